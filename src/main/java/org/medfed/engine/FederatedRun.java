@@ -1,0 +1,296 @@
+package org.medfed.engine;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The round loop: select participants, send them the global model, collect their updates, aggregate,
+ * evaluate, publish. It owns the loop so that every strategy gets the same failure handling, cancellation
+ * and determinism: updates reach the strategy sorted by participant name, and every random choice derives
+ * from the run seed.
+ */
+public final class FederatedRun {
+
+    private static final Logger LOG = LoggerFactory.getLogger(FederatedRun.class);
+
+    private final RunConfig config;
+    private final Strategy strategy;
+    private final List<Participant> participants;
+    private final Map<String, Participant> byName;
+    private final ParticipantTransport transport;
+    private final RunListener listener;
+
+    public FederatedRun(RunConfig config, Strategy strategy, List<? extends Participant> participants,
+                        ParticipantTransport transport, RunListener listener) {
+        this.config = Objects.requireNonNull(config, "config");
+        this.strategy = Objects.requireNonNull(strategy, "strategy");
+        this.transport = Objects.requireNonNull(transport, "transport");
+        this.listener = listener == null ? RunListener.NONE : listener;
+        if (participants.isEmpty()) {
+            throw new BadInputException("the study has no participants");
+        }
+        List<Participant> sorted = new ArrayList<>(participants);
+        sorted.sort(Comparator.comparing(Participant::name));
+        this.participants = List.copyOf(sorted);
+        this.byName = new LinkedHashMap<>();
+        for (Participant p : this.participants) {
+            if (byName.put(p.name(), p) != null) {
+                throw new BadInputException("two participants are named '" + p.name() + "'");
+            }
+        }
+        if (config.minParticipants() > participants.size()) {
+            throw new BadInputException("at least " + config.minParticipants() + " participants must answer each round, "
+                    + "but the study has only " + participants.size());
+        }
+    }
+
+    /** Runs every round from {@code initial}; returns the history however the run ended. */
+    public RunHistory execute(ModelVector initial, RunControl control) {
+        long start = System.nanoTime();
+        List<String> names = List.copyOf(byName.keySet());
+        List<RoundRecord> rounds = new ArrayList<>();
+        ModelVector global = initial;
+        strategy.reset();
+        publish(new RunEvent.RunStarted(strategy.id(), config.rounds(), names));
+        Random sampler = new Random(Seeds.derive(config.seed(), "participant-sampling", 0));
+        try {
+            for (int round = 1; round <= config.rounds(); round++) {
+                if (control.isPaused()) {
+                    publish(new RunEvent.RunPaused(round));
+                }
+                control.beforeRound();
+                RoundOutcome outcome = runRound(round, global, names, sampler, control);
+                global = outcome.model();
+                rounds.add(outcome.record());
+                publish(new RunEvent.RoundAggregated(outcome.record()));
+            }
+            RunHistory history = history(names, rounds, global, RunStatus.FINISHED, "", start);
+            publish(new RunEvent.RunFinished(history));
+            return history;
+        } catch (RunCancelledException e) {
+            RunHistory history = history(names, rounds, global, RunStatus.CANCELLED,
+                    "stopped by the user after round " + rounds.size(), start);
+            publish(new RunEvent.RunCancelled(history));
+            return history;
+        } catch (RunAbortedException | BadInputException e) {
+            RunHistory history = history(names, rounds, global, RunStatus.FAILED, e.getMessage(), start);
+            publish(new RunEvent.RunFailed(history, e.getMessage()));
+            return history;
+        } catch (RuntimeException e) {
+            LOG.error("run failed in round {}", rounds.size() + 1, e);
+            String message = "internal error in round " + (rounds.size() + 1) + ": " + e;
+            RunHistory history = history(names, rounds, global, RunStatus.FAILED, message, start);
+            publish(new RunEvent.RunFailed(history, message));
+            return history;
+        }
+    }
+
+    /** A round's record and the model it produced (kept apart so that records stay small). */
+    private record RoundOutcome(RoundRecord record, ModelVector model) {
+    }
+
+    private RoundOutcome runRound(int round, ModelVector global, List<String> names, Random sampler,
+                                 RunControl control) {
+        long roundStart = System.nanoTime();
+        List<String> selected = strategy.select(
+                new SelectionContext(round, names, config.fraction(), config.minParticipants(), sampler));
+        selected = selected.stream().sorted().distinct().toList();
+        for (String s : selected) {
+            if (!byName.containsKey(s)) {
+                throw new IllegalStateException("strategy selected unknown participant " + s);
+            }
+        }
+        publish(new RunEvent.RoundStarted(round, config.rounds(), selected));
+
+        Map<String, ModelVector> serverState = strategy.serverState();
+        ClientProcedure procedure = strategy.clientProcedure();
+        List<ParticipantCall<FitResult>> fitCalls = new ArrayList<>();
+        for (String name : selected) {
+            Participant p = byName.get(name);
+            LocalTraining training = config.training().withSeed(Seeds.derive(config.seed(), name, round));
+            FitInstruction instruction = new FitInstruction(round, global, training, procedure, serverState);
+            fitCalls.add(new ParticipantCall<>(name, () -> {
+                publish(new RunEvent.ParticipantStarted(round, name, ParticipantFailure.Phase.FIT));
+                return p.fit(instruction, control);
+            }));
+        }
+        List<CallOutcome<FitResult>> fitOutcomes = transport.callAll(fitCalls, config.participantTimeout(),
+                outcome -> publishOutcome(round, ParticipantFailure.Phase.FIT, outcome,
+                        r -> Map.of("train_loss", r.trainLoss())));
+        if (control.isCancelled()) {
+            throw new RunCancelledException();
+        }
+
+        List<ParticipantFailure> failures = new ArrayList<>();
+        List<ClientUpdate> updates = new ArrayList<>();
+        Map<String, Double> trainLoss = new TreeMap<>();
+        long trainingNanos = 0;
+        for (CallOutcome<FitResult> o : fitOutcomes) {
+            trainingNanos += o.nanos();
+            if (!o.succeeded()) {
+                failures.add(failure(round, ParticipantFailure.Phase.FIT, o));
+                continue;
+            }
+            FitResult r = o.value();
+            String problem = checkUpdate(r, global);
+            if (problem != null) {
+                ParticipantFailure f = new ParticipantFailure(round, o.participant(), ParticipantFailure.Phase.FIT,
+                        problem, false);
+                failures.add(f);
+                publish(new RunEvent.ParticipantFailed(f, Duration.ofNanos(o.nanos())));
+                continue;
+            }
+            updates.add(ClientUpdate.of(o.participant(), byName.get(o.participant()).weight(), r));
+            trainLoss.put(o.participant(), r.trainLoss());
+        }
+        updates.sort(Comparator.comparing(ClientUpdate::participant));
+        int needed = Math.min(config.minParticipants(), selected.size());
+        if (updates.size() < needed) {
+            throw new RunAbortedException("round " + round + ": only " + updates.size() + " of " + selected.size()
+                    + " participants answered, at least " + needed + " needed. " + describe(failures));
+        }
+
+        ModelVector next = strategy.aggregate(new RoundContext(round, global, names.size(), failures), updates);
+        if (next.size() != global.size()) {
+            throw new IllegalStateException("strategy " + strategy.id() + " returned " + next.size()
+                    + " parameters instead of " + global.size());
+        }
+        if (!next.isFinite()) {
+            throw new RunAbortedException("round " + round + ": the aggregated model has values that are not finite "
+                    + "numbers; the learning rate is probably too high");
+        }
+        Map<String, Double> diagnostics = strategy.roundDiagnostics();
+
+        Map<String, Evaluation> test = evaluate(round, next, failures);
+        Map<String, Double> globalMetrics = new LinkedHashMap<>(MetricSummary.acrossParticipants(test));
+        if (!trainLoss.isEmpty()) {
+            double sum = 0;
+            double n = 0;
+            for (ClientUpdate u : updates) {
+                sum += u.trainLoss() * u.examples();
+                n += u.examples();
+            }
+            if (n > 0) {
+                globalMetrics.put("train_loss", sum / n);
+            }
+        }
+        return new RoundOutcome(new RoundRecord(round, selected, trainLoss, test, globalMetrics, failures,
+                Duration.ofNanos(System.nanoTime() - roundStart), trainingNanos, diagnostics), next);
+    }
+
+    private Map<String, Evaluation> evaluate(int round, ModelVector model, List<ParticipantFailure> failures) {
+        List<ParticipantCall<Evaluation>> calls = new ArrayList<>();
+        for (Participant p : participants) {
+            if (p.testSize() == 0) {
+                continue;
+            }
+            calls.add(new ParticipantCall<>(p.name(), () -> {
+                publish(new RunEvent.ParticipantStarted(round, p.name(), ParticipantFailure.Phase.EVALUATE));
+                return p.evaluate(model, DataSplit.TEST);
+            }));
+        }
+        List<CallOutcome<Evaluation>> outcomes = transport.callAll(calls, config.participantTimeout(),
+                outcome -> publishOutcome(round, ParticipantFailure.Phase.EVALUATE, outcome, Evaluation::metrics));
+        Map<String, Evaluation> test = new TreeMap<>();
+        for (CallOutcome<Evaluation> o : outcomes) {
+            if (o.succeeded()) {
+                test.put(o.participant(), o.value());
+            } else {
+                failures.add(failure(round, ParticipantFailure.Phase.EVALUATE, o));
+            }
+        }
+        return test;
+    }
+
+    private <T> void publishOutcome(int round, ParticipantFailure.Phase phase, CallOutcome<T> outcome,
+                                    Function<T, Map<String, Double>> metrics) {
+        Duration took = Duration.ofNanos(outcome.nanos());
+        if (outcome.succeeded()) {
+            publish(new RunEvent.ParticipantFinished(round, outcome.participant(), phase, took,
+                    finiteOnly(metrics.apply(outcome.value()))));
+        } else if (!(outcome.error() instanceof RunCancelledException) || outcome.timedOut()) {
+            publish(new RunEvent.ParticipantFailed(failure(round, phase, outcome), took));
+        }
+    }
+
+    private static Map<String, Double> finiteOnly(Map<String, Double> metrics) {
+        return metrics.entrySet().stream().filter(e -> e.getValue() != null && Double.isFinite(e.getValue()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    private ParticipantFailure failure(int round, ParticipantFailure.Phase phase, CallOutcome<?> o) {
+        String reason;
+        if (o.timedOut()) {
+            reason = "did not answer within " + humanDuration(config.participantTimeout());
+        } else {
+            reason = explain(o.error());
+        }
+        return new ParticipantFailure(round, o.participant(), phase, reason, o.timedOut());
+    }
+
+    /** The most useful message of an error chain: a user-facing one if any, else the root cause. */
+    static String explain(Throwable error) {
+        Throwable t = error;
+        while (t != null) {
+            if (t instanceof BadInputException) {
+                return t.getMessage();
+            }
+            t = t.getCause();
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String msg = root.getMessage();
+        return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
+    }
+
+    private static String describe(List<ParticipantFailure> failures) {
+        return failures.stream().map(f -> f.participant() + " failed: " + f.reason())
+                .collect(Collectors.joining("; "));
+    }
+
+    private static String checkUpdate(FitResult r, ModelVector global) {
+        if (r == null || r.update() == null) {
+            return "sent no update";
+        }
+        if (r.update().size() != global.size()) {
+            return "sent " + r.update().size() + " parameters where the model has " + global.size();
+        }
+        if (!r.update().isFinite()) {
+            return "sent values that are not finite numbers (its local training diverged)";
+        }
+        return null;
+    }
+
+    private static String humanDuration(Duration d) {
+        long s = d.toSeconds();
+        return s >= 60 ? (s / 60) + " min" + (s % 60 == 0 ? "" : " " + (s % 60) + " s") : Math.max(s, 0) + " s";
+    }
+
+    private RunHistory history(List<String> names, List<RoundRecord> rounds, ModelVector model, RunStatus status,
+                               String message, long start) {
+        return new RunHistory(strategy.id(), names, rounds, model, status, message,
+                Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    private void publish(RunEvent event) {
+        try {
+            listener.onEvent(event);
+        } catch (RuntimeException e) {
+            // a broken listener (a chart, a log) must not stop the study
+            LOG.warn("run listener failed on {}", event.getClass().getSimpleName(), e);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.medfed.engine;
+
+/**
+ * How much and how a participant trains in one round.
+ *
+ * @param steps        local mini-batch updates per round; when 0, {@code epochs} passes over the data instead
+ * @param epochs       local passes over the training data, used when {@code steps} is 0
+ * @param batchSize    examples per mini-batch (the last batch of a pass may be smaller)
+ * @param optimizer    local optimiser
+ * @param learningRate local learning rate
+ * @param seed         seed of the batch order; the engine derives one per participant and round
+ */
+public record LocalTraining(int steps, int epochs, int batchSize, LocalOptimizer optimizer, double learningRate,
+                            long seed) {
+
+    public LocalTraining {
+        if (steps < 0 || epochs < 0 || (steps == 0 && epochs == 0)) {
+            throw new BadInputException("local training needs a positive number of steps or epochs");
+        }
+        if (batchSize <= 0) {
+            throw new BadInputException("batch size must be positive, was " + batchSize);
+        }
+        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
+            throw new BadInputException("learning rate must be a positive number, was " + learningRate);
+        }
+    }
+
+    public LocalTraining withSeed(long newSeed) {
+        return new LocalTraining(steps, epochs, batchSize, optimizer, learningRate, newSeed);
+    }
+
+    /** Number of optimiser steps for a participant with {@code trainSize} examples. */
+    public int stepsFor(int trainSize) {
+        if (steps > 0) {
+            return steps;
+        }
+        int perEpoch = (trainSize + batchSize - 1) / batchSize;
+        return perEpoch * epochs;
+    }
+}

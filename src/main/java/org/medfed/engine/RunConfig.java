@@ -1,0 +1,42 @@
+package org.medfed.engine;
+
+import java.time.Duration;
+
+/**
+ * Settings of the round loop.
+ *
+ * @param rounds             number of rounds
+ * @param fraction           share of participants sampled per round, in (0, 1]
+ * @param minParticipants    fewest answers a round needs; fewer stops the run with a message
+ * @param training           local training plan (its seed is replaced per participant and round)
+ * @param seed               run seed: participant sampling and local batch orders derive from it
+ * @param participantTimeout longest a participant may take for one request
+ */
+public record RunConfig(int rounds, double fraction, int minParticipants, LocalTraining training, long seed,
+                        Duration participantTimeout) {
+
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+
+    public RunConfig {
+        if (rounds <= 0) {
+            throw new BadInputException("rounds must be at least 1, was " + rounds);
+        }
+        if (!(fraction > 0 && fraction <= 1)) {
+            throw new BadInputException("participant fraction must be in (0, 1], was " + fraction);
+        }
+        if (minParticipants < 1) {
+            throw new BadInputException("minimum participants must be at least 1, was " + minParticipants);
+        }
+        if (participantTimeout == null || participantTimeout.isNegative() || participantTimeout.isZero()) {
+            throw new BadInputException("participant time limit must be positive");
+        }
+    }
+
+    public RunConfig withRounds(int newRounds) {
+        return new RunConfig(newRounds, fraction, minParticipants, training, seed, participantTimeout);
+    }
+
+    public RunConfig withSeed(long newSeed) {
+        return new RunConfig(rounds, fraction, minParticipants, training, newSeed, participantTimeout);
+    }
+}

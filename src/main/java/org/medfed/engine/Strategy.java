@@ -1,0 +1,44 @@
+package org.medfed.engine;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * How the aggregator combines a round: which participants to ask, what they do locally, and how their whole
+ * updates become the next global model. Small by design: a new rule overrides {@link #aggregate}. Privacy and
+ * robustness wrap a strategy rather than branching inside one.
+ */
+public interface Strategy {
+
+    /** The id used in study files, such as {@code "fedavg"}. */
+    String id();
+
+    /** The participants of this round; by default a seeded sample of the configured fraction. */
+    default List<String> select(SelectionContext context) {
+        return context.sampleFraction();
+    }
+
+    /** What participants do with the global model. */
+    default ClientProcedure clientProcedure() {
+        return ClientProcedure.LOCAL_TRAINING;
+    }
+
+    /** Server state sent to every participant this round (empty for most strategies). */
+    default Map<String, ModelVector> serverState() {
+        return Map.of();
+    }
+
+    /**
+     * The next global model from the answers of this round, given sorted by participant name; never empty.
+     */
+    ModelVector aggregate(RoundContext context, List<ClientUpdate> updates);
+
+    /** Figures about the last aggregation worth charting (privacy spent, updates rejected), by name. */
+    default Map<String, Double> roundDiagnostics() {
+        return Map.of();
+    }
+
+    /** Forgets state kept between rounds, so that the same instance can start a new run. */
+    default void reset() {
+    }
+}

@@ -1,0 +1,128 @@
+package org.medfed.engine;
+
+import java.util.List;
+
+/**
+ * Whole-vector arithmetic used by strategies. Sums are accumulated in double and in the order given, so
+ * that the same inputs in the same order give bit-identical results.
+ */
+public final class VectorMath {
+
+    private VectorMath() {
+    }
+
+    /** {@code sum_i weights[i] * vectors[i] / sum(weights)}, accumulated in the list's order. */
+    public static ModelVector weightedMean(List<ModelVector> vectors, double[] weights) {
+        if (vectors.isEmpty()) {
+            throw new IllegalArgumentException("no vectors to average");
+        }
+        if (weights.length != vectors.size()) {
+            throw new IllegalArgumentException(weights.length + " weights for " + vectors.size() + " vectors");
+        }
+        double total = 0;
+        for (double w : weights) {
+            if (w < 0 || !Double.isFinite(w)) {
+                throw new IllegalArgumentException("weight " + w + " is not a finite non-negative number");
+            }
+            total += w;
+        }
+        if (total <= 0) {
+            throw new IllegalArgumentException("weights sum to zero");
+        }
+        int n = vectors.get(0).size();
+        double[] acc = new double[n];
+        for (int k = 0; k < vectors.size(); k++) {
+            float[] v = vectors.get(k).unsafeValues();
+            requireSize(v.length, n);
+            double w = weights[k] / total;
+            for (int i = 0; i < n; i++) {
+                acc[i] += w * v[i];
+            }
+        }
+        return fromDoubles(acc);
+    }
+
+    /** Unweighted mean. */
+    public static ModelVector mean(List<ModelVector> vectors) {
+        double[] ones = new double[vectors.size()];
+        java.util.Arrays.fill(ones, 1.0);
+        return weightedMean(vectors, ones);
+    }
+
+    /** {@code a - b}. */
+    public static ModelVector subtract(ModelVector a, ModelVector b) {
+        float[] x = a.unsafeValues();
+        float[] y = b.unsafeValues();
+        requireSize(y.length, x.length);
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i] - y[i];
+        }
+        return ModelVector.wrap(out);
+    }
+
+    /** {@code a + b}. */
+    public static ModelVector add(ModelVector a, ModelVector b) {
+        return addScaled(a, b, 1.0);
+    }
+
+    /** {@code a + s * b}. */
+    public static ModelVector addScaled(ModelVector a, ModelVector b, double s) {
+        float[] x = a.unsafeValues();
+        float[] y = b.unsafeValues();
+        requireSize(y.length, x.length);
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (float) (x[i] + s * y[i]);
+        }
+        return ModelVector.wrap(out);
+    }
+
+    /** {@code s * a}. */
+    public static ModelVector scale(ModelVector a, double s) {
+        float[] x = a.unsafeValues();
+        float[] out = new float[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = (float) (s * x[i]);
+        }
+        return ModelVector.wrap(out);
+    }
+
+    /** Euclidean distance, accumulated in double. */
+    public static double distance(ModelVector a, ModelVector b) {
+        float[] x = a.unsafeValues();
+        float[] y = b.unsafeValues();
+        requireSize(y.length, x.length);
+        double s = 0;
+        for (int i = 0; i < x.length; i++) {
+            double d = (double) x[i] - y[i];
+            s += d * d;
+        }
+        return Math.sqrt(s);
+    }
+
+    /** Rounds a double accumulator to the float vector that travels. */
+    public static ModelVector fromDoubles(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return ModelVector.wrap(out);
+    }
+
+    /** The values widened to double, for strategies that keep double state (server optimisers). */
+    public static double[] toDoubles(ModelVector v) {
+        float[] x = v.unsafeValues();
+        double[] out = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+            out[i] = x[i];
+        }
+        return out;
+    }
+
+    private static void requireSize(int actual, int expected) {
+        if (actual != expected) {
+            throw new IllegalArgumentException("vector of size " + actual + " where " + expected + " was expected");
+        }
+    }
+}
