@@ -152,7 +152,9 @@ public final class FederatedRun {
                 continue;
             }
             updates.add(ClientUpdate.of(o.participant(), byName.get(o.participant()).weight(), r));
-            trainLoss.put(o.participant(), r.trainLoss());
+            if (Double.isFinite(r.trainLoss())) {
+                trainLoss.put(o.participant(), r.trainLoss());
+            }
         }
         updates.sort(Comparator.comparing(ClientUpdate::participant));
         int needed = Math.min(config.minParticipants(), selected.size());
@@ -178,8 +180,10 @@ public final class FederatedRun {
             double sum = 0;
             double n = 0;
             for (ClientUpdate u : updates) {
-                sum += u.trainLoss() * u.examples();
-                n += u.examples();
+                if (Double.isFinite(u.trainLoss())) {
+                    sum += u.trainLoss() * u.examples();
+                    n += u.examples();
+                }
             }
             if (n > 0) {
                 globalMetrics.put("train_loss", sum / n);
@@ -269,7 +273,7 @@ public final class FederatedRun {
             return "sent " + r.update().size() + " parameters where the model has " + global.size();
         }
         if (!r.update().isFinite()) {
-            return "sent values that are not finite numbers (its local training diverged)";
+            return "sent values that are not finite numbers: its local training diverged; try a lower learning rate";
         }
         return null;
     }

@@ -1,0 +1,104 @@
+package org.medfed.engine.strategy;
+
+import java.util.List;
+import java.util.Map;
+import org.medfed.engine.ClientProcedure;
+import org.medfed.engine.ClientUpdate;
+import org.medfed.engine.FitResult;
+import org.medfed.engine.GradientAdjustment;
+import org.medfed.engine.ModelVector;
+import org.medfed.engine.RoundContext;
+import org.medfed.engine.Strategy;
+import org.medfed.engine.TrainingOutcome;
+import org.medfed.engine.VectorMath;
+
+/**
+ * SCAFFOLD (Karimireddy et al. 2020, option II): every local gradient is corrected by (c - c_i), the difference
+ * between the server's and the participant's control variates, which cancels the drift of heterogeneous
+ * hospitals. Participants keep c_i between rounds: c_i+ = c_i - c + (x - y_i) / (K * lr).
+ * The server moves x by its learning rate times the sample-weighted mean model change, and
+ * c by (1/N) times the sum of the participants' control-variate changes.
+ */
+public final class Scaffold implements Strategy {
+
+    static final String SERVER_CONTROL = "scaffold.c";
+    static final String CONTROL_CHANGE = "scaffold.dc";
+    static final String CLIENT_CONTROL = "scaffold.ci";
+
+    private final double serverLearningRate;
+    private ModelVector serverControl;
+
+    public Scaffold(double serverLearningRate) {
+        if (!(serverLearningRate > 0) || !Double.isFinite(serverLearningRate)) {
+            throw new IllegalArgumentException("server learning rate must be positive, was " + serverLearningRate);
+        }
+        this.serverLearningRate = serverLearningRate;
+    }
+
+    @Override
+    public String id() {
+        return StrategyIds.SCAFFOLD;
+    }
+
+    @Override
+    public Map<String, ModelVector> serverState() {
+        return serverControl == null ? Map.of() : Map.of(SERVER_CONTROL, serverControl);
+    }
+
+    @Override
+    public ClientProcedure clientProcedure() {
+        return (instruction, trainer, state, control) -> {
+            ModelVector x = instruction.global();
+            ModelVector c = instruction.serverState().getOrDefault(SERVER_CONTROL, ModelVector.zeros(x.size()));
+            ModelVector ci = state.get(CLIENT_CONTROL).orElse(ModelVector.zeros(x.size()));
+            TrainingOutcome out = trainer.train(x, instruction.training(), correction(c, ci), control);
+            double stepSize = out.steps() * instruction.training().learningRate();
+            // c_i+ = c_i - c + (x - y) / (K lr)
+            ModelVector next = VectorMath.addScaled(VectorMath.subtract(ci, c),
+                    VectorMath.subtract(x, out.params()), 1.0 / stepSize);
+            state.put(CLIENT_CONTROL, next);
+            return FitResult.model(out, trainer.trainSize())
+                    .withExtras(Map.of(CONTROL_CHANGE, VectorMath.subtract(next, ci)));
+        };
+    }
+
+    /** Adds (c - c_i) to every local gradient. */
+    static GradientAdjustment correction(ModelVector c, ModelVector ci) {
+        float[] diff = VectorMath.subtract(c, ci).toArray();
+        boolean zero = true;
+        for (float d : diff) {
+            if (d != 0f) {
+                zero = false;
+                break;
+            }
+        }
+        if (zero) {
+            return GradientAdjustment.NONE;
+        }
+        return (params, gradient) -> {
+            for (int i = 0; i < gradient.length; i++) {
+                gradient[i] += diff[i];
+            }
+        };
+    }
+
+    @Override
+    public ModelVector aggregate(RoundContext context, List<ClientUpdate> updates) {
+        ModelVector x = context.global();
+        ModelVector delta = Updates.averageDelta(x, updates, Weighting.SAMPLES);
+        double[] c = serverControl == null ? new double[x.size()] : VectorMath.toDoubles(serverControl);
+        for (ClientUpdate u : updates) {
+            ModelVector dc = u.extra(CONTROL_CHANGE);
+            for (int i = 0; i < c.length; i++) {
+                c[i] += dc.get(i) / (double) context.participantCount();
+            }
+        }
+        serverControl = VectorMath.fromDoubles(c);
+        return VectorMath.addScaled(x, delta, serverLearningRate);
+    }
+
+    @Override
+    public void reset() {
+        serverControl = null;
+    }
+}

@@ -1,0 +1,92 @@
+package org.medfed.engine.strategy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.medfed.engine.BadInputException;
+import org.medfed.engine.Strategy;
+
+/** Every strategy the workbench offers, by id, with explanations written for a clinician or a class. */
+public final class StrategyCatalog {
+
+    private static final ParameterSpec SERVER_LR = ParameterSpec.positive("serverLearningRate", "Server learning rate",
+            0.01, "step size of the server optimiser");
+    private static final ParameterSpec BETA1 = ParameterSpec.unitInterval("beta1", "Beta 1", 0.9,
+            "how much of the previous update direction the server keeps (momentum)");
+    private static final ParameterSpec BETA2 = ParameterSpec.unitInterval("beta2", "Beta 2", 0.999,
+            "how slowly the server's estimate of update size changes");
+    private static final ParameterSpec TAU = ParameterSpec.positive("tau", "Tau", 1e-8,
+            "small constant that bounds how large an adaptive step can get");
+
+    private static final List<StrategyDescriptor> ALL = List.of(
+            new StrategyDescriptor(StrategyIds.FEDAVG, "FedAvg",
+                    "Each hospital trains the shared model on its own patients for a while; the server then takes "
+                            + "the plain average of the hospitals' models. Every hospital counts the same.",
+                    List.of(), p -> FedAvg.plain()),
+            new StrategyDescriptor(StrategyIds.WEIGHTED_FEDAVG, "FedAvg (weighted by patients)",
+                    "As FedAvg, but a hospital with more training patients counts more in the average, in "
+                            + "proportion to its number of patients. The usual choice.",
+                    List.of(), p -> FedAvg.bySamples()),
+            new StrategyDescriptor(StrategyIds.CUSTOM_WEIGHTED_FEDAVG, "FedAvg (custom weights)",
+                    "As FedAvg, with each hospital counting by the weight you give it on the Participants screen.",
+                    List.of(), p -> new FedAvg(Weighting.CUSTOM)),
+            new StrategyDescriptor(StrategyIds.FEDSGD, "FedSGD",
+                    "Each round every hospital computes one gradient over all its patients; the server averages the "
+                            + "gradients and takes one step. Simple and exact, but needs many rounds.",
+                    List.of(ParameterSpec.positive("serverLearningRate", "Server learning rate", 0.1,
+                            "size of the server's step along the averaged gradient")),
+                    p -> new FedSgd(p.get("serverLearningRate"))),
+            new StrategyDescriptor(StrategyIds.FEDPROX, "FedProx",
+                    "FedAvg with a pull back towards the shared model during local training, so that hospitals "
+                            + "whose patients differ a lot do not drift apart. Mu sets the strength of the pull.",
+                    List.of(ParameterSpec.nonNegative("mu", "Mu", 0.01, "strength of the pull towards the global model")),
+                    p -> new FedProx(p.get("mu"))),
+            new StrategyDescriptor(StrategyIds.FEDADAM, "FedAdam",
+                    "FedAvg whose server moves the shared model with the Adam optimiser, treating the average change "
+                            + "of the hospitals' models as a gradient. Often converges faster on uneven hospitals.",
+                    List.of(SERVER_LR, BETA1, BETA2, TAU),
+                    p -> new FedOpt(FedOpt.Kind.ADAM, p.get("serverLearningRate"), p.get("beta1"), p.get("beta2"), p.get("tau"))),
+            new StrategyDescriptor(StrategyIds.FEDYOGI, "FedYogi",
+                    "Like FedAdam, with the Yogi rule for the size of steps, which reacts more calmly to sudden large "
+                            + "changes.",
+                    List.of(SERVER_LR, BETA1, BETA2, TAU),
+                    p -> new FedOpt(FedOpt.Kind.YOGI, p.get("serverLearningRate"), p.get("beta1"), p.get("beta2"), p.get("tau"))),
+            new StrategyDescriptor(StrategyIds.FEDADAGRAD, "FedAdagrad",
+                    "Like FedAdam, with Adagrad's steps: parameters that have already moved a lot move less.",
+                    List.of(SERVER_LR, BETA1, TAU),
+                    p -> new FedOpt(FedOpt.Kind.ADAGRAD, p.get("serverLearningRate"), p.get("beta1"), 0.0, p.get("tau"))),
+            new StrategyDescriptor(StrategyIds.SCAFFOLD, "SCAFFOLD",
+                    "Each hospital remembers how its updates usually differ from the others' and corrects every local "
+                            + "step by that difference, which counters drift on uneven hospitals. Hospitals keep a "
+                            + "little state between rounds.",
+                    List.of(ParameterSpec.positive("serverLearningRate", "Server learning rate", 1.0,
+                            "share of the averaged change the server applies (1 = all of it)")),
+                    p -> new Scaffold(p.get("serverLearningRate"))),
+            new StrategyDescriptor(StrategyIds.CYCLIC, "Cyclic",
+                    "No averaging: the model travels from hospital to hospital, one per round, each training it "
+                            + "further. A new random order every cycle unless 'shuffle' is 0.",
+                    List.of(new ParameterSpec("shuffle", "Shuffle each cycle (1 = yes, 0 = no)", 1, 0, true, 1, true,
+                            "visit hospitals in a new random order every cycle")),
+                    p -> new Cyclic(p.get("shuffle") >= 0.5)));
+
+    private StrategyCatalog() {
+    }
+
+    public static List<StrategyDescriptor> all() {
+        return ALL;
+    }
+
+    public static Optional<StrategyDescriptor> find(String id) {
+        return ALL.stream().filter(d -> d.id().equals(id)).findFirst();
+    }
+
+    /** The descriptor of {@code id}, or a message listing the known ids. */
+    public static StrategyDescriptor require(String id) {
+        return find(id).orElseThrow(() -> new BadInputException("strategy '" + id + "' is unknown; known strategies: "
+                + String.join(", ", ALL.stream().map(StrategyDescriptor::id).toList())));
+    }
+
+    public static Strategy create(String id, Map<String, Double> parameters) {
+        return require(id).create(parameters);
+    }
+}

@@ -1,0 +1,19 @@
+package org.medfed.engine.strategy;
+
+/** The strategy ids written in study files; they never change once published. */
+public final class StrategyIds {
+
+    public static final String FEDAVG = "fedavg";
+    public static final String WEIGHTED_FEDAVG = "weighted-fedavg";
+    public static final String CUSTOM_WEIGHTED_FEDAVG = "custom-weighted-fedavg";
+    public static final String FEDSGD = "fedsgd";
+    public static final String FEDPROX = "fedprox";
+    public static final String FEDADAM = "fedadam";
+    public static final String FEDYOGI = "fedyogi";
+    public static final String FEDADAGRAD = "fedadagrad";
+    public static final String SCAFFOLD = "scaffold";
+    public static final String CYCLIC = "cyclic";
+
+    private StrategyIds() {
+    }
+}

@@ -1,0 +1,240 @@
+package org.medfed.model;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
+import org.deeplearning4j.nn.updater.MultiLayerUpdater;
+import org.deeplearning4j.optimize.api.BaseTrainingListener;
+import org.medfed.data.ExampleSet;
+import org.medfed.engine.DataSplit;
+import org.medfed.engine.Evaluation;
+import org.medfed.engine.GradientAdjustment;
+import org.medfed.engine.LocalOptimizer;
+import org.medfed.engine.LocalTrainer;
+import org.medfed.engine.LocalTraining;
+import org.medfed.engine.ModelVector;
+import org.medfed.engine.RunControl;
+import org.medfed.engine.TrainingOutcome;
+import org.medfed.metrics.ClassificationMetrics;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.nd4j.linalg.factory.Nd4j;
+
+/**
+ * A participant's model on its own data, trained with DL4J. Batches are drawn by our own seeded shuffle, and
+ * every round starts with a fresh optimiser state, so that a round depends only on (global model, data, seed).
+ */
+public final class Dl4jTrainer implements LocalTrainer {
+
+    private final ModelSpec spec;
+    private final ExampleSet train;
+    private final ExampleSet test;
+    private final Map<String, MultiLayerNetwork> networks = new HashMap<>();
+    private final AdjustingListener adjuster = new AdjustingListener();
+
+    public Dl4jTrainer(ModelSpec spec, ExampleSet train, ExampleSet test) {
+        this.spec = spec;
+        this.train = train;
+        this.test = test;
+        if (train.inputLength() != spec.inputSize() || test.inputLength() != spec.inputSize()) {
+            throw new IllegalArgumentException("examples have " + train.inputLength() + " features, model expects "
+                    + spec.inputSize());
+        }
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int trainSize() {
+        return train.size();
+    }
+
+    @Override
+    public int testSize() {
+        return test.size();
+    }
+
+    @Override
+    public int parameterCount() {
+        return spec.parameterCount();
+    }
+
+    @Override
+    public TrainingOutcome train(ModelVector start, LocalTraining plan, GradientAdjustment adjustment,
+                                 RunControl control) {
+        if (train.size() == 0) {
+            throw new IllegalStateException("no training examples");
+        }
+        MultiLayerNetwork net = network(plan.optimizer(), plan.learningRate());
+        net.setParams(toRow(start));
+        resetOptimizer(net);
+        adjuster.adjustment = adjustment;
+        int steps = plan.stepsFor(train.size());
+        BatchOrder order = new BatchOrder(train.size(), plan.batchSize(), plan.seed());
+        double lossSum = 0;
+        try {
+            for (int s = 0; s < steps; s++) {
+                control.checkpoint();
+                int[] batch = order.next();
+                net.fit(batch(train, batch));
+                lossSum += net.score();
+            }
+        } finally {
+            adjuster.adjustment = GradientAdjustment.NONE;
+        }
+        return new TrainingOutcome(ModelVector.wrap(net.params().toFloatVector()), steps, lossSum / steps);
+    }
+
+    @Override
+    public ModelVector gradient(ModelVector at, int batchSize, long seed) {
+        MultiLayerNetwork net = network(LocalOptimizer.SGD, 1.0);
+        net.setParams(toRow(at));
+        int[] rows;
+        if (batchSize <= 0 || batchSize >= train.size()) {
+            rows = new int[train.size()];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = i;
+            }
+        } else {
+            rows = new BatchOrder(train.size(), batchSize, seed).next();
+        }
+        DataSet data = batch(train, rows);
+        net.setInput(data.getFeatures());
+        net.setLabels(data.getLabels());
+        net.computeGradientAndScore();
+        // DL4J's raw gradient is summed over the batch; the updater divides it later
+        float[] g = net.getGradientsViewArray().toFloatVector();
+        for (int i = 0; i < g.length; i++) {
+            g[i] /= rows.length;
+        }
+        net.clear();
+        return ModelVector.wrap(g);
+    }
+
+    @Override
+    public Evaluation evaluate(ModelVector params, DataSplit split) {
+        ExampleSet set = split == DataSplit.TRAIN ? train : test;
+        float[][] probabilities = predict(params, set);
+        return new Evaluation(set.size(), ClassificationMetrics.compute(set.labels(), probabilities, set.classCount()));
+    }
+
+    /** Class probabilities of every example of {@code set} under {@code params}. */
+    public float[][] predict(ModelVector params, ExampleSet set) {
+        MultiLayerNetwork net = network(LocalOptimizer.SGD, 1.0);
+        net.setParams(toRow(params));
+        return Predictor.probabilities(net, set.inputs(), spec.inputSize());
+    }
+
+    private MultiLayerNetwork network(LocalOptimizer optimizer, double learningRate) {
+        String key = optimizer + "@" + learningRate;
+        return networks.computeIfAbsent(key, k -> {
+            MultiLayerNetwork net = NetworkFactory.build(spec, optimizer, learningRate);
+            net.setListeners(adjuster);
+            return net;
+        });
+    }
+
+    private static void resetOptimizer(MultiLayerNetwork net) {
+        net.setIterationCount(0);
+        net.setEpochCount(0);
+        MultiLayerUpdater updater = (MultiLayerUpdater) net.getUpdater();
+        INDArray state = updater.getStateViewArray();
+        if (state != null) {
+            state.assign(0);
+        }
+    }
+
+    static INDArray toRow(ModelVector v) {
+        return Nd4j.create(v.toArray(), new long[] {1, v.size()}, 'c');
+    }
+
+    static DataSet batch(ExampleSet set, int[] rows) {
+        int width = set.inputLength();
+        float[] x = new float[rows.length * width];
+        int outputs = set.classCount() == 2 ? 1 : set.classCount();
+        float[] y = new float[rows.length * outputs];
+        for (int i = 0; i < rows.length; i++) {
+            System.arraycopy(set.inputs()[rows[i]], 0, x, i * width, width);
+            int label = set.labels()[rows[i]];
+            if (outputs == 1) {
+                y[i] = label;
+            } else {
+                y[i * outputs + label] = 1f;
+            }
+        }
+        return new DataSet(Nd4j.create(x, new long[] {rows.length, width}, 'c'),
+                Nd4j.create(y, new long[] {rows.length, outputs}, 'c'));
+    }
+
+    /** Mini-batches over shuffled passes of the data; a new shuffle starts when a pass is used up. */
+    static final class BatchOrder {
+        private final int size;
+        private final int batchSize;
+        private final SplittableRandom random;
+        private final int[] order;
+        private int position;
+
+        BatchOrder(int size, int batchSize, long seed) {
+            this.size = size;
+            this.batchSize = batchSize;
+            this.random = new SplittableRandom(seed);
+            this.order = new int[size];
+            for (int i = 0; i < size; i++) {
+                order[i] = i;
+            }
+            shuffle();
+        }
+
+        int[] next() {
+            if (position >= size) {
+                shuffle();
+            }
+            int end = Math.min(size, position + batchSize);
+            int[] batch = new int[end - position];
+            System.arraycopy(order, position, batch, 0, batch.length);
+            position = end;
+            return batch;
+        }
+
+        private void shuffle() {
+            for (int i = size - 1; i > 0; i--) {
+                int j = random.nextInt(i + 1);
+                int t = order[i];
+                order[i] = order[j];
+                order[j] = t;
+            }
+            position = 0;
+        }
+    }
+
+    /**
+     * Applies the strategy's gradient adjustment between DL4J's backward pass and its optimiser step. DL4J holds
+     * the gradient summed over the batch at that point, so the adjustment of the mean gradient is scaled back.
+     */
+    private static final class AdjustingListener extends BaseTrainingListener {
+        private GradientAdjustment adjustment = GradientAdjustment.NONE;
+
+        @Override
+        public void onGradientCalculation(Model model) {
+            if (adjustment.isNone()) {
+                return;
+            }
+            MultiLayerNetwork net = (MultiLayerNetwork) model;
+            INDArray gradientView = net.getGradientsViewArray();
+            int batchSize = (int) net.getInput().size(0);
+            float[] g = gradientView.toFloatVector();
+            for (int i = 0; i < g.length; i++) {
+                g[i] /= batchSize;
+            }
+            adjustment.adjust(net.params().toFloatVector(), g);
+            for (int i = 0; i < g.length; i++) {
+                g[i] *= batchSize;
+            }
+            gradientView.assign(Nd4j.create(g, gradientView.shape(), gradientView.ordering()));
+        }
+    }
+}

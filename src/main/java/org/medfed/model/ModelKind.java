@@ -1,0 +1,25 @@
+package org.medfed.model;
+
+import java.util.Locale;
+import org.medfed.engine.BadInputException;
+
+/** The model families the workbench can train. */
+public enum ModelKind {
+    /** One linear layer with a sigmoid (binary) or softmax (multi-class) output. */
+    LOGISTIC,
+    /** Fully connected hidden layers with ReLU, then a logistic output. */
+    MLP;
+
+    public String id() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static ModelKind parse(String text) {
+        for (ModelKind k : values()) {
+            if (k.id().equalsIgnoreCase(text)) {
+                return k;
+            }
+        }
+        throw new BadInputException("model '" + text + "' is unknown, expected logistic or mlp");
+    }
+}
