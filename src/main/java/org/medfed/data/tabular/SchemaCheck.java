@@ -1,0 +1,106 @@
+package org.medfed.data.tabular;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.medfed.data.csv.ColumnProfile;
+import org.medfed.data.csv.ColumnType;
+import org.medfed.data.csv.CsvTable;
+import org.medfed.data.csv.TableProfiler;
+
+/**
+ * Checks that every hospital's table has the label and feature columns, of the same type, before a run,
+ * and reports each problem by hospital and column.
+ */
+public final class SchemaCheck {
+
+    private SchemaCheck() {
+    }
+
+    /** @param tables each participant's table, in participant order */
+    public static SchemaReport check(Map<String, CsvTable> tables, TabularSettings settings) {
+        List<SchemaProblem> problems = new ArrayList<>();
+        Map<String, Map<String, ColumnProfile>> profiles = new LinkedHashMap<>();
+        tables.forEach((site, table) -> profiles.put(site, TableProfiler.profile(table)));
+
+        for (Map.Entry<String, CsvTable> e : tables.entrySet()) {
+            if (e.getValue().columnIndex(settings.label()) < 0) {
+                problems.add(new SchemaProblem(e.getKey(), settings.label(), SchemaProblem.Severity.ERROR,
+                        "the label column '" + settings.label() + "' is missing from " + e.getValue().fileName()
+                                + "; its columns are " + String.join(", ", e.getValue().columns())));
+            }
+        }
+        List<String> features = featureColumns(tables, settings);
+        for (String f : settings.drop()) {
+            if (tables.values().stream().noneMatch(t -> t.columnIndex(f) >= 0)) {
+                problems.add(new SchemaProblem("all", f, SchemaProblem.Severity.WARNING,
+                        "column '" + f + "' is to be dropped but no hospital has it"));
+            }
+        }
+        Map<String, ColumnType> types = new LinkedHashMap<>();
+        for (String column : features) {
+            List<String> numericAt = new ArrayList<>();
+            List<String> textAt = new ArrayList<>();
+            String example = null;
+            for (Map.Entry<String, CsvTable> e : tables.entrySet()) {
+                ColumnProfile p = profiles.get(e.getKey()).get(column);
+                if (p == null) {
+                    problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.ERROR,
+                            "column '" + column + "' is missing from " + e.getValue().fileName()
+                                    + " (other hospitals have it)"));
+                    continue;
+                }
+                if (p.present() == 0) {
+                    problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.WARNING,
+                            "column '" + column + "' has no values at all"));
+                } else if (p.inferredType() == ColumnType.NUMERIC) {
+                    numericAt.add(e.getKey());
+                } else {
+                    textAt.add(e.getKey());
+                    if (example == null && p.firstText() != null) {
+                        example = e.getValue().fileName() + " line " + p.firstTextLine() + ": '" + p.firstText() + "'";
+                    }
+                }
+            }
+            ColumnType override = settings.types().get(column);
+            if (override != null) {
+                if (override == ColumnType.NUMERIC && !textAt.isEmpty()) {
+                    problems.add(new SchemaProblem(textAt.get(0), column, SchemaProblem.Severity.ERROR,
+                            "column '" + column + "' is set to numeric but has text (" + example + ")"));
+                }
+                types.put(column, override);
+            } else if (!numericAt.isEmpty() && !textAt.isEmpty()) {
+                for (String site : textAt) {
+                    problems.add(new SchemaProblem(site, column, SchemaProblem.Severity.ERROR,
+                            "column '" + column + "' holds numbers at " + String.join(", ", numericAt) + " but text at "
+                                    + site + " (" + example + "); fix the values or set the column's type to categorical"));
+                }
+                types.put(column, ColumnType.CATEGORICAL);
+            } else {
+                types.put(column, numericAt.isEmpty() ? ColumnType.CATEGORICAL : ColumnType.NUMERIC);
+            }
+        }
+        if (features.isEmpty()) {
+            problems.add(new SchemaProblem("all", null, SchemaProblem.Severity.ERROR,
+                    "no feature columns are left: the tables need at least one column besides the label"));
+        }
+        return new SchemaReport(types, problems);
+    }
+
+    /** The chosen features, or every column of any hospital except the label and the dropped ones. */
+    static List<String> featureColumns(Map<String, CsvTable> tables, TabularSettings settings) {
+        if (!settings.features().isEmpty()) {
+            return settings.features();
+        }
+        List<String> out = new ArrayList<>();
+        for (CsvTable t : tables.values()) {
+            for (String c : t.columns()) {
+                if (!c.equals(settings.label()) && !settings.drop().contains(c) && !out.contains(c)) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+}
