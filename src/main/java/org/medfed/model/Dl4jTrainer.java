@@ -117,7 +117,11 @@ public final class Dl4jTrainer implements LocalTrainer {
 
     @Override
     public Evaluation evaluate(ModelVector params, DataSplit split) {
-        ExampleSet set = split == DataSplit.TRAIN ? train : test;
+        return evaluate(params, split == DataSplit.TRAIN ? train : test);
+    }
+
+    /** Metrics of {@code params} on any example set of the same shape (another hospital's test rows). */
+    public Evaluation evaluate(ModelVector params, ExampleSet set) {
         float[][] probabilities = predict(params, set);
         return new Evaluation(set.size(), ClassificationMetrics.compute(set.labels(), probabilities, set.classCount()));
     }

@@ -1,0 +1,79 @@
+package org.medfed.project;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.stream.Collectors;
+import org.medfed.engine.BadInputException;
+
+/** The project's one JSON mapper, and its errors translated into messages that name the line and field. */
+public final class Json {
+
+    static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION)
+            .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
+
+    private Json() {
+    }
+
+    public static ObjectMapper mapper() {
+        return MAPPER;
+    }
+
+    /** A Jackson error as "line 5: field 'rounds' in training: expected a number, found "ten"". */
+    static BadInputException explain(Path file, IOException e) {
+        if (e instanceof JsonProcessingException j) {
+            JsonLocation at = j.getLocation();
+            String where = at == null || at.getLineNr() < 0 ? null : "line " + at.getLineNr();
+            String path = e instanceof MismatchedInputException m ? m.getPath().stream()
+                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
+                    .collect(Collectors.joining(".")) : "";
+            String problem;
+            if (e instanceof UnrecognizedPropertyException u) {
+                problem = "unknown field '" + u.getPropertyName() + "'" + (path.contains(".") ? " in " + parent(path) : "")
+                        + "; known fields here: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
+                        .collect(Collectors.joining(", "));
+            } else if (e instanceof InvalidFormatException f) {
+                problem = "field '" + path + "' is " + quote(f.getValue()) + ", expected "
+                        + article(f.getTargetType().getSimpleName());
+            } else if (e instanceof MismatchedInputException m) {
+                problem = "field '" + path + "' has the wrong kind of value, expected "
+                        + article(m.getTargetType() == null ? "another value" : m.getTargetType().getSimpleName());
+            } else {
+                problem = "is not valid JSON: " + j.getOriginalMessage();
+            }
+            return new BadInputException(file, where, problem, e);
+        }
+        return new BadInputException(file, null, "could not be read: " + e.getMessage(), e);
+    }
+
+    private static String parent(String path) {
+        return "'" + path.substring(0, path.lastIndexOf('.')) + "'";
+    }
+
+    private static String quote(Object v) {
+        return v instanceof String s ? "\"" + s + "\"" : String.valueOf(v);
+    }
+
+    private static String article(String type) {
+        return switch (type) {
+            case "Integer", "int", "Long", "long" -> "a whole number";
+            case "Double", "double", "Float", "float" -> "a number";
+            case "Boolean", "boolean" -> "true or false";
+            case "String" -> "text";
+            case "List", "ArrayList" -> "a list [...]";
+            default -> type;
+        };
+    }
+}

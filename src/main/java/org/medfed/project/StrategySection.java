@@ -1,0 +1,26 @@
+package org.medfed.project;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Map;
+import java.util.TreeMap;
+import org.medfed.engine.Strategy;
+import org.medfed.engine.strategy.StrategyCatalog;
+
+/** The strategy id (such as {@code "fedavg"}) and its parameters, as written in the study file. */
+@JsonInclude(JsonInclude.Include.NON_EMPTY)
+public record StrategySection(String id, Map<String, Double> parameters) {
+
+    public StrategySection {
+        id = id == null ? "weighted-fedavg" : id;
+        parameters = parameters == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(parameters));
+    }
+
+    public Strategy create() {
+        return StrategyCatalog.create(id, parameters);
+    }
+
+    /** The parameters with defaults filled in, for the model card. */
+    public Map<String, Double> resolvedParameters() {
+        return StrategyCatalog.require(id).resolve(parameters);
+    }
+}

@@ -1,0 +1,45 @@
+package org.medfed.project;
+
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import org.medfed.engine.BadInputException;
+import org.medfed.engine.strategy.StrategyCatalog;
+
+/** Checks of a loaded study that JSON types alone cannot express, each naming the field concerned. */
+final class StudyValidation {
+
+    private StudyValidation() {
+    }
+
+    static void check(Path file, Study study) {
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < study.participants().size(); i++) {
+            ParticipantEntry p = study.participants().get(i);
+            String where = "participants[" + i + "]";
+            if (p.name() == null || p.name().isBlank()) {
+                throw new BadInputException(file, null, where + " has no \"name\"");
+            }
+            if (!names.add(p.name())) {
+                throw new BadInputException(file, null, "two participants are named '" + p.name() + "'");
+            }
+            if (p.data().isEmpty()) {
+                throw new BadInputException(file, null, "participant '" + p.name() + "' has no data files (\"data\": [...])");
+            }
+        }
+        if (StrategyCatalog.find(study.strategy().id()).isEmpty()) {
+            throw new BadInputException(file, null, "strategy \"" + study.strategy().id() + "\" is unknown; known strategies: "
+                    + String.join(", ", StrategyCatalog.all().stream().map(d -> d.id()).toList()));
+        }
+        try {
+            study.strategy().resolvedParameters();
+            study.training().runConfig(study.seed());
+            if (study.data() != null) {
+                study.data().tabularSettings();
+                study.data().csvFormat();
+            }
+        } catch (BadInputException e) {
+            throw new BadInputException(file, null, e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package org.medfed.study;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.medfed.data.ExampleSet;
+import org.medfed.data.tabular.TabularFederation;
+import org.medfed.engine.Evaluation;
+import org.medfed.engine.FederatedRun;
+import org.medfed.engine.GradientAdjustment;
+import org.medfed.engine.LocalParticipant;
+import org.medfed.engine.LocalTraining;
+import org.medfed.engine.ModelVector;
+import org.medfed.engine.RunConfig;
+import org.medfed.engine.RunControl;
+import org.medfed.engine.RunHistory;
+import org.medfed.engine.RunListener;
+import org.medfed.engine.RunStatus;
+import org.medfed.engine.Seeds;
+import org.medfed.engine.TrainingOutcome;
+import org.medfed.model.Dl4jTrainer;
+import org.medfed.model.ModelSpec;
+import org.medfed.model.NetworkFactory;
+import org.medfed.project.Study;
+import org.medfed.transport.InProcessTransport;
+
+/**
+ * Runs a prepared study: builds one participant per hospital, runs the federation, and on request trains the
+ * comparison models. Used by the command line and the workbench alike.
+ */
+public final class StudyRunner {
+
+    private StudyRunner() {
+    }
+
+    public static StudyResult run(PreparedStudy prepared, RunOptions options, RunListener listener, RunControl control,
+                                  Consumer<String> progress) {
+        Study study = prepared.study();
+        long seed = options.seed() != null ? options.seed() : study.seed();
+        RunConfig config = study.training().runConfig(seed);
+        if (options.rounds() != null) {
+            config = config.withRounds(options.rounds());
+        }
+        Instant started = Instant.now();
+        ModelVector initial = initialModel(prepared.spec(), seed);
+        List<LocalParticipant> participants = participants(prepared);
+        RunHistory history;
+        try (InProcessTransport transport = new InProcessTransport(
+                Math.max(1, Math.min(participants.size(), Runtime.getRuntime().availableProcessors())))) {
+            history = new FederatedRun(config, study.strategy().create(), participants, transport, listener)
+                    .execute(initial, control);
+        }
+        List<BaselineResult> baselines = new ArrayList<>();
+        if (options.baselines() && history.status() == RunStatus.FINISHED) {
+            baselines = baselines(prepared, seed, control, progress);
+        }
+        return new StudyResult(prepared, seed, history, baselines, started, Instant.now());
+    }
+
+    /** The seeded initial global model. */
+    public static ModelVector initialModel(ModelSpec spec, long seed) {
+        return NetworkFactory.initialParameters(spec, Seeds.derive(seed, "model-init", 0));
+    }
+
+    static List<LocalParticipant> participants(PreparedStudy prepared) {
+        List<LocalParticipant> out = new ArrayList<>();
+        Map<String, Double> weights = new TreeMap<>();
+        prepared.study().participants().forEach(p -> weights.put(p.name(), p.weight()));
+        for (TabularFederation.PreparedSite site : prepared.data().sites()) {
+            out.add(new LocalParticipant(site.name(), weights.getOrDefault(site.name(), 1.0),
+                    new Dl4jTrainer(prepared.spec(), site.train(), site.test())));
+        }
+        return out;
+    }
+
+    /** Each hospital alone, then all training rows pooled; each model evaluated on every hospital's test rows. */
+    public static List<BaselineResult> baselines(PreparedStudy prepared, long seed, RunControl control,
+                                                 Consumer<String> progress) {
+        List<BaselineResult> out = new ArrayList<>();
+        ModelVector initial = initialModel(prepared.spec(), seed);
+        LocalTraining plan = prepared.study().baselines().localTraining(Seeds.derive(seed, "baseline", 0));
+        for (TabularFederation.PreparedSite site : prepared.data().sites()) {
+            progress.accept("training " + site.name() + " alone");
+            out.add(train(BaselineResult.local(site.name()), prepared, site.train(), initial, plan, control));
+        }
+        progress.accept("training on all hospitals' rows pooled");
+        out.add(train(BaselineResult.POOLED, prepared, prepared.data().pooledTraining(), initial, plan, control));
+        return out;
+    }
+
+    private static BaselineResult train(String row, PreparedStudy prepared, ExampleSet train, ModelVector initial,
+                                        LocalTraining plan, RunControl control) {
+        long t0 = System.nanoTime();
+        Dl4jTrainer trainer = new Dl4jTrainer(prepared.spec(), train, train);
+        TrainingOutcome outcome = trainer.train(initial, plan, GradientAdjustment.NONE, control);
+        Map<String, Evaluation> test = new TreeMap<>();
+        for (TabularFederation.PreparedSite site : prepared.data().sites()) {
+            test.put(site.name(), trainer.evaluate(outcome.params(), site.test()));
+        }
+        return new BaselineResult(row, test, outcome.params(), System.nanoTime() - t0);
+    }
+}
