@@ -132,7 +132,10 @@ class DefenceAgainstAttackTest {
         double fedAvgFlip = distanceToOptimum(run(new TestMean(), federation(AttackSpec.signFlip(10), false)).model());
         double medianFlip = distanceToOptimum(run(new Median(), federation(AttackSpec.signFlip(10), false)).model());
         double fedAvgNoise = distanceToOptimum(run(new TestMean(), federation(AttackSpec.noise(5), false)).model());
-        double krumNoise = distanceToOptimum(run(new Krum(1), federation(AttackSpec.noise(5), false)).model());
+        RunHistory krumNoiseRun = run(new Krum(1), federation(AttackSpec.noise(5), false));
+        double krumNoise = distanceToOptimum(krumNoiseRun.model());
+        assertThat(krumNoiseRun.rounds()).allSatisfy(
+                r -> assertThat(r.diagnostics()).containsEntry("robust.rejected.mallory", 1.0));
         // measured: FedAvg diverges under a 10x sign flip (3e8 after 40 rounds), median 0.0037;
         // FedAvg with noise sd 5 ends 1.93 away, Krum 0.0082
         assertThat(fedAvgFlip).isGreaterThan(1);
@@ -152,6 +155,18 @@ class DefenceAgainstAttackTest {
         // why it is combined with a rule such as the median (0.0038 here)
         assertThat(clipped).isLessThan(unclipped / 10).isGreaterThan(0.1);
         assertThat(clippedMedian).isLessThan(0.03);
+    }
+
+    @Test
+    void aRoundTooSmallForKrumStopsTheRunWithAPlainMessage() {
+        List<Participant> four = federation(null, false).subList(0, 4);
+        LocalTraining training = new LocalTraining(5, 0, 60, LocalOptimizer.SGD, 0.05, 0);
+        RunConfig config = new RunConfig(3, 1.0, 4, training, 42, RunConfig.DEFAULT_TIMEOUT);
+        RunHistory h = new FederatedRun(config, new Krum(1), four, new SameThreadTransport(), null)
+                .execute(ModelVector.zeros(3), RunControl.free());
+        assertThat(h.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(h.message()).isEqualTo("krum assumes up to f = 1 attacker and so needs more than 2f + 2 = 4 "
+                + "updates per round, but round 1 has 4; lower f or add participants");
     }
 
     @Test
