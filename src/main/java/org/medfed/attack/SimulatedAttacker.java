@@ -44,7 +44,7 @@ public final class SimulatedAttacker implements Participant {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.attack = UpdateAttack.of(spec);
         this.seed = seed;
-        LOG.warn("SIMULATION: participant '{}' is a simulated attacker and {}", honest.name(), spec.describe());
+        LOG.warn("SIMULATION: participant '{}' runs a {}", honest.name(), spec.describe());
     }
 
     public AttackSpec spec() {
