@@ -36,10 +36,17 @@ public final class HeartDiseaseData {
         return CsvFormat.defaults().withHeader(HeaderMode.NO).withColumnNames(COLUMNS);
     }
 
+    /** FLamby splits with scikit-learn's random_state 43; our shuffle differs, so only the counts match. */
+    public static final long SPLIT_SEED = 43;
+
     public static TabularSettings settings(Normalization normalization) {
+        return settings(normalization, SPLIT_SEED);
+    }
+
+    public static TabularSettings settings(Normalization normalization, long splitSeed) {
         return new TabularSettings("num", List.of(), List.of("slope", "ca", "thal"),
                 Map.of("cp", ColumnType.CATEGORICAL, "restecg", ColumnType.CATEGORICAL), MissingPolicy.DROP_ROWS, true,
-                normalization, LabelRule.NONZERO_POSITIVE, 0.66, 43, true);
+                normalization, LabelRule.NONZERO_POSITIVE, 0.66, splitSeed, true);
     }
 
     public static List<TabularFederation.SiteInput> sites(Path dir) {
@@ -56,6 +63,10 @@ public final class HeartDiseaseData {
     }
 
     public static TabularFederation prepare(Path dir, Normalization normalization) {
-        return TabularFederation.prepare(sites(dir), format(), settings(normalization));
+        return prepare(dir, normalization, SPLIT_SEED);
+    }
+
+    public static TabularFederation prepare(Path dir, Normalization normalization, long splitSeed) {
+        return TabularFederation.prepare(sites(dir), format(), settings(normalization, splitSeed));
     }
 }

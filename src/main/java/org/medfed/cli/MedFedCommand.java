@@ -1,13 +1,76 @@
 package org.medfed.cli;
 
-/** The top-level command; subcommands are registered here. */
-public final class MedFedCommand {
+import java.io.PrintWriter;
+import org.medfed.engine.BadInputException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
-    private MedFedCommand() {
+/** The {@code medfed} command and its subcommands. Exit codes: 0 done, 2 bad input, 1 internal error. */
+@Command(name = "medfed", mixinStandardHelpOptions = true, versionProvider = MedFedCommand.VersionProvider.class,
+        description = "MedFed Workbench: federated learning across hospitals without moving patient data.",
+        subcommands = {RunCommand.class, PredictCommand.class, InspectCommand.class, SplitCommand.class,
+                BenchmarkCommand.class, CommandLine.HelpCommand.class})
+public final class MedFedCommand implements Runnable {
+
+    public static final int OK = 0;
+    public static final int INTERNAL_ERROR = 1;
+    public static final int BAD_INPUT = 2;
+
+    private static final Logger LOG = LoggerFactory.getLogger(MedFedCommand.class);
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
     }
 
     public static int execute(String[] args) {
-        System.err.println("medfed: no commands yet");
-        return 2;
+        return commandLine().execute(args);
+    }
+
+    static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new MedFedCommand());
+        cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+            PrintWriter err = commandLine.getErr();
+            BadInputException bad = badInput(e);
+            if (bad != null) {
+                err.println("medfed: " + bad.getMessage());
+                err.flush();
+                return BAD_INPUT;
+            }
+            LOG.error("internal error", e);
+            err.println("medfed: internal error: " + e + " (this is a bug; the details are in the log above)");
+            err.flush();
+            return INTERNAL_ERROR;
+        });
+        cl.setParameterExceptionHandler((e, args) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("medfed: " + e.getMessage());
+            err.println("Try 'medfed " + e.getCommandLine().getCommandName() + " --help' for the options.");
+            err.flush();
+            return BAD_INPUT;
+        });
+        return cl;
+    }
+
+    private static BadInputException badInput(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BadInputException b) {
+                return b;
+            }
+        }
+        return null;
+    }
+
+    /** The version from the jar's manifest. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"MedFed Workbench " + org.medfed.study.Version.current()};
+        }
     }
 }

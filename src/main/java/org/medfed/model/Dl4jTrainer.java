@@ -2,7 +2,6 @@ package org.medfed.model;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.SplittableRandom;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.updater.MultiLayerUpdater;
@@ -26,7 +25,7 @@ import org.nd4j.linalg.factory.Nd4j;
  * A participant's model on its own data, trained with DL4J. Batches are drawn by our own seeded shuffle, and
  * every round starts with a fresh optimiser state, so that a round depends only on (global model, data, seed).
  */
-public final class Dl4jTrainer implements LocalTrainer {
+public final class Dl4jTrainer implements ModelTrainer {
 
     private final ModelSpec spec;
     private final ExampleSet train;
@@ -121,12 +120,14 @@ public final class Dl4jTrainer implements LocalTrainer {
     }
 
     /** Metrics of {@code params} on any example set of the same shape (another hospital's test rows). */
+    @Override
     public Evaluation evaluate(ModelVector params, ExampleSet set) {
         float[][] probabilities = predict(params, set);
         return new Evaluation(set.size(), ClassificationMetrics.compute(set.labels(), probabilities, set.classCount()));
     }
 
     /** Class probabilities of every example of {@code set} under {@code params}. */
+    @Override
     public float[][] predict(ModelVector params, ExampleSet set) {
         MultiLayerNetwork net = network(LocalOptimizer.SGD, 1.0);
         net.setParams(toRow(params));
@@ -172,47 +173,6 @@ public final class Dl4jTrainer implements LocalTrainer {
         }
         return new DataSet(Nd4j.create(x, new long[] {rows.length, width}, 'c'),
                 Nd4j.create(y, new long[] {rows.length, outputs}, 'c'));
-    }
-
-    /** Mini-batches over shuffled passes of the data; a new shuffle starts when a pass is used up. */
-    static final class BatchOrder {
-        private final int size;
-        private final int batchSize;
-        private final SplittableRandom random;
-        private final int[] order;
-        private int position;
-
-        BatchOrder(int size, int batchSize, long seed) {
-            this.size = size;
-            this.batchSize = batchSize;
-            this.random = new SplittableRandom(seed);
-            this.order = new int[size];
-            for (int i = 0; i < size; i++) {
-                order[i] = i;
-            }
-            shuffle();
-        }
-
-        int[] next() {
-            if (position >= size) {
-                shuffle();
-            }
-            int end = Math.min(size, position + batchSize);
-            int[] batch = new int[end - position];
-            System.arraycopy(order, position, batch, 0, batch.length);
-            position = end;
-            return batch;
-        }
-
-        private void shuffle() {
-            for (int i = size - 1; i > 0; i--) {
-                int j = random.nextInt(i + 1);
-                int t = order[i];
-                order[i] = order[j];
-                order[j] = t;
-            }
-            position = 0;
-        }
     }
 
     /**

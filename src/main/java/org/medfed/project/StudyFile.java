@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.medfed.engine.BadInputException;
+import org.medfed.io.AtomicFiles;
 
 /**
  * Loads and saves study files. Saving is atomic, so a crash never leaves half a study; loading checks the

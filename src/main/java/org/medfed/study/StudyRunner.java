@@ -21,7 +21,7 @@ import org.medfed.engine.RunListener;
 import org.medfed.engine.RunStatus;
 import org.medfed.engine.Seeds;
 import org.medfed.engine.TrainingOutcome;
-import org.medfed.model.Dl4jTrainer;
+import org.medfed.model.ModelTrainer;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.NetworkFactory;
 import org.medfed.project.Study;
@@ -71,7 +71,7 @@ public final class StudyRunner {
         prepared.study().participants().forEach(p -> weights.put(p.name(), p.weight()));
         for (TabularFederation.PreparedSite site : prepared.data().sites()) {
             out.add(new LocalParticipant(site.name(), weights.getOrDefault(site.name(), 1.0),
-                    new Dl4jTrainer(prepared.spec(), site.train(), site.test())));
+                    ModelTrainer.create(prepared.spec(), site.train(), site.test())));
         }
         return out;
     }
@@ -94,7 +94,7 @@ public final class StudyRunner {
     private static BaselineResult train(String row, PreparedStudy prepared, ExampleSet train, ModelVector initial,
                                         LocalTraining plan, RunControl control) {
         long t0 = System.nanoTime();
-        Dl4jTrainer trainer = new Dl4jTrainer(prepared.spec(), train, train);
+        ModelTrainer trainer = ModelTrainer.create(prepared.spec(), train, train);
         TrainingOutcome outcome = trainer.train(initial, plan, GradientAdjustment.NONE, control);
         Map<String, Evaluation> test = new TreeMap<>();
         for (TabularFederation.PreparedSite site : prepared.data().sites()) {

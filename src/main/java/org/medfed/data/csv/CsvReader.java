@@ -166,7 +166,7 @@ public final class CsvReader {
                 && raw.stream().skip(1).noneMatch(r -> java.util.Arrays.asList(r).containsAll(java.util.Arrays.asList(first)));
     }
 
-    static boolean isNumber(String v) {
+    public static boolean isNumber(String v) {
         if (v == null) {
             return false;
         }

@@ -56,6 +56,13 @@ public final class SchemaCheck {
                             "column '" + column + "' has no values at all"));
                 } else if (p.inferredType() == ColumnType.NUMERIC) {
                     numericAt.add(e.getKey());
+                } else if (mostlyNumbers(p) && !settings.types().containsKey(column)) {
+                    // a numeric column with a stray word is a typo to fix, not a column of categories
+                    problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.ERROR,
+                            e.getValue().fileName() + " line " + p.firstTextLine() + ": column '" + column + "' is '"
+                                    + p.firstText() + "', expected a number (the column's other values are numbers); "
+                                    + "fix the value, or set the column's type to categorical"));
+                    numericAt.add(e.getKey());
                 } else {
                     textAt.add(e.getKey());
                     if (example == null && p.firstText() != null) {
@@ -86,6 +93,16 @@ public final class SchemaCheck {
                     "no feature columns are left: the tables need at least one column besides the label"));
         }
         return new SchemaReport(types, problems);
+    }
+
+    /** At least 80 % of the present values (and at least 4 of them) are numbers, but not all. */
+    static boolean mostlyNumbers(ColumnProfile p) {
+        long numbers = p.levelCounts().isEmpty() ? -1 : p.levelCounts().entrySet().stream()
+                .filter(e -> org.medfed.data.csv.CsvReader.isNumber(e.getKey())).mapToLong(Map.Entry::getValue).sum();
+        if (numbers < 0) {
+            numbers = Double.isNaN(p.mean()) ? 0 : p.present() - 1; // too many levels to count: numbers with a stray text
+        }
+        return numbers >= 4 && numbers >= 0.8 * p.present() && numbers < p.present();
     }
 
     /** The chosen features, or every column of any hospital except the label and the dropped ones. */

@@ -1,0 +1,46 @@
+package org.medfed.cli;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import org.medfed.engine.RoundRecord;
+import org.medfed.engine.RunEvent;
+import org.medfed.engine.RunListener;
+
+/** Prints a run's progress on stderr: one line per round, and every failure as it happens. */
+final class ConsoleProgress implements RunListener {
+
+    private final PrintWriter err;
+
+    ConsoleProgress(PrintWriter err) {
+        this.err = err;
+    }
+
+    @Override
+    public synchronized void onEvent(RunEvent event) {
+        if (event instanceof RunEvent.RunStarted s) {
+            plannedRounds = s.rounds();
+            err.printf(Locale.ROOT, "running %s over %d rounds with %s%n", s.strategyId(), s.rounds(),
+                    String.join(", ", s.participants()));
+        } else if (event instanceof RunEvent.ParticipantFailed f) {
+            err.printf(Locale.ROOT, "  round %d: %s failed: %s%n", f.failure().round(), f.failure().participant(),
+                    f.failure().reason());
+        } else if (event instanceof RunEvent.RoundAggregated a) {
+            RoundRecord r = a.record();
+            err.printf(Locale.ROOT, "round %d/%d: accuracy %s, loss %s%s (%.1f s)%n", r.round(), plannedRounds,
+                    fmt(r.globalMetric("accuracy")), fmt(r.globalMetric("loss")),
+                    Double.isNaN(r.globalMetric("auc")) ? "" : ", AUC " + fmt(r.globalMetric("auc")),
+                    r.duration().toMillis() / 1000.0);
+        } else if (event instanceof RunEvent.RunFailed f) {
+            err.println("run failed: " + f.message());
+        } else if (event instanceof RunEvent.RunCancelled c) {
+            err.println("run stopped: " + c.history().message());
+        }
+        err.flush();
+    }
+
+    private int plannedRounds;
+
+    private static String fmt(double v) {
+        return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
+    }
+}

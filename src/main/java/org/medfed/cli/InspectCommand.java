@@ -1,0 +1,41 @@
+package org.medfed.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.medfed.data.csv.CsvFormat;
+import org.medfed.data.csv.TableInspection;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code medfed inspect}: what a data file holds, before it goes into a study. */
+@Command(name = "inspect", mixinStandardHelpOptions = true,
+        description = "Shows a CSV file's columns, inferred types, missing values and label balance.")
+final class InspectCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE", description = "a CSV file")
+    Path file;
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "label column for the class balance (default: the last)")
+    String label;
+
+    @Option(names = "--separator", description = "CSV separator (default ,; 'tab' for tabs)")
+    String separator;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        CsvFormat format = CsvFormat.defaults();
+        if (separator != null) {
+            format = format.withSeparator("tab".equalsIgnoreCase(separator) ? '\t' : separator.charAt(0));
+        }
+        out.print(TableInspection.report(file, format, label));
+        out.flush();
+        return MedFedCommand.OK;
+    }
+}

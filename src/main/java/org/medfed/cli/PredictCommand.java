@@ -1,0 +1,42 @@
+package org.medfed.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import org.medfed.study.Prediction;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code medfed predict}: applies an exported model to the raw rows of a CSV file. */
+@Command(name = "predict", mixinStandardHelpOptions = true,
+        description = {"Applies an exported model to a CSV file with the model card's preprocessing.",
+                "Writes the input columns plus 'predicted' and one probability column per class."})
+final class PredictCommand implements Callable<Integer> {
+
+    @Option(names = "--model", required = true, paramLabel = "DIR", description = "folder with model.zip and model-card.json")
+    Path model;
+
+    @Option(names = "--input", required = true, paramLabel = "FILE.csv")
+    Path input;
+
+    @Option(names = "--out", paramLabel = "FILE.csv", description = "where to write predictions (default: beside the input, *.predictions.csv)")
+    Path out;
+
+    @Option(names = "--participant", paramLabel = "NAME",
+            description = "whose normalisation to use when the model was trained with each hospital's own statistics")
+    String participant;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        Path target = out != null ? out : Prediction.defaultOutput(input);
+        Prediction.Summary summary = Prediction.predictFile(model, input, participant, target);
+        err.println(summary.describe());
+        err.println("written to " + target.toAbsolutePath());
+        return MedFedCommand.OK;
+    }
+}

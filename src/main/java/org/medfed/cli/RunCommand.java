@@ -1,0 +1,94 @@
+package org.medfed.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import org.medfed.engine.RunControl;
+import org.medfed.engine.RunStatus;
+import org.medfed.project.Study;
+import org.medfed.project.StudyFile;
+import org.medfed.study.PreparedStudy;
+import org.medfed.study.ResultsTable;
+import org.medfed.study.RunOptions;
+import org.medfed.study.RunOutputs;
+import org.medfed.study.StudyResult;
+import org.medfed.study.StudyRunner;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code medfed run}: runs a study and writes its metrics, summary and model. */
+@Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Runs a federated study, from a study file or from --participant options.",
+                "Writes OUT/metrics.csv, OUT/results.csv, OUT/summary.json and OUT/model/ (model.zip + model-card.json)."})
+final class RunCommand implements Callable<Integer> {
+
+    @Parameters(arity = "0..1", paramLabel = "STUDY.json", description = "the study file")
+    Path studyFile;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "output folder (default runs/<date-time>)")
+    Path out;
+
+    @Option(names = "--seed", description = "seed for this run (default: the study's)")
+    Long seed;
+
+    @Option(names = "--rounds", description = "number of rounds (default: the study's)")
+    Integer rounds;
+
+    @Option(names = "--baselines", description = "also train each hospital alone and all data pooled (simulation only)")
+    boolean baselines;
+
+    @Mixin
+    StudyFlags flags = new StudyFlags();
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
+        Study study;
+        Path base;
+        if (studyFile != null) {
+            study = flags.apply(StudyFile.load(studyFile));
+            base = studyFile;
+        } else {
+            study = flags.fromFlags();
+            base = Path.of("command-line-study.json").toAbsolutePath();
+        }
+        if (rounds != null) {
+            study = study.withTraining(study.training().withRounds(rounds));
+        }
+        err.println("preparing data of " + study.enabledParticipants().size() + " participants ...");
+        PreparedStudy prepared = PreparedStudy.prepare(study, base);
+        prepared.data().schema().warnings().forEach(w -> err.println("warning: " + w));
+        prepared.data().sites().forEach(s -> err.printf("  %s: %d training rows, %d test rows%s%n", s.name(),
+                s.train().size(), s.test().size(), s.table().droppedForMissingValues() + s.table().droppedForMissingLabel() > 0
+                        ? " (" + (s.table().droppedForMissingValues() + s.table().droppedForMissingLabel())
+                        + " rows with missing values left out)" : ""));
+        ConsoleProgress progress = new ConsoleProgress(err);
+        StudyResult result = StudyRunner.run(prepared, new RunOptions(seed, null, baselines), progress,
+                RunControl.free(), message -> err.println(message + " ..."));
+        Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        RunOutputs.write(result, dir);
+        ResultsTable table = ResultsTable.of(result);
+        stdout.println();
+        stdout.print(table.render("accuracy"));
+        if (result.prepared().spec().classCount() == 2) {
+            stdout.println();
+            stdout.print(table.render("auc"));
+        }
+        stdout.flush();
+        err.println("written to " + dir.toAbsolutePath());
+        if (result.history().status() == RunStatus.FAILED) {
+            boolean bug = result.history().message().startsWith("internal error");
+            return bug ? MedFedCommand.INTERNAL_ERROR : MedFedCommand.BAD_INPUT;
+        }
+        return MedFedCommand.OK;
+    }
+}

@@ -1,0 +1,150 @@
+package org.medfed.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.medfed.engine.BadInputException;
+import org.medfed.project.DataSection;
+import org.medfed.project.ModelSection;
+import org.medfed.project.ParticipantEntry;
+import org.medfed.project.StrategySection;
+import org.medfed.project.Study;
+import org.medfed.project.TrainingSection;
+import picocli.CommandLine.Option;
+
+/** The options that describe or override a study on the command line. */
+final class StudyFlags {
+
+    @Option(names = "--participant", paramLabel = "NAME=FILE", description = "a hospital and its CSV file (repeat)")
+    List<String> participants = new ArrayList<>();
+
+    @Option(names = "--label", paramLabel = "COLUMN", description = "the column to predict")
+    String label;
+
+    @Option(names = "--model", paramLabel = "logistic|mlp", description = "model family (default logistic)")
+    String model;
+
+    @Option(names = "--hidden", paramLabel = "SIZES", split = ",", description = "MLP hidden layer sizes, e.g. 32,16")
+    List<Integer> hidden;
+
+    @Option(names = "--strategy", paramLabel = "ID", description = "fedavg, weighted-fedavg, custom-weighted-fedavg, "
+            + "fedsgd, fedprox, fedadam, fedyogi, fedadagrad, scaffold, cyclic")
+    String strategy;
+
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a strategy parameter, e.g. mu=0.01 (repeat)")
+    Map<String, String> params = new LinkedHashMap<>();
+
+    @Option(names = "--local-steps", description = "mini-batch updates per participant per round")
+    Integer localSteps;
+
+    @Option(names = "--local-epochs", description = "passes over local data per round (when no --local-steps)")
+    Integer localEpochs;
+
+    @Option(names = "--batch-size")
+    Integer batchSize;
+
+    @Option(names = "--lr", description = "local learning rate")
+    Double learningRate;
+
+    @Option(names = "--optimizer", paramLabel = "sgd|adam")
+    String optimizer;
+
+    @Option(names = "--fraction", description = "share of participants sampled each round, in (0, 1]")
+    Double fraction;
+
+    @Option(names = "--min-participants")
+    Integer minParticipants;
+
+    @Option(names = "--normalization", paramLabel = "none|local|pooled")
+    String normalization;
+
+    @Option(names = "--separator", description = "CSV separator (default ,; 'tab' for tabs)")
+    String separator;
+
+    @Option(names = "--header", paramLabel = "auto|yes|no")
+    String header;
+
+    @Option(names = "--categorical", split = ",", paramLabel = "COLUMNS", description = "columns to treat as categories")
+    List<String> categorical;
+
+    @Option(names = "--drop", split = ",", paramLabel = "COLUMNS", description = "columns to leave out")
+    List<String> drop;
+
+    @Option(names = "--missing", paramLabel = "drop-rows|impute")
+    String missing;
+
+    @Option(names = "--label-rule", paramLabel = "as-is|nonzero-positive")
+    String labelRule;
+
+    @Option(names = "--train-fraction", description = "share of each hospital's rows used for training (default 0.8)")
+    Double trainFraction;
+
+    /** A study from the participant flags alone (no study file). */
+    Study fromFlags() {
+        if (participants.isEmpty()) {
+            throw new BadInputException("give a study file, or at least one --participant NAME=FILE with --label COLUMN");
+        }
+        if (label == null) {
+            throw new BadInputException("--label COLUMN is needed: the column the model should predict");
+        }
+        List<ParticipantEntry> entries = new ArrayList<>();
+        for (String p : participants) {
+            int eq = p.indexOf('=');
+            if (eq <= 0 || eq == p.length() - 1) {
+                throw new BadInputException("--participant " + p + ": expected NAME=FILE, e.g. hospital-a=data/a.csv");
+            }
+            entries.add(new ParticipantEntry(p.substring(0, eq), Path.of(p.substring(eq + 1)).toAbsolutePath().toString()));
+        }
+        return apply(Study.empty().withName("Command-line study").withParticipants(entries)
+                .withData(DataSection.forLabel(label)));
+    }
+
+    /** {@code study} with every given flag applied over it. */
+    Study apply(Study study) {
+        Study s = study;
+        if (label != null || separator != null || header != null || categorical != null || drop != null
+                || missing != null || labelRule != null || trainFraction != null || normalization != null) {
+            DataSection d = s.data() == null ? DataSection.forLabel(label) : s.data();
+            Map<String, String> types = new LinkedHashMap<>(d.types());
+            if (categorical != null) {
+                categorical.forEach(c -> types.put(c, "categorical"));
+            }
+            d = new DataSection(or(separator, d.separator()), or(header, d.header()), d.missingValues(), d.columnNames(),
+                    or(label, d.label()), d.features(), drop == null ? d.drop() : drop, types, or(missing, d.missing()),
+                    d.dropFirstLevel(), or(normalization, d.normalization()), or(labelRule, d.labelRule()),
+                    trainFraction == null ? d.trainFraction() : trainFraction, d.splitSeed(), d.stratify());
+            s = s.withData(d);
+        }
+        if (model != null || hidden != null) {
+            s = s.withModel(new ModelSection(or(model, hidden != null ? "mlp" : s.model().type()),
+                    hidden == null ? s.model().hidden() : hidden));
+        }
+        if (strategy != null || !params.isEmpty()) {
+            Map<String, Double> values = new LinkedHashMap<>(strategy == null ? s.strategy().parameters() : Map.of());
+            params.forEach((k, v) -> {
+                try {
+                    values.put(k, Double.parseDouble(v));
+                } catch (NumberFormatException e) {
+                    throw new BadInputException("--param " + k + "=" + v + ": the value must be a number");
+                }
+            });
+            s = s.withStrategy(new StrategySection(or(strategy, s.strategy().id()), values));
+        }
+        TrainingSection t = s.training();
+        if (localSteps != null || localEpochs != null || batchSize != null || learningRate != null || optimizer != null
+                || fraction != null || minParticipants != null) {
+            Integer steps = localSteps != null ? localSteps : (localEpochs != null ? Integer.valueOf(0) : t.localSteps());
+            Integer epochs = localEpochs != null ? localEpochs : (localSteps != null ? Integer.valueOf(0) : t.localEpochs());
+            s = s.withTraining(new TrainingSection(t.rounds(), steps, epochs, or(batchSize, t.batchSize()),
+                    or(learningRate, t.learningRate()), or(optimizer, t.optimizer()), or(fraction, t.fraction()),
+                    or(minParticipants, t.minParticipants()), t.timeoutSeconds()));
+        }
+        return s;
+    }
+
+    private static <T> T or(T a, T b) {
+        return a != null ? a : b;
+    }
+}

@@ -1,0 +1,66 @@
+package org.medfed.data.csv;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.medfed.engine.BadInputException;
+
+/** The text report of {@code medfed inspect FILE.csv}: columns, types, missing values, label balance. */
+public final class TableInspection {
+
+    private TableInspection() {
+    }
+
+    public static String report(Path file, CsvFormat format, String label) {
+        CsvTable table = CsvReader.read(file, format);
+        Map<String, ColumnProfile> profiles = TableProfiler.profile(table);
+        StringBuilder sb = new StringBuilder();
+        sb.append(table.fileName()).append(": ").append(table.rowCount()).append(" rows, ")
+                .append(table.columns().size()).append(" columns, ")
+                .append(table.hadHeader() ? "header row" : "no header row (columns named column1..)").append('\n');
+        sb.append(String.format(Locale.ROOT, "%-20s %-12s %8s %9s %12s %12s %12s%n", "column", "type", "missing",
+                "distinct", "min", "max", "mean"));
+        for (ColumnProfile p : profiles.values()) {
+            sb.append(String.format(Locale.ROOT, "%-20s %-12s %8d %9s %12s %12s %12s%n", p.name(), p.inferredType().id(),
+                    p.missing(), p.distinct() < 0 ? ">" + ColumnProfile.MAX_LEVELS : String.valueOf(p.distinct()),
+                    num(p.min()), num(p.max()), num(p.mean())));
+            if (p.inferredType() == ColumnType.CATEGORICAL && p.firstText() != null && p.present() > 0
+                    && p.levelCounts().keySet().stream().anyMatch(CsvReader::isNumber)) {
+                sb.append("    (mostly numbers, but line ").append(p.firstTextLine()).append(" has '")
+                        .append(p.firstText()).append("')\n");
+            }
+        }
+        String labelColumn = label != null ? label : table.columns().get(table.columns().size() - 1);
+        ColumnProfile lp = profiles.get(labelColumn);
+        if (lp == null) {
+            throw new BadInputException(file, null, "has no column '" + labelColumn + "'; its columns are "
+                    + String.join(", ", table.columns()));
+        }
+        sb.append('\n').append("label '").append(labelColumn).append("'").append(label == null ? " (the last column)" : "")
+                .append(": ");
+        if (lp.distinct() < 0) {
+            sb.append("more than ").append(ColumnProfile.MAX_LEVELS).append(" distinct values: not a class label\n");
+        } else {
+            int total = lp.present();
+            boolean first = true;
+            for (Map.Entry<String, Integer> e : lp.levelCounts().entrySet()) {
+                sb.append(first ? "" : ", ").append(e.getKey()).append(": ").append(e.getValue())
+                        .append(String.format(Locale.ROOT, " (%.0f%%)", 100.0 * e.getValue() / Math.max(1, total)));
+                first = false;
+            }
+            if (lp.missing() > 0) {
+                sb.append(", missing: ").append(lp.missing());
+            }
+            sb.append('\n');
+        }
+        return sb.toString();
+    }
+
+    private static String num(double v) {
+        if (Double.isNaN(v)) {
+            return "-";
+        }
+        return Math.abs(v) >= 1e5 || (v != 0 && Math.abs(v) < 1e-3) ? String.format(Locale.ROOT, "%.3g", v)
+                : String.format(Locale.ROOT, "%.3f", v);
+    }
+}

@@ -1,0 +1,149 @@
+package org.medfed.model;
+
+import org.medfed.data.ExampleSet;
+import org.medfed.engine.DataSplit;
+import org.medfed.engine.Evaluation;
+import org.medfed.engine.GradientAdjustment;
+import org.medfed.engine.LocalTrainer;
+import org.medfed.engine.LocalTraining;
+import org.medfed.engine.ModelVector;
+import org.medfed.engine.RunControl;
+import org.medfed.engine.TrainingOutcome;
+import org.medfed.metrics.ClassificationMetrics;
+
+/**
+ * A participant's logistic regression or MLP on its own data, trained by {@link DenseNetwork}. Batches come
+ * from a seeded shuffle and each call starts a fresh optimiser, so a round depends only on (global model,
+ * data, seed). Arithmetic is in double; the parameters travel as float.
+ */
+public final class DenseTrainer implements ModelTrainer {
+
+    private final ModelSpec spec;
+    private final ExampleSet train;
+    private final ExampleSet test;
+    private final DenseNetwork network;
+
+    public DenseTrainer(ModelSpec spec, ExampleSet train, ExampleSet test) {
+        if (train.inputLength() != spec.inputSize() || test.inputLength() != spec.inputSize()) {
+            throw new IllegalArgumentException("examples have " + train.inputLength() + " features, model expects "
+                    + spec.inputSize());
+        }
+        this.spec = spec;
+        this.train = train;
+        this.test = test;
+        this.network = new DenseNetwork(spec);
+    }
+
+    public ModelSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public int trainSize() {
+        return train.size();
+    }
+
+    @Override
+    public int testSize() {
+        return test.size();
+    }
+
+    @Override
+    public int parameterCount() {
+        return network.parameterCount();
+    }
+
+    @Override
+    public TrainingOutcome train(ModelVector start, LocalTraining plan, GradientAdjustment adjustment,
+                                 RunControl control) {
+        if (train.size() == 0) {
+            throw new IllegalStateException("no training examples");
+        }
+        double[] params = toDoubles(start);
+        double[] gradient = new double[params.length];
+        float[] paramsView = adjustment.isNone() ? null : new float[params.length];
+        float[] gradientView = adjustment.isNone() ? null : new float[params.length];
+        LocalOptimizerState optimizer = new LocalOptimizerState(plan.optimizer(), plan.learningRate(), params.length);
+        BatchOrder order = new BatchOrder(train.size(), plan.batchSize(), plan.seed());
+        int steps = plan.stepsFor(train.size());
+        double lossSum = 0;
+        for (int s = 0; s < steps; s++) {
+            control.checkpoint();
+            lossSum += network.lossAndGradient(params, train.inputs(), train.labels(), order.next(), gradient);
+            if (!adjustment.isNone()) {
+                for (int i = 0; i < params.length; i++) {
+                    paramsView[i] = (float) params[i];
+                    gradientView[i] = (float) gradient[i];
+                }
+                adjustment.adjust(paramsView, gradientView);
+                // add only what the adjustment changed, so the gradient keeps its double precision
+                for (int i = 0; i < params.length; i++) {
+                    gradient[i] += gradientView[i] - (float) gradient[i];
+                }
+            }
+            optimizer.apply(params, gradient);
+        }
+        return new TrainingOutcome(toVector(params), steps, lossSum / steps);
+    }
+
+    @Override
+    public ModelVector gradient(ModelVector at, int batchSize, long seed) {
+        int[] rows = batchSize <= 0 || batchSize >= train.size() ? BatchOrder.all(train.size())
+                : new BatchOrder(train.size(), batchSize, seed).next();
+        double[] gradient = new double[network.parameterCount()];
+        network.lossAndGradient(toDoubles(at), train.inputs(), train.labels(), rows, gradient);
+        return toVector(gradient);
+    }
+
+    @Override
+    public Evaluation evaluate(ModelVector params, DataSplit split) {
+        return evaluate(params, split == DataSplit.TRAIN ? train : test);
+    }
+
+    /** Metrics of {@code params} on any example set of the same shape (another hospital's test rows). */
+    @Override
+    public Evaluation evaluate(ModelVector params, ExampleSet set) {
+        return new Evaluation(set.size(), ClassificationMetrics.compute(set.labels(), predict(params, set), set.classCount()));
+    }
+
+    /** Class probabilities (one value for binary models) of every example of {@code set}. */
+    @Override
+    public float[][] predict(ModelVector params, ExampleSet set) {
+        double[] p = toDoubles(params);
+        float[][] out = new float[set.size()][];
+        int chunk = 256;
+        for (int start = 0; start < set.size(); start += chunk) {
+            int end = Math.min(set.size(), start + chunk);
+            int[] rows = new int[end - start];
+            for (int i = 0; i < rows.length; i++) {
+                rows[i] = start + i;
+            }
+            double[][] probabilities = network.forward(p, set.inputs(), rows);
+            for (int i = 0; i < rows.length; i++) {
+                double[] row = probabilities[i];
+                float[] f = new float[row.length];
+                for (int c = 0; c < row.length; c++) {
+                    f[c] = (float) row[c];
+                }
+                out[start + i] = f;
+            }
+        }
+        return out;
+    }
+
+    private static double[] toDoubles(ModelVector v) {
+        double[] out = new double[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = v.get(i);
+        }
+        return out;
+    }
+
+    private static ModelVector toVector(double[] values) {
+        float[] out = new float[values.length];
+        for (int i = 0; i < values.length; i++) {
+            out[i] = (float) values[i];
+        }
+        return ModelVector.wrap(out);
+    }
+}

@@ -1,0 +1,165 @@
+package org.medfed.study;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.medfed.data.tabular.TabularFederation;
+import org.medfed.engine.BadInputException;
+import org.medfed.engine.RoundRecord;
+import org.medfed.engine.RunHistory;
+import org.medfed.model.ModelFiles;
+import org.medfed.model.ModelSpec;
+import org.medfed.io.AtomicFiles;
+import org.medfed.project.JsonFiles;
+import org.medfed.project.ModelCard;
+import org.medfed.project.ModelCardFile;
+import org.medfed.project.Study;
+
+/**
+ * Writes what a run produced into a folder: {@code metrics.csv} (one row per round, participant, split and
+ * metric), {@code results.csv} (the federated vs local vs pooled table), {@code summary.json}, and the model
+ * with its card in {@code model/}.
+ */
+public final class RunOutputs {
+
+    public static final String SOFTWARE = "MedFed Workbench";
+
+    private RunOutputs() {
+    }
+
+    public static void write(StudyResult result, Path dir) {
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new BadInputException(dir, null, "output folder could not be created: " + e.getMessage(), e);
+        }
+        writeMetrics(result.history(), dir.resolve("metrics.csv"));
+        ResultsTable table = ResultsTable.of(result);
+        writeText(dir.resolve("results.csv"), table.toCsv());
+        JsonFiles.write(summary(result, table), dir.resolve("summary.json"));
+        exportModel(result, dir.resolve("model"));
+    }
+
+    /** The model file and its card. */
+    public static void exportModel(StudyResult result, Path modelDir) {
+        ModelSpec spec = result.prepared().spec();
+        ModelFiles.save(spec, result.history().model(), modelDir);
+        ModelCardFile.save(card(result), modelDir);
+    }
+
+    static void writeMetrics(RunHistory history, Path file) {
+        StringBuilder sb = new StringBuilder("round,participant,split,metric,value\n");
+        for (RoundRecord r : history.rounds()) {
+            r.trainLoss().forEach((p, loss) -> row(sb, r.round(), p, "train", "loss", loss));
+            r.test().forEach((p, e) -> e.metrics().forEach((m, v) -> row(sb, r.round(), p, "test", m, v)));
+            r.global().forEach((m, v) -> {
+                if (m.equals("train_loss")) {
+                    row(sb, r.round(), "global", "train", "loss", v);
+                } else {
+                    row(sb, r.round(), "global", "test", m, v);
+                }
+            });
+            r.diagnostics().forEach((m, v) -> row(sb, r.round(), "global", "run", m, v));
+        }
+        writeText(file, sb.toString());
+    }
+
+    private static void row(StringBuilder sb, int round, String participant, String split, String metric, double v) {
+        sb.append(round).append(',').append(csv(participant)).append(',').append(split).append(',').append(metric)
+                .append(',').append(format(v)).append('\n');
+    }
+
+    static String format(double v) {
+        return Double.isFinite(v) ? String.format(Locale.ROOT, "%.6g", v) : "";
+    }
+
+    static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+
+    static void writeText(Path file, String text) {
+        try {
+            AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new BadInputException(file, null, "could not be written: " + e.getMessage(), e);
+        }
+    }
+
+    static Map<String, Object> summary(StudyResult result, ResultsTable table) {
+        RunHistory h = result.history();
+        Study study = result.prepared().study();
+        Map<String, Object> s = new LinkedHashMap<>();
+        s.put("study", study.name());
+        s.put("strategy", h.strategyId());
+        s.put("seed", result.seed());
+        s.put("status", h.status().name().toLowerCase(Locale.ROOT));
+        if (!h.message().isEmpty()) {
+            s.put("message", h.message());
+        }
+        s.put("roundsCompleted", h.rounds().size());
+        s.put("roundsPlanned", study.training().rounds());
+        s.put("seconds", h.duration().toMillis() / 1000.0);
+        s.put("started", result.started().toString());
+        s.put("finished", result.finished().toString());
+        h.lastRound().ifPresent(r -> {
+            s.put("final", r.global());
+            Map<String, Map<String, Double>> per = new LinkedHashMap<>();
+            r.test().forEach((p, e) -> per.put(p, e.metrics()));
+            s.put("finalPerParticipant", per);
+        });
+        List<Map<String, Object>> parts = new ArrayList<>();
+        for (TabularFederation.PreparedSite site : result.prepared().data().sites()) {
+            Map<String, Object> p = new LinkedHashMap<>();
+            p.put("name", site.name());
+            p.put("trainRows", site.train().size());
+            p.put("testRows", site.test().size());
+            p.put("droppedMissingLabel", site.table().droppedForMissingLabel());
+            p.put("droppedMissingValues", site.table().droppedForMissingValues());
+            p.put("failures", h.rounds().stream().flatMap(r -> r.failures().stream())
+                    .filter(f -> f.participant().equals(site.name())).count());
+            parts.add(p);
+        }
+        s.put("participants", parts);
+        s.put("results", table.asMap());
+        return s;
+    }
+
+    static ModelCard card(StudyResult result) {
+        RunHistory h = result.history();
+        Study study = result.prepared().study();
+        ModelSpec spec = result.prepared().spec();
+        var prep = result.prepared().data().preprocessing();
+        var format = study.data();
+        Map<String, Double> weights = new LinkedHashMap<>();
+        study.participants().forEach(p -> weights.put(p.name(), p.weight()));
+        List<ModelCard.ParticipantInfo> parts = result.prepared().data().sites().stream()
+                .map(s -> new ModelCard.ParticipantInfo(s.name(), s.train().size(), s.test().size(),
+                        weights.getOrDefault(s.name(), 1.0))).toList();
+        Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+        h.lastRound().ifPresent(r -> {
+            metrics.put("global", r.global());
+            r.test().forEach((p, e) -> metrics.put(p, e.metrics()));
+        });
+        var t = study.training();
+        return new ModelCard(ModelCard.CURRENT_SCHEMA, new ModelCard.Software(SOFTWARE, Version.current()),
+                Instant.now().toString(),
+                new ModelCard.StudyRef(study.name(), result.prepared().studyFile() == null ? null
+                        : result.prepared().studyFile().getFileName().toString()),
+                new ModelCard.ModelInfo(spec.kind().id(), java.util.Arrays.stream(spec.hidden()).boxed().toList(),
+                        spec.inputSize(), spec.classCount(), spec.parameterCount(), ModelFiles.MODEL_FILE,
+                        "DL4J MultiLayerNetwork (ModelSerializer), float32"),
+                new ModelCard.InputFormat(format.separator(), format.header(), format.missingValues(), format.columnNames()),
+                prep,
+                new ModelCard.TrainingInfo(h.strategyId(), study.strategy().resolvedParameters(), t.rounds(),
+                        h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT), t.localSteps(), t.localEpochs(),
+                        t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), result.seed()),
+                parts, metrics, null);
+    }
+}

@@ -1,0 +1,97 @@
+package org.medfed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medfed.project.JsonFiles;
+
+/** The README's sample study through the command line, as a user runs it. */
+class SampleStudyEndToEndTest {
+
+    static final String STUDY = "sample-projects/heart-4-hospitals/study.json";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void runWritesMetricsResultsSummaryAndAModelThatPredictsAsInTheRun() throws Exception {
+        Path out = tmp.resolve("run");
+        CliRunner r = CliRunner.run("run", STUDY, "--baselines", "--rounds", "5", "--out", out.toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("federated", "local:city-general", "pooled", "mean", "weighted");
+        assertThat(r.err()).contains("round 5/5: accuracy");
+
+        List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
+        assertThat(metrics.get(0)).isEqualTo("round,participant,split,metric,value");
+        assertThat(metrics).anyMatch(l -> l.startsWith("5,global,test,accuracy,"))
+                .anyMatch(l -> l.startsWith("1,heart-centre,test,auc,"))
+                .anyMatch(l -> l.startsWith("3,rural-clinic,train,loss,"));
+        assertThat(Files.readString(out.resolve("results.csv"))).contains("pooled,mean,accuracy,");
+        @SuppressWarnings("unchecked")
+        var summary = JsonFiles.read(out.resolve("summary.json"), java.util.Map.class);
+        assertThat(summary.get("status")).isEqualTo("finished");
+        assertThat(summary.get("roundsCompleted")).isEqualTo(5);
+        assertThat(out.resolve("model/model.zip")).isRegularFile();
+        assertThat(out.resolve("model/model-card.json")).isRegularFile();
+
+        // predictions on the heart centre's file: the rows it tested on must score as the run said
+        Path predictions = tmp.resolve("pred.csv");
+        CliRunner p = CliRunner.run("predict", "--model", out.resolve("model").toString(), "--input",
+                "sample-projects/heart-4-hospitals/data/heart-centre.csv", "--out", predictions.toString());
+        assertThat(p.exitCode()).as(p.err()).isZero();
+        assertThat(p.err()).contains("260 of 260 rows predicted");
+        List<String> lines = Files.readAllLines(predictions);
+        assertThat(lines.get(0)).endsWith(",predicted,probability_0,probability_1,note");
+        assertThat(lines).hasSize(261);
+    }
+
+    @Test
+    void theSameSeedGivesByteIdenticalMetrics() throws Exception {
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        assertThat(CliRunner.run("run", STUDY, "--rounds", "4", "--seed", "9", "--out", a.toString()).exitCode()).isZero();
+        assertThat(CliRunner.run("run", STUDY, "--rounds", "4", "--seed", "9", "--out", b.toString()).exitCode()).isZero();
+        assertThat(Files.readString(a.resolve("metrics.csv"))).isEqualTo(Files.readString(b.resolve("metrics.csv")));
+        assertThat(Files.readAllBytes(a.resolve("model/model.zip"))).hasSize((int) Files.size(b.resolve("model/model.zip")));
+        Path c = tmp.resolve("c");
+        assertThat(CliRunner.run("run", STUDY, "--rounds", "4", "--seed", "10", "--out", c.toString()).exitCode()).isZero();
+        assertThat(Files.readString(c.resolve("metrics.csv"))).isNotEqualTo(Files.readString(a.resolve("metrics.csv")));
+    }
+
+    @Test
+    void runWithoutAStudyFileFromParticipantOptions() {
+        String data = "sample-projects/heart-4-hospitals/data/";
+        CliRunner r = CliRunner.run("run", "--participant", "a=" + data + "city-general.csv", "--participant",
+                "b=" + data + "rural-clinic.csv", "--label", "disease", "--model", "mlp", "--hidden", "8",
+                "--strategy", "fedprox", "--param", "mu=0.1", "--rounds", "3", "--local-epochs", "1", "--lr", "0.05",
+                "--missing", "impute", "--out", tmp.resolve("flags").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("running fedprox over 3 rounds with a, b");
+    }
+
+    @Test
+    void inspectAndSplit() throws Exception {
+        CliRunner i = CliRunner.run("inspect", "sample-projects/heart-4-hospitals/data/mountain-hospital.csv");
+        assertThat(i.exitCode()).isZero();
+        assertThat(i.out()).contains("mountain-hospital.csv: 90 rows, 9 columns, header row")
+                .containsPattern("cholesterol\\s+numeric\\s+16 ")
+                .contains("label 'disease' (the last column): 0: 41 (46%), 1: 49 (54%)");
+
+        Path split = tmp.resolve("split");
+        CliRunner s = CliRunner.run("split", "sample-projects/heart-4-hospitals/data/city-general.csv", "--into", "3",
+                "--by", "dirichlet:0.5", "--label", "disease", "--out", split.toString());
+        assertThat(s.exitCode()).as(s.err()).isZero();
+        long rows = 0;
+        for (int h = 1; h <= 3; h++) {
+            rows += Files.readAllLines(split.resolve("hospital-" + h + ".csv")).size() - 1;
+        }
+        assertThat(rows).isEqualTo(400);
+        CliRunner run = CliRunner.run("run", split.resolve("study.json").toString(), "--rounds", "2", "--out",
+                tmp.resolve("split-run").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
+}

@@ -1,0 +1,73 @@
+package org.medfed.data.csv;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CsvReaderTest {
+
+    @TempDir
+    Path dir;
+
+    private CsvTable read(String content) throws IOException {
+        Path f = dir.resolve("t.csv");
+        Files.writeString(f, content);
+        return CsvReader.read(f, CsvFormat.defaults());
+    }
+
+    @Test
+    void linesAreCountedFromTheFileIncludingBlankOnesAndALastLineWithoutNewline() throws IOException {
+        CsvTable t = read("a,b\n1,2\n\n3,4\n5,6");
+        assertThat(t.hadHeader()).isTrue();
+        assertThat(t.columns()).containsExactly("a", "b");
+        assertThat(t.lineNumbers()).containsExactly(2, 4, 5);
+    }
+
+    @Test
+    void aQuotedFieldOverTwoLinesKeepsTheLineOfItsRecord() throws IOException {
+        CsvTable t = read("a,b\n1,\"two\nlines\"\n3,4\n");
+        assertThat(t.lineNumbers()).containsExactly(2, 4);
+        assertThat(t.value(0, 1)).isEqualTo("two\nlines");
+    }
+
+    @Test
+    void missingTokensBecomeNull() throws IOException {
+        CsvTable t = read("a,b,c\n1,?,NA\n,2,3\n");
+        assertThat(t.value(0, 1)).isNull();
+        assertThat(t.value(0, 2)).isNull();
+        assertThat(t.value(1, 0)).isNull();
+        assertThat(t.value(1, 1)).isEqualTo("2");
+    }
+
+    @Test
+    void aFileOfNumbersHasNoHeader() throws IOException {
+        CsvTable t = read("63.0,1.0,145.0\n67.0,1.0,160.0\n");
+        assertThat(t.hadHeader()).isFalse();
+        assertThat(t.columns()).containsExactly("column1", "column2", "column3");
+        assertThat(t.rowCount()).isEqualTo(2);
+    }
+
+    @Test
+    void columnNamesCanBeGivenForHeaderlessFiles() throws IOException {
+        Path f = dir.resolve("h.csv");
+        Files.writeString(f, "1,2\n3,4\n");
+        CsvTable t = CsvReader.read(f, CsvFormat.defaults().withHeader(HeaderMode.NO).withColumnNames(java.util.List.of("x", "y")));
+        assertThat(t.columns()).containsExactly("x", "y");
+        assertThat(t.value(1, 1)).isEqualTo("4");
+    }
+
+    @Test
+    void profilesInferTypesAndCountMissing() throws IOException {
+        CsvTable t = read("age,sex,score\n50,M,1\n60,F,?\n70,F,3\n");
+        var p = TableProfiler.profile(t);
+        assertThat(p.get("age").inferredType()).isEqualTo(ColumnType.NUMERIC);
+        assertThat(p.get("age").mean()).isEqualTo(60.0);
+        assertThat(p.get("sex").inferredType()).isEqualTo(ColumnType.CATEGORICAL);
+        assertThat(p.get("sex").levelCounts()).containsEntry("F", 2).containsEntry("M", 1);
+        assertThat(p.get("score").missing()).isEqualTo(1);
+    }
+}
