@@ -299,6 +299,11 @@ public final class DicomObject {
             return add(DicomElement.ofValue(tag, vr, raw, false, -1));
         }
 
+        /** Encapsulated pixel data: the basic offset table (may be empty) followed by the fragments. */
+        public Builder putFragments(int tag, List<byte[]> offsetTableThenFragments) {
+            return add(DicomElement.ofFragments(tag, Vr.OB, offsetTableThenFragments, -1));
+        }
+
         public Builder putSequence(int tag, List<DicomObject> items) {
             return add(DicomElement.ofSequence(tag, items, -1));
         }

@@ -14,7 +14,8 @@ import java.util.zip.DeflaterOutputStream;
 
 /**
  * Writes DICOM Part 10 files: 128-byte preamble, "DICM", a file meta group built from the dataset's
- * SOPClassUID / SOPInstanceUID, then the dataset in an uncompressed transfer syntax. Sequences are written
+ * SOPClassUID / SOPInstanceUID, then the dataset. It does not compress: for an encapsulated syntax the
+ * pixel data must already be fragments (basic offset table first) in that syntax. Sequences are written
  * with undefined lengths; files are written to a temporary name and moved into place.
  */
 public final class DicomWriter {
@@ -47,8 +48,11 @@ public final class DicomWriter {
 
     /** The bytes of a Part 10 file holding the dataset. */
     public static byte[] encode(DicomObject dataset, TransferSyntax syntax) {
-        if (syntax.encapsulated()) {
-            throw new IllegalArgumentException("the writer writes uncompressed pixel data only, not " + syntax);
+        DicomElement px = dataset.element(Tag.PixelData);
+        if (px != null && px.isFragments() != syntax.encapsulated()) {
+            throw new IllegalArgumentException(syntax.encapsulated()
+                    ? syntax + " needs encapsulated pixel data (fragments), already compressed"
+                    : syntax + " needs uncompressed pixel data, not fragments");
         }
         String sopClass = dataset.getString(Tag.SOPClassUID);
         String sopInstance = dataset.getString(Tag.SOPInstanceUID);
@@ -124,7 +128,14 @@ public final class DicomWriter {
                     tag(0xFFFEE0DD);
                     u32(0);
                 } else if (e.isFragments()) {
-                    throw new IllegalArgumentException("the writer does not write encapsulated pixel data");
+                    header(e.tag(), Vr.OB, 0xFFFFFFFF);
+                    for (byte[] fragment : e.fragments()) {
+                        tag(0xFFFEE000);
+                        u32(fragment.length);
+                        out.write(fragment, 0, fragment.length);
+                    }
+                    tag(0xFFFEE0DD);
+                    u32(0);
                 } else {
                     writeValue(e.tag(), e.vr(), e.value(), e.bigEndian());
                 }
