@@ -300,6 +300,9 @@ final class DicomReader {
         }
         boolean undefined = length == 0xFFFFFFFFL;
         if (tag == Tag.PixelData && topLevel && stopAtPixelData) {
+            if (!undefined) {
+                checkAvailable(tag, offset, length); // a truncated image should not pass a header scan
+            }
             pixelDataSkipped = true;
             return null;
         }
