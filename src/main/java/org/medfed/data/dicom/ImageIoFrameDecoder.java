@@ -8,6 +8,7 @@ import java.util.Iterator;
 import java.util.List;
 import javax.imageio.ImageIO;
 import javax.imageio.ImageReader;
+import javax.imageio.spi.ImageReaderSpi;
 import javax.imageio.stream.ImageInputStream;
 import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.medfed.engine.BadInputException;
@@ -72,29 +73,40 @@ final class ImageIoFrameDecoder implements FrameDecoder {
         return samples;
     }
 
-    private ImageReader reader() {
-        String format = syntax.pixels() == TransferSyntax.Pixels.JPEG ? "jpeg" : "jpeg2000";
-        String preferred = syntax.pixels() == TransferSyntax.Pixels.JPEG ? "com.twelvemonkeys." : "com.github.jaiimageio.";
-        ImageReader fallback = null;
-        for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(format); it.hasNext(); ) {
-            ImageReader r = it.next();
-            if (r.getClass().getName().startsWith(preferred)) {
-                if (fallback != null) {
-                    fallback.dispose();
-                }
-                return r;
-            }
-            if (fallback == null) {
-                fallback = r;
-            } else {
+    /** The plugins, looked up once: scanning the ImageIO registry costs more than decoding a small frame. */
+    private static final class Plugins {
+        static final ImageReaderSpi JPEG = find("jpeg", "com.twelvemonkeys.");
+        static final ImageReaderSpi JPEG_2000 = find("jpeg2000", "com.github.jaiimageio.");
+
+        private static ImageReaderSpi find(String format, String preferredPackage) {
+            ImageReaderSpi fallback = null;
+            for (Iterator<ImageReader> it = ImageIO.getImageReadersByFormatName(format); it.hasNext(); ) {
+                ImageReader r = it.next();
+                ImageReaderSpi spi = r.getOriginatingProvider();
                 r.dispose();
+                if (spi != null && spi.getClass().getName().startsWith(preferredPackage)) {
+                    return spi;
+                }
+                if (fallback == null) {
+                    fallback = spi;
+                }
             }
+            return fallback;
         }
-        if (fallback == null) {
+    }
+
+    private ImageReader reader() {
+        ImageReaderSpi spi = syntax.pixels() == TransferSyntax.Pixels.JPEG ? Plugins.JPEG : Plugins.JPEG_2000;
+        if (spi == null) {
             throw new BadInputException(source, null, "no " + syntax.displayName()
                     + " decoder was found on the class path (ImageIO plugin missing)");
         }
-        return fallback;
+        try {
+            return spi.createReaderInstance();
+        } catch (IOException e) {
+            throw new BadInputException(source, null, "the " + syntax.displayName() + " decoder could not be started: "
+                    + e.getMessage(), e);
+        }
     }
 
     private BadInputException bad(int frame, String problem) {
