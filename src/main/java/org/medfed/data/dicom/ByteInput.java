@@ -70,6 +70,20 @@ final class ByteInput {
     }
 
     byte[] read(int len) {
+        if (size < 0 && len > (1 << 20)) {
+            // inflated data has no known size: let the buffer grow with the bytes that really arrive, so a
+            // damaged length cannot make us allocate gigabytes up front
+            try {
+                byte[] b = in.readNBytes(len);
+                pos += b.length;
+                if (b.length < len) {
+                    throw new EndOfInput(b.length);
+                }
+                return b;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
         byte[] b = new byte[len];
         readFully(b, 0, len);
         return b;

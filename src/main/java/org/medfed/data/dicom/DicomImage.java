@@ -115,7 +115,13 @@ public final class DicomImage {
     /** Stored sample values of a frame, interleaved per pixel, before rescale and colour conversion. */
     public int[] storedValues(int frame) {
         checkFrame(frame);
-        return decoder.decode(frame);
+        int[] v = decoder.decode(frame);
+        if (v.length != format.samplesPerFrame()) {
+            // a decoder's own checks should catch this; never let a wrong size turn into an index error
+            throw new BadInputException(source, "tag " + Tag.describe(Tag.PixelData) + " frame " + (frame + 1),
+                    "decodes to " + v.length + " samples, but the file describes " + format.samplesPerFrame());
+        }
+        return v;
     }
 
     /**

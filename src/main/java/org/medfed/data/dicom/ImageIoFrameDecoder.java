@@ -36,18 +36,15 @@ final class ImageIoFrameDecoder implements FrameDecoder {
     public int[] decode(int frame) {
         byte[] bytes = frames.get(frame);
         if (syntax.pixels() == TransferSyntax.Pixels.JPEG && Jpeg12BitDecoder.isTwelveBitDct(bytes)) {
-            return toStored(Jpeg12BitDecoder.decode(bytes, source, frame), frame);
+            Jpeg12BitDecoder.Decoded d = Jpeg12BitDecoder.decode(bytes, source, frame);
+            checkSize(frame, d.width(), d.height(), d.components());
+            return toStored(d.samples(), frame);
         }
         ImageReader reader = reader();
         try (ImageInputStream iis = new MemoryCacheImageInputStream(new ByteArrayInputStream(bytes))) {
             reader.setInput(iis, true, true);
             Raster raster = reader.readRaster(0, null);
-            if (raster.getWidth() != fmt.columns() || raster.getHeight() != fmt.rows()
-                    || raster.getNumBands() != fmt.samplesPerPixel()) {
-                throw bad(frame, "the compressed image is " + raster.getHeight() + " x " + raster.getWidth()
-                        + " with " + raster.getNumBands() + " component(s), but the file says " + fmt.rows() + " x "
-                        + fmt.columns() + " with " + fmt.samplesPerPixel());
-            }
+            checkSize(frame, raster.getWidth(), raster.getHeight(), raster.getNumBands());
             return toStored(raster.getPixels(0, 0, raster.getWidth(), raster.getHeight(), (int[]) null), frame);
         } catch (IOException | RuntimeException e) {
             if (e instanceof BadInputException b) {
@@ -56,6 +53,14 @@ final class ImageIoFrameDecoder implements FrameDecoder {
             throw bad(frame, "the " + syntax.displayName() + " data could not be decoded: " + e.getMessage());
         } finally {
             reader.dispose();
+        }
+    }
+
+    private void checkSize(int frame, int width, int height, int components) {
+        if (width != fmt.columns() || height != fmt.rows() || components != fmt.samplesPerPixel()) {
+            throw bad(frame, "the compressed image is " + height + " x " + width + " with " + components
+                    + " component(s), but the file says " + fmt.rows() + " x " + fmt.columns() + " with "
+                    + fmt.samplesPerPixel());
         }
     }
 

@@ -104,8 +104,11 @@ final class Jpeg12BitDecoder {
         return false;
     }
 
-    /** Decoded samples, interleaved per pixel. */
-    static int[] decode(byte[] jpeg, Path source, int frame) {
+    /** A decoded codestream: samples interleaved per pixel, and the size the codestream declares. */
+    record Decoded(int[] samples, int width, int height, int components) {
+    }
+
+    static Decoded decode(byte[] jpeg, Path source, int frame) {
         try {
             return new Jpeg12BitDecoder(jpeg, source, frame).run();
         } catch (ArrayIndexOutOfBoundsException e) {
@@ -114,7 +117,7 @@ final class Jpeg12BitDecoder {
         }
     }
 
-    private int[] run() {
+    private Decoded run() {
         if (u8() != 0xFF || u8() != 0xD8) {
             throw bad("the JPEG data does not start with a start-of-image marker");
         }
@@ -131,7 +134,7 @@ final class Jpeg12BitDecoder {
                 }
                 case 0xDA -> {
                     readScan();
-                    return assemble();
+                    return new Decoded(assemble(), width, height, components.length);
                 }
                 default -> {
                     if (marker >= 0xC2 && marker <= 0xCF) {
