@@ -98,7 +98,7 @@ final class DicomReader {
             warnings.add("no 128-byte preamble and no 'DICM' marker: read leniently from byte " + start
                     + (meta.size() == 0 ? " with no file meta information" : ""));
         }
-        TransferSyntax syntax = transferSyntax(meta, head, hasMagic);
+        TransferSyntax syntax = transferSyntax(meta);
         explicit = syntax.explicitVr();
         bigEndian = syntax.bigEndian();
         if (syntax.deflated()) {
@@ -184,7 +184,7 @@ final class DicomReader {
         return b.build();
     }
 
-    private TransferSyntax transferSyntax(DicomObject meta, byte[] head, boolean hasMagic) {
+    private TransferSyntax transferSyntax(DicomObject meta) {
         String uid = meta.getString(Tag.TransferSyntaxUID);
         if (uid == null || uid.isEmpty()) {
             boolean looksExplicit = looksExplicit();

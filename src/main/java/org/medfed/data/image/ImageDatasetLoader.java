@@ -27,7 +27,7 @@ import org.medfed.engine.BadInputException;
  * pass the study's class list explicitly when a hospital may lack a class. Files are visited in sorted
  * order, and the augmentation key of an example is derived from its relative path, so loading is
  * reproducible. Masks: for image {@code .../case7.dcm}, the masks folder must hold {@code case7.png} or
- * {@code case7.dcm} (any non-zero value is foreground).
+ * {@code case7.dcm} (any non-zero value is foreground; for DICOM the stored value, before rescale).
  */
 public final class ImageDatasetLoader {
 
@@ -153,7 +153,7 @@ public final class ImageDatasetLoader {
             if (image.isEmpty()) {
                 skipped++;
             } else {
-                RawImage mask = masks == null ? null : ImageFiles.load(findMask(item.file()));
+                RawImage mask = masks == null ? null : ImageFiles.loadMask(findMask(item.file()));
                 if (mask != null && (mask.height() != image.get().height() || mask.width() != image.get().width())) {
                     throw new BadInputException(findMask(item.file()), null, "the mask is " + mask.height() + " x "
                             + mask.width() + " but its image " + item.file().getFileName() + " is "

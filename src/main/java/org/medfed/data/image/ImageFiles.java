@@ -36,6 +36,27 @@ public final class ImageFiles {
         }
     }
 
+    /**
+     * A segmentation mask: for DICOM the stored values of frame 1 (a label map, so RescaleSlope/Intercept
+     * are not applied), for PNG and the like the first channel. Callers treat any non-zero value as foreground.
+     */
+    public static RawImage loadMask(Path file) {
+        try {
+            DicomImage im = DicomImage.read(file);
+            int[] stored = im.storedValues(0);
+            float[] v = new float[im.rows() * im.columns()];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = stored[i * im.channels()];
+            }
+            return new RawImage(v, 1, im.rows(), im.columns(), null);
+        } catch (NotDicomException notDicom) {
+            RawImage img = readWithImageIo(file).orElseThrow(() -> new BadInputException(file, null,
+                    "is neither a DICOM file nor an image that can be read (PNG, JPEG, BMP, GIF)"));
+            float[] first = java.util.Arrays.copyOf(img.data(), img.height() * img.width());
+            return new RawImage(first, 1, img.height(), img.width(), null);
+        }
+    }
+
     private static Optional<RawImage> readWithImageIo(Path file) {
         BufferedImage img;
         try {

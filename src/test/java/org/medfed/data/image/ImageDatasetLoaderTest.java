@@ -38,7 +38,7 @@ class ImageDatasetLoaderTest {
         Files.writeString(dir.resolve("hospital/malignant/notes.txt"), "not an image");
         Files.writeString(dir.resolve("hospital/README.md"), "root files are not examples");
         png(dir.resolve("masks/a.png"), 255);
-        png(dir.resolve("masks/b.png"), 0);
+        dicom(dir.resolve("masks/b.dcm"), 0); // masks may be DICOM too
         png(dir.resolve("masks/c.png"), 255);
     }
 

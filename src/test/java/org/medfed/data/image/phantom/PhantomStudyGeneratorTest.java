@@ -164,4 +164,31 @@ class PhantomStudyGeneratorTest {
             return s.filter(Files::isRegularFile).map(root::relativize).sorted().toList();
         }
     }
+
+    @Test
+    void withoutNoiseTheModalityValuesAreTheTissueValues() {
+        // CT: stored = HU + 1024, RescaleIntercept -1024, so a noise-free scan reads back as the phantom's HU;
+        // MR: stored = round(gain * tissue + offset)
+        ScannerProfile ct = new ScannerProfile("ct-site", "CT site", "CT", 24, 1.5, 1.0, 0, 0, 1.0);
+        ScannerProfile mr = new ScannerProfile("mr-site", "MR site", "MR", 24, 1.5, 2.0, 10, 0, 0.0);
+        PhantomStudy s = PhantomStudyGenerator.generate(dir.resolve("noise-free"), 5, List.of(ct, mr), 3);
+        for (PhantomStudy.Hospital h : s.hospitals()) {
+            List<PhantomStudyGenerator.Rendered> rendered = PhantomStudyGenerator.render(5, h.profile(), 3);
+            for (int i = 0; i < 3; i++) {
+                DicomImage im = DicomImage.read(h.folder().resolve(h.cases().get(i).file()));
+                float[] v = im.frame(0);
+                float[] t = rendered.get(i).anatomy().tissue();
+                for (int p = 0; p < v.length; p++) {
+                    float expected = h.profile().modality().equals("CT") ? t[p] : 2 * t[p] + 10;
+                    assertThat(v[p]).isEqualTo(expected);
+                }
+            }
+        }
+        DicomFile f = DicomFile.read(s.hospitals().get(0).folder().resolve(s.hospitals().get(0).cases().get(0).file()));
+        assertThat(f.getString(Tag.Modality)).isEqualTo("CT");
+        assertThat(f.getString(Tag.SOPClassUID)).isEqualTo("1.2.840.10008.5.1.4.1.1.2");
+        assertThat(f.dataset().getDouble(Tag.RescaleIntercept, 0)).isEqualTo(-1024);
+        assertThat(s.hospitals().get(0).cases()).allMatch(c -> c.label() == 1);
+        assertThat(s.hospitals().get(1).cases()).allMatch(c -> c.label() == 0);
+    }
 }
