@@ -101,13 +101,20 @@ final class DicomReader {
         TransferSyntax syntax = transferSyntax(meta);
         explicit = syntax.explicitVr();
         bigEndian = syntax.bigEndian();
-        if (syntax.deflated()) {
-            // the dataset after the file meta is a raw deflate stream (PS3.5 A.5)
-            InputStream inflated = new BufferedInputStream(new InflaterInputStream(raw, new Inflater(true), 8192));
-            in = new ByteInput(inflated, 0, -1);
+        Inflater inflater = null;
+        try {
+            if (syntax.deflated()) {
+                // the dataset after the file meta is a raw deflate stream (PS3.5 A.5)
+                inflater = new Inflater(true);
+                in = new ByteInput(new BufferedInputStream(new InflaterInputStream(raw, inflater, 8192)), 0, -1);
+            }
+            DicomObject dataset = readDataset(UNDEFINED, true, StandardCharsets.ISO_8859_1);
+            return new DicomFile(path, meta, dataset, syntax, pixelDataSkipped, warnings);
+        } finally {
+            if (inflater != null) {
+                inflater.end(); // a caller-supplied Inflater is not ended by the stream's close()
+            }
         }
-        DicomObject dataset = readDataset(UNDEFINED, true, StandardCharsets.ISO_8859_1);
-        return new DicomFile(path, meta, dataset, syntax, pixelDataSkipped, warnings);
     }
 
     /**
