@@ -22,8 +22,8 @@ final class Jpeg12BitDecoder {
     static {
         for (int x = 0; x < 8; x++) {
             for (int u = 0; u < 8; u++) {
-                double c = u == 0 ? Math.sqrt(0.5) : 1.0;
-                COS[x][u] = c * Math.cos((2 * x + 1) * u * Math.PI / 16) / 2;
+                double c = u == 0 ? StrictMath.sqrt(0.5) : 1.0;
+                COS[x][u] = c * StrictMath.cos((2 * x + 1) * u * Math.PI / 16) / 2; // same table on every JVM
             }
         }
     }

@@ -71,8 +71,8 @@ public record Augmentation(boolean flipHorizontal, boolean flipVertical, double 
     static float[] rotate(float[] v, int channels, int height, int width, double degrees, boolean nearest) {
         float[] out = new float[v.length];
         double a = Math.toRadians(degrees);
-        double cos = Math.cos(a);
-        double sin = Math.sin(a);
+        double cos = StrictMath.cos(a); // StrictMath: the same bits on every JVM, so augmentations reproduce
+        double sin = StrictMath.sin(a);
         double cy = (height - 1) / 2.0;
         double cx = (width - 1) / 2.0;
         for (int c = 0; c < channels; c++) {

@@ -63,6 +63,20 @@ class ImageDatasetLoaderTest {
     }
 
     @Test
+    void augmentedLoadingIsReproducible() {
+        Preprocessing augmented = new Preprocessing(Windowing.none(), 8, 8, 1, Normalisation.minMax(),
+                new Augmentation(true, true, 20, 11));
+        ImageDataset a = ImageDatasetLoader.create(augmented, dir.resolve("masks"), null, p -> { }, () -> false)
+                .fromClassFolders(dir.resolve("hospital"));
+        ImageDataset b = ImageDatasetLoader.create(augmented, dir.resolve("masks"), null, p -> { }, () -> false)
+                .fromClassFolders(dir.resolve("hospital"));
+        for (int i = 0; i < a.size(); i++) {
+            assertThat(b.examples().get(i).pixels()).isEqualTo(a.examples().get(i).pixels());
+            assertThat(b.examples().get(i).mask()).isEqualTo(a.examples().get(i).mask());
+        }
+    }
+
+    @Test
     void aManifestGivesLabelsAndNamesBadRows() throws Exception {
         Path csv = dir.resolve("hospital/manifest.csv");
         Files.writeString(csv, "file,label\nbenign/a.png,no-lesion\nmalignant/c.png,lesion\n");
