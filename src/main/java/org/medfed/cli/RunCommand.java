@@ -66,11 +66,9 @@ final class RunCommand implements Callable<Integer> {
         }
         err.println("preparing data of " + study.enabledParticipants().size() + " participants ...");
         PreparedStudy prepared = PreparedStudy.prepare(study, base);
-        prepared.data().schema().warnings().forEach(w -> err.println("warning: " + w));
-        prepared.data().sites().forEach(s -> err.printf("  %s: %d training rows, %d test rows%s%n", s.name(),
-                s.train().size(), s.test().size(), s.table().droppedForMissingValues() + s.table().droppedForMissingLabel() > 0
-                        ? " (" + (s.table().droppedForMissingValues() + s.table().droppedForMissingLabel())
-                        + " rows with missing values left out)" : ""));
+        prepared.data().warnings().forEach(w -> err.println("warning: " + w));
+        prepared.data().sites().forEach(s -> err.printf("  %s: %d for training, %d for testing%s%n", s.name(),
+                s.train().size(), s.test().size(), s.note().isEmpty() ? "" : " (" + s.note() + ")"));
         ConsoleProgress progress = new ConsoleProgress(err);
         StudyResult result = StudyRunner.run(prepared, new RunOptions(seed, null, baselines), progress,
                 RunControl.free(), message -> err.println(message + " ..."));

@@ -10,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.medfed.data.tabular.TabularFederation;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.RoundRecord;
 import org.medfed.engine.RunHistory;
@@ -115,13 +114,14 @@ public final class RunOutputs {
             s.put("finalPerParticipant", per);
         });
         List<Map<String, Object>> parts = new ArrayList<>();
-        for (TabularFederation.PreparedSite site : result.prepared().data().sites()) {
+        for (SiteData site : result.prepared().data().sites()) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("name", site.name());
-            p.put("trainRows", site.train().size());
-            p.put("testRows", site.test().size());
-            p.put("droppedMissingLabel", site.table().droppedForMissingLabel());
-            p.put("droppedMissingValues", site.table().droppedForMissingValues());
+            p.put("trainExamples", site.train().size());
+            p.put("testExamples", site.test().size());
+            if (!site.note().isEmpty()) {
+                p.put("note", site.note());
+            }
             p.put("failures", h.rounds().stream().flatMap(r -> r.failures().stream())
                     .filter(f -> f.participant().equals(site.name())).count());
             parts.add(p);
@@ -135,7 +135,7 @@ public final class RunOutputs {
         RunHistory h = result.history();
         Study study = result.prepared().study();
         ModelSpec spec = result.prepared().spec();
-        var prep = result.prepared().data().preprocessing();
+        var prep = result.prepared().data() instanceof TabularStudyData t ? t.federation().preprocessing() : null;
         var format = study.data();
         Map<String, Double> weights = new LinkedHashMap<>();
         study.participants().forEach(p -> weights.put(p.name(), p.weight()));
@@ -155,7 +155,8 @@ public final class RunOutputs {
                 new ModelCard.ModelInfo(spec.kind().id(), java.util.Arrays.stream(spec.hidden()).boxed().toList(),
                         spec.inputSize(), spec.classCount(), spec.parameterCount(), ModelFiles.MODEL_FILE,
                         "DL4J MultiLayerNetwork (ModelSerializer), float32"),
-                new ModelCard.InputFormat(format.separator(), format.header(), format.missingValues(), format.columnNames()),
+                format == null ? null
+                        : new ModelCard.InputFormat(format.separator(), format.header(), format.missingValues(), format.columnNames()),
                 prep,
                 new ModelCard.TrainingInfo(h.strategyId(), study.strategy().resolvedParameters(), t.rounds(),
                         h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT), t.localSteps(), t.localEpochs(),

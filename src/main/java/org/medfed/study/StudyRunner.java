@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.medfed.data.ExampleSet;
-import org.medfed.data.tabular.TabularFederation;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.FederatedRun;
 import org.medfed.engine.GradientAdjustment;
@@ -69,7 +68,7 @@ public final class StudyRunner {
         List<LocalParticipant> out = new ArrayList<>();
         Map<String, Double> weights = new TreeMap<>();
         prepared.study().participants().forEach(p -> weights.put(p.name(), p.weight()));
-        for (TabularFederation.PreparedSite site : prepared.data().sites()) {
+        for (SiteData site : prepared.data().sites()) {
             out.add(new LocalParticipant(site.name(), weights.getOrDefault(site.name(), 1.0),
                     ModelTrainer.create(prepared.spec(), site.train(), site.test())));
         }
@@ -82,7 +81,7 @@ public final class StudyRunner {
         List<BaselineResult> out = new ArrayList<>();
         ModelVector initial = initialModel(prepared.spec(), seed);
         LocalTraining plan = prepared.study().baselines().localTraining(Seeds.derive(seed, "baseline", 0));
-        for (TabularFederation.PreparedSite site : prepared.data().sites()) {
+        for (SiteData site : prepared.data().sites()) {
             progress.accept("training " + site.name() + " alone");
             out.add(train(BaselineResult.local(site.name()), prepared, site.train(), initial, plan, control));
         }
@@ -97,7 +96,7 @@ public final class StudyRunner {
         ModelTrainer trainer = ModelTrainer.create(prepared.spec(), train, train);
         TrainingOutcome outcome = trainer.train(initial, plan, GradientAdjustment.NONE, control);
         Map<String, Evaluation> test = new TreeMap<>();
-        for (TabularFederation.PreparedSite site : prepared.data().sites()) {
+        for (SiteData site : prepared.data().sites()) {
             test.put(site.name(), trainer.evaluate(outcome.params(), site.test()));
         }
         return new BaselineResult(row, test, outcome.params(), System.nanoTime() - t0);
