@@ -40,6 +40,50 @@ public abstract class RandomSource {
     /** True when the numbers can be reproduced from a seed (tests), false for real runs. */
     public abstract boolean isSeeded();
 
+    /**
+     * A {@link SecureRandom} for JDK key generation (X25519, Paillier primes): the operating system's in real
+     * runs; in seeded mode one whose bytes come from {@link #stream(String, long)}, so that test keys repeat.
+     */
+    public SecureRandom secureRandom(String purpose, long index) {
+        if (!isSeeded()) {
+            return new SecureRandom();
+        }
+        return new StreamSecureRandom(stream(purpose, index));
+    }
+
+    /** A SecureRandom whose bytes are a seeded stream: reproducible, therefore for tests only. */
+    private static final class StreamSecureRandom extends SecureRandom {
+        private static final long serialVersionUID = 1L;
+        private final transient CryptoRandom source;
+
+        StreamSecureRandom(CryptoRandom source) {
+            this.source = source;
+        }
+
+        // SecureRandom's final next(int) and the BigInteger constructors read through nextBytes
+        @Override
+        public synchronized void nextBytes(byte[] bytes) {
+            source.nextBytes(bytes);
+        }
+
+        @Override
+        public byte[] generateSeed(int numBytes) {
+            byte[] b = new byte[numBytes];
+            nextBytes(b);
+            return b;
+        }
+
+        @Override
+        public synchronized void setSeed(byte[] seed) {
+            // the stream is fixed by the test seed; extra seed material is ignored on purpose
+        }
+
+        @Override
+        public void setSeed(long seed) {
+            // called by the Random constructor before the stream exists; ignored
+        }
+    }
+
     private static final class Secure extends RandomSource {
         private final SecureRandom secureRandom = new SecureRandom();
 
