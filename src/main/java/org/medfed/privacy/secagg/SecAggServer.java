@@ -182,12 +182,13 @@ final class SecAggServer {
             r.maskKeyShares().forEach((owner, s) -> keyShares.computeIfAbsent(owner, k -> new ArrayList<>()).add(s));
         }
         int t = threshold();
+        Map<List<Integer>, java.math.BigInteger[]> weights = new HashMap<>();
         for (String u : survivors) {
-            byte[] seed = Shamir.reconstruct(enough(selfShares.get(u), t, u), t, 32);
+            byte[] seed = Shamir.reconstruct(enough(selfShares.get(u), t, u), t, 32, weights);
             MaskGenerator.addInto(acc, seed, SecAggClient.SELF_LABEL, -1, mask);
         }
         for (String v : dropped) {
-            PrivateKey sv = X25519.decodePrivate(Shamir.reconstruct(enough(keyShares.get(v), t, v), t, 32));
+            PrivateKey sv = X25519.decodePrivate(Shamir.reconstruct(enough(keyShares.get(v), t, v), t, 32, weights));
             for (String u : survivors) {
                 PublicKey su = X25519.decodePublic(directory.keysOf(u).sPublic());
                 byte[] seed = X25519.agree(sv, su);

@@ -2,8 +2,10 @@ package org.medfed.privacy.secagg;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.medfed.privacy.random.CryptoRandom;
 
@@ -52,33 +54,55 @@ final class Shamir {
 
     /** The secret from at least {@code threshold} distinct shares (the first {@code threshold} are used). */
     static byte[] reconstruct(List<Share> shares, int threshold, int secretBytes) {
+        return reconstruct(shares, threshold, secretBytes, new HashMap<>());
+    }
+
+    /**
+     * As {@link #reconstruct(List, int, int)}, reusing Lagrange weights cached by the x coordinates used: when many
+     * secrets are rebuilt from the same helpers (the aggregator's unmasking step) the O(t^2) weights are computed
+     * once and each secret costs t multiplications.
+     */
+    static byte[] reconstruct(List<Share> shares, int threshold, int secretBytes,
+                              Map<List<Integer>, BigInteger[]> weightCache) {
         if (shares.size() < threshold) {
             throw new IllegalArgumentException(shares.size() + " shares, " + threshold + " needed");
         }
         List<Share> used = shares.subList(0, threshold);
-        Set<Integer> xs = new HashSet<>();
+        List<Integer> xs = new ArrayList<>(threshold);
         for (Share s : used) {
-            if (!xs.add(s.x())) {
-                throw new IllegalArgumentException("two shares at x = " + s.x());
-            }
+            xs.add(s.x());
         }
+        BigInteger[] weights = weightCache.computeIfAbsent(List.copyOf(xs), Shamir::lagrangeWeightsAtZero);
         BigInteger secret = BigInteger.ZERO;
-        for (Share i : used) {
-            // Lagrange basis at 0: prod_{j != i} x_j / (x_j - x_i)
-            BigInteger num = BigInteger.ONE;
-            BigInteger den = BigInteger.ONE;
-            for (Share j : used) {
-                if (j != i) {
-                    num = num.multiply(BigInteger.valueOf(j.x())).mod(PRIME);
-                    den = den.multiply(BigInteger.valueOf(j.x() - i.x())).mod(PRIME);
-                }
-            }
-            secret = secret.add(i.y().multiply(num).multiply(den.modInverse(PRIME))).mod(PRIME);
+        for (int i = 0; i < threshold; i++) {
+            secret = secret.add(used.get(i).y().multiply(weights[i]));
         }
+        secret = secret.mod(PRIME);
         if (secret.bitLength() > secretBytes * 8) {
             throw new IllegalStateException("the shares do not belong to one secret");
         }
         return toFixedBytes(secret, secretBytes);
+    }
+
+    /** w_i = prod_{j != i} x_j / (x_j - x_i) mod p, so that f(0) = sum_i w_i f(x_i). */
+    static BigInteger[] lagrangeWeightsAtZero(List<Integer> xs) {
+        Set<Integer> distinct = new HashSet<>(xs);
+        if (distinct.size() != xs.size()) {
+            throw new IllegalArgumentException("two shares at the same x: " + xs);
+        }
+        BigInteger[] w = new BigInteger[xs.size()];
+        for (int i = 0; i < xs.size(); i++) {
+            BigInteger num = BigInteger.ONE;
+            BigInteger den = BigInteger.ONE;
+            for (int j = 0; j < xs.size(); j++) {
+                if (j != i) {
+                    num = num.multiply(BigInteger.valueOf(xs.get(j))).mod(PRIME);
+                    den = den.multiply(BigInteger.valueOf(xs.get(j) - xs.get(i))).mod(PRIME);
+                }
+            }
+            w[i] = num.multiply(den.modInverse(PRIME)).mod(PRIME);
+        }
+        return w;
     }
 
     /** Uniform in [0, p) by rejection from 257 random bits. */
