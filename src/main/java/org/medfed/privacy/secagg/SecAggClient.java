@@ -43,6 +43,8 @@ public final class SecAggClient {
     private boolean masked;
     /** The share of its own self-mask seed a participant keeps (Bonawitz et al. share among all, self included). */
     private Shamir.Share ownSelfSeedShare;
+    /** X25519 secrets of this round's c keys with each peer: computed to encrypt, reused to decrypt. */
+    private Map<String, byte[]> shareSecrets = new HashMap<>();
 
     public SecAggClient(String name, SecAggParameters params, RandomSource random) {
         this.name = name;
@@ -71,6 +73,7 @@ public final class SecAggClient {
         received = Map.of();
         masked = false;
         ownSelfSeedShare = null;
+        shareSecrets = new HashMap<>();
         return new AdvertiseKeys(name, X25519.encodePublic(cKeys.getPublic()), X25519.encodePublic(sKeys.getPublic()));
     }
 
@@ -115,6 +118,7 @@ public final class SecAggClient {
                     .put(Shamir.toFixedBytes(sShares.get(to - 1).y(), Shamir.ELEMENT_BYTES))
                     .put(Shamir.toFixedBytes(bShares.get(to - 1).y(), Shamir.ELEMENT_BYTES)).array();
             byte[] secret = X25519.agree(cKeys.getPrivate(), X25519.decodePublic(other.cPublic()));
+            shareSecrets.put(other.participant(), secret);
             out.add(new EncryptedShare(name, other.participant(), ShareCipher.encrypt(secret, round, me, to, plain)));
         }
         return new ShareKeys(name, out);
@@ -204,7 +208,8 @@ public final class SecAggClient {
         }
         int fromIndex = directory.indexOf(from);
         int me = directory.indexOf(name);
-        byte[] secret = X25519.agree(cKeys.getPrivate(), X25519.decodePublic(directory.keysOf(from).cPublic()));
+        byte[] secret = shareSecrets.computeIfAbsent(from,
+                v -> X25519.agree(cKeys.getPrivate(), X25519.decodePublic(directory.keysOf(v).cPublic())));
         ByteBuffer plain = ByteBuffer.wrap(ShareCipher.decrypt(secret, round, fromIndex, me, ct));
         int f = plain.getInt();
         int to = plain.getInt();

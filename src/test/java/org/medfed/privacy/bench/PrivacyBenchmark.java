@@ -176,7 +176,7 @@ public final class PrivacyBenchmark {
         line("## Secure aggregation (Bonawitz et al. 2017), 24-bit values, threshold 2/3, no dropouts");
         line("");
         line("| participants | parameters | plain round (ms) | secagg round, all participants in sequence (ms) "
-                + "| of which key exchange (ms) | masking per participant (ms) | unmasking at aggregator (ms) "
+                + "| key exchange, all parties (ms) | masking per participant (ms) | unmasking, all parties (ms) "
                 + "| time ratio | bytes plain (float32 up) | bytes secagg (up+down) | byte ratio | max abs diff to plain |");
         line("|---|---|---|---|---|---|---|---|---|---|---|---|");
         secAggCase(4, 10_000, false);
