@@ -89,6 +89,23 @@ class SecAggProtocolTest {
     }
 
     @Test
+    void thirtyTwoBitMasksCancelToo() {
+        // k = 32: arithmetic modulo 2^32 is plain Java int overflow
+        SecAggParameters p32 = PARAMS.withBits(32);
+        Round round = new Round(4, p32, 11);
+        CryptoRandom r = RandomSource.seeded(12).stream("inputs", 0);
+        int[] expected = new int[300];
+        for (String name : List.of("h00", "h01", "h03")) {
+            int[] x = randomInput(r, 300, -1);
+            for (int i = 0; i < x.length; i++) {
+                expected[i] += x[i];
+            }
+            round.send(name, x);
+        }
+        assertThat(round.finish(Set.of())).containsExactly(expected);
+    }
+
+    @Test
     void aMaskedInputIsUniformAndUncorrelatedWithTheTrueInput() {
         int length = 65_536;
         SecAggParameters p = PARAMS; // k = 16
