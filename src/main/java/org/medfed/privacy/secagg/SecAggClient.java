@@ -2,7 +2,6 @@ package org.medfed.privacy.secagg;
 
 import java.nio.ByteBuffer;
 import java.security.KeyPair;
-import java.security.PrivateKey;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -234,10 +233,5 @@ public final class SecAggClient {
         if (directory == null) {
             throw new SecureAggregationException(round, name + " has not received the key directory");
         }
-    }
-
-    /** Test hook: the private key the aggregator must never learn for a survivor. */
-    PrivateKey maskKeyForTests() {
-        return sKeys.getPrivate();
     }
 }
