@@ -1,0 +1,205 @@
+package org.medfed.privacy.paillier;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.medfed.engine.BadInputException;
+import org.medfed.engine.ClientProcedure;
+import org.medfed.engine.ClientUpdate;
+import org.medfed.engine.FitResult;
+import org.medfed.engine.ModelVector;
+import org.medfed.engine.RoundContext;
+import org.medfed.engine.SelectionContext;
+import org.medfed.engine.Strategy;
+import org.medfed.engine.UpdateKind;
+import org.medfed.engine.VectorMath;
+import org.medfed.privacy.SecureSum;
+import org.medfed.privacy.random.RandomSource;
+
+/**
+ * Homomorphic aggregation with Paillier as a strategy decorator: each participant clips its delta to the packing
+ * range, packs and encrypts it under the key holder's public key; the aggregator multiplies the ciphertexts and
+ * asks the key holder (a {@link DecryptionService}, never the key itself) to decrypt the sum; the wrapped
+ * strategy receives that sum as one {@link SecureSum}.
+ *
+ * <p>On the way the plain update field carries the global model unchanged (no information); the ciphertexts
+ * travel in the extra {@code paillier.ciphertexts}. Small reports of the participant's procedure (DP's
+ * unclipped indicator, values in [-1, 1]) are encrypted with the update.
+ */
+public final class PaillierAggregation implements Strategy {
+
+    public static final String CIPHERTEXTS = "paillier.ciphertexts";
+    static final String REPORT_PREFIX = "paillier.report.";
+    static final String CLIPPED = "#clipped";
+
+    public static final String CONTRIBUTORS = "paillier.contributors";
+    public static final String CIPHERTEXTS_PER_PARTICIPANT = "paillier.ciphertexts_per_participant";
+    public static final String BYTES_UP = "paillier.bytes_up";
+    public static final String PLAIN_BYTES = "paillier.plain_bytes";
+    public static final String EXPANSION = "paillier.expansion";
+    public static final String CLIPPED_FRACTION = "paillier.clipped_fraction";
+    public static final String RESOLUTION = "paillier.resolution";
+
+    private final Strategy inner;
+    private final PaillierPublicKey key;
+    private final DecryptionService keyHolder;
+    private final FixedPointPacking packing;
+    private final RandomSource random;
+    private Map<String, Double> diagnostics = Map.of();
+
+    public PaillierAggregation(Strategy inner, PaillierPublicKey key, DecryptionService keyHolder,
+                               FixedPointPacking packing, RandomSource random) {
+        this.inner = inner;
+        this.key = key;
+        this.keyHolder = keyHolder;
+        this.packing = packing;
+        this.random = random;
+    }
+
+    @Override
+    public String id() {
+        return inner.id() + "+paillier";
+    }
+
+    @Override
+    public List<String> select(SelectionContext context) {
+        return inner.select(context);
+    }
+
+    @Override
+    public Map<String, ModelVector> serverState() {
+        return inner.serverState();
+    }
+
+    @Override
+    public ClientProcedure clientProcedure() {
+        ClientProcedure procedure = inner.clientProcedure();
+        PaillierEncryptor encryptor = new PaillierEncryptor(key, packing);
+        return (instruction, trainer, state, control) -> {
+            FitResult r = procedure.run(instruction, trainer, state, control);
+            ModelVector global = instruction.global();
+            int dim = global.size();
+            if (r.update().size() != dim || !r.update().isFinite()) {
+                throw new BadInputException("local training returned an update that cannot be encrypted (wrong size "
+                        + "or values that are not finite)");
+            }
+            Map<String, ModelVector> reports = new TreeMap<>(r.extras());
+            double[] values = new double[dim + reports.size() + 1];
+            int clipped = 0;
+            double range = packing.range();
+            for (int i = 0; i < dim; i++) {
+                double d = r.kind() == UpdateKind.MODEL ? (double) r.update().get(i) - global.get(i)
+                        : r.update().get(i);
+                if (!(Math.abs(d) <= range)) {
+                    clipped++;
+                    d = Math.max(-range, Math.min(range, d));
+                }
+                values[i] = d;
+            }
+            Map<String, ModelVector> extras = new LinkedHashMap<>();
+            int k = dim;
+            for (Map.Entry<String, ModelVector> e : reports.entrySet()) {
+                float x = e.getValue().size() == 1 ? e.getValue().get(0) : Float.NaN;
+                if (!(Math.abs(x) <= 1)) {
+                    throw new BadInputException("Paillier aggregation can only carry single-number reports in [-1, 1] "
+                            + "besides the update; '" + e.getKey() + "' does not fit");
+                }
+                values[k++] = x * range;
+                extras.put(REPORT_PREFIX + e.getKey(), ModelVector.zeros(0));
+            }
+            values[k] = dim == 0 ? 0 : range * clipped / dim;
+            EncryptedVector ev = encryptor.encrypt(values,
+                    random.stream("paillier.encryption", instruction.training().seed()));
+            extras.put(CIPHERTEXTS, CiphertextCodec.toVector(ev.ciphertexts(), key.ciphertextBytes()));
+            ModelVector carrier = r.kind() == UpdateKind.MODEL ? global : ModelVector.zeros(dim);
+            return new FitResult(carrier, r.kind(), r.examples(), r.steps(), r.trainLoss(), extras);
+        };
+    }
+
+    @Override
+    public ModelVector aggregate(RoundContext context, List<ClientUpdate> updates) {
+        if (updates.isEmpty()) {
+            throw new IllegalStateException("no updates to aggregate");
+        }
+        ModelVector global = context.global();
+        int dim = global.size();
+        List<String> reportKeys = null;
+        UpdateKind kind = null;
+        HomomorphicAggregator aggregator = new HomomorphicAggregator(key, packing);
+        List<EncryptedVector> encrypted = new ArrayList<>();
+        long bytesUp = 0;
+        for (ClientUpdate u : updates) {
+            List<String> keys = new ArrayList<>();
+            for (String name : new TreeMap<>(u.extras()).keySet()) {
+                if (name.startsWith(REPORT_PREFIX)) {
+                    keys.add(name.substring(REPORT_PREFIX.length()));
+                }
+            }
+            if (reportKeys == null) {
+                reportKeys = keys;
+                kind = u.kind();
+            } else if (!reportKeys.equals(keys) || kind != u.kind()) {
+                throw new BadInputException(u.participant() + " sent different reports " + keys + " than the others "
+                        + reportKeys);
+            }
+            ModelVector carried = u.extras().get(CIPHERTEXTS);
+            if (carried == null) {
+                throw new BadInputException(u.participant() + " sent no encrypted update; is it running this study's "
+                        + "Paillier procedure?");
+            }
+            List<BigInteger> cs = CiphertextCodec.fromVector(carried, key.ciphertextBytes());
+            int length = dim + keys.size() + 1;
+            if (cs.size() != packing.plaintexts(length)) {
+                throw new BadInputException(u.participant() + " sent " + cs.size() + " ciphertexts where "
+                        + packing.plaintexts(length) + " were expected");
+            }
+            EncryptedVector ev = new EncryptedVector(cs, length, 1);
+            bytesUp += ev.wireBytes(key.ciphertextBytes());
+            encrypted.add(ev);
+        }
+        EncryptedVector sum = aggregator.sum(encrypted);
+        BigInteger[] plain = keyHolder.decryptSum(sum);
+        double[] values = packing.decode(plain, sum.length(), sum.contributors());
+        double range = packing.range();
+        double[] delta = new double[dim];
+        System.arraycopy(values, 0, delta, 0, dim);
+        Map<String, Double> reportSums = new TreeMap<>();
+        int k = dim;
+        for (String name : reportKeys) {
+            reportSums.put(name, values[k++] / range);
+        }
+        int contributors = sum.contributors();
+        double clippedFraction = values[k] / range / contributors;
+
+        SecureSum secureSum = new SecureSum(VectorMath.fromDoubles(delta), kind, contributors, reportSums);
+        ModelVector next = inner.aggregate(context, List.of(secureSum.toUpdate(global, updates)));
+
+        Map<String, Double> d = new LinkedHashMap<>();
+        d.put(CONTRIBUTORS, (double) contributors);
+        d.put(CIPHERTEXTS_PER_PARTICIPANT, (double) packing.plaintexts(sum.length()));
+        d.put(BYTES_UP, (double) bytesUp);
+        double plainBytes = 4.0 * dim * contributors;
+        d.put(PLAIN_BYTES, plainBytes);
+        d.put(EXPANSION, bytesUp / plainBytes);
+        d.put(CLIPPED_FRACTION, Math.max(0, clippedFraction));
+        d.put(RESOLUTION, packing.resolution());
+        diagnostics = Map.copyOf(d);
+        return next;
+    }
+
+    @Override
+    public Map<String, Double> roundDiagnostics() {
+        Map<String, Double> all = new LinkedHashMap<>(inner.roundDiagnostics());
+        all.putAll(diagnostics);
+        return all;
+    }
+
+    @Override
+    public void reset() {
+        inner.reset();
+        diagnostics = Map.of();
+    }
+}
