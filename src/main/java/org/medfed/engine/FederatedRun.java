@@ -78,12 +78,16 @@ public final class FederatedRun {
             RunHistory history = history(names, rounds, global, RunStatus.FINISHED, "", start);
             publish(new RunEvent.RunFinished(history));
             return history;
+        } catch (RunStoppedEarly e) {
+            RunHistory history = history(names, rounds, global, RunStatus.FINISHED, e.getMessage(), start);
+            publish(new RunEvent.RunFinished(history));
+            return history;
         } catch (RunCancelledException e) {
             RunHistory history = history(names, rounds, global, RunStatus.CANCELLED,
                     "stopped by the user after round " + rounds.size(), start);
             publish(new RunEvent.RunCancelled(history));
             return history;
-        } catch (RunAbortedException | BadInputException e) {
+        } catch (RoundFailedException | BadInputException e) {
             RunHistory history = history(names, rounds, global, RunStatus.FAILED, e.getMessage(), start);
             publish(new RunEvent.RunFailed(history, e.getMessage()));
             return history;
@@ -159,7 +163,7 @@ public final class FederatedRun {
         updates.sort(Comparator.comparing(ClientUpdate::participant));
         int needed = Math.min(config.minParticipants(), selected.size());
         if (updates.size() < needed) {
-            throw new RunAbortedException("round " + round + ": only " + updates.size() + " of " + selected.size()
+            throw new RoundFailedException("round " + round + ": only " + updates.size() + " of " + selected.size()
                     + " participants answered, at least " + needed + " needed. " + describe(failures));
         }
 
@@ -169,7 +173,7 @@ public final class FederatedRun {
                     + " parameters instead of " + global.size());
         }
         if (!next.isFinite()) {
-            throw new RunAbortedException("round " + round + ": the aggregated model has values that are not finite "
+            throw new RoundFailedException("round " + round + ": the aggregated model has values that are not finite "
                     + "numbers; the learning rate is probably too high");
         }
         Map<String, Double> diagnostics = strategy.roundDiagnostics();

@@ -1,15 +1,12 @@
 package org.medfed.privacy.dp;
 
-import org.medfed.engine.BadInputException;
+import org.medfed.engine.RunStoppedEarly;
 
 /**
- * The next round would spend more privacy than the study allows. The run stops with the model of the last
- * round, whose epsilon is within the target.
- *
- * <p>A {@link BadInputException} so that the round loop ends the run with this message rather than as an
- * internal error; the settings (target epsilon, rounds, noise) are what the user can change.
+ * The next round would spend more privacy than the study allows. The run finishes with the model of the last
+ * round, whose epsilon is within the target, and this message.
  */
-public class PrivacyBudgetExhaustedException extends BadInputException {
+public class PrivacyBudgetExhaustedException extends RunStoppedEarly {
 
     private final int completedRounds;
     private final double epsilonSoFar;

@@ -1,16 +1,13 @@
 package org.medfed.privacy.secagg;
 
-import org.medfed.engine.BadInputException;
+import org.medfed.engine.RoundFailedException;
 
 /**
  * A round of secure aggregation that cannot complete: too many participants dropped out for the masks to be
  * removed, or a message was inconsistent. The round's updates cannot be recovered; no partial or masked result
  * is ever released.
- *
- * <p>A {@link BadInputException} for now, so that the round loop ends the run with this message (see the report
- * to the lead: the engine should get an exception type of its own for "this round failed cleanly").
  */
-public class SecureAggregationException extends BadInputException {
+public class SecureAggregationException extends RoundFailedException {
 
     private final int round;
 

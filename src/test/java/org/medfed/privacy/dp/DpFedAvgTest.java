@@ -157,7 +157,7 @@ class DpFedAvgTest {
     }
 
     @Test
-    void runStopsBeforeTheTargetEpsilonIsExceeded() {
+    void runFinishesEarlyBeforeTheTargetEpsilonIsExceeded() {
         double target = 2.0;
         double z = 5.0;
         long allowed = NoiseCalibration.maxSteps(target, 1e-5, 1.0, z, RdpOrders.extended(),
@@ -167,7 +167,7 @@ class DpFedAvgTest {
                 DpFedAvgSettings.fixed(1, z, 1e-5).withTargetEpsilon(target), RandomSource.seeded(5));
         RunHistory h = PrivacyFixtures.run(dp, List.of(participant("a", filled(3, 0.1f)),
                 participant("b", filled(3, -0.2f))), 50, 1.0, SEED, ModelVector.zeros(3));
-        assertThat(h.status()).isEqualTo(RunStatus.FAILED);
+        assertThat(h.status()).isEqualTo(RunStatus.FINISHED);
         assertThat(h.message()).contains("privacy budget reached").contains("after round " + allowed);
         assertThat(h.rounds()).hasSize((int) allowed);
         double lastEps = h.rounds().get(h.rounds().size() - 1).diagnostics().get(DpFedAvg.EPSILON);
