@@ -8,7 +8,9 @@ import java.util.Map;
 import org.medfed.engine.BadInputException;
 import org.medfed.project.DataSection;
 import org.medfed.project.ModelSection;
+import org.medfed.project.DefenceSection;
 import org.medfed.project.ParticipantEntry;
+import org.medfed.project.PrivacySection;
 import org.medfed.project.StrategySection;
 import org.medfed.project.Study;
 import org.medfed.project.TrainingSection;
@@ -81,6 +83,43 @@ final class StudyFlags {
     @Option(names = "--train-fraction", description = "share of each hospital's rows used for training (default 0.8)")
     Double trainFraction;
 
+    @Option(names = "--dp-noise", paramLabel = "Z", description = "client-level DP: noise multiplier")
+    Double dpNoise;
+
+    @Option(names = "--dp-epsilon", paramLabel = "EPS",
+            description = "client-level DP: target epsilon (derives the noise when --dp-noise is not given)")
+    Double dpEpsilon;
+
+    @Option(names = "--dp-clip", paramLabel = "C", description = "client-level DP: clipping norm of an update (default 1)")
+    Double dpClip;
+
+    @Option(names = "--dp-delta", paramLabel = "D", description = "client-level DP: delta (default 0.001)")
+    Double dpDelta;
+
+    @Option(names = "--dp-adaptive-clipping", description = "client-level DP: adapt the clipping norm to the median update")
+    boolean dpAdaptive;
+
+    @Option(names = "--secure-aggregation", description = "the aggregator sees only the sum of the updates")
+    boolean secureAggregation;
+
+    @Option(names = "--paillier", description = "homomorphic (Paillier) aggregation of encrypted updates")
+    boolean paillier;
+
+    @Option(names = "--seeded-randomness",
+            description = "reproducible privacy noise and masks, for teaching (gives no real privacy)")
+    boolean seededRandomness;
+
+    @Option(names = "--defence", paramLabel = "RULE", description = "robust rule: none, median, trimmed-mean:BETA, "
+            + "krum:F, multi-krum:F[:M]")
+    String defence;
+
+    @Option(names = "--clip-bound", paramLabel = "X", description = "robustness: clip each update's change to this norm")
+    Double clipBound;
+
+    @Option(names = "--attack", paramLabel = "NAME=SPEC", description = "SIMULATION: make a hospital attack, e.g. "
+            + "hospital-b=scale:10 (sign-flip, scale:S, noise:SIGMA, free-ride, label-flip)")
+    Map<String, String> attacks = new LinkedHashMap<>();
+
     /** A study from the participant flags alone (no study file). */
     Study fromFlags() {
         if (participants.isEmpty()) {
@@ -132,6 +171,7 @@ final class StudyFlags {
             });
             s = s.withStrategy(new StrategySection(or(strategy, s.strategy().id()), values));
         }
+        s = protections(s);
         TrainingSection t = s.training();
         if (localSteps != null || localEpochs != null || batchSize != null || learningRate != null || optimizer != null
                 || fraction != null || minParticipants != null) {
@@ -140,6 +180,44 @@ final class StudyFlags {
             s = s.withTraining(new TrainingSection(t.rounds(), steps, epochs, or(batchSize, t.batchSize()),
                     or(learningRate, t.learningRate()), or(optimizer, t.optimizer()), or(fraction, t.fraction()),
                     or(minParticipants, t.minParticipants()), t.timeoutSeconds()));
+        }
+        return s;
+    }
+
+    private Study protections(Study study) {
+        Study s = study;
+        if (dpNoise != null || dpEpsilon != null || dpClip != null || dpDelta != null || dpAdaptive
+                || secureAggregation || paillier || seededRandomness) {
+            PrivacySection p = s.privacy() == null ? new PrivacySection(null, null, null, null) : s.privacy();
+            PrivacySection.DpSection dp = p.dp();
+            if (dpNoise != null || dpEpsilon != null || dpClip != null || dpDelta != null || dpAdaptive) {
+                PrivacySection.DpSection old = dp == null ? new PrivacySection.DpSection(null, null, null, null, null, null) : dp;
+                dp = new PrivacySection.DpSection(or(dpClip, old.clipNorm()), dpNoise != null ? dpNoise
+                        : (dpEpsilon != null ? null : old.noiseMultiplier()), or(dpDelta, old.delta()),
+                        or(dpEpsilon, old.targetEpsilon()), old.noisePlacement(), dpAdaptive || old.adaptiveClipping());
+            }
+            p = new PrivacySection(dp,
+                    secureAggregation && p.secureAggregation() == null ? new PrivacySection.SecureAggregationSection(null, null)
+                            : p.secureAggregation(),
+                    paillier && p.paillier() == null ? new PrivacySection.PaillierSection(null, null, null, null) : p.paillier(),
+                    seededRandomness ? "seeded" : p.randomness());
+            s = s.withPrivacy(p);
+        }
+        if (defence != null || clipBound != null) {
+            DefenceSection d = s.defence() == null ? new DefenceSection(null, null) : s.defence();
+            s = s.withDefence(new DefenceSection(or(defence, d.rule()), or(clipBound, d.clipBound())));
+        }
+        if (!attacks.isEmpty()) {
+            List<ParticipantEntry> entries = new ArrayList<>();
+            Map<String, String> remaining = new LinkedHashMap<>(attacks);
+            for (ParticipantEntry e : s.participants()) {
+                String a = remaining.remove(e.name());
+                entries.add(a == null ? e : new ParticipantEntry(e.name(), e.data(), e.weight(), e.enabled(), a));
+            }
+            if (!remaining.isEmpty()) {
+                throw new BadInputException("--attack names unknown participants: " + String.join(", ", remaining.keySet()));
+            }
+            s = s.withParticipants(entries);
         }
         return s;
     }

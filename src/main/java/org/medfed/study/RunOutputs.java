@@ -53,6 +53,29 @@ public final class RunOutputs {
         ModelCardFile.save(card(result), modelDir);
     }
 
+    /** What protected the run, with the privacy actually spent, for the card and the summary. */
+    static Map<String, Object> protections(StudyResult result) {
+        if (result.protections().isEmpty()) {
+            return null;
+        }
+        Map<String, Object> out = new LinkedHashMap<>(result.protections());
+        result.history().lastRound().ifPresent(r -> {
+            Double eps = r.diagnostics().get("dp.epsilon");
+            if (eps != null && out.get("differentialPrivacy") instanceof Map<?, ?> dp) {
+                Map<String, Object> spent = new LinkedHashMap<>();
+                dp.forEach((k, v) -> spent.put(String.valueOf(k), v));
+                spent.put("epsilonSpent", eps);
+                spent.put("roundsCompleted", result.history().rounds().size());
+                Double clip = r.diagnostics().get("dp.clip");
+                if (clip != null) {
+                    spent.put("finalClipNorm", clip);
+                }
+                out.put("differentialPrivacy", spent);
+            }
+        });
+        return out;
+    }
+
     static void writeMetrics(RunHistory history, Path file) {
         StringBuilder sb = new StringBuilder("round,participant,split,metric,value\n");
         for (RoundRecord r : history.rounds()) {
@@ -128,6 +151,10 @@ public final class RunOutputs {
         }
         s.put("participants", parts);
         s.put("results", table.asMap());
+        Map<String, Object> protections = protections(result);
+        if (protections != null) {
+            s.put("protections", protections);
+        }
         return s;
     }
 
@@ -161,6 +188,6 @@ public final class RunOutputs {
                 new ModelCard.TrainingInfo(h.strategyId(), study.strategy().resolvedParameters(), t.rounds(),
                         h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT), t.localSteps(), t.localEpochs(),
                         t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), result.seed()),
-                parts, metrics, null);
+                parts, metrics, protections(result));
     }
 }

@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.medfed.attack.AttackSpec;
+import org.medfed.attack.LabelFlip;
 import org.medfed.data.ExampleSet;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.FederatedRun;
@@ -45,18 +47,19 @@ public final class StudyRunner {
         }
         Instant started = Instant.now();
         ModelVector initial = initialModel(prepared.spec(), seed);
-        List<LocalParticipant> participants = participants(prepared);
+        Protections.Applied protectedRun = Protections.apply(study, study.strategy().create(), participants(prepared),
+                seed);
         RunHistory history;
         try (InProcessTransport transport = new InProcessTransport(
-                Math.max(1, Math.min(participants.size(), Runtime.getRuntime().availableProcessors())))) {
-            history = new FederatedRun(config, study.strategy().create(), participants, transport, listener)
+                Math.max(1, Math.min(protectedRun.participants().size(), Runtime.getRuntime().availableProcessors())))) {
+            history = new FederatedRun(config, protectedRun.strategy(), protectedRun.participants(), transport, listener)
                     .execute(initial, control);
         }
         List<BaselineResult> baselines = new ArrayList<>();
         if (options.baselines() && history.status() == RunStatus.FINISHED) {
             baselines = baselines(prepared, seed, control, progress);
         }
-        return new StudyResult(prepared, seed, history, baselines, started, Instant.now());
+        return new StudyResult(prepared, seed, history, baselines, protectedRun.card(), started, Instant.now());
     }
 
     /** The seeded initial global model. */
@@ -64,13 +67,22 @@ public final class StudyRunner {
         return NetworkFactory.initialParameters(spec, Seeds.derive(seed, "model-init", 0));
     }
 
+    /** One participant per hospital; a simulated label-flipping attacker trains on its flipped labels. */
     static List<LocalParticipant> participants(PreparedStudy prepared) {
         List<LocalParticipant> out = new ArrayList<>();
         Map<String, Double> weights = new TreeMap<>();
         prepared.study().participants().forEach(p -> weights.put(p.name(), p.weight()));
+        Map<String, AttackSpec> attacks = Protections.attacks(prepared.study());
         for (SiteData site : prepared.data().sites()) {
+            ExampleSet train = site.train();
+            AttackSpec attack = attacks.get(site.name());
+            if (attack != null && attack.kind().changesData()) {
+                LabelFlip flip = LabelFlip.of(attack, train.classCount());
+                train = new ExampleSet(train.inputShape(), train.inputs(), flip.apply(train.labels()), train.classCount(),
+                        train.masks());
+            }
             out.add(new LocalParticipant(site.name(), weights.getOrDefault(site.name(), 1.0),
-                    ModelTrainer.create(prepared.spec(), site.train(), site.test())));
+                    ModelTrainer.create(prepared.spec(), train, site.test())));
         }
         return out;
     }

@@ -34,12 +34,22 @@ public final class InProcessSecureAggregation {
 
     public static InProcessSecureAggregation of(List<? extends Participant> participants, SecAggParameters params,
                                                 RandomSource random) {
+        return of(participants, params, random, false);
+    }
+
+    /**
+     * @param sampleWeighted the wrapped strategy receives the mean weighted by training examples, formed from masked
+     *                       sums (each hospital's example count stays hidden); otherwise the plain mean
+     */
+    public static InProcessSecureAggregation of(List<? extends Participant> participants, SecAggParameters params,
+                                                RandomSource random, boolean sampleWeighted) {
         Map<String, SecAggClient> clients = new LinkedHashMap<>();
         List<Participant> wrapped = new ArrayList<>();
+        double scale = sampleWeighted ? participants.stream().mapToInt(Participant::trainSize).max().orElse(1) : 0;
         for (Participant p : participants) {
             SecAggClient c = new SecAggClient(p.name(), params, random);
             clients.put(p.name(), c);
-            wrapped.add(new SecureAggregationParticipant(p, c, params));
+            wrapped.add(new SecureAggregationParticipant(p, c, params, scale));
         }
         return new InProcessSecureAggregation(List.copyOf(wrapped), new InProcessSecAggChannel(clients), params);
     }

@@ -35,8 +35,9 @@ import org.medfed.privacy.secagg.SecAggMessages.UnmaskResponse;
  * an update and the pairwise masks of those who dropped out after sharing keys. If fewer than the threshold
  * remain at any step the round fails with a {@link SecureAggregationException}: a partial sum is never released.
  *
- * <p>The wrapped strategy receives one {@link SecureSum} update: the unweighted mean of the deltas (weighting by
- * examples would need each hospital's count inside the sum). Strategies that need individual updates (median,
+ * <p>The wrapped strategy receives one {@link SecureSum} update: the mean of the deltas, unweighted, or weighted by
+ * training examples when the participants send their weight masked beside their scaled delta
+ * ({@link InProcessSecureAggregation#of(List, SecAggParameters, org.medfed.privacy.random.RandomSource, boolean)}). Strategies that need individual updates (median,
  * Krum) cannot be combined with secure aggregation. Inside a study the modulus is at most 2^24 because the engine
  * carries values as floats.
  */
@@ -193,6 +194,14 @@ public final class SecureAggregation implements Strategy {
         }
         int contributors = request.survivors().size();
         double clippedFraction = reportSums.remove(MaskedPayload.CLAMPED) / contributors;
+        Double weightSum = reportSums.remove(SecureAggregationParticipant.WEIGHT);
+        if (weightSum != null && weightSum > 0) {
+            // deltas arrived multiplied by their hospital's weight: rescale so that sum / contributors is the
+            // weighted mean sum(w_i d_i) / sum(w_i)
+            for (int i = 0; i < dim; i++) {
+                sumDelta[i] *= contributors / weightSum;
+            }
+        }
 
         List<ClientUpdate> contributions = new ArrayList<>();
         for (String u : request.survivors()) {

@@ -22,14 +22,29 @@ import org.medfed.engine.UpdateKind;
  */
 public final class SecureAggregationParticipant implements Participant {
 
+    /** Extra (masked, summed) holding a participant's share of the examples, for sample-weighted sums. */
+    public static final String WEIGHT = "secagg.weight";
+
     private final Participant inner;
     private final SecAggClient client;
     private final SecAggParameters params;
+    private final double weightScale;
 
     public SecureAggregationParticipant(Participant inner, SecAggClient client, SecAggParameters params) {
+        this(inner, client, params, 0);
+    }
+
+    /**
+     * @param weightScale when positive, the delta is multiplied by {@code examples / weightScale} (at most 1) and
+     *                    that factor travels masked beside it, so the aggregator can form the sample-weighted mean
+     *                    from sums alone; 0 for an unweighted sum
+     */
+    public SecureAggregationParticipant(Participant inner, SecAggClient client, SecAggParameters params,
+                                        double weightScale) {
         this.inner = inner;
         this.client = client;
         this.params = params;
+        this.weightScale = weightScale;
     }
 
     @Override
@@ -71,8 +86,9 @@ public final class SecureAggregationParticipant implements Participant {
         int dim = global.size();
         int[] q = new int[dim];
         int clipped = 0;
+        double w = weightScale > 0 ? Math.min(1.0, r.examples() / weightScale) : 1.0;
         for (int i = 0; i < dim; i++) {
-            double d = r.kind() == UpdateKind.MODEL ? (double) r.update().get(i) - global.get(i) : r.update().get(i);
+            double d = w * (r.kind() == UpdateKind.MODEL ? (double) r.update().get(i) - global.get(i) : r.update().get(i));
             if (values.clips(d)) {
                 clipped++;
             }
@@ -87,6 +103,10 @@ public final class SecureAggregationParticipant implements Participant {
             }
             segments.put(e.getKey(), new int[] {reports.encode(e.getValue().get(0))});
             layout.put(e.getKey(), 1);
+        }
+        if (weightScale > 0) {
+            segments.put(WEIGHT, new int[] {reports.encode(w)});
+            layout.put(WEIGHT, 1);
         }
         segments.put(MaskedPayload.CLAMPED, new int[] {reports.encode(dim == 0 ? 0 : (double) clipped / dim)});
         layout.put(MaskedPayload.CLAMPED, 1);
