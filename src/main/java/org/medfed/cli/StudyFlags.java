@@ -99,6 +99,16 @@ final class StudyFlags {
     @Option(names = "--dp-adaptive-clipping", description = "client-level DP: adapt the clipping norm to the median update")
     boolean dpAdaptive;
 
+    @Option(names = "--dp-sgd-epsilon", paramLabel = "EPS",
+            description = "example-level DP-SGD in each hospital: target epsilon per hospital")
+    Double dpSgdEpsilon;
+
+    @Option(names = "--dp-sgd-noise", paramLabel = "Z", description = "example-level DP-SGD: noise multiplier")
+    Double dpSgdNoise;
+
+    @Option(names = "--dp-sgd-clip", paramLabel = "C", description = "example-level DP-SGD: per-example clipping norm")
+    Double dpSgdClip;
+
     @Option(names = "--secure-aggregation", description = "the aggregator sees only the sum of the updates")
     boolean secureAggregation;
 
@@ -187,7 +197,8 @@ final class StudyFlags {
     private Study protections(Study study) {
         Study s = study;
         if (dpNoise != null || dpEpsilon != null || dpClip != null || dpDelta != null || dpAdaptive
-                || secureAggregation || paillier || seededRandomness) {
+                || secureAggregation || paillier || seededRandomness || dpSgdEpsilon != null || dpSgdNoise != null
+                || dpSgdClip != null) {
             PrivacySection p = s.privacy() == null ? new PrivacySection(null, null, null, null) : s.privacy();
             PrivacySection.DpSection dp = p.dp();
             if (dpNoise != null || dpEpsilon != null || dpClip != null || dpDelta != null || dpAdaptive) {
@@ -196,11 +207,17 @@ final class StudyFlags {
                         : (dpEpsilon != null ? null : old.noiseMultiplier()), or(dpDelta, old.delta()),
                         or(dpEpsilon, old.targetEpsilon()), old.noisePlacement(), dpAdaptive || old.adaptiveClipping());
             }
-            p = new PrivacySection(dp,
+            p = new PrivacySection(dp, p.dpSgd(),
                     secureAggregation && p.secureAggregation() == null ? new PrivacySection.SecureAggregationSection(null, null)
                             : p.secureAggregation(),
                     paillier && p.paillier() == null ? new PrivacySection.PaillierSection(null, null, null, null) : p.paillier(),
                     seededRandomness ? "seeded" : p.randomness());
+            if (dpSgdEpsilon != null || dpSgdNoise != null || dpSgdClip != null) {
+                var old = p.dpSgd() == null ? new PrivacySection.DpSgdSection(null, null, null, null) : p.dpSgd();
+                p = p.withDpSgd(new PrivacySection.DpSgdSection(or(dpSgdClip, old.clipNorm()),
+                        dpSgdNoise != null ? dpSgdNoise : (dpSgdEpsilon != null ? null : old.noiseMultiplier()),
+                        or(dpSgdEpsilon, old.targetEpsilon()), or(dpDelta, old.delta())));
+            }
             s = s.withPrivacy(p);
         }
         if (defence != null || clipBound != null) {

@@ -9,9 +9,14 @@ package org.medfed.engine;
  * @param optimizer    local optimiser
  * @param learningRate local learning rate
  * @param seed         seed of the batch order; the engine derives one per participant and round
+ * @param sampleLevelPrivacy DP-SGD inside local training, or null
  */
 public record LocalTraining(int steps, int epochs, int batchSize, LocalOptimizer optimizer, double learningRate,
-                            long seed) {
+                            long seed, SampleLevelPrivacy sampleLevelPrivacy) {
+
+    public LocalTraining(int steps, int epochs, int batchSize, LocalOptimizer optimizer, double learningRate, long seed) {
+        this(steps, epochs, batchSize, optimizer, learningRate, seed, null);
+    }
 
     public LocalTraining {
         if (steps < 0 || epochs < 0 || (steps == 0 && epochs == 0)) {
@@ -26,7 +31,11 @@ public record LocalTraining(int steps, int epochs, int batchSize, LocalOptimizer
     }
 
     public LocalTraining withSeed(long newSeed) {
-        return new LocalTraining(steps, epochs, batchSize, optimizer, learningRate, newSeed);
+        return new LocalTraining(steps, epochs, batchSize, optimizer, learningRate, newSeed, sampleLevelPrivacy);
+    }
+
+    public LocalTraining withSampleLevelPrivacy(SampleLevelPrivacy privacy) {
+        return new LocalTraining(steps, epochs, batchSize, optimizer, learningRate, seed, privacy);
     }
 
     /** Number of optimiser steps for a participant with {@code trainSize} examples. */

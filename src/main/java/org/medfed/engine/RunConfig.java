@@ -36,6 +36,10 @@ public record RunConfig(int rounds, double fraction, int minParticipants, LocalT
         return new RunConfig(newRounds, fraction, minParticipants, training, seed, participantTimeout);
     }
 
+    public RunConfig withTraining(LocalTraining newTraining) {
+        return new RunConfig(rounds, fraction, minParticipants, newTraining, seed, participantTimeout);
+    }
+
     public RunConfig withSeed(long newSeed) {
         return new RunConfig(rounds, fraction, minParticipants, training, newSeed, participantTimeout);
     }

@@ -6,7 +6,7 @@ import java.util.SplittableRandom;
  * Mini-batches over seeded shuffled passes of the data; a new shuffle starts when a pass is used up, and the
  * last batch of a pass may be smaller (PyTorch's DataLoader with shuffle and drop_last=False, as FLamby uses).
  */
-final class BatchOrder {
+class BatchOrder {
 
     private final int size;
     private final int batchSize;
@@ -34,6 +34,28 @@ final class BatchOrder {
         System.arraycopy(order, position, batch, 0, batch.length);
         position = end;
         return batch;
+    }
+
+    /**
+     * Batches in which each example takes part independently with probability {@code rate} (Poisson sampling,
+     * what the DP-SGD accountant assumes): their size varies and may be zero.
+     */
+    static BatchOrder poisson(int size, double rate, long seed) {
+        return new BatchOrder(size, 1, seed) {
+            private final SplittableRandom draws = new SplittableRandom(seed ^ 0x9E3779B97F4A7C15L);
+
+            @Override
+            int[] next() {
+                int[] picked = new int[size];
+                int n = 0;
+                for (int i = 0; i < size; i++) {
+                    if (draws.nextDouble() < rate) {
+                        picked[n++] = i;
+                    }
+                }
+                return java.util.Arrays.copyOf(picked, n);
+            }
+        };
     }
 
     static int[] all(int size) {

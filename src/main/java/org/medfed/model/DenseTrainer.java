@@ -8,6 +8,8 @@ import org.medfed.engine.LocalTrainer;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RunControl;
+import org.medfed.engine.SampleLevelPrivacy;
+import org.medfed.engine.Seeds;
 import org.medfed.engine.TrainingOutcome;
 import org.medfed.metrics.ClassificationMetrics;
 
@@ -64,12 +66,20 @@ public final class DenseTrainer implements ModelTrainer {
         float[] paramsView = adjustment.isNone() ? null : new float[params.length];
         float[] gradientView = adjustment.isNone() ? null : new float[params.length];
         LocalOptimizerState optimizer = new LocalOptimizerState(plan.optimizer(), plan.learningRate(), params.length);
-        BatchOrder order = new BatchOrder(train.size(), plan.batchSize(), plan.seed());
+        SampleLevelPrivacy.Privatizer privatizer = plan.sampleLevelPrivacy() == null ? null
+                : plan.sampleLevelPrivacy().forParticipant(train.size(), plan);
+        BatchOrder order = privatizer == null ? new BatchOrder(train.size(), plan.batchSize(), plan.seed())
+                : BatchOrder.poisson(train.size(), privatizer.samplingRate(), plan.seed());
         int steps = plan.stepsFor(train.size());
         double lossSum = 0;
         for (int s = 0; s < steps; s++) {
             control.checkpoint();
-            lossSum += network.lossAndGradient(params, train.inputs(), train.labels(), order.next(), gradient);
+            int[] batch = order.next();
+            if (privatizer != null) {
+                lossSum += privateGradient(params, batch, privatizer, Seeds.derive(plan.seed(), "dp-sgd", s), gradient);
+            } else {
+                lossSum += network.lossAndGradient(params, train.inputs(), train.labels(), batch, gradient);
+            }
             if (!adjustment.isNone()) {
                 for (int i = 0; i < params.length; i++) {
                     paramsView[i] = (float) params[i];
@@ -84,6 +94,27 @@ public final class DenseTrainer implements ModelTrainer {
             optimizer.apply(params, gradient);
         }
         return new TrainingOutcome(toVector(params), steps, lossSum / steps);
+    }
+
+    /** DP-SGD: per-example gradients of the sampled batch, clipped and noised by the privatiser. */
+    private double privateGradient(double[] params, int[] batch, SampleLevelPrivacy.Privatizer privatizer, long stepSeed,
+                                   double[] gradient) {
+        float[][] perExample = new float[batch.length][];
+        double[] one = new double[params.length];
+        double loss = 0;
+        for (int e = 0; e < batch.length; e++) {
+            loss += network.lossAndGradient(params, train.inputs(), train.labels(), new int[] {batch[e]}, one);
+            float[] g = new float[one.length];
+            for (int i = 0; i < g.length; i++) {
+                g[i] = (float) one[i];
+            }
+            perExample[e] = g;
+        }
+        float[] noised = privatizer.privatize(perExample, params.length, stepSeed);
+        for (int i = 0; i < gradient.length; i++) {
+            gradient[i] = noised[i];
+        }
+        return batch.length == 0 ? 0 : loss / batch.length;
     }
 
     @Override

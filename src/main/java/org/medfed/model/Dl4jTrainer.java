@@ -68,6 +68,10 @@ public final class Dl4jTrainer implements ModelTrainer {
         if (train.size() == 0) {
             throw new IllegalStateException("no training examples");
         }
+        if (plan.sampleLevelPrivacy() != null) {
+            throw new org.medfed.engine.BadInputException("DP-SGD inside local training is available for logistic "
+                    + "regression and MLP models");
+        }
         MultiLayerNetwork net = network(plan.optimizer(), plan.learningRate());
         net.setParams(toRow(start));
         resetOptimizer(net);

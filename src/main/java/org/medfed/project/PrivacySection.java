@@ -8,11 +8,33 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * teaching runs, which give no privacy). Any part may be absent.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PrivacySection(DpSection dp, SecureAggregationSection secureAggregation, PaillierSection paillier,
-                             String randomness) {
+public record PrivacySection(DpSection dp, DpSgdSection dpSgd, SecureAggregationSection secureAggregation,
+                             PaillierSection paillier, String randomness) {
 
     public PrivacySection {
         randomness = randomness == null ? "secure" : randomness;
+    }
+
+    public PrivacySection(DpSection dp, SecureAggregationSection secureAggregation, PaillierSection paillier,
+                          String randomness) {
+        this(dp, null, secureAggregation, paillier, randomness);
+    }
+
+    public PrivacySection withDpSgd(DpSgdSection v) {
+        return new PrivacySection(dp, v, secureAggregation, paillier, randomness);
+    }
+
+    /**
+     * Example-level DP-SGD inside every hospital's local training. Give a noise multiplier, or a target epsilon
+     * per hospital from which each hospital's noise is derived for the planned rounds.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record DpSgdSection(Double clipNorm, Double noiseMultiplier, Double targetEpsilon, Double delta) {
+
+        public DpSgdSection {
+            clipNorm = clipNorm == null ? 1.0 : clipNorm;
+            delta = delta == null ? 1e-3 : delta;
+        }
     }
 
     public boolean seeded() {

@@ -9,6 +9,7 @@ import org.medfed.attack.AttackSpec;
 import org.medfed.attack.SimulatedAttacker;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.Participant;
+import org.medfed.engine.SampleLevelPrivacy;
 import org.medfed.engine.Strategy;
 import org.medfed.engine.strategy.FedAvg;
 import org.medfed.engine.strategy.Weighting;
@@ -16,6 +17,7 @@ import org.medfed.engine.strategy.robust.DefenceSettings;
 import org.medfed.privacy.dp.AdaptiveClipping;
 import org.medfed.privacy.dp.DpFedAvg;
 import org.medfed.privacy.dp.DpFedAvgSettings;
+import org.medfed.privacy.dp.DpSgdPrivacy;
 import org.medfed.privacy.dp.EpsilonConversion;
 import org.medfed.privacy.dp.NoiseCalibration;
 import org.medfed.privacy.dp.NoisePlacement;
@@ -38,8 +40,12 @@ import org.medfed.project.Study;
  */
 public final class Protections {
 
-    /** The strategy and participants to run, and what the model card should say about them. */
-    public record Applied(Strategy strategy, List<Participant> participants, Map<String, Object> card) {
+    /**
+     * The strategy and participants to run, DP-SGD for local training (or null), and what the model card should
+     * say about them.
+     */
+    public record Applied(Strategy strategy, List<Participant> participants, SampleLevelPrivacy sampleLevel,
+                          Map<String, Object> card) {
     }
 
     private Protections() {
@@ -62,9 +68,31 @@ public final class Protections {
 
         PrivacySection privacy = study.privacy();
         if (privacy == null) {
-            return new Applied(strategy, participants, card);
+            return new Applied(strategy, participants, null, card);
         }
         RandomSource random = privacy.seeded() ? RandomSource.seeded(seed) : RandomSource.secure();
+        DpSgdPrivacy dpSgd = null;
+        if (privacy.dpSgd() != null) {
+            var d = privacy.dpSgd();
+            dpSgd = new DpSgdPrivacy(d.clipNorm(), d.noiseMultiplier(), d.targetEpsilon(), d.delta(),
+                    study.training().rounds(), random);
+            Map<String, Object> c = new LinkedHashMap<>();
+            c.put("mechanism", "DP-SGD in each hospital's local training (Abadi et al. 2016): Poisson-sampled batches, "
+                    + "per-example clipping, Gaussian noise; example-level guarantee per hospital");
+            c.put("clipNorm", d.clipNorm());
+            c.put("delta", d.delta());
+            c.put("targetEpsilon", d.targetEpsilon());
+            c.put("noiseMultiplier", d.noiseMultiplier());
+            Map<String, Object> perHospital = new LinkedHashMap<>();
+            var plan = study.training().localTraining();
+            for (Participant p : participants) {
+                var spent = dpSgd.spentBy(p.trainSize(), plan);
+                perHospital.put(p.name(), Map.of("noiseMultiplier", dpSgd.noiseFor(p.trainSize(), plan),
+                        "epsilonAfterPlannedRounds", spent.epsilon()));
+            }
+            c.put("perHospital", perHospital);
+            card.put("dpSgd", c);
+        }
         boolean robust = card.containsKey("defence");
         if (privacy.dp() != null) {
             DpFedAvgSettings settings = dpSettings(privacy.dp(), study, participants.size());
@@ -118,7 +146,7 @@ public final class Protections {
             card.put("warning", "randomness was seeded for a reproducible demonstration: the noise and masks can be "
                     + "recomputed from the seed, so this run gives NO privacy");
         }
-        return new Applied(strategy, participants, card);
+        return new Applied(strategy, participants, dpSgd, card);
     }
 
     /**

@@ -49,6 +49,9 @@ public final class StudyRunner {
         ModelVector initial = initialModel(prepared.spec(), seed);
         Protections.Applied protectedRun = Protections.apply(study, study.strategy().create(), participants(prepared),
                 seed);
+        if (protectedRun.sampleLevel() != null) {
+            config = config.withTraining(config.training().withSampleLevelPrivacy(protectedRun.sampleLevel()));
+        }
         RunHistory history;
         try (InProcessTransport transport = new InProcessTransport(
                 Math.max(1, Math.min(protectedRun.participants().size(), Runtime.getRuntime().availableProcessors())))) {

@@ -119,4 +119,43 @@ class DenseTrainerTest {
         assertThat(e.examples()).isEqualTo(20);
         assertThat(e.metrics()).containsKeys("accuracy", "loss", "auc", "balanced_accuracy");
     }
+
+    @Test
+    void dpSgdHandsThePrivatiserEachSampledExamplesOwnGradientAndStepsAlongItsAnswer() {
+        ExampleSet data = random(40, 3, 2, 6);
+        ModelSpec spec = ModelSpec.logistic(3, 2);
+        ModelVector init = NetworkFactory.initialParameters(spec, 1);
+        DenseTrainer trainer = new DenseTrainer(spec, data, data);
+        java.util.List<Integer> batchSizes = new java.util.ArrayList<>();
+        double[] constant = {0.5, -0.25, 0.125, 1.0};
+        org.medfed.engine.SampleLevelPrivacy privacy = (trainSize, plan) -> new org.medfed.engine.SampleLevelPrivacy.Privatizer() {
+            public double samplingRate() {
+                return 0.25;
+            }
+
+            public float[] privatize(float[][] perExample, int dimension, long stepSeed) {
+                batchSizes.add(perExample.length);
+                for (float[] g : perExample) {
+                    // each row is one example's own gradient: for logistic regression its bias part is p - y
+                    assertThat(Math.abs(g[3])).isLessThan(1f);
+                }
+                float[] out = new float[dimension];
+                for (int i = 0; i < dimension; i++) {
+                    out[i] = (float) constant[i];
+                }
+                return out;
+            }
+        };
+        LocalTraining plan = new LocalTraining(50, 0, 10, LocalOptimizer.SGD, 0.1, 2).withSampleLevelPrivacy(privacy);
+        ModelVector out = trainer.train(init, plan, GradientAdjustment.NONE, RunControl.free()).params();
+        // every step moved by lr * the privatiser's answer, whatever the batch
+        for (int i = 0; i < 4; i++) {
+            assertThat(out.get(i)).isCloseTo((float) (init.get(i) - 50 * 0.1 * constant[i]), within(1e-5f));
+        }
+        // Poisson sampling with rate 1/4 of 40 examples: about 10 per batch, varying
+        assertThat(batchSizes).hasSize(50);
+        double mean = batchSizes.stream().mapToInt(Integer::intValue).average().orElseThrow();
+        assertThat(mean).isBetween(8.0, 12.0);
+        assertThat(batchSizes.stream().distinct().count()).isGreaterThan(3);
+    }
 }

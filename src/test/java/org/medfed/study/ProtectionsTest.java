@@ -102,4 +102,20 @@ class ProtectionsTest {
         }
         return s.withParticipants(out);
     }
+
+    @Test
+    void dpSgdReachesEveryHospitalsTargetEpsilonWithItsOwnNoise() {
+        Study dpSgd = sample(3).withPrivacy(new PrivacySection(null, null, null, "seeded")
+                .withDpSgd(new PrivacySection.DpSgdSection(1.0, null, 2.0, 1e-3)));
+        StudyResult r = run(dpSgd);
+        assertThat(r.history().status()).isEqualTo(RunStatus.FINISHED);
+        @SuppressWarnings("unchecked")
+        Map<String, Map<String, Double>> perHospital = (Map<String, Map<String, Double>>)
+                ((Map<String, Object>) RunOutputs.protections(r).get("dpSgd")).get("perHospital");
+        assertThat(perHospital).hasSize(4);
+        perHospital.values().forEach(h -> assertThat(h.get("epsilonAfterPlannedRounds")).isBetween(1.9, 2.0));
+        // smaller hospitals sample a larger share per batch and need more noise for the same epsilon
+        assertThat(perHospital.get("mountain-hospital").get("noiseMultiplier"))
+                .isGreaterThan(perHospital.get("city-general").get("noiseMultiplier"));
+    }
 }
