@@ -59,7 +59,7 @@ public final class FedHeartDiseaseBenchmark {
 
     /** The prepared data under both normalisations. */
     public record Data(TabularFederation local, TabularFederation pooled, ModelSpec spec) {
-        static Data load(Path dir) {
+        public static Data load(Path dir) {
             return load(dir, HeartDiseaseData.SPLIT_SEED);
         }
 
@@ -176,6 +176,17 @@ public final class FedHeartDiseaseBenchmark {
         m.add(ours("FedYogi (ours)", "fedyogi", Map.of("serverLearningRate", 0.01), 0.003162));
         m.add(ours("SCAFFOLD (ours)", "scaffold", Map.of(), 0.01));
         return m;
+    }
+
+    /** Local training of our recommended rows: SGD lr 0.01, batch 4, 100 steps per round. */
+    public static LocalTraining ourTraining() {
+        return new LocalTraining(FLAMBY_LOCAL_STEPS, 0, FLAMBY_BATCH, LocalOptimizer.SGD, 0.01, 0);
+    }
+
+    /** The prepared hospitals as study sites. */
+    public static List<org.medfed.study.SiteData> sites(TabularFederation federation) {
+        return federation.sites().stream().map(s -> new org.medfed.study.SiteData(s.name(), s.train(), s.test(), ""))
+                .toList();
     }
 
     static Method ours(String name, String strategy, Map<String, Double> params, double clientLr) {

@@ -7,10 +7,16 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import org.medfed.benchmark.AttackBenchmark;
 import org.medfed.benchmark.BenchmarkReport;
+import org.medfed.benchmark.PrivacyBenchmark;
 import org.medfed.benchmark.BenchmarkRow;
 import org.medfed.benchmark.FedHeartDiseaseBenchmark;
 import org.medfed.engine.BadInputException;
+import org.medfed.project.Study;
+import org.medfed.project.StudyFile;
+import org.medfed.study.PreparedStudy;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -19,16 +25,22 @@ import picocli.CommandLine.Spec;
 /** {@code medfed benchmark}: reference benchmarks with published figures beside ours. */
 @Command(name = "benchmark", mixinStandardHelpOptions = true,
         description = {"Runs a reference benchmark and prints our figures beside the published ones.",
-                "fed-heart-disease: FLamby's protocol on the UCI heart-disease files of 4 hospitals."})
+                "fed-heart-disease: FLamby's protocol on the UCI heart-disease files of 4 hospitals.",
+                "attacks: FedAvg and each robust rule against 0, 1 and 2 simulated attackers of each kind.",
+                "privacy: accuracy against epsilon on Fed-Heart-Disease, beside FLamby's DP table."})
 final class BenchmarkCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME", description = "fed-heart-disease")
+    @Parameters(paramLabel = "NAME", description = "fed-heart-disease, attacks or privacy")
     String name;
+
+    @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
+            description = "attacks: the sample study attacked besides Fed-Heart-Disease")
+    Path study;
 
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "folder with the benchmark's data files")
     Path data;
 
-    @Option(names = "--seeds", split = ",", defaultValue = "42,43,44,45,46", paramLabel = "LIST")
+    @Option(names = "--seeds", split = ",", paramLabel = "LIST", description = "default 42,43,44,45,46 (attacks: 42,43,44)")
     List<Long> seeds = new ArrayList<>();
 
     @Option(names = "--splits", defaultValue = "10", paramLabel = "N",
@@ -43,31 +55,72 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!name.equals("fed-heart-disease")) {
-            throw new BadInputException("benchmark '" + name + "' is unknown; available: fed-heart-disease");
-        }
         PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
-        List<FedHeartDiseaseBenchmark.Method> methods = new ArrayList<>(FedHeartDiseaseBenchmark.flambyMethods());
-        methods.addAll(FedHeartDiseaseBenchmark.ourMethods());
-        List<BenchmarkRow> rows = FedHeartDiseaseBenchmark.run(data, methods, seeds, splits, line -> {
+        Consumer<String> progress = line -> {
             err.println(line);
             err.flush();
-        });
-        String command = "java -jar target/medfed.jar benchmark fed-heart-disease --data " + data
-                + " --seeds " + String.join(",", seeds.stream().map(String::valueOf).toList()) + " --splits " + splits;
-        String machine = Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
-                + ", participants trained one after another";
-        String markdown = BenchmarkReport.markdown("Fed-Heart-Disease (FLamby protocol)", command, rows, seeds, splits,
-                machine);
+        };
+        String markdown;
+        String csv = null;
+        switch (name) {
+            case "fed-heart-disease" -> {
+                List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L, 45L, 46L) : seeds;
+                List<FedHeartDiseaseBenchmark.Method> methods = new ArrayList<>(FedHeartDiseaseBenchmark.flambyMethods());
+                methods.addAll(FedHeartDiseaseBenchmark.ourMethods());
+                List<BenchmarkRow> rows = FedHeartDiseaseBenchmark.run(data, methods, s, splits, progress);
+                markdown = BenchmarkReport.markdown("Fed-Heart-Disease (FLamby protocol)", command(s, " --splits " + splits),
+                        rows, s, splits, machine());
+                csv = BenchmarkReport.csv(rows);
+            }
+            case "attacks" -> markdown = attacks(seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds, progress);
+            case "privacy" -> {
+                List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L, 45L, 46L) : seeds;
+                var rows = PrivacyBenchmark.run(FedHeartDiseaseBenchmark.Data.load(data), PrivacyBenchmark.methods(), s,
+                        progress);
+                markdown = PrivacyBenchmark.markdown(command(s, ""), rows, s);
+            }
+            default -> throw new BadInputException("benchmark '" + name
+                    + "' is unknown; available: fed-heart-disease, attacks, privacy");
+        }
+        PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);
         stdout.flush();
         if (out != null) {
             Files.createDirectories(out);
-            Files.writeString(out.resolve("fed-heart-disease.md"), markdown, StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("fed-heart-disease.csv"), BenchmarkReport.csv(rows), StandardCharsets.UTF_8);
+            Files.writeString(out.resolve(name + ".md"), markdown, StandardCharsets.UTF_8);
+            if (csv != null) {
+                Files.writeString(out.resolve(name + ".csv"), csv, StandardCharsets.UTF_8);
+            }
             err.println("written to " + out.toAbsolutePath());
         }
         return MedFedCommand.OK;
+    }
+
+    private String attacks(List<Long> s, Consumer<String> progress) {
+        FedHeartDiseaseBenchmark.Data heart = FedHeartDiseaseBenchmark.Data.load(data);
+        AttackBenchmark.Setting flamby = new AttackBenchmark.Setting("Fed-Heart-Disease",
+                FedHeartDiseaseBenchmark.sites(heart.pooled()), heart.spec(), "weighted-fedavg",
+                FedHeartDiseaseBenchmark.ourTraining(), FedHeartDiseaseBenchmark.FLAMBY_ROUNDS);
+        String a = AttackBenchmark.markdown("Attacks on Fed-Heart-Disease", command(s, ""),
+                AttackBenchmark.run(flamby, s, progress), s, "our recommended FedAvg (pooled z-scores, SGD lr 0.01, "
+                        + "batch 4, 100 steps x 15 rounds)");
+        PreparedStudy sample = PreparedStudy.prepare(StudyFile.load(study), study);
+        Study st = sample.study();
+        AttackBenchmark.Setting own = new AttackBenchmark.Setting(st.name(), sample.data().sites(), sample.spec(),
+                st.strategy().id(), st.training().localTraining(), st.training().rounds());
+        String b = AttackBenchmark.markdown("Attacks on the sample study", command(s, " --study " + study),
+                AttackBenchmark.run(own, s, progress), s, "the study's own settings (" + st.strategy().id() + ", "
+                        + st.training().rounds() + " rounds)");
+        return a + "\n" + b;
+    }
+
+    private String command(List<Long> s, String extra) {
+        return "java -jar target/medfed.jar benchmark " + name + " --data " + data + " --seeds "
+                + String.join(",", s.stream().map(String::valueOf).toList()) + extra;
+    }
+
+    private static String machine() {
+        return Runtime.getRuntime().availableProcessors() + " cores, Java " + System.getProperty("java.version")
+                + ", participants trained one after another";
     }
 }

@@ -6,6 +6,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medfed.attack.AttackSpec;
+import org.medfed.attack.LabelFlip;
+import org.medfed.data.ExampleSet;
 import org.medfed.attack.SimulatedAttacker;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.Participant;
@@ -212,6 +214,16 @@ public final class Protections {
             card.put("simulatedAttacks", described);
         }
         return out;
+    }
+
+    /** The examples a hospital trains on: its own, or with flipped labels when it simulates a label-flip attack. */
+    public static ExampleSet trainingSet(AttackSpec attack, ExampleSet train) {
+        if (attack == null || !attack.kind().changesData()) {
+            return train;
+        }
+        LabelFlip flip = LabelFlip.of(attack, train.classCount());
+        return new ExampleSet(train.inputShape(), train.inputs(), flip.apply(train.labels()), train.classCount(),
+                train.masks());
     }
 
     /** Each participant's simulated attack, by name. */

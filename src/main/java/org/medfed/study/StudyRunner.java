@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.medfed.attack.AttackSpec;
-import org.medfed.attack.LabelFlip;
 import org.medfed.data.ExampleSet;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.FederatedRun;
@@ -77,13 +76,7 @@ public final class StudyRunner {
         prepared.study().participants().forEach(p -> weights.put(p.name(), p.weight()));
         Map<String, AttackSpec> attacks = Protections.attacks(prepared.study());
         for (SiteData site : prepared.data().sites()) {
-            ExampleSet train = site.train();
-            AttackSpec attack = attacks.get(site.name());
-            if (attack != null && attack.kind().changesData()) {
-                LabelFlip flip = LabelFlip.of(attack, train.classCount());
-                train = new ExampleSet(train.inputShape(), train.inputs(), flip.apply(train.labels()), train.classCount(),
-                        train.masks());
-            }
+            ExampleSet train = Protections.trainingSet(attacks.get(site.name()), site.train());
             out.add(new LocalParticipant(site.name(), weights.getOrDefault(site.name(), 1.0),
                     ModelTrainer.create(prepared.spec(), train, site.test())));
         }
