@@ -12,8 +12,9 @@ import org.medfed.engine.RunControl;
  * variants of a block advancing together, so a round costs one pass over the block at each site.
  *
  * <p>A step that raises the deviance is halved (up to {@value #MAX_HALVINGS} times). A variant converges
- * when every coefficient moves by less than {@value #TOLERANCE} relative; the last step is applied and the
- * standard error comes from the Hessian of the last round.
+ * when every coefficient moves by less than {@value #TOLERANCE} relative. A logistic fit then takes one
+ * more round at the converged point, so that its standard error comes from the Hessian there (a linear
+ * model's Hessian does not depend on the coefficients); the last, negligible step is applied.
  */
 final class FederatedRegression {
 
@@ -54,6 +55,7 @@ final class FederatedRegression {
         double[] acceptedDeviance = new double[m];
         int[] iterations = new int[m];
         int[] halvings = new int[m];
+        boolean[] polishing = new boolean[m];
         List<Integer> active = new ArrayList<>();
         for (int v = 0; v < m; v++) {
             beta[v][DesignLayout.INTERCEPT] = startIntercept;
@@ -99,8 +101,13 @@ final class FederatedRegression {
                     beta[v][j] += step[j];
                     finite &= Double.isFinite(beta[v][j]);
                 }
-                if (converged) {
+                if (converged && (family == GlmFamily.LINEAR || polishing[v])) {
                     fits[from + v] = finish(beta[v], hessian, deviance, n, iterations[v]);
+                } else if (converged) {
+                    // one more round at the converged point, so that the standard error comes from the
+                    // Hessian there and not from the point before the last (tiny) step
+                    polishing[v] = true;
+                    next.add(v);
                 } else if (!finite || iterations[v] >= MAX_ITERATIONS) {
                     fits[from + v] = RegressionFit.failed(n, iterations[v], "did not converge in " + iterations[v]
                             + " Newton steps" + (family == GlmFamily.LOGISTIC
