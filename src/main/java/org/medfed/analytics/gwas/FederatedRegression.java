@@ -35,19 +35,71 @@ final class FederatedRegression {
         this.control = control;
     }
 
-    /** Fits every variant; {@code startIntercept} starts the intercept (logit of the case fraction). */
+    /**
+     * Fits every variant, starting each from the covariates-only fit.
+     *
+     * @param startIntercept starting intercept of that null fit (logit of the case fraction)
+     */
     RegressionFit[] fit(List<StudyVariant> variants, double startIntercept, GwasProgress progress) {
         RegressionFit[] fits = new RegressionFit[variants.size()];
+        double[] start = variants.isEmpty() ? null : nullModel(startIntercept);
         for (int from = 0; from < variants.size(); from += BLOCK) {
             control.checkpoint();
             int to = Math.min(variants.size(), from + BLOCK);
-            fitBlock(variants, from, to, startIntercept, fits);
+            fitBlock(variants, from, to, start, fits);
             progress.update("regression", to, variants.size());
         }
         return fits;
     }
 
-    private void fitBlock(List<StudyVariant> variants, int from, int to, double startIntercept, RegressionFit[] fits) {
+    /**
+     * Newton-Raphson on the model without genotype (intercept, covariates, hospital terms) over every kept
+     * sample: the genotype row and column of the sums are zero and are left out of the solve.
+     */
+    double[] nullModel(double startIntercept) {
+        int p = layout.columns();
+        int q = p - 1;
+        double[] beta = new double[p];
+        beta[DesignLayout.INTERCEPT] = startIntercept;
+        for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+            control.checkpoint();
+            double[] betas = beta.clone();
+            ModelSums total = ModelSums.sum(sites.each(site -> site.modelSums(
+                    new ModelRequest(family, new int[] {ModelRequest.NULL_MODEL}, betas))));
+            double[] hessian = new double[q * (q + 1) / 2];
+            double[] score = new double[q];
+            for (int a = 0; a < q; a++) {
+                int fa = a < DesignLayout.GENOTYPE ? a : a + 1;
+                score[a] = total.score()[fa];
+                for (int b = a; b < q; b++) {
+                    int fb = b < DesignLayout.GENOTYPE ? b : b + 1;
+                    hessian[DesignLayout.packed(q, a, b)] = total.hessian()[DesignLayout.packed(p, fa, fb)];
+                }
+            }
+            SmallCholesky factor = SmallCholesky.of(hessian, 0, q);
+            if (factor == null) {
+                throw new org.medfed.engine.BadInputException("the model without genotype cannot be fitted: the "
+                        + "covariates (" + String.join(", ", layout.names().subList(2, p)) + ") are collinear, or one "
+                        + "of them does not vary over all samples; remove one");
+            }
+            double[] step = factor.solve(score, 0);
+            boolean converged = true;
+            for (int a = 0; a < q; a++) {
+                int fa = a < DesignLayout.GENOTYPE ? a : a + 1;
+                converged &= Math.abs(step[a]) <= TOLERANCE * (1 + Math.abs(beta[fa]));
+                beta[fa] += step[a];
+            }
+            if (converged || family == GlmFamily.LINEAR) {
+                return beta;
+            }
+        }
+        // no convergence (e.g. a covariate separating cases from controls): start from the simple guess
+        double[] fallback = new double[p];
+        fallback[DesignLayout.INTERCEPT] = startIntercept;
+        return fallback;
+    }
+
+    private void fitBlock(List<StudyVariant> variants, int from, int to, double[] start, RegressionFit[] fits) {
         int p = layout.columns();
         int m = to - from;
         double[][] beta = new double[m][p];
@@ -58,7 +110,7 @@ final class FederatedRegression {
         boolean[] polishing = new boolean[m];
         List<Integer> active = new ArrayList<>();
         for (int v = 0; v < m; v++) {
-            beta[v][DesignLayout.INTERCEPT] = startIntercept;
+            beta[v] = start.clone();
             active.add(v);
         }
         while (!active.isEmpty()) {

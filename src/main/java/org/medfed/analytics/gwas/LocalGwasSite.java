@@ -157,10 +157,11 @@ public final class LocalGwasSite implements GwasSite {
         ModelSums out = ModelSums.zeros(request.variants().length, layout);
         for (int r = 0; r < request.variants().length; r++) {
             int v = request.variants()[r];
-            if (v < 0 || v >= variants.size()) {
+            if (v < ModelRequest.NULL_MODEL || v >= variants.size()) {
                 throw new IllegalArgumentException(name + ": no variant " + v);
             }
-            model.accumulate(request.family(), genotypes(v), request.betas(), r * p, out, r);
+            model.accumulate(request.family(), v == ModelRequest.NULL_MODEL ? null : genotypes(v), request.betas(),
+                    r * p, out, r);
         }
         return out;
     }

@@ -35,7 +35,8 @@ final class SiteModel {
     /**
      * Adds the sums of one variant to {@code out} at slot {@code slot}.
      *
-     * @param genotypes dosage of each kept sample, negative when missing
+     * @param genotypes dosage of each kept sample, negative when missing; null for the null model (no
+     *        genotype term, every kept sample)
      * @param betas coefficients, {@code layout.columns()} of them from {@code betaOffset}
      */
     void accumulate(GlmFamily family, byte[] genotypes, double[] betas, int betaOffset, ModelSums out, int slot) {
@@ -47,11 +48,11 @@ final class SiteModel {
         int n = 0;
         x[0] = 1;
         for (int i = 0; i < y.length; i++) {
-            if (genotypes[i] < 0) {
+            if (genotypes != null && genotypes[i] < 0) {
                 continue;
             }
             n++;
-            x[1] = genotypes[i];
+            x[1] = genotypes == null ? 0 : genotypes[i];
             double[] c = covariates[i];
             double eta = betas[betaOffset] + betas[betaOffset + 1] * x[1] + siteEffect;
             for (int j = 0; j < c.length; j++) {
@@ -61,11 +62,14 @@ final class SiteModel {
             double w;
             double residual;
             if (family == GlmFamily.LOGISTIC) {
-                double mu = 1 / (1 + Math.exp(-eta));
+                // one exponential serves both the mean and the deviance; e <= 1 keeps both finite
+                double e = Math.exp(-Math.abs(eta));
+                double mu = eta >= 0 ? 1 / (1 + e) : e / (1 + e);
                 w = mu * (1 - mu);
                 residual = y[i] - mu;
-                // -2 log-likelihood, written with log(1 + e^eta) kept finite for large |eta|
-                deviance += 2 * ((eta > 0 ? eta + Math.log1p(Math.exp(-eta)) : Math.log1p(Math.exp(eta))) - y[i] * eta);
+                // -2 log-likelihood term 2 (log(1 + e^eta) - y eta); log(1 + e) rather than log1p: the deviance
+                // only decides whether to halve a step, and Math.log is several times faster
+                deviance += 2 * (Math.max(eta, 0) + Math.log(1 + e) - y[i] * eta);
             } else {
                 w = 1;
                 residual = y[i] - eta;

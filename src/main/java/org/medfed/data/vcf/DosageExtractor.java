@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * Turns one htsjdk record into compact biallelic dosage records and forgets the htsjdk objects, so that a
- * file is never held in memory as VariantContexts.
+ * file is never held in memory as VariantContexts. For VCF text the GT values are read from the line
+ * ({@link GtColumnParser}); htsjdk's lazily decoded genotype objects are then never built.
  */
 final class DosageExtractor {
 
@@ -16,21 +17,35 @@ final class DosageExtractor {
     private final VcfReadStats stats;
     private final int sampleCount;
 
-    DosageExtractor(MultiAllelicPolicy policy, VcfReadStats stats, int sampleCount) {
+    private final String[] sampleNames;
+    private final int[] kinds;
+
+    DosageExtractor(MultiAllelicPolicy policy, VcfReadStats stats, List<String> samples) {
         this.policy = policy;
         this.stats = stats;
-        this.sampleCount = sampleCount;
+        this.sampleCount = samples.size();
+        this.sampleNames = samples.toArray(String[]::new);
+        this.kinds = new int[sampleCount];
     }
 
-    /** Zero (skipped), one, or (split multi-allelic) several records, each counted in the statistics. */
-    List<VariantRecord> extract(VariantContext vc) {
+    /**
+     * Zero (skipped), one, or (split multi-allelic) several records, each counted in the statistics.
+     *
+     * @param raw the record's text for VCF (genotypes are read from it directly), or null for BCF
+     */
+    List<VariantRecord> extract(VariantContext vc, VariantContextSource.RawRecord raw) {
         stats.countRecord(vc.getContig());
         List<Allele> alts = vc.getAlternateAlleles();
         if (alts.isEmpty()) {
             stats.countNoAlt();
             return List.of();
         }
-        if (sampleCount > 0 && !hasGenotypeField(vc)) {
+        int gtIndex = -1;
+        if (raw != null && sampleCount > 0) {
+            gtIndex = raw.formatStart() < 0 ? -1 : GtColumnParser.gtIndex(raw.line(), raw.formatStart());
+        }
+        boolean hasGt = raw != null ? gtIndex >= 0 : hasGenotypeField(vc);
+        if (sampleCount > 0 && !hasGt) {
             stats.countNoGenotype();
             return List.of();
         }
@@ -41,6 +56,27 @@ final class DosageExtractor {
             }
         }
         byte[][] dosages = new byte[alts.size()][sampleCount];
+        if (raw != null && sampleCount > 0) {
+            GtColumnParser.parse(raw.line(), raw.samplesStart(), gtIndex, alts.size(), dosages, kinds, sampleNames);
+            for (int kind : kinds) {
+                stats.countCall(kind);
+            }
+        } else {
+            fromGenotypeObjects(vc, dosages);
+        }
+        String id = vc.hasID() ? vc.getID() : ".";
+        String ref = vc.getReference().getDisplayString();
+        List<VariantRecord> out = new ArrayList<>(alts.size());
+        for (int k = 0; k < alts.size(); k++) {
+            stats.countVariant();
+            out.add(new VariantRecord(vc.getContig(), vc.getStart(), id, ref, alts.get(k).getDisplayString(),
+                    dosages[k]));
+        }
+        return out;
+    }
+
+    /** The htsjdk route, for BCF: genotypes decoded by htsjdk. */
+    private void fromGenotypeObjects(VariantContext vc, byte[][] dosages) {
         List<Allele> alleles = vc.getAlleles();
         for (int i = 0; i < sampleCount; i++) {
             Genotype g = vc.getGenotype(i);
@@ -61,15 +97,6 @@ final class DosageExtractor {
                 dosages[k][i] = (byte) ((first == alt ? 1 : 0) + (second == alt ? 1 : 0));
             }
         }
-        String id = vc.hasID() ? vc.getID() : ".";
-        String ref = vc.getReference().getDisplayString();
-        List<VariantRecord> out = new ArrayList<>(alts.size());
-        for (int k = 0; k < alts.size(); k++) {
-            stats.countVariant();
-            out.add(new VariantRecord(vc.getContig(), vc.getStart(), id, ref, alts.get(k).getDisplayString(),
-                    dosages[k]));
-        }
-        return out;
     }
 
     /**
@@ -91,7 +118,8 @@ final class DosageExtractor {
             return -1;
         }
         for (int i = 0; i < alleles.size(); i++) {
-            if (alleles.get(i).equals(allele, true)) {
+            // htsjdk hands out the record's own Allele objects, so identity usually settles it
+            if (alleles.get(i) == allele || alleles.get(i).equals(allele, true)) {
                 return i;
             }
         }

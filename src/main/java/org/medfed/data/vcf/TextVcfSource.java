@@ -34,6 +34,7 @@ final class TextVcfSource implements VariantContextSource {
     private final String fileFormat;
     private final int expectedColumns;
     private long recordLine;
+    private RawRecord raw;
 
     TextVcfSource(Path file, VcfLayout layout) {
         this.file = file;
@@ -74,12 +75,17 @@ final class TextVcfSource implements VariantContextSource {
         if (line.startsWith("#")) {
             throw error("a header line (starting with #) after the records began; expected a data record");
         }
-        checkDataColumns(line);
+        raw = checkDataColumns(line);
         try {
             return codec.decode(line);
         } catch (RuntimeException e) {
             throw error("not a valid VCF record: " + HtsjdkMessages.reason(e), e);
         }
+    }
+
+    @Override
+    public RawRecord raw() {
+        return raw;
     }
 
     @Override
@@ -184,7 +190,7 @@ final class TextVcfSource implements VariantContextSource {
         }
     }
 
-    private void checkDataColumns(String line) {
+    private RawRecord checkDataColumns(String line) {
         int columns = 1;
         int last = line.length();
         while (last > 0 && line.charAt(last - 1) == '\t') {
@@ -192,14 +198,18 @@ final class TextVcfSource implements VariantContextSource {
         }
         int posStart = -1;
         int posEnd = -1;
-        for (int i = 0; i < last; i++) {
-            if (line.charAt(i) == '\t') {
-                columns++;
-                if (columns == 2) {
-                    posStart = i + 1;
-                } else if (columns == 3) {
-                    posEnd = i;
-                }
+        int formatStart = -1;
+        int samplesStart = -1;
+        for (int i = line.indexOf('\t'); i >= 0 && i < last; i = line.indexOf('\t', i + 1)) {
+            columns++;
+            if (columns == 2) {
+                posStart = i + 1;
+            } else if (columns == 3) {
+                posEnd = i;
+            } else if (columns == 9) {
+                formatStart = i + 1;
+            } else if (columns == 10) {
+                samplesStart = i + 1;
             }
         }
         if (columns < FIXED_COLUMNS.length) {
@@ -217,6 +227,7 @@ final class TextVcfSource implements VariantContextSource {
         if (!number) {
             throw error("column POS is '" + shorten(pos) + "', expected a position (a whole number)");
         }
+        return new RawRecord(line.substring(0, last), formatStart, samplesStart);
     }
 
     private String nextLine() {

@@ -15,6 +15,18 @@ interface VariantContextSource extends Closeable {
     /** The next record, or null at the end of the file. */
     VariantContext next();
 
+    /**
+     * The text of the record last returned, with where its FORMAT and first sample columns start, so that
+     * genotypes can be read without htsjdk building Genotype objects; null for BCF.
+     */
+    default RawRecord raw() {
+        return null;
+    }
+
+    /** A VCF text line and the offsets of its FORMAT and first sample column (-1 when absent). */
+    record RawRecord(String line, int formatStart, int samplesStart) {
+    }
+
     /** Where the record last returned came from: "line 17" for text, "record 3" for BCF. */
     String location();
 

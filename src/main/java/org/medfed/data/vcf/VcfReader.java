@@ -38,7 +38,7 @@ public final class VcfReader implements Closeable {
         this.options = options;
         this.layout = VcfFileProbe.layout(file);
         this.source = layout == VcfLayout.BCF ? new BcfSource(file) : new TextVcfSource(file, layout);
-        this.extractor = new DosageExtractor(options.multiAllelic(), stats, source.samples().size());
+        this.extractor = new DosageExtractor(options.multiAllelic(), stats, source.samples());
     }
 
     public static VcfReader open(Path file) {
@@ -76,9 +76,11 @@ public final class VcfReader implements Closeable {
             }
             checkOrder(vc);
             try {
-                pending.addAll(extractor.extract(vc));
+                pending.addAll(extractor.extract(vc, source.raw()));
             } catch (BadInputException e) {
                 throw e;
+            } catch (GtColumnParser.BadGenotype e) {
+                throw new BadInputException(file, source.location(), e.getMessage());
             } catch (RuntimeException e) {
                 // htsjdk decodes genotypes lazily, so a bad genotype field surfaces only here
                 throw new BadInputException(file, source.location(),
