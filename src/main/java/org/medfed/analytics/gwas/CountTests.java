@@ -32,9 +32,10 @@ public final class CountTests {
     }
 
     /**
-     * Cochran-Armitage trend test with additive scores 0, 1, 2 (PLINK's TREND), using the variance with N
-     * (not N-1) in the denominator, so that the statistic equals N times the squared correlation between
-     * genotype and case status. The odds ratio reported with it is the allelic one.
+     * Cochran-Armitage trend test with additive scores 0, 1, 2, in the form of Agresti (2002) and SAS PROC
+     * FREQ: the variance has N (not N - 1) in the denominator, so that the statistic equals N times the
+     * squared correlation between genotype and case status (Sasieni 1997). The odds ratio reported with it
+     * is the allelic one.
      */
     public static Outcome trend(GenotypeTally cases, GenotypeTally controls) {
         double[] r = {cases.homRef(), cases.het(), cases.homAlt()};
