@@ -40,7 +40,10 @@ public final class FederatedGwas {
         this.progress = progress;
     }
 
-    /** Runs the study, asking all sites in parallel (one thread per site, at most the number of cores). */
+    /**
+     * Runs the study, asking all sites in parallel (one thread per site, at most the number of cores). The
+     * caller owns the sites and closes them afterwards ({@link GwasRunner} does).
+     */
     public GwasResult run(List<GwasSite> sites) {
         int threads = Math.max(1, Math.min(sites.size(), Runtime.getRuntime().availableProcessors()));
         ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {

@@ -55,6 +55,8 @@ public final class LocalGwasSite implements GwasSite {
 
     @Override
     public SiteSummary prepare(SitePlan plan) {
+        close();
+        model = null;
         PhenotypeSheet sheet = PhenotypeSheet.read(phenotypes, plan.phenotype());
         SampleMatch match;
         VcfReadStats stats;
