@@ -51,6 +51,7 @@ class DependencyRulesTest {
     @Test
     void onlyTheGuiUsesJavaFxControlsFxAndJFreeChartFx() {
         noClasses().that().resideOutsideOfPackage("org.medfed.gui..")
+                .and().resideOutsideOfPackage("org.medfed.report..")
                 .and().doNotHaveFullyQualifiedName("org.medfed.Main")
                 .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree.chart.fx..")
                 .check(production);
@@ -58,6 +59,15 @@ class DependencyRulesTest {
         noClasses().that().resideOutsideOfPackage("org.medfed.gui..")
                 .and().resideOutsideOfPackage("org.medfed.report..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.jfree..")
+                .check(production);
+    }
+
+    @Test
+    void reportsDrawPngChartsWithPlainJFreeChartOnly() {
+        noClasses().that().resideInAPackage("org.medfed.report..")
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree.chart.fx..",
+                        "org.jfree.fx..")
+                .because("reports are written headless (PNG); the GUI shows the same JFreeChart objects in its own viewer")
                 .check(production);
     }
 

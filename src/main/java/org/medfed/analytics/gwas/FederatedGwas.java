@@ -1,0 +1,207 @@
+package org.medfed.analytics.gwas;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.medfed.data.vcf.ChromosomeOrder;
+import org.medfed.data.vcf.PhenotypeKind;
+import org.medfed.engine.BadInputException;
+import org.medfed.engine.RunControl;
+
+/**
+ * The coordinator of a federated association study. It asks the sites to prepare, sums their genotype
+ * counts per variant for quality control and the count-based tests, and drives the federated regression;
+ * it never receives a genotype or a phenotype row, and its statistics equal those of the pooled analysis.
+ */
+public final class FederatedGwas {
+
+    private static final int EXAMPLES = 5;
+
+    private final GwasSettings settings;
+    private final RunControl control;
+    private final GwasProgress progress;
+
+    public FederatedGwas(GwasSettings settings) {
+        this(settings, RunControl.free(), GwasProgress.NONE);
+    }
+
+    /**
+     * @param control checked between rounds, so that a stop request ends the study promptly
+     * @param progress told how far each stage is
+     */
+    public FederatedGwas(GwasSettings settings, RunControl control, GwasProgress progress) {
+        this.settings = settings;
+        this.control = control;
+        this.progress = progress;
+    }
+
+    /**
+     * Runs the study, asking all sites in parallel (one thread per site, at most the number of cores). The
+     * caller owns the sites and closes them afterwards ({@link GwasRunner} does).
+     */
+    public GwasResult run(List<GwasSite> sites) {
+        int threads = Math.max(1, Math.min(sites.size(), Runtime.getRuntime().availableProcessors()));
+        ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "gwas-site");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            return run(sites, executor);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /** Runs the study with the given executor (tests pass a same-thread one). */
+    public GwasResult run(List<GwasSite> sites, ExecutorService executor) {
+        if (sites.isEmpty()) {
+            throw new BadInputException("the study has no hospital");
+        }
+        List<String> names = sites.stream().map(GwasSite::name).toList();
+        if (new HashSet<>(names).size() != names.size()) {
+            throw new BadInputException("hospital names must be different, found: " + String.join(", ", names));
+        }
+        SiteCalls calls = new SiteCalls(sites, executor);
+        DesignLayout layout = new DesignLayout(settings.phenotype().covariates(), names, settings.adjustForSite());
+        boolean binary = settings.phenotype().kind() == PhenotypeKind.BINARY;
+
+        progress.update("reading genotypes", 0, sites.size());
+        List<SiteSummary> summaries = calls.each((index, site) -> site.prepare(new SitePlan(settings.phenotype(),
+                settings.qc().minSampleCallRate(), settings.multiAllelic(), layout, index)));
+        control.checkpoint();
+        long cases = summaries.stream().mapToLong(SiteSummary::cases).sum();
+        long controls = summaries.stream().mapToLong(SiteSummary::controls).sum();
+        if (binary && (cases == 0 || controls == 0)) {
+            throw new BadInputException("the phenotype '" + settings.phenotype().phenotypeColumn() + "' has "
+                    + cases + " cases and " + controls + " controls over all hospitals; a case/control study "
+                    + "needs both");
+        }
+
+        progress.update("counting genotypes", 0, sites.size());
+        List<VariantCounts> counts = calls.each(GwasSite::variantCounts);
+        control.checkpoint();
+        Joined joined = join(counts);
+        VariantQc qc = new VariantQc(settings.qc(), binary);
+        List<StudyVariant> tested = new ArrayList<>();
+        long[] failed = new long[VariantQc.Verdict.values().length];
+        for (StudyVariant v : joined.variants()) {
+            VariantQc.Verdict verdict = qc.judge(v.cases(), v.controls());
+            failed[verdict.ordinal()]++;
+            if (verdict == VariantQc.Verdict.PASS) {
+                tested.add(v);
+            }
+        }
+        QcReport report = new QcReport(joined.seen(), joined.notEverywhere(), joined.examples(),
+                failed[VariantQc.Verdict.CALL_RATE.ordinal()], failed[VariantQc.Verdict.MAF.ordinal()],
+                failed[VariantQc.Verdict.HWE.ordinal()], tested.size());
+
+        List<AssociationResult> results = settings.test().countBased()
+                ? countTests(tested)
+                : regression(calls, layout, tested, cases, controls);
+        double lambda = GenomicInflation.lambda(results.stream().filter(AssociationResult::tested)
+                .mapToDouble(r -> chiSquare(r)).toArray());
+        progress.update("done", 1, 1);
+        return new GwasResult(settings, layout.names(), summaries, report, results, lambda);
+    }
+
+    private List<AssociationResult> countTests(List<StudyVariant> tested) {
+        List<AssociationResult> results = new ArrayList<>(tested.size());
+        for (StudyVariant v : tested) {
+            CountTests.Outcome o = settings.test() == AssociationTest.ALLELIC
+                    ? CountTests.allelic(v.cases(), v.controls())
+                    : CountTests.trend(v.cases(), v.controls());
+            String note = Double.isNaN(o.p()) ? "no statistic: one allele or one phenotype group is absent" : "";
+            results.add(new AssociationResult(v.info(), v.altFrequency(), v.all().called(), o.oddsRatio(), o.logOrSe(),
+                    o.chiSquare(), o.p(), Tails.chiSquare1NegLog10(o.chiSquare()), note));
+        }
+        return results;
+    }
+
+    private List<AssociationResult> regression(SiteCalls calls, DesignLayout layout, List<StudyVariant> tested,
+            long cases, long controls) {
+        boolean logistic = settings.test() == AssociationTest.LOGISTIC;
+        FederatedRegression regression = new FederatedRegression(calls, layout,
+                logistic ? GlmFamily.LOGISTIC : GlmFamily.LINEAR, control);
+        double start = logistic ? Math.log((double) cases / controls) : 0;
+        RegressionFit[] fits = regression.fit(tested, start, progress);
+        List<AssociationResult> results = new ArrayList<>(tested.size());
+        for (int i = 0; i < fits.length; i++) {
+            StudyVariant v = tested.get(i);
+            RegressionFit f = fits[i];
+            double effect = logistic ? Math.exp(f.beta()) : f.beta();
+            results.add(new AssociationResult(v.info(), v.altFrequency(), f.n(), effect, f.se(), f.statistic(), f.p(),
+                    f.negLog10P(), f.note()));
+        }
+        return results;
+    }
+
+    /** The 1-df chi-square of a result, for lambda: the statistic itself, z^2, or from the t-test's p. */
+    private double chiSquare(AssociationResult r) {
+        return switch (settings.test()) {
+            case ALLELIC, TREND -> r.statistic();
+            case LOGISTIC -> r.statistic() * r.statistic();
+            case LINEAR -> Tails.chiSquare1Equivalent(r.p());
+        };
+    }
+
+    private record Joined(List<StudyVariant> variants, long seen, long notEverywhere, List<String> examples) {
+    }
+
+    /** Variants present at every site, with summed counts, in genome order. */
+    private static Joined join(List<VariantCounts> counts) {
+        int sites = counts.size();
+        Map<String, int[]> where = new LinkedHashMap<>();
+        Map<String, VariantInfo> info = new LinkedHashMap<>();
+        for (int s = 0; s < sites; s++) {
+            List<VariantInfo> variants = counts.get(s).variants();
+            for (int v = 0; v < variants.size(); v++) {
+                VariantInfo vi = variants.get(v);
+                int[] idx = where.computeIfAbsent(vi.key(), k -> {
+                    int[] a = new int[sites];
+                    java.util.Arrays.fill(a, -1);
+                    return a;
+                });
+                idx[s] = v;
+                VariantInfo known = info.get(vi.key());
+                if (known == null || (known.id().equals(".") && !vi.id().equals("."))) {
+                    info.put(vi.key(), vi);
+                }
+            }
+        }
+        List<StudyVariant> joined = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        long notEverywhere = 0;
+        for (Map.Entry<String, int[]> e : where.entrySet()) {
+            int[] idx = e.getValue();
+            boolean everywhere = java.util.Arrays.stream(idx).allMatch(i -> i >= 0);
+            if (!everywhere) {
+                notEverywhere++;
+                if (missing.size() < EXAMPLES) {
+                    missing.add(e.getKey());
+                }
+                continue;
+            }
+            GenotypeTally cases = GenotypeTally.EMPTY;
+            GenotypeTally controls = GenotypeTally.EMPTY;
+            for (int s = 0; s < sites; s++) {
+                cases = cases.plus(counts.get(s).cases(idx[s]));
+                controls = controls.plus(counts.get(s).controls(idx[s]));
+            }
+            joined.add(new StudyVariant(info.get(e.getKey()), idx, cases, controls));
+        }
+        joined.sort(GENOME_ORDER);
+        return new Joined(joined, where.size(), notEverywhere, missing);
+    }
+
+    static final Comparator<StudyVariant> GENOME_ORDER = Comparator
+            .comparing((StudyVariant v) -> v.info().chrom(), ChromosomeOrder.INSTANCE)
+            .thenComparingInt(v -> v.info().position())
+            .thenComparing(v -> v.info().ref())
+            .thenComparing(v -> v.info().alt());
+}

@@ -1,0 +1,208 @@
+package org.medfed.analytics.gwas;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.medfed.engine.RunControl;
+
+/**
+ * Per-variant regression fitted by Newton-Raphson across sites: at every round the coordinator sends each
+ * unfinished variant's coefficients, every site returns X'WX, X'(y - mu) and its deviance at those
+ * coefficients, and the coordinator adds them up (in site order) and takes the Newton step. The sums are
+ * the pooled ones, so the fit is the pooled maximum-likelihood estimate. Variants go in blocks, all
+ * variants of a block advancing together, so a round costs one pass over the block at each site.
+ *
+ * <p>A step that raises the deviance is halved (up to {@value #MAX_HALVINGS} times). A variant converges
+ * when every coefficient moves by less than {@value #TOLERANCE} relative. A logistic fit then takes one
+ * more round at the converged point, so that its standard error comes from the Hessian there (a linear
+ * model's Hessian does not depend on the coefficients); the last, negligible step is applied.
+ */
+final class FederatedRegression {
+
+    static final double TOLERANCE = 1e-10;
+    static final int MAX_ITERATIONS = 30;
+    static final int MAX_HALVINGS = 20;
+    static final int BLOCK = 4096;
+
+    private final SiteCalls sites;
+    private final DesignLayout layout;
+    private final GlmFamily family;
+    private final RunControl control;
+
+    FederatedRegression(SiteCalls sites, DesignLayout layout, GlmFamily family, RunControl control) {
+        this.sites = sites;
+        this.layout = layout;
+        this.family = family;
+        this.control = control;
+    }
+
+    /**
+     * Fits every variant, starting each from the covariates-only fit.
+     *
+     * @param startIntercept starting intercept of that null fit (logit of the case fraction)
+     */
+    RegressionFit[] fit(List<StudyVariant> variants, double startIntercept, GwasProgress progress) {
+        RegressionFit[] fits = new RegressionFit[variants.size()];
+        double[] start = variants.isEmpty() ? null : nullModel(startIntercept);
+        for (int from = 0; from < variants.size(); from += BLOCK) {
+            control.checkpoint();
+            int to = Math.min(variants.size(), from + BLOCK);
+            fitBlock(variants, from, to, start, fits);
+            progress.update("regression", to, variants.size());
+        }
+        return fits;
+    }
+
+    /**
+     * Newton-Raphson on the model without genotype (intercept, covariates, hospital terms) over every kept
+     * sample: the genotype row and column of the sums are zero and are left out of the solve.
+     */
+    double[] nullModel(double startIntercept) {
+        int p = layout.columns();
+        int q = p - 1;
+        double[] beta = new double[p];
+        beta[DesignLayout.INTERCEPT] = startIntercept;
+        for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
+            control.checkpoint();
+            double[] betas = beta.clone();
+            ModelSums total = ModelSums.sum(sites.each(site -> site.modelSums(
+                    new ModelRequest(family, new int[] {ModelRequest.NULL_MODEL}, betas))));
+            double[] hessian = new double[q * (q + 1) / 2];
+            double[] score = new double[q];
+            for (int a = 0; a < q; a++) {
+                int fa = a < DesignLayout.GENOTYPE ? a : a + 1;
+                score[a] = total.score()[fa];
+                for (int b = a; b < q; b++) {
+                    int fb = b < DesignLayout.GENOTYPE ? b : b + 1;
+                    hessian[DesignLayout.packed(q, a, b)] = total.hessian()[DesignLayout.packed(p, fa, fb)];
+                }
+            }
+            SmallCholesky factor = SmallCholesky.of(hessian, 0, q);
+            if (factor == null) {
+                throw new org.medfed.engine.BadInputException("the model without genotype cannot be fitted: the "
+                        + "covariates (" + String.join(", ", layout.names().subList(2, p)) + ") are collinear, or one "
+                        + "of them does not vary over all samples; remove one");
+            }
+            double[] step = factor.solve(score, 0);
+            boolean converged = true;
+            for (int a = 0; a < q; a++) {
+                int fa = a < DesignLayout.GENOTYPE ? a : a + 1;
+                converged &= Math.abs(step[a]) <= TOLERANCE * (1 + Math.abs(beta[fa]));
+                beta[fa] += step[a];
+            }
+            if (converged || family == GlmFamily.LINEAR) {
+                return beta;
+            }
+        }
+        // no convergence (e.g. a covariate separating cases from controls): start from the simple guess
+        double[] fallback = new double[p];
+        fallback[DesignLayout.INTERCEPT] = startIntercept;
+        return fallback;
+    }
+
+    private void fitBlock(List<StudyVariant> variants, int from, int to, double[] start, RegressionFit[] fits) {
+        int p = layout.columns();
+        int m = to - from;
+        double[][] beta = new double[m][p];
+        double[][] accepted = new double[m][];
+        double[] acceptedDeviance = new double[m];
+        int[] iterations = new int[m];
+        int[] halvings = new int[m];
+        boolean[] polishing = new boolean[m];
+        List<Integer> active = new ArrayList<>();
+        for (int v = 0; v < m; v++) {
+            beta[v] = start.clone();
+            active.add(v);
+        }
+        while (!active.isEmpty()) {
+            control.checkpoint();
+            ModelSums total = evaluate(variants, from, active, beta);
+            List<Integer> next = new ArrayList<>();
+            for (int r = 0; r < active.size(); r++) {
+                int v = active.get(r);
+                long n = total.n()[r];
+                double deviance = total.deviance()[r];
+                if (n <= p) {
+                    fits[from + v] = RegressionFit.failed(n, iterations[v], "fewer samples with a genotype (" + n
+                            + ") than model terms (" + p + ")");
+                    continue;
+                }
+                if (accepted[v] != null && halvings[v] < MAX_HALVINGS
+                        && !(deviance <= acceptedDeviance[v] + 1e-12 * Math.abs(acceptedDeviance[v]))) {
+                    for (int j = 0; j < p; j++) {
+                        beta[v][j] = (accepted[v][j] + beta[v][j]) / 2;
+                    }
+                    halvings[v]++;
+                    next.add(v);
+                    continue;
+                }
+                accepted[v] = beta[v].clone();
+                acceptedDeviance[v] = deviance;
+                halvings[v] = 0;
+                SmallCholesky hessian = SmallCholesky.of(total.hessian(), r * layout.packedSize(), p);
+                if (hessian == null) {
+                    fits[from + v] = RegressionFit.failed(n, iterations[v], "the genotype does not vary, or is "
+                            + "collinear with the covariates, among the samples with a genotype");
+                    continue;
+                }
+                double[] step = hessian.solve(total.score(), r * p);
+                iterations[v]++;
+                boolean converged = true;
+                boolean finite = true;
+                for (int j = 0; j < p; j++) {
+                    converged &= Math.abs(step[j]) <= TOLERANCE * (1 + Math.abs(beta[v][j]));
+                    beta[v][j] += step[j];
+                    finite &= Double.isFinite(beta[v][j]);
+                }
+                if (converged && (family == GlmFamily.LINEAR || polishing[v])) {
+                    fits[from + v] = finish(beta[v], hessian, deviance, n, iterations[v]);
+                } else if (converged) {
+                    // one more round at the converged point, so that the standard error comes from the
+                    // Hessian there and not from the point before the last (tiny) step
+                    polishing[v] = true;
+                    next.add(v);
+                } else if (!finite || iterations[v] >= MAX_ITERATIONS) {
+                    fits[from + v] = RegressionFit.failed(n, iterations[v], "did not converge in " + iterations[v]
+                            + " Newton steps" + (family == GlmFamily.LOGISTIC
+                                    ? " (the genotype may separate cases from controls completely)" : ""));
+                } else {
+                    next.add(v);
+                }
+            }
+            active = next;
+        }
+    }
+
+    private ModelSums evaluate(List<StudyVariant> variants, int from, List<Integer> active, double[][] beta) {
+        int p = layout.columns();
+        double[] betas = new double[active.size() * p];
+        for (int r = 0; r < active.size(); r++) {
+            System.arraycopy(beta[active.get(r)], 0, betas, r * p, p);
+        }
+        List<ModelSums> parts = sites.each((s, site) -> site.modelSums(request(variants, from, active, betas, s)));
+        return ModelSums.sum(parts);
+    }
+
+    private ModelRequest request(List<StudyVariant> variants, int from, List<Integer> active, double[] betas, int s) {
+        int[] local = new int[active.size()];
+        for (int r = 0; r < active.size(); r++) {
+            local[r] = variants.get(from + active.get(r)).siteIndex()[s];
+        }
+        return new ModelRequest(family, local, betas);
+    }
+
+    private RegressionFit finish(double[] beta, SmallCholesky hessian, double deviance, long n, int iterations) {
+        double b = beta[DesignLayout.GENOTYPE];
+        double varianceFactor = hessian.inverseDiagonal(DesignLayout.GENOTYPE);
+        if (family == GlmFamily.LOGISTIC) {
+            double se = Math.sqrt(varianceFactor);
+            double z = b / se;
+            return new RegressionFit(b, se, z, Tails.chiSquare1(z * z), Tails.chiSquare1NegLog10(z * z), n,
+                    iterations, "");
+        }
+        double df = n - layout.columns();
+        double se = Math.sqrt(deviance / df * varianceFactor);
+        double t = b / se;
+        return new RegressionFit(b, se, t, Tails.studentTwoSided(t, df), Tails.studentTwoSidedNegLog10(t, df), n,
+                iterations, "");
+    }
+}

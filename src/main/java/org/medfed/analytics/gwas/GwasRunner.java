@@ -1,0 +1,101 @@
+package org.medfed.analytics.gwas;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+import org.medfed.engine.BadInputException;
+import org.medfed.engine.RunControl;
+import org.medfed.report.AssociationPoint;
+import org.medfed.report.ChartFiles;
+import org.medfed.report.ManhattanPlot;
+import org.medfed.report.QqPlot;
+
+/**
+ * Runs a federated association study over hospitals whose files are on this machine and writes its output:
+ * {@code results.tsv}, {@code manhattan.png}, {@code qq.png} and {@code summary.txt} in the output folder.
+ */
+public final class GwasRunner {
+
+    /** A hospital: its name in reports, its genotypes (VCF, VCF.gz or BCF) and its phenotype sheet (CSV). */
+    public record SiteInput(String name, Path vcf, Path phenotypes) {
+    }
+
+    public static final String RESULTS = "results.tsv";
+    public static final String MANHATTAN = "manhattan.png";
+    public static final String QQ = "qq.png";
+    public static final String SUMMARY = "summary.txt";
+
+    private GwasRunner() {
+    }
+
+    public static GwasResult run(List<SiteInput> inputs, GwasSettings settings, Path outDir) {
+        return run(inputs, settings, outDir, RunControl.free(), GwasProgress.NONE);
+    }
+
+    /**
+     * @param control checked between rounds; a cancelled study throws {@code RunCancelledException}
+     * @param progress told how far each stage is
+     */
+    public static GwasResult run(List<SiteInput> inputs, GwasSettings settings, Path outDir, RunControl control,
+            GwasProgress progress) {
+        Path work = workFolder(outDir);
+        List<GwasSite> sites = new ArrayList<>();
+        try {
+            for (SiteInput in : inputs) {
+                if (in.name() == null || in.name().isBlank()) {
+                    throw new BadInputException("every hospital needs a name (" + in.vcf() + " has none)");
+                }
+                sites.add(new LocalGwasSite(in.name(), in.vcf(), in.phenotypes(), work));
+            }
+            GwasResult result = new FederatedGwas(settings, control, progress).run(sites);
+            write(result, outDir);
+            return result;
+        } finally {
+            sites.forEach(GwasSite::close);
+            deleteQuietly(work);
+        }
+    }
+
+    /** Writes the four output files of a finished study. */
+    public static void write(GwasResult result, Path outDir) {
+        try {
+            Files.createDirectories(outDir);
+            GwasResultsTsv.write(result, outDir.resolve(RESULTS));
+            Files.writeString(outDir.resolve(SUMMARY), GwasSummaryText.format(result), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write to " + outDir, e);
+        }
+        List<AssociationPoint> points = result.results().stream().filter(AssociationResult::tested)
+                .map(r -> new AssociationPoint(r.variant().chrom(), r.variant().position(), r.variant().label(),
+                        r.negLog10P()))
+                .toList();
+        String what = result.settings().phenotype().phenotypeColumn() + ", " + result.settings().test().description();
+        ChartFiles.writePng(ManhattanPlot.create(points, result.settings().significance(), what),
+                outDir.resolve(MANHATTAN), 1600, 600);
+        ChartFiles.writePng(QqPlot.create(points.stream().mapToDouble(AssociationPoint::negLog10P).toArray(),
+                result.lambda(), "QQ plot, " + what), outDir.resolve(QQ), 700, 700);
+    }
+
+    private static Path workFolder(Path outDir) {
+        try {
+            Files.createDirectories(outDir);
+            return Files.createTempDirectory(outDir, ".medfed-work-");
+        } catch (IOException e) {
+            throw new BadInputException(outDir, null, "cannot create the output folder: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (Stream<Path> files = Files.walk(dir)) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a leftover empty work folder is harmless
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package org.medfed.analytics.gwas;
+
+import java.util.List;
+
+/**
+ * What a site reports after preparing: who is analysed and what was left out, in counts and plain words.
+ *
+ * @param site the hospital's name
+ * @param vcfSamples samples in its VCF
+ * @param analysed samples analysed (matched, complete, and passing the sample call rate)
+ * @param cases analysed cases (binary phenotype), else 0
+ * @param controls analysed controls (binary phenotype), else 0
+ * @param sampleMatch matching report of VCF vs phenotype sheet (counts and example ids)
+ * @param lowCallRate samples left out for a call rate below the study's minimum
+ * @param lowCallRateExamples a few of their ids
+ * @param records VCF data lines read
+ * @param variants biallelic variants kept at this site
+ * @param multiAllelicRecords records with several alternate alleles
+ * @param multiAllelicSkipped of those, skipped (policy SKIP)
+ * @param noGenotypeRecords records without a GT field (skipped)
+ * @param noAltRecords records whose ALT is "." (skipped)
+ * @param nonDiploidCalls calls of another ploidy, counted as missing
+ * @param duplicateVariants repeated contig:position:ref:alt records (first one kept)
+ */
+public record SiteSummary(String site, int vcfSamples, int analysed, int cases, int controls, String sampleMatch,
+        int lowCallRate, List<String> lowCallRateExamples, long records, long variants, long multiAllelicRecords,
+        long multiAllelicSkipped, long noGenotypeRecords, long noAltRecords, long nonDiploidCalls,
+        long duplicateVariants) {
+
+    public SiteSummary {
+        lowCallRateExamples = List.copyOf(lowCallRateExamples);
+    }
+}

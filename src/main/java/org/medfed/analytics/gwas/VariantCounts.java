@@ -1,0 +1,53 @@
+package org.medfed.analytics.gwas;
+
+import java.util.List;
+
+/**
+ * A site's genotype counts per variant, split by phenotype (cases / controls; for a quantitative
+ * phenotype every sample is tallied as a control): the only genotype information a site releases for
+ * quality control and the count-based tests.
+ */
+public final class VariantCounts {
+
+    private static final int WIDTH = 8;
+
+    private final List<VariantInfo> variants;
+    private final long[] counts;
+
+    VariantCounts(List<VariantInfo> variants, long[] counts) {
+        if (counts.length != variants.size() * WIDTH) {
+            throw new IllegalArgumentException("counts do not match the variants");
+        }
+        this.variants = List.copyOf(variants);
+        this.counts = counts;
+    }
+
+    /** The site's variants in its file order; a variant's position here is its site-local index. */
+    public List<VariantInfo> variants() {
+        return variants;
+    }
+
+    public int size() {
+        return variants.size();
+    }
+
+    public GenotypeTally cases(int v) {
+        int o = v * WIDTH;
+        return new GenotypeTally(counts[o], counts[o + 1], counts[o + 2], counts[o + 3]);
+    }
+
+    public GenotypeTally controls(int v) {
+        int o = v * WIDTH + 4;
+        return new GenotypeTally(counts[o], counts[o + 1], counts[o + 2], counts[o + 3]);
+    }
+
+    /** Adds one sample's dosage (negative = missing) to variant {@code v}. */
+    static void tally(long[] counts, int v, boolean isCase, byte dosage) {
+        int o = v * WIDTH + (isCase ? 0 : 4);
+        counts[o + (dosage < 0 ? 3 : dosage)]++;
+    }
+
+    static long[] newCounts(int variants) {
+        return new long[variants * WIDTH];
+    }
+}

@@ -1,0 +1,291 @@
+package org.medfed.data.vcf;
+
+import htsjdk.samtools.util.BlockCompressedInputStream;
+import htsjdk.tribble.readers.LineIterator;
+import htsjdk.variant.variantcontext.VariantContext;
+import htsjdk.variant.vcf.VCFCodec;
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.zip.GZIPInputStream;
+import org.medfed.engine.BadInputException;
+
+/**
+ * VCF text (plain, gzip or BGZF) read line by line: we own the lines so that every error names its line
+ * number exactly; htsjdk's {@link VCFCodec} parses the header and each record.
+ */
+final class TextVcfSource implements VariantContextSource {
+
+    private static final String[] FIXED_COLUMNS = {"#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"};
+
+    private final Path file;
+    private final LineReader lines;
+    private final VCFCodec codec = new VCFCodec();
+    private final List<String> samples;
+    private final String fileFormat;
+    private final int expectedColumns;
+    private long recordLine;
+    private RawRecord raw;
+
+    TextVcfSource(Path file, VcfLayout layout) {
+        this.file = file;
+        this.lines = new LineReader(open(file, layout));
+        try {
+            List<String> header = readHeaderLines();
+            String chromLine = header.get(header.size() - 1);
+            this.samples = checkColumnsLine(chromLine);
+            this.fileFormat = header.get(0).substring("##fileformat=".length()).strip();
+            this.expectedColumns = samples.isEmpty() ? -1 : FIXED_COLUMNS.length + 1 + samples.size();
+            parseHeader(header);
+        } catch (RuntimeException e) {
+            closeQuietly();
+            throw e;
+        }
+    }
+
+    @Override
+    public List<String> samples() {
+        return samples;
+    }
+
+    @Override
+    public String fileFormat() {
+        return fileFormat;
+    }
+
+    @Override
+    public VariantContext next() {
+        String line;
+        do {
+            line = nextLine();
+            if (line == null) {
+                return null;
+            }
+        } while (line.isBlank());
+        recordLine = lines.lineNumber();
+        if (line.startsWith("#")) {
+            throw error("a header line (starting with #) after the records began; expected a data record");
+        }
+        raw = checkDataColumns(line);
+        try {
+            return codec.decode(line);
+        } catch (RuntimeException e) {
+            throw error("not a valid VCF record: " + HtsjdkMessages.reason(e), e);
+        }
+    }
+
+    @Override
+    public RawRecord raw() {
+        return raw;
+    }
+
+    @Override
+    public String location() {
+        return "line " + recordLine;
+    }
+
+    @Override
+    public void close() {
+        closeQuietly();
+    }
+
+    private List<String> readHeaderLines() {
+        List<String> header = new ArrayList<>();
+        String line;
+        while ((line = nextLine()) != null) {
+            long number = lines.lineNumber();
+            if (number == 1 && !line.startsWith("##fileformat=VCF")) {
+                throw new BadInputException(file, "line 1", "expected the first line to be '##fileformat=VCFv4.x' "
+                        + "(a VCF file), found '" + shorten(line) + "'");
+            }
+            if (!line.startsWith("#")) {
+                throw new BadInputException(file, "line " + number, "a data record before the '#CHROM' header line; "
+                        + "expected the header to end with a line starting with #CHROM");
+            }
+            header.add(line);
+            if (!line.startsWith("##")) {
+                if (!line.startsWith("#CHROM")) {
+                    throw new BadInputException(file, "line " + number, "expected the column header line "
+                            + "'#CHROM POS ID REF ALT QUAL FILTER INFO ...', found '" + shorten(line) + "'");
+                }
+                return header;
+            }
+        }
+        throw new BadInputException(file, "line " + lines.lineNumber(), header.isEmpty()
+                ? "the file has no lines; expected a VCF header"
+                : "the file ends before the '#CHROM' header line; expected the header to end with a line "
+                        + "starting with #CHROM");
+    }
+
+    /** Sample names from the #CHROM line, after checking its fixed columns and that names are unique. */
+    private List<String> checkColumnsLine(String chromLine) {
+        String location = "line " + lines.lineNumber();
+        String[] columns = chromLine.split("\t");
+        for (int i = 0; i < FIXED_COLUMNS.length; i++) {
+            if (i >= columns.length || !columns[i].equals(FIXED_COLUMNS[i])) {
+                throw new BadInputException(file, location, "column " + (i + 1) + " of the #CHROM line should be '"
+                        + FIXED_COLUMNS[i] + "', found '" + (i < columns.length ? shorten(columns[i]) : "nothing")
+                        + "' (columns must be separated by tabs)");
+            }
+        }
+        if (columns.length > FIXED_COLUMNS.length && !columns[FIXED_COLUMNS.length].equals("FORMAT")) {
+            throw new BadInputException(file, location, "column 9 of the #CHROM line should be 'FORMAT', found '"
+                    + shorten(columns[FIXED_COLUMNS.length]) + "'");
+        }
+        List<String> names = new ArrayList<>();
+        for (int i = FIXED_COLUMNS.length + 1; i < columns.length; i++) {
+            names.add(columns[i]);
+        }
+        Map<String, Long> counts = names.stream()
+                .collect(Collectors.groupingBy(n -> n, LinkedHashMap::new, Collectors.counting()));
+        List<String> duplicated = counts.entrySet().stream().filter(e -> e.getValue() > 1)
+                .map(e -> e.getKey() + " (" + e.getValue() + " times)").toList();
+        if (!duplicated.isEmpty()) {
+            throw new BadInputException(file, location, "sample names must be unique, but " + duplicated.size()
+                    + " appear more than once: " + String.join(", ", duplicated.subList(0, Math.min(5, duplicated.size())))
+                    + (duplicated.size() > 5 ? ", ..." : ""));
+        }
+        return List.copyOf(names);
+    }
+
+    private void parseHeader(List<String> header) {
+        Iterator<String> it = header.iterator();
+        LineIterator lineIterator = new LineIterator() {
+            private String peeked;
+
+            @Override
+            public String peek() {
+                if (peeked == null && it.hasNext()) {
+                    peeked = it.next();
+                }
+                return peeked;
+            }
+
+            @Override
+            public boolean hasNext() {
+                return peeked != null || it.hasNext();
+            }
+
+            @Override
+            public String next() {
+                String value = peek();
+                peeked = null;
+                return value;
+            }
+        };
+        try {
+            codec.readActualHeader(lineIterator);
+        } catch (RuntimeException e) {
+            throw new BadInputException(file, "header (lines 1-" + header.size() + ")",
+                    "not a valid VCF header: " + HtsjdkMessages.reason(e), e);
+        }
+    }
+
+    private RawRecord checkDataColumns(String line) {
+        int columns = 1;
+        int last = line.length();
+        while (last > 0 && line.charAt(last - 1) == '\t') {
+            last--;
+        }
+        int posStart = -1;
+        int posEnd = -1;
+        int formatStart = -1;
+        int samplesStart = -1;
+        for (int i = line.indexOf('\t'); i >= 0 && i < last; i = line.indexOf('\t', i + 1)) {
+            columns++;
+            if (columns == 2) {
+                posStart = i + 1;
+            } else if (columns == 3) {
+                posEnd = i;
+            } else if (columns == 9) {
+                formatStart = i + 1;
+            } else if (columns == 10) {
+                samplesStart = i + 1;
+            }
+        }
+        if (columns < FIXED_COLUMNS.length) {
+            throw error("the record has " + columns + " column(s), expected at least 8 "
+                    + "(CHROM POS ID REF ALT QUAL FILTER INFO) separated by tabs");
+        }
+        if (expectedColumns > 0 && columns != expectedColumns) {
+            throw error("the record has " + columns + " columns, expected " + expectedColumns
+                    + " (8 fixed columns, FORMAT, and one per sample for " + samples.size()
+                    + " samples): the line is cut short or has extra tabs");
+        }
+        String pos = line.substring(posStart, posEnd);
+        boolean number = !pos.isEmpty() && pos.length() <= 10 && pos.chars().allMatch(Character::isDigit)
+                && Long.parseLong(pos) <= Integer.MAX_VALUE;
+        if (!number) {
+            throw error("column POS is '" + shorten(pos) + "', expected a position (a whole number)");
+        }
+        return new RawRecord(line.substring(0, last), formatStart, samplesStart);
+    }
+
+    private String nextLine() {
+        try {
+            String line = lines.readLine();
+            if (line != null && !lines.lastLineTerminated()) {
+                recordLine = lines.lineNumber();
+                throw error("the file ends in the middle of this line (there is no newline at the end), so it "
+                        + "looks truncated; expected every line, the last one too, to end with a newline");
+            }
+            return line;
+        } catch (EOFException e) {
+            throw new BadInputException(file, "after line " + lines.lineNumber(),
+                    "the compressed file ends unexpectedly: it is truncated (an incomplete copy?)", e);
+        } catch (IOException e) {
+            throw new BadInputException(file, "after line " + lines.lineNumber(),
+                    "cannot be read: " + HtsjdkMessages.reason(e) + " (is the compressed data damaged?)", e);
+        } catch (RuntimeException e) {
+            if (e instanceof BadInputException) {
+                throw e;
+            }
+            // htsjdk's BGZF reader reports damaged blocks as runtime exceptions
+            throw new BadInputException(file, "after line " + lines.lineNumber(),
+                    "cannot be read: " + HtsjdkMessages.reason(e) + " (is the compressed data damaged?)", e);
+        }
+    }
+
+    private BadInputException error(String problem) {
+        return new BadInputException(file, location(), problem);
+    }
+
+    private BadInputException error(String problem, Throwable cause) {
+        return new BadInputException(file, location(), problem, cause);
+    }
+
+    private static InputStream open(Path file, VcfLayout layout) {
+        try {
+            InputStream raw = Files.newInputStream(file);
+            return switch (layout) {
+                case PLAIN_VCF -> new BufferedInputStream(raw, 1 << 16);
+                case GZIP_VCF -> new GZIPInputStream(raw, 1 << 16);
+                case BGZF_VCF -> new BlockCompressedInputStream(new BufferedInputStream(raw, 1 << 16));
+                case BCF -> throw new IllegalArgumentException("BCF is not text");
+            };
+        } catch (IOException e) {
+            throw new BadInputException(file, null, "cannot be opened: " + e.getMessage(), e);
+        }
+    }
+
+    private void closeQuietly() {
+        try {
+            lines.close();
+        } catch (IOException e) {
+            // nothing was written; a failing close of an input cannot lose data
+        }
+    }
+
+    static String shorten(String text) {
+        return text.length() > 60 ? text.substring(0, 60) + "..." : text;
+    }
+}

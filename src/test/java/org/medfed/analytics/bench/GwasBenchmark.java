@@ -1,0 +1,162 @@
+package org.medfed.analytics.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.medfed.analytics.gwas.AssociationTest;
+import org.medfed.analytics.gwas.GwasResult;
+import org.medfed.analytics.gwas.GwasRunner;
+import org.medfed.analytics.gwas.GwasSettings;
+import org.medfed.analytics.gwas.synthetic.SyntheticGwasConfig;
+import org.medfed.analytics.gwas.synthetic.SyntheticGwasGenerator;
+import org.medfed.analytics.gwas.synthetic.SyntheticStudy;
+import org.medfed.data.vcf.PhenotypeKind;
+import org.medfed.data.vcf.PhenotypeSpec;
+import org.medfed.data.vcf.VariantRecord;
+import org.medfed.data.vcf.VcfReader;
+
+/**
+ * Measures the genotype pipeline on a synthetic study generated on the fly (not a unit test):
+ *
+ * <pre>
+ * java -Xmx2g -cp ... org.medfed.analytics.bench.GwasBenchmark [phase ...] [--samples N] [--variants N] [--dir D]
+ * </pre>
+ *
+ * Phases: {@code generate} (writes 4 hospitals into the folder, default target/gwas-bench, reused when
+ * present), {@code read} (streams one hospital's VCF.gz, and the 1000 Genomes exome slice when given with
+ * {@code --exome FILE}), {@code counts} (trend test study), {@code logistic} (logistic regression with age, sex
+ * and hospital terms), {@code linear}. Each phase reports its wall time and the peak Java heap it used; run
+ * phases in separate JVMs under {@code /usr/bin/time -v} for the peak resident memory of each. The report is
+ * appended to {@code <dir>/report.txt}.
+ */
+public final class GwasBenchmark {
+
+    private GwasBenchmark() {
+    }
+
+    public static void main(String[] args) throws IOException {
+        List<String> phases = new ArrayList<>();
+        int samples = 500;
+        int variants = 100_000;
+        Path dir = Path.of("target", "gwas-bench");
+        Path exome = null;
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--samples" -> samples = Integer.parseInt(args[++i]);
+                case "--variants" -> variants = Integer.parseInt(args[++i]);
+                case "--dir" -> dir = Path.of(args[++i]);
+                case "--exome" -> exome = Path.of(args[++i]);
+                default -> phases.add(args[i]);
+            }
+        }
+        if (phases.isEmpty()) {
+            phases = List.of("generate", "read", "counts", "logistic");
+        }
+        SyntheticGwasConfig config = SyntheticGwasConfig.sampleProject().resized(samples, variants);
+        Path data = dir.resolve(samples + "x" + variants);
+        List<String> report = new ArrayList<>();
+        report.add(String.format(Locale.ROOT, "# %s, %d hospitals x %d samples x %d variants, %d cores, max heap %d MB, Java %s",
+                java.time.LocalDateTime.now().withNano(0), config.hospitals().size(), samples, variants,
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20,
+                System.getProperty("java.version")));
+        for (String phase : phases) {
+            resetPeaks();
+            long start = System.nanoTime();
+            String detail = switch (phase) {
+                case "generate" -> generate(config, data);
+                case "read" -> read(data.resolve(config.hospitals().get(0) + ".vcf.gz"))
+                        + (exome == null ? "" : "; " + read(exome));
+                case "counts" -> study(config, data, dir, AssociationTest.TREND);
+                case "logistic" -> study(config, data, dir, AssociationTest.LOGISTIC);
+                case "linear" -> study(config, data, dir, AssociationTest.LINEAR);
+                default -> throw new IllegalArgumentException("unknown phase " + phase);
+            };
+            double seconds = (System.nanoTime() - start) / 1e9;
+            report.add(String.format(Locale.ROOT, "%-9s %8.1f s  peak heap %5d MB  %s", phase, seconds, peakHeapMb(), detail));
+            System.out.println(report.get(report.size() - 1));
+        }
+        report.add("peak resident set (VmHWM) of this JVM: " + residentPeak());
+        System.out.println(report.get(report.size() - 1));
+        Files.createDirectories(dir);
+        Files.write(dir.resolve("report.txt"), report, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+    }
+
+    private static String generate(SyntheticGwasConfig config, Path data) {
+        if (Files.exists(data.resolve("README.md"))) {
+            return "already present in " + data;
+        }
+        SyntheticStudy study = SyntheticGwasGenerator.generate(config, data);
+        long bytes = study.vcfs().stream().mapToLong(p -> p.toFile().length()).sum();
+        return String.format(Locale.ROOT, "wrote %d VCF.gz (%d MB) to %s", study.vcfs().size(), bytes >> 20, data);
+    }
+
+    private static String read(Path vcf) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long cpuStart = threads.getCurrentThreadCpuTime();
+        long start = System.nanoTime();
+        long count = 0;
+        long calls = 0;
+        try (VcfReader reader = VcfReader.open(vcf)) {
+            for (VariantRecord v = reader.next(); v != null; v = reader.next()) {
+                count++;
+                calls += v.sampleCount();
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // CPU time of the reading thread: unlike wall time, it hardly depends on what else the machine runs
+        double cpu = (threads.getCurrentThreadCpuTime() - cpuStart) / 1e9;
+        return String.format(Locale.ROOT, "%s: %d variants in %.2f s wall = %.0f variants/s (%.1f M genotypes/s); "
+                + "%.2f s CPU = %.0f variants/s per core (%.1f M genotypes/s)", vcf.getFileName(), count, seconds,
+                count / seconds, calls / seconds / 1e6, cpu, count / cpu, calls / cpu / 1e6);
+    }
+
+    private static String study(SyntheticGwasConfig config, Path data, Path dir, AssociationTest test) {
+        List<GwasRunner.SiteInput> inputs = new ArrayList<>();
+        for (String h : config.hospitals()) {
+            inputs.add(new GwasRunner.SiteInput(h, data.resolve(h + ".vcf.gz"), data.resolve(h + "-phenotypes.csv")));
+        }
+        boolean linear = test == AssociationTest.LINEAR;
+        PhenotypeSpec phenotype = new PhenotypeSpec("sample_id", linear ? "ldl" : "disease",
+                linear ? PhenotypeKind.QUANTITATIVE : PhenotypeKind.BINARY,
+                test.countBased() ? List.of() : List.of("age", "sex"));
+        GwasSettings settings = GwasSettings.of(phenotype, test).withAdjustForSite(!test.countBased());
+        GwasResult result = GwasRunner.run(inputs, settings, dir.resolve("out-" + test.name().toLowerCase(Locale.ROOT)));
+        return String.format(Locale.ROOT, "%s: %d tested, %d hits, lambda %.3f", test.description(),
+                result.qc().tested(), result.hits().size(), result.lambda());
+    }
+
+    private static void resetPeaks() {
+        System.gc();
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            pool.resetPeakUsage();
+        }
+    }
+
+    /** Sum of the heap pools' peaks since the last reset (an upper bound on the live heap at any moment). */
+    private static long peakHeapMb() {
+        long sum = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                sum += pool.getPeakUsage().getUsed();
+            }
+        }
+        return sum >> 20;
+    }
+
+    private static String residentPeak() {
+        try {
+            return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmHWM"))
+                    .map(l -> l.replaceAll("\\s+", " ").substring(6).strip()).findFirst().orElse("n/a");
+        } catch (IOException e) {
+            return "n/a";
+        }
+    }
+}

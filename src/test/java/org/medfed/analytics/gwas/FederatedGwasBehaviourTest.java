@@ -1,0 +1,124 @@
+package org.medfed.analytics.gwas;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.medfed.data.vcf.PhenotypeKind;
+import org.medfed.data.vcf.PhenotypeSpec;
+import org.medfed.engine.BadInputException;
+import org.medfed.engine.RunCancelledException;
+import org.medfed.engine.RunControl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** How the study behaves with awkward inputs: it explains itself instead of failing obscurely. */
+class FederatedGwasBehaviourTest {
+
+    @TempDir
+    Path tmp;
+
+    private static final PhenotypeSpec BINARY = new PhenotypeSpec("id", "y", PhenotypeKind.BINARY, List.of());
+    private static final int[] G = {0, 1, 2, 1, 0, 1, 2, 0};
+    private static final double[] Y = {0, 1, 1, 0, 0, 1, 1, 0};
+
+    @Test
+    void aVariantMissingFromOneHospitalIsCountedAndNotTested() {
+        GwasResult result = new TinyStudy(tmp)
+                .site("A", new int[][] {G, G}, Y, null)
+                .site("B", new int[][] {G}, Y, null)
+                .run(GwasSettings.of(BINARY, AssociationTest.ALLELIC).withQc(QcSettings.none()));
+        assertThat(result.qc().variantsSeen()).isEqualTo(2);
+        assertThat(result.qc().notAtEverySite()).isEqualTo(1);
+        assertThat(result.qc().notAtEverySiteExamples()).containsExactly("1:200:A:G");
+        assertThat(result.results()).extracting(r -> r.variant().key()).containsExactly("1:100:A:G");
+        assertThat(GwasSummaryText.format(result)).contains("not present at every hospital: 1 (not tested), e.g. 1:200:A:G");
+    }
+
+    @Test
+    void binaryTestsRefuseAQuantitativePhenotypeAndCountTestsRefuseCovariates() {
+        PhenotypeSpec quantitative = new PhenotypeSpec("id", "y", PhenotypeKind.QUANTITATIVE, List.of());
+        assertThatThrownBy(() -> GwasSettings.of(quantitative, AssociationTest.LOGISTIC))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("needs a binary phenotype");
+        PhenotypeSpec withAge = new PhenotypeSpec("id", "y", PhenotypeKind.BINARY, List.of("age"));
+        assertThatThrownBy(() -> GwasSettings.of(withAge, AssociationTest.TREND))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("cannot adjust for covariates age");
+        assertThatThrownBy(() -> new QcSettings(1.5, 0.9, 0.01, 1e-6, true))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("minimum sample call rate is 1.5");
+    }
+
+    @Test
+    void noCasesAtAllIsExplained() {
+        TinyStudy study = new TinyStudy(tmp).site("A", new int[][] {G}, new double[8], null);
+        assertThatThrownBy(() -> study.run(GwasSettings.of(BINARY, AssociationTest.ALLELIC).withQc(QcSettings.none())))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("0 cases and 8 controls");
+    }
+
+    @Test
+    void aSheetThatMatchesNoSampleShowsWhatTheIdsLookLike() throws IOException {
+        TinyStudy study = new TinyStudy(tmp).site("A", new int[][] {G}, Y, null);
+        Path sheet = study.files().get(0).phenotypes();
+        Files.writeString(sheet, "id,y\nP001,1\nP002,0\n");
+        assertThatThrownBy(() -> study.run(GwasSettings.of(BINARY, AssociationTest.ALLELIC)))
+                .isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("A.csv: no row of the phenotype sheet can be used for the 8 samples of A.vcf")
+                .hasMessageContaining("VCF samples look like: A_0, A_1, A_2, A_3, A_4")
+                .hasMessageContaining("sheet ids look like: P001, P002");
+    }
+
+    @Test
+    void collinearCovariatesAreExplainedBeforeAnyVariant() {
+        double[][] covariates = new double[8][];
+        for (int i = 0; i < 8; i++) {
+            covariates[i] = new double[] {i, 2 * i};
+        }
+        TinyStudy study = new TinyStudy(tmp).site("A", new int[][] {G}, Y, covariates);
+        PhenotypeSpec spec = new PhenotypeSpec("id", "y", PhenotypeKind.BINARY, List.of("c1", "c2"));
+        assertThatThrownBy(() -> study.run(GwasSettings.of(spec, AssociationTest.LOGISTIC).withQc(QcSettings.none())))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("covariates (c1, c2) are collinear");
+    }
+
+    @Test
+    void repeatedVariantRecordsAreCountedOnce() throws IOException {
+        TinyStudy study = new TinyStudy(tmp).site("A", new int[][] {G}, Y, null);
+        Path vcf = study.files().get(0).vcf();
+        List<String> lines = Files.readAllLines(vcf);
+        lines.add(lines.get(lines.size() - 1));
+        Files.write(vcf, lines);
+        GwasResult result = study.run(GwasSettings.of(BINARY, AssociationTest.ALLELIC).withQc(QcSettings.none()));
+        assertThat(result.sites().get(0).duplicateVariants()).isEqualTo(1);
+        assertThat(result.results()).hasSize(1);
+    }
+
+    @Test
+    void aStoppedStudyEndsWithCancellation() {
+        TinyStudy study = new TinyStudy(tmp).site("A", new int[][] {G}, Y, null);
+        RunControl control = RunControl.free();
+        control.cancel();
+        List<GwasSite> sites = study.sites();
+        try {
+            assertThatThrownBy(() -> new FederatedGwas(GwasSettings.of(BINARY, AssociationTest.ALLELIC), control,
+                    GwasProgress.NONE).run(sites)).isInstanceOf(RunCancelledException.class);
+        } finally {
+            sites.forEach(GwasSite::close);
+        }
+    }
+
+    @Test
+    void theRunnerNamesAMissingFile() {
+        GwasRunner.SiteInput input = new GwasRunner.SiteInput("A", tmp.resolve("nowhere.vcf.gz"), tmp.resolve("a.csv"));
+        assertThatThrownBy(() -> GwasRunner.run(List.of(input), GwasSettings.of(BINARY, AssociationTest.ALLELIC),
+                tmp.resolve("out"))).isInstanceOf(BadInputException.class).hasMessage("a.csv: file not found");
+    }
+
+    @Test
+    void hospitalNamesMustDiffer() {
+        TinyStudy study = new TinyStudy(tmp).site("A", new int[][] {G}, Y, null);
+        List<GwasSite> twice = List.of(study.sites().get(0), study.sites().get(0));
+        assertThatThrownBy(() -> new FederatedGwas(GwasSettings.of(BINARY, AssociationTest.ALLELIC)).run(twice))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("hospital names must be different");
+    }
+}

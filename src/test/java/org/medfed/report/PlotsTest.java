@@ -1,0 +1,96 @@
+package org.medfed.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.data.xy.XYDataset;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlotsTest {
+
+    @TempDir
+    Path tmp;
+
+    static List<AssociationPoint> genome(int perChromosome, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<AssociationPoint> points = new ArrayList<>();
+        for (int c = 1; c <= 22; c++) {
+            for (int i = 0; i < perChromosome; i++) {
+                long position = 1 + random.nextLong(250_000_000L / c);
+                points.add(new AssociationPoint("chr" + c, position, "rs" + c + "_" + i,
+                        -Math.log10(random.nextDouble())));
+            }
+        }
+        points.add(new AssociationPoint("chr6", 32_000_000, "rs_hit", 12.5));
+        points.add(new AssociationPoint("chrX", 5_000_000, "rs_x", 1.0));
+        return points;
+    }
+
+    @Test
+    void manhattanPlotAlternatesChromosomeColoursAndDrawsTheThreshold() throws IOException {
+        List<AssociationPoint> points = genome(300, 1);
+        JFreeChart chart = ManhattanPlot.create(points, 5e-8, "Disease, logistic regression");
+        XYPlot plot = chart.getXYPlot();
+        XYDataset data = plot.getDataset();
+        assertThat(data.getSeriesCount()).isEqualTo(2);
+        // chromosomes 1, 3, ... 21 in one colour, 2, 4, ... 22 and then X in the other
+        assertThat(data.getItemCount(0) + data.getItemCount(1)).isEqualTo(points.size());
+        assertThat(data.getItemCount(0)).isEqualTo(11 * 300 + 1 + 0);
+        assertThat(((ValueMarker) plot.getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND).iterator().next()).getValue())
+                .isEqualTo(-Math.log10(5e-8));
+        assertThat(plot.getAnnotations()).hasSize(1);
+        assertThat(plot.getRangeAxis().getUpperBound()).isGreaterThan(12.5);
+
+        Path png = tmp.resolve("manhattan.png");
+        ChartFiles.writePng(chart, png, 1200, 500);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(1200);
+        assertThat(image.getHeight()).isEqualTo(500);
+    }
+
+    @Test
+    void qqPlotPutsLambdaInTheTitleAndDrawsTheDiagonal() throws IOException {
+        double[] values = genome(200, 2).stream().mapToDouble(AssociationPoint::negLog10P).toArray();
+        JFreeChart chart = QqPlot.create(values, 1.0234, "QQ plot");
+        assertThat(chart.getTitle().getText()).isEqualTo("QQ plot (\u03bb = 1.023)");
+        XYDataset data = chart.getXYPlot().getDataset();
+        assertThat(data.getItemCount(0)).isEqualTo(values.length);
+        assertThat(data.getItemCount(1)).isEqualTo(2);
+        int n = values.length;
+        // the largest observed value sits at the smallest expected quantile, -log10(0.5 / n)
+        assertThat(data.getXValue(0, 0)).isEqualTo(-Math.log10(0.5 / n));
+        assertThat(data.getYValue(0, 0)).isEqualTo(12.5);
+        assertThat(data.getXValue(0, n - 1)).isEqualTo(-Math.log10((n - 0.5) / n));
+        Path png = tmp.resolve("qq.png");
+        ChartFiles.writePng(chart, png, 600, 600);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(600);
+        assertThat(image.getHeight()).isEqualTo(600);
+    }
+
+    @Test
+    void emptyResultsStillGiveACharts() throws IOException {
+        ChartFiles.writePng(ManhattanPlot.create(List.of(), 5e-8, "nothing tested"), tmp.resolve("m.png"), 300, 200);
+        ChartFiles.writePng(QqPlot.create(new double[0], Double.NaN, "nothing tested"), tmp.resolve("q.png"), 300, 300);
+        assertThat(ImageIO.read(tmp.resolve("m.png").toFile()).getWidth()).isEqualTo(300);
+        assertThat(ImageIO.read(tmp.resolve("q.png").toFile()).getWidth()).isEqualTo(300);
+    }
+
+    /** Writes the two plots to target/plots-preview for a person to look at. */
+    public static void main(String[] args) {
+        List<AssociationPoint> points = genome(2000, 1);
+        ChartFiles.writePng(ManhattanPlot.create(points, 5e-8, "Manhattan preview"), Path.of("target/plots-preview/manhattan.png"), 1400, 500);
+        ChartFiles.writePng(QqPlot.create(points.stream().mapToDouble(AssociationPoint::negLog10P).toArray(), 1.01, "QQ preview"),
+                Path.of("target/plots-preview/qq.png"), 600, 600);
+    }
+}
