@@ -10,9 +10,9 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "name", "description", "task", "dataType", "participants", "data", "model",
-        "strategy", "training", "baselines", "privacy", "defence", "seed"})
+        "genotypes", "strategy", "training", "baselines", "privacy", "defence", "seed"})
 public record Study(Integer schemaVersion, String name, String description, String task, String dataType,
-                    List<ParticipantEntry> participants, DataSection data, ModelSection model,
+                    List<ParticipantEntry> participants, DataSection data, GenotypeSection genotypes, ModelSection model,
                     StrategySection strategy, TrainingSection training, BaselineSection baselines,
                     PrivacySection privacy, DefenceSection defence, Long seed) {
 
@@ -34,7 +34,7 @@ public record Study(Integer schemaVersion, String name, String description, Stri
     }
 
     public static Study empty() {
-        return new Study(null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Study(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public List<ParticipantEntry> enabledParticipants() {
@@ -42,38 +42,42 @@ public record Study(Integer schemaVersion, String name, String description, Stri
     }
 
     public Study withName(String v) {
-        return new Study(schemaVersion, v, description, task, dataType, participants, data, model, strategy, training, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, v, description, task, dataType, participants, data, genotypes, model, strategy, training, baselines, privacy, defence, seed);
     }
 
     public Study withParticipants(List<ParticipantEntry> v) {
-        return new Study(schemaVersion, name, description, task, dataType, v, data, model, strategy, training, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, v, data, genotypes, model, strategy, training, baselines, privacy, defence, seed);
     }
 
     public Study withData(DataSection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, v, model, strategy, training, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, v, genotypes, model, strategy, training, baselines, privacy, defence, seed);
+    }
+
+    public Study withGenotypes(GenotypeSection v) {
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, v, model, strategy, training, baselines, privacy, defence, seed);
     }
 
     public Study withModel(ModelSection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, v, strategy, training, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, genotypes, v, strategy, training, baselines, privacy, defence, seed);
     }
 
     public Study withStrategy(StrategySection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, model, v, training, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, genotypes, model, v, training, baselines, privacy, defence, seed);
     }
 
     public Study withTraining(TrainingSection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, model, strategy, v, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, genotypes, model, strategy, v, baselines, privacy, defence, seed);
     }
 
     public Study withPrivacy(PrivacySection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, model, strategy, training, baselines, v, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, genotypes, model, strategy, training, baselines, v, defence, seed);
     }
 
     public Study withDefence(DefenceSection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, model, strategy, training, baselines, privacy, v, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, genotypes, model, strategy, training, baselines, privacy, v, seed);
     }
 
     public Study withSeed(long v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, model, strategy, training, baselines, privacy, defence, v);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, genotypes, model, strategy, training, baselines, privacy, defence, v);
     }
 }

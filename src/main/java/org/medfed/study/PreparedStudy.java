@@ -16,8 +16,9 @@ public record PreparedStudy(Study study, Path studyFile, StudyData data, ModelSp
         }
         StudyData data = switch (study.dataType()) {
             case "tabular" -> TabularStudyData.prepare(study, studyFile);
+            case "genotypes" -> GenotypeStudyData.prepare(study, studyFile);
             default -> throw new BadInputException(studyFile, null, "data type \"" + study.dataType()
-                    + "\" is unknown; expected tabular");
+                    + "\" is unknown; expected tabular or genotypes");
         };
         int[] shape = data.inputShape();
         ModelSpec spec = study.model().toSpec(shape[0], data.classes().size());

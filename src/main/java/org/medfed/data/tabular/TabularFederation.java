@@ -63,7 +63,14 @@ public final class TabularFederation {
         if (inputs.isEmpty()) {
             throw new BadInputException("the study has no participants with data");
         }
-        Map<String, CsvTable> tables = readAll(inputs, format);
+        return prepareTables(readAll(inputs, format), settings);
+    }
+
+    /** As {@link #prepare}, for tables a site built itself (genotype dosages with phenotypes). */
+    public static TabularFederation prepareTables(Map<String, CsvTable> tables, TabularSettings settings) {
+        if (tables.isEmpty()) {
+            throw new BadInputException("the study has no participants with data");
+        }
         SchemaReport schema = SchemaCheck.check(tables, settings);
         schema.throwIfErrors();
 

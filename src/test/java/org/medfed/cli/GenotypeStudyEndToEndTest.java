@@ -1,0 +1,54 @@
+package org.medfed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The genotype sample study through the command line: association study, risk model, inspection. */
+class GenotypeStudyEndToEndTest {
+
+    static final String STUDY = "sample-projects/genotypes-4-hospitals/study.json";
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void gwasFindsExactlyTheFourCausalVariants() throws Exception {
+        CliRunner r = CliRunner.run("gwas", STUDY, "--out", tmp.resolve("gwas").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        // the sample's README names syn238, syn511, syn1164 and syn1507 as causal
+        assertThat(r.out()).contains("4 variant(s) pass p < 5.0E-8:").contains("syn238 ", "syn511 ", "syn1164 ", "syn1507 ");
+        for (String f : new String[] {"results.tsv", "manhattan.png", "qq.png", "summary.txt"}) {
+            assertThat(tmp.resolve("gwas").resolve(f)).isRegularFile();
+        }
+        assertThat(Files.readAllLines(tmp.resolve("gwas/results.tsv")).get(0)).startsWith("CHROM\tPOS\tID\tREF\tALT");
+    }
+
+    @Test
+    void theRiskModelTrainsFederatedAndComparesWithLocalAndPooled() {
+        CliRunner r = CliRunner.run("run", STUDY, "--baselines", "--rounds", "5", "--out", tmp.resolve("risk").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.out()).contains("federated", "local:hospital-a", "pooled").contains("auc");
+        assertThat(tmp.resolve("risk/model/model-card.json")).isRegularFile();
+    }
+
+    @Test
+    void inspectDescribesAVcf() {
+        CliRunner r = CliRunner.run("inspect", "sample-projects/genotypes-4-hospitals/hospital-b.vcf.gz");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.out()).contains("Samples:               150").contains("Records:               2000");
+    }
+
+    @Test
+    void aGenotypeStudyWithOneFilePerHospitalIsExplained() throws Exception {
+        Path bad = tmp.resolve("bad.json");
+        Files.writeString(bad, Files.readString(Path.of(STUDY))
+                .replace("\"hospital-a.vcf.gz\", \"hospital-a-phenotypes.csv\"", "\"hospital-a.vcf.gz\""));
+        CliRunner r = CliRunner.run("gwas", bad.toString(), "--out", tmp.resolve("x").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("participant 'hospital-a' lists 1 files; a genotype study takes two per hospital");
+    }
+}
