@@ -28,7 +28,7 @@ public final class BenchmarkReport {
                 sb.append(' ').append(r.perSplit().isEmpty() ? "-" : f(r.splitMean()) + " +- " + f(r.splitSd())).append(" |");
             }
             sb.append(' ').append(r.reference() == null ? "-" : f(r.reference()) + " +- " + f(r.referenceSd())).append(" |");
-            sb.append(String.format(Locale.ROOT, " %.1f | %.0f %% | ", r.wallSeconds(), 100 * r.trainingShare()));
+            sb.append(String.format(Locale.ROOT, " %.2f | %.0f %% | ", r.wallSeconds(), 100 * r.trainingShare()));
             sb.append(r.settings()).append(" |\n");
         }
         return sb.toString();

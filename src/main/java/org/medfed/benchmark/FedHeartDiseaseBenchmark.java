@@ -101,7 +101,7 @@ public final class FedHeartDiseaseBenchmark {
 
     static Method fed(String name, String strategy, Map<String, Double> params, double clientLr, Double ref, Double sd) {
         String settings = "SGD lr " + clientLr + ", batch 4, " + FLAMBY_LOCAL_STEPS + " steps x " + FLAMBY_ROUNDS
-                + " rounds" + (params.isEmpty() ? "" : ", " + params);
+                + " rounds" + (params.isEmpty() ? "" : ", " + new java.util.TreeMap<>(params));
         return new Method(name, settings, ref, sd, federated(strategy, params,
                 new LocalTraining(FLAMBY_LOCAL_STEPS, 0, FLAMBY_BATCH, LocalOptimizer.SGD, clientLr, 0), FLAMBY_ROUNDS,
                 Normalization.LOCAL));
@@ -191,7 +191,7 @@ public final class FedHeartDiseaseBenchmark {
 
     static Method ours(String name, String strategy, Map<String, Double> params, double clientLr) {
         String settings = "pooled z-scores computed federatedly; SGD lr " + clientLr + ", batch 4, "
-                + FLAMBY_LOCAL_STEPS + " steps x " + FLAMBY_ROUNDS + " rounds" + (params.isEmpty() ? "" : ", " + params);
+                + FLAMBY_LOCAL_STEPS + " steps x " + FLAMBY_ROUNDS + " rounds" + (params.isEmpty() ? "" : ", " + new java.util.TreeMap<>(params));
         return new Method(name, settings, null, null, federated(strategy, params,
                 new LocalTraining(FLAMBY_LOCAL_STEPS, 0, FLAMBY_BATCH, LocalOptimizer.SGD, clientLr, 0), FLAMBY_ROUNDS,
                 Normalization.POOLED));

@@ -92,7 +92,7 @@ public final class PrivacyBenchmark {
                 + "| time (s) |\n");
         sb.append("|---|---|---|---|---|\n");
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "| %s | %.3f +- %.3f | %s | %s | %.1f |%n", r.name(), r.mean(), r.sd(),
+            sb.append(String.format(Locale.ROOT, "| %s | %.3f +- %.3f | %s | %s | %.2f |%n", r.name(), r.mean(), r.sd(),
                     r.reference() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.reference()),
                     Double.isNaN(r.epsilonSpent()) ? "none (no privacy)" : String.format(Locale.ROOT,
                             "%.3f", r.epsilonSpent()), r.seconds()));
