@@ -41,7 +41,7 @@ final class InspectCommand implements Callable<Integer> {
         }
         CsvFormat format = CsvFormat.defaults();
         if (separator != null) {
-            format = format.withSeparator("tab".equalsIgnoreCase(separator) ? '\t' : separator.charAt(0));
+            format = format.withSeparator(CsvFormat.parseSeparator(separator));
         }
         out.print(TableInspection.report(file, format, label));
         out.flush();

@@ -57,7 +57,7 @@ final class SplitCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         CsvFormat format = CsvFormat.defaults();
         if (separator != null) {
-            format = format.withSeparator("tab".equalsIgnoreCase(separator) ? '\t' : separator.charAt(0));
+            format = format.withSeparator(CsvFormat.parseSeparator(separator));
         }
         CsvTable table = CsvReader.read(file, format);
         SplitRule rule = SplitRule.parse(by);

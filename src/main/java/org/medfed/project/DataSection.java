@@ -54,14 +54,7 @@ public record DataSection(String separator, String header, List<String> missingV
     }
 
     char separatorChar() {
-        String s = separator;
-        if (s.equals("\\t") || s.equalsIgnoreCase("tab")) {
-            return '\t';
-        }
-        if (s.length() != 1) {
-            throw new BadInputException("the separator must be one character (or \"tab\"), was \"" + s + "\"");
-        }
-        return s.charAt(0);
+        return CsvFormat.parseSeparator(separator);
     }
 
     HeaderMode headerMode() {

@@ -142,8 +142,7 @@ public final class Prediction {
         if (f == null) {
             return CsvFormat.defaults();
         }
-        char sep = f.separator() == null ? ',' : ("tab".equalsIgnoreCase(f.separator()) || "\\t".equals(f.separator())
-                ? '\t' : f.separator().charAt(0));
+        char sep = CsvFormat.parseSeparator(f.separator());
         HeaderMode header = f.header() == null ? HeaderMode.AUTO : switch (f.header().toLowerCase(Locale.ROOT)) {
             case "yes", "true" -> HeaderMode.YES;
             case "no", "false" -> HeaderMode.NO;

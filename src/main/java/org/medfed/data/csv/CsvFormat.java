@@ -2,6 +2,7 @@ package org.medfed.data.csv;
 
 import java.util.List;
 import java.util.Set;
+import org.medfed.engine.BadInputException;
 
 /**
  * How to read a participant's CSV files: separator, header row, the tokens that mean "missing", and the
@@ -35,6 +36,21 @@ public record CsvFormat(char separator, HeaderMode header, Set<String> missingTo
 
     public boolean isMissing(String value) {
         return value == null || missingTokens.contains(value.trim());
+    }
+
+    /** A separator as people write it ("," ";" "tab" or "\\t"), as a character. */
+    public static char parseSeparator(String text) {
+        if (text == null) {
+            return ',';
+        }
+        if (text.equals("\\t") || text.equals("\t") || text.equalsIgnoreCase("tab")) {
+            return '\t';
+        }
+        if (text.length() != 1) {
+            throw new BadInputException("the separator must be one character (or \"tab\"), was \""
+                    + text + "\"");
+        }
+        return text.charAt(0);
     }
 
     /** The separator as people write it: "," ";" "tab". */
