@@ -9,10 +9,10 @@ import java.util.List;
  * the strategy, the training plan and the seed. Paths of data files are relative to the study file.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schemaVersion", "name", "description", "task", "dataType", "participants", "data", "model",
-        "strategy", "training", "baselines", "seed"})
+@JsonPropertyOrder({"schemaVersion", "name", "description", "task", "dataType", "participants", "data", "imaging",
+        "model", "strategy", "training", "baselines", "seed"})
 public record Study(Integer schemaVersion, String name, String description, String task, String dataType,
-                    List<ParticipantEntry> participants, DataSection data, ModelSection model,
+                    List<ParticipantEntry> participants, DataSection data, ImagingSection imaging, ModelSection model,
                     StrategySection strategy, TrainingSection training, BaselineSection baselines, Long seed) {
 
     /** The version this build writes; files up to it load. */
@@ -33,7 +33,7 @@ public record Study(Integer schemaVersion, String name, String description, Stri
     }
 
     public static Study empty() {
-        return new Study(null, null, null, null, null, null, null, null, null, null, null, null);
+        return new Study(null, null, null, null, null, null, null, null, null, null, null, null, null);
     }
 
     public List<ParticipantEntry> enabledParticipants() {
@@ -41,30 +41,35 @@ public record Study(Integer schemaVersion, String name, String description, Stri
     }
 
     public Study withName(String v) {
-        return new Study(schemaVersion, v, description, task, dataType, participants, data, model, strategy, training, baselines, seed);
+        return new Study(schemaVersion, v, description, task, dataType, participants, data, imaging, model, strategy, training, baselines, seed);
     }
 
     public Study withParticipants(List<ParticipantEntry> v) {
-        return new Study(schemaVersion, name, description, task, dataType, v, data, model, strategy, training, baselines, seed);
+        return new Study(schemaVersion, name, description, task, dataType, v, data, imaging, model, strategy, training, baselines, seed);
     }
 
     public Study withData(DataSection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, v, model, strategy, training, baselines, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, v, imaging, model, strategy, training, baselines, seed);
     }
 
     public Study withModel(ModelSection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, v, strategy, training, baselines, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, v, strategy, training, baselines, seed);
     }
 
     public Study withStrategy(StrategySection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, model, v, training, baselines, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, model, v, training, baselines, seed);
     }
 
     public Study withTraining(TrainingSection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, model, strategy, v, baselines, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, model, strategy, v, baselines, seed);
+    }
+
+    /** A study of images: data type "images" and its imaging section. */
+    public Study withImaging(ImagingSection v) {
+        return new Study(schemaVersion, name, description, task, "images", participants, data, v, model, strategy, training, baselines, seed);
     }
 
     public Study withSeed(long v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, model, strategy, training, baselines, v);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, model, strategy, training, baselines, v);
     }
 }
