@@ -147,10 +147,16 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
     }
 
     /**
-     * A layer's parameters in the flat vector: how many, and the fan-in (inputs feeding one output unit), which
-     * sets the initialisation bound.
+     * A layer's parameters in the flat vector: how many, the fan-in (inputs feeding one output unit), which
+     * sets the initialisation bound, and where its biases are (DL4J puts a convolution's biases first, a dense
+     * layer's last).
      */
-    public record ParameterBlock(String layer, int count, int fanIn) {
+    public record ParameterBlock(String layer, int count, int fanIn, int biases, boolean biasesFirst) {
+
+        /** True when position {@code k} of this block (0-based) holds a bias. */
+        public boolean isBias(int k) {
+            return biasesFirst ? k < biases : k >= count - biases;
+        }
     }
 
     /** The layers with parameters, in the order of the flat parameter vector (DL4J's order). */
@@ -189,12 +195,12 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
     }
 
     private static ParameterBlock conv(String name, int in, int out, int kernel) {
-        return new ParameterBlock(name, out * in * kernel * kernel + out, in * kernel * kernel);
+        return new ParameterBlock(name, out * in * kernel * kernel + out, in * kernel * kernel, out, true);
     }
 
     private static void dense(List<ParameterBlock> out, int[] widths, String prefix) {
         for (int i = 1; i < widths.length; i++) {
-            out.add(new ParameterBlock(prefix + i, widths[i - 1] * widths[i] + widths[i], widths[i - 1]));
+            out.add(new ParameterBlock(prefix + i, widths[i - 1] * widths[i] + widths[i], widths[i - 1], widths[i], false));
         }
     }
 

@@ -203,14 +203,25 @@ class ImageModelsTest {
     }
 
     @Test
-    void initialConvolutionWeightsAreBoundedByTheirFanIn() {
+    void initialImageModelWeightsAreHeUniformAndBiasesZero() {
         ModelSpec spec = ModelSpec.cnn(new int[] {3, 8, 8}, 2, new int[] {4});
         ModelVector p = NetworkFactory.initialParameters(spec, 1);
         int conv = 4 * 3 * 9 + 4;
-        for (int i = 0; i < conv; i++) {
-            assertThat(Math.abs(p.get(i))).isLessThanOrEqualTo((float) (1 / Math.sqrt(27)));
-        }
         assertThat(p.size()).isEqualTo(conv + 4 * 4 * 4 + 1);
+        // convolution: 4 biases first (zero), then 108 weights within sqrt(6 / 27); dense 64 -> 1: weights, then bias
+        for (int i = 0; i < 4; i++) {
+            assertThat(p.get(i)).isZero();
+        }
+        double max = 0;
+        for (int i = 4; i < conv; i++) {
+            assertThat(Math.abs(p.get(i))).isLessThanOrEqualTo((float) Math.sqrt(6.0 / 27));
+            max = Math.max(max, Math.abs(p.get(i)));
+        }
+        assertThat(max).as("the draws fill the range").isGreaterThan(0.8 * Math.sqrt(6.0 / 27));
+        for (int i = conv; i < conv + 64; i++) {
+            assertThat(Math.abs(p.get(i))).isLessThanOrEqualTo((float) Math.sqrt(6.0 / 64));
+        }
+        assertThat(p.get(p.size() - 1)).isZero();
     }
 
     /** The U-Net's gradient is that of the mean per-pixel cross-entropy that evaluation reports as "loss". */
