@@ -54,8 +54,11 @@ final class ImageNetworks {
         return net;
     }
 
-    /** The U-Net; input {@code [n, channels, height, width]}, output one sigmoid probability per pixel. */
-    static ComputationGraph unet(ModelSpec spec, LocalOptimizer optimizer, double learningRate) {
+    /**
+     * The U-Net; input {@code [n, channels, height, width]}, output one sigmoid probability per pixel, trained with
+     * a binary cross-entropy whose foreground pixels weigh {@code foregroundWeight}.
+     */
+    static ComputationGraph unet(ModelSpec spec, LocalOptimizer optimizer, double learningRate, double foregroundWeight) {
         int[] shape = spec.inputShape();
         int[] f = spec.filters();
         ComputationGraphConfiguration.GraphBuilder g = base(optimizer, learningRate).graphBuilder()
@@ -82,7 +85,7 @@ final class ImageNetworks {
             previous = UnetNames.decoder(i, 'b');
         }
         g.addLayer(UnetNames.LOGIT, conv(f[0], 1, 1, Activation.IDENTITY), previous);
-        g.addLayer(UnetNames.OUTPUT, new CnnLossLayer.Builder(LossFunctions.LossFunction.XENT)
+        g.addLayer(UnetNames.OUTPUT, new CnnLossLayer.Builder(new WeightedBinaryCrossEntropy(foregroundWeight))
                 .activation(Activation.SIGMOID).build(), UnetNames.LOGIT);
         g.setOutputs(UnetNames.OUTPUT);
         g.setInputTypes(InputType.convolutional(shape[1], shape[2], shape[0]));

@@ -56,10 +56,16 @@ public final class NetworkFactory {
 
     /** The U-Net as a DL4J ComputationGraph; its parameters are to be set by the caller. */
     public static ComputationGraph buildGraph(ModelSpec spec, LocalOptimizer optimizer, double learningRate) {
+        return buildGraph(spec, optimizer, learningRate, 1.0);
+    }
+
+    /** The U-Net whose training loss weighs foreground pixels {@code foregroundWeight} times background ones. */
+    public static ComputationGraph buildGraph(ModelSpec spec, LocalOptimizer optimizer, double learningRate,
+                                              double foregroundWeight) {
         if (spec.kind() != ModelKind.UNET) {
             throw new IllegalArgumentException(spec.kind().id() + " is not a graph model: use build");
         }
-        return ImageNetworks.unet(spec, optimizer, learningRate);
+        return ImageNetworks.unet(spec, optimizer, learningRate, foregroundWeight);
     }
 
     /**

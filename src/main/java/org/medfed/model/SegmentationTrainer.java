@@ -28,6 +28,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * by the number of images only, so the gradient is rescaled by 1 / pixels before the step: the learning rate
  * then means the same whatever the image size, and a strategy's gradient adjustment sees the gradient of the
  * mean loss, as its contract says.
+ *
+ * <p>Lesions are a few pixels in a thousand, and an unweighted loss is minimised early by predicting no lesion
+ * anywhere (the phantom U-Net stayed there for ten rounds). So each foreground pixel's loss is weighted
+ * ({@link WeightedBinaryCrossEntropy}): by default sqrt(background / foreground pixels) of the hospital's training
+ * masks, at least 1 and at most 50, a common compromise between no weighting and full inverse-frequency
+ * weighting. {@link #foregroundWeight()} tells the weight. Evaluation's {@code loss} is always the unweighted
+ * mean; the loss {@link #train} reports is the weighted one.
  */
 public final class SegmentationTrainer implements ModelTrainer {
 
@@ -38,8 +45,15 @@ public final class SegmentationTrainer implements ModelTrainer {
     private final ExampleSet test;
     private final Map<String, ComputationGraph> graphs = new HashMap<>();
     private final MeanLossListener listener = new MeanLossListener();
+    private final double foregroundWeight;
 
+    /** A trainer with the default foreground weight of {@code train}'s masks. */
     public SegmentationTrainer(ModelSpec spec, ExampleSet train, ExampleSet test) {
+        this(spec, train, test, defaultForegroundWeight(train));
+    }
+
+    /** @param foregroundWeight weight of a foreground pixel's loss (background pixels weigh 1) */
+    public SegmentationTrainer(ModelSpec spec, ExampleSet train, ExampleSet test, double foregroundWeight) {
         if (spec.kind() != ModelKind.UNET) {
             throw new IllegalArgumentException("a segmentation trainer needs a U-Net, got " + spec);
         }
@@ -52,9 +66,32 @@ public final class SegmentationTrainer implements ModelTrainer {
                 throw new IllegalArgumentException("segmentation needs a mask for every image");
             }
         }
+        if (!(foregroundWeight > 0) || Double.isInfinite(foregroundWeight)) {
+            throw new IllegalArgumentException("the foreground weight must be positive, was " + foregroundWeight);
+        }
         this.spec = spec;
         this.train = train;
         this.test = test;
+        this.foregroundWeight = foregroundWeight;
+    }
+
+    /** sqrt(background / foreground) over the masks, within [1, 50]; 1 when a set has no foreground. */
+    public static double defaultForegroundWeight(ExampleSet set) {
+        long fg = 0;
+        long all = 0;
+        if (set.masks() != null) {
+            for (float[] m : set.masks()) {
+                for (float v : m) {
+                    fg += v >= 0.5f ? 1 : 0;
+                }
+                all += m.length;
+            }
+        }
+        return fg == 0 ? 1.0 : Math.min(50.0, Math.max(1.0, Math.sqrt((double) (all - fg) / fg)));
+    }
+
+    public double foregroundWeight() {
+        return foregroundWeight;
     }
 
     public ModelSpec spec() {
@@ -187,7 +224,7 @@ public final class SegmentationTrainer implements ModelTrainer {
 
     private ComputationGraph graph(LocalOptimizer optimizer, double learningRate) {
         return graphs.computeIfAbsent(optimizer + "@" + learningRate, k -> {
-            ComputationGraph g = NetworkFactory.buildGraph(spec, optimizer, learningRate);
+            ComputationGraph g = NetworkFactory.buildGraph(spec, optimizer, learningRate, foregroundWeight);
             g.setListeners(listener);
             return g;
         });

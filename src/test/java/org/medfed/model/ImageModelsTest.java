@@ -229,7 +229,7 @@ class ImageModelsTest {
     void unetGradientMatchesFiniteDifferencesOfTheMeanPixelLoss() {
         ExampleSet set = TinyImages.squares(3, 8, 3);
         ModelSpec spec = ModelSpec.unet(new int[] {1, 8, 8}, 2, 2);
-        SegmentationTrainer trainer = new SegmentationTrainer(spec, set, set);
+        SegmentationTrainer trainer = new SegmentationTrainer(spec, set, set, 1.0);
         ModelVector at = NetworkFactory.initialParameters(spec, 8);
         ModelVector g = trainer.gradient(at, 0, 1);
         // the 1x1 output convolution's bias and weights (last three parameters: bias first) and one encoder weight
@@ -247,12 +247,51 @@ class ImageModelsTest {
         }
     }
 
+    /** With a foreground weight w, the gradient is that of mean(w_pixel x cross-entropy_pixel), w_pixel = w on the mask. */
+    @Test
+    void weightedUnetGradientMatchesFiniteDifferencesOfTheWeightedLoss() {
+        ExampleSet set = TinyImages.squares(3, 8, 3);
+        ModelSpec spec = ModelSpec.unet(new int[] {1, 8, 8}, 2, 2);
+        double w = 4.0;
+        SegmentationTrainer trainer = new SegmentationTrainer(spec, set, set, w);
+        ModelVector at = NetworkFactory.initialParameters(spec, 8);
+        ModelVector g = trainer.gradient(at, 0, 1);
+        int n = spec.parameterCount();
+        for (int i : new int[] {n - 3, n - 1, 30}) {
+            double h = 1e-2;
+            float[] plus = at.toArray();
+            float[] minus = at.toArray();
+            plus[i] += (float) h;
+            minus[i] -= (float) h;
+            double numeric = (weightedLoss(trainer, ModelVector.of(plus), set, w)
+                    - weightedLoss(trainer, ModelVector.of(minus), set, w)) / (2 * h);
+            assertThat((double) g.get(i)).as("parameter %d", i).isCloseTo(numeric, within(2e-3 + 0.02 * Math.abs(numeric)));
+        }
+        // 9 of 64 pixels are foreground in every image: sqrt(55 / 9)
+        assertThat(SegmentationTrainer.defaultForegroundWeight(set)).isCloseTo(Math.sqrt(55.0 / 9), within(1e-12));
+        assertThat(new SegmentationTrainer(spec, set, set).foregroundWeight()).isCloseTo(Math.sqrt(55.0 / 9), within(1e-12));
+    }
+
+    private static double weightedLoss(SegmentationTrainer trainer, ModelVector params, ExampleSet set, double w) {
+        float[][] p = trainer.predict(params, set);
+        double sum = 0;
+        int count = 0;
+        for (int i = 0; i < p.length; i++) {
+            for (int k = 0; k < p[i].length; k++) {
+                boolean fg = set.masks()[i][k] >= 0.5f;
+                sum -= fg ? w * Math.log(p[i][k]) : Math.log(1 - p[i][k]);
+                count++;
+            }
+        }
+        return sum / count;
+    }
+
     /** One SGD step moves the parameters by exactly the learning rate times that gradient, adjustment included. */
     @Test
     void unetSgdStepUsesTheMeanGradientAndTheStrategysAdjustment() {
         ExampleSet set = TinyImages.squares(4, 8, 4);
         ModelSpec spec = ModelSpec.unet(new int[] {1, 8, 8}, 2, 2);
-        SegmentationTrainer trainer = new SegmentationTrainer(spec, set, set);
+        SegmentationTrainer trainer = new SegmentationTrainer(spec, set, set, 1.0);
         ModelVector start = NetworkFactory.initialParameters(spec, 9);
         ModelVector g = trainer.gradient(start, 0, 1);
         double lr = 0.3;
