@@ -88,4 +88,14 @@ class ImagingCliTest {
         assertThat(Files.readString(out.resolve("metrics.csv"))).contains("1,hospital-a,test,dice,", "pixel_accuracy");
         assertThat(Files.readString(out.resolve("model/model-card.json"))).contains("ComputationGraph", "\"segmentation\"");
     }
+
+    @Test
+    void benchmarkDispatchesByNameAndExplainsAMissingDataFile() {
+        CliRunner unknown = CliRunner.run("benchmark", "cifar", "--data", dir.toString());
+        assertThat(unknown.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
+        assertThat(unknown.err()).contains("available: fed-heart-disease, breastmnist");
+        CliRunner missing = CliRunner.run("benchmark", "breastmnist", "--data", dir.toString());
+        assertThat(missing.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
+        assertThat(missing.err()).contains("has no breastmnist.npz");
+    }
 }
