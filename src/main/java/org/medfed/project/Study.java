@@ -5,8 +5,9 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
- * A federated study as saved in its JSON file: who takes part with which data, the data settings, the model,
- * the strategy, the training plan and the seed. Paths of data files are relative to the study file.
+ * A federated study as saved in its JSON file: who takes part with which data, the data settings (the tabular
+ * {@code data} section, or for images the {@code imaging} section, which older files do not have: null), the
+ * model, the strategy, the training plan and the seed. Paths of data files are relative to the study file.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "name", "description", "task", "dataType", "participants", "data", "imaging",
