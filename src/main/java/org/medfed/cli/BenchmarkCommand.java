@@ -27,10 +27,12 @@ import picocli.CommandLine.Spec;
         description = {"Runs a reference benchmark and prints our figures beside the published ones.",
                 "fed-heart-disease: FLamby's protocol on the UCI heart-disease files of 4 hospitals.",
                 "attacks: FedAvg and each robust rule against 0, 1 and 2 simulated attackers of each kind.",
-                "privacy: accuracy against epsilon on Fed-Heart-Disease, beside FLamby's DP table."})
+                "privacy: accuracy against epsilon on Fed-Heart-Disease, beside FLamby's DP table.",
+                "breastmnist: the CNN on BreastMNIST split over 3 simulated hospitals (IID and label-skewed): "
+                        + "federated, each alone, pooled; --data is the folder of breastmnist.npz."})
 final class BenchmarkCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME", description = "fed-heart-disease, attacks or privacy")
+    @Parameters(paramLabel = "NAME", description = "fed-heart-disease, attacks, privacy or breastmnist")
     String name;
 
     @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
@@ -40,7 +42,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--data", required = true, paramLabel = "DIR", description = "folder with the benchmark's data files")
     Path data;
 
-    @Option(names = "--seeds", split = ",", paramLabel = "LIST", description = "default 42,43,44,45,46 (attacks: 42,43,44)")
+    @Option(names = "--seeds", split = ",", paramLabel = "LIST",
+            description = "seeds (default 42,43,44,45,46; attacks and breastmnist: 42,43,44)")
     List<Long> seeds = new ArrayList<>();
 
     @Option(names = "--splits", defaultValue = "10", paramLabel = "N",
@@ -55,6 +58,9 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (name.equals("breastmnist")) {
+            return BreastMnistRun.run(data, seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds, out, spec.commandLine());
+        }
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> progress = line -> {
             err.println(line);
@@ -80,7 +86,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 markdown = PrivacyBenchmark.markdown(command(s, ""), rows, s);
             }
             default -> throw new BadInputException("benchmark '" + name
-                    + "' is unknown; available: fed-heart-disease, attacks, privacy");
+                    + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);

@@ -26,10 +26,17 @@ final class ConsoleProgress implements RunListener {
                     f.failure().reason());
         } else if (event instanceof RunEvent.RoundAggregated a) {
             RoundRecord r = a.record();
-            err.printf(Locale.ROOT, "round %d/%d: accuracy %s, loss %s%s (%.1f s)%n", r.round(), plannedRounds,
-                    fmt(r.globalMetric("accuracy")), fmt(r.globalMetric("loss")),
-                    Double.isNaN(r.globalMetric("auc")) ? "" : ", AUC " + fmt(r.globalMetric("auc")),
-                    r.duration().toMillis() / 1000.0);
+            if (!Double.isNaN(r.globalMetric("dice"))) {
+                // a segmentation: overlap, not class accuracy
+                err.printf(Locale.ROOT, "round %d/%d: Dice %s, IoU %s, loss %s (%.1f s)%n", r.round(), plannedRounds,
+                        fmt(r.globalMetric("dice")), fmt(r.globalMetric("iou")), fmt(r.globalMetric("loss")),
+                        r.duration().toMillis() / 1000.0);
+            } else {
+                err.printf(Locale.ROOT, "round %d/%d: accuracy %s, loss %s%s (%.1f s)%n", r.round(), plannedRounds,
+                        fmt(r.globalMetric("accuracy")), fmt(r.globalMetric("loss")),
+                        Double.isNaN(r.globalMetric("auc")) ? "" : ", AUC " + fmt(r.globalMetric("auc")),
+                        r.duration().toMillis() / 1000.0);
+            }
         } else if (event instanceof RunEvent.RunFailed f) {
             err.println("run failed: " + f.message());
         } else if (event instanceof RunEvent.RunCancelled c) {

@@ -1,31 +1,51 @@
 package org.medfed.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.TableInspection;
+import org.medfed.data.dicom.DicomFile;
+import org.medfed.data.dicom.DicomInspector;
+import org.medfed.data.dicom.NotDicomException;
+import org.medfed.data.dicom.Window;
 import org.medfed.data.vcf.VcfInspector;
+import org.medfed.engine.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code medfed inspect}: what a data file holds, before it goes into a study. */
-@Command(name = "inspect", mixinStandardHelpOptions = true,
+/** {@code medfed inspect}: what a data file holds, before it goes into a study. Dispatches on the kind of file. */
+@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Shows what a data file holds before it goes into a study.",
-                "CSV: columns, inferred types, missing values, label balance.",
+                "CSV file: columns, inferred types, missing values and label balance.",
+                "DICOM file: main tags, transfer syntax, pixel summary (rows, columns, frames, min, max, mean after "
+                        + "rescale); --png writes the windowed image.",
+                "Folder: every DICOM file in it (recursive): counts, unreadable files with the reason, series.",
                 "VCF / VCF.gz / BCF: samples, variants, contigs, missing calls, multi-allelic and no-GT sites."})
 final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE", description = "a CSV or VCF file")
+    @Parameters(paramLabel = "FILE|FOLDER", description = "a CSV file, a VCF file, a DICOM file, or a folder of DICOM files")
     Path file;
 
-    @Option(names = "--label", paramLabel = "COLUMN", description = "label column for the class balance (default: the last)")
+    @Option(names = "--label", paramLabel = "COLUMN", description = "CSV: label column for the class balance (default: the last)")
     String label;
 
-    @Option(names = "--separator", description = "CSV separator (default ,; 'tab' for tabs)")
+    @Option(names = "--separator", description = "CSV: separator (default ,; 'tab' for tabs)")
     String separator;
+
+    @Option(names = "--png", paramLabel = "OUT.png", description = "DICOM: write the windowed image as a PNG")
+    Path png;
+
+    @Option(names = "--window", paramLabel = "CENTER,WIDTH", split = ",",
+            description = "DICOM: window for --png, for example 40,400 (default: the file's window, else min/max)")
+    double[] window;
+
+    @Option(names = "--frame", paramLabel = "N", defaultValue = "1", description = "DICOM: frame for --png, from 1 (default 1)")
+    int frame;
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -33,18 +53,63 @@ final class InspectCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        String lower = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
-        if (lower.endsWith(".vcf") || lower.endsWith(".vcf.gz") || lower.endsWith(".vcf.bgz") || lower.endsWith(".bcf")) {
-            out.print(VcfInspector.report(file));
-            out.flush();
-            return MedFedCommand.OK;
+        if (!Files.exists(file)) {
+            throw new BadInputException(file, null, "not found");
         }
+        if (Files.isDirectory(file)) {
+            if (png != null) {
+                throw new BadInputException(file, null, "is a folder: --png needs a single DICOM file");
+            }
+            out.print(DicomInspector.report(file));
+        } else if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            out.print(csvReport());
+        } else if (isVcf(file)) {
+            out.print(VcfInspector.report(file));
+        } else if (isDicom(file)) {
+            out.print(DicomInspector.report(file));
+            if (png != null) {
+                writePng();
+                out.println("Picture written to:       " + png);
+            }
+        } else {
+            throw new BadInputException(file, null, "is not supported by inspect: it is neither a CSV table (.csv), a VCF "
+                    + "file (.vcf, .vcf.gz, .bcf) nor a DICOM file (a folder of DICOM files works too)");
+        }
+        out.flush();
+        return MedFedCommand.OK;
+    }
+
+    private String csvReport() {
         CsvFormat format = CsvFormat.defaults();
         if (separator != null) {
             format = format.withSeparator(CsvFormat.parseSeparator(separator));
         }
-        out.print(TableInspection.report(file, format, label));
-        out.flush();
-        return MedFedCommand.OK;
+        return TableInspection.report(file, format, label);
+    }
+
+    private void writePng() {
+        Window w = null;
+        if (window != null) {
+            if (window.length != 2 || !(window[1] > 0)) {
+                throw new BadInputException("--window needs CENTER,WIDTH with a positive width, for example 40,400");
+            }
+            w = new Window(window[0], window[1]);
+        }
+        DicomInspector.writePng(file, png, w, frame - 1);
+    }
+
+    /** DICOM by content, not by name: many archives write files without an extension. */
+    private static boolean isDicom(Path file) {
+        try {
+            DicomFile.readHeader(file);
+            return true;
+        } catch (NotDicomException e) {
+            return false;
+        }
+    }
+
+    private static boolean isVcf(Path file) {
+        String lower = file.getFileName().toString().toLowerCase(Locale.ROOT);
+        return lower.endsWith(".vcf") || lower.endsWith(".vcf.gz") || lower.endsWith(".vcf.bgz") || lower.endsWith(".bcf");
     }
 }

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunStatus;
+import org.medfed.model.ModelKind;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.study.PreparedStudy;
@@ -76,10 +77,16 @@ final class RunCommand implements Callable<Integer> {
         RunOutputs.write(result, dir);
         ResultsTable table = ResultsTable.of(result);
         stdout.println();
-        stdout.print(table.render("accuracy"));
-        if (result.prepared().spec().classCount() == 2) {
+        if (result.prepared().spec().kind() == ModelKind.UNET) {
+            stdout.print(table.render("dice"));
             stdout.println();
-            stdout.print(table.render("auc"));
+            stdout.print(table.render("iou"));
+        } else {
+            stdout.print(table.render("accuracy"));
+            if (result.prepared().spec().classCount() == 2) {
+                stdout.println();
+                stdout.print(table.render("auc"));
+            }
         }
         stdout.flush();
         err.println("written to " + dir.toAbsolutePath());

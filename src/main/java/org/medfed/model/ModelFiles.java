@@ -3,13 +3,22 @@ package org.medfed.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Arrays;
+import org.deeplearning4j.nn.api.Model;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
+import org.deeplearning4j.nn.conf.preprocessor.FeedForwardToCnnPreProcessor;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.util.ModelSerializer;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.LocalOptimizer;
 import org.medfed.engine.ModelVector;
 
-/** Writes a trained model as a DL4J model file, and reads one back for predictions. */
+/**
+ * Writes a trained model as a DL4J model file, and reads one back for predictions: a MultiLayerNetwork for
+ * logistic regression, MLPs and the CNN, a ComputationGraph for the U-Net.
+ */
 public final class ModelFiles {
 
     /** The DL4J file inside an exported model folder. */
@@ -19,15 +28,22 @@ public final class ModelFiles {
     }
 
     public static Path save(ModelSpec spec, ModelVector params, Path dir) {
-        MultiLayerNetwork net = NetworkFactory.build(spec, LocalOptimizer.SGD, 0.01);
-        net.setParams(Dl4jTrainer.toRow(params));
+        Model model;
+        if (spec.kind() == ModelKind.UNET) {
+            ComputationGraph graph = NetworkFactory.buildGraph(spec, LocalOptimizer.SGD, 0.01);
+            graph.setParams(Dl4jTrainer.toRow(params));
+            model = graph;
+        } else {
+            MultiLayerNetwork net = NetworkFactory.build(spec, LocalOptimizer.SGD, 0.01);
+            net.setParams(Dl4jTrainer.toRow(params));
+            model = net;
+        }
         Path file = dir.resolve(MODEL_FILE);
         Path temp = dir.resolve(MODEL_FILE + ".tmp");
         try {
             Files.createDirectories(dir);
-            ModelSerializer.writeModel(net, temp.toFile(), false);
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            ModelSerializer.writeModel(model, temp.toFile(), false);
+            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
             throw new BadInputException(file, null, "could not write the model: " + e.getMessage(), e);
         }
@@ -40,32 +56,72 @@ public final class ModelFiles {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(dir, null, "no " + MODEL_FILE + " in this folder: is it a model exported by MedFed?");
         }
+        MultiLayerNetwork net;
         try {
-            return new TrainedModel(ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false));
-        } catch (IOException | RuntimeException e) {
-            throw new BadInputException(file, null, "is not a readable DL4J model: " + e.getMessage(), e);
+            net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);
+        } catch (IOException | RuntimeException notALayerStack) {
+            // the U-Net is saved as a graph, which the layer-stack reader refuses
+            try {
+                return new TrainedModel(null, ModelSerializer.restoreComputationGraph(file.toFile(), false));
+            } catch (IOException | RuntimeException e) {
+                throw new BadInputException(file, null, "is not a readable DL4J model: " + notALayerStack.getMessage(), e);
+            }
         }
+        return new TrainedModel(net, null);
     }
 
-    /** A loaded network. */
+    /** A loaded network: a layer stack or a graph. */
     public static final class TrainedModel {
         private final MultiLayerNetwork net;
+        private final ComputationGraph graph;
 
-        TrainedModel(MultiLayerNetwork net) {
+        TrainedModel(MultiLayerNetwork net, ComputationGraph graph) {
             this.net = net;
+            this.graph = graph;
         }
 
+        /**
+         * The input shape: [features], or [channels, height, width] for the CNN. The U-Net is fully
+         * convolutional and its file does not record an image size: [channels, 0, 0] (the model card has it).
+         */
+        public int[] inputShape() {
+            if (graph != null) {
+                ConvolutionLayer first = (ConvolutionLayer) graph.getLayer(UnetNames.encoder(0, 'a')).conf().getLayer();
+                return new int[] {(int) first.getNIn(), 0, 0};
+            }
+            if (net.getLayerWiseConfigurations().getInputPreProcess(0) instanceof FeedForwardToCnnPreProcessor p) {
+                return new int[] {(int) p.getNumChannels(), (int) p.getInputHeight(), (int) p.getInputWidth()};
+            }
+            return new int[] {(int) net.layerInputSize(0)};
+        }
+
+        /** Length of one flat input. */
         public int inputSize() {
-            return (int) net.layerInputSize(0);
+            return Arrays.stream(inputShape()).reduce(1, (a, b) -> a * b);
+        }
+
+        public boolean isSegmentation() {
+            return graph != null;
         }
 
         public ModelVector parameters() {
-            return ModelVector.wrap(net.params().toFloatVector());
+            return ModelVector.wrap((graph != null ? graph.params() : net.params()).toFloatVector());
         }
 
         /** Class probabilities (one value for binary models) of each input row. */
         public synchronized float[][] probabilities(float[][] inputs) {
+            if (graph != null) {
+                throw new IllegalStateException("a segmentation model needs the image size: use segment(inputs, shape)");
+            }
             return Predictor.probabilities(net, inputs, inputSize());
+        }
+
+        /** Foreground probability of each pixel of each image of {@code shape = [channels, height, width]}. */
+        public synchronized float[][] segment(float[][] inputs, int[] shape) {
+            if (graph == null) {
+                throw new IllegalStateException("this is a classifier, not a segmentation model");
+            }
+            return SegmentationTrainer.probabilities(graph, shape, inputs);
         }
     }
 }

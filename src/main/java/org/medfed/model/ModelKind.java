@@ -8,7 +8,11 @@ public enum ModelKind {
     /** One linear layer with a sigmoid (binary) or softmax (multi-class) output. */
     LOGISTIC,
     /** Fully connected hidden layers with ReLU, then a logistic output. */
-    MLP;
+    MLP,
+    /** Image classifier: blocks of 3x3 convolution + ReLU + 2x2 max pooling, dense ReLU layers, logistic output. */
+    CNN,
+    /** Binary segmentation: a small U-Net (encoder, decoder with skip connections), a sigmoid per pixel. */
+    UNET;
 
     public String id() {
         return name().toLowerCase(Locale.ROOT);
@@ -20,6 +24,6 @@ public enum ModelKind {
                 return k;
             }
         }
-        throw new BadInputException("model '" + text + "' is unknown, expected logistic or mlp");
+        throw new BadInputException("model '" + text + "' is unknown, expected logistic, mlp, cnn or unet");
     }
 }

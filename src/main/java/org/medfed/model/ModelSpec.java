@@ -1,33 +1,54 @@
 package org.medfed.model;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.medfed.engine.BadInputException;
 
 /**
- * The shape of a model: its family, input size, number of classes and hidden layer sizes. Together with the
- * parameter vector it is everything needed to rebuild the network.
+ * The shape of a model: its family, input shape, number of classes, dense hidden layer sizes and, for the
+ * image models, convolution filters per level. Together with the parameter vector it is everything needed to
+ * rebuild the network.
+ *
+ * <p>Input shapes: {@code [features]} for logistic regression and MLPs, {@code [channels, height, width]} for
+ * the CNN and the U-Net. The CNN has one 3x3 convolution (same padding, ReLU) and one 2x2 max pooling per
+ * entry of {@code filters}, then the {@code hidden} dense ReLU layers, then the logistic output. The U-Net has
+ * {@code filters.length} levels of two 3x3 convolutions each, a 2x2 max pooling between levels going down, a
+ * nearest-neighbour upsampling and a concatenation with the encoder level going up, and a 1x1 convolution to
+ * one logit per pixel; it segments two classes (background, foreground).
  */
-public record ModelSpec(ModelKind kind, int inputSize, int classCount, int[] hidden) {
+public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] hidden, int[] filters) {
 
     public ModelSpec {
-        if (inputSize <= 0) {
-            throw new BadInputException("the model needs at least one input feature");
+        inputShape = inputShape == null ? new int[0] : inputShape.clone();
+        hidden = hidden == null ? new int[0] : hidden.clone();
+        filters = filters == null ? new int[0] : filters.clone();
+        if (inputShape.length == 0 || Arrays.stream(inputShape).anyMatch(d -> d <= 0)) {
+            throw new BadInputException("the model needs at least one input feature, got shape " + Arrays.toString(inputShape));
         }
         if (classCount < 2) {
             throw new BadInputException("the label has " + classCount + " class; at least 2 are needed to train a classifier");
-        }
-        hidden = hidden == null ? new int[0] : hidden.clone();
-        if (kind == ModelKind.LOGISTIC && hidden.length > 0) {
-            throw new BadInputException("logistic regression has no hidden layers; choose mlp for " + Arrays.toString(hidden));
-        }
-        if (kind == ModelKind.MLP && hidden.length == 0) {
-            throw new BadInputException("an MLP needs at least one hidden layer size");
         }
         for (int h : hidden) {
             if (h <= 0) {
                 throw new BadInputException("hidden layer sizes must be positive, got " + Arrays.toString(hidden));
             }
         }
+        for (int f : filters) {
+            if (f <= 0) {
+                throw new BadInputException("filter counts must be positive, got " + Arrays.toString(filters));
+            }
+        }
+        switch (kind) {
+            case LOGISTIC, MLP -> checkDense(kind, inputShape, hidden, filters);
+            case CNN -> checkCnn(inputShape, filters);
+            case UNET -> checkUnet(inputShape, classCount, hidden, filters);
+        }
+    }
+
+    /** A dense model of {@code inputSize} features (logistic regression or MLP). */
+    public ModelSpec(ModelKind kind, int inputSize, int classCount, int[] hidden) {
+        this(kind, new int[] {inputSize}, classCount, hidden, null);
     }
 
     public static ModelSpec logistic(int inputSize, int classCount) {
@@ -38,43 +59,172 @@ public record ModelSpec(ModelKind kind, int inputSize, int classCount, int[] hid
         return new ModelSpec(ModelKind.MLP, inputSize, classCount, hidden);
     }
 
-    /** Binary models have one sigmoid output; multi-class ones a softmax over the classes. */
+    /** An image classifier for inputs of {@code shape = [channels, height, width]}. */
+    public static ModelSpec cnn(int[] shape, int classCount, int[] filters, int... hidden) {
+        return new ModelSpec(ModelKind.CNN, shape, classCount, hidden, filters);
+    }
+
+    /** A binary segmentation U-Net for inputs of {@code shape = [channels, height, width]}. */
+    public static ModelSpec unet(int[] shape, int... filters) {
+        return new ModelSpec(ModelKind.UNET, shape, 2, new int[0], filters);
+    }
+
+    private static void checkDense(ModelKind kind, int[] shape, int[] hidden, int[] filters) {
+        if (shape.length != 1) {
+            throw new BadInputException(kind.id() + " takes a flat feature vector, not an input of shape "
+                    + Arrays.toString(shape) + "; choose cnn or unet for images");
+        }
+        if (filters.length > 0) {
+            throw new BadInputException(kind.id() + " has no convolution filters; choose cnn for " + Arrays.toString(filters));
+        }
+        if (kind == ModelKind.LOGISTIC && hidden.length > 0) {
+            throw new BadInputException("logistic regression has no hidden layers; choose mlp for " + Arrays.toString(hidden));
+        }
+        if (kind == ModelKind.MLP && hidden.length == 0) {
+            throw new BadInputException("an MLP needs at least one hidden layer size");
+        }
+    }
+
+    private static void checkImageShape(ModelKind kind, int[] shape, int[] filters) {
+        if (shape.length != 3) {
+            throw new BadInputException("a " + kind.id() + " takes images of shape [channels, height, width], got "
+                    + Arrays.toString(shape));
+        }
+        if (filters.length == 0) {
+            throw new BadInputException("a " + kind.id() + " needs its filter counts per level, for example [8, 16]");
+        }
+    }
+
+    private static void checkCnn(int[] shape, int[] filters) {
+        checkImageShape(ModelKind.CNN, shape, filters);
+        if ((shape[1] >> filters.length) < 1 || (shape[2] >> filters.length) < 1) {
+            throw new BadInputException("a CNN with " + filters.length + " pooling levels halves the image "
+                    + filters.length + " times: " + shape[1] + "x" + shape[2] + " is too small; use fewer levels or a "
+                    + "larger image size");
+        }
+    }
+
+    private static void checkUnet(int[] shape, int classCount, int[] hidden, int[] filters) {
+        checkImageShape(ModelKind.UNET, shape, filters);
+        if (filters.length < 2) {
+            throw new BadInputException("a U-Net needs at least two levels of filters, for example [8, 16]");
+        }
+        if (classCount != 2) {
+            throw new BadInputException("the U-Net segments a foreground from the background (2 classes), not "
+                    + classCount + " classes");
+        }
+        if (hidden.length > 0) {
+            throw new BadInputException("a U-Net has no dense hidden layers; give its filters instead");
+        }
+        int divisor = 1 << (filters.length - 1);
+        if (shape[1] % divisor != 0 || shape[2] % divisor != 0) {
+            throw new BadInputException("a U-Net with " + filters.length + " levels needs an image size divisible by "
+                    + divisor + ", got " + shape[1] + "x" + shape[2]);
+        }
+    }
+
+    /** Length of one flat input: features, or channels x height x width. */
+    public int inputSize() {
+        return Arrays.stream(inputShape).reduce(1, (a, b) -> a * b);
+    }
+
+    public boolean isImageModel() {
+        return kind == ModelKind.CNN || kind == ModelKind.UNET;
+    }
+
+    /** Binary models have one sigmoid output (per pixel for the U-Net); multi-class ones a softmax over the classes. */
     public int outputSize() {
         return classCount == 2 ? 1 : classCount;
     }
 
-    /** Layer widths from input to output. */
+    /** Dense layer widths from input to output (logistic regression and MLP). */
     public int[] layerWidths() {
         int[] widths = new int[hidden.length + 2];
-        widths[0] = inputSize;
+        widths[0] = inputSize();
         System.arraycopy(hidden, 0, widths, 1, hidden.length);
         widths[widths.length - 1] = outputSize();
         return widths;
     }
 
+    /**
+     * A layer's parameters in the flat vector: how many, the fan-in (inputs feeding one output unit), which
+     * sets the initialisation bound, and where its biases are (DL4J puts a convolution's biases first, a dense
+     * layer's last).
+     */
+    public record ParameterBlock(String layer, int count, int fanIn, int biases, boolean biasesFirst) {
+
+        /** True when position {@code k} of this block (0-based) holds a bias. */
+        public boolean isBias(int k) {
+            return biasesFirst ? k < biases : k >= count - biases;
+        }
+    }
+
+    /** The layers with parameters, in the order of the flat parameter vector (DL4J's order). */
+    public List<ParameterBlock> parameterLayout() {
+        List<ParameterBlock> out = new ArrayList<>();
+        switch (kind) {
+            case LOGISTIC, MLP -> dense(out, layerWidths(), "dense");
+            case CNN -> {
+                int channels = inputShape[0];
+                for (int i = 0; i < filters.length; i++) {
+                    out.add(conv("conv" + (i + 1), channels, filters[i], 3));
+                    channels = filters[i];
+                }
+                int flat = channels * (inputShape[1] >> filters.length) * (inputShape[2] >> filters.length);
+                int[] widths = new int[hidden.length + 2];
+                widths[0] = flat;
+                System.arraycopy(hidden, 0, widths, 1, hidden.length);
+                widths[widths.length - 1] = outputSize();
+                dense(out, widths, "dense");
+            }
+            case UNET -> {
+                int channels = inputShape[0];
+                for (int i = 0; i < filters.length; i++) {
+                    out.add(conv(UnetNames.encoder(i, 'a'), channels, filters[i], 3));
+                    out.add(conv(UnetNames.encoder(i, 'b'), filters[i], filters[i], 3));
+                    channels = filters[i];
+                }
+                for (int i = filters.length - 2; i >= 0; i--) {
+                    out.add(conv(UnetNames.decoder(i, 'a'), filters[i + 1] + filters[i], filters[i], 3));
+                    out.add(conv(UnetNames.decoder(i, 'b'), filters[i], filters[i], 3));
+                }
+                out.add(conv(UnetNames.LOGIT, filters[0], 1, 1));
+            }
+        }
+        return out;
+    }
+
+    private static ParameterBlock conv(String name, int in, int out, int kernel) {
+        return new ParameterBlock(name, out * in * kernel * kernel + out, in * kernel * kernel, out, true);
+    }
+
+    private static void dense(List<ParameterBlock> out, int[] widths, String prefix) {
+        for (int i = 1; i < widths.length; i++) {
+            out.add(new ParameterBlock(prefix + i, widths[i - 1] * widths[i] + widths[i], widths[i - 1], widths[i], false));
+        }
+    }
+
     /** Number of parameters: weights and biases of every layer. */
     public int parameterCount() {
-        int[] w = layerWidths();
-        int n = 0;
-        for (int i = 1; i < w.length; i++) {
-            n += w[i - 1] * w[i] + w[i];
-        }
-        return n;
+        return parameterLayout().stream().mapToInt(ParameterBlock::count).sum();
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof ModelSpec s && s.kind == kind && s.inputSize == inputSize && s.classCount == classCount
-                && Arrays.equals(s.hidden, hidden);
+        return o instanceof ModelSpec s && s.kind == kind && Arrays.equals(s.inputShape, inputShape)
+                && s.classCount == classCount && Arrays.equals(s.hidden, hidden) && Arrays.equals(s.filters, filters);
     }
 
     @Override
     public int hashCode() {
-        return (kind.hashCode() * 31 + inputSize) * 31 + classCount * 17 + Arrays.hashCode(hidden);
+        return ((kind.hashCode() * 31 + Arrays.hashCode(inputShape)) * 31 + classCount * 17 + Arrays.hashCode(hidden))
+                * 31 + Arrays.hashCode(filters);
     }
 
     @Override
     public String toString() {
-        return kind.id() + (hidden.length > 0 ? Arrays.toString(hidden) : "") + " " + inputSize + " -> " + classCount + " classes";
+        String shape = inputShape.length == 1 ? String.valueOf(inputShape[0]) : Arrays.toString(inputShape);
+        return kind.id() + (filters.length > 0 ? " filters " + Arrays.toString(filters) : "")
+                + (hidden.length > 0 ? Arrays.toString(hidden) : "") + " " + shape + " -> " + classCount + " classes";
     }
 }

@@ -12,10 +12,15 @@ public interface ModelTrainer extends LocalTrainer {
 
     float[][] predict(ModelVector params, ExampleSet set);
 
-    /** The trainer for a model: the hand-written dense trainer for logistic regression and MLPs. */
+    /**
+     * The trainer for a model: the hand-written dense trainer for logistic regression and MLPs, DL4J for the CNN
+     * (a MultiLayerNetwork) and the U-Net (a ComputationGraph).
+     */
     static ModelTrainer create(ModelSpec spec, ExampleSet train, ExampleSet test) {
         return switch (spec.kind()) {
             case LOGISTIC, MLP -> new DenseTrainer(spec, train, test);
+            case CNN -> new Dl4jTrainer(spec, train, test);
+            case UNET -> new SegmentationTrainer(spec, train, test);
         };
     }
 }

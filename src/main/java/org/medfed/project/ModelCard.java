@@ -12,12 +12,12 @@ import org.medfed.data.tabular.FittedPreprocessing;
  * metrics, and the software that made it.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-@JsonPropertyOrder({"schemaVersion", "software", "created", "study", "model", "input", "preprocessing", "training",
-        "participants", "metrics", "privacy"})
+@JsonPropertyOrder({"schemaVersion", "software", "created", "study", "model", "input", "preprocessing",
+        "imagePreprocessing", "training", "participants", "metrics", "privacy"})
 public record ModelCard(int schemaVersion, Software software, String created, StudyRef study, ModelInfo model,
-                        InputFormat input, FittedPreprocessing preprocessing, TrainingInfo training,
-                        List<ParticipantInfo> participants, Map<String, Map<String, Double>> metrics,
-                        Map<String, Object> privacy) {
+                        InputFormat input, FittedPreprocessing preprocessing, ImagePreprocessing imagePreprocessing,
+                        TrainingInfo training, List<ParticipantInfo> participants,
+                        Map<String, Map<String, Double>> metrics, Map<String, Object> privacy) {
 
     public static final int CURRENT_SCHEMA = 1;
 
@@ -27,8 +27,19 @@ public record ModelCard(int schemaVersion, Software software, String created, St
     public record StudyRef(String name, String file) {
     }
 
+    /** The network; {@code inputShape} and {@code filters} are given for image models only. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ModelInfo(String type, List<Integer> hidden, int inputSize, int classCount, int parameters,
-                            String file, String format) {
+                            String file, String format, List<Integer> inputShape, List<Integer> filters) {
+    }
+
+    /**
+     * What every image went through before the model, so that new images can be prepared the same way: the
+     * study's imaging settings (window, size, channels, normalisation; augmentation applied to training copies
+     * only), the model input [channels, height, width], the class names in label order, and the order of the steps.
+     */
+    public record ImagePreprocessing(String task, List<Integer> inputShape, List<String> classes, String steps,
+                                     ImagingSection settings) {
     }
 
     /** How the CSV files the model was trained on were read. */

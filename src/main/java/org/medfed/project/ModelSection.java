@@ -1,17 +1,30 @@
 package org.medfed.project;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.Arrays;
 import java.util.List;
 import org.medfed.model.ModelKind;
 import org.medfed.model.ModelSpec;
 
-/** The model family and its hidden layer sizes, as written in the study file. */
+/**
+ * The model family, its hidden layer sizes and, for the image models (cnn, unet), the convolution filters per
+ * level, as written in the study file. Older files have no "filters": the image models then take [8, 16].
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
-public record ModelSection(String type, List<Integer> hidden) {
+public record ModelSection(String type, List<Integer> hidden, List<Integer> filters) {
+
+    /** The filters of an image model whose study gives none. */
+    public static final List<Integer> DEFAULT_FILTERS = List.of(8, 16);
 
     public ModelSection {
         type = type == null ? ModelKind.LOGISTIC.id() : type;
         hidden = hidden == null ? List.of() : List.copyOf(hidden);
+        filters = filters == null ? List.of() : List.copyOf(filters);
+    }
+
+    /** A dense model (logistic regression or MLP). */
+    public ModelSection(String type, List<Integer> hidden) {
+        this(type, hidden, null);
     }
 
     public static ModelSection logistic() {
@@ -19,7 +32,20 @@ public record ModelSection(String type, List<Integer> hidden) {
     }
 
     public ModelSpec toSpec(int inputSize, int classCount) {
-        return new ModelSpec(ModelKind.parse(type), inputSize, classCount,
-                hidden.stream().mapToInt(Integer::intValue).toArray());
+        return toSpec(new int[] {inputSize}, classCount);
+    }
+
+    /**
+     * The model for inputs of {@code inputShape}: [features], or [channels, height, width] for images. Logistic
+     * regression and MLPs take images as flat vectors of their pixels.
+     */
+    public ModelSpec toSpec(int[] inputShape, int classCount) {
+        ModelKind kind = ModelKind.parse(type);
+        int[] h = hidden.stream().mapToInt(Integer::intValue).toArray();
+        if (kind == ModelKind.LOGISTIC || kind == ModelKind.MLP) {
+            return new ModelSpec(kind, Arrays.stream(inputShape).reduce(1, (a, b) -> a * b), classCount, h);
+        }
+        int[] f = (filters.isEmpty() ? DEFAULT_FILTERS : filters).stream().mapToInt(Integer::intValue).toArray();
+        return new ModelSpec(kind, inputShape, classCount, h, f);
     }
 }

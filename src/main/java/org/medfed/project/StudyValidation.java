@@ -38,6 +38,9 @@ final class StudyValidation {
                 study.data().tabularSettings();
                 study.data().csvFormat();
             }
+            if (study.imaging() != null) {
+                study.imaging().preprocessing();
+            }
         } catch (BadInputException e) {
             throw new BadInputException(file, null, e.getMessage(), e);
         }

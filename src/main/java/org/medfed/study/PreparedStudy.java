@@ -3,6 +3,7 @@ package org.medfed.study;
 import java.nio.file.Path;
 import java.util.List;
 import org.medfed.engine.BadInputException;
+import org.medfed.model.ModelKind;
 import org.medfed.model.ModelSpec;
 import org.medfed.project.Study;
 
@@ -17,12 +18,28 @@ public record PreparedStudy(Study study, Path studyFile, StudyData data, ModelSp
         StudyData data = switch (study.dataType()) {
             case "tabular" -> TabularStudyData.prepare(study, studyFile);
             case "genotypes" -> GenotypeStudyData.prepare(study, studyFile);
+            case "images", "dicom" -> ImagingStudyData.prepare(study, studyFile);
             default -> throw new BadInputException(studyFile, null, "data type \"" + study.dataType()
-                    + "\" is unknown; expected tabular or genotypes");
+                    + "\" is unknown; expected tabular, images, dicom or genotypes");
         };
-        int[] shape = data.inputShape();
-        ModelSpec spec = study.model().toSpec(shape[0], data.classes().size());
+        ModelSpec spec;
+        try {
+            spec = study.model().toSpec(data.inputShape(), data.classes().size());
+        } catch (BadInputException e) {
+            throw new BadInputException(studyFile, null, "model: " + e.getMessage(), e);
+        }
+        checkTask(study, spec, studyFile);
         return new PreparedStudy(study, studyFile, data, spec);
+    }
+
+    /** Segmentation takes the U-Net, and the U-Net only segments. */
+    private static void checkTask(Study study, ModelSpec spec, Path studyFile) {
+        boolean segmentation = study.imaging() != null && study.imaging().segmentation();
+        if (segmentation != (spec.kind() == ModelKind.UNET)) {
+            throw new BadInputException(studyFile, null, segmentation
+                    ? "a segmentation study needs the model \"unet\", not \"" + spec.kind().id() + "\""
+                    : "the model \"unet\" segments images: set the imaging task to \"segmentation\", or choose cnn");
+        }
     }
 
     public List<String> participantNames() {

@@ -14,6 +14,7 @@ import org.medfed.engine.BadInputException;
 import org.medfed.engine.RoundRecord;
 import org.medfed.engine.RunHistory;
 import org.medfed.model.ModelFiles;
+import org.medfed.model.ModelKind;
 import org.medfed.model.ModelSpec;
 import org.medfed.io.AtomicFiles;
 import org.medfed.project.JsonFiles;
@@ -163,6 +164,7 @@ public final class RunOutputs {
         Study study = result.prepared().study();
         ModelSpec spec = result.prepared().spec();
         var prep = result.prepared().data() instanceof TabularStudyData t ? t.federation().preprocessing() : null;
+        var images = result.prepared().data() instanceof ImagingStudyData i ? i : null;
         var format = study.data();
         Map<String, Double> weights = new LinkedHashMap<>();
         study.participants().forEach(p -> weights.put(p.name(), p.weight()));
@@ -181,10 +183,13 @@ public final class RunOutputs {
                         : result.prepared().studyFile().getFileName().toString()),
                 new ModelCard.ModelInfo(spec.kind().id(), java.util.Arrays.stream(spec.hidden()).boxed().toList(),
                         spec.inputSize(), spec.classCount(), spec.parameterCount(), ModelFiles.MODEL_FILE,
-                        "DL4J MultiLayerNetwork (ModelSerializer), float32"),
-                format == null ? null
+                        spec.kind() == ModelKind.UNET ? "DL4J ComputationGraph (ModelSerializer), float32"
+                                : "DL4J MultiLayerNetwork (ModelSerializer), float32",
+                        spec.isImageModel() ? java.util.Arrays.stream(spec.inputShape()).boxed().toList() : null,
+                        spec.isImageModel() ? java.util.Arrays.stream(spec.filters()).boxed().toList() : null),
+                format == null || images != null ? null
                         : new ModelCard.InputFormat(format.separator(), format.header(), format.missingValues(), format.columnNames()),
-                prep,
+                prep, images == null ? null : images.cardInfo(),
                 new ModelCard.TrainingInfo(h.strategyId(), study.strategy().resolvedParameters(), t.rounds(),
                         h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT), t.localSteps(), t.localEpochs(),
                         t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), result.seed()),

@@ -37,6 +37,16 @@ public record Augmentation(boolean flipHorizontal, boolean flipVertical, double 
         return new Transform(flipHorizontal && h, flipVertical && v, maxRotationDegrees > 0 ? angle : 0);
     }
 
+    /**
+     * The transform drawn for {@code exampleKey} applied to an already preprocessed example ({@code channels x
+     * height x width}, planar) and its mask (or null): for adding augmented copies after loading.
+     *
+     * @return {image, mask} as new arrays
+     */
+    public float[][] applyTo(float[] image, float[] mask, int channels, int height, int width, long exampleKey) {
+        return apply(draw(exampleKey), image, mask, channels, height, width);
+    }
+
     /** Applies a transform to a planar image (and its mask, if not null), returning new arrays. */
     static float[][] apply(Transform t, float[] image, float[] mask, int channels, int height, int width) {
         float[] img = image;

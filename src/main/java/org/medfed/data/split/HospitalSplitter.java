@@ -36,6 +36,31 @@ public final class HospitalSplitter {
         };
     }
 
+    /**
+     * The same dealing for examples known only by their class labels (images of a benchmark): IID or Dirichlet
+     * label skew, exactly as for table rows with those labels.
+     *
+     * @param labels class of each example
+     * @return hospital name -> example indices, ascending
+     */
+    public static Map<String, int[]> splitByLabels(int[] labels, int hospitals, SplitRule rule, long seed) {
+        if (hospitals < 2 || hospitals > labels.length) {
+            throw new BadInputException("the number of hospitals must be between 2 and the number of examples ("
+                    + labels.length + "), was " + hospitals);
+        }
+        return switch (rule.kind()) {
+            case IID -> iid(labels.length, hospitals, seed);
+            case DIRICHLET -> {
+                Map<String, List<Integer>> byClass = new TreeMap<>();
+                for (int i = 0; i < labels.length; i++) {
+                    byClass.computeIfAbsent(String.valueOf(labels[i]), k -> new ArrayList<>()).add(i);
+                }
+                yield dirichlet(byClass, hospitals, rule.alpha(), seed);
+            }
+            case COLUMN -> throw new BadInputException("a split by column needs a table, not labels alone");
+        };
+    }
+
     static Map<String, int[]> iid(int rows, int hospitals, long seed) {
         int[] order = shuffled(rows, new java.util.Random(seed));
         List<List<Integer>> parts = emptyParts(hospitals);
