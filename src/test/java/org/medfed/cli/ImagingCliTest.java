@@ -93,7 +93,7 @@ class ImagingCliTest {
     void benchmarkDispatchesByNameAndExplainsAMissingDataFile() {
         CliRunner unknown = CliRunner.run("benchmark", "cifar", "--data", dir.toString());
         assertThat(unknown.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
-        assertThat(unknown.err()).contains("available: fed-heart-disease, breastmnist");
+        assertThat(unknown.err()).contains("available: fed-heart-disease, attacks, privacy, breastmnist");
         CliRunner missing = CliRunner.run("benchmark", "breastmnist", "--data", dir.toString());
         assertThat(missing.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
         assertThat(missing.err()).contains("has no breastmnist.npz");
