@@ -1,0 +1,62 @@
+package org.medfed.gui.common;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import org.medfed.engine.RunEvent;
+import org.medfed.engine.RunListener;
+
+/**
+ * Carries engine events (and progress lines) to the UI thread. The engine only appends to a queue and never
+ * waits; at most one drain is pending on the UI thread at a time, and it takes everything queued so far, so a
+ * burst of events costs one UI task however fast the engine goes.
+ */
+public final class EventBridge implements RunListener {
+
+    /** A progress message from a part of the run that does not publish events (preparing data, baselines). */
+    public record LogLine(String text) {
+    }
+
+    private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
+    private final AtomicBoolean drainPending = new AtomicBoolean();
+    private final Executor ui;
+    private final Consumer<List<Object>> sink;
+
+    /** @param sink receives batches of {@link RunEvent}s and {@link LogLine}s on the UI thread, in order */
+    public EventBridge(Executor ui, Consumer<List<Object>> sink) {
+        this.ui = ui;
+        this.sink = sink;
+    }
+
+    @Override
+    public void onEvent(RunEvent event) {
+        offer(event);
+    }
+
+    public void log(String text) {
+        offer(new LogLine(text));
+    }
+
+    private void offer(Object item) {
+        queue.add(item);
+        if (drainPending.compareAndSet(false, true)) {
+            ui.execute(this::drain);
+        }
+    }
+
+    private void drain() {
+        // cleared before polling: anything added after this point schedules another drain
+        drainPending.set(false);
+        List<Object> batch = new ArrayList<>();
+        for (Object o = queue.poll(); o != null; o = queue.poll()) {
+            batch.add(o);
+        }
+        if (!batch.isEmpty()) {
+            sink.accept(batch);
+        }
+    }
+}
