@@ -18,6 +18,7 @@ public final class ParticipantRow {
     private final BooleanProperty enabled = new SimpleBooleanProperty(true);
     private final StringProperty problem = new SimpleStringProperty("");
     private final BooleanProperty error = new SimpleBooleanProperty();
+    private final StringProperty check = new SimpleStringProperty("");
 
     public StringProperty nameProperty() { return name; }
     public StringProperty filesProperty() { return files; }
@@ -29,6 +30,8 @@ public final class ParticipantRow {
     public StringProperty problemProperty() { return problem; }
     /** True when the problem stops a run, false for a warning. */
     public BooleanProperty errorProperty() { return error; }
+    /** What the Check column shows: "✔ ok", "✖ ..." for problems that stop a run, "⚠ ..." for warnings, "" while reading. */
+    public StringProperty checkProperty() { return check; }
 
     public String name() {
         return name.get();

@@ -148,7 +148,7 @@ public final class ParticipantsView {
         weight.setPrefWidth(70);
 
         TableColumn<ParticipantRow, String> check = new TableColumn<>("Check");
-        check.setCellValueFactory(c -> c.getValue().problemProperty());
+        check.setCellValueFactory(c -> c.getValue().checkProperty());
         check.setCellFactory(col -> new ProblemCell());
         check.setEditable(false);
         check.setPrefWidth(300);
@@ -308,27 +308,20 @@ public final class ParticipantsView {
         return c;
     }
 
-    /** The hospital's check column: red for problems that stop a run, orange for warnings, with a tooltip. */
+    /** The hospital's check column: red for problems that stop a run, orange for warnings, the whole text as a tooltip. */
     private static final class ProblemCell extends TableCell<ParticipantRow, String> {
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
             getStyleClass().removeAll("problem-error", "problem-warning", "problem-ok");
             setTooltip(null);
-            if (empty || getTableRow() == null || getTableRow().getItem() == null) {
+            if (empty || item == null || item.isEmpty()) {
                 setText(null);
                 return;
             }
-            ParticipantRow row = getTableRow().getItem();
-            if (item == null || item.isEmpty()) {
-                setText(row.samplesProperty().get().equals("reading…") ? "" : "✔ ok");
-                getStyleClass().add("problem-ok");
-            } else {
-                boolean error = row.errorProperty().get();
-                setText((error ? "✖ " : "⚠ ") + item.replace('\n', ' '));
-                getStyleClass().add(error ? "problem-error" : "problem-warning");
-                setTooltip(new Tooltip(item));
-            }
+            setText(item);
+            getStyleClass().add(item.startsWith("✖") ? "problem-error" : item.startsWith("⚠") ? "problem-warning" : "problem-ok");
+            setTooltip(new Tooltip(item));
         }
     }
 

@@ -323,6 +323,9 @@ public final class ParticipantsViewModel {
             }
             row.problemProperty().set(String.join("\n", problems));
             row.errorProperty().set(error);
+            boolean reading = s == null && !p.data().isEmpty();
+            row.checkProperty().set(problems.isEmpty() ? (reading ? "" : "✔ ok")
+                    : (error ? "✖ " : "⚠ ") + String.join(" ", problems));
         }
     }
 
