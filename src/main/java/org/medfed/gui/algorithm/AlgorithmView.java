@@ -125,6 +125,7 @@ public final class AlgorithmView {
         TextField field = new TextField();
         field.setId("field-" + f.id());
         field.setPrefColumnCount(10);
+        field.setMaxWidth(170);
         field.textProperty().bindBidirectional(f.textProperty());
         field.setTooltip(new Tooltip(f.help()));
         label.setLabelFor(field);

@@ -72,7 +72,6 @@ public final class ResultsView {
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("The comparison appears here when a run ends."));
         table.setPrefHeight(230);
-        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         vm.columns().addListener((ListChangeListener<String>) c -> fillColumns());
         Label tableTitle = title("Does federation help? Test results at each hospital");
 

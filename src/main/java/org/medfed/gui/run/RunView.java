@@ -55,13 +55,13 @@ public final class RunView {
         start.setDefaultButton(false);
         start.getStyleClass().add("primary");
         start.setTooltip(new Tooltip("Start the federated run (F5)"));
-        Button pause = button("run-pause", "⏸ Pause", "Hold the run after the current training step");
+        Button pause = button("run-pause", "Pause", "Hold the run after the current training step");
         pause.disableProperty().bind(vm.canPauseProperty().not());
         pause.setOnAction(e -> vm.pause());
-        Button step = button("run-step", "⏭ Step one round", "Run exactly one more round, then hold: for teaching");
+        Button step = button("run-step", "Step one round", "Run exactly one more round, then hold: for teaching");
         step.disableProperty().bind(vm.canStepProperty().not());
         step.setOnAction(e -> vm.step());
-        Button stop = button("run-stop", "⏹ Stop", "Stop after the current training step; rounds done are kept");
+        Button stop = button("run-stop", "Stop", "Stop after the current training step; rounds done are kept");
         stop.disableProperty().bind(vm.canStopProperty().not());
         stop.setOnAction(e -> vm.stop());
         CheckBox compare = new CheckBox("Also train each hospital alone and all data pooled, for comparison");
@@ -143,11 +143,25 @@ public final class RunView {
         table.getColumns().add(took);
         table.getColumns().add(why);
         table.setPrefHeight(170);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setMinHeight(120);
 
         ListView<String> log = new ListView<>(vm.log());
         log.setId("run-log");
         log.getStyleClass().add("log");
+        log.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            {
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+                setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+            }
+        });
         log.setPlaceholder(new Label("What happens during the run is written here."));
         vm.log().addListener((ListChangeListener<String>) c -> {
             if (!vm.log().isEmpty()) {

@@ -365,7 +365,9 @@ public final class RunViewModel {
     }
 
     static String seconds(Duration d) {
-        return String.format(Locale.ROOT, "%.2f s", d.toNanos() / 1e9);
+        double ms = d.toNanos() / 1e6;
+        return ms < 1 ? "< 1 ms" : ms < 1000 ? String.format(Locale.ROOT, "%.0f ms", ms)
+                : String.format(Locale.ROOT, "%.2f s", ms / 1000);
     }
 
     static String duration(Duration d) {

@@ -134,6 +134,7 @@ public final class TaskView {
         TextField field = new TextField();
         field.setId("field-" + f.id());
         field.setPrefColumnCount(10);
+        field.setMaxWidth(170);
         field.textProperty().bindBidirectional(f.textProperty());
         field.setTooltip(new Tooltip(f.help()));
         Label label = new Label(f.label());
