@@ -89,6 +89,8 @@ public final class RunViewModel {
     private EventBridge bridge;
     private long roundNanos;
     private int run;
+    /** RunPaused events to come that do not hold the loop: the engine announces a pause before a granted round too. */
+    private int grantedAnnouncements;
 
     public RunViewModel(StudyDocument document, BackgroundTasks tasks, StudyReadiness readiness) {
         this(document, tasks, readiness, LocalTime::now);
@@ -167,6 +169,7 @@ public final class RunViewModel {
         progressText.set("Reading the hospitals' data");
         phase.set(Phase.PREPARING);
         control = RunControl.free();
+        grantedAnnouncements = stepMode ? 1 : 0;
         if (stepMode) {
             control.pause();
             control.step();
@@ -283,6 +286,10 @@ public final class RunViewModel {
                     seconds(r.duration()));
         }
         if (event instanceof RunEvent.RunPaused p) {
+            if (grantedAnnouncements > 0) {
+                grantedAnnouncements--;
+                return "Step: round " + p.nextRound() + " only.";
+            }
             if (phase.get() == Phase.RUNNING) {
                 phase.set(Phase.PAUSED);
             }
