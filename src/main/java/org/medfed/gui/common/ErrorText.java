@@ -13,7 +13,8 @@ public final class ErrorText {
     public static String plain(Throwable error) {
         for (Throwable t = error; t != null; t = t.getCause()) {
             if (t instanceof BadInputException b) {
-                return capitalise(b.getMessage());
+                // a message that starts with a file name keeps it as written
+                return b.file() != null ? b.getMessage() : capitalise(b.getMessage());
             }
         }
         for (Throwable t = error; t != null; t = t.getCause()) {

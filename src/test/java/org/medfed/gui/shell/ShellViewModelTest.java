@@ -88,7 +88,7 @@ class ShellViewModelTest {
         Path broken = Files.writeString(dir.resolve("broken.json"), "{ \"schemaVersion\": 1, \"name\": ");
         dialogs.studiesToOpen.add(broken);
         shell.open();
-        assertThat(dialogs.errors).singleElement().satisfies(e -> assertThat(e).startsWith("Could not open the study: Broken.json"));
+        assertThat(dialogs.errors).singleElement().satisfies(e -> assertThat(e).startsWith("Could not open the study: broken.json"));
         assertThat(doc.file()).isEqualTo(dir.resolve("new.json").toAbsolutePath());
     }
 

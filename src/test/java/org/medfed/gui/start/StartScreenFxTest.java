@@ -46,7 +46,7 @@ class StartScreenFxTest {
         TableView<?> table = robot.lookup("#participants-table").queryAs(TableView.class);
         assertThat(table.getItems()).hasSize(4);
         assertThat(fx(() -> app.workbench.document().study().name())).startsWith("Coronary disease");
-        robot.clickOn("Start");
+        FxWorkbench.goTo(robot, Screen.START);
         assertThat(robot.lookup(n -> n instanceof javafx.scene.control.Hyperlink h && h.getText().startsWith("study.json"))
                 .tryQuery()).as("the sample is now a recent study").isPresent();
     }

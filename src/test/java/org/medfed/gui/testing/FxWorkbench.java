@@ -54,6 +54,13 @@ public final class FxWorkbench {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Clicks the screen's tab, as a person would. */
+    public static void goTo(org.testfx.api.FxRobot robot, org.medfed.gui.shell.Screen screen) {
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n.getStyleClass().contains("tab-label")
+                && n instanceof javafx.scene.control.Labeled l && screen.title().equals(l.getText())).<javafx.scene.Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     public void close() {
         workers.shutdownNow();
     }
