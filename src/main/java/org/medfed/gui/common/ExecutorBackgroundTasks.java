@@ -22,6 +22,9 @@ public final class ExecutorBackgroundTasks implements BackgroundTasks {
 
     @Override
     public <T> void run(Callable<T> work, Consumer<? super T> onDone, Consumer<Throwable> onFailure) {
+        if (workers.isShutdown()) {
+            return; // the window is closing: nobody is left to see the result
+        }
         workers.execute(() -> {
             T value;
             try {

@@ -236,7 +236,8 @@ public final class ResultsView {
         chance.fireSeriesChanged();
     }
 
-    XYSeries rocSeries() {
+    /** The drawn ROC points, for tests. */
+    public XYSeries rocSeriesForTest() {
         return rocSeries;
     }
 

@@ -123,4 +123,23 @@ class RunViewModelTest {
             assertThat(vm.progressTextProperty().get()).isEqualTo("Stopped after round 2 of 20");
         }
     }
+
+    @Test
+    void pauseResumeAndStopAnswerWithinAStep() {
+        try (QueuedUi ui = QueuedUi.worker()) {
+            RunViewModel vm = viewModel(ui, Samples.copy(dir, 300, 20));
+            vm.compareWithBaselinesProperty().set(false);
+            vm.start();
+            ui.until(() -> vm.points().size() >= 2, Duration.ofSeconds(60));
+            vm.pause();
+            assertThat(vm.phaseProperty().get()).isEqualTo(RunViewModel.Phase.PAUSED);
+            vm.start();
+            assertThat(vm.phaseProperty().get()).isEqualTo(RunViewModel.Phase.RUNNING);
+            int resumedAt = vm.points().size();
+            ui.until(() -> vm.points().size() >= resumedAt + 2, Duration.ofSeconds(60));
+            vm.stop();
+            ui.until(() -> vm.phaseProperty().get() == RunViewModel.Phase.STOPPED, Duration.ofSeconds(60));
+            assertThat(vm.points()).hasSize(vm.resultProperty().get().history().rounds().size());
+        }
+    }
 }

@@ -18,6 +18,11 @@ public final class Samples {
 
     /** The sample copied into {@code dir}, with {@code rounds} rounds; returns its study file. */
     public static Path copy(Path dir, int rounds) {
+        return copy(dir, rounds, 1);
+    }
+
+    /** The sample with {@code rounds} rounds of {@code localEpochs} local epochs each (more epochs: slower rounds). */
+    public static Path copy(Path dir, int rounds, int localEpochs) {
         try {
             Path target = dir.resolve("heart");
             Files.createDirectories(target.resolve("data"));
@@ -28,7 +33,9 @@ public final class Samples {
             }
             Study study = StudyFile.load(SAMPLE.resolve("study.json"));
             Path file = target.resolve("study.json");
-            StudyFile.save(study.withTraining(study.training().withRounds(rounds)), file);
+            var t = study.training();
+            StudyFile.save(study.withTraining(new org.medfed.project.TrainingSection(rounds, null, localEpochs,
+                    t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), t.minParticipants(), t.timeoutSeconds())), file);
             return file;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
