@@ -61,6 +61,16 @@ public final class FxWorkbench {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Opens a combo box and clicks one of its choices in the pop-up list. */
+    public static void choose(org.testfx.api.FxRobot robot, String comboId, String choice) {
+        javafx.scene.Node combo = robot.lookup(comboId).query();
+        robot.clickOn(combo);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.ListCell<?> c
+                && choice.equals(c.getText()) && n.getScene() != combo.getScene() && n.isVisible()).<javafx.scene.Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     public void close() {
         workers.shutdownNow();
     }
