@@ -37,6 +37,13 @@ final class RunCharts {
     final ChartViewer hospitalViewer;
     final FlowPane hospitalToggles = new FlowPane(10, 4);
 
+    /** Charts redraw at most this often while rounds arrive: a redraw of three charts costs tens of milliseconds. */
+    static final long REDRAW_NANOS = 150_000_000L;
+
+    private final javafx.animation.AnimationTimer redraw;
+    private boolean dirty;
+    private long lastDraw;
+
     RunCharts(RunViewModel vm) {
         globalData.addSeries(accuracy);
         globalData.addSeries(weighted);
@@ -49,12 +56,27 @@ final class RunCharts {
         lossViewer = Charts.viewer(lossChart, "chart-loss");
         hospitalViewer = Charts.viewer(hospitalChart, "chart-hospitals");
         hospitalToggles.setId("hospital-toggles");
+        // the charts do not redraw on every data change; a timer on the pulse redraws them when something changed
+        for (JFreeChart c : List.of(globalChart, lossChart, hospitalChart)) {
+            c.setNotify(false);
+        }
+        redraw = new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (dirty && now - lastDraw >= REDRAW_NANOS) {
+                    drawNow();
+                    lastDraw = now;
+                }
+            }
+        };
+        redraw.start();
 
         vm.hospitalNames().addListener((ListChangeListener<String>) c -> resetHospitals(vm.hospitalNames()));
         vm.binaryProperty().addListener((obs, was, is) -> {
             if (is && globalData.indexOf(auc) < 0) {
                 globalData.addSeries(auc);
                 globalChart.setTitle("Global model: accuracy and AUC");
+                changed();
             }
         });
         vm.points().addListener((ListChangeListener<RoundPoint>) c -> {
@@ -69,6 +91,19 @@ final class RunCharts {
         });
     }
 
+    /** Redraws the charts that changed since the last redraw. */
+    void drawNow() {
+        dirty = false;
+        for (JFreeChart c : List.of(globalChart, lossChart, hospitalChart)) {
+            c.setNotify(true); // fires one change event: one redraw
+            c.setNotify(false);
+        }
+    }
+
+    private void changed() {
+        dirty = true;
+    }
+
     private void clear() {
         for (XYSeries s : List.of(accuracy, weighted, auc, loss, trainLoss)) {
             s.clear();
@@ -80,6 +115,7 @@ final class RunCharts {
         hospitalData.removeAllSeries();
         hospitalOrder.clear();
         hospitalToggles.getChildren().clear();
+        changed();
     }
 
     private void resetHospitals(List<String> names) {
@@ -98,9 +134,13 @@ final class RunCharts {
             toggle.setStyle(String.format("-fx-text-fill: rgb(%d,%d,%d); -fx-font-weight: bold;", c.getRed(),
                     c.getGreen(), c.getBlue()));
             int series = i;
-            toggle.selectedProperty().addListener((obs, was, on) -> plot.getRenderer().setSeriesVisible(series, on));
+            toggle.selectedProperty().addListener((obs, was, on) -> {
+                plot.getRenderer().setSeriesVisible(series, on);
+                changed();
+            });
             hospitalToggles.getChildren().add(toggle);
         }
+        changed();
     }
 
     private void add(List<? extends RoundPoint> added) {
@@ -123,6 +163,7 @@ final class RunCharts {
         for (int i = 0; i < hospitalData.getSeriesCount(); i++) {
             hospitalData.getSeries(i).fireSeriesChanged();
         }
+        changed();
     }
 
     private static void addSilently(XYSeries s, int round, double v) {

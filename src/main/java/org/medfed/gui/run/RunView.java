@@ -45,6 +45,11 @@ public final class RunView {
         return charts;
     }
 
+    /** Rounds drawn in the global chart: for the responsiveness benchmark. */
+    public int roundsDrawnForBenchmark() {
+        return charts.roundsDrawn();
+    }
+
     private VBox controls() {
         Button start = new Button();
         start.setId("run-start");
