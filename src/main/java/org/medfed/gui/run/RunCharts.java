@@ -42,6 +42,7 @@ final class RunCharts {
 
     private final javafx.animation.AnimationTimer redraw;
     private boolean dirty;
+    private boolean timerRunning;
     private long lastDraw;
 
     RunCharts(RunViewModel vm) {
@@ -66,10 +67,12 @@ final class RunCharts {
                 if (dirty && now - lastDraw >= REDRAW_NANOS) {
                     drawNow();
                     lastDraw = now;
+                } else if (!dirty) {
+                    stop(); // an idle timer would keep JavaFX pulsing for nothing
+                    timerRunning = false;
                 }
             }
         };
-        redraw.start();
 
         vm.hospitalNames().addListener((ListChangeListener<String>) c -> resetHospitals(vm.hospitalNames()));
         vm.binaryProperty().addListener((obs, was, is) -> {
@@ -102,6 +105,10 @@ final class RunCharts {
 
     private void changed() {
         dirty = true;
+        if (!timerRunning) {
+            timerRunning = true;
+            redraw.start();
+        }
     }
 
     private void clear() {
