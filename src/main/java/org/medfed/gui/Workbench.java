@@ -57,6 +57,7 @@ public final class Workbench {
         algorithm = new AlgorithmViewModel(document);
         readiness.addForm("Task and model", task.valid());
         readiness.addForm("Algorithm", algorithm.valid());
+        readiness.addProblems(participants.blockingProblems());
         run = new RunViewModel(document, tasks, readiness);
         results = new ResultsViewModel(document, tasks, dialogs, history);
         start = new StartViewModel(shell, samples);

@@ -19,6 +19,7 @@ public final class StudyReadiness {
 
     private final StudyDocument document;
     private final Map<String, ObservableBooleanValue> forms = new LinkedHashMap<>();
+    private final List<ObservableList<String>> lists = new ArrayList<>();
     private final ObservableList<String> problems = FXCollections.observableArrayList();
     private final BooleanBinding ready = Bindings.isEmpty(problems);
 
@@ -36,6 +37,13 @@ public final class StudyReadiness {
         recompute();
     }
 
+    /** Problems found elsewhere (such as reading the hospitals' files) that also block the run. */
+    public void addProblems(ObservableList<String> more) {
+        lists.add(more);
+        more.addListener((javafx.collections.ListChangeListener<String>) c -> recompute());
+        recompute();
+    }
+
     public void recompute() {
         List<String> next = new ArrayList<>();
         forms.forEach((screen, valid) -> {
@@ -44,6 +52,7 @@ public final class StudyReadiness {
             }
         });
         next.addAll(StudyChecks.problems(document.study(), document));
+        lists.forEach(next::addAll);
         if (!next.equals(problems)) {
             problems.setAll(next);
         }

@@ -125,6 +125,16 @@ public final class ParticipantsView {
         files.setCellValueFactory(c -> c.getValue().filesProperty());
         files.setEditable(false);
         files.setPrefWidth(230);
+        // long paths keep their end (the file name) visible; the whole path is in the tooltip
+        files.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
 
         TableColumn<ParticipantRow, String> samples = new TableColumn<>("Patients");
         samples.setCellValueFactory(c -> c.getValue().samplesProperty());

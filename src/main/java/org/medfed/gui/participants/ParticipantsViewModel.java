@@ -67,6 +67,7 @@ public final class ParticipantsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObservableList<String> knownColumns = FXCollections.observableArrayList();
+    private final ObservableList<String> blockingProblems = FXCollections.observableArrayList();
 
     private final Map<Path, DataFileSummary> summaries = new HashMap<>();
     private final Set<Path> loading = new HashSet<>();
@@ -290,6 +291,12 @@ public final class ParticipantsViewModel {
         }
         String label = study.data() == null ? null : study.data().label();
         List<ParticipantEntry> ps = study.participants();
+        List<String> blocking = new ArrayList<>();
+        for (SchemaProblem sp : schemaProblems) {
+            if (sp.severity() == SchemaProblem.Severity.ERROR && (sp.participant() == null || "all".equals(sp.participant()))) {
+                blocking.add(sp.message() + " (Participants).");
+            }
+        }
         for (int i = 0; i < ps.size() && i < rows.size(); i++) {
             ParticipantEntry p = ps.get(i);
             ParticipantRow row = rows.get(i);
@@ -323,9 +330,16 @@ public final class ParticipantsViewModel {
             }
             row.problemProperty().set(String.join("\n", problems));
             row.errorProperty().set(error);
+            if (error && p.enabled() && !p.data().isEmpty()) {
+                blocking.add("Hospital '" + p.name() + "' cannot take part as it is: " + problems.get(0)
+                        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "") + " (Participants).");
+            }
             boolean reading = s == null && !p.data().isEmpty();
             row.checkProperty().set(problems.isEmpty() ? (reading ? "" : "✔ ok")
                     : (error ? "✖ " : "⚠ ") + String.join(" ", problems));
+        }
+        if (!blocking.equals(blockingProblems)) {
+            blockingProblems.setAll(blocking);
         }
     }
 
@@ -528,4 +542,6 @@ public final class ParticipantsViewModel {
     public BooleanProperty busyProperty() { return busy; }
     /** The columns of the first hospital file that could be read: what the Task screen offers. */
     public ObservableList<String> knownColumns() { return knownColumns; }
+    /** What in the hospitals' files stops a run (unreadable file, schema error), for the Run button and status line. */
+    public ObservableList<String> blockingProblems() { return blockingProblems; }
 }

@@ -71,6 +71,11 @@ class ParticipantsViewModelTest {
         assertThat(rural.checkProperty().get()).startsWith("✖").contains("line 3");
         assertThat(rural.errorProperty().get()).isTrue();
         assertThat(doc.study().participants().get(1).data()).containsExactly(bad.toAbsolutePath().toString());
+        assertThat(vm.blockingProblems()).singleElement().satisfies(p -> assertThat(p)
+                .startsWith("Hospital 'rural-clinic' cannot take part as it is: bad.csv line 3"));
+        vm.setEnabled(1, false);
+        assertThat(vm.blockingProblems()).as("a hospital left out does not block the run").isEmpty();
+        vm.setEnabled(1, true);
 
         Path missing = dir.resolve("gone.csv");
         vm.assignFiles(2, List.of(missing));
