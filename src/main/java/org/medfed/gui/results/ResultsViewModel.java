@@ -96,7 +96,10 @@ public final class ResultsViewModel {
             }, e -> message.set("The confusion matrix and ROC curve could not be computed: " + e.getMessage()));
         }
         Path studyFile = document.file();
-        if (studyFile != null && hasModel) {
+        if (studyFile != null && hasModel && !java.nio.file.Files.isWritable(studyFile.toAbsolutePath().getParent())) {
+            message.set((message.get().isEmpty() ? "" : message.get() + " ") + "This study's folder is read-only, so "
+                    + "this run is not kept in its history: save the study elsewhere (File > Save as) to keep its runs.");
+        } else if (studyFile != null && hasModel) {
             tasks.run(() -> history.save(r, studyFile), dir -> reloadHistory(),
                     e -> dialogs.showError("Could not keep this run in the study's history", e));
         }
