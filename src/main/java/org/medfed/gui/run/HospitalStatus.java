@@ -60,15 +60,34 @@ public final class HospitalStatus {
         return detail.getReadOnlyProperty();
     }
 
+    private String pendingDuration;
+    private String pendingDetail = "";
+    private boolean pending;
+
+    /** Records a new state; the visible properties change only at {@link #commit}, once per batch of events. */
     void set(State s, String took, String why) {
         current = s;
-        state.set(s.text());
         if (took != null) {
-            duration.set(took);
+            pendingDuration = took;
         }
-        detail.set(why == null ? "" : why);
+        pendingDetail = why == null ? "" : why;
+        pending = true;
         if (s == State.FAILED) {
             failures++;
         }
+    }
+
+    /** Shows the last state recorded: a burst of events costs one update of the table's cells. */
+    void commit() {
+        if (!pending) {
+            return;
+        }
+        pending = false;
+        state.set(current.text());
+        if (pendingDuration != null) {
+            duration.set(pendingDuration);
+            pendingDuration = null;
+        }
+        detail.set(pendingDetail);
     }
 }

@@ -195,23 +195,25 @@ public final class RunView {
         return b;
     }
 
-    /** Colours the status word: failed in red, done in green. */
+    /** Colours the status word (failed red, done green) with pseudo-classes, which are cheap to switch per update. */
     private static final class StatusCell extends javafx.scene.control.TableCell<HospitalStatus, String> {
+        private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
+        private static final javafx.css.PseudoClass DONE = javafx.css.PseudoClass.getPseudoClass("done");
+        private static final javafx.css.PseudoClass BUSY = javafx.css.PseudoClass.getPseudoClass("busy");
+
+        StatusCell() {
+            getStyleClass().add("status-cell");
+        }
+
         @Override
         protected void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            getStyleClass().removeAll("status-failed", "status-done", "status-busy");
             setText(empty ? null : item);
-            if (!empty && item != null) {
-                if (item.equals(HospitalStatus.State.FAILED.text())) {
-                    getStyleClass().add("status-failed");
-                } else if (item.equals(HospitalStatus.State.DONE.text())) {
-                    getStyleClass().add("status-done");
-                } else if (item.equals(HospitalStatus.State.TRAINING.text())
-                        || item.equals(HospitalStatus.State.EVALUATING.text())) {
-                    getStyleClass().add("status-busy");
-                }
-            }
+            boolean show = !empty && item != null;
+            pseudoClassStateChanged(FAILED, show && item.equals(HospitalStatus.State.FAILED.text()));
+            pseudoClassStateChanged(DONE, show && item.equals(HospitalStatus.State.DONE.text()));
+            pseudoClassStateChanged(BUSY, show && (item.equals(HospitalStatus.State.TRAINING.text())
+                    || item.equals(HospitalStatus.State.EVALUATING.text())));
         }
     }
 }

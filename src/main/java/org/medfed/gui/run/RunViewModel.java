@@ -222,6 +222,7 @@ public final class RunViewModel {
                 }
             }
         }
+        hospitals.forEach(HospitalStatus::commit);
         // one list change per batch keeps the charts and the log cheap however many rounds arrived
         if (!newPoints.isEmpty()) {
             points.addAll(newPoints);

@@ -60,7 +60,9 @@ public final class PulseGapHarness {
             stage[0] = new Stage();
             Workbench w = new Workbench(tasks, new FxUserDialogs(() -> stage[0]), RecentStudies.inHome(), List.of(),
                     new RunHistoryStore(), Platform::exit);
-            stage[0].setScene(new Scene(w.root(), 1360, 860));
+            // Monocle's headless screen is 1280 x 800
+            boolean monocle = "Monocle".equals(System.getProperty("glass.platform"));
+            stage[0].setScene(new Scene(w.root(), monocle ? 1240 : 1360, monocle ? 760 : 860));
             stage[0].show();
             w.open(file);
             w.shell().screenProperty().set(Screen.RUN);
