@@ -12,14 +12,19 @@ import org.medfed.engine.RunListener;
 
 /**
  * Carries engine events (and progress lines) to the UI thread. The engine only appends to a queue and never
- * waits; at most one drain is pending on the UI thread at a time, and it takes everything queued so far, so a
- * burst of events costs one UI task however fast the engine goes.
+ * waits; at most one drain is pending on the UI thread at a time, and it takes what was queued, so a burst of
+ * events costs one UI task however fast the engine goes. A drain takes at most {@link #MAX_BATCH} items and
+ * leaves the rest to the next one, so that pulses (and the user's clicks) get the UI thread in between even
+ * when the engine outruns the screen.
  */
 public final class EventBridge implements RunListener {
 
     /** A progress message from a part of the run that does not publish events (preparing data, baselines). */
     public record LogLine(String text) {
     }
+
+    /** About 25 rounds of four hospitals: a few milliseconds of UI work. */
+    public static final int MAX_BATCH = 500;
 
     private final Queue<Object> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean drainPending = new AtomicBoolean();
@@ -49,11 +54,18 @@ public final class EventBridge implements RunListener {
     }
 
     private void drain() {
-        // cleared before polling: anything added after this point schedules another drain
-        drainPending.set(false);
         List<Object> batch = new ArrayList<>();
-        for (Object o = queue.poll(); o != null; o = queue.poll()) {
+        for (Object o = queue.poll(); o != null; o = batch.size() < MAX_BATCH ? queue.poll() : null) {
             batch.add(o);
+        }
+        if (queue.isEmpty()) {
+            // cleared before the last look: anything added after this point schedules another drain
+            drainPending.set(false);
+            if (!queue.isEmpty() && drainPending.compareAndSet(false, true)) {
+                ui.execute(this::drain);
+            }
+        } else {
+            ui.execute(this::drain); // more than one batch waiting: the rest after the next pulse
         }
         if (!batch.isEmpty()) {
             sink.accept(batch);

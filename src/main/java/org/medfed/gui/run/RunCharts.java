@@ -38,7 +38,7 @@ final class RunCharts {
     final FlowPane hospitalToggles = new FlowPane(10, 4);
 
     /** Charts redraw at most this often while rounds arrive: a redraw of three charts costs tens of milliseconds. */
-    static final long REDRAW_NANOS = 150_000_000L;
+    static final long REDRAW_NANOS = Long.getLong("medfed.redrawMs", 150) * 1_000_000L;
 
     private final javafx.animation.AnimationTimer redraw;
     private boolean dirty;

@@ -142,4 +142,14 @@ class RunViewModelTest {
             assertThat(vm.points()).hasSize(vm.resultProperty().get().history().rounds().size());
         }
     }
+
+    @Test
+    void metricsInTheLogHaveThreeDecimals() {
+        assertThat(RunViewModel.three(0.6667)).isEqualTo("0.667");
+        assertThat(RunViewModel.three(0.05)).isEqualTo("0.050");
+        assertThat(RunViewModel.three(1.0)).isEqualTo("1.000");
+        assertThat(RunViewModel.three(-0.0004)).isEqualTo("0.000");
+        assertThat(RunViewModel.three(12.3456)).isEqualTo("12.346");
+        assertThat(RunViewModel.three(Double.NaN)).isEqualTo("–");
+    }
 }

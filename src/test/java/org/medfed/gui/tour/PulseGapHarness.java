@@ -65,7 +65,7 @@ public final class PulseGapHarness {
             stage[0].setScene(new Scene(w.root(), monocle ? 1240 : 1360, monocle ? 760 : 860));
             stage[0].show();
             w.open(file);
-            w.shell().screenProperty().set(Screen.RUN);
+            w.shell().screenProperty().set(Screen.valueOf(System.getProperty("medfed.benchScreen", "RUN")));
             w.run().compareWithBaselinesProperty().set(false);
             return w;
         });
