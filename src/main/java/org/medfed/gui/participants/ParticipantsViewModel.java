@@ -32,7 +32,6 @@ import org.medfed.data.tabular.TabularFederation;
 import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.ErrorText;
-import org.medfed.gui.common.NumberFields;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.common.UserDialogs;
 import org.medfed.project.DataSection;
@@ -100,7 +99,7 @@ public final class ParticipantsViewModel {
         Set<String> taken = new HashSet<>(names());
         List<ParticipantEntry> added = new ArrayList<>();
         for (Path f : files) {
-            String name = uniqueName(baseName(f), taken);
+            String name = HospitalNames.uniqueName(HospitalNames.baseName(f), taken);
             taken.add(name);
             added.add(new ParticipantEntry(name, document.dataPathFor(f)));
         }
@@ -375,9 +374,9 @@ public final class ParticipantsViewModel {
                     + s.table().columns().size() + " columns" + (s.table().rowCount() > PREVIEW_ROWS
                     ? " (first " + PREVIEW_ROWS + " rows shown)" : ""));
             for (ColumnProfile c : s.profiles().values()) {
-                columns.add(new ColumnRow(c.name(), typeText(c, data), c.missing(),
-                        c.distinct() < 0 ? "> " + ColumnProfile.MAX_LEVELS : String.valueOf(c.distinct()), range(c),
-                        role(c.name(), data), columnProblem(p.name(), c.name())));
+                columns.add(new ColumnRow(c.name(), ColumnDescriptions.typeText(c, data), c.missing(),
+                        c.distinct() < 0 ? "> " + ColumnProfile.MAX_LEVELS : String.valueOf(c.distinct()), ColumnDescriptions.range(c),
+                        ColumnDescriptions.role(c.name(), data), columnProblem(p.name(), c.name())));
             }
             if (label != null) {
                 ColumnProfile lp = s.profiles().get(label);
@@ -388,32 +387,6 @@ public final class ParticipantsViewModel {
         }
         previewColumns.setAll(columns);
         previewBalance.setAll(balance);
-    }
-
-    private static String typeText(ColumnProfile c, DataSection data) {
-        String forced = data == null ? null : data.types().get(c.name());
-        String inferred = c.inferredType().name().toLowerCase(Locale.ROOT);
-        return forced != null && !forced.equalsIgnoreCase(inferred) ? forced + " (set; looks " + inferred + ")" : inferred;
-    }
-
-    private static String range(ColumnProfile c) {
-        if (Double.isNaN(c.min())) {
-            return c.firstText() == null ? "" : "e.g. '" + c.firstText() + "'";
-        }
-        return NumberFields.format(c.min()) + " – " + NumberFields.format(c.max());
-    }
-
-    private static String role(String column, DataSection data) {
-        if (data == null) {
-            return "";
-        }
-        if (column.equals(data.label())) {
-            return "label";
-        }
-        if (data.drop().contains(column) || (!data.features().isEmpty() && !data.features().contains(column))) {
-            return "left out";
-        }
-        return "feature";
     }
 
     private String columnProblem(String participant, String column) {
@@ -491,23 +464,6 @@ public final class ParticipantsViewModel {
 
     private List<String> names() {
         return document.study().participants().stream().map(ParticipantEntry::name).toList();
-    }
-
-    static String baseName(Path file) {
-        String n = String.valueOf(file.getFileName());
-        int dot = n.lastIndexOf('.');
-        return dot > 0 ? n.substring(0, dot) : n;
-    }
-
-    static String uniqueName(String base, Set<String> taken) {
-        if (!taken.contains(base)) {
-            return base;
-        }
-        for (int i = 2; ; i++) {
-            if (!taken.contains(base + "-" + i)) {
-                return base + "-" + i;
-            }
-        }
     }
 
     /** The first rows of the previewed file, for the data grid. */

@@ -135,14 +135,21 @@ public final class RunView {
         TableColumn<HospitalStatus, String> state = new TableColumn<>("Status");
         state.setCellValueFactory(c -> c.getValue().stateProperty());
         state.setCellFactory(col -> new StatusCell());
-        TableColumn<HospitalStatus, String> took = new TableColumn<>("Training took");
+        TableColumn<HospitalStatus, String> took = new TableColumn<>("Took");
         took.setCellValueFactory(c -> c.getValue().durationProperty());
         TableColumn<HospitalStatus, String> why = new TableColumn<>("Problem");
         why.setCellValueFactory(c -> c.getValue().detailProperty());
-        name.setPrefWidth(140);
-        state.setPrefWidth(100);
-        took.setPrefWidth(95);
-        why.setPrefWidth(220);
+        name.setPrefWidth(150);
+        name.setMinWidth(140);
+        state.setPrefWidth(90);
+        state.setMinWidth(80);
+        took.setPrefWidth(70);
+        took.setMinWidth(60);
+        why.setPrefWidth(200);
+        took.setText("Took");
+        took.setGraphic(null);
+        javafx.scene.control.Tooltip.install(table, new javafx.scene.control.Tooltip(
+                "Status of each hospital in the current round; Took: its last local training"));
         table.getColumns().add(name);
         table.getColumns().add(state);
         table.getColumns().add(took);

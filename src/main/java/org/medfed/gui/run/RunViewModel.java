@@ -390,7 +390,11 @@ public final class RunViewModel {
     }
 
     static String duration(Duration d) {
-        long s = Math.max(0, Math.round(d.toNanos() / 1e9));
+        double exact = d.toNanos() / 1e9;
+        if (exact < 10) {
+            return three(exact).substring(0, three(exact).length() - 2) + " s";
+        }
+        long s = Math.max(0, Math.round(exact));
         if (s < 60) {
             return s + " s";
         }

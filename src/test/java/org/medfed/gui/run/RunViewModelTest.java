@@ -99,7 +99,7 @@ class RunViewModelTest {
         assertThat(vm.points()).hasSize(1);
         assertThat(vm.log()).anyMatch(l -> l.contains("b failed") && l.contains("The run goes on without it"));
         assertThat(vm.progressTextProperty().get()).isEqualTo("Round 1 of 3");
-        assertThat(vm.timeLeftProperty().get()).isEqualTo("about 0 s left");
+        assertThat(vm.timeLeftProperty().get()).isEqualTo("about 0.0 s left");
     }
 
     @Test
