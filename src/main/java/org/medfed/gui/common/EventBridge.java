@@ -53,6 +53,21 @@ public final class EventBridge implements RunListener {
         }
     }
 
+    /** On the UI thread: applies everything still queued now, in batches, before what the caller does next. */
+    public void flush() {
+        List<Object> batch = new ArrayList<>();
+        for (Object o = queue.poll(); o != null; o = queue.poll()) {
+            batch.add(o);
+            if (batch.size() == MAX_BATCH) {
+                sink.accept(batch);
+                batch = new ArrayList<>();
+            }
+        }
+        if (!batch.isEmpty()) {
+            sink.accept(batch);
+        }
+    }
+
     private void drain() {
         List<Object> batch = new ArrayList<>();
         for (Object o = queue.poll(); o != null; o = batch.size() < MAX_BATCH ? queue.poll() : null) {

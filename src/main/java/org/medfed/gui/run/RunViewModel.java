@@ -319,6 +319,7 @@ public final class RunViewModel {
     }
 
     private void finished(StudyResult r) {
+        bridge.flush(); // events still queued belong before the end of the run
         RunStatus status = r.history().status();
         result.set(r);
         timeLeft.set("");
@@ -342,6 +343,7 @@ public final class RunViewModel {
     }
 
     private void crashed(Throwable e) {
+        bridge.flush();
         phase.set(Phase.FAILED);
         timeLeft.set("");
         progressText.set("Could not run");

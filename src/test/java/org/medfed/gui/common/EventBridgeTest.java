@@ -61,4 +61,18 @@ class EventBridgeTest {
         uiQueue.poll().run();
         assertThat(batches).extracting(List::size).containsExactly(1, 1);
     }
+
+    @Test
+    void flushAppliesWhatIsQueuedBeforeTheCallerGoesOn() {
+        ConcurrentLinkedQueue<Runnable> uiQueue = new ConcurrentLinkedQueue<>();
+        List<Object> seen = new ArrayList<>();
+        EventBridge bridge = new EventBridge(uiQueue::add, seen::addAll);
+        for (int i = 1; i <= EventBridge.MAX_BATCH + 3; i++) {
+            bridge.onEvent(new RunEvent.RunPaused(i));
+        }
+        bridge.flush();
+        assertThat(seen).hasSize(EventBridge.MAX_BATCH + 3);
+        uiQueue.poll().run(); // the drain scheduled earlier finds nothing left
+        assertThat(seen).hasSize(EventBridge.MAX_BATCH + 3);
+    }
 }
