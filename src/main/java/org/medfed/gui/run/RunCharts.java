@@ -41,7 +41,7 @@ final class RunCharts {
     static final long REDRAW_NANOS = Long.getLong("medfed.redrawMs", 150) * 1_000_000L;
 
     private final javafx.animation.AnimationTimer redraw;
-    private boolean dirty;
+    private final java.util.Set<JFreeChart> dirty = new java.util.LinkedHashSet<>();
     private boolean timerRunning;
     private long lastDraw;
 
@@ -64,10 +64,14 @@ final class RunCharts {
         redraw = new javafx.animation.AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (dirty && now - lastDraw >= REDRAW_NANOS) {
-                    drawNow();
+                // one chart per pulse, each at most every REDRAW_NANOS: no pulse pays for three redraws
+                if (!dirty.isEmpty() && now - lastDraw >= REDRAW_NANOS / 3) {
+                    JFreeChart next = dirty.iterator().next();
+                    dirty.remove(next);
+                    next.setNotify(true); // fires one change event: one redraw
+                    next.setNotify(false);
                     lastDraw = now;
-                } else if (!dirty) {
+                } else if (dirty.isEmpty()) {
                     stop(); // an idle timer would keep JavaFX pulsing for nothing
                     timerRunning = false;
                 }
@@ -94,17 +98,8 @@ final class RunCharts {
         });
     }
 
-    /** Redraws the charts that changed since the last redraw. */
-    void drawNow() {
-        dirty = false;
-        for (JFreeChart c : List.of(globalChart, lossChart, hospitalChart)) {
-            c.setNotify(true); // fires one change event: one redraw
-            c.setNotify(false);
-        }
-    }
-
     private void changed() {
-        dirty = true;
+        dirty.addAll(List.of(globalChart, lossChart, hospitalChart));
         if (!timerRunning) {
             timerRunning = true;
             redraw.start();

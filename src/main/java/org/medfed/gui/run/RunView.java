@@ -161,17 +161,14 @@ public final class RunView {
         ListView<String> log = new ListView<>(vm.log());
         log.setId("run-log");
         log.getStyleClass().add("log");
+        // one line per cell at a fixed height: the list then costs the same however long the run's log grows
+        log.setFixedCellSize(20);
         log.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
-            {
-                setWrapText(true);
-                prefWidthProperty().bind(l.widthProperty().subtract(24));
-                setMaxWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
-            }
-
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < 60 ? null : new Tooltip(item));
             }
         });
         log.setPlaceholder(new Label("What happens during the run is written here."));
