@@ -95,7 +95,9 @@ public final class ResultsViewModel {
                 }
             }, e -> message.set("The confusion matrix and ROC curve could not be computed: " + e.getMessage()));
         }
-        Path studyFile = document.file();
+        // kept beside the study that was run, and only while it is the one open (not after New or Open mid-run)
+        Path studyFile = document.file() != null && document.file().equals(r.prepared().studyFile().toAbsolutePath().normalize())
+                ? document.file() : null;
         if (studyFile != null && hasModel && !java.nio.file.Files.isWritable(studyFile.toAbsolutePath().getParent())) {
             message.set((message.get().isEmpty() ? "" : message.get() + " ") + "This study's folder is read-only, so "
                     + "this run is not kept in its history: save the study elsewhere (File > Save as) to keep its runs.");

@@ -116,4 +116,13 @@ class ResultsViewModelTest {
         assertThat(Files.readAllLines(dir.resolve("results.csv")).get(0)).isEqualTo("model,participant,metric,value");
         assertThat(dialogs.errors).isEmpty();
     }
+
+    @Test
+    void aRunEndingAfterAnotherStudyWasOpenedIsNotFiledUnderIt() throws Exception {
+        Path other = Samples.copy(dir.resolve("other"), 2);
+        doc.replace(StudyFile.load(other), other);
+        vm.show(result);
+        ui.drain();
+        assertThat(dir.resolve("other/heart/study.runs")).doesNotExist();
+    }
 }
