@@ -15,7 +15,7 @@ HOME_DIR="$(mktemp -d)"
 SHOT="${SHOT:-target/installers/app-image-window.png}"
 export SHOT HOME_DIR LAUNCHER
 xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
-  HOME="$HOME_DIR" "$LAUNCHER" > "$HOME_DIR/app.log" 2>&1 &
+  JAVA_TOOL_OPTIONS="-Dmedfed.home=$HOME_DIR" "$LAUNCHER" > "$HOME_DIR/app.log" 2>&1 &
   pid=$!
   found=""
   for i in $(seq 1 60); do
