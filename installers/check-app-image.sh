@@ -6,15 +6,17 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP="${1:-target/installers/MedFedWorkbench}"
-LAUNCHER="$APP/bin/MedFedWorkbench"
+LAUNCHER="$(cd "$APP" 2>/dev/null && pwd)/bin/MedFedWorkbench"
 if [ ! -x "$LAUNCHER" ]; then
   echo "no app-image at $APP: build it with: mvn -Pinstallers -DskipTests package" >&2
   exit 2
 fi
 HOME_DIR="$(mktemp -d)"
-SHOT="${SHOT:-target/installers/app-image-window.png}"
+SHOT="${SHOT:-$PWD/target/installers/app-image-window.png}"
 export SHOT HOME_DIR LAUNCHER
 xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
+  # started from an empty folder: the sample it opens must be the one bundled in the app-image
+  cd "$HOME_DIR"
   JAVA_TOOL_OPTIONS="-Dmedfed.home=$HOME_DIR" "$LAUNCHER" > "$HOME_DIR/app.log" 2>&1 &
   pid=$!
   found=""
@@ -27,6 +29,7 @@ xvfb-run -a -s "-screen 0 1400x900x24" bash -c '
   if [ -z "$found" ]; then echo "no MedFed Workbench window within 60 s"; cat "$HOME_DIR/app.log"; kill $pid; exit 1; fi
   echo "window: $found"
   sleep 10 # the first frame can take a while on a loaded machine
+  echo "window after 10 s: $(xwininfo -root -tree 2>/dev/null | grep -o "\"[^\"]*MedFed Workbench[^\"]*\"" | head -1)"
   if command -v import >/dev/null; then import -window root "$SHOT" && echo "screenshot: $SHOT"; fi
   kill $pid
 '
