@@ -1,12 +1,25 @@
 package org.medfed;
 
-/** Entry point of {@code java -jar medfed.jar}: the command line, or the workbench when no command is given. */
+import java.util.Arrays;
+import java.util.List;
+import org.medfed.cli.MedFedCommand;
+import org.medfed.gui.WorkbenchLauncher;
+
+/**
+ * Entry point of {@code java -jar medfed.jar}: no command, or {@code gui [STUDY.json]}, opens the workbench;
+ * any other command goes to the command line. Handled here so that the command line and the GUI never import
+ * each other. Main does not extend Application: on the class path JavaFX must be started from another class.
+ */
 public final class Main {
 
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.exit(org.medfed.cli.MedFedCommand.execute(args));
+        if (args.length == 0 || args[0].equals("gui")) {
+            List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
+            System.exit(WorkbenchLauncher.launch(rest, System.err));
+        }
+        System.exit(MedFedCommand.execute(args));
     }
 }

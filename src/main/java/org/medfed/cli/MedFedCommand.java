@@ -10,6 +10,7 @@ import picocli.CommandLine.Command;
 /** The {@code medfed} command and its subcommands. Exit codes: 0 done, 2 bad input, 1 internal error. */
 @Command(name = "medfed", mixinStandardHelpOptions = true, versionProvider = MedFedCommand.VersionProvider.class,
         description = "MedFed Workbench: federated learning across hospitals without moving patient data.",
+        footer = {"", "With no command, or with 'gui [STUDY.json]', medfed opens the workbench window."},
         subcommands = {RunCommand.class, GwasCommand.class, PredictCommand.class, InspectCommand.class, SplitCommand.class,
                 BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class MedFedCommand implements Runnable {

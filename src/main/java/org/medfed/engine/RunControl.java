@@ -18,6 +18,7 @@ public final class RunControl {
     private boolean paused;
     private int roundsGranted;
     private boolean inSteppedRound;
+    private boolean roundUnderWay;
 
     /** A control that never pauses and is never cancelled unless told to. */
     public static RunControl free() {
@@ -56,12 +57,19 @@ public final class RunControl {
         }
     }
 
-    /** While paused: let exactly one more round start, then hold again. */
+    /**
+     * Let exactly one more round run, then hold. Between rounds that is the next round; in the middle of a round
+     * (running, or paused mid-round) it is the round under way, which then finishes instead of staying held.
+     */
     public void step() {
         lock.lock();
         try {
             paused = true;
-            roundsGranted++;
+            if (roundUnderWay && !inSteppedRound) {
+                inSteppedRound = true;
+            } else {
+                roundsGranted++;
+            }
             changed.signalAll();
         } finally {
             lock.unlock();
@@ -116,6 +124,7 @@ public final class RunControl {
         lock.lock();
         try {
             inSteppedRound = false;
+            roundUnderWay = false;
             while (paused && !cancelled && roundsGranted == 0) {
                 changed.awaitUninterruptibly();
             }
@@ -126,6 +135,7 @@ public final class RunControl {
                 roundsGranted--;
                 inSteppedRound = true;
             }
+            roundUnderWay = true;
         } finally {
             lock.unlock();
         }

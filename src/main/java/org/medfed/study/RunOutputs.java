@@ -77,7 +77,8 @@ public final class RunOutputs {
         return out;
     }
 
-    static void writeMetrics(RunHistory history, Path file) {
+    /** One row per round, participant, split and metric, as {@code metrics.csv}; written atomically. */
+    public static void writeMetrics(RunHistory history, Path file) {
         StringBuilder sb = new StringBuilder("round,participant,split,metric,value\n");
         for (RoundRecord r : history.rounds()) {
             r.trainLoss().forEach((p, loss) -> row(sb, r.round(), p, "train", "loss", loss));

@@ -78,7 +78,6 @@ class DependencyRulesTest {
                 .check(production);
         noClasses().that().resideInAPackage("org.medfed.gui..")
                 .should().dependOnClassesThat().resideInAPackage("org.medfed.cli..")
-                .allowEmptyShould(true) // until the workbench's first class lands
                 .check(production);
     }
 }

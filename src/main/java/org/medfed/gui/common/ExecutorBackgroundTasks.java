@@ -1,0 +1,51 @@
+package org.medfed.gui.common;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** Background work on an executor, with results handed to the UI executor. */
+public final class ExecutorBackgroundTasks implements BackgroundTasks {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ExecutorBackgroundTasks.class);
+
+    private final ExecutorService workers;
+    private final Executor ui;
+
+    public ExecutorBackgroundTasks(ExecutorService workers, Executor ui) {
+        this.workers = workers;
+        this.ui = ui;
+    }
+
+    @Override
+    public <T> void run(Callable<T> work, Consumer<? super T> onDone, Consumer<Throwable> onFailure) {
+        if (workers.isShutdown()) {
+            return; // the window is closing: nobody is left to see the result
+        }
+        workers.execute(() -> {
+            T value;
+            try {
+                value = work.call();
+            } catch (Exception | Error e) {
+                if (!(e instanceof org.medfed.engine.BadInputException)) {
+                    LOG.warn("background task failed", e);
+                }
+                ui.execute(() -> onFailure.accept(e));
+                return;
+            }
+            ui.execute(() -> onDone.accept(value));
+        });
+    }
+
+    @Override
+    public Executor ui() {
+        return ui;
+    }
+
+    public void shutdown() {
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,84 @@
+package org.medfed.gui.common;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.medfed.engine.BadInputException;
+import org.medfed.project.ParticipantEntry;
+import org.medfed.project.Study;
+
+/**
+ * What still stands between a study and a run, in words a clinician can act on. Cheap (no file is read), so the
+ * Run button can follow every edit.
+ */
+public final class StudyChecks {
+
+    private StudyChecks() {
+    }
+
+    public static List<String> problems(Study study, StudyDocument document) {
+        List<String> out = new ArrayList<>();
+        List<ParticipantEntry> enabled = study.enabledParticipants();
+        if (enabled.isEmpty()) {
+            out.add("Add at least one hospital and give it a data file (Participants).");
+        }
+        Set<String> names = new HashSet<>();
+        for (ParticipantEntry p : study.participants()) {
+            if (p.name() == null || p.name().isBlank()) {
+                out.add("Every hospital needs a name (Participants).");
+            } else if (!names.add(p.name())) {
+                out.add("Two hospitals are called '" + p.name() + "': give each its own name (Participants).");
+            }
+        }
+        for (ParticipantEntry p : enabled) {
+            if (p.data().isEmpty()) {
+                out.add("Hospital '" + p.name() + "' has no data file yet (Participants).");
+            } else if (p.data().size() > 1) {
+                out.add("Hospital '" + p.name() + "' has " + p.data().size() + " files; a table study takes one CSV per hospital.");
+            } else {
+                Path f = document.resolve(p.data().get(0));
+                if (!Files.isRegularFile(f)) {
+                    out.add("The data file of '" + p.name() + "' is missing: " + f);
+                }
+            }
+        }
+        if (study.data() == null || study.data().label() == null || study.data().label().isBlank()) {
+            out.add("Choose the label: the column the model should predict (Task and model).");
+        } else {
+            try {
+                study.data().tabularSettings();
+                study.data().csvFormat();
+            } catch (BadInputException e) {
+                out.add(capitalise(e.getMessage()) + " (Task and model).");
+            }
+        }
+        try {
+            study.strategy().resolvedParameters();
+        } catch (BadInputException e) {
+            out.add(capitalise(e.getMessage()) + " (Algorithm).");
+        }
+        try {
+            study.training().runConfig(study.seed()).training();
+        } catch (BadInputException e) {
+            out.add(capitalise(e.getMessage()) + " (Algorithm).");
+        }
+        var t = study.training();
+        if (!(t.learningRate() > 0)) {
+            out.add("The learning rate must be above 0 (Algorithm).");
+        }
+        if (t.batchSize() < 1) {
+            out.add("The batch size must be at least 1 (Algorithm).");
+        }
+        if (t.localEpochs() < 1 && t.localSteps() < 1) {
+            out.add("Each hospital must train for at least one epoch or step per round (Algorithm).");
+        }
+        return out;
+    }
+
+    static String capitalise(String s) {
+        return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+}

@@ -1,0 +1,354 @@
+package org.medfed.gui.participants;
+
+import java.io.File;
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.chart.BarChart;
+import javafx.scene.chart.CategoryAxis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.control.cell.TextFieldTableCell;
+import javafx.scene.input.DragEvent;
+import javafx.scene.input.TransferMode;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.medfed.data.tabular.SchemaProblem;
+import org.medfed.gui.common.NumberFields;
+
+/** The Participants screen. Thin: every edit goes to the view-model. */
+public final class ParticipantsView {
+
+    private final ParticipantsViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final TableView<ParticipantRow> table = new TableView<>();
+    private final TableView<String[]> grid = new TableView<>();
+    private final BarChart<String, Number> balanceChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+
+    public ParticipantsView(ParticipantsViewModel vm) {
+        this.vm = vm;
+        root.getStyleClass().add("screen");
+        root.getStylesheets().add(ParticipantsView.class.getResource("participants.css").toExternalForm());
+        root.setTop(toolbar());
+        SplitPane split = new SplitPane(hospitals(), preview());
+        split.setOrientation(Orientation.VERTICAL);
+        split.setDividerPositions(0.42);
+        root.setCenter(split);
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private VBox toolbar() {
+        Button add = new Button("Add hospitals…");
+        add.setId("participants-add");
+        add.getStyleClass().add("primary");
+        add.setTooltip(new Tooltip("Choose CSV files: each becomes a hospital. You can also drop files on the table."));
+        add.setOnAction(e -> vm.addHospitalsFromDialog());
+        Button choose = new Button("Choose data file…");
+        choose.setId("participants-choose");
+        choose.setTooltip(new Tooltip("Choose the data file of the selected hospital (or drop a file on its row)"));
+        choose.setOnAction(e -> vm.chooseFilesFor(vm.selectedProperty().get()));
+        choose.disableProperty().bind(vm.selectedProperty().lessThan(0));
+        Button rename = new Button("Rename");
+        rename.setId("participants-rename");
+        rename.setOnAction(e -> {
+            int i = vm.selectedProperty().get();
+            if (i >= 0) {
+                table.edit(i, table.getColumns().get(1));
+            }
+        });
+        rename.disableProperty().bind(vm.selectedProperty().lessThan(0));
+        Button remove = new Button("Remove");
+        remove.setId("participants-remove");
+        remove.setOnAction(e -> vm.remove(vm.selectedProperty().get()));
+        remove.disableProperty().bind(vm.selectedProperty().lessThan(0));
+        Label busy = new Label("Reading files…");
+        busy.visibleProperty().bind(vm.busyProperty());
+        busy.getStyleClass().add("muted");
+        HBox buttons = new HBox(8, add, choose, rename, remove, busy);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+        Label message = new Label();
+        message.setId("participants-message");
+        message.getStyleClass().add("error-text");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+        Label hint = new Label("Each hospital keeps its own file: MedFed reads it where it is and never copies it.");
+        hint.getStyleClass().add("muted");
+        VBox box = new VBox(6, buttons, message, hint);
+        box.setPadding(new Insets(12));
+        return box;
+    }
+
+    private VBox hospitals() {
+        table.setId("participants-table");
+        table.setItems(vm.rows());
+        table.setEditable(true);
+        table.setPlaceholder(new Label("No hospitals yet. Press \"Add hospitals…\" or drop CSV files here."));
+
+        TableColumn<ParticipantRow, Boolean> enabled = new TableColumn<>("Takes part");
+        enabled.setCellValueFactory(c -> c.getValue().enabledProperty());
+        enabled.setCellFactory(CheckBoxTableCell.forTableColumn(enabled));
+        enabled.setEditable(true);
+        enabled.setPrefWidth(85);
+
+        TableColumn<ParticipantRow, String> name = new TableColumn<>("Hospital");
+        name.setCellValueFactory(c -> c.getValue().nameProperty());
+        name.setCellFactory(TextFieldTableCell.forTableColumn());
+        name.setOnEditCommit(e -> {
+            if (!vm.rename(e.getTablePosition().getRow(), e.getNewValue())) {
+                table.refresh();
+            }
+        });
+        name.setPrefWidth(160);
+
+        TableColumn<ParticipantRow, String> files = new TableColumn<>("Data file");
+        files.setCellValueFactory(c -> c.getValue().filesProperty());
+        files.setEditable(false);
+        files.setPrefWidth(230);
+        // long paths keep their end (the file name) visible; the whole path is in the tooltip
+        files.setCellFactory(c -> new TableCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+                setTooltip(empty || item == null ? null : new Tooltip(item));
+            }
+        });
+
+        TableColumn<ParticipantRow, String> samples = new TableColumn<>("Patients");
+        samples.setCellValueFactory(c -> c.getValue().samplesProperty());
+        samples.setEditable(false);
+        samples.setPrefWidth(75);
+        samples.setStyle("-fx-alignment: CENTER-RIGHT;");
+
+        TableColumn<ParticipantRow, String> balance = new TableColumn<>("Label balance");
+        balance.setCellValueFactory(c -> c.getValue().balanceProperty());
+        balance.setEditable(false);
+        balance.setPrefWidth(220);
+
+        TableColumn<ParticipantRow, String> weight = new TableColumn<>("Weight");
+        weight.setCellValueFactory(c -> new ReadOnlyStringWrapper(NumberFields.format(c.getValue().weightProperty().get())));
+        weight.setCellFactory(TextFieldTableCell.forTableColumn());
+        weight.setOnEditCommit(e -> {
+            if (!vm.setWeight(e.getTablePosition().getRow(), NumberFields.parseDouble(e.getNewValue()))) {
+                table.refresh();
+            }
+        });
+        weight.setPrefWidth(70);
+
+        TableColumn<ParticipantRow, String> check = new TableColumn<>("Check");
+        check.setCellValueFactory(c -> c.getValue().checkProperty());
+        check.setCellFactory(col -> new ProblemCell());
+        check.setEditable(false);
+        check.setPrefWidth(300);
+
+        table.getColumns().add(enabled);
+        table.getColumns().add(name);
+        table.getColumns().add(files);
+        table.getColumns().add(samples);
+        table.getColumns().add(balance);
+        table.getColumns().add(weight);
+        table.getColumns().add(check);
+
+        table.setRowFactory(t -> {
+            TableRow<ParticipantRow> row = new TableRow<>();
+            row.setOnDragOver(e -> acceptFiles(e));
+            row.setOnDragDropped(e -> {
+                List<File> dropped = e.getDragboard().getFiles();
+                if (row.isEmpty()) {
+                    vm.addHospitals(dropped.stream().map(File::toPath).toList());
+                } else {
+                    vm.assignFiles(row.getIndex(), dropped.stream().map(File::toPath).toList());
+                }
+                e.setDropCompleted(true);
+                e.consume();
+            });
+            return row;
+        });
+        table.setOnDragOver(this::acceptFiles);
+        table.setOnDragDropped(e -> {
+            vm.addHospitals(e.getDragboard().getFiles().stream().map(File::toPath).toList());
+            e.setDropCompleted(true);
+            e.consume();
+        });
+
+        table.getSelectionModel().selectedIndexProperty().addListener((obs, was, is) -> vm.select(is.intValue()));
+        vm.selectedProperty().addListener((obs, was, is) -> {
+            if (table.getSelectionModel().getSelectedIndex() != is.intValue()) {
+                table.getSelectionModel().clearAndSelect(is.intValue());
+            }
+        });
+        vm.rows().addListener((ListChangeListener<ParticipantRow>) c -> {
+            int i = vm.selectedProperty().get();
+            if (i >= 0 && i < vm.rows().size()) {
+                table.getSelectionModel().clearAndSelect(i);
+            }
+        });
+        if (vm.selectedProperty().get() >= 0) {
+            table.getSelectionModel().clearAndSelect(vm.selectedProperty().get());
+        }
+
+        Label status = new Label();
+        status.setId("schema-status");
+        status.textProperty().bind(vm.schemaStatusProperty());
+        status.setWrapText(true);
+        ListView<SchemaProblem> problems = new ListView<>(vm.schemaProblems());
+        problems.setId("schema-problems");
+        problems.setPrefHeight(80);
+        problems.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(SchemaProblem p, boolean empty) {
+                super.updateItem(p, empty);
+                getStyleClass().removeAll("problem-error", "problem-warning");
+                if (empty || p == null) {
+                    setText(null);
+                    return;
+                }
+                boolean error = p.severity() == SchemaProblem.Severity.ERROR;
+                getStyleClass().add(error ? "problem-error" : "problem-warning");
+                setText((error ? "✖ " : "⚠ ") + p);
+            }
+        });
+        problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.schemaProblems()));
+        problems.managedProperty().bind(problems.visibleProperty());
+
+        VBox box = new VBox(6, table, status, problems);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        box.setPadding(new Insets(0, 12, 6, 12));
+        return box;
+    }
+
+    private void acceptFiles(DragEvent e) {
+        if (e.getDragboard().hasFiles()) {
+            e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
+        }
+        e.consume();
+    }
+
+    private VBox preview() {
+        Label title = new Label();
+        title.setId("preview-title");
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        title.textProperty().bind(vm.previewTitleProperty());
+
+        TableView<ColumnRow> columns = new TableView<>(vm.previewColumns());
+        columns.setId("preview-columns");
+        columns.setPlaceholder(new Label(""));
+        columns.getColumns().add(col("Column", ColumnRow::column, 130));
+        columns.getColumns().add(col("Type", ColumnRow::type, 110));
+        columns.getColumns().add(col("Missing", r -> String.valueOf(r.missing()), 65));
+        columns.getColumns().add(col("Distinct", ColumnRow::distinct, 65));
+        columns.getColumns().add(col("Range", ColumnRow::range, 110));
+        columns.getColumns().add(col("Role", ColumnRow::role, 75));
+        TableColumn<ColumnRow, String> problem = col("Check", ColumnRow::problem, 260);
+        problem.setCellFactory(c -> new ProblemCell2());
+        columns.getColumns().add(problem);
+
+        balanceChart.setId("preview-balance");
+        balanceChart.setTitle("Label balance");
+        balanceChart.setLegendVisible(false);
+        balanceChart.setAnimated(false);
+        balanceChart.setPrefSize(260, 200);
+        balanceChart.setMinWidth(220);
+        vm.previewBalance().addListener((ListChangeListener<ParticipantsViewModel.LevelCount>) c -> fillBalance());
+
+        HBox top = new HBox(10, columns, balanceChart);
+        HBox.setHgrow(columns, Priority.ALWAYS);
+
+        grid.setId("preview-rows");
+        grid.setPlaceholder(new Label(""));
+        vm.previewProperty().addListener((obs, was, is) -> fillGrid());
+        vm.previewColumns().addListener((ListChangeListener<ColumnRow>) c -> fillGrid());
+
+        VBox box = new VBox(6, title, top, grid);
+        VBox.setVgrow(top, Priority.ALWAYS);
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        box.setPadding(new Insets(6, 12, 12, 12));
+        return box;
+    }
+
+    private void fillBalance() {
+        XYChart.Series<String, Number> series = new XYChart.Series<>();
+        for (ParticipantsViewModel.LevelCount l : vm.previewBalance()) {
+            series.getData().add(new XYChart.Data<>(l.level(), l.count()));
+        }
+        balanceChart.getData().setAll(List.of(series));
+    }
+
+    private void fillGrid() {
+        List<String> names = vm.previewColumnNames();
+        grid.getColumns().clear();
+        for (int c = 0; c < names.size(); c++) {
+            int index = c;
+            TableColumn<String[], String> column = new TableColumn<>(names.get(c));
+            column.setCellValueFactory(r -> new ReadOnlyStringWrapper(index < r.getValue().length
+                    ? (r.getValue()[index] == null ? "(missing)" : r.getValue()[index]) : ""));
+            column.setSortable(false);
+            grid.getColumns().add(column);
+        }
+        grid.getItems().setAll(vm.previewRows());
+    }
+
+    private static <T> TableColumn<T, String> col(String title, java.util.function.Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(r -> new ReadOnlyStringWrapper(value.apply(r.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+
+    /** The hospital's check column: red for problems that stop a run, orange for warnings, the whole text as a tooltip. */
+    private static final class ProblemCell extends TableCell<ParticipantRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("problem-error", "problem-warning", "problem-ok");
+            setTooltip(null);
+            if (empty || item == null || item.isEmpty()) {
+                setText(null);
+                return;
+            }
+            setText(item);
+            getStyleClass().add(item.startsWith("✖") ? "problem-error" : item.startsWith("⚠") ? "problem-warning" : "problem-ok");
+            setTooltip(new Tooltip(item));
+        }
+    }
+
+    /** A column's check in the preview. */
+    private static final class ProblemCell2 extends TableCell<ColumnRow, String> {
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            getStyleClass().removeAll("problem-error", "problem-warning");
+            setTooltip(null);
+            if (empty || item == null || item.isEmpty()) {
+                setText(null);
+                return;
+            }
+            setText(item);
+            getStyleClass().add(item.startsWith("✖") ? "problem-error" : "problem-warning");
+            setTooltip(new Tooltip(item));
+        }
+    }
+}

@@ -1,0 +1,503 @@
+package org.medfed.gui.participants;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.medfed.data.csv.ColumnProfile;
+import org.medfed.data.csv.CsvFormat;
+import org.medfed.data.csv.CsvReader;
+import org.medfed.data.csv.CsvTable;
+import org.medfed.data.csv.TableProfiler;
+import org.medfed.data.tabular.SchemaProblem;
+import org.medfed.data.tabular.SchemaReport;
+import org.medfed.data.tabular.TabularFederation;
+import org.medfed.engine.BadInputException;
+import org.medfed.gui.common.BackgroundTasks;
+import org.medfed.gui.common.ErrorText;
+import org.medfed.gui.common.StudyDocument;
+import org.medfed.gui.common.UserDialogs;
+import org.medfed.project.DataSection;
+import org.medfed.project.ParticipantEntry;
+import org.medfed.project.Study;
+
+/**
+ * The Participants screen: the hospitals with their files, sizes and class balance; add, remove, rename, assign
+ * files; a preview of the chosen hospital's file; and the cross-hospital schema check. Files are read in the
+ * background and remembered until the study's CSV format changes.
+ */
+public final class ParticipantsViewModel {
+
+    /** A label value and how many rows carry it, for the balance chart. */
+    public record LevelCount(String level, int count) {
+    }
+
+    static final int PREVIEW_ROWS = 50;
+
+    private final StudyDocument document;
+    private final BackgroundTasks tasks;
+    private final UserDialogs dialogs;
+
+    private final ObservableList<ParticipantRow> rows = FXCollections.observableArrayList();
+    private final IntegerProperty selected = new SimpleIntegerProperty(-1);
+    private final ObjectProperty<DataFileSummary> preview = new SimpleObjectProperty<>();
+    private final ObservableList<ColumnRow> previewColumns = FXCollections.observableArrayList();
+    private final ObservableList<LevelCount> previewBalance = FXCollections.observableArrayList();
+    private final StringProperty previewTitle = new SimpleStringProperty("Choose a hospital to see its data.");
+    private final ObservableList<SchemaProblem> schemaProblems = FXCollections.observableArrayList();
+    private final StringProperty schemaStatus = new SimpleStringProperty("");
+    private final StringProperty message = new SimpleStringProperty("");
+    private final BooleanProperty busy = new SimpleBooleanProperty();
+    private final ObservableList<String> knownColumns = FXCollections.observableArrayList();
+    private final ObservableList<String> blockingProblems = FXCollections.observableArrayList();
+
+    private final Map<Path, DataFileSummary> summaries = new HashMap<>();
+    private final Set<Path> loading = new HashSet<>();
+    private CsvFormat cachedFormat;
+    private int schemaGeneration;
+    private String lastSchemaKey = "";
+    private boolean syncing;
+
+    public ParticipantsViewModel(StudyDocument document, BackgroundTasks tasks, UserDialogs dialogs) {
+        this.document = document;
+        this.tasks = tasks;
+        this.dialogs = dialogs;
+        document.studyProperty().addListener((obs, was, is) -> refresh());
+        document.fileProperty().addListener((obs, was, is) -> refresh());
+        selected.addListener((obs, was, is) -> refreshPreview());
+        refresh();
+    }
+
+    // ---- commands
+
+    public void addHospitalsFromDialog() {
+        List<Path> files = dialogs.chooseDataFiles();
+        if (!files.isEmpty()) {
+            addHospitals(files);
+        }
+    }
+
+    /** One new hospital per file, named after the file. */
+    public void addHospitals(List<Path> files) {
+        Set<String> taken = new HashSet<>(names());
+        List<ParticipantEntry> added = new ArrayList<>();
+        for (Path f : files) {
+            String name = HospitalNames.uniqueName(HospitalNames.baseName(f), taken);
+            taken.add(name);
+            added.add(new ParticipantEntry(name, document.dataPathFor(f)));
+        }
+        document.edit(s -> {
+            List<ParticipantEntry> all = new ArrayList<>(s.participants());
+            all.addAll(added);
+            return s.withParticipants(all);
+        });
+        message.set("");
+        selected.set(rows.size() - 1);
+    }
+
+    public void chooseFilesFor(int index) {
+        List<Path> files = dialogs.chooseDataFiles();
+        if (!files.isEmpty()) {
+            assignFiles(index, files);
+        }
+    }
+
+    /** Gives hospital {@code index} its data file (a table study takes one file per hospital: the first is used). */
+    public void assignFiles(int index, List<Path> files) {
+        if (index < 0 || index >= rows.size() || files.isEmpty()) {
+            return;
+        }
+        String path = document.dataPathFor(files.get(0));
+        editParticipant(index, p -> p.withData(List.of(path)));
+        message.set(files.size() > 1 ? "A table study takes one file per hospital: " + files.get(0).getFileName()
+                + " was used. Drop the other files on the empty part of the table to add them as hospitals." : "");
+        refreshPreview();
+    }
+
+    public void remove(int index) {
+        if (index < 0 || index >= rows.size()) {
+            return;
+        }
+        document.edit(s -> {
+            List<ParticipantEntry> all = new ArrayList<>(s.participants());
+            all.remove(index);
+            return s.withParticipants(all);
+        });
+        selected.set(Math.min(index, rows.size() - 1));
+        message.set("");
+    }
+
+    /** Renames a hospital; false (with a message) when the name is empty or taken. */
+    public boolean rename(int index, String newName) {
+        String name = newName == null ? "" : newName.trim();
+        if (name.isEmpty()) {
+            message.set("A hospital needs a name.");
+            return false;
+        }
+        List<String> others = new ArrayList<>(names());
+        others.remove(index);
+        if (others.contains(name)) {
+            message.set("Another hospital is already called '" + name + "'.");
+            return false;
+        }
+        editParticipant(index, p -> p.withName(name));
+        message.set("");
+        return true;
+    }
+
+    public boolean setWeight(int index, double weight) {
+        if (!(weight > 0) || Double.isInfinite(weight)) {
+            message.set("A hospital's weight must be a number above 0.");
+            return false;
+        }
+        editParticipant(index, p -> p.withWeight(weight));
+        message.set("");
+        return true;
+    }
+
+    public void setEnabled(int index, boolean on) {
+        editParticipant(index, p -> p.withEnabled(on));
+    }
+
+    public void select(int index) {
+        selected.set(index);
+    }
+
+    private void editParticipant(int index, java.util.function.UnaryOperator<ParticipantEntry> change) {
+        document.edit(s -> {
+            List<ParticipantEntry> all = new ArrayList<>(s.participants());
+            if (index < 0 || index >= all.size()) {
+                return s;
+            }
+            all.set(index, change.apply(all.get(index)));
+            return s.withParticipants(all);
+        });
+    }
+
+    // ---- keeping the table in step with the study
+
+    private void refresh() {
+        Study study = document.study();
+        DataSection data = study.data();
+        CsvFormat format;
+        try {
+            format = data == null ? CsvFormat.defaults() : data.csvFormat();
+        } catch (BadInputException e) {
+            format = CsvFormat.defaults();
+        }
+        if (!format.equals(cachedFormat)) {
+            summaries.clear();
+            cachedFormat = format;
+        }
+        List<ParticipantEntry> ps = study.participants();
+        if (rows.size() != ps.size()) {
+            List<ParticipantRow> fresh = new ArrayList<>();
+            ps.forEach(p -> fresh.add(newRow()));
+            rows.setAll(fresh);
+            if (selected.get() >= rows.size()) {
+                selected.set(rows.size() - 1);
+            } else if (selected.get() < 0 && !rows.isEmpty()) {
+                selected.set(0);
+            }
+        }
+        syncing = true;
+        for (int i = 0; i < ps.size(); i++) {
+            ParticipantEntry p = ps.get(i);
+            ParticipantRow row = rows.get(i);
+            row.nameProperty().set(p.name());
+            row.filesProperty().set(p.data().isEmpty() ? "(no file yet)" : String.join(", ", p.data()));
+            row.weightProperty().set(p.weight());
+            row.enabledProperty().set(p.enabled());
+        }
+        syncing = false;
+        ps.forEach(p -> p.data().stream().findFirst().map(document::resolve).ifPresent(this::load));
+        updateRowFigures();
+        refreshPreview();
+        scheduleSchemaCheck();
+    }
+
+    private ParticipantRow newRow() {
+        ParticipantRow row = new ParticipantRow();
+        // the table's check box writes the row's property; the study follows, unless we are copying from it
+        row.enabledProperty().addListener((obs, was, on) -> {
+            if (!syncing) {
+                setEnabled(rows.indexOf(row), on);
+            }
+        });
+        return row;
+    }
+
+    private void load(Path file) {
+        if (summaries.containsKey(file) || loading.contains(file)) {
+            return;
+        }
+        loading.add(file);
+        busy.set(true);
+        CsvFormat format = cachedFormat;
+        tasks.run(() -> read(file, format), summary -> {
+            loading.remove(file);
+            busy.set(!loading.isEmpty());
+            if (Objects.equals(format, cachedFormat)) {
+                summaries.put(file, summary);
+                updateRowFigures();
+                refreshPreview();
+                scheduleSchemaCheck();
+            }
+        }, e -> {
+            loading.remove(file);
+            busy.set(!loading.isEmpty());
+            summaries.put(file, DataFileSummary.failed(file, ErrorText.plain(e)));
+            updateRowFigures();
+            refreshPreview();
+        });
+    }
+
+    static DataFileSummary read(Path file, CsvFormat format) {
+        if (!Files.isRegularFile(file)) {
+            return DataFileSummary.failed(file, "The file " + file + " does not exist. Choose the file again.");
+        }
+        try {
+            CsvTable table = CsvReader.read(file, format);
+            return new DataFileSummary(file, table, TableProfiler.profile(table), null);
+        } catch (BadInputException e) {
+            return DataFileSummary.failed(file, ErrorText.plain(e));
+        }
+    }
+
+    private void updateRowFigures() {
+        Study study = document.study();
+        List<String> columns = study.participants().stream().map(this::summaryOf)
+                .filter(x -> x != null && x.ok()).findFirst().map(x -> x.table().columns()).orElse(List.of());
+        if (!columns.equals(knownColumns)) {
+            knownColumns.setAll(columns);
+        }
+        String label = study.data() == null ? null : study.data().label();
+        List<ParticipantEntry> ps = study.participants();
+        List<String> blocking = new ArrayList<>();
+        for (SchemaProblem sp : schemaProblems) {
+            if (sp.severity() == SchemaProblem.Severity.ERROR && (sp.participant() == null || "all".equals(sp.participant()))) {
+                blocking.add(sp.message() + " (Participants).");
+            }
+        }
+        for (int i = 0; i < ps.size() && i < rows.size(); i++) {
+            ParticipantEntry p = ps.get(i);
+            ParticipantRow row = rows.get(i);
+            DataFileSummary s = summaryOf(p);
+            List<String> problems = new ArrayList<>();
+            boolean error = false;
+            if (p.data().isEmpty()) {
+                problems.add("Choose this hospital's data file.");
+                error = true;
+            } else if (s == null) {
+                row.samplesProperty().set("reading…");
+            } else if (!s.ok()) {
+                problems.add(s.problem());
+                error = true;
+            }
+            if (s != null && s.ok()) {
+                row.samplesProperty().set(String.format(Locale.ROOT, "%,d", s.table().rowCount()));
+                row.balanceProperty().set(label == null || label.isBlank() ? "choose the label (Task and model)"
+                        : s.balance(label));
+            } else {
+                if (s != null || p.data().isEmpty()) {
+                    row.samplesProperty().set("–");
+                }
+                row.balanceProperty().set("");
+            }
+            for (SchemaProblem sp : schemaProblems) {
+                if (sp.participant() != null && sp.participant().equals(p.name())) {
+                    problems.add((sp.column() == null ? "" : "column '" + sp.column() + "': ") + sp.message());
+                    error |= sp.severity() == SchemaProblem.Severity.ERROR;
+                }
+            }
+            row.problemProperty().set(String.join("\n", problems));
+            row.errorProperty().set(error);
+            if (error && p.enabled() && !p.data().isEmpty()) {
+                blocking.add("Hospital '" + p.name() + "' cannot take part as it is: " + problems.get(0)
+                        + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "") + " (Participants).");
+            }
+            boolean reading = s == null && !p.data().isEmpty();
+            row.checkProperty().set(problems.isEmpty() ? (reading ? "" : "✔ ok")
+                    : (error ? "✖ " : "⚠ ") + String.join(" ", problems));
+        }
+        if (!blocking.equals(blockingProblems)) {
+            blockingProblems.setAll(blocking);
+        }
+    }
+
+    private DataFileSummary summaryOf(ParticipantEntry p) {
+        return p.data().isEmpty() ? null : summaries.get(document.resolve(p.data().get(0)));
+    }
+
+    private void refreshPreview() {
+        int i = selected.get();
+        List<ParticipantEntry> ps = document.study().participants();
+        if (i < 0 || i >= ps.size()) {
+            preview.set(null);
+            previewColumns.clear();
+            previewBalance.clear();
+            previewTitle.set(ps.isEmpty() ? "Add hospitals with \"Add hospitals…\" or by dropping their CSV files here."
+                    : "Choose a hospital to see its data.");
+            return;
+        }
+        ParticipantEntry p = ps.get(i);
+        DataFileSummary s = summaryOf(p);
+        preview.set(s);
+        DataSection data = document.study().data();
+        String label = data == null ? null : data.label();
+        List<ColumnRow> columns = new ArrayList<>();
+        List<LevelCount> balance = new ArrayList<>();
+        if (s == null) {
+            previewTitle.set(p.data().isEmpty() ? p.name() + ": no data file yet. Choose one, or drop a CSV file on its row."
+                    : p.name() + ": reading " + p.data().get(0) + " …");
+        } else if (!s.ok()) {
+            previewTitle.set(p.name() + ": " + s.problem());
+        } else {
+            previewTitle.set(p.name() + ": " + s.file().getFileName() + ", " + s.table().rowCount() + " rows, "
+                    + s.table().columns().size() + " columns" + (s.table().rowCount() > PREVIEW_ROWS
+                    ? " (first " + PREVIEW_ROWS + " rows shown)" : ""));
+            for (ColumnProfile c : s.profiles().values()) {
+                columns.add(new ColumnRow(c.name(), ColumnDescriptions.typeText(c, data), c.missing(),
+                        c.distinct() < 0 ? "> " + ColumnProfile.MAX_LEVELS : String.valueOf(c.distinct()), ColumnDescriptions.range(c),
+                        ColumnDescriptions.role(c.name(), data), columnProblem(p.name(), c.name())));
+            }
+            if (label != null) {
+                ColumnProfile lp = s.profiles().get(label);
+                if (lp != null) {
+                    lp.levelCounts().forEach((level, n) -> balance.add(new LevelCount(level, n)));
+                }
+            }
+        }
+        previewColumns.setAll(columns);
+        previewBalance.setAll(balance);
+    }
+
+    private String columnProblem(String participant, String column) {
+        List<String> out = new ArrayList<>();
+        for (SchemaProblem sp : schemaProblems) {
+            if (column.equals(sp.column()) && (sp.participant() == null || sp.participant().equals(participant))) {
+                out.add((sp.severity() == SchemaProblem.Severity.ERROR ? "✖ " : "⚠ ") + sp.message());
+            }
+        }
+        return String.join("; ", out);
+    }
+
+    // ---- the cross-hospital check
+
+    private void scheduleSchemaCheck() {
+        Study study = document.study();
+        DataSection data = study.data();
+        List<TabularFederation.SiteInput> inputs = new ArrayList<>();
+        boolean complete = true;
+        for (ParticipantEntry p : study.enabledParticipants()) {
+            DataFileSummary s = summaryOf(p);
+            if (s == null || !s.ok()) {
+                complete = false;
+                break;
+            }
+            inputs.add(new TabularFederation.SiteInput(p.name(), s.file()));
+        }
+        if (data == null || data.label() == null || data.label().isBlank()) {
+            setSchema(List.of(), study.participants().isEmpty() ? "" : "The check across hospitals runs once the label is chosen (Task and model).");
+            lastSchemaKey = "";
+            return;
+        }
+        if (!complete || inputs.isEmpty()) {
+            setSchema(List.of(), inputs.isEmpty() && study.enabledParticipants().isEmpty() ? ""
+                    : "The check across hospitals runs once every hospital's file can be read.");
+            lastSchemaKey = "";
+            return;
+        }
+        String key = inputs + "|" + data;
+        if (key.equals(lastSchemaKey)) {
+            return;
+        }
+        lastSchemaKey = key;
+        int generation = ++schemaGeneration;
+        schemaStatus.set("Checking that the hospitals' tables match…");
+        tasks.run(() -> TabularFederation.checkSchema(inputs, data.csvFormat(), data.tabularSettings()), report -> {
+            if (generation == schemaGeneration) {
+                setSchema(report.problems(), summary(report));
+            }
+        }, e -> {
+            if (generation == schemaGeneration) {
+                setSchema(List.of(), "The check could not run: " + ErrorText.plain(e));
+            }
+        });
+    }
+
+    private static String summary(SchemaReport report) {
+        if (report.problems().isEmpty()) {
+            return "✔ The hospitals' tables match: same columns, compatible types and labels.";
+        }
+        int errors = report.errors().size();
+        int warnings = report.warnings().size();
+        return (errors > 0 ? "✖ " + errors + (errors == 1 ? " problem stops" : " problems stop") + " the run"
+                : "✔ Nothing stops the run") + (warnings > 0 ? "; " + warnings + " warning" + (warnings == 1 ? "" : "s") : "") + ".";
+    }
+
+    private void setSchema(List<SchemaProblem> problems, String status) {
+        schemaProblems.setAll(problems);
+        schemaStatus.set(status);
+        updateRowFigures();
+        refreshPreview();
+    }
+
+    // ---- helpers
+
+    private List<String> names() {
+        return document.study().participants().stream().map(ParticipantEntry::name).toList();
+    }
+
+    /** The first rows of the previewed file, for the data grid. */
+    public List<String[]> previewRows() {
+        DataFileSummary s = preview.get();
+        if (s == null || !s.ok()) {
+            return List.of();
+        }
+        return s.table().rows().subList(0, Math.min(PREVIEW_ROWS, s.table().rowCount()));
+    }
+
+    public List<String> previewColumnNames() {
+        DataFileSummary s = preview.get();
+        return s == null || !s.ok() ? List.of() : s.table().columns();
+    }
+
+    public Map<String, Integer> labelCountsOfSelected() {
+        Map<String, Integer> out = new LinkedHashMap<>();
+        previewBalance.forEach(l -> out.put(l.level(), l.count()));
+        return out;
+    }
+
+    public ObservableList<ParticipantRow> rows() { return rows; }
+    public IntegerProperty selectedProperty() { return selected; }
+    public ObjectProperty<DataFileSummary> previewProperty() { return preview; }
+    public ObservableList<ColumnRow> previewColumns() { return previewColumns; }
+    public ObservableList<LevelCount> previewBalance() { return previewBalance; }
+    public StringProperty previewTitleProperty() { return previewTitle; }
+    public ObservableList<SchemaProblem> schemaProblems() { return schemaProblems; }
+    public StringProperty schemaStatusProperty() { return schemaStatus; }
+    public StringProperty messageProperty() { return message; }
+    public BooleanProperty busyProperty() { return busy; }
+    /** The columns of the first hospital file that could be read: what the Task screen offers. */
+    public ObservableList<String> knownColumns() { return knownColumns; }
+    /** What in the hospitals' files stops a run (unreadable file, schema error), for the Run button and status line. */
+    public ObservableList<String> blockingProblems() { return blockingProblems; }
+}

@@ -1,0 +1,250 @@
+package org.medfed.gui.results;
+
+import java.util.List;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.collections.ListChangeListener;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+import org.medfed.engine.RoundRecord;
+import org.medfed.gui.common.Charts;
+import org.medfed.gui.common.NumberFields;
+import org.medfed.metrics.RocAuc;
+
+/** The Results screen: comparison table, confusion matrix, ROC curve, exports and run history. */
+public final class ResultsView {
+
+    private final ResultsViewModel vm;
+    private final ScrollPane root;
+    private final TableView<ResultsViewModel.Row> table = new TableView<>(null);
+    private final GridPane matrix = new GridPane();
+    private final XYSeries rocSeries = new XYSeries("ROC", false, true);
+    private final XYSeries chance = new XYSeries("Chance", false, true);
+    private final JFreeChart rocChart;
+
+    public ResultsView(ResultsViewModel vm) {
+        this.vm = vm;
+        Label message = new Label();
+        message.setId("results-message");
+        message.setWrapText(true);
+        message.textProperty().bind(vm.messageProperty());
+        message.managedProperty().bind(message.textProperty().isNotEmpty());
+
+        ComboBox<String> metric = new ComboBox<>();
+        metric.getItems().setAll(ResultsViewModel.METRICS);
+        metric.setId("results-metric");
+        metric.valueProperty().bindBidirectional(vm.metricProperty());
+        Button exportModel = new Button("Export model…");
+        exportModel.setId("results-export-model");
+        exportModel.getStyleClass().add("primary");
+        exportModel.setOnAction(e -> vm.exportModel());
+        Button metricsCsv = new Button("Save metrics per round (CSV)…");
+        metricsCsv.setId("results-export-metrics");
+        metricsCsv.setOnAction(e -> vm.exportMetricsCsv());
+        Button tableCsv = new Button("Save table (CSV)…");
+        tableCsv.setId("results-export-table");
+        tableCsv.setOnAction(e -> vm.exportResultsCsv());
+        Button rocPng = new Button("Save ROC curve (PNG)…");
+        rocPng.setId("results-export-roc");
+        Button accuracyPng = new Button("Save accuracy chart (PNG)…");
+        accuracyPng.setId("results-export-accuracy");
+        for (Button b : List.of(exportModel, metricsCsv, tableCsv, rocPng, accuracyPng)) {
+            b.disableProperty().bind(vm.resultProperty().isNull());
+        }
+        HBox top = new HBox(8, new Label("Metric"), metric, exportModel, metricsCsv, tableCsv, rocPng, accuracyPng);
+        top.setAlignment(Pos.CENTER_LEFT);
+
+        table.setId("results-table");
+        table.setItems(vm.rows());
+        table.setPlaceholder(new Label("The comparison appears here when a run ends."));
+        table.setPrefHeight(230);
+        vm.columns().addListener((ListChangeListener<String>) c -> fillColumns());
+        Label tableTitle = title("Does federation help? Test results at each hospital");
+
+        ComboBox<String> hospital = new ComboBox<>(vm.hospitalChoices());
+        hospital.setId("results-hospital");
+        hospital.valueProperty().bindBidirectional(vm.hospitalProperty());
+        matrix.setId("results-confusion");
+        matrix.setHgap(2);
+        matrix.setVgap(2);
+        vm.confusionProperty().addListener((obs, was, is) -> fillMatrix(is));
+        VBox confusionBox = new VBox(8, title("Confusion matrix of the federated model"),
+                new HBox(8, new Label("Test patients of"), hospital), matrix);
+        confusionBox.setMinWidth(330);
+
+        XYSeriesCollection rocData = new XYSeriesCollection();
+        rocData.addSeries(rocSeries);
+        rocData.addSeries(chance);
+        rocChart = Charts.lineChart("ROC curve", "False positive rate (1 - specificity)",
+                "True positive rate (sensitivity)", rocData, false);
+        rocChart.getXYPlot().getRangeAxis().setRange(0, 1.0001);
+        rocChart.getXYPlot().getDomainAxis().setRange(0, 1.0001);
+        ChartViewer rocViewer = Charts.viewer(rocChart, "results-roc");
+        rocViewer.setPrefSize(460, 380);
+        vm.roc().addListener((ListChangeListener<RocAuc.Point>) c -> fillRoc());
+        vm.rocTitleProperty().addListener((obs, was, is) -> rocChart.setTitle(is.isEmpty() ? "ROC curve" : is));
+        rocPng.setOnAction(e -> vm.exportPng("ROC curve", "roc-curve.png", f -> Charts.savePng(rocChart, f, 900, 700)));
+        accuracyPng.setOnAction(e -> vm.exportPng("accuracy chart", "accuracy-per-round.png",
+                f -> Charts.savePng(accuracyChart(), f, 1000, 600)));
+        HBox plots = new HBox(24, confusionBox, rocViewer);
+        HBox.setHgrow(rocViewer, Priority.ALWAYS);
+
+        TableView<RunRecord> runs = new TableView<>(vm.runs());
+        runs.setId("results-history");
+        runs.setPlaceholder(new Label("Runs of a saved study are kept beside it and listed here, newest first."));
+        runs.getColumns().add(col("Run", RunRecord::started, 150));
+        runs.getColumns().add(col("Status", RunRecord::status, 80));
+        runs.getColumns().add(col("Algorithm", RunRecord::strategy, 130));
+        runs.getColumns().add(col("Model", RunRecord::model, 100));
+        runs.getColumns().add(col("Rounds", r -> r.rounds() + " / " + r.roundsPlanned(), 70));
+        runs.getColumns().add(col("Learning rate", r -> NumberFields.format(r.learningRate()), 95));
+        runs.getColumns().add(col("Seed", r -> String.valueOf(r.seed()), 60));
+        runs.getColumns().add(col("Federated accuracy", r -> NumberFields.metric(r.federatedAccuracy()), 130));
+        runs.getColumns().add(col("Federated AUC", r -> NumberFields.metric(r.federatedAuc()), 105));
+        runs.getColumns().add(col("Pooled accuracy", r -> NumberFields.metric(r.pooledAccuracy()), 115));
+        runs.getColumns().add(col("Best hospital alone", r -> r.bestLocal().isEmpty() ? "–"
+                : NumberFields.metric(r.bestLocalAccuracy()) + " (" + r.bestLocal() + ")", 190));
+        runs.setPrefHeight(200);
+
+        VBox content = new VBox(10, top, message, tableTitle, table, plots,
+                title("Earlier runs of this study (figures are means over hospitals)"), runs);
+        content.setPadding(new Insets(12));
+        root = new ScrollPane(content);
+        root.setFitToWidth(true);
+        root.getStyleClass().add("screen");
+        root.getStylesheets().add(ResultsView.class.getResource("results.css").toExternalForm());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    JFreeChart rocChart() {
+        return rocChart;
+    }
+
+    private JFreeChart accuracyChart() {
+        XYSeries acc = new XYSeries("Accuracy (mean over hospitals)");
+        XYSeries auc = new XYSeries("AUC");
+        var r = vm.resultProperty().get();
+        if (r != null) {
+            for (RoundRecord round : r.history().rounds()) {
+                acc.add(round.round(), round.globalMetric("accuracy"));
+                if (!Double.isNaN(round.globalMetric("auc"))) {
+                    auc.add(round.round(), round.globalMetric("auc"));
+                }
+            }
+        }
+        XYSeriesCollection data = new XYSeriesCollection(acc);
+        if (auc.getItemCount() > 0) {
+            data.addSeries(auc);
+        }
+        return Charts.lineChart("Global model per round", "Round", "Accuracy / AUC", data, true);
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private void fillColumns() {
+        table.getColumns().clear();
+        TableColumn<ResultsViewModel.Row, String> model = new TableColumn<>("Model trained on");
+        model.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().model()));
+        model.setPrefWidth(290);
+        model.setMinWidth(250);
+        table.getColumns().add(model);
+        for (int i = 0; i < vm.columns().size(); i++) {
+            int index = i;
+            TableColumn<ResultsViewModel.Row, String> c = new TableColumn<>(vm.columns().get(i));
+            c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().cells().get(index)));
+            c.setStyle("-fx-alignment: CENTER-RIGHT;");
+            c.setPrefWidth(120);
+            table.getColumns().add(c);
+        }
+    }
+
+    private void fillMatrix(ConfusionMatrix m) {
+        matrix.getChildren().clear();
+        if (m == null) {
+            return;
+        }
+        int k = m.classes().size();
+        Label corner = new Label("true ↓  predicted →");
+        corner.getStyleClass().add("muted");
+        matrix.add(corner, 0, 0);
+        int max = 1;
+        for (int[] row : m.counts()) {
+            for (int v : row) {
+                max = Math.max(max, v);
+            }
+        }
+        for (int c = 0; c < k; c++) {
+            Label h = new Label(m.classes().get(c));
+            h.getStyleClass().add("matrix-header");
+            matrix.add(h, c + 1, 0);
+        }
+        for (int r = 0; r < k; r++) {
+            Label h = new Label(m.classes().get(r));
+            h.getStyleClass().add("matrix-header");
+            matrix.add(h, 0, r + 1);
+            for (int c = 0; c < k; c++) {
+                int v = m.counts()[r][c];
+                Label cell = new Label(String.valueOf(v));
+                cell.setId("cell-" + r + "-" + c);
+                cell.getStyleClass().add(r == c ? "matrix-correct" : "matrix-wrong");
+                double share = (double) v / max;
+                cell.setStyle(String.format(java.util.Locale.ROOT, "-fx-background-color: rgba(%s,%.2f);",
+                        r == c ? "0,114,178" : "213,94,0", 0.12 + 0.6 * share));
+                cell.setMinSize(80, 48);
+                cell.setAlignment(Pos.CENTER);
+                matrix.add(cell, c + 1, r + 1);
+            }
+        }
+        Label total = new Label(m.correct() + " of " + m.total() + " test patients classified correctly ("
+                + NumberFields.metric(m.total() == 0 ? Double.NaN : (double) m.correct() / m.total()) + ")");
+        total.setId("results-confusion-total");
+        matrix.add(total, 0, k + 1, k + 1, 1);
+    }
+
+    private void fillRoc() {
+        rocSeries.clear();
+        chance.clear();
+        for (RocAuc.Point p : vm.roc()) {
+            rocSeries.add(p.falsePositiveRate(), p.truePositiveRate(), false);
+        }
+        if (!vm.roc().isEmpty()) {
+            chance.add(0, 0, false);
+            chance.add(1, 1, false);
+        }
+        rocSeries.fireSeriesChanged();
+        chance.fireSeriesChanged();
+    }
+
+    /** The drawn ROC points, for tests. */
+    public XYSeries rocSeriesForTest() {
+        return rocSeries;
+    }
+
+    private static <T> TableColumn<T, String> col(String title, java.util.function.Function<T, String> value, double width) {
+        TableColumn<T, String> c = new TableColumn<>(title);
+        c.setCellValueFactory(r -> new ReadOnlyStringWrapper(value.apply(r.getValue())));
+        c.setPrefWidth(width);
+        return c;
+    }
+}

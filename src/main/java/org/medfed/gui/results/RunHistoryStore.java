@@ -1,0 +1,156 @@
+package org.medfed.gui.results;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.medfed.data.csv.CsvFormat;
+import org.medfed.data.csv.CsvReader;
+import org.medfed.data.csv.CsvTable;
+import org.medfed.engine.BadInputException;
+import org.medfed.io.AtomicFiles;
+import org.medfed.project.Study;
+import org.medfed.project.StudyFile;
+import org.medfed.study.RunOutputs;
+import org.medfed.study.StudyResult;
+
+/**
+ * Every run of a saved study is kept beside it, in {@code <study folder>/<study file name>.runs/<yyyyMMdd-HHmmss>/}:
+ * the command line's outputs (metrics.csv, results.csv, summary.json, model/), the study as it was run
+ * ({@code study.json}) and {@code run.properties}. Each file is written atomically and run.properties last, so
+ * a folder without it (a crash while writing) is not listed.
+ */
+public final class RunHistoryStore {
+
+    static final String INFO = "run.properties";
+    private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    private final java.util.function.Supplier<LocalDateTime> clock;
+
+    public RunHistoryStore() {
+        this(LocalDateTime::now);
+    }
+
+    RunHistoryStore(java.util.function.Supplier<LocalDateTime> clock) {
+        this.clock = clock;
+    }
+
+    public static Path folderFor(Path studyFile) {
+        String name = String.valueOf(studyFile.getFileName());
+        String stem = name.toLowerCase(Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5) : name;
+        return studyFile.toAbsolutePath().getParent().resolve(stem + ".runs");
+    }
+
+    /** Writes the run; returns its folder. */
+    public Path save(StudyResult result, Path studyFile) {
+        Path base = folderFor(studyFile);
+        String stamp = clock.get().format(FOLDER);
+        Path dir = base.resolve(stamp);
+        for (int n = 2; Files.exists(dir); n++) {
+            dir = base.resolve(stamp + "-" + n);
+        }
+        RunOutputs.write(result, dir);
+        Study study = result.prepared().study();
+        StudyFile.save(study, dir.resolve("study.json"));
+        Properties p = new Properties();
+        p.setProperty("status", result.history().status().name().toLowerCase(Locale.ROOT));
+        p.setProperty("started", result.started().toString());
+        p.setProperty("roundsCompleted", String.valueOf(result.history().rounds().size()));
+        p.setProperty("roundsPlanned", String.valueOf(study.training().rounds()));
+        p.setProperty("seed", String.valueOf(result.seed()));
+        p.setProperty("seconds", String.valueOf(result.history().duration().toMillis() / 1000.0));
+        StringWriter text = new StringWriter();
+        try {
+            p.store(text, "MedFed run");
+            AtomicFiles.write(dir.resolve(INFO), text.toString().getBytes(StandardCharsets.ISO_8859_1));
+        } catch (IOException e) {
+            throw new BadInputException(dir.resolve(INFO), null, "could not be written: " + e.getMessage(), e);
+        }
+        return dir;
+    }
+
+    /** The study's earlier runs, newest first; folders that cannot be read are skipped. */
+    public List<RunRecord> list(Path studyFile) {
+        Path base = folderFor(studyFile);
+        if (!Files.isDirectory(base)) {
+            return List.of();
+        }
+        List<RunRecord> out = new ArrayList<>();
+        try (Stream<Path> dirs = Files.list(base)) {
+            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(INFO))).sorted(Comparator.reverseOrder()).toList()) {
+                try {
+                    out.add(read(dir));
+                } catch (IOException | RuntimeException e) {
+                    // a damaged run folder does not hide the others
+                }
+            }
+        } catch (IOException e) {
+            return List.of();
+        }
+        return out;
+    }
+
+    static RunRecord read(Path dir) throws IOException {
+        Properties p = new Properties();
+        p.load(new StringReader(Files.readString(dir.resolve(INFO), StandardCharsets.ISO_8859_1)));
+        Study study = StudyFile.load(dir.resolve("study.json"));
+        double fedAcc = Double.NaN;
+        double fedAuc = Double.NaN;
+        double pooled = Double.NaN;
+        double bestLocal = Double.NaN;
+        String bestLocalName = "";
+        Path results = dir.resolve("results.csv");
+        if (Files.isRegularFile(results)) {
+            CsvTable t = CsvReader.read(results, CsvFormat.defaults());
+            int cModel = t.columnIndex("model");
+            int cPart = t.columnIndex("participant");
+            int cMetric = t.columnIndex("metric");
+            int cValue = t.columnIndex("value");
+            for (int r = 0; r < t.rowCount(); r++) {
+                if (!"mean".equals(t.value(r, cPart)) || t.value(r, cValue) == null) {
+                    continue;
+                }
+                String model = t.value(r, cModel);
+                String metric = t.value(r, cMetric);
+                double v = Double.parseDouble(t.value(r, cValue));
+                if (model.equals("federated") && metric.equals("accuracy")) {
+                    fedAcc = v;
+                } else if (model.equals("federated") && metric.equals("auc")) {
+                    fedAuc = v;
+                } else if (model.equals("pooled") && metric.equals("accuracy")) {
+                    pooled = v;
+                } else if (model.startsWith("local:") && metric.equals("accuracy") && !(v <= bestLocal)) {
+                    bestLocal = v;
+                    bestLocalName = model.substring("local:".length());
+                }
+            }
+        }
+        String folderName = String.valueOf(dir.getFileName());
+        return new RunRecord(dir, pretty(folderName), p.getProperty("status", "?"), study.strategy().id(),
+                study.model().type() + (study.model().hidden().isEmpty() ? "" : " " + study.model().hidden()),
+                Integer.parseInt(p.getProperty("roundsCompleted", "0")),
+                Integer.parseInt(p.getProperty("roundsPlanned", "0")), study.training().learningRate(),
+                Long.parseLong(p.getProperty("seed", String.valueOf(study.seed()))), fedAcc, fedAuc, pooled, bestLocal,
+                bestLocalName);
+    }
+
+    /** "20261125-142301" as "2026-11-25 14:23:01". */
+    static String pretty(String folder) {
+        if (folder.length() >= 15 && folder.charAt(8) == '-') {
+            return folder.substring(0, 4) + "-" + folder.substring(4, 6) + "-" + folder.substring(6, 8) + " "
+                    + folder.substring(9, 11) + ":" + folder.substring(11, 13) + ":" + folder.substring(13, 15)
+                    + folder.substring(15);
+        }
+        return folder;
+    }
+}

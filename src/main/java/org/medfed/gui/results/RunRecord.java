@@ -1,0 +1,12 @@
+package org.medfed.gui.results;
+
+import java.nio.file.Path;
+
+/**
+ * An earlier run of the study as the history table shows it: when, with which settings, and its final figures
+ * (NaN where a figure was not computed, such as AUC for three classes or baselines that were not trained).
+ */
+public record RunRecord(Path folder, String started, String status, String strategy, String model, int rounds,
+                        int roundsPlanned, double learningRate, long seed, double federatedAccuracy,
+                        double federatedAuc, double pooledAccuracy, double bestLocalAccuracy, String bestLocal) {
+}

@@ -1,0 +1,93 @@
+package org.medfed.gui.run;
+
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+/** One hospital's line in the run's status list. */
+public final class HospitalStatus {
+
+    public enum State {
+        WAITING("waiting"),
+        TRAINING("training"),
+        EVALUATING("evaluating"),
+        DONE("done"),
+        FAILED("failed"),
+        SKIPPED("not chosen this round");
+
+        private final String text;
+
+        State(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    private final String name;
+    private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(State.WAITING.text());
+    private final ReadOnlyStringWrapper duration = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private State current = State.WAITING;
+    private int failures;
+
+    public HospitalStatus(String name) {
+        this.name = name;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public State current() {
+        return current;
+    }
+
+    public int failures() {
+        return failures;
+    }
+
+    public ReadOnlyStringProperty stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty durationProperty() {
+        return duration.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty detailProperty() {
+        return detail.getReadOnlyProperty();
+    }
+
+    private String pendingDuration;
+    private String pendingDetail = "";
+    private boolean pending;
+
+    /** Records a new state; the visible properties change only at {@link #commit}, once per batch of events. */
+    void set(State s, String took, String why) {
+        current = s;
+        if (took != null) {
+            pendingDuration = took;
+        }
+        pendingDetail = why == null ? "" : why;
+        pending = true;
+        if (s == State.FAILED) {
+            failures++;
+        }
+    }
+
+    /** Shows the last state recorded: a burst of events costs one update of the table's cells. */
+    void commit() {
+        if (!pending) {
+            return;
+        }
+        pending = false;
+        state.set(current.text());
+        if (pendingDuration != null) {
+            duration.set(pendingDuration);
+            pendingDuration = null;
+        }
+        detail.set(pendingDetail);
+    }
+}

@@ -1,0 +1,223 @@
+package org.medfed.gui.run;
+
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Orientation;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.collections.ListChangeListener;
+
+/** The Run screen: controls, progress, live charts, hospital status and the log. Thin: all state is in the view-model. */
+public final class RunView {
+
+    private final RunViewModel vm;
+    private final BorderPane root = new BorderPane();
+    private final RunCharts charts;
+
+    public RunView(RunViewModel vm) {
+        this.vm = vm;
+        this.charts = new RunCharts(vm);
+        root.getStyleClass().add("screen");
+        root.getStylesheets().add(RunView.class.getResource("run.css").toExternalForm());
+        root.setTop(controls());
+        root.setCenter(body());
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    RunCharts charts() {
+        return charts;
+    }
+
+    /** Rounds drawn in the global chart: for the responsiveness benchmark. */
+    public int roundsDrawnForBenchmark() {
+        return charts.roundsDrawn();
+    }
+
+    private VBox controls() {
+        Button start = new Button();
+        start.setId("run-start");
+        start.textProperty().bind(Bindings.when(vm.phaseProperty().isEqualTo(RunViewModel.Phase.PAUSED))
+                .then("▶ Resume").otherwise("▶ Start"));
+        start.disableProperty().bind(vm.canStartProperty().not());
+        start.setOnAction(e -> vm.start());
+        start.setDefaultButton(false);
+        start.getStyleClass().add("primary");
+        start.setTooltip(new Tooltip("Start the federated run (F5)"));
+        Button pause = button("run-pause", "Pause", "Hold the run after the current training step");
+        pause.disableProperty().bind(vm.canPauseProperty().not());
+        pause.setOnAction(e -> vm.pause());
+        Button step = button("run-step", "Step one round", "Run exactly one more round, then hold: for teaching");
+        step.disableProperty().bind(vm.canStepProperty().not());
+        step.setOnAction(e -> vm.step());
+        Button stop = button("run-stop", "Stop", "Stop after the current training step; rounds done are kept");
+        stop.disableProperty().bind(vm.canStopProperty().not());
+        stop.setOnAction(e -> vm.stop());
+        CheckBox compare = new CheckBox("Also train each hospital alone and all data pooled, for comparison");
+        compare.setId("run-compare");
+        compare.selectedProperty().bindBidirectional(vm.compareWithBaselinesProperty());
+        compare.disableProperty().bind(vm.canStopProperty());
+        HBox buttons = new HBox(8, start, pause, step, stop, compare);
+        buttons.setAlignment(Pos.CENTER_LEFT);
+
+        ProgressBar bar = new ProgressBar();
+        bar.setId("run-progress");
+        bar.progressProperty().bind(Bindings.when(vm.phaseProperty().isEqualTo(RunViewModel.Phase.PREPARING)
+                .or(vm.phaseProperty().isEqualTo(RunViewModel.Phase.COMPARING))).then(-1.0).otherwise(vm.progressProperty()));
+        bar.setPrefWidth(320);
+        Label progress = new Label();
+        progress.setId("run-progress-text");
+        progress.textProperty().bind(vm.progressTextProperty());
+        Label left = new Label();
+        left.setId("run-time-left");
+        left.textProperty().bind(vm.timeLeftProperty());
+        left.getStyleClass().add("muted");
+        HBox progressRow = new HBox(12, bar, progress, left);
+        progressRow.setAlignment(Pos.CENTER_LEFT);
+
+        Label notReady = new Label();
+        notReady.setId("run-not-ready");
+        notReady.getStyleClass().add("warning-text");
+        notReady.setWrapText(true);
+        notReady.textProperty().bind(Bindings.createStringBinding(() -> vm.readinessProblems().isEmpty() ? ""
+                : "Before you can run: " + String.join(" ", vm.readinessProblems()), vm.readinessProblems()));
+        notReady.visibleProperty().bind(notReady.textProperty().isNotEmpty().and(vm.canStopProperty().not()));
+        notReady.managedProperty().bind(notReady.visibleProperty());
+        Label failed = new Label();
+        failed.setId("run-status");
+        failed.getStyleClass().add("error-text");
+        failed.setWrapText(true);
+        failed.textProperty().bind(vm.statusTextProperty());
+        failed.visibleProperty().bind(failed.textProperty().isNotEmpty());
+        failed.managedProperty().bind(failed.visibleProperty());
+
+        VBox box = new VBox(8, buttons, progressRow, notReady, failed);
+        box.setPadding(new Insets(12, 12, 8, 12));
+        return box;
+    }
+
+    private SplitPane body() {
+        GridPane grid = new GridPane();
+        grid.setHgap(8);
+        grid.setVgap(8);
+        grid.add(charts.globalViewer, 0, 0);
+        grid.add(charts.lossViewer, 1, 0);
+        VBox hospitalsBox = new VBox(4, charts.hospitalViewer, charts.hospitalToggles);
+        VBox.setVgrow(charts.hospitalViewer, Priority.ALWAYS);
+        grid.add(hospitalsBox, 0, 1, 2, 1);
+        for (var viewer : new javafx.scene.layout.Region[] {charts.globalViewer, charts.lossViewer, hospitalsBox}) {
+            GridPane.setHgrow(viewer, Priority.ALWAYS);
+            GridPane.setVgrow(viewer, Priority.ALWAYS);
+        }
+        grid.setPadding(new Insets(0, 0, 0, 12));
+
+        TableView<HospitalStatus> table = new TableView<>(vm.hospitals());
+        table.setId("run-hospitals");
+        table.setPlaceholder(new Label("The hospitals appear here when the run starts."));
+        TableColumn<HospitalStatus, String> name = new TableColumn<>("Hospital");
+        name.setCellValueFactory(c -> new javafx.beans.property.SimpleStringProperty(c.getValue().name()));
+        TableColumn<HospitalStatus, String> state = new TableColumn<>("Status");
+        state.setCellValueFactory(c -> c.getValue().stateProperty());
+        state.setCellFactory(col -> new StatusCell());
+        TableColumn<HospitalStatus, String> took = new TableColumn<>("Took");
+        took.setCellValueFactory(c -> c.getValue().durationProperty());
+        TableColumn<HospitalStatus, String> why = new TableColumn<>("Problem");
+        why.setCellValueFactory(c -> c.getValue().detailProperty());
+        name.setPrefWidth(150);
+        name.setMinWidth(140);
+        state.setPrefWidth(90);
+        state.setMinWidth(80);
+        took.setPrefWidth(70);
+        took.setMinWidth(60);
+        why.setPrefWidth(200);
+        took.setText("Took");
+        took.setGraphic(null);
+        javafx.scene.control.Tooltip.install(table, new javafx.scene.control.Tooltip(
+                "Status of each hospital in the current round; Took: its last local training"));
+        table.getColumns().add(name);
+        table.getColumns().add(state);
+        table.getColumns().add(took);
+        table.getColumns().add(why);
+        table.setPrefHeight(170);
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.setMinHeight(120);
+
+        ListView<String> log = new ListView<>(vm.log());
+        log.setId("run-log");
+        log.getStyleClass().add("log");
+        // one line per cell at a fixed height: the list then costs the same however long the run's log grows
+        log.setFixedCellSize(20);
+        log.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty ? null : item);
+                setTooltip(empty || item == null || item.length() < 60 ? null : new Tooltip(item));
+            }
+        });
+        log.setPlaceholder(new Label("What happens during the run is written here."));
+        vm.log().addListener((ListChangeListener<String>) c -> {
+            if (!vm.log().isEmpty()) {
+                log.scrollTo(vm.log().size() - 1);
+            }
+        });
+        Label statusTitle = new Label("Hospitals");
+        statusTitle.getStyleClass().add("section-title");
+        Label logTitle = new Label("Log");
+        logTitle.getStyleClass().add("section-title");
+        VBox side = new VBox(6, statusTitle, table, logTitle, log);
+        VBox.setVgrow(log, Priority.ALWAYS);
+        side.setPadding(new Insets(0, 12, 12, 0));
+        side.setMinWidth(320);
+
+        SplitPane split = new SplitPane(grid, side);
+        split.setOrientation(Orientation.HORIZONTAL);
+        split.setDividerPositions(0.66);
+        return split;
+    }
+
+    private static Button button(String id, String text, String tip) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(new Tooltip(tip));
+        return b;
+    }
+
+    /** Colours the status word (failed red, done green) with pseudo-classes, which are cheap to switch per update. */
+    private static final class StatusCell extends javafx.scene.control.TableCell<HospitalStatus, String> {
+        private static final javafx.css.PseudoClass FAILED = javafx.css.PseudoClass.getPseudoClass("failed");
+        private static final javafx.css.PseudoClass DONE = javafx.css.PseudoClass.getPseudoClass("done");
+        private static final javafx.css.PseudoClass BUSY = javafx.css.PseudoClass.getPseudoClass("busy");
+
+        StatusCell() {
+            getStyleClass().add("status-cell");
+        }
+
+        @Override
+        protected void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            setText(empty ? null : item);
+            boolean show = !empty && item != null;
+            pseudoClassStateChanged(FAILED, show && item.equals(HospitalStatus.State.FAILED.text()));
+            pseudoClassStateChanged(DONE, show && item.equals(HospitalStatus.State.DONE.text()));
+            pseudoClassStateChanged(BUSY, show && (item.equals(HospitalStatus.State.TRAINING.text())
+                    || item.equals(HospitalStatus.State.EVALUATING.text())));
+        }
+    }
+}

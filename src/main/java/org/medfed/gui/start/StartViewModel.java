@@ -1,0 +1,44 @@
+package org.medfed.gui.start;
+
+import java.nio.file.Path;
+import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.medfed.gui.common.SampleStudies;
+import org.medfed.gui.shell.ShellViewModel;
+
+/** The Start screen: the sample gallery, recent studies, New and Open. */
+public final class StartViewModel {
+
+    private final ShellViewModel shell;
+    private final ObservableList<SampleStudies.Sample> samples = FXCollections.observableArrayList();
+
+    public StartViewModel(ShellViewModel shell, List<SampleStudies.Sample> samples) {
+        this.shell = shell;
+        this.samples.setAll(samples);
+    }
+
+    public ObservableList<SampleStudies.Sample> samples() {
+        return samples;
+    }
+
+    public ObservableList<Path> recent() {
+        return shell.recent();
+    }
+
+    public void openSample(SampleStudies.Sample sample) {
+        shell.open(sample.studyFile());
+    }
+
+    public void openRecent(Path file) {
+        shell.open(file);
+    }
+
+    public void newStudy() {
+        shell.newStudy();
+    }
+
+    public void open() {
+        shell.open();
+    }
+}

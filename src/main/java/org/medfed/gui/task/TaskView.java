@@ -1,0 +1,166 @@
+package org.medfed.gui.task;
+
+import javafx.geometry.Insets;
+import javafx.scene.Parent;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.control.cell.CheckBoxTableCell;
+import javafx.scene.control.cell.ComboBoxTableCell;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.medfed.gui.common.FormField;
+
+/** The Task and model screen: what to predict from what, how to prepare the data, which model. */
+public final class TaskView {
+
+    private final TaskViewModel vm;
+    private final ScrollPane root;
+
+    public TaskView(TaskViewModel vm) {
+        this.vm = vm;
+        ComboBox<String> label = new ComboBox<>(vm.labelChoices());
+        label.setId("task-label");
+        label.setPromptText("choose the outcome column");
+        label.valueProperty().bindBidirectional(vm.labelProperty());
+        label.setPrefWidth(240);
+
+        TableView<FeatureChoice> features = new TableView<>(vm.features());
+        features.setId("task-features");
+        features.setEditable(true);
+        features.setPlaceholder(new Label("The columns appear once a hospital's data file has been read (Participants)."));
+        TableColumn<FeatureChoice, Boolean> use = new TableColumn<>("Use");
+        use.setCellValueFactory(c -> c.getValue().useProperty());
+        use.setCellFactory(CheckBoxTableCell.forTableColumn(use));
+        use.setPrefWidth(55);
+        TableColumn<FeatureChoice, String> column = new TableColumn<>("Column");
+        column.setCellValueFactory(c -> new javafx.beans.property.ReadOnlyStringWrapper(c.getValue().column()));
+        column.setEditable(false);
+        column.setPrefWidth(170);
+        TableColumn<FeatureChoice, String> type = new TableColumn<>("Type");
+        type.setCellValueFactory(c -> c.getValue().typeProperty());
+        type.setCellFactory(ComboBoxTableCell.forTableColumn(FeatureChoice.AS_READ, "numeric", "categorical"));
+        type.setPrefWidth(130);
+        features.getColumns().add(use);
+        features.getColumns().add(column);
+        features.getColumns().add(type);
+        features.setPrefHeight(300);
+        features.setMinWidth(380);
+
+        GridPane prep = grid();
+        int row = 0;
+        row = choice(prep, row, "task-missing", "Missing values", vm.missingProperty(), TaskViewModel.MISSING,
+                "drop-rows: leave out patients with a missing value; impute: fill with the mean over all hospitals");
+        row = choice(prep, row, "task-normalization", "Standardise features", vm.normalizationProperty(),
+                TaskViewModel.NORMALIZATION, "pooled: with statistics over all hospitals (from sums, never rows); "
+                        + "local: each hospital its own; none");
+        row = choice(prep, row, "task-label-rule", "Label values", vm.labelRuleProperty(), TaskViewModel.LABEL_RULES,
+                "as-is: each value is a class; nonzero-positive: 0 is healthy, anything else disease");
+        row = field(prep, row, vm.trainFraction());
+        row = field(prep, row, vm.splitSeed());
+
+        GridPane modelGrid = grid();
+        int mrow = choice(modelGrid, 0, "task-model", "Model", vm.modelProperty(), TaskViewModel.MODELS,
+                "logistic: one linear layer, easy to explain; mlp: hidden layers, can learn interactions");
+        mrow = field(modelGrid, mrow, vm.hidden());
+        modelGrid.getChildren().stream().filter(n -> "field-hidden".equals(n.getId()))
+                .forEach(n -> n.disableProperty().bind(vm.modelProperty().isNotEqualTo("mlp")));
+        field(modelGrid, mrow, vm.seed());
+
+        VBox left = new VBox(8, title("What to predict"), row("Label (outcome)", label),
+                new Label("Features: the columns the model learns from"), features);
+        VBox right = new VBox(8, title("Preparing the data"), prep, title("Model"), modelGrid);
+        VBox.setVgrow(features, Priority.ALWAYS);
+        HBox both = new HBox(28, left, right);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        both.setPadding(new Insets(16));
+        root = new ScrollPane(both);
+        root.setFitToWidth(true);
+        root.setFitToHeight(true);
+        root.getStyleClass().add("screen");
+    }
+
+    public Parent root() {
+        return root;
+    }
+
+    private static GridPane grid() {
+        GridPane g = new GridPane();
+        g.setHgap(10);
+        g.setVgap(4);
+        return g;
+    }
+
+    private static Label title(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("section-title");
+        return l;
+    }
+
+    private static HBox row(String text, javafx.scene.Node control) {
+        Label l = new Label(text);
+        HBox h = new HBox(10, l, control);
+        h.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        return h;
+    }
+
+    private static int choice(GridPane grid, int row, String id, String text,
+                              javafx.beans.property.ObjectProperty<String> value, java.util.List<String> options,
+                              String help) {
+        ComboBox<String> box = new ComboBox<>();
+        box.getItems().setAll(options);
+        box.setId(id);
+        box.valueProperty().bindBidirectional(value);
+        box.setTooltip(new Tooltip(help));
+        Label label = new Label(text);
+        label.setLabelFor(box);
+        Label helpLabel = new Label(help);
+        helpLabel.getStyleClass().add("muted");
+        helpLabel.setWrapText(true);
+        helpLabel.setMaxWidth(420);
+        grid.add(label, 0, row);
+        grid.add(box, 1, row);
+        grid.add(helpLabel, 1, row + 1);
+        return row + 2;
+    }
+
+    private static int field(GridPane grid, int row, FormField f) {
+        TextField field = new TextField();
+        field.setId("field-" + f.id());
+        field.setPrefColumnCount(10);
+        field.setMaxWidth(170);
+        field.textProperty().bindBidirectional(f.textProperty());
+        field.setTooltip(new Tooltip(f.help()));
+        Label label = new Label(f.label());
+        label.setLabelFor(field);
+        label.setWrapText(true);
+        label.setMaxWidth(230);
+        Label help = new Label(f.help());
+        help.getStyleClass().add("muted");
+        help.setWrapText(true);
+        help.setMaxWidth(420);
+        Label error = new Label();
+        error.setId("error-" + f.id());
+        error.getStyleClass().add("error-text");
+        error.textProperty().bind(f.errorProperty());
+        error.visibleProperty().bind(f.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        f.errorProperty().addListener((obs, was, is) -> {
+            field.getStyleClass().remove("invalid");
+            if (!is.isEmpty()) {
+                field.getStyleClass().add("invalid");
+            }
+        });
+        grid.add(label, 0, row);
+        grid.add(field, 1, row);
+        grid.add(help, 1, row + 1);
+        grid.add(error, 1, row + 2);
+        return row + 3;
+    }
+}

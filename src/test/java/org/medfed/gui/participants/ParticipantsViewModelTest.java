@@ -1,0 +1,132 @@
+package org.medfed.gui.participants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medfed.gui.common.StudyDocument;
+import org.medfed.gui.testing.QueuedUi;
+import org.medfed.gui.testing.Samples;
+import org.medfed.gui.testing.StubDialogs;
+import org.medfed.project.ParticipantEntry;
+import org.medfed.project.StudyFile;
+
+class ParticipantsViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private final QueuedUi ui = QueuedUi.sameThread();
+    private final StubDialogs dialogs = new StubDialogs();
+    private final StudyDocument doc = new StudyDocument();
+    private ParticipantsViewModel vm;
+    private Path study;
+
+    @BeforeEach
+    void openSample() {
+        study = Samples.copy(dir, 3);
+        vm = new ParticipantsViewModel(doc, ui, dialogs);
+        doc.replace(StudyFile.load(study), study);
+        ui.drain();
+    }
+
+    private static final String HEADER = "age,sex,systolic_bp,cholesterol,bmi,smoker,diabetes,chest_pain,disease";
+
+    @Test
+    void showsEachHospitalsSizeBalanceAndTheSchemaCheck() {
+        assertThat(vm.rows()).extracting(ParticipantRow::name)
+                .containsExactly("city-general", "rural-clinic", "heart-centre", "mountain-hospital");
+        ParticipantRow city = vm.rows().get(0);
+        assertThat(city.samplesProperty().get()).isEqualTo("400");
+        assertThat(city.balanceProperty().get()).isEqualTo("0: 224 (56%) · 1: 176 (44%)");
+        assertThat(city.checkProperty().get()).isEqualTo("✔ ok");
+        assertThat(vm.schemaStatusProperty().get()).startsWith("✔ The hospitals' tables match");
+        assertThat(vm.knownColumns()).contains("age", "disease");
+
+        vm.select(3);
+        assertThat(vm.previewTitleProperty().get()).startsWith("mountain-hospital: mountain-hospital.csv, 90 rows, 9 columns");
+        assertThat(vm.previewColumns()).anySatisfy(c -> {
+            assertThat(c.column()).isEqualTo("cholesterol");
+            assertThat(c.missing()).isGreaterThan(0);
+            assertThat(c.type()).isEqualTo("numeric");
+        });
+        assertThat(vm.previewColumns()).anySatisfy(c -> {
+            assertThat(c.column()).isEqualTo("disease");
+            assertThat(c.role()).isEqualTo("label");
+        });
+        assertThat(vm.labelCountsOfSelected()).containsEntry("0", 41).containsEntry("1", 49);
+        assertThat(vm.previewRows()).hasSize(50);
+    }
+
+    @Test
+    void aMalformedFileIsShownNextToItsHospitalInPlainWords() {
+        Path bad = Samples.write(dir.resolve("bad.csv"), HEADER, "48,M,123,4.7,27.7,no,0,non-anginal,1", "65,F,131");
+        dialogs.dataFiles.add(List.of(bad));
+        vm.chooseFilesFor(1);
+        ui.drain();
+        ParticipantRow rural = vm.rows().get(1);
+        assertThat(rural.checkProperty().get()).startsWith("✖").contains("line 3");
+        assertThat(rural.errorProperty().get()).isTrue();
+        assertThat(doc.study().participants().get(1).data()).containsExactly(bad.toAbsolutePath().toString());
+        assertThat(vm.blockingProblems()).singleElement().satisfies(p -> assertThat(p)
+                .startsWith("Hospital 'rural-clinic' cannot take part as it is: bad.csv line 3"));
+        vm.setEnabled(1, false);
+        assertThat(vm.blockingProblems()).as("a hospital left out does not block the run").isEmpty();
+        vm.setEnabled(1, true);
+
+        Path missing = dir.resolve("gone.csv");
+        vm.assignFiles(2, List.of(missing));
+        ui.drain();
+        assertThat(vm.rows().get(2).checkProperty().get()).contains("does not exist");
+    }
+
+    @Test
+    void schemaProblemsAreTiedToTheHospitalAndColumn() {
+        Path noBmi = Samples.write(dir.resolve("no-bmi.csv"), "age,sex,systolic_bp,cholesterol,smoker,diabetes,chest_pain,disease",
+                "48,M,123,4.7,no,0,non-anginal,1", "65,F,131,4.9,no,0,typical,0");
+        Path typo = Samples.write(dir.resolve("typo.csv"), HEADER, "48,M,123,4.7,27.7,no,0,non-anginal,1",
+                "65,F,131,4.9,25.1,no,0,typical,0", "6O,F,131,4.9,25.1,no,0,typical,0", "61,F,131,4.9,25.1,no,0,typical,1",
+                "62,M,131,4.9,25.1,no,0,typical,1", "63,M,131,4.9,25.1,no,0,typical,0");
+        vm.addHospitals(List.of(noBmi, typo));
+        ui.drain();
+        assertThat(vm.rows()).hasSize(6);
+        assertThat(vm.rows().get(4).nameProperty().get()).isEqualTo("no-bmi");
+        assertThat(vm.rows().get(4).checkProperty().get()).startsWith("✖").contains("column 'bmi'");
+        assertThat(vm.rows().get(5).checkProperty().get()).contains("column 'age'").contains("line 4").contains("'6O'");
+        assertThat(vm.schemaStatusProperty().get()).startsWith("✖");
+        vm.select(5);
+        assertThat(vm.previewColumns()).filteredOn(c -> c.column().equals("age"))
+                .singleElement().satisfies(c -> assertThat(c.problem()).startsWith("✖").contains("expected a number"));
+        assertThat(vm.rows().get(0).checkProperty().get()).isEqualTo("✔ ok");
+    }
+
+    @Test
+    void renameRemoveWeightAndEnabledEditTheStudy() {
+        assertThat(vm.rename(0, "heart-centre")).isFalse();
+        assertThat(vm.messageProperty().get()).contains("already called 'heart-centre'");
+        assertThat(vm.rename(0, "  ")).isFalse();
+        assertThat(vm.rename(0, "city")).isTrue();
+        assertThat(doc.study().participants().get(0).name()).isEqualTo("city");
+        assertThat(doc.isDirty()).isTrue();
+        assertThat(vm.setWeight(1, 0)).isFalse();
+        assertThat(vm.setWeight(1, 2.5)).isTrue();
+        assertThat(doc.study().participants().get(1).weight()).isEqualTo(2.5);
+        vm.rows().get(2).enabledProperty().set(false);
+        assertThat(doc.study().participants().get(2).enabled()).isFalse();
+        vm.remove(3);
+        assertThat(doc.study().participants()).extracting(ParticipantEntry::name).containsExactly("city", "rural-clinic", "heart-centre");
+        assertThat(vm.rows()).hasSize(3);
+    }
+
+    @Test
+    void newHospitalsAreNamedAfterTheirFilesAndKeptUnique() {
+        Path other = Samples.write(dir.resolve("x/city-general.csv"), HEADER, "48,M,123,4.7,27.7,no,0,non-anginal,1");
+        vm.addHospitals(List.of(other));
+        ui.drain();
+        assertThat(vm.rows().get(4).nameProperty().get()).isEqualTo("city-general-2");
+        assertThat(vm.selectedProperty().get()).isEqualTo(4);
+    }
+}

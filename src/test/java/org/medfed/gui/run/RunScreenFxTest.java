@@ -1,0 +1,176 @@
+package org.medfed.gui.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.medfed.gui.testing.FxWorkbench.await;
+import static org.medfed.gui.testing.FxWorkbench.fx;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.medfed.engine.RoundRecord;
+import org.medfed.gui.results.ResultsViewModel;
+import org.medfed.gui.shell.Screen;
+import org.medfed.gui.testing.FxWorkbench;
+import org.medfed.gui.testing.Samples;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+
+@ExtendWith(ApplicationExtension.class)
+class RunScreenFxTest {
+
+    @TempDir
+    Path dir;
+    private FxWorkbench app;
+
+    @Start
+    void start(Stage stage) {
+        app = new FxWorkbench(stage, dir);
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    @Test
+    void aRunFillsTheChartsTheStatusListAndTheResults(FxRobot robot) throws Exception {
+        robot.interact(() -> app.workbench.open(Samples.copy(dir, 4)));
+        FxWorkbench.goTo(robot, Screen.RUN);
+        robot.clickOn("#run-start");
+        await(() -> app.workbench.run().phaseProperty().get() == RunViewModel.Phase.FINISHED);
+
+        var history = fx(() -> app.workbench.run().resultProperty().get().history());
+        RunCharts charts = app.workbench.runView().charts();
+        assertThat(fx(charts::roundsDrawn)).isEqualTo(4);
+        for (int i = 0; i < 4; i++) {
+            RoundRecord r = history.rounds().get(i);
+            int item = i;
+            assertThat(fx(() -> charts.accuracySeries().getY(item).doubleValue())).isEqualTo(r.globalMetric("accuracy"));
+            assertThat(fx(() -> charts.lossSeries().getY(item).doubleValue())).isEqualTo(r.globalMetric("loss"));
+        }
+        assertThat(fx(() -> charts.hospitalData().getSeriesCount())).isEqualTo(4);
+        for (int s = 0; s < 4; s++) {
+            int series = s;
+            String name = fx(() -> (String) charts.hospitalData().getSeriesKey(series));
+            assertThat(fx(() -> charts.hospitalData().getSeries(series).getItemCount())).isEqualTo(4);
+            assertThat(fx(() -> charts.hospitalData().getSeries(series).getY(3).doubleValue()))
+                    .isEqualTo(history.rounds().get(3).test().get(name).metric("accuracy"));
+        }
+        assertThat(fx(() -> charts.globalChart.getXYPlot().getDataset().getSeriesCount())).as("accuracy, weighted, AUC").isEqualTo(3);
+
+        TableView<HospitalStatus> status = robot.lookup("#run-hospitals").queryTableView();
+        assertThat(status.getItems()).hasSize(4).allSatisfy(h -> assertThat(h.stateProperty().get()).isEqualTo("done"));
+        ListView<String> log = robot.lookup("#run-log").queryListView();
+        assertThat(log.getItems()).anyMatch(l -> l.contains("Round 4: accuracy")).anyMatch(l -> l.contains("Done."));
+        assertThat(robot.lookup("#run-progress-text").queryAs(Labeled.class).getText()).isEqualTo("Finished: 4 rounds");
+
+        // legend toggles hide and show one hospital's line
+        robot.clickOn("#toggle-rural-clinic");
+        int rural = fx(() -> charts.hospitalData().getSeriesIndex("rural-clinic"));
+        assertThat(fx(() -> charts.hospitalChart.getXYPlot().getRenderer().isSeriesVisible(rural))).isFalse();
+        robot.clickOn("#toggle-rural-clinic");
+        assertThat(fx(() -> charts.hospitalChart.getXYPlot().getRenderer().isSeriesVisible(rural))).isTrue();
+
+        FxWorkbench.goTo(robot, Screen.RESULTS);
+        await(() -> app.workbench.results().predictionsProperty().get() != null && !app.workbench.results().runs().isEmpty());
+        TableView<ResultsViewModel.Row> results = robot.lookup("#results-table").queryTableView();
+        assertThat(results.getItems()).hasSize(6);
+        assertThat(results.getItems().get(0).cells().get(4))
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", history.rounds().get(3).globalMetric("accuracy")));
+        assertThat(robot.lookup("#results-confusion-total").queryAs(Labeled.class).getText()).endsWith("test patients classified correctly ("
+                + String.format(java.util.Locale.ROOT, "%.3f", history.rounds().get(3).globalMetric("accuracy_weighted")) + ")");
+        assertThat(fx(() -> app.workbench.resultsView().rocSeriesForTest().getItemCount())).isGreaterThan(10);
+        TableView<?> runs = robot.lookup("#results-history").queryTableView();
+        assertThat(runs.getItems()).hasSize(1);
+
+        app.dialogs.folders.add(dir.resolve("exported-model"));
+        robot.clickOn("#results-export-model");
+        await(() -> Files.exists(dir.resolve("exported-model/model-card.json")));
+        app.dialogs.saveFiles.add(dir.resolve("roc.png"));
+        robot.clickOn("#results-export-roc");
+        await(() -> Files.exists(dir.resolve("roc.png")));
+        assertThat(Files.size(dir.resolve("roc.png"))).isGreaterThan(5000);
+        assertThat(app.dialogs.errors).isEmpty();
+    }
+
+    @Test
+    void aTeacherStepsRoundByRoundThenStops(FxRobot robot) {
+        robot.interact(() -> app.workbench.open(Samples.copy(dir, 30)));
+        FxWorkbench.goTo(robot, Screen.RUN);
+        robot.clickOn("#run-compare");
+        robot.clickOn("#run-step");
+        await(() -> app.workbench.run().phaseProperty().get() == RunViewModel.Phase.PAUSED
+                && app.workbench.run().points().size() == 1);
+        assertThat(robot.lookup("#run-start").queryButton().getText()).isEqualTo("▶ Resume");
+        assertThat(robot.lookup("#run-progress-text").queryAs(Labeled.class).getText()).isEqualTo("Paused before round 2 of 30");
+        robot.clickOn("#run-step");
+        await(() -> app.workbench.run().phaseProperty().get() == RunViewModel.Phase.PAUSED
+                && app.workbench.run().points().size() == 2);
+        assertThat(fx(() -> app.workbench.runView().charts().roundsDrawn())).isEqualTo(2);
+        robot.clickOn("#run-stop");
+        await(() -> app.workbench.run().phaseProperty().get() == RunViewModel.Phase.STOPPED);
+        assertThat(fx(() -> app.workbench.run().resultProperty().get().history().rounds())).hasSize(2);
+        assertThat(robot.lookup("#run-progress-text").queryAs(Labeled.class).getText()).isEqualTo("Stopped after round 2 of 30");
+        assertThat(robot.lookup("#run-start").queryButton().isDisabled()).isFalse();
+    }
+
+    @Test
+    void pauseHoldsTheRunWithinAStepAndResumeGoesOn(FxRobot robot) {
+        robot.interact(() -> app.workbench.open(Samples.copy(dir, 300, 200)));
+        FxWorkbench.goTo(robot, Screen.RUN);
+        robot.clickOn("#run-compare");
+        robot.clickOn("#run-start");
+        await(() -> app.workbench.run().points().size() >= 2);
+        robot.clickOn("#run-pause");
+        int held = fx(() -> app.workbench.run().points().size());
+        assertThat(fx(() -> app.workbench.run().phaseProperty().get())).isEqualTo(RunViewModel.Phase.PAUSED);
+        robot.sleep(600);
+        // at most the round under way finishes after the pause
+        assertThat(fx(() -> app.workbench.run().points().size())).isLessThanOrEqualTo(held + 1);
+        int before = fx(() -> app.workbench.run().points().size());
+        robot.clickOn("#run-start");
+        await(() -> app.workbench.run().points().size() >= before + 2);
+        robot.clickOn("#run-stop");
+        try {
+            await(() -> app.workbench.run().phaseProperty().get() == RunViewModel.Phase.STOPPED);
+        } catch (AssertionError e) {
+            System.out.println("DEBUG phase " + fx(() -> app.workbench.run().phaseProperty().get()) + " log "
+                    + fx(() -> String.join("\n", app.workbench.run().log().subList(0, Math.min(30, app.workbench.run().log().size())))));
+            throw e;
+        }
+        int rounds = fx(() -> app.workbench.run().resultProperty().get().history().rounds().size());
+        assertThat(rounds).isLessThan(300);
+        assertThat(fx(() -> app.workbench.run().points())).hasSize(rounds);
+        assertThat(fx(() -> app.workbench.runView().charts().roundsDrawn())).isEqualTo(rounds);
+    }
+
+    @Test
+    void theChartsHoldEveryRoundOfAFast300RoundRun(FxRobot robot) {
+        robot.interact(() -> app.workbench.open(Samples.copy(dir, 300)));
+        FxWorkbench.goTo(robot, Screen.RUN);
+        robot.clickOn("#run-compare");
+        robot.clickOn("#run-start");
+        await(() -> app.workbench.run().phaseProperty().get() == RunViewModel.Phase.FINISHED);
+        var rounds = fx(() -> app.workbench.run().resultProperty().get().history().rounds());
+        RunCharts charts = app.workbench.runView().charts();
+        assertThat(fx(charts::roundsDrawn)).isEqualTo(300);
+        for (int s = 0; s < 4; s++) {
+            int series = s;
+            assertThat(fx(() -> charts.hospitalData().getSeries(series).getItemCount())).isEqualTo(300);
+        }
+        for (int i = 0; i < 300; i += 37) {
+            int item = i;
+            assertThat(fx(() -> charts.accuracySeries().getY(item).doubleValue()))
+                    .isEqualTo(rounds.get(item).globalMetric("accuracy"));
+        }
+    }
+}

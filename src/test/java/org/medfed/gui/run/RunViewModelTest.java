@@ -1,0 +1,155 @@
+package org.medfed.gui.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medfed.engine.Evaluation;
+import org.medfed.engine.ParticipantFailure;
+import org.medfed.engine.RoundRecord;
+import org.medfed.engine.RunEvent;
+import org.medfed.gui.common.StudyDocument;
+import org.medfed.gui.common.StudyReadiness;
+import org.medfed.gui.testing.QueuedUi;
+import org.medfed.gui.testing.Samples;
+import org.medfed.project.StudyFile;
+
+class RunViewModelTest {
+
+    @TempDir
+    Path dir;
+
+    private RunViewModel viewModel(QueuedUi ui, Path studyFile) {
+        StudyDocument doc = new StudyDocument();
+        if (studyFile != null) {
+            doc.replace(StudyFile.load(studyFile), studyFile);
+        }
+        return new RunViewModel(doc, ui, new StudyReadiness(doc), () -> LocalTime.NOON);
+    }
+
+    @Test
+    void aRunFillsEveryRoundWithTheEnginesNumbers() {
+        QueuedUi ui = QueuedUi.sameThread();
+        RunViewModel vm = viewModel(ui, Samples.copy(dir, 4));
+        vm.compareWithBaselinesProperty().set(false);
+        assertThat(vm.canStartProperty().get()).isTrue();
+        vm.start();
+        ui.drain();
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunViewModel.Phase.FINISHED);
+        var history = vm.resultProperty().get().history();
+        assertThat(vm.points()).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            RoundRecord r = history.rounds().get(i);
+            RoundPoint p = vm.points().get(i);
+            assertThat(p.round()).isEqualTo(i + 1);
+            assertThat(p.accuracy()).isEqualTo(r.globalMetric("accuracy"));
+            assertThat(p.loss()).isEqualTo(r.globalMetric("loss"));
+            assertThat(p.auc()).isEqualTo(r.globalMetric("auc"));
+            r.test().forEach((name, e) -> assertThat(p.hospitalAccuracy().get(name)).isEqualTo(e.metric("accuracy")));
+        }
+        assertThat(vm.hospitals()).hasSize(4).allSatisfy(h -> assertThat(h.current()).isEqualTo(HospitalStatus.State.DONE));
+        assertThat(vm.binaryProperty().get()).isTrue();
+        assertThat(vm.progressProperty().get()).isEqualTo(1.0);
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Finished: 4 rounds");
+        assertThat(vm.log()).anyMatch(l -> l.contains("Round 4: accuracy"));
+        assertThat(vm.hospitalAccuracySeries()).hasSize(4).allSatisfy((name, series) -> assertThat(series).hasSize(4));
+    }
+
+    @Test
+    void runIsDisabledUntilTheStudyIsValidAndABadFileGetsAPlainMessage() {
+        QueuedUi ui = QueuedUi.sameThread();
+        RunViewModel empty = viewModel(ui, null);
+        assertThat(empty.canStartProperty().get()).isFalse();
+        assertThat(empty.readinessProblems()).anyMatch(p -> p.contains("Add at least one hospital"));
+
+        Path study = Samples.copy(dir, 2);
+        Samples.write(study.resolveSibling("data/rural-clinic.csv"),
+                "age,sex,systolic_bp,cholesterol,bmi,smoker,diabetes,chest_pain,disease",
+                "67,M,114,6.0,23.8,no,0,typical,0",
+                "49,F,abc,4.8,26.1,no,0,non-anginal,1");
+        RunViewModel vm = viewModel(ui, study);
+        vm.start();
+        ui.drain();
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunViewModel.Phase.FAILED);
+        assertThat(vm.statusTextProperty().get()).contains("rural-clinic.csv").contains("systolic_bp").doesNotContain("Exception");
+        assertThat(vm.failureProperty().get()).isNotNull();
+        assertThat(vm.canStartProperty().get()).as("can try again").isTrue();
+    }
+
+    @Test
+    void aFailingHospitalShowsAsFailedWhileTheRoundsGoOn() {
+        QueuedUi ui = QueuedUi.sameThread();
+        RunViewModel vm = viewModel(ui, null);
+        RoundRecord round1 = new RoundRecord(1, List.of("a", "b"), Map.of("a", 0.5),
+                Map.of("a", new Evaluation(10, Map.of("accuracy", 0.7, "loss", 0.6))),
+                Map.of("accuracy", 0.7, "loss", 0.6), List.of(), Duration.ofMillis(5), 1000, Map.of());
+        vm.apply(List.of(new RunEvent.RunStarted("fedavg", 3, List.of("a", "b")),
+                new RunEvent.RoundStarted(1, 3, List.of("a", "b")),
+                new RunEvent.ParticipantFailed(new ParticipantFailure(1, "b", ParticipantFailure.Phase.FIT,
+                        "b.csv line 17: column 'age' is 'abc', expected a number", false), Duration.ofMillis(3)),
+                new RunEvent.RoundAggregated(round1)));
+        HospitalStatus b = vm.hospitals().get(1);
+        assertThat(b.current()).isEqualTo(HospitalStatus.State.FAILED);
+        assertThat(b.detailProperty().get()).contains("line 17");
+        assertThat(vm.points()).hasSize(1);
+        assertThat(vm.log()).anyMatch(l -> l.contains("b failed") && l.contains("The run goes on without it"));
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Round 1 of 3");
+        assertThat(vm.timeLeftProperty().get()).isEqualTo("about 0.0 s left");
+    }
+
+    @Test
+    void stepRunsOneRoundAtATimeAndStopKeepsTheRoundsDone() {
+        try (QueuedUi ui = QueuedUi.worker()) {
+            RunViewModel vm = viewModel(ui, Samples.copy(dir, 20));
+            vm.compareWithBaselinesProperty().set(false);
+            vm.step();
+            ui.until(() -> vm.phaseProperty().get() == RunViewModel.Phase.PAUSED && vm.points().size() == 1,
+                    Duration.ofSeconds(60));
+            assertThat(vm.progressTextProperty().get()).isEqualTo("Paused before round 2 of 20");
+            vm.step();
+            ui.until(() -> vm.phaseProperty().get() == RunViewModel.Phase.PAUSED && vm.points().size() == 2,
+                    Duration.ofSeconds(60));
+            assertThat(vm.canPauseProperty().get()).isFalse();
+            assertThat(vm.canStopProperty().get()).isTrue();
+            vm.stop();
+            ui.until(() -> vm.phaseProperty().get() == RunViewModel.Phase.STOPPED, Duration.ofSeconds(60));
+            assertThat(vm.points()).hasSize(2);
+            assertThat(vm.resultProperty().get().history().rounds()).hasSize(2);
+            assertThat(vm.progressTextProperty().get()).isEqualTo("Stopped after round 2 of 20");
+        }
+    }
+
+    @Test
+    void pauseResumeAndStopAnswerWithinAStep() {
+        try (QueuedUi ui = QueuedUi.worker()) {
+            RunViewModel vm = viewModel(ui, Samples.copy(dir, 300, 20));
+            vm.compareWithBaselinesProperty().set(false);
+            vm.start();
+            ui.until(() -> vm.points().size() >= 2, Duration.ofSeconds(60));
+            vm.pause();
+            assertThat(vm.phaseProperty().get()).isEqualTo(RunViewModel.Phase.PAUSED);
+            vm.start();
+            assertThat(vm.phaseProperty().get()).isEqualTo(RunViewModel.Phase.RUNNING);
+            int resumedAt = vm.points().size();
+            ui.until(() -> vm.points().size() >= resumedAt + 2, Duration.ofSeconds(60));
+            vm.stop();
+            ui.until(() -> vm.phaseProperty().get() == RunViewModel.Phase.STOPPED, Duration.ofSeconds(60));
+            assertThat(vm.points()).hasSize(vm.resultProperty().get().history().rounds().size());
+        }
+    }
+
+    @Test
+    void metricsInTheLogHaveThreeDecimals() {
+        assertThat(RunViewModel.three(0.6667)).isEqualTo("0.667");
+        assertThat(RunViewModel.three(0.05)).isEqualTo("0.050");
+        assertThat(RunViewModel.three(1.0)).isEqualTo("1.000");
+        assertThat(RunViewModel.three(-0.0004)).isEqualTo("0.000");
+        assertThat(RunViewModel.three(12.3456)).isEqualTo("12.346");
+        assertThat(RunViewModel.three(Double.NaN)).isEqualTo("–");
+    }
+}

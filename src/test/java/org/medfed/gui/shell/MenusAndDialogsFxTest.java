@@ -1,0 +1,105 @@
+package org.medfed.gui.shell;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.medfed.gui.testing.FxWorkbench.await;
+import static org.medfed.gui.testing.FxWorkbench.fx;
+
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicReference;
+import javafx.application.Platform;
+import javafx.scene.control.DialogPane;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.medfed.engine.BadInputException;
+import org.medfed.gui.common.FxUserDialogs;
+import org.medfed.gui.common.UserDialogs;
+import org.medfed.gui.testing.FxWorkbench;
+import org.medfed.gui.testing.Samples;
+import org.medfed.project.StudyFile;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+@ExtendWith(ApplicationExtension.class)
+class MenusAndDialogsFxTest {
+
+    @TempDir
+    Path dir;
+    private FxWorkbench app;
+    private Stage stage;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        app = new FxWorkbench(stage, dir);
+    }
+
+    @AfterEach
+    void close() {
+        app.close();
+    }
+
+    @Test
+    void shortcutsSaveAndAskBeforeChangesAreLost(FxRobot robot) {
+        Path study = Samples.copy(dir, 3);
+        robot.interact(() -> app.workbench.open(study));
+        robot.interact(() -> app.workbench.document().edit(s -> s.withName("Edited")));
+        robot.push(KeyCode.SHORTCUT, KeyCode.N);
+        assertThat(app.dialogs.unsavedQuestions).isEqualTo(1);
+        assertThat(fx(() -> app.workbench.document().study().name())).as("Cancel keeps the study").isEqualTo("Edited");
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.S);
+        await(() -> !app.workbench.document().isDirty());
+        assertThat(StudyFile.load(study).name()).isEqualTo("Edited");
+
+        robot.clickOn("File").clickOn("#menu-new");
+        assertThat(fx(() -> app.workbench.document().file())).isNull();
+        assertThat(app.dialogs.unsavedQuestions).as("nothing unsaved, nothing asked").isEqualTo(1);
+
+        robot.push(KeyCode.SHORTCUT, KeyCode.DIGIT5);
+        assertThat(fx(() -> app.workbench.shell().screenProperty().get())).isEqualTo(Screen.RUN);
+        robot.push(KeyCode.F5);
+        assertThat(fx(() -> app.workbench.run().phaseProperty().get().name())).as("F5 does nothing while the study cannot run")
+                .isEqualTo("IDLE");
+    }
+
+    @Test
+    void errorsSpeakPlainlyWithTheStackTraceOnlyBehindDetails(FxRobot robot) {
+        FxUserDialogs dialogs = new FxUserDialogs(() -> stage);
+        Platform.runLater(() -> dialogs.showError("Could not open the study",
+                new BadInputException(Path.of("/data/study.json"), "line 3", "expected a number")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#error-message").queryAs(Label.class).getText()).isEqualTo("study.json line 3: expected a number");
+        DialogPane pane = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertThat(pane.getExpandableContent()).as("no trace for bad input").isNull();
+        robot.clickOn("OK");
+
+        Platform.runLater(() -> dialogs.showError("The run could not start", new IllegalStateException("boom")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("#error-message").queryAs(Label.class).getText()).startsWith("Something went wrong inside MedFed");
+        DialogPane bug = robot.lookup("#error-dialog").queryAs(DialogPane.class);
+        assertThat(bug.isExpanded()).isFalse();
+        robot.clickOn("Show Details");
+        assertThat(bug.isExpanded()).isTrue();
+        assertThat(robot.lookup(".text-area").queryTextInputControl().getText()).contains("IllegalStateException: boom");
+        robot.clickOn("OK");
+    }
+
+    @Test
+    void theUnsavedChangesDialogOffersSaveDontSaveAndCancel(FxRobot robot) {
+        FxUserDialogs dialogs = new FxUserDialogs(() -> stage);
+        AtomicReference<UserDialogs.UnsavedChoice> answer = new AtomicReference<>();
+        Platform.runLater(() -> answer.set(dialogs.askUnsavedChanges("My study")));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(robot.lookup("Save the changes to \"My study\"?").tryQuery()).isPresent();
+        robot.clickOn("Don't save");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(answer.get()).isEqualTo(UserDialogs.UnsavedChoice.DISCARD);
+    }
+}

@@ -1,0 +1,54 @@
+package org.medfed.gui.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.medfed.project.Study;
+import org.medfed.project.StudyFile;
+
+/** Copies of the sample study in a test's temporary folder, so that saves and run history stay there. */
+public final class Samples {
+
+    public static final Path SAMPLE = Path.of("sample-projects/heart-4-hospitals").toAbsolutePath();
+
+    private Samples() {
+    }
+
+    /** The sample copied into {@code dir}, with {@code rounds} rounds; returns its study file. */
+    public static Path copy(Path dir, int rounds) {
+        return copy(dir, rounds, 1);
+    }
+
+    /** The sample with {@code rounds} rounds of {@code localEpochs} local epochs each (more epochs: slower rounds). */
+    public static Path copy(Path dir, int rounds, int localEpochs) {
+        try {
+            Path target = dir.resolve("heart");
+            Files.createDirectories(target.resolve("data"));
+            try (Stream<Path> files = Files.list(SAMPLE.resolve("data"))) {
+                for (Path f : files.toList()) {
+                    Files.copy(f, target.resolve("data").resolve(f.getFileName()));
+                }
+            }
+            Study study = StudyFile.load(SAMPLE.resolve("study.json"));
+            Path file = target.resolve("study.json");
+            var t = study.training();
+            StudyFile.save(study.withTraining(new org.medfed.project.TrainingSection(rounds, null, localEpochs,
+                    t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), t.minParticipants(), t.timeoutSeconds())), file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A file with the given lines. */
+    public static Path write(Path file, String... lines) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            return Files.writeString(file, String.join("\n", lines) + "\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
