@@ -52,8 +52,7 @@ public final class StudyRunner {
             config = config.withTraining(config.training().withSampleLevelPrivacy(protectedRun.sampleLevel()));
         }
         RunHistory history;
-        try (InProcessTransport transport = new InProcessTransport(
-                Math.max(1, Math.min(protectedRun.participants().size(), Runtime.getRuntime().availableProcessors())))) {
+        try (InProcessTransport transport = new InProcessTransport(options.threadsFor(protectedRun.participants().size()))) {
             history = new FederatedRun(config, protectedRun.strategy(), protectedRun.participants(), transport, listener)
                     .execute(initial, control);
         }

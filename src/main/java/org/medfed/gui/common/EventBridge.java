@@ -53,16 +53,38 @@ public final class EventBridge implements RunListener {
         }
     }
 
+    /**
+     * Runs {@code action} on the UI thread once every event queued before it has been applied, still in batches
+     * with pulses in between: the end of a fast run must not apply hundreds of rounds in one UI task.
+     */
+    public void afterQueued(Runnable action) {
+        offer(new Marker(action));
+    }
+
+    /** A UI action waiting its turn in the queue. */
+    private record Marker(Runnable action) {
+    }
+
     /** On the UI thread: applies everything still queued now, in batches, before what the caller does next. */
     public void flush() {
         List<Object> batch = new ArrayList<>();
         for (Object o = queue.poll(); o != null; o = queue.poll()) {
+            if (o instanceof Marker m) {
+                deliver(batch);
+                batch = new ArrayList<>();
+                m.action().run();
+                continue;
+            }
             batch.add(o);
             if (batch.size() == MAX_BATCH) {
                 sink.accept(batch);
                 batch = new ArrayList<>();
             }
         }
+        deliver(batch);
+    }
+
+    private void deliver(List<Object> batch) {
         if (!batch.isEmpty()) {
             sink.accept(batch);
         }
@@ -70,7 +92,12 @@ public final class EventBridge implements RunListener {
 
     private void drain() {
         List<Object> batch = new ArrayList<>();
+        Marker marker = null;
         for (Object o = queue.poll(); o != null; o = batch.size() < MAX_BATCH ? queue.poll() : null) {
+            if (o instanceof Marker m) {
+                marker = m; // runs after the events before it, in this same task
+                break;
+            }
             batch.add(o);
         }
         if (queue.isEmpty()) {
@@ -82,8 +109,9 @@ public final class EventBridge implements RunListener {
         } else {
             ui.execute(this::drain); // more than one batch waiting: the rest after the next pulse
         }
-        if (!batch.isEmpty()) {
-            sink.accept(batch);
+        deliver(batch);
+        if (marker != null) {
+            marker.action().run();
         }
     }
 }

@@ -188,17 +188,17 @@ public final class RunViewModel {
             PreparedStudy prepared = PreparedStudy.prepare(study, base);
             thisBridge.log("Data ready: " + describe(prepared));
             prepared.data().warnings().forEach(w -> thisBridge.log("Warning: " + w));
-            return StudyRunner.run(prepared, new RunOptions(null, null, baselines), thisBridge, thisControl,
+            return StudyRunner.run(prepared, new RunOptions(null, null, baselines).leavingACoreFree(), thisBridge, thisControl,
                     message -> thisBridge.log("Comparison: " + message + " ..."));
-        }, r -> {
+        }, r -> thisBridge.afterQueued(() -> {
             if (thisRun == run) {
                 finished(r);
             }
-        }, e -> {
+        }), e -> thisBridge.afterQueued(() -> {
             if (thisRun == run) {
                 crashed(e);
             }
-        });
+        }));
     }
 
     private static String describe(PreparedStudy prepared) {

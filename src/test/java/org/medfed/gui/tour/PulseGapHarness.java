@@ -70,6 +70,18 @@ public final class PulseGapHarness {
             return w;
         });
         Thread.sleep(1500);
+        // -Dmedfed.benchWarmups=N: N runs first, so the measured one sees JIT-compiled drawing code, as a
+        // workbench does after its first run; the default 0 measures a first run in a fresh JVM
+        for (int w = 0; w < Integer.getInteger("medfed.benchWarmups", 0); w++) {
+            onFx(() -> {
+                wb.run().start();
+                return null;
+            });
+            while (onFx(() -> wb.run().phaseProperty().get()) != RunViewModel.Phase.FINISHED) {
+                Thread.sleep(20);
+            }
+            Thread.sleep(300);
+        }
 
         List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
         List<String> gapNotes = Collections.synchronizedList(new ArrayList<>());
