@@ -8,6 +8,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.medfed.gui.common.ChartWarmUp;
 import org.medfed.gui.common.ExecutorBackgroundTasks;
 import org.medfed.gui.common.FxUserDialogs;
 import org.medfed.gui.common.RecentStudies;
@@ -53,6 +54,7 @@ public final class App extends Application {
             }
         });
         stage.show();
+        ChartWarmUp.start();
         if (initialStudy != null) {
             workbench.open(initialStudy);
         }

@@ -64,6 +64,7 @@ public final class PulseGapHarness {
             boolean monocle = "Monocle".equals(System.getProperty("glass.platform"));
             stage[0].setScene(new Scene(w.root(), monocle ? 1240 : 1360, monocle ? 760 : 860));
             stage[0].show();
+            org.medfed.gui.common.ChartWarmUp.start(); // as App does after showing the window
             w.open(file);
             w.shell().screenProperty().set(Screen.valueOf(System.getProperty("medfed.benchScreen", "RUN")));
             w.run().compareWithBaselinesProperty().set(false);
