@@ -51,7 +51,7 @@ public final class MedFedCommand implements Runnable {
         cl.setParameterExceptionHandler((e, args) -> {
             PrintWriter err = e.getCommandLine().getErr();
             err.println("medfed: " + e.getMessage());
-            err.println("Try 'medfed " + e.getCommandLine().getCommandName() + " --help' for the options.");
+            err.println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName() + " --help' for the options.");
             err.flush();
             return BAD_INPUT;
         });

@@ -134,6 +134,6 @@ class BadInputTest {
     void unknownOption() {
         CliRunner r = CliRunner.run("run", "--rouns", "3");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("Unknown option: '--rouns'");
+        assertThat(r.err()).contains("Unknown option: '--rouns'").contains("Try 'medfed run --help' for the options.");
     }
 }
