@@ -11,6 +11,7 @@ import org.medfed.engine.ModelVector;
 import org.medfed.engine.RoundContext;
 import org.medfed.engine.SelectionContext;
 import org.medfed.engine.Strategy;
+import org.medfed.engine.StrategyDecorator;
 import org.medfed.engine.UpdateKind;
 import org.medfed.engine.VectorMath;
 import org.medfed.privacy.SecureSum;
@@ -35,7 +36,7 @@ import org.medfed.privacy.random.RandomSource;
  * is refused ({@link PrivacyBudgetExhaustedException}). The guarantee is client-level: it covers adding or
  * removing one whole hospital, not just one patient.
  */
-public final class DpFedAvg implements Strategy {
+public final class DpFedAvg extends StrategyDecorator {
 
     public static final String EPSILON = "dp.epsilon";
     public static final String DELTA = "dp.delta";
@@ -52,7 +53,6 @@ public final class DpFedAvg implements Strategy {
     /** The participant name of the noised average handed to the wrapped strategy. */
     public static final String AVERAGE_PARTICIPANT = "dp-average";
 
-    private final Strategy inner;
     private final DpFedAvgSettings settings;
     private final RandomSource random;
     private final RdpAccountant accountant = new RdpAccountant();
@@ -60,7 +60,6 @@ public final class DpFedAvg implements Strategy {
     private double clip;
     private int completedRounds;
     private RoundPlan plan;
-    private Map<String, Double> diagnostics = Map.of();
 
     /** What select() decided for the round, used by serverState() and aggregate(). */
     private record RoundPlan(int round, double q, double expected, int selected, double clip,
@@ -74,7 +73,7 @@ public final class DpFedAvg implements Strategy {
      *                 tests and demonstrations (then the noise can be recomputed, so there is no privacy)
      */
     public DpFedAvg(Strategy inner, DpFedAvgSettings settings, RandomSource random) {
-        this.inner = inner;
+        super(inner);
         this.settings = settings;
         this.random = random;
         this.clip = settings.clipNorm();
@@ -202,7 +201,7 @@ public final class DpFedAvg implements Strategy {
                     settings.noiseMultiplier(), accountant.orders(), settings.conversion());
             diag.put(ROUNDS_LEFT, (double) Math.max(0, allowed - completedRounds));
         }
-        diagnostics = Map.copyOf(diag);
+        report(diag);
         plan = null;
 
         ModelVector averaged = kind == UpdateKind.MODEL ? VectorMath.add(global, meanDelta) : meanDelta;
@@ -269,19 +268,10 @@ public final class DpFedAvg implements Strategy {
     }
 
     @Override
-    public Map<String, Double> roundDiagnostics() {
-        Map<String, Double> all = new LinkedHashMap<>(inner.roundDiagnostics());
-        all.putAll(diagnostics);
-        return all;
-    }
-
-    @Override
-    public void reset() {
-        inner.reset();
+    protected void resetOwnState() {
         accountant.reset();
         clip = settings.clipNorm();
         completedRounds = 0;
         plan = null;
-        diagnostics = Map.of();
     }
 }

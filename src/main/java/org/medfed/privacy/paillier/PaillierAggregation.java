@@ -12,8 +12,8 @@ import org.medfed.engine.ClientUpdate;
 import org.medfed.engine.FitResult;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RoundContext;
-import org.medfed.engine.SelectionContext;
 import org.medfed.engine.Strategy;
+import org.medfed.engine.StrategyDecorator;
 import org.medfed.engine.UpdateKind;
 import org.medfed.engine.VectorMath;
 import org.medfed.privacy.SecureSum;
@@ -29,7 +29,7 @@ import org.medfed.privacy.random.RandomSource;
  * travel in the extra {@code paillier.ciphertexts}. Small reports of the participant's procedure (DP's
  * unclipped indicator, values in [-1, 1]) are encrypted with the update.
  */
-public final class PaillierAggregation implements Strategy {
+public final class PaillierAggregation extends StrategyDecorator {
 
     public static final String CIPHERTEXTS = "paillier.ciphertexts";
     static final String REPORT_PREFIX = "paillier.report.";
@@ -43,16 +43,14 @@ public final class PaillierAggregation implements Strategy {
     public static final String CLIPPED_FRACTION = "paillier.clipped_fraction";
     public static final String RESOLUTION = "paillier.resolution";
 
-    private final Strategy inner;
     private final PaillierPublicKey key;
     private final DecryptionService keyHolder;
     private final FixedPointPacking packing;
     private final RandomSource random;
-    private Map<String, Double> diagnostics = Map.of();
 
     public PaillierAggregation(Strategy inner, PaillierPublicKey key, DecryptionService keyHolder,
                                FixedPointPacking packing, RandomSource random) {
-        this.inner = inner;
+        super(inner);
         this.key = key;
         this.keyHolder = keyHolder;
         this.packing = packing;
@@ -62,16 +60,6 @@ public final class PaillierAggregation implements Strategy {
     @Override
     public String id() {
         return inner.id() + "+paillier";
-    }
-
-    @Override
-    public List<String> select(SelectionContext context) {
-        return inner.select(context);
-    }
-
-    @Override
-    public Map<String, ModelVector> serverState() {
-        return inner.serverState();
     }
 
     @Override
@@ -186,20 +174,8 @@ public final class PaillierAggregation implements Strategy {
         d.put(EXPANSION, bytesUp / plainBytes);
         d.put(CLIPPED_FRACTION, Math.max(0, clippedFraction));
         d.put(RESOLUTION, packing.resolution());
-        diagnostics = Map.copyOf(d);
+        report(d);
         return next;
     }
 
-    @Override
-    public Map<String, Double> roundDiagnostics() {
-        Map<String, Double> all = new LinkedHashMap<>(inner.roundDiagnostics());
-        all.putAll(diagnostics);
-        return all;
-    }
-
-    @Override
-    public void reset() {
-        inner.reset();
-        diagnostics = Map.of();
-    }
 }

@@ -6,12 +6,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.medfed.engine.BadInputException;
-import org.medfed.engine.ClientProcedure;
 import org.medfed.engine.ClientUpdate;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RoundContext;
 import org.medfed.engine.SelectionContext;
 import org.medfed.engine.Strategy;
+import org.medfed.engine.StrategyDecorator;
 import org.medfed.engine.UpdateKind;
 import org.medfed.engine.VectorMath;
 import org.medfed.privacy.SecureSum;
@@ -41,7 +41,7 @@ import org.medfed.privacy.secagg.SecAggMessages.UnmaskResponse;
  * Krum) cannot be combined with secure aggregation. Inside a study the modulus is at most 2^24 because the engine
  * carries values as floats.
  */
-public final class SecureAggregation implements Strategy {
+public final class SecureAggregation extends StrategyDecorator {
 
     public static final String PARTICIPANTS = "secagg.participants";
     public static final String CONTRIBUTORS = "secagg.contributors";
@@ -53,7 +53,6 @@ public final class SecureAggregation implements Strategy {
     public static final String CLIPPED_FRACTION = "secagg.clipped_fraction";
     public static final String MAX_ERROR = "secagg.max_quantisation_error";
 
-    private final Strategy inner;
     private final SecAggParameters params;
     private final SecAggChannel channel;
 
@@ -61,15 +60,14 @@ public final class SecureAggregation implements Strategy {
     private int selected;
     private long bytesUp;
     private long bytesDown;
-    private Map<String, Double> diagnostics = Map.of();
 
     public SecureAggregation(Strategy inner, SecAggParameters params, SecAggChannel channel) {
+        super(inner);
         if (params.bits() > MaskedPayload.MAX_BITS_IN_FLOAT) {
             throw new BadInputException("secure aggregation inside a study uses at most "
                     + MaskedPayload.MAX_BITS_IN_FLOAT + " bits per value (the engine carries updates as 32-bit "
                     + "floats), was " + params.bits());
         }
-        this.inner = inner;
         this.params = params;
         this.channel = channel;
     }
@@ -119,16 +117,6 @@ public final class SecureAggregation implements Strategy {
             }
         }
         return server.sharers();
-    }
-
-    @Override
-    public ClientProcedure clientProcedure() {
-        return inner.clientProcedure();
-    }
-
-    @Override
-    public Map<String, ModelVector> serverState() {
-        return inner.serverState();
     }
 
     @Override
@@ -221,22 +209,13 @@ public final class SecureAggregation implements Strategy {
         d.put(EXPANSION, (bytesUp + bytesDown) / plain);
         d.put(CLIPPED_FRACTION, Math.max(0, clippedFraction));
         d.put(MAX_ERROR, values.maxErrorPerValue());
-        diagnostics = Map.copyOf(d);
+        report(d);
         server = null;
         return next;
     }
 
     @Override
-    public Map<String, Double> roundDiagnostics() {
-        Map<String, Double> all = new LinkedHashMap<>(inner.roundDiagnostics());
-        all.putAll(diagnostics);
-        return all;
-    }
-
-    @Override
-    public void reset() {
-        inner.reset();
+    protected void resetOwnState() {
         server = null;
-        diagnostics = Map.of();
     }
 }
