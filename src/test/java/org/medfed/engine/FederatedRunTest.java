@@ -216,7 +216,7 @@ class FederatedRunTest {
             assertThat(c.parameters()).isEqualTo(2);
             assertThat(c.plainBytes()).isEqualTo(4L * 2 * 4);
             assertThat(c.aggregation()).isPositive();
-            assertThat(c.plainMean()).isNotNegative();
+            assertThat(c.plainMean().isNegative()).isFalse();
             // the measurement comes just before the round's record
             int at = events.indexOf(c);
             assertThat(events.get(at + 1)).isInstanceOfSatisfying(RunEvent.RoundAggregated.class,
