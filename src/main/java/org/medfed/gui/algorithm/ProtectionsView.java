@@ -85,6 +85,9 @@ final class ProtectionsView {
         ruleHelp.textProperty().bind(Bindings.createStringBinding(() -> vm.ruleProperty().get() == null ? ""
                 : vm.ruleProperty().get().explanation(), vm.ruleProperty()));
         GridPane ruleRow = grid();
+        // the rule sits at the section's edge, the fields under it are indented: widen its label to line up
+        ruleRow.getColumnConstraints().get(0).setMinWidth(216);
+        ruleRow.getColumnConstraints().get(0).setPrefWidth(216);
         ruleRow.add(ruleLabel, 0, 0);
         ruleRow.add(rule, 1, 0);
         ruleRow.add(ruleHelp, 2, 0);

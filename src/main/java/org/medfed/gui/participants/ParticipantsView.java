@@ -178,7 +178,7 @@ public final class ParticipantsView {
                 table.refresh();
             }
         });
-        attack.setPrefWidth(190);
+        attack.setPrefWidth(270);
 
         TableColumn<ParticipantRow, String> check = new TableColumn<>("Check");
         check.setCellValueFactory(c -> c.getValue().checkProperty());

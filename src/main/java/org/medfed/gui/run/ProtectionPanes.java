@@ -89,7 +89,9 @@ final class ProtectionPanes {
                 + "down-weighted (the share that reached the model) or rejected. Hover a cell for the figures.");
         help.setWrapText(true);
         help.getStyleClass().add("muted");
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(4, help, verdictTable);
+        box.setPadding(new Insets(4, 0, 0, 0));
         VBox.setVgrow(verdictTable, Priority.ALWAYS);
         return box;
     }
@@ -104,7 +106,10 @@ final class ProtectionPanes {
                 + "aggregation), next to plain 32-bit numbers.");
         help.setWrapText(true);
         help.getStyleClass().add("muted");
+        help.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        summary.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox box = new VBox(4, summary, costTable, help);
+        box.setPadding(new Insets(4, 0, 0, 0));
         VBox.setVgrow(costTable, Priority.ALWAYS);
         return box;
     }
@@ -114,9 +119,10 @@ final class ProtectionPanes {
         verdictTable.setItems(monitor.verdicts());
         verdictTable.setPlaceholder(new Label("No robust rule in this study: every update is used as sent. "
                 + "Choose one under Privacy and defences (Algorithm)."));
-        verdictTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        verdictTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         // one column per hospital, set when the run starts; the newest round is scrolled into view
-        vm.hospitalNames().addListener((ListChangeListener<String>) c -> columns(vm.hospitalNames()));
+        vm.hospitalNames().addListener((ListChangeListener<String>) c -> columns(vm.hospitalNames(),
+                vm.simulatedAttackers()));
         monitor.verdicts().addListener((ListChangeListener<RoundVerdicts>) c -> {
             if (!monitor.verdicts().isEmpty()) {
                 verdictTable.scrollTo(monitor.verdicts().size() - 1);
@@ -124,20 +130,25 @@ final class ProtectionPanes {
         });
     }
 
-    private void columns(List<String> hospitals) {
+    private void columns(List<String> hospitals, java.util.Set<String> attackers) {
         verdictTable.getColumns().clear();
         TableColumn<RoundVerdicts, String> round = new TableColumn<>("Round");
         round.setCellValueFactory(c -> new SimpleStringProperty(String.valueOf(c.getValue().round())));
+        round.setMinWidth(60);
         round.setPrefWidth(60);
-        round.setMaxWidth(80);
+        round.setMaxWidth(70);
         round.setSortable(false);
         verdictTable.getColumns().add(round);
         for (String h : hospitals) {
-            TableColumn<RoundVerdicts, HospitalVerdict> col = new TableColumn<>(h);
+            // the attacker's column says so: the grid is there to show what the defence did to it
+            TableColumn<RoundVerdicts, HospitalVerdict> col = new TableColumn<>(attackers.contains(h)
+                    ? h + " (attacker)" : h);
             col.setId("verdict-" + h);
             col.setSortable(false);
             col.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue().verdict(h)));
             col.setCellFactory(x -> new VerdictCell());
+            col.setMinWidth(110);
+            col.setPrefWidth(attackers.contains(h) ? 190 : 150);
             verdictTable.getColumns().add(col);
         }
     }
@@ -146,7 +157,7 @@ final class ProtectionPanes {
         costTable.setId("run-costs");
         costTable.setItems(monitor.costs());
         costTable.setPlaceholder(new Label("The cost of each round's aggregation appears here as the run goes."));
-        costTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        costTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_ALL_COLUMNS);
         costTable.getColumns().add(column("Round", c -> String.valueOf(c.round())));
         costTable.getColumns().add(column("Aggregation", c -> ProtectionMonitor.millis(c.aggregationNanos())));
         costTable.getColumns().add(column("Plain mean", c -> ProtectionMonitor.millis(c.plainNanos())));

@@ -41,7 +41,11 @@ final class RunCharts {
     static final long REDRAW_NANOS = Long.getLong("medfed.redrawMs", 150) * 1_000_000L;
 
     private final javafx.animation.AnimationTimer redraw;
-    private final java.util.Set<JFreeChart> dirty = new java.util.LinkedHashSet<>();
+    /**
+     * Charts waiting for a redraw, oldest first, compared by identity: JFreeChart's equals and hashCode follow its
+     * content, which changes while a chart waits, so a hash set could no longer find (and remove) it.
+     */
+    private final java.util.List<JFreeChart> dirty = new java.util.ArrayList<>();
     private boolean timerRunning;
     private long lastDraw;
 
@@ -66,8 +70,7 @@ final class RunCharts {
             public void handle(long now) {
                 // one chart per pulse, each at most every REDRAW_NANOS: no pulse pays for three redraws
                 if (!dirty.isEmpty() && now - lastDraw >= REDRAW_NANOS / 3) {
-                    JFreeChart next = dirty.iterator().next();
-                    dirty.remove(next);
+                    JFreeChart next = dirty.remove(0);
                     next.setNotify(true); // fires one change event: one redraw
                     next.setNotify(false);
                     lastDraw = now;
@@ -99,7 +102,11 @@ final class RunCharts {
     }
 
     private void changed() {
-        dirty.addAll(List.of(globalChart, lossChart, hospitalChart));
+        for (JFreeChart c : List.of(globalChart, lossChart, hospitalChart)) {
+            if (dirty.stream().noneMatch(d -> d == c)) {
+                dirty.add(c);
+            }
+        }
         if (!timerRunning) {
             timerRunning = true;
             redraw.start();

@@ -475,6 +475,17 @@ public final class RunViewModel {
     public ObjectProperty<Throwable> failureProperty() { return failure; }
     /** Epsilon, robust verdicts and aggregation cost per round of the current run. */
     public ProtectionMonitor protections() { return protections; }
+    /** The hospitals of the current study that play a simulated attacker. */
+    public java.util.Set<String> simulatedAttackers() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (var p : document.study().enabledParticipants()) {
+            if (p.attack() != null && !p.attack().isBlank() && !p.attack().equalsIgnoreCase("none")) {
+                out.add(p.name());
+            }
+        }
+        return out;
+    }
+
     /** Banner text when the study simulates attackers, else empty. */
     public StringProperty attackerWarningProperty() { return attackerWarning; }
     public BooleanBinding canStartProperty() { return canStart; }
