@@ -79,6 +79,11 @@ final class ProtectionPanes {
         }
     }
 
+    /** The epsilon line, for tests. */
+    XYSeries epsilonSeries() {
+        return epsilon;
+    }
+
     Node epsilonPane() {
         return withPlaceholder(epsilonViewer, "Differential privacy is off for this study: nothing is spent. "
                 + "Switch it on under Privacy and defences (Algorithm).", monitor.privacyAccountedProperty());
