@@ -41,7 +41,9 @@ final class RunCharts {
     static final long REDRAW_NANOS = Long.getLong("medfed.redrawMs", 150) * 1_000_000L;
 
     private final javafx.animation.AnimationTimer redraw;
-    private final java.util.Set<JFreeChart> dirty = new java.util.LinkedHashSet<>();
+    // A list compared by identity, not a hash set: JFreeChart's equals and hashCode follow its contents, so a chart
+    // that changed could no longer be found (and removed) in a hash set, and the other charts starved of redraws.
+    private final List<JFreeChart> dirty = new java.util.ArrayList<>();
     private boolean timerRunning;
     private long lastDraw;
 
@@ -66,8 +68,7 @@ final class RunCharts {
             public void handle(long now) {
                 // one chart per pulse, each at most every REDRAW_NANOS: no pulse pays for three redraws
                 if (!dirty.isEmpty() && now - lastDraw >= REDRAW_NANOS / 3) {
-                    JFreeChart next = dirty.iterator().next();
-                    dirty.remove(next);
+                    JFreeChart next = dirty.remove(0);
                     next.setNotify(true); // fires one change event: one redraw
                     next.setNotify(false);
                     lastDraw = now;
@@ -99,7 +100,11 @@ final class RunCharts {
     }
 
     private void changed() {
-        dirty.addAll(List.of(globalChart, lossChart, hospitalChart));
+        for (JFreeChart c : List.of(globalChart, lossChart, hospitalChart)) {
+            if (dirty.stream().noneMatch(d -> d == c)) {
+                dirty.add(c);
+            }
+        }
         if (!timerRunning) {
             timerRunning = true;
             redraw.start();
@@ -172,6 +177,11 @@ final class RunCharts {
         if (!Double.isNaN(v)) {
             s.add(round, v, false);
         }
+    }
+
+    /** Charts waiting for a redraw, for tests. */
+    int dirtyCount() {
+        return dirty.size();
     }
 
     /** Number of rounds drawn in each chart's first series, for tests. */
