@@ -16,11 +16,11 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.medfed.gui.common.Charts;
+import org.medfed.gui.common.OffThreadChartView;
 
 /**
  * The Run screen's protection panes, each on its own tab under the charts: epsilon spent per round, what a
@@ -33,7 +33,7 @@ final class ProtectionPanes {
     private final XYSeries epsilon = new XYSeries("Epsilon spent", false, true);
     private final XYSeriesCollection epsilonData = new XYSeriesCollection(epsilon);
     final JFreeChart epsilonChart;
-    final ChartViewer epsilonViewer;
+    final OffThreadChartView epsilonViewer;
     final TableView<RoundVerdicts> verdictTable = new TableView<>();
     final TableView<RoundCost> costTable = new TableView<>();
     private ValueMarker target;
@@ -43,7 +43,9 @@ final class ProtectionPanes {
         epsilonChart = Charts.lineChart("Privacy spent (client-level differential privacy)", "Round", "Epsilon",
                 epsilonData, true);
         ((org.jfree.chart.axis.NumberAxis) epsilonChart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
-        epsilonViewer = Charts.viewer(epsilonChart, "chart-epsilon");
+        // drawn off the FX thread like the other live charts, once per batch of rounds
+        epsilonChart.setNotify(false);
+        epsilonViewer = new OffThreadChartView(epsilonChart, "chart-epsilon");
         monitor.epsilon().addListener((ListChangeListener<EpsilonPoint>) c -> {
             while (c.next()) {
                 if (c.wasRemoved() && monitor.epsilon().isEmpty()) {
@@ -58,6 +60,7 @@ final class ProtectionPanes {
                     epsilon.fireSeriesChanged();
                 }
             }
+            epsilonViewer.redraw();
         });
         buildVerdicts(vm);
         buildCosts();
@@ -73,8 +76,10 @@ final class ProtectionPanes {
             target = new ValueMarker(value, new java.awt.Color(176, 0, 32), new java.awt.BasicStroke(1.5f));
             target.setLabel("target epsilon " + RunViewModel.three(value));
             target.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
-            target.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.TOP_LEFT);
-            target.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+            // under the line, so that it stays readable when epsilon reaches the target at the top of the plot
+            target.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.LEFT);
+            target.setLabelTextAnchor(org.jfree.chart.ui.TextAnchor.TOP_LEFT);
+            target.setLabelOffset(new org.jfree.chart.ui.RectangleInsets(4, 6, 4, 6));
             epsilonChart.getXYPlot().addRangeMarker(target);
         }
     }
