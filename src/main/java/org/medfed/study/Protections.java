@@ -97,6 +97,15 @@ public final class Protections {
         }
         boolean robust = card.containsKey("defence");
         if (privacy.dp() != null) {
+            if (robust) {
+                // DP-FedAvg bounds what one hospital changes in the clipped sum of everyone's updates; a rule that
+                // drops or down-weights updates depending on the others voids that bound (and, placed inside, it
+                // would only ever see DP's single noised average).
+                throw new BadInputException("a robust rule cannot be combined with client-level differential "
+                        + "privacy: DP's guarantee holds for the noised sum of all clipped updates, and a rule that drops "
+                        + "or down-weights updates depending on the others breaks it; choose one (DP-SGD inside the "
+                        + "hospitals does combine with a robust rule)");
+            }
             DpFedAvgSettings settings = dpSettings(privacy.dp(), study, participants.size());
             strategy = new DpFedAvg(strategy, settings, random);
             Map<String, Object> dp = new LinkedHashMap<>();

@@ -87,6 +87,10 @@ class ProtectionsTest {
         Study both = sample(1).withDefence(new DefenceSection("median", null)).withPrivacy(new PrivacySection(null,
                 new PrivacySection.SecureAggregationSection(null, null), null, "seeded"));
         assertThatThrownBy(() -> run(both)).hasMessageContaining("robust rules need to see each hospital's update");
+        Study dpAndMedian = sample(1).withDefence(new DefenceSection("median", null)).withPrivacy(new PrivacySection(
+                new PrivacySection.DpSection(1.0, 1.5, 1e-3, null, null, null), null, null, "seeded"));
+        assertThatThrownBy(() -> run(dpAndMedian))
+                .hasMessageContaining("a robust rule cannot be combined with client-level differential privacy");
         Study krum = sample(1).withDefence(new DefenceSection("krum:1", null));
         assertThatThrownBy(() -> run(krum)).hasMessageContaining("krum assumes up to f = 1 attacker");
     }
