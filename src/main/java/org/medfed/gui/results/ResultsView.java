@@ -35,6 +35,7 @@ public final class ResultsView {
     private final XYSeries rocSeries = new XYSeries("ROC", false, true);
     private final XYSeries chance = new XYSeries("Chance", false, true);
     private final JFreeChart rocChart;
+    private final VBox content;
 
     public ResultsView(ResultsViewModel vm) {
         this.vm = vm;
@@ -120,7 +121,7 @@ public final class ResultsView {
                 : NumberFields.metric(r.bestLocalAccuracy()) + " (" + r.bestLocal() + ")", 190));
         runs.setPrefHeight(200);
 
-        VBox content = new VBox(10, top, message, tableTitle, table, plots,
+        content = new VBox(10, top, message, tableTitle, table, plots,
                 title("Earlier runs of this study (figures are means over hospitals)"), runs);
         content.setPadding(new Insets(12));
         root = new ScrollPane(content);
@@ -131,6 +132,11 @@ public final class ResultsView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds a section under the comparison table (a data kind's own results, such as predicted masks). */
+    public void addSection(javafx.scene.Node section) {
+        content.getChildren().add(content.getChildren().indexOf(table) + 1, section);
     }
 
     JFreeChart rocChart() {
