@@ -26,7 +26,7 @@ public final class ImageFolderView {
 
     private final ImageFolderViewModel vm;
     private final VBox root;
-    private final TilePane tiles = new TilePane(8, 8);
+    private final VBox tiles = new VBox(6);
     private final ImageViewerWindow viewerWindow;
 
     public ImageFolderView(ImageFolderViewModel vm) {
@@ -78,7 +78,6 @@ public final class ImageFolderView {
 
         tiles.setId("imaging-thumbnails");
         tiles.setPadding(new Insets(4));
-        tiles.setPrefColumns(8);
         vm.shownThumbnails().addListener((ListChangeListener<ImageFolderViewModel.Thumbnail>) c -> fillTiles());
         ScrollPane scroll = new ScrollPane(tiles);
         scroll.setFitToWidth(true);
@@ -101,16 +100,30 @@ public final class ImageFolderView {
         viewerWindow = new ImageViewerWindow(vm.viewer(), root);
     }
 
+    /** The thumbnails under a heading per class (they arrive grouped by class). */
     private void fillTiles() {
         tiles.getChildren().clear();
+        TilePane group = null;
+        String groupClass = null;
         for (ImageFolderViewModel.Thumbnail t : vm.shownThumbnails()) {
+            if (group == null || !t.className().equals(groupClass)) {
+                groupClass = t.className();
+                Label heading = new Label(groupClass);
+                heading.getStyleClass().add("class-heading");
+                heading.setStyle("-fx-font-weight: bold;");
+                group = new TilePane(8, 8);
+                group.getStyleClass().add("class-thumbnails");
+                tiles.getChildren().addAll(heading, group);
+            }
             ImageView image = new ImageView(FxPictures.image(t.picture()));
             image.setFitWidth(Thumbnails.SIZE);
             image.setFitHeight(Thumbnails.SIZE);
             image.setPreserveRatio(true);
-            Label name = new Label(t.fileName());
+            String file = t.fileName();
+            Label name = new Label(file.toLowerCase(java.util.Locale.ROOT).endsWith(".dcm")
+                    ? file.substring(0, file.length() - 4) : file);
             name.getStyleClass().add("muted");
-            name.setMaxWidth(Thumbnails.SIZE + 10);
+            name.setMaxWidth(Thumbnails.SIZE + 16);
             name.setStyle("-fx-font-size: 10px;");
             VBox tile = new VBox(2, image, name);
             tile.setAlignment(Pos.CENTER);
@@ -122,7 +135,7 @@ public final class ImageFolderView {
                 vm.view(t);
                 viewerWindow.show();
             });
-            tiles.getChildren().add(tile);
+            group.getChildren().add(tile);
         }
     }
 

@@ -223,7 +223,10 @@ public final class ImageFolderViewModel {
         List<String> choices = new ArrayList<>();
         choices.add(ALL_CLASSES);
         choices.addAll(index.counts().keySet());
+        String shown = shownClass.get();
         classChoices.setAll(choices);
+        // a combo box clears its value when its items are replaced: keep the choice, or show all
+        shownClass.set(shown != null && choices.contains(shown) ? shown : ALL_CLASSES);
         problems.addAll(index.problems());
     }
 

@@ -95,10 +95,10 @@ public final class ImageViewerView {
         GridPane window = new GridPane();
         window.setHgap(8);
         window.setVgap(6);
-        window.add(new Label("Window centre (level)"), 0, 0);
+        window.add(new Label("Centre (level)"), 0, 0);
         window.add(center, 1, 0);
         window.add(centerField, 2, 0);
-        window.add(new Label("Window width"), 0, 1);
+        window.add(new Label("Width"), 0, 1);
         window.add(width, 1, 1);
         window.add(widthField, 2, 1);
         center.setPrefWidth(220);
