@@ -247,7 +247,9 @@ public final class ImageFolderViewModel {
         flush(job);
         running.set(false);
         if (e instanceof CancellationException) {
-            status.set("Stopped: " + e.getMessage() + ". " + (classes.isEmpty() ? "Nothing was read."
+            String step = job.step.isEmpty() ? "" : " (" + Character.toLowerCase(job.step.charAt(0))
+                    + job.step.substring(1) + ")";
+            status.set("Cancelled" + step + ". " + (classes.isEmpty() ? "Nothing was counted."
                     : thumbnails.size() + " thumbnails were made."));
         } else {
             status.set("Could not read this folder: " + ErrorText.plain(e));
