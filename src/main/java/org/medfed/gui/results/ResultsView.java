@@ -45,8 +45,7 @@ public final class ResultsView {
         message.textProperty().bind(vm.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
 
-        ComboBox<String> metric = new ComboBox<>();
-        metric.getItems().setAll(ResultsViewModel.METRICS);
+        ComboBox<String> metric = new ComboBox<>(vm.metricChoices());
         metric.setId("results-metric");
         metric.valueProperty().bindBidirectional(vm.metricProperty());
         Button exportModel = new Button("Export model…");
@@ -103,6 +102,10 @@ public final class ResultsView {
                 f -> Charts.savePng(accuracyChart(), f, 1000, 600)));
         HBox plots = new HBox(24, confusionBox, rocViewer);
         HBox.setHgrow(rocViewer, Priority.ALWAYS);
+        plots.visibleProperty().bind(vm.classificationProperty());
+        plots.managedProperty().bind(vm.classificationProperty());
+        rocPng.visibleProperty().bind(vm.classificationProperty());
+        rocPng.managedProperty().bind(vm.classificationProperty());
 
         TableView<RunRecord> runs = new TableView<>(vm.runs());
         runs.setId("results-history");
