@@ -28,6 +28,8 @@ public final class ImageFolderView {
     private final VBox root;
     private final VBox tiles = new VBox(6);
     private final ImageViewerWindow viewerWindow;
+    /** Each thumbnail's tile, made once: thumbnails arrive in batches and the grid is laid out again each time. */
+    private final java.util.Map<ImageFolderViewModel.Thumbnail, VBox> made = new java.util.IdentityHashMap<>();
 
     public ImageFolderView(ImageFolderViewModel vm) {
         this.vm = vm;
@@ -79,6 +81,11 @@ public final class ImageFolderView {
         tiles.setId("imaging-thumbnails");
         tiles.setPadding(new Insets(4));
         vm.shownThumbnails().addListener((ListChangeListener<ImageFolderViewModel.Thumbnail>) c -> fillTiles());
+        vm.thumbnails().addListener((ListChangeListener<ImageFolderViewModel.Thumbnail>) c -> {
+            if (vm.thumbnails().isEmpty()) {
+                made.clear();
+            }
+        });
         ScrollPane scroll = new ScrollPane(tiles);
         scroll.setFitToWidth(true);
         scroll.setPrefHeight(260);
@@ -100,7 +107,7 @@ public final class ImageFolderView {
         viewerWindow = new ImageViewerWindow(vm.viewer(), root);
     }
 
-    /** The thumbnails under a heading per class (they arrive grouped by class). */
+    /** The thumbnails under a heading per class (they arrive grouped by class); tiles are reused. */
     private void fillTiles() {
         tiles.getChildren().clear();
         TilePane group = null;
@@ -115,28 +122,32 @@ public final class ImageFolderView {
                 group.getStyleClass().add("class-thumbnails");
                 tiles.getChildren().addAll(heading, group);
             }
-            ImageView image = new ImageView(FxPictures.image(t.picture()));
-            image.setFitWidth(Thumbnails.SIZE);
-            image.setFitHeight(Thumbnails.SIZE);
-            image.setPreserveRatio(true);
-            String file = t.fileName();
-            Label name = new Label(file.toLowerCase(java.util.Locale.ROOT).endsWith(".dcm")
-                    ? file.substring(0, file.length() - 4) : file);
-            name.getStyleClass().add("muted");
-            name.setMaxWidth(Thumbnails.SIZE + 16);
-            name.setStyle("-fx-font-size: 10px;");
-            VBox tile = new VBox(2, image, name);
-            tile.setAlignment(Pos.CENTER);
-            tile.getStyleClass().add("thumbnail");
-            tile.setUserData(t);
-            tile.setStyle("-fx-cursor: hand;");
-            Tooltip.install(tile, new Tooltip(t.className() + " · " + t.path()));
-            tile.setOnMouseClicked(e -> {
-                vm.view(t);
-                viewerWindow.show();
-            });
-            group.getChildren().add(tile);
+            group.getChildren().add(made.computeIfAbsent(t, this::tile));
         }
+    }
+
+    private VBox tile(ImageFolderViewModel.Thumbnail t) {
+        ImageView image = new ImageView(FxPictures.image(t.picture()));
+        image.setFitWidth(Thumbnails.SIZE);
+        image.setFitHeight(Thumbnails.SIZE);
+        image.setPreserveRatio(true);
+        String file = t.fileName();
+        Label name = new Label(file.toLowerCase(java.util.Locale.ROOT).endsWith(".dcm")
+                ? file.substring(0, file.length() - 4) : file);
+        name.getStyleClass().add("muted");
+        name.setMaxWidth(Thumbnails.SIZE + 16);
+        name.setStyle("-fx-font-size: 10px;");
+        VBox tile = new VBox(2, image, name);
+        tile.setAlignment(Pos.CENTER);
+        tile.getStyleClass().add("thumbnail");
+        tile.setUserData(t);
+        tile.setStyle("-fx-cursor: hand;");
+        Tooltip.install(tile, new Tooltip(t.className() + " · " + t.path()));
+        tile.setOnMouseClicked(e -> {
+            vm.view(t);
+            viewerWindow.show();
+        });
+        return tile;
     }
 
     public Parent root() {

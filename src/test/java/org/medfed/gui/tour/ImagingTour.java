@@ -87,7 +87,11 @@ public final class ImagingTour {
                 wb.run().start();
                 return null;
             });
-            Thread.sleep(runSeconds * 1000L);
+            // until the run ends, at most runSeconds
+            long deadline = System.currentTimeMillis() + runSeconds * 1000L;
+            while (System.currentTimeMillis() < deadline && onFx(() -> wb.run().resultProperty().get()) == null) {
+                Thread.sleep(1000);
+            }
             onFx(() -> {
                 wb.shell().screenProperty().set(Screen.RESULTS);
                 return null;
