@@ -84,6 +84,7 @@ public final class ImagingTour {
         if (runSeconds > 0) {
             onFx(() -> {
                 wb.shell().screenProperty().set(Screen.RUN);
+                wb.run().compareWithBaselinesProperty().set(false); // the masks need the federated model only
                 wb.run().start();
                 return null;
             });
@@ -98,6 +99,14 @@ public final class ImagingTour {
             });
             Thread.sleep(4000);
             shoot(stage[0].getScene(), out.resolve("results.png"));
+            onFx(() -> {
+                // scrolled down to the masks, as a person would
+                javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) wb.resultsView().root();
+                sp.setVvalue(0.6);
+                return null;
+            });
+            Thread.sleep(1000);
+            shoot(stage[0].getScene(), out.resolve("results-scrolled.png"));
             BufferedImage masks = onFx(() -> {
                 Node n = stage[0].getScene().getRoot().lookup("#masks");
                 return SwingFXUtils.fromFXImage(n.snapshot(null, null), null);
