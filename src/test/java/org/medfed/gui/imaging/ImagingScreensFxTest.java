@@ -120,7 +120,8 @@ class ImagingScreensFxTest {
         robot.interact(() -> app.workbench.open(study));
         FxWorkbench.goTo(robot, Screen.TASK);
         assertThat(robot.lookup("#imaging-task").queryAs(ComboBox.class).getValue()).isEqualTo("classification");
-        robot.doubleClickOn("#field-height").write("4");
+        // click, go to the end, erase "48", type: the same keys whatever the click selected
+        robot.clickOn("#field-height").type(KeyCode.END).eraseText(2).write("4");
         assertThat(robot.lookup("#error-height").queryAs(Labeled.class).getText())
                 .isEqualTo("The input height must be from 8 up to 512");
         assertThat(robot.lookup("#status-ready").queryAs(Labeled.class).getText()).startsWith("To do before running");
