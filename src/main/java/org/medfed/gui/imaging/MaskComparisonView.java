@@ -49,7 +49,8 @@ public final class MaskComparisonView {
         for (MaskComparisonViewModel.Pair p : vm.pairs()) {
             Label caption = new Label(p.caption());
             caption.getStyleClass().add("mask-caption");
-            HBox images = new HBox(6, labelled("True", p.truth()), labelled("Predicted", p.predicted()));
+            // an empty prediction is said in words: an image without orange could also look like a drawing fault
+            HBox images = new HBox(6, labelled("True", p.truth()), labelled(p.nothingPredicted() ? "Predicted: nothing" : "Predicted", p.predicted()));
             VBox box = new VBox(4, caption, images);
             box.getStyleClass().add("mask-pair");
             pairs.getChildren().add(box);

@@ -29,7 +29,7 @@ public final class MaskComparisonViewModel {
     public static final int PREDICTED_COLOUR = 0xFF8C00;
 
     /** One test image: the true mask and the predicted mask, each over the image, and the Dice. */
-    public record Pair(String caption, PixelPicture truth, PixelPicture predicted, double dice) {
+    public record Pair(String caption, PixelPicture truth, PixelPicture predicted, double dice, boolean nothingPredicted) {
     }
 
     private final BackgroundTasks tasks;
@@ -99,9 +99,13 @@ public final class MaskComparisonViewModel {
             for (float v : s.truth()) {
                 emptyTruth &= v < 0.5f;
             }
+            boolean emptyPrediction = true;
+            for (float v : s.probability()) {
+                emptyPrediction &= v < 0.5f;
+            }
             out.add(new Pair("Test image " + (s.index() + 1) + (emptyTruth ? " (no lesion)" : "") + ": Dice "
                     + NumberFields.metric(s.dice()), Pictures.overlay(base, s.truth(), TRUE_COLOUR),
-                    Pictures.overlay(base, s.probability(), PREDICTED_COLOUR), s.dice()));
+                    Pictures.overlay(base, s.probability(), PREDICTED_COLOUR), s.dice(), emptyPrediction));
         }
         return out;
     }

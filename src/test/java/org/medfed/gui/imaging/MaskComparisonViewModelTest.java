@@ -52,6 +52,9 @@ class MaskComparisonViewModelTest {
         int orange = p.predicted().argb()[6];
         assertThat((orange >> 16) & 0xFF).isGreaterThan(orange & 0xFF);
         assertThat(p.caption()).isEqualTo("Test image 1: Dice 0.000");
+        assertThat(p.nothingPredicted()).isFalse();
+        assertThat(MaskComparisonViewModel.pairs(List.of(new SegmentationSamples.Sample(0, 4, 4, image, truth,
+                new float[16], 0.0))).get(0).nothingPredicted()).isTrue();
     }
 
     @Test
