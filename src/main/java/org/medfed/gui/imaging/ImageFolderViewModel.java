@@ -102,6 +102,11 @@ public final class ImageFolderViewModel {
 
     /** Forgets the folder shown (no hospital chosen, or not an image study). */
     public void clear() {
+        clear("");
+    }
+
+    /** Forgets the folder shown and says why nothing is shown ({@code hint}), or nothing when empty. */
+    public void clear(String hint) {
         cancel();
         current = null;
         title.set("");
@@ -109,7 +114,7 @@ public final class ImageFolderViewModel {
         classChoices.setAll(ALL_CLASSES);
         thumbnails.clear();
         problems.clear();
-        status.set("");
+        status.set(hint);
         running.set(false);
     }
 

@@ -65,9 +65,10 @@ public final class SelectedHospitalImages {
         ParticipantEntry p = i >= 0 && i < ps.size() ? ps.get(i) : null;
         Path path = p == null ? null : folderOf(p);
         if (path == null) {
-            if (shownKey != null) {
-                folder.clear();
-            }
+            // a hint instead of an empty pane
+            folder.clear(ps.isEmpty() ? "Add hospitals with \"Add hospitals…\": one folder of DICOM images each."
+                    : p == null ? "Choose a hospital above to see its images."
+                    : p.name() + " has no image folder yet: choose one with \"Choose data file…\".");
             shownKey = null;
         } else {
             String key = key(p.name(), path, settings);
