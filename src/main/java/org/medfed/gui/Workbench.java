@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,6 +26,13 @@ import org.medfed.gui.common.SampleStudies;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.common.StudyReadiness;
 import org.medfed.gui.common.UserDialogs;
+import org.medfed.gui.imaging.ImageFolderView;
+import org.medfed.gui.imaging.ImageFolderViewModel;
+import org.medfed.gui.imaging.ImagingTaskView;
+import org.medfed.gui.imaging.ImagingTaskViewModel;
+import org.medfed.gui.imaging.MaskComparisonView;
+import org.medfed.gui.imaging.MaskComparisonViewModel;
+import org.medfed.gui.imaging.SelectedHospitalImages;
 import org.medfed.gui.participants.ParticipantsView;
 import org.medfed.gui.participants.ParticipantsViewModel;
 import org.medfed.gui.results.ResultsView;
@@ -64,6 +72,10 @@ public final class Workbench {
     private final Map<DataKind, Parent> taskScreens = new EnumMap<>(DataKind.class);
     private final Map<DataKind, ObservableBooleanValue> taskForms = new EnumMap<>(DataKind.class);
     private Runnable associationStart;
+    private final BooleanBinding taskFormValid;
+    private final ImageFolderViewModel imageFolder;
+    private final ImagingTaskViewModel imagingTask;
+    private final MaskComparisonViewModel masks;
 
     public Workbench(BackgroundTasks tasks, UserDialogs dialogs, RecentStudies recent, List<SampleStudies.Sample> samples,
                      RunHistoryStore history, Runnable quit) {
@@ -80,10 +92,11 @@ public final class Workbench {
         algorithm = new AlgorithmViewModel(document);
         // The Task screen and its validity follow the study's data kind: a kind's form is registered in
         // taskScreens/taskForms below (a kind without a form of its own has nothing to validate there).
-        readiness.addForm("Task and model", Bindings.createBooleanBinding(() -> {
+        taskFormValid = Bindings.createBooleanBinding(() -> {
             ObservableBooleanValue form = taskForms.get(kind.get());
             return form == null || form.get();
-        }, kind, task.valid()));
+        }, kind, task.valid());
+        readiness.addForm("Task and model", taskFormValid);
         readiness.addForm("Algorithm", algorithm.valid());
         readiness.addProblems(algorithm.protections().problems());
         readiness.addProblems(participants.blockingProblems());
@@ -118,6 +131,18 @@ public final class Workbench {
         Map<DataKind, Node> participantPreviews = new EnumMap<>(DataKind.class);
         taskScreens.put(DataKind.TABLE, new TaskView(task).root());
         taskForms.put(DataKind.TABLE, task.valid());
+        imageFolder = new ImageFolderViewModel(tasks);
+        new SelectedHospitalImages(document, participants.selectedProperty(), imageFolder, tasks,
+                participants::reportFigures);
+        participantPreviews.put(DataKind.IMAGES, new ImageFolderView(imageFolder).root());
+        imagingTask = new ImagingTaskViewModel(document);
+        taskScreens.put(DataKind.IMAGES, new ImagingTaskView(imagingTask).root());
+        taskForms.put(DataKind.IMAGES, imagingTask.valid());
+        masks = new MaskComparisonViewModel(tasks);
+        results.resultProperty().addListener((obs, was, is) -> masks.show(is));
+        resultsView.addSection(new MaskComparisonView(masks).root());
+        // the binding above was made before the kinds' forms were registered: it must follow them too
+        taskForms.values().forEach(form -> form.addListener(o -> taskFormValid.invalidate()));
         Node associationRun = null;
         Node associationResults = null;
 
@@ -172,4 +197,7 @@ public final class Workbench {
     public ResultsViewModel results() { return results; }
     public RunView runView() { return runView; }
     public ResultsView resultsView() { return resultsView; }
+    public ImageFolderViewModel imageFolder() { return imageFolder; }
+    public ImagingTaskViewModel imagingTask() { return imagingTask; }
+    public MaskComparisonViewModel masks() { return masks; }
 }

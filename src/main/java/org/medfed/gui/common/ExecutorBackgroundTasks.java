@@ -30,7 +30,8 @@ public final class ExecutorBackgroundTasks implements BackgroundTasks {
             try {
                 value = work.call();
             } catch (Exception | Error e) {
-                if (!(e instanceof org.medfed.engine.BadInputException)) {
+                if (!(e instanceof org.medfed.engine.BadInputException) && !(e instanceof java.util.concurrent.CancellationException)) {
+                    // bad input and a person's Cancel are expected outcomes, not faults to log
                     LOG.warn("background task failed", e);
                 }
                 ui.execute(() -> onFailure.accept(e));

@@ -35,6 +35,7 @@ public final class ResultsView {
     private final XYSeries rocSeries = new XYSeries("ROC", false, true);
     private final XYSeries chance = new XYSeries("Chance", false, true);
     private final JFreeChart rocChart;
+    private final VBox content;
 
     public ResultsView(ResultsViewModel vm) {
         this.vm = vm;
@@ -44,8 +45,7 @@ public final class ResultsView {
         message.textProperty().bind(vm.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
 
-        ComboBox<String> metric = new ComboBox<>();
-        metric.getItems().setAll(ResultsViewModel.METRICS);
+        ComboBox<String> metric = new ComboBox<>(vm.metricChoices());
         metric.setId("results-metric");
         metric.valueProperty().bindBidirectional(vm.metricProperty());
         Button exportModel = new Button("Export model…");
@@ -102,6 +102,10 @@ public final class ResultsView {
                 f -> Charts.savePng(accuracyChart(), f, 1000, 600)));
         HBox plots = new HBox(24, confusionBox, rocViewer);
         HBox.setHgrow(rocViewer, Priority.ALWAYS);
+        plots.visibleProperty().bind(vm.classificationProperty());
+        plots.managedProperty().bind(vm.classificationProperty());
+        rocPng.visibleProperty().bind(vm.classificationProperty());
+        rocPng.managedProperty().bind(vm.classificationProperty());
 
         TableView<RunRecord> runs = new TableView<>(vm.runs());
         runs.setId("results-history");
@@ -120,7 +124,7 @@ public final class ResultsView {
                 : NumberFields.metric(r.bestLocalAccuracy()) + " (" + r.bestLocal() + ")", 190));
         runs.setPrefHeight(200);
 
-        VBox content = new VBox(10, top, message, tableTitle, table, plots,
+        content = new VBox(10, top, message, tableTitle, table, plots,
                 title("Earlier runs of this study (figures are means over hospitals)"), runs);
         content.setPadding(new Insets(12));
         root = new ScrollPane(content);
@@ -131,6 +135,11 @@ public final class ResultsView {
 
     public Parent root() {
         return root;
+    }
+
+    /** Adds a section under the comparison table (a data kind's own results, such as predicted masks). */
+    public void addSection(javafx.scene.Node section) {
+        content.getChildren().add(content.getChildren().indexOf(table) + 1, section);
     }
 
     JFreeChart rocChart() {

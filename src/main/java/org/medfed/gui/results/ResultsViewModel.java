@@ -27,6 +27,8 @@ import org.medfed.study.StudyResult;
 public final class ResultsViewModel {
 
     public static final List<String> METRICS = List.of("accuracy", "auc", "balanced_accuracy", "loss");
+    /** What a segmentation is measured by (see SegmentationMetrics); a confusion matrix and ROC curve do not apply. */
+    public static final List<String> SEGMENTATION_METRICS = List.of("dice", "iou", "dice_nonempty", "pixel_accuracy", "loss");
 
     /** A line of the comparison table: the model, then one cell per hospital, the mean and the weighted mean. */
     public record Row(String model, List<String> cells) {
@@ -49,6 +51,8 @@ public final class ResultsViewModel {
     private final StringProperty rocTitle = new SimpleStringProperty("");
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("No run yet: press Start on the Run screen.");
+    private final ObservableList<String> metricChoices = FXCollections.observableArrayList(METRICS);
+    private final javafx.beans.property.BooleanProperty classification = new javafx.beans.property.SimpleBooleanProperty(true);
 
     public ResultsViewModel(StudyDocument document, BackgroundTasks tasks, UserDialogs dialogs, RunHistoryStore history) {
         this.document = document;
@@ -77,6 +81,14 @@ public final class ResultsViewModel {
         choices.addAll(names);
         hospitalChoices.setAll(choices);
         hospital.set(FinalPredictions.ALL);
+        boolean segmentation = org.medfed.study.SegmentationSamples.applies(r.prepared());
+        classification.set(!segmentation);
+        List<String> metrics = segmentation ? SEGMENTATION_METRICS : METRICS;
+        if (!metricChoices.equals(metrics)) {
+            String was = metric.get();
+            metricChoices.setAll(metrics);
+            metric.set(metrics.contains(was) ? was : metrics.get(0));
+        }
         if (r.prepared().spec().classCount() != 2 && "auc".equals(metric.get())) {
             metric.set("accuracy");
         }
@@ -88,7 +100,7 @@ public final class ResultsViewModel {
             case CANCELLED -> "The run was stopped after " + r.history().rounds().size() + " rounds: these are the figures of that model.";
             case FAILED -> "The run failed: " + r.history().message();
         });
-        if (hasModel) {
+        if (hasModel && !segmentation) {
             tasks.run(() -> FinalPredictions.of(r), p -> {
                 if (result.get() == r) {
                     predictions.set(p);
@@ -109,7 +121,7 @@ public final class ResultsViewModel {
 
     private void fillTable() {
         StudyResult r = result.get();
-        if (r == null) {
+        if (r == null || metric.get() == null) { // null while the metric choices are replaced
             return;
         }
         ResultsTable table = ResultsTable.of(r);
@@ -216,6 +228,10 @@ public final class ResultsViewModel {
 
     public ObjectProperty<StudyResult> resultProperty() { return result; }
     public ObjectProperty<String> metricProperty() { return metric; }
+    /** The metrics the table can show for the run shown: classification or segmentation ones. */
+    public ObservableList<String> metricChoices() { return metricChoices; }
+    /** False for a segmentation run, whose images are not classified: no confusion matrix or ROC curve then. */
+    public javafx.beans.property.ReadOnlyBooleanProperty classificationProperty() { return classification; }
     public ObservableList<String> columns() { return columns; }
     public ObservableList<Row> rows() { return rows; }
     public ObjectProperty<FinalPredictions> predictionsProperty() { return predictions; }
