@@ -134,6 +134,7 @@ public final class ParticipantsView {
         name.setPrefWidth(160);
 
         TableColumn<ParticipantRow, String> files = new TableColumn<>("Data file");
+        files.textProperty().bind(kindText("Data file", "Image folder", "VCF file, phenotype sheet"));
         files.setCellValueFactory(c -> c.getValue().filesProperty());
         files.setEditable(false);
         files.setPrefWidth(230);
@@ -149,12 +150,14 @@ public final class ParticipantsView {
         });
 
         TableColumn<ParticipantRow, String> samples = new TableColumn<>("Patients");
+        samples.textProperty().bind(kindText("Patients", "Images", "People"));
         samples.setCellValueFactory(c -> c.getValue().samplesProperty());
         samples.setEditable(false);
         samples.setPrefWidth(75);
         samples.setStyle("-fx-alignment: CENTER-RIGHT;");
 
         TableColumn<ParticipantRow, String> balance = new TableColumn<>("Label balance");
+        balance.textProperty().bind(kindText("Label balance", "Images per class", "Cases / controls"));
         balance.setCellValueFactory(c -> c.getValue().balanceProperty());
         balance.setEditable(false);
         balance.setPrefWidth(220);
@@ -268,6 +271,15 @@ public final class ParticipantsView {
             e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
         }
         e.consume();
+    }
+
+    /** A column heading that names what the study's kind of data holds. */
+    private javafx.beans.binding.StringBinding kindText(String table, String images, String genotypes) {
+        return javafx.beans.binding.Bindings.createStringBinding(() -> switch (vm.kindProperty().get()) {
+            case TABLE -> table;
+            case IMAGES -> images;
+            case GENOTYPES -> genotypes;
+        }, vm.kindProperty());
     }
 
     /** For a data kind without a pane of its own: which files the chosen hospital has. */
