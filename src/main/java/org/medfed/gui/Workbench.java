@@ -4,10 +4,22 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.Parent;
+import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
 import org.medfed.gui.algorithm.AlgorithmView;
 import org.medfed.gui.algorithm.AlgorithmViewModel;
 import org.medfed.gui.common.BackgroundTasks;
+import org.medfed.gui.common.DataKind;
+import org.medfed.gui.common.ViewSwitch;
 import org.medfed.gui.common.RecentStudies;
 import org.medfed.gui.common.SampleStudies;
 import org.medfed.gui.common.StudyDocument;
@@ -47,15 +59,31 @@ public final class Workbench {
     private final RunView runView;
     private final ResultsView resultsView;
     private final MainWindow window;
+    private final ObjectProperty<DataKind> kind = new SimpleObjectProperty<>(DataKind.TABLE);
+    private final BooleanProperty association = new SimpleBooleanProperty();
+    private final Map<DataKind, Parent> taskScreens = new EnumMap<>(DataKind.class);
+    private final Map<DataKind, ObservableBooleanValue> taskForms = new EnumMap<>(DataKind.class);
+    private Runnable associationStart;
 
     public Workbench(BackgroundTasks tasks, UserDialogs dialogs, RecentStudies recent, List<SampleStudies.Sample> samples,
                      RunHistoryStore history, Runnable quit) {
+        kind.set(DataKind.of(document.study()));
+        association.set(DataKind.isAssociation(document.study()));
+        document.studyProperty().addListener((obs, was, is) -> {
+            kind.set(DataKind.of(is));
+            association.set(DataKind.isAssociation(is));
+        });
         shell = new ShellViewModel(document, recent, dialogs);
         readiness = new StudyReadiness(document);
         participants = new ParticipantsViewModel(document, tasks, dialogs);
         task = new TaskViewModel(document, participants.knownColumns());
         algorithm = new AlgorithmViewModel(document);
-        readiness.addForm("Task and model", task.valid());
+        // The Task screen and its validity follow the study's data kind: a kind's form is registered in
+        // taskScreens/taskForms below (a kind without a form of its own has nothing to validate there).
+        readiness.addForm("Task and model", Bindings.createBooleanBinding(() -> {
+            ObservableBooleanValue form = taskForms.get(kind.get());
+            return form == null || form.get();
+        }, kind, task.valid()));
         readiness.addForm("Algorithm", algorithm.valid());
         readiness.addProblems(participants.blockingProblems());
         run = new RunViewModel(document, tasks, readiness);
@@ -81,14 +109,50 @@ public final class Workbench {
 
         runView = new RunView(run);
         resultsView = new ResultsView(results);
+
+        // What each data kind adds to the screens (see DataKind): a preview of the chosen hospital's data on the
+        // Participants screen, and its own Task form. An association study (genotypes, task "association") is a
+        // single federated analysis, not rounds of training: it may have its own Run and Results views and its own
+        // start command; without them it falls back to the round-based ones.
+        Map<DataKind, Node> participantPreviews = new EnumMap<>(DataKind.class);
+        taskScreens.put(DataKind.TABLE, new TaskView(task).root());
+        taskForms.put(DataKind.TABLE, task.valid());
+        Node associationRun = null;
+        Node associationResults = null;
+
         Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.START, new StartView(start).root());
-        screens.put(Screen.PARTICIPANTS, new ParticipantsView(participants).root());
-        screens.put(Screen.TASK, new TaskView(task).root());
+        screens.put(Screen.PARTICIPANTS, new ParticipantsView(participants, participantPreviews).root());
+        screens.put(Screen.TASK, new ViewSwitch<>(kind, taskScreens, noTaskForm()).root());
         screens.put(Screen.ALGORITHM, new AlgorithmView(algorithm).root());
-        screens.put(Screen.RUN, runView.root());
-        screens.put(Screen.RESULTS, resultsView.root());
-        window = new MainWindow(shell, run, readiness, screens, quit);
+        screens.put(Screen.RUN, associationSwitch(associationRun, runView.root()));
+        screens.put(Screen.RESULTS, associationSwitch(associationResults, resultsView.root()));
+        window = new MainWindow(shell, run, readiness, screens, quit, this::startRun);
+    }
+
+    /** The Run command (F5, the Run menu): the association analysis for an association study, else a run in rounds. */
+    public void startRun() {
+        if (associationStart != null && DataKind.isAssociation(document.study())) {
+            associationStart.run();
+        } else {
+            run.start();
+        }
+    }
+
+    private Parent associationSwitch(Node associationView, Parent roundsView) {
+        if (associationView == null) {
+            return roundsView;
+        }
+        return new ViewSwitch<>(association, Map.of(Boolean.TRUE, associationView), roundsView).root();
+    }
+
+    private static Parent noTaskForm() {
+        Label text = new Label("This kind of data has no settings to choose here yet: its settings come from the "
+                + "study file.");
+        text.setWrapText(true);
+        StackPane box = new StackPane(text);
+        box.setPadding(new Insets(24));
+        return box;
     }
 
     /** Opens a study at start-up (no unsaved-changes question: nothing is open yet). */

@@ -106,6 +106,21 @@ public final class FxUserDialogs implements UserDialogs {
     }
 
     @Override
+    public List<Path> chooseGenotypeFiles() {
+        FileChooser chooser = chooser("Choose the hospital's VCF file and phenotype sheet");
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Genotypes and phenotype sheets (*.vcf, *.vcf.gz, *.bcf, *.csv)",
+                        "*.vcf", "*.vcf.gz", "*.vcf.bgz", "*.bcf", "*.csv", "*.tsv"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        List<File> files = chooser.showOpenMultipleDialog(owner.get());
+        if (files == null || files.isEmpty()) {
+            return List.of();
+        }
+        lastFolder = files.get(0).getParentFile();
+        return files.stream().map(File::toPath).toList();
+    }
+
+    @Override
     public Optional<Path> chooseFolder(String title) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);

@@ -33,26 +33,23 @@ public final class StudyChecks {
                 out.add("Two hospitals are called '" + p.name() + "': give each its own name (Participants).");
             }
         }
+        DataKind kind = DataKind.of(study);
         for (ParticipantEntry p : enabled) {
-            if (p.data().isEmpty()) {
-                out.add("Hospital '" + p.name() + "' has no data file yet (Participants).");
-            } else if (p.data().size() > 1) {
-                out.add("Hospital '" + p.name() + "' has " + p.data().size() + " files; a table study takes one CSV per hospital.");
-            } else {
-                Path f = document.resolve(p.data().get(0));
-                if (!Files.isRegularFile(f)) {
-                    out.add("The data file of '" + p.name() + "' is missing: " + f);
+            HospitalDataCheck.problem(kind, p, document).ifPresent(problem ->
+                    out.add("Hospital '" + p.name() + "': " + lowerFirst(problem) + " (Participants)."));
+        }
+        switch (kind) {
+            case TABLE -> tableSettings(study, out);
+            case IMAGES -> {
+                if (study.imaging() == null) {
+                    out.add("Choose the imaging settings: task, input size, windowing (Task and model).");
                 }
             }
-        }
-        if (study.data() == null || study.data().label() == null || study.data().label().isBlank()) {
-            out.add("Choose the label: the column the model should predict (Task and model).");
-        } else {
-            try {
-                study.data().tabularSettings();
-                study.data().csvFormat();
-            } catch (BadInputException e) {
-                out.add(capitalise(e.getMessage()) + " (Task and model).");
+            case GENOTYPES -> {
+                if (study.genotypes() == null || study.genotypes().phenotype() == null
+                        || study.genotypes().phenotype().column() == null) {
+                    out.add("Choose the phenotype column of the hospitals' sheets (Task and model).");
+                }
             }
         }
         try {
@@ -76,6 +73,23 @@ public final class StudyChecks {
             out.add("Each hospital must train for at least one epoch or step per round (Algorithm).");
         }
         return out;
+    }
+
+    private static void tableSettings(Study study, List<String> out) {
+        if (study.data() == null || study.data().label() == null || study.data().label().isBlank()) {
+            out.add("Choose the label: the column the model should predict (Task and model).");
+        } else {
+            try {
+                study.data().tabularSettings();
+                study.data().csvFormat();
+            } catch (BadInputException e) {
+                out.add(capitalise(e.getMessage()) + " (Task and model).");
+            }
+        }
+    }
+
+    private static String lowerFirst(String s) {
+        return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
     }
 
     static String capitalise(String s) {

@@ -29,6 +29,11 @@ public interface UserDialogs {
 
     List<Path> chooseDataFiles();
 
+    /** A hospital's VCF file and/or phenotype sheet, for a genotype study. */
+    default List<Path> chooseGenotypeFiles() {
+        return chooseDataFiles();
+    }
+
     Optional<Path> chooseFolder(String title);
 
     Optional<Path> chooseSaveFile(String title, String suggestedName, String extension);

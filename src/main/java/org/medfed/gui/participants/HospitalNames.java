@@ -11,6 +11,11 @@ final class HospitalNames {
 
     static String baseName(Path file) {
         String n = String.valueOf(file.getFileName());
+        for (String compressed : new String[] {".vcf.gz", ".vcf.bgz"}) {
+            if (n.toLowerCase(java.util.Locale.ROOT).endsWith(compressed)) {
+                return n.substring(0, n.length() - compressed.length());
+            }
+        }
         int dot = n.lastIndexOf('.');
         return dot > 0 ? n.substring(0, dot) : n;
     }

@@ -43,11 +43,23 @@ public final class ParticipantsView {
     private final BarChart<String, Number> balanceChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
 
     public ParticipantsView(ParticipantsViewModel vm) {
+        this(vm, java.util.Map.of());
+    }
+
+    /**
+     * @param previews the pane that shows the chosen hospital's data for each kind of data other than a table (image
+     *                 thumbnails, genotype quality control); a kind without one shows just the hospital's files
+     */
+    public ParticipantsView(ParticipantsViewModel vm, java.util.Map<org.medfed.gui.common.DataKind, ? extends javafx.scene.Node> previews) {
         this.vm = vm;
         root.getStyleClass().add("screen");
         root.getStylesheets().add(ParticipantsView.class.getResource("participants.css").toExternalForm());
         root.setTop(toolbar());
-        SplitPane split = new SplitPane(hospitals(), preview());
+        java.util.Map<org.medfed.gui.common.DataKind, javafx.scene.Node> byKind = new java.util.EnumMap<>(org.medfed.gui.common.DataKind.class);
+        byKind.putAll(previews);
+        byKind.put(org.medfed.gui.common.DataKind.TABLE, preview());
+        SplitPane split = new SplitPane(hospitals(),
+                new org.medfed.gui.common.ViewSwitch<>(vm.kindProperty(), byKind, filesOnly()).root());
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.42);
         root.setCenter(split);
@@ -244,6 +256,18 @@ public final class ParticipantsView {
             e.acceptTransferModes(TransferMode.COPY_OR_MOVE);
         }
         e.consume();
+    }
+
+    /** For a data kind without a pane of its own: which files the chosen hospital has. */
+    private VBox filesOnly() {
+        Label title = new Label();
+        title.setId("preview-files");
+        title.getStyleClass().add("section-title");
+        title.setWrapText(true);
+        title.textProperty().bind(vm.previewTitleProperty());
+        VBox box = new VBox(6, title);
+        box.setPadding(new Insets(6, 12, 12, 12));
+        return box;
     }
 
     private VBox preview() {

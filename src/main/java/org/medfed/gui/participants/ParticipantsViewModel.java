@@ -31,6 +31,8 @@ import org.medfed.data.tabular.SchemaReport;
 import org.medfed.data.tabular.TabularFederation;
 import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
+import org.medfed.gui.common.DataKind;
+import org.medfed.gui.common.HospitalDataCheck;
 import org.medfed.gui.common.ErrorText;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.common.UserDialogs;
@@ -67,6 +69,9 @@ public final class ParticipantsViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObservableList<String> knownColumns = FXCollections.observableArrayList();
     private final ObservableList<String> blockingProblems = FXCollections.observableArrayList();
+    private final ObjectProperty<DataKind> kind = new SimpleObjectProperty<>(DataKind.TABLE);
+    /** Sample counts and class balance that a data kind's own pane found in files this class does not read. */
+    private final Map<String, String[]> reportedFigures = new HashMap<>();
 
     private final Map<Path, DataFileSummary> summaries = new HashMap<>();
     private final Set<Path> loading = new HashSet<>();
@@ -88,20 +93,38 @@ public final class ParticipantsViewModel {
     // ---- commands
 
     public void addHospitalsFromDialog() {
-        List<Path> files = dialogs.chooseDataFiles();
+        List<Path> files = chooseFiles();
         if (!files.isEmpty()) {
             addHospitals(files);
         }
     }
 
-    /** One new hospital per file, named after the file. */
+    /**
+     * One new hospital per file (per folder in an image study), named after it. In a genotype study each VCF file
+     * makes a hospital, and a phenotype sheet among the files whose name starts like the VCF's goes with it.
+     */
     public void addHospitals(List<Path> files) {
         Set<String> taken = new HashSet<>(names());
         List<ParticipantEntry> added = new ArrayList<>();
+        boolean genotypes = kind.get() == DataKind.GENOTYPES;
+        List<Path> sheets = files.stream().filter(f -> !HospitalDataCheck.isGenotypeFile(f)).toList();
         for (Path f : files) {
-            String name = HospitalNames.uniqueName(HospitalNames.baseName(f), taken);
+            if (genotypes && !HospitalDataCheck.isGenotypeFile(f)) {
+                continue;
+            }
+            String base = HospitalNames.baseName(f);
+            String name = HospitalNames.uniqueName(base, taken);
             taken.add(name);
-            added.add(new ParticipantEntry(name, document.dataPathFor(f)));
+            List<String> data = new ArrayList<>(List.of(document.dataPathFor(f)));
+            if (genotypes) {
+                data.add(sheets.stream().filter(sh -> sh.getFileName().toString().startsWith(base)).findFirst()
+                        .map(document::dataPathFor).orElse(""));
+            }
+            added.add(new ParticipantEntry(name, data, 1.0, true, null));
+        }
+        if (added.isEmpty()) {
+            message.set(genotypes ? "A genotype study adds a hospital per VCF file (.vcf, .vcf.gz, .bcf): none was among the files." : "");
+            return;
         }
         document.edit(s -> {
             List<ParticipantEntry> all = new ArrayList<>(s.participants());
@@ -113,15 +136,44 @@ public final class ParticipantsViewModel {
     }
 
     public void chooseFilesFor(int index) {
-        List<Path> files = dialogs.chooseDataFiles();
+        List<Path> files = chooseFiles();
         if (!files.isEmpty()) {
             assignFiles(index, files);
         }
     }
 
-    /** Gives hospital {@code index} its data file (a table study takes one file per hospital: the first is used). */
+    private List<Path> chooseFiles() {
+        return switch (kind.get()) {
+            case TABLE -> dialogs.chooseDataFiles();
+            case IMAGES -> dialogs.chooseFolder("Choose the hospital's folder of DICOM images").map(List::of).orElse(List.of());
+            case GENOTYPES -> dialogs.chooseGenotypeFiles();
+        };
+    }
+
+    /**
+     * Gives hospital {@code index} its data: a table study takes one file per hospital (the first is used), an image
+     * study one folder, a genotype study a VCF file and a phenotype sheet (each file given replaces the one of its
+     * kind, so they can be chosen one at a time).
+     */
     public void assignFiles(int index, List<Path> files) {
         if (index < 0 || index >= rows.size() || files.isEmpty()) {
+            return;
+        }
+        if (kind.get() == DataKind.GENOTYPES) {
+            List<String> data = new ArrayList<>(document.study().participants().get(index).data());
+            while (data.size() < 2) {
+                data.add("");
+            }
+            for (Path f : files) {
+                data.set(HospitalDataCheck.isGenotypeFile(f) ? 0 : 1, document.dataPathFor(f));
+            }
+            editParticipant(index, p -> p.withData(data));
+            message.set("");
+            return;
+        }
+        if (kind.get() == DataKind.IMAGES) {
+            editParticipant(index, p -> p.withData(List.of(document.dataPathFor(files.get(0)))));
+            message.set("");
             return;
         }
         String path = document.dataPathFor(files.get(0));
@@ -227,6 +279,16 @@ public final class ParticipantsViewModel {
             row.enabledProperty().set(p.enabled());
         }
         syncing = false;
+        kind.set(DataKind.of(study));
+        if (kind.get() != DataKind.TABLE) {
+            knownColumns.clear();
+            lastSchemaKey = "";
+            schemaProblems.clear();
+            schemaStatus.set("");
+            updateRowFigures();
+            refreshPreview();
+            return;
+        }
         ps.forEach(p -> p.data().stream().findFirst().map(document::resolve).ifPresent(this::load));
         updateRowFigures();
         refreshPreview();
@@ -282,6 +344,10 @@ public final class ParticipantsViewModel {
     }
 
     private void updateRowFigures() {
+        if (kind.get() != DataKind.TABLE) {
+            updateFileOnlyRows();
+            return;
+        }
         Study study = document.study();
         List<String> columns = study.participants().stream().map(this::summaryOf)
                 .filter(x -> x != null && x.ok()).findFirst().map(x -> x.table().columns()).orElse(List.of());
@@ -342,6 +408,34 @@ public final class ParticipantsViewModel {
         }
     }
 
+    /** Rows of a study whose files this class does not read: whether the files are there, and reported figures. */
+    private void updateFileOnlyRows() {
+        List<ParticipantEntry> ps = document.study().participants();
+        for (int i = 0; i < ps.size() && i < rows.size(); i++) {
+            ParticipantEntry p = ps.get(i);
+            ParticipantRow row = rows.get(i);
+            String[] figures = reportedFigures.getOrDefault(p.name(), new String[] {"–", ""});
+            row.samplesProperty().set(figures[0]);
+            row.balanceProperty().set(figures[1]);
+            var problem = HospitalDataCheck.problem(kind.get(), p, document);
+            row.problemProperty().set(problem.orElse(""));
+            row.errorProperty().set(problem.isPresent());
+            row.checkProperty().set(problem.map(x -> "✖ " + x).orElse("✔ files found"));
+        }
+        if (!blockingProblems.isEmpty()) {
+            blockingProblems.clear();
+        }
+    }
+
+    /**
+     * For the pane of a data kind this class does not read (images, genotypes): the hospital's sample count and
+     * class balance as that pane found them, shown in the hospitals table.
+     */
+    public void reportFigures(String hospital, String samples, String balance) {
+        reportedFigures.put(hospital, new String[] {samples, balance});
+        updateRowFigures();
+    }
+
     private DataFileSummary summaryOf(ParticipantEntry p) {
         return p.data().isEmpty() ? null : summaries.get(document.resolve(p.data().get(0)));
     }
@@ -349,6 +443,17 @@ public final class ParticipantsViewModel {
     private void refreshPreview() {
         int i = selected.get();
         List<ParticipantEntry> ps = document.study().participants();
+        if (kind.get() != DataKind.TABLE) {
+            preview.set(null);
+            previewColumns.clear();
+            previewBalance.clear();
+            previewTitle.set(i < 0 || i >= ps.size()
+                    ? (ps.isEmpty() ? "Add hospitals with \"Add hospitals…\": one " + kind.get().dataNoun() + " each."
+                    : "Choose a hospital to see its data.")
+                    : ps.get(i).name() + ": " + (ps.get(i).data().isEmpty() ? "no " + kind.get().dataNoun() + " yet"
+                    : String.join(", ", ps.get(i).data().stream().filter(d -> !d.isBlank()).toList())));
+            return;
+        }
         if (i < 0 || i >= ps.size()) {
             preview.set(null);
             previewColumns.clear();
@@ -402,6 +507,9 @@ public final class ParticipantsViewModel {
     // ---- the cross-hospital check
 
     private void scheduleSchemaCheck() {
+        if (kind.get() != DataKind.TABLE) {
+            return;
+        }
         Study study = document.study();
         DataSection data = study.data();
         List<TabularFederation.SiteInput> inputs = new ArrayList<>();
@@ -500,4 +608,7 @@ public final class ParticipantsViewModel {
     public ObservableList<String> knownColumns() { return knownColumns; }
     /** What in the hospitals' files stops a run (unreadable file, schema error), for the Run button and status line. */
     public ObservableList<String> blockingProblems() { return blockingProblems; }
+
+    /** What the study's hospitals hold: decides which preview pane the screen shows. */
+    public javafx.beans.property.ReadOnlyObjectProperty<DataKind> kindProperty() { return kind; }
 }

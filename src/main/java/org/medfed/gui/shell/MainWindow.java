@@ -33,11 +33,11 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu("Open recent");
 
     public MainWindow(ShellViewModel shell, RunViewModel run, StudyReadiness readiness, Map<Screen, Parent> screens,
-                      Runnable quit) {
+                      Runnable quit, Runnable startRun) {
         this.shell = shell;
         root.getStyleClass().add("workbench");
         root.getStylesheets().add(MainWindow.class.getResource("/org/medfed/gui/workbench.css").toExternalForm());
-        root.setTop(menus(run, quit));
+        root.setTop(menus(run, quit, startRun));
         for (Screen s : Screen.values()) {
             Tab tab = new Tab(s.title(), screens.get(s));
             tab.setClosable(false);
@@ -61,7 +61,7 @@ public final class MainWindow {
         return root;
     }
 
-    private MenuBar menus(RunViewModel run, Runnable quit) {
+    private MenuBar menus(RunViewModel run, Runnable quit, Runnable startRun) {
         MenuItem newStudy = item("menu-new", "New study", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
         newStudy.setOnAction(e -> shell.newStudy());
         MenuItem open = item("menu-open", "Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
@@ -84,7 +84,7 @@ public final class MainWindow {
         start.disableProperty().bind(run.canStartProperty().not());
         start.setOnAction(e -> {
             shell.screenProperty().set(Screen.RUN);
-            run.start();
+            startRun.run();
         });
         MenuItem pause = item("menu-pause", "Pause", new KeyCodeCombination(KeyCode.F6));
         pause.disableProperty().bind(run.canPauseProperty().not());

@@ -91,8 +91,8 @@ public final class StartView {
     private static String dataTypeText(String dataType) {
         return switch (dataType) {
             case "tabular" -> "patient records (CSV tables)";
-            case "image" -> "medical images";
-            case "genotype" -> "genotypes";
+            case "images", "image", "dicom" -> "medical images (DICOM)";
+            case "genotypes", "genotype" -> "genotypes (VCF)";
             default -> dataType;
         };
     }
