@@ -2,11 +2,16 @@ package org.medfed.gui.genotypes;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.medfed.engine.BadInputException;
 
 /**
@@ -37,14 +42,16 @@ public final class SheetColumns {
     static List<String> split(String header) {
         // the engine's rule: a comma when there is one, else a tab, else a semicolon
         char separator = header.contains(",") ? ',' : header.contains("\t") ? '\t' : header.contains(";") ? ';' : ',';
-        List<String> names = new ArrayList<>();
-        for (String part : header.split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1)) {
-            String name = part.trim();
-            if (name.length() >= 2 && name.startsWith("\"") && name.endsWith("\"")) {
-                name = name.substring(1, name.length() - 1).replace("\"\"", "\"");
+        CSVFormat format = CSVFormat.DEFAULT.builder().setDelimiter(separator).setTrim(true).get();
+        try (CSVParser parser = CSVParser.builder().setReader(new StringReader(header)).setFormat(format).get()) {
+            List<String> names = new ArrayList<>();
+            for (CSVRecord record : parser) {
+                record.forEach(names::add);
+                break;
             }
-            names.add(name);
+            return names;
+        } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
+            throw new BadInputException("the header line '" + header + "' cannot be read: " + e.getMessage());
         }
-        return names;
     }
 }

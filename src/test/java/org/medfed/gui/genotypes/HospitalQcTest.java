@@ -1,0 +1,80 @@
+package org.medfed.gui.genotypes;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.beans.property.SimpleIntegerProperty;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medfed.gui.common.BackgroundTasks;
+import org.medfed.gui.common.StudyDocument;
+import org.medfed.gui.testing.Samples;
+import org.medfed.gui.testing.StubDialogs;
+import org.medfed.project.StudyFile;
+
+class HospitalQcTest {
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void summarisesAHospitalAsTheStudysQualityControlSeesIt() {
+        Path studyFile = GenotypeSamples.copy(dir);
+        var settings = GenotypeFilesViewModel.settings(StudyFile.load(studyFile));
+        Path folder = studyFile.getParent();
+        HospitalQc qc = HospitalQcCheck.check("hospital-a", folder.resolve("hospital-a.vcf.gz"),
+                folder.resolve("hospital-a-phenotypes.csv"), settings);
+        assertThat(qc.vcfSamples()).isEqualTo(150);
+        assertThat(qc.sheetRows()).isEqualTo(150);
+        // HA-0002 has disease NA (README): matched but incomplete; HA-0001 has 25 % missing calls
+        assertThat(qc.matched()).isEqualTo(149);
+        assertThat(qc.incomplete()).isEqualTo(1);
+        assertThat(qc.duplicated()).isZero();
+        assertThat(qc.samplesPassing()).isEqualTo(148);
+        assertThat(qc.lowCallRate()).isEqualTo(1);
+        assertThat(qc.variants()).isEqualTo(2000);
+        assertThat(qc.missingRate()).isBetween(0.01, 0.02);
+        assertThat(qc.variantsPassing()).isBetween(1800L, 1999L);
+        assertThat(qc.cases() + qc.controls()).isEqualTo(148);
+        assertThat(qc.headline()).startsWith("hospital-a: 150 samples, 148 analysed, ");
+        assertThat(qc.lines()).extracting(HospitalQc.Line::what).contains("Duplicated phenotype ids", "Cases / controls");
+    }
+
+    @Test
+    void theChosenHospitalsFilesAreCheckedAndABadSheetIsNamedWithItsLine() {
+        Path studyFile = GenotypeSamples.copy(dir);
+        StudyDocument document = new StudyDocument();
+        document.replace(StudyFile.load(studyFile), studyFile);
+        StubDialogs dialogs = new StubDialogs();
+        SimpleIntegerProperty selected = new SimpleIntegerProperty(-1);
+        List<String> reported = new ArrayList<>();
+        GenotypeFilesViewModel vm = new GenotypeFilesViewModel(document, BackgroundTasks.immediate(), dialogs, selected,
+                (hospital, samples, balance) -> reported.add(hospital + " " + samples + " " + balance));
+        assertThat(vm.overview()).hasSize(4).allMatch(line -> line.contains(" analysed, "));
+        assertThat(reported).hasSize(4).first().asString().startsWith("hospital-a 148 ").contains(" cases / ");
+        assertThat(vm.hasHospitalProperty().get()).isFalse();
+
+        selected.set(1);
+        assertThat(vm.hospitalProperty().get()).isEqualTo("hospital-b");
+        assertThat(vm.vcfTextProperty().get()).isEqualTo("hospital-b.vcf.gz");
+        assertThat(vm.qcLines()).isNotEmpty();
+        assertThat(vm.statusProperty().get()).isEmpty();
+
+        Path bad = Samples.write(dir.resolve("bad-sheet.csv"), "sample_id,disease,ldl,age,sex", "HB-0001,1,2.1,50,1",
+                "HB-0003,2,2.2,51,0");
+        dialogs.dataFiles.add(List.of(bad));
+        vm.chooseSheet();
+        assertThat(document.study().participants().get(1).data().get(1)).endsWith("bad-sheet.csv");
+        assertThat(vm.errorProperty().get()).isTrue();
+        assertThat(vm.statusProperty().get()).contains("bad-sheet.csv").contains("line 3").contains("'disease'");
+        assertThat(vm.qcLines()).isEmpty();
+
+        // a sheet chosen where the VCF goes is refused with a reason
+        dialogs.dataFiles.add(List.of(bad));
+        vm.chooseVcf();
+        assertThat(vm.statusProperty().get()).contains("is not a genotype file");
+        assertThat(document.study().participants().get(1).data().get(0)).isEqualTo("hospital-b.vcf.gz");
+    }
+}
