@@ -25,6 +25,14 @@ import org.medfed.gui.common.SampleStudies;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.common.StudyReadiness;
 import org.medfed.gui.common.UserDialogs;
+import org.medfed.gui.genotypes.AssociationResultsView;
+import org.medfed.gui.genotypes.AssociationResultsViewModel;
+import org.medfed.gui.genotypes.AssociationRunView;
+import org.medfed.gui.genotypes.AssociationRunViewModel;
+import org.medfed.gui.genotypes.GenotypeFilesPane;
+import org.medfed.gui.genotypes.GenotypeFilesViewModel;
+import org.medfed.gui.genotypes.GenotypeTaskView;
+import org.medfed.gui.genotypes.GenotypeTaskViewModel;
 import org.medfed.gui.participants.ParticipantsView;
 import org.medfed.gui.participants.ParticipantsViewModel;
 import org.medfed.gui.results.ResultsView;
@@ -64,6 +72,10 @@ public final class Workbench {
     private final Map<DataKind, Parent> taskScreens = new EnumMap<>(DataKind.class);
     private final Map<DataKind, ObservableBooleanValue> taskForms = new EnumMap<>(DataKind.class);
     private Runnable associationStart;
+    private final GenotypeTaskViewModel genotypeTask;
+    private final GenotypeFilesViewModel genotypeFiles;
+    private final AssociationRunViewModel associationRun;
+    private final AssociationResultsViewModel associationResults;
 
     public Workbench(BackgroundTasks tasks, UserDialogs dialogs, RecentStudies recent, List<SampleStudies.Sample> samples,
                      RunHistoryStore history, Runnable quit) {
@@ -78,12 +90,13 @@ public final class Workbench {
         participants = new ParticipantsViewModel(document, tasks, dialogs);
         task = new TaskViewModel(document, participants.knownColumns());
         algorithm = new AlgorithmViewModel(document);
+        genotypeTask = new GenotypeTaskViewModel(document, tasks);
         // The Task screen and its validity follow the study's data kind: a kind's form is registered in
         // taskScreens/taskForms below (a kind without a form of its own has nothing to validate there).
         readiness.addForm("Task and model", Bindings.createBooleanBinding(() -> {
             ObservableBooleanValue form = taskForms.get(kind.get());
             return form == null || form.get();
-        }, kind, task.valid()));
+        }, kind, task.valid(), genotypeTask.valid()));
         readiness.addForm("Algorithm", algorithm.valid());
         readiness.addProblems(participants.blockingProblems());
         run = new RunViewModel(document, tasks, readiness);
@@ -117,16 +130,40 @@ public final class Workbench {
         Map<DataKind, Node> participantPreviews = new EnumMap<>(DataKind.class);
         taskScreens.put(DataKind.TABLE, new TaskView(task).root());
         taskForms.put(DataKind.TABLE, task.valid());
-        Node associationRun = null;
-        Node associationResults = null;
+        taskScreens.put(DataKind.GENOTYPES, new GenotypeTaskView(genotypeTask).root());
+        taskForms.put(DataKind.GENOTYPES, genotypeTask.valid());
+        genotypeFiles = new GenotypeFilesViewModel(document, tasks, dialogs, participants.selectedProperty(),
+                participants::reportFigures);
+        participantPreviews.put(DataKind.GENOTYPES, new GenotypeFilesPane(genotypeFiles).root());
+        associationRun = new AssociationRunViewModel(document, tasks, readiness.problems());
+        associationResults = new AssociationResultsViewModel(tasks, dialogs);
+        associationRun.resultProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                associationResults.show(is);
+            }
+        });
+        associationRun.failureProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                dialogs.showError("The association study could not run", is);
+            }
+        });
+        document.fileProperty().addListener((obs, was, is) -> {
+            if (!associationRun.isActive()) {
+                associationResults.show(null);
+            }
+        });
+        associationStart = associationRun::start;
+        Node associationRunView = new AssociationRunView(associationRun,
+                () -> shell.screenProperty().set(Screen.RESULTS)).root();
+        Node associationResultsView = new AssociationResultsView(associationResults).root();
 
         Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.START, new StartView(start).root());
         screens.put(Screen.PARTICIPANTS, new ParticipantsView(participants, participantPreviews).root());
         screens.put(Screen.TASK, new ViewSwitch<>(kind, taskScreens, noTaskForm()).root());
         screens.put(Screen.ALGORITHM, new AlgorithmView(algorithm).root());
-        screens.put(Screen.RUN, associationSwitch(associationRun, runView.root()));
-        screens.put(Screen.RESULTS, associationSwitch(associationResults, resultsView.root()));
+        screens.put(Screen.RUN, associationSwitch(associationRunView, runView.root()));
+        screens.put(Screen.RESULTS, associationSwitch(associationResultsView, resultsView.root()));
         window = new MainWindow(shell, run, readiness, screens, quit, this::startRun);
     }
 
@@ -171,4 +208,8 @@ public final class Workbench {
     public ResultsViewModel results() { return results; }
     public RunView runView() { return runView; }
     public ResultsView resultsView() { return resultsView; }
+    public GenotypeTaskViewModel genotypeTask() { return genotypeTask; }
+    public GenotypeFilesViewModel genotypeFiles() { return genotypeFiles; }
+    public AssociationRunViewModel associationRun() { return associationRun; }
+    public AssociationResultsViewModel associationResults() { return associationResults; }
 }
