@@ -22,6 +22,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
@@ -40,8 +41,11 @@ public final class AssociationResultsView {
 
     private final AssociationResultsViewModel vm;
     private final BorderPane root = new BorderPane();
-    private final ChartViewer manhattanViewer = new ChartViewer(null);
-    private final ChartViewer qqViewer = new ChartViewer(null);
+    // a viewer cannot hold no chart: each is made with the first result and shown in its holder
+    private final StackPane manhattanHolder = new StackPane(placeholder("The Manhattan plot appears once the study has run."));
+    private final StackPane qqHolder = new StackPane(placeholder("The QQ plot appears here."));
+    private ChartViewer manhattanViewer;
+    private ChartViewer qqViewer;
     private final TableView<VariantRow> table = new TableView<>();
     private boolean syncing;
 
@@ -81,13 +85,9 @@ public final class AssociationResultsView {
         top.setPadding(new Insets(10, 12, 8, 12));
         root.setTop(top);
 
-        manhattanViewer.setId("gwas-manhattan");
-        manhattanViewer.setMinSize(300, 200);
-        manhattanViewer.getCanvas().setCursor(Cursor.CROSSHAIR);
-        manhattanViewer.getCanvas().addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
-        qqViewer.setId("gwas-qq");
-        qqViewer.setMinSize(240, 200);
-        qqViewer.setPrefWidth(380);
+        manhattanHolder.setMinSize(300, 200);
+        qqHolder.setMinSize(240, 200);
+        qqHolder.setPrefWidth(380);
 
         Label details = new Label();
         details.setId("gwas-details");
@@ -97,10 +97,10 @@ public final class AssociationResultsView {
         buildTable();
         VBox right = new VBox(6, details, table);
         VBox.setVgrow(table, Priority.ALWAYS);
-        HBox bottom = new HBox(10, qqViewer, right);
+        HBox bottom = new HBox(10, qqHolder, right);
         HBox.setHgrow(right, Priority.ALWAYS);
         bottom.setPadding(new Insets(6, 12, 10, 12));
-        SplitPane split = new SplitPane(manhattanViewer, bottom);
+        SplitPane split = new SplitPane(manhattanHolder, bottom);
         split.setOrientation(Orientation.VERTICAL);
         split.setDividerPositions(0.48);
         root.setCenter(split);
@@ -115,8 +115,24 @@ public final class AssociationResultsView {
     }
 
     private void showCharts(GwasResult r) {
-        manhattanViewer.setChart(r == null ? null : manhattanChart());
-        qqViewer.setChart(r == null ? null : qqChart());
+        if (r == null) {
+            manhattanHolder.getChildren().setAll(placeholder("The Manhattan plot appears once the study has run."));
+            qqHolder.getChildren().setAll(placeholder("The QQ plot appears here."));
+        } else {
+            if (manhattanViewer == null) {
+                manhattanViewer = new ChartViewer(manhattanChart());
+                manhattanViewer.setId("gwas-manhattan");
+                manhattanViewer.getCanvas().setCursor(Cursor.CROSSHAIR);
+                manhattanViewer.getCanvas().addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
+                qqViewer = new ChartViewer(qqChart());
+                qqViewer.setId("gwas-qq");
+            } else {
+                manhattanViewer.setChart(manhattanChart());
+                qqViewer.setChart(qqChart());
+            }
+            manhattanHolder.getChildren().setAll(manhattanViewer);
+            qqHolder.getChildren().setAll(qqViewer);
+        }
         table.getSortOrder().clear();
         if (r != null) {
             // most significant first: what a person looks for
@@ -140,7 +156,7 @@ public final class AssociationResultsView {
     private void clicked(MouseEvent e) {
         JFreeChart chart = manhattanViewer.getChart();
         ManhattanLayout layout = vm.manhattanProperty().get();
-        if (chart == null || layout == null || !e.isStillSincePress()) {
+        if (vm.resultProperty().get() == null || layout == null || !e.isStillSincePress()) {
             return;
         }
         Rectangle2D area = manhattanViewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
@@ -156,8 +172,8 @@ public final class AssociationResultsView {
     }
 
     private void selectionChanged(VariantRow row) {
-        JFreeChart chart = manhattanViewer.getChart();
-        if (chart != null) {
+        if (manhattanViewer != null && vm.resultProperty().get() != null) {
+            JFreeChart chart = manhattanViewer.getChart();
             GwasCharts.highlight(chart, vm.manhattanProperty().get(), vm.selectedPoint(), row == null ? "" : row.id());
         }
         if (syncing) {
@@ -244,6 +260,12 @@ public final class AssociationResultsView {
                 setText(empty || v == null ? null : format.apply(v));
             }
         };
+    }
+
+    private static Label placeholder(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("muted");
+        return l;
     }
 
     private static Button button(String id, String text, String tip) {

@@ -74,7 +74,7 @@ public final class AssociationResultsViewModel {
     static String summaryOf(GwasResult r) {
         long tested = r.results().stream().filter(AssociationResult::tested).count();
         List<AssociationResult> hits = r.hits();
-        String threshold = VariantRow.pValue(r.settings().significance());
+        String threshold = GenotypeTaskViewModel.format(r.settings().significance());
         String found = hits.isEmpty() ? "no variant passes p < " + threshold
                 : hits.size() + " variant" + (hits.size() == 1 ? "" : "s") + " pass p < " + threshold + ": "
                         + hits.stream().limit(8).map(h -> h.variant().label()).collect(Collectors.joining(", "))

@@ -57,6 +57,7 @@ public final class AssociationRunView {
         bar.setPrefWidth(260);
         bar.progressProperty().bind(vm.progressProperty());
         bar.visibleProperty().bind(Bindings.createBooleanBinding(vm::isActive, vm.phaseProperty()));
+        bar.managedProperty().bind(bar.visibleProperty());
         Label stage = new Label();
         stage.setId("gwas-stage");
         stage.textProperty().bind(vm.stageProperty());
@@ -86,7 +87,6 @@ public final class AssociationRunView {
         });
 
         root = new VBox(10, title, about, controls, message, hospitalsTitle, hospitals, qc);
-        VBox.setVgrow(hospitals, Priority.ALWAYS);
         root.setPadding(new Insets(16));
         root.getStyleClass().add("screen");
         root.setId("gwas-run-screen");
@@ -111,16 +111,18 @@ public final class AssociationRunView {
         TableView<SiteSummary> t = new TableView<>();
         t.setId("gwas-hospitals");
         t.setPlaceholder(new Label("Each hospital's samples, cases and variants appear here once the study has run."));
-        t.getColumns().add(column("Hospital", SiteSummary::site, 140));
-        t.getColumns().add(column("VCF samples", s -> String.valueOf(s.vcfSamples()), 90));
-        t.getColumns().add(column("Analysed", s -> String.valueOf(s.analysed()), 80));
+        t.getColumns().add(column("Hospital", SiteSummary::site, 120));
+        t.getColumns().add(column("Samples", s -> String.valueOf(s.vcfSamples()), 75));
+        t.getColumns().add(column("Analysed", s -> String.valueOf(s.analysed()), 75));
         t.getColumns().add(column("Cases / controls", s -> s.cases() + s.controls() == 0 ? "–"
-                : s.cases() + " / " + s.controls(), 120));
-        t.getColumns().add(column("Low call rate", s -> String.valueOf(s.lowCallRate()), 95));
-        t.getColumns().add(column("Variants", s -> String.valueOf(s.variants()), 80));
-        t.getColumns().add(column("Multi-allelic / no GT", s -> s.multiAllelicRecords() + " / " + s.noGenotypeRecords(), 140));
-        t.getColumns().add(column("Sample matching", s -> s.sampleMatch().strip().replace('\n', ';'), 420));
-        t.setPrefHeight(180);
+                : s.cases() + " / " + s.controls(), 125));
+        t.getColumns().add(column("Low call rate", s -> String.valueOf(s.lowCallRate()), 100));
+        t.getColumns().add(column("Variants", s -> String.valueOf(s.variants()), 75));
+        t.getColumns().add(column("Multi-allelic", s -> String.valueOf(s.multiAllelicRecords()), 95));
+        t.getColumns().add(column("No GT", s -> String.valueOf(s.noGenotypeRecords()), 65));
+        t.getColumns().add(column("Sample matching", s -> s.sampleMatch().strip().replace("\n", "; "), 560));
+        t.setPrefHeight(190);
+        t.setMinHeight(150);
         return t;
     }
 

@@ -121,7 +121,7 @@ public final class GenotypeTaskView {
 
         GridPane risk = grid();
         int r = field(risk, 0, vm.riskVariants());
-        risk.lookupAll("#field-risk-variants").forEach(n -> ((TextField) n).setPrefColumnCount(24));
+        risk.lookupAll("#field-risk-variants").forEach(n -> ((TextField) n).setMaxWidth(420));
         CheckBox riskCovariates = new CheckBox("Also use the covariates");
         riskCovariates.setId("risk-covariates");
         riskCovariates.selectedProperty().bindBidirectional(vm.riskCovariatesProperty());
@@ -216,6 +216,7 @@ public final class GenotypeTaskView {
         TextField field = new TextField();
         field.setId("field-" + f.id());
         field.setPrefColumnCount(10);
+        field.setMaxWidth(170);
         field.textProperty().bindBidirectional(f.textProperty());
         field.setTooltip(new Tooltip(f.help()));
         Label label = new Label(f.label());

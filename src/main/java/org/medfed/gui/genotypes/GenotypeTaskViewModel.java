@@ -246,8 +246,16 @@ public final class GenotypeTaskViewModel {
         }
         double typed = NumberFields.parseDouble(f.textProperty().get());
         if (Double.isNaN(typed) || typed != value) {
-            f.show(NumberFields.format(value));
+            f.show(format(value));
         }
+    }
+
+    /** Thresholds as people write them: 0.95, 0.01, 5e-8 (not "5.0E-8"). */
+    static String format(double value) {
+        if (value != 0 && Math.abs(value) < 1e-4) {
+            return Double.toString(value).replace(".0E", "E").replace('E', 'e');
+        }
+        return NumberFields.format(value);
     }
 
     // ---- from the form to the study

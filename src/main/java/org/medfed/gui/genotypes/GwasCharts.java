@@ -49,7 +49,7 @@ final class GwasCharts {
         XYPlot plot = new XYPlot(data, x, y, dots(DARK, LIGHT));
         ValueMarker line = new ValueMarker(threshold, LINE,
                 new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        line.setLabel("p = " + VariantRow.pValue(significance));
+        line.setLabel("p = " + GenotypeTaskViewModel.format(significance) + "  ");
         line.setLabelFont(TICK);
         line.setLabelPaint(LINE);
         line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);

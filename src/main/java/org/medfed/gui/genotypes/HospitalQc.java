@@ -42,24 +42,23 @@ public record HospitalQc(String hospital, Path vcf, Path sheet, int vcfSamples, 
     public List<Line> lines() {
         List<Line> out = new ArrayList<>();
         out.add(new Line("Samples in the VCF", String.valueOf(vcfSamples)));
-        out.add(new Line("Rows in the phenotype sheet", String.valueOf(sheetRows)));
-        out.add(new Line("Matched with a complete phenotype row", String.valueOf(matched)));
-        out.add(new Line("VCF samples without a phenotype row", String.valueOf(vcfOnly)));
-        out.add(new Line("Phenotype rows naming no VCF sample", String.valueOf(sheetOnly)));
-        out.add(new Line("Duplicated phenotype ids", String.valueOf(duplicated)));
-        out.add(new Line("Missing phenotype or covariate", String.valueOf(incomplete)));
-        out.add(new Line("Variants (biallelic)", variants + " in " + records + " records"));
-        out.add(new Line("Missing-call rate", String.format(Locale.ROOT, "%.2f %%", 100 * missingRate)));
-        out.add(new Line("Multi-allelic records", String.valueOf(multiAllelic)));
-        out.add(new Line("Records without GT (left out)", String.valueOf(noGenotype)));
         out.add(new Line("Samples passing QC", samplesPassing < 0 ? "–"
-                : samplesPassing + (lowCallRate > 0 ? " (" + lowCallRate + " below the call rate)" : "")));
-        out.add(new Line("Variants passing QC (this hospital alone)", variantsPassing < 0 ? "–"
-                : variantsPassing + " (call rate " + failedCallRate + ", MAF " + failedMaf + ", HWE " + failedHwe
-                        + " left out)"));
+                : samplesPassing + (lowCallRate > 0 ? " (" + lowCallRate + " below the sample call rate)" : "")));
         if (binary) {
             out.add(new Line("Cases / controls", samplesPassing < 0 ? "–" : cases + " / " + controls));
         }
+        out.add(new Line("Variants (biallelic)", variants + " in " + records + " records"));
+        out.add(new Line("Variants passing QC (this hospital alone)", variantsPassing < 0 ? "–"
+                : variantsPassing + " (left out: call rate " + failedCallRate + ", MAF " + failedMaf + ", HWE "
+                        + failedHwe + ")"));
+        out.add(new Line("Missing-call rate", String.format(Locale.ROOT, "%.2f %%", 100 * missingRate)));
+        out.add(new Line("Phenotype ids matched with a complete row", matched + " of " + sheetRows + " rows"));
+        out.add(new Line("VCF samples without a phenotype row", String.valueOf(vcfOnly)));
+        out.add(new Line("Phenotype rows naming no VCF sample", String.valueOf(sheetOnly)));
+        out.add(new Line("Duplicated phenotype ids (left out)", String.valueOf(duplicated)));
+        out.add(new Line("Missing phenotype or covariate (left out)", String.valueOf(incomplete)));
+        out.add(new Line("Multi-allelic records", String.valueOf(multiAllelic)));
+        out.add(new Line("Records without GT (left out)", String.valueOf(noGenotype)));
         return out;
     }
 

@@ -39,8 +39,10 @@ class GenotypeTaskViewModelTest {
         assertThat(vm.covariates()).filteredOn(c -> c.useProperty().get()).extracting(CovariateChoice::column)
                 .containsExactly("age", "sex");
         assertThat(vm.testProperty().get()).isEqualTo("logistic");
-        assertThat(vm.significance().textProperty().get()).isEqualTo("5.0E-8");
+        assertThat(vm.significance().textProperty().get()).isEqualTo("5e-8");
         assertThat(vm.minMaf().textProperty().get()).isEqualTo("0.01");
+        assertThat(vm.minHweP().textProperty().get()).isEqualTo("1e-6");
+        assertThat(GenotypeTaskViewModel.format(2.5e-10)).isEqualTo("2.5e-10");
         assertThat(vm.valid().get()).isTrue();
         assertThat(document.isDirty()).isFalse();
     }

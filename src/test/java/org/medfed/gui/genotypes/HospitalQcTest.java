@@ -39,7 +39,7 @@ class HospitalQcTest {
         assertThat(qc.variantsPassing()).isBetween(1800L, 1999L);
         assertThat(qc.cases() + qc.controls()).isEqualTo(148);
         assertThat(qc.headline()).startsWith("hospital-a: 150 samples, 148 analysed, ");
-        assertThat(qc.lines()).extracting(HospitalQc.Line::what).contains("Duplicated phenotype ids", "Cases / controls");
+        assertThat(qc.lines()).extracting(HospitalQc.Line::what).contains("Duplicated phenotype ids (left out)", "Cases / controls");
     }
 
     @Test

@@ -58,12 +58,22 @@ public final class StudyTour {
         }
         onFx(() -> {
             wb.shell().screenProperty().set(Screen.RUN);
-            wb.run().start();
+            wb.startRun();
             return null;
         });
         Thread.sleep(runSeconds * 1000L);
         shoot(wb, stage[0], Screen.RUN, out.resolve("after-run.png"));
         shoot(wb, stage[0], Screen.RESULTS, out.resolve("after-results.png"));
+        if (wb.associationResults().resultProperty().get() != null) {
+            // an association study: click its strongest variant on the Manhattan plot, as a person would
+            onFx(() -> {
+                javafx.scene.Node screen = stage[0].getScene().getRoot();
+                org.medfed.gui.genotypes.ManhattanClicks.click(screen,
+                        org.medfed.gui.genotypes.ManhattanClicks.strongestPoint(screen, wb.associationResults()));
+                return null;
+            });
+            shoot(wb, stage[0], Screen.RESULTS, out.resolve("after-results-clicked.png"));
+        }
         new ProcessBuilder("import", "-window", "root", out.resolve("root.png").toString()).inheritIO().start().waitFor();
         System.out.println("tour screenshots in " + out);
         System.exit(0);
