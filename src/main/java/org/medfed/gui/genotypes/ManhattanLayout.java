@@ -42,8 +42,17 @@ public final class ManhattanLayout {
                 order.add(i);
             }
         }
-        order.sort(Comparator.comparing((Integer i) -> results.get(i).variant().chrom(), ChromosomeOrder.INSTANCE)
-                .thenComparingInt(i -> results.get(i).variant().position()));
+        Comparator<Integer> genomeOrder = Comparator
+                .comparing((Integer i) -> results.get(i).variant().chrom(), ChromosomeOrder.INSTANCE)
+                .thenComparingInt(i -> results.get(i).variant().position());
+        // the engine gives results in genome order already; checking costs one comparison per variant, sorting many
+        boolean sorted = true;
+        for (int k = 1; k < order.size() && sorted; k++) {
+            sorted = genomeOrder.compare(order.get(k - 1), order.get(k)) <= 0;
+        }
+        if (!sorted) {
+            order.sort(genomeOrder);
+        }
         int n = order.size();
         double[] x = new double[n];
         double[] y = new double[n];
