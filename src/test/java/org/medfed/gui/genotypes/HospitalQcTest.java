@@ -76,5 +76,17 @@ class HospitalQcTest {
         vm.chooseVcf();
         assertThat(vm.statusProperty().get()).contains("is not a genotype file");
         assertThat(document.study().participants().get(1).data().get(0)).isEqualTo("hospital-b.vcf.gz");
+
+        // a VCF with a position that is not a number: the message names the file and its line
+        Path broken = Samples.write(dir.resolve("broken.vcf"), "##fileformat=VCFv4.2",
+                "##FORMAT=<ID=GT,Number=1,Type=String,Description=\"Genotype\">",
+                "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO\tFORMAT\tHB-0001",
+                "1\t100\trs1\tA\tG\t.\tPASS\t.\tGT\t0/1", "1\tabc\trs2\tA\tG\t.\tPASS\t.\tGT\t0/1");
+        vm.assign(1, 1, studyFile.getParent().resolve("hospital-b-phenotypes.csv"));
+        dialogs.dataFiles.add(List.of(broken));
+        vm.chooseVcf();
+        assertThat(vm.errorProperty().get()).isTrue();
+        assertThat(vm.statusProperty().get()).contains("broken.vcf").contains("line 5");
+        assertThat(vm.overview().get(1)).startsWith("hospital-b: ✖ ").contains("broken.vcf");
     }
 }
