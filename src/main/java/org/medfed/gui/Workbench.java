@@ -153,6 +153,10 @@ public final class Workbench {
             }
         });
         associationStart = associationRun::start;
+        shell.setBeforeClose(() -> {
+            run.stop();
+            associationRun.stop();
+        });
         Node associationRunView = new AssociationRunView(associationRun,
                 () -> shell.screenProperty().set(Screen.RESULTS)).root();
         Node associationResultsView = new AssociationResultsView(associationResults).root();
