@@ -6,11 +6,11 @@ import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.FlowPane;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.medfed.gui.common.Charts;
+import org.medfed.gui.common.OffThreadChartView;
 
 /**
  * The Run screen's three live charts, fed from the view-model's list of rounds: global accuracy (and AUC for
@@ -32,16 +32,18 @@ final class RunCharts {
     final JFreeChart globalChart;
     final JFreeChart lossChart;
     final JFreeChart hospitalChart;
-    final ChartViewer globalViewer;
-    final ChartViewer lossViewer;
-    final ChartViewer hospitalViewer;
+    final OffThreadChartView globalViewer;
+    final OffThreadChartView lossViewer;
+    final OffThreadChartView hospitalViewer;
     final FlowPane hospitalToggles = new FlowPane(10, 4);
 
-    /** Charts redraw at most this often while rounds arrive: a redraw of three charts costs tens of milliseconds. */
+    /** Charts redraw at most this often while rounds arrive (each redraw copies the chart on the FX thread). */
     static final long REDRAW_NANOS = Long.getLong("medfed.redrawMs", 150) * 1_000_000L;
 
     private final javafx.animation.AnimationTimer redraw;
-    private final java.util.Set<JFreeChart> dirty = new java.util.LinkedHashSet<>();
+    // A list compared by identity, not a hash set: JFreeChart's equals and hashCode follow its contents, so a chart
+    // that changed could no longer be found (and removed) in a hash set, and the other charts starved of redraws.
+    private final List<JFreeChart> dirty = new java.util.ArrayList<>();
     private boolean timerRunning;
     private long lastDraw;
 
@@ -53,9 +55,10 @@ final class RunCharts {
         globalChart = Charts.lineChart("Global model: accuracy", "Round", "Accuracy", globalData, true);
         lossChart = Charts.lineChart("Global model: loss", "Round", "Cross-entropy loss", lossData, true);
         hospitalChart = Charts.lineChart("Accuracy at each hospital", "Round", "Accuracy", hospitalData, true);
-        globalViewer = Charts.viewer(globalChart, "chart-global");
-        lossViewer = Charts.viewer(lossChart, "chart-loss");
-        hospitalViewer = Charts.viewer(hospitalChart, "chart-hospitals");
+        // drawn off the FX thread: a redraw of a long run's chart costs tens of milliseconds in software rendering
+        globalViewer = new OffThreadChartView(globalChart, "chart-global");
+        lossViewer = new OffThreadChartView(lossChart, "chart-loss");
+        hospitalViewer = new OffThreadChartView(hospitalChart, "chart-hospitals");
         hospitalToggles.setId("hospital-toggles");
         // the charts do not redraw on every data change; a timer on the pulse redraws them when something changed
         for (JFreeChart c : List.of(globalChart, lossChart, hospitalChart)) {
@@ -66,10 +69,8 @@ final class RunCharts {
             public void handle(long now) {
                 // one chart per pulse, each at most every REDRAW_NANOS: no pulse pays for three redraws
                 if (!dirty.isEmpty() && now - lastDraw >= REDRAW_NANOS / 3) {
-                    JFreeChart next = dirty.iterator().next();
-                    dirty.remove(next);
-                    next.setNotify(true); // fires one change event: one redraw
-                    next.setNotify(false);
+                    JFreeChart next = dirty.remove(0);
+                    viewOf(next).redraw();
                     lastDraw = now;
                 } else if (dirty.isEmpty()) {
                     stop(); // an idle timer would keep JavaFX pulsing for nothing
@@ -98,8 +99,16 @@ final class RunCharts {
         });
     }
 
+    private OffThreadChartView viewOf(JFreeChart chart) {
+        return chart == globalChart ? globalViewer : chart == lossChart ? lossViewer : hospitalViewer;
+    }
+
     private void changed() {
-        dirty.addAll(List.of(globalChart, lossChart, hospitalChart));
+        for (JFreeChart c : List.of(globalChart, lossChart, hospitalChart)) {
+            if (dirty.stream().noneMatch(d -> d == c)) {
+                dirty.add(c);
+            }
+        }
         if (!timerRunning) {
             timerRunning = true;
             redraw.start();
@@ -172,6 +181,11 @@ final class RunCharts {
         if (!Double.isNaN(v)) {
             s.add(round, v, false);
         }
+    }
+
+    /** Charts waiting for a redraw, for tests. */
+    int dirtyCount() {
+        return dirty.size();
     }
 
     /** Number of rounds drawn in each chart's first series, for tests. */

@@ -163,6 +163,8 @@ class RunScreenFxTest {
         var rounds = fx(() -> app.workbench.run().resultProperty().get().history().rounds());
         RunCharts charts = app.workbench.runView().charts();
         assertThat(fx(charts::roundsDrawn)).isEqualTo(300);
+        // every chart is redrawn after its last change: none waits for a redraw that never comes
+        await(() -> fx(charts::dirtyCount) == 0);
         for (int s = 0; s < 4; s++) {
             int series = s;
             assertThat(fx(() -> charts.hospitalData().getSeries(series).getItemCount())).isEqualTo(300);

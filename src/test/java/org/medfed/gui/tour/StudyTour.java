@@ -63,6 +63,10 @@ public final class StudyTour {
         });
         Thread.sleep(runSeconds * 1000L);
         shoot(wb, stage[0], Screen.RUN, out.resolve("after-run.png"));
+        if (System.getProperty("diag") != null) {
+            System.out.println(onFx(() -> (String) Class.forName("org.medfed.gui.run.ChartDiag")
+                    .getMethod("describe", org.medfed.gui.run.RunView.class).invoke(null, wb.runView())));
+        }
         shoot(wb, stage[0], Screen.RESULTS, out.resolve("after-results.png"));
         if (wb.associationResults().resultProperty().get() != null) {
             // an association study: click its strongest variant on the Manhattan plot, as a person would
