@@ -80,6 +80,9 @@ public final class AssociationResultsView {
         message.setId("gwas-export-message");
         message.getStyleClass().add("muted");
         message.textProperty().bind(vm.messageProperty());
+        for (Button b : java.util.List.of(exportTable, exportManhattan, exportQq)) {
+            b.disableProperty().bind(vm.resultProperty().isNull());
+        }
         FlowPane actions = new FlowPane(8, 6, exportTable, exportManhattan, exportQq, message);
         VBox top = new VBox(6, summary, actions);
         top.setPadding(new Insets(10, 12, 8, 12));
@@ -195,6 +198,7 @@ public final class AssociationResultsView {
     private void buildTable() {
         table.setId("gwas-table");
         table.setPlaceholder(new Label("Run the association study (Run tab, F5) to see every variant here."));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         javafx.collections.transformation.SortedList<VariantRow> sorted =
                 new javafx.collections.transformation.SortedList<>(vm.rows());
         sorted.comparatorProperty().bind(table.comparatorProperty());

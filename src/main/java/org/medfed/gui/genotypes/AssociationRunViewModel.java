@@ -144,7 +144,7 @@ public final class AssociationRunViewModel {
             case "reading genotypes" -> "Each hospital reads its genotypes and phenotypes…";
             case "counting genotypes" -> "Summing genotype counts over hospitals (quality control)…";
             case "regression" -> "Fitting the regression at every variant (federated Newton-Raphson)…";
-            case "done" -> "Finishing…";
+            case "done" -> "Writing the results table and plots…";
             default -> Character.toUpperCase(engineStage.charAt(0)) + engineStage.substring(1) + "…";
         };
     }
