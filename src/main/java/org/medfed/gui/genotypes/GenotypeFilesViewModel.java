@@ -17,7 +17,10 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.value.ObservableIntegerValue;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.medfed.analytics.gwas.AssociationTest;
 import org.medfed.analytics.gwas.GwasSettings;
+import org.medfed.data.vcf.MultiAllelicPolicy;
+import org.medfed.data.vcf.PhenotypeKind;
 import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.DataKind;
@@ -227,7 +230,7 @@ public final class GenotypeFilesViewModel {
         if (g == null || g.phenotype() == null || g.phenotype().column() == null) {
             return "Choose the phenotype column (Task and model) to check the sheets against the VCF files.";
         }
-        return "The study's association settings cannot be used as they are: see Task and model.";
+        return "The study's quality-control settings cannot be used as they are: see Task and model.";
     }
 
     private void check(String name, Key key) {
@@ -262,12 +265,21 @@ public final class GenotypeFilesViewModel {
         if (g == null || g.phenotype() == null || g.phenotype().column() == null) {
             return null;
         }
+        var association = g.association() != null ? g.association()
+                : new GenotypeSection.Association(null, null, null, null, null);
         try {
-            var association = g.association() != null ? g.association()
-                    : new GenotypeSection.Association(null, null, null, null, null);
             return association.settings(g.phenotype().spec()).withSignificance(GwasSettings.GENOME_WIDE);
         } catch (BadInputException e) {
-            return null;
+            // the test does not go with the phenotype or covariates (the Task screen says so); quality control does
+            // not depend on the test, so the files are still checked, with the regression that fits the phenotype
+            try {
+                var spec = g.phenotype().spec();
+                AssociationTest test = spec.kind() == PhenotypeKind.BINARY ? AssociationTest.LOGISTIC : AssociationTest.LINEAR;
+                return new GwasSettings(spec, test, association.qc().settings(), false, GwasSettings.GENOME_WIDE,
+                        MultiAllelicPolicy.valueOf(association.multiAllelic().toUpperCase(java.util.Locale.ROOT)));
+            } catch (BadInputException | IllegalArgumentException again) {
+                return null;
+            }
         }
     }
 

@@ -43,6 +43,19 @@ class HospitalQcTest {
     }
 
     @Test
+    void filesAreStillCheckedWhileTheTestDoesNotGoWithTheCovariates() {
+        Path studyFile = GenotypeSamples.copy(dir);
+        var study = StudyFile.load(studyFile);
+        var g = study.genotypes();
+        var allelic = new org.medfed.project.GenotypeSection.Association("allelic", true, null, null, "skip");
+        var settings = GenotypeFilesViewModel.settings(study.withGenotypes(
+                new org.medfed.project.GenotypeSection(g.phenotype(), allelic, null)));
+        assertThat(settings.test()).isEqualTo(org.medfed.analytics.gwas.AssociationTest.LOGISTIC);
+        assertThat(settings.phenotype().covariates()).containsExactly("age", "sex");
+        assertThat(settings.multiAllelic()).isEqualTo(org.medfed.data.vcf.MultiAllelicPolicy.SKIP);
+    }
+
+    @Test
     void theChosenHospitalsFilesAreCheckedAndABadSheetIsNamedWithItsLine() {
         Path studyFile = GenotypeSamples.copy(dir);
         StudyDocument document = new StudyDocument();
