@@ -135,6 +135,7 @@ public final class Workbench {
         genotypeFiles = new GenotypeFilesViewModel(document, tasks, dialogs, participants.selectedProperty(),
                 participants::reportFigures);
         participantPreviews.put(DataKind.GENOTYPES, new GenotypeFilesPane(genotypeFiles).root());
+        readiness.addProblems(genotypeFiles.blockingProblems());
         associationRun = new AssociationRunViewModel(document, tasks, readiness.problems());
         associationResults = new AssociationResultsViewModel(tasks, dialogs);
         associationRun.resultProperty().addListener((obs, was, is) -> {

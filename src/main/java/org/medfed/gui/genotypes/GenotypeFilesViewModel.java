@@ -56,6 +56,7 @@ public final class GenotypeFilesViewModel {
     private final ReadOnlyObjectWrapper<HospitalQc> qc = new ReadOnlyObjectWrapper<>();
     private final ObservableList<HospitalQc.Line> qcLines = FXCollections.observableArrayList();
     private final ObservableList<String> overview = FXCollections.observableArrayList();
+    private final ObservableList<String> blockingProblems = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper error = new ReadOnlyBooleanWrapper();
     private final ReadOnlyBooleanWrapper hasHospital = new ReadOnlyBooleanWrapper();
@@ -144,19 +145,29 @@ public final class GenotypeFilesViewModel {
     private void refresh() {
         Study study = document.study();
         if (DataKind.of(study) != DataKind.GENOTYPES) {
+            if (!blockingProblems.isEmpty()) {
+                blockingProblems.clear();
+            }
             return;
         }
         GwasSettings settings = settings(study);
         List<String> lines = new ArrayList<>();
+        List<String> problems = new ArrayList<>();
         for (ParticipantEntry p : study.participants()) {
             Key key = key(p, settings);
             if (key != null && !done.containsKey(key) && !failed.containsKey(key) && !running.contains(key)) {
                 check(p.name(), key);
             }
             lines.add(overviewLine(p, key, settings));
+            if (key != null && failed.containsKey(key) && p.enabled()) {
+                problems.add("Hospital '" + p.name() + "': " + ErrorText.plain(failed.get(key)) + " (Participants).");
+            }
         }
         if (!lines.equals(overview)) {
             overview.setAll(lines);
+        }
+        if (!problems.equals(blockingProblems)) {
+            blockingProblems.setAll(problems);
         }
         showSelected(study, settings);
     }
@@ -244,6 +255,7 @@ public final class GenotypeFilesViewModel {
         }, e -> {
             running.remove(key);
             failed.put(key, e);
+            figures.report(name, "–", "✖ its files cannot be used (see below)");
             refresh();
         });
     }
@@ -290,6 +302,8 @@ public final class GenotypeFilesViewModel {
     public ObservableList<HospitalQc.Line> qcLines() { return qcLines; }
     /** One line per hospital: its headline figures, "reading…", or what is wrong. */
     public ObservableList<String> overview() { return overview; }
+    /** Hospitals whose files cannot be read as the study needs: they keep the study from running. */
+    public ObservableList<String> blockingProblems() { return blockingProblems; }
     public ReadOnlyStringProperty statusProperty() { return status.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty errorProperty() { return error.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty hasHospitalProperty() { return hasHospital.getReadOnlyProperty(); }

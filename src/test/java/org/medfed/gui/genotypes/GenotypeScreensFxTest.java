@@ -66,7 +66,8 @@ class GenotypeScreensFxTest {
         robot.clickOn("#gwas-choose-sheet");
         await(() -> text(robot, "#gwas-files-status").contains("line 2"));
         assertThat(text(robot, "#gwas-files-status")).contains("plink-coded.csv").contains("'disease'");
-        assertThat(fx(() -> app.workbench.participants().rows().get(2).checkProperty().get())).startsWith("✔");
+        await(() -> text(robot, "#status-ready").contains("plink-coded.csv line 2"));
+        assertThat(text(robot, "#status-ready")).startsWith("To do before running: Hospital 'hospital-c': ");
 
         // the Task form: an allelic test cannot take covariates; the screen says so and offers the fix
         FxWorkbench.goTo(robot, Screen.TASK);

@@ -83,6 +83,9 @@ class HospitalQcTest {
         assertThat(vm.errorProperty().get()).isTrue();
         assertThat(vm.statusProperty().get()).contains("bad-sheet.csv").contains("line 3").contains("'disease'");
         assertThat(vm.qcLines()).isEmpty();
+        assertThat(vm.blockingProblems()).singleElement().asString().startsWith("Hospital 'hospital-b': ")
+                .contains("bad-sheet.csv line 3");
+        assertThat(reported).last().asString().isEqualTo("hospital-b – ✖ its files cannot be used (see below)");
 
         // a sheet chosen where the VCF goes is refused with a reason
         dialogs.dataFiles.add(List.of(bad));
