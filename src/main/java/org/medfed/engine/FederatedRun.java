@@ -73,6 +73,7 @@ public final class FederatedRun {
                 RoundOutcome outcome = runRound(round, global, names, sampler, control);
                 global = outcome.model();
                 rounds.add(outcome.record());
+                publish(outcome.cost());
                 publish(new RunEvent.RoundAggregated(outcome.record()));
             }
             RunHistory history = history(names, rounds, global, RunStatus.FINISHED, "", start);
@@ -101,7 +102,7 @@ public final class FederatedRun {
     }
 
     /** A round's record and the model it produced (kept apart so that records stay small). */
-    private record RoundOutcome(RoundRecord record, ModelVector model) {
+    private record RoundOutcome(RoundRecord record, ModelVector model, RunEvent.AggregationMeasured cost) {
     }
 
     private RoundOutcome runRound(int round, ModelVector global, List<String> names, Random sampler,
@@ -167,7 +168,11 @@ public final class FederatedRun {
                     + " participants answered, at least " + needed + " needed. " + describe(failures));
         }
 
+        long aggregateStart = System.nanoTime();
         ModelVector next = strategy.aggregate(new RoundContext(round, global, names.size(), failures), updates);
+        long aggregateNanos = System.nanoTime() - aggregateStart;
+        var cost = new RunEvent.AggregationMeasured(round, updates.size(), global.size(), Duration.ofNanos(aggregateNanos),
+                Duration.ofNanos(plainMeanNanos(updates)));
         if (next.size() != global.size()) {
             throw new IllegalStateException("strategy " + strategy.id() + " returned " + next.size()
                     + " parameters instead of " + global.size());
@@ -194,7 +199,21 @@ public final class FederatedRun {
             }
         }
         return new RoundOutcome(new RoundRecord(round, selected, trainLoss, test, globalMetrics, failures,
-                Duration.ofNanos(System.nanoTime() - roundStart), trainingNanos, diagnostics), next);
+                Duration.ofNanos(System.nanoTime() - roundStart), trainingNanos, diagnostics), next, cost);
+    }
+
+    /**
+     * Times a plain mean of the round's update vectors, the cost of unprotected aggregation on this machine, so
+     * that the cost of a protection can be shown next to it. One pass over the updates; the result is dropped.
+     */
+    private static long plainMeanNanos(List<ClientUpdate> updates) {
+        if (updates.isEmpty()) {
+            return 0;
+        }
+        long start = System.nanoTime();
+        ModelVector mean = VectorMath.mean(updates.stream().map(ClientUpdate::update).toList());
+        long nanos = System.nanoTime() - start;
+        return mean.size() >= 0 ? nanos : 0; // uses the result, so the mean cannot be optimised away
     }
 
     private Map<String, Evaluation> evaluate(int round, ModelVector model, List<ParticipantFailure> failures) {

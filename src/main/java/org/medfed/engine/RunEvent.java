@@ -39,6 +39,26 @@ public sealed interface RunEvent {
     record RoundAggregated(RoundRecord record) implements RunEvent {
     }
 
+    /**
+     * What the aggregation of a round cost, published just before its {@link RoundAggregated}: wall time and
+     * upload size of the strategy as configured (with any privacy or robustness wrappers), next to a plain
+     * unweighted mean of the same updates measured on the same machine, and the bytes plain float32 updates
+     * would take. Measurements, not results: kept out of the run history so that reruns stay bit-identical.
+     *
+     * @param updates    updates that reached the strategy
+     * @param parameters numbers in one update
+     * @param aggregation time spent in the strategy's aggregate call
+     * @param plainMean  time of a plain mean of the same update vectors, for comparison
+     */
+    record AggregationMeasured(int round, int updates, int parameters, Duration aggregation, Duration plainMean)
+            implements RunEvent {
+
+        /** Bytes the updates take as plain float32 vectors: what an unprotected upload costs. */
+        public long plainBytes() {
+            return 4L * parameters * updates;
+        }
+    }
+
     /** Emitted when the loop holds because the user paused or stepped. */
     record RunPaused(int nextRound) implements RunEvent {
     }

@@ -98,6 +98,7 @@ public final class Workbench {
             return form == null || form.get();
         }, kind, task.valid(), genotypeTask.valid()));
         readiness.addForm("Algorithm", algorithm.valid());
+        readiness.addProblems(algorithm.protections().problems());
         readiness.addProblems(participants.blockingProblems());
         run = new RunViewModel(document, tasks, readiness);
         results = new ResultsViewModel(document, tasks, dialogs, history);

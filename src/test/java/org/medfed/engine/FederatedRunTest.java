@@ -201,4 +201,28 @@ class FederatedRunTest {
         assertThat(h.status()).isEqualTo(RunStatus.FAILED);
         assertThat(h.message()).contains("not finite").contains("learning rate");
     }
+
+    @Test
+    void eachRoundsAggregationCostIsPublishedBeforeItsRecordAndKeptOutOfTheHistory() {
+        List<RunEvent> events = Collections.synchronizedList(new ArrayList<>());
+        RunHistory h = new FederatedRun(config(3, 2, 0.1), FedAvg.bySamples(), four(), new SameThreadTransport(),
+                events::add).execute(ModelVector.zeros(2), RunControl.free());
+
+        List<RunEvent.AggregationMeasured> costs = events.stream().filter(e -> e instanceof RunEvent.AggregationMeasured)
+                .map(e -> (RunEvent.AggregationMeasured) e).toList();
+        assertThat(costs).extracting(RunEvent.AggregationMeasured::round).containsExactly(1, 2, 3);
+        for (RunEvent.AggregationMeasured c : costs) {
+            assertThat(c.updates()).isEqualTo(4);
+            assertThat(c.parameters()).isEqualTo(2);
+            assertThat(c.plainBytes()).isEqualTo(4L * 2 * 4);
+            assertThat(c.aggregation()).isPositive();
+            assertThat(c.plainMean().isNegative()).isFalse();
+            // the measurement comes just before the round's record
+            int at = events.indexOf(c);
+            assertThat(events.get(at + 1)).isInstanceOfSatisfying(RunEvent.RoundAggregated.class,
+                    a -> assertThat(a.record().round()).isEqualTo(c.round()));
+        }
+        // timings are measurements: the round records' diagnostics carry none of them
+        assertThat(h.rounds()).allSatisfy(r -> assertThat(r.diagnostics()).isEmpty());
+    }
 }

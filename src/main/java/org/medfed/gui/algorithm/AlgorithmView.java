@@ -86,7 +86,8 @@ public final class AlgorithmView {
         optHelp.getStyleClass().add("muted");
         training.add(optHelp, 2, row);
 
-        VBox right = new VBox(10, name, explanation, paramsTitle, parameters, trainingTitle, training);
+        VBox right = new VBox(10, name, explanation, paramsTitle, parameters, trainingTitle, training,
+                new javafx.scene.control.Separator(), new ProtectionsView(vm.protections()).root());
         right.setPadding(new Insets(16));
         right.setMaxWidth(900);
         ScrollPane scroll = new ScrollPane(right);

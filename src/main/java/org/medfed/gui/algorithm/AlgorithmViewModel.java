@@ -42,10 +42,14 @@ public final class AlgorithmViewModel {
     private final FormField fraction;
     private final FormField minParticipants;
     private final javafx.beans.property.BooleanProperty valid = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final ProtectionsViewModel protections;
     private boolean loading;
 
     public AlgorithmViewModel(StudyDocument document) {
         this.document = document;
+        protections = new ProtectionsViewModel(document);
+        // a bad epsilon keeps Run disabled like a bad learning rate: both are fields of this screen
+        protections.valid().addListener((obs, was, is) -> updateValid());
         rounds = training("rounds", "Rounds", "how many times the server combines the hospitals' models",
                 FormField.wholeNumber("Rounds", 1), (t, v) -> withTraining(t, (int) (long) NumberFields.parseLong(v), null, null, null, null, null));
         localEpochs = training("localEpochs", "Local epochs per round", "passes over its own patients each hospital makes per round",
@@ -175,11 +179,14 @@ public final class AlgorithmViewModel {
     }
 
     private void updateValid() {
-        boolean ok = trainingFields.stream().allMatch(FormField::valid) && parameterFields.stream().allMatch(FormField::valid);
+        boolean ok = trainingFields.stream().allMatch(FormField::valid) && parameterFields.stream().allMatch(FormField::valid)
+                && protections.valid().get();
         valid.set(ok);
     }
 
     public ObservableList<StrategyDescriptor> strategies() { return strategies; }
+    /** The "Privacy and defences" section of this screen. */
+    public ProtectionsViewModel protections() { return protections; }
     public ObjectProperty<StrategyDescriptor> strategyProperty() { return strategy; }
     public StringProperty explanationProperty() { return explanation; }
     public ObservableList<FormField> parameterFields() { return parameterFields; }

@@ -19,6 +19,7 @@ public final class ParticipantRow {
     private final StringProperty problem = new SimpleStringProperty("");
     private final BooleanProperty error = new SimpleBooleanProperty();
     private final StringProperty check = new SimpleStringProperty("");
+    private final StringProperty attack = new SimpleStringProperty("none");
 
     public StringProperty nameProperty() { return name; }
     public StringProperty filesProperty() { return files; }
@@ -32,6 +33,8 @@ public final class ParticipantRow {
     public BooleanProperty errorProperty() { return error; }
     /** What the Check column shows: "✔ ok", "✖ ..." for problems that stop a run, "⚠ ..." for warnings, "" while reading. */
     public StringProperty checkProperty() { return check; }
+    /** The simulated attack this hospital plays, as the study writes it ("none", "sign-flip", "scale:10"). */
+    public StringProperty attackProperty() { return attack; }
 
     public String name() {
         return name.get();

@@ -169,6 +169,17 @@ public final class ParticipantsView {
         });
         weight.setPrefWidth(70);
 
+        TableColumn<ParticipantRow, String> attack = new TableColumn<>("Simulated attack");
+        attack.setId("participants-attack");
+        attack.setCellValueFactory(c -> c.getValue().attackProperty());
+        attack.setCellFactory(col -> new AttackCell());
+        attack.setOnEditCommit(e -> {
+            if (!vm.setAttack(e.getTablePosition().getRow(), e.getNewValue())) {
+                table.refresh();
+            }
+        });
+        attack.setPrefWidth(270);
+
         TableColumn<ParticipantRow, String> check = new TableColumn<>("Check");
         check.setCellValueFactory(c -> c.getValue().checkProperty());
         check.setCellFactory(col -> new ProblemCell());
@@ -181,6 +192,7 @@ public final class ParticipantsView {
         table.getColumns().add(samples);
         table.getColumns().add(balance);
         table.getColumns().add(weight);
+        table.getColumns().add(attack);
         table.getColumns().add(check);
 
         table.setRowFactory(t -> {
@@ -373,6 +385,44 @@ public final class ParticipantsView {
             setText(item);
             getStyleClass().add(item.startsWith("✖") ? "problem-error" : "problem-warning");
             setTooltip(new Tooltip(item));
+        }
+    }
+
+    /**
+     * Picks a hospital's simulated attack from a list; a hospital that attacks is marked in red as SIMULATED
+     * ATTACKER, so that a teaching setup is never mistaken for a real study.
+     */
+    private static final class AttackCell extends javafx.scene.control.cell.ComboBoxTableCell<ParticipantRow, String> {
+        private static final javafx.css.PseudoClass ATTACKER = javafx.css.PseudoClass.getPseudoClass("attacker");
+
+        AttackCell() {
+            super(new javafx.util.StringConverter<String>() {
+                @Override
+                public String toString(String text) {
+                    return AttackChoice.label(text);
+                }
+
+                @Override
+                public String fromString(String label) {
+                    return AttackChoice.fromLabel(label);
+                }
+            }, AttackChoice.texts().toArray(new String[0]));
+            getStyleClass().add("attack-cell");
+            setComboBoxEditable(false);
+        }
+
+        @Override
+        public void updateItem(String item, boolean empty) {
+            super.updateItem(item, empty);
+            boolean attacker = !empty && AttackChoice.isAttack(item);
+            pseudoClassStateChanged(ATTACKER, attacker);
+            if (attacker && !isEditing()) {
+                setText("SIMULATED ATTACKER: " + AttackChoice.label(item));
+                setTooltip(new Tooltip("Teaching only: this hospital sends a poisoned update ("
+                        + AttackChoice.label(item) + "). Set 'none' to make it honest again."));
+            } else {
+                setTooltip(empty ? null : new Tooltip("For teaching: make this hospital a simulated attacker"));
+            }
         }
     }
 }

@@ -224,6 +224,22 @@ public final class ParticipantsViewModel {
         return true;
     }
 
+    /**
+     * Makes a hospital a simulated attacker ({@link AttackChoice}), or honest again with "none": for teaching
+     * how a robust rule copes. The Run screen warns while any attacker is set.
+     */
+    public boolean setAttack(int index, String attack) {
+        String problem = AttackChoice.problem(attack);
+        if (problem != null) {
+            message.set("Hospital attack: " + problem);
+            return false;
+        }
+        String value = AttackChoice.isAttack(attack) ? attack.strip() : null;
+        editParticipant(index, p -> new ParticipantEntry(p.name(), p.data(), p.weight(), p.enabled(), value));
+        message.set("");
+        return true;
+    }
+
     public void setEnabled(int index, boolean on) {
         editParticipant(index, p -> p.withEnabled(on));
     }
@@ -277,6 +293,7 @@ public final class ParticipantsViewModel {
             row.filesProperty().set(p.data().isEmpty() ? "(no file yet)" : String.join(", ", p.data()));
             row.weightProperty().set(p.weight());
             row.enabledProperty().set(p.enabled());
+            row.attackProperty().set(AttackChoice.isAttack(p.attack()) ? p.attack() : "none");
         }
         syncing = false;
         kind.set(DataKind.of(study));

@@ -27,10 +27,13 @@ public final class RunView {
     private final RunViewModel vm;
     private final BorderPane root = new BorderPane();
     private final RunCharts charts;
+    private final ProtectionPanes protections;
+    private final javafx.scene.control.TabPane lowerTabs = new javafx.scene.control.TabPane();
 
     public RunView(RunViewModel vm) {
         this.vm = vm;
         this.charts = new RunCharts(vm);
+        this.protections = new ProtectionPanes(vm);
         root.getStyleClass().add("screen");
         root.getStylesheets().add(RunView.class.getResource("run.css").toExternalForm());
         root.setTop(controls());
@@ -43,6 +46,10 @@ public final class RunView {
 
     RunCharts charts() {
         return charts;
+    }
+
+    ProtectionPanes protections() {
+        return protections;
     }
 
     /** Rounds drawn in the global chart: for the responsiveness benchmark. */
@@ -107,7 +114,16 @@ public final class RunView {
         failed.visibleProperty().bind(failed.textProperty().isNotEmpty());
         failed.managedProperty().bind(failed.visibleProperty());
 
-        VBox box = new VBox(8, buttons, progressRow, notReady, failed);
+        Label attackers = new Label();
+        attackers.setId("run-attacker-banner");
+        attackers.getStyleClass().add("attacker-banner");
+        attackers.setWrapText(true);
+        attackers.setMaxWidth(Double.MAX_VALUE);
+        attackers.textProperty().bind(vm.attackerWarningProperty());
+        attackers.visibleProperty().bind(attackers.textProperty().isNotEmpty());
+        attackers.managedProperty().bind(attackers.visibleProperty());
+
+        VBox box = new VBox(8, buttons, progressRow, attackers, notReady, failed);
         box.setPadding(new Insets(12, 12, 8, 12));
         return box;
     }
@@ -120,8 +136,15 @@ public final class RunView {
         grid.add(charts.lossViewer, 1, 0);
         VBox hospitalsBox = new VBox(4, charts.hospitalViewer, charts.hospitalToggles);
         VBox.setVgrow(charts.hospitalViewer, Priority.ALWAYS);
-        grid.add(hospitalsBox, 0, 1, 2, 1);
-        for (var viewer : new javafx.scene.layout.Region[] {charts.globalViewer, charts.lossViewer, hospitalsBox}) {
+        // the protections share the lower half with the hospitals' chart, one tab each, so no chart shrinks
+        lowerTabs.setId("run-lower-tabs");
+        lowerTabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        lowerTabs.getTabs().add(tab("tab-hospitals", "Each hospital", hospitalsBox));
+        lowerTabs.getTabs().add(tab("tab-epsilon", "Privacy spent (ε)", protections.epsilonPane()));
+        lowerTabs.getTabs().add(tab("tab-verdicts", "Robust rule verdicts", protections.verdictPane()));
+        lowerTabs.getTabs().add(tab("tab-costs", "Cost of protection", protections.costPane()));
+        grid.add(lowerTabs, 0, 1, 2, 1);
+        for (var viewer : new javafx.scene.layout.Region[] {charts.globalViewer, charts.lossViewer, lowerTabs}) {
             GridPane.setHgrow(viewer, Priority.ALWAYS);
             GridPane.setVgrow(viewer, Priority.ALWAYS);
         }
@@ -190,6 +213,18 @@ public final class RunView {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.66);
         return split;
+    }
+
+    private static javafx.scene.control.Tab tab(String id, String title, javafx.scene.Node content) {
+        javafx.scene.control.Tab t = new javafx.scene.control.Tab(title, content);
+        t.setId(id);
+        return t;
+    }
+
+    /** Shows one of the lower tabs by id ("tab-epsilon"), for the tour and tests. */
+    public void showLowerTab(String id) {
+        lowerTabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()
+                .ifPresent(t -> lowerTabs.getSelectionModel().select(t));
     }
 
     private static Button button(String id, String text, String tip) {

@@ -79,6 +79,8 @@ public final class RunViewModel {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObjectProperty<StudyResult> result = new SimpleObjectProperty<>();
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
+    private final ProtectionMonitor protections = new ProtectionMonitor();
+    private final StringProperty attackerWarning = new SimpleStringProperty("");
 
     private final BooleanBinding canStart;
     private final BooleanBinding canPause;
@@ -108,6 +110,34 @@ public final class RunViewModel {
         canStep = Bindings.createBooleanBinding(() -> phase.get() == Phase.PAUSED
                 || (!phase.get().active() && studyReady.get()), phase, studyReady);
         canStop = Bindings.createBooleanBinding(() -> phase.get().active(), phase);
+        document.studyProperty().addListener((obs, was, is) -> attackerWarning.set(attackerWarning(is)));
+        attackerWarning.set(attackerWarning(document.study()));
+    }
+
+    /**
+     * The banner text when any hospital plays a simulated attacker, naming them, or empty: a model trained with
+     * attackers is a demonstration and must never be mistaken for a real result.
+     */
+    static String attackerWarning(Study study) {
+        List<String> parts = new ArrayList<>();
+        for (var p : study.enabledParticipants()) {
+            String a = p.attack();
+            if (a == null || a.isBlank() || a.equalsIgnoreCase("none")) {
+                continue;
+            }
+            String what;
+            try {
+                what = org.medfed.attack.AttackSpec.parse(a).describe().replaceFirst("^simulated attack: ", "");
+            } catch (org.medfed.engine.BadInputException e) {
+                what = a;
+            }
+            parts.add(p.name() + " " + what);
+        }
+        if (parts.isEmpty()) {
+            return "";
+        }
+        return "SIMULATED ATTACK (teaching only): " + String.join("; ", parts)
+                + ". This run shows an attack and its defence; do not use its model.";
     }
 
     /** Starts a run, or resumes a paused one. */
@@ -156,6 +186,7 @@ public final class RunViewModel {
         var base = document.base();
         int thisRun = ++run;
         points.clear();
+        protections.clear();
         hospitals.clear();
         hospitalNames.clear();
         result.set(null);
@@ -217,6 +248,7 @@ public final class RunViewModel {
             if (o instanceof EventBridge.LogLine l) {
                 lines.add(stamp + l.text());
             } else if (o instanceof RunEvent e) {
+                protections.accept(e);
                 String line = applyEvent(e, newPoints);
                 if (line != null) {
                     lines.add(stamp + line);
@@ -224,6 +256,7 @@ public final class RunViewModel {
             }
         }
         hospitals.forEach(HospitalStatus::commit);
+        protections.commit();
         // one list change per batch keeps the charts and the log cheap however many rounds arrived
         if (!newPoints.isEmpty()) {
             points.addAll(newPoints);
@@ -285,7 +318,8 @@ public final class RunViewModel {
             timeLeft.set(left <= 0 ? "" : "about " + duration(Duration.ofNanos(roundNanos / r.round() * left)) + " left");
             // plain concatenation: a fast run logs hundreds of these lines a second on the UI thread
             return "Round " + r.round() + ": accuracy " + three(p.accuracy()) + ", loss " + three(p.loss())
-                    + (Double.isNaN(p.auc()) ? "" : ", AUC " + three(p.auc())) + " (" + seconds(r.duration()) + ")";
+                    + (Double.isNaN(p.auc()) ? "" : ", AUC " + three(p.auc())) + protectionNote(r)
+                    + " (" + seconds(r.duration()) + ")";
         }
         if (event instanceof RunEvent.RunPaused p) {
             if (grantedAnnouncements > 0) {
@@ -316,6 +350,17 @@ public final class RunViewModel {
             return "The run stopped: " + f.message();
         }
         return null;
+    }
+
+    /** Epsilon spent and updates rejected, for the round's log line; empty without protections. */
+    private static String protectionNote(RoundRecord r) {
+        Double eps = r.diagnostics().get(org.medfed.privacy.dp.DpFedAvg.EPSILON);
+        String note = eps == null ? "" : ", epsilon spent " + three(eps);
+        var verdicts = RoundVerdicts.of(r);
+        if (verdicts.isPresent() && !verdicts.get().rejected().isEmpty()) {
+            note += ", rejected: " + String.join(", ", verdicts.get().rejected());
+        }
+        return note;
     }
 
     private void finished(StudyResult r) {
@@ -428,6 +473,21 @@ public final class RunViewModel {
     public ObservableList<String> log() { return log; }
     public ObjectProperty<StudyResult> resultProperty() { return result; }
     public ObjectProperty<Throwable> failureProperty() { return failure; }
+    /** Epsilon, robust verdicts and aggregation cost per round of the current run. */
+    public ProtectionMonitor protections() { return protections; }
+    /** The hospitals of the current study that play a simulated attacker. */
+    public java.util.Set<String> simulatedAttackers() {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (var p : document.study().enabledParticipants()) {
+            if (p.attack() != null && !p.attack().isBlank() && !p.attack().equalsIgnoreCase("none")) {
+                out.add(p.name());
+            }
+        }
+        return out;
+    }
+
+    /** Banner text when the study simulates attackers, else empty. */
+    public StringProperty attackerWarningProperty() { return attackerWarning; }
     public BooleanBinding canStartProperty() { return canStart; }
     public BooleanBinding canPauseProperty() { return canPause; }
     public BooleanBinding canStepProperty() { return canStep; }

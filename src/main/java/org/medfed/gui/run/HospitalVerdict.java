@@ -1,0 +1,30 @@
+package org.medfed.gui.run;
+
+/**
+ * What a robust rule did with one hospital's update in one round, as the verdict grid shows it.
+ *
+ * @param decision what happened to the update
+ * @param weight   how much of it reached the model, from 0 (rejected) to 1 (kept whole)
+ * @param detail   the figures behind the decision, in words, for a tooltip
+ */
+public record HospitalVerdict(Decision decision, double weight, String detail) {
+
+    public enum Decision {
+        ACCEPTED("accepted"), DOWN_WEIGHTED("down-weighted"), REJECTED("rejected"), NO_UPDATE("no update");
+
+        private final String text;
+
+        Decision(String text) {
+            this.text = text;
+        }
+
+        public String text() {
+            return text;
+        }
+    }
+
+    /** The short text in a grid cell: "accepted", "down-weighted 0.42", "rejected". */
+    public String cellText() {
+        return decision == Decision.DOWN_WEIGHTED ? decision.text() + " " + RunViewModel.three(weight) : decision.text();
+    }
+}
