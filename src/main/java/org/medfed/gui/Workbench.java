@@ -33,6 +33,14 @@ import org.medfed.gui.imaging.ImagingTaskViewModel;
 import org.medfed.gui.imaging.MaskComparisonView;
 import org.medfed.gui.imaging.MaskComparisonViewModel;
 import org.medfed.gui.imaging.SelectedHospitalImages;
+import org.medfed.gui.genotypes.AssociationResultsView;
+import org.medfed.gui.genotypes.AssociationResultsViewModel;
+import org.medfed.gui.genotypes.AssociationRunView;
+import org.medfed.gui.genotypes.AssociationRunViewModel;
+import org.medfed.gui.genotypes.GenotypeFilesPane;
+import org.medfed.gui.genotypes.GenotypeFilesViewModel;
+import org.medfed.gui.genotypes.GenotypeTaskView;
+import org.medfed.gui.genotypes.GenotypeTaskViewModel;
 import org.medfed.gui.participants.ParticipantsView;
 import org.medfed.gui.participants.ParticipantsViewModel;
 import org.medfed.gui.results.ResultsView;
@@ -41,6 +49,7 @@ import org.medfed.gui.results.RunHistoryStore;
 import org.medfed.gui.run.RunView;
 import org.medfed.gui.run.RunViewModel;
 import org.medfed.gui.shell.MainWindow;
+import org.medfed.gui.shell.StudyRunCommands;
 import org.medfed.gui.shell.Screen;
 import org.medfed.gui.shell.ShellViewModel;
 import org.medfed.gui.start.StartView;
@@ -76,6 +85,10 @@ public final class Workbench {
     private final ImageFolderViewModel imageFolder;
     private final ImagingTaskViewModel imagingTask;
     private final MaskComparisonViewModel masks;
+    private final GenotypeTaskViewModel genotypeTask;
+    private final GenotypeFilesViewModel genotypeFiles;
+    private final AssociationRunViewModel associationRun;
+    private final AssociationResultsViewModel associationResults;
 
     public Workbench(BackgroundTasks tasks, UserDialogs dialogs, RecentStudies recent, List<SampleStudies.Sample> samples,
                      RunHistoryStore history, Runnable quit) {
@@ -90,12 +103,13 @@ public final class Workbench {
         participants = new ParticipantsViewModel(document, tasks, dialogs);
         task = new TaskViewModel(document, participants.knownColumns());
         algorithm = new AlgorithmViewModel(document);
+        genotypeTask = new GenotypeTaskViewModel(document, tasks);
         // The Task screen and its validity follow the study's data kind: a kind's form is registered in
         // taskScreens/taskForms below (a kind without a form of its own has nothing to validate there).
         taskFormValid = Bindings.createBooleanBinding(() -> {
             ObservableBooleanValue form = taskForms.get(kind.get());
             return form == null || form.get();
-        }, kind, task.valid());
+        }, kind, task.valid(), genotypeTask.valid());
         readiness.addForm("Task and model", taskFormValid);
         readiness.addForm("Algorithm", algorithm.valid());
         readiness.addProblems(algorithm.protections().problems());
@@ -143,17 +157,64 @@ public final class Workbench {
         resultsView.addSection(new MaskComparisonView(masks).root());
         // the binding above was made before the kinds' forms were registered: it must follow them too
         taskForms.values().forEach(form -> form.addListener(o -> taskFormValid.invalidate()));
-        Node associationRun = null;
-        Node associationResults = null;
+        taskScreens.put(DataKind.GENOTYPES, new GenotypeTaskView(genotypeTask).root());
+        taskForms.put(DataKind.GENOTYPES, genotypeTask.valid());
+        genotypeFiles = new GenotypeFilesViewModel(document, tasks, dialogs, participants.selectedProperty(),
+                participants::reportFigures);
+        participantPreviews.put(DataKind.GENOTYPES, new GenotypeFilesPane(genotypeFiles).root());
+        readiness.addProblems(genotypeFiles.blockingProblems());
+        associationRun = new AssociationRunViewModel(document, tasks, readiness.problems());
+        associationResults = new AssociationResultsViewModel(tasks, dialogs);
+        associationRun.resultProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                associationResults.show(is);
+            }
+        });
+        associationRun.failureProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                dialogs.showError("The association study could not run", is);
+            }
+        });
+        document.fileProperty().addListener((obs, was, is) -> {
+            if (!associationRun.isActive()) {
+                associationResults.show(null);
+            }
+        });
+        associationStart = associationRun::start;
+        shell.setBeforeClose(() -> {
+            run.stop();
+            associationRun.stop();
+        });
+        Node associationRunView = new AssociationRunView(associationRun,
+                () -> shell.screenProperty().set(Screen.RESULTS)).root();
+        Node associationResultsView = new AssociationResultsView(associationResults).root();
 
         Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.START, new StartView(start).root());
         screens.put(Screen.PARTICIPANTS, new ParticipantsView(participants, participantPreviews).root());
         screens.put(Screen.TASK, new ViewSwitch<>(kind, taskScreens, noTaskForm()).root());
         screens.put(Screen.ALGORITHM, new AlgorithmView(algorithm).root());
-        screens.put(Screen.RUN, associationSwitch(associationRun, runView.root()));
-        screens.put(Screen.RESULTS, associationSwitch(associationResults, resultsView.root()));
-        window = new MainWindow(shell, run, readiness, screens, quit, this::startRun);
+        screens.put(Screen.RUN, associationSwitch(associationRunView, runView.root()));
+        screens.put(Screen.RESULTS, associationSwitch(associationResultsView, resultsView.root()));
+        StudyRunCommands commands = new StudyRunCommands(this::startRun, () -> {
+            run.stop();
+            associationRun.stop();
+        }, Bindings.when(association).then(associationRun.canStartProperty()).otherwise(run.canStartProperty()),
+                Bindings.createBooleanBinding(() -> run.canStopProperty().get() || associationRun.isActive(),
+                        run.canStopProperty(), associationRun.phaseProperty()),
+                Bindings.when(association).then(Bindings.createStringBinding(() -> associationProgress(),
+                        associationRun.phaseProperty(), associationRun.stageProperty())).otherwise(run.progressTextProperty()));
+        window = new MainWindow(shell, run, readiness, screens, quit, commands);
+    }
+
+    private String associationProgress() {
+        return switch (associationRun.phaseProperty().get()) {
+            case IDLE -> "Not started";
+            case RUNNING, STOPPING -> associationRun.stageProperty().get();
+            case DONE -> "Association study finished";
+            case STOPPED -> "Association study stopped";
+            case FAILED -> "Association study failed";
+        };
     }
 
     /** The Run command (F5, the Run menu): the association analysis for an association study, else a run in rounds. */
@@ -200,4 +261,8 @@ public final class Workbench {
     public ImageFolderViewModel imageFolder() { return imageFolder; }
     public ImagingTaskViewModel imagingTask() { return imagingTask; }
     public MaskComparisonViewModel masks() { return masks; }
+    public GenotypeTaskViewModel genotypeTask() { return genotypeTask; }
+    public GenotypeFilesViewModel genotypeFiles() { return genotypeFiles; }
+    public AssociationRunViewModel associationRun() { return associationRun; }
+    public AssociationResultsViewModel associationResults() { return associationResults; }
 }

@@ -33,11 +33,11 @@ public final class MainWindow {
     private final Menu recentMenu = new Menu("Open recent");
 
     public MainWindow(ShellViewModel shell, RunViewModel run, StudyReadiness readiness, Map<Screen, Parent> screens,
-                      Runnable quit, Runnable startRun) {
+                      Runnable quit, StudyRunCommands commands) {
         this.shell = shell;
         root.getStyleClass().add("workbench");
         root.getStylesheets().add(MainWindow.class.getResource("/org/medfed/gui/workbench.css").toExternalForm());
-        root.setTop(menus(run, quit, startRun));
+        root.setTop(menus(run, quit, commands));
         for (Screen s : Screen.values()) {
             Tab tab = new Tab(s.title(), screens.get(s));
             tab.setClosable(false);
@@ -54,14 +54,14 @@ public final class MainWindow {
             }
         }));
         root.setCenter(tabs);
-        root.setBottom(statusLine(readiness, run));
+        root.setBottom(statusLine(readiness, commands));
     }
 
     public Parent root() {
         return root;
     }
 
-    private MenuBar menus(RunViewModel run, Runnable quit, Runnable startRun) {
+    private MenuBar menus(RunViewModel run, Runnable quit, StudyRunCommands commands) {
         MenuItem newStudy = item("menu-new", "New study", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
         newStudy.setOnAction(e -> shell.newStudy());
         MenuItem open = item("menu-open", "Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
@@ -81,10 +81,10 @@ public final class MainWindow {
         MenuItem start = item("menu-run", "Run", new KeyCodeCombination(KeyCode.F5));
         start.textProperty().bind(Bindings.when(run.phaseProperty().isEqualTo(RunViewModel.Phase.PAUSED))
                 .then("Resume").otherwise("Run"));
-        start.disableProperty().bind(run.canStartProperty().not());
+        start.disableProperty().bind(Bindings.not(commands.canStart()));
         start.setOnAction(e -> {
             shell.screenProperty().set(Screen.RUN);
-            startRun.run();
+            commands.start().run();
         });
         MenuItem pause = item("menu-pause", "Pause", new KeyCodeCombination(KeyCode.F6));
         pause.disableProperty().bind(run.canPauseProperty().not());
@@ -96,8 +96,8 @@ public final class MainWindow {
             run.step();
         });
         MenuItem stop = item("menu-stop", "Stop", new KeyCodeCombination(KeyCode.F5, KeyCombination.SHIFT_DOWN));
-        stop.disableProperty().bind(run.canStopProperty().not());
-        stop.setOnAction(e -> run.stop());
+        stop.disableProperty().bind(Bindings.not(commands.canStop()));
+        stop.setOnAction(e -> commands.stop().run());
         Menu runMenu = new Menu("Run", null, start, pause, step, stop);
 
         Menu view = new Menu("Go to");
@@ -131,7 +131,7 @@ public final class MainWindow {
         return item;
     }
 
-    private static HBox statusLine(StudyReadiness readiness, RunViewModel run) {
+    private static HBox statusLine(StudyReadiness readiness, StudyRunCommands commands) {
         Label ready = new Label();
         ready.setId("status-ready");
         ready.textProperty().bind(Bindings.createStringBinding(() -> readiness.problems().isEmpty()
@@ -140,7 +140,8 @@ public final class MainWindow {
                         + (readiness.problems().size() > 1 ? "  (+" + (readiness.problems().size() - 1) + " more)" : ""),
                 readiness.problems()));
         Label progress = new Label();
-        progress.textProperty().bind(run.progressTextProperty());
+        progress.textProperty().bind(commands.progress());
+        progress.setId("status-progress");
         progress.getStyleClass().add("muted");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);

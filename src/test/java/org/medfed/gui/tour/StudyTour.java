@@ -58,7 +58,7 @@ public final class StudyTour {
         }
         onFx(() -> {
             wb.shell().screenProperty().set(Screen.RUN);
-            wb.run().start();
+            wb.startRun();
             return null;
         });
         Thread.sleep(runSeconds * 1000L);
@@ -68,6 +68,16 @@ public final class StudyTour {
                     .getMethod("describe", org.medfed.gui.run.RunView.class).invoke(null, wb.runView())));
         }
         shoot(wb, stage[0], Screen.RESULTS, out.resolve("after-results.png"));
+        if (wb.associationResults().resultProperty().get() != null) {
+            // an association study: click its strongest variant on the Manhattan plot, as a person would
+            onFx(() -> {
+                javafx.scene.Node screen = stage[0].getScene().getRoot();
+                org.medfed.gui.genotypes.ManhattanClicks.click(screen,
+                        org.medfed.gui.genotypes.ManhattanClicks.strongestPoint(screen, wb.associationResults()));
+                return null;
+            });
+            shoot(wb, stage[0], Screen.RESULTS, out.resolve("after-results-clicked.png"));
+        }
         new ProcessBuilder("import", "-window", "root", out.resolve("root.png").toString()).inheritIO().start().waitFor();
         System.out.println("tour screenshots in " + out);
         System.exit(0);
