@@ -47,11 +47,28 @@ public final class ShellViewModel {
     }
 
     public void newStudy() {
+        newStudy(org.medfed.gui.common.DataKind.TABLE);
+    }
+
+    /**
+     * A new, empty study of the given kind of data: a table study to fill on the Participants and Task screens, an
+     * image study (a CNN on class folders) or a genotype study (an association study).
+     */
+    public void newStudy(org.medfed.gui.common.DataKind kind) {
         if (!confirmDiscard()) {
             return;
         }
         beforeClose.run();
-        document.replace(Study.empty().withName("New study").withData(DataSection.forLabel(null)), null);
+        Study e = Study.empty();
+        Study fresh = switch (kind) {
+            case TABLE -> e.withName("New study").withData(DataSection.forLabel(null));
+            case IMAGES -> new Study(null, "New image study", null, "classification", "images", null, null,
+                    org.medfed.project.ImagingSection.defaults(), null,
+                    new org.medfed.project.ModelSection("cnn", null, null), null, null, null, null, null, null);
+            case GENOTYPES -> new Study(null, "New genotype study", null, "association", "genotypes", null, null, null,
+                    null, null, null, null, null, null, null, null);
+        };
+        document.replace(fresh, null);
         screen.set(Screen.PARTICIPANTS);
     }
 

@@ -30,14 +30,20 @@ public final class StartView {
         lead.setWrapText(true);
         lead.getStyleClass().add("lead");
 
-        Button newStudy = new Button("New study");
+        Button newStudy = new Button("New study (patient records)");
         newStudy.setId("start-new");
         newStudy.getStyleClass().add("primary");
         newStudy.setOnAction(e -> vm.newStudy());
+        Button newImages = new Button("New image study (DICOM)");
+        newImages.setId("start-new-images");
+        newImages.setOnAction(e -> vm.newStudy(org.medfed.gui.common.DataKind.IMAGES));
+        Button newGenotypes = new Button("New genotype study (VCF)");
+        newGenotypes.setId("start-new-genotypes");
+        newGenotypes.setOnAction(e -> vm.newStudy(org.medfed.gui.common.DataKind.GENOTYPES));
         Button open = new Button("Open a study…");
         open.setId("start-open");
         open.setOnAction(e -> vm.open());
-        HBox actions = new HBox(10, newStudy, open);
+        HBox actions = new HBox(10, newStudy, newImages, newGenotypes, open);
 
         Label samplesTitle = new Label("Sample studies");
         samplesTitle.getStyleClass().add("section-title");

@@ -38,6 +38,10 @@ public final class StartViewModel {
         shell.newStudy();
     }
 
+    public void newStudy(org.medfed.gui.common.DataKind kind) {
+        shell.newStudy(kind);
+    }
+
     public void open() {
         shell.open();
     }

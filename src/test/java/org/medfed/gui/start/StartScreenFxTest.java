@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.gui.common.DataKind;
 import org.medfed.gui.shell.Screen;
 import org.medfed.gui.testing.FxWorkbench;
 import org.medfed.gui.testing.Samples;
@@ -58,6 +59,22 @@ class StartScreenFxTest {
         assertThat(fx(() -> app.workbench.document().study().participants())).isEmpty();
         assertThat(robot.lookup("#status-ready").queryAs(Labeled.class).getText())
                 .startsWith("To do before running: Add at least one hospital");
+    }
+
+    @Test
+    void aNewImageOrGenotypeStudyGetsItsOwnScreens(FxRobot robot) {
+        robot.clickOn("#start-new-genotypes");
+        await(() -> app.workbench.shell().screenProperty().get() == Screen.PARTICIPANTS);
+        assertThat(fx(() -> app.workbench.participants().kindProperty().get())).isEqualTo(DataKind.GENOTYPES);
+        assertThat(fx(() -> DataKind.isAssociation(app.workbench.document().study()))).isTrue();
+        assertThat(robot.lookup("VCF file, phenotype sheet").tryQuery()).as("the table's file heading").isPresent();
+
+        FxWorkbench.goTo(robot, Screen.START);
+        robot.clickOn("#start-new-images");
+        await(() -> app.workbench.participants().kindProperty().get() == DataKind.IMAGES);
+        assertThat(fx(() -> app.workbench.document().study().model().type())).isEqualTo("cnn");
+        assertThat(robot.lookup("Image folder").tryQuery()).isPresent();
+        assertThat(fx(() -> app.workbench.imagingTask().valid().get())).as("the imaging form starts valid").isTrue();
     }
 
     @Test
