@@ -24,6 +24,9 @@ import javafx.collections.ListChangeListener;
 /** The Run screen: controls, progress, live charts, hospital status and the log. Thin: all state is in the view-model. */
 public final class RunView {
 
+    /** How often the log list catches up with the run's log. */
+    static final javafx.util.Duration LOG_REFRESH = javafx.util.Duration.millis(200);
+
     private final RunViewModel vm;
     private final BorderPane root = new BorderPane();
     private final RunCharts charts;
@@ -181,23 +184,50 @@ public final class RunView {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.setMinHeight(120);
 
-        ListView<String> log = new ListView<>(vm.log());
+        // The list shows a copy of the log brought up to date at most every LOG_REFRESH: a fast run adds lines on
+        // every batch, and each change re-indexes and restyles every visible cell (the largest FX cost left).
+        javafx.collections.ObservableList<String> shown = javafx.collections.FXCollections.observableArrayList(vm.log());
+        ListView<String> log = new ListView<>(shown);
         log.setId("run-log");
         log.getStyleClass().add("log");
         // one line per cell at a fixed height: the list then costs the same however long the run's log grows
         log.setFixedCellSize(20);
         log.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
+            private final Tooltip whole = new Tooltip(); // one per cell: cells are re-used for other lines
+
             @Override
             protected void updateItem(String item, boolean empty) {
                 super.updateItem(item, empty);
                 setText(empty ? null : item);
-                setTooltip(empty || item == null || item.length() < 60 ? null : new Tooltip(item));
+                boolean long_ = !empty && item != null && item.length() >= 60;
+                if (long_) {
+                    whole.setText(item);
+                }
+                if ((getTooltip() != null) != long_) {
+                    setTooltip(long_ ? whole : null);
+                }
             }
         });
         log.setPlaceholder(new Label("What happens during the run is written here."));
+        boolean[] restart = new boolean[1];
+        javafx.animation.PauseTransition refresh = new javafx.animation.PauseTransition(LOG_REFRESH);
+        refresh.setOnFinished(e -> {
+            if (restart[0] || vm.log().size() < shown.size()) {
+                shown.setAll(vm.log());
+            } else if (vm.log().size() > shown.size()) {
+                shown.addAll(vm.log().subList(shown.size(), vm.log().size()));
+            }
+            restart[0] = false;
+            if (!shown.isEmpty()) {
+                log.scrollTo(shown.size() - 1);
+            }
+        });
         vm.log().addListener((ListChangeListener<String>) c -> {
-            if (!vm.log().isEmpty()) {
-                log.scrollTo(vm.log().size() - 1);
+            while (c.next()) {
+                restart[0] |= c.wasRemoved() || c.wasReplaced();
+            }
+            if (refresh.getStatus() != javafx.animation.Animation.Status.RUNNING) {
+                refresh.playFromStart();
             }
         });
         Label statusTitle = new Label("Hospitals");

@@ -7,6 +7,7 @@ import static org.medfed.gui.testing.FxWorkbench.fx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
@@ -70,7 +71,9 @@ class RunScreenFxTest {
         TableView<HospitalStatus> status = robot.lookup("#run-hospitals").queryTableView();
         assertThat(status.getItems()).hasSize(4).allSatisfy(h -> assertThat(h.stateProperty().get()).isEqualTo("done"));
         ListView<String> log = robot.lookup("#run-log").queryListView();
-        assertThat(log.getItems()).anyMatch(l -> l.contains("Round 4: accuracy")).anyMatch(l -> l.contains("Done."));
+        await(() -> fx(() -> log.getItems().stream().anyMatch(l -> l.contains("Done."))));
+        assertThat(fx(() -> List.copyOf(log.getItems()))).anyMatch(l -> l.contains("Round 4: accuracy"))
+                .isEqualTo(fx(() -> List.copyOf(app.workbench.run().log())));
         assertThat(robot.lookup("#run-progress-text").queryAs(Labeled.class).getText()).isEqualTo("Finished: 4 rounds");
 
         // legend toggles hide and show one hospital's line
