@@ -4,18 +4,15 @@ import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import javafx.beans.binding.BooleanBinding;
+import javafx.beans.Observable;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.Label;
-import javafx.scene.layout.StackPane;
 import org.medfed.gui.algorithm.AlgorithmView;
 import org.medfed.gui.algorithm.AlgorithmViewModel;
 import org.medfed.gui.common.BackgroundTasks;
@@ -80,8 +77,6 @@ public final class Workbench {
     private final BooleanProperty association = new SimpleBooleanProperty();
     private final Map<DataKind, Parent> taskScreens = new EnumMap<>(DataKind.class);
     private final Map<DataKind, ObservableBooleanValue> taskForms = new EnumMap<>(DataKind.class);
-    private Runnable associationStart;
-    private final BooleanBinding taskFormValid;
     private final ImageFolderViewModel imageFolder;
     private final ImagingTaskViewModel imagingTask;
     private final MaskComparisonViewModel masks;
@@ -104,13 +99,18 @@ public final class Workbench {
         task = new TaskViewModel(document, participants.knownColumns());
         algorithm = new AlgorithmViewModel(document);
         genotypeTask = new GenotypeTaskViewModel(document, tasks);
-        // The Task screen and its validity follow the study's data kind: a kind's form is registered in
-        // taskScreens/taskForms below (a kind without a form of its own has nothing to validate there).
-        taskFormValid = Bindings.createBooleanBinding(() -> {
+        imagingTask = new ImagingTaskViewModel(document);
+        // The Task screen and its validity follow the study's data kind: each kind's form (its view is in
+        // taskScreens below); a kind without a form of its own has nothing to validate there.
+        taskForms.put(DataKind.TABLE, task.valid());
+        taskForms.put(DataKind.IMAGES, imagingTask.valid());
+        taskForms.put(DataKind.GENOTYPES, genotypeTask.valid());
+        List<Observable> taskFormInputs = new java.util.ArrayList<>(taskForms.values());
+        taskFormInputs.add(kind);
+        readiness.addForm("Task and model", Bindings.createBooleanBinding(() -> {
             ObservableBooleanValue form = taskForms.get(kind.get());
             return form == null || form.get();
-        }, kind, task.valid(), genotypeTask.valid());
-        readiness.addForm("Task and model", taskFormValid);
+        }, taskFormInputs.toArray(Observable[]::new)));
         readiness.addForm("Algorithm", algorithm.valid());
         readiness.addProblems(algorithm.protections().problems());
         readiness.addProblems(participants.blockingProblems());
@@ -140,25 +140,18 @@ public final class Workbench {
 
         // What each data kind adds to the screens (see DataKind): a preview of the chosen hospital's data on the
         // Participants screen, and its own Task form. An association study (genotypes, task "association") is a
-        // single federated analysis, not rounds of training: it may have its own Run and Results views and its own
-        // start command; without them it falls back to the round-based ones.
+        // single federated analysis, not rounds of training: it has its own Run and Results views and Run command.
         Map<DataKind, Node> participantPreviews = new EnumMap<>(DataKind.class);
         taskScreens.put(DataKind.TABLE, new TaskView(task).root());
-        taskForms.put(DataKind.TABLE, task.valid());
         imageFolder = new ImageFolderViewModel(tasks);
         new SelectedHospitalImages(document, participants.selectedProperty(), imageFolder, tasks,
                 participants::reportFigures);
         participantPreviews.put(DataKind.IMAGES, new ImageFolderView(imageFolder).root());
-        imagingTask = new ImagingTaskViewModel(document);
         taskScreens.put(DataKind.IMAGES, new ImagingTaskView(imagingTask).root());
-        taskForms.put(DataKind.IMAGES, imagingTask.valid());
         masks = new MaskComparisonViewModel(tasks);
         results.resultProperty().addListener((obs, was, is) -> masks.show(is));
         resultsView.addSection(new MaskComparisonView(masks).root());
-        // the binding above was made before the kinds' forms were registered: it must follow them too
-        taskForms.values().forEach(form -> form.addListener(o -> taskFormValid.invalidate()));
         taskScreens.put(DataKind.GENOTYPES, new GenotypeTaskView(genotypeTask).root());
-        taskForms.put(DataKind.GENOTYPES, genotypeTask.valid());
         genotypeFiles = new GenotypeFilesViewModel(document, tasks, dialogs, participants.selectedProperty(),
                 participants::reportFigures);
         participantPreviews.put(DataKind.GENOTYPES, new GenotypeFilesPane(genotypeFiles).root());
@@ -180,7 +173,6 @@ public final class Workbench {
                 associationResults.show(null);
             }
         });
-        associationStart = associationRun::start;
         shell.setBeforeClose(() -> {
             run.stop();
             associationRun.stop();
@@ -192,7 +184,7 @@ public final class Workbench {
         Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.START, new StartView(start).root());
         screens.put(Screen.PARTICIPANTS, new ParticipantsView(participants, participantPreviews).root());
-        screens.put(Screen.TASK, new ViewSwitch<>(kind, taskScreens, noTaskForm()).root());
+        screens.put(Screen.TASK, new ViewSwitch<>(kind, taskScreens, taskScreens.get(DataKind.TABLE)).root());
         screens.put(Screen.ALGORITHM, new AlgorithmView(algorithm).root());
         screens.put(Screen.RUN, associationSwitch(associationRunView, runView.root()));
         screens.put(Screen.RESULTS, associationSwitch(associationResultsView, resultsView.root()));
@@ -219,27 +211,15 @@ public final class Workbench {
 
     /** The Run command (F5, the Run menu): the association analysis for an association study, else a run in rounds. */
     public void startRun() {
-        if (associationStart != null && DataKind.isAssociation(document.study())) {
-            associationStart.run();
+        if (DataKind.isAssociation(document.study())) {
+            associationRun.start();
         } else {
             run.start();
         }
     }
 
     private Parent associationSwitch(Node associationView, Parent roundsView) {
-        if (associationView == null) {
-            return roundsView;
-        }
         return new ViewSwitch<>(association, Map.of(Boolean.TRUE, associationView), roundsView).root();
-    }
-
-    private static Parent noTaskForm() {
-        Label text = new Label("This kind of data has no settings to choose here yet: its settings come from the "
-                + "study file.");
-        text.setWrapText(true);
-        StackPane box = new StackPane(text);
-        box.setPadding(new Insets(24));
-        return box;
     }
 
     /** Opens a study at start-up (no unsaved-changes question: nothing is open yet). */

@@ -1,13 +1,17 @@
 package org.medfed.gui.genotypes;
 
-import java.util.List;
+import static org.medfed.gui.common.FormRows.choice;
+import static org.medfed.gui.common.FormRows.field;
+import static org.medfed.gui.common.FormRows.grid;
+import static org.medfed.gui.common.FormRows.place;
+import static org.medfed.gui.common.FormRows.title;
+
 import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -23,9 +27,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.medfed.analytics.gwas.AssociationTest;
-import org.medfed.gui.common.FormField;
 
 /** The Task screen of a genotype study: what to study, which sheet columns, which test, quality control, risk model. */
 public final class GenotypeTaskView {
@@ -153,38 +155,8 @@ public final class GenotypeTaskView {
         return Character.toUpperCase(d.charAt(0)) + d.substring(1);
     }
 
-    private static GridPane grid() {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(4);
-        return g;
-    }
 
-    private static Label title(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-title");
-        return l;
-    }
 
-    private static int choice(GridPane grid, int row, String id, String text, ObjectProperty<String> value,
-            List<String> options, java.util.function.Function<String, String> names, String help) {
-        ComboBox<String> box = new ComboBox<>();
-        box.getItems().setAll(options);
-        box.setId(id);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(String v) {
-                return v == null ? "" : names.apply(v);
-            }
-
-            @Override
-            public String fromString(String s) {
-                return s;
-            }
-        });
-        box.valueProperty().bindBidirectional(value);
-        return place(grid, row, text, box, help);
-    }
 
     private static int columnChoice(GridPane grid, int row, String id, String text, ObjectProperty<String> value,
             GenotypeTaskViewModel vm, String help) {
@@ -196,53 +168,5 @@ public final class GenotypeTaskView {
         return place(grid, row, text, box, help);
     }
 
-    private static int place(GridPane grid, int row, String text, Node control, String help) {
-        Label label = new Label(text);
-        label.setLabelFor(control);
-        Label helpLabel = new Label(help);
-        helpLabel.getStyleClass().add("muted");
-        helpLabel.setWrapText(true);
-        helpLabel.setMaxWidth(420);
-        if (control instanceof javafx.scene.control.Control c) {
-            c.setTooltip(new Tooltip(help));
-        }
-        grid.add(label, 0, row);
-        grid.add(control, 1, row);
-        grid.add(helpLabel, 1, row + 1);
-        return row + 2;
-    }
 
-    private static int field(GridPane grid, int row, FormField f) {
-        TextField field = new TextField();
-        field.setId("field-" + f.id());
-        field.setPrefColumnCount(10);
-        field.setMaxWidth(170);
-        field.textProperty().bindBidirectional(f.textProperty());
-        field.setTooltip(new Tooltip(f.help()));
-        Label label = new Label(f.label());
-        label.setLabelFor(field);
-        label.setWrapText(true);
-        label.setMaxWidth(230);
-        Label help = new Label(f.help());
-        help.getStyleClass().add("muted");
-        help.setWrapText(true);
-        help.setMaxWidth(420);
-        Label error = new Label();
-        error.setId("error-" + f.id());
-        error.getStyleClass().add("error-text");
-        error.textProperty().bind(f.errorProperty());
-        error.visibleProperty().bind(f.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        f.errorProperty().addListener((obs, was, is) -> {
-            field.getStyleClass().remove("invalid");
-            if (!is.isEmpty()) {
-                field.getStyleClass().add("invalid");
-            }
-        });
-        grid.add(label, 0, row);
-        grid.add(field, 1, row);
-        grid.add(help, 1, row + 1);
-        grid.add(error, 1, row + 2);
-        return row + 3;
-    }
 }

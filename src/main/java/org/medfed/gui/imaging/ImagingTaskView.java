@@ -1,21 +1,19 @@
 package org.medfed.gui.imaging;
 
-import java.util.List;
+import static org.medfed.gui.common.FormRows.choice;
+import static org.medfed.gui.common.FormRows.field;
+import static org.medfed.gui.common.FormRows.grid;
+import static org.medfed.gui.common.FormRows.title;
+
 import javafx.beans.binding.BooleanExpression;
-import javafx.beans.property.ObjectProperty;
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
-import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.medfed.gui.common.FormField;
 
 /** The Task and model screen of an image study: task, image preparation, split, network sizes, seed. */
 public final class ImagingTaskView {
@@ -67,75 +65,8 @@ public final class ImagingTaskView {
         return root;
     }
 
-    private static GridPane grid() {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(4);
-        return g;
-    }
 
-    private static Label title(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-title");
-        return l;
-    }
 
-    private static int choice(GridPane grid, int row, String id, String text, ObjectProperty<String> value,
-                              List<String> options, String help) {
-        ComboBox<String> box = new ComboBox<>();
-        box.getItems().setAll(options);
-        box.setId(id);
-        box.valueProperty().bindBidirectional(value);
-        box.setTooltip(new Tooltip(help));
-        Label label = new Label(text);
-        label.setLabelFor(box);
-        Label helpLabel = muted(help);
-        grid.add(label, 0, row);
-        grid.add(box, 1, row);
-        grid.add(helpLabel, 1, row + 1);
-        return row + 2;
-    }
 
-    private static int field(GridPane grid, int row, FormField f, BooleanExpression disabled) {
-        TextField field = new TextField();
-        field.setId("field-" + f.id());
-        field.setPrefColumnCount(10);
-        field.setMaxWidth(170);
-        field.textProperty().bindBidirectional(f.textProperty());
-        field.setTooltip(new Tooltip(f.help()));
-        Label label = new Label(f.label());
-        label.setLabelFor(field);
-        label.setWrapText(true);
-        label.setMaxWidth(230);
-        Label help = muted(f.help());
-        Label error = new Label();
-        error.setId("error-" + f.id());
-        error.getStyleClass().add("error-text");
-        error.textProperty().bind(f.errorProperty());
-        error.visibleProperty().bind(f.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        f.errorProperty().addListener((obs, was, is) -> {
-            field.getStyleClass().remove("invalid");
-            if (!is.isEmpty()) {
-                field.getStyleClass().add("invalid");
-            }
-        });
-        if (disabled != null) {
-            field.disableProperty().bind(disabled);
-            label.disableProperty().bind(disabled);
-        }
-        grid.add(label, 0, row);
-        grid.add(field, 1, row);
-        grid.add(help, 1, row + 1);
-        grid.add(error, 1, row + 2);
-        return row + 3;
-    }
 
-    private static Label muted(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("muted");
-        l.setWrapText(true);
-        l.setMaxWidth(420);
-        return l;
-    }
 }

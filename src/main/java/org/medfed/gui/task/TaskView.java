@@ -1,5 +1,10 @@
 package org.medfed.gui.task;
 
+import static org.medfed.gui.common.FormRows.choice;
+import static org.medfed.gui.common.FormRows.field;
+import static org.medfed.gui.common.FormRows.grid;
+import static org.medfed.gui.common.FormRows.title;
+
 import javafx.geometry.Insets;
 import javafx.scene.Parent;
 import javafx.scene.control.ComboBox;
@@ -7,15 +12,12 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.ComboBoxTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import org.medfed.gui.common.FormField;
 
 /** The Task and model screen: what to predict from what, how to prepare the data, which model. */
 public final class TaskView {
@@ -90,18 +92,7 @@ public final class TaskView {
         return root;
     }
 
-    private static GridPane grid() {
-        GridPane g = new GridPane();
-        g.setHgap(10);
-        g.setVgap(4);
-        return g;
-    }
 
-    private static Label title(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("section-title");
-        return l;
-    }
 
     private static HBox row(String text, javafx.scene.Node control) {
         Label l = new Label(text);
@@ -110,57 +101,5 @@ public final class TaskView {
         return h;
     }
 
-    private static int choice(GridPane grid, int row, String id, String text,
-                              javafx.beans.property.ObjectProperty<String> value, java.util.List<String> options,
-                              String help) {
-        ComboBox<String> box = new ComboBox<>();
-        box.getItems().setAll(options);
-        box.setId(id);
-        box.valueProperty().bindBidirectional(value);
-        box.setTooltip(new Tooltip(help));
-        Label label = new Label(text);
-        label.setLabelFor(box);
-        Label helpLabel = new Label(help);
-        helpLabel.getStyleClass().add("muted");
-        helpLabel.setWrapText(true);
-        helpLabel.setMaxWidth(420);
-        grid.add(label, 0, row);
-        grid.add(box, 1, row);
-        grid.add(helpLabel, 1, row + 1);
-        return row + 2;
-    }
 
-    private static int field(GridPane grid, int row, FormField f) {
-        TextField field = new TextField();
-        field.setId("field-" + f.id());
-        field.setPrefColumnCount(10);
-        field.setMaxWidth(170);
-        field.textProperty().bindBidirectional(f.textProperty());
-        field.setTooltip(new Tooltip(f.help()));
-        Label label = new Label(f.label());
-        label.setLabelFor(field);
-        label.setWrapText(true);
-        label.setMaxWidth(230);
-        Label help = new Label(f.help());
-        help.getStyleClass().add("muted");
-        help.setWrapText(true);
-        help.setMaxWidth(420);
-        Label error = new Label();
-        error.setId("error-" + f.id());
-        error.getStyleClass().add("error-text");
-        error.textProperty().bind(f.errorProperty());
-        error.visibleProperty().bind(f.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        f.errorProperty().addListener((obs, was, is) -> {
-            field.getStyleClass().remove("invalid");
-            if (!is.isEmpty()) {
-                field.getStyleClass().add("invalid");
-            }
-        });
-        grid.add(label, 0, row);
-        grid.add(field, 1, row);
-        grid.add(help, 1, row + 1);
-        grid.add(error, 1, row + 2);
-        return row + 3;
-    }
 }

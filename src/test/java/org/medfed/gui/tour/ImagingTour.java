@@ -5,8 +5,6 @@ import static org.medfed.gui.tour.ScreenshotTour.onFx;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
-import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -14,11 +12,6 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import javax.imageio.ImageIO;
 import org.medfed.gui.Workbench;
-import org.medfed.gui.common.ExecutorBackgroundTasks;
-import org.medfed.gui.common.FxUserDialogs;
-import org.medfed.gui.common.RecentStudies;
-import org.medfed.gui.common.SampleStudies;
-import org.medfed.gui.results.RunHistoryStore;
 import org.medfed.gui.shell.Screen;
 
 /**
@@ -36,51 +29,37 @@ public final class ImagingTour {
         Path out = Path.of(args.length > 1 ? args[1] : "target/imaging-tour").toAbsolutePath();
         int runSeconds = args.length > 2 ? Integer.parseInt(args[2]) : 0;
         Files.createDirectories(out);
-        System.setProperty("medfed.home", Files.createTempDirectory("medfed-tour-home").toString());
-        Platform.startup(() -> { });
-        ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "tour-worker");
-            t.setDaemon(true);
-            return t;
-        }), Platform::runLater);
-        Stage[] stage = new Stage[1];
-        Workbench wb = onFx(() -> {
-            stage[0] = new Stage();
-            Workbench w = new Workbench(tasks, new FxUserDialogs(() -> stage[0]), RecentStudies.inHome(),
-                    SampleStudies.list(), new RunHistoryStore(), Platform::exit);
-            stage[0].setScene(new Scene(w.root(), 1360, 860));
-            stage[0].titleProperty().bind(w.shell().titleProperty());
-            stage[0].show();
-            w.shell().open(study);
+        TourWindow window = TourWindow.open(study, w -> {
             w.shell().screenProperty().set(Screen.PARTICIPANTS);
             w.participants().selectedProperty().set(1);
-            return w;
         });
+        Workbench wb = window.workbench();
+        Stage stage = window.stage();
         Thread.sleep(5000);
-        shoot(stage[0].getScene(), out.resolve("participants-images.png"));
+        TourWindow.snapshot(stage.getScene(), out.resolve("participants-images.png"));
         onFx(() -> {
-            Node tile = stage[0].getScene().getRoot().lookupAll(".thumbnail").iterator().next();
+            Node tile = stage.getScene().getRoot().lookupAll(".thumbnail").iterator().next();
             tile.fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, 0, 0, 0, 0,
                     javafx.scene.input.MouseButton.PRIMARY, 1, false, false, false, false, true, false, false, true,
                     false, false, null));
             return null;
         });
         Thread.sleep(2500);
-        Scene viewer = onFx(() -> Window.getWindows().stream().filter(w -> w != stage[0]).findFirst()
+        Scene viewer = onFx(() -> Window.getWindows().stream().filter(w -> w != stage).findFirst()
                 .map(Window::getScene).orElseThrow());
-        shoot(viewer, out.resolve("viewer.png"));
+        TourWindow.snapshot(viewer, out.resolve("viewer.png"));
         onFx(() -> {
             wb.imageFolder().viewer().widthProperty().set(wb.imageFolder().viewer().widthProperty().get() / 3);
             return null;
         });
         Thread.sleep(800);
-        shoot(viewer, out.resolve("viewer-narrow-window.png"));
+        TourWindow.snapshot(viewer, out.resolve("viewer-narrow-window.png"));
         onFx(() -> {
             wb.shell().screenProperty().set(Screen.TASK);
             return null;
         });
         Thread.sleep(1000);
-        shoot(stage[0].getScene(), out.resolve("task.png"));
+        TourWindow.snapshot(stage.getScene(), out.resolve("task.png"));
         if (runSeconds > 0) {
             onFx(() -> {
                 wb.shell().screenProperty().set(Screen.RUN);
@@ -98,7 +77,7 @@ public final class ImagingTour {
                 return null;
             });
             Thread.sleep(4000);
-            shoot(stage[0].getScene(), out.resolve("results.png"));
+            TourWindow.snapshot(stage.getScene(), out.resolve("results.png"));
             onFx(() -> {
                 // scrolled down to the masks, as a person would
                 javafx.scene.control.ScrollPane sp = (javafx.scene.control.ScrollPane) wb.resultsView().root();
@@ -106,19 +85,14 @@ public final class ImagingTour {
                 return null;
             });
             Thread.sleep(1000);
-            shoot(stage[0].getScene(), out.resolve("results-scrolled.png"));
+            TourWindow.snapshot(stage.getScene(), out.resolve("results-scrolled.png"));
             BufferedImage masks = onFx(() -> {
-                Node n = stage[0].getScene().getRoot().lookup("#masks");
+                Node n = stage.getScene().getRoot().lookup("#masks");
                 return SwingFXUtils.fromFXImage(n.snapshot(null, null), null);
             });
             ImageIO.write(masks, "png", out.resolve("results-masks.png").toFile());
         }
         System.out.println("imaging tour screenshots in " + out);
         System.exit(0);
-    }
-
-    private static void shoot(Scene scene, Path file) throws Exception {
-        BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(scene.snapshot(null), null));
-        ImageIO.write(image, "png", file.toFile());
     }
 }
