@@ -75,6 +75,10 @@ public final class Charts {
         viewer.setId(id);
         viewer.setMinSize(200, 160);
         viewer.setPrefSize(480, 300);
+        // drawn only while in a scene: a hidden screen's chart that changes (the ROC curve when a run ends) would
+        // otherwise be drawn on the FX thread for nobody; attached again, it draws once
+        chart.setNotify(false);
+        viewer.sceneProperty().addListener((obs, was, is) -> chart.setNotify(is != null));
         return viewer;
     }
 

@@ -31,6 +31,7 @@ public final class OffThreadChartView extends Region {
     private final Executor ui;
     private boolean drawingNow;
     private boolean again;
+    private boolean missed;
     private int drawnWidth;
     private int drawnHeight;
     private int drawings;
@@ -52,6 +53,18 @@ public final class OffThreadChartView extends Region {
         setPrefSize(480, 300);
         widthProperty().addListener((obs, was, is) -> redraw());
         heightProperty().addListener((obs, was, is) -> redraw());
+        // out of the scene (a hidden tab) nothing is drawn; back in, the chart is drawn as it is then
+        sceneProperty().addListener((obs, was, is) -> {
+            if (is != null && missed) {
+                missed = false;
+                redraw();
+            }
+        });
+    }
+
+    /** The thread the live charts are drawn on. */
+    static Executor drawingThread() {
+        return DRAWING;
     }
 
     public JFreeChart chart() {
@@ -60,6 +73,10 @@ public final class OffThreadChartView extends Region {
 
     /** Draws the chart as it is now; call on the FX thread after changing it. */
     public void redraw() {
+        if (getScene() == null) {
+            missed = true;
+            return;
+        }
         int w = (int) Math.floor(getWidth());
         int h = (int) Math.floor(getHeight());
         if (w <= 0 || h <= 0) {

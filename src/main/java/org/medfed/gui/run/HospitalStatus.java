@@ -7,6 +7,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 public final class HospitalStatus {
 
     public enum State {
+        READY("ready"),
         WAITING("waiting"),
         TRAINING("training"),
         EVALUATING("evaluating"),
@@ -34,6 +35,14 @@ public final class HospitalStatus {
 
     public HospitalStatus(String name) {
         this.name = name;
+    }
+
+    /** A hospital of the study before any run: listed, with nothing done yet. */
+    static HospitalStatus ready(String name) {
+        HospitalStatus h = new HospitalStatus(name);
+        h.current = State.READY;
+        h.state.set(State.READY.text());
+        return h;
     }
 
     public String name() {

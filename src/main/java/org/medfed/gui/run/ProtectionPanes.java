@@ -133,6 +133,8 @@ final class ProtectionPanes {
         // one column per hospital, set when the run starts; the newest round is scrolled into view
         vm.hospitalNames().addListener((ListChangeListener<String>) c -> columns(vm.hospitalNames(),
                 vm.simulatedAttackers()));
+        vm.attackerWarningProperty().addListener((obs, was, is) -> columns(vm.hospitalNames(), vm.simulatedAttackers()));
+        columns(vm.hospitalNames(), vm.simulatedAttackers());
         monitor.verdicts().addListener((ListChangeListener<RoundVerdicts>) c -> {
             if (!monitor.verdicts().isEmpty()) {
                 verdictTable.scrollTo(monitor.verdicts().size() - 1);

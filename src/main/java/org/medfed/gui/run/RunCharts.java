@@ -80,6 +80,7 @@ final class RunCharts {
         };
 
         vm.hospitalNames().addListener((ListChangeListener<String>) c -> resetHospitals(vm.hospitalNames()));
+        resetHospitals(vm.hospitalNames());
         vm.binaryProperty().addListener((obs, was, is) -> {
             if (is && globalData.indexOf(auc) < 0) {
                 globalData.addSeries(auc);
@@ -123,9 +124,9 @@ final class RunCharts {
             globalData.removeSeries(auc);
             globalChart.setTitle("Global model: accuracy");
         }
-        hospitalData.removeAllSeries();
-        hospitalOrder.clear();
-        hospitalToggles.getChildren().clear();
+        for (int i = 0; i < hospitalData.getSeriesCount(); i++) {
+            hospitalData.getSeries(i).clear(); // the hospitals keep their lines and toggles for the next run
+        }
         changed();
     }
 
@@ -142,8 +143,9 @@ final class RunCharts {
             toggle.setSelected(true);
             toggle.setId("toggle-" + name);
             java.awt.Color c = Charts.PALETTE[i % Charts.PALETTE.length];
-            toggle.setStyle(String.format("-fx-text-fill: rgb(%d,%d,%d); -fx-font-weight: bold;", c.getRed(),
-                    c.getGreen(), c.getBlue()));
+            // the line's colour set directly, not as an inline style that CSS would parse at each run's start
+            toggle.setTextFill(javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
+            toggle.getStyleClass().add("hospital-toggle");
             int series = i;
             toggle.selectedProperty().addListener((obs, was, on) -> {
                 plot.getRenderer().setSeriesVisible(series, on);

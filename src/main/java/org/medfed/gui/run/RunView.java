@@ -192,21 +192,26 @@ public final class RunView {
         log.getStyleClass().add("log");
         // one line per cell at a fixed height: the list then costs the same however long the run's log grows
         log.setFixedCellSize(20);
-        log.setCellFactory(l -> new javafx.scene.control.ListCell<>() {
-            private final Tooltip whole = new Tooltip(); // one per cell: cells are re-used for other lines
-
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                boolean long_ = !empty && item != null && item.length() >= 60;
-                if (long_) {
-                    whole.setText(item);
+        // One tooltip for the whole list, showing the line under the mouse: a Tooltip is a window with its own
+        // scene, and one per cell made the first lines of a run slow to appear
+        Tooltip whole = new Tooltip();
+        whole.setWrapText(true);
+        whole.setMaxWidth(640);
+        log.setCellFactory(l -> {
+            javafx.scene.control.ListCell<String> cell = new javafx.scene.control.ListCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
                 }
-                if ((getTooltip() != null) != long_) {
-                    setTooltip(long_ ? whole : null);
-                }
-            }
+            };
+            cell.setOnMouseEntered(e -> {
+                String item = cell.getItem();
+                boolean long_ = !cell.isEmpty() && item != null && item.length() >= 60;
+                whole.setText(long_ ? item : "");
+                log.setTooltip(long_ ? whole : null);
+            });
+            return cell;
         });
         log.setPlaceholder(new Label("What happens during the run is written here."));
         boolean[] restart = new boolean[1];
@@ -246,7 +251,7 @@ public final class RunView {
     }
 
     private static javafx.scene.control.Tab tab(String id, String title, javafx.scene.Node content) {
-        javafx.scene.control.Tab t = new javafx.scene.control.Tab(title, content);
+        javafx.scene.control.Tab t = org.medfed.gui.common.SelectedTabContent.tab(title, content);
         t.setId(id);
         return t;
     }

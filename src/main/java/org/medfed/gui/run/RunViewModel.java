@@ -87,6 +87,15 @@ public final class RunViewModel {
     private final BooleanBinding canStep;
     private final BooleanBinding canStop;
 
+    /** The hospitals by name, for the events of a run (several per round and hospital). */
+    private final Map<String, HospitalStatus> hospitalByName = new java.util.HashMap<>();
+    // Progress shown as of the end of the batch being applied: a batch holds some 25 rounds, and setting a bound
+    // label's text 25 times re-lays it out 25 times for one picture
+    private Integer pendingRound;
+    private Double pendingProgress;
+    private String pendingProgressText;
+    private String pendingTimeLeft;
+
     private RunControl control;
     private EventBridge bridge;
     private long roundNanos;
@@ -110,8 +119,12 @@ public final class RunViewModel {
         canStep = Bindings.createBooleanBinding(() -> phase.get() == Phase.PAUSED
                 || (!phase.get().active() && studyReady.get()), phase, studyReady);
         canStop = Bindings.createBooleanBinding(() -> phase.get().active(), phase);
-        document.studyProperty().addListener((obs, was, is) -> attackerWarning.set(attackerWarning(is)));
+        document.studyProperty().addListener((obs, was, is) -> {
+            attackerWarning.set(attackerWarning(is));
+            listHospitals(is);
+        });
         attackerWarning.set(attackerWarning(document.study()));
+        listHospitals(document.study());
     }
 
     /**
@@ -138,6 +151,31 @@ public final class RunViewModel {
         }
         return "SIMULATED ATTACK (teaching only): " + String.join("; ", parts)
                 + ". This run shows an attack and its defence; do not use its model.";
+    }
+
+    /**
+     * Before a run, the status list shows the study's hospitals as ready, so the researcher sees who takes part
+     * before pressing Start (and the table has its rows before a run needs the FX thread for its charts). The
+     * statuses of the last run stay until the study's hospitals change.
+     */
+    private void listHospitals(Study study) {
+        if (phase.get().active()) {
+            return;
+        }
+        // in the order a run lists them (the engine sorts them by name)
+        List<String> names = study.enabledParticipants().stream().map(p -> p.name()).sorted().toList();
+        if (!names.equals(hospitals.stream().map(HospitalStatus::name).sorted().toList())) {
+            setHospitals(names.stream().map(HospitalStatus::ready).toList());
+        }
+        if (!names.equals(hospitalNames)) {
+            hospitalNames.setAll(names);
+        }
+    }
+
+    private void setHospitals(List<HospitalStatus> list) {
+        hospitalByName.clear();
+        list.forEach(h -> hospitalByName.put(h.name(), h));
+        hospitals.setAll(list);
     }
 
     /** Starts a run, or resumes a paused one. */
@@ -187,8 +225,6 @@ public final class RunViewModel {
         int thisRun = ++run;
         points.clear();
         protections.clear();
-        hospitals.clear();
-        hospitalNames.clear();
         result.set(null);
         failure.set(null);
         statusText.set("");
@@ -257,6 +293,7 @@ public final class RunViewModel {
         }
         hospitals.forEach(HospitalStatus::commit);
         protections.commit();
+        showProgress();
         // one list change per batch keeps the charts and the log cheap however many rounds arrived
         if (!newPoints.isEmpty()) {
             points.addAll(newPoints);
@@ -267,19 +304,21 @@ public final class RunViewModel {
     private String applyEvent(RunEvent event, List<RoundPoint> newPoints) {
         if (event instanceof RunEvent.RunStarted s) {
             rounds.set(s.rounds());
-            hospitalNames.setAll(s.participants());
+            if (!hospitalNames.equals(s.participants())) { // the same hospitals keep their lines and toggles
+                hospitalNames.setAll(s.participants());
+            }
             List<HospitalStatus> list = new ArrayList<>();
             s.participants().forEach(n -> list.add(new HospitalStatus(n)));
-            hospitals.setAll(list);
+            setHospitals(list);
             if (phase.get() == Phase.PREPARING) {
                 // in step mode the first round runs too; the RunPaused that follows it shows the pause
                 phase.set(Phase.RUNNING);
             }
-            progressText.set("Round 0 of " + s.rounds());
+            pendingProgressText = "Round 0 of " + s.rounds();
             return "Federation started with " + s.participants().size() + " hospitals.";
         }
         if (event instanceof RunEvent.RoundStarted s) {
-            progressText.set("Round " + s.round() + " of " + s.rounds() + ": training");
+            pendingProgressText = "Round " + s.round() + " of " + s.rounds() + ": training";
             for (HospitalStatus h : hospitals) {
                 h.set(s.selected().contains(h.name()) ? HospitalStatus.State.WAITING : HospitalStatus.State.SKIPPED, "", null);
             }
@@ -310,12 +349,12 @@ public final class RunViewModel {
             if (!Double.isNaN(p.auc())) {
                 binary.set(true);
             }
-            round.set(r.round());
-            progress.set(rounds.get() == 0 ? 0 : (double) r.round() / rounds.get());
-            progressText.set("Round " + r.round() + " of " + rounds.get());
+            pendingRound = r.round();
+            pendingProgress = rounds.get() == 0 ? 0 : (double) r.round() / rounds.get();
+            pendingProgressText = "Round " + r.round() + " of " + rounds.get();
             roundNanos += r.duration().toNanos();
             int left = rounds.get() - r.round();
-            timeLeft.set(left <= 0 ? "" : "about " + duration(Duration.ofNanos(roundNanos / r.round() * left)) + " left");
+            pendingTimeLeft = left <= 0 ? "" : "about " + duration(Duration.ofNanos(roundNanos / r.round() * left)) + " left";
             // plain concatenation: a fast run logs hundreds of these lines a second on the UI thread
             return "Round " + r.round() + ": accuracy " + three(p.accuracy()) + ", loss " + three(p.loss())
                     + (Double.isNaN(p.auc()) ? "" : ", AUC " + three(p.auc())) + protectionNote(r)
@@ -329,27 +368,46 @@ public final class RunViewModel {
             if (phase.get() == Phase.RUNNING) {
                 phase.set(Phase.PAUSED);
             }
-            progressText.set("Paused before round " + p.nextRound() + " of " + rounds.get());
+            pendingProgressText = "Paused before round " + p.nextRound() + " of " + rounds.get();
             return "Holding before round " + p.nextRound() + ": press Step for one more round, Start to go on.";
         }
         if (event instanceof RunEvent.RunFinished f) {
-            timeLeft.set("");
+            pendingTimeLeft = "";
             if (compareWithBaselines.get()) {
                 phase.set(Phase.COMPARING);
-                progressText.set("Round " + f.history().rounds().size() + " of " + rounds.get()
-                        + ": training each hospital alone and pooled, for comparison");
+                pendingProgressText = "Round " + f.history().rounds().size() + " of " + rounds.get()
+                        + ": training each hospital alone and pooled, for comparison";
             }
             return "Federation finished: " + f.history().rounds().size() + " rounds in " + duration(f.history().duration()) + ".";
         }
         if (event instanceof RunEvent.RunCancelled c) {
-            timeLeft.set("");
+            pendingTimeLeft = "";
             return "Stopped after " + c.history().rounds().size() + " rounds. The rounds done are kept.";
         }
         if (event instanceof RunEvent.RunFailed f) {
-            timeLeft.set("");
+            pendingTimeLeft = "";
             return "The run stopped: " + f.message();
         }
         return null;
+    }
+
+    private void showProgress() {
+        if (pendingRound != null) {
+            round.set(pendingRound);
+            pendingRound = null;
+        }
+        if (pendingProgress != null) {
+            progress.set(pendingProgress);
+            pendingProgress = null;
+        }
+        if (pendingProgressText != null) {
+            progressText.set(pendingProgressText);
+            pendingProgressText = null;
+        }
+        if (pendingTimeLeft != null) {
+            timeLeft.set(pendingTimeLeft);
+            pendingTimeLeft = null;
+        }
     }
 
     /** Epsilon spent and updates rejected, for the round's log line; empty without protections. */
@@ -399,7 +457,7 @@ public final class RunViewModel {
     }
 
     private java.util.Optional<HospitalStatus> find(String name) {
-        return hospitals.stream().filter(h -> h.name().equals(name)).findFirst();
+        return java.util.Optional.ofNullable(hospitalByName.get(name));
     }
 
     private void append(String line) {
@@ -430,10 +488,18 @@ public final class RunViewModel {
         return (v < 0 && m != 0 ? "-" : "") + m / 1000 + "." + "000".substring(frac.length()) + frac;
     }
 
+    /** A duration in milliseconds or seconds, without String.format: called for every hospital and round. */
     static String seconds(Duration d) {
         double ms = d.toNanos() / 1e6;
-        return ms < 1 ? "< 1 ms" : ms < 1000 ? String.format(Locale.ROOT, "%.0f ms", ms)
-                : String.format(Locale.ROOT, "%.2f s", ms / 1000);
+        if (ms < 1) {
+            return "< 1 ms";
+        }
+        if (ms < 1000) {
+            return Math.round(ms) + " ms";
+        }
+        long hundredths = Math.round(ms / 10);
+        long frac = hundredths % 100;
+        return hundredths / 100 + "." + (frac < 10 ? "0" : "") + frac + " s";
     }
 
     static String duration(Duration d) {

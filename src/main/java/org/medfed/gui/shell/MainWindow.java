@@ -39,7 +39,7 @@ public final class MainWindow {
         root.getStylesheets().add(MainWindow.class.getResource("/org/medfed/gui/workbench.css").toExternalForm());
         root.setTop(menus(run, quit, commands));
         for (Screen s : Screen.values()) {
-            Tab tab = new Tab(s.title(), screens.get(s));
+            Tab tab = org.medfed.gui.common.SelectedTabContent.tab(s.title(), screens.get(s));
             tab.setClosable(false);
             tab.setId("tab-" + s.name().toLowerCase(java.util.Locale.ROOT));
             tabs.getTabs().add(tab);

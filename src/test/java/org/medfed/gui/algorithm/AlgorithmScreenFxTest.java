@@ -51,7 +51,7 @@ class AlgorithmScreenFxTest {
         FxWorkbench.goTo(robot, Screen.ALGORITHM);
         assertThat(robot.lookup("#algorithm-explanation").queryAs(Labeled.class).getText())
                 .contains("more training patients counts more");
-        Button run = robot.lookup("#run-start").queryButton();
+        Button run = app.runButton(robot);
         await(() -> !run.isDisabled());
 
         retype(robot, "#field-learningRate", "0");
@@ -86,7 +86,7 @@ class AlgorithmScreenFxTest {
         assertThat(robot.lookup("#field-mu").queryAs(TextField.class).getText()).isEqualTo("0.01");
         retype(robot, "#field-mu", "-1");
         assertThat(robot.lookup("#error-mu").queryAs(Label.class).getText()).isEqualTo("Mu must be >= 0, was -1");
-        assertThat(robot.lookup("#run-start").queryButton().isDisabled()).isTrue();
+        assertThat(app.runButton(robot).isDisabled()).isTrue();
         retype(robot, "#field-mu", "0.1");
         assertThat(fx(() -> app.workbench.document().study().strategy().id())).isEqualTo("fedprox");
         assertThat(fx(() -> app.workbench.document().study().strategy().parameters())).containsEntry("mu", 0.1);

@@ -80,7 +80,7 @@ class ProtectionsScreenFxTest {
     void anInvalidEpsilonIsExplainedNextToItsFieldAndKeepsRunDisabled(FxRobot robot) {
         robot.interact(() -> app.workbench.open(Samples.copy(dir, 3)));
         FxWorkbench.goTo(robot, Screen.ALGORITHM);
-        Button run = robot.lookup("#run-start").queryButton();
+        Button run = app.runButton(robot);
         await(() -> !run.isDisabled());
         assertThat(shown(robot.lookup("#field-dpTargetEpsilon").query())).as("DP settings hidden while DP is off").isFalse();
 
@@ -113,7 +113,7 @@ class ProtectionsScreenFxTest {
     void aCombinationTheEngineRefusesIsExplainedAndBlocksTheRun(FxRobot robot) {
         robot.interact(() -> app.workbench.open(Samples.copy(dir, 3)));
         FxWorkbench.goTo(robot, Screen.ALGORITHM);
-        Button run = robot.lookup("#run-start").queryButton();
+        Button run = app.runButton(robot);
         await(() -> !run.isDisabled());
 
         reveal(robot, "#protect-paillier");

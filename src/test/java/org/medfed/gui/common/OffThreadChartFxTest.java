@@ -78,4 +78,28 @@ class OffThreadChartFxTest {
         assertThat(drawingQueue).isEmpty();
         assertThat(view.busy()).isFalse();
     }
+
+    @Test
+    void aChartOutOfTheSceneIsNotDrawnUntilItIsBack(FxRobot robot) {
+        StackPane[] parent = new StackPane[1];
+        robot.interact(() -> {
+            drainQueues();
+            parent[0] = (StackPane) view.getParent();
+            parent[0].getChildren().clear(); // as when its tab is not selected
+            series.add(1, 0.5);
+            view.redraw();
+        });
+        assertThat(drawingQueue).as("nothing drawn for a hidden chart").isEmpty();
+        robot.interact(() -> parent[0].getChildren().add(view));
+        assertThat(drawingQueue).as("drawn once it is back in the scene").hasSize(1);
+    }
+
+    private void drainQueues() {
+        while (!drawingQueue.isEmpty() || !uiQueue.isEmpty()) {
+            drawingQueue.forEach(Runnable::run);
+            drawingQueue.clear();
+            uiQueue.forEach(Runnable::run);
+            uiQueue.clear();
+        }
+    }
 }

@@ -61,6 +61,42 @@ class RunViewModelTest {
     }
 
     @Test
+    void theStudysHospitalsAreListedAsReadyBeforeARunAndKeepTheirLastStatusAfterIt() {
+        QueuedUi ui = QueuedUi.sameThread();
+        Path file = Samples.copy(dir, 2);
+        StudyDocument doc = new StudyDocument();
+        doc.replace(StudyFile.load(file), file);
+        RunViewModel vm = new RunViewModel(doc, ui, new StudyReadiness(doc), () -> LocalTime.NOON);
+        List<String> names = doc.study().enabledParticipants().stream().map(p -> p.name()).sorted().toList();
+        assertThat(vm.hospitals()).extracting(HospitalStatus::name).containsExactlyElementsOf(names);
+        assertThat(vm.hospitals()).allSatisfy(h -> assertThat(h.stateProperty().get()).isEqualTo("ready"));
+
+        vm.compareWithBaselinesProperty().set(false);
+        vm.start();
+        ui.drain();
+        assertThat(vm.hospitals()).allSatisfy(h -> assertThat(h.current()).isEqualTo(HospitalStatus.State.DONE));
+        doc.replace(doc.study().withName("renamed"), file); // an edit that keeps the hospitals
+        assertThat(vm.hospitals()).allSatisfy(h -> assertThat(h.current()).isEqualTo(HospitalStatus.State.DONE));
+        var fewer = new java.util.ArrayList<>(doc.study().participants());
+        fewer.remove(0);
+        doc.replace(doc.study().withParticipants(fewer), file);
+        assertThat(vm.hospitals()).hasSize(names.size() - 1)
+                .allSatisfy(h -> assertThat(h.current()).isEqualTo(HospitalStatus.State.READY));
+    }
+
+    @Test
+    void durationsReadAsMillisecondsOrSecondsRoundedToTheNearest() {
+        assertThat(RunViewModel.seconds(Duration.ofNanos(400_000))).isEqualTo("< 1 ms");
+        assertThat(RunViewModel.seconds(Duration.ofNanos(12_400_000))).isEqualTo("12 ms");
+        assertThat(RunViewModel.seconds(Duration.ofNanos(12_500_000))).isEqualTo("13 ms");
+        assertThat(RunViewModel.seconds(Duration.ofNanos(999_600_000))).isEqualTo("1000 ms");
+        assertThat(RunViewModel.seconds(Duration.ofMillis(1234))).isEqualTo("1.23 s");
+        assertThat(RunViewModel.seconds(Duration.ofMillis(1236))).isEqualTo("1.24 s");
+        assertThat(RunViewModel.seconds(Duration.ofMillis(2005))).isEqualTo("2.01 s");
+        assertThat(RunViewModel.seconds(Duration.ofSeconds(61))).isEqualTo("61.00 s");
+    }
+
+    @Test
     void runIsDisabledUntilTheStudyIsValidAndABadFileGetsAPlainMessage() {
         QueuedUi ui = QueuedUi.sameThread();
         RunViewModel empty = viewModel(ui, null);

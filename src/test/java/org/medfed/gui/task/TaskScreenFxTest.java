@@ -57,7 +57,7 @@ class TaskScreenFxTest {
         robot.doubleClickOn("#field-hidden").push(KeyCode.SHORTCUT, KeyCode.A).write("16,x");
         assertThat(robot.lookup("#error-hidden").queryAs(Label.class).getText())
                 .startsWith("Write whole numbers from 1 to 4096");
-        assertThat(robot.lookup("#run-start").queryButton().isDisabled()).isTrue();
+        assertThat(app.runButton(robot).isDisabled()).isTrue();
         robot.push(KeyCode.BACK_SPACE).write("8");
         assertThat(fx(() -> app.workbench.document().study().model().hidden())).containsExactly(16, 8);
 
@@ -67,6 +67,6 @@ class TaskScreenFxTest {
         robot.push(KeyCode.SHORTCUT, KeyCode.A).write("0.7");
         assertThat(fx(() -> app.workbench.document().study().data().trainFraction())).isEqualTo(0.7);
         assertThat(robot.lookup("#field-seed").queryAs(TextField.class).getText()).isEqualTo("42");
-        assertThat(robot.lookup("#run-start").queryButton().isDisabled()).isFalse();
+        assertThat(app.runButton(robot).isDisabled()).isFalse();
     }
 }

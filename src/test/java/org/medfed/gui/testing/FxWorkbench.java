@@ -39,6 +39,14 @@ public final class FxWorkbench {
         stage.show();
     }
 
+    /**
+     * The Run screen's Start button from any screen: only the chosen screen is in the scene, but Start's enabled
+     * state (the same as the Run menu's) is what a form's validity is checked against.
+     */
+    public javafx.scene.control.Button runButton(org.testfx.api.FxRobot robot) {
+        return robot.from(workbench.runView().root()).lookup("#run-start").queryButton();
+    }
+
     /** Reads view-model state on the FX thread. */
     public static <T> T fx(Callable<T> read) {
         return WaitForAsyncUtils.waitFor(WaitForAsyncUtils.asyncFx(read));

@@ -84,6 +84,13 @@ public final class PulseGapHarness {
             Thread.sleep(300);
         }
 
+        FxStallSampler sampler = Boolean.getBoolean("medfed.benchStacks")
+                ? new FxStallSampler(onFx(Thread::currentThread)) : null;
+        if (sampler != null) {
+            Thread t = new Thread(sampler, "stall-sampler");
+            t.setDaemon(true);
+            t.start();
+        }
         List<Long> gaps = Collections.synchronizedList(new ArrayList<>());
         List<String> gapNotes = Collections.synchronizedList(new ArrayList<>());
         long[] last = {0};
@@ -98,7 +105,8 @@ public final class PulseGapHarness {
                     gaps.add(t - last[0]);
                     if (t - last[0] > 50_000_000L) {
                         gapNotes.add(String.format(Locale.ROOT, "  gap %.0f ms ending %.2f s after Start, rounds shown %d -> %d, phase %s",
-                                (t - last[0]) / 1e6, (t - start[0]) / 1e9, lastPoints[0], pts, wb.run().phaseProperty().get()));
+                                (t - last[0]) / 1e6, (t - start[0]) / 1e9, lastPoints[0], pts, wb.run().phaseProperty().get())
+                                + (sampler == null ? "" : "\n" + sampler.categories(last[0], t)));
                     }
                 }
                 last[0] = t;
@@ -154,6 +162,18 @@ public final class PulseGapHarness {
                 fxCpu / 1e6, renderCpu / 1e6, runNanos / 1e6, java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
                 Runtime.getRuntime().availableProcessors());
         gapNotes.forEach(System.out::println);
+        if (sampler != null) {
+            sampler.stop();
+            long end = t0 + runNanos + 500_000_000L;
+            System.out.println("  FX thread over the whole run:\n" + sampler.categories(t0, end));
+            String frames = System.getProperty("medfed.benchFrames"); // a category, or "all"
+            if (frames != null) {
+                // -Dmedfed.benchFramesUntil=S: only the first S seconds after Start
+                double until = Double.parseDouble(System.getProperty("medfed.benchFramesUntil", "1e9"));
+                System.out.println(sampler.summarize(t0, Math.min(end, t0 + (long) (until * 1e9)), 150,
+                        frames.equals("all") ? null : frames));
+            }
+        }
         tasks.shutdown();
         Platform.exit();
         System.exit(points == rounds && drawn == rounds ? 0 : 1);
