@@ -67,7 +67,8 @@ public final class PulseGapHarness {
             org.medfed.gui.common.ChartWarmUp.start(); // as App does after showing the window
             w.open(file);
             w.shell().screenProperty().set(Screen.valueOf(System.getProperty("medfed.benchScreen", "RUN")));
-            w.run().compareWithBaselinesProperty().set(false);
+            // -Dmedfed.benchBaselines=true: each hospital alone and pooled are trained after the run, as by default
+            w.run().compareWithBaselinesProperty().set(Boolean.getBoolean("medfed.benchBaselines"));
             return w;
         });
         Thread.sleep(1500);
