@@ -27,8 +27,6 @@ import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.TableProfiler;
 import org.medfed.data.tabular.SchemaProblem;
-import org.medfed.data.tabular.SchemaReport;
-import org.medfed.data.tabular.TabularFederation;
 import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.DataKind;
@@ -76,14 +74,14 @@ public final class ParticipantsViewModel {
     private final Map<Path, DataFileSummary> summaries = new HashMap<>();
     private final Set<Path> loading = new HashSet<>();
     private CsvFormat cachedFormat;
-    private int schemaGeneration;
-    private String lastSchemaKey = "";
+    private final CrossHospitalCheck schemaCheck;
     private boolean syncing;
 
     public ParticipantsViewModel(StudyDocument document, BackgroundTasks tasks, UserDialogs dialogs) {
         this.document = document;
         this.tasks = tasks;
         this.dialogs = dialogs;
+        this.schemaCheck = new CrossHospitalCheck(tasks, this::setSchema, schemaStatus::set);
         document.studyProperty().addListener((obs, was, is) -> refresh());
         document.fileProperty().addListener((obs, was, is) -> refresh());
         selected.addListener((obs, was, is) -> refreshPreview());
@@ -299,11 +297,7 @@ public final class ParticipantsViewModel {
         kind.set(DataKind.of(study));
         if (kind.get() != DataKind.TABLE) {
             knownColumns.clear();
-            lastSchemaKey = "";
-            schemaProblems.clear();
-            schemaStatus.set("");
-            updateRowFigures();
-            refreshPreview();
+            schemaCheck.reset(); // shows no problems, which updates the rows and the preview
             return;
         }
         ps.forEach(p -> p.data().stream().findFirst().map(document::resolve).ifPresent(this::load));
@@ -524,58 +518,9 @@ public final class ParticipantsViewModel {
     // ---- the cross-hospital check
 
     private void scheduleSchemaCheck() {
-        if (kind.get() != DataKind.TABLE) {
-            return;
+        if (kind.get() == DataKind.TABLE) {
+            schemaCheck.schedule(document.study(), this::summaryOf);
         }
-        Study study = document.study();
-        DataSection data = study.data();
-        List<TabularFederation.SiteInput> inputs = new ArrayList<>();
-        boolean complete = true;
-        for (ParticipantEntry p : study.enabledParticipants()) {
-            DataFileSummary s = summaryOf(p);
-            if (s == null || !s.ok()) {
-                complete = false;
-                break;
-            }
-            inputs.add(new TabularFederation.SiteInput(p.name(), s.file()));
-        }
-        if (data == null || data.label() == null || data.label().isBlank()) {
-            setSchema(List.of(), study.participants().isEmpty() ? "" : "The check across hospitals runs once the label is chosen (Task and model).");
-            lastSchemaKey = "";
-            return;
-        }
-        if (!complete || inputs.isEmpty()) {
-            setSchema(List.of(), inputs.isEmpty() && study.enabledParticipants().isEmpty() ? ""
-                    : "The check across hospitals runs once every hospital's file can be read.");
-            lastSchemaKey = "";
-            return;
-        }
-        String key = inputs + "|" + data;
-        if (key.equals(lastSchemaKey)) {
-            return;
-        }
-        lastSchemaKey = key;
-        int generation = ++schemaGeneration;
-        schemaStatus.set("Checking that the hospitals' tables match…");
-        tasks.run(() -> TabularFederation.checkSchema(inputs, data.csvFormat(), data.tabularSettings()), report -> {
-            if (generation == schemaGeneration) {
-                setSchema(report.problems(), summary(report));
-            }
-        }, e -> {
-            if (generation == schemaGeneration) {
-                setSchema(List.of(), "The check could not run: " + ErrorText.plain(e));
-            }
-        });
-    }
-
-    private static String summary(SchemaReport report) {
-        if (report.problems().isEmpty()) {
-            return "✔ The hospitals' tables match: same columns, compatible types and labels.";
-        }
-        int errors = report.errors().size();
-        int warnings = report.warnings().size();
-        return (errors > 0 ? "✖ " + errors + (errors == 1 ? " problem stops" : " problems stop") + " the run"
-                : "✔ Nothing stops the run") + (warnings > 0 ? "; " + warnings + " warning" + (warnings == 1 ? "" : "s") : "") + ".";
     }
 
     private void setSchema(List<SchemaProblem> problems, String status) {

@@ -1,0 +1,103 @@
+package org.medfed.gui.participants;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medfed.data.tabular.SchemaProblem;
+import org.medfed.gui.testing.QueuedUi;
+import org.medfed.gui.testing.Samples;
+import org.medfed.project.ParticipantEntry;
+import org.medfed.project.Study;
+import org.medfed.project.StudyFile;
+
+class CrossHospitalCheckTest {
+
+    @TempDir
+    Path dir;
+
+    private final QueuedUi ui = QueuedUi.sameThread();
+    private final List<String> verdicts = new ArrayList<>();
+    private final List<List<SchemaProblem>> problems = new ArrayList<>();
+    private final List<String> progress = new ArrayList<>();
+    private final Map<String, DataFileSummary> summaries = new HashMap<>();
+    private CrossHospitalCheck check;
+    private Path studyFile;
+    private Study study;
+
+    @BeforeEach
+    void readTheSample() {
+        studyFile = Samples.copy(dir, 3);
+        study = StudyFile.load(studyFile);
+        for (ParticipantEntry p : study.participants()) {
+            summaries.put(p.name(), ParticipantsViewModel.read(StudyFile.resolve(studyFile, p.data().get(0)),
+                    study.data().csvFormat()));
+        }
+        check = new CrossHospitalCheck(ui, (found, status) -> {
+            problems.add(found);
+            verdicts.add(status);
+        }, progress::add);
+    }
+
+    private DataFileSummary summaryOf(ParticipantEntry p) {
+        return summaries.get(p.name());
+    }
+
+    @Test
+    void matchingTablesPassAndTheSameFilesAreNotCheckedTwice() {
+        check.schedule(study, this::summaryOf);
+        assertThat(progress).containsExactly("Checking that the hospitals' tables match…");
+        assertThat(verdicts).isEmpty(); // the answer comes back on the UI thread
+        ui.drain();
+        assertThat(verdicts).containsExactly("✔ The hospitals' tables match: same columns, compatible types and labels.");
+        assertThat(problems.get(0)).isEmpty();
+
+        check.schedule(study, this::summaryOf);
+        ui.drain();
+        assertThat(progress).hasSize(1);
+        assertThat(verdicts).hasSize(1);
+    }
+
+    @Test
+    void aHospitalWithoutTheLabelColumnStopsTheRunAndIsNamed() {
+        Path noLabel = Samples.write(dir.resolve("no-label.csv"), "age,sex,systolic_bp,cholesterol,bmi,smoker,diabetes,chest_pain",
+                "48,M,123,4.7,27.7,no,0,non-anginal", "65,F,131,4.9,25.1,no,0,atypical");
+        summaries.put("rural-clinic", ParticipantsViewModel.read(noLabel, study.data().csvFormat()));
+        check.schedule(study, this::summaryOf);
+        ui.drain();
+        assertThat(verdicts.get(0)).startsWith("✖ ").contains("the run");
+        assertThat(problems.get(0)).anySatisfy(p -> {
+            assertThat(p.severity()).isEqualTo(SchemaProblem.Severity.ERROR);
+            assertThat(p.participant()).isEqualTo("rural-clinic");
+        });
+    }
+
+    @Test
+    void aFileStillBeingReadPostponesTheCheck() {
+        summaries.remove("heart-centre");
+        check.schedule(study, this::summaryOf);
+        ui.drain();
+        assertThat(progress).isEmpty();
+        assertThat(verdicts).containsExactly("The check across hospitals runs once every hospital's file can be read.");
+    }
+
+    @Test
+    void anAnswerOvertakenByAResetIsIgnored() {
+        check.schedule(study, this::summaryOf); // its answer waits in the UI queue
+        check.reset();
+        ui.drain();
+        assertThat(verdicts).containsExactly("");
+        assertThat(problems).containsExactly(List.of());
+
+        // after a reset the same files are checked again
+        check.schedule(study, this::summaryOf);
+        ui.drain();
+        assertThat(verdicts).last().asString().startsWith("✔ The hospitals' tables match");
+    }
+}
