@@ -92,7 +92,7 @@ final class CrossHospitalCheck {
         verdict.show(List.of(), status);
     }
 
-    static String summary(SchemaReport report) {
+    private static String summary(SchemaReport report) {
         if (report.problems().isEmpty()) {
             return "✔ The hospitals' tables match: same columns, compatible types and labels.";
         }

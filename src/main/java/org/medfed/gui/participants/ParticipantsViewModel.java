@@ -297,7 +297,9 @@ public final class ParticipantsViewModel {
         kind.set(DataKind.of(study));
         if (kind.get() != DataKind.TABLE) {
             knownColumns.clear();
-            schemaCheck.reset(); // shows no problems, which updates the rows and the preview
+            schemaCheck.reset();
+            updateRowFigures();
+            refreshPreview();
             return;
         }
         ps.forEach(p -> p.data().stream().findFirst().map(document::resolve).ifPresent(this::load));
@@ -524,10 +526,14 @@ public final class ParticipantsViewModel {
     }
 
     private void setSchema(List<SchemaProblem> problems, String status) {
-        schemaProblems.setAll(problems);
         schemaStatus.set(status);
-        updateRowFigures();
-        refreshPreview();
+        // the rows and the preview show the problems; whoever asked for the check has just refreshed them, so
+        // they are refreshed again only when the verdict changes what they show
+        if (!problems.equals(schemaProblems)) {
+            schemaProblems.setAll(problems);
+            updateRowFigures();
+            refreshPreview();
+        }
     }
 
     // ---- helpers
