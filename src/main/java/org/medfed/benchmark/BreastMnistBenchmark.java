@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.medfed.site.InProcessParticipant;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.image.Augmentation;
 import org.medfed.data.image.ImageDataset;
@@ -24,7 +25,6 @@ import org.medfed.engine.Evaluation;
 import org.medfed.engine.FederatedRun;
 import org.medfed.engine.GradientAdjustment;
 import org.medfed.engine.LocalOptimizer;
-import org.medfed.engine.LocalParticipant;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RunConfig;
@@ -210,8 +210,8 @@ public final class BreastMnistBenchmark {
     public static Figures federated(Data data, Map<String, int[]> hospitals, String strategy, Map<String, Double> params,
                                     Settings s, long seed) {
         ModelSpec spec = s.spec();
-        List<LocalParticipant> participants = new ArrayList<>();
-        hospitals.forEach((name, rows) -> participants.add(new LocalParticipant(name, 1.0,
+        List<InProcessParticipant> participants = new ArrayList<>();
+        hospitals.forEach((name, rows) -> participants.add(InProcessParticipant.of(name, 1.0,
                 ModelTrainer.create(spec, data.train().subset(rows), data.val()))));
         LocalTraining local = new LocalTraining(0, s.localEpochs(), s.batchSize(), LocalOptimizer.ADAM, s.learningRate(), 0);
         RunConfig config = new RunConfig(s.rounds(), 1.0, 1, local, seed, Duration.ofHours(1));

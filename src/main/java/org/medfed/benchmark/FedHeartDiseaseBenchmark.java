@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.medfed.site.InProcessParticipant;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.tabular.Normalization;
 import org.medfed.data.tabular.TabularFederation;
@@ -14,7 +15,6 @@ import org.medfed.engine.Evaluation;
 import org.medfed.engine.FederatedRun;
 import org.medfed.engine.GradientAdjustment;
 import org.medfed.engine.LocalOptimizer;
-import org.medfed.engine.LocalParticipant;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RunConfig;
@@ -112,9 +112,9 @@ public final class FedHeartDiseaseBenchmark {
                                     Normalization normalization) {
         return (data, seed) -> {
             TabularFederation prepared = normalization == Normalization.POOLED ? data.pooled() : data.local();
-            List<LocalParticipant> participants = new ArrayList<>();
+            List<InProcessParticipant> participants = new ArrayList<>();
             for (TabularFederation.PreparedSite s : prepared.sites()) {
-                participants.add(new LocalParticipant(s.name(), 1.0, ModelTrainer.create(data.spec(), s.train(), s.test())));
+                participants.add(InProcessParticipant.of(s.name(), 1.0, ModelTrainer.create(data.spec(), s.train(), s.test())));
             }
             Strategy st = StrategyCatalog.create(strategy, params);
             RunConfig config = new RunConfig(rounds, 1.0, 1, training, seed, Duration.ofHours(1));

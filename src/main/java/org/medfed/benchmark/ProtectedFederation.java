@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
+import org.medfed.site.InProcessParticipant;
 import org.medfed.attack.AttackSpec;
 import org.medfed.engine.FederatedRun;
-import org.medfed.engine.LocalParticipant;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RunConfig;
@@ -53,16 +53,17 @@ final class ProtectedFederation {
                 training.learningRate(), training.optimizer().name(), 1.0, 1, 3600);
         Study study = protections.apply(Study.empty().withParticipants(entries).withTraining(plan));
         Map<String, AttackSpec> attacks = Protections.attacks(study);
-        List<LocalParticipant> participants = new ArrayList<>();
+        List<InProcessParticipant> participants = new ArrayList<>();
         for (SiteData s : sites) {
-            participants.add(new LocalParticipant(s.name(), 1.0, ModelTrainer.create(spec,
-                    Protections.trainingSet(attacks.get(s.name()), s.train()), s.test())));
+            participants.add(InProcessParticipant.of(s.name(), 1.0, ModelTrainer.create(spec,
+                    Protections.trainingSet(attacks.get(s.name()), s.train()), s.test()),
+                    Protections.attacker(attacks, s.name(), seed)));
         }
         Protections.Applied applied = Protections.apply(study, StrategyCatalog.create(strategy, params), participants, seed);
         LocalTraining local = applied.sampleLevel() == null ? training : training.withSampleLevelPrivacy(applied.sampleLevel());
         RunConfig config = new RunConfig(rounds, 1.0, 1, local, seed, Duration.ofHours(1));
         ModelVector initial = NetworkFactory.initialParameters(spec, Seeds.derive(seed, "model-init", 0));
-        RunHistory h = new FederatedRun(config, applied.strategy(), applied.participants(), new SameThreadTransport(),
+        RunHistory h = new FederatedRun(config, applied.strategy(), participants, new SameThreadTransport(),
                 RunListener.NONE).execute(initial, RunControl.free());
         Map<String, Double> acc = new TreeMap<>();
         h.lastRound().ifPresent(r -> r.test().forEach((site, e) -> acc.put(site, e.metric("accuracy"))));

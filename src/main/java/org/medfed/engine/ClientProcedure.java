@@ -1,8 +1,10 @@
 package org.medfed.engine;
 
 /**
- * The client half of a strategy: what a participant does with an instruction. Plain local training for
- * most strategies; FedProx and SCAFFOLD adjust the gradient; FedSGD returns a gradient.
+ * The hospital's implementation of a training procedure of the catalogue
+ * ({@link org.medfed.engine.protocol.Procedure}): what it does with a training request. Plain local training for
+ * most strategies; FedProx and SCAFFOLD adjust the gradient; FedSGD returns a gradient. Runs at the hospital
+ * only: the coordinator sends the procedure's id, never this code.
  */
 @FunctionalInterface
 public interface ClientProcedure {

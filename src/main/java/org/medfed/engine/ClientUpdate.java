@@ -1,6 +1,7 @@
 package org.medfed.engine;
 
 import java.util.Map;
+import org.medfed.engine.protocol.Value;
 
 /**
  * One participant's answer in a round, as a strategy receives it.
@@ -10,10 +11,10 @@ import java.util.Map;
  * @param examples    training examples the update is based on
  * @param weight      the user-given participant weight
  * @param trainLoss   mean local training loss
- * @param extras      strategy-specific vectors (SCAFFOLD's control-variate change)
+ * @param extras      strategy-specific values (SCAFFOLD's control-variate change, masked or encrypted updates)
  */
 public record ClientUpdate(String participant, ModelVector update, UpdateKind kind, int examples, double weight,
-                           int steps, double trainLoss, Map<String, ModelVector> extras) {
+                           int steps, double trainLoss, Map<String, Value> extras) {
 
     public ClientUpdate {
         extras = Map.copyOf(extras);
@@ -28,11 +29,16 @@ public record ClientUpdate(String participant, ModelVector update, UpdateKind ki
         return new ClientUpdate(participant, newUpdate, kind, examples, weight, steps, trainLoss, extras);
     }
 
+    /** An extra that must be a vector of numbers. */
     public ModelVector extra(String key) {
-        ModelVector v = extras.get(key);
+        Value v = extras.get(key);
         if (v == null) {
             throw new IllegalStateException("participant '" + participant + "' sent no '" + key + "'");
         }
-        return v;
+        if (!(v instanceof Value.Floats f)) {
+            throw new IllegalStateException("participant '" + participant + "' sent '" + key + "' as " + v.kindName()
+                    + ", expected a vector of numbers");
+        }
+        return ModelVector.wrap(f.values());
     }
 }

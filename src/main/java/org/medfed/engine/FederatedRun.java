@@ -11,6 +11,10 @@ import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.ProcedureCall;
+import org.medfed.engine.protocol.SiteGateway;
+import org.medfed.engine.protocol.SiteRequest;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -108,8 +112,9 @@ public final class FederatedRun {
     private RoundOutcome runRound(int round, ModelVector global, List<String> names, Random sampler,
                                  RunControl control) {
         long roundStart = System.nanoTime();
+        SiteGateway gateway = gateway(round, control);
         List<String> selected = strategy.select(
-                new SelectionContext(round, names, config.fraction(), config.minParticipants(), sampler));
+                new SelectionContext(round, names, config.fraction(), config.minParticipants(), sampler, gateway));
         selected = selected.stream().sorted().distinct().toList();
         for (String s : selected) {
             if (!byName.containsKey(s)) {
@@ -118,16 +123,16 @@ public final class FederatedRun {
         }
         publish(new RunEvent.RoundStarted(round, config.rounds(), selected));
 
-        Map<String, ModelVector> serverState = strategy.serverState();
-        ClientProcedure procedure = strategy.clientProcedure();
+        ProcedureCall procedure = strategy.clientProcedure();
+        List<ProcedureCall> filters = strategy.clientFilters();
         List<ParticipantCall<FitResult>> fitCalls = new ArrayList<>();
         for (String name : selected) {
             Participant p = byName.get(name);
             LocalTraining training = config.training().withSeed(Seeds.derive(config.seed(), name, round));
-            FitInstruction instruction = new FitInstruction(round, global, training, procedure, serverState);
+            SiteRequest request = FitInstruction.request(round, global, training, procedure, filters);
             fitCalls.add(new ParticipantCall<>(name, () -> {
                 publish(new RunEvent.ParticipantStarted(round, name, ParticipantFailure.Phase.FIT));
-                return p.fit(instruction, control);
+                return FitResult.fromReply(p.call(request, control));
             }));
         }
         List<CallOutcome<FitResult>> fitOutcomes = transport.callAll(fitCalls, config.participantTimeout(),
@@ -169,7 +174,7 @@ public final class FederatedRun {
         }
 
         long aggregateStart = System.nanoTime();
-        ModelVector next = strategy.aggregate(new RoundContext(round, global, names.size(), failures), updates);
+        ModelVector next = strategy.aggregate(new RoundContext(round, global, names.size(), failures, gateway), updates);
         long aggregateNanos = System.nanoTime() - aggregateStart;
         var cost = new RunEvent.AggregationMeasured(round, updates.size(), global.size(), Duration.ofNanos(aggregateNanos),
                 Duration.ofNanos(plainMeanNanos(updates)));
@@ -183,7 +188,7 @@ public final class FederatedRun {
         }
         Map<String, Double> diagnostics = strategy.roundDiagnostics();
 
-        Map<String, Evaluation> test = evaluate(round, next, failures);
+        Map<String, Evaluation> test = evaluate(round, next, failures, control);
         Map<String, Double> globalMetrics = new LinkedHashMap<>(MetricSummary.acrossParticipants(test));
         if (!trainLoss.isEmpty()) {
             double sum = 0;
@@ -216,15 +221,17 @@ public final class FederatedRun {
         return mean.size() >= 0 ? nanos : 0; // uses the result, so the mean cannot be optimised away
     }
 
-    private Map<String, Evaluation> evaluate(int round, ModelVector model, List<ParticipantFailure> failures) {
+    private Map<String, Evaluation> evaluate(int round, ModelVector model, List<ParticipantFailure> failures,
+                                             RunControl control) {
         List<ParticipantCall<Evaluation>> calls = new ArrayList<>();
+        SiteRequest request = EvaluationRequest.of(round, model, DataSplit.TEST);
         for (Participant p : participants) {
             if (p.testSize() == 0) {
                 continue;
             }
             calls.add(new ParticipantCall<>(p.name(), () -> {
                 publish(new RunEvent.ParticipantStarted(round, p.name(), ParticipantFailure.Phase.EVALUATE));
-                return p.evaluate(model, DataSplit.TEST);
+                return Evaluation.fromReply(p.call(request, control));
             }));
         }
         List<CallOutcome<Evaluation>> outcomes = transport.callAll(calls, config.participantTimeout(),
@@ -310,6 +317,36 @@ public final class FederatedRun {
                                String message, long start) {
         return new RunHistory(strategy.id(), names, rounds, model, status, message,
                 Duration.ofNanos(System.nanoTime() - start));
+    }
+
+    /**
+     * The round's way for a strategy to ask participants something besides training: through the same transport
+     * and time limit as training, concurrently.
+     */
+    private SiteGateway gateway(int round, RunControl control) {
+        return requests -> {
+            List<ParticipantCall<Params>> calls = new ArrayList<>();
+            requests.forEach((name, request) -> {
+                Participant p = byName.get(name);
+                if (p == null) {
+                    throw new IllegalStateException("strategy asked unknown participant " + name);
+                }
+                calls.add(new ParticipantCall<>(name, () -> p.call(request, control)));
+            });
+            Map<String, Params> replies = new LinkedHashMap<>();
+            Map<String, String> failed = new LinkedHashMap<>();
+            for (CallOutcome<Params> o : transport.callAll(calls, config.participantTimeout(), o -> { })) {
+                if (o.succeeded()) {
+                    replies.put(o.participant(), o.value());
+                } else {
+                    failed.put(o.participant(), failure(round, ParticipantFailure.Phase.FIT, o).reason());
+                }
+            }
+            if (control.isCancelled()) {
+                throw new RunCancelledException();
+            }
+            return new SiteGateway.Answers(replies, failed);
+        };
     }
 
     private void publish(RunEvent event) {

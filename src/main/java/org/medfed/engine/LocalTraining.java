@@ -1,5 +1,8 @@
 package org.medfed.engine;
 
+import java.util.function.Function;
+import org.medfed.engine.protocol.Params;
+
 /**
  * How much and how a participant trains in one round.
  *
@@ -45,5 +48,32 @@ public record LocalTraining(int steps, int epochs, int batchSize, LocalOptimizer
         }
         int perEpoch = (trainSize + batchSize - 1) / batchSize;
         return perEpoch * epochs;
+    }
+
+    /** The plan as request fields under {@code training.}, DP-SGD's settings under {@code dpsgd.}. */
+    public Params toParams() {
+        Params.Builder b = Params.builder()
+                .number("training.steps", steps)
+                .number("training.epochs", epochs)
+                .number("training.batch_size", batchSize)
+                .text("training.optimizer", optimizer.name())
+                .number("training.learning_rate", learningRate)
+                .longNumber("training.seed", seed);
+        if (sampleLevelPrivacy != null) {
+            b.all("dpsgd.", sampleLevelPrivacy.describe());
+        }
+        return b.build();
+    }
+
+    /**
+     * The plan a request carries; {@code dpSgd} rebuilds DP-SGD at the hospital from its settings (the hospital
+     * runs its own implementation; only numbers travel).
+     */
+    public static LocalTraining fromParams(Params p, Function<Params, SampleLevelPrivacy> dpSgd) {
+        Params dp = p.under("dpsgd.");
+        return new LocalTraining(p.integer("training.steps"), p.integer("training.epochs"),
+                p.integer("training.batch_size"), LocalOptimizer.parse(p.text("training.optimizer")),
+                p.number("training.learning_rate"), p.longNumber("training.seed"),
+                dp.isEmpty() ? null : dpSgd.apply(dp));
     }
 }

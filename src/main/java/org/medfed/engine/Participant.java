@@ -1,9 +1,12 @@
 package org.medfed.engine;
 
+import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.SiteRequest;
+
 /**
- * A hospital as the aggregator sees it: something that trains on the global model and evaluates it, and
- * never shows its rows. In-process it wraps a {@link LocalTrainer}; a networked node will be another
- * implementation of the same interface.
+ * A hospital as the aggregator sees it: something that answers requests of the procedure catalogue and never
+ * shows its rows. The hospital's side runs in this process ({@code org.medfed.site}) or in a node across the
+ * network; the loop cannot tell which.
  */
 public interface Participant {
 
@@ -16,7 +19,6 @@ public interface Participant {
     /** The user-given weight (1 unless set), used by custom-weighted averaging. */
     double weight();
 
-    FitResult fit(FitInstruction instruction, RunControl control) throws Exception;
-
-    Evaluation evaluate(ModelVector model, DataSplit split) throws Exception;
+    /** Sends one request and waits for the reply. */
+    Params call(SiteRequest request, RunControl control) throws Exception;
 }

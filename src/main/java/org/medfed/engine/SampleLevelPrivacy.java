@@ -1,5 +1,7 @@
 package org.medfed.engine;
 
+import org.medfed.engine.protocol.Params;
+
 /**
  * Example-level privacy inside a hospital's local training (DP-SGD): batches are Poisson-sampled and each
  * batch's per-example gradients are clipped and noised before the optimiser sees them, so that even the
@@ -12,6 +14,9 @@ public interface SampleLevelPrivacy {
      * on the size, so that every hospital reaches the same epsilon.
      */
     Privatizer forParticipant(int trainSize, LocalTraining plan);
+
+    /** Its settings as request fields, from which the hospital rebuilds it. */
+    Params describe();
 
     /** One hospital's DP-SGD step. */
     interface Privatizer {

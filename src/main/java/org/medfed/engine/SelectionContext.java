@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import org.medfed.engine.protocol.SiteGateway;
 
 /**
  * What a strategy knows when it picks the participants of a round.
@@ -13,11 +14,18 @@ import java.util.Random;
  * @param fraction  share of participants to sample each round, in (0, 1]
  * @param minimum   the fewest participants a round may have
  * @param random    the run's seeded generator for sampling
+ * @param gateway   how to ask participants something before training (secure aggregation's key exchange)
  */
-public record SelectionContext(int round, List<String> available, double fraction, int minimum, Random random) {
+public record SelectionContext(int round, List<String> available, double fraction, int minimum, Random random,
+                               SiteGateway gateway) {
 
     public SelectionContext {
         available = List.copyOf(available);
+        gateway = gateway == null ? SiteGateway.NONE : gateway;
+    }
+
+    public SelectionContext(int round, List<String> available, double fraction, int minimum, Random random) {
+        this(round, available, fraction, minimum, random, SiteGateway.NONE);
     }
 
     /** A seeded sample of {@code max(minimum, ceil(fraction * n))} participants, returned sorted. */

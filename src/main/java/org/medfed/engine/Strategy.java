@@ -2,6 +2,8 @@ package org.medfed.engine;
 
 import java.util.List;
 import java.util.Map;
+import org.medfed.engine.protocol.Procedure;
+import org.medfed.engine.protocol.ProcedureCall;
 
 /**
  * How the aggregator combines a round: which participants to ask, what they do locally, and how their whole
@@ -18,14 +20,20 @@ public interface Strategy {
         return context.sampleFraction();
     }
 
-    /** What participants do with the global model. */
-    default ClientProcedure clientProcedure() {
-        return ClientProcedure.LOCAL_TRAINING;
+    /**
+     * The training procedure participants run this round, with its parameters (FedProx's mu, SCAFFOLD's server
+     * control variate); asked after {@link #select}.
+     */
+    default ProcedureCall clientProcedure() {
+        return ProcedureCall.of(Procedure.TRAIN);
     }
 
-    /** Server state sent to every participant this round (empty for most strategies). */
-    default Map<String, ModelVector> serverState() {
-        return Map.of();
+    /**
+     * The filters every update passes through at the hospital before it leaves, in order (privacy wrappers add
+     * theirs after the wrapped strategy's); asked after {@link #select}.
+     */
+    default List<ProcedureCall> clientFilters() {
+        return List.of();
     }
 
     /**

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.medfed.engine.protocol.ProcedureCall;
 
 /**
  * A strategy that wraps another and changes part of what it does (privacy, secure sums): everything it does not
@@ -28,13 +29,20 @@ public abstract class StrategyDecorator implements Strategy {
     }
 
     @Override
-    public ClientProcedure clientProcedure() {
+    public ProcedureCall clientProcedure() {
         return inner.clientProcedure();
     }
 
     @Override
-    public Map<String, ModelVector> serverState() {
-        return inner.serverState();
+    public List<ProcedureCall> clientFilters() {
+        return inner.clientFilters();
+    }
+
+    /** The wrapped strategy's filters followed by {@code own}. */
+    protected List<ProcedureCall> filtersThen(ProcedureCall own) {
+        List<ProcedureCall> all = new java.util.ArrayList<>(inner.clientFilters());
+        all.add(own);
+        return List.copyOf(all);
     }
 
     /** Records this wrapper's figures for the round just aggregated. */

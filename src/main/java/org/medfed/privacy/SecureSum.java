@@ -9,6 +9,7 @@ import org.medfed.engine.ClientUpdate;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.UpdateKind;
 import org.medfed.engine.VectorMath;
+import org.medfed.engine.protocol.Value;
 
 /**
  * The one update a protected aggregation (secure aggregation, Paillier) hands to the strategy it wraps: the
@@ -42,11 +43,11 @@ public record SecureSum(ModelVector sum, UpdateKind kind, int contributors, Map<
     public ClientUpdate toUpdate(ModelVector global, List<ClientUpdate> contributions) {
         ModelVector mean = VectorMath.scale(sum, 1.0 / Math.max(1, contributors));
         ModelVector update = kind == UpdateKind.MODEL ? VectorMath.add(global, mean) : mean;
-        Map<String, ModelVector> extras = new LinkedHashMap<>();
-        extras.put(SUM_KEY, sum);
-        extras.put(COUNT_KEY, ModelVector.of(new float[] {contributors}));
+        Map<String, Value> extras = new LinkedHashMap<>();
+        extras.put(SUM_KEY, new Value.Floats(sum.toArray()));
+        extras.put(COUNT_KEY, new Value.Number(contributors));
         for (Map.Entry<String, Double> e : new TreeMap<>(extraSums).entrySet()) {
-            extras.put(EXTRA_PREFIX + e.getKey(), ModelVector.of(new float[] {e.getValue().floatValue()}));
+            extras.put(EXTRA_PREFIX + e.getKey(), new Value.Number(e.getValue().floatValue()));
         }
         int examples = 0;
         int steps = 0;
@@ -68,11 +69,12 @@ public record SecureSum(ModelVector sum, UpdateKind kind, int contributors, Map<
         }
         ClientUpdate u = updates.get(0);
         Map<String, Double> extraSums = new TreeMap<>();
-        for (Map.Entry<String, ModelVector> e : u.extras().entrySet()) {
-            if (e.getKey().startsWith(EXTRA_PREFIX)) {
-                extraSums.put(e.getKey().substring(EXTRA_PREFIX.length()), (double) e.getValue().get(0));
+        for (Map.Entry<String, Value> e : u.extras().entrySet()) {
+            if (e.getKey().startsWith(EXTRA_PREFIX) && e.getValue() instanceof Value.Number n) {
+                extraSums.put(e.getKey().substring(EXTRA_PREFIX.length()), n.value());
             }
         }
-        return Optional.of(new SecureSum(u.extra(SUM_KEY), u.kind(), (int) u.extra(COUNT_KEY).get(0), extraSums));
+        int count = u.extras().get(COUNT_KEY) instanceof Value.Number n ? (int) n.value() : 0;
+        return Optional.of(new SecureSum(u.extra(SUM_KEY), u.kind(), count, extraSums));
     }
 }

@@ -1,7 +1,6 @@
 package org.medfed.study;
 
 import java.security.SecureRandom;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,7 +27,7 @@ import org.medfed.privacy.paillier.FixedPointPacking;
 import org.medfed.privacy.paillier.PaillierAggregation;
 import org.medfed.privacy.paillier.PaillierKeyHolder;
 import org.medfed.privacy.random.RandomSource;
-import org.medfed.privacy.secagg.InProcessSecureAggregation;
+import org.medfed.privacy.secagg.SecureAggregation;
 import org.medfed.privacy.secagg.SecAggParameters;
 import org.medfed.project.DefenceSection;
 import org.medfed.project.ParticipantEntry;
@@ -46,16 +45,19 @@ public final class Protections {
      * The strategy and participants to run, DP-SGD for local training (or null), and what the model card should
      * say about them.
      */
-    public record Applied(Strategy strategy, List<Participant> participants, SampleLevelPrivacy sampleLevel,
-                          Map<String, Object> card) {
+    public record Applied(Strategy strategy, SampleLevelPrivacy sampleLevel, Map<String, Object> card) {
     }
 
     private Protections() {
     }
 
-    public static Applied apply(Study study, Strategy base, List<? extends Participant> honest, long seed) {
+    /**
+     * @param participants the study's hospitals (simulated attackers among them are already built, see
+     *                     {@link #attacker})
+     */
+    public static Applied apply(Study study, Strategy base, List<? extends Participant> participants, long seed) {
         Map<String, Object> card = new LinkedHashMap<>();
-        List<Participant> participants = attackers(study, honest, seed, card);
+        describeAttacks(study, card);
         Strategy strategy = base;
 
         DefenceSection defence = study.defence();
@@ -70,7 +72,7 @@ public final class Protections {
 
         PrivacySection privacy = study.privacy();
         if (privacy == null) {
-            return new Applied(strategy, participants, null, card);
+            return new Applied(strategy, null, card);
         }
         RandomSource random = privacy.seeded() ? RandomSource.seeded(seed) : RandomSource.secure();
         DpSgdPrivacy dpSgd = null;
@@ -132,10 +134,10 @@ public final class Protections {
             }
             var s = privacy.secureAggregation();
             boolean weighted = weighting(base, privacy.dp() != null);
-            InProcessSecureAggregation secagg = InProcessSecureAggregation.of(participants,
-                    SecAggParameters.of(s.range()).withBits(s.bits()), random, weighted);
-            participants = secagg.participants();
-            strategy = secagg.wrap(strategy);
+            double weightScale = weighted
+                    ? participants.stream().mapToInt(Participant::trainSize).max().orElse(1) : 0;
+            strategy = new SecureAggregation(strategy, SecAggParameters.of(s.range()).withBits(s.bits()), random,
+                    weightScale);
             card.put("secureAggregation", Map.of("protocol", "Bonawitz et al. 2017 (semi-honest), pairwise and self "
                     + "masks, Shamir shares", "bits", s.bits(), "range", s.range()));
         }
@@ -157,7 +159,7 @@ public final class Protections {
             card.put("warning", "randomness was seeded for a reproducible demonstration: the noise and masks can be "
                     + "recomputed from the seed, so this run gives NO privacy");
         }
-        return new Applied(strategy, participants, dpSgd, card);
+        return new Applied(strategy, dpSgd, card);
     }
 
     /**
@@ -203,26 +205,21 @@ public final class Protections {
         return s;
     }
 
-    private static List<Participant> attackers(Study study, List<? extends Participant> honest, long seed,
-                                               Map<String, Object> card) {
-        Map<String, AttackSpec> attacks = attacks(study);
-        List<Participant> out = new ArrayList<>();
+    private static void describeAttacks(Study study, Map<String, Object> card) {
         Map<String, String> described = new LinkedHashMap<>();
-        for (Participant p : honest) {
-            AttackSpec spec = attacks.get(p.name());
-            if (spec != null) {
-                described.put(p.name(), spec.describe());
-                if (!spec.kind().changesData()) {
-                    out.add(new SimulatedAttacker(p, spec, seed));
-                    continue;
-                }
-            }
-            out.add(p);
-        }
+        attacks(study).forEach((name, spec) -> described.put(name, spec.describe()));
         if (!described.isEmpty()) {
             card.put("simulatedAttacks", described);
         }
-        return out;
+    }
+
+    /**
+     * The SIMULATED attacker of hospital {@code name} that corrupts updates, or null when it is honest or its
+     * attack changes its data instead ({@link #trainingSet}).
+     */
+    public static SimulatedAttacker attacker(Map<String, AttackSpec> attacks, String name, long seed) {
+        AttackSpec spec = attacks.get(name);
+        return spec == null || spec.kind().changesData() ? null : new SimulatedAttacker(name, spec, seed);
     }
 
     /** The examples a hospital trains on: its own, or with flipped labels when it simulates a label-flip attack. */

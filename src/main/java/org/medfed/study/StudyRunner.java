@@ -11,7 +11,6 @@ import org.medfed.data.ExampleSet;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.FederatedRun;
 import org.medfed.engine.GradientAdjustment;
-import org.medfed.engine.LocalParticipant;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RunConfig;
@@ -25,6 +24,7 @@ import org.medfed.model.ModelTrainer;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.NetworkFactory;
 import org.medfed.project.Study;
+import org.medfed.site.InProcessParticipant;
 import org.medfed.transport.InProcessTransport;
 
 /**
@@ -46,14 +46,14 @@ public final class StudyRunner {
         }
         Instant started = Instant.now();
         ModelVector initial = initialModel(prepared.spec(), seed);
-        Protections.Applied protectedRun = Protections.apply(study, study.strategy().create(), participants(prepared),
-                seed);
+        List<InProcessParticipant> participants = participants(prepared, seed);
+        Protections.Applied protectedRun = Protections.apply(study, study.strategy().create(), participants, seed);
         if (protectedRun.sampleLevel() != null) {
             config = config.withTraining(config.training().withSampleLevelPrivacy(protectedRun.sampleLevel()));
         }
         RunHistory history;
-        try (InProcessTransport transport = new InProcessTransport(options.threadsFor(protectedRun.participants().size()))) {
-            history = new FederatedRun(config, protectedRun.strategy(), protectedRun.participants(), transport, listener)
+        try (InProcessTransport transport = new InProcessTransport(options.threadsFor(participants.size()))) {
+            history = new FederatedRun(config, protectedRun.strategy(), participants, transport, listener)
                     .execute(initial, control);
         }
         List<BaselineResult> baselines = new ArrayList<>();
@@ -69,15 +69,15 @@ public final class StudyRunner {
     }
 
     /** One participant per hospital; a simulated label-flipping attacker trains on its flipped labels. */
-    static List<LocalParticipant> participants(PreparedStudy prepared) {
-        List<LocalParticipant> out = new ArrayList<>();
+    static List<InProcessParticipant> participants(PreparedStudy prepared, long seed) {
+        List<InProcessParticipant> out = new ArrayList<>();
         Map<String, Double> weights = new TreeMap<>();
         prepared.study().participants().forEach(p -> weights.put(p.name(), p.weight()));
         Map<String, AttackSpec> attacks = Protections.attacks(prepared.study());
         for (SiteData site : prepared.data().sites()) {
             ExampleSet train = Protections.trainingSet(attacks.get(site.name()), site.train());
-            out.add(new LocalParticipant(site.name(), weights.getOrDefault(site.name(), 1.0),
-                    ModelTrainer.create(prepared.spec(), train, site.test())));
+            out.add(InProcessParticipant.of(site.name(), weights.getOrDefault(site.name(), 1.0),
+                    ModelTrainer.create(prepared.spec(), train, site.test()), Protections.attacker(attacks, site.name(), seed)));
         }
         return out;
     }

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.medfed.engine.FederatedRun;
 import org.medfed.engine.LocalOptimizer;
-import org.medfed.engine.LocalParticipant;
+import org.medfed.site.InProcessParticipant;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.Participant;
@@ -56,11 +56,11 @@ class DefenceAgainstAttackTest {
         List<Participant> all = new ArrayList<>();
         String[] names = {"hospital-a", "hospital-b", "hospital-c", "hospital-d"};
         for (int h = 0; h < 4; h++) {
-            all.add(new LocalParticipant(names[h], 1, honestData.get(h)));
+            all.add(InProcessParticipant.of(names[h], 1, honestData.get(h)));
         }
         LeastSquaresTrainer attackerData = LeastSquaresTrainer.synthetic(60, poisonedData ? POISON_W : TRUE_W, 0, 0.1, 999);
-        Participant attacker = new LocalParticipant("mallory", 1, attackerData);
-        all.add(attack == null ? attacker : new SimulatedAttacker(attacker, attack, 42));
+        all.add(InProcessParticipant.of("mallory", 1, attackerData,
+                attack == null ? null : new SimulatedAttacker("mallory", attack, 42)));
         return all;
     }
 

@@ -12,6 +12,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.medfed.engine.strategy.FedAvg;
+import org.medfed.site.InProcessParticipant;
 import org.medfed.testsupport.QuadraticTrainer;
 import org.medfed.transport.InProcessTransport;
 import org.medfed.transport.SameThreadTransport;
@@ -42,13 +43,13 @@ class FederatedRunTest {
                 return 1;
             }
 
-            public FitResult fit(FitInstruction instruction, RunControl control) {
+            public org.medfed.engine.protocol.Params call(org.medfed.engine.protocol.SiteRequest request,
+                                                          RunControl control) {
+                if (request.procedure() == org.medfed.engine.protocol.Procedure.EVALUATE) {
+                    return new Evaluation(5, java.util.Map.of("accuracy", 0.5)).toReply();
+                }
                 throw new BadInputException(java.nio.file.Path.of("/data/" + name + ".csv"), "line 17",
                         "column 'age' is 'abc', expected a number");
-            }
-
-            public Evaluation evaluate(ModelVector model, DataSplit split) {
-                return new Evaluation(5, java.util.Map.of("accuracy", 0.5));
             }
         };
     }
@@ -167,7 +168,7 @@ class FederatedRunTest {
 
     @Test
     void aParticipantPastItsTimeLimitIsReportedAndTheOthersGoOn() {
-        Participant slow = new LocalParticipant("hospital-slow", 1, new QuadraticTrainer(5, 1f, 1f) {
+        Participant slow = InProcessParticipant.of("hospital-slow", 1, new QuadraticTrainer(5, 1f, 1f) {
             @Override
             public TrainingOutcome train(ModelVector start, LocalTraining plan, GradientAdjustment adjustment,
                                          RunControl control) {

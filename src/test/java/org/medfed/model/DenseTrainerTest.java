@@ -128,7 +128,7 @@ class DenseTrainerTest {
         DenseTrainer trainer = new DenseTrainer(spec, data, data);
         java.util.List<Integer> batchSizes = new java.util.ArrayList<>();
         double[] constant = {0.5, -0.25, 0.125, 1.0};
-        org.medfed.engine.SampleLevelPrivacy privacy = (trainSize, plan) -> new org.medfed.engine.SampleLevelPrivacy.Privatizer() {
+        org.medfed.engine.SampleLevelPrivacy privacy = describedAsNothing((trainSize, plan) -> new org.medfed.engine.SampleLevelPrivacy.Privatizer() {
             public double samplingRate() {
                 return 0.25;
             }
@@ -145,7 +145,7 @@ class DenseTrainerTest {
                 }
                 return out;
             }
-        };
+        });
         LocalTraining plan = new LocalTraining(50, 0, 10, LocalOptimizer.SGD, 0.1, 2).withSampleLevelPrivacy(privacy);
         ModelVector out = trainer.train(init, plan, GradientAdjustment.NONE, RunControl.free()).params();
         // every step moved by lr * the privatiser's answer, whatever the batch
@@ -157,5 +157,21 @@ class DenseTrainerTest {
         double mean = batchSizes.stream().mapToInt(Integer::intValue).average().orElseThrow();
         assertThat(mean).isBetween(8.0, 12.0);
         assertThat(batchSizes.stream().distinct().count()).isGreaterThan(3);
+    }
+
+    /** A test privatiser used directly by the trainer, never sent to a hospital. */
+    private static org.medfed.engine.SampleLevelPrivacy describedAsNothing(
+            java.util.function.BiFunction<Integer, LocalTraining, org.medfed.engine.SampleLevelPrivacy.Privatizer> f) {
+        return new org.medfed.engine.SampleLevelPrivacy() {
+            @Override
+            public Privatizer forParticipant(int trainSize, LocalTraining plan) {
+                return f.apply(trainSize, plan);
+            }
+
+            @Override
+            public org.medfed.engine.protocol.Params describe() {
+                return org.medfed.engine.protocol.Params.EMPTY;
+            }
+        };
     }
 }

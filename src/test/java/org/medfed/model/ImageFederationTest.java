@@ -11,7 +11,7 @@ import org.medfed.data.ExampleSet;
 import org.medfed.engine.FederatedRun;
 import org.medfed.engine.GradientAdjustment;
 import org.medfed.engine.LocalOptimizer;
-import org.medfed.engine.LocalParticipant;
+import org.medfed.site.InProcessParticipant;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RunConfig;
@@ -31,9 +31,9 @@ class ImageFederationTest {
 
     private static RunHistory run(String strategy, Map<String, Double> params, ModelSpec spec, ExampleSet a,
                                   ExampleSet b, int rounds) {
-        List<LocalParticipant> participants = List.of(
-                new LocalParticipant("a", 1.0, ModelTrainer.create(spec, a, a)),
-                new LocalParticipant("b", 1.0, ModelTrainer.create(spec, b, b)));
+        List<InProcessParticipant> participants = List.of(
+                InProcessParticipant.of("a", 1.0, ModelTrainer.create(spec, a, a)),
+                InProcessParticipant.of("b", 1.0, ModelTrainer.create(spec, b, b)));
         RunConfig config = new RunConfig(rounds, 1.0, 1, PLAN, 42, Duration.ofMinutes(5));
         return new FederatedRun(config, StrategyCatalog.create(strategy, params), participants,
                 new SameThreadTransport(), RunListener.NONE).execute(NetworkFactory.initialParameters(spec, 3),

@@ -10,7 +10,7 @@ import org.medfed.engine.Evaluation;
 import org.medfed.engine.FederatedRun;
 import org.medfed.engine.GradientAdjustment;
 import org.medfed.engine.LocalOptimizer;
-import org.medfed.engine.LocalParticipant;
+import org.medfed.site.InProcessParticipant;
 import org.medfed.engine.LocalTrainer;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
@@ -138,8 +138,8 @@ public final class PrivacyFixtures {
         }
     }
 
-    public static LocalParticipant participant(String name, float[] delta) {
-        return new LocalParticipant(name, 1.0, new DeltaTrainer(delta, 10));
+    public static InProcessParticipant participant(String name, float[] delta) {
+        return InProcessParticipant.of(name, 1.0, new DeltaTrainer(delta, 10));
     }
 
     public static LocalTraining training() {

@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.medfed.engine.FederatedRun;
 import org.medfed.engine.LocalOptimizer;
-import org.medfed.engine.LocalParticipant;
+import org.medfed.site.InProcessParticipant;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.Participant;
@@ -21,8 +21,8 @@ public final class Federations {
     private Federations() {
     }
 
-    public static LocalParticipant quadratic(String name, int trainSize, float... target) {
-        return new LocalParticipant(name, 1.0, new QuadraticTrainer(trainSize, target));
+    public static InProcessParticipant quadratic(String name, int trainSize, float... target) {
+        return InProcessParticipant.of(name, 1.0, new QuadraticTrainer(trainSize, target));
     }
 
     /** {@code steps} plain gradient steps of {@code learningRate} per round. */

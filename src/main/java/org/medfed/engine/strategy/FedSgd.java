@@ -10,6 +10,8 @@ import org.medfed.engine.RoundContext;
 import org.medfed.engine.Strategy;
 import org.medfed.engine.UpdateKind;
 import org.medfed.engine.VectorMath;
+import org.medfed.engine.protocol.Procedure;
+import org.medfed.engine.protocol.ProcedureCall;
 
 /**
  * FedSGD (McMahan et al. 2017, the B = infinity, E = 1 baseline): each participant computes one gradient of
@@ -32,13 +34,16 @@ public final class FedSgd implements Strategy {
         return StrategyIds.FEDSGD;
     }
 
+    /** The hospital's side: one gradient over all its training rows at the global model. */
+    public static final ClientProcedure CLIENT = (instruction, trainer, state, control) -> {
+        control.checkpoint();
+        ModelVector gradient = trainer.gradient(instruction.global(), 0, instruction.training().seed());
+        return new FitResult(gradient, UpdateKind.GRADIENT, trainer.trainSize(), 1, Double.NaN, Map.of());
+    };
+
     @Override
-    public ClientProcedure clientProcedure() {
-        return (instruction, trainer, state, control) -> {
-            control.checkpoint();
-            ModelVector gradient = trainer.gradient(instruction.global(), 0, instruction.training().seed());
-            return new FitResult(gradient, UpdateKind.GRADIENT, trainer.trainSize(), 1, Double.NaN, Map.of());
-        };
+    public ProcedureCall clientProcedure() {
+        return ProcedureCall.of(Procedure.GRADIENT);
     }
 
     @Override

@@ -1,7 +1,6 @@
 package org.medfed.engine.strategy;
 
 import java.util.List;
-import java.util.Map;
 import org.medfed.engine.ClientProcedure;
 import org.medfed.engine.ClientUpdate;
 import org.medfed.engine.FitResult;
@@ -11,6 +10,9 @@ import org.medfed.engine.RoundContext;
 import org.medfed.engine.Strategy;
 import org.medfed.engine.TrainingOutcome;
 import org.medfed.engine.VectorMath;
+import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.Procedure;
+import org.medfed.engine.protocol.ProcedureCall;
 
 /**
  * SCAFFOLD (Karimireddy et al. 2020, option II): every local gradient is corrected by (c - c_i), the difference
@@ -40,26 +42,29 @@ public final class Scaffold implements Strategy {
         return StrategyIds.SCAFFOLD;
     }
 
-    @Override
-    public Map<String, ModelVector> serverState() {
-        return serverControl == null ? Map.of() : Map.of(SERVER_CONTROL, serverControl);
-    }
+    /**
+     * The hospital's side: training corrected by (c - c_i); it keeps its own c_i between rounds and sends only
+     * its change.
+     */
+    public static final ClientProcedure CLIENT = (instruction, trainer, state, control) -> {
+        ModelVector x = instruction.global();
+        ModelVector sent = instruction.vector(SERVER_CONTROL);
+        ModelVector c = sent == null ? ModelVector.zeros(x.size()) : sent;
+        ModelVector ci = state.get(CLIENT_CONTROL).orElse(ModelVector.zeros(x.size()));
+        TrainingOutcome out = trainer.train(x, instruction.training(), correction(c, ci), control);
+        double stepSize = out.steps() * instruction.training().learningRate();
+        // c_i+ = c_i - c + (x - y) / (K lr)
+        ModelVector next = VectorMath.addScaled(VectorMath.subtract(ci, c),
+                VectorMath.subtract(x, out.params()), 1.0 / stepSize);
+        state.put(CLIENT_CONTROL, next);
+        return FitResult.model(out, trainer.trainSize()).withExtra(CONTROL_CHANGE, VectorMath.subtract(next, ci));
+    };
 
     @Override
-    public ClientProcedure clientProcedure() {
-        return (instruction, trainer, state, control) -> {
-            ModelVector x = instruction.global();
-            ModelVector c = instruction.serverState().getOrDefault(SERVER_CONTROL, ModelVector.zeros(x.size()));
-            ModelVector ci = state.get(CLIENT_CONTROL).orElse(ModelVector.zeros(x.size()));
-            TrainingOutcome out = trainer.train(x, instruction.training(), correction(c, ci), control);
-            double stepSize = out.steps() * instruction.training().learningRate();
-            // c_i+ = c_i - c + (x - y) / (K lr)
-            ModelVector next = VectorMath.addScaled(VectorMath.subtract(ci, c),
-                    VectorMath.subtract(x, out.params()), 1.0 / stepSize);
-            state.put(CLIENT_CONTROL, next);
-            return FitResult.model(out, trainer.trainSize())
-                    .withExtras(Map.of(CONTROL_CHANGE, VectorMath.subtract(next, ci)));
-        };
+    public ProcedureCall clientProcedure() {
+        Params params = serverControl == null ? Params.EMPTY
+                : Params.builder().floats(SERVER_CONTROL, serverControl.toArray()).build();
+        return ProcedureCall.of(Procedure.TRAIN_SCAFFOLD, params);
     }
 
     /** Adds (c - c_i) to every local gradient. */

@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.medfed.engine.ClientProcedure;
 import org.medfed.engine.ClientUpdate;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RoundContext;
@@ -14,6 +13,7 @@ import org.medfed.engine.Strategy;
 import org.medfed.engine.StrategyDecorator;
 import org.medfed.engine.UpdateKind;
 import org.medfed.engine.VectorMath;
+import org.medfed.engine.protocol.ProcedureCall;
 import org.medfed.privacy.SecureSum;
 import org.medfed.privacy.random.CryptoRandom;
 import org.medfed.privacy.random.RandomSource;
@@ -61,7 +61,7 @@ public final class DpFedAvg extends StrategyDecorator {
     private int completedRounds;
     private RoundPlan plan;
 
-    /** What select() decided for the round, used by serverState() and aggregate(). */
+    /** What select() decided for the round, used by clientFilters() and aggregate(). */
     private record RoundPlan(int round, double q, double expected, int selected, double clip,
                              double deltaNoiseMultiplier) {
     }
@@ -124,19 +124,13 @@ public final class DpFedAvg extends StrategyDecorator {
     }
 
     @Override
-    public ClientProcedure clientProcedure() {
-        return new DpClientProcedure(inner.clientProcedure(), random);
-    }
-
-    @Override
-    public Map<String, ModelVector> serverState() {
+    public List<ProcedureCall> clientFilters() {
         RoundPlan p = requirePlan();
-        Map<String, ModelVector> state = new LinkedHashMap<>(inner.serverState());
-        state.put(DpClientProcedure.CLIP_KEY, ModelVector.of(new float[] {(float) p.clip()}));
         double participantStd = settings.placement() == NoisePlacement.PARTICIPANTS
                 ? p.deltaNoiseMultiplier() * p.clip() / Math.sqrt(Math.max(1, p.selected())) : 0;
-        state.put(DpClientProcedure.PARTICIPANT_NOISE_KEY, ModelVector.of(new float[] {(float) participantStd}));
-        return state;
+        // the filter's parameters travel as floats in the old protocol; keep the same rounding so that results
+        // stay bit-identical with the runs recorded before the protocol became data
+        return filtersThen(DpClipNoise.call((float) p.clip(), (float) participantStd, random));
     }
 
     @Override
@@ -153,7 +147,7 @@ public final class DpFedAvg extends StrategyDecorator {
             SecureSum s = secure.get();
             sum = VectorMath.toDoubles(s.sum());
             contributors = s.contributors();
-            unclippedSum = s.extraSums().getOrDefault(DpClientProcedure.UNCLIPPED_KEY, Double.NaN);
+            unclippedSum = s.extraSums().getOrDefault(DpClipNoise.UNCLIPPED_KEY, Double.NaN);
             kind = s.kind();
         } else {
             sum = new double[global.size()];
@@ -235,8 +229,8 @@ public final class DpFedAvg extends StrategyDecorator {
         for (int i = 0; i < d.length; i++) {
             sum[i] += d[i];
         }
-        ModelVector reported = u.extras().get(DpClientProcedure.UNCLIPPED_KEY);
-        if (reported != null) {
+        if (u.extras().containsKey(DpClipNoise.UNCLIPPED_KEY)) {
+            ModelVector reported = u.extra(DpClipNoise.UNCLIPPED_KEY);
             return reported.get(0) >= 0.5f ? 1 : 0;
         }
         return norm <= c ? 1 : 0;
@@ -249,7 +243,7 @@ public final class DpFedAvg extends StrategyDecorator {
     private double adaptClip(RoundPlan p, double unclippedSum, int contributors) {
         if (Double.isNaN(unclippedSum)) {
             throw new IllegalStateException("adaptive clipping needs each participant's '"
-                    + DpClientProcedure.UNCLIPPED_KEY + "' report, which the secure aggregation did not carry");
+                    + DpClipNoise.UNCLIPPED_KEY + "' report, which the secure aggregation did not carry");
         }
         AdaptiveClipping a = settings.adaptive();
         double countStd = a.countNoise(p.expected());
@@ -262,7 +256,7 @@ public final class DpFedAvg extends StrategyDecorator {
 
     private RoundPlan requirePlan() {
         if (plan == null) {
-            throw new IllegalStateException("DpFedAvg: aggregate or serverState called before select in this round");
+            throw new IllegalStateException("DpFedAvg: aggregate or clientFilters called before select in this round");
         }
         return plan;
     }

@@ -5,6 +5,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.SampleLevelPrivacy;
+import org.medfed.engine.protocol.Params;
 import org.medfed.privacy.random.RandomSource;
 
 /**
@@ -62,6 +63,31 @@ public final class DpSgdPrivacy implements SampleLevelPrivacy {
                         random.stream("dp-sgd", stepSeed)).gradient();
             }
         };
+    }
+
+    @Override
+    public Params describe() {
+        Params.Builder b = Params.builder().number("clip", clipNorm).number("delta", delta)
+                .number("rounds", plannedRounds).all(random.describe());
+        if (noiseMultiplier != null) {
+            b.number("noise_multiplier", noiseMultiplier);
+        }
+        if (targetEpsilon != null) {
+            b.number("target_epsilon", targetEpsilon);
+        }
+        return b.build();
+    }
+
+    /** DP-SGD as a request describes it ({@link #describe()}), rebuilt at the hospital. */
+    public static DpSgdPrivacy fromParams(Params p) {
+        return new DpSgdPrivacy(p.number("clip"), p.has("noise_multiplier") ? p.number("noise_multiplier") : null,
+                p.has("target_epsilon") ? p.number("target_epsilon") : null, p.number("delta"), p.integer("rounds"),
+                RandomSource.from(p));
+    }
+
+    /** The largest epsilon this plan may spend at a hospital, or null when only the noise is fixed. */
+    public Double targetEpsilon() {
+        return targetEpsilon;
     }
 
     /** The noise multiplier of a hospital with {@code trainSize} examples. */

@@ -3,58 +3,43 @@ package org.medfed.privacy.paillier;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
-import org.medfed.engine.ModelVector;
+import org.medfed.engine.BadInputException;
 
 /**
- * Ciphertexts carried in the engine's float vectors: each ciphertext as fixed-width big-endian bytes, every two
- * bytes one float holding an integer in [0, 65535] (exact in a float). A stop-gap until the engine's fit answer
- * can carry bytes; the byte counts reported are those of the ciphertexts, not of this carrier.
+ * Ciphertexts as one byte block: each ciphertext as fixed-width big-endian bytes, one after the other, so that
+ * the block's size is exactly what the ciphertexts take.
  */
 final class CiphertextCodec {
 
     private CiphertextCodec() {
     }
 
-    static ModelVector toVector(List<BigInteger> ciphertexts, int bytesEach) {
-        int chunks = (bytesEach + 1) / 2;
-        float[] out = new float[ciphertexts.size() * chunks];
+    static byte[] toBytes(List<BigInteger> ciphertexts, int bytesEach) {
+        byte[] out = new byte[ciphertexts.size() * bytesEach];
         int k = 0;
         for (BigInteger c : ciphertexts) {
-            byte[] b = fixed(c, chunks * 2);
-            for (int i = 0; i < chunks; i++) {
-                out[k++] = ((b[2 * i] & 0xff) << 8) | (b[2 * i + 1] & 0xff);
+            byte[] raw = c.toByteArray();
+            int copy = Math.min(raw.length, bytesEach);
+            if (raw.length > bytesEach && !(raw.length == bytesEach + 1 && raw[0] == 0)) {
+                throw new IllegalArgumentException("a ciphertext is longer than " + bytesEach + " bytes");
             }
-        }
-        return ModelVector.wrap(out);
-    }
-
-    static List<BigInteger> fromVector(ModelVector v, int bytesEach) {
-        int chunks = (bytesEach + 1) / 2;
-        if (v.size() % chunks != 0) {
-            throw new IllegalArgumentException("not a whole number of ciphertexts");
-        }
-        List<BigInteger> out = new ArrayList<>(v.size() / chunks);
-        byte[] b = new byte[chunks * 2];
-        for (int start = 0; start < v.size(); start += chunks) {
-            for (int i = 0; i < chunks; i++) {
-                float f = v.get(start + i);
-                int x = (int) f;
-                if (x != f || x < 0 || x > 0xffff) {
-                    throw new IllegalArgumentException("not a ciphertext chunk: " + f);
-                }
-                b[2 * i] = (byte) (x >>> 8);
-                b[2 * i + 1] = (byte) x;
-            }
-            out.add(new BigInteger(1, b));
+            System.arraycopy(raw, raw.length - copy, out, k + bytesEach - copy, copy);
+            k += bytesEach;
         }
         return out;
     }
 
-    private static byte[] fixed(BigInteger v, int length) {
-        byte[] raw = v.toByteArray();
-        byte[] out = new byte[length];
-        int copy = Math.min(raw.length, length);
-        System.arraycopy(raw, raw.length - copy, out, length - copy, copy);
+    static List<BigInteger> fromBytes(byte[] block, int bytesEach) {
+        if (block.length % bytesEach != 0) {
+            throw new BadInputException("an encrypted update of " + block.length + " bytes is not a whole number of "
+                    + bytesEach + "-byte ciphertexts");
+        }
+        List<BigInteger> out = new ArrayList<>(block.length / bytesEach);
+        for (int start = 0; start < block.length; start += bytesEach) {
+            byte[] one = new byte[bytesEach];
+            System.arraycopy(block, start, one, 0, bytesEach);
+            out.add(new BigInteger(1, one));
+        }
         return out;
     }
 }

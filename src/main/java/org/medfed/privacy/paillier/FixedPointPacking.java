@@ -2,6 +2,7 @@ package org.medfed.privacy.paillier;
 
 import java.math.BigInteger;
 import org.medfed.engine.BadInputException;
+import org.medfed.engine.protocol.Params;
 
 /**
  * Fixed-point encoding of real values and packing of several of them into one Paillier plaintext.
@@ -21,6 +22,8 @@ public final class FixedPointPacking {
     private final int fractionBits;
     private final double range;
     private final int maxContributors;
+    private final int modulusBits;
+    private final boolean packed;
     private final long offset;
     private final int slotBits;
     private final int slotsPerPlaintext;
@@ -46,6 +49,8 @@ public final class FixedPointPacking {
         this.fractionBits = fractionBits;
         this.range = range;
         this.maxContributors = maxContributors;
+        this.modulusBits = modulusBits;
+        this.packed = packed;
         this.offset = Math.round(Math.scalb(range, fractionBits));
         BigInteger maxSum = BigInteger.valueOf(2 * offset).multiply(BigInteger.valueOf(maxContributors));
         this.slotBits = maxSum.bitLength();
@@ -55,6 +60,18 @@ public final class FixedPointPacking {
         }
         this.slotsPerPlaintext = packed ? usable / slotBits : 1;
         this.slotMask = BigInteger.ONE.shiftLeft(slotBits).subtract(BigInteger.ONE);
+    }
+
+    /** Its settings as request fields, from which a hospital rebuilds the same packing. */
+    public Params describe() {
+        return Params.builder().number("fraction_bits", fractionBits).number("range", range)
+                .number("max_contributors", maxContributors).number("modulus_bits", modulusBits)
+                .flag("packed", packed).build();
+    }
+
+    public static FixedPointPacking fromParams(Params p) {
+        return new FixedPointPacking(p.integer("fraction_bits"), p.number("range"), p.integer("max_contributors"),
+                p.integer("modulus_bits"), p.flag("packed"));
     }
 
     public int slotBits() {

@@ -7,26 +7,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.medfed.engine.BadInputException;
-import org.medfed.engine.ClientProcedure;
 import org.medfed.engine.ClientUpdate;
-import org.medfed.engine.FitResult;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RoundContext;
 import org.medfed.engine.Strategy;
 import org.medfed.engine.StrategyDecorator;
 import org.medfed.engine.UpdateKind;
 import org.medfed.engine.VectorMath;
+import org.medfed.engine.protocol.ProcedureCall;
+import org.medfed.engine.protocol.Value;
 import org.medfed.privacy.SecureSum;
 import org.medfed.privacy.random.RandomSource;
 
 /**
  * Homomorphic aggregation with Paillier as a strategy decorator: each participant clips its delta to the packing
- * range, packs and encrypts it under the key holder's public key; the aggregator multiplies the ciphertexts and
+ * range, packs and encrypts it under the key holder's public key ({@link PaillierEncrypt}, at the hospital); the aggregator multiplies the ciphertexts and
  * asks the key holder (a {@link DecryptionService}, never the key itself) to decrypt the sum; the wrapped
  * strategy receives that sum as one {@link SecureSum}.
  *
  * <p>On the way the plain update field carries the global model unchanged (no information); the ciphertexts
- * travel in the extra {@code paillier.ciphertexts}. Small reports of the participant's procedure (DP's
+ * travel as one byte block in the extra {@code paillier.ciphertexts}. Small reports of the participant's procedure (DP's
  * unclipped indicator, values in [-1, 1]) are encrypted with the update.
  */
 public final class PaillierAggregation extends StrategyDecorator {
@@ -63,48 +63,8 @@ public final class PaillierAggregation extends StrategyDecorator {
     }
 
     @Override
-    public ClientProcedure clientProcedure() {
-        ClientProcedure procedure = inner.clientProcedure();
-        PaillierEncryptor encryptor = new PaillierEncryptor(key, packing);
-        return (instruction, trainer, state, control) -> {
-            FitResult r = procedure.run(instruction, trainer, state, control);
-            ModelVector global = instruction.global();
-            int dim = global.size();
-            if (r.update().size() != dim || !r.update().isFinite()) {
-                throw new BadInputException("local training returned an update that cannot be encrypted (wrong size "
-                        + "or values that are not finite)");
-            }
-            Map<String, ModelVector> reports = new TreeMap<>(r.extras());
-            double[] values = new double[dim + reports.size() + 1];
-            int clipped = 0;
-            double range = packing.range();
-            for (int i = 0; i < dim; i++) {
-                double d = r.kind() == UpdateKind.MODEL ? (double) r.update().get(i) - global.get(i)
-                        : r.update().get(i);
-                if (!(Math.abs(d) <= range)) {
-                    clipped++;
-                    d = Math.max(-range, Math.min(range, d));
-                }
-                values[i] = d;
-            }
-            Map<String, ModelVector> extras = new LinkedHashMap<>();
-            int k = dim;
-            for (Map.Entry<String, ModelVector> e : reports.entrySet()) {
-                float x = e.getValue().size() == 1 ? e.getValue().get(0) : Float.NaN;
-                if (!(Math.abs(x) <= 1)) {
-                    throw new BadInputException("Paillier aggregation can only carry single-number reports in [-1, 1] "
-                            + "besides the update; '" + e.getKey() + "' does not fit");
-                }
-                values[k++] = x * range;
-                extras.put(REPORT_PREFIX + e.getKey(), ModelVector.zeros(0));
-            }
-            values[k] = dim == 0 ? 0 : range * clipped / dim;
-            EncryptedVector ev = encryptor.encrypt(values,
-                    random.stream("paillier.encryption", instruction.training().seed()));
-            extras.put(CIPHERTEXTS, CiphertextCodec.toVector(ev.ciphertexts(), key.ciphertextBytes()));
-            ModelVector carrier = r.kind() == UpdateKind.MODEL ? global : ModelVector.zeros(dim);
-            return new FitResult(carrier, r.kind(), r.examples(), r.steps(), r.trainLoss(), extras);
-        };
+    public List<ProcedureCall> clientFilters() {
+        return filtersThen(PaillierEncrypt.call(key, packing, random));
     }
 
     @Override
@@ -133,12 +93,11 @@ public final class PaillierAggregation extends StrategyDecorator {
                 throw new BadInputException(u.participant() + " sent different reports " + keys + " than the others "
                         + reportKeys);
             }
-            ModelVector carried = u.extras().get(CIPHERTEXTS);
-            if (carried == null) {
+            if (!(u.extras().get(CIPHERTEXTS) instanceof Value.Bytes carried)) {
                 throw new BadInputException(u.participant() + " sent no encrypted update; is it running this study's "
                         + "Paillier procedure?");
             }
-            List<BigInteger> cs = CiphertextCodec.fromVector(carried, key.ciphertextBytes());
+            List<BigInteger> cs = CiphertextCodec.fromBytes(carried.bytes(), key.ciphertextBytes());
             int length = dim + keys.size() + 1;
             if (cs.size() != packing.plaintexts(length)) {
                 throw new BadInputException(u.participant() + " sent " + cs.size() + " ciphertexts where "

@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import org.medfed.engine.protocol.Params;
 
 /**
  * Where privacy code gets its randomness: a fresh {@link CryptoRandom} per purpose (server noise of round 3,
@@ -17,6 +18,8 @@ import java.security.SecureRandom;
  * be recomputed from the seed.
  */
 public abstract class RandomSource {
+
+    private static final String SEED = "random.seed";
 
     private RandomSource() {
     }
@@ -32,6 +35,17 @@ public abstract class RandomSource {
      */
     public static RandomSource seeded(long seed) {
         return new Seeded(seed);
+    }
+
+    /**
+     * What a hospital needs to rebuild this source: the seed in seeded mode; nothing in secure mode, where each
+     * side draws its own randomness.
+     */
+    public abstract Params describe();
+
+    /** The source a request describes ({@link #describe()}): seeded when it carries a seed, else secure. */
+    public static RandomSource from(Params params) {
+        return params.has(SEED) ? seeded(params.longNumber(SEED)) : secure();
     }
 
     /** A generator for one purpose; with a seeded source the same (purpose, index) gives the same stream. */
@@ -102,6 +116,11 @@ public abstract class RandomSource {
         }
 
         @Override
+        public Params describe() {
+            return Params.EMPTY;
+        }
+
+        @Override
         public String toString() {
             return "RandomSource.secure";
         }
@@ -130,6 +149,11 @@ public abstract class RandomSource {
         @Override
         public boolean isSeeded() {
             return true;
+        }
+
+        @Override
+        public Params describe() {
+            return Params.builder().longNumber(SEED, seed).build();
         }
 
         @Override

@@ -1,33 +1,28 @@
 package org.medfed.privacy.secagg;
 
-import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.medfed.engine.FitResult;
 import org.medfed.engine.ModelVector;
+import org.medfed.engine.UpdateKind;
+import org.medfed.engine.protocol.Value;
 
 /**
- * How a masked input rides in the engine's fit answer: the masked update values in the update field (each a
- * k-bit integer, exact in a float for k at most 24) and each masked report in an extra named
- * {@code secagg.masked.<name>}. The concatenation, update first and reports in name order, is the vector the
- * masks were computed over.
+ * How a masked input rides in a training reply: the masked values, elements of Z_(2^k), as one integer vector in
+ * the extra {@code secagg.masked} (the update first, then one value per report in name order), and the report
+ * names in {@code secagg.layout}. The plain update field carries the global model unchanged (no information).
  */
 final class MaskedPayload {
 
-    static final String PREFIX = "secagg.masked.";
+    static final String MASKED = "secagg.masked";
+    static final String LAYOUT = "secagg.layout";
     /** The report of the share of update values that fell outside the range and were clipped. */
     static final String CLAMPED = "#clamped";
-    /** Integers below 2^24 are exact in a float; the engine carries floats. */
-    static final int MAX_BITS_IN_FLOAT = 24;
 
     private MaskedPayload() {
-    }
-
-    /** Names and lengths of the segments after the update, in mask order. */
-    static Map<String, Integer> layout(Map<String, Integer> reportSizes) {
-        return new TreeMap<>(reportSizes);
     }
 
     static int[] concat(int[] update, Map<String, int[]> reports) {
@@ -45,61 +40,40 @@ final class MaskedPayload {
         return out;
     }
 
-    /** Splits masked values back into the update field and the named extras. */
-    static FitResult toFitResult(FitResult plain, int[] masked, int updateLength, Map<String, Integer> layout) {
-        float[] upd = new float[updateLength];
-        for (int i = 0; i < updateLength; i++) {
-            upd[i] = masked[i];
+    static FitResult toFitResult(FitResult plain, ModelVector global, int[] masked, List<String> reports) {
+        long[] values = new long[masked.length];
+        for (int i = 0; i < masked.length; i++) {
+            values[i] = masked[i] & 0xFFFFFFFFL;
         }
-        Map<String, ModelVector> extras = new LinkedHashMap<>();
-        int off = updateLength;
-        for (Map.Entry<String, Integer> e : layout.entrySet()) {
-            float[] seg = new float[e.getValue()];
-            for (int i = 0; i < seg.length; i++) {
-                seg[i] = masked[off + i];
-            }
-            off += seg.length;
-            extras.put(PREFIX + e.getKey(), ModelVector.wrap(seg));
-        }
-        return new FitResult(ModelVector.wrap(upd), plain.kind(), plain.examples(), plain.steps(), plain.trainLoss(),
-                extras);
+        Map<String, Value> extras = new LinkedHashMap<>();
+        extras.put(MASKED, new Value.Longs(values));
+        extras.put(LAYOUT, new Value.Text(String.join("\n", reports)));
+        ModelVector carrier = plain.kind() == UpdateKind.MODEL ? global : ModelVector.zeros(global.size());
+        return new FitResult(carrier, plain.kind(), plain.examples(), plain.steps(), plain.trainLoss(), extras);
     }
 
-    /** The masked vector and report layout of a received answer. */
-    record Received(int[] values, int updateLength, Map<String, Integer> layout) {
+    /** The masked vector and the report names of a received answer. */
+    record Received(int[] values, List<String> reports) {
     }
 
-    static Received fromUpdate(ModelVector update, Map<String, ModelVector> extras) {
-        Map<String, Integer> layout = new TreeMap<>();
-        List<ModelVector> segments = new ArrayList<>();
-        for (Map.Entry<String, ModelVector> e : new TreeMap<>(extras).entrySet()) {
-            if (e.getKey().startsWith(PREFIX)) {
-                layout.put(e.getKey().substring(PREFIX.length()), e.getValue().size());
-                segments.add(e.getValue());
+    static Received from(Map<String, Value> extras, int updateLength, int bits) {
+        if (!(extras.get(MASKED) instanceof Value.Longs masked) || !(extras.get(LAYOUT) instanceof Value.Text layout)) {
+            throw new IllegalArgumentException("no masked input");
+        }
+        List<String> reports = layout.text().isEmpty() ? List.of() : Arrays.asList(layout.text().split("\n"));
+        long[] v = masked.values();
+        if (v.length != updateLength + reports.size()) {
+            throw new IllegalArgumentException(v.length + " masked values where " + (updateLength + reports.size())
+                    + " were expected");
+        }
+        long limit = 1L << bits;
+        int[] out = new int[v.length];
+        for (int i = 0; i < v.length; i++) {
+            if (v[i] < 0 || v[i] >= limit) {
+                throw new IllegalArgumentException("masked value " + v[i] + " is outside Z_(2^" + bits + ")");
             }
+            out[i] = (int) v[i];
         }
-        int total = update.size();
-        for (ModelVector s : segments) {
-            total += s.size();
-        }
-        int[] values = new int[total];
-        int off = 0;
-        for (int i = 0; i < update.size(); i++) {
-            values[off++] = toInt(update.get(i));
-        }
-        for (ModelVector s : segments) {
-            for (int i = 0; i < s.size(); i++) {
-                values[off++] = toInt(s.get(i));
-            }
-        }
-        return new Received(values, update.size(), layout);
-    }
-
-    private static int toInt(float f) {
-        int v = (int) f;
-        if (v != f || v < 0 || v >= (1 << MAX_BITS_IN_FLOAT)) {
-            throw new IllegalArgumentException("not a masked value: " + f);
-        }
-        return v;
+        return new Received(out, reports);
     }
 }

@@ -55,6 +55,10 @@ public final class SecAggClient {
         return name;
     }
 
+    public SecAggParameters parameters() {
+        return params;
+    }
+
     /** How many participants are in this round's key directory (the bound for quantisation). */
     public synchronized int roundSize(int inputRound) {
         requireRound(inputRound);

@@ -1,12 +1,12 @@
 package org.medfed.privacy.secagg;
 
 import org.medfed.engine.BadInputException;
+import org.medfed.engine.protocol.Params;
 
 /**
  * Settings of secure aggregation.
  *
- * @param bits              k: masked values live in Z_(2^k); between 8 and 32 in the protocol, at most 24 inside a
- *                          study (see {@link SecureAggregation})
+ * @param bits              k: masked values live in Z_(2^k); between 8 and 32
  * @param range             each value of an update (a delta coordinate) is clipped to [-range, range] before it is
  *                          turned into an integer; choose it above the largest expected coordinate (with DP, the
  *                          clip norm plus a few noise deviations)
@@ -48,6 +48,17 @@ public record SecAggParameters(int bits, double range, double extrasRange, doubl
     /** How many of {@code n} participants must remain for the masks to come off. */
     public int threshold(int n) {
         return Math.max(2, (int) Math.ceil(thresholdFraction * n - 1e-9));
+    }
+
+    /** The settings as request fields, so that every hospital quantises and masks alike. */
+    public Params describe() {
+        return Params.builder().number("bits", bits).number("range", range).number("extras_range", extrasRange)
+                .number("threshold_fraction", thresholdFraction).build();
+    }
+
+    public static SecAggParameters fromParams(Params p) {
+        return new SecAggParameters(p.integer("bits"), p.number("range"), p.number("extras_range"),
+                p.number("threshold_fraction"));
     }
 
     /** All-ones in the low k bits: arithmetic modulo 2^k on Java ints. */

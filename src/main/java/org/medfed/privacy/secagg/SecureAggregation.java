@@ -5,7 +5,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.medfed.engine.BadInputException;
 import org.medfed.engine.ClientUpdate;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RoundContext;
@@ -14,7 +13,13 @@ import org.medfed.engine.Strategy;
 import org.medfed.engine.StrategyDecorator;
 import org.medfed.engine.UpdateKind;
 import org.medfed.engine.VectorMath;
+import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.Procedure;
+import org.medfed.engine.protocol.ProcedureCall;
+import org.medfed.engine.protocol.SiteGateway;
+import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.privacy.SecureSum;
+import org.medfed.privacy.random.RandomSource;
 import org.medfed.privacy.secagg.SecAggMessages.AdvertiseKeys;
 import org.medfed.privacy.secagg.SecAggMessages.KeyDirectory;
 import org.medfed.privacy.secagg.SecAggMessages.MaskedInput;
@@ -26,20 +31,18 @@ import org.medfed.privacy.secagg.SecAggMessages.UnmaskResponse;
 /**
  * Secure aggregation (Bonawitz et al. 2017, "Practical Secure Aggregation for Privacy-Preserving Machine
  * Learning", semi-honest version) as a strategy decorator: the aggregator learns the sum of the round's deltas
- * and nothing about any single one. Participants must be wrapped in {@link SecureAggregationParticipant}s that
- * share this strategy's {@link SecAggChannel} (see {@link InProcessSecureAggregation}).
+ * and nothing about any single one.
  *
  * <p>When a round starts ({@link #select}) the selected participants advertise fresh keys and exchange encrypted
- * Shamir shares through the aggregator; the engine's fit call then carries each masked update; in
- * {@link #aggregate} the remaining participants reveal the shares that remove the self masks of those who sent
- * an update and the pairwise masks of those who dropped out after sharing keys. If fewer than the threshold
- * remain at any step the round fails with a {@link SecureAggregationException}: a partial sum is never released.
+ * Shamir shares through the aggregator: requests of the catalogue sent through the run's transport, concurrently
+ * and under its time limit. The fit request then carries the masking filter ({@link SecAggSite#MASK}); in
+ * {@link #aggregate} the remaining participants reveal the shares that remove the self masks of those who sent an
+ * update and the pairwise masks of those who dropped out after sharing keys. If fewer than the threshold remain at
+ * any step the round fails with a {@link SecureAggregationException}: a partial sum is never released.
  *
  * <p>The wrapped strategy receives one {@link SecureSum} update: the mean of the deltas, unweighted, or weighted by
- * training examples when the participants send their weight masked beside their scaled delta
- * ({@link InProcessSecureAggregation#of(List, SecAggParameters, org.medfed.privacy.random.RandomSource, boolean)}). Strategies that need individual updates (median,
- * Krum) cannot be combined with secure aggregation. Inside a study the modulus is at most 2^24 because the engine
- * carries values as floats.
+ * training examples when the participants send their weight masked beside their scaled delta. Strategies that need
+ * individual updates (median, Krum) cannot be combined with secure aggregation.
  */
 public final class SecureAggregation extends StrategyDecorator {
 
@@ -54,22 +57,25 @@ public final class SecureAggregation extends StrategyDecorator {
     public static final String MAX_ERROR = "secagg.max_quantisation_error";
 
     private final SecAggParameters params;
-    private final SecAggChannel channel;
+    private final RandomSource random;
+    private final double weightScale;
 
     private SecAggServer server;
     private int selected;
     private long bytesUp;
     private long bytesDown;
 
-    public SecureAggregation(Strategy inner, SecAggParameters params, SecAggChannel channel) {
+    /**
+     * @param random      the hospitals' randomness: secure in real studies, seeded only in tests and demonstrations
+     * @param weightScale when positive, each hospital scales its delta by {@code examples / weightScale} (at most 1)
+     *                    and sends that factor masked beside it, so that the mean is weighted by training examples;
+     *                    0 for the plain mean
+     */
+    public SecureAggregation(Strategy inner, SecAggParameters params, RandomSource random, double weightScale) {
         super(inner);
-        if (params.bits() > MaskedPayload.MAX_BITS_IN_FLOAT) {
-            throw new BadInputException("secure aggregation inside a study uses at most "
-                    + MaskedPayload.MAX_BITS_IN_FLOAT + " bits per value (the engine carries updates as 32-bit "
-                    + "floats), was " + params.bits());
-        }
         this.params = params;
-        this.channel = channel;
+        this.random = random;
+        this.weightScale = weightScale;
     }
 
     @Override
@@ -81,42 +87,51 @@ public final class SecureAggregation extends StrategyDecorator {
     public List<String> select(SelectionContext context) {
         List<String> wanted = inner.select(context);
         int round = context.round();
+        SiteGateway gateway = context.gateway();
         server = new SecAggServer(params, round);
         selected = wanted.size();
         bytesUp = 0;
         bytesDown = 0;
+        Params settings = Params.builder().all(params.describe()).all(random.describe()).build();
+        Map<String, SiteRequest> advertise = new TreeMap<>();
+        wanted.forEach(name -> advertise.put(name, SiteRequest.of(round, Procedure.SECAGG_ADVERTISE, settings)));
+        // a participant that does not advertise keys simply is not part of this round
         List<AdvertiseKeys> ads = new ArrayList<>();
-        for (String name : wanted) {
-            try {
-                AdvertiseKeys a = channel.advertise(name, round);
-                bytesUp += a.wireBytes();
-                ads.add(a);
-            } catch (Exception e) {
-                // a participant that does not advertise keys simply is not part of this round
-            }
-        }
+        gateway.ask(advertise).replies().forEach((name, reply) -> {
+            AdvertiseKeys a = SecAggCodec.advertise(name, reply);
+            bytesUp += a.wireBytes();
+            ads.add(a);
+        });
         KeyDirectory directory = server.collectKeys(ads);
-        List<ShareKeys> shares = new ArrayList<>();
+        Params directoryFields = SecAggCodec.directory(directory);
+        Map<String, SiteRequest> share = new TreeMap<>();
         for (AdvertiseKeys a : directory.keys()) {
             bytesDown += directory.wireBytes();
-            try {
-                ShareKeys s = channel.shareKeys(a.participant(), directory);
-                bytesUp += s.wireBytes();
-                shares.add(s);
-            } catch (Exception e) {
-                // dropped before sharing: its key is in the directory but nobody masks with it
-            }
+            share.put(a.participant(), SiteRequest.of(round, Procedure.SECAGG_SHARE_KEYS, directoryFields));
         }
+        // one that drops before sharing has its key in the directory, but nobody masks with it
+        List<ShareKeys> shares = new ArrayList<>();
+        gateway.ask(share).replies().forEach((name, reply) -> {
+            ShareKeys s = SecAggCodec.shareKeys(name, reply);
+            bytesUp += s.wireBytes();
+            shares.add(s);
+        });
         Map<String, ShareDelivery> deliveries = server.routeShares(shares);
-        for (Map.Entry<String, ShareDelivery> d : deliveries.entrySet()) {
-            bytesDown += d.getValue().wireBytes();
-            try {
-                channel.deliverShares(d.getKey(), d.getValue());
-            } catch (Exception e) {
-                // it will not be able to mask; it counts as dropped at the input step and is recovered there
-            }
-        }
+        Map<String, SiteRequest> deliver = new TreeMap<>();
+        deliveries.forEach((name, d) -> {
+            bytesDown += d.wireBytes();
+            deliver.put(name, SiteRequest.of(round, Procedure.SECAGG_DELIVER_SHARES,
+                    SecAggCodec.shares(d.shares(), false)));
+        });
+        // one that misses its shares cannot mask; it counts as dropped at the input step and is recovered there
+        gateway.ask(deliver);
         return server.sharers();
+    }
+
+    @Override
+    public List<ProcedureCall> clientFilters() {
+        return filtersThen(ProcedureCall.of(Procedure.SECAGG_MASK,
+                Params.builder().number(SecAggSite.WEIGHT_SCALE, weightScale).build()));
     }
 
     @Override
@@ -128,7 +143,7 @@ public final class SecureAggregation extends StrategyDecorator {
         ModelVector global = context.global();
         Map<String, MaskedInput> inputs = new TreeMap<>();
         Map<String, ClientUpdate> byName = new TreeMap<>();
-        Map<String, Integer> layout = null;
+        List<String> layout = null;
         UpdateKind kind = null;
         for (ClientUpdate u : updates) {
             if (!server.sharers().contains(u.participant())) {
@@ -136,17 +151,17 @@ public final class SecureAggregation extends StrategyDecorator {
             }
             MaskedPayload.Received rec;
             try {
-                rec = MaskedPayload.fromUpdate(u.update(), u.extras());
+                rec = MaskedPayload.from(u.extras(), global.size(), params.bits());
             } catch (IllegalArgumentException e) {
-                throw new SecureAggregationException(round, u.participant() + " sent an update that is not masked; "
-                        + "is it wrapped in SecureAggregationParticipant?");
+                throw new SecureAggregationException(round, u.participant() + " sent an update that is not masked ("
+                        + e.getMessage() + "); is it running this study's secure aggregation?");
             }
             if (layout == null) {
-                layout = rec.layout();
+                layout = rec.reports();
                 kind = u.kind();
-            } else if (!layout.equals(rec.layout()) || kind != u.kind()) {
+            } else if (!layout.equals(rec.reports()) || kind != u.kind()) {
                 throw new SecureAggregationException(round, u.participant() + " sent different reports ("
-                        + rec.layout().keySet() + ") or update kind than the others (" + layout.keySet() + ")");
+                        + rec.reports() + ") or update kind than the others (" + layout + ")");
             }
             MaskedInput in = new MaskedInput(u.participant(), rec.values(), params.bits());
             bytesUp += in.wireBytes();
@@ -154,17 +169,19 @@ public final class SecureAggregation extends StrategyDecorator {
             byName.put(u.participant(), u);
         }
         UnmaskRequest request = server.unmaskRequest(inputs.keySet());
-        List<UnmaskResponse> responses = new ArrayList<>();
+        Params requestFields = SecAggCodec.unmaskRequest(request);
+        Map<String, SiteRequest> unmask = new TreeMap<>();
         for (String u : request.survivors()) {
             bytesDown += request.wireBytes();
-            try {
-                UnmaskResponse r = channel.unmask(u, request);
-                bytesUp += r.wireBytes();
-                responses.add(r);
-            } catch (Exception e) {
-                // one fewer helper; the server checks that the threshold still holds
-            }
+            unmask.put(u, SiteRequest.of(round, Procedure.SECAGG_UNMASK, requestFields));
         }
+        // one fewer helper per failure; the server checks that the threshold still holds
+        List<UnmaskResponse> responses = new ArrayList<>();
+        context.gateway().ask(unmask).replies().forEach((name, reply) -> {
+            UnmaskResponse r = SecAggCodec.unmaskResponse(name, reply);
+            bytesUp += r.wireBytes();
+            responses.add(r);
+        });
         int[] sum = server.unmask(inputs, responses);
 
         int n = server.directory().keys().size();
@@ -177,12 +194,12 @@ public final class SecureAggregation extends StrategyDecorator {
         }
         Map<String, Double> reportSums = new TreeMap<>();
         int off = dim;
-        for (String key : layout.keySet()) {
+        for (String key : layout) {
             reportSums.put(key, reports.decode(sum[off++]));
         }
         int contributors = request.survivors().size();
         double clippedFraction = reportSums.remove(MaskedPayload.CLAMPED) / contributors;
-        Double weightSum = reportSums.remove(SecureAggregationParticipant.WEIGHT);
+        Double weightSum = reportSums.remove(SecAggSite.WEIGHT);
         if (weightSum != null && weightSum > 0) {
             // deltas arrived multiplied by their hospital's weight: rescale so that sum / contributors is the
             // weighted mean sum(w_i d_i) / sum(w_i)

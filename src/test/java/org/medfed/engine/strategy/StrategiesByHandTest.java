@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.medfed.engine.ClientUpdate;
-import org.medfed.engine.LocalParticipant;
+import org.medfed.site.InProcessParticipant;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RoundContext;
 import org.medfed.engine.RunHistory;
@@ -24,7 +24,7 @@ import org.medfed.engine.UpdateKind;
 class StrategiesByHandTest {
 
     // A: target 0 with 1 example; B: target 4 with 3 examples
-    private final List<LocalParticipant> ab = List.of(quadratic("A", 1, 0f), quadratic("B", 3, 4f));
+    private final List<InProcessParticipant> ab = List.of(quadratic("A", 1, 0f), quadratic("B", 3, 4f));
 
     private static float model(RunHistory h) {
         assertThat(h.status()).as(h.message()).isEqualTo(RunStatus.FINISHED);
@@ -46,9 +46,9 @@ class StrategiesByHandTest {
     @Test
     void customWeightsComeFromTheParticipants() {
         // weights 3 (A) and 1 (B): (0 * 3 + 2 * 1) / 4 = 0.5
-        List<LocalParticipant> weighted = List.of(
-                new LocalParticipant("A", 3, new org.medfed.testsupport.QuadraticTrainer(1, 0f)),
-                new LocalParticipant("B", 1, new org.medfed.testsupport.QuadraticTrainer(3, 4f)));
+        List<InProcessParticipant> weighted = List.of(
+                InProcessParticipant.of("A", 3, new org.medfed.testsupport.QuadraticTrainer(1, 0f)),
+                InProcessParticipant.of("B", 1, new org.medfed.testsupport.QuadraticTrainer(3, 4f)));
         assertThat(model(run(new FedAvg(Weighting.CUSTOM), config(1, 1, 0.5), weighted, 0f))).isEqualTo(0.5f);
     }
 
@@ -61,7 +61,7 @@ class StrategiesByHandTest {
     @Test
     void fedProxPullsLocalTrainingTowardsTheGlobalModel() {
         // B alone, 2 steps of lr 0.5, mu 1, from 0: g1 = -4 -> 2; g2 = (2 - 4) + 1 * (2 - 0) = 0 -> stays 2
-        List<LocalParticipant> b = List.of(quadratic("B", 3, 4f));
+        List<InProcessParticipant> b = List.of(quadratic("B", 3, 4f));
         assertThat(model(run(new FedProx(1.0), config(1, 2, 0.5), b, 0f))).isEqualTo(2f);
         // without the pull: g2 = -2 -> 3
         assertThat(model(run(new FedProx(0.0), config(1, 2, 0.5), b, 0f))).isEqualTo(3f);
@@ -122,11 +122,11 @@ class StrategiesByHandTest {
         // round 1: y_A = 0, y_B = 2 -> x = 1; c_A = 0, c_B = (0 - 2) / 0.5 = -4 -> c = -2
         // round 2: A's gradient (1 - 0) + (c - c_A) = -1 -> y_A = 1.5; B's (1 - 4) + (-2 + 4) = -1 -> y_B = 1.5
         //          x = 1.5; c_A = 0 + 2 + (1 - 1.5) / 0.5 = 1; c_B = -4 + 2 - 1 = -3; c = -2 + (1 + 1) / 2 = -1
-        List<LocalParticipant> equal = List.of(quadratic("A", 1, 0f), quadratic("B", 1, 4f));
+        List<InProcessParticipant> equal = List.of(quadratic("A", 1, 0f), quadratic("B", 1, 4f));
         Scaffold scaffold = new Scaffold(1.0);
         RunHistory h = run(scaffold, config(2, 1, 0.5), equal, 0f);
         assertThat(model(h)).isEqualTo(1.5f);
-        assertThat(scaffold.serverState().get(Scaffold.SERVER_CONTROL).get(0)).isEqualTo(-1f);
+        assertThat(scaffold.clientProcedure().params().floats(Scaffold.SERVER_CONTROL)[0]).isEqualTo(-1f);
         // FedAvg would have reached x = 1.5 too on this symmetric problem, but through y_A = 0.5, y_B = 2.5:
         // the corrections made both hospitals take the same step
         assertThat(h.rounds().get(1).trainLoss().get("A")).isCloseTo(0.5, within(1e-9));   // 0.5 (1 - 0)^2
@@ -143,7 +143,7 @@ class StrategiesByHandTest {
 
     @Test
     void cyclicShuffledVisitsEveryParticipantOncePerCycle() {
-        List<LocalParticipant> four = List.of(quadratic("A", 1, 0f), quadratic("B", 1, 1f), quadratic("C", 1, 2f),
+        List<InProcessParticipant> four = List.of(quadratic("A", 1, 0f), quadratic("B", 1, 1f), quadratic("C", 1, 2f),
                 quadratic("D", 1, 3f));
         RunHistory h = run(new Cyclic(true), config(8, 1, 0.5), four, 0f);
         List<String> order = h.rounds().stream().map(r -> r.selected().get(0)).toList();

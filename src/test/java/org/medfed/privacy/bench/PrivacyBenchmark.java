@@ -21,6 +21,9 @@ import org.medfed.engine.RunControl;
 import org.medfed.engine.SelectionContext;
 import org.medfed.engine.TrainingOutcome;
 import org.medfed.engine.VectorMath;
+import org.medfed.engine.protocol.SiteGateway;
+import org.medfed.engine.protocol.SiteRequest;
+import org.medfed.testsupport.Sites;
 import org.medfed.privacy.PrivacyFixtures;
 import org.medfed.privacy.PrivacyFixtures.MeanStrategy;
 import org.medfed.privacy.dp.DpFedAvg;
@@ -32,7 +35,6 @@ import org.medfed.privacy.paillier.PaillierEncryptor;
 import org.medfed.privacy.paillier.PaillierKeyHolder;
 import org.medfed.privacy.random.CryptoRandom;
 import org.medfed.privacy.random.RandomSource;
-import org.medfed.privacy.secagg.InProcessSecureAggregation;
 import org.medfed.privacy.secagg.SecAggCost;
 import org.medfed.privacy.secagg.SecAggParameters;
 import org.medfed.privacy.secagg.SecureAggregation;
@@ -84,47 +86,6 @@ public final class PrivacyBenchmark {
     }
 
     /** A hospital whose "training" returns a precomputed update at once. */
-    private static final class FixedUpdateParticipant implements Participant {
-        private final String name;
-        private final float[] delta;
-
-        FixedUpdateParticipant(String name, float[] delta) {
-            this.name = name;
-            this.delta = delta;
-        }
-
-        @Override
-        public String name() {
-            return name;
-        }
-
-        @Override
-        public int trainSize() {
-            return 100;
-        }
-
-        @Override
-        public int testSize() {
-            return 0;
-        }
-
-        @Override
-        public double weight() {
-            return 1;
-        }
-
-        @Override
-        public FitResult fit(FitInstruction instruction, RunControl control) {
-            ModelVector next = VectorMath.add(instruction.global(), ModelVector.of(delta));
-            return FitResult.model(new TrainingOutcome(next, 1, 0.5), 100);
-        }
-
-        @Override
-        public Evaluation evaluate(ModelVector model, DataSplit split) {
-            return new Evaluation(0, Map.of());
-        }
-    }
-
     private static List<Participant> hospitals(int n, int dim, long seed) {
         Random r = new Random(seed);
         List<Participant> ps = new ArrayList<>();
@@ -133,7 +94,7 @@ public final class PrivacyBenchmark {
             for (int i = 0; i < dim; i++) {
                 d[i] = (float) ((r.nextDouble() * 2 - 1) * 0.1);
             }
-            ps.add(new FixedUpdateParticipant(String.format("h%03d", h), d));
+            ps.add(PrivacyFixtures.participant(String.format("h%03d", h), d));
         }
         return ps;
     }
@@ -215,21 +176,21 @@ public final class PrivacyBenchmark {
         }
         for (int rep = 0; rep < reps; rep++) {
 
-            InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, SecAggParameters.of(0.5),
-                    RandomSource.secure());
-            SecureAggregation strategy = secagg.wrap(new MeanStrategy());
+            SecureAggregation strategy = new SecureAggregation(new MeanStrategy(), SecAggParameters.of(0.5),
+                    RandomSource.secure(), 0);
+            SiteGateway gateway = gateway(ps);
             Timed<List<String>> setup = time(() -> strategy.select(
-                    new SelectionContext(1, names, 1.0, 1, new Random(1))));
-            FitInstruction instr = instruction(global, strategy);
+                    new SelectionContext(1, names, 1.0, 1, new Random(1), gateway)));
+            SiteRequest instr = instruction(global, strategy);
             List<ClientUpdate> ups = new ArrayList<>();
             long maskNanos = 0;
-            for (Participant p : secagg.participants()) {
+            for (Participant p : ps) {
                 long t = now();
                 FitResult r = fitQuietly(p, instr);
                 maskNanos += now() - t;
                 ups.add(ClientUpdate.of(p.name(), 1, r));
             }
-            Timed<ModelVector> unmask = time(() -> strategy.aggregate(new RoundContext(1, global, n, List.of()), ups));
+            Timed<ModelVector> unmask = time(() -> strategy.aggregate(new RoundContext(1, global, n, List.of(), gateway), ups));
             long total = setup.nanos() + maskNanos + unmask.nanos();
             if (best == null || total < best[0]) {
                 best = new long[] {total, setup.nanos(), maskNanos, unmask.nanos()};
@@ -250,13 +211,31 @@ public final class PrivacyBenchmark {
         }
     }
 
-    private static FitInstruction instruction(ModelVector global, org.medfed.engine.Strategy s) {
-        return new FitInstruction(1, global, PrivacyFixtures.training(), s.clientProcedure(), s.serverState());
+    private static SiteRequest instruction(ModelVector global, org.medfed.engine.Strategy s) {
+        return Sites.fitRequest(s, 1, global, PrivacyFixtures.training());
     }
 
-    private static FitResult fitQuietly(Participant p, FitInstruction instruction) {
+    /** The participants reached one after another on this thread, so that CPU time counts all the work. */
+    private static SiteGateway gateway(List<Participant> ps) {
+        return requests -> {
+            Map<String, org.medfed.engine.protocol.Params> replies = new java.util.LinkedHashMap<>();
+            for (Participant p : ps) {
+                SiteRequest r = requests.get(p.name());
+                if (r != null) {
+                    try {
+                        replies.put(p.name(), p.call(r, RunControl.free()));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return new SiteGateway.Answers(replies, Map.of());
+        };
+    }
+
+    private static FitResult fitQuietly(Participant p, SiteRequest instruction) {
         try {
-            return p.fit(instruction, RunControl.free());
+            return FitResult.fromReply(p.call(instruction, RunControl.free()));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

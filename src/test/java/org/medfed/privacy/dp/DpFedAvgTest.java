@@ -11,11 +11,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.medfed.testsupport.Sites;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.ClientUpdate;
 import org.medfed.engine.FitInstruction;
 import org.medfed.engine.FitResult;
-import org.medfed.engine.LocalParticipant;
+import org.medfed.site.InProcessParticipant;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RoundContext;
 import org.medfed.engine.RunControl;
@@ -52,7 +53,7 @@ class DpFedAvgTest {
         ModelVector global = ModelVector.of(new float[] {1, 2});
         List<String> names = List.of("a", "b", "c");
         assertThat(dp.select(everyone(1, names))).containsExactly("a", "b", "c");
-        dp.serverState();
+        dp.clientFilters();
         ModelVector next = dp.aggregate(new RoundContext(1, global, 3, List.of()), List.of(
                 modelUpdate("a", global, new float[] {3, 4}),
                 modelUpdate("b", global, new float[] {0.3f, 0.4f}),
@@ -99,21 +100,20 @@ class DpFedAvgTest {
         DpFedAvg dp = new DpFedAvg(new MeanStrategy(), DpFedAvgSettings.fixed(2.0, 1.0, 1e-5), RandomSource.seeded(1));
         dp.select(everyone(1, List.of("a")));
         ModelVector global = ModelVector.of(new float[] {10, 10, 10});
-        FitInstruction instruction = new FitInstruction(1, global, PrivacyFixtures.training(), dp.clientProcedure(),
-                dp.serverState());
-        LocalParticipant far = participant("a", new float[] {6, 0, 8});
-        FitResult r = far.fit(instruction, RunControl.free());
+        InProcessParticipant far = participant("a", new float[] {6, 0, 8});
+        FitResult r = Sites.fit(far, dp, 1, global, PrivacyFixtures.training());
         float[] delta = new float[3];
         for (int i = 0; i < 3; i++) {
             delta[i] = r.update().get(i) - global.get(i);
         }
         assertThat(L2Clip.norm(delta)).isCloseTo(2.0, within(1e-5));
         assertThat(delta).containsExactly(new float[] {1.2f, 0, 1.6f}, within(1e-5f));
-        assertThat(r.extras().get(DpClientProcedure.UNCLIPPED_KEY).get(0)).isZero();
+        assertThat(r.vectorExtra(DpClipNoise.UNCLIPPED_KEY).get(0)).isZero();
 
-        FitResult near = participant("b", new float[] {0.5f, 0, 0}).fit(instruction, RunControl.free());
+        FitResult near = Sites.fit(participant("b", new float[] {0.5f, 0, 0}), dp, 1, global,
+                PrivacyFixtures.training());
         assertThat(near.update().get(0)).isEqualTo(10.5f);
-        assertThat(near.extras().get(DpClientProcedure.UNCLIPPED_KEY).get(0)).isEqualTo(1f);
+        assertThat(near.vectorExtra(DpClipNoise.UNCLIPPED_KEY).get(0)).isEqualTo(1f);
     }
 
     @Test
@@ -237,15 +237,12 @@ class DpFedAvgTest {
             List<String> names = List.of("a", "b", "c", "d");
             dp.select(everyone(1, names));
             ModelVector global = ModelVector.zeros(dim);
-            FitInstruction instruction = new FitInstruction(1, global, PrivacyFixtures.training(),
-                    dp.clientProcedure(), dp.serverState());
-            assertThat(instruction.serverVector(DpClientProcedure.PARTICIPANT_NOISE_KEY).get(0))
-                    .isCloseTo((float) (z * c / 2), within(1e-7f));
+            assertThat(dp.clientFilters().get(0).params().number("noise_std"))
+                    .isCloseTo((float) (z * c / 2), within(1e-7));
             List<ClientUpdate> ups = new ArrayList<>();
             for (int i = 0; i < names.size() - dropped; i++) {
-                FitInstruction own = new FitInstruction(1, global, PrivacyFixtures.training().withSeed(i),
-                        dp.clientProcedure(), dp.serverState());
-                FitResult r = participant(names.get(i), new float[dim]).fit(own, RunControl.free());
+                FitResult r = Sites.fit(participant(names.get(i), new float[dim]), dp, 1, global,
+                        PrivacyFixtures.training().withSeed(i));
                 ups.add(ClientUpdate.of(names.get(i), 1, r));
             }
             ModelVector next = dp.aggregate(new RoundContext(1, global, 4, List.of()), ups);
@@ -260,7 +257,7 @@ class DpFedAvgTest {
 
     @Test
     void sameSeedGivesBitIdenticalRunsAndAnotherSeedDoesNot() {
-        List<LocalParticipant> ps = List.of(participant("a", filled(50, 0.3f)), participant("b", filled(50, -0.1f)),
+        List<InProcessParticipant> ps = List.of(participant("a", filled(50, 0.3f)), participant("b", filled(50, -0.1f)),
                 participant("c", filled(50, 0.05f)));
         DpFedAvgSettings s = DpFedAvgSettings.fixed(0.5, 1.1, 1e-5);
         RunHistory h1 = PrivacyFixtures.run(new DpFedAvg(new MeanStrategy(), s, RandomSource.seeded(21)), ps, 5, 0.7,

@@ -7,7 +7,7 @@ import static org.medfed.privacy.PrivacyFixtures.participant;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.medfed.engine.LocalParticipant;
+import org.medfed.site.InProcessParticipant;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RoundRecord;
 import org.medfed.engine.RunHistory;
@@ -22,7 +22,7 @@ class PaillierStudyTest {
     @Test
     void aStudyWithPaillierAggregationReachesThePlainMean() {
         int dim = 100;
-        List<LocalParticipant> ps = new ArrayList<>();
+        List<InProcessParticipant> ps = new ArrayList<>();
         for (int h = 0; h < 4; h++) {
             float[] d = new float[dim];
             for (int i = 0; i < dim; i++) {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.medfed.engine.BadInputException;
-import org.medfed.engine.ClientProcedure;
 import org.medfed.engine.ClientUpdate;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RoundContext;
@@ -18,6 +17,7 @@ import org.medfed.engine.SelectionContext;
 import org.medfed.engine.Strategy;
 import org.medfed.engine.UpdateKind;
 import org.medfed.engine.VectorMath;
+import org.medfed.engine.protocol.ProcedureCall;
 
 /**
  * The common shape of a robust rule: it looks at the whole round, decides what to keep, and hands what it kept
@@ -89,13 +89,13 @@ public abstract class RobustAggregation implements RobustDefence {
     }
 
     @Override
-    public ClientProcedure clientProcedure() {
+    public ProcedureCall clientProcedure() {
         return inner == null ? RobustDefence.super.clientProcedure() : inner.clientProcedure();
     }
 
     @Override
-    public Map<String, ModelVector> serverState() {
-        return inner == null ? RobustDefence.super.serverState() : inner.serverState();
+    public List<ProcedureCall> clientFilters() {
+        return inner == null ? RobustDefence.super.clientFilters() : inner.clientFilters();
     }
 
     @Override

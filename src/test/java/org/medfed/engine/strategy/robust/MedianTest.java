@@ -81,7 +81,7 @@ class MedianTest {
     @Test
     void refusesUpdatesCarryingExtraVectors() {
         ClientUpdate withExtras = new ClientUpdate("a", ModelVector.of(new float[] {1}), UpdateKind.MODEL, 1, 1, 1, 0,
-                Map.of("control_delta", ModelVector.of(new float[] {0})));
+                Map.of("control_delta", new org.medfed.engine.protocol.Value.Floats(new float[] {0})));
         assertThatThrownBy(() -> new Median().aggregate(round(1, 0), List.of(withExtras, model("b", 2))))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("SCAFFOLD")
                 .hasMessageContaining("control_delta");

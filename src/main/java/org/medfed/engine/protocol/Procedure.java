@@ -1,0 +1,85 @@
+package org.medfed.engine.protocol;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * The fixed catalogue of what a coordinator may ask of a hospital. A request names one of these by id; the
+ * hospital runs its own implementation of it (the catalogue of implementations is {@code org.medfed.site}), so
+ * no code ever travels, only ids and typed parameters. A hospital's policy allows or refuses them by id.
+ */
+public enum Procedure {
+
+    TRAIN("train", Kind.TRAINING, "train the model locally from the global model with the plan's optimiser"),
+    TRAIN_PROXIMAL("train.fedprox", Kind.TRAINING,
+            "train locally with FedProx's pull towards the global model (parameter mu)"),
+    TRAIN_SCAFFOLD("train.scaffold", Kind.TRAINING,
+            "train locally with SCAFFOLD's control-variate correction; the hospital keeps its own control variate"),
+    GRADIENT("gradient", Kind.TRAINING, "compute one gradient of the loss over all training rows (FedSGD)"),
+    DP_CLIP_NOISE("dp.clip-noise", Kind.FILTER,
+            "clip the update to an L2 bound and, when asked, add Gaussian noise before it leaves (client-level DP)"),
+    PAILLIER_ENCRYPT("paillier.encrypt", Kind.SEALING_FILTER,
+            "encrypt the update under the study's Paillier public key; only sums are ever decrypted"),
+    SECAGG_MASK("secagg.mask", Kind.SEALING_FILTER,
+            "quantise the update and add pairwise and self masks (secure aggregation); only the sum is readable"),
+    SECAGG_ADVERTISE("secagg.advertise", Kind.QUESTION, "secure aggregation: make and announce this round's public keys"),
+    SECAGG_SHARE_KEYS("secagg.share-keys", Kind.QUESTION,
+            "secure aggregation: send encrypted Shamir shares of this round's secrets to the other hospitals"),
+    SECAGG_DELIVER_SHARES("secagg.deliver-shares", Kind.QUESTION,
+            "secure aggregation: receive the encrypted shares the other hospitals made for this one"),
+    SECAGG_UNMASK("secagg.unmask", Kind.QUESTION,
+            "secure aggregation: reveal the shares that remove the masks of a finished round"),
+    EVALUATE("evaluate", Kind.QUESTION, "evaluate a model on the hospital's test or training rows: metrics only"),
+    BASELINE_TRAIN("baseline.train", Kind.QUESTION,
+            "train a comparison model on this hospital's rows alone and send its parameters"),
+    DESCRIBE("describe", Kind.QUESTION, "say how many training and test examples the dataset has");
+
+    /** What a procedure does with the model. */
+    public enum Kind {
+        /** Answers with an update of the model. */
+        TRAINING,
+        /** Changes the update before it leaves the hospital. */
+        FILTER,
+        /** Changes the update so that the coordinator cannot read it alone; simulated attacks act before these. */
+        SEALING_FILTER,
+        /** Anything else: an answer that is not an update. */
+        QUESTION
+    }
+
+    private final String id;
+    private final Kind kind;
+    private final String description;
+
+    Procedure(String id, Kind kind, String description) {
+        this.id = id;
+        this.kind = kind;
+        this.description = description;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    /** One line a hospital's IT can read in a policy or an audit log. */
+    public String description() {
+        return description;
+    }
+
+    public boolean isFilter() {
+        return kind == Kind.FILTER || kind == Kind.SEALING_FILTER;
+    }
+
+    public static Optional<Procedure> byId(String id) {
+        return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();
+    }
+
+    /** The procedure with {@code id}, or a {@link ProtocolException} listing the known ids. */
+    public static Procedure require(String id) {
+        return byId(id).orElseThrow(() -> new ProtocolException("unknown procedure '" + id + "'; known: "
+                + String.join(", ", Arrays.stream(values()).map(Procedure::id).toList())));
+    }
+}

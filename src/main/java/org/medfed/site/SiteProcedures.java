@@ -1,0 +1,97 @@
+package org.medfed.site;
+
+import java.util.EnumMap;
+import java.util.Map;
+import org.medfed.engine.ClientProcedure;
+import org.medfed.engine.EvaluationRequest;
+import org.medfed.engine.GradientAdjustment;
+import org.medfed.engine.LocalTraining;
+import org.medfed.engine.SiteQuestion;
+import org.medfed.engine.TrainingOutcome;
+import org.medfed.engine.UpdateFilter;
+import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.Procedure;
+import org.medfed.engine.protocol.ProtocolException;
+import org.medfed.engine.strategy.FedProx;
+import org.medfed.engine.strategy.FedSgd;
+import org.medfed.engine.strategy.Scaffold;
+import org.medfed.privacy.dp.DpClipNoise;
+import org.medfed.privacy.dp.DpSgdPrivacy;
+import org.medfed.privacy.paillier.PaillierEncrypt;
+import org.medfed.privacy.secagg.SecAggSite;
+
+/**
+ * The hospital's implementations of the procedure catalogue ({@link Procedure}): one entry for each id, and
+ * nothing else can be run. The simulation and a real node use this same table.
+ */
+public final class SiteProcedures {
+
+    private static final Map<Procedure, ClientProcedure> TRAINING = new EnumMap<>(Procedure.class);
+    private static final Map<Procedure, UpdateFilter> FILTERS = new EnumMap<>(Procedure.class);
+    private static final Map<Procedure, SiteQuestion> QUESTIONS = new EnumMap<>(Procedure.class);
+
+    static {
+        TRAINING.put(Procedure.TRAIN, ClientProcedure.LOCAL_TRAINING);
+        TRAINING.put(Procedure.TRAIN_PROXIMAL, FedProx.CLIENT);
+        TRAINING.put(Procedure.TRAIN_SCAFFOLD, Scaffold.CLIENT);
+        TRAINING.put(Procedure.GRADIENT, FedSgd.CLIENT);
+
+        FILTERS.put(Procedure.DP_CLIP_NOISE, new DpClipNoise());
+        FILTERS.put(Procedure.PAILLIER_ENCRYPT, new PaillierEncrypt());
+        FILTERS.put(Procedure.SECAGG_MASK, SecAggSite.MASK);
+
+        QUESTIONS.put(Procedure.SECAGG_ADVERTISE, SecAggSite.ADVERTISE);
+        QUESTIONS.put(Procedure.SECAGG_SHARE_KEYS, SecAggSite.SHARE_KEYS);
+        QUESTIONS.put(Procedure.SECAGG_DELIVER_SHARES, SecAggSite.DELIVER_SHARES);
+        QUESTIONS.put(Procedure.SECAGG_UNMASK, SecAggSite.UNMASK);
+        QUESTIONS.put(Procedure.EVALUATE, (request, trainer, state, control) -> trainer.evaluate(
+                EvaluationRequest.model(request), EvaluationRequest.split(request)).toReply());
+        QUESTIONS.put(Procedure.DESCRIBE, (request, trainer, state, control) -> Params.builder()
+                .number("train_size", trainer.trainSize()).number("test_size", trainer.testSize())
+                .number("parameters", trainer.parameterCount()).build());
+        QUESTIONS.put(Procedure.BASELINE_TRAIN, (request, trainer, state, control) -> {
+            LocalTraining plan = LocalTraining.fromParams(request.params(), SiteProcedures::dpSgd);
+            TrainingOutcome out = trainer.train(org.medfed.engine.ModelVector.wrap(request.params().floats("model")),
+                    plan, GradientAdjustment.NONE, control);
+            return Params.builder().floats("model", out.params().toArray()).number("steps", out.steps())
+                    .number("train_loss", out.meanLoss()).build();
+        });
+    }
+
+    private SiteProcedures() {
+    }
+
+    static ClientProcedure training(Procedure p) {
+        return require(TRAINING.get(p), p);
+    }
+
+    static UpdateFilter filter(Procedure p) {
+        return require(FILTERS.get(p), p);
+    }
+
+    static SiteQuestion question(Procedure p) {
+        return require(QUESTIONS.get(p), p);
+    }
+
+    /** DP-SGD rebuilt at the hospital from the settings a training request carries. */
+    static DpSgdPrivacy dpSgd(Params settings) {
+        return DpSgdPrivacy.fromParams(settings);
+    }
+
+    /** Whether the hospital side implements {@code p} (every procedure of the catalogue must be). */
+    static boolean implemented(Procedure p) {
+        return switch (p.kind()) {
+            case TRAINING -> TRAINING.containsKey(p);
+            case FILTER, SEALING_FILTER -> FILTERS.containsKey(p);
+            case QUESTION -> QUESTIONS.containsKey(p);
+        };
+    }
+
+    private static <T> T require(T impl, Procedure p) {
+        if (impl == null) {
+            throw new ProtocolException("'" + p.id() + "' is not a " + p.kind().name().toLowerCase(java.util.Locale.ROOT)
+                    .replace('_', ' ') + " procedure");
+        }
+        return impl;
+    }
+}
