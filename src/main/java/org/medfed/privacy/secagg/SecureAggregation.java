@@ -148,7 +148,8 @@ public final class SecureAggregation extends StrategyDecorator {
                 throw new SecureAggregationException(round, u.participant() + " sent different reports ("
                         + rec.layout().keySet() + ") or update kind than the others (" + layout.keySet() + ")");
             }
-            MaskedInput in = new MaskedInput(u.participant(), rec.values(), params.bits());
+            MaskedInput in = new MaskedInput(u.participant(), java.util.Arrays.stream(rec.values()).asLongStream()
+                    .toArray(), params.bits()); // secagg-64: adapted at call site
             bytesUp += in.wireBytes();
             inputs.put(u.participant(), in);
             byName.put(u.participant(), u);
@@ -165,7 +166,7 @@ public final class SecureAggregation extends StrategyDecorator {
                 // one fewer helper; the server checks that the threshold still holds
             }
         }
-        int[] sum = server.unmask(inputs, responses);
+        long[] sum = server.unmask(inputs, responses); // secagg-64: adapted at call site
 
         int n = server.directory().keys().size();
         Quantizer values = new Quantizer(params.bits(), params.range(), n);

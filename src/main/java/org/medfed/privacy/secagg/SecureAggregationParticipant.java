@@ -92,7 +92,7 @@ public final class SecureAggregationParticipant implements Participant {
             if (values.clips(d)) {
                 clipped++;
             }
-            q[i] = values.encode(d);
+            q[i] = Math.toIntExact(values.encode(d)); // secagg-64: adapted at call site
         }
         Map<String, int[]> segments = new TreeMap<>();
         Map<String, Integer> layout = new TreeMap<>();
@@ -101,17 +101,20 @@ public final class SecureAggregationParticipant implements Participant {
                 throw new BadInputException("secure aggregation can only carry single-number reports besides the "
                         + "update; '" + e.getKey() + "' has " + e.getValue().size() + " values");
             }
-            segments.put(e.getKey(), new int[] {reports.encode(e.getValue().get(0))});
+            segments.put(e.getKey(), new int[] {Math.toIntExact(reports.encode(e.getValue().get(0)))}); // secagg-64: adapted at call site
             layout.put(e.getKey(), 1);
         }
         if (weightScale > 0) {
-            segments.put(WEIGHT, new int[] {reports.encode(w)});
+            segments.put(WEIGHT, new int[] {Math.toIntExact(reports.encode(w))}); // secagg-64: adapted at call site
             layout.put(WEIGHT, 1);
         }
-        segments.put(MaskedPayload.CLAMPED, new int[] {reports.encode(dim == 0 ? 0 : (double) clipped / dim)});
+        segments.put(MaskedPayload.CLAMPED,
+                new int[] {Math.toIntExact(reports.encode(dim == 0 ? 0 : (double) clipped / dim))}); // secagg-64: adapted at call site
         layout.put(MaskedPayload.CLAMPED, 1);
-        SecAggMessages.MaskedInput masked = client.maskInput(instruction.round(), MaskedPayload.concat(q, segments));
-        return MaskedPayload.toFitResult(r, masked.values(), dim, layout);
+        SecAggMessages.MaskedInput masked = client.maskInput(instruction.round(),
+                java.util.Arrays.stream(MaskedPayload.concat(q, segments)).asLongStream().toArray()); // secagg-64: adapted at call site
+        return MaskedPayload.toFitResult(r, java.util.Arrays.stream(masked.values()).mapToInt(Math::toIntExact)
+                .toArray(), dim, layout); // secagg-64: adapted at call site
     }
 
     @Override

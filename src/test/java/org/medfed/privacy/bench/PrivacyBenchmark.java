@@ -215,7 +215,7 @@ public final class PrivacyBenchmark {
         }
         for (int rep = 0; rep < reps; rep++) {
 
-            InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, SecAggParameters.of(0.5),
+            InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, SecAggParameters.of(0.5).withBits(24),
                     RandomSource.secure());
             SecureAggregation strategy = secagg.wrap(new MeanStrategy());
             Timed<List<String>> setup = time(() -> strategy.select(

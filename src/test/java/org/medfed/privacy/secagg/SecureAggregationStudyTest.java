@@ -32,6 +32,14 @@ class SecureAggregationStudyTest {
 
     private static final int DIM = 64;
 
+    /**
+     * 24 bits: the default is 32 now that the protocol runs on longs, but inside a study masked values still travel
+     * packed into floats (at most {@link MaskedPayload#MAX_BITS_IN_FLOAT} bits) until typed payloads replace them.
+     */
+    private static SecAggParameters studyParameters(double range) {
+        return SecAggParameters.of(range).withBits(MaskedPayload.MAX_BITS_IN_FLOAT);
+    }
+
     private static List<LocalParticipant> hospitals(int n) {
         List<LocalParticipant> ps = new ArrayList<>();
         for (int h = 0; h < n; h++) {
@@ -49,7 +57,7 @@ class SecureAggregationStudyTest {
         List<LocalParticipant> ps = hospitals(5);
         ModelVector initial = ModelVector.of(PrivacyFixtures.filled(DIM, 0.5f));
         RunHistory plain = PrivacyFixtures.run(new MeanStrategy(), ps, 3, 1.0, 1, initial);
-        SecAggParameters params = SecAggParameters.of(0.5);
+        SecAggParameters params = studyParameters(0.5);
         InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, params, RandomSource.secure());
         MeanStrategy inner = new MeanStrategy();
         RunHistory secure = PrivacyFixtures.run(secagg.wrap(inner), secagg.participants(), 3, 1.0, 1, initial);
@@ -74,7 +82,7 @@ class SecureAggregationStudyTest {
     @Test
     void theAggregatorNeverSeesAnUnmaskedUpdate() {
         List<LocalParticipant> ps = hospitals(4);
-        InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, SecAggParameters.of(0.5),
+        InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, studyParameters(0.5),
                 RandomSource.secure());
         List<List<Float>> seen = new ArrayList<>();
         MeanStrategy inner = new MeanStrategy();
@@ -116,7 +124,7 @@ class SecureAggregationStudyTest {
     void aHospitalThatCrashesAfterSharingKeysDoesNotSpoilTheRound() {
         List<Participant> ps = new ArrayList<>(hospitals(5));
         ps.add(new LocalParticipant("hospital-crash", 1.0, new FailingTrainer(DIM)));
-        InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, SecAggParameters.of(0.5),
+        InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, studyParameters(0.5),
                 RandomSource.secure());
         RunHistory secure = PrivacyFixtures.run(secagg.wrap(new MeanStrategy()), secagg.participants(), 1, 1.0, 1,
                 ModelVector.zeros(DIM));
@@ -138,7 +146,7 @@ class SecureAggregationStudyTest {
         for (int i = 0; i < 3; i++) {
             ps.add(new LocalParticipant("crash-" + i, 1.0, new FailingTrainer(DIM)));
         }
-        InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, SecAggParameters.of(0.5),
+        InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, studyParameters(0.5),
                 RandomSource.secure());
         ModelVector initial = ModelVector.zeros(DIM);
         RunHistory h = PrivacyFixtures.run(secagg.wrap(new MeanStrategy()), secagg.participants(), 2, 1.0, 1, initial);
@@ -152,7 +160,7 @@ class SecureAggregationStudyTest {
     @Test
     void dropoutsDuringKeyExchangeAndUnmaskingBelowTheThreshold() {
         List<LocalParticipant> ps = hospitals(7);
-        InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, SecAggParameters.of(0.5),
+        InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, studyParameters(0.5),
                 RandomSource.seeded(3));
         // one never advertises keys (not in the round at all), one shares keys then vanishes, one vanishes
         // only when asked to unmask: 6 in the directory, threshold 4, 5 inputs, 4 helpers
@@ -221,7 +229,7 @@ class SecureAggregationStudyTest {
         double c = 0.5;
         DpFedAvgSettings dps = DpFedAvgSettings.fixed(c, z, 1e-5).withPlacement(NoisePlacement.PARTICIPANTS);
         // values: clipped deltas plus noise of std zC/sqrt(8) = 0.21 per coordinate; range 2 is ~9 std
-        InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, SecAggParameters.of(2.0),
+        InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, studyParameters(2.0),
                 RandomSource.seeded(4));
         DpFedAvg dp = new DpFedAvg(new MeanStrategy(), dps, RandomSource.seeded(5));
         RunHistory h = PrivacyFixtures.run(secagg.wrap(dp), secagg.participants(), 3, 1.0, 1, ModelVector.zeros(dim));
@@ -249,7 +257,7 @@ class SecureAggregationStudyTest {
         List<LocalParticipant> ps = List.of(participant("a", new float[] {30, 40, 0, 0}),
                 participant("b", new float[] {0, 0, 0, 50}), participant("c", new float[] {0, 0, -8, -6}));
         DpFedAvgSettings dps = DpFedAvgSettings.fixed(1.0, 0.001, 0.01).withPlacement(NoisePlacement.PARTICIPANTS);
-        InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, SecAggParameters.of(1.5),
+        InProcessSecureAggregation secagg = InProcessSecureAggregation.of(ps, studyParameters(1.5),
                 RandomSource.seeded(6));
         RunHistory h = PrivacyFixtures.run(secagg.wrap(new DpFedAvg(new MeanStrategy(), dps, RandomSource.seeded(7))),
                 secagg.participants(), 1, 1.0, 1, ModelVector.zeros(dim));
