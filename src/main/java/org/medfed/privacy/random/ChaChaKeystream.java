@@ -57,6 +57,10 @@ public final class ChaChaKeystream {
         buffer.limit(BUFFER);
     }
 
+    /**
+     * The next 32-bit word: four keystream bytes read as a little-endian int. (Only after {@link #nextBytes} of a
+     * length that is not a multiple of four can 1 to 3 bytes be left before a refill; they are skipped.)
+     */
     public int nextInt() {
         if (buffer.remaining() < Integer.BYTES) {
             refill();
@@ -64,11 +68,19 @@ public final class ChaChaKeystream {
         return buffer.getInt();
     }
 
+    /**
+     * The next 64 bits: two consecutive 32-bit words of the keystream (each as {@link #nextInt} reads it), the
+     * first in the low half and the second in the high half: the same as reading the next eight keystream bytes as
+     * one little-endian number. When the two words straddle a refill of the internal buffer they are still two
+     * consecutive words (the last word of a buffer is not dropped).
+     */
     public long nextLong() {
-        if (buffer.remaining() < Long.BYTES) {
-            refill();
+        if (buffer.remaining() >= Long.BYTES) {
+            return buffer.getLong(); // little-endian: first word low, second word high
         }
-        return buffer.getLong();
+        long low = nextInt() & 0xFFFFFFFFL;
+        long high = nextInt();
+        return low | high << 32;
     }
 
     public void nextBytes(byte[] out) {
@@ -87,6 +99,13 @@ public final class ChaChaKeystream {
     public void fillInts(int[] out) {
         for (int i = 0; i < out.length; i++) {
             out[i] = nextInt();
+        }
+    }
+
+    /** Fills {@code out} with consecutive 64-bit values of the keystream, each built as {@link #nextLong} does. */
+    public void fillLongs(long[] out) {
+        for (int i = 0; i < out.length; i++) {
+            out[i] = nextLong();
         }
     }
 }

@@ -25,35 +25,31 @@ final class MaskedPayload {
     private MaskedPayload() {
     }
 
-    static int[] concat(int[] update, Map<String, int[]> reports) {
+    static long[] concat(long[] update, Map<String, long[]> reports) {
         int total = update.length;
-        for (int[] r : reports.values()) {
+        for (long[] r : reports.values()) {
             total += r.length;
         }
-        int[] out = new int[total];
+        long[] out = new long[total];
         System.arraycopy(update, 0, out, 0, update.length);
         int off = update.length;
-        for (int[] r : new TreeMap<>(reports).values()) {
+        for (long[] r : new TreeMap<>(reports).values()) {
             System.arraycopy(r, 0, out, off, r.length);
             off += r.length;
         }
         return out;
     }
 
-    static FitResult toFitResult(FitResult plain, ModelVector global, int[] masked, List<String> reports) {
-        long[] values = new long[masked.length];
-        for (int i = 0; i < masked.length; i++) {
-            values[i] = masked[i] & 0xFFFFFFFFL;
-        }
+    static FitResult toFitResult(FitResult plain, ModelVector global, long[] masked, List<String> reports) {
         Map<String, Value> extras = new LinkedHashMap<>();
-        extras.put(MASKED, new Value.Longs(values));
+        extras.put(MASKED, new Value.Longs(masked));
         extras.put(LAYOUT, new Value.Text(String.join("\n", reports)));
         ModelVector carrier = plain.kind() == UpdateKind.MODEL ? global : ModelVector.zeros(global.size());
         return new FitResult(carrier, plain.kind(), plain.examples(), plain.steps(), plain.trainLoss(), extras);
     }
 
     /** The masked vector and the report names of a received answer. */
-    record Received(int[] values, List<String> reports) {
+    record Received(long[] values, List<String> reports) {
     }
 
     static Received from(Map<String, Value> extras, int updateLength, int bits) {
@@ -67,13 +63,11 @@ final class MaskedPayload {
                     + " were expected");
         }
         long limit = 1L << bits;
-        int[] out = new int[v.length];
-        for (int i = 0; i < v.length; i++) {
-            if (v[i] < 0 || v[i] >= limit) {
-                throw new IllegalArgumentException("masked value " + v[i] + " is outside Z_(2^" + bits + ")");
+        for (long x : v) {
+            if (x < 0 || x >= limit) {
+                throw new IllegalArgumentException("masked value " + x + " is outside Z_(2^" + bits + ")");
             }
-            out[i] = (int) v[i];
         }
-        return new Received(out, reports);
+        return new Received(v, reports);
     }
 }

@@ -143,9 +143,10 @@ public final class SecAggClient {
 
     /**
      * Round 2: the quantised input plus the self mask PRG(b) and, for every other participant v of round 1,
-     * +PRG(s_uv) if this name sorts before v, -PRG(s_uv) after; the pairwise masks cancel in the sum.
+     * +PRG(s_uv) if this name sorts before v, -PRG(s_uv) after; the pairwise masks cancel in the sum. All modulo
+     * 2^k: only the low k bits of each quantised value are used (as {@link Quantizer#encode} gives them).
      */
-    public synchronized MaskedInput maskInput(int inputRound, int[] quantised) {
+    public synchronized MaskedInput maskInput(int inputRound, long[] quantised) {
         requireRound(inputRound);
         requireDirectory();
         int t = params.threshold(directory.keys().size());
@@ -153,8 +154,8 @@ public final class SecAggClient {
             throw new SecureAggregationException(round, "only " + (received.size() + 1)
                     + " participants shared their keys, at least " + t + " are needed");
         }
-        int mask = params.modulusMask();
-        int[] y = new int[quantised.length];
+        long mask = params.modulusMask();
+        long[] y = new long[quantised.length];
         for (int i = 0; i < y.length; i++) {
             y[i] = quantised[i] & mask;
         }

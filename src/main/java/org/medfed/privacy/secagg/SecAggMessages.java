@@ -93,9 +93,10 @@ public final class SecAggMessages {
 
     /**
      * Round 2, participant to aggregator: the quantised update plus its self mask and the pairwise masks,
-     * modulo 2^k. Carried by the engine's fit answer; {@code bits} per value on the wire.
+     * modulo 2^k: each value in [0, 2^k), held in a long (k at most {@value SecAggParameters#MAX_BITS}). Carried by
+     * the engine's fit answer; {@code bits} per value on the wire, however wide the Java type that holds it.
      */
-    public record MaskedInput(String from, int[] values, int bits) implements Message {
+    public record MaskedInput(String from, long[] values, int bits) implements Message {
         @Override
         public long wireBytes() {
             return ID_BYTES + ((long) values.length * bits + 7) / 8;

@@ -144,17 +144,18 @@ final class SecAggServer {
     }
 
     /**
-     * Round 4: the sum of the survivors' inputs modulo 2^k, after removing their self masks (seeds rebuilt from
-     * t shares) and the pairwise masks they share with dropped participants (whose mask keys are rebuilt).
+     * Round 4: the sum of the survivors' inputs modulo 2^k (each entry in [0, 2^k)), after removing their self
+     * masks (seeds rebuilt from t shares) and the pairwise masks they share with dropped participants (whose mask
+     * keys are rebuilt).
      */
-    int[] unmask(Map<String, MaskedInput> inputs, Collection<UnmaskResponse> responses) {
+    long[] unmask(Map<String, MaskedInput> inputs, Collection<UnmaskResponse> responses) {
         if (responses.size() < threshold()) {
             throw new SecureAggregationException(round, "only " + responses.size() + " participants answered the "
                     + "unmasking step; at least " + threshold() + " are needed");
         }
-        int mask = params.modulusMask();
+        long mask = params.modulusMask();
         int length = -1;
-        int[] acc = null;
+        long[] acc = null;
         for (String u : survivors) {
             MaskedInput in = inputs.get(u);
             if (in == null) {
@@ -162,12 +163,12 @@ final class SecAggServer {
             }
             if (acc == null) {
                 length = in.values().length;
-                acc = new int[length];
+                acc = new long[length];
             } else if (in.values().length != length) {
                 throw new SecureAggregationException(round, u + " sent " + in.values().length + " values where others "
                         + "sent " + length);
             }
-            int[] v = in.values();
+            long[] v = in.values();
             for (int i = 0; i < length; i++) {
                 acc[i] = (acc[i] + v[i]) & mask;
             }

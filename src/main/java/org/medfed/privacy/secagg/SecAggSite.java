@@ -78,7 +78,7 @@ public final class SecAggSite {
         Quantizer values = new Quantizer(settings.bits(), settings.range(), n);
         Quantizer reports = new Quantizer(settings.bits(), settings.extrasRange(), n);
         int dim = global.size();
-        int[] q = new int[dim];
+        long[] q = new long[dim];
         int clipped = 0;
         double w = weightScale > 0 ? Math.min(1.0, r.examples() / weightScale) : 1.0;
         for (int i = 0; i < dim; i++) {
@@ -89,18 +89,18 @@ public final class SecAggSite {
             }
             q[i] = values.encode(d);
         }
-        Map<String, int[]> segments = new TreeMap<>();
+        Map<String, long[]> segments = new TreeMap<>();
         for (Map.Entry<String, Value> e : r.extras().entrySet()) {
             if (!(e.getValue() instanceof Value.Floats f) || f.values().length != 1 || !Float.isFinite(f.values()[0])) {
                 throw new BadInputException("secure aggregation can only carry single-number reports besides the "
                         + "update; '" + e.getKey() + "' does not fit");
             }
-            segments.put(e.getKey(), new int[] {reports.encode(f.values()[0])});
+            segments.put(e.getKey(), new long[] {reports.encode(f.values()[0])});
         }
         if (weightScale > 0) {
-            segments.put(WEIGHT, new int[] {reports.encode(w)});
+            segments.put(WEIGHT, new long[] {reports.encode(w)});
         }
-        segments.put(MaskedPayload.CLAMPED, new int[] {reports.encode(dim == 0 ? 0 : (double) clipped / dim)});
+        segments.put(MaskedPayload.CLAMPED, new long[] {reports.encode(dim == 0 ? 0 : (double) clipped / dim)});
         SecAggMessages.MaskedInput masked = client.maskInput(instruction.round(), MaskedPayload.concat(q, segments));
         return MaskedPayload.toFitResult(r, global, masked.values(), new ArrayList<>(segments.keySet()));
     }

@@ -182,7 +182,7 @@ public final class SecureAggregation extends StrategyDecorator {
             bytesUp += r.wireBytes();
             responses.add(r);
         });
-        int[] sum = server.unmask(inputs, responses);
+        long[] sum = server.unmask(inputs, responses);
 
         int n = server.directory().keys().size();
         Quantizer values = new Quantizer(params.bits(), params.range(), n);

@@ -176,7 +176,7 @@ public final class PrivacyBenchmark {
         }
         for (int rep = 0; rep < reps; rep++) {
 
-            SecureAggregation strategy = new SecureAggregation(new MeanStrategy(), SecAggParameters.of(0.5),
+            SecureAggregation strategy = new SecureAggregation(new MeanStrategy(), SecAggParameters.of(0.5).withBits(24),
                     RandomSource.secure(), 0);
             SiteGateway gateway = gateway(ps);
             Timed<List<String>> setup = time(() -> strategy.select(

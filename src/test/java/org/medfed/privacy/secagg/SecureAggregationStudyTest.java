@@ -51,7 +51,7 @@ class SecureAggregationStudyTest {
         List<InProcessParticipant> ps = hospitals(5);
         ModelVector initial = ModelVector.of(PrivacyFixtures.filled(DIM, 0.5f));
         RunHistory plain = PrivacyFixtures.run(new MeanStrategy(), ps, 3, 1.0, 1, initial);
-        SecAggParameters params = SecAggParameters.of(0.5);
+        SecAggParameters params = SecAggParameters.of(0.5).withBits(24);
         MeanStrategy inner = new MeanStrategy();
         RunHistory secure = PrivacyFixtures.run(new SecureAggregation(inner, params, RandomSource.secure(), 0), ps, 3,
                 1.0, 1, initial);
@@ -79,7 +79,7 @@ class SecureAggregationStudyTest {
         List<long[]> seen = new ArrayList<>();
         List<ModelVector> carried = new ArrayList<>();
         MeanStrategy inner = new MeanStrategy();
-        SecureAggregation strategy = new SecureAggregation(inner, SecAggParameters.of(0.5), RandomSource.secure(), 0);
+        SecureAggregation strategy = new SecureAggregation(inner, SecAggParameters.of(0.5).withBits(24), RandomSource.secure(), 0);
         // a spy between the engine and the strategy: what arrives at aggregate() is integers in [0, 2^24) and a
         // plain field that carries the global model unchanged
         org.medfed.engine.Strategy spy = new org.medfed.engine.Strategy() {
@@ -121,7 +121,7 @@ class SecureAggregationStudyTest {
     void aHospitalThatCrashesAfterSharingKeysDoesNotSpoilTheRound() {
         List<Participant> ps = new ArrayList<>(hospitals(5));
         ps.add(InProcessParticipant.of("hospital-crash", 1.0, new FailingTrainer(DIM)));
-        RunHistory secure = PrivacyFixtures.run(new SecureAggregation(new MeanStrategy(), SecAggParameters.of(0.5),
+        RunHistory secure = PrivacyFixtures.run(new SecureAggregation(new MeanStrategy(), SecAggParameters.of(0.5).withBits(24),
                 RandomSource.secure(), 0), ps, 1, 1.0, 1, ModelVector.zeros(DIM));
         RunHistory plain = PrivacyFixtures.run(new MeanStrategy(), hospitals(5), 1, 1.0, 1, ModelVector.zeros(DIM));
         assertThat(secure.status()).isEqualTo(RunStatus.FINISHED);
@@ -142,7 +142,7 @@ class SecureAggregationStudyTest {
             ps.add(InProcessParticipant.of("crash-" + i, 1.0, new FailingTrainer(DIM)));
         }
         ModelVector initial = ModelVector.zeros(DIM);
-        RunHistory h = PrivacyFixtures.run(new SecureAggregation(new MeanStrategy(), SecAggParameters.of(0.5),
+        RunHistory h = PrivacyFixtures.run(new SecureAggregation(new MeanStrategy(), SecAggParameters.of(0.5).withBits(24),
                 RandomSource.secure(), 0), ps, 2, 1.0, 1, initial);
         assertThat(h.status()).isEqualTo(RunStatus.FAILED);
         assertThat(h.message()).startsWith("secure aggregation, round 1: only 3 of 6 participants sent their masked "
@@ -162,7 +162,7 @@ class SecureAggregationStudyTest {
         run.set(4, Unreachable.on(ps.get(4), Procedure.SECAGG_UNMASK));
         // hospital-2 takes part in the key exchange, then its node crashes before sending its update
         run.set(2, Unreachable.on(ps.get(2), Procedure.TRAIN));
-        RunHistory h = PrivacyFixtures.run(new SecureAggregation(new MeanStrategy(), SecAggParameters.of(0.5),
+        RunHistory h = PrivacyFixtures.run(new SecureAggregation(new MeanStrategy(), SecAggParameters.of(0.5).withBits(24),
                 RandomSource.seeded(3), 0), run, 1, 1.0, 1, ModelVector.zeros(DIM));
         assertThat(h.status()).isEqualTo(RunStatus.FINISHED);
         List<InProcessParticipant> contributors = List.of(ps.get(0), ps.get(3), ps.get(4), ps.get(5), ps.get(6));
@@ -189,7 +189,7 @@ class SecureAggregationStudyTest {
         DpFedAvgSettings dps = DpFedAvgSettings.fixed(c, z, 1e-5).withPlacement(NoisePlacement.PARTICIPANTS);
         // values: clipped deltas plus noise of std zC/sqrt(8) = 0.21 per coordinate; range 2 is ~9 std
         DpFedAvg dp = new DpFedAvg(new MeanStrategy(), dps, RandomSource.seeded(5));
-        RunHistory h = PrivacyFixtures.run(new SecureAggregation(dp, SecAggParameters.of(2.0), RandomSource.seeded(4), 0),
+        RunHistory h = PrivacyFixtures.run(new SecureAggregation(dp, SecAggParameters.of(2.0).withBits(24), RandomSource.seeded(4), 0),
                 ps, 3, 1.0, 1, ModelVector.zeros(dim));
         assertThat(h.status()).isEqualTo(RunStatus.FINISHED);
         // after 3 rounds the model is the sum of 3 independent noise draws: std sqrt(3) z C / 8
@@ -216,7 +216,7 @@ class SecureAggregationStudyTest {
                 participant("b", new float[] {0, 0, 0, 50}), participant("c", new float[] {0, 0, -8, -6}));
         DpFedAvgSettings dps = DpFedAvgSettings.fixed(1.0, 0.001, 0.01).withPlacement(NoisePlacement.PARTICIPANTS);
         RunHistory h = PrivacyFixtures.run(new SecureAggregation(new DpFedAvg(new MeanStrategy(), dps,
-                RandomSource.seeded(7)), SecAggParameters.of(1.5), RandomSource.seeded(6), 0), ps, 1, 1.0, 1,
+                RandomSource.seeded(7)), SecAggParameters.of(1.5).withBits(24), RandomSource.seeded(6), 0), ps, 1, 1.0, 1,
                 ModelVector.zeros(dim));
         // clipped: (0.6, 0.8, 0, 0), (0, 0, 0, 1), (0, 0, -0.8, -0.6); mean over m = 3
         float[] expected = {0.2f, 0.8f / 3, -0.8f / 3, 0.4f / 3};
@@ -226,14 +226,14 @@ class SecureAggregationStudyTest {
     }
 
     @Test
-    void thirtyTwoBitsWorkInAStudyNowThatMaskedValuesTravelAsIntegers() {
+    void fortyEightBitsWorkInAStudyNowThatMaskedValuesTravelAsIntegers() {
         List<InProcessParticipant> ps = hospitals(5);
         ModelVector initial = ModelVector.zeros(DIM);
         RunHistory plain = PrivacyFixtures.run(new MeanStrategy(), ps, 1, 1.0, 1, initial);
         RunHistory secure = PrivacyFixtures.run(new SecureAggregation(new MeanStrategy(),
-                SecAggParameters.of(0.5).withBits(32), RandomSource.secure(), 0), ps, 1, 1.0, 1, initial);
-        double step = new Quantizer(32, 0.5, 5).maxErrorPerValue();
-        assertThat(step).isLessThan(1e-9);
+                SecAggParameters.of(0.5).withBits(48), RandomSource.secure(), 0), ps, 1, 1.0, 1, initial);
+        double step = new Quantizer(48, 0.5, 5).maxErrorPerValue();
+        assertThat(step).isLessThan(1e-13);
         for (int i = 0; i < DIM; i++) {
             assertThat(secure.model().get(i)).isCloseTo(plain.model().get(i), within((float) (step + 1e-6)));
         }
