@@ -4,36 +4,32 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.medfed.data.csv.ColumnProfile;
+import java.util.Optional;
 import org.medfed.data.csv.ColumnType;
-import org.medfed.data.csv.CsvTable;
-import org.medfed.data.csv.TableProfiler;
 
 /**
  * Checks that every hospital's table has the label and feature columns, of the same type, before a run,
- * and reports each problem by hospital and column.
+ * and reports each problem by hospital and column. Coordinator side: it sees only each hospital's
+ * {@link SchemaSummary}, never a table.
  */
 public final class SchemaCheck {
 
     private SchemaCheck() {
     }
 
-    /** @param tables each participant's table, in participant order */
-    public static SchemaReport check(Map<String, CsvTable> tables, TabularSettings settings) {
+    /** @param sites each participant's schema summary, in participant order */
+    public static SchemaReport check(Map<String, SchemaSummary> sites, TabularSettings settings) {
         List<SchemaProblem> problems = new ArrayList<>();
-        Map<String, Map<String, ColumnProfile>> profiles = new LinkedHashMap<>();
-        tables.forEach((site, table) -> profiles.put(site, TableProfiler.profile(table)));
-
-        for (Map.Entry<String, CsvTable> e : tables.entrySet()) {
-            if (e.getValue().columnIndex(settings.label()) < 0) {
+        for (Map.Entry<String, SchemaSummary> e : sites.entrySet()) {
+            if (!e.getValue().hasColumn(settings.label())) {
                 problems.add(new SchemaProblem(e.getKey(), settings.label(), SchemaProblem.Severity.ERROR,
                         "the label column '" + settings.label() + "' is missing from " + e.getValue().fileName()
                                 + "; its columns are " + String.join(", ", e.getValue().columns())));
             }
         }
-        List<String> features = featureColumns(tables, settings);
+        List<String> features = featureColumns(sites, settings);
         for (String f : settings.drop()) {
-            if (tables.values().stream().noneMatch(t -> t.columnIndex(f) >= 0)) {
+            if (sites.values().stream().noneMatch(t -> t.hasColumn(f))) {
                 problems.add(new SchemaProblem("all", f, SchemaProblem.Severity.WARNING,
                         "column '" + f + "' is to be dropped but no hospital has it"));
             }
@@ -43,20 +39,21 @@ public final class SchemaCheck {
             List<String> numericAt = new ArrayList<>();
             List<String> textAt = new ArrayList<>();
             String example = null;
-            for (Map.Entry<String, CsvTable> e : tables.entrySet()) {
-                ColumnProfile p = profiles.get(e.getKey()).get(column);
-                if (p == null) {
+            for (Map.Entry<String, SchemaSummary> e : sites.entrySet()) {
+                Optional<ColumnSummary> summary = e.getValue().feature(column);
+                if (summary.isEmpty()) {
                     problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.ERROR,
                             "column '" + column + "' is missing from " + e.getValue().fileName()
                                     + " (other hospitals have it)"));
                     continue;
                 }
+                ColumnSummary p = summary.get();
                 if (p.present() == 0) {
                     problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.WARNING,
                             "column '" + column + "' has no values at all"));
-                } else if (p.inferredType() == ColumnType.NUMERIC) {
+                } else if (p.type() == ColumnType.NUMERIC) {
                     numericAt.add(e.getKey());
-                } else if (mostlyNumbers(p) && !settings.types().containsKey(column)) {
+                } else if (p.mostlyNumbers() && !settings.types().containsKey(column)) {
                     // a numeric column with a stray word is a typo to fix, not a column of categories
                     problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.ERROR,
                             e.getValue().fileName() + " line " + p.firstTextLine() + ": column '" + column + "' is '"
@@ -95,25 +92,15 @@ public final class SchemaCheck {
         return new SchemaReport(types, problems);
     }
 
-    /** At least 80 % of the present values (and at least 4 of them) are numbers, but not all. */
-    static boolean mostlyNumbers(ColumnProfile p) {
-        long numbers = p.levelCounts().isEmpty() ? -1 : p.levelCounts().entrySet().stream()
-                .filter(e -> org.medfed.data.csv.CsvReader.isNumber(e.getKey())).mapToLong(Map.Entry::getValue).sum();
-        if (numbers < 0) {
-            numbers = Double.isNaN(p.mean()) ? 0 : p.present() - 1; // too many levels to count: numbers with a stray text
-        }
-        return numbers >= 4 && numbers >= 0.8 * p.present() && numbers < p.present();
-    }
-
     /** The chosen features, or every column of any hospital except the label and the dropped ones. */
-    static List<String> featureColumns(Map<String, CsvTable> tables, TabularSettings settings) {
+    static List<String> featureColumns(Map<String, SchemaSummary> sites, TabularSettings settings) {
         if (!settings.features().isEmpty()) {
             return settings.features();
         }
         List<String> out = new ArrayList<>();
-        for (CsvTable t : tables.values()) {
-            for (String c : t.columns()) {
-                if (!c.equals(settings.label()) && !settings.drop().contains(c) && !out.contains(c)) {
+        for (SchemaSummary site : sites.values()) {
+            for (String c : site.columns()) {
+                if (settings.mayBeFeature(c) && !out.contains(c)) {
                     out.add(c);
                 }
             }

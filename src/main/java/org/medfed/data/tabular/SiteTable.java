@@ -1,7 +1,6 @@
 package org.medfed.data.tabular;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,8 +16,9 @@ import org.medfed.data.csv.TableProfiler;
 import org.medfed.engine.BadInputException;
 
 /**
- * One participant's table inside the federation: it keeps its rows and only answers with summaries (levels,
- * counts, sums) until it encodes its own examples with the agreed preprocessing.
+ * One participant's rows inside the federation, once the feature types are agreed: it keeps them and only
+ * answers with summaries (levels, counts, sums) until it encodes its own examples with the agreed
+ * preprocessing. {@link LocalTabularSite} speaks for it to the coordinator.
  */
 public final class SiteTable {
 
@@ -117,7 +117,7 @@ public final class SiteTable {
 
     /** The levels and class names this site has: step one of agreeing on the encoding. */
     LevelSummary levelSummary() {
-        Map<String, Set<String>> levels = new LinkedHashMap<>();
+        Map<String, List<String>> levels = new LinkedHashMap<>();
         for (Map.Entry<String, ColumnType> e : types.entrySet()) {
             if (e.getValue() == ColumnType.CATEGORICAL) {
                 Set<String> found = new TreeSet<>(TableProfiler::compareLevels);
@@ -128,14 +128,14 @@ public final class SiteTable {
                         found.add(LabelRule.canonical(v));
                     }
                 }
-                levels.put(e.getKey(), found);
+                levels.put(e.getKey(), List.copyOf(found));
             }
         }
         Set<String> classes = new TreeSet<>(TableProfiler::compareLevels);
         for (int r : kept) {
             classes.add(settings.labelRule().apply(table.value(r, labelColumn)));
         }
-        return new LevelSummary(levels, Map.of(), classes);
+        return new LevelSummary(levels, List.copyOf(classes));
     }
 
     /** Splits the usable rows into train and test, stratified by class, with the study's seed. */
@@ -166,7 +166,7 @@ public final class SiteTable {
         return testRows.length;
     }
 
-    /** Present-value counts and sums of numeric columns, and level counts, over the training rows. */
+    /** Present-value counts and sums of the numeric columns over the training rows. */
     NumericSummary numericSummary() {
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, Double> sums = new LinkedHashMap<>();
@@ -189,8 +189,9 @@ public final class SiteTable {
         return new NumericSummary(counts, sums);
     }
 
-    Map<String, Map<String, Integer>> trainLevelCounts() {
-        Map<String, Map<String, Integer>> out = new HashMap<>();
+    /** Level counts of the categorical columns over the training rows; counts below {@code minimumCount} left out. */
+    TrainLevelCounts trainLevelCounts(int minimumCount) {
+        Map<String, Map<String, Integer>> out = new LinkedHashMap<>();
         for (Map.Entry<String, ColumnType> e : types.entrySet()) {
             if (e.getValue() == ColumnType.CATEGORICAL) {
                 Map<String, Integer> counts = new TreeMap<>();
@@ -201,10 +202,11 @@ public final class SiteTable {
                         counts.merge(LabelRule.canonical(v), 1, Integer::sum);
                     }
                 }
+                counts.values().removeIf(count -> count < minimumCount);
                 out.put(e.getKey(), counts);
             }
         }
-        return out;
+        return new TrainLevelCounts(out, minimumCount);
     }
 
     /** Count, sums and sums of squares of the encoded training rows: for pooled or local standardisation. */

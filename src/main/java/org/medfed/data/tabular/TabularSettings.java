@@ -39,6 +39,14 @@ public record TabularSettings(String label, List<String> features, List<String> 
         }
     }
 
+    /**
+     * Whether a column may be a feature: one of the chosen features, or when none are chosen, any column but the
+     * label and the dropped ones.
+     */
+    public boolean mayBeFeature(String column) {
+        return features.isEmpty() ? !column.equals(label) && !drop.contains(column) : features.contains(column);
+    }
+
     /** Defaults: all other columns, drop rows with missing values, one-hot without the first level, pooled z-score. */
     public static TabularSettings defaults(String label) {
         return new TabularSettings(label, List.of(), List.of(), Map.of(), MissingPolicy.DROP_ROWS, true,
