@@ -277,7 +277,7 @@ public final class FederatedRun {
     static String explain(Throwable error) {
         Throwable t = error;
         while (t != null) {
-            if (t instanceof BadInputException) {
+            if (t instanceof BadInputException || t instanceof SiteFailure) {
                 return t.getMessage();
             }
             t = t.getCause();

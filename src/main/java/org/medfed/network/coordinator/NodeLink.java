@@ -1,0 +1,167 @@
+package org.medfed.network.coordinator;
+
+import io.grpc.Status;
+import io.grpc.stub.StreamObserver;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.medfed.engine.SiteFailure;
+import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.SiteRequest;
+import org.medfed.network.proto.Call;
+import org.medfed.network.proto.CancelCall;
+import org.medfed.network.proto.CoordinatorMessage;
+import org.medfed.network.proto.Reply;
+import org.medfed.network.wire.WireCodec;
+
+/**
+ * One connected node, as the coordinator holds it: the stream to send calls down, the calls waiting for their
+ * reply, and what was measured on the wire. When the stream ends every waiting call fails at once, so that a node
+ * killed mid-round counts as failed for that round without waiting for the time limit.
+ */
+public final class NodeLink {
+
+    private final String node;
+    private final String version;
+    private final List<String> datasets;
+    private final StreamObserver<CoordinatorMessage> toNode;
+    private final Map<Long, CompletableFuture<Params>> pending = new ConcurrentHashMap<>();
+    private final AtomicLong nextCall = new AtomicLong();
+    private final AtomicLong bytesDown = new AtomicLong();
+    private final AtomicLong bytesUp = new AtomicLong();
+    private volatile Instant lastHeard = Instant.now();
+    private volatile String closedBecause;
+
+    NodeLink(String node, String version, List<String> datasets, StreamObserver<CoordinatorMessage> toNode) {
+        this.node = node;
+        this.version = version;
+        this.datasets = List.copyOf(datasets);
+        this.toNode = toNode;
+    }
+
+    public String node() {
+        return node;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    public List<String> datasets() {
+        return datasets;
+    }
+
+    public Instant lastHeard() {
+        return lastHeard;
+    }
+
+    /** Bytes of calls sent to the node (protobuf-encoded, as on the wire before TLS framing). */
+    public long bytesDown() {
+        return bytesDown.get();
+    }
+
+    /** Bytes of replies and heartbeats received from the node. */
+    public long bytesUp() {
+        return bytesUp.get();
+    }
+
+    public boolean isOpen() {
+        return closedBecause == null;
+    }
+
+    /** Sends a call; the future completes with the reply, or fails with a {@link SiteFailure}. */
+    public CompletableFuture<Params> call(String dataset, SiteRequest request) {
+        CompletableFuture<Params> reply = new CompletableFuture<>();
+        String why = closedBecause;
+        if (why != null) {
+            reply.completeExceptionally(SiteFailure.failed(node, why));
+            return reply;
+        }
+        long id = nextCall.incrementAndGet();
+        pending.put(id, reply);
+        CoordinatorMessage m = CoordinatorMessage.newBuilder().setCall(Call.newBuilder().setCallId(id)
+                .setDataset(dataset).setRequest(WireCodec.toWire(request))).build();
+        bytesDown.addAndGet(m.getSerializedSize());
+        if (!send(m)) {
+            pending.remove(id);
+            reply.completeExceptionally(SiteFailure.failed(node, "the connection to its node closed"));
+        }
+        reply.whenComplete((r, e) -> pending.remove(id));
+        return reply;
+    }
+
+    /** Tells the node to stop working on a call nobody waits for any more (time limit, stop). */
+    public void cancel(CompletableFuture<Params> call) {
+        pending.forEach((id, f) -> {
+            if (f == call) {
+                send(CoordinatorMessage.newBuilder().setCancel(CancelCall.newBuilder().setCallId(id)).build());
+                f.cancel(false);
+            }
+        });
+    }
+
+    void received(Reply reply, int bytes) {
+        heard(bytes);
+        CompletableFuture<Params> f = pending.remove(reply.getCallId());
+        if (f == null) {
+            return; // cancelled or timed out before the answer came
+        }
+        switch (reply.getOutcomeCase()) {
+            case RESULT -> {
+                try {
+                    f.complete(WireCodec.fromWire(reply.getResult()));
+                } catch (RuntimeException e) {
+                    f.completeExceptionally(SiteFailure.failed(node, "sent a reply that cannot be read: "
+                            + e.getMessage()));
+                }
+            }
+            case REFUSED -> f.completeExceptionally(SiteFailure.refused(node, reply.getRefused()));
+            case FAILED -> f.completeExceptionally(SiteFailure.failed(node, reply.getFailed()));
+            default -> f.completeExceptionally(SiteFailure.failed(node, "sent an empty reply"));
+        }
+    }
+
+    void heard(int bytes) {
+        lastHeard = Instant.now();
+        bytesUp.addAndGet(bytes);
+    }
+
+    /** The stream ended: every waiting call fails with {@code reason}. */
+    void closed(String reason) {
+        closedBecause = reason;
+        SiteFailure failure = SiteFailure.failed(node, reason);
+        pending.values().forEach(f -> f.completeExceptionally(failure));
+        pending.clear();
+    }
+
+    /** Ends the stream from this side. */
+    void close(String reason) {
+        closed(reason);
+        synchronized (toNode) {
+            try {
+                toNode.onError(Status.CANCELLED.withDescription(reason).asRuntimeException());
+            } catch (RuntimeException ignored) {
+                // already closed
+            }
+        }
+    }
+
+    private boolean send(CoordinatorMessage m) {
+        synchronized (toNode) {
+            try {
+                toNode.onNext(m);
+                return true;
+            } catch (RuntimeException e) {
+                return false;
+            }
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "NodeLink[" + node + (isOpen() ? "" : ", closed") + "]";
+    }
+}

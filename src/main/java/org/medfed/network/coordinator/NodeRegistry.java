@@ -1,0 +1,105 @@
+package org.medfed.network.coordinator;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import org.medfed.engine.RunCancelledException;
+
+/**
+ * The nodes connected to this coordinator, by hospital name. A node that reconnects replaces its old link; a
+ * node the study does not name is refused.
+ */
+public final class NodeRegistry {
+
+    /** A change worth showing: a node connected, or a node was lost and why. */
+    public record Change(String node, boolean connected, String reason) {
+    }
+
+    private final Set<String> expected;
+    private final Map<String, NodeLink> links = new TreeMap<>();
+    private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
+
+    /** @param expected the node names of the study's remote hospitals; empty to accept any certified node */
+    public NodeRegistry(Collection<String> expected) {
+        this.expected = Set.copyOf(expected);
+    }
+
+    public void onChange(Consumer<Change> listener) {
+        listeners.add(listener);
+    }
+
+    /** Why {@code node} may not join, or empty when it may. */
+    Optional<String> refusal(String node) {
+        if (!expected.isEmpty() && !expected.contains(node)) {
+            return Optional.of("no hospital of this study runs on node '" + node + "'; the study expects "
+                    + String.join(", ", new java.util.TreeSet<>(expected)));
+        }
+        return Optional.empty();
+    }
+
+    void connected(NodeLink link) {
+        NodeLink old;
+        synchronized (this) {
+            old = links.put(link.node(), link);
+            notifyAll();
+        }
+        if (old != null && old.isOpen()) {
+            old.close("replaced by a new connection from the same node");
+        }
+        listeners.forEach(l -> l.accept(new Change(link.node(), true, "")));
+    }
+
+    void lost(NodeLink link, String reason) {
+        link.closed(reason);
+        boolean current;
+        synchronized (this) {
+            current = links.get(link.node()) == link;
+            if (current) {
+                links.remove(link.node());
+            }
+        }
+        if (current) {
+            listeners.forEach(l -> l.accept(new Change(link.node(), false, reason)));
+        }
+    }
+
+    /** The open link of {@code node}, if it is connected now. */
+    public synchronized Optional<NodeLink> link(String node) {
+        NodeLink l = links.get(node);
+        return l != null && l.isOpen() ? Optional.of(l) : Optional.empty();
+    }
+
+    public synchronized List<NodeLink> links() {
+        return List.copyOf(links.values());
+    }
+
+    /** Waits until every one of {@code nodes} is connected, or the time runs out; returns those still missing. */
+    public synchronized List<String> awaitAll(Collection<String> nodes, Duration timeout) {
+        long end = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<String> missing = nodes.stream().filter(n -> link(n).isEmpty()).sorted().toList();
+            long left = end - System.nanoTime();
+            if (missing.isEmpty() || left <= 0) {
+                return missing;
+            }
+            try {
+                wait(Math.max(1, left / 1_000_000), 0);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new RunCancelledException();
+            }
+        }
+    }
+
+    void closeAll(String reason) {
+        for (NodeLink l : links()) {
+            l.close(reason);
+        }
+    }
+}

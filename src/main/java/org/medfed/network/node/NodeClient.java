@@ -1,0 +1,254 @@
+package org.medfed.network.node;
+
+import io.grpc.ManagedChannel;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.medfed.engine.RunControl;
+import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.SiteRequest;
+import org.medfed.network.proto.Call;
+import org.medfed.network.proto.CoordinatorMessage;
+import org.medfed.network.proto.DatasetOffer;
+import org.medfed.network.proto.FederationGrpc;
+import org.medfed.network.proto.Heartbeat;
+import org.medfed.network.proto.Hello;
+import org.medfed.network.proto.NodeMessage;
+import org.medfed.network.proto.Reply;
+import org.medfed.network.tls.NodeTls;
+import org.medfed.network.tls.TlsIdentity;
+import org.medfed.network.wire.WireCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A hospital's connection to the coordinator: it dials out (hospital firewalls allow outbound connections), says
+ * who it is, answers each call with its {@link CallHandler}, sends heartbeats, and after a lost connection dials
+ * again with growing pauses. A coordinator that refuses the node (another study, a name that does not match the
+ * certificate) stops it: retrying would not help.
+ */
+public final class NodeClient implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(NodeClient.class);
+    private static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    private static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+
+    /** Where the node stands, for its window and its log. */
+    public enum State { CONNECTING, CONNECTED, REFUSED, CLOSED }
+
+    /** Who the node is and what it offers. */
+    public record Identity(String node, String study, String version, Map<String, String> datasetKinds) {
+    }
+
+    private final Identity identity;
+    private final ManagedChannel channel;
+    private final CallHandler handler;
+    private final ScheduledExecutorService executor;
+    private final Map<Long, Future<?>> running = new ConcurrentHashMap<>();
+    private final Consumer<String> log;
+    private volatile State state = State.CONNECTING;
+    private volatile String refusal;
+    private volatile int attempt;
+    private volatile StreamObserver<NodeMessage> toCoordinator;
+    private volatile ScheduledFuture<?> heartbeat;
+
+    /**
+     * @param executor runs calls, heartbeats and reconnections (the node's one executor)
+     * @param log      one line per event worth showing to the hospital (connected, lost, refused)
+     */
+    public NodeClient(Identity identity, String host, int port, TlsIdentity tls, CallHandler handler,
+                      ScheduledExecutorService executor, Consumer<String> log) {
+        this.identity = identity;
+        this.handler = handler;
+        this.executor = executor;
+        this.log = log;
+        this.channel = NettyChannelBuilder.forAddress(host, port, NodeTls.channelCredentials(tls))
+                .keepAliveTime(10, TimeUnit.SECONDS)
+                .keepAliveTimeout(5, TimeUnit.SECONDS)
+                .keepAliveWithoutCalls(true)
+                .maxInboundMessageSize(1 << 30)
+                .build();
+    }
+
+    public State state() {
+        return state;
+    }
+
+    /** Why the coordinator refused this node, once {@link #state()} is REFUSED. */
+    public String refusal() {
+        return refusal;
+    }
+
+    public void start() {
+        executor.execute(this::dial);
+    }
+
+    private void dial() {
+        if (state == State.CLOSED || state == State.REFUSED) {
+            return;
+        }
+        state = State.CONNECTING;
+        StreamObserver<NodeMessage> out = FederationGrpc.newStub(channel).connect(new Incoming());
+        toCoordinator = out;
+        Hello.Builder hello = Hello.newBuilder().setNode(identity.node()).setStudy(identity.study())
+                .setVersion(identity.version());
+        identity.datasetKinds().forEach((id, kind) -> hello.addDatasets(DatasetOffer.newBuilder().setId(id)
+                .setKind(kind)));
+        send(NodeMessage.newBuilder().setHello(hello).build());
+    }
+
+    private final class Incoming implements StreamObserver<CoordinatorMessage> {
+        @Override
+        public void onNext(CoordinatorMessage m) {
+            switch (m.getKindCase()) {
+                case WELCOME -> welcomed(m.getWelcome().getHeartbeatMillis());
+                case CALL -> accept(m.getCall());
+                case CANCEL -> {
+                    Future<?> f = running.remove(m.getCancel().getCallId());
+                    if (f != null) {
+                        f.cancel(true);
+                    }
+                }
+                case REFUSED -> {
+                    refusal = m.getRefused().getReason();
+                    state = State.REFUSED;
+                    log.accept("the coordinator refused this node: " + refusal);
+                }
+                default -> { }
+            }
+        }
+
+        @Override
+        public void onError(Throwable t) {
+            lost(t.getMessage());
+        }
+
+        @Override
+        public void onCompleted() {
+            lost("the coordinator closed the connection");
+        }
+    }
+
+    private void welcomed(long heartbeatMillis) {
+        state = State.CONNECTED;
+        attempt = 0;
+        log.accept("connected to the coordinator for study '" + identity.study() + "'");
+        long every = Math.max(100, heartbeatMillis);
+        heartbeat = executor.scheduleAtFixedRate(() -> send(NodeMessage.newBuilder().setHeartbeat(
+                Heartbeat.newBuilder().setSentMillis(System.currentTimeMillis())).build()), every, every,
+                TimeUnit.MILLISECONDS);
+    }
+
+    private void accept(Call call) {
+        long id = call.getCallId();
+        running.put(id, executor.submit(() -> {
+            Reply.Builder reply = Reply.newBuilder().setCallId(id);
+            try {
+                SiteRequest request = WireCodec.fromWire(call.getRequest());
+                Params result = handler.handle(call.getDataset(), request, RunControl.free());
+                reply.setResult(WireCodec.toWire(result));
+            } catch (PolicyRefusal r) {
+                reply.setRefused(r.getMessage());
+            } catch (Exception | LinkageError | AssertionError e) {
+                if (Thread.currentThread().isInterrupted() || !running.containsKey(id)) {
+                    return; // cancelled: nobody waits for an answer
+                }
+                reply.setFailed(explain(e));
+                LOG.warn("call {} ({}) failed", id, call.getRequest().getCall().getProcedure(), e);
+            } finally {
+                running.remove(id);
+            }
+            send(NodeMessage.newBuilder().setReply(reply).build());
+        }));
+    }
+
+    private void lost(String why) {
+        ScheduledFuture<?> h = heartbeat;
+        if (h != null) {
+            h.cancel(false);
+        }
+        running.values().forEach(f -> f.cancel(true));
+        running.clear();
+        if (state == State.CLOSED || state == State.REFUSED) {
+            return;
+        }
+        if (state == State.CONNECTED) {
+            log.accept("lost the connection to the coordinator (" + why + "); dialling again");
+        }
+        state = State.CONNECTING;
+        long delay = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(attempt, 10));
+        attempt++;
+        executor.schedule(this::dial, delay, TimeUnit.MILLISECONDS);
+    }
+
+    private void send(NodeMessage m) {
+        StreamObserver<NodeMessage> out = toCoordinator;
+        if (out == null) {
+            return;
+        }
+        synchronized (this) {
+            try {
+                out.onNext(m);
+            } catch (RuntimeException e) {
+                LOG.debug("could not send to the coordinator", e);
+            }
+        }
+    }
+
+    /** The message that helps a person most: the first one written for people, else the root cause. */
+    static String explain(Throwable error) {
+        Throwable t = error;
+        while (t != null) {
+            if (t instanceof org.medfed.engine.BadInputException || t instanceof org.medfed.engine.SiteFailure
+                    || t instanceof org.medfed.engine.protocol.ProtocolException) {
+                return t.getMessage();
+            }
+            t = t.getCause();
+        }
+        Throwable root = error;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** Leaves the study: closes the stream and the channel. */
+    @Override
+    public void close() {
+        state = State.CLOSED;
+        ScheduledFuture<?> h = heartbeat;
+        if (h != null) {
+            h.cancel(false);
+        }
+        running.values().forEach(f -> f.cancel(true));
+        StreamObserver<NodeMessage> out = toCoordinator;
+        if (out != null) {
+            synchronized (this) {
+                try {
+                    out.onCompleted();
+                } catch (RuntimeException ignored) {
+                    // already closed
+                }
+            }
+        }
+        channel.shutdownNow();
+        try {
+            channel.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Datasets offered, for messages. */
+    public List<String> datasets() {
+        return List.copyOf(identity.datasetKinds().keySet());
+    }
+}

@@ -1,0 +1,139 @@
+package org.medfed.network.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.Test;
+import org.medfed.engine.FederatedRun;
+import org.medfed.engine.LocalOptimizer;
+import org.medfed.engine.LocalTraining;
+import org.medfed.engine.ModelVector;
+import org.medfed.engine.Participant;
+import org.medfed.engine.RunConfig;
+import org.medfed.engine.RunControl;
+import org.medfed.engine.RunHistory;
+import org.medfed.engine.RunStatus;
+import org.medfed.engine.Strategy;
+import org.medfed.engine.strategy.FedAvg;
+import org.medfed.engine.strategy.FedProx;
+import org.medfed.engine.strategy.Scaffold;
+import org.medfed.network.node.SiteCallHandler;
+import org.medfed.privacy.PrivacyFixtures;
+import org.medfed.privacy.PrivacyFixtures.MeanStrategy;
+import org.medfed.privacy.dp.DpFedAvg;
+import org.medfed.privacy.dp.DpFedAvgSettings;
+import org.medfed.privacy.dp.NoisePlacement;
+import org.medfed.privacy.paillier.FixedPointPacking;
+import org.medfed.privacy.paillier.PaillierAggregation;
+import org.medfed.privacy.paillier.PaillierKeyHolder;
+import org.medfed.privacy.random.RandomSource;
+import org.medfed.privacy.secagg.SecAggParameters;
+import org.medfed.privacy.secagg.SecureAggregation;
+import org.medfed.site.InProcessParticipant;
+import org.medfed.testsupport.Federations;
+import org.medfed.transport.InProcessTransport;
+
+/**
+ * The same study run with hospitals in this process and with each hospital behind a node on the loopback (gRPC,
+ * mutual TLS): bit-identical models and metrics, for plain, stateful and protected strategies alike.
+ */
+class NetworkRunEqualsInProcessRunTest {
+
+    private static final LocalTraining PLAN = new LocalTraining(3, 0, 4, LocalOptimizer.SGD, 0.1, 0);
+
+    private static List<InProcessParticipant> quadratics() {
+        return List.of(Federations.quadratic("hospital-a", 10, 0f, 1f, 2f),
+                Federations.quadratic("hospital-b", 20, 3f, -1f, 0f),
+                Federations.quadratic("hospital-c", 30, -2f, 2f, 5f),
+                Federations.quadratic("hospital-d", 40, 1f, 1f, -4f));
+    }
+
+    private static List<InProcessParticipant> deltas() {
+        List<InProcessParticipant> out = new ArrayList<>();
+        for (int h = 0; h < 4; h++) {
+            float[] d = new float[16];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (float) (0.01 * ((h * 7 + i * 3) % 41 - 20));
+            }
+            out.add(PrivacyFixtures.participant("hospital-" + (char) ('a' + h), d));
+        }
+        return out;
+    }
+
+    private static RunHistory run(Strategy strategy, List<? extends Participant> participants, double fraction,
+                                  int dim) {
+        RunConfig config = new RunConfig(4, fraction, 1, PLAN, 42, Duration.ofMinutes(1));
+        try (InProcessTransport transport = new InProcessTransport(4)) {
+            return new FederatedRun(config, strategy, participants, transport, null)
+                    .execute(ModelVector.zeros(dim), RunControl.free());
+        }
+    }
+
+    private static RunHistory overNetwork(Supplier<Strategy> strategy, List<InProcessParticipant> hospitals,
+                                          double fraction, int dim) {
+        List<String> names = hospitals.stream().map(InProcessParticipant::name).toList();
+        try (LoopbackFederation net = new LoopbackFederation("equivalence", names)) {
+            List<Participant> remote = new ArrayList<>();
+            for (InProcessParticipant p : hospitals) {
+                net.startNode(p.name(), new SiteCallHandler(Map.of("data", p.site())));
+                remote.add(net.remote(p));
+            }
+            net.awaitConnected(names);
+            return run(strategy.get(), remote, fraction, dim);
+        }
+    }
+
+    private static void assertSame(RunHistory network, RunHistory local) {
+        assertThat(network.status()).as(network.message()).isEqualTo(RunStatus.FINISHED);
+        assertThat(local.status()).isEqualTo(RunStatus.FINISHED);
+        assertThat(network.model().toArray()).isEqualTo(local.model().toArray());
+        assertThat(network.rounds()).hasSameSizeAs(local.rounds());
+        for (int r = 0; r < local.rounds().size(); r++) {
+            assertThat(network.rounds().get(r).selected()).isEqualTo(local.rounds().get(r).selected());
+            assertThat(network.rounds().get(r).global()).isEqualTo(local.rounds().get(r).global());
+            assertThat(network.rounds().get(r).trainLoss()).isEqualTo(local.rounds().get(r).trainLoss());
+            assertThat(metrics(network, r)).isEqualTo(metrics(local, r));
+        }
+    }
+
+    private static Map<String, Map<String, Double>> metrics(RunHistory h, int round) {
+        Map<String, Map<String, Double>> out = new LinkedHashMap<>();
+        h.rounds().get(round).test().forEach((site, e) -> out.put(site, e.metrics()));
+        return out;
+    }
+
+    @Test
+    void fedAvgFedProxAndScaffoldWithSampling() {
+        List<Supplier<Strategy>> strategies = List.of(FedAvg::bySamples, () -> new FedProx(0.5),
+                () -> new Scaffold(1.0));
+        for (Supplier<Strategy> s : strategies) {
+            RunHistory local = run(s.get(), quadratics(), 0.75, 3);
+            assertSame(overNetwork(s, quadratics(), 0.75, 3), local);
+        }
+    }
+
+    @Test
+    void secureAggregationWithDistributedDpSeeded() {
+        Supplier<Strategy> s = () -> new SecureAggregation(new DpFedAvg(new MeanStrategy(),
+                DpFedAvgSettings.fixed(0.5, 0.8, 1e-3).withPlacement(NoisePlacement.PARTICIPANTS),
+                RandomSource.seeded(5)), SecAggParameters.of(2.0), RandomSource.seeded(4), 0);
+        RunHistory local = run(s.get(), deltas(), 1.0, 16);
+        assertSame(overNetwork(s, deltas(), 1.0, 16), local);
+    }
+
+    @Test
+    void paillierSeeded() {
+        PaillierKeyHolder holder = PaillierKeyHolder.generate(512, 2,
+                RandomSource.seeded(9).secureRandom("paillier-key", 0));
+        FixedPointPacking packing = new FixedPointPacking(16, 1.0, 4, 512, true);
+        Supplier<Strategy> s = () -> new PaillierAggregation(new MeanStrategy(), holder.publicKey(), holder, packing,
+                RandomSource.seeded(3));
+        RunHistory local = run(s.get(), deltas(), 1.0, 16);
+        assertSame(overNetwork(s, deltas(), 1.0, 16), local);
+    }
+}
