@@ -1,0 +1,147 @@
+package org.medfed.network.federation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.medfed.engine.FederatedRun;
+import org.medfed.engine.LocalOptimizer;
+import org.medfed.engine.LocalTraining;
+import org.medfed.engine.ModelVector;
+import org.medfed.engine.Participant;
+import org.medfed.engine.ParticipantFailure;
+import org.medfed.engine.RunConfig;
+import org.medfed.engine.RunControl;
+import org.medfed.engine.RunEvent;
+import org.medfed.engine.RunHistory;
+import org.medfed.engine.RunStatus;
+import org.medfed.engine.protocol.Procedure;
+import org.medfed.engine.strategy.FedAvg;
+import org.medfed.network.node.CallHandler;
+import org.medfed.network.node.NodeClient;
+import org.medfed.network.node.PolicyRefusal;
+import org.medfed.network.node.SiteCallHandler;
+import org.medfed.site.InProcessParticipant;
+import org.medfed.testsupport.Federations;
+import org.medfed.transport.InProcessTransport;
+
+/** Nodes that are lost mid-round, come back, refuse, or belong elsewhere. */
+class NodeFaultsTest {
+
+    private static final LocalTraining PLAN = new LocalTraining(2, 0, 4, LocalOptimizer.SGD, 0.1, 0);
+
+    private static List<InProcessParticipant> hospitals() {
+        return List.of(Federations.quadratic("hospital-a", 10, 0f, 1f),
+                Federations.quadratic("hospital-b", 20, 3f, -1f),
+                Federations.quadratic("hospital-c", 30, -2f, 2f),
+                Federations.quadratic("hospital-d", 40, 1f, 1f));
+    }
+
+    private static RunHistory run(List<Participant> participants, int rounds, int minimum,
+                                  org.medfed.engine.RunListener listener) {
+        RunConfig config = new RunConfig(rounds, 1.0, minimum, PLAN, 7, Duration.ofSeconds(30));
+        try (InProcessTransport transport = new InProcessTransport(4)) {
+            return new FederatedRun(config, FedAvg.bySamples(), participants, transport, listener)
+                    .execute(ModelVector.zeros(2), RunControl.free());
+        }
+    }
+
+    @Test
+    void aNodeLostMidRoundFailsThatRoundOnlyAndRejoinsAfterItRestarts() throws Exception {
+        List<InProcessParticipant> hs = hospitals();
+        List<String> names = hs.stream().map(InProcessParticipant::name).toList();
+        try (LoopbackFederation net = new LoopbackFederation("faults", names)) {
+            List<Participant> remote = new ArrayList<>();
+            for (InProcessParticipant p : hs.subList(0, 3)) {
+                net.startNode(p.name(), new SiteCallHandler(Map.of("data", p.site())));
+                remote.add(net.remote(p));
+            }
+            InProcessParticipant d = hs.get(3);
+            SiteCallHandler honest = new SiteCallHandler(Map.of("data", d.site()));
+            // in round 2 hospital-d's node dies while training: its connection drops with the call unanswered
+            CallHandler dying = (dataset, request, control) -> {
+                if (request.round() == 2 && request.procedure() == Procedure.TRAIN) {
+                    net.nodes.get("hospital-d").close();
+                    Thread.sleep(60_000);
+                }
+                return honest.handle(dataset, request, control);
+            };
+            net.startNode("hospital-d", dying);
+            remote.add(net.remote(d));
+            net.awaitConnected(names);
+
+            CountDownLatch restarted = new CountDownLatch(1);
+            RunHistory h = run(remote, 4, 3, event -> {
+                if (event instanceof RunEvent.RoundAggregated a && a.record().round() == 2) {
+                    // the hospital restarts its node before round 3
+                    net.startNode("hospital-d", honest);
+                    net.awaitConnected(List.of("hospital-d"));
+                    restarted.countDown();
+                }
+            });
+            assertThat(restarted.await(1, TimeUnit.SECONDS)).isTrue();
+            assertThat(h.status()).as(h.message()).isEqualTo(RunStatus.FINISHED);
+            // its training call fails when the connection drops; its evaluation, asked while it is away, too
+            List<ParticipantFailure> lost = h.rounds().get(1).failures();
+            assertThat(lost).allSatisfy(f -> assertThat(f.participant()).isEqualTo("hospital-d"));
+            assertThat(lost).filteredOn(f -> f.phase() == ParticipantFailure.Phase.FIT).singleElement()
+                    .satisfies(f -> assertThat(f.reason()).isEqualTo("hospital-d: its node left the study"));
+            assertThat(h.rounds().get(1).trainLoss()).doesNotContainKey("hospital-d");
+            assertThat(h.rounds().get(2).trainLoss()).containsKey("hospital-d");
+            assertThat(h.rounds().get(3).failures()).isEmpty();
+        }
+    }
+
+    @Test
+    void aPolicyRefusalReachesTheResearcherInTheHospitalsWords() {
+        List<InProcessParticipant> hs = hospitals();
+        List<String> names = hs.stream().map(InProcessParticipant::name).toList();
+        try (LoopbackFederation net = new LoopbackFederation("policy", names)) {
+            List<Participant> remote = new ArrayList<>();
+            for (InProcessParticipant p : hs) {
+                SiteCallHandler site = new SiteCallHandler(Map.of("data", p.site()));
+                CallHandler h = !p.name().equals("hospital-b") ? site : (dataset, request, control) -> {
+                    if (request.round() > 1 && request.procedure() == Procedure.TRAIN) {
+                        throw new PolicyRefusal("this hospital allows at most 1 round");
+                    }
+                    return site.handle(dataset, request, control);
+                };
+                net.startNode(p.name(), h);
+                remote.add(net.remote(p));
+            }
+            net.awaitConnected(names);
+            RunHistory h = run(remote, 2, 1, null);
+            assertThat(h.status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(h.rounds().get(1).failures()).singleElement().satisfies(f -> assertThat(f.reason())
+                    .isEqualTo("hospital-b refused: this hospital allows at most 1 round"));
+        }
+    }
+
+    @Test
+    void aNodeOfAnotherStudyOrNotInTheStudyIsRefusedWithTheReason() throws Exception {
+        try (LoopbackFederation net = new LoopbackFederation("heart-study", List.of("hospital-a"))) {
+            CallHandler nothing = (dataset, request, control) -> {
+                throw new AssertionError("no call expected");
+            };
+            NodeClient other = net.startNode("hospital-a", "lung-study", net.hospital("hospital-a"), nothing);
+            NodeClient stranger = net.startNode("hospital-z", nothing);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while ((other.state() != NodeClient.State.REFUSED || stranger.state() != NodeClient.State.REFUSED)
+                    && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            assertThat(other.state()).isEqualTo(NodeClient.State.REFUSED);
+            assertThat(other.refusal()).isEqualTo("this coordinator runs the study 'heart-study', but node "
+                    + "'hospital-a' is set up for the study 'lung-study'");
+            assertThat(stranger.state()).isEqualTo(NodeClient.State.REFUSED);
+            assertThat(stranger.refusal()).isEqualTo("no hospital of this study runs on node 'hospital-z'; the "
+                    + "study expects hospital-a");
+            assertThat(net.server.nodes().links()).isEmpty();
+        }
+    }
+}
