@@ -119,7 +119,10 @@ public final class StudyAuthority {
         return issue(subject(address.host(), study, "coordinator"), names, validity);
     }
 
-    /** A hospital's certificate: its name as common name and as the URI {@code medfed:hospital:<name>}. */
+    /**
+     * A hospital's certificate: its name as common name and as the URI {@code medfed:hospital:<name>}. Like the
+     * coordinator's, it is valid for {@code validity} cut to the CA's own validity.
+     */
     public CertifiedKey issueHospital(String hospital, Validity validity) {
         HospitalNames.problem(hospital).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
@@ -129,14 +132,11 @@ public final class StudyAuthority {
         return issue(subject(hospital, study, "hospital"), names, validity);
     }
 
-    private CertifiedKey issue(X500Name subject, List<GeneralName> names, Validity validity) {
-        Objects.requireNonNull(validity, "validity");
-        if (!validity().covers(validity)) {
-            // a certificate that outlives its CA fails verification once the CA expires, with a puzzling message
-            throw new IllegalArgumentException("a certificate valid " + validity.notBefore() + " to " + validity.notAfter()
-                    + " would not lie within the study CA's validity " + validity().notBefore() + " to "
-                    + validity().notAfter());
-        }
+    private CertifiedKey issue(X500Name subject, List<GeneralName> names, Validity asked) {
+        // a certificate that outlived its CA would fail with a puzzling message once the CA expires: cut it short
+        Validity validity = validity().intersect(asked).orElseThrow(() -> new IllegalArgumentException(
+                "a certificate valid " + asked.notBefore() + " to " + asked.notAfter() + " lies outside the study CA's "
+                        + "validity " + validity().notBefore() + " to " + validity().notAfter()));
         KeyPair keys = KeyPairs.newP256();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca.certificate(), serialNumber(),
                 Date.from(validity.notBefore()), Date.from(validity.notAfter()), subject, keys.getPublic());
@@ -151,7 +151,7 @@ public final class StudyAuthority {
                     new GeneralNames(names.toArray(new GeneralName[0])));
             builder.addExtension(Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(keys.getPublic()));
             builder.addExtension(Extension.authorityKeyIdentifier, false,
-                    utils.createAuthorityKeyIdentifier(ca.certificate()));
+                    utils.createAuthorityKeyIdentifier(ca.certificate().getPublicKey()));
         } catch (CertIOException | GeneralSecurityException e) {
             throw new IllegalStateException("cannot build the certificate for " + subject, e);
         }

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
+import java.util.Optional;
 
 /** When a certificate may be used: from {@code notBefore} to {@code notAfter}, both inclusive. */
 public record Validity(Instant notBefore, Instant notAfter) {
@@ -33,7 +34,10 @@ public record Validity(Instant notBefore, Instant notAfter) {
         return new Validity(now.minus(CLOCK_SKEW), now.plus(Duration.ofDays(days)));
     }
 
-    boolean covers(Validity inner) {
-        return !inner.notBefore.isBefore(notBefore) && !inner.notAfter.isAfter(notAfter);
+    /** The time both cover, if any. */
+    Optional<Validity> intersect(Validity other) {
+        Instant from = notBefore.isAfter(other.notBefore) ? notBefore : other.notBefore;
+        Instant to = notAfter.isBefore(other.notAfter) ? notAfter : other.notAfter;
+        return to.isAfter(from) ? Optional.of(new Validity(from, to)) : Optional.empty();
     }
 }

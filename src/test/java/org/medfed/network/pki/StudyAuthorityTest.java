@@ -112,10 +112,14 @@ class StudyAuthorityTest {
     }
 
     @Test
-    void aCertificateMayNotOutliveTheCa() {
-        assertThatThrownBy(() -> ca.issueHospital("hospital-a", Validity.days(731, NOW)))
+    void aCertificateIsCutToTheCasValidity() {
+        X509Certificate c = ca.issueHospital("hospital-a", Validity.days(800, NOW.plus(Duration.ofDays(1)))).certificate();
+
+        assertThat(c.getNotAfter()).isEqualTo(ca.certificate().getNotAfter());
+        assertThat(c.getNotBefore().toInstant()).isEqualTo(NOW.plus(Duration.ofDays(1)).minus(Duration.ofHours(1)));
+        assertThatThrownBy(() -> ca.issueHospital("hospital-a", Validity.days(10, NOW.plus(Duration.ofDays(900)))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("study CA's validity");
+                .hasMessageContaining("outside the study CA's validity");
     }
 
     @Test
