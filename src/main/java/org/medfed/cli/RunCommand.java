@@ -68,8 +68,8 @@ final class RunCommand implements Callable<Integer> {
         err.println("preparing data of " + study.enabledParticipants().size() + " participants ...");
         PreparedStudy prepared = PreparedStudy.prepare(study, base);
         prepared.data().warnings().forEach(w -> err.println("warning: " + w));
-        prepared.data().sites().forEach(s -> err.printf("  %s: %d for training, %d for testing%s%n", s.name(),
-                s.train().size(), s.test().size(), s.note().isEmpty() ? "" : " (" + s.note() + ")"));
+        prepared.data().counts().forEach(s -> err.printf("  %s: %d for training, %d for testing%s%n", s.name(),
+                s.trainSize(), s.testSize(), s.note().isEmpty() ? "" : " (" + s.note() + ")"));
         ConsoleProgress progress = new ConsoleProgress(err);
         StudyResult result = StudyRunner.run(prepared, new RunOptions(seed, null, baselines), progress,
                 RunControl.free(), message -> err.println(message + " ..."));

@@ -84,6 +84,7 @@ public final class SiteProcedures {
             case TRAINING -> TRAINING.containsKey(p);
             case FILTER, SEALING_FILTER -> FILTERS.containsKey(p);
             case QUESTION -> QUESTIONS.containsKey(p);
+            case SETUP -> false;
         };
     }
 

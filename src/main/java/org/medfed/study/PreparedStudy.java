@@ -43,6 +43,6 @@ public record PreparedStudy(Study study, Path studyFile, StudyData data, ModelSp
     }
 
     public List<String> participantNames() {
-        return data.sites().stream().map(SiteData::name).toList();
+        return data.counts().stream().map(SiteCounts::name).toList();
     }
 }

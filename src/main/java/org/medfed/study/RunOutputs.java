@@ -139,11 +139,11 @@ public final class RunOutputs {
             s.put("finalPerParticipant", per);
         });
         List<Map<String, Object>> parts = new ArrayList<>();
-        for (SiteData site : result.prepared().data().sites()) {
+        for (SiteCounts site : result.prepared().data().counts()) {
             Map<String, Object> p = new LinkedHashMap<>();
             p.put("name", site.name());
-            p.put("trainExamples", site.train().size());
-            p.put("testExamples", site.test().size());
+            p.put("trainExamples", site.trainSize());
+            p.put("testExamples", site.testSize());
             if (!site.note().isEmpty()) {
                 p.put("note", site.note());
             }
@@ -164,13 +164,13 @@ public final class RunOutputs {
         RunHistory h = result.history();
         Study study = result.prepared().study();
         ModelSpec spec = result.prepared().spec();
-        var prep = result.prepared().data() instanceof TabularStudyData t ? t.federation().preprocessing() : null;
+        var prep = result.prepared().data().tabularPreprocessing();
         var images = result.prepared().data() instanceof ImagingStudyData i ? i : null;
         var format = study.data();
         Map<String, Double> weights = new LinkedHashMap<>();
         study.participants().forEach(p -> weights.put(p.name(), p.weight()));
-        List<ModelCard.ParticipantInfo> parts = result.prepared().data().sites().stream()
-                .map(s -> new ModelCard.ParticipantInfo(s.name(), s.train().size(), s.test().size(),
+        List<ModelCard.ParticipantInfo> parts = result.prepared().data().counts().stream()
+                .map(s -> new ModelCard.ParticipantInfo(s.name(), s.trainSize(), s.testSize(),
                         weights.getOrDefault(s.name(), 1.0))).toList();
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         h.lastRound().ifPresent(r -> {

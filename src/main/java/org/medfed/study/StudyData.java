@@ -9,8 +9,19 @@ import org.medfed.data.ExampleSet;
  */
 public interface StudyData {
 
-    /** The hospitals in participant order. */
+    /** The hospitals in participant order, with their prepared examples (a simulation holds them all). */
     List<SiteData> sites();
+
+    /** Each hospital's name and example counts, in participant order: what the coordinator may know. */
+    default List<SiteCounts> counts() {
+        return sites().stream().map(s -> new SiteCounts(s.name(), s.train().size(), s.test().size(), s.note()))
+                .toList();
+    }
+
+    /** The agreed table preprocessing, for the model card; null for images. */
+    default org.medfed.data.tabular.FittedPreprocessing tabularPreprocessing() {
+        return null;
+    }
 
     /** Every hospital's training examples together, prepared as pooled training wants (simulation only). */
     ExampleSet pooledTraining();

@@ -24,6 +24,7 @@ import org.medfed.model.ModelTrainer;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.NetworkFactory;
 import org.medfed.project.Study;
+import org.medfed.engine.Participant;
 import org.medfed.site.InProcessParticipant;
 import org.medfed.transport.InProcessTransport;
 
@@ -46,13 +47,17 @@ public final class StudyRunner {
         }
         Instant started = Instant.now();
         ModelVector initial = initialModel(prepared.spec(), seed);
-        List<InProcessParticipant> participants = participants(prepared, seed);
+        List<? extends Participant> participants = prepared.data() instanceof RemoteStudyData remote
+                ? remote.hospitals() : participants(prepared, seed);
         Protections.Applied protectedRun = Protections.apply(study, study.strategy().create(), participants, seed);
         if (protectedRun.sampleLevel() != null) {
             config = config.withTraining(config.training().withSampleLevelPrivacy(protectedRun.sampleLevel()));
         }
         RunHistory history;
-        try (InProcessTransport transport = new InProcessTransport(options.threadsFor(participants.size()))) {
+        // hospitals behind nodes only wait on the network: one thread each
+        int threads = prepared.data() instanceof RemoteStudyData ? participants.size()
+                : options.threadsFor(participants.size());
+        try (InProcessTransport transport = new InProcessTransport(threads)) {
             history = new FederatedRun(config, protectedRun.strategy(), participants, transport, listener)
                     .execute(initial, control);
         }
@@ -85,6 +90,10 @@ public final class StudyRunner {
     /** Each hospital alone, then all training rows pooled; each model evaluated on every hospital's test rows. */
     public static List<BaselineResult> baselines(PreparedStudy prepared, long seed, RunControl control,
                                                  Consumer<String> progress) {
+        if (prepared.data() instanceof RemoteStudyData remote) {
+            return NodeBaselines.train(remote.hospitals(), initialModel(prepared.spec(), seed),
+                    prepared.study().baselines().localTraining(Seeds.derive(seed, "baseline", 0)), control, progress);
+        }
         List<BaselineResult> out = new ArrayList<>();
         ModelVector initial = initialModel(prepared.spec(), seed);
         LocalTraining plan = prepared.study().baselines().localTraining(Seeds.derive(seed, "baseline", 0));

@@ -49,6 +49,11 @@ public final class TabularStudyData implements StudyData {
     }
 
     @Override
+    public org.medfed.data.tabular.FittedPreprocessing tabularPreprocessing() {
+        return federation.preprocessing();
+    }
+
+    @Override
     public List<SiteData> sites() {
         return sites;
     }

@@ -32,7 +32,20 @@ public enum Procedure {
     EVALUATE("evaluate", Kind.QUESTION, "evaluate a model on the hospital's test or training rows: metrics only"),
     BASELINE_TRAIN("baseline.train", Kind.QUESTION,
             "train a comparison model on this hospital's rows alone and send its parameters"),
-    DESCRIBE("describe", Kind.QUESTION, "say how many training and test examples the dataset has");
+    DESCRIBE("describe", Kind.QUESTION, "say how many training and test examples the dataset has"),
+    TABLE_OPEN("table.open", Kind.SETUP, "open the registered table for a study, with the study's data settings"),
+    TABLE_SCHEMA("table.schema", Kind.SETUP,
+            "describe the table's columns: names, inferred types, counts of present and missing values"),
+    TABLE_ROWS("table.rows", Kind.SETUP, "keep the rows usable with the agreed column types; say how many"),
+    TABLE_LEVELS("table.levels", Kind.SETUP, "name the levels of categorical columns and the outcome classes"),
+    TABLE_SPLIT("table.split", Kind.SETUP, "split the kept rows into training and test rows; say how many"),
+    TABLE_NUMERIC("table.numeric", Kind.SETUP, "counts and sums of the numeric columns over the training rows"),
+    TABLE_TRAIN_LEVELS("table.train-levels", Kind.SETUP,
+            "counts of each category over the training rows (counts under the hospital's minimum are withheld)"),
+    TABLE_MOMENTS("table.moments", Kind.SETUP,
+            "count, sums and sums of squares of the encoded training rows, for standardisation"),
+    MODEL_OPEN("model.open", Kind.SETUP,
+            "encode the rows with the agreed preprocessing and build the study's model beside them");
 
     /** What a procedure does with the model. */
     public enum Kind {
@@ -43,7 +56,9 @@ public enum Procedure {
         /** Changes the update so that the coordinator cannot read it alone; simulated attacks act before these. */
         SEALING_FILTER,
         /** Anything else: an answer that is not an update. */
-        QUESTION
+        QUESTION,
+        /** Preparing a dataset for a study at a node: answered with summaries, never rows. */
+        SETUP
     }
 
     private final String id;

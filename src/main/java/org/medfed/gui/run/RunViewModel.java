@@ -270,8 +270,8 @@ public final class RunViewModel {
 
     private static String describe(PreparedStudy prepared) {
         List<String> parts = new ArrayList<>();
-        prepared.data().sites().forEach(s -> parts.add(s.name() + " " + s.train().size() + " train / "
-                + s.test().size() + " test" + (s.note().isEmpty() ? "" : " (" + s.note() + ")")));
+        prepared.data().counts().forEach(s -> parts.add(s.name() + " " + s.trainSize() + " train / "
+                + s.testSize() + " test" + (s.note().isEmpty() ? "" : " (" + s.note() + ")")));
         return String.join("; ", parts) + ".";
     }
 

@@ -32,6 +32,7 @@ import org.medfed.privacy.paillier.FixedPointPacking;
 import org.medfed.privacy.paillier.PaillierAggregation;
 import org.medfed.privacy.paillier.PaillierKeyHolder;
 import org.medfed.privacy.random.RandomSource;
+import org.medfed.testsupport.LoopbackFederation;
 import org.medfed.privacy.secagg.SecAggParameters;
 import org.medfed.privacy.secagg.SecureAggregation;
 import org.medfed.site.InProcessParticipant;

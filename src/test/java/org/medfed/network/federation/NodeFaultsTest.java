@@ -28,6 +28,7 @@ import org.medfed.network.node.PolicyRefusal;
 import org.medfed.network.node.SiteCallHandler;
 import org.medfed.site.InProcessParticipant;
 import org.medfed.testsupport.Federations;
+import org.medfed.testsupport.LoopbackFederation;
 import org.medfed.transport.InProcessTransport;
 
 /** Nodes that are lost mid-round, come back, refuse, or belong elsewhere. */

@@ -1,4 +1,4 @@
-package org.medfed.network.federation;
+package org.medfed.testsupport;
 
 import java.net.InetSocketAddress;
 import java.time.Duration;
@@ -23,21 +23,21 @@ import org.medfed.site.InProcessParticipant;
  * A coordinator and nodes on the loopback, all in the test JVM, with certificates of a fresh study CA: the real
  * gRPC and TLS path without processes.
  */
-final class LoopbackFederation implements AutoCloseable {
+public final class LoopbackFederation implements AutoCloseable {
 
-    final String study;
-    final StudyAuthority ca;
-    final Validity validity;
-    final CoordinatorServer server;
-    final ScheduledExecutorService executor = Executors.newScheduledThreadPool(8, r -> {
+    public final String study;
+    public final StudyAuthority ca;
+    public final Validity validity;
+    public final CoordinatorServer server;
+    public final ScheduledExecutorService executor = Executors.newScheduledThreadPool(8, r -> {
         Thread t = new Thread(r, "loopback-federation");
         t.setDaemon(true);
         return t;
     });
-    final Map<String, NodeClient> nodes = new LinkedHashMap<>();
-    final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
+    public final Map<String, NodeClient> nodes = new LinkedHashMap<>();
+    public final List<String> log = java.util.Collections.synchronizedList(new ArrayList<>());
 
-    LoopbackFederation(String study, List<String> expected) {
+    public LoopbackFederation(String study, List<String> expected) {
         this.study = study;
         Instant now = Instant.now();
         this.validity = new Validity(now.minus(Duration.ofDays(1)), now.plus(Duration.ofDays(30)));
@@ -48,16 +48,16 @@ final class LoopbackFederation implements AutoCloseable {
                 "test", executor);
     }
 
-    TlsIdentity hospital(String name) {
+    public TlsIdentity hospital(String name) {
         return new TlsIdentity(ca.issueHospital(name, validity), ca.certificate());
     }
 
     /** Starts a node for {@code name} offering one table dataset "data", answered by {@code handler}. */
-    NodeClient startNode(String name, CallHandler handler) {
+    public NodeClient startNode(String name, CallHandler handler) {
         return startNode(name, study, hospital(name), handler);
     }
 
-    NodeClient startNode(String name, String nodeStudy, TlsIdentity identity, CallHandler handler) {
+    public NodeClient startNode(String name, String nodeStudy, TlsIdentity identity, CallHandler handler) {
         NodeClient c = new NodeClient(new NodeClient.Identity(name, nodeStudy, "test", Map.of("data", "table")),
                 "127.0.0.1", server.port(), identity, handler, executor, line -> log.add(name + ": " + line));
         c.start();
@@ -66,12 +66,12 @@ final class LoopbackFederation implements AutoCloseable {
     }
 
     /** The remote stand-in of a simulated hospital, with its sizes. */
-    RemoteParticipant remote(InProcessParticipant p) {
+    public RemoteParticipant remote(InProcessParticipant p) {
         return new RemoteParticipant(p.name(), p.name(), "data", p.trainSize(), p.testSize(), p.weight(),
                 server.nodes());
     }
 
-    void awaitConnected(List<String> names) {
+    public void awaitConnected(List<String> names) {
         List<String> missing = server.nodes().awaitAll(names, Duration.ofSeconds(20));
         if (!missing.isEmpty()) {
             throw new AssertionError("nodes did not connect: " + missing + "; log " + log);

@@ -1,0 +1,108 @@
+package org.medfed.study;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
+import org.medfed.data.tabular.SchemaProblem;
+import org.medfed.data.tabular.TabularAgreement;
+import org.medfed.data.tabular.TabularCoordinator;
+import org.medfed.engine.BadInputException;
+import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.Procedure;
+import org.medfed.engine.protocol.SiteRequest;
+import org.medfed.model.ModelSpec;
+import org.medfed.network.coordinator.NodeRegistry;
+import org.medfed.network.coordinator.RemoteParticipant;
+import org.medfed.project.ParticipantEntry;
+import org.medfed.project.ProtocolJson;
+import org.medfed.project.Study;
+
+/**
+ * Prepares a study whose hospitals keep their tables behind their own nodes: waits for the nodes, opens each
+ * hospital's registered dataset, agrees on columns, levels and standardisation from summaries
+ * ({@link TabularCoordinator}, the same agreement a simulation runs), and has every node build the model beside
+ * its encoded rows. Only summaries and counts reach the coordinator.
+ */
+public final class MultiSiteStudy {
+
+    private MultiSiteStudy() {
+    }
+
+    /** Whether {@code study} names hospitals behind nodes. */
+    public static boolean isMultiSite(Study study) {
+        return study.enabledParticipants().stream().anyMatch(ParticipantEntry::isRemote);
+    }
+
+    /** The node names the study's hospitals run on. */
+    public static List<String> nodes(Study study) {
+        return study.enabledParticipants().stream().filter(ParticipantEntry::isRemote).map(ParticipantEntry::node)
+                .distinct().sorted().toList();
+    }
+
+    public static PreparedStudy prepare(Study study, Path studyFile, NodeRegistry registry, Duration wait,
+                                        Consumer<String> progress) {
+        check(study, studyFile);
+        List<String> nodes = nodes(study);
+        progress.accept("waiting for the nodes of " + String.join(", ", nodes));
+        List<String> missing = registry.awaitAll(nodes, wait);
+        if (!missing.isEmpty()) {
+            throw new BadInputException(studyFile, null, "these hospitals' nodes did not connect within "
+                    + wait.toSeconds() + " s: " + String.join(", ", missing)
+                    + "; start them (medfed node --config node.json) and check that they reach this coordinator");
+        }
+        List<RemoteParticipant> hospitals = new ArrayList<>();
+        for (ParticipantEntry p : study.enabledParticipants()) {
+            hospitals.add(new RemoteParticipant(p.name(), p.node(), p.dataset(), 0, 0, p.weight(), registry));
+        }
+        // the node reads its own registered file with the study's data settings; no path travels
+        String studyJson = ProtocolJson.write(study.withParticipants(List.of()));
+        for (RemoteParticipant h : hospitals) {
+            MultiSiteCalls.call(h, SiteRequest.of(0, Procedure.TABLE_OPEN, Params.builder()
+                    .text("study", studyJson).text("participant", h.name()).build()));
+        }
+        progress.accept("agreeing on columns, categories and standardisation from the hospitals' summaries");
+        List<RemoteTabularSite> tables = hospitals.stream().map(RemoteTabularSite::new).toList();
+        TabularAgreement agreement = TabularCoordinator.agree(tables, study.data().tabularSettings());
+        String prepJson = ProtocolJson.write(agreement.preprocessing());
+        List<RemoteParticipant> ready = new ArrayList<>();
+        for (RemoteParticipant h : hospitals) {
+            Params sizes = MultiSiteCalls.call(h, SiteRequest.of(0, Procedure.MODEL_OPEN,
+                    Params.builder().text("json", prepJson).build()));
+            ready.add(h.withSizes(sizes.integer("train_size"), sizes.integer("test_size")));
+        }
+        List<String> warnings = agreement.schema().warnings().stream().map(SchemaProblem::toString).toList();
+        RemoteStudyData data = new RemoteStudyData(ready, agreement.preprocessing(), warnings);
+        ModelSpec spec = study.model().toSpec(data.inputShape(), data.classes().size());
+        return new PreparedStudy(study, studyFile, data, spec);
+    }
+
+    private static void check(Study study, Path studyFile) {
+        if (!"tabular".equals(study.dataType())) {
+            throw new BadInputException(studyFile, null, "a study with hospitals behind nodes runs on tables for "
+                    + "now; \"" + study.dataType() + "\" studies run in the simulation");
+        }
+        if (study.data() == null || study.data().label() == null) {
+            throw new BadInputException(studyFile, null, "the study has no \"data\" section with a \"label\" column");
+        }
+        for (ParticipantEntry p : study.enabledParticipants()) {
+            if (!p.isRemote()) {
+                throw new BadInputException(studyFile, null, "participant '" + p.name() + "' has data files while "
+                        + "others are behind nodes; a study runs either all on this machine or all through nodes");
+            }
+            if (p.dataset() == null || p.dataset().isBlank()) {
+                throw new BadInputException(studyFile, null, "participant '" + p.name() + "' names node '"
+                        + p.node() + "' but no \"dataset\": give the dataset id the node registered");
+            }
+            if (!p.data().isEmpty()) {
+                throw new BadInputException(studyFile, null, "participant '" + p.name() + "' names both a node and "
+                        + "data files; a hospital behind a node keeps its files, so give only \"node\" and \"dataset\"");
+            }
+        }
+        if (!Protections.attacks(study).isEmpty()) {
+            throw new BadInputException(studyFile, null, "simulated attacks run only in a simulation: a real "
+                    + "hospital's node never executes one; remove the \"attack\" settings");
+        }
+    }
+}

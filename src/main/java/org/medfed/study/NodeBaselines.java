@@ -1,0 +1,52 @@
+package org.medfed.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.medfed.engine.DataSplit;
+import org.medfed.engine.Evaluation;
+import org.medfed.engine.EvaluationRequest;
+import org.medfed.engine.LocalTraining;
+import org.medfed.engine.ModelVector;
+import org.medfed.engine.RunCancelledException;
+import org.medfed.engine.RunControl;
+import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.Procedure;
+import org.medfed.engine.protocol.SiteRequest;
+import org.medfed.network.coordinator.RemoteParticipant;
+
+/**
+ * The comparison models of a multi-site study: each hospital trains alone at its node and sends only the trained
+ * parameters; every hospital then evaluates each of them on its own test rows. There is no pooled model: it
+ * would need the rows in one place ({@link RemoteStudyData#POOLED_UNAVAILABLE}).
+ */
+final class NodeBaselines {
+
+    private NodeBaselines() {
+    }
+
+    static List<BaselineResult> train(List<RemoteParticipant> hospitals, ModelVector initial, LocalTraining plan,
+                                      RunControl control, Consumer<String> progress) {
+        List<BaselineResult> out = new ArrayList<>();
+        for (RemoteParticipant h : hospitals) {
+            if (control.isCancelled()) {
+                throw new RunCancelledException();
+            }
+            progress.accept("training " + h.name() + " alone, at its node");
+            long t0 = System.nanoTime();
+            Params reply = MultiSiteCalls.call(h, SiteRequest.of(0, Procedure.BASELINE_TRAIN,
+                    Params.builder().all(plan.toParams()).floats("model", initial.toArray()).build()));
+            ModelVector model = ModelVector.wrap(reply.floats("model"));
+            Map<String, Evaluation> test = new TreeMap<>();
+            for (RemoteParticipant other : hospitals) {
+                test.put(other.name(), Evaluation.fromReply(MultiSiteCalls.call(other,
+                        EvaluationRequest.of(0, model, DataSplit.TEST))));
+            }
+            out.add(new BaselineResult(BaselineResult.local(h.name()), test, model, System.nanoTime() - t0));
+        }
+        progress.accept("no pooled model: " + RemoteStudyData.POOLED_UNAVAILABLE);
+        return out;
+    }
+}

@@ -1,0 +1,107 @@
+package org.medfed.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.medfed.engine.BadInputException;
+import org.medfed.engine.RunControl;
+import org.medfed.engine.RunListener;
+import org.medfed.engine.RunStatus;
+import org.medfed.node.DatasetCallHandler;
+import org.medfed.node.TableDataset;
+import org.medfed.project.ParticipantEntry;
+import org.medfed.project.ProtocolJson;
+import org.medfed.project.Study;
+import org.medfed.project.StudyFile;
+import org.medfed.testsupport.LoopbackFederation;
+
+/**
+ * The sample study with each hospital's table behind its own node on the loopback: the coordinator prepares it
+ * from summaries only and the run ends bit-identical to the simulation of the same files.
+ */
+class MultiSiteStudyTest {
+
+    private static final Path SAMPLE = Path.of("sample-projects/heart-4-hospitals/study.json");
+
+    private static Study remote(Study study) {
+        List<ParticipantEntry> remote = new ArrayList<>();
+        for (ParticipantEntry p : study.participants()) {
+            remote.add(ParticipantEntry.remote(p.name(), p.name() + "-node", "heart"));
+        }
+        return study.withParticipants(remote);
+    }
+
+    private static StudyResult simulate(Study study) {
+        return StudyRunner.run(PreparedStudy.prepare(study, SAMPLE.toAbsolutePath()),
+                new RunOptions(null, null, true), RunListener.NONE, RunControl.free(), m -> { });
+    }
+
+    @Test
+    void aStudyOverNodesEqualsItsSimulationBitForBit() {
+        Study study = StudyFile.load(SAMPLE);
+        study = study.withTraining(study.training().withRounds(4));
+        StudyResult local = simulate(study);
+
+        Study multi = remote(study);
+        List<String> nodes = MultiSiteStudy.nodes(multi);
+        try (LoopbackFederation net = new LoopbackFederation("heart", nodes)) {
+            for (ParticipantEntry p : study.participants()) {
+                Path file = StudyFile.resolve(SAMPLE.toAbsolutePath(), p.data().get(0));
+                net.startNode(p.name() + "-node", new DatasetCallHandler(Map.of("heart",
+                        new TableDataset("heart", file, null, 1))));
+            }
+            List<String> progress = new ArrayList<>();
+            PreparedStudy prepared = MultiSiteStudy.prepare(multi, SAMPLE.toAbsolutePath(), net.server.nodes(),
+                    Duration.ofSeconds(20), progress::add);
+            // the same agreement, number for number (JSON writes each double in its exact shortest form)
+            assertThat(ProtocolJson.write(prepared.data().tabularPreprocessing()))
+                    .isEqualTo(ProtocolJson.write(local.prepared().data().tabularPreprocessing()));
+            assertThat(prepared.data().counts()).extracting(SiteCounts::trainSize)
+                    .isEqualTo(local.prepared().data().counts().stream().map(SiteCounts::trainSize).toList());
+            StudyResult network = StudyRunner.run(prepared, new RunOptions(null, null, true), RunListener.NONE,
+                    RunControl.free(), progress::add);
+
+            assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);
+            assertThat(network.history().model().toArray()).isEqualTo(local.history().model().toArray());
+            for (int r = 0; r < 4; r++) {
+                assertThat(network.history().rounds().get(r).global())
+                        .isEqualTo(local.history().rounds().get(r).global());
+            }
+            // each hospital alone, trained at its node, equals the simulation's; there is no pooled model
+            Map<String, Object> localRows = new LinkedHashMap<>();
+            local.baselines().stream().filter(b -> !b.row().equals(BaselineResult.POOLED))
+                    .forEach(b -> localRows.put(b.row(), List.of(b.model(), b.test())));
+            Map<String, Object> networkRows = new LinkedHashMap<>();
+            network.baselines().forEach(b -> networkRows.put(b.row(), List.of(b.model(), b.test())));
+            assertThat(networkRows).isEqualTo(localRows);
+            assertThat(progress).anyMatch(m -> m.startsWith("no pooled model"));
+            assertThatThrownBy(() -> prepared.data().pooledTraining()).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("without moving the rows");
+        }
+    }
+
+    @Test
+    void aHospitalWithBothNodeAndFilesOrAnAttackIsRefusedBeforeAnythingRuns() {
+        Study study = StudyFile.load(SAMPLE);
+        List<ParticipantEntry> mixed = new ArrayList<>(remote(study).participants());
+        mixed.set(0, study.participants().get(0));
+        try (LoopbackFederation net = new LoopbackFederation("heart", List.of())) {
+            assertThatThrownBy(() -> MultiSiteStudy.prepare(study.withParticipants(mixed), SAMPLE,
+                    net.server.nodes(), Duration.ofSeconds(1), m -> { }))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("participant 'city-general' has data files while others are behind nodes");
+            List<ParticipantEntry> waiting = remote(study).participants();
+            assertThatThrownBy(() -> MultiSiteStudy.prepare(study.withParticipants(waiting), SAMPLE,
+                    net.server.nodes(), Duration.ofMillis(200), m -> { }))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("nodes did not connect within 0 s: city-general-node, heart-centre-node");
+        }
+    }
+}
