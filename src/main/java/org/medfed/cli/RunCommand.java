@@ -4,7 +4,13 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import org.medfed.engine.BadInputException;
+import org.medfed.network.coordinator.CoordinatorServer;
+import org.medfed.study.MultiSiteStudy;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunStatus;
 import org.medfed.model.ModelKind;
@@ -46,6 +52,9 @@ final class RunCommand implements Callable<Integer> {
     @Mixin
     StudyFlags flags = new StudyFlags();
 
+    @Mixin
+    CoordinatorOptions coordinator = new CoordinatorOptions();
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -65,8 +74,34 @@ final class RunCommand implements Callable<Integer> {
         if (rounds != null) {
             study = study.withTraining(study.training().withRounds(rounds));
         }
+        if (MultiSiteStudy.isMultiSite(study)) {
+            return coordinate(study, base, err, stdout);
+        }
+        if (coordinator.listen != null) {
+            throw new BadInputException(base, null, "--listen coordinates hospitals behind nodes, but every "
+                    + "participant of this study has data files here; name each hospital's \"node\" and \"dataset\"");
+        }
         err.println("preparing data of " + study.enabledParticipants().size() + " participants ...");
-        PreparedStudy prepared = PreparedStudy.prepare(study, base);
+        return finish(PreparedStudy.prepare(study, base), err, stdout);
+    }
+
+    /** A study whose hospitals keep their data behind their nodes: listen, wait for them, prepare and run. */
+    private int coordinate(Study study, Path base, PrintWriter err, PrintWriter stdout) {
+        List<String> nodes = MultiSiteStudy.nodes(study);
+        ExecutorService executor = CoordinatorOptions.executor();
+        try (CoordinatorServer server = coordinator.start(base, nodes, executor)) {
+            err.println("listening on port " + server.port() + " for the nodes of " + String.join(", ", nodes));
+            server.nodes().onChange(c -> err.println(c.connected() ? "  node " + c.node() + " connected"
+                    : "  node " + c.node() + " lost: " + c.reason()));
+            PreparedStudy prepared = MultiSiteStudy.prepare(study, base, server.nodes(),
+                    Duration.ofSeconds(coordinator.waitSeconds), message -> err.println(message + " ..."));
+            return finish(prepared, err, stdout);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    private int finish(PreparedStudy prepared, PrintWriter err, PrintWriter stdout) {
         prepared.data().warnings().forEach(w -> err.println("warning: " + w));
         prepared.data().counts().forEach(s -> err.printf("  %s: %d for training, %d for testing%s%n", s.name(),
                 s.trainSize(), s.testSize(), s.note().isEmpty() ? "" : " (" + s.note() + ")"));
