@@ -14,14 +14,14 @@ import org.medfed.network.node.CallHandler;
  */
 public final class DatasetCallHandler implements CallHandler {
 
-    private final Map<String, NodeDataset> datasets;
+    private final Map<String, ServedDataset> datasets;
 
-    public DatasetCallHandler(Map<String, ? extends NodeDataset> datasets) {
+    public DatasetCallHandler(Map<String, ? extends ServedDataset> datasets) {
         this.datasets = Map.copyOf(datasets);
     }
 
-    NodeDataset dataset(String id) {
-        NodeDataset d = datasets.get(id);
+    ServedDataset dataset(String id) {
+        ServedDataset d = datasets.get(id);
         if (d == null) {
             throw new ProtocolException("this node has no dataset '" + id + "'; it registers "
                     + String.join(", ", new TreeMap<>(datasets).keySet()));

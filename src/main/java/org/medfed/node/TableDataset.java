@@ -27,7 +27,7 @@ import org.medfed.site.HospitalSite;
  * to build the model beside the encoded rows, and from then on trains and evaluates through the hospital's site.
  * The file is the one in the node's configuration; nothing the coordinator sends names a path.
  */
-public final class TableDataset implements NodeDataset {
+public final class TableDataset implements ServedDataset {
 
     static final String STUDY = "study";
     static final String PARTICIPANT = "participant";

@@ -5,7 +5,7 @@ import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.SiteRequest;
 
 /** A dataset a hospital registered with its node, and how the node answers requests about it. */
-public interface NodeDataset {
+public interface ServedDataset {
 
     String id();
 
