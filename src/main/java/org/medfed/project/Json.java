@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
@@ -11,6 +12,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.stream.Collectors;
 import org.medfed.engine.BadInputException;
 
@@ -36,9 +38,7 @@ public final class Json {
         if (e instanceof JsonProcessingException j) {
             JsonLocation at = j.getLocation();
             String where = at == null || at.getLineNr() < 0 ? null : "line " + at.getLineNr();
-            String path = e instanceof MismatchedInputException m ? m.getPath().stream()
-                    .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
-                    .collect(Collectors.joining(".")) : "";
+            String path = e instanceof MismatchedInputException m ? path(m.getPath()) : "";
             String problem;
             if (e instanceof UnrecognizedPropertyException u) {
                 problem = "unknown field '" + u.getPropertyName() + "'" + (path.contains(".") ? " in " + parent(path) : "")
@@ -56,6 +56,19 @@ public final class Json {
             return new BadInputException(file, where, problem, e);
         }
         return new BadInputException(file, null, "could not be read: " + e.getMessage(), e);
+    }
+
+    /** "datasets[1].manifest", as a person writes it (not "datasets.[1].manifest"). */
+    private static String path(List<JsonMappingException.Reference> references) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : references) {
+            if (r.getFieldName() != null) {
+                sb.append(sb.length() == 0 ? "" : ".").append(r.getFieldName());
+            } else {
+                sb.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return sb.toString();
     }
 
     private static String parent(String path) {

@@ -26,13 +26,28 @@ public final class DpClipNoise implements UpdateFilter {
     /** Extra sent back: {@code [1]} if the delta was within the clip norm before clipping, else {@code [0]}. */
     public static final String UNCLIPPED_KEY = "dp.unclipped";
     static final String CLIP = "clip";
-    static final String NOISE_STD = "noise_std";
+    /** The standard deviation of the noise this hospital adds; 0 when the coordinator adds all of it. */
+    public static final String NOISE_STD = "noise_std";
+    /**
+     * The client-level epsilon the coordinator declares it will not pass, when the study sets one. The filter does
+     * not use it; it is there so that a hospital's policy can refuse a study whose declared target is above its own
+     * limit (the hospital cannot compute client-level epsilon itself: it depends on the other hospitals).
+     */
+    public static final String TARGET_EPSILON = "target_epsilon";
 
     /** The filter call of a round: clip to {@code clip}, add noise of {@code noiseStd} (0 for none). */
     public static ProcedureCall call(double clip, double noiseStd, RandomSource random) {
+        return call(clip, noiseStd, random, null);
+    }
+
+    /** As {@link #call(double, double, RandomSource)}, declaring the study's client-level target epsilon (or null). */
+    public static ProcedureCall call(double clip, double noiseStd, RandomSource random, Double targetEpsilon) {
         Params.Builder b = Params.builder().number(CLIP, clip).number(NOISE_STD, noiseStd);
         if (noiseStd > 0) {
             b.all(random.describe());
+        }
+        if (targetEpsilon != null) {
+            b.number(TARGET_EPSILON, targetEpsilon);
         }
         return ProcedureCall.of(Procedure.DP_CLIP_NOISE, b.build());
     }

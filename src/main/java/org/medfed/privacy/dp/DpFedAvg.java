@@ -130,7 +130,9 @@ public final class DpFedAvg extends StrategyDecorator {
                 ? p.deltaNoiseMultiplier() * p.clip() / Math.sqrt(Math.max(1, p.selected())) : 0;
         // the filter's parameters travel as floats in the old protocol; keep the same rounding so that results
         // stay bit-identical with the runs recorded before the protocol became data
-        return filtersThen(DpClipNoise.call((float) p.clip(), (float) participantStd, random));
+        // the target travels so that a hospital whose policy caps epsilon can refuse a study declaring more
+        return filtersThen(DpClipNoise.call((float) p.clip(), (float) participantStd, random,
+                settings.hasTarget() ? settings.targetEpsilon() : null));
     }
 
     @Override

@@ -107,6 +107,11 @@ public final class DpSgdPrivacy implements SampleLevelPrivacy {
                 totalSteps(trainSize, plan), delta, RdpOrders.extended(), EpsilonConversion.BALLE_2020);
     }
 
+    /** The rounds the plan was made for; {@link #spentBy} holds after these rounds, not more. */
+    public int plannedRounds() {
+        return plannedRounds;
+    }
+
     public double clipNorm() {
         return clipNorm;
     }

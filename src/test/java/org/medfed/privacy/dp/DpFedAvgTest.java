@@ -227,6 +227,17 @@ class DpFedAvgTest {
     }
 
     @Test
+    void theClientFilterDeclaresTheTargetEpsilonSoThatAHospitalCanHoldItToItsLimit() {
+        DpFedAvgSettings s = DpFedAvgSettings.fixed(1.0, 1.0, 1e-5).withPlacement(NoisePlacement.PARTICIPANTS);
+        DpFedAvg targeted = new DpFedAvg(new MeanStrategy(), s.withTargetEpsilon(6), RandomSource.seeded(1));
+        targeted.select(everyone(1, List.of("a", "b")));
+        assertThat(targeted.clientFilters().get(0).params().number(DpClipNoise.TARGET_EPSILON)).isEqualTo(6.0);
+        DpFedAvg open = new DpFedAvg(new MeanStrategy(), s, RandomSource.seeded(1));
+        open.select(everyone(1, List.of("a", "b")));
+        assertThat(open.clientFilters().get(0).params().has(DpClipNoise.TARGET_EPSILON)).isFalse();
+    }
+
+    @Test
     void distributedNoiseSumsToTheFullVarianceAndIsToppedUpForDropouts() {
         int dim = 100_000;
         double z = 1.0;

@@ -1,0 +1,55 @@
+package org.medfed.project;
+
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
+import org.medfed.engine.protocol.Procedure;
+
+/**
+ * The kinds of data a hospital node may hold, as {@code node.json} names them ({@code "kind": "table"}), and which
+ * procedures of the catalogue make sense on each.
+ *
+ * <p>Today every procedure of the catalogue works on a model (train, evaluate, describe, and the filters and key
+ * exchange around them) and so applies to every kind: none is excluded. The table is here so that a procedure
+ * that only makes sense for one kind (genotype counts for an association study, column summaries of a table)
+ * is excluded from the other kinds by default when it joins the catalogue, instead of being allowed everywhere
+ * by a policy that says {@code "procedures": null}.
+ */
+public enum DataKind {
+
+    TABLE("table", EnumSet.allOf(Procedure.class)),
+    IMAGES("images", EnumSet.allOf(Procedure.class)),
+    GENOTYPES("genotypes", EnumSet.allOf(Procedure.class));
+
+    private final String id;
+    private final Set<Procedure> procedures;
+
+    DataKind(String id, Set<Procedure> procedures) {
+        this.id = id;
+        this.procedures = Collections.unmodifiableSet(procedures);
+    }
+
+    public String id() {
+        return id;
+    }
+
+    /** The catalogue procedures that can run on data of this kind. */
+    public Set<Procedure> procedures() {
+        return procedures;
+    }
+
+    public boolean serves(Procedure p) {
+        return procedures.contains(p);
+    }
+
+    public static Optional<DataKind> byId(String id) {
+        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
+    }
+
+    /** The known ids, for messages: "table, images, genotypes". */
+    public static String knownIds() {
+        return String.join(", ", Arrays.stream(values()).map(DataKind::id).toList());
+    }
+}

@@ -1,0 +1,87 @@
+package org.medfed.project;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.medfed.data.csv.HeaderMode;
+import org.medfed.engine.BadInputException;
+
+/**
+ * One dataset a hospital node serves, as declared in {@code node.json}, with its paths resolved against the
+ * folder of that file. Whether the files exist is checked by {@link #requireFilesExist()} when the dataset is
+ * opened, not when {@code node.json} is read: a node is configured (a provisioning template) before its data is
+ * in place, and a dataset on a share that is briefly unavailable must not stop the node from serving the others.
+ */
+public sealed interface NodeDataset permits NodeDataset.Table, NodeDataset.Images, NodeDataset.Genotypes {
+
+    String id();
+
+    DataKind kind();
+
+    /** The files and folders this dataset names, by the {@code node.json} field that names them. */
+    Map<String, Path> files();
+
+    /** Throws a {@link BadInputException} naming the path when a named file or folder is not there. */
+    default void requireFilesExist() {
+        for (Map.Entry<String, Path> e : files().entrySet()) {
+            Path p = e.getValue();
+            boolean folder = e.getKey().equals("folder");
+            if (folder ? !Files.isDirectory(p) : !Files.isRegularFile(p)) {
+                throw new BadInputException(p, null, "dataset '" + id() + "': the " + (folder ? "folder" : "file")
+                        + " named by \"" + e.getKey() + "\" is not there (looked for " + p.toAbsolutePath() + ")");
+            }
+        }
+    }
+
+    /** A CSV table. */
+    record Table(String id, Path file, char separator, HeaderMode header) implements NodeDataset {
+        @Override
+        public DataKind kind() {
+            return DataKind.TABLE;
+        }
+
+        @Override
+        public Map<String, Path> files() {
+            return Map.of("file", file);
+        }
+    }
+
+    /**
+     * A folder of images (DICOM or others).
+     *
+     * @param manifest the CSV of file,label, or null when the labels are the names of class sub-folders
+     */
+    record Images(String id, Path folder, Path manifest) implements NodeDataset {
+        @Override
+        public DataKind kind() {
+            return DataKind.IMAGES;
+        }
+
+        @Override
+        public Map<String, Path> files() {
+            Map<String, Path> named = new LinkedHashMap<>();
+            named.put("folder", folder);
+            if (manifest != null) {
+                named.put("manifest", manifest);
+            }
+            return named;
+        }
+    }
+
+    /** A VCF file of genotypes and the phenotype sheet of its samples. */
+    record Genotypes(String id, Path vcf, Path phenotypes) implements NodeDataset {
+        @Override
+        public DataKind kind() {
+            return DataKind.GENOTYPES;
+        }
+
+        @Override
+        public Map<String, Path> files() {
+            Map<String, Path> named = new LinkedHashMap<>();
+            named.put("vcf", vcf);
+            named.put("phenotypes", phenotypes);
+            return named;
+        }
+    }
+}
