@@ -11,17 +11,16 @@ import org.medfed.engine.protocol.Procedure;
  * The kinds of data a hospital node may hold, as {@code node.json} names them ({@code "kind": "table"}), and which
  * procedures of the catalogue make sense on each.
  *
- * <p>Today every procedure of the catalogue works on a model (train, evaluate, describe, and the filters and key
- * exchange around them) and so applies to every kind: none is excluded. The table is here so that a procedure
- * that only makes sense for one kind (genotype counts for an association study, column summaries of a table)
- * is excluded from the other kinds by default when it joins the catalogue, instead of being allowed everywhere
- * by a policy that says {@code "procedures": null}.
+ * <p>The procedures that work on a model (train, evaluate, describe, and the filters and key exchange around them)
+ * apply to every kind; the steps of preparing a table ({@code table.*}) only to tables. A procedure that only
+ * makes sense for one kind is excluded from the others here, instead of being allowed everywhere by a policy that
+ * says {@code "procedures": null}.
  */
 public enum DataKind {
 
     TABLE("table", EnumSet.allOf(Procedure.class)),
-    IMAGES("images", EnumSet.allOf(Procedure.class)),
-    GENOTYPES("genotypes", EnumSet.allOf(Procedure.class));
+    IMAGES("images", withoutTableSteps()),
+    GENOTYPES("genotypes", withoutTableSteps());
 
     private final String id;
     private final Set<Procedure> procedures;
@@ -33,6 +32,13 @@ public enum DataKind {
 
     public String id() {
         return id;
+    }
+
+    /** The steps of preparing a table ({@code table.*}) summarise columns: they make no sense on other data. */
+    private static Set<Procedure> withoutTableSteps() {
+        Set<Procedure> all = EnumSet.allOf(Procedure.class);
+        all.removeIf(p -> p.id().startsWith("table."));
+        return all;
     }
 
     /** The catalogue procedures that can run on data of this kind. */

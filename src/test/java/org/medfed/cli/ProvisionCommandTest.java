@@ -107,10 +107,13 @@ class ProvisionCommandTest {
         assertThat(node.get("certificate").asText()).isEqualTo("node.crt");
         assertThat(node.get("key").asText()).isEqualTo("node.key");
         assertThat(node.get("ca").asText()).isEqualTo("ca.crt");
-        assertThat(node.get("datasets").get(0).get("file").asText()).isEqualTo("PATH/TO/your-data.csv");
-        assertThat(node.get("policy").get("minimumCount").asInt()).isEqualTo(5);
-        assertThat(node.get("policy").get("maxEpsilon").isNull()).isTrue();
+        assertThat(node.get("datasets").get(0).get("file").asText()).isEqualTo("data/table.csv");
+        assertThat(node.get("policy").get("minimumCount").asInt()).isEqualTo(10);
         assertThat(node.get("auditLog").asText()).isEqualTo("audit.jsonl");
+        // the node reads it as it is: the hospital only points it at its data
+        var config = org.medfed.project.NodeConfigFile.read(dir.resolve("kit/hospitals/hospital-a/node.json"));
+        assertThat(config.node()).isEqualTo("hospital-a");
+        assertThat(config.certificate()).isEqualTo(dir.resolve("kit/hospitals/hospital-a/node.crt").toAbsolutePath());
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.medfed.io.AtomicFiles;
 import org.medfed.network.CoordinatorAddress;
+import org.medfed.project.NodeConfigFile;
 import org.medfed.network.pki.CertifiedKey;
 import org.medfed.network.pki.OwnerOnlyFiles;
 import org.medfed.network.pki.PemFiles;
@@ -80,7 +81,8 @@ public record StudyKit(String study, CoordinatorAddress coordinator, List<String
             CertifiedKey node = ca.issueHospital(hospital, validity);
             node.write(folder.resolve(KitLayout.NODE_CERTIFICATE), folder.resolve(KitLayout.NODE_KEY));
             PemFiles.writeCertificate(folder.resolve(KitLayout.CA_CERTIFICATE), ca.certificate());
-            writeText(folder.resolve(KitLayout.NODE_CONFIG), NodeConfigTemplate.render(hospital, study, coordinator));
+            // the node's own settings file, in the schema the node reads (it is checked before it is written)
+            NodeConfigFile.template(folder.resolve(KitLayout.NODE_CONFIG), hospital, study, coordinator);
             writeText(folder.resolve(KitLayout.README), KitReadmes.forHospital(hospital, study, coordinator,
                     validity.notBefore(), validity.notAfter()));
         }

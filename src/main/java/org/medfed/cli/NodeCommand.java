@@ -1,0 +1,61 @@
+package org.medfed.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.medfed.network.node.NodeClient;
+import org.medfed.node.NodeRuntime;
+import org.medfed.project.NodeConfigFile;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code medfed node}: a hospital's node, serving its registered datasets to the study's coordinator. */
+@Command(name = "node", mixinStandardHelpOptions = true,
+        description = {"Runs a hospital's node beside its data: dials out to the study's coordinator over mutual TLS",
+                "and answers its requests within the hospital's policy, writing each to the audit log.",
+                "Runs until stopped (Ctrl+C); exits 2 when the coordinator refuses the node."})
+final class NodeCommand implements Callable<Integer> {
+
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
+
+    @Option(names = "--config", required = true, paramLabel = "node.json",
+            description = "the node's settings (from the hospital's start-up kit)")
+    Path config;
+
+    @Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public Integer call() throws InterruptedException {
+        PrintWriter err = spec.commandLine().getErr();
+        ScheduledExecutorService executor = Executors.newScheduledThreadPool(4, r -> {
+            Thread t = new Thread(r, "node");
+            t.setDaemon(true);
+            return t;
+        });
+        NodeRuntime node = NodeRuntime.start(NodeConfigFile.read(config), executor, line -> {
+            err.println(LocalTime.now().format(TIME) + " " + line);
+            err.flush();
+        });
+        Thread stop = new Thread(() -> {
+            node.close();
+            executor.shutdownNow();
+        }, "node-shutdown");
+        Runtime.getRuntime().addShutdownHook(stop);
+        while (node.state() != NodeClient.State.REFUSED && node.state() != NodeClient.State.CLOSED) {
+            Thread.sleep(200);
+        }
+        Runtime.getRuntime().removeShutdownHook(stop);
+        stop.run();
+        if (node.state() == NodeClient.State.REFUSED) {
+            err.println("medfed node: the coordinator refused this node: " + node.refusal());
+            return MedFedCommand.BAD_INPUT;
+        }
+        return MedFedCommand.OK;
+    }
+}

@@ -1,0 +1,84 @@
+package org.medfed.node;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Consumer;
+import org.medfed.data.csv.CsvFormat;
+import org.medfed.engine.BadInputException;
+import org.medfed.network.node.NodeClient;
+import org.medfed.network.pki.CertificateNames;
+import org.medfed.network.tls.TlsIdentity;
+import org.medfed.node.policy.NodePolicy;
+import org.medfed.project.AuditLogFile;
+import org.medfed.project.NodeConfig;
+import org.medfed.project.NodeDataset;
+import org.medfed.study.Version;
+
+/**
+ * A hospital's node, running: its registered datasets, its policy and audit log in front of them, and its
+ * connection to the coordinator. Checks what can be checked before dialling (the files, the certificate's name)
+ * so that a mistake in {@code node.json} is reported at once, naming the file.
+ */
+public final class NodeRuntime implements AutoCloseable {
+
+    private final NodeClient client;
+    private final AuditLogFile audit;
+
+    private NodeRuntime(NodeClient client, AuditLogFile audit) {
+        this.client = client;
+        this.audit = audit;
+    }
+
+    /** Opens the datasets and the audit log and starts dialling the coordinator. */
+    public static NodeRuntime start(NodeConfig config, ScheduledExecutorService executor, Consumer<String> log) {
+        TlsIdentity tls = TlsIdentity.load(config.certificate(), config.key(), config.ca());
+        String certified = CertificateNames.hospital(tls.own().certificate()).orElse("?");
+        if (!certified.equals(config.node())) {
+            throw new BadInputException(config.file(), null, "\"node\" is '" + config.node() + "' but "
+                    + config.certificate().getFileName() + " is issued to '" + certified
+                    + "'; use the name and certificate of the same start-up kit");
+        }
+        NodePolicy policy = NodePolicy.of(config);
+        Map<String, ServedDataset> datasets = new LinkedHashMap<>();
+        Map<String, String> kinds = new LinkedHashMap<>();
+        for (NodeDataset d : config.datasets()) {
+            d.requireFilesExist();
+            datasets.put(d.id(), served(d, policy.settings().minimumCount()));
+            kinds.put(d.id(), d.kind().id());
+        }
+        AuditLogFile audit = AuditLogFile.open(config.auditLog());
+        PolicedCallHandler handler = new PolicedCallHandler(new DatasetCallHandler(datasets), policy, audit,
+                config.study(), config.node(), Clock.systemUTC());
+        NodeClient client = new NodeClient(new NodeClient.Identity(config.node(), config.study(), Version.current(),
+                kinds), config.coordinator().host(), config.coordinator().port(), tls, handler, executor, log);
+        client.start();
+        log.accept("node '" + config.node() + "' serves " + String.join(", ", kinds.keySet()) + " for study '"
+                + config.study() + "'; dialling " + config.coordinator() + "; audit log " + config.auditLog());
+        return new NodeRuntime(client, audit);
+    }
+
+    private static ServedDataset served(NodeDataset d, int minimumCount) {
+        if (d instanceof NodeDataset.Table t) {
+            CsvFormat format = CsvFormat.defaults().withSeparator(t.separator()).withHeader(t.header());
+            return new TableDataset(t.id(), t.file(), format, minimumCount);
+        }
+        return new UnservedDataset(d.id(), d.kind().id());
+    }
+
+    public NodeClient.State state() {
+        return client.state();
+    }
+
+    /** Why the coordinator refused this node, once {@link #state()} is REFUSED. */
+    public String refusal() {
+        return client.refusal();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        audit.close();
+    }
+}
