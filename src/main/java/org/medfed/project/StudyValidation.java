@@ -23,8 +23,21 @@ final class StudyValidation {
             if (!names.add(p.name())) {
                 throw new BadInputException(file, null, "two participants are named '" + p.name() + "'");
             }
-            if (p.data().isEmpty()) {
-                throw new BadInputException(file, null, "participant '" + p.name() + "' has no data files (\"data\": [...])");
+            if (p.isRemote()) {
+                if (p.node().isBlank() || p.dataset() == null || p.dataset().isBlank()) {
+                    throw new BadInputException(file, null, "participant '" + p.name() + "' is behind a node: it "
+                            + "needs both \"node\" (the node's name) and \"dataset\" (the id the node registered)");
+                }
+                if (!p.data().isEmpty()) {
+                    throw new BadInputException(file, null, "participant '" + p.name() + "' names both a node and "
+                            + "data files; a hospital behind a node keeps its files: give only \"node\" and \"dataset\"");
+                }
+            } else if (p.dataset() != null) {
+                throw new BadInputException(file, null, "participant '" + p.name() + "' names a \"dataset\" but no "
+                        + "\"node\" that serves it");
+            } else if (p.data().isEmpty()) {
+                throw new BadInputException(file, null, "participant '" + p.name() + "' has no data files (\"data\": "
+                        + "[...]), and no \"node\" and \"dataset\"");
             }
         }
         if (StrategyCatalog.find(study.strategy().id()).isEmpty()) {
