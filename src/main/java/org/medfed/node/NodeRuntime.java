@@ -45,7 +45,7 @@ public final class NodeRuntime implements AutoCloseable {
         Map<String, String> kinds = new LinkedHashMap<>();
         for (NodeDataset d : config.datasets()) {
             d.requireFilesExist();
-            datasets.put(d.id(), served(d, policy.settings().minimumCount()));
+            datasets.put(d.id(), served(d, policy.settings().minimumCount(), config.stateFolder()));
             kinds.put(d.id(), d.kind().id());
         }
         AuditLogFile audit = AuditLogFile.open(config.auditLog());
@@ -59,10 +59,11 @@ public final class NodeRuntime implements AutoCloseable {
         return new NodeRuntime(client, audit);
     }
 
-    private static ServedDataset served(NodeDataset d, int minimumCount) {
+    private static ServedDataset served(NodeDataset d, int minimumCount, java.nio.file.Path stateFolder) {
         if (d instanceof NodeDataset.Table t) {
             CsvFormat format = CsvFormat.defaults().withSeparator(t.separator()).withHeader(t.header());
-            return new TableDataset(t.id(), t.file(), format, minimumCount);
+            return new TableDataset(t.id(), t.file(), format, minimumCount,
+                    stateFolder.resolve(t.id() + ".session.json"));
         }
         return new UnservedDataset(d.id(), d.kind().id());
     }

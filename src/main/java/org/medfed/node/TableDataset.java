@@ -17,6 +17,8 @@ import org.medfed.engine.protocol.ProtocolException;
 import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.ModelTrainer;
+import org.medfed.engine.ModelVector;
+import org.medfed.project.NodeSessionFile;
 import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
 import org.medfed.site.HospitalSite;
@@ -39,20 +41,28 @@ public final class TableDataset implements ServedDataset {
     private final Path file;
     private final CsvFormat format;
     private final int minimumCount;
+    private final Path sessionFile;
 
     private Study study;
     private LocalTabularSite table;
     private HospitalSite site;
+    private NodeSessionFile.Session session;
+    private String openedStudy;
+    private String participant;
+    private String featureTypes;
+    private String classes;
 
     /**
      * @param format       how to read the file, or null to read it as the study says
      * @param minimumCount the policy's smallest count that may leave (category counts under it are withheld)
+     * @param sessionFile  where the node keeps this dataset's study state across restarts, or null to keep none
      */
-    public TableDataset(String id, Path file, CsvFormat format, int minimumCount) {
+    public TableDataset(String id, Path file, CsvFormat format, int minimumCount, Path sessionFile) {
         this.id = id;
         this.file = file;
         this.format = format;
         this.minimumCount = minimumCount;
+        this.sessionFile = sessionFile;
     }
 
     @Override
@@ -73,29 +83,82 @@ public final class TableDataset implements ServedDataset {
     @Override
     public synchronized Params handle(SiteRequest request, RunControl control) {
         Params p = request.params();
+        if (request.procedure() != Procedure.TABLE_OPEN && table == null && sessionFile != null) {
+            resume();
+        }
         return switch (request.procedure()) {
             case TABLE_OPEN -> open(p);
             case TABLE_SCHEMA -> json(table().schemaSummary());
-            case TABLE_ROWS -> json(table().selectRows(featureTypes(p)));
+            case TABLE_ROWS -> {
+                featureTypes = p.text(FEATURE_TYPES);
+                yield json(table().selectRows(featureTypes(featureTypes)));
+            }
             case TABLE_LEVELS -> json(table().levelSummary());
-            case TABLE_SPLIT -> json(table().split(List.of(p.text(CLASSES).split("\n"))));
+            case TABLE_SPLIT -> {
+                classes = p.text(CLASSES);
+                yield json(table().split(List.of(classes.split("\n"))));
+            }
             case TABLE_NUMERIC -> json(table().numericSummary());
             case TABLE_TRAIN_LEVELS -> json(table().trainLevelCounts());
             case TABLE_MOMENTS -> json(table().encodedMoments(ProtocolJson.read(p.text(JSON),
                     FittedPreprocessing.class)));
-            case MODEL_OPEN -> openModel(ProtocolJson.read(p.text(JSON), FittedPreprocessing.class));
+            case MODEL_OPEN -> {
+                Params sizes = openModel(ProtocolJson.read(p.text(JSON), FittedPreprocessing.class));
+                session = new NodeSessionFile.Session(openedStudy, participant, lines(featureTypes),
+                        List.of(classes.split("\n")), p.text(JSON), Map.of());
+                save();
+                yield sizes;
+            }
             default -> {
                 if (site == null) {
                     throw new ProtocolException("the coordinator asked for '" + request.procedure().id()
                             + "' before the model was set up on dataset '" + id + "'");
                 }
-                yield site.handle(request, control);
+                Params reply = site.handle(request, control);
+                if (request.procedure().kind() == Procedure.Kind.TRAINING && !site.state().vectors().isEmpty()) {
+                    // what the strategy keeps here between rounds must survive a restart of the node
+                    Map<String, float[]> vectors = new LinkedHashMap<>();
+                    site.state().vectors().forEach((k, v) -> vectors.put(k, v.toArray()));
+                    session = session.withVectors(vectors);
+                    save();
+                }
+                yield reply;
             }
         };
     }
 
+    /**
+     * After a restart: the same rows, split and model from the saved session, and the strategy's saved vectors,
+     * so that the node takes part again where it left off.
+     */
+    private void resume() {
+        NodeSessionFile.Session saved = NodeSessionFile.load(sessionFile).orElse(null);
+        if (saved == null) {
+            return;
+        }
+        open(Params.builder().text(STUDY, saved.study()).text(PARTICIPANT, saved.participant()).build());
+        featureTypes = joined(saved.featureTypes());
+        table.selectRows(featureTypes(featureTypes));
+        classes = String.join("\n", saved.classes());
+        table.split(saved.classes());
+        openModel(ProtocolJson.read(saved.preprocessing(), FittedPreprocessing.class));
+        saved.decodedVectors().forEach((k, v) -> site.state().put(k, ModelVector.wrap(v)));
+        session = saved;
+    }
+
+    private void save() {
+        if (sessionFile != null) {
+            NodeSessionFile.save(session, sessionFile);
+        }
+    }
+
     private Params open(Params p) {
-        study = ProtocolJson.read(p.text(STUDY), Study.class);
+        openedStudy = p.text(STUDY);
+        participant = p.text(PARTICIPANT);
+        study = ProtocolJson.read(openedStudy, Study.class);
+        if (sessionFile != null) {
+            NodeSessionFile.delete(sessionFile); // a new study at this dataset: the old state no longer applies
+        }
         if (study.data() == null || study.data().label() == null) {
             throw new BadInputException("the study sent to dataset '" + id + "' has no label column");
         }
@@ -122,9 +185,20 @@ public final class TableDataset implements ServedDataset {
         return table;
     }
 
-    private static Map<String, ColumnType> featureTypes(Params p) {
+    private static Map<String, String> lines(String text) {
+        Map<String, String> out = new LinkedHashMap<>();
+        featureTypes(text).forEach((k, v) -> out.put(k, v.name()));
+        return out;
+    }
+
+    private static String joined(Map<String, String> types) {
+        StringBuilder b = new StringBuilder();
+        types.forEach((k, v) -> b.append(b.length() == 0 ? "" : "\n").append(k).append('\t').append(v));
+        return b.toString();
+    }
+
+    private static Map<String, ColumnType> featureTypes(String text) {
         Map<String, ColumnType> out = new LinkedHashMap<>();
-        String text = p.text(FEATURE_TYPES);
         if (!text.isEmpty()) {
             for (String line : text.split("\n")) {
                 int tab = line.lastIndexOf('\t');

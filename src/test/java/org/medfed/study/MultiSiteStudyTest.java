@@ -55,7 +55,7 @@ class MultiSiteStudyTest {
             for (ParticipantEntry p : study.participants()) {
                 Path file = StudyFile.resolve(SAMPLE.toAbsolutePath(), p.data().get(0));
                 net.startNode(p.name() + "-node", new DatasetCallHandler(Map.of("heart",
-                        new TableDataset("heart", file, null, 1))));
+                        new TableDataset("heart", file, null, 1, null))));
             }
             List<String> progress = new ArrayList<>();
             PreparedStudy prepared = MultiSiteStudy.prepare(multi, SAMPLE.toAbsolutePath(), net.server.nodes(),
