@@ -4,28 +4,36 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.concurrent.Callable;
+import org.medfed.engine.BadInputException;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunStatus;
+import org.medfed.engine.checkpoint.CheckpointMismatchException;
+import org.medfed.engine.checkpoint.Checkpointing;
 import org.medfed.model.ModelKind;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.study.PreparedStudy;
 import org.medfed.study.ResultsTable;
+import org.medfed.study.RunFolder;
 import org.medfed.study.RunOptions;
 import org.medfed.study.RunOutputs;
 import org.medfed.study.StudyResult;
 import org.medfed.study.StudyRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code medfed run}: runs a study and writes its metrics, summary and model. */
+/** {@code medfed run}: runs a study and writes its metrics, summary and model; or resumes an interrupted run. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a federated study, from a study file or from --participant options.",
-                "Writes OUT/metrics.csv, OUT/results.csv, OUT/summary.json and OUT/model/ (model.zip + model-card.json)."})
+                "Writes OUT/metrics.csv, OUT/results.csv, OUT/summary.json and OUT/model/ (model.zip + model-card.json),",
+                "and keeps OUT/study.json, OUT/run.properties and a checkpoint after every round (OUT/checkpoint.json),",
+                "from which 'run --resume OUT' continues an interrupted run."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "STUDY.json", description = "the study file")
@@ -43,6 +51,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--baselines", description = "also train each hospital alone and all data pooled (simulation only)")
     boolean baselines;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue the interrupted run in RUN_DIR from "
+            + "its last checkpoint, as it was started; it ends as if it had never stopped")
+    Path resume;
+
     @Mixin
     StudyFlags flags = new StudyFlags();
 
@@ -51,8 +63,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
+        if (resume != null) {
+            return resume();
+        }
         Study study;
         Path base;
         if (studyFile != null) {
@@ -65,16 +78,58 @@ final class RunCommand implements Callable<Integer> {
         if (rounds != null) {
             study = study.withTraining(study.training().withRounds(rounds));
         }
+        PreparedStudy prepared = prepare(study, base);
+        Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        RunFolder folder = RunFolder.at(dir);
+        folder.begin(study, base, seed != null ? seed : study.seed(), baselines);
+        return run(prepared, new RunOptions(seed, null, baselines), folder,
+                Checkpointing.writingTo(folder.checkpoint()));
+    }
+
+    /**
+     * Goes on with the interrupted run of a folder as it was started (its study copy, seed and baselines, its data
+     * where they were), so options that would change the run are refused.
+     */
+    private int resume() {
+        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(OptionSpec::longestName).filter(name -> !name.equals("--resume")).toList();
+        if (studyFile != null || !others.isEmpty()) {
+            throw new BadInputException("--resume continues a run exactly as it was started, so it takes no study file "
+                    + "or other options" + (others.isEmpty() ? "" : " (given: " + String.join(", ", others) + ")"));
+        }
+        RunFolder folder = RunFolder.at(resume);
+        RunFolder.Interrupted run = folder.interrupted();
+        spec.commandLine().getErr().printf("resuming %s after round %d of %d%n", resume, run.checkpoint().round(),
+                run.checkpoint().roundsPlanned());
+        PreparedStudy prepared = prepare(run.study(), run.studyFile());
+        try {
+            return run(prepared, new RunOptions(run.seed(), null, run.baselines()), folder,
+                    Checkpointing.resuming(run.checkpoint(), folder.checkpoint()));
+        } catch (CheckpointMismatchException e) {
+            throw new BadInputException(folder.checkpoint().file(), null, e.getMessage(), e);
+        }
+    }
+
+    private PreparedStudy prepare(Study study, Path base) {
+        PrintWriter err = spec.commandLine().getErr();
         err.println("preparing data of " + study.enabledParticipants().size() + " participants ...");
         PreparedStudy prepared = PreparedStudy.prepare(study, base);
         prepared.data().warnings().forEach(w -> err.println("warning: " + w));
         prepared.data().sites().forEach(s -> err.printf("  %s: %d for training, %d for testing%s%n", s.name(),
                 s.train().size(), s.test().size(), s.note().isEmpty() ? "" : " (" + s.note() + ")"));
+        return prepared;
+    }
+
+    /** Runs the study into {@code folder} and marks it finished once every output is written. */
+    private int run(PreparedStudy prepared, RunOptions options, RunFolder folder, Checkpointing checkpointing) {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(err);
-        StudyResult result = StudyRunner.run(prepared, new RunOptions(seed, null, baselines), progress,
-                RunControl.free(), message -> err.println(message + " ..."));
-        Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        StudyResult result = StudyRunner.run(prepared, options, progress,
+                RunControl.free(), message -> err.println(message + " ..."), checkpointing);
+        Path dir = folder.dir();
         RunOutputs.write(result, dir);
+        folder.finish(result);
         ResultsTable table = ResultsTable.of(result);
         stdout.println();
         if (result.prepared().spec().kind() == ModelKind.UNET) {
