@@ -4,34 +4,41 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.time.Duration;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
-import org.medfed.engine.BadInputException;
+import java.util.function.Function;
 import org.medfed.network.coordinator.CoordinatorServer;
 import org.medfed.study.MultiSiteStudy;
+import org.medfed.engine.BadInputException;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunStatus;
+import org.medfed.engine.checkpoint.CheckpointMismatchException;
+import org.medfed.engine.checkpoint.Checkpointing;
 import org.medfed.model.ModelKind;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.study.PreparedStudy;
 import org.medfed.study.ResultsTable;
+import org.medfed.study.RunFolder;
 import org.medfed.study.RunOptions;
 import org.medfed.study.RunOutputs;
 import org.medfed.study.StudyResult;
 import org.medfed.study.StudyRunner;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code medfed run}: runs a study and writes its metrics, summary and model. */
+/** {@code medfed run}: runs a study and writes its metrics, summary and model; or resumes an interrupted run. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a federated study, from a study file or from --participant options.",
-                "Writes OUT/metrics.csv, OUT/results.csv, OUT/summary.json and OUT/model/ (model.zip + model-card.json)."})
+                "Writes OUT/metrics.csv, OUT/results.csv, OUT/summary.json and OUT/model/ (model.zip + model-card.json),",
+                "and keeps OUT/study.json, OUT/run.properties and a checkpoint after every round (OUT/checkpoint.json),",
+                "from which 'run --resume OUT' continues an interrupted run."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "STUDY.json", description = "the study file")
@@ -49,6 +56,10 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--baselines", description = "also train each hospital alone and all data pooled (simulation only)")
     boolean baselines;
 
+    @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue the interrupted run in RUN_DIR from "
+            + "its last checkpoint, as it was started; it ends as if it had never stopped")
+    Path resume;
+
     @Mixin
     StudyFlags flags = new StudyFlags();
 
@@ -60,8 +71,9 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
-        PrintWriter stdout = spec.commandLine().getOut();
+        if (resume != null) {
+            return resume();
+        }
         Study study;
         Path base;
         if (studyFile != null) {
@@ -74,19 +86,29 @@ final class RunCommand implements Callable<Integer> {
         if (rounds != null) {
             study = study.withTraining(study.training().withRounds(rounds));
         }
-        if (MultiSiteStudy.isMultiSite(study)) {
-            return coordinate(study, base, err, stdout);
-        }
-        if (coordinator.listen != null) {
+        if (!MultiSiteStudy.isMultiSite(study) && coordinator.listen != null) {
             throw new BadInputException(base, null, "--listen coordinates hospitals behind nodes, but every "
                     + "participant of this study has data files here; name each hospital's \"node\" and \"dataset\"");
         }
-        err.println("preparing data of " + study.enabledParticipants().size() + " participants ...");
-        return finish(PreparedStudy.prepare(study, base), err, stdout);
+        Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        RunFolder folder = RunFolder.at(dir);
+        Study started = study;
+        return withPrepared(study, base, folder, prepared -> {
+            folder.begin(started, base, seed != null ? seed : started.seed(), baselines);
+            return run(prepared, new RunOptions(seed, null, baselines), folder,
+                    Checkpointing.writingTo(folder.checkpoint()));
+        });
     }
 
-    /** A study whose hospitals keep their data behind their nodes: listen, wait for them, prepare and run. */
-    private int coordinate(Study study, Path base, PrintWriter err, PrintWriter stdout) {
+    /**
+     * Prepares the study where its data is: here, or, when its hospitals are behind nodes, by listening for them
+     * and agreeing with them over the network; {@code then} runs while the nodes stay connected.
+     */
+    private int withPrepared(Study study, Path base, RunFolder folder, Function<PreparedStudy, Integer> then) {
+        if (!MultiSiteStudy.isMultiSite(study)) {
+            return then.apply(prepare(study, base));
+        }
+        PrintWriter err = spec.commandLine().getErr();
         List<String> nodes = MultiSiteStudy.nodes(study);
         ExecutorService executor = CoordinatorOptions.executor();
         try (CoordinatorServer server = coordinator.start(base, nodes, executor)) {
@@ -94,22 +116,64 @@ final class RunCommand implements Callable<Integer> {
             server.nodes().onChange(c -> err.println(c.connected() ? "  node " + c.node() + " connected"
                     : "  node " + c.node() + " lost: " + c.reason()));
             PreparedStudy prepared = MultiSiteStudy.prepare(study, base, server.nodes(),
-                    Duration.ofSeconds(coordinator.waitSeconds), message -> err.println(message + " ..."));
-            return finish(prepared, err, stdout);
+                    Duration.ofSeconds(coordinator.waitSeconds), folder.dir().toAbsolutePath().toString(),
+                    message -> err.println(message + " ..."));
+            report(prepared);
+            return then.apply(prepared);
         } finally {
             executor.shutdownNow();
         }
     }
 
-    private int finish(PreparedStudy prepared, PrintWriter err, PrintWriter stdout) {
+    /**
+     * Goes on with the interrupted run of a folder as it was started (its study copy, seed and baselines, its data
+     * where they were), so options that would change the run are refused.
+     */
+    private int resume() {
+        List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
+                .map(OptionSpec::longestName).filter(name -> !name.equals("--resume")).toList();
+        if (studyFile != null || !others.isEmpty()) {
+            throw new BadInputException("--resume continues a run exactly as it was started, so it takes no study file "
+                    + "or other options" + (others.isEmpty() ? "" : " (given: " + String.join(", ", others) + ")"));
+        }
+        RunFolder folder = RunFolder.at(resume);
+        RunFolder.Interrupted run = folder.interrupted();
+        spec.commandLine().getErr().printf("resuming %s after round %d of %d%n", resume, run.checkpoint().round(),
+                run.checkpoint().roundsPlanned());
+        try {
+            return withPrepared(run.study(), run.studyFile(), folder, prepared -> run(prepared,
+                    new RunOptions(run.seed(), null, run.baselines()), folder,
+                    Checkpointing.resuming(run.checkpoint(), folder.checkpoint())));
+        } catch (CheckpointMismatchException e) {
+            throw new BadInputException(folder.checkpoint().file(), null, e.getMessage(), e);
+        }
+    }
+
+    private PreparedStudy prepare(Study study, Path base) {
+        PrintWriter err = spec.commandLine().getErr();
+        err.println("preparing data of " + study.enabledParticipants().size() + " participants ...");
+        PreparedStudy prepared = PreparedStudy.prepare(study, base);
+        report(prepared);
+        return prepared;
+    }
+
+    private void report(PreparedStudy prepared) {
+        PrintWriter err = spec.commandLine().getErr();
         prepared.data().warnings().forEach(w -> err.println("warning: " + w));
         prepared.data().counts().forEach(s -> err.printf("  %s: %d for training, %d for testing%s%n", s.name(),
                 s.trainSize(), s.testSize(), s.note().isEmpty() ? "" : " (" + s.note() + ")"));
+    }
+
+    /** Runs the study into {@code folder} and marks it finished once every output is written. */
+    private int run(PreparedStudy prepared, RunOptions options, RunFolder folder, Checkpointing checkpointing) {
+        PrintWriter err = spec.commandLine().getErr();
+        PrintWriter stdout = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(err);
-        StudyResult result = StudyRunner.run(prepared, new RunOptions(seed, null, baselines), progress,
-                RunControl.free(), message -> err.println(message + " ..."));
-        Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+        StudyResult result = StudyRunner.run(prepared, options, progress,
+                RunControl.free(), message -> err.println(message + " ..."), checkpointing);
+        Path dir = folder.dir();
         RunOutputs.write(result, dir);
+        folder.finish(result);
         ResultsTable table = ResultsTable.of(result);
         stdout.println();
         if (result.prepared().spec().kind() == ModelKind.UNET) {

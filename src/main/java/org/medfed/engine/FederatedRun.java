@@ -7,12 +7,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.medfed.engine.checkpoint.Checkpoint;
+import org.medfed.engine.checkpoint.CheckpointMismatchException;
+import org.medfed.engine.checkpoint.CheckpointStore;
+import org.medfed.engine.checkpoint.ResumableRandom;
+import org.medfed.engine.checkpoint.RestorableParticipant;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.ProcedureCall;
+import org.medfed.engine.protocol.ProtocolException;
 import org.medfed.engine.protocol.SiteGateway;
 import org.medfed.engine.protocol.SiteRequest;
 import org.slf4j.Logger;
@@ -22,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * The round loop: select participants, send them the global model, collect their updates, aggregate,
  * evaluate, publish. It owns the loop so that every strategy gets the same failure handling, cancellation
  * and determinism: updates reach the strategy sorted by participant name, and every random choice derives
- * from the run seed.
+ * from the run seed. Given a {@link CheckpointStore}, it leaves a checkpoint after every round, from which
+ * {@link #resume} goes on bit-identically.
  */
 public final class FederatedRun {
 
@@ -61,15 +67,70 @@ public final class FederatedRun {
 
     /** Runs every round from {@code initial}; returns the history however the run ended. */
     public RunHistory execute(ModelVector initial, RunControl control) {
-        long start = System.nanoTime();
-        List<String> names = List.copyOf(byName.keySet());
-        List<RoundRecord> rounds = new ArrayList<>();
-        ModelVector global = initial;
+        return execute(initial, control, CheckpointStore.NONE);
+    }
+
+    /**
+     * Runs every round from {@code initial} and leaves a checkpoint in {@code checkpoints} after each one, so that a
+     * run killed at any moment can be {@linkplain #resume resumed}; returns the history however the run ended.
+     */
+    public RunHistory execute(ModelVector initial, RunControl control, CheckpointStore checkpoints) {
         strategy.reset();
-        publish(new RunEvent.RunStarted(strategy.id(), config.rounds(), names));
-        Random sampler = new Random(Seeds.derive(config.seed(), "participant-sampling", 0));
+        ResumableRandom sampler = new ResumableRandom(Seeds.derive(config.seed(), "participant-sampling", 0));
+        return loop(List.of(), initial, sampler, control, checkpoints);
+    }
+
+    /**
+     * Goes on from the round after {@code from} and ends exactly as the interrupted run would have: same sampled
+     * participants, same models, same records. The strategy and the participants must be built as they were for
+     * that run (same study, same seed); a checkpoint of another run is refused with a message.
+     */
+    public RunHistory resume(Checkpoint from, RunControl control, CheckpointStore checkpoints) {
+        checkFits(from);
+        strategy.reset();
         try {
-            for (int round = 1; round <= config.rounds(); round++) {
+            strategy.restoreState(from.strategyState());
+        } catch (ProtocolException | BadInputException e) {
+            throw new CheckpointMismatchException("the checkpoint's state of strategy '" + strategy.id()
+                    + "' cannot be restored: " + e.getMessage(), e);
+        }
+        for (Participant p : participants) {
+            Params saved = from.participantStates().getOrDefault(p.name(), Params.EMPTY);
+            if (p instanceof RestorableParticipant restorable) {
+                restorable.restoreState(saved);
+            } else if (!saved.isEmpty()) {
+                LOG.warn("participant {} keeps its own state; the checkpoint's copy is not sent to it", p.name());
+            }
+        }
+        return loop(from.rounds(), from.model(), ResumableRandom.restore(from.sampler()), control, checkpoints);
+    }
+
+    private void checkFits(Checkpoint from) {
+        String problem = null;
+        if (!from.strategyId().equals(strategy.id())) {
+            problem = "it is of strategy '" + from.strategyId() + "', this run uses '" + strategy.id() + "'";
+        } else if (!from.participants().equals(List.copyOf(byName.keySet()))) {
+            problem = "its participants are " + from.participants() + ", this run's " + byName.keySet();
+        } else if (from.seed() != config.seed()) {
+            problem = "it was made with seed " + from.seed() + ", this run uses " + config.seed();
+        } else if (from.round() > config.rounds()) {
+            problem = "it was made after round " + from.round() + ", this run has only " + config.rounds() + " rounds";
+        }
+        if (problem != null) {
+            throw new CheckpointMismatchException("the checkpoint does not belong to this run: " + problem, null);
+        }
+    }
+
+    /** The rounds after {@code done}, from {@code start}; returns the history however the run ended. */
+    private RunHistory loop(List<RoundRecord> done, ModelVector start, ResumableRandom sampler, RunControl control,
+                            CheckpointStore checkpoints) {
+        long startNanos = System.nanoTime();
+        List<String> names = List.copyOf(byName.keySet());
+        List<RoundRecord> rounds = new ArrayList<>(done);
+        ModelVector global = start;
+        publish(new RunEvent.RunStarted(strategy.id(), config.rounds(), names));
+        try {
+            for (int round = rounds.size() + 1; round <= config.rounds(); round++) {
                 if (control.isPaused()) {
                     publish(new RunEvent.RunPaused(round));
                 }
@@ -77,39 +138,60 @@ public final class FederatedRun {
                 RoundOutcome outcome = runRound(round, global, names, sampler, control);
                 global = outcome.model();
                 rounds.add(outcome.record());
+                // before the round is announced: once a round shows as done, the run can be resumed after it
+                saveCheckpoint(checkpoints, names, rounds, global, sampler);
                 publish(outcome.cost());
                 publish(new RunEvent.RoundAggregated(outcome.record()));
             }
-            RunHistory history = history(names, rounds, global, RunStatus.FINISHED, "", start);
+            RunHistory history = history(names, rounds, global, RunStatus.FINISHED, "", startNanos);
             publish(new RunEvent.RunFinished(history));
             return history;
         } catch (RunStoppedEarly e) {
-            RunHistory history = history(names, rounds, global, RunStatus.FINISHED, e.getMessage(), start);
+            RunHistory history = history(names, rounds, global, RunStatus.FINISHED, e.getMessage(), startNanos);
             publish(new RunEvent.RunFinished(history));
             return history;
         } catch (RunCancelledException e) {
             RunHistory history = history(names, rounds, global, RunStatus.CANCELLED,
-                    "stopped by the user after round " + rounds.size(), start);
+                    "stopped by the user after round " + rounds.size(), startNanos);
             publish(new RunEvent.RunCancelled(history));
             return history;
         } catch (RoundFailedException | BadInputException e) {
-            RunHistory history = history(names, rounds, global, RunStatus.FAILED, e.getMessage(), start);
+            RunHistory history = history(names, rounds, global, RunStatus.FAILED, e.getMessage(), startNanos);
             publish(new RunEvent.RunFailed(history, e.getMessage()));
             return history;
         } catch (RuntimeException e) {
             LOG.error("run failed in round {}", rounds.size() + 1, e);
             String message = "internal error in round " + (rounds.size() + 1) + ": " + e;
-            RunHistory history = history(names, rounds, global, RunStatus.FAILED, message, start);
+            RunHistory history = history(names, rounds, global, RunStatus.FAILED, message, startNanos);
             publish(new RunEvent.RunFailed(history, message));
             return history;
         }
+    }
+
+    /** Everything the next round depends on, into the store; skipped when nobody keeps it (it copies the state). */
+    private void saveCheckpoint(CheckpointStore checkpoints, List<String> names, List<RoundRecord> rounds,
+                                ModelVector global, ResumableRandom sampler) {
+        if (checkpoints == CheckpointStore.NONE) {
+            return;
+        }
+        Map<String, Params> sites = new TreeMap<>();
+        for (Participant p : participants) {
+            if (p instanceof RestorableParticipant restorable) {
+                Params state = restorable.saveState();
+                if (!state.isEmpty()) {
+                    sites.put(p.name(), state);
+                }
+            }
+        }
+        checkpoints.save(new Checkpoint(rounds.size(), config.rounds(), config.seed(), strategy.id(), names, global,
+                sampler.state(), strategy.saveState(), sites, rounds));
     }
 
     /** A round's record and the model it produced (kept apart so that records stay small). */
     private record RoundOutcome(RoundRecord record, ModelVector model, RunEvent.AggregationMeasured cost) {
     }
 
-    private RoundOutcome runRound(int round, ModelVector global, List<String> names, Random sampler,
+    private RoundOutcome runRound(int round, ModelVector global, List<String> names, ResumableRandom sampler,
                                  RunControl control) {
         long roundStart = System.nanoTime();
         SiteGateway gateway = gateway(round, control);

@@ -2,6 +2,7 @@ package org.medfed.engine;
 
 import java.util.List;
 import java.util.Map;
+import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.Procedure;
 import org.medfed.engine.protocol.ProcedureCall;
 
@@ -48,5 +49,25 @@ public interface Strategy {
 
     /** Forgets state kept between rounds, so that the same instance can start a new run. */
     default void reset() {
+    }
+
+    /**
+     * What this strategy keeps from one round to the next (a server optimiser's moments, SCAFFOLD's server control
+     * variate), asked after a round for the run's checkpoint; empty when it keeps nothing. Whatever only lives within
+     * a round (a plan made in {@link #select}) is not saved. A wrapper saves the wrapped strategy's state with its own.
+     */
+    default Params saveState() {
+        return Params.EMPTY;
+    }
+
+    /**
+     * Continues from a state {@link #saveState()} gave, on a fresh or {@link #reset()} instance built with the same
+     * settings, so that the next rounds run exactly as they would have without the interruption.
+     */
+    default void restoreState(Params state) {
+        if (!state.isEmpty()) {
+            throw new BadInputException("the checkpoint holds a state (" + String.join(", ", state.keys())
+                    + ") for strategy '" + id() + "', which keeps none");
+        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.ProcedureCall;
 
 /**
@@ -11,6 +12,11 @@ import org.medfed.engine.protocol.ProcedureCall;
  * override goes to the wrapped strategy, and its own per-round figures are reported beside the wrapped one's.
  */
 public abstract class StrategyDecorator implements Strategy {
+
+    /** Prefix of the wrapped strategy's state in this wrapper's saved state. */
+    public static final String INNER_STATE = "inner.";
+    /** Prefix of this wrapper's own state in its saved state. */
+    public static final String OWN_STATE = "own.";
 
     protected final Strategy inner;
     private Map<String, Double> ownDiagnostics = Map.of();
@@ -66,5 +72,30 @@ public abstract class StrategyDecorator implements Strategy {
 
     /** Forgets this wrapper's own state between runs. */
     protected void resetOwnState() {
+    }
+
+    /** The wrapped strategy's state under {@link #INNER_STATE} and this wrapper's under {@link #OWN_STATE}. */
+    @Override
+    public final Params saveState() {
+        return Params.builder().all(INNER_STATE, inner.saveState()).all(OWN_STATE, saveOwnState()).build();
+    }
+
+    @Override
+    public final void restoreState(Params state) {
+        inner.restoreState(state.under(INNER_STATE));
+        restoreOwnState(state.under(OWN_STATE));
+    }
+
+    /** What this wrapper itself keeps between rounds (DP's accountant, its adaptive clip); empty by default. */
+    protected Params saveOwnState() {
+        return Params.EMPTY;
+    }
+
+    /** Continues from what {@link #saveOwnState()} gave. */
+    protected void restoreOwnState(Params own) {
+        if (!own.isEmpty()) {
+            throw new BadInputException("the checkpoint holds a state (" + String.join(", ", own.keys())
+                    + ") for '" + id() + "', which keeps none of its own");
+        }
     }
 }

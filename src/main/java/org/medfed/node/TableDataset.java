@@ -36,6 +36,7 @@ public final class TableDataset implements ServedDataset {
     static final String JSON = "json";
     static final String FEATURE_TYPES = "feature_types";
     static final String CLASSES = "classes";
+    static final String RUN = "run";
 
     private final String id;
     private final Path file;
@@ -51,6 +52,8 @@ public final class TableDataset implements ServedDataset {
     private String participant;
     private String featureTypes;
     private String classes;
+    private String run;
+    private Map<String, float[]> keptVectors = Map.of();
 
     /**
      * @param format       how to read the file, or null to read it as the study says
@@ -104,8 +107,9 @@ public final class TableDataset implements ServedDataset {
                     FittedPreprocessing.class)));
             case MODEL_OPEN -> {
                 Params sizes = openModel(ProtocolJson.read(p.text(JSON), FittedPreprocessing.class));
-                session = new NodeSessionFile.Session(openedStudy, participant, lines(featureTypes),
-                        List.of(classes.split("\n")), p.text(JSON), Map.of());
+                keptVectors.forEach((k, v) -> site.state().put(k, ModelVector.wrap(v)));
+                session = new NodeSessionFile.Session(run, openedStudy, participant, lines(featureTypes),
+                        List.of(classes.split("\n")), p.text(JSON), Map.of()).withVectors(keptVectors);
                 save();
                 yield sizes;
             }
@@ -136,7 +140,8 @@ public final class TableDataset implements ServedDataset {
         if (saved == null) {
             return;
         }
-        open(Params.builder().text(STUDY, saved.study()).text(PARTICIPANT, saved.participant()).build());
+        open(Params.builder().text(STUDY, saved.study()).text(PARTICIPANT, saved.participant())
+                .text(RUN, saved.run() == null ? "" : saved.run()).build());
         featureTypes = joined(saved.featureTypes());
         table.selectRows(featureTypes(featureTypes));
         classes = String.join("\n", saved.classes());
@@ -144,6 +149,7 @@ public final class TableDataset implements ServedDataset {
         openModel(ProtocolJson.read(saved.preprocessing(), FittedPreprocessing.class));
         saved.decodedVectors().forEach((k, v) -> site.state().put(k, ModelVector.wrap(v)));
         session = saved;
+        save();
     }
 
     private void save() {
@@ -155,9 +161,17 @@ public final class TableDataset implements ServedDataset {
     private Params open(Params p) {
         openedStudy = p.text(STUDY);
         participant = p.text(PARTICIPANT);
+        run = p.text(RUN, "");
         study = ProtocolJson.read(openedStudy, Study.class);
+        keptVectors = Map.of();
         if (sessionFile != null) {
-            NodeSessionFile.delete(sessionFile); // a new study at this dataset: the old state no longer applies
+            // the same run resumed keeps what the strategy left here; any other run starts afresh
+            NodeSessionFile.Session saved = NodeSessionFile.load(sessionFile).orElse(null);
+            if (saved != null && !run.isEmpty() && run.equals(saved.run()) && openedStudy.equals(saved.study())
+                    && participant.equals(saved.participant())) {
+                keptVectors = saved.decodedVectors();
+            }
+            NodeSessionFile.delete(sessionFile);
         }
         if (study.data() == null || study.data().label() == null) {
             throw new BadInputException("the study sent to dataset '" + id + "' has no label column");

@@ -14,7 +14,8 @@ import org.medfed.engine.BadInputException;
 import org.medfed.io.AtomicFiles;
 
 /**
- * What a node keeps of a study on disk so that it can take part again after a restart: the study's settings,
+ * What a node keeps of a study on disk so that it can take part again after a restart: the run it belongs to (a
+ * resumed run keeps it), the study's settings,
  * the agreed column types, classes and preprocessing (from which it rebuilds the same rows, split and model), and
  * the strategy's vectors it keeps between rounds (SCAFFOLD's control variate). Written atomically; vectors as
  * base64 of little-endian floats, so they come back bit for bit.
@@ -22,8 +23,8 @@ import org.medfed.io.AtomicFiles;
 public final class NodeSessionFile {
 
     /** One dataset's session. */
-    public record Session(String study, String participant, Map<String, String> featureTypes, List<String> classes,
-                          String preprocessing, Map<String, String> vectors) {
+    public record Session(String run, String study, String participant, Map<String, String> featureTypes,
+                          List<String> classes, String preprocessing, Map<String, String> vectors) {
 
         public Session {
             featureTypes = new LinkedHashMap<>(featureTypes);
@@ -34,7 +35,7 @@ public final class NodeSessionFile {
         public Session withVectors(Map<String, float[]> values) {
             Map<String, String> encoded = new LinkedHashMap<>();
             values.forEach((k, v) -> encoded.put(k, encode(v)));
-            return new Session(study, participant, featureTypes, classes, preprocessing, encoded);
+            return new Session(run, study, participant, featureTypes, classes, preprocessing, encoded);
         }
 
         public Map<String, float[]> decodedVectors() {

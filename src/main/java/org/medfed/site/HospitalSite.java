@@ -6,6 +6,7 @@ import org.medfed.engine.ClientState;
 import org.medfed.engine.FitInstruction;
 import org.medfed.engine.FitResult;
 import org.medfed.engine.LocalTrainer;
+import org.medfed.engine.ModelVector;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.Procedure;
@@ -54,6 +55,22 @@ public final class HospitalSite {
     /** Forgets what was kept for a study, so that a new run starts clean. */
     public void resetState() {
         state.clear();
+    }
+
+    /**
+     * The vectors the hospital keeps for the study (SCAFFOLD's c_i), by key, for a checkpoint; a protocol's working
+     * objects (this round's secure-aggregation keys) live within a round and are left out.
+     */
+    public Params savedState() {
+        Params.Builder b = Params.builder();
+        state.vectors().forEach((key, vector) -> b.floats(key, vector.toArray()));
+        return b.build();
+    }
+
+    /** Starts over from a saved state: what {@link #savedState()} gave, nothing else. */
+    public void restoreState(Params saved) {
+        state.clear();
+        saved.keys().forEach(key -> state.put(key, ModelVector.of(saved.floats(key))));
     }
 
     /** Answers one request; the trainer is used by one request at a time. */

@@ -6,6 +6,7 @@ import org.medfed.engine.BadInputException;
 import org.medfed.engine.LocalTrainer;
 import org.medfed.engine.Participant;
 import org.medfed.engine.RunControl;
+import org.medfed.engine.checkpoint.RestorableParticipant;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.SiteRequest;
 
@@ -13,7 +14,7 @@ import org.medfed.engine.protocol.SiteRequest;
  * A hospital of a simulated study: its side of the protocol runs in this process. It receives the same requests
  * and sends the same replies as a node across the network, so every simulated run exercises the protocol.
  */
-public final class InProcessParticipant implements Participant {
+public final class InProcessParticipant implements Participant, RestorableParticipant {
 
     private final HospitalSite site;
     private final double weight;
@@ -64,6 +65,16 @@ public final class InProcessParticipant implements Participant {
     @Override
     public Params call(SiteRequest request, RunControl control) {
         return site.handle(request, control);
+    }
+
+    @Override
+    public Params saveState() {
+        return site.savedState();
+    }
+
+    @Override
+    public void restoreState(Params state) {
+        site.restoreState(state);
     }
 
     @Override

@@ -41,7 +41,11 @@ public final class MultiSiteStudy {
                 .distinct().sorted().toList();
     }
 
-    public static PreparedStudy prepare(Study study, Path studyFile, NodeRegistry registry, Duration wait,
+    /**
+     * @param run identifies the run (its folder): a node that kept state for the same run (SCAFFOLD's control
+     *            variate) keeps it when the run is resumed; for any other run it starts afresh
+     */
+    public static PreparedStudy prepare(Study study, Path studyFile, NodeRegistry registry, Duration wait, String run,
                                         Consumer<String> progress) {
         check(study, studyFile);
         List<String> nodes = nodes(study);
@@ -60,7 +64,7 @@ public final class MultiSiteStudy {
         String studyJson = ProtocolJson.write(study.withParticipants(List.of()));
         for (RemoteParticipant h : hospitals) {
             MultiSiteCalls.call(h, SiteRequest.of(0, Procedure.TABLE_OPEN, Params.builder()
-                    .text("study", studyJson).text("participant", h.name()).build()));
+                    .text("study", studyJson).text("participant", h.name()).text("run", run).build()));
         }
         progress.accept("agreeing on columns, categories and standardisation from the hospitals' summaries");
         List<RemoteTabularSite> tables = hospitals.stream().map(RemoteTabularSite::new).toList();

@@ -20,6 +20,7 @@ import org.medfed.engine.RunListener;
 import org.medfed.engine.RunStatus;
 import org.medfed.engine.Seeds;
 import org.medfed.engine.TrainingOutcome;
+import org.medfed.engine.checkpoint.Checkpointing;
 import org.medfed.model.ModelTrainer;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.NetworkFactory;
@@ -39,6 +40,16 @@ public final class StudyRunner {
 
     public static StudyResult run(PreparedStudy prepared, RunOptions options, RunListener listener, RunControl control,
                                   Consumer<String> progress) {
+        return run(prepared, options, listener, control, progress, Checkpointing.NONE);
+    }
+
+    /**
+     * As {@link #run(PreparedStudy, RunOptions, RunListener, RunControl, Consumer)}, leaving a checkpoint after every
+     * round, or going on from one: participants and strategy are built afresh exactly as for a new run, and the
+     * checkpoint restores what they kept.
+     */
+    public static StudyResult run(PreparedStudy prepared, RunOptions options, RunListener listener, RunControl control,
+                                  Consumer<String> progress, Checkpointing checkpointing) {
         Study study = prepared.study();
         long seed = options.seed() != null ? options.seed() : study.seed();
         RunConfig config = study.training().runConfig(seed);
@@ -58,8 +69,8 @@ public final class StudyRunner {
         int threads = prepared.data() instanceof RemoteStudyData ? participants.size()
                 : options.threadsFor(participants.size());
         try (InProcessTransport transport = new InProcessTransport(threads)) {
-            history = new FederatedRun(config, protectedRun.strategy(), participants, transport, listener)
-                    .execute(initial, control);
+            FederatedRun run = new FederatedRun(config, protectedRun.strategy(), participants, transport, listener);
+            history = checkpointing.execute(run, initial, control);
         }
         List<BaselineResult> baselines = new ArrayList<>();
         if (options.baselines() && history.status() == RunStatus.FINISHED) {

@@ -59,7 +59,7 @@ class MultiSiteStudyTest {
             }
             List<String> progress = new ArrayList<>();
             PreparedStudy prepared = MultiSiteStudy.prepare(multi, SAMPLE.toAbsolutePath(), net.server.nodes(),
-                    Duration.ofSeconds(20), progress::add);
+                    Duration.ofSeconds(20), "test-run", progress::add);
             // the same agreement, number for number (JSON writes each double in its exact shortest form)
             assertThat(ProtocolJson.write(prepared.data().tabularPreprocessing()))
                     .isEqualTo(ProtocolJson.write(local.prepared().data().tabularPreprocessing()));
@@ -94,12 +94,12 @@ class MultiSiteStudyTest {
         mixed.set(0, study.participants().get(0));
         try (LoopbackFederation net = new LoopbackFederation("heart", List.of())) {
             assertThatThrownBy(() -> MultiSiteStudy.prepare(study.withParticipants(mixed), SAMPLE,
-                    net.server.nodes(), Duration.ofSeconds(1), m -> { }))
+                    net.server.nodes(), Duration.ofSeconds(1), "test-run", m -> { }))
                     .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("participant 'city-general' has data files while others are behind nodes");
             List<ParticipantEntry> waiting = remote(study).participants();
             assertThatThrownBy(() -> MultiSiteStudy.prepare(study.withParticipants(waiting), SAMPLE,
-                    net.server.nodes(), Duration.ofMillis(200), m -> { }))
+                    net.server.nodes(), Duration.ofMillis(200), "test-run", m -> { }))
                     .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("nodes did not connect within 0 s: city-general-node, heart-centre-node");
         }

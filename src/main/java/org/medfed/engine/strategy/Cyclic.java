@@ -9,12 +9,15 @@ import org.medfed.engine.RoundContext;
 import org.medfed.engine.SelectionContext;
 import org.medfed.engine.Strategy;
 import org.medfed.engine.UpdateKind;
+import org.medfed.engine.protocol.Params;
 
 /**
  * Cyclic weight transfer (Chang et al. 2018): one hospital trains per round and hands its model to the next.
  * Each cycle visits every participant once, in a new seeded order unless the order is fixed.
  */
 public final class Cyclic implements Strategy {
+
+    private static final String REMAINING = "cyclic.remaining";
 
     private final boolean shuffleEachCycle;
     private final List<String> cycle = new ArrayList<>();
@@ -50,5 +53,24 @@ public final class Cyclic implements Strategy {
     @Override
     public void reset() {
         cycle.clear();
+    }
+
+    /** The participants still to visit in this cycle, in order (the next cycle's order comes from the sampler). */
+    @Override
+    public Params saveState() {
+        Params.Builder b = Params.builder().number(REMAINING + ".count", cycle.size());
+        for (int i = 0; i < cycle.size(); i++) {
+            b.text(REMAINING + "." + i, cycle.get(i));
+        }
+        return b.build();
+    }
+
+    @Override
+    public void restoreState(Params state) {
+        cycle.clear();
+        int count = state.has(REMAINING + ".count") ? state.integer(REMAINING + ".count") : 0;
+        for (int i = 0; i < count; i++) {
+            cycle.add(state.text(REMAINING + "." + i));
+        }
     }
 }

@@ -6,6 +6,8 @@ import org.medfed.engine.ModelVector;
 import org.medfed.engine.RoundContext;
 import org.medfed.engine.Strategy;
 import org.medfed.engine.VectorMath;
+import org.medfed.engine.checkpoint.StateValues;
+import org.medfed.engine.protocol.Params;
 
 /**
  * Adaptive server optimisers (Reddi et al. 2021, "Adaptive Federated Optimization"): the sample-weighted mean
@@ -26,6 +28,9 @@ public final class FedOpt implements Strategy {
             this.id = id;
         }
     }
+
+    private static final String FIRST_MOMENT = "fedopt.m";
+    private static final String SECOND_MOMENT = "fedopt.v";
 
     private final Kind kind;
     private final double serverLearningRate;
@@ -79,5 +84,22 @@ public final class FedOpt implements Strategy {
     public void reset() {
         m = null;
         v = null;
+    }
+
+    /** The moments, exactly (none before the first round). */
+    @Override
+    public Params saveState() {
+        if (m == null) {
+            return Params.EMPTY;
+        }
+        return Params.builder().put(FIRST_MOMENT, StateValues.doubles(m)).put(SECOND_MOMENT, StateValues.doubles(v))
+                .build();
+    }
+
+    @Override
+    public void restoreState(Params state) {
+        boolean started = state.has(FIRST_MOMENT);
+        m = started ? StateValues.doubles(state, FIRST_MOMENT) : null;
+        v = started ? StateValues.doubles(state, SECOND_MOMENT) : null;
     }
 }

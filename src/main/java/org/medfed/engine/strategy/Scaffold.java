@@ -106,4 +106,16 @@ public final class Scaffold implements Strategy {
     public void reset() {
         serverControl = null;
     }
+
+    /** The server control variate c (none before the first round); each hospital's c_i is saved on its side. */
+    @Override
+    public Params saveState() {
+        return serverControl == null ? Params.EMPTY
+                : Params.builder().floats(SERVER_CONTROL, serverControl.toArray()).build();
+    }
+
+    @Override
+    public void restoreState(Params state) {
+        serverControl = state.has(SERVER_CONTROL) ? ModelVector.of(state.floats(SERVER_CONTROL)) : null;
+    }
 }

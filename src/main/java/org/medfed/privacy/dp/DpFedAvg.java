@@ -13,6 +13,8 @@ import org.medfed.engine.Strategy;
 import org.medfed.engine.StrategyDecorator;
 import org.medfed.engine.UpdateKind;
 import org.medfed.engine.VectorMath;
+import org.medfed.engine.checkpoint.StateValues;
+import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.ProcedureCall;
 import org.medfed.privacy.SecureSum;
 import org.medfed.privacy.random.CryptoRandom;
@@ -52,6 +54,12 @@ public final class DpFedAvg extends StrategyDecorator {
     public static final String ROUNDS_LEFT = "dp.rounds_left";
     /** The participant name of the noised average handed to the wrapped strategy. */
     public static final String AVERAGE_PARTICIPANT = "dp-average";
+
+    // keys of the state saved in a checkpoint
+    private static final String STATE_RDP = "accountant.rdp";
+    private static final String STATE_STEPS = "accountant.steps";
+    private static final String STATE_CLIP = "clip";
+    private static final String STATE_ROUNDS = "completed_rounds";
 
     private final DpFedAvgSettings settings;
     private final RandomSource random;
@@ -261,6 +269,25 @@ public final class DpFedAvg extends StrategyDecorator {
             throw new IllegalStateException("DpFedAvg: aggregate or clientFilters called before select in this round");
         }
         return plan;
+    }
+
+    /**
+     * The privacy spent so far (the accountant's Renyi divergences, exactly), the clip norm adaptive clipping has
+     * reached and the rounds completed. The round plan made in select() is not saved: it lives within a round.
+     */
+    @Override
+    protected Params saveOwnState() {
+        return Params.builder().put(STATE_RDP, StateValues.doubles(accountant.rdp()))
+                .longNumber(STATE_STEPS, accountant.steps()).number(STATE_CLIP, clip)
+                .number(STATE_ROUNDS, completedRounds).build();
+    }
+
+    @Override
+    protected void restoreOwnState(Params own) {
+        accountant.restore(StateValues.doubles(own, STATE_RDP), own.longNumber(STATE_STEPS));
+        clip = own.number(STATE_CLIP);
+        completedRounds = own.integer(STATE_ROUNDS);
+        plan = null;
     }
 
     @Override

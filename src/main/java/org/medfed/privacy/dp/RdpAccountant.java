@@ -120,6 +120,24 @@ public final class RdpAccountant {
         return rdp.clone();
     }
 
+    /**
+     * Continues from a recorded state ({@link #rdp()} and {@link #steps()} of an accountant over the same orders),
+     * as a resumed run does; the values are taken exactly, so the epsilons that follow are those of a run never
+     * interrupted.
+     */
+    public void restore(double[] recordedRdp, long recordedSteps) {
+        if (recordedRdp.length != rdp.length) {
+            throw new BadInputException("the saved privacy accountant has " + recordedRdp.length
+                    + " Renyi orders, this one " + rdp.length);
+        }
+        if (recordedSteps < 0) {
+            throw new BadInputException("the saved privacy accountant has a negative number of steps: "
+                    + recordedSteps);
+        }
+        System.arraycopy(recordedRdp, 0, rdp, 0, rdp.length);
+        steps = recordedSteps;
+    }
+
     /** Forgets everything recorded (a new run). */
     public void reset() {
         Arrays.fill(rdp, 0);

@@ -15,8 +15,10 @@ import org.medfed.engine.ModelVector;
 import org.medfed.engine.RoundContext;
 import org.medfed.engine.SelectionContext;
 import org.medfed.engine.Strategy;
+import org.medfed.engine.StrategyDecorator;
 import org.medfed.engine.UpdateKind;
 import org.medfed.engine.VectorMath;
+import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.ProcedureCall;
 
 /**
@@ -157,6 +159,25 @@ public abstract class RobustAggregation implements RobustDefence {
         report = null;
         if (inner != null) {
             inner.reset();
+        }
+    }
+
+    /**
+     * The wrapped strategy's state (a server optimiser's moments) under the prefix wrappers use; a rule itself keeps
+     * nothing between rounds (its verdicts and figures are of the last round only).
+     */
+    @Override
+    public Params saveState() {
+        return inner == null ? Params.EMPTY
+                : Params.builder().all(StrategyDecorator.INNER_STATE, inner.saveState()).build();
+    }
+
+    @Override
+    public void restoreState(Params state) {
+        if (inner == null) {
+            RobustDefence.super.restoreState(state);
+        } else {
+            inner.restoreState(state.under(StrategyDecorator.INNER_STATE));
         }
     }
 

@@ -1,0 +1,101 @@
+package org.medfed.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.medfed.engine.ModelVector;
+import org.medfed.engine.RoundRecord;
+import org.medfed.engine.checkpoint.Checkpoint;
+import org.medfed.engine.checkpoint.ResumableRandom;
+import org.medfed.engine.protocol.Params;
+
+/**
+ * The JSON form of a {@link Checkpoint}: a format name and version first (so that another file is recognised as
+ * such), then the round, the checks (seed, strategy, participants), the model, the sampler's state, the saved
+ * states and the round records.
+ */
+final class CheckpointJson {
+
+    static final String FORMAT = "medfed-checkpoint";
+    static final int CURRENT_SCHEMA = 1;
+
+    private CheckpointJson() {
+    }
+
+    static ObjectNode write(Checkpoint c) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        out.put("format", FORMAT);
+        out.put("schemaVersion", CURRENT_SCHEMA);
+        out.put("round", c.round());
+        out.put("roundsPlanned", c.roundsPlanned());
+        out.put("seed", c.seed());
+        out.put("strategy", c.strategyId());
+        ArrayNode participants = out.putArray("participants");
+        c.participants().forEach(participants::add);
+        ObjectNode model = out.putObject("model");
+        model.put("size", c.model().size());
+        model.set("floats", ExactJson.floats(c.model().toArray()));
+        ObjectNode sampler = out.putObject("sampler");
+        sampler.put("seed48", c.sampler().seed48());
+        sampler.put("hasNextGaussian", c.sampler().hasNextGaussian());
+        sampler.set("nextGaussian", ExactJson.number(c.sampler().nextGaussian()));
+        out.set("strategyState", ParamsJson.write(c.strategyState()));
+        ObjectNode sites = out.putObject("participantStates");
+        c.participantStates().forEach((name, state) -> sites.set(name, ParamsJson.write(state)));
+        ArrayNode rounds = out.putArray("rounds");
+        c.rounds().forEach(r -> rounds.add(RoundRecordJson.write(r)));
+        return out;
+    }
+
+    static Checkpoint read(JsonNode node) {
+        RoundRecordJson.object(node, "the file");
+        JsonNode format = node.get("format");
+        if (format == null || !FORMAT.equals(format.asText())) {
+            throw new CheckpointFormatException("it is not a MedFed checkpoint (no \"format\": \"" + FORMAT + "\")");
+        }
+        int schema = ExactJson.integer(node.get("schemaVersion"), "schemaVersion");
+        if (schema > CURRENT_SCHEMA) {
+            throw new CheckpointFormatException("it was written by a newer MedFed (checkpoint schema " + schema
+                    + "); this version reads schemas up to " + CURRENT_SCHEMA);
+        }
+        JsonNode model = RoundRecordJson.object(node.get("model"), "model");
+        float[] values = ExactJson.floats(model.get("floats"), "model.floats");
+        int size = ExactJson.integer(model.get("size"), "model.size");
+        if (values.length != size) {
+            throw new CheckpointFormatException("model.floats holds " + values.length + " values where model.size says "
+                    + size + " (the file is damaged)");
+        }
+        JsonNode sampler = RoundRecordJson.object(node.get("sampler"), "sampler");
+        ResumableRandom.State samplerState = new ResumableRandom.State(
+                ExactJson.whole(sampler.get("seed48"), "sampler.seed48"),
+                ExactJson.flag(sampler.get("hasNextGaussian"), "sampler.hasNextGaussian"),
+                ExactJson.number(sampler.get("nextGaussian"), "sampler.nextGaussian"));
+        Map<String, Params> sites = new TreeMap<>();
+        for (Map.Entry<String, JsonNode> e : RoundRecordJson.object(node.get("participantStates"), "participantStates")
+                .properties()) {
+            sites.put(e.getKey(), ParamsJson.read(e.getValue(), "participantStates." + e.getKey()));
+        }
+        JsonNode roundsNode = node.get("rounds");
+        if (roundsNode == null || !roundsNode.isArray()) {
+            throw new CheckpointFormatException("rounds is " + ExactJson.describe(roundsNode) + ", expected a list");
+        }
+        List<RoundRecord> rounds = new ArrayList<>();
+        for (int i = 0; i < roundsNode.size(); i++) {
+            rounds.add(RoundRecordJson.read(roundsNode.get(i), "rounds[" + i + "]"));
+        }
+        try {
+            return new Checkpoint(ExactJson.integer(node.get("round"), "round"),
+                    ExactJson.integer(node.get("roundsPlanned"), "roundsPlanned"),
+                    ExactJson.whole(node.get("seed"), "seed"), ExactJson.text(node.get("strategy"), "strategy"),
+                    RoundRecordJson.texts(node.get("participants"), "participants"), ModelVector.wrap(values),
+                    samplerState, ParamsJson.read(node.get("strategyState"), "strategyState"), sites, rounds);
+        } catch (IllegalArgumentException e) {
+            throw new CheckpointFormatException(e.getMessage(), e);
+        }
+    }
+}

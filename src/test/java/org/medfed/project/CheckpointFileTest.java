@@ -1,0 +1,166 @@
+package org.medfed.project;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medfed.engine.BadInputException;
+import org.medfed.engine.Evaluation;
+import org.medfed.engine.ModelVector;
+import org.medfed.engine.ParticipantFailure;
+import org.medfed.engine.RoundRecord;
+import org.medfed.engine.checkpoint.Checkpoint;
+import org.medfed.engine.checkpoint.ResumableRandom;
+import org.medfed.engine.checkpoint.StateValues;
+import org.medfed.engine.protocol.Params;
+
+class CheckpointFileTest {
+
+    /** Doubles that a decimal format could lose: signed zero, the extremes, non-finite values, 0.1 + 0.2. */
+    private static final double[] AWKWARD = {0.0, -0.0, Double.MIN_VALUE, -Double.MAX_VALUE, Double.MIN_NORMAL,
+            0.1 + 0.2, 1.0 / 3, Math.PI * 1e300, Double.NaN, Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY};
+
+    @TempDir
+    Path dir;
+
+    private static Map<String, Double> figures(String prefix) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        // deliberately not in alphabetical order: metrics.csv keeps the order a round produced
+        for (int i = AWKWARD.length - 1; i >= 0; i--) {
+            out.put(prefix + "z" + i, AWKWARD[i]);
+        }
+        return out;
+    }
+
+    private static RoundRecord round(int n) {
+        Map<String, Evaluation> test = new LinkedHashMap<>();
+        test.put("zurich", new Evaluation(12, figures("m")));
+        test.put("aarhus", new Evaluation(0, Map.of()));
+        return new RoundRecord(n, List.of("aarhus", "zurich"), Map.of("zurich", 0.25), test, figures("g"),
+                List.of(new ParticipantFailure(n, "aarhus", ParticipantFailure.Phase.FIT,
+                        "did not answer within 30 s: \"ü\", a comma, and a\nnew line", true)),
+                Duration.ofNanos(123_456_789L * n), 987_654_321_000L, figures("d"));
+    }
+
+    private static Checkpoint checkpoint() {
+        float[] model = {0f, -0f, Float.MIN_VALUE, Float.MAX_VALUE, Float.NaN, Float.intBitsToFloat(0x7fc00123),
+                Float.NEGATIVE_INFINITY, 1f / 3};
+        Params strategy = Params.builder()
+                .put("inner.fedopt.m", StateValues.doubles(AWKWARD))
+                .floats("own.c", model)
+                .longs("own.longs", new long[] {Long.MIN_VALUE, -1, 0, Long.MAX_VALUE})
+                .bytes("own.bytes", new byte[] {0, -1, 127, -128})
+                .number("own.clip", -0.0).number("own.nan", Double.NaN).number("own.tiny", Double.MIN_VALUE)
+                .text("own.name", "hôpital, \"nord\"").build();
+        Params site = Params.builder().floats("scaffold.ci", new float[] {1.5f, -2.25f}).build();
+        return new Checkpoint(2, 5, -42L, "fedadam+dp", List.of("aarhus", "zurich"), ModelVector.of(model),
+                new ResumableRandom.State((1L << 48) - 1, true, -0.0), strategy, Map.of("zurich", site),
+                List.of(round(1), round(2)));
+    }
+
+    @Test
+    void aSavedCheckpointReadsBackBitForBit() {
+        Checkpoint saved = checkpoint();
+        CheckpointFile file = CheckpointFile.in(dir);
+        file.save(saved);
+        Checkpoint read = file.load();
+
+        assertThat(read.round()).isEqualTo(2);
+        assertThat(read.roundsPlanned()).isEqualTo(5);
+        assertThat(read.seed()).isEqualTo(-42L);
+        assertThat(read.strategyId()).isEqualTo("fedadam+dp");
+        assertThat(read.participants()).containsExactly("aarhus", "zurich");
+        assertThat(bits(read.model())).isEqualTo(bits(saved.model()));
+        assertThat(read.sampler()).isEqualTo(saved.sampler());
+        assertThat(Double.doubleToRawLongBits(read.sampler().nextGaussian()))
+                .isEqualTo(Double.doubleToRawLongBits(-0.0));
+        assertThat(read.strategyState()).isEqualTo(saved.strategyState());
+        assertThat(read.strategyState().number("own.clip")).isEqualTo(-0.0);
+        double[] moments = StateValues.doubles(read.strategyState(), "inner.fedopt.m");
+        for (int i = 0; i < AWKWARD.length; i++) {
+            assertThat(Double.doubleToRawLongBits(moments[i])).isEqualTo(Double.doubleToRawLongBits(AWKWARD[i]));
+        }
+        assertThat(read.participantStates()).isEqualTo(saved.participantStates());
+        assertThat(read.rounds()).isEqualTo(saved.rounds());
+        for (int r = 0; r < 2; r++) {
+            RoundRecord a = read.rounds().get(r);
+            RoundRecord b = saved.rounds().get(r);
+            assertThat(a.global().keySet()).containsExactlyElementsOf(b.global().keySet());
+            assertThat(a.diagnostics().keySet()).containsExactlyElementsOf(b.diagnostics().keySet());
+            assertThat(a.test().get("zurich").metrics().keySet())
+                    .containsExactlyElementsOf(b.test().get("zurich").metrics().keySet());
+            a.global().forEach((k, v) -> assertThat(Double.doubleToRawLongBits(v))
+                    .as(k).isEqualTo(Double.doubleToRawLongBits(b.global().get(k))));
+        }
+    }
+
+    private static int[] bits(ModelVector v) {
+        int[] out = new int[v.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = Float.floatToRawIntBits(v.get(i));
+        }
+        return out;
+    }
+
+    @Test
+    void savingReplacesTheCheckpointWholeAndLeavesNoTemporaryFile() throws Exception {
+        CheckpointFile file = CheckpointFile.in(dir);
+        file.save(checkpoint());
+        Checkpoint c = checkpoint();
+        file.save(new Checkpoint(1, 5, c.seed(), c.strategyId(), c.participants(), c.model(), c.sampler(),
+                c.strategyState(), c.participantStates(), c.rounds().subList(0, 1)));
+        assertThat(file.load().round()).isEqualTo(1);
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(CheckpointFile.NAME);
+        }
+    }
+
+    @Test
+    void aHalfWrittenTemporaryFileOfAKilledSaveIsIgnored() throws Exception {
+        CheckpointFile file = CheckpointFile.in(dir);
+        file.save(checkpoint());
+        byte[] whole = Files.readAllBytes(file.file());
+        // what AtomicFiles leaves when the process dies in the middle of writing the next checkpoint
+        Files.write(dir.resolve("." + CheckpointFile.NAME + ".5d1c0ffee.tmp"), Arrays.copyOf(whole, whole.length / 2));
+        assertThat(file.load().round()).isEqualTo(2);
+        assertThat(file.load().strategyState()).isEqualTo(checkpoint().strategyState());
+    }
+
+    @Test
+    void aMissingEmptyDamagedOrForeignFileGetsAMessageNamingIt() throws Exception {
+        CheckpointFile file = CheckpointFile.in(dir);
+        assertThatThrownBy(file::load).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("checkpoint.json: no checkpoint");
+
+        Files.write(file.file(), new byte[0]);
+        assertThatThrownBy(file::load)
+                .hasMessageStartingWith("checkpoint.json: the checkpoint " + file.file().toAbsolutePath() + " is empty");
+
+        file.save(checkpoint());
+        String whole = Files.readString(file.file());
+        Files.writeString(file.file(), whole.substring(0, whole.length() / 2));
+        assertThatThrownBy(file::load).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith("checkpoint.json: the checkpoint " + file.file().toAbsolutePath() + " is damaged");
+
+        Files.writeString(file.file(), whole.replaceFirst("\"size\" : 8", "\"size\" : 9"));
+        assertThatThrownBy(file::load).hasMessageContaining("model.floats holds 8 values where model.size says 9");
+
+        Files.writeString(file.file(), whole.replaceFirst("\"round\" : 2,", "\"round\" : \"two\","));
+        assertThatThrownBy(file::load).hasMessageContaining("round is \"two\", expected a whole number");
+
+        Files.writeString(file.file(), whole.replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"));
+        assertThatThrownBy(file::load).hasMessageContaining("written by a newer MedFed");
+
+        Files.write(file.file(), "{\"schemaVersion\": 1, \"name\": \"a study\"}".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(file::load).hasMessageContaining("not a MedFed checkpoint");
+    }
+}
