@@ -158,7 +158,8 @@ public final class NodeClient implements AutoCloseable {
             } catch (PolicyRefusal r) {
                 reply.setRefused(r.getMessage());
             } catch (Exception | LinkageError | AssertionError e) {
-                if (Thread.currentThread().isInterrupted() || !running.containsKey(id)) {
+                if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()
+                        || state == State.CLOSED || !running.containsKey(id)) {
                     return; // cancelled: nobody waits for an answer
                 }
                 reply.setFailed(explain(e));

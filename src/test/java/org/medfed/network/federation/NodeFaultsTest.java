@@ -145,4 +145,59 @@ class NodeFaultsTest {
             assertThat(net.server.nodes().links()).isEmpty();
         }
     }
+
+    @Test
+    void secureAggregationRecoversHospitalsLostAfterSharingKeysAndAfterMasking() {
+        List<InProcessParticipant> hs = new ArrayList<>();
+        for (int h = 0; h < 6; h++) {
+            float[] d = new float[8];
+            for (int i = 0; i < d.length; i++) {
+                d[i] = (float) (0.01 * ((h * 5 + i * 3) % 17 - 8));
+            }
+            hs.add(org.medfed.privacy.PrivacyFixtures.participant("hospital-" + h, d));
+        }
+        List<String> names = hs.stream().map(InProcessParticipant::name).toList();
+        try (LoopbackFederation net = new LoopbackFederation("secagg-faults", names)) {
+            List<Participant> remote = new ArrayList<>();
+            for (InProcessParticipant p : hs) {
+                SiteCallHandler site = new SiteCallHandler(Map.of("data", p.site()));
+                // hospital-1 dies after the key exchange, before it sends its masked update; hospital-4 after it
+                // sent its masked update, when asked to help unmask
+                Procedure dies = p.name().equals("hospital-1") ? Procedure.TRAIN
+                        : p.name().equals("hospital-4") ? Procedure.SECAGG_UNMASK : null;
+                net.startNode(p.name(), (dataset, request, control) -> {
+                    if (request.procedure() == dies) {
+                        net.nodes.get(p.name()).close();
+                        Thread.sleep(60_000);
+                    }
+                    return site.handle(dataset, request, control);
+                });
+                remote.add(net.remote(p));
+            }
+            net.awaitConnected(names);
+            RunConfig config = new RunConfig(1, 1.0, 1, PLAN, 7, Duration.ofSeconds(30));
+            RunHistory secure;
+            try (InProcessTransport transport = new InProcessTransport(6)) {
+                secure = new FederatedRun(config, new org.medfed.privacy.secagg.SecureAggregation(
+                        new org.medfed.privacy.PrivacyFixtures.MeanStrategy(),
+                        org.medfed.privacy.secagg.SecAggParameters.of(0.5),
+                        org.medfed.privacy.random.RandomSource.secure(), 0), remote, transport, null)
+                        .execute(ModelVector.zeros(8), RunControl.free());
+            }
+            assertThat(secure.status()).as(secure.message()).isEqualTo(RunStatus.FINISHED);
+            assertThat(secure.rounds().get(0).diagnostics())
+                    .containsEntry(org.medfed.privacy.secagg.SecureAggregation.PARTICIPANTS, 6.0)
+                    .containsEntry(org.medfed.privacy.secagg.SecureAggregation.CONTRIBUTORS, 5.0);
+            // the sum of the five masked updates that arrived, unmasked without hospital-1 and hospital-4's help
+            List<InProcessParticipant> contributors = new ArrayList<>(hs);
+            contributors.remove(1);
+            RunHistory plain = org.medfed.privacy.PrivacyFixtures.run(
+                    new org.medfed.privacy.PrivacyFixtures.MeanStrategy(), contributors, 1, 1.0, 7, ModelVector.zeros(8));
+            double step = new org.medfed.privacy.secagg.Quantizer(32, 0.5, 6).maxErrorPerValue();
+            for (int i = 0; i < 8; i++) {
+                assertThat((double) secure.model().get(i)).isCloseTo(plain.model().get(i),
+                        org.assertj.core.api.Assertions.within(step + 1e-6));
+            }
+        }
+    }
 }
