@@ -130,11 +130,14 @@ final class RunCommand implements Callable<Integer> {
      * where they were), so options that would change the run are refused.
      */
     private int resume() {
+        // where the coordinator listens is not part of the run: a multi-site run may resume on another port
+        List<String> allowed = List.of("--resume", "--listen", "--bind", "--tls", "--wait");
         List<String> others = spec.commandLine().getParseResult().matchedOptions().stream()
-                .map(OptionSpec::longestName).filter(name -> !name.equals("--resume")).toList();
+                .map(OptionSpec::longestName).filter(name -> !allowed.contains(name)).toList();
         if (studyFile != null || !others.isEmpty()) {
             throw new BadInputException("--resume continues a run exactly as it was started, so it takes no study file "
-                    + "or other options" + (others.isEmpty() ? "" : " (given: " + String.join(", ", others) + ")"));
+                    + "or other options than where to listen for nodes"
+                    + (others.isEmpty() ? "" : " (given: " + String.join(", ", others) + ")"));
         }
         RunFolder folder = RunFolder.at(resume);
         RunFolder.Interrupted run = folder.interrupted();

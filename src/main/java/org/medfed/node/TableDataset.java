@@ -80,14 +80,15 @@ public final class TableDataset implements ServedDataset {
 
     @Override
     public synchronized int trainSize() {
+        resumeIfSaved();
         return site == null ? -1 : site.trainer().trainSize();
     }
 
     @Override
     public synchronized Params handle(SiteRequest request, RunControl control) {
         Params p = request.params();
-        if (request.procedure() != Procedure.TABLE_OPEN && table == null && sessionFile != null) {
-            resume();
+        if (request.procedure() != Procedure.TABLE_OPEN) {
+            resumeIfSaved();
         }
         return switch (request.procedure()) {
             case TABLE_OPEN -> open(p);
@@ -135,7 +136,10 @@ public final class TableDataset implements ServedDataset {
      * After a restart: the same rows, split and model from the saved session, and the strategy's saved vectors,
      * so that the node takes part again where it left off.
      */
-    private void resume() {
+    private void resumeIfSaved() {
+        if (table != null || sessionFile == null) {
+            return;
+        }
         NodeSessionFile.Session saved = NodeSessionFile.load(sessionFile).orElse(null);
         if (saved == null) {
             return;

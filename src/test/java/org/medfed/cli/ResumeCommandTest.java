@@ -179,7 +179,7 @@ class ResumeCommandTest {
         CliRunner r = CliRunner.run("run", "--resume", tmp.toString(), "--rounds", "3", "--fraction", "0.5");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("--resume continues a run exactly as it was started, so it takes no study file "
-                + "or other options (given: --rounds, --fraction)");
+                + "or other options than where to listen for nodes (given: --rounds, --fraction)");
         assertThat(CliRunner.run("run", STUDY, "--resume", tmp.toString()).exitCode()).isEqualTo(2);
     }
 

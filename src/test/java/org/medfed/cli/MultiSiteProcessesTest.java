@@ -1,0 +1,161 @@
+package org.medfed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medfed.project.AuditLogFile;
+import org.medfed.project.AuditOutcome;
+import org.medfed.testsupport.ChildJava;
+
+/**
+ * Real processes on the loopback: four hospital nodes ({@code medfed node}), and the coordinator
+ * ({@code medfed run --listen}) killed with -9 and resumed; then a node killed with -9 mid-run and restarted.
+ */
+class MultiSiteProcessesTest {
+
+    private static final Path SAMPLE = Path.of("sample-projects/heart-4-hospitals").toAbsolutePath();
+    private static final List<String> HOSPITALS = List.of("city-general", "rural-clinic", "heart-centre",
+            "mountain-hospital");
+    /** Slow enough rounds (an MLP, five local epochs) that a process can be killed in the middle of the run. */
+    private static final List<String> SLOW = List.of("--rounds", "10", "--model", "mlp", "--hidden", "64,64",
+            "--local-epochs", "5");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void nodesAndACoordinatorKilledWithMinus9() throws Exception {
+        int port = freePort();
+        Path kit = tmp.resolve("kit");
+        List<String> provision = new ArrayList<>(List.of("provision", "--study", "heart-e2e", "--coordinator",
+                "127.0.0.1:" + port, "--out", kit.toString()));
+        HOSPITALS.forEach(h -> provision.addAll(List.of("--hospital", h)));
+        CliRunner made = CliRunner.run(provision.toArray(String[]::new));
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        Map<String, Path> configs = new LinkedHashMap<>();
+        for (String h : HOSPITALS) {
+            configs.put(h, writeNodeConfig(kit.resolve("hospitals").resolve(h), h, port));
+        }
+        Path study = writeStudy(tmp.resolve("study.json"));
+        List<String> listen = List.of("--listen", String.valueOf(port), "--bind", "127.0.0.1", "--tls",
+                kit.resolve("coordinator").toString(), "--wait", "120");
+
+        Map<String, ChildJava> nodes = new LinkedHashMap<>();
+        try {
+            for (String h : HOSPITALS) {
+                nodes.put(h, ChildJava.medfed("node", "--config", configs.get(h).toString()));
+            }
+            // 1. the coordinator is killed with -9 after round 3; --resume ends as the simulation of the same files
+            Path killed = tmp.resolve("killed");
+            List<String> run = new ArrayList<>(List.of("run", study.toString()));
+            run.addAll(SLOW);
+            run.addAll(listen);
+            run.addAll(List.of("--out", killed.toString()));
+            try (ChildJava coordinator = ChildJava.medfed(run.toArray(String[]::new))) {
+                coordinator.await(l -> l.startsWith("round 3/10"), 180);
+                coordinator.kill();
+            }
+            List<String> resume = new ArrayList<>(List.of("run", "--resume", killed.toString()));
+            resume.addAll(listen);
+            CliRunner resumed = CliRunner.run(resume.toArray(String[]::new));
+            assertThat(resumed.exitCode()).as(resumed.err()).isZero();
+            assertThat(resumed.err()).contains("resuming").contains("round 10/10");
+
+            List<String> simulate = new ArrayList<>(List.of("run", SampleStudyEndToEndTest.STUDY));
+            simulate.addAll(SLOW);
+            simulate.addAll(List.of("--out", tmp.resolve("simulated").toString()));
+            CliRunner simulated = CliRunner.run(simulate.toArray(String[]::new));
+            assertThat(simulated.exitCode()).as(simulated.err()).isZero();
+            assertThat(Files.readString(killed.resolve("metrics.csv")))
+                    .isEqualTo(Files.readString(tmp.resolve("simulated/metrics.csv")));
+
+            // 2. a hospital's node is killed with -9 mid-run: it fails its rounds, the others go on, and after a
+            // restart it takes part again
+            Path second = tmp.resolve("second");
+            // many rounds, so that the run is still going when the restarted node is back
+            List<String> again = new ArrayList<>(List.of("run", study.toString()));
+            again.addAll(List.of("--rounds", "80"));
+            again.addAll(SLOW.subList(2, SLOW.size()));
+            again.addAll(listen);
+            again.addAll(List.of("--out", second.toString()));
+            Path rural = configs.get("rural-clinic").getParent().resolve("audit.jsonl");
+            long before = Files.size(rural);
+            CliRunner[] result = new CliRunner[1];
+            Thread coordinatorThread = new Thread(() -> result[0] = CliRunner.run(again.toArray(String[]::new)));
+            coordinatorThread.start();
+            waitForAuditLine(rural, before, "\"round\":2,\"procedure\":\"train\"", 180);
+            nodes.get("rural-clinic").kill();
+            Thread.sleep(1500);
+            nodes.put("rural-clinic", ChildJava.medfed("node", "--config", configs.get("rural-clinic").toString()));
+            coordinatorThread.join(300_000);
+            assertThat(result[0].exitCode()).as(result[0].err()).isZero();
+            String summary = Files.readString(second.resolve("summary.json"));
+            assertThat(result[0].err()).contains("node rural-clinic lost");
+            assertThat(summary).contains("\"failures\"");
+            String lastRound = Files.readAllLines(second.resolve("metrics.csv")).stream()
+                    .filter(l -> l.startsWith("80,rural-clinic,test,accuracy,")).findFirst().orElse("");
+            assertThat(lastRound).as("rural-clinic is back by the last round; %s", summary).isNotEmpty();
+            // the audit log of the restarted node shows what it served, and nothing was refused
+            assertThat(AuditLogFile.read(rural).entries()).isNotEmpty()
+                    .noneMatch(e -> e.outcome() == AuditOutcome.REFUSED);
+        } finally {
+            for (ChildJava n : nodes.values()) {
+                n.kill();
+            }
+        }
+    }
+
+    /** Waits for {@code fragment} in what the audit log gained after its first {@code from} bytes. */
+    private static void waitForAuditLine(Path audit, long from, String fragment, int seconds) throws Exception {
+        long end = System.nanoTime() + seconds * 1_000_000_000L;
+        while (System.nanoTime() < end) {
+            byte[] all = Files.readAllBytes(audit);
+            if (new String(all, (int) from, all.length - (int) from, java.nio.charset.StandardCharsets.UTF_8)
+                    .contains(fragment)) {
+                return;
+            }
+            Thread.sleep(50);
+        }
+        throw new AssertionError("no '" + fragment + "' in " + audit);
+    }
+
+    private static Path writeNodeConfig(Path folder, String hospital, int port) throws IOException {
+        Path file = folder.resolve("node.json");
+        Files.writeString(file, """
+                {"schemaVersion": 1, "node": "%s", "study": "heart-e2e", "coordinator": "127.0.0.1:%d",
+                 "certificate": "node.crt", "key": "node.key", "ca": "ca.crt",
+                 "datasets": [{"id": "heart", "kind": "table", "file": "%s", "separator": ",", "header": "auto"}],
+                 "policy": {"dataKinds": ["table"], "procedures": null, "minimumCount": 5,
+                            "requireDifferentialPrivacy": false, "maxEpsilon": null, "maxRounds": 100},
+                 "auditLog": "audit.jsonl", "stateFolder": "state/"}
+                """.formatted(hospital, port, SAMPLE.resolve("data").resolve(hospital + ".csv")));
+        return file;
+    }
+
+    /** The sample study with each hospital named by its node and dataset instead of its file. */
+    private static Path writeStudy(Path file) throws IOException {
+        String sample = Files.readString(SAMPLE.resolve("study.json"));
+        String participants = String.join(", ", HOSPITALS.stream().map(h -> "{\"name\": \"" + h + "\", \"node\": \""
+                + h + "\", \"dataset\": \"heart\"}").toList());
+        int start = sample.indexOf("\"participants\"");
+        int end = sample.indexOf("\"data\" : {");
+        Files.writeString(file, sample.substring(0, start) + "\"participants\": [" + participants + "],\n  "
+                + sample.substring(end));
+        return file;
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
