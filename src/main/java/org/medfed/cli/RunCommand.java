@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "number of rounds (default: the study's)")
     Integer rounds;
 
-    @Option(names = "--baselines", description = "also train each hospital alone and all data pooled (simulation only)")
+    @Option(names = "--baselines", description = "also train each hospital alone (at its node in a multi-site study) and all data pooled (simulation only)")
     boolean baselines;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue the interrupted run in RUN_DIR from "
