@@ -38,7 +38,7 @@ public final class MedFedCommand implements Runnable {
         CommandLine cl = new CommandLine(new MedFedCommand());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
-            BadInputException bad = badInput(e);
+            RuntimeException bad = badInput(e);
             if (bad != null) {
                 err.println("medfed: " + bad.getMessage());
                 err.flush();
@@ -59,10 +59,15 @@ public final class MedFedCommand implements Runnable {
         return cl;
     }
 
-    private static BadInputException badInput(Throwable e) {
+    /**
+     * The error that explains itself to the user: bad input here, or a hospital's own answer (a refusal, a problem
+     * with its data, a dataset its node does not have), which the researcher must act on like bad input.
+     */
+    private static RuntimeException badInput(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof BadInputException b) {
-                return b;
+            if (t instanceof BadInputException || t instanceof org.medfed.engine.SiteFailure
+                    || t instanceof org.medfed.engine.protocol.ProtocolException) {
+                return (RuntimeException) t;
             }
         }
         return null;

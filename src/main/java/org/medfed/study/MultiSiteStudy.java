@@ -18,6 +18,7 @@ import org.medfed.network.coordinator.RemoteParticipant;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
+import org.medfed.transport.InProcessTransport;
 
 /**
  * Prepares a study whose hospitals keep their tables behind their own nodes: waits for the nodes, opens each
@@ -56,6 +57,14 @@ public final class MultiSiteStudy {
                     + wait.toSeconds() + " s: " + String.join(", ", missing)
                     + "; start them (medfed node --config node.json) and check that they reach this coordinator");
         }
+        Duration limit = study.training().runConfig(study.seed()).participantTimeout();
+        try (InProcessTransport transport = new InProcessTransport(Math.max(1, nodes.size()))) {
+            return prepare(study, studyFile, registry, run, progress, new MultiSiteCalls(transport, limit));
+        }
+    }
+
+    private static PreparedStudy prepare(Study study, Path studyFile, NodeRegistry registry, String run,
+                                         Consumer<String> progress, MultiSiteCalls calls) {
         List<RemoteParticipant> hospitals = new ArrayList<>();
         for (ParticipantEntry p : study.enabledParticipants()) {
             hospitals.add(new RemoteParticipant(p.name(), p.node(), p.dataset(), 0, 0, p.weight(), registry));
@@ -63,16 +72,16 @@ public final class MultiSiteStudy {
         // the node reads its own registered file with the study's data settings; no path travels
         String studyJson = ProtocolJson.write(study.withParticipants(List.of()));
         for (RemoteParticipant h : hospitals) {
-            MultiSiteCalls.call(h, SiteRequest.of(0, Procedure.TABLE_OPEN, Params.builder()
+            calls.call(h, SiteRequest.of(0, Procedure.TABLE_OPEN, Params.builder()
                     .text("study", studyJson).text("participant", h.name()).text("run", run).build()));
         }
         progress.accept("agreeing on columns, categories and standardisation from the hospitals' summaries");
-        List<RemoteTabularSite> tables = hospitals.stream().map(RemoteTabularSite::new).toList();
+        List<RemoteTabularSite> tables = hospitals.stream().map(h -> new RemoteTabularSite(h, calls)).toList();
         TabularAgreement agreement = TabularCoordinator.agree(tables, study.data().tabularSettings());
         String prepJson = ProtocolJson.write(agreement.preprocessing());
         List<RemoteParticipant> ready = new ArrayList<>();
         for (RemoteParticipant h : hospitals) {
-            Params sizes = MultiSiteCalls.call(h, SiteRequest.of(0, Procedure.MODEL_OPEN,
+            Params sizes = calls.call(h, SiteRequest.of(0, Procedure.MODEL_OPEN,
                     Params.builder().text("json", prepJson).build()));
             ready.add(h.withSizes(sizes.integer("train_size"), sizes.integer("test_size")));
         }

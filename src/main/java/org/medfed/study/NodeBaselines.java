@@ -16,6 +16,7 @@ import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.Procedure;
 import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.network.coordinator.RemoteParticipant;
+import org.medfed.transport.InProcessTransport;
 
 /**
  * The comparison models of a multi-site study: each hospital trains alone at its node and sends only the trained
@@ -28,7 +29,15 @@ final class NodeBaselines {
     }
 
     static List<BaselineResult> train(List<RemoteParticipant> hospitals, ModelVector initial, LocalTraining plan,
-                                      RunControl control, Consumer<String> progress) {
+                                      java.time.Duration limit, RunControl control, Consumer<String> progress) {
+        try (InProcessTransport transport = new InProcessTransport(1)) {
+            return train(hospitals, initial, plan, new MultiSiteCalls(transport, limit), control, progress);
+        }
+    }
+
+    private static List<BaselineResult> train(List<RemoteParticipant> hospitals, ModelVector initial,
+                                              LocalTraining plan, MultiSiteCalls calls, RunControl control,
+                                              Consumer<String> progress) {
         List<BaselineResult> out = new ArrayList<>();
         for (RemoteParticipant h : hospitals) {
             if (control.isCancelled()) {
@@ -36,12 +45,12 @@ final class NodeBaselines {
             }
             progress.accept("training " + h.name() + " alone, at its node");
             long t0 = System.nanoTime();
-            Params reply = MultiSiteCalls.call(h, SiteRequest.of(0, Procedure.BASELINE_TRAIN,
+            Params reply = calls.call(h, SiteRequest.of(0, Procedure.BASELINE_TRAIN,
                     Params.builder().all(plan.toParams()).floats("model", initial.toArray()).build()));
             ModelVector model = ModelVector.wrap(reply.floats("model"));
             Map<String, Evaluation> test = new TreeMap<>();
             for (RemoteParticipant other : hospitals) {
-                test.put(other.name(), Evaluation.fromReply(MultiSiteCalls.call(other,
+                test.put(other.name(), Evaluation.fromReply(calls.call(other,
                         EvaluationRequest.of(0, model, DataSplit.TEST))));
             }
             out.add(new BaselineResult(BaselineResult.local(h.name()), test, model, System.nanoTime() - t0));

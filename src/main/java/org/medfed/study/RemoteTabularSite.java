@@ -27,9 +27,11 @@ import org.medfed.project.ProtocolJson;
 final class RemoteTabularSite implements TabularSite {
 
     private final Participant hospital;
+    private final MultiSiteCalls calls;
 
-    RemoteTabularSite(Participant hospital) {
+    RemoteTabularSite(Participant hospital, MultiSiteCalls calls) {
         this.hospital = hospital;
+        this.calls = calls;
     }
 
     @Override
@@ -83,7 +85,7 @@ final class RemoteTabularSite implements TabularSite {
     }
 
     private <T> T ask(Procedure p, Params params, Class<T> type) {
-        Params reply = MultiSiteCalls.call(hospital, SiteRequest.of(0, p, params));
+        Params reply = calls.call(hospital, SiteRequest.of(0, p, params));
         return ProtocolJson.read(reply.text("json"), type);
     }
 }

@@ -103,7 +103,8 @@ public final class StudyRunner {
                                                  Consumer<String> progress) {
         if (prepared.data() instanceof RemoteStudyData remote) {
             return NodeBaselines.train(remote.hospitals(), initialModel(prepared.spec(), seed),
-                    prepared.study().baselines().localTraining(Seeds.derive(seed, "baseline", 0)), control, progress);
+                    prepared.study().baselines().localTraining(Seeds.derive(seed, "baseline", 0)),
+                    prepared.study().training().runConfig(seed).participantTimeout(), control, progress);
         }
         List<BaselineResult> out = new ArrayList<>();
         ModelVector initial = initialModel(prepared.spec(), seed);
