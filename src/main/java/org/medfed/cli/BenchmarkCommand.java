@@ -13,6 +13,8 @@ import org.medfed.benchmark.BenchmarkReport;
 import org.medfed.benchmark.PrivacyBenchmark;
 import org.medfed.benchmark.BenchmarkRow;
 import org.medfed.benchmark.FedHeartDiseaseBenchmark;
+import org.medfed.benchmark.NetworkBenchmark;
+import org.medfed.benchmark.NetworkReport;
 import org.medfed.engine.BadInputException;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
@@ -29,18 +31,33 @@ import picocli.CommandLine.Spec;
                 "attacks: FedAvg and each robust rule against 0, 1 and 2 simulated attackers of each kind.",
                 "privacy: accuracy against epsilon on Fed-Heart-Disease, beside FLamby's DP table.",
                 "breastmnist: the CNN on BreastMNIST split over 3 simulated hospitals (IID and label-skewed): "
-                        + "federated, each alone, pooled; --data is the folder of breastmnist.npz."})
+                        + "federated, each alone, pooled; --data is the folder of breastmnist.npz.",
+                "network: per-round time and bytes of one FedAvg study in process and over loopback nodes (gRPC, "
+                        + "mutual TLS), with and without secure aggregation; needs no data."})
 final class BenchmarkCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME", description = "fed-heart-disease, attacks, privacy or breastmnist")
+    @Parameters(paramLabel = "NAME", description = "fed-heart-disease, attacks, privacy, breastmnist or network")
     String name;
 
     @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
             description = "attacks: the sample study attacked besides Fed-Heart-Disease")
     Path study;
 
-    @Option(names = "--data", required = true, paramLabel = "DIR", description = "folder with the benchmark's data files")
+    @Option(names = "--data", paramLabel = "DIR",
+            description = "folder with the benchmark's data files (every benchmark but network)")
     Path data;
+
+    @Option(names = "--nodes", split = ",", paramLabel = "LIST",
+            description = "network: the numbers of hospitals to measure (default 4,16,64)")
+    List<Integer> nodes = new ArrayList<>();
+
+    @Option(names = "--rounds", paramLabel = "N", description = "network: FedAvg rounds per run (default "
+            + NetworkBenchmark.Settings.DEFAULT_ROUNDS + ")")
+    Integer rounds;
+
+    @Option(names = "--repetitions", paramLabel = "N", description = "network: timed runs of each variant per "
+            + "number of hospitals, after warm-up runs (default " + NetworkBenchmark.Settings.DEFAULT_REPETITIONS + ")")
+    Integer repetitions;
 
     @Option(names = "--seeds", split = ",", paramLabel = "LIST",
             description = "seeds (default 42,43,44,45,46; attacks and breastmnist: 42,43,44)")
@@ -58,6 +75,9 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (data == null && !name.equals("network")) {
+            throw new BadInputException("benchmark " + name + " needs --data DIR, the folder of its data files");
+        }
         if (name.equals("breastmnist")) {
             return BreastMnistRun.run(data, seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds, out, spec.commandLine());
         }
@@ -85,8 +105,14 @@ final class BenchmarkCommand implements Callable<Integer> {
                         progress);
                 markdown = PrivacyBenchmark.markdown(command(s, ""), rows, s);
             }
+            case "network" -> {
+                NetworkBenchmark.Settings settings = networkSettings();
+                NetworkReport report = QuietNodeLog.during(() -> NetworkBenchmark.run(settings, progress));
+                markdown = report.markdown(networkCommand(settings));
+                csv = report.csv();
+            }
             default -> throw new BadInputException("benchmark '" + name
-                    + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist");
+                    + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, network");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);
@@ -118,6 +144,26 @@ final class BenchmarkCommand implements Callable<Integer> {
                 AttackBenchmark.run(own, s, progress), s, "the study's own settings (" + st.strategy().id() + ", "
                         + st.training().rounds() + " rounds)");
         return a + "\n" + b;
+    }
+
+    private NetworkBenchmark.Settings networkSettings() {
+        NetworkBenchmark.Settings s = NetworkBenchmark.Settings.defaults();
+        if (!nodes.isEmpty()) {
+            s = s.withHospitals(nodes);
+        }
+        if (rounds != null) {
+            s = s.withRounds(rounds);
+        }
+        if (repetitions != null) {
+            s = s.withRepetitions(repetitions);
+        }
+        return s;
+    }
+
+    private static String networkCommand(NetworkBenchmark.Settings s) {
+        return "java -jar target/medfed.jar benchmark network --nodes "
+                + String.join(",", s.hospitals().stream().map(String::valueOf).toList()) + " --rounds " + s.rounds()
+                + " --repetitions " + s.repetitions();
     }
 
     private String command(List<Long> s, String extra) {
