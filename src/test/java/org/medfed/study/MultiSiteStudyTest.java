@@ -17,6 +17,7 @@ import org.medfed.engine.RunStatus;
 import org.medfed.node.DatasetCallHandler;
 import org.medfed.node.TableDataset;
 import org.medfed.project.ParticipantEntry;
+import org.medfed.project.PrivacySection;
 import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
@@ -46,7 +47,40 @@ class MultiSiteStudyTest {
     @Test
     void aStudyOverNodesEqualsItsSimulationBitForBit() {
         Study study = StudyFile.load(SAMPLE);
-        study = study.withTraining(study.training().withRounds(4));
+        assertNodesEqualSimulation(study.withTraining(study.training().withRounds(4)));
+    }
+
+    @Test
+    void dpSgdAtTheHospitalsAndARobustRuleOverNodesEqualTheirSimulation() {
+        // DP-SGD's settings travel and each node rebuilds it; seeded randomness, so both runs draw the same noise
+        Study study = StudyFile.load(SAMPLE);
+        study = study.withTraining(study.training().withRounds(3))
+                .withPrivacy(new PrivacySection(null, null, null, null, "seeded")
+                        .withDpSgd(new PrivacySection.DpSgdSection(1.0, 1.1, null, 1e-5)))
+                .withDefence(new org.medfed.project.DefenceSection("median", null));
+        assertNodesEqualSimulation(study);
+    }
+
+    @Test
+    void aDatasetTheNodeDoesNotRegisterIsNamedWithTheNode() {
+        Study study = StudyFile.load(SAMPLE);
+        List<ParticipantEntry> remote = new ArrayList<>(remote(study).participants());
+        remote.set(1, ParticipantEntry.remote("rural-clinic", "rural-clinic-node", "lungs"));
+        Study multi = study.withParticipants(remote);
+        try (LoopbackFederation net = new LoopbackFederation("heart", MultiSiteStudy.nodes(multi))) {
+            for (ParticipantEntry p : study.participants()) {
+                Path file = StudyFile.resolve(SAMPLE.toAbsolutePath(), p.data().get(0));
+                net.startNode(p.name() + "-node", new DatasetCallHandler(Map.of("heart",
+                        new TableDataset("heart", file, null, 1, null))));
+            }
+            assertThatThrownBy(() -> MultiSiteStudy.prepare(multi, SAMPLE.toAbsolutePath(), net.server.nodes(),
+                    Duration.ofSeconds(20), "test-run", m -> { }))
+                    .isInstanceOf(org.medfed.engine.SiteFailure.class)
+                    .hasMessage("rural-clinic-node: this node has no dataset 'lungs'; it registers heart");
+        }
+    }
+
+    private static void assertNodesEqualSimulation(Study study) {
         StudyResult local = simulate(study);
 
         Study multi = remote(study);
@@ -70,7 +104,7 @@ class MultiSiteStudyTest {
 
             assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);
             assertThat(network.history().model().toArray()).isEqualTo(local.history().model().toArray());
-            for (int r = 0; r < 4; r++) {
+            for (int r = 0; r < local.history().rounds().size(); r++) {
                 assertThat(network.history().rounds().get(r).global())
                         .isEqualTo(local.history().rounds().get(r).global());
             }
