@@ -14,7 +14,10 @@ import org.medfed.network.tls.TlsIdentity;
 import org.medfed.study.Version;
 import picocli.CommandLine.Option;
 
-/** How {@code run} coordinates hospitals behind nodes: where to listen and which study kit proves who it is. */
+/**
+ * How {@code run} and {@code gwas} coordinate hospitals behind nodes: where to listen and which study kit proves who
+ * it is.
+ */
 final class CoordinatorOptions {
 
     @Option(names = "--listen", paramLabel = "PORT",

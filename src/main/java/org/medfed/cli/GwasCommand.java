@@ -2,24 +2,34 @@ package org.medfed.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
 import org.medfed.analytics.gwas.AssociationResult;
+import org.medfed.analytics.gwas.GwasProgress;
 import org.medfed.analytics.gwas.GwasResult;
+import org.medfed.engine.BadInputException;
 import org.medfed.engine.RunControl;
+import org.medfed.network.coordinator.CoordinatorServer;
+import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.study.AssociationStudy;
+import org.medfed.study.MultiSiteStudy;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code medfed gwas}: the federated genome-wide association study of a genotype study. */
-@Command(name = "gwas", mixinStandardHelpOptions = true,
+@Command(name = "gwas", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a federated association study: each hospital sends genotype counts and regression sums, "
                 + "never genotypes; the statistics equal the pooled analysis.",
+                "Hospitals with files here are simulated; hospitals behind nodes are reached with --listen.",
                 "Writes OUT/results.tsv, OUT/manhattan.png, OUT/qq.png and OUT/summary.txt."})
 final class GwasCommand implements Callable<Integer> {
 
@@ -28,6 +38,9 @@ final class GwasCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default runs/gwas-<date-time>)")
     Path out;
+
+    @Mixin
+    CoordinatorOptions coordinator = new CoordinatorOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -38,11 +51,20 @@ final class GwasCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         Path dir = out != null ? out : Path.of("runs", "gwas-"
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        GwasResult result = AssociationStudy.run(StudyFile.load(studyFile), studyFile, dir, RunControl.free(),
-                (stage, done, total) -> {
-                    err.printf(Locale.ROOT, "%s %d/%d%n", stage, done, total);
-                    err.flush();
-                });
+        Study study = StudyFile.load(studyFile);
+        GwasProgress progress = (stage, done, total) -> {
+            err.printf(Locale.ROOT, "%s %d/%d%n", stage, done, total);
+            err.flush();
+        };
+        GwasResult result;
+        if (MultiSiteStudy.isMultiSite(study)) {
+            result = throughNodes(study, dir, progress);
+        } else if (coordinator.listen != null) {
+            throw new BadInputException(studyFile, null, "--listen coordinates hospitals behind nodes, but every "
+                    + "participant of this study has data files here; name each hospital's \"node\" and \"dataset\"");
+        } else {
+            result = AssociationStudy.run(study, studyFile, dir, RunControl.free(), progress);
+        }
         stdout.printf(Locale.ROOT, "%d variants tested, genomic inflation lambda %.3f%n", result.results().stream()
                 .filter(AssociationResult::tested).count(), result.lambda());
         var hits = result.hits();
@@ -55,5 +77,22 @@ final class GwasCommand implements Callable<Integer> {
         stdout.flush();
         err.println("written to " + dir.toAbsolutePath());
         return MedFedCommand.OK;
+    }
+
+    /** Listens for the hospitals' nodes and runs the study through them while they stay connected. */
+    private GwasResult throughNodes(Study study, Path dir, GwasProgress progress) {
+        PrintWriter err = spec.commandLine().getErr();
+        List<String> nodes = MultiSiteStudy.nodes(study);
+        ExecutorService executor = CoordinatorOptions.executor();
+        try (CoordinatorServer server = coordinator.start(studyFile, nodes, executor)) {
+            err.println("listening on port " + server.port() + " for the nodes of " + String.join(", ", nodes));
+            server.nodes().onChange(c -> err.println(c.connected() ? "  node " + c.node() + " connected"
+                    : "  node " + c.node() + " lost: " + c.reason()));
+            return AssociationStudy.runThroughNodes(study, studyFile, server.nodes(),
+                    Duration.ofSeconds(coordinator.waitSeconds), dir, RunControl.free(), progress,
+                    message -> err.println(message + " ..."));
+        } finally {
+            executor.shutdownNow();
+        }
     }
 }

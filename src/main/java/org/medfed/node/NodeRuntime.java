@@ -45,7 +45,7 @@ public final class NodeRuntime implements AutoCloseable {
         Map<String, String> kinds = new LinkedHashMap<>();
         for (NodeDataset d : config.datasets()) {
             d.requireFilesExist();
-            datasets.put(d.id(), served(d, policy.settings().minimumCount(), config.stateFolder()));
+            datasets.put(d.id(), served(d, policy.settings().minimumCount(), config.stateFolder(), log));
             kinds.put(d.id(), d.kind().id());
         }
         AuditLogFile audit = AuditLogFile.open(config.auditLog());
@@ -59,11 +59,17 @@ public final class NodeRuntime implements AutoCloseable {
         return new NodeRuntime(client, audit);
     }
 
-    private static ServedDataset served(NodeDataset d, int minimumCount, java.nio.file.Path stateFolder) {
+    private static ServedDataset served(NodeDataset d, int minimumCount, java.nio.file.Path stateFolder,
+                                        Consumer<String> log) {
         if (d instanceof NodeDataset.Table t) {
             CsvFormat format = CsvFormat.defaults().withSeparator(t.separator()).withHeader(t.header());
             return new TableDataset(t.id(), t.file(), format, minimumCount,
                     stateFolder.resolve(t.id() + ".session.json"));
+        }
+        if (d instanceof NodeDataset.Genotypes g) {
+            // the two-bit genotype work file lives beside the node's other state, never in the data folder
+            return new GenotypeDataset(g.id(), g.vcf(), g.phenotypes(), stateFolder.resolve(g.id() + ".gwas-work"),
+                    log);
         }
         return new UnservedDataset(d.id(), d.kind().id());
     }

@@ -6,7 +6,7 @@ import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.network.node.PolicyRefusal;
 
 /**
- * A registered dataset of a kind nodes cannot serve yet (image folders, genotypes): every request is refused with
+ * A registered dataset of a kind nodes cannot serve yet (image folders): every request is refused with
  * that reason, so the researcher learns it at once instead of from a failed run.
  */
 final class UnservedDataset implements ServedDataset {
@@ -37,6 +37,6 @@ final class UnservedDataset implements ServedDataset {
     @Override
     public Params handle(SiteRequest request, RunControl control) {
         throw new PolicyRefusal("dataset '" + id + "' holds " + kind + " data, which this version's nodes do not "
-                + "serve yet (tables only)");
+                + "serve yet (tables and genotypes only)");
     }
 }

@@ -12,15 +12,15 @@ import org.medfed.engine.protocol.Procedure;
  * procedures of the catalogue make sense on each.
  *
  * <p>The procedures that work on a model (train, evaluate, describe, and the filters and key exchange around them)
- * apply to every kind; the steps of preparing a table ({@code table.*}) only to tables. A procedure that only
- * makes sense for one kind is excluded from the others here, instead of being allowed everywhere by a policy that
- * says {@code "procedures": null}.
+ * apply to every kind; the steps of preparing a table ({@code table.*}) only to tables, and the association
+ * study's steps ({@code gwas.*}) only to genotypes. A procedure that only makes sense for one kind is excluded from
+ * the others here, instead of being allowed everywhere by a policy that says {@code "procedures": null}.
  */
 public enum DataKind {
 
-    TABLE("table", EnumSet.allOf(Procedure.class)),
-    IMAGES("images", withoutTableSteps()),
-    GENOTYPES("genotypes", withoutTableSteps());
+    TABLE("table", without("gwas.")),
+    IMAGES("images", without("table.", "gwas.")),
+    GENOTYPES("genotypes", without("table."));
 
     private final String id;
     private final Set<Procedure> procedures;
@@ -34,10 +34,16 @@ public enum DataKind {
         return id;
     }
 
-    /** The steps of preparing a table ({@code table.*}) summarise columns: they make no sense on other data. */
-    private static Set<Procedure> withoutTableSteps() {
+    /**
+     * The catalogue without the procedures whose ids start with one of {@code prefixes}: the steps of preparing a
+     * table ({@code table.*}) summarise columns, those of the association study ({@code gwas.*}) read a VCF and a
+     * phenotype sheet; neither makes sense on other data.
+     */
+    private static Set<Procedure> without(String... prefixes) {
         Set<Procedure> all = EnumSet.allOf(Procedure.class);
-        all.removeIf(p -> p.id().startsWith("table."));
+        for (String prefix : prefixes) {
+            all.removeIf(p -> p.id().startsWith(prefix));
+        }
         return all;
     }
 

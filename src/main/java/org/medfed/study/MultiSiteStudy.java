@@ -49,26 +49,15 @@ public final class MultiSiteStudy {
     public static PreparedStudy prepare(Study study, Path studyFile, NodeRegistry registry, Duration wait, String run,
                                         Consumer<String> progress) {
         check(study, studyFile);
-        List<String> nodes = nodes(study);
-        progress.accept("waiting for the nodes of " + String.join(", ", nodes));
-        List<String> missing = registry.awaitAll(nodes, wait);
-        if (!missing.isEmpty()) {
-            throw new BadInputException(studyFile, null, "these hospitals' nodes did not connect within "
-                    + wait.toSeconds() + " s: " + String.join(", ", missing)
-                    + "; start them (medfed node --config node.json) and check that they reach this coordinator");
-        }
+        List<RemoteParticipant> hospitals = NodeParticipants.connect(study, studyFile, registry, wait, progress);
         Duration limit = study.training().runConfig(study.seed()).participantTimeout();
-        try (InProcessTransport transport = new InProcessTransport(Math.max(1, nodes.size()))) {
-            return prepare(study, studyFile, registry, run, progress, new MultiSiteCalls(transport, limit));
+        try (InProcessTransport transport = new InProcessTransport(Math.max(1, hospitals.size()))) {
+            return prepare(study, studyFile, hospitals, run, progress, new MultiSiteCalls(transport, limit));
         }
     }
 
-    private static PreparedStudy prepare(Study study, Path studyFile, NodeRegistry registry, String run,
+    private static PreparedStudy prepare(Study study, Path studyFile, List<RemoteParticipant> hospitals, String run,
                                          Consumer<String> progress, MultiSiteCalls calls) {
-        List<RemoteParticipant> hospitals = new ArrayList<>();
-        for (ParticipantEntry p : study.enabledParticipants()) {
-            hospitals.add(new RemoteParticipant(p.name(), p.node(), p.dataset(), 0, 0, p.weight(), registry));
-        }
         // the node reads its own registered file with the study's data settings; no path travels
         String studyJson = ProtocolJson.write(study.withParticipants(List.of()));
         for (RemoteParticipant h : hospitals) {
@@ -93,29 +82,14 @@ public final class MultiSiteStudy {
 
     private static void check(Study study, Path studyFile) {
         if (!"tabular".equals(study.dataType())) {
-            throw new BadInputException(studyFile, null, "a study with hospitals behind nodes runs on tables for "
-                    + "now; \"" + study.dataType() + "\" studies run in the simulation");
+            throw new BadInputException(studyFile, null, "a study with hospitals behind nodes trains on tables for "
+                    + "now; \"" + study.dataType() + "\" studies train in the simulation"
+                    + ("genotypes".equals(study.dataType()) ? " (their association study runs through nodes: "
+                    + "medfed gwas STUDY.json --listen PORT)" : ""));
         }
         if (study.data() == null || study.data().label() == null) {
             throw new BadInputException(studyFile, null, "the study has no \"data\" section with a \"label\" column");
         }
-        for (ParticipantEntry p : study.enabledParticipants()) {
-            if (!p.isRemote()) {
-                throw new BadInputException(studyFile, null, "participant '" + p.name() + "' has data files while "
-                        + "others are behind nodes; a study runs either all on this machine or all through nodes");
-            }
-            if (p.dataset() == null || p.dataset().isBlank()) {
-                throw new BadInputException(studyFile, null, "participant '" + p.name() + "' names node '"
-                        + p.node() + "' but no \"dataset\": give the dataset id the node registered");
-            }
-            if (!p.data().isEmpty()) {
-                throw new BadInputException(studyFile, null, "participant '" + p.name() + "' names both a node and "
-                        + "data files; a hospital behind a node keeps its files, so give only \"node\" and \"dataset\"");
-            }
-        }
-        if (!Protections.attacks(study).isEmpty()) {
-            throw new BadInputException(studyFile, null, "simulated attacks run only in a simulation: a real "
-                    + "hospital's node never executes one; remove the \"attack\" settings");
-        }
+        NodeParticipants.check(study, studyFile);
     }
 }

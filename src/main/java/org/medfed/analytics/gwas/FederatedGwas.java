@@ -1,17 +1,19 @@
 package org.medfed.analytics.gwas;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.medfed.data.vcf.ChromosomeOrder;
 import org.medfed.data.vcf.PhenotypeKind;
 import org.medfed.engine.BadInputException;
+import org.medfed.engine.ParticipantTransport;
+import org.medfed.engine.RunConfig;
 import org.medfed.engine.RunControl;
+import org.medfed.transport.SameThreadTransport;
 
 /**
  * The coordinator of a federated association study. It asks the sites to prepare, sums their genotype
@@ -41,25 +43,20 @@ public final class FederatedGwas {
     }
 
     /**
-     * Runs the study, asking all sites in parallel (one thread per site, at most the number of cores). The
-     * caller owns the sites and closes them afterwards ({@link GwasRunner} does).
+     * Runs the study asking one site after another on this thread, without a time limit: for a single hospital's
+     * check and for tests. The caller owns the sites and closes them afterwards.
      */
     public GwasResult run(List<GwasSite> sites) {
-        int threads = Math.max(1, Math.min(sites.size(), Runtime.getRuntime().availableProcessors()));
-        ExecutorService executor = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "gwas-site");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            return run(sites, executor);
-        } finally {
-            executor.shutdownNow();
-        }
+        return run(sites, new SameThreadTransport(), RunConfig.DEFAULT_TIMEOUT);
     }
 
-    /** Runs the study with the given executor (tests pass a same-thread one). */
-    public GwasResult run(List<GwasSite> sites, ExecutorService executor) {
+    /**
+     * Runs the study, reaching the sites through {@code transport} (the run's one way to reach hospitals, with its
+     * threads): each question goes to every site at once, each call under {@code timeLimit}, and the answers are
+     * added in site order, so a rerun is bit-identical whatever the threads. The caller owns the sites and the
+     * transport and closes them afterwards ({@link GwasRunner} does).
+     */
+    public GwasResult run(List<GwasSite> sites, ParticipantTransport transport, Duration timeLimit) {
         if (sites.isEmpty()) {
             throw new BadInputException("the study has no hospital");
         }
@@ -67,12 +64,12 @@ public final class FederatedGwas {
         if (new HashSet<>(names).size() != names.size()) {
             throw new BadInputException("hospital names must be different, found: " + String.join(", ", names));
         }
-        SiteCalls calls = new SiteCalls(sites, executor);
+        EverySite calls = new EverySite(sites, transport, timeLimit);
         DesignLayout layout = new DesignLayout(settings.phenotype().covariates(), names, settings.adjustForSite());
         boolean binary = settings.phenotype().kind() == PhenotypeKind.BINARY;
 
         progress.update("reading genotypes", 0, sites.size());
-        List<SiteSummary> summaries = calls.each((index, site) -> site.prepare(new SitePlan(settings.phenotype(),
+        List<SiteSummary> summaries = calls.ask((index, site) -> site.prepare(new SitePlan(settings.phenotype(),
                 settings.qc().minSampleCallRate(), settings.multiAllelic(), layout, index)));
         control.checkpoint();
         long cases = summaries.stream().mapToLong(SiteSummary::cases).sum();
@@ -84,7 +81,7 @@ public final class FederatedGwas {
         }
 
         progress.update("counting genotypes", 0, sites.size());
-        List<VariantCounts> counts = calls.each(GwasSite::variantCounts);
+        List<VariantCounts> counts = calls.ask(GwasSite::variantCounts);
         control.checkpoint();
         Joined joined = join(counts);
         VariantQc qc = new VariantQc(settings.qc(), binary);
@@ -123,7 +120,7 @@ public final class FederatedGwas {
         return results;
     }
 
-    private List<AssociationResult> regression(SiteCalls calls, DesignLayout layout, List<StudyVariant> tested,
+    private List<AssociationResult> regression(EverySite calls, DesignLayout layout, List<StudyVariant> tested,
             long cases, long controls) {
         boolean logistic = settings.test() == AssociationTest.LOGISTIC;
         FederatedRegression regression = new FederatedRegression(calls, layout,

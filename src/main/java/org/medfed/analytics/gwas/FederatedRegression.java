@@ -23,12 +23,12 @@ final class FederatedRegression {
     static final int MAX_HALVINGS = 20;
     static final int BLOCK = 4096;
 
-    private final SiteCalls sites;
+    private final EverySite sites;
     private final DesignLayout layout;
     private final GlmFamily family;
     private final RunControl control;
 
-    FederatedRegression(SiteCalls sites, DesignLayout layout, GlmFamily family, RunControl control) {
+    FederatedRegression(EverySite sites, DesignLayout layout, GlmFamily family, RunControl control) {
         this.sites = sites;
         this.layout = layout;
         this.family = family;
@@ -64,7 +64,7 @@ final class FederatedRegression {
         for (int iteration = 1; iteration <= MAX_ITERATIONS; iteration++) {
             control.checkpoint();
             double[] betas = beta.clone();
-            ModelSums total = ModelSums.sum(sites.each(site -> site.modelSums(
+            ModelSums total = ModelSums.sum(sites.ask(site -> site.modelSums(
                     new ModelRequest(family, new int[] {ModelRequest.NULL_MODEL}, betas))));
             double[] hessian = new double[q * (q + 1) / 2];
             double[] score = new double[q];
@@ -178,7 +178,7 @@ final class FederatedRegression {
         for (int r = 0; r < active.size(); r++) {
             System.arraycopy(beta[active.get(r)], 0, betas, r * p, p);
         }
-        List<ModelSums> parts = sites.each((s, site) -> site.modelSums(request(variants, from, active, betas, s)));
+        List<ModelSums> parts = sites.ask((s, site) -> site.modelSums(request(variants, from, active, betas, s)));
         return ModelSums.sum(parts);
     }
 

@@ -5,20 +5,25 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.medfed.engine.BadInputException;
+import org.medfed.engine.ParticipantTransport;
+import org.medfed.engine.RunConfig;
 import org.medfed.engine.RunControl;
 import org.medfed.report.AssociationPoint;
 import org.medfed.report.ChartFiles;
 import org.medfed.report.ManhattanPlot;
 import org.medfed.report.QqPlot;
+import org.medfed.transport.InProcessTransport;
 
 /**
- * Runs a federated association study over hospitals whose files are on this machine and writes its output:
- * {@code results.tsv}, {@code manhattan.png}, {@code qq.png} and {@code summary.txt} in the output folder.
+ * Runs a federated association study and writes its output: {@code results.tsv}, {@code manhattan.png},
+ * {@code qq.png} and {@code summary.txt} in the output folder. Hospitals whose files are on this machine are
+ * simulated; hospitals behind nodes are given as sites reached through the network.
  */
 public final class GwasRunner {
 
@@ -38,12 +43,22 @@ public final class GwasRunner {
         return run(inputs, settings, outDir, RunControl.free(), GwasProgress.NONE);
     }
 
+    /** As {@link #run(List, GwasSettings, Path, Duration, RunControl, GwasProgress)} with the default time limit. */
+    public static GwasResult run(List<SiteInput> inputs, GwasSettings settings, Path outDir, RunControl control,
+            GwasProgress progress) {
+        return run(inputs, settings, outDir, RunConfig.DEFAULT_TIMEOUT, control, progress);
+    }
+
     /**
+     * Simulates the study: each hospital's files are read by its own site in this process, which the coordinator
+     * reaches through the protocol as it would reach a node, on one thread per hospital (at most one per core).
+     *
+     * @param timeLimit longest one call to a hospital may take (reading its VCF is the longest)
      * @param control checked between rounds; a cancelled study throws {@code RunCancelledException}
      * @param progress told how far each stage is
      */
-    public static GwasResult run(List<SiteInput> inputs, GwasSettings settings, Path outDir, RunControl control,
-            GwasProgress progress) {
+    public static GwasResult run(List<SiteInput> inputs, GwasSettings settings, Path outDir, Duration timeLimit,
+            RunControl control, GwasProgress progress) {
         Path work = workFolder(outDir);
         List<GwasSite> sites = new ArrayList<>();
         try {
@@ -51,15 +66,28 @@ public final class GwasRunner {
                 if (in.name() == null || in.name().isBlank()) {
                     throw new BadInputException("every hospital needs a name (" + in.vcf() + " has none)");
                 }
-                sites.add(new LocalGwasSite(in.name(), in.vcf(), in.phenotypes(), work));
+                sites.add(RemoteGwasSite.inProcess(new LocalGwasSite(in.name(), in.vcf(), in.phenotypes(), work),
+                        control));
             }
-            GwasResult result = new FederatedGwas(settings, control, progress).run(sites);
-            write(result, outDir);
-            return result;
+            int threads = Math.max(1, Math.min(sites.size(), Runtime.getRuntime().availableProcessors()));
+            try (InProcessTransport transport = new InProcessTransport(threads)) {
+                return run(sites, settings, outDir, transport, timeLimit, control, progress);
+            }
         } finally {
             sites.forEach(GwasSite::close);
             deleteQuietly(work);
         }
+    }
+
+    /**
+     * Runs the study over sites however they are reached (hospitals behind nodes, simulated ones) through the
+     * run's transport, and writes its output. The caller owns the sites and the transport.
+     */
+    public static GwasResult run(List<GwasSite> sites, GwasSettings settings, Path outDir,
+            ParticipantTransport transport, Duration timeLimit, RunControl control, GwasProgress progress) {
+        GwasResult result = new FederatedGwas(settings, control, progress).run(sites, transport, timeLimit);
+        write(result, outDir);
+        return result;
     }
 
     /** Writes the four output files of a finished study. */

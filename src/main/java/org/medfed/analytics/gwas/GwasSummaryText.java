@@ -43,8 +43,9 @@ public final class GwasSummaryText {
             }
             if (site.lowCallRate() > 0) {
                 out.append("  ").append(site.lowCallRate()).append(" samples called at fewer than ")
-                        .append(percent(qc.minSampleCallRate())).append(" of variants (left out), e.g. ")
-                        .append(String.join(", ", site.lowCallRateExamples())).append('\n');
+                        .append(percent(qc.minSampleCallRate())).append(" of variants (left out)")
+                        .append(site.lowCallRateExamples().isEmpty() ? ""
+                                : ", e.g. " + String.join(", ", site.lowCallRateExamples())).append('\n');
             }
             out.append("  VCF: ").append(site.records()).append(" records, ").append(site.variants())
                     .append(" biallelic variants kept; multi-allelic records ").append(site.multiAllelicRecords())

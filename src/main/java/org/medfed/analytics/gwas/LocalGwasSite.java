@@ -20,12 +20,22 @@ import org.medfed.engine.BadInputException;
  */
 public final class LocalGwasSite implements GwasSite {
 
+    /** Whether the summary names a few of the samples left out, or only counts them. */
+    public enum SampleIds {
+        /** A few ids as examples: the researcher holds the files (a simulation) and can fix them. */
+        REPORTED,
+        /** Counts only: the summary leaves the hospital (a node), and its sample ids stay there. */
+        KEPT_AT_HOSPITAL
+    }
+
     private static final int EXAMPLES = 5;
 
     private final String name;
     private final Path vcf;
     private final Path phenotypes;
     private final Path workDir;
+    private final SampleIds sampleIds;
+    private String sampleReport = "";
     private PackedGenotypes store;
     private List<VariantInfo> variants;
     private int[] kept;
@@ -42,10 +52,24 @@ public final class LocalGwasSite implements GwasSite {
      * @param workDir where the two-bit genotype work file may be written (deleted on close)
      */
     public LocalGwasSite(String name, Path vcf, Path phenotypes, Path workDir) {
+        this(name, vcf, phenotypes, workDir, SampleIds.REPORTED);
+    }
+
+    /** As {@link #LocalGwasSite(String, Path, Path, Path)}, saying whether sample ids appear in what it answers. */
+    public LocalGwasSite(String name, Path vcf, Path phenotypes, Path workDir, SampleIds sampleIds) {
         this.name = name;
         this.vcf = vcf;
         this.phenotypes = phenotypes;
         this.workDir = workDir;
+        this.sampleIds = sampleIds;
+    }
+
+    /**
+     * The last {@link #prepare}'s sample matching with example ids, whatever {@link SampleIds} says: for the
+     * hospital's own eyes (its node's log), never sent.
+     */
+    public String sampleReport() {
+        return sampleReport;
     }
 
     @Override
@@ -129,9 +153,14 @@ public final class LocalGwasSite implements GwasSite {
         model = new SiteModel(layout, y, covariates, plan.siteIndex());
         unpacked = new byte[match.analysable()];
         keptGenotypes = new byte[kept.length];
+        List<String> lowCallRateExamples = lowCallRate.subList(0, Math.min(EXAMPLES, lowCallRate.size()));
+        sampleReport = match.describe(true) + (lowCallRate.isEmpty() ? "" : lowCallRate.size()
+                + " samples called below the minimum call rate (left out), e.g. " + String.join(", ", lowCallRateExamples)
+                + "\n");
+        boolean reported = sampleIds == SampleIds.REPORTED;
         return new SiteSummary(name, match.vcfSamples(), kept.length, binary ? cases : 0,
-                binary ? kept.length - cases : 0, match.describe(), lowCallRate.size(),
-                lowCallRate.subList(0, Math.min(EXAMPLES, lowCallRate.size())), stats.records(), variants.size(),
+                binary ? kept.length - cases : 0, match.describe(reported), lowCallRate.size(),
+                reported ? lowCallRateExamples : List.of(), stats.records(), variants.size(),
                 stats.multiAllelicRecords(), stats.multiAllelicSkipped(), stats.noGenotypeRecords(),
                 stats.noAltRecords(), stats.nonDiploidCalls(), duplicates);
     }
@@ -197,6 +226,12 @@ public final class LocalGwasSite implements GwasSite {
         String sheetExamples = String.join(", ", sheetIds.subList(0, Math.min(EXAMPLES, sheetIds.size())));
         if (vcfSamples.isEmpty()) {
             return new BadInputException(vcf, null, "has no samples (no genotype columns), so it cannot be analysed");
+        }
+        if (sampleIds == SampleIds.KEPT_AT_HOSPITAL) {
+            return new BadInputException(phenotypes, null, "no row of the phenotype sheet can be used for the "
+                    + vcfSamples.size() + " samples of " + vcf.getFileName() + ". "
+                    + match.describe(false).strip().replace('\n', ';') + ". Compare the VCF's sample names with the "
+                    + "sheet's id column at the hospital (the ids are not sent)");
         }
         return new BadInputException(phenotypes, null, "no row of the phenotype sheet can be used for the "
                 + vcfSamples.size() + " samples of " + vcf.getFileName() + ". " + match.describe().strip().replace('\n', ';')

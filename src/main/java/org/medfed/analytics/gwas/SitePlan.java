@@ -14,4 +14,9 @@ import org.medfed.data.vcf.PhenotypeSpec;
  */
 public record SitePlan(PhenotypeSpec phenotype, double minSampleCallRate, MultiAllelicPolicy multiAllelic,
         DesignLayout design, int siteIndex) {
+
+    /** The name the study gives this site (a node learns it from the plan). */
+    public String siteName() {
+        return design.siteNames().get(siteIndex);
+    }
 }

@@ -9,7 +9,8 @@ import java.util.List;
  */
 public final class VariantCounts {
 
-    private static final int WIDTH = 8;
+    /** Counts per variant: 0, 1, 2 copies and missing among cases, then among controls. */
+    static final int WIDTH = 8;
 
     private final List<VariantInfo> variants;
     private final long[] counts;
@@ -29,6 +30,11 @@ public final class VariantCounts {
 
     public int size() {
         return variants.size();
+    }
+
+    /** All counts, eight per variant (cases 0/1/2/missing, then controls), for the protocol; not copied. */
+    long[] rawCounts() {
+        return counts;
     }
 
     public GenotypeTally cases(int v) {

@@ -34,12 +34,20 @@ public record SampleMatch(int[] vcfIndices, double[] phenotype, double[][] covar
 
     /** Plain lines: counts, and a few example ids for every group left out. */
     public String describe() {
+        return describe(true);
+    }
+
+    /**
+     * Plain lines: counts, with a few example ids for every group left out when {@code withExamples}, else counts
+     * alone (for a report that leaves the hospital: the ids of its samples stay there).
+     */
+    public String describe(boolean withExamples) {
         StringBuilder sb = new StringBuilder();
         sb.append(analysable()).append(" of ").append(vcfSamples).append(" VCF samples have a complete phenotype row\n");
-        group(sb, vcfOnly, "VCF samples have no row in the phenotype sheet (left out)");
-        group(sb, sheetOnly, "phenotype rows name no sample of the VCF (ignored)");
-        group(sb, duplicated, "sample ids appear on more than one phenotype row (left out)");
-        group(sb, incomplete, "samples have a missing phenotype or covariate (left out)");
+        group(sb, vcfOnly, "VCF samples have no row in the phenotype sheet (left out)", withExamples);
+        group(sb, sheetOnly, "phenotype rows name no sample of the VCF (ignored)", withExamples);
+        group(sb, duplicated, "sample ids appear on more than one phenotype row (left out)", withExamples);
+        group(sb, incomplete, "samples have a missing phenotype or covariate (left out)", withExamples);
         return sb.toString();
     }
 
@@ -48,9 +56,13 @@ public record SampleMatch(int[] vcfIndices, double[] phenotype, double[][] covar
         return ids.size() > EXAMPLES ? shown + ", ..." : shown;
     }
 
-    private static void group(StringBuilder sb, List<String> ids, String what) {
+    private static void group(StringBuilder sb, List<String> ids, String what, boolean withExamples) {
         if (!ids.isEmpty()) {
-            sb.append(ids.size()).append(' ').append(what).append(", e.g. ").append(examples(ids)).append('\n');
+            sb.append(ids.size()).append(' ').append(what);
+            if (withExamples) {
+                sb.append(", e.g. ").append(examples(ids));
+            }
+            sb.append('\n');
         }
     }
 }

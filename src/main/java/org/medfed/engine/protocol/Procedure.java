@@ -45,7 +45,15 @@ public enum Procedure {
     TABLE_MOMENTS("table.moments", Kind.SETUP,
             "count, sums and sums of squares of the encoded training rows, for standardisation"),
     MODEL_OPEN("model.open", Kind.SETUP,
-            "encode the rows with the agreed preprocessing and build the study's model beside them");
+            "encode the rows with the agreed preprocessing and build the study's model beside them"),
+    GWAS_PREPARE("gwas.prepare", Kind.SETUP,
+            "association study: match the VCF's samples to the phenotype sheet, read the genotypes once, leave out "
+                    + "poorly called samples; say how many samples are analysed and why others are not"),
+    GWAS_COUNTS("gwas.counts", Kind.SETUP,
+            "association study: genotype counts per variant (0, 1, 2 copies, missing) among cases and controls"),
+    GWAS_SUMS("gwas.sums", Kind.SETUP,
+            "association study: per requested variant, at the coordinator's coefficients, the regression's sums "
+                    + "(n, X'WX, X'(y - mu), deviance)");
 
     /** What a procedure does with the model. */
     public enum Kind {
@@ -57,7 +65,10 @@ public enum Procedure {
         SEALING_FILTER,
         /** Anything else: an answer that is not an update. */
         QUESTION,
-        /** Preparing a dataset for a study at a node: answered with summaries, never rows. */
+        /**
+         * Answered by the dataset itself, not by a model beside it: preparing a table for a study, or a statistic
+         * that needs no model (the association study's counts and sums). Summaries, counts and sums, never rows.
+         */
         SETUP
     }
 

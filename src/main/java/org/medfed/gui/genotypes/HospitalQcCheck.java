@@ -9,8 +9,10 @@ import java.util.stream.Stream;
 import org.medfed.analytics.gwas.FederatedGwas;
 import org.medfed.analytics.gwas.GwasResult;
 import org.medfed.analytics.gwas.GwasSettings;
+import org.medfed.analytics.gwas.GwasSite;
 import org.medfed.analytics.gwas.LocalGwasSite;
 import org.medfed.analytics.gwas.QcReport;
+import org.medfed.analytics.gwas.RemoteGwasSite;
 import org.medfed.analytics.gwas.SiteSummary;
 import org.medfed.data.vcf.PhenotypeKind;
 import org.medfed.data.vcf.PhenotypeSheet;
@@ -18,6 +20,7 @@ import org.medfed.data.vcf.SampleMatch;
 import org.medfed.data.vcf.VcfInspector;
 import org.medfed.data.vcf.VcfSummary;
 import org.medfed.engine.BadInputException;
+import org.medfed.engine.RunControl;
 
 /**
  * Reads one hospital's VCF and phenotype sheet and judges them with the study's own settings. Quality control is
@@ -82,7 +85,8 @@ public final class HospitalQcCheck {
         } catch (IOException e) {
             throw new BadInputException("cannot create a temporary folder for the quality check: " + e.getMessage());
         }
-        try (LocalGwasSite site = new LocalGwasSite(hospital, vcf, sheet, work)) {
+        // through the protocol, as the study will ask it; on this background task's thread
+        try (GwasSite site = RemoteGwasSite.inProcess(new LocalGwasSite(hospital, vcf, sheet, work), RunControl.free())) {
             return new FederatedGwas(settings).run(List.of(site));
         } finally {
             deleteQuietly(work);

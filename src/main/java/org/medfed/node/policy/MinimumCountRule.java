@@ -56,9 +56,10 @@ final class MinimumCountRule {
 
     /**
      * The counts each reply carries ({@code SiteProcedures}): an evaluation's {@code examples}, a description's
-     * {@code train_size} and {@code test_size}, a training update's {@code examples}. A baseline's reply carries
-     * no count; it is held to the minimum before it runs ({@link #refusalOfTraining}). Key exchange and the other
-     * questions carry none.
+     * {@code train_size} and {@code test_size}, a training update's {@code examples}, and every step of the
+     * association study the {@code samples} its counts and sums rest on ({@code GwasHospitalSide}). A baseline's
+     * reply carries no count; it is held to the minimum before it runs ({@link #refusalOfTraining}). Key exchange
+     * and the other questions carry none.
      */
     private static List<String> countsIn(Procedure p) {
         if (p.kind() == Procedure.Kind.TRAINING || p == Procedure.EVALUATE) {
@@ -66,6 +67,9 @@ final class MinimumCountRule {
         }
         if (p == Procedure.DESCRIBE) {
             return List.of("train_size", "test_size");
+        }
+        if (p == Procedure.GWAS_PREPARE || p == Procedure.GWAS_COUNTS || p == Procedure.GWAS_SUMS) {
+            return List.of("samples");
         }
         return List.of();
     }
@@ -78,6 +82,9 @@ final class MinimumCountRule {
         if (p == Procedure.DESCRIBE) {
             return "the reply would say this hospital has " + n + (count.equals("train_size") ? " training" : " test")
                     + " examples";
+        }
+        if (count.equals("samples")) {
+            return "the '" + p.id() + "' reply rests on the genotypes of " + n + " samples";
         }
         return "the '" + p.id() + "' update was computed from " + n + " examples";
     }

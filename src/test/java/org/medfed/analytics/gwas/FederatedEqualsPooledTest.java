@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.time.Duration;
 import org.medfed.data.vcf.PhenotypeKind;
 import org.medfed.data.vcf.PhenotypeSpec;
+import org.medfed.engine.RunControl;
 import org.medfed.testsupport.SharedData;
+import org.medfed.transport.InProcessTransport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -93,18 +94,19 @@ class FederatedEqualsPooledTest {
     }
 
     @Test
-    void rerunsAreBitIdenticalWhateverTheThreading() {
+    void rerunsAreBitIdenticalWhateverTheThreadingAndWithOrWithoutTheProtocol() {
         GwasSettings s = settings("disease", PhenotypeKind.BINARY, List.of("age", "sex"), AssociationTest.LOGISTIC, true);
         GwasResult parallel = federated(s);
-        ExecutorService one = Executors.newSingleThreadExecutor();
+        // the sites asked directly, one after another on this thread, without encoding a message
         GwasResult serial;
         List<GwasSite> local = localSites();
         try {
-            serial = new FederatedGwas(s).run(local, one);
+            serial = new FederatedGwas(s).run(local);
         } finally {
-            one.shutdownNow();
             local.forEach(GwasSite::close);
         }
+        assertThat(serial.sites()).isEqualTo(parallel.sites());
+        assertThat(serial.qc()).isEqualTo(parallel.qc());
         assertThat(serial.results()).isEqualTo(parallel.results());
         assertThat(Double.doubleToRawLongBits(serial.lambda())).isEqualTo(Double.doubleToRawLongBits(parallel.lambda()));
     }
@@ -120,12 +122,14 @@ class FederatedEqualsPooledTest {
                 .toList();
     }
 
+    /** The study as it runs: each hospital reached through the protocol, all four at once. */
     static GwasResult federated(GwasSettings settings) {
-        List<GwasSite> local = localSites();
-        try {
-            return new FederatedGwas(settings).run(local);
+        List<GwasSite> sites = localSites().stream()
+                .<GwasSite>map(site -> RemoteGwasSite.inProcess(site, RunControl.free())).toList();
+        try (InProcessTransport transport = new InProcessTransport(4)) {
+            return new FederatedGwas(settings).run(sites, transport, Duration.ofMinutes(5));
         } finally {
-            local.forEach(GwasSite::close);
+            sites.forEach(GwasSite::close);
         }
     }
 

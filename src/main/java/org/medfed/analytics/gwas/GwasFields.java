@@ -1,0 +1,74 @@
+package org.medfed.analytics.gwas;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.ProtocolException;
+
+/**
+ * How the association study's messages hold what the protocol has no kind for: whole numbers as 64-bit integer
+ * vectors, a short list of names (covariates, hospitals) one text field per name, and the long columns of a
+ * variant list as one text of lines each (VCF fields are parts of one line, so they never hold a line break).
+ */
+final class GwasFields {
+
+    private GwasFields() {
+    }
+
+    static long[] longs(int[] values) {
+        return Arrays.stream(values).asLongStream().toArray();
+    }
+
+    /** The integer vector {@code key} as ints; a value out of int range is a protocol error. */
+    static int[] ints(Params p, String key) {
+        long[] values = p.longs(key);
+        int[] out = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            if (values[i] < Integer.MIN_VALUE || values[i] > Integer.MAX_VALUE) {
+                throw new ProtocolException("field '" + key + "' holds " + values[i] + ", beyond a 32-bit integer");
+            }
+            out[i] = (int) values[i];
+        }
+        return out;
+    }
+
+    /** Names as {@code prefix + "count"} and one text {@code prefix + index} each: any text comes back as it was. */
+    static void putNames(Params.Builder b, String prefix, List<String> names) {
+        b.number(prefix + "count", names.size());
+        for (int i = 0; i < names.size(); i++) {
+            b.text(prefix + i, names.get(i));
+        }
+    }
+
+    static List<String> names(Params p, String prefix) {
+        int n = p.integer(prefix + "count");
+        List<String> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(p.text(prefix + i));
+        }
+        return out;
+    }
+
+    /** One text of {@code values} separated by line breaks; a value holding one is a bug of the caller. */
+    static String lines(List<String> values, String field) {
+        for (String v : values) {
+            if (v.indexOf('\n') >= 0) {
+                throw new IllegalArgumentException("a value of '" + field + "' holds a line break: " + v);
+            }
+        }
+        return String.join("\n", values);
+    }
+
+    /** The {@code expected} lines of text field {@code key}. */
+    static List<String> lines(Params p, String key, int expected) {
+        if (expected == 0) {
+            return List.of();
+        }
+        String[] parts = p.text(key).split("\n", -1);
+        if (parts.length != expected) {
+            throw new ProtocolException("field '" + key + "' holds " + parts.length + " lines, expected " + expected);
+        }
+        return List.of(parts);
+    }
+}
