@@ -59,6 +59,8 @@ public final class NodeClient implements AutoCloseable {
     private volatile int attempt;
     private volatile StreamObserver<NodeMessage> toCoordinator;
     private volatile ScheduledFuture<?> heartbeat;
+    private volatile String lastProblem;
+    private final String target;
 
     /**
      * @param executor runs calls, heartbeats and reconnections (the node's one executor)
@@ -70,6 +72,7 @@ public final class NodeClient implements AutoCloseable {
         this.handler = handler;
         this.executor = executor;
         this.log = log;
+        this.target = host + ":" + port;
         this.channel = NettyChannelBuilder.forAddress(host, port, NodeTls.channelCredentials(tls))
                 .keepAliveTime(10, TimeUnit.SECONDS)
                 .keepAliveTimeout(5, TimeUnit.SECONDS)
@@ -128,7 +131,7 @@ public final class NodeClient implements AutoCloseable {
 
         @Override
         public void onError(Throwable t) {
-            lost(t.getMessage());
+            lost(describe(t));
         }
 
         @Override
@@ -140,6 +143,7 @@ public final class NodeClient implements AutoCloseable {
     private void welcomed(long heartbeatMillis) {
         state = State.CONNECTED;
         attempt = 0;
+        lastProblem = null;
         log.accept("connected to the coordinator for study '" + identity.study() + "'");
         long every = Math.max(100, heartbeatMillis);
         heartbeat = executor.scheduleAtFixedRate(() -> send(NodeMessage.newBuilder().setHeartbeat(
@@ -181,11 +185,16 @@ public final class NodeClient implements AutoCloseable {
         if (state == State.CLOSED || state == State.REFUSED) {
             return;
         }
+        long delay = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(attempt, 10));
         if (state == State.CONNECTED) {
             log.accept("lost the connection to the coordinator (" + why + "); dialling again");
+        } else if (!java.util.Objects.equals(why, lastProblem)) {
+            // said once per distinct reason, so that a wrong certificate or address is seen, not retried in silence
+            log.accept("cannot reach the coordinator at " + target + ": " + why + "; trying again every "
+                    + "few seconds");
         }
+        lastProblem = why;
         state = State.CONNECTING;
-        long delay = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(attempt, 10));
         attempt++;
         executor.schedule(this::dial, delay, TimeUnit.MILLISECONDS);
     }
@@ -202,6 +211,30 @@ public final class NodeClient implements AutoCloseable {
                 LOG.debug("could not send to the coordinator", e);
             }
         }
+    }
+
+    /** A connection problem in words: the TLS reason when the handshake failed, which is the usual culprit. */
+    static String describe(Throwable t) {
+        for (Throwable c = t; c != null; c = c.getCause()) {
+            if (c instanceof javax.net.ssl.SSLException ssl) {
+                String m = String.valueOf(ssl.getMessage());
+                if (m.contains("certificate_unknown") || m.contains("bad_certificate") || m.contains("unknown_ca")) {
+                    return "the coordinator did not accept this node's certificate (" + m + "); is it from this "
+                            + "study's kit?";
+                }
+                if (c.getCause() instanceof java.security.cert.CertificateException || m.contains("PKIX")
+                        || m.contains("No subject alternative")) {
+                    return "the coordinator's certificate is not one of this study's, or does not name the address "
+                            + "dialled (" + m + ")";
+                }
+                return "TLS failed: " + m;
+            }
+        }
+        if (t instanceof io.grpc.StatusRuntimeException s && s.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE) {
+            return "not reachable (" + (s.getStatus().getDescription() == null ? s.getStatus().getCode()
+                    : s.getStatus().getDescription()) + ")";
+        }
+        return String.valueOf(t.getMessage());
     }
 
     /** The message that helps a person most: the first one written for people, else the root cause. */
