@@ -66,12 +66,13 @@ public final class NodeRuntime implements AutoCloseable {
             return new TableDataset(t.id(), t.file(), format, minimumCount,
                     stateFolder.resolve(t.id() + ".session.json"));
         }
-        if (d instanceof NodeDataset.Genotypes g) {
-            // the two-bit genotype work file lives beside the node's other state, never in the data folder
-            return new GenotypeDataset(g.id(), g.vcf(), g.phenotypes(), stateFolder.resolve(g.id() + ".gwas-work"),
-                    log);
+        if (d instanceof NodeDataset.Images i) {
+            return new ImageDataset(i.id(), i.folder(), i.manifest(), i.masks(), minimumCount,
+                    stateFolder.resolve(i.id() + ".session.json"));
         }
-        return new UnservedDataset(d.id(), d.kind().id());
+        NodeDataset.Genotypes g = (NodeDataset.Genotypes) d;
+        // the two-bit genotype work file lives beside the node's other state, never in the data folder
+        return new GenotypeDataset(g.id(), g.vcf(), g.phenotypes(), stateFolder.resolve(g.id() + ".gwas-work"), log);
     }
 
     public NodeClient.State state() {

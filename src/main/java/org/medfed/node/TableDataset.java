@@ -17,7 +17,6 @@ import org.medfed.engine.protocol.ProtocolException;
 import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.ModelTrainer;
-import org.medfed.engine.ModelVector;
 import org.medfed.project.NodeSessionFile;
 import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
@@ -42,18 +41,16 @@ public final class TableDataset implements ServedDataset {
     private final Path file;
     private final CsvFormat format;
     private final int minimumCount;
-    private final Path sessionFile;
+    private final KeptSession kept;
 
     private Study study;
     private LocalTabularSite table;
     private HospitalSite site;
-    private NodeSessionFile.Session session;
     private String openedStudy;
     private String participant;
     private String featureTypes;
     private String classes;
     private String run;
-    private Map<String, float[]> keptVectors = Map.of();
 
     /**
      * @param format       how to read the file, or null to read it as the study says
@@ -65,7 +62,7 @@ public final class TableDataset implements ServedDataset {
         this.file = file;
         this.format = format;
         this.minimumCount = minimumCount;
-        this.sessionFile = sessionFile;
+        this.kept = new KeptSession(sessionFile);
     }
 
     @Override
@@ -108,10 +105,8 @@ public final class TableDataset implements ServedDataset {
                     FittedPreprocessing.class)));
             case MODEL_OPEN -> {
                 Params sizes = openModel(ProtocolJson.read(p.text(JSON), FittedPreprocessing.class));
-                keptVectors.forEach((k, v) -> site.state().put(k, ModelVector.wrap(v)));
-                session = new NodeSessionFile.Session(run, openedStudy, participant, lines(featureTypes),
-                        List.of(classes.split("\n")), p.text(JSON), Map.of()).withVectors(keptVectors);
-                save();
+                kept.modelBuilt(new NodeSessionFile.Session(run, openedStudy, participant, lines(featureTypes),
+                        List.of(classes.split("\n")), p.text(JSON), Map.of()), site);
                 yield sizes;
             }
             default -> {
@@ -120,13 +115,7 @@ public final class TableDataset implements ServedDataset {
                             + "' before the model was set up on dataset '" + id + "'");
                 }
                 Params reply = site.handle(request, control);
-                if (request.procedure().kind() == Procedure.Kind.TRAINING && !site.state().vectors().isEmpty()) {
-                    // what the strategy keeps here between rounds must survive a restart of the node
-                    Map<String, float[]> vectors = new LinkedHashMap<>();
-                    site.state().vectors().forEach((k, v) -> vectors.put(k, v.toArray()));
-                    session = session.withVectors(vectors);
-                    save();
-                }
+                kept.served(request.procedure(), site);
                 yield reply;
             }
         };
@@ -137,10 +126,10 @@ public final class TableDataset implements ServedDataset {
      * so that the node takes part again where it left off.
      */
     private void resumeIfSaved() {
-        if (table != null || sessionFile == null) {
+        if (table != null) {
             return;
         }
-        NodeSessionFile.Session saved = NodeSessionFile.load(sessionFile).orElse(null);
+        NodeSessionFile.Session saved = kept.saved().orElse(null);
         if (saved == null) {
             return;
         }
@@ -151,15 +140,7 @@ public final class TableDataset implements ServedDataset {
         classes = String.join("\n", saved.classes());
         table.split(saved.classes());
         openModel(ProtocolJson.read(saved.preprocessing(), FittedPreprocessing.class));
-        saved.decodedVectors().forEach((k, v) -> site.state().put(k, ModelVector.wrap(v)));
-        session = saved;
-        save();
-    }
-
-    private void save() {
-        if (sessionFile != null) {
-            NodeSessionFile.save(session, sessionFile);
-        }
+        kept.resumed(saved, site);
     }
 
     private Params open(Params p) {
@@ -167,16 +148,7 @@ public final class TableDataset implements ServedDataset {
         participant = p.text(PARTICIPANT);
         run = p.text(RUN, "");
         study = ProtocolJson.read(openedStudy, Study.class);
-        keptVectors = Map.of();
-        if (sessionFile != null) {
-            // the same run resumed keeps what the strategy left here; any other run starts afresh
-            NodeSessionFile.Session saved = NodeSessionFile.load(sessionFile).orElse(null);
-            if (saved != null && !run.isEmpty() && run.equals(saved.run()) && openedStudy.equals(saved.study())
-                    && participant.equals(saved.participant())) {
-                keptVectors = saved.decodedVectors();
-            }
-            NodeSessionFile.delete(sessionFile);
-        }
+        kept.opened(run, openedStudy, participant);
         if (study.data() == null || study.data().label() == null) {
             throw new BadInputException("the study sent to dataset '" + id + "' has no label column");
         }

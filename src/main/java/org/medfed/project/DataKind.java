@@ -12,15 +12,15 @@ import org.medfed.engine.protocol.Procedure;
  * procedures of the catalogue make sense on each.
  *
  * <p>The procedures that work on a model (train, evaluate, describe, and the filters and key exchange around them)
- * apply to every kind; the steps of preparing a table ({@code table.*}) only to tables, and the association
- * study's steps ({@code gwas.*}) only to genotypes. A procedure that only makes sense for one kind is excluded from
+ * apply to every kind; the steps of preparing a table ({@code table.*}) only to tables, those of preparing an image
+ * folder ({@code images.*}) only to images, and the association study's steps ({@code gwas.*}) only to genotypes. A procedure that only makes sense for one kind is excluded from
  * the others here, instead of being allowed everywhere by a policy that says {@code "procedures": null}.
  */
 public enum DataKind {
 
-    TABLE("table", without("gwas.")),
+    TABLE("table", without("images.", "gwas.")),
     IMAGES("images", without("table.", "gwas.")),
-    GENOTYPES("genotypes", without("table."));
+    GENOTYPES("genotypes", without("table.", "images."));
 
     private final String id;
     private final Set<Procedure> procedures;
@@ -36,8 +36,8 @@ public enum DataKind {
 
     /**
      * The catalogue without the procedures whose ids start with one of {@code prefixes}: the steps of preparing a
-     * table ({@code table.*}) summarise columns, those of the association study ({@code gwas.*}) read a VCF and a
-     * phenotype sheet; neither makes sense on other data.
+     * table ({@code table.*}) summarise columns, those of an image folder ({@code images.*}) read images, those of
+     * the association study ({@code gwas.*}) read a VCF and a phenotype sheet; none makes sense on other data.
      */
     private static Set<Procedure> without(String... prefixes) {
         Set<Procedure> all = EnumSet.allOf(Procedure.class);

@@ -1,10 +1,12 @@
 package org.medfed.project;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.medfed.data.dicom.Window;
 import org.medfed.data.image.Augmentation;
+import org.medfed.data.image.ImageSplitPlan;
 import org.medfed.data.image.Normalisation;
 import org.medfed.data.image.Preprocessing;
 import org.medfed.data.image.Windowing;
@@ -89,6 +91,20 @@ public record ImagingSection(String source, String task, String images, String m
 
     public boolean segmentation() {
         return task.equals(SEGMENTATION);
+    }
+
+    /**
+     * How each hospital splits and augments its images: the transforms of every augmented copy, or none when the
+     * augmentation adds no copies or changes nothing.
+     */
+    public ImageSplitPlan splitPlan() {
+        List<Augmentation> copies = new ArrayList<>();
+        if (augmentation != null && augmentation.copies() > 0 && augmentation.forCopy(1).enabled()) {
+            for (int c = 1; c <= augmentation.copies(); c++) {
+                copies.add(augmentation.forCopy(c));
+            }
+        }
+        return new ImageSplitPlan(segmentation(), trainFraction, splitSeed, copies);
     }
 
     /** Model input [channels, height, width]. */

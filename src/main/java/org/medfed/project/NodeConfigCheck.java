@@ -107,11 +107,12 @@ final class NodeConfigCheck {
         given.put("header", d.header());
         given.put("folder", d.folder());
         given.put("manifest", d.manifest());
+        given.put("masks", d.masks());
         given.put("vcf", d.vcf());
         given.put("phenotypes", d.phenotypes());
         List<String> takes = switch (kind) {
             case TABLE -> List.of("file", "separator", "header");
-            case IMAGES -> List.of("folder", "manifest");
+            case IMAGES -> List.of("folder", "manifest", "masks");
             case GENOTYPES -> List.of("vcf", "phenotypes");
         };
         // a field of another kind is a mistake (a copied entry, a wrong kind), not something to ignore silently
@@ -127,7 +128,8 @@ final class NodeConfigCheck {
                     header(d.header(), where + ".header"));
             case IMAGES -> new NodeDataset.Images(d.id(), path(required(d.folder(), where + ".folder",
                     "the images' folder"), where + ".folder"),
-                    d.manifest() == null ? null : path(d.manifest(), where + ".manifest"));
+                    d.manifest() == null ? null : path(d.manifest(), where + ".manifest"),
+                    d.masks() == null ? null : path(d.masks(), where + ".masks"));
             case GENOTYPES -> new NodeDataset.Genotypes(d.id(), path(required(d.vcf(), where + ".vcf",
                     "the VCF file"), where + ".vcf"), path(required(d.phenotypes(), where + ".phenotypes",
                     "the phenotype sheet"), where + ".phenotypes"));

@@ -79,7 +79,7 @@ public final class NodeConfigFile {
                 StudyFile.relativize(file, certificate), StudyFile.relativize(file, key),
                 StudyFile.relativize(file, ca),
                 List.of(new NodeFile.Dataset("data", DataKind.TABLE.id(), "data/table.csv", ",", "auto", null, null,
-                        null, null)),
+                        null, null, null)),
                 // 10 is a common small-cell threshold; DP and epsilon are left to the hospital's governance to set
                 new NodeFile.Policy(List.of(DataKind.TABLE.id()), null, 10, false, null, 1000),
                 "audit.jsonl", "state/");

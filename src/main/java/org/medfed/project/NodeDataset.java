@@ -26,7 +26,7 @@ public sealed interface NodeDataset permits NodeDataset.Table, NodeDataset.Image
     default void requireFilesExist() {
         for (Map.Entry<String, Path> e : files().entrySet()) {
             Path p = e.getValue();
-            boolean folder = e.getKey().equals("folder");
+            boolean folder = e.getKey().equals("folder") || e.getKey().equals("masks");
             if (folder ? !Files.isDirectory(p) : !Files.isRegularFile(p)) {
                 throw new BadInputException(p, null, "dataset '" + id() + "': the " + (folder ? "folder" : "file")
                         + " named by \"" + e.getKey() + "\" is not there (looked for " + p.toAbsolutePath() + ")");
@@ -50,9 +50,13 @@ public sealed interface NodeDataset permits NodeDataset.Table, NodeDataset.Image
     /**
      * A folder of images (DICOM or others).
      *
-     * @param manifest the CSV of file,label, or null when the labels are the names of class sub-folders
+     * @param folder   the images: one sub-folder per class, or the files a manifest lists
+     * @param manifest the CSV of file,label (files relative to its folder), or null when the labels are the names
+     *                 of the class sub-folders of {@code folder}
+     * @param masks    the folder of segmentation masks, one per image matched by file name, or null when the
+     *                 hospital offers no segmentation
      */
-    record Images(String id, Path folder, Path manifest) implements NodeDataset {
+    record Images(String id, Path folder, Path manifest, Path masks) implements NodeDataset {
         @Override
         public DataKind kind() {
             return DataKind.IMAGES;
@@ -64,6 +68,9 @@ public sealed interface NodeDataset permits NodeDataset.Table, NodeDataset.Image
             named.put("folder", folder);
             if (manifest != null) {
                 named.put("manifest", manifest);
+            }
+            if (masks != null) {
+                named.put("masks", masks);
             }
             return named;
         }

@@ -21,9 +21,10 @@ record NodeFile(Integer schemaVersion, String node, String study, String coordin
 
     /** One dataset; which of the file fields apply depends on {@code kind}. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"id", "kind", "file", "separator", "header", "folder", "manifest", "vcf", "phenotypes"})
+    @JsonPropertyOrder({"id", "kind", "file", "separator", "header", "folder", "manifest", "masks", "vcf",
+            "phenotypes"})
     record Dataset(String id, String kind, String file, String separator, String header, String folder,
-                   String manifest, String vcf, String phenotypes) {
+                   String manifest, String masks, String vcf, String phenotypes) {
     }
 
     /** The hospital's policy; written out in full, nulls included, so that every knob is visible in a template. */

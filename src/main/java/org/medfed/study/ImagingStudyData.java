@@ -5,13 +5,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.TreeSet;
 import org.medfed.data.ExampleSet;
-import org.medfed.data.TrainTestSplit;
-import org.medfed.data.image.Augmentation;
+import org.medfed.data.image.EncodedImages;
+import org.medfed.data.image.ImageAgreement;
+import org.medfed.data.image.ImageCoordinator;
 import org.medfed.data.image.ImageDataset;
 import org.medfed.data.image.ImageDatasetLoader;
-import org.medfed.data.image.ImageExample;
+import org.medfed.data.image.ImageSplitPlan;
+import org.medfed.data.image.LocalImageSite;
 import org.medfed.data.image.Preprocessing;
 import org.medfed.engine.BadInputException;
 import org.medfed.project.ImagingSection;
@@ -28,7 +29,7 @@ import org.medfed.project.StudyFile;
 public final class ImagingStudyData implements StudyData {
 
     /** Class names of a segmentation: the model tells foreground from background, per pixel. */
-    public static final List<String> SEGMENTATION_CLASSES = List.of("background", "foreground");
+    public static final List<String> SEGMENTATION_CLASSES = ImageAgreement.SEGMENTATION_CLASSES;
 
     private final ImagingSection settings;
     private final List<String> imageClasses;
@@ -104,103 +105,28 @@ public final class ImagingStudyData implements StudyData {
         return loader.fromClassFolders(root);
     }
 
-    /** Splits and encodes datasets already loaded; the classes are those of the settings or all found, sorted. */
+    /**
+     * Splits and encodes datasets already loaded, through the same steps as hospitals behind nodes: each hospital
+     * summarises its images, the classes are agreed from the summaries (the settings' classes, or all found,
+     * sorted), and each hospital encodes its images with them.
+     */
     static ImagingStudyData of(ImagingSection settings, List<Loaded> loaded) {
-        List<String> classes = settings.classes();
-        if (classes == null) {
-            TreeSet<String> all = new TreeSet<>();
-            loaded.forEach(l -> all.addAll(l.dataset().classNames()));
-            classes = List.copyOf(all);
-        }
-        if (!settings.segmentation() && classes.size() < 2) {
-            Loaded first = loaded.get(0);
-            throw new BadInputException(first.folder().resolve(settings.source().equals(ImagingSection.MANIFEST)
-                    ? settings.manifest() : settings.images()), null, "every hospital's images are of one class ('"
-                    + classes.get(0) + "'); a classifier needs at least two classes (one sub-folder per class, or two "
-                    + "labels in the manifest)");
-        }
+        List<LocalImageSite> hospitals = loaded.stream()
+                .map(l -> new LocalImageSite(l.name(), l.folder(), l.dataset())).toList();
+        Loaded first = loaded.get(0);
+        ImageCoordinator.Agreed agreed = ImageCoordinator.agree(settings.classes(), settings.segmentation(),
+                Arrays.stream(settings.inputShape()).boxed().toList(), loaded.stream().map(Loaded::name).toList(),
+                hospitals.stream().map(h -> h.summary(0)).toList(),
+                first.folder().resolve(settings.source().equals(ImagingSection.MANIFEST) ? settings.manifest()
+                        : settings.images()));
+        List<String> classes = agreed.agreement().classes();
+        ImageSplitPlan plan = settings.splitPlan();
         List<SiteData> sites = new ArrayList<>();
-        List<String> warnings = new ArrayList<>();
-        for (Loaded l : loaded) {
-            sites.add(site(settings, classes, l, warnings));
+        for (LocalImageSite h : hospitals) {
+            EncodedImages e = h.encode(classes, plan);
+            sites.add(new SiteData(h.name(), e.train(), e.test(), e.note()));
         }
-        Preprocessing p = settings.preprocessing();
-        return new ImagingStudyData(settings, classes, new int[] {p.channels(), p.height(), p.width()}, sites, warnings);
-    }
-
-    private static SiteData site(ImagingSection settings, List<String> classes, Loaded l, List<String> warnings) {
-        ImageDataset ds = l.dataset();
-        int n = ds.size();
-        float[][] x = new float[n][];
-        float[][] masks = settings.segmentation() ? new float[n][] : null;
-        int[] y = new int[n];
-        String[] ids = new String[n];
-        int[] perClass = new int[classes.size()];
-        for (int i = 0; i < n; i++) {
-            ImageExample e = ds.examples().get(i);
-            x[i] = e.pixels();
-            // a hospital numbers its own classes; the study's numbering is by name
-            y[i] = classes.indexOf(ds.classNames().get(e.label()));
-            perClass[y[i]]++;
-            ids[i] = e.id();
-            if (masks != null) {
-                masks[i] = e.mask();
-            }
-        }
-        for (int c = 0; c < classes.size(); c++) {
-            if (perClass[c] == 0 && !settings.segmentation()) {
-                warnings.add(l.name() + " has no images of class '" + classes.get(c) + "'");
-            }
-        }
-        if (ds.skippedFiles() > 0) {
-            warnings.add(l.name() + ": " + ds.skippedFiles() + " file(s) were neither DICOM nor an image and were skipped");
-        }
-        if (n < 2) {
-            throw new BadInputException(l.folder(), null, "holds " + n + " image; at least 2 are needed to train and test");
-        }
-        int[] shape = {ds.channels(), ds.height(), ds.width()};
-        ExampleSet all = new ExampleSet(shape, x, y, classes.size(), masks);
-        TrainTestSplit split = TrainTestSplit.of(y, classes.size(), settings.trainFraction(), settings.splitSeed(), true);
-        if (split.train().length == 0 || split.test().length == 0) {
-            throw new BadInputException(l.folder(), null, "holds " + n + " images: too few for a train/test split at "
-                    + "trainFraction " + settings.trainFraction());
-        }
-        ExampleSet train = augment(settings, all.subset(split.train()), Arrays.stream(split.train())
-                .mapToObj(i -> ids[i]).toArray(String[]::new));
-        String note = ds.skippedFiles() == 0 ? "" : ds.skippedFiles() + " non-image files skipped";
-        if (train.size() > split.train().length) {
-            note = (note.isEmpty() ? "" : note + "; ") + split.train().length + " training images + "
-                    + (train.size() - split.train().length) + " augmented copies";
-        }
-        return new SiteData(l.name(), train, all.subset(split.test()), note);
-    }
-
-    /** The training images followed by the augmented copies, copy by copy, in the same order. */
-    private static ExampleSet augment(ImagingSection settings, ExampleSet train, String[] ids) {
-        ImagingSection.AugmentationSection a = settings.augmentation();
-        if (a == null || a.copies() == 0 || !a.forCopy(1).enabled()) {
-            return train;
-        }
-        int n = train.size();
-        int[] s = train.inputShape();
-        int total = n * (1 + a.copies());
-        float[][] x = Arrays.copyOf(train.inputs(), total);
-        int[] y = Arrays.copyOf(train.labels(), total);
-        float[][] m = train.masks() == null ? null : Arrays.copyOf(train.masks(), total);
-        for (int c = 1; c <= a.copies(); c++) {
-            Augmentation aug = a.forCopy(c);
-            for (int i = 0; i < n; i++) {
-                // keyed by the file's path, so a copy does not depend on the loading order or the split
-                float[][] t = aug.applyTo(train.inputs()[i], m == null ? null : train.masks()[i], s[0], s[1], s[2],
-                        ids[i].hashCode());
-                x[c * n + i] = t[0];
-                y[c * n + i] = train.labels()[i];
-                if (m != null) {
-                    m[c * n + i] = t[1];
-                }
-            }
-        }
-        return new ExampleSet(s, x, y, train.classCount(), m);
+        return new ImagingStudyData(settings, classes, settings.inputShape(), sites, agreed.warnings());
     }
 
     public ImagingSection settings() {
@@ -214,11 +140,22 @@ public final class ImagingStudyData implements StudyData {
 
     /** What the model card records about the images' preprocessing. */
     public ModelCard.ImagePreprocessing cardInfo() {
-        return new ModelCard.ImagePreprocessing(settings.task(), Arrays.stream(inputShape).boxed().toList(), classes(),
-                "window into [0, 1] -> channels -> bilinear resize to the input size -> normalisation"
+        return cardInfo(settings, inputShape, classes());
+    }
+
+    @Override
+    public ModelCard.ImagePreprocessing imagePreprocessing() {
+        return cardInfo();
+    }
+
+    /** The model card's record of images prepared with {@code settings} for a model of {@code modelClasses}. */
+    static ModelCard.ImagePreprocessing cardInfo(ImagingSection settings, int[] inputShape, List<String> modelClasses) {
+        return new ModelCard.ImagePreprocessing(settings.task(), Arrays.stream(inputShape).boxed().toList(),
+                modelClasses, "window into [0, 1] -> channels -> bilinear resize to the input size -> normalisation"
                         + (settings.augmentation() != null ? "; augmented copies of the training images only" : ""),
                 settings);
     }
+
 
     @Override
     public List<SiteData> sites() {
@@ -237,7 +174,8 @@ public final class ImagingStudyData implements StudyData {
     /** The model's classes: the image classes, or background/foreground for a segmentation. */
     @Override
     public List<String> classes() {
-        return settings.segmentation() ? SEGMENTATION_CLASSES : imageClasses;
+        return new ImageAgreement(imageClasses, Arrays.stream(inputShape).boxed().toList())
+                .modelClasses(settings.segmentation());
     }
 
     @Override

@@ -21,10 +21,11 @@ import org.medfed.project.Study;
 import org.medfed.transport.InProcessTransport;
 
 /**
- * Prepares a study whose hospitals keep their tables behind their own nodes: waits for the nodes, opens each
- * hospital's registered dataset, agrees on columns, levels and standardisation from summaries
- * ({@link TabularCoordinator}, the same agreement a simulation runs), and has every node build the model beside
- * its encoded rows. Only summaries and counts reach the coordinator.
+ * Prepares a study whose hospitals keep their tables or images behind their own nodes: waits for the nodes, opens
+ * each hospital's registered dataset, agrees from summaries (for tables on columns, levels and standardisation with
+ * {@link TabularCoordinator}, for images on the classes with {@link MultiSiteImages}: the same agreements a
+ * simulation runs), and has every node build the model beside its encoded rows or images. Only summaries and
+ * counts reach the coordinator.
  */
 public final class MultiSiteStudy {
 
@@ -52,18 +53,15 @@ public final class MultiSiteStudy {
         List<RemoteParticipant> hospitals = NodeParticipants.connect(study, studyFile, registry, wait, progress);
         Duration limit = study.training().runConfig(study.seed()).participantTimeout();
         try (InProcessTransport transport = new InProcessTransport(Math.max(1, hospitals.size()))) {
-            return prepare(study, studyFile, hospitals, run, progress, new MultiSiteCalls(transport, limit));
+            MultiSiteCalls calls = new MultiSiteCalls(transport, limit);
+            return isImages(study) ? MultiSiteImages.prepare(study, studyFile, hospitals, run, progress, calls)
+                    : prepareTables(study, studyFile, hospitals, run, progress, calls);
         }
     }
 
-    private static PreparedStudy prepare(Study study, Path studyFile, List<RemoteParticipant> hospitals, String run,
-                                         Consumer<String> progress, MultiSiteCalls calls) {
-        // the node reads its own registered file with the study's data settings; no path travels
-        String studyJson = ProtocolJson.write(study.withParticipants(List.of()));
-        for (RemoteParticipant h : hospitals) {
-            calls.call(h, SiteRequest.of(0, Procedure.TABLE_OPEN, Params.builder()
-                    .text("study", studyJson).text("participant", h.name()).text("run", run).build()));
-        }
+    private static PreparedStudy prepareTables(Study study, Path studyFile, List<RemoteParticipant> hospitals,
+                                               String run, Consumer<String> progress, MultiSiteCalls calls) {
+        open(Procedure.TABLE_OPEN, study, hospitals, run, calls);
         progress.accept("agreeing on columns, categories and standardisation from the hospitals' summaries");
         List<RemoteTabularSite> tables = hospitals.stream().map(h -> new RemoteTabularSite(h, calls)).toList();
         TabularAgreement agreement = TabularCoordinator.agree(tables, study.data().tabularSettings());
@@ -75,19 +73,37 @@ public final class MultiSiteStudy {
             ready.add(h.withSizes(sizes.integer("train_size"), sizes.integer("test_size")));
         }
         List<String> warnings = agreement.schema().warnings().stream().map(SchemaProblem::toString).toList();
-        RemoteStudyData data = new RemoteStudyData(ready, agreement.preprocessing(), warnings);
+        RemoteStudyData data = RemoteStudyData.tables(ready, agreement.preprocessing(), warnings);
         ModelSpec spec = study.model().toSpec(data.inputShape(), data.classes().size());
         return new PreparedStudy(study, studyFile, data, spec);
     }
 
+    /**
+     * Has every node open its registered dataset for the study: the study's settings travel (without the
+     * participants), the node reads its own registered files with them; no path travels.
+     */
+    static void open(Procedure open, Study study, List<RemoteParticipant> hospitals, String run,
+                     MultiSiteCalls calls) {
+        String studyJson = ProtocolJson.write(study.withParticipants(List.of()));
+        for (RemoteParticipant h : hospitals) {
+            calls.call(h, SiteRequest.of(0, open, Params.builder()
+                    .text("study", studyJson).text("participant", h.name()).text("run", run).build()));
+        }
+    }
+
+    private static boolean isImages(Study study) {
+        return "images".equals(study.dataType()) || "dicom".equals(study.dataType());
+    }
+
     private static void check(Study study, Path studyFile) {
-        if (!"tabular".equals(study.dataType())) {
-            throw new BadInputException(studyFile, null, "a study with hospitals behind nodes trains on tables for "
-                    + "now; \"" + study.dataType() + "\" studies train in the simulation"
+        if (isImages(study)) {
+            MultiSiteImages.check(study, studyFile);
+        } else if (!"tabular".equals(study.dataType())) {
+            throw new BadInputException(studyFile, null, "a study with hospitals behind nodes trains on tables or "
+                    + "images for now; \"" + study.dataType() + "\" studies train in the simulation"
                     + ("genotypes".equals(study.dataType()) ? " (their association study runs through nodes: "
                     + "medfed gwas STUDY.json --listen PORT)" : ""));
-        }
-        if (study.data() == null || study.data().label() == null) {
+        } else if (study.data() == null || study.data().label() == null) {
             throw new BadInputException(studyFile, null, "the study has no \"data\" section with a \"label\" column");
         }
         NodeParticipants.check(study, studyFile);

@@ -33,7 +33,7 @@ public record PreparedStudy(Study study, Path studyFile, StudyData data, ModelSp
     }
 
     /** Segmentation takes the U-Net, and the U-Net only segments. */
-    private static void checkTask(Study study, ModelSpec spec, Path studyFile) {
+    static void checkTask(Study study, ModelSpec spec, Path studyFile) {
         boolean segmentation = study.imaging() != null && study.imaging().segmentation();
         if (segmentation != (spec.kind() == ModelKind.UNET)) {
             throw new BadInputException(studyFile, null, segmentation

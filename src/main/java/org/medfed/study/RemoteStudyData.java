@@ -1,25 +1,56 @@
 package org.medfed.study;
 
 import java.util.List;
+import java.util.Map;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.tabular.FittedPreprocessing;
 import org.medfed.engine.BadInputException;
 import org.medfed.network.coordinator.RemoteParticipant;
+import org.medfed.project.ModelCard;
 
 /**
- * A multi-site study's data as the coordinator holds it: the agreed preprocessing and each hospital's counts. The
- * rows stay at the hospitals; asking for them is refused, so that nothing downstream pools them by mistake.
+ * A multi-site study's data as the coordinator holds it: the agreed preprocessing (of tables or of images) and each
+ * hospital's counts. The rows and images stay at the hospitals; asking for them is refused, so that nothing
+ * downstream pools them by mistake.
  */
 public final class RemoteStudyData implements StudyData {
 
     private final List<RemoteParticipant> hospitals;
-    private final FittedPreprocessing preprocessing;
+    private final List<String> classes;
+    private final int[] inputShape;
+    private final FittedPreprocessing tables;
+    private final ModelCard.ImagePreprocessing images;
     private final List<String> warnings;
+    private final Map<String, String> notes;
 
-    RemoteStudyData(List<RemoteParticipant> hospitals, FittedPreprocessing preprocessing, List<String> warnings) {
+    private RemoteStudyData(List<RemoteParticipant> hospitals, List<String> classes, int[] inputShape,
+                            FittedPreprocessing tables, ModelCard.ImagePreprocessing images, List<String> warnings,
+                            Map<String, String> notes) {
         this.hospitals = List.copyOf(hospitals);
-        this.preprocessing = preprocessing;
+        this.classes = List.copyOf(classes);
+        this.inputShape = inputShape.clone();
+        this.tables = tables;
+        this.images = images;
         this.warnings = List.copyOf(warnings);
+        this.notes = Map.copyOf(notes);
+    }
+
+    /** Tables encoded at the hospitals with the agreed {@code preprocessing}. */
+    static RemoteStudyData tables(List<RemoteParticipant> hospitals, FittedPreprocessing preprocessing,
+                                  List<String> warnings) {
+        return new RemoteStudyData(hospitals, preprocessing.classes(), new int[] {preprocessing.inputSize()},
+                preprocessing, null, warnings, Map.of());
+    }
+
+    /**
+     * Images prepared at the hospitals as {@code card} records.
+     *
+     * @param notes per hospital, what its counts mean (augmented copies, files skipped), or nothing
+     */
+    static RemoteStudyData images(List<RemoteParticipant> hospitals, ModelCard.ImagePreprocessing card,
+                                  List<String> warnings, Map<String, String> notes) {
+        return new RemoteStudyData(hospitals, card.classes(),
+                card.inputShape().stream().mapToInt(Integer::intValue).toArray(), null, card, warnings, notes);
     }
 
     /** The hospitals, reached through their nodes. */
@@ -35,12 +66,18 @@ public final class RemoteStudyData implements StudyData {
 
     @Override
     public List<SiteCounts> counts() {
-        return hospitals.stream().map(h -> new SiteCounts(h.name(), h.trainSize(), h.testSize(), "")).toList();
+        return hospitals.stream().map(h -> new SiteCounts(h.name(), h.trainSize(), h.testSize(),
+                notes.getOrDefault(h.name(), ""))).toList();
     }
 
     @Override
     public FittedPreprocessing tabularPreprocessing() {
-        return preprocessing;
+        return tables;
+    }
+
+    @Override
+    public ModelCard.ImagePreprocessing imagePreprocessing() {
+        return images;
     }
 
     @Override
@@ -54,12 +91,12 @@ public final class RemoteStudyData implements StudyData {
 
     @Override
     public List<String> classes() {
-        return preprocessing.classes();
+        return classes;
     }
 
     @Override
     public int[] inputShape() {
-        return new int[] {preprocessing.inputSize()};
+        return inputShape.clone();
     }
 
     @Override

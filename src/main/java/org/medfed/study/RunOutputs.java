@@ -165,7 +165,7 @@ public final class RunOutputs {
         Study study = result.prepared().study();
         ModelSpec spec = result.prepared().spec();
         var prep = result.prepared().data().tabularPreprocessing();
-        var images = result.prepared().data() instanceof ImagingStudyData i ? i : null;
+        var images = result.prepared().data().imagePreprocessing();
         var format = study.data();
         Map<String, Double> weights = new LinkedHashMap<>();
         study.participants().forEach(p -> weights.put(p.name(), p.weight()));
@@ -190,7 +190,7 @@ public final class RunOutputs {
                         spec.isImageModel() ? java.util.Arrays.stream(spec.filters()).boxed().toList() : null),
                 format == null || images != null ? null
                         : new ModelCard.InputFormat(format.separator(), format.header(), format.missingValues(), format.columnNames()),
-                prep, images == null ? null : images.cardInfo(),
+                prep, images,
                 new ModelCard.TrainingInfo(h.strategyId(), study.strategy().resolvedParameters(), t.rounds(),
                         h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT), t.localSteps(), t.localEpochs(),
                         t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), result.seed()),

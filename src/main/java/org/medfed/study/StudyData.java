@@ -23,6 +23,11 @@ public interface StudyData {
         return null;
     }
 
+    /** What the model card records about the images' preprocessing; null for tables. */
+    default org.medfed.project.ModelCard.ImagePreprocessing imagePreprocessing() {
+        return null;
+    }
+
     /** Every hospital's training examples together, prepared as pooled training wants (simulation only). */
     ExampleSet pooledTraining();
 

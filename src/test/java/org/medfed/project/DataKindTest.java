@@ -30,6 +30,14 @@ class DataKindTest {
     }
 
     @Test
+    void imageStepsAreServedForImagesOnlyAndModelOpenForTablesAndImages() {
+        List<Procedure> imageSteps = List.of(Procedure.IMAGES_OPEN, Procedure.IMAGES_SUMMARY);
+        assertThat(DataKind.IMAGES.procedures()).containsAll(imageSteps).contains(Procedure.MODEL_OPEN);
+        assertThat(DataKind.TABLE.procedures()).doesNotContainAnyElementsOf(imageSteps).contains(Procedure.MODEL_OPEN);
+        assertThat(DataKind.GENOTYPES.procedures()).doesNotContainAnyElementsOf(imageSteps);
+    }
+
+    @Test
     void stepsOnAModelAreServedForEveryKind() {
         for (DataKind kind : DataKind.values()) {
             assertThat(kind.procedures()).contains(Procedure.TRAIN, Procedure.EVALUATE, Procedure.SECAGG_MASK,

@@ -56,7 +56,7 @@ class NodeConfigFileTest {
         assertThat(c.stateFolder()).isEqualTo(dir.resolve("state"));
         assertThat(c.datasets()).containsExactly(
                 new NodeDataset.Table("heart", dir.resolve("data/heart.csv"), ',', HeaderMode.AUTO),
-                new NodeDataset.Images("scans", dir.resolve("dicom"), dir.resolve("labels.csv")),
+                new NodeDataset.Images("scans", dir.resolve("dicom"), dir.resolve("labels.csv"), null),
                 new NodeDataset.Genotypes("geno", dir.resolve("cohort.vcf.gz"), dir.resolve("pheno.csv")));
         assertThat(c.dataset("scans")).map(NodeDataset::kind).contains(DataKind.IMAGES);
         NodePolicySection p = c.policy();
@@ -70,9 +70,10 @@ class NodeConfigFileTest {
     @Test
     void proceduresNullMeansTheWholeCatalogueTheDataKindsAllow() throws Exception {
         NodePolicySection p = NodeConfigFile.read(write(GOOD)).policy();
-        // a node serving tables serves the whole catalogue but the association study's steps
+        // a node serving tables serves the whole catalogue but the steps of images and of the association study
         EnumSet<Procedure> forTables = EnumSet.allOf(Procedure.class);
-        forTables.removeAll(EnumSet.of(Procedure.GWAS_PREPARE, Procedure.GWAS_COUNTS, Procedure.GWAS_SUMS));
+        forTables.removeAll(EnumSet.of(Procedure.GWAS_PREPARE, Procedure.GWAS_COUNTS, Procedure.GWAS_SUMS,
+                Procedure.IMAGES_OPEN, Procedure.IMAGES_SUMMARY));
         assertThat(p.procedures()).isEqualTo(forTables);
         assertThat(p.procedures()).isEqualTo(NodePolicySection.allAllowedBy(p.dataKinds()));
     }
@@ -165,6 +166,22 @@ class NodeConfigFileTest {
                 "field 'datasets[1].kind' is 'dicom', which is not a data kind; known: table, images, genotypes");
         assertRefused(GOOD.replace("\"kind\": \"images\"", "\"kind\": \"table\""),
                 "field 'datasets[1].folder' does not belong to table data, which takes file, separator, header");
+    }
+
+    @Test
+    void anImageFolderMayNameItsSegmentationMasksFolder() throws Exception {
+        NodeConfig c = NodeConfigFile.read(write(GOOD.replace("\"manifest\": \"labels.csv\"",
+                "\"manifest\": \"labels.csv\", \"masks\": \"masks/\"")));
+        NodeDataset scans = c.dataset("scans").orElseThrow();
+        assertThat(scans).isEqualTo(new NodeDataset.Images("scans", dir.resolve("dicom"), dir.resolve("labels.csv"),
+                dir.resolve("masks")));
+        Files.createDirectories(dir.resolve("dicom"));
+        Files.writeString(dir.resolve("labels.csv"), "file,label\n");
+        // a folder, not a file
+        Files.writeString(dir.resolve("masks"), "");
+        assertThatThrownBy(scans::requireFilesExist).hasMessageContaining("the folder named by \"masks\"");
+        assertRefused(GOOD.replace("\"header\": \"auto\"", "\"header\": \"auto\", \"masks\": \"m/\""),
+                "field 'datasets[0].masks' does not belong to table data");
     }
 
     @Test

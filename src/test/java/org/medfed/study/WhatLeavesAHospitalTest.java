@@ -27,10 +27,11 @@ import org.medfed.project.PrivacySection;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.testsupport.LoopbackFederation;
+import org.medfed.testsupport.SmallImageStudies;
 
 /**
- * Every message the hospitals' nodes send during a whole multi-site study, captured: nothing row-level leaves.
- * Replies are model-sized vectors, summaries and metrics; under secure aggregation the updates the coordinator
+ * Every message the hospitals' nodes send during a whole multi-site study, captured: nothing row-level leaves, and
+ * no pixel. Replies are model-sized vectors, summaries and metrics; under secure aggregation the updates the coordinator
  * receives are masked.
  */
 class WhatLeavesAHospitalTest {
@@ -104,6 +105,49 @@ class WhatLeavesAHospitalTest {
                         assertThat(t.text()).as(where + " must not quote a patient's value " + cell)
                                 .doesNotContain("\"" + cell + "\"").doesNotContain(":" + cell + ",");
                     }
+                } else {
+                    assertThat(v).as(where).isInstanceOf(Value.Number.class);
+                }
+            }
+        }
+    }
+
+    @Test
+    void fromImagesOnlyModelSizedVectorsCountsAndMetricsLeaveNeverAPixelOrAFileName() throws Exception {
+        Study study = SmallImageStudies.classification();
+        Study multi = SmallImageStudies.behindNodes(study);
+        List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
+        int parameters;
+        try (LoopbackFederation net = new LoopbackFederation("capture", MultiSiteStudy.nodes(multi))) {
+            for (ParticipantEntry p : study.participants()) {
+                CallHandler served = new DatasetCallHandler(Map.of("phantom", SmallImageStudies.node(p, study, null)));
+                net.startNode(p.name(), (dataset, request, control) -> {
+                    Params reply = served.handle(dataset, request, control);
+                    sent.add(new Sent(p.name(), request, reply));
+                    return reply;
+                });
+            }
+            PreparedStudy prepared = MultiSiteStudy.prepare(multi, SmallImageStudies.STUDY, net.server.nodes(),
+                    Duration.ofSeconds(20), "capture", m -> { });
+            StudyResult result = StudyRunner.run(prepared, new RunOptions(null, null, true), RunListener.NONE,
+                    RunControl.free(), m -> { });
+            assertThat(result.history().status()).as(result.history().message()).isEqualTo(RunStatus.FINISHED);
+            parameters = prepared.spec().parameterCount();
+        }
+        assertThat(sent).extracting(s -> s.request().procedure()).contains(Procedure.IMAGES_SUMMARY,
+                Procedure.MODEL_OPEN, Procedure.TRAIN, Procedure.EVALUATE, Procedure.BASELINE_TRAIN);
+        int pixels = 16 * 16;
+        assertThat(parameters).as("a model-sized vector is not an image's size").isNotEqualTo(pixels);
+        for (Sent s : sent) {
+            for (Map.Entry<String, Value> e : s.reply().asMap().entrySet()) {
+                Value v = e.getValue();
+                String where = s.node() + " " + s.request().procedure().id() + " " + e.getKey();
+                if (v instanceof Value.Floats f) {
+                    assertThat(f.values().length).as(where).isEqualTo(parameters);
+                } else if (v instanceof Value.Text t) {
+                    // class names and counts; the images' ids are their paths and must stay at the hospital
+                    assertThat(t.text()).as(where).doesNotContain(".dcm", s.node() + "-0");
+                    assertThat(t.text().length()).as(where + " is a summary, not an image").isLessThan(pixels);
                 } else {
                     assertThat(v).as(where).isInstanceOf(Value.Number.class);
                 }

@@ -44,8 +44,13 @@ public enum Procedure {
             "counts of each category over the training rows (counts under the hospital's minimum are withheld)"),
     TABLE_MOMENTS("table.moments", Kind.SETUP,
             "count, sums and sums of squares of the encoded training rows, for standardisation"),
+    IMAGES_OPEN("images.open", Kind.SETUP,
+            "open the registered image folder for a study and prepare every image with the study's imaging settings"),
+    IMAGES_SUMMARY("images.summary", Kind.SETUP,
+            "name the image classes found and count the images of each (counts under the hospital's minimum are "
+                    + "withheld), with the prepared input shape; no pixels and no file names"),
     MODEL_OPEN("model.open", Kind.SETUP,
-            "encode the rows with the agreed preprocessing and build the study's model beside them"),
+            "encode the rows or images with the agreed preprocessing and build the study's model beside them"),
     GWAS_PREPARE("gwas.prepare", Kind.SETUP,
             "association study: match the VCF's samples to the phenotype sheet, read the genotypes once, leave out "
                     + "poorly called samples; say how many samples are analysed and why others are not"),
