@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
@@ -53,6 +54,8 @@ public final class NodeClient implements AutoCloseable {
     private final CallHandler handler;
     private final ScheduledExecutorService executor;
     private final Map<Long, Future<?>> running = new ConcurrentHashMap<>();
+    /** Calls the coordinator gave up on: their answer, or failure, is not sent. */
+    private final java.util.Set<Long> cancelled = ConcurrentHashMap.newKeySet();
     private final Consumer<String> log;
     private volatile State state = State.CONNECTING;
     private volatile String refusal;
@@ -115,6 +118,7 @@ public final class NodeClient implements AutoCloseable {
                 case WELCOME -> welcomed(m.getWelcome().getHeartbeatMillis());
                 case CALL -> accept(m.getCall());
                 case CANCEL -> {
+                    cancelled.add(m.getCancel().getCallId());
                     Future<?> f = running.remove(m.getCancel().getCallId());
                     if (f != null) {
                         f.cancel(true);
@@ -153,26 +157,34 @@ public final class NodeClient implements AutoCloseable {
 
     private void accept(Call call) {
         long id = call.getCallId();
-        running.put(id, executor.submit(() -> {
-            Reply.Builder reply = Reply.newBuilder().setCallId(id);
-            try {
-                SiteRequest request = WireCodec.fromWire(call.getRequest());
-                Params result = handler.handle(call.getDataset(), request, RunControl.free());
-                reply.setResult(WireCodec.toWire(result));
-            } catch (PolicyRefusal r) {
-                reply.setRefused(r.getMessage());
-            } catch (Exception | LinkageError | AssertionError e) {
-                if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()
-                        || state == State.CLOSED || !running.containsKey(id)) {
-                    return; // cancelled: nobody waits for an answer
-                }
-                reply.setFailed(explain(e));
-                LOG.warn("call {} ({}) failed", id, call.getRequest().getCall().getProcedure(), e);
-            } finally {
-                running.remove(id);
+        // registered before it can run, so that a call that ends at once is not left behind in 'running'
+        FutureTask<Void> task = new FutureTask<>(() -> {
+            answer(id, call);
+            return null;
+        });
+        running.put(id, task);
+        executor.execute(task);
+    }
+
+    private void answer(long id, Call call) {
+        Reply.Builder reply = Reply.newBuilder().setCallId(id);
+        try {
+            SiteRequest request = WireCodec.fromWire(call.getRequest());
+            Params result = handler.handle(call.getDataset(), request, RunControl.free());
+            reply.setResult(WireCodec.toWire(result));
+        } catch (PolicyRefusal r) {
+            reply.setRefused(r.getMessage());
+        } catch (Exception | LinkageError | AssertionError e) {
+            if (e instanceof InterruptedException || Thread.currentThread().isInterrupted()
+                    || state == State.CLOSED || cancelled.remove(id)) {
+                return; // cancelled: nobody waits for an answer
             }
-            send(NodeMessage.newBuilder().setReply(reply).build());
-        }));
+            reply.setFailed(explain(e));
+            LOG.warn("call {} ({}) failed", id, call.getRequest().getCall().getProcedure(), e);
+        } finally {
+            running.remove(id);
+        }
+        send(NodeMessage.newBuilder().setReply(reply).build());
     }
 
     private void lost(String why) {
@@ -231,8 +243,14 @@ public final class NodeClient implements AutoCloseable {
             }
         }
         if (t instanceof io.grpc.StatusRuntimeException s && s.getStatus().getCode() == io.grpc.Status.Code.UNAVAILABLE) {
-            return "not reachable (" + (s.getStatus().getDescription() == null ? s.getStatus().getCode()
-                    : s.getStatus().getDescription()) + ")";
+            // gRPC says "io exception"; the operating system's reason ("Connection refused") says more
+            Throwable root = t;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            String why = root != t && root.getMessage() != null ? root.getMessage()
+                    : s.getStatus().getDescription() != null ? s.getStatus().getDescription() : "unavailable";
+            return "not reachable (" + why + ")";
         }
         return String.valueOf(t.getMessage());
     }
