@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import java.io.Closeable;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.io.FileOutputStream;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -40,11 +41,15 @@ public final class AuditLogFile implements Closeable {
     private static final byte NEWLINE = '\n';
 
     private final Path file;
-    private final FileChannel channel;
+    /**
+     * A plain stream, not a FileChannel: a channel is closed for good when the thread writing to it is interrupted
+     * (a node cancels the call of a coordinator that went away), and every later entry would then be lost.
+     */
+    private final FileOutputStream out;
 
-    private AuditLogFile(Path file, FileChannel channel) {
+    private AuditLogFile(Path file, FileOutputStream out) {
         this.file = file;
-        this.channel = channel;
+        this.out = out;
     }
 
     /** Opens {@code file} for appending, creating it and its folder when needed. */
@@ -54,22 +59,21 @@ public final class AuditLogFile implements Closeable {
             Files.createDirectories(folder);
             boolean created = !Files.exists(file);
             boolean cut = !created && endsCutShort(file);
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                    StandardOpenOption.APPEND);
+            FileOutputStream out = new FileOutputStream(file.toFile(), true);
             try {
                 if (cut) {
                     // end the line a crash left without its newline, so that the next entry does not run on from it
-                    channel.write(ByteBuffer.wrap(new byte[] {NEWLINE}));
-                    channel.force(true);
+                    out.write(NEWLINE);
+                    out.getFD().sync();
                 }
                 if (created) {
                     syncFolder(folder);
                 }
             } catch (IOException e) {
-                channel.close();
+                out.close();
                 throw e;
             }
-            return new AuditLogFile(file, channel);
+            return new AuditLogFile(file, out);
         } catch (IOException e) {
             throw new BadInputException(file, null, "the audit log could not be opened for writing: " + e.getMessage(),
                     e);
@@ -84,12 +88,11 @@ public final class AuditLogFile implements Closeable {
     public synchronized void append(AuditEntry entry) {
         try {
             byte[] json = WRITER.writeValueAsBytes(AuditLine.of(entry));
-            ByteBuffer line = ByteBuffer.allocate(json.length + 1).put(json).put(NEWLINE).flip();
-            while (line.hasRemaining()) {
-                channel.write(line);
-            }
-            // metadata too: the file's new length is what makes the line readable after a power cut
-            channel.force(true);
+            byte[] line = java.util.Arrays.copyOf(json, json.length + 1);
+            line[json.length] = NEWLINE;
+            out.write(line);
+            // fsync, metadata too: the file's new length is what makes the line readable after a power cut
+            out.getFD().sync();
         } catch (IOException e) {
             throw new BadInputException(file, null, "the audit log could not be written: " + e.getMessage(), e);
         }
@@ -98,7 +101,7 @@ public final class AuditLogFile implements Closeable {
     @Override
     public synchronized void close() {
         try {
-            channel.close();
+            out.close();
         } catch (IOException e) {
             throw new BadInputException(file, null, "the audit log could not be closed: " + e.getMessage(), e);
         }
