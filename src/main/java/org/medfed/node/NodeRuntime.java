@@ -72,7 +72,8 @@ public final class NodeRuntime implements AutoCloseable {
         }
         NodeDataset.Genotypes g = (NodeDataset.Genotypes) d;
         // the two-bit genotype work file lives beside the node's other state, never in the data folder
-        return new GenotypeDataset(g.id(), g.vcf(), g.phenotypes(), stateFolder.resolve(g.id() + ".gwas-work"), log);
+        return new GenotypeDataset(g.id(), g.vcf(), g.phenotypes(), stateFolder.resolve(g.id() + ".gwas-work"),
+                minimumCount, stateFolder.resolve(g.id() + ".session.json"), log);
     }
 
     public NodeClient.State state() {

@@ -7,8 +7,10 @@ import java.util.Map;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
+import org.medfed.data.csv.CsvTable;
 import org.medfed.data.tabular.FittedPreprocessing;
 import org.medfed.data.tabular.LocalTabularSite;
+import org.medfed.data.tabular.TabularSettings;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.protocol.Params;
@@ -37,9 +39,23 @@ public final class TableDataset implements ServedDataset {
     static final String CLASSES = "classes";
     static final String RUN = "run";
 
+    /**
+     * Where the dataset's table comes from once a study opens it: read from a registered CSV file, or built at the
+     * node from other registered files (a genotype study's VCF and phenotype sheet). Each source also says how the
+     * study prepares its table.
+     */
+    public interface Source {
+
+        /** The hospital's table for {@code study}; refuses a study it cannot serve with a BadInputException. */
+        CsvTable table(Study study);
+
+        /** How {@code study} prepares the table: label, types, missing values, split. */
+        TabularSettings settings(Study study);
+    }
+
     private final String id;
-    private final Path file;
-    private final CsvFormat format;
+    private final String kind;
+    private final Source source;
     private final int minimumCount;
     private final KeptSession kept;
 
@@ -58,11 +74,38 @@ public final class TableDataset implements ServedDataset {
      * @param sessionFile  where the node keeps this dataset's study state across restarts, or null to keep none
      */
     public TableDataset(String id, Path file, CsvFormat format, int minimumCount, Path sessionFile) {
+        this(id, "table", csv(id, file, format), minimumCount, sessionFile);
+    }
+
+    /**
+     * @param kind         the kind of data registered, as node.json names it ("table", "genotypes")
+     * @param source       where the table comes from when a study opens it
+     * @param minimumCount the policy's smallest count that may leave (category counts under it are withheld)
+     * @param sessionFile  where the node keeps this dataset's study state across restarts, or null to keep none
+     */
+    public TableDataset(String id, String kind, Source source, int minimumCount, Path sessionFile) {
         this.id = id;
-        this.file = file;
-        this.format = format;
+        this.kind = kind;
+        this.source = source;
         this.minimumCount = minimumCount;
         this.kept = new KeptSession(sessionFile);
+    }
+
+    private static Source csv(String id, Path file, CsvFormat format) {
+        return new Source() {
+            @Override
+            public CsvTable table(Study study) {
+                if (study.data() == null || study.data().label() == null) {
+                    throw new BadInputException("the study sent to dataset '" + id + "' has no label column");
+                }
+                return CsvReader.read(file, format != null ? format : study.data().csvFormat());
+            }
+
+            @Override
+            public TabularSettings settings(Study study) {
+                return study.data().tabularSettings();
+            }
+        };
     }
 
     @Override
@@ -72,7 +115,7 @@ public final class TableDataset implements ServedDataset {
 
     @Override
     public String kind() {
-        return "table";
+        return kind;
     }
 
     @Override
@@ -149,12 +192,7 @@ public final class TableDataset implements ServedDataset {
         run = p.text(RUN, "");
         study = ProtocolJson.read(openedStudy, Study.class);
         kept.opened(run, openedStudy, participant);
-        if (study.data() == null || study.data().label() == null) {
-            throw new BadInputException("the study sent to dataset '" + id + "' has no label column");
-        }
-        CsvFormat f = format != null ? format : study.data().csvFormat();
-        table = new LocalTabularSite(p.text(PARTICIPANT), CsvReader.read(file, f), study.data().tabularSettings(),
-                minimumCount);
+        table = new LocalTabularSite(p.text(PARTICIPANT), source.table(study), source.settings(study), minimumCount);
         site = null;
         return Params.EMPTY;
     }

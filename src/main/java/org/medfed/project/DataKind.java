@@ -12,15 +12,16 @@ import org.medfed.engine.protocol.Procedure;
  * procedures of the catalogue make sense on each.
  *
  * <p>The procedures that work on a model (train, evaluate, describe, and the filters and key exchange around them)
- * apply to every kind; the steps of preparing a table ({@code table.*}) only to tables, those of preparing an image
- * folder ({@code images.*}) only to images, and the association study's steps ({@code gwas.*}) only to genotypes. A procedure that only makes sense for one kind is excluded from
+ * apply to every kind; the steps of preparing a table ({@code table.*}) to tables and to genotypes (whose node builds
+ * the risk model's table from its VCF and phenotype sheet), those of preparing an image folder ({@code images.*})
+ * only to images, and the association study's steps ({@code gwas.*}) only to genotypes. A procedure that only makes sense for one kind is excluded from
  * the others here, instead of being allowed everywhere by a policy that says {@code "procedures": null}.
  */
 public enum DataKind {
 
     TABLE("table", without("images.", "gwas.")),
     IMAGES("images", without("table.", "gwas.")),
-    GENOTYPES("genotypes", without("table.", "images."));
+    GENOTYPES("genotypes", without("images."));
 
     private final String id;
     private final Set<Procedure> procedures;

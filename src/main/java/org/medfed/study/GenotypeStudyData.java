@@ -40,8 +40,23 @@ public final class GenotypeStudyData {
     }
 
     static TabularStudyData prepare(Study study, Path studyFile) {
+        check(study, studyFile);
         GenotypeSection g = study.genotypes();
-        if (g == null || g.riskModel() == null || g.riskModel().variants().isEmpty()) {
+        Map<String, CsvTable> tables = new LinkedHashMap<>();
+        for (GwasRunner.SiteInput site : GenotypeFiles.of(study, studyFile)) {
+            tables.put(site.name(), table(site, g.phenotype().spec(), g.riskModel()));
+        }
+        return new TabularStudyData(TabularFederation.prepareTables(tables, settings(study)));
+    }
+
+    /**
+     * Refuses a genotype study whose risk model cannot be trained: no variants named, or a quantitative phenotype.
+     *
+     * @param studyFile the study's file for messages, or null (at a node, which has only the study's settings)
+     */
+    public static void check(Study study, Path studyFile) {
+        GenotypeSection g = study.genotypes();
+        if (g == null || g.phenotype() == null || g.riskModel() == null || g.riskModel().variants().isEmpty()) {
             throw new BadInputException(studyFile, null, "a genotype risk model needs \"genotypes\": {\"riskModel\": "
                     + "{\"variants\": [...]}} naming the variants to use");
         }
@@ -50,22 +65,39 @@ public final class GenotypeStudyData {
             throw new BadInputException(studyFile, null, "the risk model predicts a binary phenotype; '"
                     + spec.phenotypeColumn() + "' is quantitative");
         }
-        GenotypeSection.RiskModel risk = g.riskModel();
-        Map<String, CsvTable> tables = new LinkedHashMap<>();
-        for (GwasRunner.SiteInput site : GenotypeFiles.of(study, studyFile)) {
-            tables.put(site.name(), table(site, spec, risk));
-        }
-        TabularSettings settings = new TabularSettings(LABEL, List.of(), List.of(), numericTypes(tables),
-                MissingPolicy.IMPUTE, true, Normalization.parse(risk.normalization()), LabelRule.AS_IS,
-                risk.trainFraction(), risk.splitSeed(), true);
-        return new TabularStudyData(TabularFederation.prepareTables(tables, settings));
     }
 
-    private static Map<String, ColumnType> numericTypes(Map<String, CsvTable> tables) {
+    /**
+     * How the hospitals' tables are prepared: every column but the phenotype is a number (dosages, covariates),
+     * missing ones are filled with the pooled mean, and the split and standardisation follow the risk model's
+     * settings. The same for the simulation and for the nodes.
+     */
+    public static TabularSettings settings(Study study) {
+        GenotypeSection.RiskModel risk = study.genotypes().riskModel();
+        return new TabularSettings(LABEL, List.of(), List.of(), numericTypes(study.genotypes()),
+                MissingPolicy.IMPUTE, true, Normalization.parse(risk.normalization()), LabelRule.AS_IS,
+                risk.trainFraction(), risk.splitSeed(), true);
+    }
+
+    /** One hospital's table, as {@link #table(GwasRunner.SiteInput, PhenotypeSpec, GenotypeSection.RiskModel)}. */
+    public static CsvTable table(Study study, GwasRunner.SiteInput site) {
+        check(study, null);
+        return table(site, study.genotypes().phenotype().spec(), study.genotypes().riskModel());
+    }
+
+    private static Map<String, ColumnType> numericTypes(GenotypeSection g) {
         Map<String, ColumnType> types = new HashMap<>();
-        tables.values().iterator().next().columns().stream().filter(c -> !c.equals(LABEL))
-                .forEach(c -> types.put(c, ColumnType.NUMERIC));
+        features(g.phenotype().spec(), g.riskModel()).forEach(c -> types.put(c, ColumnType.NUMERIC));
         return types;
+    }
+
+    /** The feature columns of every hospital's table, in order: the chosen variants, then the covariates. */
+    private static List<String> features(PhenotypeSpec spec, GenotypeSection.RiskModel risk) {
+        List<String> columns = new ArrayList<>(new LinkedHashSet<>(risk.variants()));
+        if (risk.covariates()) {
+            columns.addAll(spec.covariates());
+        }
+        return columns;
     }
 
     /** One hospital's people as rows: dosage of each chosen variant, covariates, phenotype. */
@@ -93,10 +125,7 @@ public final class GenotypeStudyData {
             throw new BadInputException(site.phenotypes(), null, "no sample of " + site.vcf().getFileName()
                     + " has a complete phenotype row:\n" + match.describe());
         }
-        List<String> columns = new ArrayList<>(wanted);
-        if (risk.covariates()) {
-            columns.addAll(spec.covariates());
-        }
+        List<String> columns = features(spec, risk);
         columns.add(LABEL);
         List<String[]> rows = new ArrayList<>();
         int[] lines = new int[match.analysable()];

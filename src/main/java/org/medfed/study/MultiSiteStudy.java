@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.data.tabular.TabularAgreement;
 import org.medfed.data.tabular.TabularCoordinator;
+import org.medfed.data.tabular.TabularSettings;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.Procedure;
@@ -21,7 +22,8 @@ import org.medfed.project.Study;
 import org.medfed.transport.InProcessTransport;
 
 /**
- * Prepares a study whose hospitals keep their tables or images behind their own nodes: waits for the nodes, opens
+ * Prepares a study whose hospitals keep their tables, images or genotypes behind their own nodes (for genotypes,
+ * the risk model: each node builds its table from its VCF and phenotype sheet): waits for the nodes, opens
  * each hospital's registered dataset, agrees from summaries (for tables on columns, levels and standardisation with
  * {@link TabularCoordinator}, for images on the classes with {@link MultiSiteImages}: the same agreements a
  * simulation runs), and has every node build the model beside its encoded rows or images. Only summaries and
@@ -64,7 +66,9 @@ public final class MultiSiteStudy {
         open(Procedure.TABLE_OPEN, study, hospitals, run, calls);
         progress.accept("agreeing on columns, categories and standardisation from the hospitals' summaries");
         List<RemoteTabularSite> tables = hospitals.stream().map(h -> new RemoteTabularSite(h, calls)).toList();
-        TabularAgreement agreement = TabularCoordinator.agree(tables, study.data().tabularSettings());
+        TabularSettings settings = isGenotypes(study) ? GenotypeStudyData.settings(study)
+                : study.data().tabularSettings();
+        TabularAgreement agreement = TabularCoordinator.agree(tables, settings);
         String prepJson = ProtocolJson.write(agreement.preprocessing());
         List<RemoteParticipant> ready = new ArrayList<>();
         for (RemoteParticipant h : hospitals) {
@@ -95,14 +99,19 @@ public final class MultiSiteStudy {
         return "images".equals(study.dataType()) || "dicom".equals(study.dataType());
     }
 
+    private static boolean isGenotypes(Study study) {
+        return "genotypes".equals(study.dataType());
+    }
+
     private static void check(Study study, Path studyFile) {
         if (isImages(study)) {
             MultiSiteImages.check(study, studyFile);
+        } else if (isGenotypes(study)) {
+            // the risk model: each node builds its table from its VCF and phenotype sheet, then as for tables
+            GenotypeStudyData.check(study, studyFile);
         } else if (!"tabular".equals(study.dataType())) {
-            throw new BadInputException(studyFile, null, "a study with hospitals behind nodes trains on tables or "
-                    + "images for now; \"" + study.dataType() + "\" studies train in the simulation"
-                    + ("genotypes".equals(study.dataType()) ? " (their association study runs through nodes: "
-                    + "medfed gwas STUDY.json --listen PORT)" : ""));
+            throw new BadInputException(studyFile, null, "a study with hospitals behind nodes trains on tables, "
+                    + "images or genotypes; \"" + study.dataType() + "\" studies train in the simulation");
         } else if (study.data() == null || study.data().label() == null) {
             throw new BadInputException(studyFile, null, "the study has no \"data\" section with a \"label\" column");
         }

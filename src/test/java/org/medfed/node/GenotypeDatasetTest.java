@@ -69,7 +69,7 @@ class GenotypeDatasetTest {
         CapturedNode(String name, int minimumCount) {
             this.name = name;
             this.dataset = new GenotypeDataset("geno", SAMPLE.resolve(name + ".vcf.gz"),
-                    SAMPLE.resolve(name + "-phenotypes.csv"), tmp.resolve(name + "-state"), log::add);
+                    SAMPLE.resolve(name + "-phenotypes.csv"), tmp.resolve(name + "-state"), 1, null, log::add);
             NodePolicy policy = new NodePolicy(new NodePolicySection(EnumSet.of(DataKind.GENOTYPES),
                     DataKind.GENOTYPES.procedures(), minimumCount, false, OptionalDouble.empty(), OptionalInt.empty()));
             this.door = new PolicedCallHandler(new DatasetCallHandler(Map.of("geno", dataset)), policy,
@@ -222,8 +222,11 @@ class GenotypeDatasetTest {
                 .isInstanceOf(ProtocolException.class)
                 .hasMessage("the coordinator asked for 'gwas.counts' before 'gwas.prepare'");
         assertThatThrownBy(() -> node.dataset.handle(SiteRequest.of(0, Procedure.DESCRIBE, Params.EMPTY),
+                RunControl.free())).isInstanceOf(ProtocolException.class)
+                .hasMessage("the coordinator asked for 'describe' before the model was set up on dataset 'geno'");
+        assertThatThrownBy(() -> node.dataset.handle(SiteRequest.of(0, Procedure.IMAGES_OPEN, Params.EMPTY),
                 RunControl.free())).isInstanceOf(PolicyRefusal.class)
-                .hasMessageContaining("dataset 'geno' holds genotypes").hasMessageContaining("not 'describe'");
+                .hasMessageContaining("dataset 'geno' holds genotypes").hasMessageContaining("not 'images.open'");
         assertThat(node.dataset.trainSize()).isEqualTo(-1);
     }
 }

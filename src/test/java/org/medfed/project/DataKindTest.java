@@ -20,12 +20,12 @@ class DataKindTest {
     }
 
     @Test
-    void tableStepsAreServedForTablesOnly() {
+    void tableStepsAreServedForTablesAndGenotypes() {
         List<Procedure> tableSteps = java.util.Arrays.stream(Procedure.values()).filter(p -> p.id().startsWith("table."))
                 .toList();
         assertThat(tableSteps).contains(Procedure.TABLE_OPEN, Procedure.TABLE_MOMENTS);
         assertThat(DataKind.TABLE.procedures()).containsAll(tableSteps);
-        assertThat(DataKind.GENOTYPES.procedures()).doesNotContainAnyElementsOf(tableSteps);
+        assertThat(DataKind.GENOTYPES.procedures()).containsAll(tableSteps).contains(Procedure.MODEL_OPEN);
         assertThat(DataKind.IMAGES.procedures()).doesNotContainAnyElementsOf(tableSteps);
     }
 

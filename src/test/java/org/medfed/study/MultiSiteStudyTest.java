@@ -10,11 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunListener;
 import org.medfed.engine.RunStatus;
 import org.medfed.node.DatasetCallHandler;
+import org.medfed.node.GenotypeDataset;
 import org.medfed.node.TableDataset;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.PrivacySection;
@@ -30,6 +32,9 @@ import org.medfed.testsupport.LoopbackFederation;
 class MultiSiteStudyTest {
 
     private static final Path SAMPLE = Path.of("sample-projects/heart-4-hospitals/study.json");
+
+    @TempDir
+    Path tmp;
 
     private static Study remote(Study study) {
         List<ParticipantEntry> remote = new ArrayList<>();
@@ -59,6 +64,51 @@ class MultiSiteStudyTest {
                         .withDpSgd(new PrivacySection.DpSgdSection(1.0, 1.1, null, 1e-5)))
                 .withDefence(new org.medfed.project.DefenceSection("median", null));
         assertNodesEqualSimulation(study);
+    }
+
+    @Test
+    void aGenotypeRiskModelOverNodesEqualsItsSimulationBitForBit() {
+        // each node builds its table itself from the VCF and phenotype sheet it registers
+        Path sample = Path.of("sample-projects/genotypes-4-hospitals/study.json").toAbsolutePath();
+        Study study = StudyFile.load(sample);
+        study = study.withTraining(study.training().withRounds(3));
+        StudyResult local = StudyRunner.run(PreparedStudy.prepare(study, sample), new RunOptions(null, null, true),
+                RunListener.NONE, RunControl.free(), m -> { });
+
+        List<ParticipantEntry> remote = new ArrayList<>();
+        for (ParticipantEntry p : study.participants()) {
+            remote.add(ParticipantEntry.remote(p.name(), p.name() + "-node", "geno"));
+        }
+        Study multi = study.withParticipants(remote);
+        try (LoopbackFederation net = new LoopbackFederation("genetics", MultiSiteStudy.nodes(multi))) {
+            for (ParticipantEntry p : study.participants()) {
+                net.startNode(p.name() + "-node", new DatasetCallHandler(Map.of("geno", new GenotypeDataset("geno",
+                        StudyFile.resolve(sample, p.data().get(0)), StudyFile.resolve(sample, p.data().get(1)),
+                        tmp.resolve(p.name() + "-work"), 1, null, m -> { }))));
+            }
+            PreparedStudy prepared = MultiSiteStudy.prepare(multi, sample, net.server.nodes(),
+                    Duration.ofSeconds(20), "test-run", m -> { });
+            assertThat(ProtocolJson.write(prepared.data().tabularPreprocessing()))
+                    .isEqualTo(ProtocolJson.write(local.prepared().data().tabularPreprocessing()));
+            assertThat(prepared.data().counts()).extracting(SiteCounts::trainSize)
+                    .isEqualTo(local.prepared().data().counts().stream().map(SiteCounts::trainSize).toList());
+            StudyResult network = StudyRunner.run(prepared, new RunOptions(null, null, true), RunListener.NONE,
+                    RunControl.free(), m -> { });
+
+            assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);
+            assertThat(network.history().rounds()).hasSize(3);
+            assertThat(network.history().model().toArray()).isEqualTo(local.history().model().toArray());
+            for (int r = 0; r < local.history().rounds().size(); r++) {
+                assertThat(network.history().rounds().get(r).global())
+                        .isEqualTo(local.history().rounds().get(r).global());
+            }
+            Map<String, Object> localRows = new LinkedHashMap<>();
+            local.baselines().stream().filter(b -> !b.row().equals(BaselineResult.POOLED))
+                    .forEach(b -> localRows.put(b.row(), List.of(b.model(), b.test())));
+            Map<String, Object> networkRows = new LinkedHashMap<>();
+            network.baselines().forEach(b -> networkRows.put(b.row(), List.of(b.model(), b.test())));
+            assertThat(networkRows).isEqualTo(localRows);
+        }
     }
 
     @Test
