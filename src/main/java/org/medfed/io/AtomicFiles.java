@@ -18,13 +18,28 @@ public final class AtomicFiles {
     }
 
     public static void write(Path target, byte[] content) throws IOException {
+        write(target, content, new java.nio.file.attribute.FileAttribute<?>[0]);
+    }
+
+    /**
+     * As {@link #write(Path, byte[])}, the file created with {@code attributes} (owner-only permissions for a
+     * private key), which it has from its first byte on.
+     */
+    public static void write(Path target, byte[] content, java.nio.file.attribute.FileAttribute<?>... attributes)
+            throws IOException {
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // not Files.createTempFile: its owner-only permissions would stick to the user's file after the move
         Path temp = dir.resolve("." + target.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
         try {
-            Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(temp,
+                    java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
+                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+                while (buffer.hasRemaining()) {
+                    channel.write(buffer);
+                }
+            }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {
