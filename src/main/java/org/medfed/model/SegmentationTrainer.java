@@ -123,6 +123,11 @@ public final class SegmentationTrainer implements ModelTrainer {
         if (train.size() == 0) {
             throw new IllegalStateException("no training examples");
         }
+        if (plan.sampleLevelPrivacy() != null) {
+            // refused rather than ignored: a hospital whose policy requires DP must not be told it has it
+            throw new org.medfed.engine.BadInputException("DP-SGD inside local training is available for logistic "
+                    + "regression and MLP models, not for the U-Net");
+        }
         ComputationGraph graph = graph(plan.optimizer(), plan.learningRate());
         graph.setParams(Dl4jTrainer.toRow(start));
         resetOptimizer(graph);

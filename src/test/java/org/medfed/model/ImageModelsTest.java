@@ -203,6 +203,18 @@ class ImageModelsTest {
     }
 
     @Test
+    void theUnetRefusesDpSgdRatherThanTrainWithoutIt() {
+        ExampleSet set = TinyImages.squares(12, 8, 2);
+        ModelSpec unet = ModelSpec.unet(new int[] {1, 8, 8}, 2, 4);
+        LocalTraining plan = new LocalTraining(1, 0, 4, LocalOptimizer.SGD, 0.01, 1).withSampleLevelPrivacy(
+                new org.medfed.privacy.dp.DpSgdPrivacy(1.0, 1.1, null, 1e-5, 3,
+                        org.medfed.privacy.random.RandomSource.seeded(1)));
+        assertThatThrownBy(() -> new SegmentationTrainer(unet, set, set).train(NetworkFactory.initialParameters(unet, 1),
+                plan, GradientAdjustment.NONE, RunControl.free()))
+                .isInstanceOf(org.medfed.engine.BadInputException.class).hasMessageContaining("not for the U-Net");
+    }
+
+    @Test
     void initialImageModelWeightsAreHeUniformAndBiasesZero() {
         ModelSpec spec = ModelSpec.cnn(new int[] {3, 8, 8}, 2, new int[] {4});
         ModelVector p = NetworkFactory.initialParameters(spec, 1);
