@@ -3,7 +3,6 @@ package org.medfed.engine;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * What a hospital keeps between requests of a study: vectors of its strategy (SCAFFOLD's own control variate),
@@ -36,11 +35,6 @@ public final class ClientState {
     /** Every saved vector, by key (for checkpoints). */
     public synchronized Map<String, ModelVector> vectors() {
         return Map.copyOf(vectors);
-    }
-
-    /** A working object, made on first use. */
-    public synchronized <T> T working(String key, Class<T> type, Supplier<T> make) {
-        return type.cast(working.computeIfAbsent(key, k -> make.get()));
     }
 
     public synchronized void putWorking(String key, Object value) {

@@ -8,24 +8,17 @@ public final class SiteFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
-    private final boolean refused;
-
-    private SiteFailure(String message, boolean refused) {
+    private SiteFailure(String message) {
         super(message);
-        this.refused = refused;
     }
 
     /** The hospital's policy said no; {@code reason} is the hospital's own words. */
     public static SiteFailure refused(String hospital, String reason) {
-        return new SiteFailure(hospital + " refused: " + reason, true);
+        return new SiteFailure(hospital + " refused: " + reason);
     }
 
     /** The hospital tried and failed, or could not be reached. */
     public static SiteFailure failed(String hospital, String problem) {
-        return new SiteFailure(hospital + ": " + problem, false);
-    }
-
-    public boolean isRefusal() {
-        return refused;
+        return new SiteFailure(hospital + ": " + problem);
     }
 }

@@ -5,7 +5,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.medfed.engine.ModelVector;
+import org.medfed.engine.RunControl;
+import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.Procedure;
+import org.medfed.engine.protocol.ProtocolException;
+import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.project.NodeSessionFile;
 import org.medfed.site.HospitalSite;
 
@@ -61,8 +65,21 @@ final class KeptSession {
         save();
     }
 
-    /** After a request: what the strategy keeps at the hospital between rounds must survive a restart. */
-    void served(Procedure procedure, HospitalSite site) {
+    /**
+     * A request for the model built beside the dataset (training, evaluation, a baseline), answered by
+     * {@code site}; after it, what the strategy keeps at the hospital between rounds is saved to survive a restart.
+     */
+    Params serve(SiteRequest request, RunControl control, HospitalSite site, String dataset) {
+        if (site == null) {
+            throw new ProtocolException("the coordinator asked for '" + request.procedure().id()
+                    + "' before the model was set up on dataset '" + dataset + "'");
+        }
+        Params reply = site.handle(request, control);
+        keepVectors(request.procedure(), site);
+        return reply;
+    }
+
+    private void keepVectors(Procedure procedure, HospitalSite site) {
         if (procedure.kind() != Procedure.Kind.TRAINING || site.state().vectors().isEmpty() || session == null) {
             return;
         }

@@ -152,15 +152,7 @@ public final class TableDataset implements ServedDataset {
                         List.of(classes.split("\n")), p.text(JSON), Map.of()), site);
                 yield sizes;
             }
-            default -> {
-                if (site == null) {
-                    throw new ProtocolException("the coordinator asked for '" + request.procedure().id()
-                            + "' before the model was set up on dataset '" + id + "'");
-                }
-                Params reply = site.handle(request, control);
-                kept.served(request.procedure(), site);
-                yield reply;
-            }
+            default -> kept.serve(request, control, site, id);
         };
     }
 

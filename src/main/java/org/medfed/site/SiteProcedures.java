@@ -2,7 +2,7 @@ package org.medfed.site;
 
 import java.util.EnumMap;
 import java.util.Map;
-import org.medfed.engine.ClientProcedure;
+import org.medfed.engine.SiteTraining;
 import org.medfed.engine.EvaluationRequest;
 import org.medfed.engine.GradientAdjustment;
 import org.medfed.engine.LocalTraining;
@@ -26,12 +26,12 @@ import org.medfed.privacy.secagg.SecAggSite;
  */
 public final class SiteProcedures {
 
-    private static final Map<Procedure, ClientProcedure> TRAINING = new EnumMap<>(Procedure.class);
+    private static final Map<Procedure, SiteTraining> TRAINING = new EnumMap<>(Procedure.class);
     private static final Map<Procedure, UpdateFilter> FILTERS = new EnumMap<>(Procedure.class);
     private static final Map<Procedure, SiteQuestion> QUESTIONS = new EnumMap<>(Procedure.class);
 
     static {
-        TRAINING.put(Procedure.TRAIN, ClientProcedure.LOCAL_TRAINING);
+        TRAINING.put(Procedure.TRAIN, SiteTraining.LOCAL_TRAINING);
         TRAINING.put(Procedure.TRAIN_PROXIMAL, FedProx.CLIENT);
         TRAINING.put(Procedure.TRAIN_SCAFFOLD, Scaffold.CLIENT);
         TRAINING.put(Procedure.GRADIENT, FedSgd.CLIENT);
@@ -61,7 +61,7 @@ public final class SiteProcedures {
     private SiteProcedures() {
     }
 
-    static ClientProcedure training(Procedure p) {
+    static SiteTraining training(Procedure p) {
         return require(TRAINING.get(p), p);
     }
 
@@ -76,16 +76,6 @@ public final class SiteProcedures {
     /** DP-SGD rebuilt at the hospital from the settings a training request carries. */
     static DpSgdPrivacy dpSgd(Params settings) {
         return DpSgdPrivacy.fromParams(settings);
-    }
-
-    /** Whether the hospital side implements {@code p} (every procedure of the catalogue must be). */
-    static boolean implemented(Procedure p) {
-        return switch (p.kind()) {
-            case TRAINING -> TRAINING.containsKey(p);
-            case FILTER, SEALING_FILTER -> FILTERS.containsKey(p);
-            case QUESTION -> QUESTIONS.containsKey(p);
-            case SETUP -> false;
-        };
     }
 
     private static <T> T require(T impl, Procedure p) {

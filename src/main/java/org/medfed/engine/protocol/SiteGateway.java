@@ -1,6 +1,5 @@
 package org.medfed.engine.protocol;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,10 +24,6 @@ public interface SiteGateway {
         public Answers {
             replies = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(replies));
             failures = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(failures));
-        }
-
-        public List<String> answered() {
-            return List.copyOf(replies.keySet());
         }
     }
 }

@@ -1,7 +1,7 @@
 package org.medfed.engine.strategy;
 
 import java.util.List;
-import org.medfed.engine.ClientProcedure;
+import org.medfed.engine.SiteTraining;
 import org.medfed.engine.ClientUpdate;
 import org.medfed.engine.FitResult;
 import org.medfed.engine.GradientAdjustment;
@@ -39,7 +39,7 @@ public final class FedProx implements Strategy {
     }
 
     /** The hospital's side: local training with the pull of strength {@code mu} towards the global model. */
-    public static final ClientProcedure CLIENT = (instruction, trainer, state, control) -> {
+    public static final SiteTraining CLIENT = (instruction, trainer, state, control) -> {
         double mu = instruction.params().number(MU);
         if (!(mu >= 0) || !Double.isFinite(mu)) {
             throw new IllegalArgumentException("mu must be a non-negative number, was " + mu);

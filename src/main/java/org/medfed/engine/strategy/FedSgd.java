@@ -2,7 +2,7 @@ package org.medfed.engine.strategy;
 
 import java.util.List;
 import java.util.Map;
-import org.medfed.engine.ClientProcedure;
+import org.medfed.engine.SiteTraining;
 import org.medfed.engine.ClientUpdate;
 import org.medfed.engine.FitResult;
 import org.medfed.engine.ModelVector;
@@ -35,7 +35,7 @@ public final class FedSgd implements Strategy {
     }
 
     /** The hospital's side: one gradient over all its training rows at the global model. */
-    public static final ClientProcedure CLIENT = (instruction, trainer, state, control) -> {
+    public static final SiteTraining CLIENT = (instruction, trainer, state, control) -> {
         control.checkpoint();
         ModelVector gradient = trainer.gradient(instruction.global(), 0, instruction.training().seed());
         return new FitResult(gradient, UpdateKind.GRADIENT, trainer.trainSize(), 1, Double.NaN, Map.of());

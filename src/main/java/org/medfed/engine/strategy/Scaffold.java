@@ -1,7 +1,7 @@
 package org.medfed.engine.strategy;
 
 import java.util.List;
-import org.medfed.engine.ClientProcedure;
+import org.medfed.engine.SiteTraining;
 import org.medfed.engine.ClientUpdate;
 import org.medfed.engine.FitResult;
 import org.medfed.engine.GradientAdjustment;
@@ -46,7 +46,7 @@ public final class Scaffold implements Strategy {
      * The hospital's side: training corrected by (c - c_i); it keeps its own c_i between rounds and sends only
      * its change.
      */
-    public static final ClientProcedure CLIENT = (instruction, trainer, state, control) -> {
+    public static final SiteTraining CLIENT = (instruction, trainer, state, control) -> {
         ModelVector x = instruction.global();
         ModelVector sent = instruction.vector(SERVER_CONTROL);
         ModelVector c = sent == null ? ModelVector.zeros(x.size()) : sent;

@@ -7,10 +7,10 @@ package org.medfed.engine;
  * only: the coordinator sends the procedure's id, never this code.
  */
 @FunctionalInterface
-public interface ClientProcedure {
+public interface SiteTraining {
 
     /** Train locally from the global model with the plan's optimiser. */
-    ClientProcedure LOCAL_TRAINING = (instruction, trainer, state, control) -> FitResult.model(
+    SiteTraining LOCAL_TRAINING = (instruction, trainer, state, control) -> FitResult.model(
             trainer.train(instruction.global(), instruction.training(), GradientAdjustment.NONE, control),
             trainer.trainSize());
 
