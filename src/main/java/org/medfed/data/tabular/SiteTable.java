@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.medfed.analytics.moments.Moments;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.SplitRule;
 import org.medfed.data.TrainTestSplit;
