@@ -93,7 +93,9 @@ final class StudyFlags {
     @Option(names = "--dp-clip", paramLabel = "C", description = "client-level DP: clipping norm of an update (default 1)")
     Double dpClip;
 
-    @Option(names = "--dp-delta", paramLabel = "D", description = "client-level DP: delta (default 0.001)")
+    @Option(names = "--dp-delta", paramLabel = "D",
+            description = "delta of the DP that is on (client-level, DP-SGD or both); on its own, client-level DP "
+                    + "(default 0.001)")
     Double dpDelta;
 
     @Option(names = "--dp-adaptive-clipping", description = "client-level DP: adapt the clipping norm to the median update")
@@ -201,7 +203,11 @@ final class StudyFlags {
                 || dpSgdClip != null) {
             PrivacySection p = s.privacy() == null ? new PrivacySection(null, null, null, null) : s.privacy();
             PrivacySection.DpSection dp = p.dp();
-            if (dpNoise != null || dpEpsilon != null || dpClip != null || dpDelta != null || dpAdaptive) {
+            boolean clientLevelFlags = dpNoise != null || dpEpsilon != null || dpClip != null || dpAdaptive;
+            boolean dpSgdFlags = dpSgdEpsilon != null || dpSgdNoise != null || dpSgdClip != null;
+            // --dp-delta is the delta of whichever DP is on; only on its own does it stand for client-level DP
+            boolean deltaForClientLevel = dpDelta != null && (dp != null || !dpSgdFlags && p.dpSgd() == null);
+            if (clientLevelFlags || deltaForClientLevel) {
                 PrivacySection.DpSection old = dp == null ? new PrivacySection.DpSection(null, null, null, null, null, null) : dp;
                 dp = new PrivacySection.DpSection(or(dpClip, old.clipNorm()), dpNoise != null ? dpNoise
                         : (dpEpsilon != null ? null : old.noiseMultiplier()), or(dpDelta, old.delta()),
@@ -212,7 +218,7 @@ final class StudyFlags {
                             : p.secureAggregation(),
                     paillier && p.paillier() == null ? new PrivacySection.PaillierSection(null, null, null, null) : p.paillier(),
                     seededRandomness ? "seeded" : p.randomness());
-            if (dpSgdEpsilon != null || dpSgdNoise != null || dpSgdClip != null) {
+            if (dpSgdFlags || dpDelta != null && p.dpSgd() != null) {
                 var old = p.dpSgd() == null ? new PrivacySection.DpSgdSection(null, null, null, null) : p.dpSgd();
                 p = p.withDpSgd(new PrivacySection.DpSgdSection(or(dpSgdClip, old.clipNorm()),
                         dpSgdNoise != null ? dpSgdNoise : (dpSgdEpsilon != null ? null : old.noiseMultiplier()),
