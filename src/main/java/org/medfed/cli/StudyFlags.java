@@ -14,6 +14,10 @@ import org.medfed.project.PrivacySection;
 import org.medfed.project.StrategySection;
 import org.medfed.project.Study;
 import org.medfed.project.TrainingSection;
+import org.medfed.engine.strategy.StrategyCatalog;
+import org.medfed.engine.strategy.StrategyDescriptor;
+import org.medfed.engine.strategy.robust.RobustRuleCatalog;
+import org.medfed.engine.strategy.robust.RobustRuleDescriptor;
 import picocli.CommandLine.Option;
 
 /** The options that describe or override a study on the command line. */
@@ -31,8 +35,8 @@ final class StudyFlags {
     @Option(names = "--hidden", paramLabel = "SIZES", split = ",", description = "MLP hidden layer sizes, e.g. 32,16")
     List<Integer> hidden;
 
-    @Option(names = "--strategy", paramLabel = "ID", description = "fedavg, weighted-fedavg, custom-weighted-fedavg, "
-            + "fedsgd, fedprox, fedadam, fedyogi, fedadagrad, scaffold, cyclic")
+    @Option(names = "--strategy", paramLabel = "ID", completionCandidates = StrategyIdList.class,
+            description = "one of: ${COMPLETION-CANDIDATES}")
     String strategy;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a strategy parameter, e.g. mu=0.01 (repeat)")
@@ -121,8 +125,8 @@ final class StudyFlags {
             description = "reproducible privacy noise and masks, for teaching (gives no real privacy)")
     boolean seededRandomness;
 
-    @Option(names = "--defence", paramLabel = "RULE", description = "robust rule: none, median, trimmed-mean:BETA, "
-            + "krum:F, multi-krum:F[:M]")
+    @Option(names = "--defence", paramLabel = "RULE", completionCandidates = DefenceForms.class,
+            description = "robust rule, one of: ${COMPLETION-CANDIDATES}")
     String defence;
 
     @Option(names = "--clip-bound", paramLabel = "X", description = "robustness: clip each update's change to this norm")
@@ -247,5 +251,21 @@ final class StudyFlags {
 
     private static <T> T or(T a, T b) {
         return a != null ? a : b;
+    }
+
+    /** The strategies of the catalogue, for the help text. */
+    static final class StrategyIdList implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return StrategyCatalog.all().stream().map(StrategyDescriptor::id).iterator();
+        }
+    }
+
+    /** The robust rules of the catalogue as they are written, for the help text. */
+    static final class DefenceForms implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return RobustRuleCatalog.all().stream().map(RobustRuleDescriptor::syntax).iterator();
+        }
     }
 }

@@ -1,8 +1,10 @@
 package org.medfed.gui.algorithm;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -14,7 +16,10 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.strategy.StrategyIds;
+import org.medfed.engine.strategy.ParameterSpec;
 import org.medfed.engine.strategy.robust.DefenceSettings;
+import org.medfed.engine.strategy.robust.RobustRuleCatalog;
+import org.medfed.engine.strategy.robust.RobustRuleDescriptor;
 import org.medfed.gui.common.FormField;
 import org.medfed.gui.common.NumberFields;
 import org.medfed.gui.common.StudyDocument;
@@ -46,35 +51,6 @@ public final class ProtectionsViewModel {
         }
     }
 
-    /** The robust aggregation rules, with the plain-language line shown next to the choice. */
-    public enum RobustRule {
-        NONE("none", "None", "every update is averaged as sent"),
-        MEDIAN("median", "Coordinate-wise median", "each number of the model is the middle value of the hospitals': "
-                + "one extreme hospital cannot drag it"),
-        TRIMMED_MEAN("trimmed-mean", "Trimmed mean", "drops the highest and lowest share beta of the values in each "
-                + "number of the model, then averages the rest"),
-        KRUM("krum", "Krum", "keeps the one update closest to its neighbours, assuming up to f attackers"),
-        MULTI_KRUM("multi-krum", "Multi-Krum", "keeps the n - f updates closest to their neighbours and averages them");
-
-        private final String id;
-        private final String title;
-        private final String explanation;
-
-        RobustRule(String id, String title, String explanation) {
-            this.id = id;
-            this.title = title;
-            this.explanation = explanation;
-        }
-
-        public String id() { return id; }
-        public String explanation() { return explanation; }
-
-        @Override
-        public String toString() {
-            return title;
-        }
-    }
-
     /** Paillier key sizes offered; 1024 bits only for quick demonstrations. */
     public static final List<Integer> KEY_SIZES = List.of(1024, 2048, 3072);
 
@@ -99,7 +75,7 @@ public final class ProtectionsViewModel {
     private final BooleanProperty secureAggregation = new SimpleBooleanProperty();
     private final BooleanProperty paillier = new SimpleBooleanProperty();
     private final ObjectProperty<Integer> keySize = new SimpleObjectProperty<>(2048);
-    private final ObjectProperty<RobustRule> rule = new SimpleObjectProperty<>(RobustRule.NONE);
+    private final ObjectProperty<RobustRuleDescriptor> rule = new SimpleObjectProperty<>(noRule());
     private final BooleanProperty normClipping = new SimpleBooleanProperty();
     private final BooleanProperty reproducibleNoise = new SimpleBooleanProperty();
 
@@ -110,8 +86,8 @@ public final class ProtectionsViewModel {
     private final FormField sgdEpsilon;
     private final FormField sgdClipNorm;
     private final FormField sgdDelta;
-    private final FormField beta;
-    private final FormField attackersAssumed;
+    /** The chosen rule's parameters, as the catalogue describes them; rebuilt when another rule is chosen. */
+    private final ObservableList<FormField> ruleFields = FXCollections.observableArrayList();
     private final FormField clipBound;
 
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -134,10 +110,6 @@ public final class ProtectionsViewModel {
                 + "contribute", positive("The clipping bound"));
         sgdDelta = field("dpSgdDelta", "Delta per hospital", "below 1 / the hospital's number of patients",
                 FormField.number("Delta", 0, false, 1, false));
-        beta = field("robustBeta", "Beta", "share trimmed at each end, from 0 up to (not including) 0.5",
-                FormField.number("Beta", 0, true, 0.5, false));
-        attackersAssumed = field("robustF", "Attackers assumed (f)", "how many hospitals may be attackers; Krum "
-                + "needs more than 2f + 2 hospitals per round", FormField.wholeNumber("The number of attackers", 0));
         clipBound = field("robustClipBound", "Norm bound", "largest change an update may make before it is scaled "
                 + "down", positive("The norm bound"));
 
@@ -147,7 +119,10 @@ public final class ProtectionsViewModel {
         }
         dpBudget.addListener((obs, was, is) -> changed());
         keySize.addListener((obs, was, is) -> changed());
-        rule.addListener((obs, was, is) -> changed());
+        rule.addListener((obs, was, is) -> {
+            buildRuleFields(is, Map.of());
+            changed();
+        });
         document.studyProperty().addListener((obs, was, is) -> {
             if (was == null || !java.util.Objects.equals(was.privacy(), is.privacy())
                     || !java.util.Objects.equals(was.defence(), is.defence())) {
@@ -224,28 +199,27 @@ public final class ProtectionsViewModel {
             reproducibleNoise.set(p != null && p.seeded());
 
             DefenceSection def = study.defence();
-            showDefault(beta, "0.2");
-            showDefault(attackersAssumed, "1");
             showDefault(clipBound, "1");
-            rule.set(RobustRule.NONE);
-            normClipping.set(false);
+            DefenceSettings ds = null;
             if (def != null) {
                 try {
-                    DefenceSettings ds = DefenceSettings.parse(def.rule(), def.clipBound());
-                    rule.set(RobustRule.values()[ds.rule().ordinal()]);
-                    if (ds.rule() == DefenceSettings.Rule.TRIMMED_MEAN) {
-                        beta.show(NumberFields.format(ds.beta()));
-                    }
-                    if (ds.rule() == DefenceSettings.Rule.KRUM || ds.rule() == DefenceSettings.Rule.MULTI_KRUM) {
-                        attackersAssumed.show(String.valueOf(ds.f()));
-                    }
-                    normClipping.set(ds.clipBound() > 0);
-                    if (ds.clipBound() > 0) {
-                        clipBound.show(NumberFields.format(ds.clipBound()));
-                    }
+                    ds = DefenceSettings.parse(def.rule(), def.clipBound());
                 } catch (BadInputException e) {
                     // a hand-edited study with a rule the engine does not know: the problem list says so
                 }
+            }
+            RobustRuleDescriptor chosen = ds == null ? noRule() : ds.rule();
+            if (rule.get() != chosen) {
+                rule.set(chosen);
+            }
+            if (ds != null) {
+                for (int i = 0; i < ruleFields.size(); i++) {
+                    showNumber(ruleFields.get(i), ds.values().get(chosen.parameters().get(i).name()), 0);
+                }
+            }
+            normClipping.set(ds != null && ds.clipBound() > 0);
+            if (ds != null && ds.clipBound() > 0) {
+                clipBound.show(NumberFields.format(ds.clipBound()));
             }
         } finally {
             loading = false;
@@ -316,29 +290,52 @@ public final class ProtectionsViewModel {
     }
 
     private DefenceSection defenceSection(DefenceSection before) {
-        String text = switch (rule.get()) {
-            case NONE -> "none";
-            case MEDIAN -> "median";
-            case TRIMMED_MEAN -> "trimmed-mean:" + NumberFields.format(number(beta, 0.2));
-            case KRUM -> "krum:" + whole(attackersAssumed, 1);
-            case MULTI_KRUM -> "multi-krum:" + whole(attackersAssumed, 1);
-        };
+        Map<String, Double> values = new LinkedHashMap<>();
+        RobustRuleDescriptor r = rule.get();
+        for (int i = 0; i < ruleFields.size(); i++) {
+            ParameterSpec p = r.parameters().get(i);
+            values.put(p.name(), number(ruleFields.get(i), p.defaultValue()));
+        }
         double bound = normClipping.get() ? number(clipBound, 1.0) : 0.0;
-        if (text.equals("none") && bound == 0) {
+        String text;
+        try {
+            text = DefenceSettings.of(r.id(), values, 0).ruleText();
+        } catch (BadInputException e) {
+            return before; // values that do not go together: the fields say why, the study keeps what it had
+        }
+        if (text.equals(RobustRuleCatalog.NONE) && bound == 0) {
             return null;
         }
         return new DefenceSection(text, bound);
+    }
+
+    /** One field per parameter of {@code r}, showing {@code values} or the catalogue's defaults. */
+    private void buildRuleFields(RobustRuleDescriptor r, Map<String, Double> values) {
+        if (r == null) {
+            ruleFields.clear();
+            return;
+        }
+        List<FormField> fields = new ArrayList<>();
+        for (ParameterSpec p : r.parameters()) {
+            FormField f = field("robust-" + p.name(), p.label(), p.explanation() + " (" + p.rangeText() + ")", t -> {
+                double v = NumberFields.parseDouble(t);
+                return Double.isNaN(v) ? p.label() + " must be a number" : p.check(v);
+            });
+            f.show(NumberFields.format(values.getOrDefault(p.name(), p.defaultValue())));
+            fields.add(f);
+        }
+        ruleFields.setAll(fields);
+        updateValid();
+    }
+
+    private static RobustRuleDescriptor noRule() {
+        return RobustRuleCatalog.find(RobustRuleCatalog.NONE).orElseThrow();
     }
 
     /** The field's value, or the study's fallback while the field holds text it cannot accept. */
     private static double number(FormField f, double fallback) {
         double v = NumberFields.parseDouble(f.textProperty().get());
         return f.valid() && !Double.isNaN(v) ? v : fallback;
-    }
-
-    private static long whole(FormField f, long fallback) {
-        Long v = NumberFields.parseLong(f.textProperty().get());
-        return f.valid() && v != null ? v : fallback;
     }
 
     // ---- checks
@@ -354,12 +351,7 @@ public final class ProtectionsViewModel {
         if (dpSgd.get()) {
             out.addAll(List.of(sgdEpsilon, sgdClipNorm, sgdDelta));
         }
-        if (rule.get() == RobustRule.TRIMMED_MEAN) {
-            out.add(beta);
-        }
-        if (rule.get() == RobustRule.KRUM || rule.get() == RobustRule.MULTI_KRUM) {
-            out.add(attackersAssumed);
-        }
+        out.addAll(ruleFields);
         if (normClipping.get()) {
             out.add(clipBound);
         }
@@ -447,7 +439,11 @@ public final class ProtectionsViewModel {
     public BooleanProperty secureAggregationProperty() { return secureAggregation; }
     public BooleanProperty paillierProperty() { return paillier; }
     public ObjectProperty<Integer> keySizeProperty() { return keySize; }
-    public ObjectProperty<RobustRule> ruleProperty() { return rule; }
+    public ObjectProperty<RobustRuleDescriptor> ruleProperty() { return rule; }
+    /** The rules offered, from the catalogue. */
+    public List<RobustRuleDescriptor> rules() { return RobustRuleCatalog.all(); }
+    /** The chosen rule's parameter fields. */
+    public ObservableList<FormField> ruleFields() { return ruleFields; }
     public BooleanProperty normClippingProperty() { return normClipping; }
     public BooleanProperty reproducibleNoiseProperty() { return reproducibleNoise; }
     public FormField targetEpsilon() { return targetEpsilon; }
@@ -457,8 +453,6 @@ public final class ProtectionsViewModel {
     public FormField sgdEpsilon() { return sgdEpsilon; }
     public FormField sgdClipNorm() { return sgdClipNorm; }
     public FormField sgdDelta() { return sgdDelta; }
-    public FormField beta() { return beta; }
-    public FormField attackersAssumed() { return attackersAssumed; }
     public FormField clipBound() { return clipBound; }
     /** Combinations of settings that cannot run, in words; empty when the protections fit together. */
     public ObservableList<String> problems() { return problems; }
