@@ -132,8 +132,9 @@ final class StudyFlags {
     @Option(names = "--clip-bound", paramLabel = "X", description = "robustness: clip each update's change to this norm")
     Double clipBound;
 
-    @Option(names = "--attack", paramLabel = "NAME=SPEC", description = "SIMULATION: make a hospital attack, e.g. "
-            + "hospital-b=scale:10 (sign-flip, scale:S, noise:SIGMA, free-ride, label-flip)")
+    @Option(names = "--attack", paramLabel = "NAME=SPEC", completionCandidates = AttackForms.class,
+            description = "SIMULATION: make a hospital attack, e.g. hospital-b=scale:10; SPEC is one of: "
+                    + "${COMPLETION-CANDIDATES}")
     Map<String, String> attacks = new LinkedHashMap<>();
 
     /** A study from the participant flags alone (no study file). */
@@ -266,6 +267,15 @@ final class StudyFlags {
         @Override
         public java.util.Iterator<String> iterator() {
             return RobustRuleCatalog.all().stream().map(RobustRuleDescriptor::syntax).iterator();
+        }
+    }
+
+    /** The attacks of the catalogue as they are written, for the help text. */
+    static final class AttackForms implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(org.medfed.attack.AttackKind.values())
+                    .map(org.medfed.attack.AttackKind::syntax).iterator();
         }
     }
 }
