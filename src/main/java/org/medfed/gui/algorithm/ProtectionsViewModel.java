@@ -3,7 +3,6 @@ package org.medfed.gui.algorithm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
@@ -15,7 +14,6 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.medfed.engine.BadInputException;
-import org.medfed.engine.strategy.StrategyIds;
 import org.medfed.engine.strategy.ParameterSpec;
 import org.medfed.engine.strategy.robust.DefenceSettings;
 import org.medfed.engine.strategy.robust.RobustRuleCatalog;
@@ -26,6 +24,7 @@ import org.medfed.gui.common.StudyDocument;
 import org.medfed.project.DefenceSection;
 import org.medfed.project.PrivacySection;
 import org.medfed.project.Study;
+import org.medfed.study.ProtectionCompatibility;
 
 /**
  * The "Privacy and defences" part of the Algorithm screen: differential privacy (client-level DP-FedAvg, and
@@ -372,64 +371,14 @@ public final class ProtectionsViewModel {
         updateValid();
     }
 
-    /**
-     * What the engine would refuse, or what would make a protection meaningless, in this study's combination of
-     * settings: each in a sentence that says what to switch off. Mirrors the checks of
-     * {@code org.medfed.study.Protections}, so the run does not fail on them after the data is read.
-     */
+    /** What the engine would refuse in this study's combination of settings, each in a sentence naming the screen. */
     static List<String> incompatibilities(Study study) {
-        List<String> out = new ArrayList<>();
-        PrivacySection p = study.privacy();
-        DefenceSection d = study.defence();
-        DefenceSettings defence = null;
-        if (d != null) {
-            try {
-                defence = DefenceSettings.parse(d.rule(), d.clipBound());
-                int hospitals = study.enabledParticipants().size();
-                int perRound = Math.max(1, (int) Math.ceil(study.training().fraction() * hospitals - 1e-9));
-                if (!defence.isNone() && hospitals > 0) {
-                    defence.checkParticipants(perRound);
-                }
-            } catch (BadInputException e) {
-                out.add(sentence(e.getMessage()));
-            }
-        }
-        boolean robust = defence != null && !defence.isNone();
-        if (p != null) {
-            boolean secagg = p.secureAggregation() != null;
-            boolean he = p.paillier() != null;
-            if (secagg && he) {
-                out.add("Choose secure aggregation or Paillier aggregation, not both: each already hides single "
-                        + "updates from the server (Algorithm).");
-            }
-            if (robust && (secagg || he)) {
-                out.add("A robust rule must see each hospital's update, which " + (secagg ? "secure aggregation"
-                        : "Paillier encryption") + " hides: switch one of them off (Algorithm).");
-            }
-            if (robust && p.dp() != null) {
-                out.add("Differential privacy hands the robust rule one noised average instead of each hospital's "
-                        + "update, so the rule cannot judge hospitals: switch one of them off (Algorithm).");
-            }
-            if (secagg && StrategyIds.CUSTOM_WEIGHTED_FEDAVG.equals(study.strategy().id())) {
-                out.add("Custom hospital weights cannot be combined with secure aggregation, which hides them: "
-                        + "use FedAvg or weighted FedAvg (Algorithm).");
-            }
-            if (p.dpSgd() != null && !dpSgdSupported(study)) {
-                out.add("DP-SGD inside each hospital's training is available for logistic regression and MLP "
-                        + "models only (Task and model).");
-            }
-        }
-        return out;
-    }
-
-    static boolean dpSgdSupported(Study study) {
-        String type = study.model() == null ? "logistic" : study.model().type().toLowerCase(Locale.ROOT);
-        return type.equals("logistic") || type.equals("mlp");
+        return ProtectionCompatibility.problems(study, study.enabledParticipants().size()).stream()
+                .map(p -> sentence(p.text()) + " (" + p.screen() + ").").toList();
     }
 
     private static String sentence(String message) {
-        String s = message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
-        return s + " (Algorithm).";
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     public BooleanProperty dpProperty() { return dp; }

@@ -137,7 +137,8 @@ class ProtectionsViewModelTest {
         vm.paillierProperty().set(false);
         vm.secureAggregationProperty().set(false);
         vm.dpProperty().set(true);
-        assertThat(vm.problems()).singleElement().asString().startsWith("Differential privacy hands the robust rule");
+        assertThat(vm.problems()).singleElement().asString()
+                .startsWith("A robust rule cannot be combined with client-level differential privacy");
         vm.ruleProperty().set(rule("none"));
         assertThat(vm.problems()).isEmpty();
     }
