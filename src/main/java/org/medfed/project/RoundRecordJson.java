@@ -49,6 +49,18 @@ final class RoundRecordJson {
         out.put("durationNanos", r.duration().toNanos());
         out.put("trainingNanos", r.trainingNanos());
         out.set("diagnostics", figures(r.diagnostics()));
+        RoundRecord.Progress p = r.progress();
+        ObjectNode progress = out.putObject("progress");
+        progress.set("clockSeconds", ExactJson.number(p.clockSeconds()));
+        progress.put("updatesApplied", p.updatesApplied());
+        ObjectNode staleness = progress.putObject("staleness");
+        p.staleness().forEach(staleness::put);
+        ObjectNode versions = progress.putObject("modelVersion");
+        p.modelVersion().forEach(versions::put);
+        ObjectNode down = progress.putObject("bytesDown");
+        p.bytesDown().forEach(down::put);
+        ObjectNode up = progress.putObject("bytesUp");
+        p.bytesUp().forEach(up::put);
         return out;
     }
 
@@ -87,7 +99,29 @@ final class RoundRecordJson {
         long trainingNanos = ExactJson.whole(node.get("trainingNanos"), what + ".trainingNanos");
         Map<String, Double> diagnostics = figures(node.get("diagnostics"), what + ".diagnostics");
         return new RoundRecord(round, selected, trainLoss, test, global, failures, duration, trainingNanos,
-                diagnostics);
+                diagnostics, progress(node.get("progress"), what + ".progress"));
+    }
+
+    /** A record's clock and traffic; checkpoints written before they were recorded have none. */
+    private static RoundRecord.Progress progress(JsonNode node, String what) {
+        if (node == null) {
+            return RoundRecord.Progress.NONE;
+        }
+        JsonNode p = object(node, what);
+        Map<String, Integer> staleness = new LinkedHashMap<>();
+        object(p.get("staleness"), what + ".staleness").properties().forEach(e -> staleness.put(e.getKey(),
+                ExactJson.integer(e.getValue(), what + ".staleness." + e.getKey())));
+        Map<String, Integer> versions = new LinkedHashMap<>();
+        object(p.get("modelVersion"), what + ".modelVersion").properties().forEach(e -> versions.put(e.getKey(),
+                ExactJson.integer(e.getValue(), what + ".modelVersion." + e.getKey())));
+        Map<String, Long> down = new LinkedHashMap<>();
+        object(p.get("bytesDown"), what + ".bytesDown").properties().forEach(e -> down.put(e.getKey(),
+                ExactJson.whole(e.getValue(), what + ".bytesDown." + e.getKey())));
+        Map<String, Long> up = new LinkedHashMap<>();
+        object(p.get("bytesUp"), what + ".bytesUp").properties().forEach(e -> up.put(e.getKey(),
+                ExactJson.whole(e.getValue(), what + ".bytesUp." + e.getKey())));
+        return new RoundRecord.Progress(ExactJson.number(p.get("clockSeconds"), what + ".clockSeconds"),
+                ExactJson.integer(p.get("updatesApplied"), what + ".updatesApplied"), staleness, versions, down, up);
     }
 
     private static ObjectNode figures(Map<String, Double> values) {
