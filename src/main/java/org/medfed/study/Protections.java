@@ -12,6 +12,8 @@ import org.medfed.engine.BadInputException;
 import org.medfed.engine.Participant;
 import org.medfed.engine.SampleLevelPrivacy;
 import org.medfed.engine.Strategy;
+import org.medfed.engine.codec.Compression;
+import org.medfed.engine.codec.UpdateCodec;
 import org.medfed.engine.strategy.FedAvg;
 import org.medfed.engine.strategy.Weighting;
 import org.medfed.engine.strategy.robust.DefenceSettings;
@@ -37,7 +39,9 @@ import org.medfed.project.Study;
 /**
  * Puts a study's protections around its strategy and participants, from the inside out: simulated attackers
  * wrap their hospitals; a robust rule replaces the strategy's averaging; differential privacy wraps that;
- * secure aggregation or Paillier encryption wraps everything, so that the aggregator sees only sums.
+ * compression encodes the update last at the hospital (after DP's noise); secure aggregation or Paillier
+ * encryption wraps everything, so that the aggregator sees only sums. Which of them go together, and with an
+ * asynchronous strategy, is decided here and nowhere else ({@link #checkCombination}).
  */
 public final class Protections {
 
@@ -58,6 +62,7 @@ public final class Protections {
     public static Applied apply(Study study, Strategy base, List<? extends Participant> participants, long seed) {
         Map<String, Object> card = new LinkedHashMap<>();
         describeAttacks(study, card);
+        checkCombination(study, base);
         Strategy strategy = base;
 
         DefenceSection defence = study.defence();
@@ -72,7 +77,7 @@ public final class Protections {
 
         PrivacySection privacy = study.privacy();
         if (privacy == null) {
-            return new Applied(strategy, null, card);
+            return new Applied(compressed(study, strategy, card), null, card);
         }
         RandomSource random = privacy.seeded() ? RandomSource.seeded(seed) : RandomSource.secure();
         DpSgdPrivacy dpSgd = null;
@@ -123,6 +128,7 @@ public final class Protections {
             dp.put("samplingRate", study.training().fraction());
             card.put("differentialPrivacy", dp);
         }
+        strategy = compressed(study, strategy, card);
         if (privacy.secureAggregation() != null && privacy.paillier() != null) {
             throw new BadInputException("choose secure aggregation or homomorphic (Paillier) aggregation, not both: "
                     + "each already hides single updates from the aggregator");
@@ -160,6 +166,69 @@ public final class Protections {
                     + "recomputed from the seed, so this run gives NO privacy");
         }
         return new Applied(strategy, dpSgd, card);
+    }
+
+    /** {@code strategy} with the study's compression, if any, described in the card. */
+    private static Strategy compressed(Study study, Strategy strategy, Map<String, Object> card) {
+        if (study.compression() == null) {
+            return strategy;
+        }
+        UpdateCodec codec = study.compression().toCodec();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("codec", codec.id());
+        c.put("description", codec.describe() + "; hospitals send the change from the global model they were sent");
+        if (codec.id().equals(UpdateCodec.QUANTISE) || codec.id().equals(UpdateCodec.TOPK_QUANTISE)) {
+            c.put("bits", codec.bits());
+        }
+        if (codec.id().startsWith(UpdateCodec.TOPK)) {
+            c.put("fraction", codec.fraction());
+            c.put("errorFeedback", codec.errorFeedback());
+        }
+        card.put("compression", c);
+        return new Compression(strategy, codec);
+    }
+
+    /**
+     * Refuses, with the reason, the combinations that do not work: which protections an asynchronous strategy
+     * allows, and which go with compressed updates.
+     */
+    static void checkCombination(Study study, Strategy base) {
+        PrivacySection privacy = study.privacy();
+        boolean async = base.schedule().asynchronous();
+        boolean robust = study.defence() != null && !DefenceSettings.parse(study.defence().rule(),
+                study.defence().clipBound()).isNone();
+        String id = base.id();
+        if (async && robust) {
+            throw new BadInputException("strategy " + id + " is asynchronous: a robust rule compares the updates of "
+                    + "one round, and an asynchronous merge has only its buffer of updates trained from different "
+                    + "versions of the model; use a synchronous strategy with the robust rule");
+        }
+        if (privacy != null && async) {
+            if (privacy.dp() != null) {
+                throw new BadInputException("strategy " + id + " is asynchronous: client-level DP-FedAvg calibrates its "
+                        + "noise to a sampled cohort of hospitals per round, which an asynchronous run does not have; "
+                        + "use DP-SGD inside the hospitals (privacy.dpSgd), whose accounting is per local step and so "
+                        + "holds for each update");
+            }
+            if (privacy.secureAggregation() != null || privacy.paillier() != null) {
+                throw new BadInputException("strategy " + id + " is asynchronous: secure aggregation and Paillier "
+                        + "aggregation reveal only the sum of a cohort that is unmasked or decrypted together, and an "
+                        + "asynchronous merge has no such cohort; use a synchronous strategy");
+            }
+        }
+        if (study.compression() != null && privacy != null) {
+            if (privacy.secureAggregation() != null || privacy.paillier() != null) {
+                throw new BadInputException("compressed updates cannot be combined with secure aggregation or Paillier "
+                        + "aggregation: those encode every value of the update themselves (as integers in their field, "
+                        + "as ciphertexts), so the compressed form would be undone before it is sent; choose one");
+            }
+            if (privacy.dp() != null && !"participants".equalsIgnoreCase(privacy.dp().noisePlacement())) {
+                throw new BadInputException("compressed updates with client-level DP need the noise added at the "
+                        + "hospitals (privacy.dp.noisePlacement: participants): compression comes after the noise, "
+                        + "while noise added by the aggregator is calibrated to the clip bound, which a compressed "
+                        + "update (with its quantisation error or error-feedback residual) can exceed");
+            }
+        }
     }
 
     /**
