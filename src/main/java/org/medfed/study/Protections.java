@@ -40,8 +40,8 @@ import org.medfed.project.Study;
  * Puts a study's protections around its strategy and participants, from the inside out: simulated attackers
  * wrap their hospitals; a robust rule replaces the strategy's averaging; differential privacy wraps that;
  * compression encodes the update last at the hospital (after DP's noise); secure aggregation or Paillier
- * encryption wraps everything, so that the aggregator sees only sums. Which of them go together, and with an
- * asynchronous strategy, is decided here and nowhere else ({@link #checkCombination}).
+ * encryption wraps everything, so that the aggregator sees only sums. Which of them go together, with compression
+ * and with an asynchronous strategy, is decided by {@link ProtectionCompatibility}.
  */
 public final class Protections {
 
@@ -60,16 +60,15 @@ public final class Protections {
      *                     {@link #attacker})
      */
     public static Applied apply(Study study, Strategy base, List<? extends Participant> participants, long seed) {
+        ProtectionCompatibility.require(study, participants.size());
         Map<String, Object> card = new LinkedHashMap<>();
         describeAttacks(study, card);
-        checkCombination(study, base);
         Strategy strategy = base;
 
         DefenceSection defence = study.defence();
         if (defence != null) {
             DefenceSettings settings = DefenceSettings.parse(defence.rule(), defence.clipBound());
             if (!settings.isNone()) {
-                settings.checkParticipants(expectedPerRound(study, participants.size()));
                 strategy = settings.apply(strategy);
                 card.put("defence", Map.of("rule", settings.ruleText(), "clipBound", defence.clipBound()));
             }
@@ -102,17 +101,7 @@ public final class Protections {
             c.put("perHospital", perHospital);
             card.put("dpSgd", c);
         }
-        boolean robust = card.containsKey("defence");
         if (privacy.dp() != null) {
-            if (robust) {
-                // DP-FedAvg bounds what one hospital changes in the clipped sum of everyone's updates; a rule that
-                // drops or down-weights updates depending on the others voids that bound (and, placed inside, it
-                // would only ever see DP's single noised average).
-                throw new BadInputException("a robust rule cannot be combined with client-level differential "
-                        + "privacy: DP's guarantee holds for the noised sum of all clipped updates, and a rule that drops "
-                        + "or down-weights updates depending on the others breaks it; choose one (DP-SGD inside the "
-                        + "hospitals does combine with a robust rule)");
-            }
             DpFedAvgSettings settings = dpSettings(privacy.dp(), study, participants.size());
             strategy = new DpFedAvg(strategy, settings, random);
             Map<String, Object> dp = new LinkedHashMap<>();
@@ -129,15 +118,7 @@ public final class Protections {
             card.put("differentialPrivacy", dp);
         }
         strategy = compressed(study, strategy, card);
-        if (privacy.secureAggregation() != null && privacy.paillier() != null) {
-            throw new BadInputException("choose secure aggregation or homomorphic (Paillier) aggregation, not both: "
-                    + "each already hides single updates from the aggregator");
-        }
         if (privacy.secureAggregation() != null) {
-            if (robust) {
-                throw new BadInputException("robust rules need to see each hospital's update, which secure aggregation "
-                        + "hides: switch one of them off");
-            }
             var s = privacy.secureAggregation();
             boolean weighted = weighting(base, privacy.dp() != null);
             double weightScale = weighted
@@ -148,10 +129,6 @@ public final class Protections {
                     + "masks, Shamir shares", "bits", s.bits(), "range", s.range()));
         }
         if (privacy.paillier() != null) {
-            if (robust) {
-                throw new BadInputException("robust rules need to see each hospital's update, which Paillier encryption "
-                        + "hides: switch one of them off");
-            }
             var p = privacy.paillier();
             SecureRandom keyRandom = random.secureRandom("paillier-key", 0);
             PaillierKeyHolder holder = PaillierKeyHolder.generate(p.modulusBits(), 2, keyRandom);
@@ -189,57 +166,10 @@ public final class Protections {
     }
 
     /**
-     * Refuses, with the reason, the combinations that do not work: which protections an asynchronous strategy
-     * allows, and which go with compressed updates.
-     */
-    static void checkCombination(Study study, Strategy base) {
-        PrivacySection privacy = study.privacy();
-        boolean async = base.schedule().asynchronous();
-        boolean robust = study.defence() != null && !DefenceSettings.parse(study.defence().rule(),
-                study.defence().clipBound()).isNone();
-        String id = base.id();
-        if (async && robust) {
-            throw new BadInputException("strategy " + id + " is asynchronous: a robust rule compares the updates of "
-                    + "one round, and an asynchronous merge has only its buffer of updates trained from different "
-                    + "versions of the model; use a synchronous strategy with the robust rule");
-        }
-        if (privacy != null && async) {
-            if (privacy.dp() != null) {
-                throw new BadInputException("strategy " + id + " is asynchronous: client-level DP-FedAvg calibrates its "
-                        + "noise to a sampled cohort of hospitals per round, which an asynchronous run does not have; "
-                        + "use DP-SGD inside the hospitals (privacy.dpSgd), whose accounting is per local step and so "
-                        + "holds for each update");
-            }
-            if (privacy.secureAggregation() != null || privacy.paillier() != null) {
-                throw new BadInputException("strategy " + id + " is asynchronous: secure aggregation and Paillier "
-                        + "aggregation reveal only the sum of a cohort that is unmasked or decrypted together, and an "
-                        + "asynchronous merge has no such cohort; use a synchronous strategy");
-            }
-        }
-        if (study.compression() != null && privacy != null) {
-            if (privacy.secureAggregation() != null || privacy.paillier() != null) {
-                throw new BadInputException("compressed updates cannot be combined with secure aggregation or Paillier "
-                        + "aggregation: those encode every value of the update themselves (as integers in their field, "
-                        + "as ciphertexts), so the compressed form would be undone before it is sent; choose one");
-            }
-            if (privacy.dp() != null && !"participants".equalsIgnoreCase(privacy.dp().noisePlacement())) {
-                throw new BadInputException("compressed updates with client-level DP need the noise added at the "
-                        + "hospitals (privacy.dp.noisePlacement: participants): compression comes after the noise, "
-                        + "while noise added by the aggregator is calibrated to the clip bound, which a compressed "
-                        + "update (with its quantisation error or error-feedback residual) can exceed");
-            }
-        }
-    }
-
-    /**
      * Whether a protected sum should be weighted by training examples: yes for the strategies that weigh by
      * samples, no for plain FedAvg and under differential privacy (whose mean is over the expected participants).
      */
     static boolean weighting(Strategy base, boolean dp) {
-        if (base instanceof FedAvg f && f.weighting() == Weighting.CUSTOM) {
-            throw new BadInputException("custom participant weights cannot be combined with secure aggregation, which "
-                    + "hides them; use weighted-fedavg (by patients) or fedavg");
-        }
         return !dp && !(base instanceof FedAvg f && f.weighting() == Weighting.EQUAL);
     }
 
@@ -314,9 +244,5 @@ public final class Protections {
             }
         }
         return out;
-    }
-
-    private static int expectedPerRound(Study study, int participants) {
-        return Math.max(1, (int) Math.ceil(study.training().fraction() * participants - 1e-9));
     }
 }

@@ -53,7 +53,7 @@ class AsyncAndCompressedStudyTest {
     }
 
     private static void refused(Study study) {
-        Protections.checkCombination(study, study.strategy().create());
+        ProtectionCompatibility.require(study, 4);
     }
 
     private static long bytesUp(StudyResult r) {
