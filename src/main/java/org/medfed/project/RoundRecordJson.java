@@ -108,20 +108,22 @@ final class RoundRecordJson {
             return RoundRecord.Progress.NONE;
         }
         JsonNode p = object(node, what);
-        Map<String, Integer> staleness = new LinkedHashMap<>();
-        object(p.get("staleness"), what + ".staleness").properties().forEach(e -> staleness.put(e.getKey(),
-                ExactJson.integer(e.getValue(), what + ".staleness." + e.getKey())));
-        Map<String, Integer> versions = new LinkedHashMap<>();
-        object(p.get("modelVersion"), what + ".modelVersion").properties().forEach(e -> versions.put(e.getKey(),
-                ExactJson.integer(e.getValue(), what + ".modelVersion." + e.getKey())));
-        Map<String, Long> down = new LinkedHashMap<>();
-        object(p.get("bytesDown"), what + ".bytesDown").properties().forEach(e -> down.put(e.getKey(),
-                ExactJson.whole(e.getValue(), what + ".bytesDown." + e.getKey())));
-        Map<String, Long> up = new LinkedHashMap<>();
-        object(p.get("bytesUp"), what + ".bytesUp").properties().forEach(e -> up.put(e.getKey(),
-                ExactJson.whole(e.getValue(), what + ".bytesUp." + e.getKey())));
+        Map<String, Integer> staleness = wholes(p, "staleness", what, ExactJson::integer);
+        Map<String, Integer> versions = wholes(p, "modelVersion", what, ExactJson::integer);
+        Map<String, Long> down = wholes(p, "bytesDown", what, ExactJson::whole);
+        Map<String, Long> up = wholes(p, "bytesUp", what, ExactJson::whole);
         return new RoundRecord.Progress(ExactJson.number(p.get("clockSeconds"), what + ".clockSeconds"),
                 ExactJson.integer(p.get("updatesApplied"), what + ".updatesApplied"), staleness, versions, down, up);
+    }
+
+    /** The whole numbers of object {@code field} of {@code parent}, by key, in their order. */
+    private static <T> Map<String, T> wholes(JsonNode parent, String field, String what,
+                                             java.util.function.BiFunction<JsonNode, String, T> read) {
+        Map<String, T> out = new LinkedHashMap<>();
+        String where = what + "." + field;
+        object(parent.get(field), where).properties().forEach(e -> out.put(e.getKey(),
+                read.apply(e.getValue(), where + "." + e.getKey())));
+        return out;
     }
 
     private static ObjectNode figures(Map<String, Double> values) {
