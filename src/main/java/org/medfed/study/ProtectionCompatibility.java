@@ -44,8 +44,38 @@ public final class ProtectionCompatibility {
                 out.add(new Problem(e.getMessage(), ALGORITHM));
             }
         }
+        boolean async = asynchronous(study);
+        String id = study.strategy().id();
+        if (async && robust) {
+            out.add(new Problem("strategy " + id + " is asynchronous: a robust rule compares the updates of one "
+                    + "round, and an asynchronous merge has only its buffer of updates trained from different versions "
+                    + "of the model; use a synchronous strategy with the robust rule", ALGORITHM));
+        }
         if (p == null) {
             return out;
+        }
+        if (async && p.dp() != null) {
+            out.add(new Problem("strategy " + id + " is asynchronous: client-level DP-FedAvg calibrates its noise to a "
+                    + "sampled cohort of hospitals per round, which an asynchronous run does not have; use DP-SGD inside "
+                    + "the hospitals (privacy.dpSgd), whose accounting is per local step and so holds for each update",
+                    ALGORITHM));
+        }
+        if (async && (p.secureAggregation() != null || p.paillier() != null)) {
+            out.add(new Problem("strategy " + id + " is asynchronous: secure aggregation and Paillier aggregation "
+                    + "reveal only the sum of a cohort that is unmasked or decrypted together, and an asynchronous merge "
+                    + "has no such cohort; use a synchronous strategy", ALGORITHM));
+        }
+        if (study.compression() != null && (p.secureAggregation() != null || p.paillier() != null)) {
+            out.add(new Problem("compressed updates cannot be combined with secure aggregation or Paillier "
+                    + "aggregation: those encode every value of the update themselves (as integers in their field, as "
+                    + "ciphertexts), so the compressed form would be undone before it is sent; choose one", ALGORITHM));
+        }
+        if (study.compression() != null && p.dp() != null
+                && !"participants".equalsIgnoreCase(p.dp().noisePlacement())) {
+            out.add(new Problem("compressed updates with client-level DP need the noise added at the hospitals "
+                    + "(privacy.dp.noisePlacement: participants): compression comes after the noise, while noise added "
+                    + "by the aggregator is calibrated to the clip bound, which a compressed update (with its "
+                    + "quantisation error or error-feedback residual) can exceed", ALGORITHM));
         }
         boolean secagg = p.secureAggregation() != null;
         boolean paillier = p.paillier() != null;
@@ -81,6 +111,15 @@ public final class ProtectionCompatibility {
         List<Problem> problems = problems(study, hospitals);
         if (!problems.isEmpty()) {
             throw new BadInputException(problems.get(0).text());
+        }
+    }
+
+    /** Whether the study's strategy merges updates asynchronously (an unknown strategy is reported elsewhere). */
+    private static boolean asynchronous(Study study) {
+        try {
+            return study.strategy().create().schedule().asynchronous();
+        } catch (BadInputException e) {
+            return false;
         }
     }
 

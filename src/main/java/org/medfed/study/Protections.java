@@ -12,6 +12,8 @@ import org.medfed.engine.BadInputException;
 import org.medfed.engine.Participant;
 import org.medfed.engine.SampleLevelPrivacy;
 import org.medfed.engine.Strategy;
+import org.medfed.engine.codec.Compression;
+import org.medfed.engine.codec.UpdateCodec;
 import org.medfed.engine.strategy.FedAvg;
 import org.medfed.engine.strategy.Weighting;
 import org.medfed.engine.strategy.robust.DefenceSettings;
@@ -37,7 +39,9 @@ import org.medfed.project.Study;
 /**
  * Puts a study's protections around its strategy and participants, from the inside out: simulated attackers
  * wrap their hospitals; a robust rule replaces the strategy's averaging; differential privacy wraps that;
- * secure aggregation or Paillier encryption wraps everything, so that the aggregator sees only sums.
+ * compression encodes the update last at the hospital (after DP's noise); secure aggregation or Paillier
+ * encryption wraps everything, so that the aggregator sees only sums. Which of them go together, with compression
+ * and with an asynchronous strategy, is decided by {@link ProtectionCompatibility}.
  */
 public final class Protections {
 
@@ -72,7 +76,7 @@ public final class Protections {
 
         PrivacySection privacy = study.privacy();
         if (privacy == null) {
-            return new Applied(strategy, null, card);
+            return new Applied(compressed(study, strategy, card), null, card);
         }
         RandomSource random = privacy.seeded() ? RandomSource.seeded(seed) : RandomSource.secure();
         DpSgdPrivacy dpSgd = null;
@@ -113,6 +117,7 @@ public final class Protections {
             dp.put("samplingRate", study.training().fraction());
             card.put("differentialPrivacy", dp);
         }
+        strategy = compressed(study, strategy, card);
         if (privacy.secureAggregation() != null) {
             var s = privacy.secureAggregation();
             boolean weighted = weighting(base, privacy.dp() != null);
@@ -138,6 +143,26 @@ public final class Protections {
                     + "recomputed from the seed, so this run gives NO privacy");
         }
         return new Applied(strategy, dpSgd, card);
+    }
+
+    /** {@code strategy} with the study's compression, if any, described in the card. */
+    private static Strategy compressed(Study study, Strategy strategy, Map<String, Object> card) {
+        if (study.compression() == null) {
+            return strategy;
+        }
+        UpdateCodec codec = study.compression().toCodec();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("codec", codec.id());
+        c.put("description", codec.describe() + "; hospitals send the change from the global model they were sent");
+        if (codec.id().equals(UpdateCodec.QUANTISE) || codec.id().equals(UpdateCodec.TOPK_QUANTISE)) {
+            c.put("bits", codec.bits());
+        }
+        if (codec.id().startsWith(UpdateCodec.TOPK)) {
+            c.put("fraction", codec.fraction());
+            c.put("errorFeedback", codec.errorFeedback());
+        }
+        card.put("compression", c);
+        return new Compression(strategy, codec);
     }
 
     /**
