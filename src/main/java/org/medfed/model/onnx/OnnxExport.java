@@ -30,9 +30,13 @@ import org.medfed.model.ModelSpec;
  */
 public final class OnnxExport {
 
+    /** The ONNX operator set of every file written. */
+    public static final int OPSET = OnnxGraph.OPSET;
+
     /** The ONNX file beside {@code model.zip} in an exported model folder. */
     public static final String FILE = "model.onnx";
     public static final String IMAGE = "image";
+    public static final String FEATURES = "features";
     public static final String PROBABILITIES = "probabilities";
     public static final String LABEL = "label";
     public static final String INPUT_OK = "input_ok";
@@ -68,6 +72,24 @@ public final class OnnxExport {
                 metadata(spec, prep.classes(), compaction));
     }
 
+    /**
+     * A classifier whose inputs are encoded outside the file (genotype dosages): {@value #FEATURES}, float32
+     * {@code [N, features]}.
+     */
+    public static byte[] features(ModelSpec spec, ModelVector params, Compaction compaction, List<String> classes,
+                                  String version) {
+        if (spec.isImageModel()) {
+            throw new IllegalArgumentException(spec + " is an image model");
+        }
+        OnnxGraph g = new OnnxGraph("medfed_" + spec.kind().id());
+        g.input(FEATURES, DataType.FLOAT, "the encoded features, in the order of the model card", -1, spec.inputSize());
+        String probabilities = NetworkGraph.classifier(g, spec, params, compaction, FEATURES);
+        g.node("Identity", List.of(probabilities), PROBABILITIES);
+        g.node("Identity", List.of(label(g, probabilities, classes)), LABEL);
+        classifierOutputs(g, classes.size());
+        return g.model(version, doc(spec, "encoded features [N, features]"), metadata(spec, classes, compaction));
+    }
+
     /** An image classifier (CNN; {@code classes} in label order) or the U-Net (no classes needed). */
     public static byte[] images(ModelSpec spec, ModelVector params, Compaction compaction, List<String> classes,
                                 String version) {
@@ -100,6 +122,31 @@ public final class OnnxExport {
             AtomicFiles.write(file, model);
         } catch (IOException e) {
             throw new BadInputException(file, null, "could not write the ONNX model: " + e.getMessage(), e);
+        }
+    }
+
+    /** A graph input or output as the file declares it: name, element type and description. */
+    public record Port(String name, String type, String description) {
+    }
+
+    /** The inputs of an ONNX file (read back from its bytes with the schema's classes). */
+    public static List<Port> inputs(byte[] model) {
+        return ports(model, true);
+    }
+
+    public static List<Port> outputs(byte[] model) {
+        return ports(model, false);
+    }
+
+    private static List<Port> ports(byte[] model, boolean inputs) {
+        try {
+            onnx.Onnx.GraphProto graph = onnx.Onnx.ModelProto.parseFrom(model).getGraph();
+            return (inputs ? graph.getInputList() : graph.getOutputList()).stream()
+                    .map(v -> new Port(v.getName(), DataType.forNumber(v.getType().getTensorType().getElemType()).name()
+                            .toLowerCase(java.util.Locale.ROOT).replace("float", "float32"), v.getDocString()))
+                    .toList();
+        } catch (com.google.protobuf.InvalidProtocolBufferException e) {
+            throw new IllegalArgumentException("not an ONNX model: " + e.getMessage(), e);
         }
     }
 
