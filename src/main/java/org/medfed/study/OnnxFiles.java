@@ -23,6 +23,18 @@ final class OnnxFiles {
     private OnnxFiles() {
     }
 
+    /** The bytes of {@code model.onnx}. */
+    static byte[] main(ModelSpec spec, ModelVector params, Compaction compaction, FittedPreprocessing tables,
+                       List<String> classes) {
+        String version = Version.current();
+        if (tables != null) {
+            Standardization z = tables.normalization() == Normalization.NONE ? null : tables.pooled();
+            return OnnxExport.tabular(spec, params, compaction, tables, z, version);
+        }
+        return spec.isImageModel() ? OnnxExport.images(spec, params, compaction, classes, version)
+                : OnnxExport.features(spec, params, compaction, classes, version);
+    }
+
     /**
      * @param tables  the card's table preprocessing, or null for image and genotype models
      * @param classes class names in label order (ignored by the U-Net)
@@ -30,22 +42,14 @@ final class OnnxFiles {
     static ModelCard.OnnxInfo write(ModelSpec spec, ModelVector params, Compaction compaction, FittedPreprocessing tables,
                                     List<String> classes, Path dir) {
         String version = Version.current();
-        byte[] main;
+        byte[] main = main(spec, params, compaction, tables, classes);
         Map<String, String> perParticipant = new TreeMap<>();
-        if (tables != null) {
-            Standardization z = tables.normalization() == Normalization.NONE ? null : tables.pooled();
-            main = OnnxExport.tabular(spec, params, compaction, tables, z, version);
-            if (tables.normalization() == Normalization.LOCAL) {
-                tables.perParticipant().forEach((name, own) -> {
-                    String file = "model-" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".onnx";
-                    OnnxExport.write(dir.resolve(file), OnnxExport.tabular(spec, params, compaction, tables, own, version));
-                    perParticipant.put(name, file);
-                });
-            }
-        } else if (spec.isImageModel()) {
-            main = OnnxExport.images(spec, params, compaction, classes, version);
-        } else {
-            main = OnnxExport.features(spec, params, compaction, classes, version);
+        if (tables != null && tables.normalization() == Normalization.LOCAL) {
+            tables.perParticipant().forEach((name, own) -> {
+                String file = "model-" + name.replaceAll("[^A-Za-z0-9._-]", "_") + ".onnx";
+                OnnxExport.write(dir.resolve(file), OnnxExport.tabular(spec, params, compaction, tables, own, version));
+                perParticipant.put(name, file);
+            });
         }
         OnnxExport.write(dir.resolve(OnnxExport.FILE), main);
         return new ModelCard.OnnxInfo(OnnxExport.FILE, OnnxExport.OPSET,

@@ -103,6 +103,35 @@ class OnnxRoundTripTest {
         }
     }
 
+    /**
+     * A tiny logistic regression in int8: weights 127 and -63.5 (scale 1) become 127 and -64, the bias 0.25 stays;
+     * for x = (0.01, 0.02): z = 1.27 - 1.28 + 0.25 = 0.24 and sigmoid(0.24) = 0.559714 (by hand).
+     */
+    @Test
+    void int8TinyModelGivesTheHandComputedProbability() throws Exception {
+        ModelSpec spec = ModelSpec.logistic(2, 2);
+        ModelVector params = ModelVector.wrap(new float[] {127f, -63.5f, 0.25f});
+        byte[] file = OnnxExport.features(spec, params, new Compaction(0, true), List.of("no", "yes"), "test");
+        assertThat(OnnxExport.inputs(file)).extracting(OnnxExport.Port::name).containsExactly(OnnxExport.FEATURES);
+        Path path = dir.resolve("tiny.onnx");
+        OnnxExport.write(path, file);
+        try (OnnxModel onnx = OnnxModel.load(path)) {
+            assertThat(onnx.classes()).containsExactly("no", "yes");
+        }
+        float[] p = runFeatures(path, new float[] {0.01f, 0.02f});
+        assertThat((double) p[1]).isCloseTo(0.559714, org.assertj.core.data.Offset.offset(1e-6));
+        assertThat((double) p[0]).isCloseTo(1 - 0.559714, org.assertj.core.data.Offset.offset(1e-6));
+    }
+
+    private static float[] runFeatures(Path file, float[] row) throws Exception {
+        ai.onnxruntime.OrtEnvironment env = ai.onnxruntime.OrtEnvironment.getEnvironment();
+        try (ai.onnxruntime.OrtSession s = env.createSession(file.toString());
+             ai.onnxruntime.OnnxTensor x = ai.onnxruntime.OnnxTensor.createTensor(env, new float[][] {row});
+             ai.onnxruntime.OrtSession.Result r = s.run(Map.of(OnnxExport.FEATURES, x))) {
+            return ((float[][]) r.get(OnnxExport.PROBABILITIES).orElseThrow().getValue())[0];
+        }
+    }
+
     /** age (numeric), sex (text, first level dropped), cp (number-coded category 1-4). */
     private static FittedPreprocessing preprocessing(MissingPolicy missing) {
         List<FeatureColumn> features = List.of(FeatureColumn.numeric("age", 54.25),
