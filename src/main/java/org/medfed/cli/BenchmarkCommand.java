@@ -12,6 +12,7 @@ import org.medfed.benchmark.AttackBenchmark;
 import org.medfed.benchmark.BenchmarkReport;
 import org.medfed.benchmark.PrivacyBenchmark;
 import org.medfed.benchmark.BenchmarkRow;
+import org.medfed.benchmark.CompactionBenchmark;
 import org.medfed.benchmark.FedHeartDiseaseBenchmark;
 import org.medfed.benchmark.NetworkBenchmark;
 import org.medfed.benchmark.NetworkReport;
@@ -32,11 +33,13 @@ import picocli.CommandLine.Spec;
                 "privacy: accuracy against epsilon on Fed-Heart-Disease, beside FLamby's DP table.",
                 "breastmnist: the CNN on BreastMNIST split over 3 simulated hospitals (IID and label-skewed): "
                         + "federated, each alone, pooled; --data is the folder of breastmnist.npz.",
+                "compact: size and accuracy of pruned and int8 models (Fed-Heart MLP, BreastMNIST CNN); --data is the "
+                        + "shared data folder holding uci-heart-disease and medmnist-breastmnist.",
                 "network: per-round time and bytes of one FedAvg study in process and over loopback nodes (gRPC, "
                         + "mutual TLS), with and without secure aggregation; needs no data."})
 final class BenchmarkCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME", description = "fed-heart-disease, attacks, privacy, breastmnist or network")
+    @Parameters(paramLabel = "NAME", description = "fed-heart-disease, attacks, privacy, breastmnist, compact or network")
     String name;
 
     @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
@@ -105,6 +108,11 @@ final class BenchmarkCommand implements Callable<Integer> {
                         progress);
                 markdown = PrivacyBenchmark.markdown(command(s, ""), rows, s);
             }
+            case "compact" -> {
+                long seed = seeds.isEmpty() ? 42L : seeds.get(0);
+                markdown = CompactionBenchmark.markdown("java -jar target/medfed.jar benchmark compact --data " + data
+                        + " --seeds " + seed, seed, CompactionBenchmark.run(data, seed, progress));
+            }
             case "network" -> {
                 NetworkBenchmark.Settings settings = networkSettings();
                 NetworkReport report = QuietNodeLog.during(() -> NetworkBenchmark.run(settings, progress));
@@ -112,7 +120,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                 csv = report.csv();
             }
             default -> throw new BadInputException("benchmark '" + name
-                    + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, network");
+                    + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, compact, network");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);

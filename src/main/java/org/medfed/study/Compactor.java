@@ -1,13 +1,10 @@
 package org.medfed.study;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.zip.GZIPOutputStream;
 import org.medfed.data.tabular.FittedPreprocessing;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.ModelVector;
@@ -16,6 +13,7 @@ import org.medfed.model.ModelFiles;
 import org.medfed.model.ModelKind;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.ModelTrainer;
+import org.medfed.model.onnx.OnnxExport;
 import org.medfed.project.ModelCard;
 import org.medfed.project.ModelCardFile;
 import org.medfed.project.StudyFile;
@@ -71,7 +69,7 @@ public final class Compactor {
         ModelCard.OnnxInfo onnx = OnnxFiles.write(spec, params, compaction, tables, classes, outDir);
         ModelCard.CompactionInfo info = new ModelCard.CompactionInfo(compaction.describe(), compaction.pruneFraction(),
                 compaction.int8(), metric, metrics(prepared, spec, params, metric), metrics(prepared, spec, compact, metric),
-                full.length, small.length, gzipped(full), gzipped(small), command);
+                full.length, small.length, OnnxExport.gzippedSize(full), OnnxExport.gzippedSize(small), command);
         ModelCardFile.save(new ModelCard(card.schemaVersion(), card.software(), Instant.now().toString(), card.study(),
                 card.model(), card.input(), card.preprocessing(), card.imagePreprocessing(), card.training(),
                 card.participants(), card.metrics(), card.privacy(), onnx, info), outDir);
@@ -108,13 +106,4 @@ public final class Compactor {
         return new ModelSpec(ModelKind.parse(m.type()), shape, m.classCount(), hidden, filters);
     }
 
-    static long gzipped(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
-            gz.write(bytes);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        return out.size();
-    }
 }

@@ -125,6 +125,17 @@ public final class OnnxExport {
         }
     }
 
+    /** Size of {@code file} gzip-compressed: where the zeros of a pruned model pay off. */
+    public static long gzippedSize(byte[] file) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out)) {
+            gz.write(file);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return out.size();
+    }
+
     /** A graph input or output as the file declares it: name, element type and description. */
     public record Port(String name, String type, String description) {
     }
