@@ -52,10 +52,11 @@ public final class CompactionBenchmark {
     private CompactionBenchmark() {
     }
 
-    public static List<Row> run(Path sharedData, long seed, Consumer<String> progress) {
+    /** @param cnnRounds FedAvg rounds of the BreastMNIST CNN (the reported benchmark's 30 when null) */
+    public static List<Row> run(Path sharedData, long seed, Integer cnnRounds, Consumer<String> progress) {
         List<Row> rows = new ArrayList<>();
         rows.addAll(heart(sharedData.resolve("uci-heart-disease"), seed, progress));
-        rows.addAll(breastMnist(sharedData.resolve("medmnist-breastmnist"), seed, progress));
+        rows.addAll(breastMnist(sharedData.resolve("medmnist-breastmnist"), seed, cnnRounds, progress));
         return rows;
     }
 
@@ -85,13 +86,17 @@ public final class CompactionBenchmark {
         return rows;
     }
 
-    static List<Row> breastMnist(Path dir, long seed, Consumer<String> progress) {
+    static List<Row> breastMnist(Path dir, long seed, Integer rounds, Consumer<String> progress) {
         BreastMnistBenchmark.Data data = BreastMnistBenchmark.Data.load(dir);
-        BreastMnistBenchmark.Settings settings = BreastMnistBenchmark.Settings.reported();
+        BreastMnistBenchmark.Settings r = BreastMnistBenchmark.Settings.reported();
+        BreastMnistBenchmark.Settings settings = rounds == null ? r : new BreastMnistBenchmark.Settings(r.filters(),
+                r.hidden(), r.hospitals(), r.epochs(), rounds, r.localEpochs(), r.batchSize(), r.learningRate(),
+                r.fedProxMu(), r.alpha());
         ModelSpec spec = settings.spec();
         Map<String, int[]> hospitals = HospitalSplitter.splitByLabels(data.train().labels(), settings.hospitals(),
                 SplitRule.parse("iid"), Seeds.derive(seed, "hospitals", 0));
-        progress.accept("BreastMNIST: FedAvg of " + spec + " over " + settings.hospitals() + " IID hospitals ...");
+        progress.accept("BreastMNIST: FedAvg of " + spec + " over " + settings.hospitals() + " IID hospitals, "
+                + settings.rounds() + " rounds ...");
         ModelVector model = BreastMnistBenchmark.federatedRun(data, hospitals, "weighted-fedavg", Map.of(), settings, seed)
                 .model();
         List<Row> rows = new ArrayList<>();

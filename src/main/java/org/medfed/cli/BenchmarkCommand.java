@@ -55,7 +55,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     List<Integer> nodes = new ArrayList<>();
 
     @Option(names = "--rounds", paramLabel = "N", description = "network: FedAvg rounds per run (default "
-            + NetworkBenchmark.Settings.DEFAULT_ROUNDS + ")")
+            + NetworkBenchmark.Settings.DEFAULT_ROUNDS + "); compact: FedAvg rounds of the BreastMNIST CNN (default 30)")
     Integer rounds;
 
     @Option(names = "--repetitions", paramLabel = "N", description = "network: timed runs of each variant per "
@@ -111,7 +111,8 @@ final class BenchmarkCommand implements Callable<Integer> {
             case "compact" -> {
                 long seed = seeds.isEmpty() ? 42L : seeds.get(0);
                 markdown = CompactionBenchmark.markdown("java -jar target/medfed.jar benchmark compact --data " + data
-                        + " --seeds " + seed, seed, CompactionBenchmark.run(data, seed, progress));
+                        + " --seeds " + seed + (rounds != null ? " --rounds " + rounds : ""), seed,
+                        CompactionBenchmark.run(data, seed, rounds, progress));
             }
             case "network" -> {
                 NetworkBenchmark.Settings settings = networkSettings();
