@@ -13,6 +13,7 @@ import org.medfed.benchmark.BenchmarkReport;
 import org.medfed.benchmark.PrivacyBenchmark;
 import org.medfed.benchmark.TrainingTradeOffs;
 import org.medfed.benchmark.BenchmarkRow;
+import org.medfed.benchmark.CompactionBenchmark;
 import org.medfed.benchmark.FedHeartDiseaseBenchmark;
 import org.medfed.benchmark.NetworkBenchmark;
 import org.medfed.benchmark.NetworkReport;
@@ -33,6 +34,8 @@ import picocli.CommandLine.Spec;
                 "privacy: accuracy against epsilon on Fed-Heart-Disease, beside FLamby's DP table.",
                 "breastmnist: the CNN on BreastMNIST split over 3 simulated hospitals (IID and label-skewed): "
                         + "federated, each alone, pooled; --data is the folder of breastmnist.npz.",
+                "compact: size and accuracy of pruned and int8 models (Fed-Heart MLP, BreastMNIST CNN); --data is the "
+                        + "shared data folder holding uci-heart-disease and medmnist-breastmnist.",
                 "network: per-round time and bytes of one FedAvg study in process and over loopback nodes (gRPC, "
                         + "mutual TLS), with and without secure aggregation; needs no data.",
                 "async: synchronous FedAvg against FedAsync and FedBuff with one hospital ten times slower, on the "
@@ -41,7 +44,7 @@ import picocli.CommandLine.Spec;
 final class BenchmarkCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME",
-            description = "fed-heart-disease, attacks, privacy, breastmnist, network, async or compression")
+            description = "fed-heart-disease, attacks, privacy, breastmnist, compact, network, async or compression")
     String name;
 
     @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
@@ -62,7 +65,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     List<Integer> nodes = new ArrayList<>();
 
     @Option(names = "--rounds", paramLabel = "N", description = "network: FedAvg rounds per run (default "
-            + NetworkBenchmark.Settings.DEFAULT_ROUNDS + ")")
+            + NetworkBenchmark.Settings.DEFAULT_ROUNDS + "); compact: FedAvg rounds of the BreastMNIST CNN (default 30)")
     Integer rounds;
 
     @Option(names = "--repetitions", paramLabel = "N", description = "network: timed runs of each variant per "
@@ -115,6 +118,12 @@ final class BenchmarkCommand implements Callable<Integer> {
                         progress);
                 markdown = PrivacyBenchmark.markdown(command(s, ""), rows, s);
             }
+            case "compact" -> {
+                long seed = seeds.isEmpty() ? 42L : seeds.get(0);
+                markdown = CompactionBenchmark.markdown("java -jar target/medfed.jar benchmark compact --data " + data
+                        + " --seeds " + seed + (rounds != null ? " --rounds " + rounds : ""), seed,
+                        CompactionBenchmark.run(data, seed, rounds, progress));
+            }
             case "network" -> {
                 NetworkBenchmark.Settings settings = networkSettings();
                 NetworkReport report = QuietNodeLog.during(() -> NetworkBenchmark.run(settings, progress));
@@ -127,8 +136,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                         + TrainingTradeOffs.markdown(name, data, images, s, progress);
             }
             default -> throw new BadInputException("benchmark '" + name
-                    + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, network, async, "
-                    + "compression");
+                    + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, compact, network, "
+                    + "async, compression");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);

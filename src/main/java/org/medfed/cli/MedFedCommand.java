@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "medfed", mixinStandardHelpOptions = true, versionProvider = MedFedCommand.VersionProvider.class,
         description = "MedFed Workbench: federated learning across hospitals without moving patient data.",
         footer = {"", "With no command, or with 'gui [STUDY.json]', medfed opens the workbench window."},
-        subcommands = {RunCommand.class, GwasCommand.class, PredictCommand.class, InspectCommand.class, SplitCommand.class,
+        subcommands = {RunCommand.class, GwasCommand.class, PredictCommand.class, CompactCommand.class, InspectCommand.class,
+                SplitCommand.class,
                 ProvisionCommand.class, NodeCommand.class,
                 BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class MedFedCommand implements Runnable {

@@ -13,6 +13,7 @@ import java.util.Map;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.RoundRecord;
 import org.medfed.engine.RunHistory;
+import org.medfed.model.Compaction;
 import org.medfed.model.ModelFiles;
 import org.medfed.model.ModelKind;
 import org.medfed.model.ModelSpec;
@@ -47,11 +48,13 @@ public final class RunOutputs {
         exportModel(result, dir.resolve("model"));
     }
 
-    /** The model file and its card. */
+    /** The model as a DL4J file and as ONNX, with its card. */
     public static void exportModel(StudyResult result, Path modelDir) {
         ModelSpec spec = result.prepared().spec();
         ModelFiles.save(spec, result.history().model(), modelDir);
-        ModelCardFile.save(card(result), modelDir);
+        ModelCard.OnnxInfo onnx = OnnxFiles.write(spec, result.history().model(), Compaction.NONE,
+                result.prepared().data().tabularPreprocessing(), result.prepared().data().classes(), modelDir);
+        ModelCardFile.save(card(result, onnx), modelDir);
     }
 
     /** What protected the run, with the privacy actually spent, for the card and the summary. */
@@ -178,7 +181,7 @@ public final class RunOutputs {
         return s;
     }
 
-    static ModelCard card(StudyResult result) {
+    static ModelCard card(StudyResult result, ModelCard.OnnxInfo onnx) {
         RunHistory h = result.history();
         Study study = result.prepared().study();
         ModelSpec spec = result.prepared().spec();
@@ -212,7 +215,7 @@ public final class RunOutputs {
                 new ModelCard.TrainingInfo(h.strategyId(), study.strategy().resolvedParameters(), t.rounds(),
                         h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT), t.localSteps(), t.localEpochs(),
                         t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), result.seed()),
-                parts, metrics, protections(result), communication(result));
+                parts, metrics, protections(result), communication(result), onnx, null);
     }
 
     /**
