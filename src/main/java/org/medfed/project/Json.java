@@ -23,6 +23,8 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // "rounds": 2.5 is a mistake to name, not a 2 to run
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 

@@ -8,6 +8,7 @@ import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.CsvWriter;
+import org.medfed.io.OutputFolder;
 import org.medfed.data.csv.HeaderMode;
 import org.medfed.data.tabular.FittedPreprocessing;
 import org.medfed.data.tabular.MissingPolicy;
@@ -54,6 +55,7 @@ public final class Prediction {
     }
 
     public static Summary predictFile(Path modelDir, Path input, String participant, Path output) {
+        OutputFolder.requireFinishedPart(modelDir);
         ModelCard card = ModelCardFile.load(modelDir);
         ModelFiles.TrainedModel model = ModelFiles.load(modelDir);
         FittedPreprocessing prep = card.preprocessing();

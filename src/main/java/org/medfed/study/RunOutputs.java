@@ -17,6 +17,8 @@ import org.medfed.model.ModelFiles;
 import org.medfed.model.ModelKind;
 import org.medfed.model.ModelSpec;
 import org.medfed.io.AtomicFiles;
+import org.medfed.io.FileProblem;
+import org.medfed.io.OutputFolder;
 import org.medfed.project.JsonFiles;
 import org.medfed.project.ModelCard;
 import org.medfed.project.ModelCardFile;
@@ -30,25 +32,36 @@ import org.medfed.project.Study;
 public final class RunOutputs {
 
     public static final String SOFTWARE = "MedFed Workbench";
+    public static final String METRICS = "metrics.csv";
+    public static final String RESULTS = "results.csv";
+    public static final String SUMMARY = "summary.json";
+    public static final String MODEL = "model";
 
     private RunOutputs() {
     }
 
-    public static void write(StudyResult result, Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new BadInputException(dir, null, "output folder could not be created: " + e.getMessage(), e);
-        }
-        writeMetrics(result.history(), dir.resolve("metrics.csv"));
+    /** Writes the outputs into the run folder {@code dir}, which a {@link RunFolder} holds for writing. */
+    static void write(StudyResult result, Path dir) {
+        writeMetrics(result.history(), dir.resolve(METRICS));
         ResultsTable table = ResultsTable.of(result);
-        writeText(dir.resolve("results.csv"), table.toCsv());
-        JsonFiles.write(summary(result, table), dir.resolve("summary.json"));
-        exportModel(result, dir.resolve("model"));
+        writeText(dir.resolve(RESULTS), table.toCsv());
+        JsonFiles.write(summary(result, table), dir.resolve(SUMMARY));
+        writeModel(result, dir.resolve(MODEL));
     }
 
-    /** The model file and its card. */
+    /**
+     * The model file and its card into a folder of their own (the workbench's export): replaces an earlier export
+     * there, and marks the folder finished once both are written.
+     */
     public static void exportModel(StudyResult result, Path modelDir) {
+        try (OutputFolder folder = OutputFolder.claim(modelDir, "model export", OutputFolder.Mode.REPLACE,
+                List.of(ModelFiles.MODEL_FILE, ModelCardFile.NAME))) {
+            writeModel(result, modelDir);
+            folder.finish();
+        }
+    }
+
+    private static void writeModel(StudyResult result, Path modelDir) {
         ModelSpec spec = result.prepared().spec();
         ModelFiles.save(spec, result.history().model(), modelDir);
         ModelCardFile.save(card(result), modelDir);
@@ -112,7 +125,7 @@ public final class RunOutputs {
         try {
             AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new BadInputException(file, null, "could not be written: " + e.getMessage(), e);
+            throw FileProblem.of(file, "could not be written", e);
         }
     }
 
