@@ -90,24 +90,19 @@ public final class FileProblem {
     }
 
     /**
-     * Refuses, in words, a path that cannot be read as a regular file: missing, a folder, a device or pipe (whose
-     * reading never ends, as {@code /dev/zero}), or unreadable.
+     * Refuses, in words, a path given for a file that is no file to read: empty, a folder, or a device or pipe
+     * (whose reading never ends, as {@code /dev/zero}). A missing file is left to the caller, whose message says
+     * what it looked for.
      */
-    public static void requireRegularFile(Path file) {
+    public static void refuseNonFile(Path file) {
         if (file.toString().isEmpty()) {
             throw new BadInputException("an empty path was given where a file was expected");
         }
         if (Files.isDirectory(file)) {
-            throw new BadInputException(file, null, "is a folder, not a file (" + file + ")");
+            throw new BadInputException(file, null, "is a folder, not a file (" + file.toAbsolutePath() + ")");
         }
-        if (!Files.exists(file)) {
-            throw new BadInputException(file, null, "not found (" + file.toAbsolutePath() + ")");
-        }
-        if (!Files.isRegularFile(file)) {
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
             throw new BadInputException(file, null, "is a device or pipe, not a file (" + file + ")");
-        }
-        if (!Files.isReadable(file)) {
-            throw new BadInputException(file, null, "cannot be read: permission denied");
         }
     }
 }

@@ -258,7 +258,9 @@ public final class OutputFolder implements AutoCloseable {
      */
     public static void requireFinishedPart(Path dir) {
         Path parent = dir.toAbsolutePath().normalize().getParent();
-        if (!Files.exists(dir.resolve(MARKER)) && parent != null && Files.exists(parent.resolve(MARKER))) {
+        boolean parentIsOutput = parent != null
+                && (Files.exists(parent.resolve(MARKER)) || Files.exists(parent.resolve(LOCK)));
+        if (!Files.exists(dir.resolve(MARKER)) && parentIsOutput) {
             requireFinished(parent);
             return;
         }

@@ -41,7 +41,8 @@ public final class StudyValidation {
         }
     }
 
-    private static int[] ints(java.util.List<Integer> values) {
+    /** Whole numbers of a JSON list, a missing one as 0 (which every bound refuses). */
+    static int[] ints(java.util.List<Integer> values) {
         return values == null ? new int[0] : values.stream().mapToInt(v -> v == null ? 0 : v).toArray();
     }
 

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.RoundRecord;
 import org.medfed.engine.RunHistory;
@@ -93,17 +94,20 @@ public final class RunOutputs {
     /** One row per round, participant, split and metric, as {@code metrics.csv}; written atomically. */
     public static void writeMetrics(RunHistory history, Path file) {
         StringBuilder sb = new StringBuilder("round,participant,split,metric,value\n");
+        // every map in name order: participants answer, and secure aggregation and DP add their figures, in
+        // whatever order threads finish, and the same study and seed must give the same bytes
         for (RoundRecord r : history.rounds()) {
-            r.trainLoss().forEach((p, loss) -> row(sb, r.round(), p, "train", "loss", loss));
-            r.test().forEach((p, e) -> e.metrics().forEach((m, v) -> row(sb, r.round(), p, "test", m, v)));
-            r.global().forEach((m, v) -> {
+            new TreeMap<>(r.trainLoss()).forEach((p, loss) -> row(sb, r.round(), p, "train", "loss", loss));
+            new TreeMap<>(r.test()).forEach((p, e) -> new TreeMap<>(e.metrics())
+                    .forEach((m, v) -> row(sb, r.round(), p, "test", m, v)));
+            new TreeMap<>(r.global()).forEach((m, v) -> {
                 if (m.equals("train_loss")) {
                     row(sb, r.round(), "global", "train", "loss", v);
                 } else {
                     row(sb, r.round(), "global", "test", m, v);
                 }
             });
-            r.diagnostics().forEach((m, v) -> row(sb, r.round(), "global", "run", m, v));
+            new TreeMap<>(r.diagnostics()).forEach((m, v) -> row(sb, r.round(), "global", "run", m, v));
         }
         writeText(file, sb.toString());
     }

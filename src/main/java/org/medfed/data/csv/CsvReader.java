@@ -14,6 +14,7 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 import org.medfed.engine.BadInputException;
+import org.medfed.io.FileProblem;
 
 /**
  * Reads a CSV file into a {@link CsvTable}, with errors that name the file, the line and what was expected:
@@ -27,6 +28,7 @@ public final class CsvReader {
     }
 
     public static CsvTable read(Path file, CsvFormat format) {
+        FileProblem.refuseNonFile(file);
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file, null, "file not found (looked for " + file.toAbsolutePath() + ")");
         }

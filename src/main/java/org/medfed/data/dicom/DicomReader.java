@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import org.medfed.engine.BadInputException;
+import org.medfed.io.FileProblem;
 
 /**
  * Parses a DICOM file (PS3.10 file format, PS3.5 encoding) into a {@link DicomFile}.
@@ -52,6 +53,7 @@ final class DicomReader {
     }
 
     DicomFile read() {
+        FileProblem.refuseNonFile(path);
         long size;
         try {
             size = Files.size(path);
