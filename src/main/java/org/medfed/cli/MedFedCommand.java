@@ -81,7 +81,7 @@ public final class MedFedCommand implements Runnable {
     private static RuntimeException environment(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof java.nio.file.InvalidPathException p) {
-                return new BadInputException("'" + p.getInput().replace("\0", "\\0").replace("\u0000", "\\0")
+                return new BadInputException("'" + p.getInput().replace("\0", "\\0")
                         + "' is not a possible path: " + p.getReason(), p);
             }
             if (t instanceof java.io.IOException io) {

@@ -99,21 +99,24 @@ class OutputFoldersTest {
 
     @Test
     void aNulInADataPathOfTheStudyFileIsRefusedInWords() throws Exception {
-        Path study = tmp.resolve("study.json");
-        Files.writeString(study, "{ \"schemaVersion\": 1, \"participants\": [ { \"name\": \"a\", \"data\": "
-                + "[\"a\\u0000.csv\"] }, { \"name\": \"b\", \"data\": [\"b.csv\"] } ], \"data\": { \"label\": \"y\" } }");
-        CliRunner r = CliRunner.run("run", study.toString(), "--out", tmp.resolve("out").toString());
+        CliRunner r = runStudy("[ { \"name\": \"a\", \"data\": [\"a\\u0000.csv\"] }, "
+                + "{ \"name\": \"b\", \"data\": [\"b.csv\"] } ]", "\"y\"");
         assertThat(r.exitCode()).as(r.err()).isEqualTo(2);
         assertThat(r.err()).contains("is not a possible path").doesNotContain("internal error");
     }
 
     @Test
     void aNumericLabelInTheStudyFileIsRefusedNamingTheField() throws Exception {
-        Path study = tmp.resolve("study.json");
-        Files.writeString(study, "{ \"schemaVersion\": 1, \"participants\": [ { \"name\": \"a\", \"data\": "
-                + "[\"a.csv\"] } ], \"data\": { \"label\": 5 } }");
-        CliRunner r = CliRunner.run("run", study.toString(), "--out", tmp.resolve("out").toString());
+        CliRunner r = runStudy("[ { \"name\": \"a\", \"data\": [\"a.csv\"] } ]", "5");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("study.json line 1: field 'data.label' is 5, expected text");
+    }
+
+    /** Runs a study file of these participants (JSON) and label (JSON value). */
+    private CliRunner runStudy(String participants, String label) throws Exception {
+        Path study = tmp.resolve("study.json");
+        Files.writeString(study, "{ \"schemaVersion\": 1, \"participants\": " + participants
+                + ", \"data\": { \"label\": " + label + " } }");
+        return CliRunner.run("run", study.toString(), "--out", tmp.resolve("out").toString());
     }
 }
