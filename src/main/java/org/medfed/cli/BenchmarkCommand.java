@@ -2,10 +2,12 @@ package org.medfed.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.medfed.benchmark.AttackBenchmark;
@@ -18,6 +20,9 @@ import org.medfed.benchmark.FedHeartDiseaseBenchmark;
 import org.medfed.benchmark.NetworkBenchmark;
 import org.medfed.benchmark.NetworkReport;
 import org.medfed.engine.BadInputException;
+import org.medfed.io.AtomicFiles;
+import org.medfed.io.FileProblem;
+import org.medfed.io.OutputFolder;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.study.PreparedStudy;
@@ -83,6 +88,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the table as .md and .csv")
     Path out;
 
+    @Option(names = "--force", description = "replace the report already in the --out folder (otherwise a folder that "
+            + "holds anything is refused)")
+    boolean force;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -92,7 +101,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             throw new BadInputException("benchmark " + name + " needs --data DIR, the folder of its data files");
         }
         if (name.equals("breastmnist")) {
-            return BreastMnistRun.run(data, seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds, out, spec.commandLine());
+            return BreastMnistRun.run(data, seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds, out, force, spec.commandLine());
         }
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> progress = line -> {
@@ -143,14 +152,34 @@ final class BenchmarkCommand implements Callable<Integer> {
         stdout.println(markdown);
         stdout.flush();
         if (out != null) {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve(name + ".md"), markdown, StandardCharsets.UTF_8);
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put(name + ".md", markdown);
             if (csv != null) {
-                Files.writeString(out.resolve(name + ".csv"), csv, StandardCharsets.UTF_8);
+                files.put(name + ".csv", csv);
             }
+            write(out, force, files);
             err.println("written to " + out.toAbsolutePath());
         }
         return MedFedCommand.OK;
+    }
+
+    /**
+     * Writes a benchmark's report files into {@code dir} as an {@link OutputFolder}: locked, the earlier report's
+     * files replaced only when {@code replace}, and marked finished once all are written.
+     */
+    static void write(Path dir, boolean replace, Map<String, String> files) {
+        try (OutputFolder folder = OutputFolder.claim(dir, "benchmark", replace ? OutputFolder.Mode.REPLACE
+                : OutputFolder.Mode.NEW, List.copyOf(files.keySet()))) {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path file = dir.resolve(f.getKey());
+                try {
+                    AtomicFiles.write(file, f.getValue().getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw FileProblem.of(file, "could not be written", e);
+                }
+            }
+            folder.finish();
+        }
     }
 
     private String attacks(List<Long> s, Consumer<String> progress) {

@@ -10,6 +10,7 @@ import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.CsvWriter;
+import org.medfed.io.OutputFolder;
 import org.medfed.data.csv.HeaderMode;
 import org.medfed.data.tabular.FittedPreprocessing;
 import org.medfed.data.tabular.MissingPolicy;
@@ -66,12 +67,17 @@ public final class Prediction {
             if (!java.nio.file.Files.isRegularFile(model)) {
                 throw new BadInputException(model, null, "does not exist or is not a file");
             }
+            Path folder = model.toAbsolutePath().getParent();
+            if (folder != null && OutputFolder.isOutput(folder)) {
+                OutputFolder.requireFinishedPart(folder); // a run's model/ folder; a copied .onnx file stands alone
+            }
             return predictOnnx(model, input, participant, output);
         }
         return predictDl4j(model, input, participant, output);
     }
 
     private static Summary predictDl4j(Path modelDir, Path input, String participant, Path output) {
+        OutputFolder.requireFinishedPart(modelDir);
         ModelCard card = ModelCardFile.load(modelDir);
         ModelFiles.TrainedModel model = ModelFiles.load(modelDir);
         FittedPreprocessing prep = card.preprocessing();
