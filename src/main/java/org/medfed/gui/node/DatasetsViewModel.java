@@ -87,9 +87,9 @@ public final class DatasetsViewModel {
         };
         List<NodeDataset> all = new ArrayList<>(datasets());
         all.add(d);
+        message.set("");
         settings.setDatasets(all);
         addKindToPolicy(kind);
-        message.set("");
         selected.set(all.size() - 1);
     }
 
@@ -236,7 +236,8 @@ public final class DatasetsViewModel {
             d.requireFilesExist();
             missing = null;
         } catch (BadInputException e) {
-            missing = "✖ " + e.getMessage().replaceFirst("^dataset '[^']*': ", "");
+            // the message names the file first and the dataset next; the row already shows both
+            missing = "✖ " + e.getMessage().replaceFirst("^.*?dataset '[^']*': ", "");
         }
         String[] f = figures.get(d.id());
         String size = f == null ? "–" : f[0];
