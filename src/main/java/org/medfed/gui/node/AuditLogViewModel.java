@@ -34,6 +34,7 @@ public final class AuditLogViewModel {
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper note = new ReadOnlyStringWrapper("");
     private int generation;
+    private Path file;
 
     public AuditLogViewModel(NodeSettingsViewModel settings, BackgroundTasks tasks, UserDialogs dialogs) {
         this.tasks = tasks;
@@ -52,6 +53,7 @@ public final class AuditLogViewModel {
     /** Reads the log written so far (by earlier runs of the node, in the window or on the command line). */
     void load(Path file) {
         int mine = ++generation;
+        this.file = file;
         rows.clear();
         note.set("");
         summarise();
@@ -85,6 +87,9 @@ public final class AuditLogViewModel {
 
     /** An entry the running node has just written. */
     public void add(AuditEntry entry) {
+        if (rows.isEmpty() && file != null) {
+            note.set("From " + file); // no longer "no requests yet"
+        }
         rows.add(new AuditRow(entry));
         summarise();
     }

@@ -63,6 +63,7 @@ final class DatasetsView {
                 + "only and is never sent.");
         hint.getStyleClass().add("muted");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
 
         TableView<DatasetRow> rows = new TableView<>(vm.rows());
         rows.setId("datasets-table");

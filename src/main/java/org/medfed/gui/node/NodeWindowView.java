@@ -76,9 +76,15 @@ public final class NodeWindowView {
         saved.textProperty().bind(Bindings.createStringBinding(() -> settings.dirtyProperty().get()
                 ? "Unsaved changes" : settings.messageProperty().get(), settings.dirtyProperty(),
                 settings.messageProperty()));
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(10, new VBox(4, title, identity), gap, saved, save, importKit);
+        // the buttons keep their words; the message gives way (its whole text is in its tooltip)
+        save.setMinWidth(Region.USE_PREF_SIZE);
+        importKit.setMinWidth(Region.USE_PREF_SIZE);
+        saved.setMinWidth(0);
+        saved.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
+        saved.textProperty().addListener((obs, was, is) -> saved.setTooltip(is.isEmpty() ? null : new Tooltip(is)));
+        VBox who = new VBox(4, title, identity);
+        HBox.setHgrow(who, Priority.ALWAYS);
+        HBox header = new HBox(10, who, saved, save, importKit);
         header.setAlignment(Pos.CENTER_LEFT);
 
         Label problem = new Label();

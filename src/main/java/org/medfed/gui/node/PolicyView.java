@@ -41,8 +41,8 @@ final class PolicyView {
         GridPane form = new GridPane();
         form.setHgap(16);
         form.setVgap(12);
-        ColumnConstraints names = new ColumnConstraints(190);
-        ColumnConstraints controls = new ColumnConstraints(230);
+        ColumnConstraints names = new ColumnConstraints(160);
+        ColumnConstraints controls = new ColumnConstraints(340);
         ColumnConstraints words = new ColumnConstraints();
         words.setHgrow(Priority.ALWAYS);
         form.getColumnConstraints().addAll(names, controls, words);

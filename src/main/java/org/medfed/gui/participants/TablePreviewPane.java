@@ -58,6 +58,9 @@ public final class TablePreviewPane {
         balanceChart.setPrefSize(260, 200);
         balanceChart.setMinWidth(220);
         vm.previewBalance().addListener((ListChangeListener<ParticipantsViewModel.LevelCount>) c -> fillBalance());
+        // without a label (none chosen yet, or a node's table, whose label the study chooses) there is no balance
+        balanceChart.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.previewBalance()));
+        balanceChart.managedProperty().bind(balanceChart.visibleProperty());
 
         HBox top = new HBox(10, columns, balanceChart);
         HBox.setHgrow(columns, Priority.ALWAYS);

@@ -75,6 +75,8 @@ class AuditLogViewModelTest {
         assertThat(vm.rows()).isEmpty();
         assertThat(vm.noteProperty().get()).isEqualTo("No requests yet: " + folder.resolve("audit.jsonl").toAbsolutePath()
                 + " is written when the node serves its first request.");
+        vm.add(AuditEntry.served(T, "heart", "hospital-a", "heart", 0, "describe", 10, 20));
+        assertThat(vm.noteProperty().get()).isEqualTo("From " + folder.resolve("audit.jsonl").toAbsolutePath());
     }
 
     @Test

@@ -25,7 +25,7 @@ import org.medfed.study.StudyRunner;
  * The researcher's side for the node window's tests: a coordinator listening on the loopback with the
  * coordinator's part of a provisioned kit, which runs the heart sample study (a few rounds) through the nodes.
  */
-final class KitCoordinator implements AutoCloseable {
+public final class KitCoordinator implements AutoCloseable {
 
     static final Path SAMPLE = Path.of("sample-projects/heart-4-hospitals/study.json").toAbsolutePath();
 
@@ -36,7 +36,7 @@ final class KitCoordinator implements AutoCloseable {
         return t;
     });
 
-    KitCoordinator(Path kit, String study, int port, List<String> nodes) {
+    public KitCoordinator(Path kit, String study, int port, List<String> nodes) {
         Path c = KitLayout.coordinatorFolder(kit);
         TlsIdentity identity = TlsIdentity.load(c.resolve(KitLayout.COORDINATOR_CERTIFICATE),
                 c.resolve(KitLayout.COORDINATOR_KEY), c.resolve(KitLayout.CA_CERTIFICATE));
@@ -45,7 +45,7 @@ final class KitCoordinator implements AutoCloseable {
     }
 
     /** The heart study with each hospital behind the node of the same name, dataset "heart", for {@code rounds}. */
-    StudyResult runHeartStudy(List<String> nodes, int rounds) {
+    public StudyResult runHeartStudy(List<String> nodes, int rounds) {
         Study sample = StudyFile.load(SAMPLE);
         List<ParticipantEntry> remote = new ArrayList<>();
         nodes.forEach(n -> remote.add(ParticipantEntry.remote(n, n, "heart")));

@@ -13,7 +13,7 @@ import org.medfed.network.provision.KitLayout;
 import org.medfed.network.provision.StudyKit;
 
 /** Start-up kits as {@code medfed provision} writes them, for the node window's tests. */
-final class NodeKits {
+public final class NodeKits {
 
     static final Path HEART = Path.of("sample-projects/heart-4-hospitals/data").toAbsolutePath();
 
@@ -21,7 +21,7 @@ final class NodeKits {
     }
 
     /** Provisions {@code study} for {@code hospitals} with the coordinator at 127.0.0.1:{@code port}. */
-    static Path provision(Path dir, String study, int port, String... hospitals) {
+    public static Path provision(Path dir, String study, int port, String... hospitals) {
         try {
             new StudyKit(study, new CoordinatorAddress("127.0.0.1", port), List.of(hospitals),
                     Validity.days(30, Instant.now())).writeTo(dir, Instant.now());
@@ -31,12 +31,12 @@ final class NodeKits {
         return dir;
     }
 
-    static Path hospital(Path kit, String name) {
+    public static Path hospital(Path kit, String name) {
         return KitLayout.hospitalFolder(kit, name);
     }
 
     /** Replaces the template's placeholder table with {@code csv} as dataset "heart"; keeps the kit's policy. */
-    static Path withHeartTable(Path hospitalFolder, String csv) throws IOException {
+    public static Path withHeartTable(Path hospitalFolder, String csv) throws IOException {
         Path file = hospitalFolder.resolve(KitLayout.NODE_CONFIG);
         String text = Files.readString(file).replace("\"id\" : \"data\"", "\"id\" : \"heart\"")
                 .replace("data/table.csv", HEART.resolve(csv).toString().replace("\\", "/"))
@@ -45,7 +45,7 @@ final class NodeKits {
         return file;
     }
 
-    static int freePort() {
+    public static int freePort() {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
         } catch (IOException e) {
