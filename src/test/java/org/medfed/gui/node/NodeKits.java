@@ -7,7 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.medfed.network.CoordinatorAddress;
+import org.medfed.project.CoordinatorAddress;
 import org.medfed.network.pki.Validity;
 import org.medfed.network.provision.KitLayout;
 import org.medfed.network.provision.StudyKit;
