@@ -7,7 +7,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
@@ -47,14 +46,7 @@ final class AuditLogView {
         table.getColumns().add(col("Received", AuditRow::bytesIn, 80));
         table.getColumns().add(col("Sent", AuditRow::bytesOut, 80));
         TableColumn<AuditRow, String> outcome = col("Outcome", AuditRow::outcome, 360);
-        outcome.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
-            }
-        });
+        outcome.setCellFactory(c -> new org.medfed.gui.common.TooltipCell<>(javafx.scene.control.OverrunStyle.ELLIPSIS));
         table.getColumns().add(outcome);
         table.setRowFactory(t -> new TableRow<>() {
             @Override

@@ -80,15 +80,7 @@ final class DatasetsView {
         rows.getColumns().add(id);
         rows.getColumns().add(col("Kind", DatasetRow::kind, 150));
         TableColumn<DatasetRow, String> files = col("Files", DatasetRow::files, 330);
-        files.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
-            }
-        });
+        files.setCellFactory(c -> new org.medfed.gui.common.TooltipCell<>(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS));
         rows.getColumns().add(files);
         rows.getColumns().add(col("Size", DatasetRow::size, 100));
         TableColumn<DatasetRow, String> check = col("Check", DatasetRow::check, 360);

@@ -9,10 +9,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -138,15 +134,7 @@ public final class ParticipantsView {
         files.setEditable(false);
         files.setPrefWidth(230);
         // long paths keep their end (the file name) visible; the whole path is in the tooltip
-        files.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
-            }
-        });
+        files.setCellFactory(c -> new org.medfed.gui.common.TooltipCell<>(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS));
 
         TableColumn<ParticipantRow, String> samples = new TableColumn<>("Patients");
         samples.textProperty().bind(kindText("Patients", "Images", "People"));
