@@ -11,10 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "medfed", mixinStandardHelpOptions = true, versionProvider = MedFedCommand.VersionProvider.class,
         description = "MedFed Workbench: federated learning across hospitals without moving patient data.",
         footer = {"", "With no command, or with 'gui [STUDY.json]', medfed opens the workbench window."},
-        subcommands = {RunCommand.class, GwasCommand.class, PredictCommand.class, CompactCommand.class, InspectCommand.class,
-                SplitCommand.class,
-                ProvisionCommand.class, NodeCommand.class,
-                BenchmarkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, GwasCommand.class, PredictCommand.class, CompactCommand.class,
+                InspectCommand.class, SplitCommand.class, ProvisionCommand.class})
 public final class MedFedCommand implements Runnable {
 
     public static final int OK = 0;
@@ -35,8 +33,21 @@ public final class MedFedCommand implements Runnable {
         return commandLine().execute(args);
     }
 
+    /** As {@link #execute(String[])}, with the node's window for {@code medfed node --gui}. */
+    public static int execute(String[] args, NodeCommand.WindowOpener nodeWindow) {
+        return commandLine(nodeWindow).execute(args);
+    }
+
     static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    static CommandLine commandLine(NodeCommand.WindowOpener nodeWindow) {
         CommandLine cl = new CommandLine(new MedFedCommand());
+        // added here rather than in @Command: the node command is given the window it opens with --gui
+        cl.addSubcommand("node", new NodeCommand(nodeWindow));
+        cl.addSubcommand(new BenchmarkCommand());
+        cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             RuntimeException bad = badInput(e);
