@@ -255,9 +255,12 @@ public final class OutputFolder implements AutoCloseable {
     /** Whether {@code dir}, or the folder that holds it, was written as an output folder (finished or not). */
     public static boolean isOutput(Path dir) {
         Path d = dir.toAbsolutePath().normalize();
-        Path parent = d.getParent();
-        return Files.exists(d.resolve(MARKER)) || Files.exists(d.resolve(LOCK))
-                || parent != null && (Files.exists(parent.resolve(MARKER)) || Files.exists(parent.resolve(LOCK)));
+        return claimed(d) || d.getParent() != null && claimed(d.getParent());
+    }
+
+    /** A command finished in {@code dir} or is (or was, until killed) writing it. */
+    private static boolean claimed(Path dir) {
+        return Files.exists(dir.resolve(MARKER)) || Files.exists(dir.resolve(LOCK));
     }
 
     /**
@@ -266,9 +269,7 @@ public final class OutputFolder implements AutoCloseable {
      */
     public static void requireFinishedPart(Path dir) {
         Path parent = dir.toAbsolutePath().normalize().getParent();
-        boolean parentIsOutput = parent != null
-                && (Files.exists(parent.resolve(MARKER)) || Files.exists(parent.resolve(LOCK)));
-        if (!Files.exists(dir.resolve(MARKER)) && parentIsOutput) {
+        if (!Files.exists(dir.resolve(MARKER)) && parent != null && claimed(parent)) {
             requireFinished(parent);
             return;
         }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,7 +18,6 @@ import org.medfed.node.ImageDataset;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
-import org.medfed.project.StudyFile;
 import org.medfed.testsupport.LoopbackFederation;
 import org.medfed.testsupport.SmallImageStudies;
 
@@ -81,18 +79,7 @@ class ImageStudyThroughNodesTest {
 
             assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);
             assertThat(network.history().rounds()).hasSameSizeAs(local.history().rounds());
-            assertThat(network.history().model().toArray()).isEqualTo(local.history().model().toArray());
-            for (int r = 0; r < local.history().rounds().size(); r++) {
-                assertThat(network.history().rounds().get(r).global())
-                        .isEqualTo(local.history().rounds().get(r).global());
-            }
-            // each hospital alone, trained at its node, equals the simulation's; there is no pooled model
-            Map<String, Object> localRows = new LinkedHashMap<>();
-            local.baselines().stream().filter(b -> !b.row().equals(BaselineResult.POOLED))
-                    .forEach(b -> localRows.put(b.row(), List.of(b.model(), b.test())));
-            Map<String, Object> networkRows = new LinkedHashMap<>();
-            network.baselines().forEach(b -> networkRows.put(b.row(), List.of(b.model(), b.test())));
-            assertThat(networkRows).isEqualTo(localRows);
+            SameRun.assertNodesEqualSimulation(network, local);
             assertThat(progress).anyMatch(m -> m.startsWith("no pooled model"));
             assertThatThrownBy(() -> prepared.data().sites()).isInstanceOf(BadInputException.class);
         }

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -97,17 +96,7 @@ class MultiSiteStudyTest {
 
             assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);
             assertThat(network.history().rounds()).hasSize(3);
-            assertThat(network.history().model().toArray()).isEqualTo(local.history().model().toArray());
-            for (int r = 0; r < local.history().rounds().size(); r++) {
-                assertThat(network.history().rounds().get(r).global())
-                        .isEqualTo(local.history().rounds().get(r).global());
-            }
-            Map<String, Object> localRows = new LinkedHashMap<>();
-            local.baselines().stream().filter(b -> !b.row().equals(BaselineResult.POOLED))
-                    .forEach(b -> localRows.put(b.row(), List.of(b.model(), b.test())));
-            Map<String, Object> networkRows = new LinkedHashMap<>();
-            network.baselines().forEach(b -> networkRows.put(b.row(), List.of(b.model(), b.test())));
-            assertThat(networkRows).isEqualTo(localRows);
+            SameRun.assertNodesEqualSimulation(network, local);
         }
     }
 
@@ -153,18 +142,7 @@ class MultiSiteStudyTest {
                     RunControl.free(), progress::add);
 
             assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);
-            assertThat(network.history().model().toArray()).isEqualTo(local.history().model().toArray());
-            for (int r = 0; r < local.history().rounds().size(); r++) {
-                assertThat(network.history().rounds().get(r).global())
-                        .isEqualTo(local.history().rounds().get(r).global());
-            }
-            // each hospital alone, trained at its node, equals the simulation's; there is no pooled model
-            Map<String, Object> localRows = new LinkedHashMap<>();
-            local.baselines().stream().filter(b -> !b.row().equals(BaselineResult.POOLED))
-                    .forEach(b -> localRows.put(b.row(), List.of(b.model(), b.test())));
-            Map<String, Object> networkRows = new LinkedHashMap<>();
-            network.baselines().forEach(b -> networkRows.put(b.row(), List.of(b.model(), b.test())));
-            assertThat(networkRows).isEqualTo(localRows);
+            SameRun.assertNodesEqualSimulation(network, local);
             assertThat(progress).anyMatch(m -> m.startsWith("no pooled model"));
             assertThatThrownBy(() -> prepared.data().pooledTraining()).isInstanceOf(BadInputException.class)
                     .hasMessageContaining("without moving the rows");
