@@ -41,6 +41,7 @@ public final class ParticipantsView {
     private final TableView<ParticipantRow> table = new TableView<>();
     private final TableView<String[]> grid = new TableView<>();
     private final BarChart<String, Number> balanceChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
+    private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
 
     public ParticipantsView(ParticipantsViewModel vm) {
         this(vm, java.util.Map.of());
@@ -57,7 +58,7 @@ public final class ParticipantsView {
         root.setTop(toolbar());
         java.util.Map<org.medfed.gui.common.DataKind, javafx.scene.Node> byKind = new java.util.EnumMap<>(org.medfed.gui.common.DataKind.class);
         byKind.putAll(previews);
-        byKind.put(org.medfed.gui.common.DataKind.TABLE, preview());
+        byKind.put(org.medfed.gui.common.DataKind.TABLE, tableTabs());
         SplitPane split = new SplitPane(hospitals(),
                 new org.medfed.gui.common.ViewSwitch<>(vm.kindProperty(), byKind, filesOnly()).root());
         split.setOrientation(Orientation.VERTICAL);
@@ -242,7 +243,7 @@ public final class ParticipantsView {
         status.setWrapText(true);
         ListView<SchemaProblem> problems = new ListView<>(vm.schemaProblems());
         problems.setId("schema-problems");
-        problems.setPrefHeight(80);
+        problems.setPrefHeight(110);
         problems.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(SchemaProblem p, boolean empty) {
@@ -255,6 +256,10 @@ public final class ParticipantsView {
                 boolean error = p.severity() == SchemaProblem.Severity.ERROR;
                 getStyleClass().add(error ? "problem-error" : "problem-warning");
                 setText((error ? "✖ " : "⚠ ") + p);
+                setWrapText(true);
+                setPrefWidth(0);
+                setGraphic(fix(p));
+                setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
             }
         });
         problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.schemaProblems()));
@@ -264,6 +269,27 @@ public final class ParticipantsView {
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(0, 12, 6, 12));
         return box;
+    }
+
+    /** The control that answers a problem: keep an identifier-like column, or map a hospital's codes. */
+    private javafx.scene.Node fix(SchemaProblem p) {
+        if (p.kind() == SchemaProblem.Kind.IDENTIFIER && p.column() != null) {
+            Button keep = new Button("Use as a feature");
+            keep.setId("keep-" + p.column());
+            keep.setTooltip(new Tooltip("Keep column '" + p.column() + "' as a feature: it is not an identifier"));
+            keep.setOnAction(e -> vm.keepAsFeature(p.column()));
+            return keep;
+        }
+        if (p.kind() == SchemaProblem.Kind.CODING && p.participant() != null) {
+            Button map = new Button("Map " + p.participant() + "'s codes…");
+            map.setId("map-" + p.participant());
+            map.setOnAction(e -> {
+                vm.selectHospital(p.participant());
+                showTab("Mapping");
+            });
+            return map;
+        }
+        return null;
     }
 
     private void acceptFiles(DragEvent e) {
@@ -292,6 +318,23 @@ public final class ParticipantsView {
         VBox box = new VBox(6, title);
         box.setPadding(new Insets(6, 12, 12, 12));
         return box;
+    }
+
+    /** A table hospital's file: its data, how it is read, and how it maps onto the study. */
+    private javafx.scene.control.TabPane tableTabs() {
+        tabs.setId("participants-tabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().add(new javafx.scene.control.Tab("Data", preview()));
+        tabs.getTabs().add(new javafx.scene.control.Tab("Import options",
+                new org.medfed.gui.participants.importing.ImportOptionsView(vm.importOptions()).root()));
+        tabs.getTabs().add(new javafx.scene.control.Tab("Mapping",
+                new org.medfed.gui.participants.mapping.MappingView(vm.mapping()).root()));
+        return tabs;
+    }
+
+    private void showTab(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     private VBox preview() {
