@@ -50,9 +50,11 @@ public final class CsvReader {
         } catch (NoSuchFileException e) {
             throw new BadInputException(file, null, "file not found");
         } catch (CharacterCodingException e) {
-            throw new BadInputException(file, null, "is not " + format.encoding().displayName() + " text; set the "
-                    + "encoding the file was saved with (often windows-1252 or ISO-8859-1), or save it as UTF-8 CSV");
+            throw notInEncoding(file, format);
         } catch (IOException | UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notInEncoding(file, format);
+            }
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("EOF reached before encapsulated token finished")
                     || msg.contains("invalid char between encapsulated token and delimiter")) {
@@ -63,6 +65,11 @@ public final class CsvReader {
             throw new BadInputException(file, null, "could not be read: " + msg, e);
         }
         return toTable(file, format, raw, lines);
+    }
+
+    private static BadInputException notInEncoding(Path file, CsvFormat format) {
+        return new BadInputException(file, null, "is not " + format.encoding().displayName() + " text; set the "
+                + "encoding the file was saved with (often windows-1252 or ISO-8859-1), or save it as UTF-8 CSV");
     }
 
     private static int countNewlines(String[] values) {
