@@ -24,6 +24,12 @@ public record MappingSection(Map<String, String> rename, Map<String, Map<String,
         return new MappingSection(m.rename(), m.recode(), m.scale());
     }
 
+    /** Nothing renamed, recoded or converted (checked without validating: the study's check does that). */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public boolean isEmpty() {
+        return rename.isEmpty() && recode.values().stream().allMatch(v -> v == null || v.isEmpty()) && scale.isEmpty();
+    }
+
     public SiteMapping toMapping() {
         return new SiteMapping(rename, recode, scale);
     }

@@ -26,7 +26,7 @@ public record ParticipantEntry(String name, List<String> data, Double weight, Bo
         weight = weight == null ? 1.0 : weight;
         enabled = enabled == null ? Boolean.TRUE : enabled;
         csv = csv == null || csv.isEmpty() ? null : csv;
-        mapping = mapping == null || mapping.toMapping().isEmpty() ? null : mapping;
+        mapping = mapping == null || mapping.isEmpty() ? null : mapping;
     }
 
     public ParticipantEntry(String name, List<String> data, Double weight, Boolean enabled, String attack,
