@@ -256,25 +256,28 @@ public final class ParticipantsView {
                 boolean error = p.severity() == SchemaProblem.Severity.ERROR;
                 getStyleClass().add(error ? "problem-error" : "problem-warning");
                 setText((error ? "✖ " : "⚠ ") + p);
-                setWrapText(true);
-                setPrefWidth(0);
-                setGraphic(fix(p));
-                setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
             }
         });
         problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.schemaProblems()));
         problems.managedProperty().bind(problems.visibleProperty());
 
-        VBox box = new VBox(6, table, status, problems);
+        // the controls that answer the problems found: map a hospital's codes, keep an identifier-like column
+        javafx.scene.layout.FlowPane fixes = new javafx.scene.layout.FlowPane(8, 4);
+        fixes.setId("schema-fixes");
+        vm.schemaProblems().addListener((ListChangeListener<SchemaProblem>) c -> fixes.getChildren().setAll(
+                vm.schemaProblems().stream().map(this::fix).filter(java.util.Objects::nonNull).toList()));
+        fixes.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(fixes.getChildren()));
+
+        VBox box = new VBox(6, table, status, problems, fixes);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(0, 12, 6, 12));
         return box;
     }
 
     /** The control that answers a problem: keep an identifier-like column, or map a hospital's codes. */
-    private javafx.scene.Node fix(SchemaProblem p) {
+    private Button fix(SchemaProblem p) {
         if (p.kind() == SchemaProblem.Kind.IDENTIFIER && p.column() != null) {
-            Button keep = new Button("Use as a feature");
+            Button keep = new Button("Use '" + p.column() + "' as a feature");
             keep.setId("keep-" + p.column());
             keep.setTooltip(new Tooltip("Keep column '" + p.column() + "' as a feature: it is not an identifier"));
             keep.setOnAction(e -> vm.keepAsFeature(p.column()));

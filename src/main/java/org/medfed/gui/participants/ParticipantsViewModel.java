@@ -601,7 +601,10 @@ public final class ParticipantsViewModel {
         }
     }
 
-    private void setSchema(List<SchemaProblem> problems, String status) {
+    private void setSchema(List<SchemaProblem> found, String status) {
+        // what stops the run first, then the notes
+        List<SchemaProblem> problems = found.stream()
+                .sorted(java.util.Comparator.comparing(SchemaProblem::severity)).toList();
         schemaStatus.set(status);
         // the rows and the preview show the problems; whoever asked for the check has just refreshed them, so
         // they are refreshed again only when the verdict changes what they show
