@@ -138,8 +138,11 @@ class HarmonisingHospitalsFxTest {
         robot.clickOn("#import-decimal-comma");
         await(() -> fx(() -> app.workbench.participants().importOptions().previewStatusProperty().get())
                 .startsWith("✔ 40 rows, 5 columns"));
-        await(() -> "✔ ok".equals(app.workbench.participants().rows().get(1).checkProperty().get())
-                || app.workbench.participants().rows().get(1).checkProperty().get().startsWith("⚠"));
+        await(() -> "40".equals(app.workbench.participants().rows().get(1).samplesProperty().get()));
+        assertThat(fx(() -> app.workbench.participants().rows().get(1).problemProperty().get())).doesNotContain("separator");
+        // c's first patient is no header: its columns are column1 … and do not match the others'
+        assertThat(fx(() -> app.workbench.participants().rows().get(2).problemProperty().get()))
+                .contains("the label column 'class' is missing from c.csv");
 
         // c has no header: its first patient was taken for the header, and its columns do not match
         robot.clickOn("c");
