@@ -123,57 +123,36 @@ class HarmonisingHospitalsFxTest {
     @Test
     void aSemicolonExportAndAFileWithoutAHeaderAreMadeUsableOnTheImportOptionsTab(FxRobot robot) throws Exception {
         MixedCoding.write(dir.resolve("a.csv"), MixedCoding.rows(0, 40), ',', false, true);
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: MixedCoding.write(dir.resolve('a.csv'), ");
         MixedCoding.write(dir.resolve("b.csv"), MixedCoding.rows(1, 40), ';', true, true);
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: MixedCoding.write(dir.resolve('b.csv'), ");
         MixedCoding.write(dir.resolve("c.csv"), MixedCoding.rows(0, 30), ',', false, false);
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: MixedCoding.write(dir.resolve('c.csv'), ");
         Path file = study(hospital("a", "a.csv"), hospital("b", "b.csv"), hospital("c", "c.csv"));
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: Path file = study(hospital('a', 'a.csv')");
         robot.interact(() -> app.workbench.open(file));
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: robot.interact(() -> app.workbench.open(");
         await(() -> app.workbench.participants().rows().get(1).checkProperty().get().startsWith("✖"));
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: await(() -> app.workbench.participants()");
         // the message names the setting and the control that changes it
         assertThat(fx(() -> app.workbench.participants().rows().get(1).problemProperty().get()))
                 .contains("set the separator to ';'").contains("'Import options' tab").contains("'Separator'");
 
         robot.clickOn("b");
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: robot.clickOn('b');");
         robot.clickOn("Import options");
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: robot.clickOn('Import options');");
         FxWorkbench.choose(robot, "#import-separator", "; (semicolon)");
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: FxWorkbench.choose(robot, '#import-separ");
         robot.clickOn("#import-decimal-comma");
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: robot.clickOn('#import-decimal-comma');");
         await(() -> fx(() -> app.workbench.participants().importOptions().previewStatusProperty().get())
                 .startsWith("✔ 40 rows, 5 columns"));
         await(() -> "40".equals(app.workbench.participants().rows().get(1).samplesProperty().get()));
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: await(() -> '40'.equals(app.workbench.pa");
         assertThat(fx(() -> app.workbench.participants().rows().get(1).problemProperty().get())).doesNotContain("separator");
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: assertThat(fx(() -> app.workbench.partic");
         // c's first patient is no header: its columns are column1 … and do not match the others'
         assertThat(fx(() -> app.workbench.participants().rows().get(2).problemProperty().get()))
                 .contains("the label column 'class' is missing from c.csv");
 
         // c has no header: its first patient was taken for the header, and its columns do not match
         robot.clickOn("c");
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: robot.clickOn('c');");
         FxWorkbench.choose(robot, "#import-names-from", "a");
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: FxWorkbench.choose(robot, '#import-names");
         await(() -> status().startsWith("✔"));
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: await(() -> status().startsWith('✔'));");
         var study = fx(() -> app.workbench.document().study());
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: var study = fx(() -> app.workbench.docum");
         assertThat(study.participants().get(1).csv().separator()).isEqualTo(";");
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: assertThat(study.participants().get(1).c");
         assertThat(study.participants().get(1).csv().decimalComma()).isTrue();
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: assertThat(study.participants().get(1).c");
         assertThat(study.participants().get(2).csv().header()).isEqualTo("no");
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: assertThat(study.participants().get(2).c");
         assertThat(study.participants().get(2).csv().columnNames()).containsExactly(MixedCoding.HEADER.split(","));
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: assertThat(study.participants().get(2).c");
         assertThat(fx(() -> app.workbench.participants().rows().get(2).samplesProperty().get())).isEqualTo("30");
-        System.err.println("TIME " + System.currentTimeMillis() % 1000000 + " after: assertThat(fx(() -> app.workbench.partic");
     }
 }
