@@ -11,6 +11,7 @@ import java.util.function.Consumer;
 import org.medfed.benchmark.AttackBenchmark;
 import org.medfed.benchmark.BenchmarkReport;
 import org.medfed.benchmark.PrivacyBenchmark;
+import org.medfed.benchmark.TrainingTradeOffs;
 import org.medfed.benchmark.BenchmarkRow;
 import org.medfed.benchmark.FedHeartDiseaseBenchmark;
 import org.medfed.benchmark.NetworkBenchmark;
@@ -33,10 +34,14 @@ import picocli.CommandLine.Spec;
                 "breastmnist: the CNN on BreastMNIST split over 3 simulated hospitals (IID and label-skewed): "
                         + "federated, each alone, pooled; --data is the folder of breastmnist.npz.",
                 "network: per-round time and bytes of one FedAvg study in process and over loopback nodes (gRPC, "
-                        + "mutual TLS), with and without secure aggregation; needs no data."})
+                        + "mutual TLS), with and without secure aggregation; needs no data.",
+                "async: synchronous FedAvg against FedAsync and FedBuff with one hospital ten times slower, on the "
+                        + "simulated clock; --data is the heart-disease folder, --images the BreastMNIST one (optional).",
+                "compression: accuracy against bytes for each update codec; --data and --images as for async."})
 final class BenchmarkCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME", description = "fed-heart-disease, attacks, privacy, breastmnist or network")
+    @Parameters(paramLabel = "NAME",
+            description = "fed-heart-disease, attacks, privacy, breastmnist, network, async or compression")
     String name;
 
     @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
@@ -46,6 +51,11 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--data", paramLabel = "DIR",
             description = "folder with the benchmark's data files (every benchmark but network)")
     Path data;
+
+    @Option(names = "--images", paramLabel = "DIR",
+            description = "async and compression: the BreastMNIST folder (breastmnist.npz); left out, only "
+                    + "Fed-Heart-Disease is run")
+    Path images;
 
     @Option(names = "--nodes", split = ",", paramLabel = "LIST",
             description = "network: the numbers of hospitals to measure (default 4,16,64)")
@@ -111,8 +121,14 @@ final class BenchmarkCommand implements Callable<Integer> {
                 markdown = report.markdown(networkCommand(settings));
                 csv = report.csv();
             }
+            case "async", "compression" -> {
+                List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds;
+                markdown = "Command: `" + command(s, images == null ? "" : " --images " + images) + "`\n\n"
+                        + TrainingTradeOffs.markdown(name, data, images, s, progress);
+            }
             default -> throw new BadInputException("benchmark '" + name
-                    + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, network");
+                    + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, network, async, "
+                    + "compression");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);

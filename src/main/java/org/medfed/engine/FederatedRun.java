@@ -15,6 +15,7 @@ import org.medfed.engine.checkpoint.CheckpointMismatchException;
 import org.medfed.engine.checkpoint.CheckpointStore;
 import org.medfed.engine.checkpoint.ResumableRandom;
 import org.medfed.engine.checkpoint.RestorableParticipant;
+import org.medfed.engine.protocol.Exchange;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.ProcedureCall;
 import org.medfed.engine.protocol.ProtocolException;
@@ -59,10 +60,28 @@ public final class FederatedRun {
                 throw new BadInputException("two participants are named '" + p.name() + "'");
             }
         }
-        if (config.minParticipants() > participants.size()) {
+        Schedule schedule = strategy.schedule();
+        if (schedule.asynchronous() && schedule.buffer() > participants.size()) {
+            throw new BadInputException("strategy " + strategy.id() + " merges " + schedule.buffer() + " updates at a "
+                    + "time, but the study has only " + participants.size() + " hospitals, each sending one update per "
+                    + "merge: lower the buffer size");
+        }
+        if (!schedule.asynchronous() && config.minParticipants() > participants.size()) {
             throw new BadInputException("at least " + config.minParticipants() + " participants must answer each round, "
                     + "but the study has only " + participants.size());
         }
+    }
+
+    RunConfig config() {
+        return config;
+    }
+
+    Strategy strategy() {
+        return strategy;
+    }
+
+    ParticipantTransport transport() {
+        return transport;
     }
 
     /** Runs every round from {@code initial}; returns the history however the run ended. */
@@ -86,6 +105,10 @@ public final class FederatedRun {
      * that run (same study, same seed); a checkpoint of another run is refused with a message.
      */
     public RunHistory resume(Checkpoint from, RunControl control, CheckpointStore checkpoints) {
+        if (strategy.schedule().asynchronous()) {
+            throw new CheckpointMismatchException("an asynchronous run (" + strategy.id() + ") cannot be resumed: the "
+                    + "hospitals' work in flight when it stopped is not kept in a checkpoint; start it again", null);
+        }
         checkFits(from);
         strategy.reset();
         try {
@@ -128,6 +151,7 @@ public final class FederatedRun {
         List<String> names = List.copyOf(byName.keySet());
         List<RoundRecord> rounds = new ArrayList<>(done);
         ModelVector global = start;
+        AsyncRounds async = strategy.schedule().asynchronous() ? new AsyncRounds(this, names) : null;
         publish(new RunEvent.RunStarted(strategy.id(), config.rounds(), names));
         try {
             for (int round = rounds.size() + 1; round <= config.rounds(); round++) {
@@ -135,7 +159,10 @@ public final class FederatedRun {
                     publish(new RunEvent.RunPaused(round));
                 }
                 control.beforeRound();
-                RoundOutcome outcome = runRound(round, global, names, sampler, control);
+                RoundRecord.Progress before = rounds.isEmpty() ? RoundRecord.Progress.NONE
+                        : rounds.get(rounds.size() - 1).progress();
+                RoundOutcome outcome = async != null ? async.next(round, global, before, control)
+                        : runRound(round, global, names, sampler, control, before);
                 global = outcome.model();
                 rounds.add(outcome.record());
                 // before the round is announced: once a round shows as done, the run can be resumed after it
@@ -174,6 +201,10 @@ public final class FederatedRun {
         if (checkpoints == CheckpointStore.NONE) {
             return;
         }
+        if (strategy.schedule().asynchronous()) {
+            // work in flight at the hospitals is not part of a checkpoint; resume refuses such runs
+            return;
+        }
         Map<String, Params> sites = new TreeMap<>();
         for (Participant p : participants) {
             if (p instanceof RestorableParticipant restorable) {
@@ -188,11 +219,11 @@ public final class FederatedRun {
     }
 
     /** A round's record and the model it produced (kept apart so that records stay small). */
-    private record RoundOutcome(RoundRecord record, ModelVector model, RunEvent.AggregationMeasured cost) {
+    record RoundOutcome(RoundRecord record, ModelVector model, RunEvent.AggregationMeasured cost) {
     }
 
     private RoundOutcome runRound(int round, ModelVector global, List<String> names, ResumableRandom sampler,
-                                 RunControl control) {
+                                 RunControl control, RoundRecord.Progress before) {
         long roundStart = System.nanoTime();
         SiteGateway gateway = gateway(round, control);
         List<String> selected = strategy.select(
@@ -207,19 +238,15 @@ public final class FederatedRun {
 
         ProcedureCall procedure = strategy.clientProcedure();
         List<ProcedureCall> filters = strategy.clientFilters();
-        List<ParticipantCall<FitResult>> fitCalls = new ArrayList<>();
+        List<ParticipantCall<Fit>> fitCalls = new ArrayList<>();
         for (String name : selected) {
-            Participant p = byName.get(name);
             LocalTraining training = config.training().withSeed(Seeds.derive(config.seed(), name, round));
             SiteRequest request = FitInstruction.request(round, global, training, procedure, filters);
-            fitCalls.add(new ParticipantCall<>(name, () -> {
-                publish(new RunEvent.ParticipantStarted(round, name, ParticipantFailure.Phase.FIT));
-                return FitResult.fromReply(p.call(request, control));
-            }));
+            fitCalls.add(fitCall(round, name, request, global, round, control));
         }
-        List<CallOutcome<FitResult>> fitOutcomes = transport.callAll(fitCalls, config.participantTimeout(),
+        List<CallOutcome<Fit>> fitOutcomes = transport.callAll(fitCalls, config.participantTimeout(),
                 outcome -> publishOutcome(round, ParticipantFailure.Phase.FIT, outcome,
-                        r -> Map.of("train_loss", r.trainLoss())));
+                        r -> Map.of("train_loss", r.result().trainLoss())));
         if (control.isCancelled()) {
             throw new RunCancelledException();
         }
@@ -227,25 +254,25 @@ public final class FederatedRun {
         List<ParticipantFailure> failures = new ArrayList<>();
         List<ClientUpdate> updates = new ArrayList<>();
         Map<String, Double> trainLoss = new TreeMap<>();
+        Map<String, Long> down = new TreeMap<>();
+        Map<String, Long> up = new TreeMap<>();
         long trainingNanos = 0;
-        for (CallOutcome<FitResult> o : fitOutcomes) {
+        double slowest = 0;
+        for (CallOutcome<Fit> o : fitOutcomes) {
             trainingNanos += o.nanos();
-            if (!o.succeeded()) {
-                failures.add(failure(round, ParticipantFailure.Phase.FIT, o));
-                continue;
+            if (o.succeeded()) {
+                down.put(o.participant(), o.value().bytesDown());
+                up.put(o.participant(), o.value().bytesUp());
+                slowest = Math.max(slowest, o.value().seconds());
+            } else if (DroppedOut.in(o.error()) != null) {
+                slowest = Math.max(slowest, DroppedOut.in(o.error()).seconds);
             }
-            FitResult r = o.value();
-            String problem = checkUpdate(r, global);
-            if (problem != null) {
-                ParticipantFailure f = new ParticipantFailure(round, o.participant(), ParticipantFailure.Phase.FIT,
-                        problem, false);
-                failures.add(f);
-                publish(new RunEvent.ParticipantFailed(f, Duration.ofNanos(o.nanos())));
-                continue;
-            }
-            updates.add(ClientUpdate.of(o.participant(), byName.get(o.participant()).weight(), r));
-            if (Double.isFinite(r.trainLoss())) {
-                trainLoss.put(o.participant(), r.trainLoss());
+            ClientUpdate u = accept(round, o, global, failures);
+            if (u != null) {
+                updates.add(u);
+                if (Double.isFinite(u.trainLoss())) {
+                    trainLoss.put(u.participant(), u.trainLoss());
+                }
             }
         }
         updates.sort(Comparator.comparing(ClientUpdate::participant));
@@ -254,9 +281,90 @@ public final class FederatedRun {
             throw new RoundFailedException("round " + round + ": only " + updates.size() + " of " + selected.size()
                     + " participants answered, at least " + needed + " needed. " + describe(failures));
         }
+        Map<String, Integer> staleness = new TreeMap<>();
+        updates.forEach(u -> staleness.put(u.participant(), 0));
+        Map<String, Integer> versions = new TreeMap<>();
+        selected.forEach(s -> versions.put(s, round - 1));
+        RoundRecord.Progress progress = new RoundRecord.Progress(before.clockSeconds() + slowest,
+                before.updatesApplied() + updates.size(), staleness, versions, down, up);
+        return merge(new RoundContext(round, global, names.size(), failures, gateway), updates, selected, trainLoss,
+                trainingNanos, roundStart, progress, control);
+    }
 
+    /** A hospital's reply to a training request, with its bytes each way and its job's time on the run's clock. */
+    record Fit(FitResult result, long bytesDown, long bytesUp, double seconds) {
+    }
+
+    /**
+     * The call that sends {@code request} (trained from {@code base}) to {@code name}; when the clock has the
+     * hospital away for its {@code job}-th job, it trains but its update is lost on the way, and the coordinator
+     * learns so when the update should have arrived.
+     */
+    ParticipantCall<Fit> fitCall(int round, String name, SiteRequest request, ModelVector base, long job,
+                                 RunControl control) {
+        Participant p = byName.get(name);
+        return new ParticipantCall<>(name, () -> {
+            publish(new RunEvent.ParticipantStarted(round, name, ParticipantFailure.Phase.FIT));
+            long t0 = System.nanoTime();
+            Exchange e = p.exchange(request, control);
+            long nanos = System.nanoTime() - t0;
+            FitResult r = FitResult.fromReply(e.reply(), base);
+            double seconds = config.timing().jobSeconds(name, e.bytesDown(), r.steps(), e.bytesUp(), nanos);
+            if (config.timing().away(name, config.seed(), job)) {
+                throw new DroppedOut(name, seconds);
+            }
+            return new Fit(r, e.bytesDown(), e.bytesUp(), seconds);
+        });
+    }
+
+    /** A simulated drop-out: the hospital's update was lost after {@code seconds} on the run's clock. */
+    static final class DroppedOut extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final double seconds;
+
+        DroppedOut(String participant, double seconds) {
+            super(participant + " dropped out: its update was lost on the way (simulated drop-out)");
+            this.seconds = seconds;
+        }
+
+        /** The drop-out behind a failed call, or null when it failed otherwise. */
+        static DroppedOut in(Throwable error) {
+            for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+                if (t instanceof DroppedOut d) {
+                    return d;
+                }
+            }
+            return null;
+        }
+    }
+
+    /** The update of a successful call, or null after recording why it cannot be used. */
+    ClientUpdate accept(int round, CallOutcome<Fit> o, ModelVector base, List<ParticipantFailure> failures) {
+        if (!o.succeeded()) {
+            failures.add(failure(round, ParticipantFailure.Phase.FIT, o));
+            return null;
+        }
+        FitResult r = o.value().result();
+        String problem = checkUpdate(r, base);
+        if (problem != null) {
+            ParticipantFailure f = new ParticipantFailure(round, o.participant(), ParticipantFailure.Phase.FIT,
+                    problem, false);
+            failures.add(f);
+            publish(new RunEvent.ParticipantFailed(f, Duration.ofNanos(o.nanos())));
+            return null;
+        }
+        return ClientUpdate.of(o.participant(), byName.get(o.participant()).weight(), r);
+    }
+
+    /** The strategy merges {@code updates}; the new model is checked and evaluated, and the record made. */
+    RoundOutcome merge(RoundContext context, List<ClientUpdate> updates, List<String> selected,
+                       Map<String, Double> trainLoss, long trainingNanos, long roundStart, RoundRecord.Progress progress,
+                       RunControl control) {
+        int round = context.round();
+        ModelVector global = context.global();
+        List<ParticipantFailure> failures = new ArrayList<>(context.failures());
         long aggregateStart = System.nanoTime();
-        ModelVector next = strategy.aggregate(new RoundContext(round, global, names.size(), failures, gateway), updates);
+        ModelVector next = strategy.aggregate(context, updates);
         long aggregateNanos = System.nanoTime() - aggregateStart;
         var cost = new RunEvent.AggregationMeasured(round, updates.size(), global.size(), Duration.ofNanos(aggregateNanos),
                 Duration.ofNanos(plainMeanNanos(updates)));
@@ -286,7 +394,7 @@ public final class FederatedRun {
             }
         }
         return new RoundOutcome(new RoundRecord(round, selected, trainLoss, test, globalMetrics, failures,
-                Duration.ofNanos(System.nanoTime() - roundStart), trainingNanos, diagnostics), next, cost);
+                Duration.ofNanos(System.nanoTime() - roundStart), trainingNanos, diagnostics, progress), next, cost);
     }
 
     /**
@@ -329,7 +437,7 @@ public final class FederatedRun {
         return test;
     }
 
-    private <T> void publishOutcome(int round, ParticipantFailure.Phase phase, CallOutcome<T> outcome,
+    <T> void publishOutcome(int round, ParticipantFailure.Phase phase, CallOutcome<T> outcome,
                                     Function<T, Map<String, Double>> metrics) {
         Duration took = Duration.ofNanos(outcome.nanos());
         if (outcome.succeeded()) {
@@ -345,7 +453,7 @@ public final class FederatedRun {
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
-    private ParticipantFailure failure(int round, ParticipantFailure.Phase phase, CallOutcome<?> o) {
+    ParticipantFailure failure(int round, ParticipantFailure.Phase phase, CallOutcome<?> o) {
         String reason;
         if (o.timedOut()) {
             reason = "did not answer within " + humanDuration(config.participantTimeout());
@@ -359,7 +467,7 @@ public final class FederatedRun {
     static String explain(Throwable error) {
         Throwable t = error;
         while (t != null) {
-            if (t instanceof BadInputException || t instanceof SiteFailure) {
+            if (t instanceof BadInputException || t instanceof SiteFailure || t instanceof DroppedOut) {
                 return t.getMessage();
             }
             t = t.getCause();
@@ -372,7 +480,7 @@ public final class FederatedRun {
         return root.getClass().getSimpleName() + (msg == null ? "" : ": " + msg);
     }
 
-    private static String describe(List<ParticipantFailure> failures) {
+    static String describe(List<ParticipantFailure> failures) {
         return failures.stream().map(f -> f.participant() + " failed: " + f.reason())
                 .collect(Collectors.joining("; "));
     }
@@ -405,7 +513,7 @@ public final class FederatedRun {
      * The round's way for a strategy to ask participants something besides training: through the same transport
      * and time limit as training, concurrently.
      */
-    private SiteGateway gateway(int round, RunControl control) {
+    SiteGateway gateway(int round, RunControl control) {
         return requests -> {
             List<ParticipantCall<Params>> calls = new ArrayList<>();
             requests.forEach((name, request) -> {
@@ -431,7 +539,7 @@ public final class FederatedRun {
         };
     }
 
-    private void publish(RunEvent event) {
+    void publish(RunEvent event) {
         try {
             listener.onEvent(event);
         } catch (RuntimeException e) {

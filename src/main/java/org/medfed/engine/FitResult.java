@@ -2,6 +2,7 @@ package org.medfed.engine;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.medfed.engine.codec.CompressedVector;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.Value;
 
@@ -9,11 +10,16 @@ import org.medfed.engine.protocol.Value;
  * What a participant sends back after local work: its update, how many examples and steps it is based on,
  * its mean training loss, and strategy-specific extras (SCAFFOLD's control-variate change as a vector, a masked
  * update as integers, ciphertexts as bytes). Travels as a reply ({@link #toReply()}).
+ *
+ * @param encoded the update compressed by a codec (see {@code org.medfed.engine.codec}): the change from the global
+ *                model (or the gradient) in a compressed form, sent instead of the float vector; null when the update
+ *                travels as plain floats. {@code update} then holds what the coordinator will decode.
  */
 public record FitResult(ModelVector update, UpdateKind kind, int examples, int steps, double trainLoss,
-                        Map<String, Value> extras) {
+                        Map<String, Value> extras, Value.Bytes encoded) {
 
     private static final String UPDATE = "update";
+    private static final String ENCODED = "update.encoded";
     private static final String KIND = "kind";
     private static final String EXAMPLES = "examples";
     private static final String STEPS = "steps";
@@ -24,12 +30,22 @@ public record FitResult(ModelVector update, UpdateKind kind, int examples, int s
         extras = Map.copyOf(extras);
     }
 
+    public FitResult(ModelVector update, UpdateKind kind, int examples, int steps, double trainLoss,
+                     Map<String, Value> extras) {
+        this(update, kind, examples, steps, trainLoss, extras, null);
+    }
+
+    /** This result sent as {@code bytes} of a codec, which decode to {@code decoded}. */
+    public FitResult withEncoded(ModelVector decoded, byte[] bytes) {
+        return new FitResult(decoded, kind, examples, steps, trainLoss, extras, new Value.Bytes(bytes));
+    }
+
     public static FitResult model(TrainingOutcome outcome, int examples) {
         return new FitResult(outcome.params(), UpdateKind.MODEL, examples, outcome.steps(), outcome.meanLoss(), Map.of());
     }
 
     public FitResult withExtras(Map<String, Value> newExtras) {
-        return new FitResult(update, kind, examples, steps, trainLoss, newExtras);
+        return new FitResult(update, kind, examples, steps, trainLoss, newExtras, encoded);
     }
 
     /** These extras plus {@code name} as a vector. */
@@ -40,7 +56,7 @@ public record FitResult(ModelVector update, UpdateKind kind, int examples, int s
     }
 
     public FitResult withUpdate(ModelVector newUpdate) {
-        return new FitResult(newUpdate, kind, examples, steps, trainLoss, extras);
+        return new FitResult(newUpdate, kind, examples, steps, trainLoss, extras, null);
     }
 
     /** An extra that is a vector of numbers, or null when absent. */
@@ -50,9 +66,13 @@ public record FitResult(ModelVector update, UpdateKind kind, int examples, int s
     }
 
     public Params toReply() {
-        Params.Builder b = Params.builder()
-                .floats(UPDATE, update.toArray())
-                .text(KIND, kind.name())
+        Params.Builder b = Params.builder();
+        if (encoded == null) {
+            b.floats(UPDATE, update.toArray());
+        } else {
+            b.put(ENCODED, encoded);
+        }
+        b.text(KIND, kind.name())
                 .number(EXAMPLES, examples)
                 .number(STEPS, steps)
                 .number(TRAIN_LOSS, trainLoss);
@@ -60,14 +80,27 @@ public record FitResult(ModelVector update, UpdateKind kind, int examples, int s
         return b.build();
     }
 
-    public static FitResult fromReply(Params reply) {
+    /**
+     * Reads a reply to a training request that sent {@code base}: a compressed update is decoded, and a compressed
+     * change of the model is added to {@code base}.
+     */
+    public static FitResult fromReply(Params reply, ModelVector base) {
         UpdateKind kind;
         try {
             kind = UpdateKind.valueOf(reply.text(KIND));
         } catch (IllegalArgumentException e) {
             throw new org.medfed.engine.protocol.ProtocolException("unknown update kind '" + reply.text(KIND) + "'");
         }
-        return new FitResult(ModelVector.wrap(reply.floats(UPDATE)), kind, reply.integer(EXAMPLES),
-                reply.integer(STEPS), reply.number(TRAIN_LOSS), reply.under(EXTRA).asMap());
+        ModelVector update;
+        Value.Bytes encoded = null;
+        if (reply.has(ENCODED)) {
+            encoded = new Value.Bytes(reply.bytes(ENCODED));
+            float[] decoded = CompressedVector.decode(encoded.bytes(), base.size());
+            update = kind == UpdateKind.MODEL ? VectorMath.add(base, ModelVector.wrap(decoded)) : ModelVector.wrap(decoded);
+        } else {
+            update = ModelVector.wrap(reply.floats(UPDATE));
+        }
+        return new FitResult(update, kind, reply.integer(EXAMPLES), reply.integer(STEPS), reply.number(TRAIN_LOSS),
+                reply.under(EXTRA).asMap(), encoded);
     }
 }

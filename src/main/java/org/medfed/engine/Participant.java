@@ -1,5 +1,6 @@
 package org.medfed.engine;
 
+import org.medfed.engine.protocol.Exchange;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.SiteRequest;
 
@@ -21,4 +22,15 @@ public interface Participant {
 
     /** Sends one request and waits for the reply. */
     Params call(SiteRequest request, RunControl control) throws Exception;
+
+    /**
+     * Sends one request and waits for the reply, with the bytes it took each way. Hospitals in this process and
+     * behind nodes give the serialised size; by default it is the values' plain size ({@link Params#payloadBytes}).
+     */
+    default Exchange exchange(SiteRequest request, RunControl control) throws Exception {
+        Params reply = call(request, control);
+        long down = request.params().payloadBytes()
+                + request.filters().stream().mapToLong(f -> f.params().payloadBytes()).sum();
+        return new Exchange(reply, down, reply.payloadBytes());
+    }
 }

@@ -16,6 +16,11 @@ public interface Strategy {
     /** The id used in study files, such as {@code "fedavg"}. */
     String id();
 
+    /** Synchronous rounds (the default), or asynchronous merging of arrived updates. */
+    default Schedule schedule() {
+        return Schedule.SYNCHRONOUS;
+    }
+
     /** The participants of this round; by default a seeded sample of the configured fraction. */
     default List<String> select(SelectionContext context) {
         return context.sampleFraction();

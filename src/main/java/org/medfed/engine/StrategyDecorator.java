@@ -30,6 +30,11 @@ public abstract class StrategyDecorator implements Strategy {
     }
 
     @Override
+    public Schedule schedule() {
+        return inner.schedule();
+    }
+
+    @Override
     public List<String> select(SelectionContext context) {
         return inner.select(context);
     }

@@ -9,15 +9,17 @@ import org.medfed.data.tabular.FittedPreprocessing;
 /**
  * What an exported model expects and how it was made: the data schema and preprocessing (so that predictions
  * on new files match the run), the training settings, the hospitals with their sample counts, the final
- * metrics, and the software that made it.
+ * metrics, and the software that made it; {@code communication} says what travelled (bytes per hospital, the
+ * codec) and how long the run took on its clock (simulated, or measured over real nodes).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "software", "created", "study", "model", "input", "preprocessing",
-        "imagePreprocessing", "training", "participants", "metrics", "privacy"})
+        "imagePreprocessing", "training", "participants", "metrics", "privacy", "communication"})
 public record ModelCard(int schemaVersion, Software software, String created, StudyRef study, ModelInfo model,
                         InputFormat input, FittedPreprocessing preprocessing, ImagePreprocessing imagePreprocessing,
                         TrainingInfo training, List<ParticipantInfo> participants,
-                        Map<String, Map<String, Double>> metrics, Map<String, Object> privacy) {
+                        Map<String, Map<String, Double>> metrics, Map<String, Object> privacy,
+                        Map<String, Object> communication) {
 
     public static final int CURRENT_SCHEMA = 1;
 

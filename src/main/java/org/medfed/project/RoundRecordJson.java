@@ -49,6 +49,18 @@ final class RoundRecordJson {
         out.put("durationNanos", r.duration().toNanos());
         out.put("trainingNanos", r.trainingNanos());
         out.set("diagnostics", figures(r.diagnostics()));
+        RoundRecord.Progress p = r.progress();
+        ObjectNode progress = out.putObject("progress");
+        progress.set("clockSeconds", ExactJson.number(p.clockSeconds()));
+        progress.put("updatesApplied", p.updatesApplied());
+        ObjectNode staleness = progress.putObject("staleness");
+        p.staleness().forEach(staleness::put);
+        ObjectNode versions = progress.putObject("modelVersion");
+        p.modelVersion().forEach(versions::put);
+        ObjectNode down = progress.putObject("bytesDown");
+        p.bytesDown().forEach(down::put);
+        ObjectNode up = progress.putObject("bytesUp");
+        p.bytesUp().forEach(up::put);
         return out;
     }
 
@@ -87,7 +99,31 @@ final class RoundRecordJson {
         long trainingNanos = ExactJson.whole(node.get("trainingNanos"), what + ".trainingNanos");
         Map<String, Double> diagnostics = figures(node.get("diagnostics"), what + ".diagnostics");
         return new RoundRecord(round, selected, trainLoss, test, global, failures, duration, trainingNanos,
-                diagnostics);
+                diagnostics, progress(node.get("progress"), what + ".progress"));
+    }
+
+    /** A record's clock and traffic; checkpoints written before they were recorded have none. */
+    private static RoundRecord.Progress progress(JsonNode node, String what) {
+        if (node == null) {
+            return RoundRecord.Progress.NONE;
+        }
+        JsonNode p = object(node, what);
+        Map<String, Integer> staleness = wholes(p, "staleness", what, ExactJson::integer);
+        Map<String, Integer> versions = wholes(p, "modelVersion", what, ExactJson::integer);
+        Map<String, Long> down = wholes(p, "bytesDown", what, ExactJson::whole);
+        Map<String, Long> up = wholes(p, "bytesUp", what, ExactJson::whole);
+        return new RoundRecord.Progress(ExactJson.number(p.get("clockSeconds"), what + ".clockSeconds"),
+                ExactJson.integer(p.get("updatesApplied"), what + ".updatesApplied"), staleness, versions, down, up);
+    }
+
+    /** The whole numbers of object {@code field} of {@code parent}, by key, in their order. */
+    private static <T> Map<String, T> wholes(JsonNode parent, String field, String what,
+                                             java.util.function.BiFunction<JsonNode, String, T> read) {
+        Map<String, T> out = new LinkedHashMap<>();
+        String where = what + "." + field;
+        object(parent.get(field), where).properties().forEach(e -> out.put(e.getKey(),
+                read.apply(e.getValue(), where + "." + e.getKey())));
+        return out;
     }
 
     private static ObjectNode figures(Map<String, Double> values) {

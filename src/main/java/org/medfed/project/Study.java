@@ -13,11 +13,13 @@ import java.util.List;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "name", "description", "task", "dataType", "participants", "data", "imaging",
-        "genotypes", "model", "strategy", "training", "baselines", "privacy", "defence", "seed"})
+        "genotypes", "model", "strategy", "training", "baselines", "privacy", "defence", "compression", "simulation",
+        "seed"})
 public record Study(Integer schemaVersion, String name, String description, String task, String dataType,
                     List<ParticipantEntry> participants, DataSection data, ImagingSection imaging,
                     GenotypeSection genotypes, ModelSection model, StrategySection strategy, TrainingSection training,
-                    BaselineSection baselines, PrivacySection privacy, DefenceSection defence, Long seed) {
+                    BaselineSection baselines, PrivacySection privacy, DefenceSection defence,
+                    CompressionSection compression, SimulationSection simulation, Long seed) {
 
     /**
      * The version this build writes; files up to it load. 2 added each hospital's {@code "csv"} import options and
@@ -40,8 +42,25 @@ public record Study(Integer schemaVersion, String name, String description, Stri
         seed = seed == null ? 42L : seed;
     }
 
+    /** A study without compression and at the default simulated speeds. */
+    public Study(Integer schemaVersion, String name, String description, String task, String dataType,
+                 List<ParticipantEntry> participants, DataSection data, ImagingSection imaging, GenotypeSection genotypes,
+                 ModelSection model, StrategySection strategy, TrainingSection training, BaselineSection baselines,
+                 PrivacySection privacy, DefenceSection defence, Long seed) {
+        this(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, strategy,
+                training, baselines, privacy, defence, null, null, seed);
+    }
+
     public static Study empty() {
         return new Study(null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null);
+    }
+
+    public Study withCompression(CompressionSection v) {
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, strategy, training, baselines, privacy, defence, v, simulation, seed);
+    }
+
+    public Study withSimulation(SimulationSection v) {
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, strategy, training, baselines, privacy, defence, compression, v, seed);
     }
 
     public List<ParticipantEntry> enabledParticipants() {
@@ -58,47 +77,47 @@ public record Study(Integer schemaVersion, String name, String description, Stri
     }
 
     public Study withName(String v) {
-        return new Study(schemaVersion, v, description, task, dataType, participants, data, imaging, genotypes, model, strategy, training, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, v, description, task, dataType, participants, data, imaging, genotypes, model, strategy, training, baselines, privacy, defence, compression, simulation, seed);
     }
 
     public Study withParticipants(List<ParticipantEntry> v) {
-        return new Study(schemaVersion, name, description, task, dataType, v, data, imaging, genotypes, model, strategy, training, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, v, data, imaging, genotypes, model, strategy, training, baselines, privacy, defence, compression, simulation, seed);
     }
 
     public Study withData(DataSection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, v, imaging, genotypes, model, strategy, training, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, v, imaging, genotypes, model, strategy, training, baselines, privacy, defence, compression, simulation, seed);
     }
 
     public Study withGenotypes(GenotypeSection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, v, model, strategy, training, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, v, model, strategy, training, baselines, privacy, defence, compression, simulation, seed);
     }
 
     /** A study of images: data type "images" and its imaging section. */
     public Study withImaging(ImagingSection v) {
-        return new Study(schemaVersion, name, description, task, "images", participants, data, v, genotypes, model, strategy, training, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, name, description, task, "images", participants, data, v, genotypes, model, strategy, training, baselines, privacy, defence, compression, simulation, seed);
     }
 
     public Study withModel(ModelSection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, v, strategy, training, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, v, strategy, training, baselines, privacy, defence, compression, simulation, seed);
     }
 
     public Study withStrategy(StrategySection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, v, training, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, v, training, baselines, privacy, defence, compression, simulation, seed);
     }
 
     public Study withTraining(TrainingSection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, strategy, v, baselines, privacy, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, strategy, v, baselines, privacy, defence, compression, simulation, seed);
     }
 
     public Study withPrivacy(PrivacySection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, strategy, training, baselines, v, defence, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, strategy, training, baselines, v, defence, compression, simulation, seed);
     }
 
     public Study withDefence(DefenceSection v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, strategy, training, baselines, privacy, v, seed);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, strategy, training, baselines, privacy, v, compression, simulation, seed);
     }
 
     public Study withSeed(long v) {
-        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, strategy, training, baselines, privacy, defence, v);
+        return new Study(schemaVersion, name, description, task, dataType, participants, data, imaging, genotypes, model, strategy, training, baselines, privacy, defence, compression, simulation, v);
     }
 }

@@ -7,7 +7,9 @@ import org.medfed.engine.LocalTrainer;
 import org.medfed.engine.Participant;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.checkpoint.RestorableParticipant;
+import org.medfed.engine.protocol.Exchange;
 import org.medfed.engine.protocol.Params;
+import org.medfed.network.wire.WireCodec;
 import org.medfed.engine.protocol.SiteRequest;
 
 /**
@@ -65,6 +67,14 @@ public final class InProcessParticipant implements Participant, RestorablePartic
     @Override
     public Params call(SiteRequest request, RunControl control) {
         return site.handle(request, control);
+    }
+
+    /** The reply, with the request's and the reply's size as a node would send them. */
+    @Override
+    public Exchange exchange(SiteRequest request, RunControl control) {
+        long down = WireCodec.toWire(request).getSerializedSize();
+        Params reply = site.handle(request, control);
+        return new Exchange(reply, down, WireCodec.toWire(reply).getSerializedSize());
     }
 
     @Override

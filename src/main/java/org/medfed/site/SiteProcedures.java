@@ -9,6 +9,7 @@ import org.medfed.engine.LocalTraining;
 import org.medfed.engine.SiteQuestion;
 import org.medfed.engine.TrainingOutcome;
 import org.medfed.engine.UpdateFilter;
+import org.medfed.engine.codec.CompressUpdate;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.Procedure;
 import org.medfed.engine.protocol.ProtocolException;
@@ -37,6 +38,7 @@ public final class SiteProcedures {
         TRAINING.put(Procedure.GRADIENT, FedSgd.CLIENT);
 
         FILTERS.put(Procedure.DP_CLIP_NOISE, new DpClipNoise());
+        FILTERS.put(Procedure.COMPRESS, new CompressUpdate());
         FILTERS.put(Procedure.PAILLIER_ENCRYPT, new PaillierEncrypt());
         FILTERS.put(Procedure.SECAGG_MASK, SecAggSite.MASK);
 

@@ -12,6 +12,8 @@ import org.medfed.engine.BadInputException;
 import org.medfed.engine.Participant;
 import org.medfed.engine.SampleLevelPrivacy;
 import org.medfed.engine.Strategy;
+import org.medfed.engine.codec.Compression;
+import org.medfed.engine.codec.UpdateCodec;
 import org.medfed.engine.strategy.FedAvg;
 import org.medfed.engine.strategy.Weighting;
 import org.medfed.engine.strategy.robust.DefenceSettings;
@@ -37,7 +39,9 @@ import org.medfed.project.Study;
 /**
  * Puts a study's protections around its strategy and participants, from the inside out: simulated attackers
  * wrap their hospitals; a robust rule replaces the strategy's averaging; differential privacy wraps that;
- * secure aggregation or Paillier encryption wraps everything, so that the aggregator sees only sums.
+ * compression encodes the update last at the hospital (after DP's noise); secure aggregation or Paillier
+ * encryption wraps everything, so that the aggregator sees only sums. Which of them go together, with compression
+ * and with an asynchronous strategy, is decided by {@link ProtectionCompatibility}.
  */
 public final class Protections {
 
@@ -56,6 +60,7 @@ public final class Protections {
      *                     {@link #attacker})
      */
     public static Applied apply(Study study, Strategy base, List<? extends Participant> participants, long seed) {
+        ProtectionCompatibility.require(study, participants.size());
         Map<String, Object> card = new LinkedHashMap<>();
         describeAttacks(study, card);
         Strategy strategy = base;
@@ -64,7 +69,6 @@ public final class Protections {
         if (defence != null) {
             DefenceSettings settings = DefenceSettings.parse(defence.rule(), defence.clipBound());
             if (!settings.isNone()) {
-                settings.checkParticipants(expectedPerRound(study, participants.size()));
                 strategy = settings.apply(strategy);
                 card.put("defence", Map.of("rule", settings.ruleText(), "clipBound", defence.clipBound()));
             }
@@ -72,7 +76,7 @@ public final class Protections {
 
         PrivacySection privacy = study.privacy();
         if (privacy == null) {
-            return new Applied(strategy, null, card);
+            return new Applied(compressed(study, strategy, card), null, card);
         }
         RandomSource random = privacy.seeded() ? RandomSource.seeded(seed) : RandomSource.secure();
         DpSgdPrivacy dpSgd = null;
@@ -97,17 +101,7 @@ public final class Protections {
             c.put("perHospital", perHospital);
             card.put("dpSgd", c);
         }
-        boolean robust = card.containsKey("defence");
         if (privacy.dp() != null) {
-            if (robust) {
-                // DP-FedAvg bounds what one hospital changes in the clipped sum of everyone's updates; a rule that
-                // drops or down-weights updates depending on the others voids that bound (and, placed inside, it
-                // would only ever see DP's single noised average).
-                throw new BadInputException("a robust rule cannot be combined with client-level differential "
-                        + "privacy: DP's guarantee holds for the noised sum of all clipped updates, and a rule that drops "
-                        + "or down-weights updates depending on the others breaks it; choose one (DP-SGD inside the "
-                        + "hospitals does combine with a robust rule)");
-            }
             DpFedAvgSettings settings = dpSettings(privacy.dp(), study, participants.size());
             strategy = new DpFedAvg(strategy, settings, random);
             Map<String, Object> dp = new LinkedHashMap<>();
@@ -123,15 +117,8 @@ public final class Protections {
             dp.put("samplingRate", study.training().fraction());
             card.put("differentialPrivacy", dp);
         }
-        if (privacy.secureAggregation() != null && privacy.paillier() != null) {
-            throw new BadInputException("choose secure aggregation or homomorphic (Paillier) aggregation, not both: "
-                    + "each already hides single updates from the aggregator");
-        }
+        strategy = compressed(study, strategy, card);
         if (privacy.secureAggregation() != null) {
-            if (robust) {
-                throw new BadInputException("robust rules need to see each hospital's update, which secure aggregation "
-                        + "hides: switch one of them off");
-            }
             var s = privacy.secureAggregation();
             boolean weighted = weighting(base, privacy.dp() != null);
             double weightScale = weighted
@@ -142,10 +129,6 @@ public final class Protections {
                     + "masks, Shamir shares", "bits", s.bits(), "range", s.range()));
         }
         if (privacy.paillier() != null) {
-            if (robust) {
-                throw new BadInputException("robust rules need to see each hospital's update, which Paillier encryption "
-                        + "hides: switch one of them off");
-            }
             var p = privacy.paillier();
             SecureRandom keyRandom = random.secureRandom("paillier-key", 0);
             PaillierKeyHolder holder = PaillierKeyHolder.generate(p.modulusBits(), 2, keyRandom);
@@ -162,15 +145,31 @@ public final class Protections {
         return new Applied(strategy, dpSgd, card);
     }
 
+    /** {@code strategy} with the study's compression, if any, described in the card. */
+    private static Strategy compressed(Study study, Strategy strategy, Map<String, Object> card) {
+        if (study.compression() == null) {
+            return strategy;
+        }
+        UpdateCodec codec = study.compression().toCodec();
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("codec", codec.id());
+        c.put("description", codec.describe() + "; hospitals send the change from the global model they were sent");
+        if (codec.id().equals(UpdateCodec.QUANTISE) || codec.id().equals(UpdateCodec.TOPK_QUANTISE)) {
+            c.put("bits", codec.bits());
+        }
+        if (codec.id().startsWith(UpdateCodec.TOPK)) {
+            c.put("fraction", codec.fraction());
+            c.put("errorFeedback", codec.errorFeedback());
+        }
+        card.put("compression", c);
+        return new Compression(strategy, codec);
+    }
+
     /**
      * Whether a protected sum should be weighted by training examples: yes for the strategies that weigh by
      * samples, no for plain FedAvg and under differential privacy (whose mean is over the expected participants).
      */
     static boolean weighting(Strategy base, boolean dp) {
-        if (base instanceof FedAvg f && f.weighting() == Weighting.CUSTOM) {
-            throw new BadInputException("custom participant weights cannot be combined with secure aggregation, which "
-                    + "hides them; use weighted-fedavg (by patients) or fedavg");
-        }
         return !dp && !(base instanceof FedAvg f && f.weighting() == Weighting.EQUAL);
     }
 
@@ -245,9 +244,5 @@ public final class Protections {
             }
         }
         return out;
-    }
-
-    private static int expectedPerRound(Study study, int participants) {
-        return Math.max(1, (int) Math.ceil(study.training().fraction() * participants - 1e-9));
     }
 }

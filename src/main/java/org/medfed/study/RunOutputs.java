@@ -77,27 +77,45 @@ public final class RunOutputs {
         return out;
     }
 
-    /** One row per round, participant, split and metric, as {@code metrics.csv}; written atomically. */
+    /**
+     * One row per round (an asynchronous run: per update of the global model), participant, split and metric, as
+     * {@code metrics.csv}, each with the run's clock and the updates merged so far, so that runs can be compared on
+     * one time axis; per hospital, split {@code run}: its bytes each way, the staleness of its merged update and
+     * the model version it trains from. Written atomically.
+     */
     public static void writeMetrics(RunHistory history, Path file) {
-        StringBuilder sb = new StringBuilder("round,participant,split,metric,value\n");
+        StringBuilder sb = new StringBuilder("round,participant,split,metric,value,clock_seconds,updates_applied\n");
         for (RoundRecord r : history.rounds()) {
-            r.trainLoss().forEach((p, loss) -> row(sb, r.round(), p, "train", "loss", loss));
-            r.test().forEach((p, e) -> e.metrics().forEach((m, v) -> row(sb, r.round(), p, "test", m, v)));
+            String when = "," + format(r.progress().clockSeconds()) + "," + r.progress().updatesApplied() + "\n";
+            r.trainLoss().forEach((p, loss) -> row(sb, r.round(), p, "train", "loss", loss, when));
+            r.test().forEach((p, e) -> e.metrics().forEach((m, v) -> row(sb, r.round(), p, "test", m, v, when)));
             r.global().forEach((m, v) -> {
                 if (m.equals("train_loss")) {
-                    row(sb, r.round(), "global", "train", "loss", v);
+                    row(sb, r.round(), "global", "train", "loss", v, when);
                 } else {
-                    row(sb, r.round(), "global", "test", m, v);
+                    row(sb, r.round(), "global", "test", m, v, when);
                 }
             });
-            r.diagnostics().forEach((m, v) -> row(sb, r.round(), "global", "run", m, v));
+            r.diagnostics().forEach((m, v) -> row(sb, r.round(), "global", "run", m, v, when));
+            RoundRecord.Progress p = r.progress();
+            p.bytesDown().forEach((name, b) -> count(sb, r.round(), name, "bytes_down", b, when));
+            p.bytesUp().forEach((name, b) -> count(sb, r.round(), name, "bytes_up", b, when));
+            p.staleness().forEach((name, s) -> count(sb, r.round(), name, "staleness", s, when));
+            p.modelVersion().forEach((name, v) -> count(sb, r.round(), name, "model_version", v, when));
         }
         writeText(file, sb.toString());
     }
 
-    private static void row(StringBuilder sb, int round, String participant, String split, String metric, double v) {
+    /** A whole number of the run (bytes, versions), written exactly. */
+    private static void count(StringBuilder sb, int round, String participant, String metric, long v, String when) {
+        sb.append(round).append(',').append(csv(participant)).append(",run,").append(metric).append(',').append(v)
+                .append(when);
+    }
+
+    private static void row(StringBuilder sb, int round, String participant, String split, String metric, double v,
+                            String when) {
         sb.append(round).append(',').append(csv(participant)).append(',').append(split).append(',').append(metric)
-                .append(',').append(format(v)).append('\n');
+                .append(',').append(format(v)).append(when);
     }
 
     static String format(double v) {
@@ -198,6 +216,38 @@ public final class RunOutputs {
                 new ModelCard.TrainingInfo(h.strategyId(), study.strategy().resolvedParameters(), t.rounds(),
                         h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT), t.localSteps(), t.localEpochs(),
                         t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), result.seed()),
-                parts, metrics, protections(result));
+                parts, metrics, protections(result), communication(result));
+    }
+
+    /**
+     * What travelled and how long it took on the run's clock: bytes each hospital received and sent for training
+     * (serialised sizes; over real nodes, what went over its stream), the same updates as plain float32 for
+     * comparison, and the hospitals' simulated speeds.
+     */
+    static Map<String, Object> communication(StudyResult result) {
+        RunHistory h = result.history();
+        Map<String, Long> down = new java.util.TreeMap<>();
+        Map<String, Long> up = new java.util.TreeMap<>();
+        for (RoundRecord r : h.rounds()) {
+            r.progress().bytesDown().forEach((p, b) -> down.merge(p, b, Long::sum));
+            r.progress().bytesUp().forEach((p, b) -> up.merge(p, b, Long::sum));
+        }
+        Map<String, Object> c = new LinkedHashMap<>();
+        boolean remote = result.prepared().data() instanceof RemoteStudyData;
+        c.put("clock", remote ? "measured: wall time of each call to the hospitals' nodes (not reproducible)"
+                : "simulated from the hospitals' speeds (reproducible)");
+        h.lastRound().ifPresent(r -> {
+            c.put("clockSeconds", r.progress().clockSeconds());
+            c.put("updatesApplied", r.progress().updatesApplied());
+            c.put("float32UpdateBytes", 4L * result.prepared().spec().parameterCount() * r.progress().updatesApplied());
+        });
+        c.put("bytesDown", down);
+        c.put("bytesUp", up);
+        Study study = result.prepared().study();
+        if (!remote && study.simulation() != null) {
+            c.put("speeds", study.simulation().describe(result.prepared().data().counts().stream()
+                    .map(SiteCounts::name).toList()));
+        }
+        return c;
     }
 }

@@ -21,6 +21,9 @@ import org.medfed.engine.RunStatus;
 import org.medfed.engine.Seeds;
 import org.medfed.engine.TrainingOutcome;
 import org.medfed.engine.checkpoint.Checkpointing;
+import org.medfed.engine.clock.HospitalSpeeds;
+import org.medfed.engine.clock.Timing;
+import org.medfed.project.SimulationSection;
 import org.medfed.model.ModelTrainer;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.NetworkFactory;
@@ -60,6 +63,7 @@ public final class StudyRunner {
         ModelVector initial = initialModel(prepared.spec(), seed);
         List<? extends Participant> participants = prepared.data() instanceof RemoteStudyData remote
                 ? remote.hospitals() : participants(prepared, seed);
+        config = config.withTiming(timing(prepared, participants));
         Protections.Applied protectedRun = Protections.apply(study, study.strategy().create(), participants, seed);
         if (protectedRun.sampleLevel() != null) {
             config = config.withTraining(config.training().withSampleLevelPrivacy(protectedRun.sampleLevel()));
@@ -77,6 +81,19 @@ public final class StudyRunner {
             baselines = baselines(prepared, seed, control, progress);
         }
         return new StudyResult(prepared, seed, history, baselines, protectedRun.card(), started, Instant.now());
+    }
+
+    /**
+     * The run's clock: the study's simulated hospital speeds, or, over real nodes, the measured time of each call
+     * (the study's speeds are then ignored: the hospitals' real speeds count).
+     */
+    static Timing timing(PreparedStudy prepared, List<? extends Participant> participants) {
+        if (prepared.data() instanceof RemoteStudyData) {
+            return Timing.MEASURED;
+        }
+        SimulationSection simulation = prepared.study().simulation();
+        List<String> names = participants.stream().map(Participant::name).toList();
+        return simulation == null ? HospitalSpeeds.uniform() : simulation.speeds(names);
     }
 
     /** The seeded initial global model. */

@@ -26,7 +26,7 @@ class SampleStudyEndToEndTest {
         assertThat(r.err()).contains("round 5/5: accuracy");
 
         List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
-        assertThat(metrics.get(0)).isEqualTo("round,participant,split,metric,value");
+        assertThat(metrics.get(0)).isEqualTo("round,participant,split,metric,value,clock_seconds,updates_applied");
         assertThat(metrics).anyMatch(l -> l.startsWith("5,global,test,accuracy,"))
                 .anyMatch(l -> l.startsWith("1,heart-centre,test,auc,"))
                 .anyMatch(l -> l.startsWith("3,rural-clinic,train,loss,"));

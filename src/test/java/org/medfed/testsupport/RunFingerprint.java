@@ -25,6 +25,7 @@ public final class RunFingerprint {
             r.test().forEach((p, e) -> figures(sb, "test " + p + " (" + e.examples() + ")", e.metrics()));
             figures(sb, "global", r.global());
             figures(sb, "diagnostics", r.diagnostics());
+            sb.append("  progress ").append(r.progress()).append('\n');
             for (ParticipantFailure f : r.failures()) {
                 sb.append("  failure ").append(f).append('\n');
             }

@@ -26,7 +26,7 @@ public final class Sites {
     public static FitResult fit(Participant p, Strategy strategy, int round, ModelVector global,
                                 LocalTraining training) {
         try {
-            return FitResult.fromReply(p.call(fitRequest(strategy, round, global, training), RunControl.free()));
+            return FitResult.fromReply(p.call(fitRequest(strategy, round, global, training), RunControl.free()), global);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

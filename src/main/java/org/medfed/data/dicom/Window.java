@@ -25,6 +25,17 @@ public record Window(double center, double width) {
         return new Window((min + max + 1) / 2, max - min + 1);
     }
 
+    /** The window from the lowest to the highest of the first {@code count} values. */
+    public static Window spanning(float[] values, int count) {
+        float min = Float.POSITIVE_INFINITY;
+        float max = Float.NEGATIVE_INFINITY;
+        for (int i = 0; i < count; i++) {
+            min = Math.min(min, values[i]);
+            max = Math.max(max, values[i]);
+        }
+        return minMax(min, max);
+    }
+
     /** Position of a value in the window, 0 (black) to 1 (white). */
     public double unit(double x) {
         double low = center - 0.5 - (width - 1) / 2;

@@ -1,9 +1,7 @@
 package org.medfed.data.image;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,9 +12,6 @@ import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.medfed.engine.BadInputException;
 
 /**
@@ -94,37 +89,12 @@ public final class ImageDatasetLoader {
     /** A CSV with a header naming columns {@code file} and {@code label}; files relative to the CSV's folder. */
     public ImageDataset fromManifest(Path csv) {
         List<Item> items = new ArrayList<>();
-        Path base = csv.toAbsolutePath().getParent();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(reader, format)) {
-            if (!parser.getHeaderMap().containsKey("file") || !parser.getHeaderMap().containsKey("label")) {
-                throw new BadInputException(csv, "line 1", "the header must name the columns 'file' and 'label', found "
-                        + parser.getHeaderNames());
+        for (ImageManifest.Entry e : ImageManifest.read(csv)) {
+            if (!Files.isRegularFile(e.file())) {
+                throw new BadInputException(csv, e.line(), "file '" + e.written() + "' not found (looked in "
+                        + csv.toAbsolutePath().getParent() + ")");
             }
-            for (CSVRecord r : parser) {
-                String line = "line " + r.getParser().getCurrentLineNumber();
-                if (!r.isConsistent()) {
-                    throw new BadInputException(csv, line, "expected " + parser.getHeaderNames().size()
-                            + " columns, found " + r.size());
-                }
-                String file = r.get("file");
-                String label = r.get("label");
-                if (file.isEmpty() || label.isEmpty()) {
-                    throw new BadInputException(csv, line, "the file and the label must both be given");
-                }
-                Path p = base.resolve(file).normalize();
-                if (!Files.isRegularFile(p)) {
-                    throw new BadInputException(csv, line, "file '" + file + "' not found (looked in " + base + ")");
-                }
-                items.add(new Item(p, label, file));
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new BadInputException(csv, null, "could not be read: " + e.getMessage(), e);
-        }
-        if (items.isEmpty()) {
-            throw new BadInputException(csv, null, "lists no images");
+            items.add(new Item(e.file(), e.label(), e.written()));
         }
         return load(items, csv);
     }

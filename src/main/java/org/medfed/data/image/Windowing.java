@@ -36,7 +36,8 @@ public record Windowing(Mode mode, Window window) {
         Window w = switch (mode) {
             case NONE -> null;
             case FIXED -> window;
-            case FROM_FILE -> image.window() != null ? image.window() : minMax(image.data());
+            case FROM_FILE -> image.window() != null ? image.window()
+                    : Window.spanning(image.data(), image.data().length);
         };
         if (w == null) {
             return image.data();
@@ -46,15 +47,5 @@ public record Windowing(Mode mode, Window window) {
             out[i] = (float) w.unit(image.data()[i]);
         }
         return out;
-    }
-
-    private static Window minMax(float[] v) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float x : v) {
-            min = Math.min(min, x);
-            max = Math.max(max, x);
-        }
-        return Window.minMax(min, max);
     }
 }

@@ -18,6 +18,9 @@ public enum Procedure {
     GRADIENT("gradient", Kind.TRAINING, "compute one gradient of the loss over all training rows (FedSGD)"),
     DP_CLIP_NOISE("dp.clip-noise", Kind.FILTER,
             "clip the update to an L2 bound and, when asked, add Gaussian noise before it leaves (client-level DP)"),
+    COMPRESS("compress", Kind.FILTER,
+            "send the change from the global model compressed (quantised or only its largest values); with error "
+                    + "feedback the hospital keeps the part left out and adds it to its next update"),
     PAILLIER_ENCRYPT("paillier.encrypt", Kind.SEALING_FILTER,
             "encrypt the update under the study's Paillier public key; only sums are ever decrypted"),
     SECAGG_MASK("secagg.mask", Kind.SEALING_FILTER,

@@ -18,6 +18,11 @@ public final class StrategyCatalog {
     private static final ParameterSpec TAU = ParameterSpec.positive("tau", "Tau", 1e-8,
             "small constant that bounds how large an adaptive step can get");
 
+    private static final ParameterSpec ALPHA = new ParameterSpec("alpha", "Mixing weight alpha", 0.6, 0, false, 1, true,
+            "how far one arriving model moves the shared model (1 = replace it)");
+    private static final ParameterSpec STALENESS_A = ParameterSpec.nonNegative("a", "Staleness decay a", 0.5,
+            "how fast the weight of a model trained from an older shared model falls");
+
     private static final List<StrategyDescriptor> ALL = List.of(
             new StrategyDescriptor(StrategyIds.FEDAVG, "FedAvg",
                     "Each hospital trains the shared model on its own patients for a while; the server then takes "
@@ -67,7 +72,42 @@ public final class StrategyCatalog {
                             + "further. A new random order every cycle unless 'shuffle' is 0.",
                     List.of(new ParameterSpec("shuffle", "Shuffle each cycle (1 = yes, 0 = no)", 1, 0, true, 1, true,
                             "visit hospitals in a new random order every cycle")),
-                    p -> new Cyclic(p.get("shuffle") >= 0.5)));
+                    p -> new Cyclic(p.get("shuffle") >= 0.5)),
+            new StrategyDescriptor(StrategyIds.FEDASYNC, "FedAsync",
+                    "Asynchronous: no rounds. Every hospital trains all the time; as soon as a hospital's model "
+                            + "arrives, the server mixes it into the shared model and sends the result back to that "
+                            + "hospital. Nobody waits for a slow hospital. Alpha sets how much one arrival moves the "
+                            + "shared model; each arrival is one update of the run.",
+                    List.of(ALPHA), p -> new FedAsync(StrategyIds.FEDASYNC, p.get("alpha"), StalenessWeight.constant())),
+            new StrategyDescriptor(StrategyIds.FEDASYNC_POLYNOMIAL, "FedAsync (polynomial staleness)",
+                    "FedAsync where a model trained from an older shared model counts less: its weight is alpha "
+                            + "times (versions behind + 1) to the power -a.",
+                    List.of(ALPHA, STALENESS_A),
+                    p -> new FedAsync(StrategyIds.FEDASYNC_POLYNOMIAL, p.get("alpha"), StalenessWeight.polynomial(p.get("a")))),
+            new StrategyDescriptor(StrategyIds.FEDASYNC_HINGE, "FedAsync (hinge staleness)",
+                    "FedAsync where a model up to b versions behind counts fully, and older ones less and less: "
+                            + "alpha / (a (versions behind - b) + 1).",
+                    List.of(ALPHA, STALENESS_A, ParameterSpec.nonNegative("b", "Staleness allowance b", 4,
+                            "versions behind before an arriving model starts to count less")),
+                    p -> new FedAsync(StrategyIds.FEDASYNC_HINGE, p.get("alpha"),
+                            StalenessWeight.hinge(p.get("a"), p.get("b")))),
+            new StrategyDescriptor(StrategyIds.FEDBUFF, "FedBuff",
+                    "Asynchronous with a buffer: hospitals train all the time; the server collects arriving updates "
+                            + "and, once it has K of them, moves the shared model by their average change (stale "
+                            + "changes count less). Nobody waits for a slow hospital, and each move rests on K "
+                            + "hospitals.",
+                    List.of(new ParameterSpec("bufferSize", "Buffer size K", 2, 1, true, 1000, true,
+                                    "updates collected before the shared model moves (at most the number of hospitals)"),
+                            ParameterSpec.positive("serverLearningRate", "Server learning rate", 1.0,
+                                    "share of the buffer's average change the server applies (1 = all of it)")),
+                    p -> new FedBuff(wholeNumber(p.get("bufferSize"), "buffer size K"), p.get("serverLearningRate"))));
+
+    private static int wholeNumber(double v, String what) {
+        if (v != Math.rint(v)) {
+            throw new BadInputException(what + " must be a whole number, was " + v);
+        }
+        return (int) v;
+    }
 
     private StrategyCatalog() {
     }

@@ -13,6 +13,10 @@ public final class StrategyIds {
     public static final String FEDADAGRAD = "fedadagrad";
     public static final String SCAFFOLD = "scaffold";
     public static final String CYCLIC = "cyclic";
+    public static final String FEDASYNC = "fedasync";
+    public static final String FEDASYNC_POLYNOMIAL = "fedasync-polynomial";
+    public static final String FEDASYNC_HINGE = "fedasync-hinge";
+    public static final String FEDBUFF = "fedbuff";
 
     private StrategyIds() {
     }

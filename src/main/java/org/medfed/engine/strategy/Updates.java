@@ -26,6 +26,12 @@ public final class Updates {
         return out;
     }
 
+    /** The updates, checked to be of the expected kind. */
+    public static List<ClientUpdate> checked(List<ClientUpdate> updates, UpdateKind kind) {
+        vectors(updates, kind);
+        return updates;
+    }
+
     /** The weighted mean of the participants' models. */
     public static ModelVector averageModels(List<ClientUpdate> updates, Weighting weighting) {
         return VectorMath.weightedMean(vectors(updates, UpdateKind.MODEL), weighting.weights(updates));

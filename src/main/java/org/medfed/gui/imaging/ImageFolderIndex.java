@@ -1,9 +1,5 @@
 package org.medfed.gui.imaging;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,12 +10,10 @@ import java.util.TreeMap;
 import java.util.concurrent.CancellationException;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 import org.medfed.data.dicom.DicomFile;
 import org.medfed.data.dicom.DicomFolderScanner;
 import org.medfed.data.dicom.NotDicomException;
+import org.medfed.data.image.ImageManifest;
 import org.medfed.engine.BadInputException;
 import org.medfed.project.ImagingSection;
 
@@ -85,28 +79,8 @@ public final class ImageFolderIndex {
     }
 
     private static Result fromManifest(Path csv, Consumer<DicomFolderScanner.Progress> progress, BooleanSupplier cancelled) {
-        if (!Files.isRegularFile(csv)) {
-            throw new BadInputException(csv, null, "not found: the study takes its labels from this manifest "
-                    + "(a CSV with the columns file,label)");
-        }
         Map<Path, String> listed = new LinkedHashMap<>();
-        Path base = csv.toAbsolutePath().getParent();
-        CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
-                .setIgnoreEmptyLines(true).get();
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
-                CSVParser parser = CSVParser.parse(reader, format)) {
-            if (!parser.getHeaderMap().containsKey("file") || !parser.getHeaderMap().containsKey("label")) {
-                throw new BadInputException(csv, "line 1", "the header must name the columns 'file' and 'label', found "
-                        + parser.getHeaderNames());
-            }
-            for (CSVRecord r : parser) {
-                if (r.isConsistent() && !r.get("file").isEmpty() && !r.get("label").isEmpty()) {
-                    listed.put(base.resolve(r.get("file")).normalize(), r.get("label"));
-                }
-            }
-        } catch (IOException | UncheckedIOException e) {
-            throw new BadInputException(csv, null, "could not be read: " + e.getMessage(), e);
-        }
+        ImageManifest.read(csv).forEach(e -> listed.put(e.file(), e.label()));
         List<Item> items = new ArrayList<>();
         List<String> problems = new ArrayList<>();
         int skipped = 0;

@@ -41,13 +41,7 @@ public final class Pictures {
 
     /** A grey picture of one channel, scaled so its lowest value is black and its highest white. */
     public static PixelPicture stretched(float[] values, int height, int width) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (int i = 0; i < width * height; i++) {
-            min = Math.min(min, values[i]);
-            max = Math.max(max, values[i]);
-        }
-        return windowed(values, 1, height, width, Window.minMax(min, max), false);
+        return windowed(values, 1, height, width, Window.spanning(values, width * height), false);
     }
 
     /**

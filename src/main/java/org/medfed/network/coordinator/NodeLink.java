@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.medfed.engine.SiteFailure;
-import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.Exchange;
 import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.network.proto.Call;
 import org.medfed.network.proto.CancelCall;
@@ -28,7 +28,8 @@ public final class NodeLink {
     private final String version;
     private final List<String> datasets;
     private final StreamObserver<CoordinatorMessage> toNode;
-    private final Map<Long, CompletableFuture<Params>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, CompletableFuture<Exchange>> pending = new ConcurrentHashMap<>();
+    private final Map<Long, Integer> sentBytes = new ConcurrentHashMap<>();
     private final AtomicLong nextCall = new AtomicLong();
     private final AtomicLong bytesDown = new AtomicLong();
     private final AtomicLong bytesUp = new AtomicLong();
@@ -72,9 +73,12 @@ public final class NodeLink {
         return closedBecause == null;
     }
 
-    /** Sends a call; the future completes with the reply, or fails with a {@link SiteFailure}. */
-    public CompletableFuture<Params> call(String dataset, SiteRequest request) {
-        CompletableFuture<Params> reply = new CompletableFuture<>();
+    /**
+     * Sends a call; the future completes with the reply and the bytes of the call and of the reply as sent and
+     * received on this stream, or fails with a {@link SiteFailure}.
+     */
+    public CompletableFuture<Exchange> call(String dataset, SiteRequest request) {
+        CompletableFuture<Exchange> reply = new CompletableFuture<>();
         String why = closedBecause;
         if (why != null) {
             reply.completeExceptionally(SiteFailure.failed(node, why));
@@ -84,17 +88,22 @@ public final class NodeLink {
         pending.put(id, reply);
         CoordinatorMessage m = CoordinatorMessage.newBuilder().setCall(Call.newBuilder().setCallId(id)
                 .setDataset(dataset).setRequest(WireCodec.toWire(request))).build();
-        bytesDown.addAndGet(m.getSerializedSize());
+        int sent = m.getSerializedSize();
+        bytesDown.addAndGet(sent);
+        sentBytes.put(id, sent);
         if (!send(m)) {
             pending.remove(id);
             reply.completeExceptionally(SiteFailure.failed(node, "the connection to its node closed"));
         }
-        reply.whenComplete((r, e) -> pending.remove(id));
+        reply.whenComplete((r, e) -> {
+            pending.remove(id);
+            sentBytes.remove(id);
+        });
         return reply;
     }
 
     /** Tells the node to stop working on a call nobody waits for any more (time limit, stop). */
-    public void cancel(CompletableFuture<Params> call) {
+    public void cancel(CompletableFuture<Exchange> call) {
         pending.forEach((id, f) -> {
             if (f == call) {
                 send(CoordinatorMessage.newBuilder().setCancel(CancelCall.newBuilder().setCallId(id)).build());
@@ -105,14 +114,15 @@ public final class NodeLink {
 
     void received(Reply reply, int bytes) {
         heard(bytes);
-        CompletableFuture<Params> f = pending.remove(reply.getCallId());
+        CompletableFuture<Exchange> f = pending.remove(reply.getCallId());
+        Integer sent = sentBytes.remove(reply.getCallId());
         if (f == null) {
             return; // cancelled or timed out before the answer came
         }
         switch (reply.getOutcomeCase()) {
             case RESULT -> {
                 try {
-                    f.complete(WireCodec.fromWire(reply.getResult()));
+                    f.complete(new Exchange(WireCodec.fromWire(reply.getResult()), sent == null ? 0 : sent, bytes));
                 } catch (RuntimeException e) {
                     f.completeExceptionally(SiteFailure.failed(node, "sent a reply that cannot be read: "
                             + e.getMessage()));

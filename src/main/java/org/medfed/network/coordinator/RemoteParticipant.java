@@ -6,6 +6,7 @@ import org.medfed.engine.Participant;
 import org.medfed.engine.RunCancelledException;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.SiteFailure;
+import org.medfed.engine.protocol.Exchange;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.SiteRequest;
 
@@ -23,9 +24,15 @@ public record RemoteParticipant(String name, String node, String dataset, int tr
 
     @Override
     public Params call(SiteRequest request, RunControl control) throws Exception {
+        return exchange(request, control).reply();
+    }
+
+    /** The reply, with the bytes of the call and of the reply as they went over this node's stream. */
+    @Override
+    public Exchange exchange(SiteRequest request, RunControl control) throws Exception {
         NodeLink link = nodes.link(node).orElseThrow(() -> SiteFailure.failed(name,
                 "its node '" + node + "' is not connected"));
-        CompletableFuture<Params> reply = link.call(dataset, request);
+        CompletableFuture<Exchange> reply = link.call(dataset, request);
         try {
             return reply.get();
         } catch (InterruptedException e) {

@@ -112,7 +112,7 @@ class ResultsViewModelTest {
         dialogs.saveFiles.add(dir.resolve("results.csv"));
         vm.exportResultsCsv();
         ui.drain();
-        assertThat(Files.readAllLines(dir.resolve("metrics.csv")).get(0)).isEqualTo("round,participant,split,metric,value");
+        assertThat(Files.readAllLines(dir.resolve("metrics.csv")).get(0)).isEqualTo("round,participant,split,metric,value,clock_seconds,updates_applied");
         assertThat(Files.readAllLines(dir.resolve("results.csv")).get(0)).isEqualTo("model,participant,metric,value");
         assertThat(dialogs.errors).isEmpty();
     }

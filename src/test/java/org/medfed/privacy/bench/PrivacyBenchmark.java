@@ -235,7 +235,8 @@ public final class PrivacyBenchmark {
 
     private static FitResult fitQuietly(Participant p, SiteRequest instruction) {
         try {
-            return FitResult.fromReply(p.call(instruction, RunControl.free()));
+            return FitResult.fromReply(p.call(instruction, RunControl.free()),
+                    org.medfed.engine.ModelVector.wrap(instruction.params().floats("model")));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
