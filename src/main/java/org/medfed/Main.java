@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.medfed.cli.MedFedCommand;
 import org.medfed.gui.WorkbenchLauncher;
+import org.medfed.gui.node.NodeWindowLauncher;
 
 /**
  * Entry point of {@code java -jar medfed.jar}: no command, or {@code gui [STUDY.json]}, opens the workbench;
@@ -20,6 +21,6 @@ public final class Main {
             List<String> rest = args.length == 0 ? List.of() : Arrays.asList(args).subList(1, args.length);
             System.exit(WorkbenchLauncher.launch(rest, System.err));
         }
-        System.exit(MedFedCommand.execute(args));
+        System.exit(MedFedCommand.execute(args, config -> NodeWindowLauncher.launch(config, System.err)));
     }
 }

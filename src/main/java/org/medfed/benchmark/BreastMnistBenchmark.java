@@ -209,6 +209,14 @@ public final class BreastMnistBenchmark {
     /** A federated run over the hospitals; the final global model on the official test split. */
     public static Figures federated(Data data, Map<String, int[]> hospitals, String strategy, Map<String, Double> params,
                                     Settings s, long seed) {
+        RunHistory h = federatedRun(data, hospitals, strategy, params, s, seed);
+        Evaluation e = ModelTrainer.create(s.spec(), data.test(), data.test()).evaluate(h.model(), data.test());
+        return figures(e, h.trainingNanos() / 1e9);
+    }
+
+    /** The federated run itself, whose final global model is {@code model()}. */
+    public static RunHistory federatedRun(Data data, Map<String, int[]> hospitals, String strategy,
+                                          Map<String, Double> params, Settings s, long seed) {
         ModelSpec spec = s.spec();
         List<InProcessParticipant> participants = new ArrayList<>();
         hospitals.forEach((name, rows) -> participants.add(InProcessParticipant.of(name, 1.0,
@@ -220,8 +228,7 @@ public final class BreastMnistBenchmark {
         if (h.status() != RunStatus.FINISHED) {
             throw new IllegalStateException(strategy + " did not finish: " + h.message());
         }
-        Evaluation e = ModelTrainer.create(spec, data.test(), data.test()).evaluate(h.model(), data.test());
-        return figures(e, h.trainingNanos() / 1e9);
+        return h;
     }
 
     private static Figures figures(Evaluation e, double seconds) {

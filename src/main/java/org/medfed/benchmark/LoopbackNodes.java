@@ -18,7 +18,7 @@ import org.medfed.network.coordinator.CoordinatorServer;
 import org.medfed.network.coordinator.NodeLink;
 import org.medfed.network.coordinator.RemoteParticipant;
 import org.medfed.network.node.NodeClient;
-import org.medfed.network.node.SiteCallHandler;
+import org.medfed.node.SiteCallHandler;
 import org.medfed.network.pki.StudyAuthority;
 import org.medfed.network.pki.Validity;
 import org.medfed.network.tls.TlsIdentity;

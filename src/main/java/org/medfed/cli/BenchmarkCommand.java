@@ -2,10 +2,12 @@ package org.medfed.cli;
 
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.medfed.benchmark.AttackBenchmark;
@@ -13,10 +15,14 @@ import org.medfed.benchmark.BenchmarkReport;
 import org.medfed.benchmark.PrivacyBenchmark;
 import org.medfed.benchmark.TrainingTradeOffs;
 import org.medfed.benchmark.BenchmarkRow;
+import org.medfed.benchmark.CompactionBenchmark;
 import org.medfed.benchmark.FedHeartDiseaseBenchmark;
 import org.medfed.benchmark.NetworkBenchmark;
 import org.medfed.benchmark.NetworkReport;
 import org.medfed.engine.BadInputException;
+import org.medfed.io.AtomicFiles;
+import org.medfed.io.FileProblem;
+import org.medfed.io.OutputFolder;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.study.PreparedStudy;
@@ -33,6 +39,8 @@ import picocli.CommandLine.Spec;
                 "privacy: accuracy against epsilon on Fed-Heart-Disease, beside FLamby's DP table.",
                 "breastmnist: the CNN on BreastMNIST split over 3 simulated hospitals (IID and label-skewed): "
                         + "federated, each alone, pooled; --data is the folder of breastmnist.npz.",
+                "compact: size and accuracy of pruned and int8 models (Fed-Heart MLP, BreastMNIST CNN); --data is the "
+                        + "shared data folder holding uci-heart-disease and medmnist-breastmnist.",
                 "network: per-round time and bytes of one FedAvg study in process and over loopback nodes (gRPC, "
                         + "mutual TLS), with and without secure aggregation; needs no data.",
                 "async: synchronous FedAvg against FedAsync and FedBuff with one hospital ten times slower, on the "
@@ -41,7 +49,7 @@ import picocli.CommandLine.Spec;
 final class BenchmarkCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME",
-            description = "fed-heart-disease, attacks, privacy, breastmnist, network, async or compression")
+            description = "fed-heart-disease, attacks, privacy, breastmnist, compact, network, async or compression")
     String name;
 
     @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
@@ -62,7 +70,7 @@ final class BenchmarkCommand implements Callable<Integer> {
     List<Integer> nodes = new ArrayList<>();
 
     @Option(names = "--rounds", paramLabel = "N", description = "network: FedAvg rounds per run (default "
-            + NetworkBenchmark.Settings.DEFAULT_ROUNDS + ")")
+            + NetworkBenchmark.Settings.DEFAULT_ROUNDS + "); compact: FedAvg rounds of the BreastMNIST CNN (default 30)")
     Integer rounds;
 
     @Option(names = "--repetitions", paramLabel = "N", description = "network: timed runs of each variant per "
@@ -80,6 +88,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the table as .md and .csv")
     Path out;
 
+    @Option(names = "--force", description = "replace the report already in the --out folder (otherwise a folder that "
+            + "holds anything is refused)")
+    boolean force;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -89,7 +101,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             throw new BadInputException("benchmark " + name + " needs --data DIR, the folder of its data files");
         }
         if (name.equals("breastmnist")) {
-            return BreastMnistRun.run(data, seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds, out, spec.commandLine());
+            return BreastMnistRun.run(data, seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds, out, force, spec.commandLine());
         }
         PrintWriter err = spec.commandLine().getErr();
         Consumer<String> progress = line -> {
@@ -115,6 +127,12 @@ final class BenchmarkCommand implements Callable<Integer> {
                         progress);
                 markdown = PrivacyBenchmark.markdown(command(s, ""), rows, s);
             }
+            case "compact" -> {
+                long seed = seeds.isEmpty() ? 42L : seeds.get(0);
+                markdown = CompactionBenchmark.markdown("java -jar target/medfed.jar benchmark compact --data " + data
+                        + " --seeds " + seed + (rounds != null ? " --rounds " + rounds : ""), seed,
+                        CompactionBenchmark.run(data, seed, rounds, progress));
+            }
             case "network" -> {
                 NetworkBenchmark.Settings settings = networkSettings();
                 NetworkReport report = QuietNodeLog.during(() -> NetworkBenchmark.run(settings, progress));
@@ -127,21 +145,41 @@ final class BenchmarkCommand implements Callable<Integer> {
                         + TrainingTradeOffs.markdown(name, data, images, s, progress);
             }
             default -> throw new BadInputException("benchmark '" + name
-                    + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, network, async, "
-                    + "compression");
+                    + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, compact, network, "
+                    + "async, compression");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);
         stdout.flush();
         if (out != null) {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve(name + ".md"), markdown, StandardCharsets.UTF_8);
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put(name + ".md", markdown);
             if (csv != null) {
-                Files.writeString(out.resolve(name + ".csv"), csv, StandardCharsets.UTF_8);
+                files.put(name + ".csv", csv);
             }
+            write(out, force, files);
             err.println("written to " + out.toAbsolutePath());
         }
         return MedFedCommand.OK;
+    }
+
+    /**
+     * Writes a benchmark's report files into {@code dir} as an {@link OutputFolder}: locked, the earlier report's
+     * files replaced only when {@code replace}, and marked finished once all are written.
+     */
+    static void write(Path dir, boolean replace, Map<String, String> files) {
+        try (OutputFolder folder = OutputFolder.claim(dir, "benchmark", replace ? OutputFolder.Mode.REPLACE
+                : OutputFolder.Mode.NEW, List.copyOf(files.keySet()))) {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                Path file = dir.resolve(f.getKey());
+                try {
+                    AtomicFiles.write(file, f.getValue().getBytes(StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw FileProblem.of(file, "could not be written", e);
+                }
+            }
+            folder.finish();
+        }
     }
 
     private String attacks(List<Long> s, Consumer<String> progress) {

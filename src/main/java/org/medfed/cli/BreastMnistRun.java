@@ -5,7 +5,9 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.medfed.benchmark.BreastMnistBenchmark;
 import org.medfed.benchmark.BreastMnistReport;
 import org.medfed.benchmark.ImagingThroughput;
@@ -17,7 +19,7 @@ final class BreastMnistRun {
     private BreastMnistRun() {
     }
 
-    static int run(Path data, List<Long> seeds, Path out, CommandLine cl) throws IOException {
+    static int run(Path data, List<Long> seeds, Path out, boolean force, CommandLine cl) throws IOException {
         PrintWriter err = cl.getErr();
         long t0 = System.nanoTime();
         BreastMnistBenchmark.Data loaded = BreastMnistBenchmark.Data.load(data);
@@ -40,9 +42,10 @@ final class BreastMnistRun {
         stdout.println(markdown);
         stdout.flush();
         if (out != null) {
-            Files.createDirectories(out);
-            Files.writeString(out.resolve("breastmnist.md"), markdown, StandardCharsets.UTF_8);
-            Files.writeString(out.resolve("breastmnist.csv"), BreastMnistReport.csv(rows), StandardCharsets.UTF_8);
+            Map<String, String> files = new LinkedHashMap<>();
+            files.put("breastmnist.md", markdown);
+            files.put("breastmnist.csv", BreastMnistReport.csv(rows));
+            BenchmarkCommand.write(out, force, files);
             err.println("written to " + out.toAbsolutePath());
         }
         return MedFedCommand.OK;

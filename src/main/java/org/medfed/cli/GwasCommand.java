@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         description = {"Runs a federated association study: each hospital sends genotype counts and regression sums, "
                 + "never genotypes; the statistics equal the pooled analysis.",
                 "Hospitals with files here are simulated; hospitals behind nodes are reached with --listen.",
-                "Writes OUT/results.tsv, OUT/manhattan.png, OUT/qq.png and OUT/summary.txt."})
+                "Writes OUT/results.tsv, OUT/manhattan.png, OUT/qq.png and OUT/summary.txt, then OUT/finished.properties."})
 final class GwasCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "STUDY.json", description = "a study with a \"genotypes\" section")
@@ -38,6 +38,10 @@ final class GwasCommand implements Callable<Integer> {
 
     @Option(names = "--out", paramLabel = "DIR", description = "output folder (default runs/gwas-<date-time>)")
     Path out;
+
+    @Option(names = "--force", description = "replace the outputs already in the --out folder (otherwise a folder that "
+            + "holds anything is refused)")
+    boolean force;
 
     @Mixin
     CoordinatorOptions coordinator = new CoordinatorOptions();
@@ -63,7 +67,7 @@ final class GwasCommand implements Callable<Integer> {
             throw new BadInputException(studyFile, null, "--listen coordinates hospitals behind nodes, but every "
                     + "participant of this study has data files here; name each hospital's \"node\" and \"dataset\"");
         } else {
-            result = AssociationStudy.run(study, studyFile, dir, RunControl.free(), progress);
+            result = AssociationStudy.run(study, studyFile, dir, force, RunControl.free(), progress);
         }
         stdout.printf(Locale.ROOT, "%d variants tested, genomic inflation lambda %.3f%n", result.results().stream()
                 .filter(AssociationResult::tested).count(), result.lambda());
@@ -89,7 +93,7 @@ final class GwasCommand implements Callable<Integer> {
             server.nodes().onChange(c -> err.println(c.connected() ? "  node " + c.node() + " connected"
                     : "  node " + c.node() + " lost: " + c.reason()));
             return AssociationStudy.runThroughNodes(study, studyFile, server.nodes(),
-                    Duration.ofSeconds(coordinator.waitSeconds), dir, RunControl.free(), progress,
+                    Duration.ofSeconds(coordinator.waitSeconds), dir, force, RunControl.free(), progress,
                     message -> err.println(message + " ..."));
         } finally {
             executor.shutdownNow();

@@ -11,9 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "medfed", mixinStandardHelpOptions = true, versionProvider = MedFedCommand.VersionProvider.class,
         description = "MedFed Workbench: federated learning across hospitals without moving patient data.",
         footer = {"", "With no command, or with 'gui [STUDY.json]', medfed opens the workbench window."},
-        subcommands = {RunCommand.class, GwasCommand.class, PredictCommand.class, InspectCommand.class, SplitCommand.class,
-                ProvisionCommand.class, NodeCommand.class,
-                BenchmarkCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, GwasCommand.class, PredictCommand.class, CompactCommand.class,
+                InspectCommand.class, SplitCommand.class, ProvisionCommand.class})
 public final class MedFedCommand implements Runnable {
 
     public static final int OK = 0;
@@ -34,8 +33,21 @@ public final class MedFedCommand implements Runnable {
         return commandLine().execute(args);
     }
 
+    /** As {@link #execute(String[])}, with the node's window for {@code medfed node --gui}. */
+    public static int execute(String[] args, NodeCommand.WindowOpener nodeWindow) {
+        return commandLine(nodeWindow).execute(args);
+    }
+
     static CommandLine commandLine() {
+        return commandLine(null);
+    }
+
+    static CommandLine commandLine(NodeCommand.WindowOpener nodeWindow) {
         CommandLine cl = new CommandLine(new MedFedCommand());
+        // added here rather than in @Command: the node command is given the window it opens with --gui
+        cl.addSubcommand("node", new NodeCommand(nodeWindow));
+        cl.addSubcommand(new BenchmarkCommand());
+        cl.addSubcommand(new CommandLine.HelpCommand());
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             RuntimeException bad = badInput(e);
@@ -68,6 +80,27 @@ public final class MedFedCommand implements Runnable {
             if (t instanceof BadInputException || t instanceof org.medfed.engine.SiteFailure
                     || t instanceof org.medfed.engine.protocol.ProtocolException) {
                 return (RuntimeException) t;
+            }
+        }
+        return environment(e);
+    }
+
+    /**
+     * A failing environment that no reader turned into words (a full disk while a library wrote, a file gone
+     * while it was read) or a path that cannot exist (a NUL in a study file's data path): the user's to fix, so
+     * exit 2 with the reason, not a bug report.
+     */
+    private static RuntimeException environment(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.InvalidPathException p) {
+                return new BadInputException("'" + p.getInput().replace("\0", "\\0")
+                        + "' is not a possible path: " + p.getReason(), p);
+            }
+            if (t instanceof java.io.IOException io) {
+                java.nio.file.Path file = io instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                        ? java.nio.file.Path.of(f.getFile().replace("\u0000", "")) : null;
+                return new BadInputException(file, null, "could not be read or written: "
+                        + org.medfed.io.FileProblem.reason(file, io), io);
             }
         }
         return null;

@@ -18,14 +18,32 @@ import picocli.CommandLine.Spec;
 @Command(name = "node", mixinStandardHelpOptions = true,
         description = {"Runs a hospital's node beside its data: dials out to the study's coordinator over mutual TLS",
                 "and answers its requests within the hospital's policy, writing each to the audit log.",
-                "Runs until stopped (Ctrl+C); exits 2 when the coordinator refuses the node."})
+                "Runs until stopped (Ctrl+C); exits 2 when the coordinator refuses the node.",
+                "With --gui, opens the node's window instead: import the start-up kit, register datasets, edit the",
+                "policy, start and stop the node, and read its audit log."})
 final class NodeCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");
 
-    @Option(names = "--config", required = true, paramLabel = "node.json",
-            description = "the node's settings (from the hospital's start-up kit)")
+    @Option(names = "--config", paramLabel = "node.json",
+            description = "the node's settings (from the hospital's start-up kit); optional with --gui")
     Path config;
+
+    @Option(names = "--gui", description = "open the node's window (needs a graphical desktop)")
+    boolean gui;
+
+    /** Opens the node's window; given by the program's entry point, since the command line never imports the GUI. */
+    @FunctionalInterface
+    public interface WindowOpener {
+        /** @param config the node.json to open, or null for an empty window; returns the exit code */
+        int open(Path config);
+    }
+
+    private final WindowOpener window;
+
+    NodeCommand(WindowOpener window) {
+        this.window = window;
+    }
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
@@ -33,6 +51,17 @@ final class NodeCommand implements Callable<Integer> {
     @Override
     public Integer call() throws InterruptedException {
         PrintWriter err = spec.commandLine().getErr();
+        if (gui) {
+            if (window == null) {
+                err.println("medfed node: --gui is not available in this program; run the node with --config");
+                return MedFedCommand.BAD_INPUT;
+            }
+            return window.open(config);
+        }
+        if (config == null) {
+            throw new picocli.CommandLine.ParameterException(spec.commandLine(),
+                    "Missing required option: '--config=node.json' (or --gui to open the node's window)");
+        }
         ScheduledExecutorService executor = Executors.newScheduledThreadPool(4, r -> {
             Thread t = new Thread(r, "node");
             t.setDaemon(true);

@@ -10,11 +10,13 @@ import picocli.CommandLine.Spec;
 
 /** {@code medfed predict}: applies an exported model to the raw rows of a CSV file. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Applies an exported model to a CSV file with the model card's preprocessing.",
+        description = {"Applies an exported model (model folder or model.onnx) to a CSV file with the model card's preprocessing.",
                 "Writes the input columns plus 'predicted' and one probability column per class."})
 final class PredictCommand implements Callable<Integer> {
 
-    @Option(names = "--model", required = true, paramLabel = "DIR", description = "folder with model.zip and model-card.json")
+    @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx",
+            description = "an exported model folder (model.zip and model-card.json), or an ONNX file exported by MedFed "
+                    + "(model.onnx: it takes the raw columns and does the preprocessing itself)")
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE.csv")

@@ -23,7 +23,6 @@ import org.medfed.study.PreparedStudy;
 import org.medfed.study.ResultsTable;
 import org.medfed.study.RunFolder;
 import org.medfed.study.RunOptions;
-import org.medfed.study.RunOutputs;
 import org.medfed.study.StudyResult;
 import org.medfed.study.StudyRunner;
 import picocli.CommandLine.Command;
@@ -36,7 +35,7 @@ import picocli.CommandLine.Spec;
 /** {@code medfed run}: runs a study and writes its metrics, summary and model; or resumes an interrupted run. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a federated study, from a study file or from --participant options.",
-                "Writes OUT/metrics.csv, OUT/results.csv, OUT/summary.json and OUT/model/ (model.zip + model-card.json),",
+                "Writes OUT/metrics.csv, OUT/results.csv, OUT/summary.json and OUT/model/ (model.zip, model.onnx + model-card.json),",
                 "and keeps OUT/study.json, OUT/run.properties and a checkpoint after every round (OUT/checkpoint.json),",
                 "from which 'run --resume OUT' continues an interrupted run."})
 final class RunCommand implements Callable<Integer> {
@@ -55,6 +54,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Option(names = "--baselines", description = "also train each hospital alone (at its node in a multi-site study) and all data pooled (simulation only)")
     boolean baselines;
+
+    @Option(names = "--force", description = "replace the run already in the --out folder (otherwise a folder that "
+            + "holds anything is refused)")
+    boolean force;
 
     @Option(names = "--resume", paramLabel = "RUN_DIR", description = "continue the interrupted run in RUN_DIR from "
             + "its last checkpoint, as it was started; it ends as if it had never stopped")
@@ -91,13 +94,14 @@ final class RunCommand implements Callable<Integer> {
                     + "participant of this study has data files here; name each hospital's \"node\" and \"dataset\"");
         }
         Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        RunFolder folder = RunFolder.at(dir);
         Study started = study;
-        return withPrepared(study, base, folder, prepared -> {
-            folder.begin(started, base, seed != null ? seed : started.seed(), baselines);
-            return run(prepared, new RunOptions(seed, null, baselines), folder,
-                    Checkpointing.writingTo(folder.checkpoint()));
-        });
+        try (RunFolder folder = RunFolder.create(dir, force)) {
+            return withPrepared(study, base, folder, prepared -> {
+                folder.begin(started, base, seed != null ? seed : started.seed(), baselines);
+                return run(prepared, new RunOptions(seed, null, baselines), folder,
+                        Checkpointing.writingTo(folder.checkpoint()));
+            });
+        }
     }
 
     /**
@@ -139,16 +143,15 @@ final class RunCommand implements Callable<Integer> {
                     + "or other options than where to listen for nodes"
                     + (others.isEmpty() ? "" : " (given: " + String.join(", ", others) + ")"));
         }
-        RunFolder folder = RunFolder.at(resume);
-        RunFolder.Interrupted run = folder.interrupted();
+        RunFolder.Interrupted run = RunFolder.at(resume).interrupted();
         spec.commandLine().getErr().printf("resuming %s after round %d of %d%n", resume, run.checkpoint().round(),
                 run.checkpoint().roundsPlanned());
-        try {
+        try (RunFolder folder = RunFolder.reopen(resume)) {
             return withPrepared(run.study(), run.studyFile(), folder, prepared -> run(prepared,
                     new RunOptions(run.seed(), null, run.baselines()), folder,
                     Checkpointing.resuming(run.checkpoint(), folder.checkpoint())));
         } catch (CheckpointMismatchException e) {
-            throw new BadInputException(folder.checkpoint().file(), null, e.getMessage(), e);
+            throw new BadInputException(RunFolder.at(resume).checkpoint().file(), null, e.getMessage(), e);
         }
     }
 
@@ -175,7 +178,6 @@ final class RunCommand implements Callable<Integer> {
         StudyResult result = StudyRunner.run(prepared, options, progress,
                 RunControl.free(), message -> err.println(message + " ..."), checkpointing);
         Path dir = folder.dir();
-        RunOutputs.write(result, dir);
         folder.finish(result);
         ResultsTable table = ResultsTable.of(result);
         stdout.println();

@@ -13,6 +13,7 @@ import org.medfed.data.csv.CsvWriter;
 import org.medfed.data.csv.TableProfiler;
 import org.medfed.data.split.HospitalSplitter;
 import org.medfed.data.split.SplitRule;
+import org.medfed.io.OutputFolder;
 import org.medfed.project.DataSection;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.Study;
@@ -27,6 +28,8 @@ import picocli.CommandLine.Spec;
         description = {"Splits one CSV file into N simulated hospitals: iid, label-skewed (dirichlet:ALPHA) or by a "
                 + "column's values.", "With --label it also writes a ready-to-run OUT/study.json."})
 final class SplitCommand implements Callable<Integer> {
+
+    private static final String STUDY = "study.json";
 
     @Parameters(paramLabel = "FILE.csv")
     Path file;
@@ -46,6 +49,10 @@ final class SplitCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42")
     long seed;
 
+    @Option(names = "--force", description = "replace the outputs already in the --out folder (otherwise a folder that "
+            + "holds anything is refused)")
+    boolean force;
+
     @Option(names = "--separator", description = "CSV separator (default ,; 'tab' for tabs)")
     String separator;
 
@@ -54,7 +61,6 @@ final class SplitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        PrintWriter err = spec.commandLine().getErr();
         CsvFormat format = CsvFormat.defaults();
         if (separator != null) {
             format = format.withSeparator(CsvFormat.parseSeparator(separator));
@@ -63,6 +69,18 @@ final class SplitCommand implements Callable<Integer> {
         SplitRule rule = SplitRule.parse(by);
         Map<String, int[]> parts = HospitalSplitter.split(table, into, rule, label, seed);
         int labelColumn = label == null ? -1 : table.columnIndex(label);
+        List<String> outputs = new ArrayList<>(parts.keySet().stream().map(h -> h + ".csv").toList());
+        outputs.add(STUDY);
+        try (OutputFolder folder = OutputFolder.claim(out, "split", force ? OutputFolder.Mode.REPLACE
+                : OutputFolder.Mode.NEW, outputs)) {
+            write(table, parts, labelColumn, rule);
+            folder.finish();
+        }
+        return MedFedCommand.OK;
+    }
+
+    private void write(CsvTable table, Map<String, int[]> parts, int labelColumn, SplitRule rule) {
+        PrintWriter err = spec.commandLine().getErr();
         List<ParticipantEntry> entries = new ArrayList<>();
         for (Map.Entry<String, int[]> e : parts.entrySet()) {
             List<String[]> rows = new ArrayList<>();
@@ -82,9 +100,8 @@ final class SplitCommand implements Callable<Integer> {
         if (label != null) {
             Study study = Study.empty().withName(file.getFileName() + " split " + rule)
                     .withParticipants(entries).withData(DataSection.forLabel(label));
-            StudyFile.save(study, out.resolve("study.json"));
-            err.println("study file: " + out.resolve("study.json"));
+            StudyFile.save(study, out.resolve(STUDY));
+            err.println("study file: " + out.resolve(STUDY));
         }
-        return MedFedCommand.OK;
     }
 }

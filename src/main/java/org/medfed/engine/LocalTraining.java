@@ -22,15 +22,13 @@ public record LocalTraining(int steps, int epochs, int batchSize, LocalOptimizer
     }
 
     public LocalTraining {
-        if (steps < 0 || epochs < 0 || (steps == 0 && epochs == 0)) {
+        Limit.LOCAL_STEPS.check(steps);
+        Limit.LOCAL_EPOCHS.check(epochs);
+        if (steps == 0 && epochs == 0) {
             throw new BadInputException("local training needs a positive number of steps or epochs");
         }
-        if (batchSize <= 0) {
-            throw new BadInputException("batch size must be positive, was " + batchSize);
-        }
-        if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
-            throw new BadInputException("learning rate must be a positive number, was " + learningRate);
-        }
+        Limit.BATCH_SIZE.check(batchSize);
+        Limit.LEARNING_RATE.check(learningRate);
     }
 
     public LocalTraining withSeed(long newSeed) {

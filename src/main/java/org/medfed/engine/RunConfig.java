@@ -21,15 +21,9 @@ public record RunConfig(int rounds, double fraction, int minParticipants, LocalT
     public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
 
     public RunConfig {
-        if (rounds <= 0) {
-            throw new BadInputException("rounds must be at least 1, was " + rounds);
-        }
-        if (!(fraction > 0 && fraction <= 1)) {
-            throw new BadInputException("participant fraction must be in (0, 1], was " + fraction);
-        }
-        if (minParticipants < 1) {
-            throw new BadInputException("minimum participants must be at least 1, was " + minParticipants);
-        }
+        Limit.ROUNDS.check(rounds);
+        Limit.FRACTION.check(fraction);
+        Limit.MIN_PARTICIPANTS.check(minParticipants);
         if (participantTimeout == null || participantTimeout.isNegative() || participantTimeout.isZero()) {
             throw new BadInputException("participant time limit must be positive");
         }

@@ -116,7 +116,9 @@ public final class Workbench {
         readiness.addProblems(participants.blockingProblems());
         run = new RunViewModel(document, tasks, readiness);
         results = new ResultsViewModel(document, tasks, dialogs, history);
-        start = new StartViewModel(shell, samples);
+        // the hospital's side: a window of its own, sharing the workbench's background executor
+        start = new StartViewModel(shell, samples, () -> org.medfed.gui.node.NodeWindowStage.show(
+                new javafx.stage.Stage(), tasks));
 
         run.resultProperty().addListener((obs, was, is) -> {
             if (is != null) {

@@ -42,7 +42,7 @@ public final class WorkbenchLauncher {
         return 0;
     }
 
-    static boolean hasDisplay() {
+    public static boolean hasDisplay() {
         String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
         if (!os.contains("linux") || "Monocle".equals(System.getProperty("glass.platform"))) {
             return true;

@@ -2,6 +2,7 @@ package org.medfed.io;
 
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +28,10 @@ public final class AtomicFiles {
      */
     public static void write(Path target, byte[] content, java.nio.file.attribute.FileAttribute<?>... attributes)
             throws IOException {
+        if (Files.isDirectory(target)) {
+            // a move would replace an empty folder with the file, or fail on a full one with a puzzling message
+            throw new FileSystemException(target.toString(), null, "it is a folder, not a file");
+        }
         Path dir = target.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         // not Files.createTempFile: its owner-only permissions would stick to the user's file after the move

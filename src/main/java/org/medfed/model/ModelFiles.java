@@ -3,7 +3,14 @@ package org.medfed.model;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.time.LocalDateTime;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+import org.medfed.io.AtomicFiles;
+import org.medfed.io.FileProblem;
 import java.util.Arrays;
 import org.deeplearning4j.nn.api.Model;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -24,6 +31,9 @@ public final class ModelFiles {
     /** The DL4J file inside an exported model folder. */
     public static final String MODEL_FILE = "model.zip";
 
+    /** The date of every entry of a model file, so that the same model gives the same bytes. */
+    static final LocalDateTime ENTRY_TIME = LocalDateTime.of(2000, 1, 1, 0, 0);
+
     private ModelFiles() {
     }
 
@@ -39,15 +49,33 @@ public final class ModelFiles {
             model = net;
         }
         Path file = dir.resolve(MODEL_FILE);
-        Path temp = dir.resolve(MODEL_FILE + ".tmp");
         try {
-            Files.createDirectories(dir);
-            ModelSerializer.writeModel(model, temp.toFile(), false);
-            Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            ModelSerializer.writeModel(model, bytes, false);
+            AtomicFiles.write(file, withFixedTimes(bytes.toByteArray()));
         } catch (IOException e) {
-            throw new BadInputException(file, null, "could not write the model: " + e.getMessage(), e);
+            throw FileProblem.of(file, "the model could not be written", e);
         }
         return file;
+    }
+
+    /**
+     * The same zip with every entry dated {@link #ENTRY_TIME}: DL4J stamps entries with the time of writing, which
+     * would make two runs of the same study and seed give different model files.
+     */
+    static byte[] withFixedTimes(byte[] zip) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(zip.length);
+        try (ZipInputStream in = new ZipInputStream(new ByteArrayInputStream(zip));
+             ZipOutputStream rewritten = new ZipOutputStream(out)) {
+            for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+                ZipEntry copy = new ZipEntry(e.getName());
+                copy.setTimeLocal(ENTRY_TIME);
+                rewritten.putNextEntry(copy);
+                in.transferTo(rewritten);
+                rewritten.closeEntry();
+            }
+        }
+        return out.toByteArray();
     }
 
     /** A model read back from its folder, ready to predict. */

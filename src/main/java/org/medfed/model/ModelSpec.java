@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import org.medfed.engine.BadInputException;
+import org.medfed.engine.Limit;
 
 /**
  * The shape of a model: its family, input shape, number of classes, dense hidden layer sizes and, for the
@@ -29,16 +30,9 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
         if (classCount < 2) {
             throw new BadInputException("the label has " + classCount + " class; at least 2 are needed to train a classifier");
         }
-        for (int h : hidden) {
-            if (h <= 0) {
-                throw new BadInputException("hidden layer sizes must be positive, got " + Arrays.toString(hidden));
-            }
-        }
-        for (int f : filters) {
-            if (f <= 0) {
-                throw new BadInputException("filter counts must be positive, got " + Arrays.toString(filters));
-            }
-        }
+        Limit.CLASSES.check(classCount);
+        Limit.INPUT_SIZE.check(Arrays.stream(inputShape).asLongStream().reduce(1, (a, b) -> a * b));
+        Limit.checkLayers(hidden, filters);
         switch (kind) {
             case LOGISTIC, MLP -> checkDense(kind, inputShape, hidden, filters);
             case CNN -> checkCnn(inputShape, filters);

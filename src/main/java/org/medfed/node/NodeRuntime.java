@@ -31,8 +31,13 @@ public final class NodeRuntime implements AutoCloseable {
         this.audit = audit;
     }
 
-    /** Opens the datasets and the audit log and starts dialling the coordinator. */
-    public static NodeRuntime start(NodeConfig config, ScheduledExecutorService executor, Consumer<String> log) {
+    /**
+     * Opens the datasets and the audit log and starts dialling the coordinator.
+     *
+     * @param events told of log lines, connection changes and audit entries, on the node's threads
+     */
+    public static NodeRuntime start(NodeConfig config, ScheduledExecutorService executor, NodeEvents events) {
+        Consumer<String> log = events::log;
         TlsIdentity tls = TlsIdentity.load(config.certificate(), config.key(), config.ca());
         String certified = CertificateNames.hospital(tls.own().certificate()).orElse("?");
         if (!certified.equals(config.node())) {
@@ -48,11 +53,12 @@ public final class NodeRuntime implements AutoCloseable {
             datasets.put(d.id(), served(d, policy.settings().minimumCount(), config.stateFolder(), log));
             kinds.put(d.id(), d.kind().id());
         }
-        AuditLogFile audit = AuditLogFile.open(config.auditLog());
+        AuditLogFile audit = AuditLogFile.open(config.auditLog(), events::audited);
         PolicedCallHandler handler = new PolicedCallHandler(new DatasetCallHandler(datasets), policy, audit,
                 config.study(), config.node(), Clock.systemUTC());
         NodeClient client = new NodeClient(new NodeClient.Identity(config.node(), config.study(), Version.current(),
                 kinds), config.coordinator().host(), config.coordinator().port(), tls, handler, executor, log);
+        client.watch(events::status);
         client.start();
         log.accept("node '" + config.node() + "' serves " + String.join(", ", kinds.keySet()) + " for study '"
                 + config.study() + "'; dialling " + config.coordinator() + "; audit log " + config.auditLog());

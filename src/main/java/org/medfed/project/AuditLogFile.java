@@ -46,14 +46,24 @@ public final class AuditLogFile implements Closeable {
      * (a node cancels the call of a coordinator that went away), and every later entry would then be lost.
      */
     private final FileOutputStream out;
+    private final java.util.function.Consumer<AuditEntry> written;
 
-    private AuditLogFile(Path file, FileOutputStream out) {
+    private AuditLogFile(Path file, FileOutputStream out, java.util.function.Consumer<AuditEntry> written) {
         this.file = file;
         this.out = out;
+        this.written = written;
     }
 
     /** Opens {@code file} for appending, creating it and its folder when needed. */
     public static AuditLogFile open(Path file) {
+        return open(file, entry -> { });
+    }
+
+    /**
+     * As {@link #open(Path)}, telling {@code written} of each entry once it is on disk (the node's window shows the
+     * log live from these, in the order written).
+     */
+    public static AuditLogFile open(Path file, java.util.function.Consumer<AuditEntry> written) {
         try {
             Path folder = file.toAbsolutePath().getParent();
             Files.createDirectories(folder);
@@ -73,7 +83,7 @@ public final class AuditLogFile implements Closeable {
                 out.close();
                 throw e;
             }
-            return new AuditLogFile(file, out);
+            return new AuditLogFile(file, out, written);
         } catch (IOException e) {
             throw new BadInputException(file, null, "the audit log could not be opened for writing: " + e.getMessage(),
                     e);
@@ -96,6 +106,7 @@ public final class AuditLogFile implements Closeable {
         } catch (IOException e) {
             throw new BadInputException(file, null, "the audit log could not be written: " + e.getMessage(), e);
         }
+        written.accept(entry);
     }
 
     @Override

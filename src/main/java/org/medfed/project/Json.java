@@ -23,10 +23,31 @@ public final class Json {
             .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+            // "rounds": 2.5 is a mistake to name, not a 2 to run
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
             .enable(JsonParser.Feature.INCLUDE_SOURCE_IN_LOCATION)
             .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS);
 
+    static {
+        // "label": 5 is a number where a column name belongs: refused, not read as the text "5"
+        MAPPER.coercionConfigFor(com.fasterxml.jackson.databind.type.LogicalType.Textual)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Integer,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Float,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail)
+                .setCoercion(com.fasterxml.jackson.databind.cfg.CoercionInputShape.Boolean,
+                        com.fasterxml.jackson.databind.cfg.CoercionAction.Fail);
+    }
+
     private Json() {
+    }
+
+    /**
+     * The writer of outputs a run must reproduce byte for byte (the model card, the summary): maps in key order, not
+     * in the order threads happened to fill them.
+     */
+    static com.fasterxml.jackson.databind.ObjectWriter reproducible() {
+        return MAPPER.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
     }
 
     public static ObjectMapper mapper() {
@@ -47,6 +68,9 @@ public final class Json {
             } else if (e instanceof InvalidFormatException f) {
                 problem = "field '" + path + "' is " + quote(f.getValue()) + ", expected "
                         + article(f.getTargetType().getSimpleName());
+            } else if (e instanceof MismatchedInputException m && path.isEmpty()) {
+                problem = "has the wrong kind of value at its top level, expected "
+                        + article(m.getTargetType() == null ? "an object {...}" : m.getTargetType().getSimpleName());
             } else if (e instanceof MismatchedInputException m) {
                 problem = "field '" + path + "' has the wrong kind of value, expected "
                         + article(m.getTargetType() == null ? "another value" : m.getTargetType().getSimpleName());

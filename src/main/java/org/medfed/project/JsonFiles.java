@@ -13,7 +13,7 @@ public final class JsonFiles {
 
     public static void write(Object value, Path file) {
         try {
-            AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(value));
+            AtomicFiles.write(file, Json.reproducible().writeValueAsBytes(value));
         } catch (IOException e) {
             throw new BadInputException(file, null, "could not be written: " + e.getMessage(), e);
         }

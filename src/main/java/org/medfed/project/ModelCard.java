@@ -14,12 +14,12 @@ import org.medfed.data.tabular.FittedPreprocessing;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "software", "created", "study", "model", "input", "preprocessing",
-        "imagePreprocessing", "training", "participants", "metrics", "privacy", "communication"})
+        "imagePreprocessing", "training", "participants", "metrics", "privacy", "communication", "onnx", "compaction"})
 public record ModelCard(int schemaVersion, Software software, String created, StudyRef study, ModelInfo model,
                         InputFormat input, FittedPreprocessing preprocessing, ImagePreprocessing imagePreprocessing,
                         TrainingInfo training, List<ParticipantInfo> participants,
                         Map<String, Map<String, Double>> metrics, Map<String, Object> privacy,
-                        Map<String, Object> communication) {
+                        Map<String, Object> communication, OnnxInfo onnx, CompactionInfo compaction) {
 
     public static final int CURRENT_SCHEMA = 1;
 
@@ -65,5 +65,28 @@ public record ModelCard(int schemaVersion, Software software, String created, St
         public ParticipantInfo(String name, int trainSize, int testSize, double weight) {
             this(name, trainSize, testSize, weight, null, null);
         }
+    }
+
+    /**
+     * The ONNX file beside the DL4J one: operator set, what its inputs are (for a table model the raw columns,
+     * each a number or a text; see docs/onnx.md), and for a study standardised with each hospital's own
+     * statistics the file of each hospital ({@code file} then uses the pooled statistics).
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record OnnxInfo(String file, int opset, List<OnnxInput> inputs, List<String> outputs,
+                           Map<String, String> perParticipantFiles) {
+    }
+
+    /** One ONNX input: its name, element type (float32 or string) and what it holds. */
+    public record OnnxInput(String name, String type, String description) {
+    }
+
+    /**
+     * How a compact model was made from a full one, and what it cost: file sizes (the ONNX file, and gzip-compressed,
+     * where pruned zeros pay off) and the metric on the study's test sets, before and after.
+     */
+    public record CompactionInfo(String method, double prunedFraction, boolean int8, String metric,
+                                 Map<String, Double> before, Map<String, Double> after, long onnxBytesBefore,
+                                 long onnxBytesAfter, long gzipBytesBefore, long gzipBytesAfter, String command) {
     }
 }

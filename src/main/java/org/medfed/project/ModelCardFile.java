@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.medfed.engine.BadInputException;
+import org.medfed.engine.Limit;
 import org.medfed.io.AtomicFiles;
 
 /** Reads and writes {@code model-card.json} beside an exported model. */
@@ -17,12 +18,20 @@ public final class ModelCardFile {
     public static void save(ModelCard card, Path modelDir) {
         Path file = modelDir.resolve(NAME);
         try {
-            AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(card));
+            AtomicFiles.write(file, Json.reproducible().writeValueAsBytes(card));
         } catch (IOException e) {
-            throw new BadInputException(file, null, "could not be written: " + e.getMessage(), e);
+            throw org.medfed.io.FileProblem.of(file, "could not be written", e);
         }
     }
 
+    private static void check(Path file, String field, double value, Limit limit) {
+        if (!limit.allows(value)) {
+            throw new BadInputException(file, null, "field '" + field + "' is " + (long) value + "; it must be "
+                    + limit.range());
+        }
+    }
+
+    /** The card of an exported model, its values checked against the bounds a model can have. */
     public static ModelCard load(Path modelDir) {
         Path file = modelDir.resolve(NAME);
         if (!Files.isRegularFile(file)) {
@@ -33,6 +42,16 @@ public final class ModelCardFile {
             if (card.schemaVersion() > ModelCard.CURRENT_SCHEMA) {
                 throw new BadInputException(file, null, "was written by a newer MedFed (model card schema "
                         + card.schemaVersion() + "); this version reads up to " + ModelCard.CURRENT_SCHEMA);
+            }
+            if (card.model() == null) {
+                throw new BadInputException(file, null, "has no \"model\": it does not say what model it describes");
+            }
+            check(file, "model.classCount", card.model().classCount(), Limit.CLASSES);
+            check(file, "model.inputSize", card.model().inputSize(), Limit.INPUT_SIZE);
+            try {
+                Limit.checkLayers(StudyValidation.ints(card.model().hidden()), StudyValidation.ints(card.model().filters()));
+            } catch (BadInputException e) {
+                throw new BadInputException(file, null, e.getMessage(), e);
             }
             if (card.preprocessing() == null) {
                 throw new BadInputException(file, null, "has no \"preprocessing\": it cannot be used to predict on CSV files");

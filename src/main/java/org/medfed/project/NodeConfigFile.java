@@ -92,6 +92,56 @@ public final class NodeConfigFile {
         return config;
     }
 
+    /**
+     * Writes {@code config} to its own file ({@link NodeConfig#file()}), atomically: paths relative to the file's
+     * folder when they are inside it, {@code "procedures": null} when the policy allows every procedure its data
+     * kinds allow (so that adding a kind later allows that kind's steps too). The settings are checked as
+     * {@link #read(Path)} would check them before anything is written, so that the file always loads.
+     */
+    public static NodeConfig save(NodeConfig config) {
+        Path file = config.file();
+        NodePolicySection p = config.policy();
+        List<String> procedures = p.procedures().equals(NodePolicySection.allAllowedBy(p.dataKinds())) ? null
+                : p.procedures().stream().map(org.medfed.engine.protocol.Procedure::id).toList();
+        NodeFile raw = new NodeFile(NodeFile.CURRENT_SCHEMA, config.node(), config.study(),
+                config.coordinator().toString(), StudyFile.relativize(file, config.certificate()),
+                StudyFile.relativize(file, config.key()), StudyFile.relativize(file, config.ca()),
+                config.datasets().stream().map(d -> dataset(file, d)).toList(),
+                new NodeFile.Policy(p.dataKinds().stream().map(DataKind::id).toList(), procedures, p.minimumCount(),
+                        p.requireDifferentialPrivacy(), p.maxEpsilon().isPresent() ? p.maxEpsilon().getAsDouble() : null,
+                        p.maxRounds().isPresent() ? p.maxRounds().getAsInt() : null),
+                StudyFile.relativize(file, config.auditLog()), folder(file, config.stateFolder()));
+        NodeConfig checked = NodeConfigCheck.check(file, raw);
+        try {
+            AtomicFiles.write(file, STRICT.writeValueAsBytes(raw));
+        } catch (IOException e) {
+            throw new BadInputException(file, null, "could not be written: " + e.getMessage(), e);
+        }
+        return checked;
+    }
+
+    private static NodeFile.Dataset dataset(Path file, NodeDataset d) {
+        if (d instanceof NodeDataset.Table t) {
+            return new NodeFile.Dataset(t.id(), DataKind.TABLE.id(), StudyFile.relativize(file, t.file()),
+                    t.separator() == '\t' ? "tab" : String.valueOf(t.separator()),
+                    t.header().name().toLowerCase(java.util.Locale.ROOT), null, null, null, null, null);
+        }
+        if (d instanceof NodeDataset.Images i) {
+            return new NodeFile.Dataset(i.id(), DataKind.IMAGES.id(), null, null, null,
+                    folder(file, i.folder()), i.manifest() == null ? null : StudyFile.relativize(file, i.manifest()),
+                    i.masks() == null ? null : folder(file, i.masks()), null, null);
+        }
+        NodeDataset.Genotypes g = (NodeDataset.Genotypes) d;
+        return new NodeFile.Dataset(g.id(), DataKind.GENOTYPES.id(), null, null, null, null, null, null,
+                StudyFile.relativize(file, g.vcf()), StudyFile.relativize(file, g.phenotypes()));
+    }
+
+    /** A folder as written: with a trailing slash, so that a person reading the file sees it is one. */
+    private static String folder(Path file, Path folder) {
+        String text = StudyFile.relativize(file, folder);
+        return text.isEmpty() ? "./" : text.endsWith("/") ? text : text + "/";
+    }
+
     /** As for study files: a file from a newer MedFed, or not node settings at all, gets a plain message first. */
     private static void checkVersion(Path file, byte[] bytes) {
         if (bytes.length == 0) {

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import org.medfed.engine.BadInputException;
+import org.medfed.io.FileProblem;
 import org.medfed.io.AtomicFiles;
 
 /**
@@ -18,6 +19,7 @@ public final class StudyFile {
     }
 
     public static Study load(Path file) {
+        FileProblem.refuseNonFile(file);
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);

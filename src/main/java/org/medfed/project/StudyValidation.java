@@ -4,15 +4,53 @@ import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
 import org.medfed.engine.BadInputException;
+import org.medfed.engine.Limit;
 import org.medfed.engine.strategy.StrategyCatalog;
 
-/** Checks of a loaded study that JSON types alone cannot express, each naming the field concerned. */
-final class StudyValidation {
+/**
+ * Checks of a study that JSON types alone cannot express, each naming the field concerned: the one check of a
+ * study's settings, made when a study file is read and again on the study a command line or the workbench is about
+ * to run (after options or screens changed it), before any data is read. Numeric bounds come from {@link Limit}.
+ */
+public final class StudyValidation {
 
     private StudyValidation() {
     }
 
-    static void check(Path file, Study study) {
+    private static void checkPrivacy(PrivacySection privacy) {
+        if (privacy == null) {
+            return;
+        }
+        if (privacy.dp() != null) {
+            Limit.CLIP_NORM.check(privacy.dp().clipNorm());
+            if (privacy.dp().noiseMultiplier() != null) {
+                Limit.NOISE_MULTIPLIER.check(privacy.dp().noiseMultiplier());
+            }
+        }
+        if (privacy.dpSgd() != null) {
+            Limit.CLIP_NORM.check(privacy.dpSgd().clipNorm());
+            if (privacy.dpSgd().noiseMultiplier() != null) {
+                Limit.NOISE_MULTIPLIER.check(privacy.dpSgd().noiseMultiplier());
+            }
+        }
+        if (privacy.secureAggregation() != null) {
+            Limit.SECURE_AGGREGATION_BITS.check(privacy.secureAggregation().bits());
+        }
+        if (privacy.paillier() != null) {
+            Limit.PAILLIER_BITS.check(privacy.paillier().modulusBits());
+        }
+    }
+
+    /** Whole numbers of a JSON list, a missing one as 0 (which every bound refuses). */
+    static int[] ints(java.util.List<Integer> values) {
+        return values == null ? new int[0] : values.stream().mapToInt(v -> v == null ? 0 : v).toArray();
+    }
+
+    /**
+     * Refuses, in words naming {@code file} and the field, a study whose settings are out of their documented bounds
+     * or do not fit together.
+     */
+    public static void check(Path file, Study study) {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < study.participants().size(); i++) {
             ParticipantEntry p = study.participants().get(i);
@@ -45,6 +83,10 @@ final class StudyValidation {
                     + String.join(", ", StrategyCatalog.all().stream().map(d -> d.id()).toList()));
         }
         try {
+            if (study.model() != null) {
+                Limit.checkLayers(ints(study.model().hidden()), ints(study.model().filters()));
+            }
+            checkPrivacy(study.privacy());
             study.strategy().resolvedParameters();
             study.training().runConfig(study.seed());
             if (study.data() != null) {

@@ -2,6 +2,7 @@ package org.medfed.project;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Duration;
+import org.medfed.engine.Limit;
 import org.medfed.engine.LocalOptimizer;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.RunConfig;
@@ -33,7 +34,8 @@ public record TrainingSection(Integer rounds, Integer localSteps, Integer localE
     }
 
     public RunConfig runConfig(long seed) {
-        return new RunConfig(rounds, fraction, minParticipants, localTraining(), seed, Duration.ofSeconds(timeoutSeconds));
+        return new RunConfig(rounds, fraction, minParticipants, localTraining(), seed,
+                Duration.ofSeconds(Limit.TIMEOUT_SECONDS.checkInt(timeoutSeconds)));
     }
 
     public TrainingSection withRounds(int newRounds) {

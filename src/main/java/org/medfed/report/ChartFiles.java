@@ -1,11 +1,12 @@
 package org.medfed.report;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
+import org.medfed.io.AtomicFiles;
+import org.medfed.io.FileProblem;
 
 /** Writes charts as PNG files. */
 public final class ChartFiles {
@@ -13,16 +14,14 @@ public final class ChartFiles {
     private ChartFiles() {
     }
 
-    /** Writes {@code chart} to {@code file} as a PNG of the given size in pixels, creating folders. */
+    /** Writes {@code chart} to {@code file} as a PNG of the given size in pixels, atomically, creating folders. */
     public static void writePng(JFreeChart chart, Path file, int width, int height) {
         try {
-            Path parent = file.toAbsolutePath().getParent();
-            if (parent != null) {
-                Files.createDirectories(parent);
-            }
-            ChartUtils.saveChartAsPNG(file.toFile(), chart, width, height);
+            ByteArrayOutputStream png = new ByteArrayOutputStream();
+            ChartUtils.writeChartAsPNG(png, chart, width, height);
+            AtomicFiles.write(file, png.toByteArray());
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the chart " + file, e);
+            throw FileProblem.of(file, "the chart could not be written", e);
         }
     }
 }

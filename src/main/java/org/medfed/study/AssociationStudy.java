@@ -12,6 +12,7 @@ import org.medfed.analytics.gwas.GwasSite;
 import org.medfed.analytics.gwas.RemoteGwasSite;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.RunControl;
+import org.medfed.io.OutputFolder;
 import org.medfed.network.coordinator.NodeRegistry;
 import org.medfed.project.GenotypeSection;
 import org.medfed.project.Study;
@@ -28,11 +29,28 @@ public final class AssociationStudy {
     private AssociationStudy() {
     }
 
-    /** Simulates the study over the hospitals' files, which the study file lists. */
-    public static GwasResult run(Study study, Path studyFile, Path outDir, RunControl control, GwasProgress progress) {
+    /**
+     * Simulates the study over the hospitals' files, which the study file lists.
+     *
+     * @param replace whether outputs already in {@code outDir} may be replaced (the user's {@code --force});
+     *                otherwise a folder that holds anything is refused
+     */
+    public static GwasResult run(Study study, Path studyFile, Path outDir, boolean replace, RunControl control,
+                                 GwasProgress progress) {
         GwasSettings settings = settings(study, studyFile);
-        return GwasRunner.run(GenotypeFiles.of(study, studyFile), settings, outDir, timeLimit(study), control,
-                progress);
+        var inputs = GenotypeFiles.of(study, studyFile);
+        return into(outDir, replace, () -> GwasRunner.run(inputs, settings, outDir, timeLimit(study), control,
+                progress));
+    }
+
+    /** Runs {@code study} with {@code outDir} locked, its earlier outputs removed, and marks it finished at the end. */
+    private static GwasResult into(Path outDir, boolean replace, java.util.function.Supplier<GwasResult> study) {
+        try (OutputFolder folder = OutputFolder.claim(outDir, "gwas", replace ? OutputFolder.Mode.REPLACE
+                : OutputFolder.Mode.NEW, GwasRunner.OUTPUTS)) {
+            GwasResult result = study.get();
+            folder.finish();
+            return result;
+        }
     }
 
     /**
@@ -43,8 +61,8 @@ public final class AssociationStudy {
      * @param messages told what the coordinator is waiting for
      */
     public static GwasResult runThroughNodes(Study study, Path studyFile, NodeRegistry nodes, Duration wait,
-                                             Path outDir, RunControl control, GwasProgress progress,
-                                             Consumer<String> messages) {
+                                             Path outDir, boolean replace, RunControl control,
+                                             GwasProgress progress, Consumer<String> messages) {
         if (!"genotypes".equals(study.dataType())) {
             throw new BadInputException(studyFile, null, "an association study needs a genotype study "
                     + "(\"dataType\": \"genotypes\"), this one is \"" + study.dataType() + "\"");
@@ -54,9 +72,11 @@ public final class AssociationStudy {
         List<GwasSite> sites = NodeParticipants.connect(study, studyFile, nodes, wait, messages).stream()
                 .<GwasSite>map(h -> new RemoteGwasSite(h, control)).toList();
         // hospitals behind nodes only wait on the network: one thread each
-        try (InProcessTransport transport = new InProcessTransport(sites.size())) {
-            return GwasRunner.run(sites, settings, outDir, transport, timeLimit(study), control, progress);
-        }
+        return into(outDir, replace, () -> {
+            try (InProcessTransport transport = new InProcessTransport(sites.size())) {
+                return GwasRunner.run(sites, settings, outDir, transport, timeLimit(study), control, progress);
+            }
+        });
     }
 
     private static GwasSettings settings(Study study, Path studyFile) {

@@ -19,6 +19,7 @@ import org.medfed.network.coordinator.RemoteParticipant;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
+import org.medfed.project.StudyValidation;
 import org.medfed.transport.InProcessTransport;
 
 /**
@@ -51,6 +52,7 @@ public final class MultiSiteStudy {
      */
     public static PreparedStudy prepare(Study study, Path studyFile, NodeRegistry registry, Duration wait, String run,
                                         Consumer<String> progress) {
+        StudyValidation.check(studyFile, study);
         check(study, studyFile);
         List<RemoteParticipant> hospitals = NodeParticipants.connect(study, studyFile, registry, wait, progress);
         Duration limit = study.training().runConfig(study.seed()).participantTimeout();

@@ -2,12 +2,15 @@ package org.medfed.study;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.CsvWriter;
+import org.medfed.io.OutputFolder;
 import org.medfed.data.csv.HeaderMode;
 import org.medfed.data.tabular.FittedPreprocessing;
 import org.medfed.data.tabular.MissingPolicy;
@@ -16,6 +19,8 @@ import org.medfed.data.tabular.Standardization;
 import org.medfed.engine.BadInputException;
 import org.medfed.metrics.ClassificationMetrics;
 import org.medfed.model.ModelFiles;
+import org.medfed.model.onnx.OnnxExport;
+import org.medfed.model.onnx.OnnxModel;
 import org.medfed.project.ModelCard;
 import org.medfed.project.ModelCardFile;
 
@@ -53,10 +58,33 @@ public final class Prediction {
         return input.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + ".predictions.csv");
     }
 
-    public static Summary predictFile(Path modelDir, Path input, String participant, Path output) {
+    /**
+     * Predicts every row of {@code input}: {@code model} is an exported model folder (its {@code model.zip} and card)
+     * or an ONNX file written by MedFed ({@code *.onnx}).
+     */
+    public static Summary predictFile(Path model, Path input, String participant, Path output) {
+        if (model.getFileName() != null && model.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
+            if (!java.nio.file.Files.isRegularFile(model)) {
+                throw new BadInputException(model, null, "does not exist or is not a file");
+            }
+            Path folder = model.toAbsolutePath().getParent();
+            if (folder != null && OutputFolder.isOutput(folder)) {
+                OutputFolder.requireFinishedPart(folder); // a run's model/ folder; a copied .onnx file stands alone
+            }
+            return predictOnnx(model, input, participant, output);
+        }
+        return predictDl4j(model, input, participant, output);
+    }
+
+    private static Summary predictDl4j(Path modelDir, Path input, String participant, Path output) {
+        OutputFolder.requireFinishedPart(modelDir);
         ModelCard card = ModelCardFile.load(modelDir);
         ModelFiles.TrainedModel model = ModelFiles.load(modelDir);
         FittedPreprocessing prep = card.preprocessing();
+        if (prep == null) {
+            throw new BadInputException(modelDir, null, "holds a model of images or genotypes, and predict applies "
+                    + "models of table columns to a CSV file");
+        }
         if (model.inputSize() != prep.inputSize()) {
             throw new BadInputException(modelDir, null, "model.zip takes " + model.inputSize()
                     + " inputs but its card describes " + prep.inputSize() + ": the folder's files do not belong together");
@@ -81,7 +109,6 @@ public final class Prediction {
         List<float[]> inputs = new ArrayList<>();
         List<Integer> inputRows = new ArrayList<>();
         String[] notes = new String[table.rowCount()];
-        String firstSkip = null;
         for (int r = 0; r < table.rowCount(); r++) {
             final int row = r;
             try {
@@ -91,32 +118,126 @@ public final class Prediction {
                 inputRows.add(r);
             } catch (BadInputException e) {
                 notes[r] = e.getMessage();
-                if (firstSkip == null) {
-                    firstSkip = e.getMessage();
-                }
             }
         }
         float[][] probabilities = model.probabilities(inputs.toArray(new float[0][]));
+        float[][] perRow = new float[table.rowCount()][];
+        for (int k = 0; k < inputRows.size(); k++) {
+            perRow[inputRows.get(k)] = probabilities[k];
+        }
+        return write(table, prep.classes(), perRow, notes, prep, output, note);
+    }
+
+    /**
+     * Applies an ONNX file written by MedFed to the raw columns of a CSV file: each input column is read as the
+     * file declares it (numbers or text), the graph does the preprocessing. The model card beside the file, when
+     * there is one, tells how to read the CSV and which column is the label.
+     */
+    private static Summary predictOnnx(Path file, Path input, String participant, Path output) {
+        if (participant != null) {
+            throw new BadInputException(file, null, "an ONNX file carries its own standardisation, so --participant "
+                    + "does not apply: use the hospital's own file (model-NAME.onnx) where the model card lists one");
+        }
+        Path cardFile = file.resolveSibling(org.medfed.project.ModelCardFile.NAME);
+        ModelCard card = java.nio.file.Files.isRegularFile(cardFile) ? ModelCardFile.load(file.getParent()) : null;
+        FittedPreprocessing prep = card == null ? null : card.preprocessing();
+        try (OnnxModel model = OnnxModel.load(file)) {
+            if (!model.hasOutput(OnnxExport.INPUT_OK) || model.classes().isEmpty()) {
+                throw new BadInputException(file, null, "is not a table model written by MedFed (it takes "
+                        + model.inputs().stream().map(OnnxModel.Input::name).toList() + "): predict applies models "
+                        + "that take the raw columns of a CSV file");
+            }
+            CsvTable table = CsvReader.read(input, card == null ? CsvFormat.defaults() : format(card));
+            for (OnnxModel.Input in : model.inputs()) {
+                if (table.columnIndex(in.name()) < 0) {
+                    throw new BadInputException(input, null, "has no column '" + in.name() + "', which the model needs; "
+                            + "its columns are " + String.join(", ", table.columns()));
+                }
+            }
+            String[] notes = new String[table.rowCount()];
+            List<Integer> usable = new ArrayList<>();
+            for (int r = 0; r < table.rowCount(); r++) {
+                notes[r] = unreadable(model, table, r);
+                if (notes[r] == null) {
+                    usable.add(r);
+                }
+            }
+            Map<String, float[]> numbers = new HashMap<>();
+            Map<String, String[]> texts = new HashMap<>();
+            for (OnnxModel.Input in : model.inputs()) {
+                int c = table.columnIndex(in.name());
+                if (in.text()) {
+                    texts.put(in.name(), usable.stream().map(r -> table.value(r, c)).map(v -> v == null ? "" : v.trim())
+                            .toArray(String[]::new));
+                } else {
+                    float[] v = new float[usable.size()];
+                    for (int k = 0; k < v.length; k++) {
+                        String raw = table.value(usable.get(k), c);
+                        v[k] = raw == null ? Float.NaN : (float) Double.parseDouble(raw.trim());
+                    }
+                    numbers.put(in.name(), v);
+                }
+            }
+            float[][] perRow = new float[table.rowCount()][];
+            if (!usable.isEmpty()) {
+                OnnxModel.RowPredictions out = model.predictRows(numbers, texts, usable.size());
+                for (int k = 0; k < usable.size(); k++) {
+                    if (out.ok()[k]) {
+                        perRow[usable.get(k)] = out.probabilities()[k];
+                    } else {
+                        notes[usable.get(k)] = table.fileName() + " " + table.line(usable.get(k)) + ": a value is missing "
+                                + "or is a category no hospital had in training";
+                    }
+                }
+            }
+            return write(table, model.classes(), perRow, notes, prep, output, null);
+        }
+    }
+
+    /** Why a row cannot be fed to the ONNX file (a number column that is not a number), or null. */
+    private static String unreadable(OnnxModel model, CsvTable table, int row) {
+        for (OnnxModel.Input in : model.inputs()) {
+            String raw = table.value(row, table.columnIndex(in.name()));
+            if (!in.text() && raw != null) {
+                try {
+                    Double.parseDouble(raw.trim());
+                } catch (NumberFormatException e) {
+                    return table.fileName() + " " + table.line(row) + ": column '" + in.name() + "' is '" + raw
+                            + "', expected a number";
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The input columns plus the predicted class, one probability per class and a note for rows left without a
+     * prediction ({@code probabilities[r]} null); accuracy against the label column when the card names it.
+     */
+    private static Summary write(CsvTable table, List<String> classes, float[][] probabilities, String[] notes,
+                                 FittedPreprocessing prep, Path output, String note) {
         List<String> columns = new ArrayList<>(table.columns());
         columns.add("predicted");
-        for (String c : prep.classes()) {
+        for (String c : classes) {
             columns.add("probability_" + c);
         }
         columns.add("note");
-        int labelColumn = table.columnIndex(prep.label());
+        int labelColumn = prep == null ? -1 : table.columnIndex(prep.label());
         int correct = 0;
         int labelled = 0;
+        int predictedRows = 0;
+        String firstSkip = null;
         List<String[]> rows = new ArrayList<>();
-        int k = 0;
         for (int r = 0; r < table.rowCount(); r++) {
             String[] original = table.rows().get(r);
             String[] outRow = java.util.Arrays.copyOf(original, columns.size());
             int base = original.length;
-            if (k < inputRows.size() && inputRows.get(k) == r) {
-                float[] p = probabilities[k++];
-                int predicted = ClassificationMetrics.predictedClass(p, prep.classes().size());
-                outRow[base] = prep.classes().get(predicted);
-                for (int c = 0; c < prep.classes().size(); c++) {
+            float[] p = probabilities[r];
+            if (p != null) {
+                predictedRows++;
+                int predicted = ClassificationMetrics.predictedClass(p, classes.size());
+                outRow[base] = classes.get(predicted);
+                for (int c = 0; c < classes.size(); c++) {
                     double pc = p.length == 1 ? (c == 1 ? p[0] : 1 - p[0]) : p[c];
                     outRow[base + 1 + c] = String.format(Locale.ROOT, "%.6f", pc);
                 }
@@ -129,11 +250,12 @@ public final class Prediction {
                 }
             } else {
                 outRow[columns.size() - 1] = notes[r];
+                firstSkip = firstSkip == null ? notes[r] : firstSkip;
             }
             rows.add(outRow);
         }
         CsvWriter.write(output, columns, rows);
-        return new Summary(table.rowCount(), inputRows.size(), table.rowCount() - inputRows.size(), firstSkip,
+        return new Summary(table.rowCount(), predictedRows, table.rowCount() - predictedRows, firstSkip,
                 labelled > 0 ? (double) correct / labelled : null, note);
     }
 

@@ -6,12 +6,14 @@ import org.medfed.engine.BadInputException;
 import org.medfed.model.ModelKind;
 import org.medfed.model.ModelSpec;
 import org.medfed.project.Study;
+import org.medfed.project.StudyValidation;
 
 /** A study with its hospitals' data read, checked and encoded, and the model shape that fits it. */
 public record PreparedStudy(Study study, Path studyFile, StudyData data, ModelSpec spec) {
 
     /** Reads and prepares every enabled participant's data; errors name the file and line. */
     public static PreparedStudy prepare(Study study, Path studyFile) {
+        StudyValidation.check(studyFile, study);
         if (study.enabledParticipants().isEmpty()) {
             throw new BadInputException(studyFile, null, "no participant is enabled");
         }

@@ -7,11 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Properties;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.checkpoint.Checkpoint;
 import org.medfed.io.AtomicFiles;
+import org.medfed.io.FileProblem;
+import org.medfed.io.OutputFolder;
 import org.medfed.project.CheckpointFile;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
@@ -25,8 +28,12 @@ import org.medfed.project.StudyFile;
  * copy does not hold (the original study file, against which its data paths resolve; the seed; whether baselines
  * were asked for), and gets the final status last, after every output is written: a folder whose status is still
  * {@code running} is one whose run was interrupted.
+ *
+ * <p>The folder is written as an {@link OutputFolder}: locked while a run writes it, its earlier outputs removed
+ * before the new run starts, and the completion marker written after {@code run.properties}. Every reader asks
+ * {@link #requireFinished(Path)} first; a folder killed at any moment, or holding parts of two runs, is refused.
  */
-public final class RunFolder {
+public final class RunFolder implements AutoCloseable {
 
     public static final String STUDY = "study.json";
     public static final String INFO = "run.properties";
@@ -40,14 +47,63 @@ public final class RunFolder {
     private static final String ROUNDS_PLANNED = "roundsPlanned";
     private static final String ROUNDS_COMPLETED = "roundsCompleted";
 
-    private final Path dir;
+    /** Everything a run writes into its folder. */
+    static final List<String> OUTPUTS = List.of(STUDY, INFO, CheckpointFile.NAME, RunOutputs.METRICS,
+            RunOutputs.RESULTS, RunOutputs.SUMMARY, RunOutputs.MODEL);
 
-    private RunFolder(Path dir) {
+    private final Path dir;
+    private final OutputFolder claim;
+
+    private RunFolder(Path dir, OutputFolder claim) {
         this.dir = dir;
+        this.claim = claim;
     }
 
+    /** A run folder to read ({@link #interrupted()}, {@link #checkpoint()}), not to write. */
     public static RunFolder at(Path dir) {
-        return new RunFolder(dir);
+        return new RunFolder(dir, null);
+    }
+
+    /**
+     * Takes {@code dir} for a new run: refuses a folder another run is writing, and one that holds anything
+     * unless {@code replace} (the user's {@code --force}), in which case the earlier run's files are removed first.
+     */
+    public static RunFolder create(Path dir, boolean replace) {
+        return new RunFolder(dir, OutputFolder.claim(dir, "run", replace ? OutputFolder.Mode.REPLACE
+                : OutputFolder.Mode.NEW, OUTPUTS));
+    }
+
+    /** Takes the interrupted run of {@code dir} for going on; refuses a folder another run is writing. */
+    public static RunFolder reopen(Path dir) {
+        return new RunFolder(dir, OutputFolder.claim(dir, "run", OutputFolder.Mode.RESUME, OUTPUTS));
+    }
+
+    /**
+     * Refuses, in words naming the folder, one that does not hold the whole of a finished run (interrupted, still
+     * running, written by an older MedFed, or changed since). The one check every reader of a run folder makes.
+     */
+    public static void requireFinished(Path dir) {
+        OutputFolder.requireFinished(dir);
+    }
+
+    /** Whether {@code dir} holds the whole of a finished run. */
+    public static boolean isFinished(Path dir) {
+        return OutputFolder.isFinished(dir);
+    }
+
+    /** Releases the folder for other writers. */
+    @Override
+    public void close() {
+        if (claim != null) {
+            claim.close();
+        }
+    }
+
+    private OutputFolder claim() {
+        if (claim == null) {
+            throw new IllegalStateException("a run folder opened with at() is for reading; create() it to write");
+        }
+        return claim;
     }
 
     public Path dir() {
@@ -67,11 +123,7 @@ public final class RunFolder {
      *                  folder they are relative to)
      */
     public void begin(Study study, Path studyFile, long seed, boolean baselines) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new BadInputException(dir, null, "output folder could not be created: " + e.getMessage(), e);
-        }
+        claim();
         checkpoint().delete();
         StudyFile.save(study, dir.resolve(STUDY));
         Properties p = new Properties();
@@ -84,13 +136,19 @@ public final class RunFolder {
         writeInfo(p);
     }
 
-    /** Records how the run ended; call after the outputs are written, so that a finished folder is a whole one. */
+    /**
+     * Writes the run's outputs ({@link RunOutputs}), then how it ended into {@code run.properties}, then the
+     * completion marker: a folder is finished only once it is whole.
+     */
     public void finish(StudyResult result) {
+        claim();
+        RunOutputs.write(result, dir);
         Properties p = readInfo();
         p.setProperty(STATUS, result.history().status().name().toLowerCase(Locale.ROOT));
         p.setProperty(ROUNDS_COMPLETED, String.valueOf(result.history().rounds().size()));
         p.setProperty("seconds", String.valueOf(result.history().duration().toMillis() / 1000.0));
         writeInfo(p);
+        claim().finish();
     }
 
     /**
@@ -150,7 +208,9 @@ public final class RunFolder {
             p.load(new ByteArrayInputStream(Files.readAllBytes(file)));
         } catch (NoSuchFileException e) {
             throw new BadInputException(file, null, "not found: " + dir + " is not a folder written by medfed run", e);
-        } catch (IOException | IllegalArgumentException e) {
+        } catch (IOException e) {
+            throw FileProblem.of(file, "could not be read", e);
+        } catch (IllegalArgumentException e) {
             throw new BadInputException(file, null, "could not be read: " + e.getMessage(), e);
         }
         return p;
@@ -163,7 +223,7 @@ public final class RunFolder {
             p.store(bytes, "MedFed run");
             AtomicFiles.write(file, bytes.toByteArray());
         } catch (IOException e) {
-            throw new BadInputException(file, null, "could not be written: " + e.getMessage(), e);
+            throw FileProblem.of(file, "could not be written", e);
         }
     }
 }

@@ -10,13 +10,17 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.RoundRecord;
 import org.medfed.engine.RunHistory;
+import org.medfed.model.Compaction;
 import org.medfed.model.ModelFiles;
 import org.medfed.model.ModelKind;
 import org.medfed.model.ModelSpec;
 import org.medfed.io.AtomicFiles;
+import org.medfed.io.FileProblem;
+import org.medfed.io.OutputFolder;
 import org.medfed.project.JsonFiles;
 import org.medfed.project.ModelCard;
 import org.medfed.project.ModelCardFile;
@@ -30,28 +34,41 @@ import org.medfed.project.Study;
 public final class RunOutputs {
 
     public static final String SOFTWARE = "MedFed Workbench";
+    public static final String METRICS = "metrics.csv";
+    public static final String RESULTS = "results.csv";
+    public static final String SUMMARY = "summary.json";
+    public static final String MODEL = "model";
 
     private RunOutputs() {
     }
 
-    public static void write(StudyResult result, Path dir) {
-        try {
-            Files.createDirectories(dir);
-        } catch (IOException e) {
-            throw new BadInputException(dir, null, "output folder could not be created: " + e.getMessage(), e);
-        }
-        writeMetrics(result.history(), dir.resolve("metrics.csv"));
+    /** Writes the outputs into the run folder {@code dir}, which a {@link RunFolder} holds for writing. */
+    static void write(StudyResult result, Path dir) {
+        writeMetrics(result.history(), dir.resolve(METRICS));
         ResultsTable table = ResultsTable.of(result);
-        writeText(dir.resolve("results.csv"), table.toCsv());
-        JsonFiles.write(summary(result, table), dir.resolve("summary.json"));
-        exportModel(result, dir.resolve("model"));
+        writeText(dir.resolve(RESULTS), table.toCsv());
+        JsonFiles.write(summary(result, table), dir.resolve(SUMMARY));
+        writeModel(result, dir.resolve(MODEL));
     }
 
-    /** The model file and its card. */
+    /**
+     * The model as a DL4J file and as ONNX, with its card, into a folder of their own (the workbench's export):
+     * replaces an earlier export there, and marks the folder finished once all are written.
+     */
     public static void exportModel(StudyResult result, Path modelDir) {
+        try (OutputFolder folder = OutputFolder.claim(modelDir, "model export", OutputFolder.Mode.REPLACE,
+                List.of(ModelFiles.MODEL_FILE, ModelCardFile.NAME))) {
+            writeModel(result, modelDir);
+            folder.finish();
+        }
+    }
+
+    private static void writeModel(StudyResult result, Path modelDir) {
         ModelSpec spec = result.prepared().spec();
         ModelFiles.save(spec, result.history().model(), modelDir);
-        ModelCardFile.save(card(result), modelDir);
+        ModelCard.OnnxInfo onnx = OnnxFiles.write(spec, result.history().model(), Compaction.NONE,
+                result.prepared().data().tabularPreprocessing(), result.prepared().data().classes(), modelDir);
+        ModelCardFile.save(card(result, onnx), modelDir);
     }
 
     /** What protected the run, with the privacy actually spent, for the card and the summary. */
@@ -85,23 +102,26 @@ public final class RunOutputs {
      */
     public static void writeMetrics(RunHistory history, Path file) {
         StringBuilder sb = new StringBuilder("round,participant,split,metric,value,clock_seconds,updates_applied\n");
+        // every map in name order: participants answer, and secure aggregation and DP add their figures, in
+        // whatever order threads finish, and the same study and seed must give the same bytes
         for (RoundRecord r : history.rounds()) {
             String when = "," + format(r.progress().clockSeconds()) + "," + r.progress().updatesApplied() + "\n";
-            r.trainLoss().forEach((p, loss) -> row(sb, r.round(), p, "train", "loss", loss, when));
-            r.test().forEach((p, e) -> e.metrics().forEach((m, v) -> row(sb, r.round(), p, "test", m, v, when)));
-            r.global().forEach((m, v) -> {
+            new TreeMap<>(r.trainLoss()).forEach((p, loss) -> row(sb, r.round(), p, "train", "loss", loss, when));
+            new TreeMap<>(r.test()).forEach((p, e) -> new TreeMap<>(e.metrics())
+                    .forEach((m, v) -> row(sb, r.round(), p, "test", m, v, when)));
+            new TreeMap<>(r.global()).forEach((m, v) -> {
                 if (m.equals("train_loss")) {
                     row(sb, r.round(), "global", "train", "loss", v, when);
                 } else {
                     row(sb, r.round(), "global", "test", m, v, when);
                 }
             });
-            r.diagnostics().forEach((m, v) -> row(sb, r.round(), "global", "run", m, v, when));
+            new TreeMap<>(r.diagnostics()).forEach((m, v) -> row(sb, r.round(), "global", "run", m, v, when));
             RoundRecord.Progress p = r.progress();
-            p.bytesDown().forEach((name, b) -> count(sb, r.round(), name, "bytes_down", b, when));
-            p.bytesUp().forEach((name, b) -> count(sb, r.round(), name, "bytes_up", b, when));
-            p.staleness().forEach((name, s) -> count(sb, r.round(), name, "staleness", s, when));
-            p.modelVersion().forEach((name, v) -> count(sb, r.round(), name, "model_version", v, when));
+            new TreeMap<>(p.bytesDown()).forEach((name, b) -> count(sb, r.round(), name, "bytes_down", b, when));
+            new TreeMap<>(p.bytesUp()).forEach((name, b) -> count(sb, r.round(), name, "bytes_up", b, when));
+            new TreeMap<>(p.staleness()).forEach((name, st) -> count(sb, r.round(), name, "staleness", st, when));
+            new TreeMap<>(p.modelVersion()).forEach((name, v) -> count(sb, r.round(), name, "model_version", v, when));
         }
         writeText(file, sb.toString());
     }
@@ -130,7 +150,7 @@ public final class RunOutputs {
         try {
             AtomicFiles.write(file, text.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new BadInputException(file, null, "could not be written: " + e.getMessage(), e);
+            throw FileProblem.of(file, "could not be written", e);
         }
     }
 
@@ -178,7 +198,7 @@ public final class RunOutputs {
         return s;
     }
 
-    static ModelCard card(StudyResult result) {
+    static ModelCard card(StudyResult result, ModelCard.OnnxInfo onnx) {
         RunHistory h = result.history();
         Study study = result.prepared().study();
         ModelSpec spec = result.prepared().spec();
@@ -216,7 +236,7 @@ public final class RunOutputs {
                 new ModelCard.TrainingInfo(h.strategyId(), study.strategy().resolvedParameters(), t.rounds(),
                         h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT), t.localSteps(), t.localEpochs(),
                         t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), result.seed()),
-                parts, metrics, protections(result), communication(result));
+                parts, metrics, protections(result), communication(result), onnx, null);
     }
 
     /**

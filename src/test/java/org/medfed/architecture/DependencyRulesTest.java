@@ -38,6 +38,14 @@ class DependencyRulesTest {
     }
 
     @Test
+    void onlyTheOnnxPackageTouchesOnnxRuntimeAndTheOnnxSchema() {
+        noClasses().that().resideOutsideOfPackage("org.medfed.model.onnx..")
+                .should().dependOnClassesThat().resideInAnyPackage("ai.onnxruntime..", "onnx..")
+                .because("ONNX files are written and run in one place; the rest of the app sees OnnxExport and OnnxModel")
+                .check(production);
+    }
+
+    @Test
     void onlyTheProjectPackageUsesJacksonForJson() {
         noClasses().that().resideOutsideOfPackage("org.medfed.project..")
                 .and().resideOutsideOfPackage("org.medfed.data..")

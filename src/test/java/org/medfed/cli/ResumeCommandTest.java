@@ -139,7 +139,9 @@ class ResumeCommandTest {
         Study study = StudyFile.load(Path.of(STUDY));
         study = study.withTraining(study.training().withRounds(4));
         Path dir = tmp.resolve("interrupted");
-        RunFolder.at(dir).begin(study, Path.of(STUDY), study.seed(), false);
+        try (RunFolder started = RunFolder.create(dir, false)) {
+            started.begin(study, Path.of(STUDY), study.seed(), false);
+        }
         CliRunner missing = CliRunner.run("run", "--resume", dir.toString());
         assertThat(missing.exitCode()).isEqualTo(2);
         assertThat(missing.err()).contains("medfed: checkpoint.json: no checkpoint (looked for "
@@ -185,12 +187,13 @@ class ResumeCommandTest {
 
     /** A run folder as medfed run leaves it when killed right after the checkpoint of round {@code round}. */
     private static void crashAfter(int round, Study study, Path dir) {
-        RunFolder folder = RunFolder.at(dir);
-        folder.begin(study, Path.of(STUDY), study.seed(), false);
-        PreparedStudy prepared = PreparedStudy.prepare(study, Path.of(STUDY));
-        Checkpointing crashing = Checkpointing.writingTo(new CrashAfterCheckpoint(folder.checkpoint(), round));
-        assertThatThrownBy(() -> StudyRunner.run(prepared, new RunOptions(null, null, false), RunListener.NONE,
-                RunControl.free(), m -> { }, crashing)).isInstanceOf(SimulatedCrash.class);
+        try (RunFolder folder = RunFolder.create(dir, true)) {
+            folder.begin(study, Path.of(STUDY), study.seed(), false);
+            PreparedStudy prepared = PreparedStudy.prepare(study, Path.of(STUDY));
+            Checkpointing crashing = Checkpointing.writingTo(new CrashAfterCheckpoint(folder.checkpoint(), round));
+            assertThatThrownBy(() -> StudyRunner.run(prepared, new RunOptions(null, null, false), RunListener.NONE,
+                    RunControl.free(), m -> { }, crashing)).isInstanceOf(SimulatedCrash.class);
+        }
     }
 
     private static void assertSameOutputs(Path resumed, Path straight) throws Exception {

@@ -122,7 +122,7 @@ class GenotypeDatasetTest {
     @Test
     void onlyCountsAndSumsLeaveTheNodesAndTheStatisticsAreTheSimulations() throws IOException {
         Study study = study();
-        GwasResult simulated = AssociationStudy.run(study, SAMPLE.resolve("study.json"), tmp.resolve("simulated"),
+        GwasResult simulated = AssociationStudy.run(study, SAMPLE.resolve("study.json"), tmp.resolve("simulated"), false,
                 RunControl.free(), (stage, done, total) -> { });
         List<CapturedNode> nodes = HOSPITALS.stream().map(h -> new CapturedNode(h, 5)).toList();
 

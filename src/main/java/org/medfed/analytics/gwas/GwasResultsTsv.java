@@ -1,11 +1,12 @@
 package org.medfed.analytics.gwas;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.io.Writer;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.medfed.io.AtomicFiles;
+import org.medfed.io.FileProblem;
 
 /**
  * The results table, one tab-separated line per tested variant in genome order. Numbers are written in
@@ -16,8 +17,10 @@ public final class GwasResultsTsv {
     private GwasResultsTsv() {
     }
 
+    /** Writes the table atomically: a full disk or a crash leaves no half table. */
     public static void write(GwasResult result, Path file) {
-        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        StringWriter out = new StringWriter();
+        try {
             out.write(header(result.settings().test()));
             for (AssociationResult r : result.results()) {
                 VariantInfo v = r.variant();
@@ -27,8 +30,9 @@ public final class GwasResultsTsv {
                         r.note().isEmpty() ? "." : r.note()));
                 out.write('\n');
             }
+            AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + file, e);
+            throw FileProblem.of(file, "could not be written", e);
         }
     }
 

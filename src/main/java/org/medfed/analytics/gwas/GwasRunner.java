@@ -1,10 +1,11 @@
 package org.medfed.analytics.gwas;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.medfed.io.AtomicFiles;
+import org.medfed.io.FileProblem;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +36,8 @@ public final class GwasRunner {
     public static final String MANHATTAN = "manhattan.png";
     public static final String QQ = "qq.png";
     public static final String SUMMARY = "summary.txt";
+    /** Every file the study writes into its output folder. */
+    public static final List<String> OUTPUTS = List.of(RESULTS, MANHATTAN, QQ, SUMMARY);
 
     private GwasRunner() {
     }
@@ -92,12 +95,12 @@ public final class GwasRunner {
 
     /** Writes the four output files of a finished study. */
     public static void write(GwasResult result, Path outDir) {
+        GwasResultsTsv.write(result, outDir.resolve(RESULTS));
+        Path summary = outDir.resolve(SUMMARY);
         try {
-            Files.createDirectories(outDir);
-            GwasResultsTsv.write(result, outDir.resolve(RESULTS));
-            Files.writeString(outDir.resolve(SUMMARY), GwasSummaryText.format(result), StandardCharsets.UTF_8);
+            AtomicFiles.write(summary, GwasSummaryText.format(result).getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write to " + outDir, e);
+            throw FileProblem.of(summary, "could not be written", e);
         }
         List<AssociationPoint> points = result.results().stream().filter(AssociationResult::tested)
                 .map(r -> new AssociationPoint(r.variant().chrom(), r.variant().position(), r.variant().label(),
@@ -115,7 +118,7 @@ public final class GwasRunner {
             Files.createDirectories(outDir);
             return Files.createTempDirectory(outDir, ".medfed-work-");
         } catch (IOException e) {
-            throw new BadInputException(outDir, null, "cannot create the output folder: " + e.getMessage(), e);
+            throw FileProblem.of(outDir, "the work folder could not be created", e);
         }
     }
 

@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
-import org.medfed.engine.BadInputException;
 import org.medfed.io.AtomicFiles;
+import org.medfed.io.FileProblem;
 
 /** Writes tables as CSV (header row, comma, quotes where needed; missing values as empty fields), atomically. */
 public final class CsvWriter {
@@ -33,7 +33,7 @@ public final class CsvWriter {
         try {
             AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new BadInputException(file, null, "could not be written: " + e.getMessage(), e);
+            throw FileProblem.of(file, "could not be written", e);
         }
     }
 }

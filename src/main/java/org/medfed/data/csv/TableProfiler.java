@@ -39,7 +39,8 @@ public final class TableProfiler {
             }
             present++;
             if (CsvReader.isNumber(v)) {
-                double d = Double.parseDouble(v);
+                // Infinity, 1e309: counted as numbers of the column, which reading for training then refuses
+                double d = Double.parseDouble(v.trim());
                 numbers++;
                 sum += d;
                 min = Math.min(min, d);
@@ -67,7 +68,7 @@ public final class TableProfiler {
         boolean an = CsvReader.isNumber(a);
         boolean bn = CsvReader.isNumber(b);
         if (an && bn) {
-            int cmp = Double.compare(Double.parseDouble(a), Double.parseDouble(b));
+            int cmp = Double.compare(Double.parseDouble(a.trim()), Double.parseDouble(b.trim()));
             return cmp != 0 ? cmp : a.compareTo(b);
         }
         if (an != bn) {

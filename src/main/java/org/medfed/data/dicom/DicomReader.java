@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
 import org.medfed.engine.BadInputException;
+import org.medfed.io.FileProblem;
 
 /**
  * Parses a DICOM file (PS3.10 file format, PS3.5 encoding) into a {@link DicomFile}.
@@ -52,6 +53,7 @@ final class DicomReader {
     }
 
     DicomFile read() {
+        FileProblem.refuseNonFile(path);
         long size;
         try {
             size = Files.size(path);
@@ -79,6 +81,10 @@ final class DicomReader {
                 && head[131] == 'M';
         int start = 0;
         if (hasMagic) {
+            if (size <= 132) {
+                throw new NotDicomException(path, "holds only the DICOM preamble and 'DICM' marker (" + size
+                        + " bytes) and no data elements: it is not a DICOM object");
+            }
             in.skip(132);
         } else {
             start = findHeaderlessStart(head);
@@ -109,6 +115,10 @@ final class DicomReader {
                 in = new ByteInput(new BufferedInputStream(new InflaterInputStream(raw, inflater, 8192)), 0, -1);
             }
             DicomObject dataset = readDataset(UNDEFINED, true, StandardCharsets.ISO_8859_1);
+            if (dataset.size() == 0 && !pixelDataSkipped) {
+                throw new NotDicomException(path, "has " + (meta.size() == 0 ? "no data elements" : "file meta "
+                        + "information but no dataset after it") + ": it is not a DICOM object");
+            }
             return new DicomFile(path, meta, dataset, syntax, pixelDataSkipped, warnings);
         } finally {
             if (inflater != null) {

@@ -24,6 +24,15 @@ public record PixelFormat(int rows, int columns, int samplesPerPixel, int bitsAl
         int highBit, boolean signed, String photometric, int planarConfiguration, int frames,
         double rescaleSlope, double rescaleIntercept) {
 
+    /**
+     * Most samples of one frame this reader decodes: 2^27 (a 16,384 x 8,192 grey image, or a 6,688 x 6,688 colour
+     * one; the largest digital mammograms are about 4,000 x 5,000), so that one frame's decoding, at 4 bytes a
+     * sample, stays within half a gigabyte.
+     */
+    public static final long MAX_SAMPLES_PER_FRAME = 1L << 27;
+    /** Most samples of all frames of one file. */
+    public static final long MAX_SAMPLES = 1L << 29;
+
     /** Reads and checks the pixel description of a dataset, naming the attribute that is missing or wrong. */
     public static PixelFormat of(DicomObject ds) {
         int rows = required(ds, Tag.Rows);
@@ -63,6 +72,18 @@ public record PixelFormat(int rows, int columns, int samplesPerPixel, int bitsAl
         }
         if (frames < 1) {
             throw ds.bad(Tag.NumberOfFrames, "expected at least 1 frame, found " + frames);
+        }
+        long samples = (long) rows * columns * spp;
+        if (samples > MAX_SAMPLES_PER_FRAME) {
+            throw ds.bad(Tag.Rows, "the image declares " + rows + " x " + columns + (spp == 3 ? " colour" : "")
+                    + " pixels (" + String.format(Locale.ROOT, "%,d", samples) + " samples a frame); this reader "
+                    + "decodes at most " + String.format(Locale.ROOT, "%,d", MAX_SAMPLES_PER_FRAME)
+                    + " samples a frame, so the file is refused before anything is allocated");
+        }
+        if (samples * frames > MAX_SAMPLES) {
+            throw ds.bad(Tag.NumberOfFrames, frames + " frames of " + rows + " x " + columns + " pixels ("
+                    + String.format(Locale.ROOT, "%,d", samples * frames) + " samples) are more than the "
+                    + String.format(Locale.ROOT, "%,d", MAX_SAMPLES) + " this reader decodes from one file");
         }
         if (slope == 0 || !Double.isFinite(slope)) {
             throw ds.bad(Tag.RescaleSlope, "a slope of " + slope + " would erase the image");

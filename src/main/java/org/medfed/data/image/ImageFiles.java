@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
 import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import org.medfed.data.dicom.PixelFormat;
 import org.medfed.data.dicom.DicomImage;
 import org.medfed.data.dicom.NotDicomException;
 import org.medfed.engine.BadInputException;
@@ -59,9 +62,29 @@ public final class ImageFiles {
 
     private static Optional<RawImage> readWithImageIo(Path file) {
         BufferedImage img;
-        try {
-            img = ImageIO.read(file.toFile());
-        } catch (IOException e) {
+        try (ImageInputStream stream = ImageIO.createImageInputStream(file.toFile())) {
+            var readers = stream == null ? null : ImageIO.getImageReaders(stream);
+            if (readers == null || !readers.hasNext()) {
+                return Optional.empty();
+            }
+            ImageReader reader = readers.next();
+            try {
+                reader.setInput(stream, true, true);
+                // the declared size, read from the header, checked before the pixels are allocated
+                long samples = 3L * reader.getWidth(0) * reader.getHeight(0);
+                if (samples > PixelFormat.MAX_SAMPLES_PER_FRAME) {
+                    throw new BadInputException(file, null, "declares " + reader.getWidth(0) + " x "
+                            + reader.getHeight(0) + " pixels; this reader decodes at most "
+                            + PixelFormat.MAX_SAMPLES_PER_FRAME / 3 + " pixels an image");
+                }
+                img = reader.read(0);
+            } finally {
+                reader.dispose();
+            }
+        } catch (IOException | RuntimeException e) {
+            if (e instanceof BadInputException bad) {
+                throw bad;
+            }
             return Optional.empty();
         }
         if (img == null) {

@@ -90,7 +90,17 @@ public final class NpzReader {
         List<Integer> dims = new ArrayList<>();
         for (String part : s.group(1).split(",")) {
             if (!part.isBlank()) {
-                dims.add(Integer.parseInt(part.trim()));
+                int dim;
+                try {
+                    dim = Integer.parseInt(part.trim());
+                } catch (NumberFormatException e) {
+                    dim = -1;
+                }
+                if (dim < 0) {
+                    throw new BadInputException(npz, "entry " + entry, "declares the dimension '" + part.trim()
+                            + "', expected a whole number from 0 to " + Integer.MAX_VALUE);
+                }
+                dims.add(dim);
             }
         }
         int[] shape = dims.stream().mapToInt(Integer::intValue).toArray();
@@ -100,11 +110,14 @@ public final class NpzReader {
         } catch (IllegalArgumentException e) {
             throw new BadInputException(npz, "entry " + entry, e.getMessage());
         }
-        long count = 1;
-        for (int dim : shape) {
-            count *= dim;
+        long bytes = size;
+        try {
+            for (int dim : shape) {
+                bytes = Math.multiplyExact(bytes, dim);
+            }
+        } catch (ArithmeticException e) {
+            bytes = Long.MAX_VALUE;
         }
-        long bytes = count * size;
         if (bytes > Integer.MAX_VALUE - 16) {
             throw new BadInputException(npz, "entry " + entry, "is too large to hold in memory (" + bytes + " bytes)");
         }

@@ -1,5 +1,6 @@
 package org.medfed.data.tabular;
 
+import org.medfed.data.csv.CsvNumber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -49,11 +50,11 @@ public record FittedPreprocessing(List<FeatureColumn> features, String label, La
                     }
                     v = f.imputeNumber();
                 } else {
-                    try {
-                        v = Double.parseDouble(raw.trim());
-                    } catch (NumberFormatException e) {
-                        throw new BadInputException(where + ": column '" + f.name() + "' is '" + raw + "', expected a number");
+                    String problem = CsvNumber.problem(f.name(), raw);
+                    if (problem != null) {
+                        throw new BadInputException(where + ": " + problem);
                     }
+                    v = CsvNumber.parse(raw);
                 }
                 x[offset++] = (float) v;
             } else {

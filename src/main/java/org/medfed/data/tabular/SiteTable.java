@@ -1,5 +1,6 @@
 package org.medfed.data.tabular;
 
+import org.medfed.data.csv.CsvNumber;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -76,13 +77,9 @@ public final class SiteTable {
             int c = table.columnIndex(e.getKey());
             for (int r = 0; r < table.rowCount(); r++) {
                 String v = table.value(r, c);
-                if (v != null) {
-                    try {
-                        Double.parseDouble(v);
-                    } catch (NumberFormatException ex) {
-                        throw new BadInputException(table.file(), table.line(r), "column '" + e.getKey() + "' is '" + v
-                                + "', expected a number");
-                    }
+                String problem = v == null ? null : CsvNumber.problem(e.getKey(), v);
+                if (problem != null) {
+                    throw new BadInputException(table.file(), table.line(r), problem);
                 }
             }
         }

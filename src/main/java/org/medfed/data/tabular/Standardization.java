@@ -21,11 +21,15 @@ public record Standardization(double[] mean, double[] std, long count) {
         return new Standardization(mean, std, count);
     }
 
+    /** What a feature is divided by: its standard deviation + 1e-9, or 1 for a constant feature. */
+    public static double scale(double std) {
+        return std > 1e-12 ? std + EPSILON : 1.0;
+    }
+
     public float[] apply(float[] x) {
         float[] out = new float[x.length];
         for (int i = 0; i < x.length; i++) {
-            double scale = std[i] > 1e-12 ? std[i] + EPSILON : 1.0;
-            out[i] = (float) ((x[i] - mean[i]) / scale);
+            out[i] = (float) ((x[i] - mean[i]) / scale(std[i]));
         }
         return out;
     }

@@ -189,11 +189,7 @@ public final class PhenotypeSheet {
             return Double.NaN;
         }
         try {
-            double value = Double.parseDouble(text);
-            if (Double.isFinite(value) && !text.endsWith("d") && !text.endsWith("f")
-                    && !text.endsWith("D") && !text.endsWith("F")) {
-                return value;
-            }
+            return org.medfed.data.csv.CsvNumber.parse(text);
         } catch (NumberFormatException e) {
             // reported below with the column's role
         }

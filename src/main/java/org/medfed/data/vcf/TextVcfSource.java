@@ -269,7 +269,13 @@ final class TextVcfSource implements VariantContextSource {
             return switch (layout) {
                 case PLAIN_VCF -> new BufferedInputStream(raw, 1 << 16);
                 case GZIP_VCF -> new GZIPInputStream(raw, 1 << 16);
-                case BGZF_VCF -> new BlockCompressedInputStream(new BufferedInputStream(raw, 1 << 16));
+                case BGZF_VCF -> {
+                    BlockCompressedInputStream bgzf = new BlockCompressedInputStream(new BufferedInputStream(raw,
+                            1 << 16));
+                    // a damaged block is refused, not read as other genotypes (htsjdk leaves the check off)
+                    bgzf.setCheckCrcs(true);
+                    yield bgzf;
+                }
                 case BCF -> throw new IllegalArgumentException("BCF is not text");
             };
         } catch (IOException e) {

@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import org.medfed.engine.BadInputException;
+import org.medfed.io.FileProblem;
 
 /**
  * Looks at the first bytes of a genotype file to decide how to read it, so that a wrongly named file
@@ -25,6 +26,7 @@ public final class VcfFileProbe {
 
     /** The layout of {@code file}, or a BadInputException saying why it cannot be a VCF/BCF file. */
     public static VcfLayout layout(Path file) {
+        FileProblem.refuseNonFile(file);
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file, null, Files.exists(file) ? "is not a file" : "file not found");
         }

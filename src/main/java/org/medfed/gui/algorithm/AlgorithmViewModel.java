@@ -1,5 +1,6 @@
 package org.medfed.gui.algorithm;
 
+import org.medfed.engine.Limit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,19 +52,19 @@ public final class AlgorithmViewModel {
         // a bad epsilon keeps Run disabled like a bad learning rate: both are fields of this screen
         protections.valid().addListener((obs, was, is) -> updateValid());
         rounds = training("rounds", "Rounds", "how many times the server combines the hospitals' models",
-                FormField.wholeNumber("Rounds", 1), (t, v) -> withTraining(t, (int) (long) NumberFields.parseLong(v), null, null, null, null, null));
+                FormField.within("Rounds", Limit.ROUNDS), (t, v) -> withTraining(t, (int) (long) NumberFields.parseLong(v), null, null, null, null, null));
         localEpochs = training("localEpochs", "Local epochs per round", "passes over its own patients each hospital makes per round",
-                FormField.wholeNumber("Local epochs", 1), (t, v) -> withTraining(t, null, (int) (long) NumberFields.parseLong(v), null, null, null, null));
+                FormField.within("Local epochs", Limit.LOCAL_EPOCHS), (t, v) -> withTraining(t, null, (int) (long) NumberFields.parseLong(v), null, null, null, null));
         batchSize = training("batchSize", "Batch size", "patients per training step",
-                FormField.wholeNumber("Batch size", 1), (t, v) -> withTraining(t, null, null, (int) (long) NumberFields.parseLong(v), null, null, null));
+                FormField.within("Batch size", Limit.BATCH_SIZE), (t, v) -> withTraining(t, null, null, (int) (long) NumberFields.parseLong(v), null, null, null));
         learningRate = training("learningRate", "Learning rate", "size of each local training step; must be above 0",
-                FormField.number("Learning rate", 0, false, Double.POSITIVE_INFINITY, false),
+                FormField.within("Learning rate", Limit.LEARNING_RATE),
                 (t, v) -> withTraining(t, null, null, null, NumberFields.parseDouble(v), null, null));
         fraction = training("fraction", "Share of hospitals per round", "in (0, 1]: 1 means every hospital trains every round",
-                FormField.number("The share of hospitals", 0, false, 1, true),
+                FormField.within("The share of hospitals", Limit.FRACTION),
                 (t, v) -> withTraining(t, null, null, null, null, NumberFields.parseDouble(v), null));
         minParticipants = training("minParticipants", "Fewest hospitals per round", "a round with fewer answers stops the run",
-                FormField.wholeNumber("The fewest hospitals", 1), (t, v) -> withTraining(t, null, null, null, null, null, (int) (long) NumberFields.parseLong(v)));
+                FormField.within("The fewest hospitals", Limit.MIN_PARTICIPANTS), (t, v) -> withTraining(t, null, null, null, null, null, (int) (long) NumberFields.parseLong(v)));
 
         strategy.addListener((obs, was, is) -> {
             if (is == null) {

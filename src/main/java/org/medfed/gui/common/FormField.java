@@ -84,6 +84,17 @@ public final class FormField {
         };
     }
 
+    /** A value within a setting's documented bounds, checked as the study file and the command line check it. */
+    public static Function<String, String> within(String name, org.medfed.engine.Limit limit) {
+        return t -> {
+            double v = NumberFields.parseDouble(t);
+            if (Double.isNaN(v)) {
+                return name + " must be " + (limit.whole() ? "a whole number" : "a number");
+            }
+            return limit.allows(v) ? null : name + " must be " + limit.range();
+        };
+    }
+
     /** A whole number of at least {@code min}. */
     public static Function<String, String> wholeNumber(String name, long min) {
         return t -> {

@@ -9,10 +9,6 @@ import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
@@ -40,8 +36,6 @@ public final class ParticipantsView {
     private final ParticipantsViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TableView<ParticipantRow> table = new TableView<>();
-    private final TableView<String[]> grid = new TableView<>();
-    private final BarChart<String, Number> balanceChart = new BarChart<>(new CategoryAxis(), new NumberAxis());
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
 
     public ParticipantsView(ParticipantsViewModel vm) {
@@ -141,15 +135,7 @@ public final class ParticipantsView {
         files.setEditable(false);
         files.setPrefWidth(230);
         // long paths keep their end (the file name) visible; the whole path is in the tooltip
-        files.setCellFactory(c -> new TableCell<>() {
-            @Override
-            protected void updateItem(String item, boolean empty) {
-                super.updateItem(item, empty);
-                setText(empty ? null : item);
-                setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
-            }
-        });
+        files.setCellFactory(c -> new org.medfed.gui.common.TooltipCell<>(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS));
 
         TableColumn<ParticipantRow, String> samples = new TableColumn<>("Patients");
         samples.textProperty().bind(kindText("Patients", "Images", "People"));
@@ -328,7 +314,7 @@ public final class ParticipantsView {
     private javafx.scene.control.TabPane tableTabs() {
         tabs.setId("participants-tabs");
         tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
-        tabs.getTabs().add(new javafx.scene.control.Tab("Data", preview()));
+        tabs.getTabs().add(new javafx.scene.control.Tab("Data", new TablePreviewPane(vm).root()));
         tabs.getTabs().add(new javafx.scene.control.Tab("Import options",
                 new org.medfed.gui.participants.importing.ImportOptionsView(vm.importOptions()).root()));
         tabs.getTabs().add(new javafx.scene.control.Tab("Mapping",
@@ -339,78 +325,6 @@ public final class ParticipantsView {
     private void showTab(String title) {
         tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
                 .ifPresent(t -> tabs.getSelectionModel().select(t));
-    }
-
-    private VBox preview() {
-        Label title = new Label();
-        title.setId("preview-title");
-        title.getStyleClass().add("section-title");
-        title.setWrapText(true);
-        title.textProperty().bind(vm.previewTitleProperty());
-
-        TableView<ColumnRow> columns = new TableView<>(vm.previewColumns());
-        columns.setId("preview-columns");
-        columns.setPlaceholder(new Label(""));
-        columns.getColumns().add(col("Column", ColumnRow::column, 130));
-        columns.getColumns().add(col("Type", ColumnRow::type, 110));
-        columns.getColumns().add(col("Missing", r -> String.valueOf(r.missing()), 65));
-        columns.getColumns().add(col("Distinct", ColumnRow::distinct, 65));
-        columns.getColumns().add(col("Range", ColumnRow::range, 110));
-        columns.getColumns().add(col("Role", ColumnRow::role, 75));
-        TableColumn<ColumnRow, String> problem = col("Check", ColumnRow::problem, 260);
-        problem.setCellFactory(c -> new ProblemCell2());
-        columns.getColumns().add(problem);
-
-        balanceChart.setId("preview-balance");
-        balanceChart.setTitle("Label balance");
-        balanceChart.setLegendVisible(false);
-        balanceChart.setAnimated(false);
-        balanceChart.setPrefSize(260, 200);
-        balanceChart.setMinWidth(220);
-        vm.previewBalance().addListener((ListChangeListener<ParticipantsViewModel.LevelCount>) c -> fillBalance());
-
-        HBox top = new HBox(10, columns, balanceChart);
-        HBox.setHgrow(columns, Priority.ALWAYS);
-
-        grid.setId("preview-rows");
-        grid.setPlaceholder(new Label(""));
-        vm.previewProperty().addListener((obs, was, is) -> fillGrid());
-        vm.previewColumns().addListener((ListChangeListener<ColumnRow>) c -> fillGrid());
-
-        VBox box = new VBox(6, title, top, grid);
-        VBox.setVgrow(top, Priority.ALWAYS);
-        VBox.setVgrow(grid, Priority.ALWAYS);
-        box.setPadding(new Insets(6, 12, 12, 12));
-        return box;
-    }
-
-    private void fillBalance() {
-        XYChart.Series<String, Number> series = new XYChart.Series<>();
-        for (ParticipantsViewModel.LevelCount l : vm.previewBalance()) {
-            series.getData().add(new XYChart.Data<>(l.level(), l.count()));
-        }
-        balanceChart.getData().setAll(List.of(series));
-    }
-
-    private void fillGrid() {
-        List<String> names = vm.previewColumnNames();
-        grid.getColumns().clear();
-        for (int c = 0; c < names.size(); c++) {
-            int index = c;
-            TableColumn<String[], String> column = new TableColumn<>(names.get(c));
-            column.setCellValueFactory(r -> new ReadOnlyStringWrapper(index < r.getValue().length
-                    ? (r.getValue()[index] == null ? "(missing)" : r.getValue()[index]) : ""));
-            column.setSortable(false);
-            grid.getColumns().add(column);
-        }
-        grid.getItems().setAll(vm.previewRows());
-    }
-
-    private static <T> TableColumn<T, String> col(String title, java.util.function.Function<T, String> value, double width) {
-        TableColumn<T, String> c = new TableColumn<>(title);
-        c.setCellValueFactory(r -> new ReadOnlyStringWrapper(value.apply(r.getValue())));
-        c.setPrefWidth(width);
-        return c;
     }
 
     /** The hospital's check column: red for problems that stop a run, orange for warnings, the whole text as a tooltip. */
@@ -426,23 +340,6 @@ public final class ParticipantsView {
             }
             setText(item);
             getStyleClass().add(item.startsWith("✖") ? "problem-error" : item.startsWith("⚠") ? "problem-warning" : "problem-ok");
-            setTooltip(new Tooltip(item));
-        }
-    }
-
-    /** A column's check in the preview. */
-    private static final class ProblemCell2 extends TableCell<ColumnRow, String> {
-        @Override
-        protected void updateItem(String item, boolean empty) {
-            super.updateItem(item, empty);
-            getStyleClass().removeAll("problem-error", "problem-warning");
-            setTooltip(null);
-            if (empty || item == null || item.isEmpty()) {
-                setText(null);
-                return;
-            }
-            setText(item);
-            getStyleClass().add(item.startsWith("✖") ? "problem-error" : "problem-warning");
             setTooltip(new Tooltip(item));
         }
     }

@@ -195,8 +195,9 @@ public final class ResultsViewModel {
         dialogs.chooseFolder("Export the model to a folder").ifPresent(dir -> tasks.run(() -> {
             RunOutputs.exportModel(r, dir);
             return dir;
-        }, d -> dialogs.showInfo("Model exported", "The model (model.zip) and its model card (model-card.json) "
-                + "are in " + d + ". The card says which columns, encoding and normalisation the model expects."),
+        }, d -> dialogs.showInfo("Model exported", "The model (model.zip for MedFed, model.onnx for any ONNX "
+                + "runtime) and its model card (model-card.json) are in " + d + ". The card says which columns, encoding "
+                + "and normalisation the model expects; model.onnx takes the raw columns itself."),
                 e -> dialogs.showError("Could not export the model", e)));
     }
 

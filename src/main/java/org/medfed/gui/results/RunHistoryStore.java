@@ -2,7 +2,6 @@ package org.medfed.gui.results;
 
 import java.io.IOException;
 import java.io.StringReader;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,22 +16,20 @@ import java.util.stream.Stream;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
-import org.medfed.engine.BadInputException;
-import org.medfed.io.AtomicFiles;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
-import org.medfed.study.RunOutputs;
+import org.medfed.study.RunFolder;
 import org.medfed.study.StudyResult;
 
 /**
  * Every run of a saved study is kept beside it, in {@code <study folder>/<study file name>.runs/<yyyyMMdd-HHmmss>/}:
  * the command line's outputs (metrics.csv, results.csv, summary.json, model/), the study as it was run
- * ({@code study.json}) and {@code run.properties}. Each file is written atomically and run.properties last, so
- * a folder without it (a crash while writing) is not listed.
+ * ({@code study.json}) and {@code run.properties}, written by {@link RunFolder} as the command line writes its
+ * runs; a folder that is not finished (a crash while writing) is not listed.
  */
 public final class RunHistoryStore {
 
-    static final String INFO = "run.properties";
+    static final String INFO = RunFolder.INFO;
     private static final DateTimeFormatter FOLDER = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
     private final java.util.function.Supplier<LocalDateTime> clock;
@@ -59,22 +56,9 @@ public final class RunHistoryStore {
         for (int n = 2; Files.exists(dir); n++) {
             dir = base.resolve(stamp + "-" + n);
         }
-        RunOutputs.write(result, dir);
-        Study study = result.prepared().study();
-        StudyFile.save(study, dir.resolve("study.json"));
-        Properties p = new Properties();
-        p.setProperty("status", result.history().status().name().toLowerCase(Locale.ROOT));
-        p.setProperty("started", result.started().toString());
-        p.setProperty("roundsCompleted", String.valueOf(result.history().rounds().size()));
-        p.setProperty("roundsPlanned", String.valueOf(study.training().rounds()));
-        p.setProperty("seed", String.valueOf(result.seed()));
-        p.setProperty("seconds", String.valueOf(result.history().duration().toMillis() / 1000.0));
-        StringWriter text = new StringWriter();
-        try {
-            p.store(text, "MedFed run");
-            AtomicFiles.write(dir.resolve(INFO), text.toString().getBytes(StandardCharsets.ISO_8859_1));
-        } catch (IOException e) {
-            throw new BadInputException(dir.resolve(INFO), null, "could not be written: " + e.getMessage(), e);
+        try (RunFolder folder = RunFolder.create(dir, false)) {
+            folder.begin(result.prepared().study(), studyFile, result.seed(), false);
+            folder.finish(result);
         }
         return dir;
     }
@@ -87,7 +71,7 @@ public final class RunHistoryStore {
         }
         List<RunRecord> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(base)) {
-            for (Path dir : dirs.filter(d -> Files.isRegularFile(d.resolve(INFO))).sorted(Comparator.reverseOrder()).toList()) {
+            for (Path dir : dirs.filter(RunFolder::isFinished).sorted(Comparator.reverseOrder()).toList()) {
                 try {
                     out.add(read(dir));
                 } catch (IOException | RuntimeException e) {

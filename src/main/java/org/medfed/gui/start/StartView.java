@@ -45,6 +45,19 @@ public final class StartView {
         open.setOnAction(e -> vm.open());
         HBox actions = new HBox(10, newStudy, newImages, newGenotypes, open);
 
+        Label nodeTitle = new Label("Hospital side of a multi-site study");
+        nodeTitle.getStyleClass().add("section-title");
+        Button node = new Button("Run a hospital node…");
+        node.setId("start-run-node");
+        node.setOnAction(e -> vm.runNode());
+        Label nodeLead = new Label("For a hospital taking part in a researcher's study: import the start-up kit, "
+                + "register your data, set your policy and start the node. Patient rows stay on this computer.");
+        nodeLead.setWrapText(true);
+        nodeLead.getStyleClass().add("muted");
+        HBox nodeRow = new HBox(12, node, nodeLead);
+        nodeRow.setAlignment(Pos.CENTER_LEFT);
+        HBox.setHgrow(nodeLead, javafx.scene.layout.Priority.ALWAYS);
+
         Label samplesTitle = new Label("Sample studies");
         samplesTitle.getStyleClass().add("section-title");
         FlowPane gallery = new FlowPane(14, 14);
@@ -63,7 +76,8 @@ public final class StartView {
         fillRecent();
         vm.recent().addListener((ListChangeListener<Path>) c -> fillRecent());
 
-        VBox content = new VBox(16, title, lead, actions, samplesTitle, gallery, recentTitle, recentBox);
+        VBox content = new VBox(16, title, lead, actions, nodeTitle, nodeRow, samplesTitle, gallery, recentTitle,
+                recentBox);
         content.setPadding(new Insets(28, 32, 28, 32));
         content.setMaxWidth(1100);
         root = new ScrollPane(content);

@@ -12,10 +12,17 @@ public final class StartViewModel {
 
     private final ShellViewModel shell;
     private final ObservableList<SampleStudies.Sample> samples = FXCollections.observableArrayList();
+    private final Runnable runNode;
 
-    public StartViewModel(ShellViewModel shell, List<SampleStudies.Sample> samples) {
+    /** @param runNode opens a hospital node's window (the hospital's side of a multi-site study) */
+    public StartViewModel(ShellViewModel shell, List<SampleStudies.Sample> samples, Runnable runNode) {
         this.shell = shell;
         this.samples.setAll(samples);
+        this.runNode = runNode;
+    }
+
+    public void runNode() {
+        runNode.run();
     }
 
     public ObservableList<SampleStudies.Sample> samples() {

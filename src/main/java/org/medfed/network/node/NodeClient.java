@@ -45,6 +45,13 @@ public final class NodeClient implements AutoCloseable {
     /** Where the node stands, for its window and its log. */
     public enum State { CONNECTING, CONNECTED, REFUSED, CLOSED }
 
+    /**
+     * A change of {@link State}, for the node's window: {@code detail} says why in words when there is a reason
+     * (the refusal, why the coordinator cannot be reached or the connection was lost), else null.
+     */
+    public record Status(State state, String detail) {
+    }
+
     /** Who the node is and what it offers. */
     public record Identity(String node, String study, String version, Map<String, String> datasetKinds) {
     }
@@ -63,6 +70,7 @@ public final class NodeClient implements AutoCloseable {
     private volatile StreamObserver<NodeMessage> toCoordinator;
     private volatile ScheduledFuture<?> heartbeat;
     private volatile String lastProblem;
+    private volatile Consumer<Status> watcher = s -> { };
     private final String target;
 
     /**
@@ -93,6 +101,16 @@ public final class NodeClient implements AutoCloseable {
         return refusal;
     }
 
+    /** Tells {@code watcher} of every change of state from now on (on the node's threads; it must not block). */
+    public void watch(Consumer<Status> watcher) {
+        this.watcher = java.util.Objects.requireNonNull(watcher);
+    }
+
+    private void enter(State next, String detail) {
+        state = next;
+        watcher.accept(new Status(next, detail));
+    }
+
     public void start() {
         executor.execute(this::dial);
     }
@@ -101,7 +119,9 @@ public final class NodeClient implements AutoCloseable {
         if (state == State.CLOSED || state == State.REFUSED) {
             return;
         }
-        state = State.CONNECTING;
+        if (state != State.CONNECTING || attempt == 0) {
+            enter(State.CONNECTING, lastProblem);
+        }
         StreamObserver<NodeMessage> out = FederationGrpc.newStub(channel).connect(new Incoming());
         toCoordinator = out;
         Hello.Builder hello = Hello.newBuilder().setNode(identity.node()).setStudy(identity.study())
@@ -126,7 +146,7 @@ public final class NodeClient implements AutoCloseable {
                 }
                 case REFUSED -> {
                     refusal = m.getRefused().getReason();
-                    state = State.REFUSED;
+                    enter(State.REFUSED, refusal);
                     log.accept("the coordinator refused this node: " + refusal);
                 }
                 default -> { }
@@ -145,9 +165,9 @@ public final class NodeClient implements AutoCloseable {
     }
 
     private void welcomed(long heartbeatMillis) {
-        state = State.CONNECTED;
         attempt = 0;
         lastProblem = null;
+        enter(State.CONNECTED, null);
         log.accept("connected to the coordinator for study '" + identity.study() + "'");
         long every = Math.max(100, heartbeatMillis);
         heartbeat = executor.scheduleAtFixedRate(() -> send(NodeMessage.newBuilder().setHeartbeat(
@@ -198,16 +218,23 @@ public final class NodeClient implements AutoCloseable {
             return;
         }
         long delay = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(attempt, 10));
-        if (state == State.CONNECTED) {
-            log.accept("lost the connection to the coordinator (" + why + "); dialling again");
-        } else if (!java.util.Objects.equals(why, lastProblem)) {
+        boolean wasConnected = state == State.CONNECTED;
+        String problem = wasConnected ? "lost the connection to the coordinator (" + why + ")"
+                : "cannot reach the coordinator at " + target + ": " + why;
+        if (wasConnected) {
+            log.accept(problem + "; dialling again");
+        } else if (!java.util.Objects.equals(problem, lastProblem)) {
             // said once per distinct reason, so that a wrong certificate or address is seen, not retried in silence
-            log.accept("cannot reach the coordinator at " + target + ": " + why + "; trying again every "
-                    + "few seconds");
+            log.accept(problem + "; trying again every few seconds");
         }
-        lastProblem = why;
-        state = State.CONNECTING;
+        boolean news = !java.util.Objects.equals(problem, lastProblem);
+        lastProblem = problem;
         attempt++;
+        if (news) {
+            enter(State.CONNECTING, problem);
+        } else {
+            state = State.CONNECTING;
+        }
         executor.schedule(this::dial, delay, TimeUnit.MILLISECONDS);
     }
 
@@ -275,7 +302,10 @@ public final class NodeClient implements AutoCloseable {
     /** Leaves the study: closes the stream and the channel. */
     @Override
     public void close() {
-        state = State.CLOSED;
+        if (state == State.CLOSED) {
+            return;
+        }
+        enter(State.CLOSED, null);
         ScheduledFuture<?> h = heartbeat;
         if (h != null) {
             h.cancel(false);

@@ -57,7 +57,7 @@ class AlgorithmScreenFxTest {
         retype(robot, "#field-learningRate", "0");
         Label error = robot.lookup("#error-learningRate").queryAs(Label.class);
         assertThat(error.isVisible()).isTrue();
-        assertThat(error.getText()).isEqualTo("Learning rate must be above 0");
+        assertThat(error.getText()).isEqualTo("Learning rate must be a number above 0 and at most 10");
         assertThat(robot.lookup("#field-learningRate").queryAs(TextField.class).getStyleClass()).contains("invalid");
         assertThat(run.isDisabled()).isTrue();
         assertThat(robot.lookup("#status-ready").queryAs(Labeled.class).getText())
@@ -71,7 +71,7 @@ class AlgorithmScreenFxTest {
 
         retype(robot, "#field-fraction", "0");
         assertThat(robot.lookup("#error-fraction").queryAs(Label.class).getText())
-                .isEqualTo("The share of hospitals must be above 0 up to 1");
+                .isEqualTo("The share of hospitals must be a number above 0 and at most 1");
         assertThat(run.isDisabled()).isTrue();
         retype(robot, "#field-fraction", "1");
         assertThat(run.isDisabled()).isFalse();

@@ -43,14 +43,14 @@ class AlgorithmViewModelTest {
         assertThat(readiness.ready().get()).isTrue();
 
         vm.learningRate().textProperty().set("0");
-        assertThat(vm.learningRate().errorProperty().get()).isEqualTo("Learning rate must be above 0");
+        assertThat(vm.learningRate().errorProperty().get()).isEqualTo("Learning rate must be a number above 0 and at most 10");
         assertThat(doc.study().training().learningRate()).isEqualTo(0.05);
         assertThat(vm.valid().get()).isFalse();
         assertThat(readiness.ready().get()).isFalse();
         assertThat(readiness.problems()).containsExactly("Fix the fields marked in red on the Algorithm screen.");
 
         vm.fraction().textProperty().set("1.5");
-        assertThat(vm.fraction().errorProperty().get()).isEqualTo("The share of hospitals must be above 0 up to 1");
+        assertThat(vm.fraction().errorProperty().get()).isEqualTo("The share of hospitals must be a number above 0 and at most 1");
         vm.fraction().textProperty().set("0,5");
         assertThat(doc.study().training().fraction()).isEqualTo(0.5);
 
@@ -60,7 +60,7 @@ class AlgorithmViewModelTest {
         assertThat(doc.study().training().learningRate()).isEqualTo(0.1);
 
         vm.rounds().textProperty().set("2.5");
-        assertThat(vm.rounds().errorProperty().get()).isEqualTo("Rounds must be a whole number");
+        assertThat(vm.rounds().errorProperty().get()).isEqualTo("Rounds must be a whole number from 1 to 10,000");
         vm.rounds().textProperty().set("5");
         assertThat(doc.study().training().rounds()).isEqualTo(5);
     }

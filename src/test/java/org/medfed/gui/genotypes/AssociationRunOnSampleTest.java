@@ -58,7 +58,7 @@ class AssociationRunOnSampleTest {
             assertThat(results.summaryProperty().get()).contains("syn238").contains("λ =");
 
             // the same study through the engine's API, outside the workbench
-            GwasResult engine = AssociationStudy.run(StudyFile.load(studyFile), studyFile, dir.resolve("engine"),
+            GwasResult engine = AssociationStudy.run(StudyFile.load(studyFile), studyFile, dir.resolve("engine"), false,
                     RunControl.free(), GwasProgress.NONE);
             assertThat(results.rows()).hasSize(engine.results().size());
             for (int i = 0; i < engine.results().size(); i++) {

@@ -104,6 +104,7 @@ class ResultsViewModelTest {
         vm.exportModel();
         ui.drain();
         assertThat(dir.resolve("exported/model.zip")).exists();
+        assertThat(dir.resolve("exported/model.onnx")).exists();
         assertThat(Files.readString(dir.resolve("exported/model-card.json"))).contains("weighted-fedavg");
         assertThat(dialogs.infos).singleElement().satisfies(i -> assertThat(i).startsWith("Model exported"));
 

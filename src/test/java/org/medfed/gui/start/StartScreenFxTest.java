@@ -84,4 +84,17 @@ class StartScreenFxTest {
         await(() -> app.workbench.document().file() != null);
         assertThat(fx(() -> app.workbench.document().study().training().rounds())).isEqualTo(3);
     }
+
+    @Test
+    void runAHospitalNodeOpensTheNodeWindow(FxRobot robot) {
+        robot.clickOn("#start-run-node");
+        await(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof Stage s
+                && "MedFed hospital node".equals(s.getTitle())));
+        assertThat(robot.lookup("#node-promise").tryQuery()).isPresent();
+        fx(() -> {
+            javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s
+                    && "MedFed hospital node".equals(s.getTitle())).toList().forEach(javafx.stage.Window::hide);
+            return null;
+        });
+    }
 }

@@ -102,7 +102,7 @@ public final class ScreenshotTour {
         System.out.println("  " + file.getFileName());
     }
 
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+    static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -124,7 +124,7 @@ public final class ScreenshotTour {
         return f.get(60, TimeUnit.SECONDS);
     }
 
-    private static boolean onFxQuiet(Callable<Boolean> action) {
+    static boolean onFxQuiet(Callable<Boolean> action) {
         try {
             return onFx(action);
         } catch (Exception e) {

@@ -22,7 +22,7 @@ import org.medfed.engine.Strategy;
 import org.medfed.engine.strategy.FedAvg;
 import org.medfed.engine.strategy.FedProx;
 import org.medfed.engine.strategy.Scaffold;
-import org.medfed.network.node.SiteCallHandler;
+import org.medfed.node.SiteCallHandler;
 import org.medfed.privacy.PrivacyFixtures;
 import org.medfed.privacy.PrivacyFixtures.MeanStrategy;
 import org.medfed.privacy.dp.DpFedAvg;

@@ -25,7 +25,7 @@ import org.medfed.engine.strategy.FedAvg;
 import org.medfed.network.node.CallHandler;
 import org.medfed.network.node.NodeClient;
 import org.medfed.network.node.PolicyRefusal;
-import org.medfed.network.node.SiteCallHandler;
+import org.medfed.node.SiteCallHandler;
 import org.medfed.site.InProcessParticipant;
 import org.medfed.testsupport.Federations;
 import org.medfed.testsupport.LoopbackFederation;

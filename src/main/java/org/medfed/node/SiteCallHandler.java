@@ -1,10 +1,11 @@
-package org.medfed.network.node;
+package org.medfed.node;
 
 import java.util.Map;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.ProtocolException;
 import org.medfed.engine.protocol.SiteRequest;
+import org.medfed.network.node.CallHandler;
 import org.medfed.site.HospitalSite;
 
 /**

@@ -1,0 +1,118 @@
+package org.medfed.data.csv;
+
+/**
+ * What a number in a data file may be: written in decimal ({@code 12}, {@code -0.5}, {@code 1.2e3}), finite, of at
+ * most {@value #MAX_MAGNITUDE_TEXT} in size and at most {@value #MAX_LENGTH} characters long. {@code Infinity},
+ * {@code NaN}, {@code 1e309} (which Java reads as infinity), {@code -1e400} or a 400-digit number are refused where
+ * they are read, with the file, line and column, instead of reaching training and making every hospital "diverge".
+ * Hexadecimal and Java's {@code 1d}/{@code 1f} suffixes are not numbers here.
+ */
+public final class CsvNumber {
+
+    /** Largest magnitude allowed; values beyond it are no measurement and lose all precision as model inputs. */
+    public static final double MAX_MAGNITUDE = 1e15;
+    static final String MAX_MAGNITUDE_TEXT = "1e15";
+    /** Longest text read as a number. */
+    public static final int MAX_LENGTH = 40;
+
+    private CsvNumber() {
+    }
+
+    /**
+     * Whether {@code text} is written as a number (decimal, or one of infinity and NaN, which {@link #parse} then
+     * refuses in words), so that a column of numbers with one {@code 1e309} is a numeric column with a bad value,
+     * not a text column.
+     */
+    public static boolean looksNumeric(String text) {
+        if (text == null) {
+            return false;
+        }
+        String s = text.trim();
+        if (s.isEmpty()) {
+            return false;
+        }
+        String unsigned = s.charAt(0) == '+' || s.charAt(0) == '-' ? s.substring(1) : s;
+        if (unsigned.equalsIgnoreCase("infinity") || unsigned.equalsIgnoreCase("inf")
+                || unsigned.equalsIgnoreCase("nan")) {
+            return true;
+        }
+        return isDecimal(unsigned);
+    }
+
+    /** A plain decimal without sign: digits, an optional point, an optional exponent. */
+    private static boolean isDecimal(String s) {
+        int i = 0;
+        int n = s.length();
+        int digits = 0;
+        while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+            i++;
+            digits++;
+        }
+        if (i < n && s.charAt(i) == '.') {
+            i++;
+            while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+                i++;
+                digits++;
+            }
+        }
+        if (digits == 0) {
+            return false;
+        }
+        if (i < n && (s.charAt(i) == 'e' || s.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (s.charAt(i) == '+' || s.charAt(i) == '-')) {
+                i++;
+            }
+            int exponent = 0;
+            while (i < n && Character.isDigit(s.charAt(i)) && s.charAt(i) < 128) {
+                i++;
+                exponent++;
+            }
+            if (exponent == 0) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    /**
+     * The value of {@code text}, or a {@link NumberFormatException} whose message says what is wrong in words
+     * ("is not finite", "is larger than 1e15"), for the caller to place in its file, line and column.
+     */
+    public static double parse(String text) {
+        if (!looksNumeric(text)) {
+            throw new NumberFormatException("expected a number");
+        }
+        String s = text.trim();
+        if (s.length() > MAX_LENGTH) {
+            throw new NumberFormatException("is " + s.length() + " characters long; a number may have at most "
+                    + MAX_LENGTH);
+        }
+        double v = Double.parseDouble(s);
+        if (!Double.isFinite(v)) {
+            throw new NumberFormatException("is not a finite number");
+        }
+        if (Math.abs(v) > MAX_MAGNITUDE) {
+            throw new NumberFormatException("is beyond the allowed range -" + MAX_MAGNITUDE_TEXT + " to "
+                    + MAX_MAGNITUDE_TEXT);
+        }
+        return v;
+    }
+
+    /** {@link #parse} as a problem text ("column 'bp' is '1e309', not a finite number ..."), or null when valid. */
+    public static String problem(String column, String text) {
+        try {
+            parse(text);
+            return null;
+        } catch (NumberFormatException e) {
+            return "column '" + column + "' is '" + shorten(text) + "', " + (e.getMessage().startsWith("expected")
+                    ? e.getMessage() : "which " + e.getMessage() + "; expected a finite number from -"
+                    + MAX_MAGNITUDE_TEXT + " to " + MAX_MAGNITUDE_TEXT);
+        }
+    }
+
+    private static String shorten(String text) {
+        return text.length() <= 48 ? text : text.substring(0, 20) + "..." + text.substring(text.length() - 10)
+                + " (" + text.length() + " characters)";
+    }
+}

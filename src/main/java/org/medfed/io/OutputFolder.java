@@ -1,0 +1,360 @@
+package org.medfed.io;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Properties;
+import java.util.stream.Stream;
+import org.medfed.engine.BadInputException;
+
+/**
+ * The output folder of a command ({@code run}, {@code gwas}, {@code benchmark}, {@code split}, a model export),
+ * written so that nobody can take a partial or mixed folder for a finished one.
+ *
+ * <p>While a command writes, it holds a lock ({@value #LOCK}, an OS file lock that dies with the process, so a
+ * {@code kill -9} never leaves a stale one) that refuses a second writer. Claiming a folder first removes the
+ * completion marker and the outputs an earlier command left there; {@link #finish()} writes the marker
+ * ({@value #MARKER}) last, listing every output with its size and SHA-256. Every reader (the results screen,
+ * {@code predict}, {@code report}, {@code run --resume}) asks {@link #requireFinished(Path)} or
+ * {@link #isFinished(Path)}: no marker, or an output whose size differs from the one listed, is not a finished
+ * folder. A folder that holds a finished output is replaced only when the user says so ({@code --force}).
+ */
+public final class OutputFolder implements AutoCloseable {
+
+    /** The completion marker, written last. */
+    public static final String MARKER = "finished.properties";
+    /** The lock file a writer holds. */
+    public static final String LOCK = ".medfed.lock";
+
+    private static final String COMMAND = "command";
+    private static final String FINISHED = "finished";
+    private static final String FILE = "file.";
+
+    /** What to do with a folder that already holds something. */
+    public enum Mode {
+        /** Refuse a folder that holds anything (a new folder or an empty one is fine). */
+        NEW,
+        /** Replace the outputs of an earlier command (the user asked for it: {@code --force}, a save dialog). */
+        REPLACE,
+        /** Go on writing an unfinished folder ({@code run --resume}); refuse a finished one. */
+        RESUME
+    }
+
+    private final Path dir;
+    private final String command;
+    private final List<String> outputs;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+
+    private OutputFolder(Path dir, String command, List<String> outputs, FileChannel lockChannel, FileLock lock) {
+        this.dir = dir;
+        this.command = command;
+        this.outputs = outputs;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+    }
+
+    /**
+     * Takes {@code dir} for writing the outputs of {@code command}: creates it, locks it, checks what it holds
+     * against {@code mode}, and (unless resuming) removes the marker, then every name in {@code outputs}.
+     *
+     * @param outputs the files and folders the command writes there (relative names); the marker will list those
+     *                that exist when it finishes
+     */
+    public static OutputFolder claim(Path dir, String command, Mode mode, List<String> outputs) {
+        if (dir.toString().isEmpty()) {
+            throw new BadInputException("the output folder is an empty path");
+        }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new BadInputException(dir, null, "is a file, not a folder: choose a folder for the outputs");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw FileProblem.of(dir, "the output folder could not be created", e);
+        }
+        FileChannel channel;
+        FileLock lock;
+        try {
+            channel = FileChannel.open(dir.resolve(LOCK), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        } catch (IOException e) {
+            throw FileProblem.of(dir, "the output folder could not be locked", e);
+        }
+        try {
+            lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
+        } catch (IOException e) {
+            closeQuietly(channel);
+            throw FileProblem.of(dir, "the output folder could not be locked", e);
+        }
+        if (lock == null) {
+            closeQuietly(channel);
+            throw new BadInputException(dir, null, "another MedFed command is writing into this folder right now; "
+                    + "wait until it ends or choose another output folder");
+        }
+        OutputFolder folder = new OutputFolder(dir, command, List.copyOf(outputs), channel, lock);
+        try {
+            folder.prepare(mode);
+        } catch (RuntimeException e) {
+            folder.close();
+            throw e;
+        }
+        return folder;
+    }
+
+    private void prepare(Mode mode) {
+        boolean finished = Files.exists(dir.resolve(MARKER));
+        switch (mode) {
+            case RESUME -> {
+                if (finished) {
+                    throw new BadInputException(dir, null, "holds a finished " + describe(dir)
+                            + "; there is nothing to resume");
+                }
+                return;
+            }
+            case NEW -> {
+                if (finished) {
+                    throw new BadInputException(dir, null, "already holds a finished " + describe(dir)
+                            + "; choose another output folder, or add --force to replace it");
+                }
+                List<String> present = entries();
+                if (!present.isEmpty()) {
+                    throw new BadInputException(dir, null, "is not empty (" + String.join(", ", present.subList(0,
+                            Math.min(5, present.size()))) + (present.size() > 5 ? ", ..." : "")
+                            + "); choose a new or empty output folder, or add --force to write into it");
+                }
+            }
+            case REPLACE -> {
+                // fall through to the clean-up below
+            }
+        }
+        try {
+            // the marker first: from here on a crash leaves a folder that reads as unfinished
+            Files.deleteIfExists(dir.resolve(MARKER));
+            for (String name : outputs) {
+                deleteTree(dir.resolve(name));
+            }
+            try (Stream<Path> s = Files.list(dir)) {
+                for (Path leftover : s.filter(f -> isLeftover(f.getFileName().toString())).toList()) {
+                    deleteTree(leftover);
+                }
+            }
+        } catch (IOException e) {
+            throw FileProblem.of(dir, "the earlier outputs in this folder could not be removed", e);
+        }
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    /**
+     * Marks the folder finished: writes {@value #MARKER}, listing each output that exists with its size and
+     * SHA-256, atomically and last. Call it once every output is written.
+     */
+    public void finish() {
+        Properties p = new Properties();
+        p.setProperty(COMMAND, command);
+        p.setProperty(FINISHED, Instant.now().toString());
+        try {
+            for (String name : outputs) {
+                for (Path file : files(dir.resolve(name))) {
+                    String rel = dir.relativize(file).toString().replace('\\', '/');
+                    p.setProperty(FILE + rel, Files.size(file) + " " + sha256(file));
+                }
+            }
+            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+            p.store(bytes, "MedFed: this folder was written completely; outputs with their size and SHA-256");
+            AtomicFiles.write(dir.resolve(MARKER), bytes.toByteArray());
+        } catch (IOException e) {
+            throw FileProblem.of(dir.resolve(MARKER), "could not be written", e);
+        }
+    }
+
+    /** Releases the lock; the folder reads as finished only if {@link #finish()} was called. */
+    @Override
+    public void close() {
+        try {
+            if (lock.isValid()) {
+                lock.release();
+            }
+        } catch (IOException e) {
+            // closing the channel below releases it as well
+        }
+        closeQuietly(lockChannel);
+    }
+
+    /** Whether {@code dir} holds the whole output of a command that finished. */
+    public static boolean isFinished(Path dir) {
+        try {
+            requireFinished(dir);
+            return true;
+        } catch (BadInputException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Refuses, in words, a folder that does not hold the whole output of a finished command: no marker (never
+     * finished, interrupted, or being written again), or an output missing or of another size than when it was
+     * finished (changed or mixed up since).
+     */
+    public static void requireFinished(Path dir) {
+        if (!Files.isDirectory(dir)) {
+            throw new BadInputException(dir, null, "is not a folder (" + dir + ")");
+        }
+        Properties p;
+        try {
+            p = read(dir.resolve(MARKER));
+        } catch (NoSuchFileException e) {
+            throw new BadInputException(dir, null, "is not a finished output folder (no " + MARKER + "): "
+                    + "the command that wrote it was interrupted, is still running, or it is not a MedFed folder");
+        } catch (IOException | IllegalArgumentException e) {
+            throw new BadInputException(dir.resolve(MARKER), null, "could not be read: " + e.getMessage(), e);
+        }
+        for (String key : p.stringPropertyNames()) {
+            if (!key.startsWith(FILE)) {
+                continue;
+            }
+            String name = key.substring(FILE.length());
+            Path file = dir.resolve(name);
+            long size;
+            try {
+                size = Long.parseLong(p.getProperty(key).split(" ", 2)[0]);
+            } catch (NumberFormatException e) {
+                throw new BadInputException(dir.resolve(MARKER), null, "the entry of " + name + " is damaged", e);
+            }
+            try {
+                if (Files.size(file) != size) {
+                    throw new BadInputException(file, null, "has changed since the command that wrote "
+                            + dir.getFileName() + " finished (" + Files.size(file) + " bytes, not " + size + ")");
+                }
+            } catch (IOException e) {
+                throw new BadInputException(file, null, "is missing from the finished folder " + dir, e);
+            }
+        }
+    }
+
+    /** Whether {@code dir}, or the folder that holds it, was written as an output folder (finished or not). */
+    public static boolean isOutput(Path dir) {
+        Path d = dir.toAbsolutePath().normalize();
+        Path parent = d.getParent();
+        return Files.exists(d.resolve(MARKER)) || Files.exists(d.resolve(LOCK))
+                || parent != null && (Files.exists(parent.resolve(MARKER)) || Files.exists(parent.resolve(LOCK)));
+    }
+
+    /**
+     * As {@link #requireFinished(Path)} for a folder that is either an output folder itself (an exported model) or
+     * one output of the folder that holds it (the {@code model/} of a run).
+     */
+    public static void requireFinishedPart(Path dir) {
+        Path parent = dir.toAbsolutePath().normalize().getParent();
+        boolean parentIsOutput = parent != null
+                && (Files.exists(parent.resolve(MARKER)) || Files.exists(parent.resolve(LOCK)));
+        if (!Files.exists(dir.resolve(MARKER)) && parentIsOutput) {
+            requireFinished(parent);
+            return;
+        }
+        requireFinished(dir);
+    }
+
+    /** What finished in {@code dir}, as "run (finished 2026-12-05T10:01:02Z)". */
+    private static String describe(Path dir) {
+        try {
+            Properties p = read(dir.resolve(MARKER));
+            return p.getProperty(COMMAND, "output") + " (finished " + p.getProperty(FINISHED, "?") + ")";
+        } catch (IOException | IllegalArgumentException e) {
+            return "output";
+        }
+    }
+
+    private static Properties read(Path file) throws IOException {
+        Properties p = new Properties();
+        p.load(new ByteArrayInputStream(Files.readAllBytes(file)));
+        return p;
+    }
+
+    private List<String> entries() {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(f -> f.getFileName().toString()).filter(n -> !isLeftover(n) && !n.equals(LOCK)).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw FileProblem.of(dir, "the output folder could not be listed", e);
+        }
+    }
+
+    /**
+     * A file or folder of ours that a killed writer left (a temporary file of {@link AtomicFiles}, a work folder):
+     * not an output, and removed by the next writer, which holds the lock, so no other writer still uses it.
+     */
+    private static boolean isLeftover(String name) {
+        return name.startsWith(".medfed-work-") || name.startsWith(".") && name.endsWith(".tmp");
+    }
+
+    private static List<Path> files(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return List.of();
+        }
+        if (Files.isRegularFile(root)) {
+            return List.of(root);
+        }
+        List<Path> out = new ArrayList<>();
+        try (Stream<Path> s = Files.walk(root)) {
+            s.filter(Files::isRegularFile).sorted().forEach(out::add);
+        }
+        return out;
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            Files.delete(root);
+            return;
+        }
+        try (Stream<Path> s = Files.walk(root)) {
+            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    private static String sha256(Path file) throws IOException {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java has SHA-256", e);
+        }
+        try (InputStream in = new DigestInputStream(Files.newInputStream(file), digest)) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static void closeQuietly(FileChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // nothing was written through it
+        }
+    }
+}
