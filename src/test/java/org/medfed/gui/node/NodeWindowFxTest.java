@@ -134,11 +134,16 @@ class NodeWindowFxTest {
         fx(() -> window.open(folder));
         robot.clickOn("Policy");
         assertThat(robot.lookup(PolicyViewModel.MINIMUM_COUNT).tryQuery()).isPresent();
-        robot.doubleClickOn("#policy-minimum").write("abc");
+        // cleared, not double-clicked: a double click under load may select nothing and type after the old value
+        javafx.scene.control.TextField minimum = robot.lookup("#policy-minimum").queryAs(javafx.scene.control.TextField.class);
+        robot.clickOn(minimum);
+        fx(() -> { minimum.clear(); return null; });
+        robot.write("abc");
         await(() -> !window.policy().problemProperty().get().isEmpty());
         assertThat(robot.lookup("#policy-problem").queryAs(Labeled.class).getText())
                 .isEqualTo("Minimum count: write a whole number, 0 or more (it is 'abc').");
-        robot.doubleClickOn("#policy-minimum").write("20");
+        fx(() -> { minimum.clear(); return null; });
+        robot.clickOn(minimum).write("20");
         robot.clickOn("#policy-require-dp");
         await(() -> window.settings().dirtyProperty().get() && window.policy().problemProperty().get().isEmpty());
         robot.clickOn("#node-save");
