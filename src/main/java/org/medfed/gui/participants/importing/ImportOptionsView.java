@@ -1,7 +1,5 @@
 package org.medfed.gui.participants.importing;
 
-import java.util.List;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -10,7 +8,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
@@ -121,16 +118,6 @@ public final class ImportOptionsView {
     }
 
     private void fill() {
-        List<String> names = vm.previewColumns();
-        preview.getColumns().clear();
-        for (int c = 0; c < names.size(); c++) {
-            int index = c;
-            TableColumn<String[], String> column = new TableColumn<>(names.get(c));
-            column.setCellValueFactory(r -> new ReadOnlyStringWrapper(index < r.getValue().length
-                    ? (r.getValue()[index] == null ? "(missing)" : r.getValue()[index]) : ""));
-            column.setSortable(false);
-            preview.getColumns().add(column);
-        }
-        preview.getItems().setAll(vm.previewRows());
+        org.medfed.gui.participants.RowsGrid.fill(preview, vm.previewColumns(), vm.previewRows());
     }
 }

@@ -18,7 +18,6 @@ import javafx.collections.ObservableList;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
-import org.medfed.data.csv.HeaderMode;
 import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.ErrorText;
@@ -26,7 +25,6 @@ import org.medfed.gui.common.StudyDocument;
 import org.medfed.project.CsvOptions;
 import org.medfed.project.DataSection;
 import org.medfed.project.ParticipantEntry;
-import org.medfed.project.Study;
 
 /**
  * The 'Import options' tab of the Participants screen: how the chosen hospital's CSV file is read (separator,
@@ -273,11 +271,4 @@ public final class ImportOptionsViewModel {
     public StringProperty previewStatusProperty() { return previewStatus; }
     /** The other hospitals, whose column names a file without a header can take. */
     public ObservableList<String> namesFrom() { return namesFrom; }
-
-    /** The study, for tests. */
-    Study study() { return document.study(); }
-
-    static HeaderMode header(String text) {
-        return HeaderMode.valueOf(text.toUpperCase(java.util.Locale.ROOT));
-    }
 }
