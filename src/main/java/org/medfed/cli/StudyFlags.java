@@ -170,7 +170,8 @@ final class StudyFlags {
             d = new DataSection(or(separator, d.separator()), or(header, d.header()), d.missingValues(), d.columnNames(),
                     or(label, d.label()), d.features(), drop == null ? d.drop() : drop, types, or(missing, d.missing()),
                     d.dropFirstLevel(), or(normalization, d.normalization()), or(labelRule, d.labelRule()),
-                    trainFraction == null ? d.trainFraction() : trainFraction, d.splitSeed(), d.stratify());
+                    trainFraction == null ? d.trainFraction() : trainFraction, d.splitSeed(), d.stratify(), d.keep(),
+                    d.classNames());
             s = s.withData(d);
         }
         if (model != null || hidden != null) {

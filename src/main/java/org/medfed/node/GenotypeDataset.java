@@ -48,7 +48,7 @@ public final class GenotypeDataset implements ServedDataset {
         // the same table a simulation builds, and serves it like a registered table
         this.riskModel = new TableDataset(id, "genotypes", new TableDataset.Source() {
             @Override
-            public CsvTable table(Study study) {
+            public CsvTable table(Study study, String participant) {
                 return GenotypeStudyData.table(study, new GwasRunner.SiteInput(id, vcf, phenotypes));
             }
 

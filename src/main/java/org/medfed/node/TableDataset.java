@@ -8,6 +8,7 @@ import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
+import org.medfed.data.harmonise.SiteMapping;
 import org.medfed.data.tabular.FittedPreprocessing;
 import org.medfed.data.tabular.LocalTabularSite;
 import org.medfed.data.tabular.TabularSettings;
@@ -20,6 +21,7 @@ import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.ModelTrainer;
 import org.medfed.project.NodeSessionFile;
+import org.medfed.project.ParticipantEntry;
 import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
 import org.medfed.site.HospitalSite;
@@ -46,8 +48,11 @@ public final class TableDataset implements ServedDataset {
      */
     public interface Source {
 
-        /** The hospital's table for {@code study}; refuses a study it cannot serve with a BadInputException. */
-        CsvTable table(Study study);
+        /**
+         * The hospital's table for {@code study}, in which it takes part as {@code participant}; refuses a study it
+         * cannot serve with a BadInputException.
+         */
+        CsvTable table(Study study, String participant);
 
         /** How {@code study} prepares the table: label, types, missing values, split. */
         TabularSettings settings(Study study);
@@ -94,11 +99,16 @@ public final class TableDataset implements ServedDataset {
     private static Source csv(String id, Path file, CsvFormat format) {
         return new Source() {
             @Override
-            public CsvTable table(Study study) {
+            public CsvTable table(Study study, String participant) {
                 if (study.data() == null || study.data().label() == null) {
                     throw new BadInputException("the study sent to dataset '" + id + "' has no label column");
                 }
-                return CsvReader.read(file, format != null ? format : study.data().csvFormat());
+                // the file is read as node.json says; the study's mapping of this hospital's columns and codes
+                // (its own participant entry, the only one the coordinator sends) is applied to it here
+                SiteMapping mapping = study.participants().stream().filter(p -> p.name().equals(participant))
+                        .findFirst().map(ParticipantEntry::siteMapping).orElse(SiteMapping.NONE);
+                return mapping.apply(CsvReader.read(file, format != null ? format : study.data().csvFormat()),
+                        participant);
             }
 
             @Override
@@ -184,7 +194,7 @@ public final class TableDataset implements ServedDataset {
         run = p.text(RUN, "");
         study = ProtocolJson.read(openedStudy, Study.class);
         kept.opened(run, openedStudy, participant);
-        table = new LocalTabularSite(p.text(PARTICIPANT), source.table(study), source.settings(study), minimumCount);
+        table = new LocalTabularSite(p.text(PARTICIPANT), source.table(study, participant), source.settings(study), minimumCount);
         site = null;
         return Params.EMPTY;
     }

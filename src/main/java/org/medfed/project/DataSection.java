@@ -13,12 +13,18 @@ import org.medfed.data.tabular.Normalization;
 import org.medfed.data.tabular.TabularSettings;
 import org.medfed.engine.BadInputException;
 
-/** The tabular data settings of a study, as written in the study file. */
+/**
+ * The tabular data settings of a study, as written in the study file: how the CSV files are read (each hospital may
+ * override it in its {@code "csv"}), the label and features, preprocessing and split; {@code keep} names columns
+ * that look like identifiers but are features all the same, {@code classNames} the outcome's classes as tables and
+ * charts show them ({@code {"2": "benign", "4": "malignant"}}).
+ */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record DataSection(String separator, String header, List<String> missingValues, List<String> columnNames,
                           String label, List<String> features, List<String> drop, Map<String, String> types,
                           String missing, Boolean dropFirstLevel, String normalization, String labelRule,
-                          Double trainFraction, Long splitSeed, Boolean stratify) {
+                          Double trainFraction, Long splitSeed, Boolean stratify, List<String> keep,
+                          Map<String, String> classNames) {
 
     public DataSection {
         separator = separator == null ? "," : separator;
@@ -36,6 +42,18 @@ public record DataSection(String separator, String header, List<String> missingV
         trainFraction = trainFraction == null ? 0.8 : trainFraction;
         splitSeed = splitSeed == null ? 42L : splitSeed;
         stratify = stratify == null ? Boolean.TRUE : stratify;
+        keep = keep == null ? List.of() : List.copyOf(keep);
+        classNames = classNames == null ? Map.of()
+                : java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(classNames));
+    }
+
+    /** No identifier-like column kept, classes shown as coded. */
+    public DataSection(String separator, String header, List<String> missingValues, List<String> columnNames,
+                       String label, List<String> features, List<String> drop, Map<String, String> types,
+                       String missing, Boolean dropFirstLevel, String normalization, String labelRule,
+                       Double trainFraction, Long splitSeed, Boolean stratify) {
+        this(separator, header, missingValues, columnNames, label, features, drop, types, missing, dropFirstLevel,
+                normalization, labelRule, trainFraction, splitSeed, stratify, null, null);
     }
 
     public static DataSection forLabel(String label) {
@@ -50,7 +68,13 @@ public record DataSection(String separator, String header, List<String> missingV
         Map<String, ColumnType> typed = new LinkedHashMap<>();
         types.forEach((column, type) -> typed.put(column, ColumnType.parse(type)));
         return new TabularSettings(label, features, drop, typed, MissingPolicy.parse(missing), dropFirstLevel,
-                Normalization.parse(normalization), LabelRule.parse(labelRule), trainFraction, splitSeed, stratify);
+                Normalization.parse(normalization), LabelRule.parse(labelRule), trainFraction, splitSeed, stratify, keep);
+    }
+
+    /** A class as tables and charts show it: its display name, or the class itself when it has none. */
+    public String className(String level) {
+        String shown = classNames.get(level);
+        return shown == null || shown.isBlank() ? level : shown;
     }
 
     char separatorChar() {
@@ -68,6 +92,16 @@ public record DataSection(String separator, String header, List<String> missingV
 
     public DataSection withLabel(String newLabel) {
         return new DataSection(separator, header, missingValues, columnNames, newLabel, features, drop, types, missing,
-                dropFirstLevel, normalization, labelRule, trainFraction, splitSeed, stratify);
+                dropFirstLevel, normalization, labelRule, trainFraction, splitSeed, stratify, keep, classNames);
+    }
+
+    public DataSection withKeep(List<String> columns) {
+        return new DataSection(separator, header, missingValues, columnNames, label, features, drop, types, missing,
+                dropFirstLevel, normalization, labelRule, trainFraction, splitSeed, stratify, columns, classNames);
+    }
+
+    public DataSection withClassNames(Map<String, String> names) {
+        return new DataSection(separator, header, missingValues, columnNames, label, features, drop, types, missing,
+                dropFirstLevel, normalization, labelRule, trainFraction, splitSeed, stratify, keep, names);
     }
 }

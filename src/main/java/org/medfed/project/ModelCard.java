@@ -53,7 +53,18 @@ public record ModelCard(int schemaVersion, Software software, String created, St
                                double learningRate, String optimizer, double participantFraction, long seed) {
     }
 
-    public record ParticipantInfo(String name, int trainSize, int testSize, double weight) {
+    /**
+     * A hospital's counts and weight, how its file was read where that differed from the study's {@code input}, and
+     * its mapping onto the study's columns and codes (renamed columns, recoded values, unit factors): the model
+     * expects new data in the study's terms, so a file from that hospital needs the same mapping first.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record ParticipantInfo(String name, int trainSize, int testSize, double weight, CsvOptions csv,
+                                  MappingSection mapping) {
+
+        public ParticipantInfo(String name, int trainSize, int testSize, double weight) {
+            this(name, trainSize, testSize, weight, null, null);
+        }
     }
 
     /**

@@ -21,8 +21,12 @@ public record Study(Integer schemaVersion, String name, String description, Stri
                     BaselineSection baselines, PrivacySection privacy, DefenceSection defence,
                     CompressionSection compression, SimulationSection simulation, Long seed) {
 
-    /** The version this build writes; files up to it load. */
-    public static final int CURRENT_SCHEMA = 1;
+    /**
+     * The version this build writes; files up to it load. 2 added each hospital's {@code "csv"} import options and
+     * {@code "mapping"}, and the data section's {@code "keep"} and {@code "classNames"}: a version 1 file has none
+     * of them and loads as it is, and is written back as version 2.
+     */
+    public static final int CURRENT_SCHEMA = 2;
 
     public Study {
         schemaVersion = schemaVersion == null ? CURRENT_SCHEMA : schemaVersion;
@@ -61,6 +65,15 @@ public record Study(Integer schemaVersion, String name, String description, Stri
 
     public List<ParticipantEntry> enabledParticipants() {
         return participants.stream().filter(ParticipantEntry::enabled).toList();
+    }
+
+    /** The same study in the version this build writes (see {@link #CURRENT_SCHEMA} for what changed). */
+    public Study migrated() {
+        return new Study(CURRENT_SCHEMA, name, description, task, dataType, participants, data, imaging, genotypes, model, strategy, training, baselines, privacy, defence, seed);
+    }
+
+    public Study withDescription(String v) {
+        return new Study(schemaVersion, name, v, task, dataType, participants, data, imaging, genotypes, model, strategy, training, baselines, privacy, defence, seed);
     }
 
     public Study withName(String v) {

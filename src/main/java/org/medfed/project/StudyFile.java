@@ -54,7 +54,7 @@ public final class StudyFile {
         try {
             Study study = Json.MAPPER.readValue(bytes, Study.class);
             StudyValidation.check(file, study);
-            return study;
+            return study.migrated();
         } catch (IOException e) {
             throw Json.explain(file, e);
         }

@@ -99,5 +99,15 @@ public final class StudyValidation {
         } catch (BadInputException e) {
             throw new BadInputException(file, null, e.getMessage(), e);
         }
+        org.medfed.data.csv.CsvFormat base = study.data() == null ? org.medfed.data.csv.CsvFormat.defaults()
+                : study.data().csvFormat();
+        for (ParticipantEntry p : study.participants()) {
+            try {
+                p.csvFormat(base);
+                p.siteMapping();
+            } catch (BadInputException e) {
+                throw new BadInputException(file, null, "participant '" + p.name() + "': " + e.getMessage(), e);
+            }
+        }
     }
 }

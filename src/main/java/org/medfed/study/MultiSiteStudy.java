@@ -85,13 +85,16 @@ public final class MultiSiteStudy {
     }
 
     /**
-     * Has every node open its registered dataset for the study: the study's settings travel (without the
-     * participants), the node reads its own registered files with them; no path travels.
+     * Has every node open its registered dataset for the study: the study's settings travel with, of the
+     * participants, only the hospital's own entry (its name, node and dataset id, and its mapping onto the study's
+     * columns and codes, which its node applies to the table it reads); the node reads its own registered files;
+     * no path travels, and no hospital learns another's entry.
      */
     static void open(Procedure open, Study study, List<RemoteParticipant> hospitals, String run,
                      MultiSiteCalls calls) {
-        String studyJson = ProtocolJson.write(study.withParticipants(List.of()));
         for (RemoteParticipant h : hospitals) {
+            List<ParticipantEntry> own = study.participants().stream().filter(p -> p.name().equals(h.name())).toList();
+            String studyJson = ProtocolJson.write(study.withParticipants(own));
             calls.call(h, SiteRequest.of(0, open, Params.builder()
                     .text("study", studyJson).text("participant", h.name()).text("run", run).build()));
         }

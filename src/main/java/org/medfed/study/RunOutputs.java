@@ -205,11 +205,15 @@ public final class RunOutputs {
         var prep = result.prepared().data().tabularPreprocessing();
         var images = result.prepared().data().imagePreprocessing();
         var format = study.data();
-        Map<String, Double> weights = new LinkedHashMap<>();
-        study.participants().forEach(p -> weights.put(p.name(), p.weight()));
+        Map<String, org.medfed.project.ParticipantEntry> entries = new LinkedHashMap<>();
+        study.participants().forEach(p -> entries.put(p.name(), p));
         List<ModelCard.ParticipantInfo> parts = result.prepared().data().counts().stream()
-                .map(s -> new ModelCard.ParticipantInfo(s.name(), s.trainSize(), s.testSize(),
-                        weights.getOrDefault(s.name(), 1.0))).toList();
+                .map(s -> {
+                    var p = entries.get(s.name());
+                    return p == null ? new ModelCard.ParticipantInfo(s.name(), s.trainSize(), s.testSize(), 1.0)
+                            : new ModelCard.ParticipantInfo(s.name(), s.trainSize(), s.testSize(), p.weight(),
+                            p.csv(), p.mapping());
+                }).toList();
         Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
         h.lastRound().ifPresent(r -> {
             metrics.put("global", r.global());

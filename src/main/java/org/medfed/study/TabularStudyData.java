@@ -38,7 +38,8 @@ public final class TabularStudyData implements StudyData {
                 throw new BadInputException(studyFile, null, "participant '" + p.name() + "' lists " + p.data().size()
                         + " files; a tabular study takes one CSV file per hospital");
             }
-            inputs.add(new TabularFederation.SiteInput(p.name(), StudyFile.resolve(studyFile, p.data().get(0))));
+            inputs.add(new TabularFederation.SiteInput(p.name(), StudyFile.resolve(studyFile, p.data().get(0)),
+                    p.csvFormat(study.data().csvFormat()), p.siteMapping()));
         }
         return new TabularStudyData(TabularFederation.prepare(inputs, study.data().csvFormat(),
                 study.data().tabularSettings()));

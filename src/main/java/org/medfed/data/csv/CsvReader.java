@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -36,10 +35,11 @@ public final class CsvReader {
         List<Integer> lines = new ArrayList<>();
         CSVFormat csv = CSVFormat.Builder.create(CSVFormat.DEFAULT)
                 .setDelimiter(format.separator())
+                .setQuote(format.quote())
                 .setIgnoreEmptyLines(true)
                 .setTrim(true)
                 .get();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+        try (Reader reader = Files.newBufferedReader(file, format.encoding());
              CSVParser parser = CSVParser.parse(reader, csv)) {
             long previousEnd = 0;
             for (CSVRecord record : parser) {
@@ -52,8 +52,11 @@ public final class CsvReader {
         } catch (NoSuchFileException e) {
             throw new BadInputException(file, null, "file not found");
         } catch (CharacterCodingException e) {
-            throw new BadInputException(file, null, "is not UTF-8 text; save it as UTF-8 CSV");
+            throw notInEncoding(file, format);
         } catch (IOException | UncheckedIOException e) {
+            if (e.getCause() instanceof CharacterCodingException) {
+                throw notInEncoding(file, format);
+            }
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("EOF reached before encapsulated token finished")
                     || msg.contains("invalid char between encapsulated token and delimiter")) {
@@ -64,6 +67,11 @@ public final class CsvReader {
             throw new BadInputException(file, null, "could not be read: " + msg, e);
         }
         return toTable(file, format, raw, lines);
+    }
+
+    private static BadInputException notInEncoding(Path file, CsvFormat format) {
+        return new BadInputException(file, null, "is not " + format.encoding().displayName() + " text; set the "
+                + "encoding the file was saved with (often windows-1252 or ISO-8859-1), or save it as UTF-8 CSV");
     }
 
     private static int countNewlines(String[] values) {
@@ -131,7 +139,8 @@ public final class CsvReader {
             }
             String[] cleaned = new String[width];
             for (int c = 0; c < width; c++) {
-                cleaned[c] = format.isMissing(values[c]) ? null : values[c].trim();
+                cleaned[c] = format.isMissing(values[c]) ? null
+                        : format.decimalComma() ? withDecimalPoint(values[c].trim()) : values[c].trim();
             }
             lineNumbers[r - first] = lines.get(r);
             rows.add(cleaned);
@@ -139,12 +148,22 @@ public final class CsvReader {
         return new CsvTable(file, columns, rows, lineNumbers, header);
     }
 
+    /** "3,5" as "3.5" when that makes a number; any other value as it is (text, or a number already). */
+    static String withDecimalPoint(String value) {
+        int comma = value.indexOf(',');
+        if (comma < 0 || comma != value.lastIndexOf(',') || value.indexOf('.') >= 0) {
+            return value;
+        }
+        String pointed = value.replace(',', '.');
+        return isNumber(pointed) ? pointed : value;
+    }
+
     /** A first row is a header when some of its cells are text where the second row has numbers there. */
     static boolean looksLikeHeader(List<String[]> raw, CsvFormat format) {
         if (raw.size() < 2) {
             String[] only = raw.get(0);
             for (String v : only) {
-                if (!format.isMissing(v) && !isNumber(v)) {
+                if (!format.isMissing(v) && !number(format, v)) {
                     return true;
                 }
             }
@@ -154,10 +173,10 @@ public final class CsvReader {
         String[] second = raw.get(1);
         boolean textOverNumber = false;
         for (int i = 0; i < Math.min(first.length, second.length); i++) {
-            if (isNumber(first[i])) {
+            if (number(format, first[i])) {
                 return false; // a header never has a number as a column name here
             }
-            if (!format.isMissing(second[i]) && isNumber(second[i])) {
+            if (!format.isMissing(second[i]) && number(format, second[i])) {
                 textOverNumber = true;
             }
         }
@@ -170,6 +189,10 @@ public final class CsvReader {
         return header.size() == first.length
                 && raw.stream().skip(1).noneMatch(r -> new java.util.HashSet<>(java.util.Arrays.asList(r))
                         .containsAll(header));
+    }
+
+    private static boolean number(CsvFormat format, String v) {
+        return isNumber(v == null || !format.decimalComma() ? v : withDecimalPoint(v.trim()));
     }
 
     /** Whether {@code v} is written as a number; {@link CsvNumber} says which numbers are allowed. */

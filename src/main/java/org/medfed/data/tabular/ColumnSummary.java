@@ -1,21 +1,41 @@
 package org.medfed.data.tabular;
 
+import java.util.List;
 import org.medfed.data.csv.ColumnType;
 
 /**
  * What a hospital says about one column it may use as a feature, so that the coordinator can agree on its type
  * and explain a disagreement. Leaves the hospital: the column's name, the type its values look like
  * ({@code "numeric"} or {@code "categorical"}), how many values are present and missing, whether it is mostly
- * numbers with a few words (a typo to fix), and for a column that is not all numbers its first value that is
- * not a number with its line: the example the schema check's messages show. No other value of the column.
+ * numbers with a few words (a typo to fix), for a column that is not all numbers its first value that is not a
+ * number with its line (the example the schema check's messages show), for a column of categories the names of its
+ * levels (which leave at the level step anyway, so that codings can be compared before anything else), and whether
+ * the column looks like an identifier (a different value on every row). No other value of the column.
  *
- * @param inferredType  {@code "numeric"} when every present value is a number, else {@code "categorical"}
- * @param mostlyNumbers at least 80 % of the present values (and at least 4) are numbers, but not all
- * @param firstText     the first value that is not a number, or null when there is none
- * @param firstTextLine the line of {@code firstText} in the file, 0 when there is none
+ * @param inferredType   {@code "numeric"} when every present value is a number, else {@code "categorical"}
+ * @param mostlyNumbers  at least 80 % of the present values (and at least 4) are numbers, but not all
+ * @param firstText      the first value that is not a number, or null when there is none
+ * @param firstTextLine  the line of {@code firstText} in the file, 0 when there is none
+ * @param levels         the distinct values of a column of categories (in level order), empty for numbers, for an
+ *                       identifier and for a column with more distinct values than a category column has
+ * @param identifierLike every row has a value and no two rows share one (text, or whole numbers), in a table of
+ *                       at least {@link #IDENTIFIER_MIN_ROWS} rows
  */
 public record ColumnSummary(String name, String inferredType, int present, int missing, boolean mostlyNumbers,
-                            String firstText, int firstTextLine) {
+                            String firstText, int firstTextLine, List<String> levels, boolean identifierLike) {
+
+    /** Fewer rows than this are too few to call a column unique by more than chance. */
+    public static final int IDENTIFIER_MIN_ROWS = 20;
+
+    public ColumnSummary {
+        levels = levels == null ? List.of() : List.copyOf(levels);
+    }
+
+    /** A column without levels that is not an identifier. */
+    public ColumnSummary(String name, String inferredType, int present, int missing, boolean mostlyNumbers,
+                         String firstText, int firstTextLine) {
+        this(name, inferredType, present, missing, mostlyNumbers, firstText, firstTextLine, List.of(), false);
+    }
 
     public ColumnType type() {
         return ColumnType.parse(inferredType);

@@ -66,15 +66,57 @@ public final class LocalTabularSite implements TabularSite {
         List<ColumnSummary> features = new ArrayList<>();
         for (String column : table.columns()) {
             if (settings.mayBeFeature(column)) {
-                features.add(describe(profiles.get(column)));
+                features.add(describe(profiles.get(column), identifierLike(table.columnIndex(column))));
             }
         }
-        return new SchemaSummary(table.fileName(), table.columns(), features);
+        return new SchemaSummary(table.fileName(), table.columns(), features, labelValues());
     }
 
-    private static ColumnSummary describe(ColumnProfile p) {
+    private ColumnSummary describe(ColumnProfile p, boolean identifier) {
+        boolean categories = settings.types().get(p.name()) == ColumnType.CATEGORICAL
+                || (settings.types().get(p.name()) == null && p.inferredType() == ColumnType.CATEGORICAL);
+        List<String> levels = identifier || !categories ? List.of()
+                : p.levelCounts().keySet().stream().map(LabelRule::canonical).distinct().toList();
         return new ColumnSummary(p.name(), p.inferredType().id(), p.present(), p.missing(), mostlyNumbers(p),
-                p.firstText(), p.firstTextLine());
+                p.firstText(), p.firstTextLine(), levels, identifier);
+    }
+
+    /**
+     * Every row has a value and no two share one, the values are text or whole numbers (a measurement with
+     * decimals can be unique by chance), and there are enough rows for that to mean something.
+     */
+    private boolean identifierLike(int column) {
+        if (table.rowCount() < ColumnSummary.IDENTIFIER_MIN_ROWS) {
+            return false;
+        }
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int r = 0; r < table.rowCount(); r++) {
+            String v = table.value(r, column);
+            if (v == null || !seen.add(v)) {
+                return false;
+            }
+            if (CsvReader.isNumber(v) && Double.parseDouble(v) != Math.rint(Double.parseDouble(v))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The class names of the labelled rows, at most {@link ColumnProfile#MAX_LEVELS} (more is not a class label). */
+    private List<String> labelValues() {
+        int c = table.columnIndex(settings.label());
+        if (c < 0) {
+            return List.of();
+        }
+        java.util.Set<String> classes = new java.util.TreeSet<>(TableProfiler::compareLevels);
+        for (int r = 0; r < table.rowCount() && classes.size() <= ColumnProfile.MAX_LEVELS; r++) {
+            String v = table.value(r, c);
+            String name = v == null ? null : settings.labelRule().apply(v);
+            if (name != null) {
+                classes.add(name);
+            }
+        }
+        return classes.size() > ColumnProfile.MAX_LEVELS ? List.of() : List.copyOf(classes);
     }
 
     /** At least 80 % of the present values (and at least 4 of them) are numbers, but not all. */

@@ -27,7 +27,11 @@ public final class SchemaCheck {
                                 + "; its columns are " + String.join(", ", e.getValue().columns())));
             }
         }
-        List<String> features = featureColumns(sites, settings);
+        List<String> features = new ArrayList<>(featureColumns(sites, settings));
+        if (settings.features().isEmpty()) {
+            features.removeIf(column -> leftOutAsIdentifier(column, sites, settings, problems));
+        }
+        compareCodings(settings.label(), "the outcome", labelValues(sites), true, problems);
         for (String f : settings.drop()) {
             if (sites.values().stream().noneMatch(t -> t.hasColumn(f))) {
                 problems.add(new SchemaProblem("all", f, SchemaProblem.Severity.WARNING,
@@ -85,11 +89,96 @@ public final class SchemaCheck {
                 types.put(column, numericAt.isEmpty() ? ColumnType.CATEGORICAL : ColumnType.NUMERIC);
             }
         }
+        for (String column : features) {
+            if (types.get(column) == ColumnType.CATEGORICAL) {
+                Map<String, List<String>> levels = new LinkedHashMap<>();
+                sites.forEach((site, summary) -> summary.feature(column).ifPresent(c -> levels.put(site, c.levels())));
+                compareCodings(column, "column", levels, false, problems);
+            }
+        }
         if (features.isEmpty()) {
             problems.add(new SchemaProblem("all", null, SchemaProblem.Severity.ERROR,
                     "no feature columns are left: the tables need at least one column besides the label"));
         }
         return new SchemaReport(types, problems);
+    }
+
+    /**
+     * A column that looks like an identifier (its name, or a different value on every row at a hospital) is left
+     * out, with a warning that says why and that it can be kept; unless the study keeps it.
+     */
+    private static boolean leftOutAsIdentifier(String column, Map<String, SchemaSummary> sites,
+                                               TabularSettings settings, List<SchemaProblem> problems) {
+        if (settings.keep().contains(column) || settings.types().containsKey(column)) {
+            return false;
+        }
+        List<String> unique = new ArrayList<>();
+        sites.forEach((site, summary) -> summary.feature(column).filter(ColumnSummary::identifierLike)
+                .ifPresent(c -> unique.add(site)));
+        boolean named = IdentifierNames.looksLikeIdentifier(column);
+        if (!named && unique.isEmpty()) {
+            return false;
+        }
+        String why = named && !unique.isEmpty() ? "its name, and a different value on every row at " + String.join(", ", unique)
+                : named ? "its name" : "a different value on every row at " + String.join(", ", unique);
+        problems.add(new SchemaProblem("all", column, SchemaProblem.Severity.WARNING, "column '" + column
+                + "' looks like an identifier (" + why + "), so it is not used as a feature; keep it as a feature if "
+                + "it really describes the patients", SchemaProblem.Kind.IDENTIFIER));
+        return true;
+    }
+
+    private static Map<String, List<String>> labelValues(Map<String, SchemaSummary> sites) {
+        Map<String, List<String>> out = new LinkedHashMap<>();
+        sites.forEach((site, summary) -> out.put(site, summary.labelValues()));
+        return out;
+    }
+
+    /**
+     * Hospitals whose values of a column (the outcome, or a column of categories) share none with the other
+     * hospitals', or that spell a value with other capitals, code it differently: the run would learn their
+     * values as other classes or levels. Each such hospital gets an error that names every hospital's coding.
+     * A class of the outcome found at one hospital only (when the codings overlap) is a warning.
+     */
+    static void compareCodings(String column, String what, Map<String, List<String>> values, boolean outcome,
+                               List<SchemaProblem> problems) {
+        Map<String, List<String>> coded = new LinkedHashMap<>();
+        values.forEach((site, v) -> {
+            if (!v.isEmpty()) {
+                coded.put(site, v);
+            }
+        });
+        if (coded.size() < 2) {
+            return;
+        }
+        String codings = coded.entrySet().stream().map(e -> e.getKey() + ": {" + String.join(", ", e.getValue()) + "}")
+                .collect(java.util.stream.Collectors.joining("; "));
+        String subject = outcome ? "the outcome '" + column + "'" : what + " '" + column + "'";
+        for (Map.Entry<String, List<String>> e : coded.entrySet()) {
+            java.util.Set<String> others = new java.util.TreeSet<>();
+            coded.forEach((site, v) -> {
+                if (!site.equals(e.getKey())) {
+                    others.addAll(v);
+                }
+            });
+            List<String> mine = e.getValue();
+            boolean shared = mine.stream().anyMatch(others::contains);
+            List<String> caseOnly = mine.stream().filter(v -> !others.contains(v)
+                    && others.stream().anyMatch(o -> o.equalsIgnoreCase(v))).toList();
+            if (!shared || !caseOnly.isEmpty()) {
+                problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.ERROR, subject
+                        + (shared ? " is spelled differently (" + String.join(", ", caseOnly) + ")" : " is coded differently")
+                        + " at the hospitals: " + codings + ". Recode " + e.getKey() + "'s values to the study's codes "
+                        + "(its mapping)", SchemaProblem.Kind.CODING));
+            } else if (outcome) {
+                List<String> alone = mine.stream().filter(v -> !others.contains(v)).toList();
+                if (!alone.isEmpty()) {
+                    problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.WARNING, "outcome value"
+                            + (alone.size() == 1 ? " " : "s ") + String.join(", ", alone) + " only at " + e.getKey()
+                            + " (" + codings + "); if it is another hospital's code under another name, recode it "
+                            + "(its mapping)", SchemaProblem.Kind.CODING));
+                }
+            }
+        }
     }
 
     /** The chosen features, or every column of any hospital except the label and the dropped ones. */

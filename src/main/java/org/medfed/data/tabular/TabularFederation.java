@@ -10,6 +10,7 @@ import org.medfed.data.SplitRule;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
+import org.medfed.data.harmonise.SiteMapping;
 import org.medfed.engine.BadInputException;
 
 /**
@@ -21,8 +22,25 @@ import org.medfed.engine.BadInputException;
  */
 public final class TabularFederation {
 
-    /** A participant's name and data file. */
-    public record SiteInput(String name, Path file) {
+    /**
+     * A participant's name and data file, how the file is read (null: as the study reads its files) and the
+     * hospital's mapping onto the study's columns and codes, applied right after reading.
+     */
+    public record SiteInput(String name, Path file, CsvFormat format, SiteMapping mapping) {
+
+        public SiteInput {
+            mapping = mapping == null ? SiteMapping.NONE : mapping;
+        }
+
+        /** Read as the study reads its files, without a mapping. */
+        public SiteInput(String name, Path file) {
+            this(name, file, null, SiteMapping.NONE);
+        }
+
+        /** The hospital's table in the study's terms. */
+        public CsvTable read(CsvFormat study) {
+            return mapping.apply(CsvReader.read(file, format != null ? format : study), name);
+        }
     }
 
     /** A participant ready to train: its encoded examples and the table they came from. */
@@ -103,7 +121,7 @@ public final class TabularFederation {
             if (tables.containsKey(in.name())) {
                 throw new BadInputException("two participants are named '" + in.name() + "'");
             }
-            tables.put(in.name(), CsvReader.read(in.file(), format));
+            tables.put(in.name(), in.read(format));
         }
         return tables;
     }

@@ -19,10 +19,13 @@ import org.medfed.engine.BadInputException;
  * @param trainFraction  share of each participant's rows used for training, the rest for testing
  * @param splitSeed      seed of the train/test split
  * @param stratify       keep the class balance in both parts when every class has enough rows
+ * @param keep           columns that look like identifiers but are features all the same (the schema check
+ *                       otherwise leaves such columns out)
  */
 public record TabularSettings(String label, List<String> features, List<String> drop, Map<String, ColumnType> types,
                               MissingPolicy missing, boolean dropFirstLevel, Normalization normalization,
-                              LabelRule labelRule, double trainFraction, long splitSeed, boolean stratify) {
+                              LabelRule labelRule, double trainFraction, long splitSeed, boolean stratify,
+                              List<String> keep) {
 
     public TabularSettings {
         if (label == null || label.isBlank()) {
@@ -31,12 +34,21 @@ public record TabularSettings(String label, List<String> features, List<String> 
         features = features == null ? List.of() : List.copyOf(features);
         drop = drop == null ? List.of() : List.copyOf(drop);
         types = types == null ? Map.of() : Map.copyOf(types);
+        keep = keep == null ? List.of() : List.copyOf(keep);
         if (!(trainFraction > 0 && trainFraction < 1)) {
             throw new BadInputException("the training share must be between 0 and 1 (exclusive), was " + trainFraction);
         }
         if (features.contains(label)) {
             throw new BadInputException("column '" + label + "' is the label and cannot also be a feature");
         }
+    }
+
+    /** No column that looks like an identifier is kept. */
+    public TabularSettings(String label, List<String> features, List<String> drop, Map<String, ColumnType> types,
+                           MissingPolicy missing, boolean dropFirstLevel, Normalization normalization,
+                           LabelRule labelRule, double trainFraction, long splitSeed, boolean stratify) {
+        this(label, features, drop, types, missing, dropFirstLevel, normalization, labelRule, trainFraction,
+                splitSeed, stratify, List.of());
     }
 
     /**
@@ -55,21 +67,26 @@ public record TabularSettings(String label, List<String> features, List<String> 
 
     public TabularSettings withNormalization(Normalization n) {
         return new TabularSettings(label, features, drop, types, missing, dropFirstLevel, n, labelRule, trainFraction,
-                splitSeed, stratify);
+                splitSeed, stratify, keep);
     }
 
     public TabularSettings withLabelRule(LabelRule rule) {
         return new TabularSettings(label, features, drop, types, missing, dropFirstLevel, normalization, rule,
-                trainFraction, splitSeed, stratify);
+                trainFraction, splitSeed, stratify, keep);
     }
 
     public TabularSettings withTrainFraction(double fraction, long seed) {
         return new TabularSettings(label, features, drop, types, missing, dropFirstLevel, normalization, labelRule,
-                fraction, seed, stratify);
+                fraction, seed, stratify, keep);
+    }
+
+    public TabularSettings withKeep(List<String> columns) {
+        return new TabularSettings(label, features, drop, types, missing, dropFirstLevel, normalization, labelRule,
+                trainFraction, splitSeed, stratify, columns);
     }
 
     public TabularSettings withMissing(MissingPolicy policy) {
         return new TabularSettings(label, features, drop, types, policy, dropFirstLevel, normalization, labelRule,
-                trainFraction, splitSeed, stratify);
+                trainFraction, splitSeed, stratify, keep);
     }
 }

@@ -18,31 +18,25 @@ public final class StudyEdits {
     public static DataSection withFeaturesAndDrop(DataSection d, List<String> features, List<String> drop) {
         return new DataSection(d.separator(), d.header(), d.missingValues(), d.columnNames(), d.label(), features, drop,
                 d.types(), d.missing(), d.dropFirstLevel(), d.normalization(), d.labelRule(), d.trainFraction(),
-                d.splitSeed(), d.stratify());
+                d.splitSeed(), d.stratify(), d.keep(), d.classNames());
     }
 
     public static DataSection withTypes(DataSection d, Map<String, String> types) {
         return new DataSection(d.separator(), d.header(), d.missingValues(), d.columnNames(), d.label(), d.features(),
                 d.drop(), types, d.missing(), d.dropFirstLevel(), d.normalization(), d.labelRule(), d.trainFraction(),
-                d.splitSeed(), d.stratify());
+                d.splitSeed(), d.stratify(), d.keep(), d.classNames());
     }
 
     public static DataSection withPreprocessing(DataSection d, String missing, String normalization, String labelRule) {
         return new DataSection(d.separator(), d.header(), d.missingValues(), d.columnNames(), d.label(), d.features(),
                 d.drop(), d.types(), missing, d.dropFirstLevel(), normalization, labelRule, d.trainFraction(),
-                d.splitSeed(), d.stratify());
+                d.splitSeed(), d.stratify(), d.keep(), d.classNames());
     }
 
     public static DataSection withSplit(DataSection d, double trainFraction, long splitSeed) {
         return new DataSection(d.separator(), d.header(), d.missingValues(), d.columnNames(), d.label(), d.features(),
                 d.drop(), d.types(), d.missing(), d.dropFirstLevel(), d.normalization(), d.labelRule(), trainFraction,
-                splitSeed, d.stratify());
-    }
-
-    public static DataSection withSeparator(DataSection d, String separator) {
-        return new DataSection(separator, d.header(), d.missingValues(), d.columnNames(), d.label(), d.features(),
-                d.drop(), d.types(), d.missing(), d.dropFirstLevel(), d.normalization(), d.labelRule(), d.trainFraction(),
-                d.splitSeed(), d.stratify());
+                splitSeed, d.stratify(), d.keep(), d.classNames());
     }
 
     /** The training plan with every field given (local epochs win over steps when both are set above zero). */

@@ -14,7 +14,8 @@ import org.medfed.project.ParticipantEntry;
 import org.medfed.project.Study;
 
 /**
- * The check across a table study's hospitals (same columns, compatible types and labels), run in the background
+ * The check across a table study's hospitals (same columns, compatible types, the same codes for the outcome and the
+ * categories, identifier columns left out), each hospital's file read with its import options and mapping, run in the background
  * when what it reads has changed. A newer check, or a reset, makes the answer of one still running void, so a
  * slow check never overwrites a newer verdict.
  */
@@ -52,11 +53,21 @@ final class CrossHospitalCheck {
                 complete = false;
                 break;
             }
-            inputs.add(new TabularFederation.SiteInput(p.name(), s.file()));
         }
         if (data == null || data.label() == null || data.label().isBlank()) {
             settle(study.participants().isEmpty() ? "" : "The check across hospitals runs once the label is chosen (Task and model).");
             return;
+        }
+        if (complete) {
+            try {
+                for (ParticipantEntry p : study.enabledParticipants()) {
+                    inputs.add(new TabularFederation.SiteInput(p.name(), summaryOf.apply(p).file(),
+                            p.csvFormat(data.csvFormat()), p.siteMapping()));
+                }
+            } catch (org.medfed.engine.BadInputException e) {
+                settle("The check could not run: " + ErrorText.plain(e));
+                return;
+            }
         }
         if (!complete || inputs.isEmpty()) {
             settle(inputs.isEmpty() && study.enabledParticipants().isEmpty() ? ""
@@ -94,7 +105,8 @@ final class CrossHospitalCheck {
 
     private static String summary(SchemaReport report) {
         if (report.problems().isEmpty()) {
-            return "✔ The hospitals' tables match: same columns, compatible types and labels.";
+            return "✔ The hospitals' tables match: same columns, compatible types, and the same codes for the outcome "
+                    + "and the categories.";
         }
         int errors = report.errors().size();
         int warnings = report.warnings().size();

@@ -6,21 +6,33 @@ import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.CsvTable;
 
 /**
- * A hospital's data file as read for the preview: the table and its column profiles, or the plain reason it
- * could not be read.
+ * A hospital's data file as read for the preview: the table in the study's terms (after the hospital's mapping)
+ * and its column profiles, the table as the file has it (for the mapping editor), or the plain reason it could not
+ * be read.
  */
-public record DataFileSummary(Path file, CsvTable table, Map<String, ColumnProfile> profiles, String problem) {
+public record DataFileSummary(Path file, CsvTable table, Map<String, ColumnProfile> profiles, String problem,
+                              CsvTable raw) {
+
+    /** A file read without a mapping. */
+    public DataFileSummary(Path file, CsvTable table, Map<String, ColumnProfile> profiles, String problem) {
+        this(file, table, profiles, problem, table);
+    }
 
     public static DataFileSummary failed(Path file, String problem) {
-        return new DataFileSummary(file, null, Map.of(), problem);
+        return new DataFileSummary(file, null, Map.of(), problem, null);
     }
 
     public boolean ok() {
         return table != null;
     }
 
-    /** "224 × 0, 176 × 1" for the label column, or empty. */
+    /** "0: 224 (56%) · 1: 176 (44%)" for the label column, or empty. */
     public String balance(String label) {
+        return balance(label, java.util.function.UnaryOperator.identity());
+    }
+
+    /** As {@link #balance(String)}, each class shown by its display name. */
+    public String balance(String label, java.util.function.UnaryOperator<String> className) {
         if (!ok() || label == null) {
             return "";
         }
@@ -37,7 +49,7 @@ public record DataFileSummary(Path file, CsvTable table, Map<String, ColumnProfi
             if (sb.length() > 0) {
                 sb.append(" · ");
             }
-            sb.append(level).append(": ").append(n);
+            sb.append(className.apply(level)).append(": ").append(n);
             if (total > 0) {
                 sb.append(" (").append(Math.round(100.0 * n / total)).append("%)");
             }

@@ -36,6 +36,7 @@ public final class ParticipantsView {
     private final ParticipantsViewModel vm;
     private final BorderPane root = new BorderPane();
     private final TableView<ParticipantRow> table = new TableView<>();
+    private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
 
     public ParticipantsView(ParticipantsViewModel vm) {
         this(vm, java.util.Map.of());
@@ -52,7 +53,7 @@ public final class ParticipantsView {
         root.setTop(toolbar());
         java.util.Map<org.medfed.gui.common.DataKind, javafx.scene.Node> byKind = new java.util.EnumMap<>(org.medfed.gui.common.DataKind.class);
         byKind.putAll(previews);
-        byKind.put(org.medfed.gui.common.DataKind.TABLE, new TablePreviewPane(vm).root());
+        byKind.put(org.medfed.gui.common.DataKind.TABLE, tableTabs());
         SplitPane split = new SplitPane(hospitals(),
                 new org.medfed.gui.common.ViewSwitch<>(vm.kindProperty(), byKind, filesOnly()).root());
         split.setOrientation(Orientation.VERTICAL);
@@ -229,7 +230,7 @@ public final class ParticipantsView {
         status.setWrapText(true);
         ListView<SchemaProblem> problems = new ListView<>(vm.schemaProblems());
         problems.setId("schema-problems");
-        problems.setPrefHeight(80);
+        problems.setPrefHeight(110);
         problems.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(SchemaProblem p, boolean empty) {
@@ -247,10 +248,38 @@ public final class ParticipantsView {
         problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.schemaProblems()));
         problems.managedProperty().bind(problems.visibleProperty());
 
-        VBox box = new VBox(6, table, status, problems);
+        // the controls that answer the problems found: map a hospital's codes, keep an identifier-like column
+        javafx.scene.layout.FlowPane fixes = new javafx.scene.layout.FlowPane(8, 4);
+        fixes.setId("schema-fixes");
+        vm.schemaProblems().addListener((ListChangeListener<SchemaProblem>) c -> fixes.getChildren().setAll(
+                vm.schemaProblems().stream().map(this::fix).filter(java.util.Objects::nonNull).toList()));
+        fixes.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(fixes.getChildren()));
+
+        VBox box = new VBox(6, table, status, problems, fixes);
         VBox.setVgrow(table, Priority.ALWAYS);
         box.setPadding(new Insets(0, 12, 6, 12));
         return box;
+    }
+
+    /** The control that answers a problem: keep an identifier-like column, or map a hospital's codes. */
+    private Button fix(SchemaProblem p) {
+        if (p.kind() == SchemaProblem.Kind.IDENTIFIER && p.column() != null) {
+            Button keep = new Button("Use '" + p.column() + "' as a feature");
+            keep.setId("keep-" + p.column());
+            keep.setTooltip(new Tooltip("Keep column '" + p.column() + "' as a feature: it is not an identifier"));
+            keep.setOnAction(e -> vm.keepAsFeature(p.column()));
+            return keep;
+        }
+        if (p.kind() == SchemaProblem.Kind.CODING && p.participant() != null) {
+            Button map = new Button("Map " + p.participant() + "'s codes…");
+            map.setId("map-" + p.participant());
+            map.setOnAction(e -> {
+                vm.selectHospital(p.participant());
+                showTab("Mapping");
+            });
+            return map;
+        }
+        return null;
     }
 
     private void acceptFiles(DragEvent e) {
@@ -279,6 +308,23 @@ public final class ParticipantsView {
         VBox box = new VBox(6, title);
         box.setPadding(new Insets(6, 12, 12, 12));
         return box;
+    }
+
+    /** A table hospital's file: its data, how it is read, and how it maps onto the study. */
+    private javafx.scene.control.TabPane tableTabs() {
+        tabs.setId("participants-tabs");
+        tabs.setTabClosingPolicy(javafx.scene.control.TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getTabs().add(new javafx.scene.control.Tab("Data", new TablePreviewPane(vm).root()));
+        tabs.getTabs().add(new javafx.scene.control.Tab("Import options",
+                new org.medfed.gui.participants.importing.ImportOptionsView(vm.importOptions()).root()));
+        tabs.getTabs().add(new javafx.scene.control.Tab("Mapping",
+                new org.medfed.gui.participants.mapping.MappingView(vm.mapping()).root()));
+        return tabs;
+    }
+
+    private void showTab(String title) {
+        tabs.getTabs().stream().filter(t -> t.getText().equals(title)).findFirst()
+                .ifPresent(t -> tabs.getSelectionModel().select(t));
     }
 
     /** The hospital's check column: red for problems that stop a run, orange for warnings, the whole text as a tooltip. */

@@ -27,6 +27,7 @@ import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.TableProfiler;
+import org.medfed.data.harmonise.SiteMapping;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
@@ -35,6 +36,8 @@ import org.medfed.gui.common.HospitalDataCheck;
 import org.medfed.gui.common.ErrorText;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.common.UserDialogs;
+import org.medfed.gui.participants.importing.ImportOptionsViewModel;
+import org.medfed.gui.participants.mapping.MappingViewModel;
 import org.medfed.project.DataSection;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.Study;
@@ -72,10 +75,15 @@ public final class ParticipantsViewModel {
     /** Sample counts and class balance that a data kind's own pane found in files this class does not read. */
     private final Map<String, String[]> reportedFigures = new HashMap<>();
 
-    private final Map<Path, DataFileSummary> summaries = new HashMap<>();
-    private final Set<Path> loading = new HashSet<>();
-    private CsvFormat cachedFormat;
+    /** A hospital's file as read with its format and mapping: edits to either make a new key. */
+    record FileKey(Path file, CsvFormat format, SiteMapping mapping, String hospital) {
+    }
+
+    private final Map<FileKey, DataFileSummary> summaries = new HashMap<>();
+    private final Set<FileKey> loading = new HashSet<>();
     private final CrossHospitalCheck schemaCheck;
+    private final ImportOptionsViewModel importOptions;
+    private final MappingViewModel mapping;
     private boolean syncing;
 
     public ParticipantsViewModel(StudyDocument document, BackgroundTasks tasks, UserDialogs dialogs) {
@@ -86,6 +94,12 @@ public final class ParticipantsViewModel {
         document.studyProperty().addListener((obs, was, is) -> refresh());
         document.fileProperty().addListener((obs, was, is) -> refresh());
         selected.addListener((obs, was, is) -> refreshPreview());
+        this.importOptions = new ImportOptionsViewModel(document, selected, tasks, name -> {
+            DataFileSummary s = summaryOfHospital(name);
+            return s == null || !s.ok() ? List.of() : s.table().columns();
+        });
+        this.mapping = new MappingViewModel(document, selected, preview, schemaProblems, this::summaryOfHospital,
+                schemaStatus);
         refresh();
     }
 
@@ -234,7 +248,7 @@ public final class ParticipantsViewModel {
             return false;
         }
         String value = AttackCatalog.isAttack(attack) ? attack.strip() : null;
-        editParticipant(index, p -> new ParticipantEntry(p.name(), p.data(), p.weight(), p.enabled(), value));
+        editParticipant(index, p -> p.withAttack(value));
         message.set("");
         return true;
     }
@@ -245,6 +259,29 @@ public final class ParticipantsViewModel {
 
     public void select(int index) {
         selected.set(index);
+    }
+
+    /** Chooses the hospital of that name (a problem's hospital), if the study has it. */
+    public void selectHospital(String name) {
+        int i = names().indexOf(name);
+        if (i >= 0) {
+            selected.set(i);
+        }
+    }
+
+    /**
+     * Keeps a column that the check left out as an identifier as a feature all the same: the one-click answer to
+     * its note.
+     */
+    public void keepAsFeature(String column) {
+        document.edit(s -> {
+            DataSection d = org.medfed.gui.common.StudyEdits.data(s.data());
+            List<String> keep = new ArrayList<>(d.keep());
+            if (!keep.contains(column)) {
+                keep.add(column);
+            }
+            return s.withData(d.withKeep(keep));
+        });
     }
 
     private void editParticipant(int index, java.util.function.UnaryOperator<ParticipantEntry> change) {
@@ -262,18 +299,10 @@ public final class ParticipantsViewModel {
 
     private void refresh() {
         Study study = document.study();
-        DataSection data = study.data();
-        CsvFormat format;
-        try {
-            format = data == null ? CsvFormat.defaults() : data.csvFormat();
-        } catch (BadInputException e) {
-            format = CsvFormat.defaults();
-        }
-        if (!format.equals(cachedFormat)) {
-            summaries.clear();
-            cachedFormat = format;
-        }
         List<ParticipantEntry> ps = study.participants();
+        Set<FileKey> current = new HashSet<>();
+        ps.forEach(p -> current.add(keyOf(p)));
+        summaries.keySet().retainAll(current);
         if (rows.size() != ps.size()) {
             List<ParticipantRow> fresh = new ArrayList<>();
             ps.forEach(p -> fresh.add(newRow()));
@@ -303,7 +332,12 @@ public final class ParticipantsViewModel {
             refreshPreview();
             return;
         }
-        ps.forEach(p -> p.data().stream().findFirst().map(document::resolve).ifPresent(this::load));
+        ps.forEach(p -> {
+            FileKey key = keyOf(p);
+            if (key != null) {
+                load(key);
+            }
+        });
         updateRowFigures();
         refreshPreview();
         scheduleSchemaCheck();
@@ -320,40 +354,76 @@ public final class ParticipantsViewModel {
         return row;
     }
 
-    private void load(Path file) {
-        if (summaries.containsKey(file) || loading.contains(file)) {
+    private void load(FileKey key) {
+        if (summaries.containsKey(key) || loading.contains(key)) {
             return;
         }
-        loading.add(file);
+        loading.add(key);
         busy.set(true);
-        CsvFormat format = cachedFormat;
-        tasks.run(() -> read(file, format), summary -> {
-            loading.remove(file);
+        tasks.run(() -> read(key), summary -> {
+            loading.remove(key);
             busy.set(!loading.isEmpty());
-            if (Objects.equals(format, cachedFormat)) {
-                summaries.put(file, summary);
+            if (key.equals(keyOf(participantNamed(key.hospital())))) {
+                summaries.put(key, summary);
                 updateRowFigures();
                 refreshPreview();
                 scheduleSchemaCheck();
             }
         }, e -> {
-            loading.remove(file);
+            loading.remove(key);
             busy.set(!loading.isEmpty());
-            summaries.put(file, DataFileSummary.failed(file, ErrorText.plain(e)));
+            summaries.put(key, DataFileSummary.failed(key.file(), ErrorText.plain(e)));
             updateRowFigures();
             refreshPreview();
         });
     }
 
+    /**
+     * How a hospital's file is read now: the study's format with the hospital's import options over it, and its
+     * mapping; null when it has no file yet (or its options cannot be read, which the study check reports).
+     */
+    private FileKey keyOf(ParticipantEntry p) {
+        if (p == null || p.data().isEmpty() || p.data().get(0).isBlank()) {
+            return null;
+        }
+        DataSection data = document.study().data();
+        CsvFormat format;
+        SiteMapping mapping;
+        try {
+            format = p.csvFormat(data == null ? CsvFormat.defaults() : data.csvFormat());
+            mapping = p.siteMapping();
+        } catch (BadInputException e) {
+            format = CsvFormat.defaults();
+            mapping = SiteMapping.NONE;
+        }
+        return new FileKey(document.resolve(p.data().get(0)), format, mapping, p.name());
+    }
+
+    private ParticipantEntry participantNamed(String name) {
+        return document.study().participants().stream().filter(p -> p.name().equals(name)).findFirst().orElse(null);
+    }
+
     static DataFileSummary read(Path file, CsvFormat format) {
+        return read(new FileKey(file, format, SiteMapping.NONE, ""));
+    }
+
+    /** The file read with its format, then mapped; a failure as a plain message that names the control to use. */
+    static DataFileSummary read(FileKey key) {
+        Path file = key.file();
         if (!Files.isRegularFile(file)) {
             return DataFileSummary.failed(file, "The file " + file + " does not exist. Choose the file again.");
         }
+        CsvTable raw;
         try {
-            CsvTable table = CsvReader.read(file, format);
-            return new DataFileSummary(file, table, TableProfiler.profile(table), null);
+            raw = CsvReader.read(file, key.format());
         } catch (BadInputException e) {
-            return DataFileSummary.failed(file, ErrorText.plain(e));
+            return DataFileSummary.failed(file, ImportAdvice.withControl(ErrorText.plain(e)));
+        }
+        try {
+            CsvTable table = key.mapping().apply(raw, key.hospital());
+            return new DataFileSummary(file, table, TableProfiler.profile(table), null, raw);
+        } catch (BadInputException e) {
+            return DataFileSummary.failed(file, ErrorText.plain(e) + " Change it on the 'Mapping' tab below.");
         }
     }
 
@@ -394,7 +464,7 @@ public final class ParticipantsViewModel {
             if (s != null && s.ok()) {
                 row.samplesProperty().set(String.format(Locale.ROOT, "%,d", s.table().rowCount()));
                 row.balanceProperty().set(label == null || label.isBlank() ? "choose the label (Task and model)"
-                        : s.balance(label));
+                        : s.balance(label, study.data()::className));
             } else {
                 if (s != null || p.data().isEmpty()) {
                     row.samplesProperty().set("–");
@@ -451,7 +521,13 @@ public final class ParticipantsViewModel {
     }
 
     private DataFileSummary summaryOf(ParticipantEntry p) {
-        return p.data().isEmpty() ? null : summaries.get(document.resolve(p.data().get(0)));
+        FileKey key = keyOf(p);
+        return key == null ? null : summaries.get(key);
+    }
+
+    /** The hospital's file as read now (after its mapping), or null while it is read or when it has none. */
+    public DataFileSummary summaryOfHospital(String name) {
+        return summaryOf(participantNamed(name));
     }
 
     private void refreshPreview() {
@@ -500,7 +576,7 @@ public final class ParticipantsViewModel {
             if (label != null) {
                 ColumnProfile lp = s.profiles().get(label);
                 if (lp != null) {
-                    lp.levelCounts().forEach((level, n) -> balance.add(new LevelCount(level, n)));
+                    lp.levelCounts().forEach((level, n) -> balance.add(new LevelCount(data.className(level), n)));
                 }
             }
         }
@@ -526,7 +602,10 @@ public final class ParticipantsViewModel {
         }
     }
 
-    private void setSchema(List<SchemaProblem> problems, String status) {
+    private void setSchema(List<SchemaProblem> found, String status) {
+        // what stops the run first, then the notes
+        List<SchemaProblem> problems = found.stream()
+                .sorted(java.util.Comparator.comparing(SchemaProblem::severity)).toList();
         schemaStatus.set(status);
         // the rows and the preview show the problems; whoever asked for the check has just refreshed them, so
         // they are refreshed again only when the verdict changes what they show
@@ -564,6 +643,10 @@ public final class ParticipantsViewModel {
     }
 
     public ObservableList<ParticipantRow> rows() { return rows; }
+    /** The 'Import options' tab: how the chosen hospital's file is read. */
+    public ImportOptionsViewModel importOptions() { return importOptions; }
+    /** The 'Mapping' tab: the chosen hospital's columns and codes in the study's terms, and the classes' names. */
+    public MappingViewModel mapping() { return mapping; }
     public IntegerProperty selectedProperty() { return selected; }
     public ObjectProperty<DataFileSummary> previewProperty() { return preview; }
     public ObservableList<ColumnRow> previewColumns() { return previewColumns; }

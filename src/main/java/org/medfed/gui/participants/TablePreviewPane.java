@@ -91,17 +91,7 @@ public final class TablePreviewPane {
     }
 
     private void fillGrid() {
-        List<String> names = vm.previewColumnNames();
-        grid.getColumns().clear();
-        for (int c = 0; c < names.size(); c++) {
-            int index = c;
-            TableColumn<String[], String> column = new TableColumn<>(names.get(c));
-            column.setCellValueFactory(r -> new ReadOnlyStringWrapper(index < r.getValue().length
-                    ? (r.getValue()[index] == null ? "(missing)" : r.getValue()[index]) : ""));
-            column.setSortable(false);
-            grid.getColumns().add(column);
-        }
-        grid.getItems().setAll(vm.previewRows());
+        RowsGrid.fill(grid, vm.previewColumnNames(), vm.previewRows());
     }
 
     private static <T> TableColumn<T, String> col(String title, java.util.function.Function<T, String> value, double width) {

@@ -165,7 +165,11 @@ public final class ResultsViewModel {
             rocTitle.set("");
             return;
         }
-        confusion.set(p.confusion(h));
+        ConfusionMatrix m = p.confusion(h);
+        var data = document.study().data();
+        // the outcome's classes by the names the study gives them (Participants, Mapping tab)
+        confusion.set(data == null ? m : new ConfusionMatrix(m.classes().stream().map(data::className).toList(),
+                m.counts()));
         List<RocAuc.Point> curve = p.roc(h);
         roc.setAll(curve);
         rocTitle.set(curve.isEmpty() ? "ROC curve: only for two classes"

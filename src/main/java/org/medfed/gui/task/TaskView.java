@@ -75,7 +75,19 @@ public final class TaskView {
                 .forEach(n -> n.disableProperty().bind(vm.modelProperty().isNotEqualTo("mlp")));
         field(modelGrid, mrow, vm.seed());
 
-        VBox left = new VBox(8, title("What to predict"), row("Label (outcome)", label),
+        javafx.scene.control.TextField name = new javafx.scene.control.TextField();
+        name.setId("task-study-name");
+        name.textProperty().bindBidirectional(vm.studyNameProperty());
+        name.setPrefColumnCount(30);
+        javafx.scene.control.TextArea description = new javafx.scene.control.TextArea();
+        description.setId("task-study-description");
+        description.setPromptText("what the study asks, whose data, for whom");
+        description.textProperty().bindBidirectional(vm.descriptionProperty());
+        description.setPrefRowCount(2);
+        description.setWrapText(true);
+        description.setPrefWidth(380);
+        VBox left = new VBox(8, title("Study"), row("Name", name), new Label("Description"), description,
+                title("What to predict"), row("Label (outcome)", label),
                 new Label("Features: the columns the model learns from"), features);
         VBox right = new VBox(8, title("Preparing the data"), prep, title("Model"), modelGrid);
         VBox.setVgrow(features, Priority.ALWAYS);

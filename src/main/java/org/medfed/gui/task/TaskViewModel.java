@@ -46,6 +46,8 @@ public final class TaskViewModel {
     private final FormField splitSeed;
     private final FormField seed;
     private final BooleanProperty valid = new SimpleBooleanProperty(true);
+    private final javafx.beans.property.StringProperty studyName = new javafx.beans.property.SimpleStringProperty("");
+    private final javafx.beans.property.StringProperty description = new javafx.beans.property.SimpleStringProperty("");
     private boolean loading;
 
     public TaskViewModel(StudyDocument document, ObservableList<String> columns) {
@@ -78,6 +80,16 @@ public final class TaskViewModel {
                     return StudyEdits.withFeaturesAndDrop(d.withLabel(is),
                             d.features().stream().filter(f -> !f.equals(is)).toList(), drop);
                 });
+            }
+        });
+        studyName.addListener((obs, was, is) -> {
+            if (!loading && is != null && !is.isBlank() && !is.strip().equals(document.study().name())) {
+                document.edit(s -> s.withName(is.strip()));
+            }
+        });
+        description.addListener((obs, was, is) -> {
+            if (!loading && is != null && !is.equals(document.study().description())) {
+                document.edit(s -> s.withDescription(is));
             }
         });
         missing.addListener((obs, was, is) -> preprocessingChanged());
@@ -119,6 +131,12 @@ public final class TaskViewModel {
                 labelChoices.setAll(known);
             }
             label.set(d.label());
+            if (!study.name().equals(studyName.get() == null ? "" : studyName.get().strip())) {
+                studyName.set(study.name());
+            }
+            if (!study.description().equals(description.get())) {
+                description.set(study.description());
+            }
             showFeatures(d);
             missing.set(d.missing());
             normalization.set(d.normalization());
@@ -221,6 +239,9 @@ public final class TaskViewModel {
         valid.set(hidden.valid() && trainFraction.valid() && splitSeed.valid() && seed.valid());
     }
 
+    /** The study's name (an empty name is not written: a study always has one). */
+    public javafx.beans.property.StringProperty studyNameProperty() { return studyName; }
+    public javafx.beans.property.StringProperty descriptionProperty() { return description; }
     public ObservableList<String> labelChoices() { return labelChoices; }
     public ObjectProperty<String> labelProperty() { return label; }
     public ObservableList<FeatureChoice> features() { return features; }

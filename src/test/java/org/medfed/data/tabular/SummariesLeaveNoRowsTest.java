@@ -106,15 +106,18 @@ class SummariesLeaveNoRowsTest {
     }
 
     @Test
-    void theLabelAndTheDroppedColumnsAreOnlyNamed() throws IOException {
+    void theDroppedColumnsAreOnlyNamedAndTheLabelOnlyByItsClasses() throws IOException {
         SchemaSummary schema = new LocalTabularSite("a", table("hospital-a", HOSPITAL_A), settings).schemaSummary();
         assertThat(schema.columns()).containsExactly("patient", "age", "smoker", "chol", "y");
         assertThat(schema.features()).extracting(ColumnSummary::name).containsExactly("age", "smoker", "chol");
         assertThat(schema.feature("age").orElseThrow().firstText()).isNull();
         assertThat(schema.feature("smoker").orElseThrow()).isEqualTo(
-                new ColumnSummary("smoker", "categorical", 8, 0, false, "yes", 2));
+                new ColumnSummary("smoker", "categorical", 8, 0, false, "yes", 2, List.of("no", "yes"), false));
         assertThat(schema.feature("chol").orElseThrow()).isEqualTo(
                 new ColumnSummary("chol", "numeric", 7, 1, false, null, 0));
+        // the class names leave (as the level step sends them anyway), so that codings are compared first
+        assertThat(schema.labelValues()).containsExactly("0", "1");
+        assertThat(schema.toString()).doesNotContain("Alice");
     }
 
     @Test

@@ -55,7 +55,8 @@ class CrossHospitalCheckTest {
         assertThat(progress).containsExactly("Checking that the hospitals' tables match…");
         assertThat(verdicts).isEmpty(); // the answer comes back on the UI thread
         ui.drain();
-        assertThat(verdicts).containsExactly("✔ The hospitals' tables match: same columns, compatible types and labels.");
+        assertThat(verdicts).containsExactly("✔ The hospitals' tables match: same columns, compatible types, and the same codes for the outcome "
+                + "and the categories.");
         assertThat(problems.get(0)).isEmpty();
 
         check.schedule(study, this::summaryOf);
