@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "MedFed Workbench: federated learning across hospitals without moving patient data.",
         footer = {"", "With no command, or with 'gui [STUDY.json]', medfed opens the workbench window."},
         subcommands = {RunCommand.class, GwasCommand.class, PredictCommand.class, InspectCommand.class, SplitCommand.class,
-                ProvisionCommand.class, NodeCommand.class,
+                ProvisionCommand.class, NodeCommand.class, ReportCommand.class,
                 BenchmarkCommand.class, CommandLine.HelpCommand.class})
 public final class MedFedCommand implements Runnable {
 

@@ -13,11 +13,12 @@ import org.medfed.data.tabular.FittedPreprocessing;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "software", "created", "study", "model", "input", "preprocessing",
-        "imagePreprocessing", "training", "participants", "metrics", "privacy"})
+        "imagePreprocessing", "training", "participants", "metrics", "privacy",
+        "confidence"})
 public record ModelCard(int schemaVersion, Software software, String created, StudyRef study, ModelInfo model,
                         InputFormat input, FittedPreprocessing preprocessing, ImagePreprocessing imagePreprocessing,
                         TrainingInfo training, List<ParticipantInfo> participants,
-                        Map<String, Map<String, Double>> metrics, Map<String, Object> privacy) {
+                        Map<String, Map<String, Double>> metrics, Map<String, Object> privacy, Confidence confidence) {
 
     public static final int CURRENT_SCHEMA = 1;
 
@@ -52,5 +53,25 @@ public record ModelCard(int schemaVersion, Software software, String created, St
     }
 
     public record ParticipantInfo(String name, int trainSize, int testSize, double weight) {
+    }
+
+    /**
+     * How far the federated model's figures can be trusted (absent in cards written before it was added): each
+     * figure with its test n and interval at {@code level}, the paired comparison with each hospital's own model, the
+     * warnings shown with the results, and what could not be computed ({@code limits}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Confidence(double level, String methods, List<Interval> intervals, List<PairedComparison> comparisons,
+                             List<String> warnings, String limits) {
+    }
+
+    /** A figure of the federated model on a hospital's test patients ("All hospitals": all of them); no bounds when none can be given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Interval(String testSet, String metric, double value, int n, Double low, Double high) {
+    }
+
+    /** The federated model against one hospital's own model on that hospital's n test patients. */
+    public record PairedComparison(String hospital, int n, double federatedAccuracy, double aloneAccuracy,
+                                   int onlyFederatedRight, int onlyAloneRight, double pValue, String verdict) {
     }
 }

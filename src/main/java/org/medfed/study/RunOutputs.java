@@ -17,6 +17,7 @@ import org.medfed.model.ModelFiles;
 import org.medfed.model.ModelKind;
 import org.medfed.model.ModelSpec;
 import org.medfed.io.AtomicFiles;
+import org.medfed.metrics.Estimate;
 import org.medfed.project.JsonFiles;
 import org.medfed.project.ModelCard;
 import org.medfed.project.ModelCardFile;
@@ -24,8 +25,8 @@ import org.medfed.project.Study;
 
 /**
  * Writes what a run produced into a folder: {@code metrics.csv} (one row per round, participant, split and
- * metric), {@code results.csv} (the federated vs local vs pooled table), {@code summary.json}, and the model
- * with its card in {@code model/}.
+ * metric), {@code results.csv} (the federated vs local vs pooled table, with test n and intervals),
+ * {@code curves.json} (ROC and calibration), {@code summary.json}, and the model with its card in {@code model/}.
  */
 public final class RunOutputs {
 
@@ -42,16 +43,19 @@ public final class RunOutputs {
         }
         writeMetrics(result.history(), dir.resolve("metrics.csv"));
         ResultsTable table = ResultsTable.of(result);
-        writeText(dir.resolve("results.csv"), table.toCsv());
+        var predictions = TestPredictions.of(result);
+        ResultStatistics stats = ResultStatistics.of(result, predictions);
+        writeText(dir.resolve("results.csv"), table.toCsv(stats));
+        JsonFiles.write(RunCurves.of(predictions), dir.resolve(RunCurves.FILE));
         JsonFiles.write(summary(result, table), dir.resolve("summary.json"));
-        exportModel(result, dir.resolve("model"));
+        exportModel(result, stats, dir.resolve("model"));
     }
 
-    /** The model file and its card. */
-    public static void exportModel(StudyResult result, Path modelDir) {
+    /** The model file and its card, which carries the intervals and comparisons of {@code stats}. */
+    public static void exportModel(StudyResult result, ResultStatistics stats, Path modelDir) {
         ModelSpec spec = result.prepared().spec();
         ModelFiles.save(spec, result.history().model(), modelDir);
-        ModelCardFile.save(card(result), modelDir);
+        ModelCardFile.save(card(result, stats), modelDir);
     }
 
     /** What protected the run, with the privacy actually spent, for the card and the summary. */
@@ -160,7 +164,7 @@ public final class RunOutputs {
         return s;
     }
 
-    static ModelCard card(StudyResult result) {
+    static ModelCard card(StudyResult result, ResultStatistics stats) {
         RunHistory h = result.history();
         Study study = result.prepared().study();
         ModelSpec spec = result.prepared().spec();
@@ -194,6 +198,29 @@ public final class RunOutputs {
                 new ModelCard.TrainingInfo(h.strategyId(), study.strategy().resolvedParameters(), t.rounds(),
                         h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT), t.localSteps(), t.localEpochs(),
                         t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), result.seed()),
-                parts, metrics, protections(result));
+                parts, metrics, protections(result), confidence(stats));
+    }
+
+    /** The federated model's figures with their intervals and test n, its comparisons, and the warnings. */
+    static ModelCard.Confidence confidence(ResultStatistics stats) {
+        List<ModelCard.Interval> intervals = new ArrayList<>();
+        var fed = stats.figures().get(ResultsTable.FEDERATED);
+        if (fed != null) {
+            fed.forEach((hospital, f) -> {
+                for (String m : new String[] {"accuracy", "sensitivity", "specificity", "auc"}) {
+                    var e = f.get(m);
+                    if (!Double.isNaN(e.value())) {
+                        intervals.add(new ModelCard.Interval(hospital, m, e.value(), f.n(),
+                                e.hasInterval() ? e.low() : null, e.hasInterval() ? e.high() : null));
+                    }
+                }
+            });
+        }
+        List<ModelCard.PairedComparison> comparisons = stats.comparisons().stream()
+                .map(c -> new ModelCard.PairedComparison(c.hospital(), c.n(), c.federated(), c.alone(),
+                        c.onlyFederated(), c.onlyAlone(), c.pValue(), c.verdict().words())).toList();
+        return new ModelCard.Confidence(Estimate.LEVEL, "Wilson score (accuracy, sensitivity, specificity at 0.5); "
+                + "DeLong (AUC); exact McNemar (federated against each hospital alone)", intervals, comparisons,
+                stats.warnings(), stats.limits().isEmpty() ? null : stats.limits());
     }
 }

@@ -21,6 +21,7 @@ import org.medfed.engine.BadInputException;
 import org.medfed.io.AtomicFiles;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
+import org.medfed.study.ProtectionSummary;
 import org.medfed.study.RunOutputs;
 import org.medfed.study.StudyResult;
 
@@ -69,6 +70,11 @@ public final class RunHistoryStore {
         p.setProperty("roundsPlanned", String.valueOf(study.training().rounds()));
         p.setProperty("seed", String.valueOf(result.seed()));
         p.setProperty("seconds", String.valueOf(result.history().duration().toMillis() / 1000.0));
+        p.setProperty("privacy", ProtectionSummary.describe(result.protections()));
+        double epsilon = ProtectionSummary.epsilon(result);
+        if (!Double.isNaN(epsilon)) {
+            p.setProperty("epsilon", String.valueOf(epsilon));
+        }
         StringWriter text = new StringWriter();
         try {
             p.store(text, "MedFed run");
@@ -141,7 +147,7 @@ public final class RunHistoryStore {
                 Integer.parseInt(p.getProperty("roundsCompleted", "0")),
                 Integer.parseInt(p.getProperty("roundsPlanned", "0")), study.training().learningRate(),
                 Long.parseLong(p.getProperty("seed", String.valueOf(study.seed()))), fedAcc, fedAuc, pooled, bestLocal,
-                bestLocalName);
+                bestLocalName, p.getProperty("privacy", ""), Double.parseDouble(p.getProperty("epsilon", "NaN")));
     }
 
     /** "20261125-142301" as "2026-11-25 14:23:01". */
