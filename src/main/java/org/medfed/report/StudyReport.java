@@ -187,22 +187,26 @@ public final class StudyReport {
         }
         h.append("<p>Each figure is on the hospital's own test patients, with its 95% confidence interval in brackets and "
                 + "the number of test patients (n). Intervals: Wilson for accuracy, sensitivity and specificity (at "
-                + "the model's threshold of 0.5), DeLong for AUC. \"All test patients\" pools every hospital's test "
-                + "patients.</p>");
+                + "the model's threshold of 0.5), DeLong for AUC. n counts the hospital's test patients (sensitivity is "
+                + "computed on the positive ones among them, specificity on the negative ones). \"All test patients\" "
+                + "pools every hospital's test patients.</p>");
         Map<String, Map<String, Map<String, Line>>> byModel = new LinkedHashMap<>();
-        List<String> sets = new ArrayList<>();
+        List<String> found = new ArrayList<>();
         for (Line l : lines) {
             if (l.participant().equals("mean")) {
                 continue;
             }
             String set = l.participant().equals("mean_weighted") ? "All test patients" : l.participant();
-            if (!sets.contains(set)) {
-                sets.add(set);
+            if (!found.contains(set)) {
+                found.add(set);
             }
             byModel.computeIfAbsent(l.model(), k -> new LinkedHashMap<>()).computeIfAbsent(l.metric(), k -> new LinkedHashMap<>())
                     .put(set, l);
         }
-        sets.remove("All test patients");
+        // hospitals in the study's order, then all test patients together
+        List<String> sets = new ArrayList<>(card.participants().stream().map(ModelCard.ParticipantInfo::name)
+                .filter(found::contains).toList());
+        found.stream().filter(s -> !sets.contains(s) && !s.equals("All test patients")).forEach(sets::add);
         sets.add("All test patients");
         for (String metric : HEADLINE) {
             if (byModel.values().stream().noneMatch(m -> m.containsKey(metric))) {

@@ -100,7 +100,7 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                     + "the AUC's interval and the paired comparison with each hospital alone cannot be computed.";
         }
         ResultStatistics partial = new ResultStatistics(hospitals, figures, comparisons, List.of(), limits);
-        return new ResultStatistics(hospitals, figures, comparisons, warnings(result, table, partial), limits);
+        return new ResultStatistics(hospitals, figures, comparisons, warnings(result.protections(), partial), limits);
     }
 
     static Figures figures(TestPredictions.Site site, int classCount) {
@@ -167,7 +167,8 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                 McNemar.pValue(onlyFederated, onlyAlone), McNemar.verdict(onlyFederated, onlyAlone));
     }
 
-    static List<String> warnings(StudyResult result, ResultsTable table, ResultStatistics stats) {
+    /** The warnings {@code stats} call for, given what protected the run. */
+    static List<String> warnings(Map<String, Object> runProtections, ResultStatistics stats) {
         List<String> out = new ArrayList<>();
         Map<String, Figures> federated = stats.figures().get(ResultsTable.FEDERATED);
         if (federated == null) {
@@ -190,7 +191,7 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                     + "against %.3f on %d test patients; %s", h, h, f.accuracy().value(), a.accuracy().value(), f.n(), how));
         }
         Map<String, Figures> pooled = stats.figures().get(BaselineResult.POOLED);
-        String protections = ProtectionSummary.describe(result.protections());
+        String protections = ProtectionSummary.describe(runProtections);
         if (!protections.isEmpty() && pooled != null && pooled.get(TestPredictions.ALL) != null
                 && federated.get(TestPredictions.ALL) != null) {
             double fed = federated.get(TestPredictions.ALL).accuracy().value();

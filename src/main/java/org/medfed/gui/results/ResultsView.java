@@ -342,11 +342,11 @@ public final class ResultsView {
     }
 
     /** The ROC chart's lines, for tests. */
-    XYSeriesCollection rocDataForTest() {
+    public XYSeriesCollection rocDataForTest() {
         return rocData;
     }
 
-    ResettableChart rocView() {
+    public ResettableChart rocView() {
         return rocView;
     }
 
