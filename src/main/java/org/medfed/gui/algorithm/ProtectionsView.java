@@ -94,6 +94,14 @@ final class ProtectionsView {
         Node betaRow = shownIf(fields(vm.beta()), vm.ruleProperty().isEqualTo(ProtectionsViewModel.RobustRule.TRIMMED_MEAN));
         Node fRow = shownIf(fields(vm.attackersAssumed()), vm.ruleProperty().isEqualTo(ProtectionsViewModel.RobustRule.KRUM)
                 .or(vm.ruleProperty().isEqualTo(ProtectionsViewModel.RobustRule.MULTI_KRUM)));
+        Label fit = new Label();
+        fit.setId("robust-fit");
+        fit.setWrapText(true);
+        fit.getStyleClass().add("warning-text");
+        fit.textProperty().bind(Bindings.createStringBinding(() -> vm.ruleFitProperty().get().isEmpty() ? ""
+                : "⚠ " + vm.ruleFitProperty().get(), vm.ruleFitProperty()));
+        fit.managedProperty().bind(fit.textProperty().isNotEmpty());
+        fit.visibleProperty().bind(fit.managedProperty());
         CheckBox clipping = toggle("protect-normclip", "Norm clipping of each update", vm.normClippingProperty());
         VBox clipBox = indented(fields(vm.clipBound()));
         shownIf(clipBox, vm.normClippingProperty());
@@ -108,7 +116,7 @@ final class ProtectionsView {
                 sgd, explanation(ProtectionsViewModel.DP_SGD_EXPLANATION), sgdBox,
                 secagg, explanation(ProtectionsViewModel.SECURE_AGGREGATION_EXPLANATION),
                 paillier, explanation(ProtectionsViewModel.PAILLIER_EXPLANATION), keyBox,
-                seeded, ruleRow, indented(betaRow, fRow),
+                seeded, ruleRow, fit, indented(betaRow, fRow),
                 clipping, explanation(ProtectionsViewModel.CLIPPING_EXPLANATION), clipBox,
                 problems);
     }

@@ -115,6 +115,7 @@ public final class ProtectionsViewModel {
     private final FormField clipBound;
 
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final javafx.beans.property.StringProperty ruleFit = new javafx.beans.property.SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private boolean loading;
 
@@ -147,7 +148,10 @@ public final class ProtectionsViewModel {
         }
         dpBudget.addListener((obs, was, is) -> changed());
         keySize.addListener((obs, was, is) -> changed());
-        rule.addListener((obs, was, is) -> changed());
+        rule.addListener((obs, was, is) -> {
+            changed();
+            ruleFit.set(ruleFit(is, document.study()));
+        });
         document.studyProperty().addListener((obs, was, is) -> {
             if (was == null || !java.util.Objects.equals(was.privacy(), is.privacy())
                     || !java.util.Objects.equals(was.defence(), is.defence())) {
@@ -372,6 +376,7 @@ public final class ProtectionsViewModel {
 
     /** Re-checks fields whose limits depend on the rest of the study (delta and the number of hospitals). */
     private void recheck(Study study) {
+        ruleFit.set(ruleFit(rule.get(), study));
         delta.show(delta.textProperty().get());
         List<String> next = incompatibilities(study);
         if (!next.equals(problems)) {
@@ -385,6 +390,35 @@ public final class ProtectionsViewModel {
      * settings: each in a sentence that says what to switch off. Mirrors the checks of
      * {@code org.medfed.study.Protections}, so the run does not fail on them after the data is read.
      */
+    /**
+     * Why the chosen Krum rule cannot run with this study's hospitals, said beside the rule (it needs more than
+     * 2f + 2 updates per round: 5 or more with f = 1, so never with four hospitals), or empty.
+     */
+    static String ruleFit(RobustRule chosen, Study study) {
+        if (chosen != RobustRule.KRUM && chosen != RobustRule.MULTI_KRUM) {
+            return "";
+        }
+        int hospitals = study.enabledParticipants().size();
+        int perRound = Math.max(1, (int) Math.ceil(study.training().fraction() * hospitals - 1e-9));
+        int f = 1;
+        if (study.defence() != null) {
+            try {
+                f = DefenceSettings.parse(study.defence().rule(), study.defence().clipBound()).f();
+            } catch (BadInputException e) {
+                // the problem list names a rule it cannot read
+            }
+        }
+        int needed = 2 * f + 3;
+        if (perRound >= needed) {
+            return "";
+        }
+        return chosen + " cannot be used here: it compares every update with its nearest neighbours and, "
+                + "assuming up to f = " + f + " attacker" + (f == 1 ? "" : "s") + ", needs at least 2f + 3 = " + needed
+                + " hospitals per round; this study has " + perRound + ". Lower f"
+                + (f > 0 && perRound >= 3 ? " to " + Math.max(0, (perRound - 3) / 2) : "")
+                + ", add hospitals, or choose the median or the trimmed mean, which work with " + perRound + ".";
+    }
+
     static List<String> incompatibilities(Study study) {
         List<String> out = new ArrayList<>();
         PrivacySection p = study.privacy();
@@ -448,6 +482,8 @@ public final class ProtectionsViewModel {
     public BooleanProperty paillierProperty() { return paillier; }
     public ObjectProperty<Integer> keySizeProperty() { return keySize; }
     public ObjectProperty<RobustRule> ruleProperty() { return rule; }
+    /** Why the chosen rule cannot run with this study's hospitals, shown where the rule is chosen; empty when it can. */
+    public javafx.beans.property.ReadOnlyStringProperty ruleFitProperty() { return ruleFit; }
     public BooleanProperty normClippingProperty() { return normClipping; }
     public BooleanProperty reproducibleNoiseProperty() { return reproducibleNoise; }
     public FormField targetEpsilon() { return targetEpsilon; }
