@@ -341,6 +341,14 @@ public final class ResultsView {
         calibrationView.reset();
     }
 
+    /** Scrolls the screen so that {@code node} (one of its parts) is in view. */
+    public void scrollTo(javafx.scene.Node node) {
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = root.getViewportBounds().getHeight();
+        double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+        root.setVvalue(contentHeight <= viewport ? 0 : Math.min(1, Math.max(0, y / (contentHeight - viewport))));
+    }
+
     /** The ROC chart's lines, for tests. */
     public XYSeriesCollection rocDataForTest() {
         return rocData;

@@ -96,9 +96,17 @@ class RunScreenFxTest {
         assertThat(fx(() -> app.workbench.resultsView().rocDataForTest().getSeriesCount())).isEqualTo(6);
         // scrolling zooms the ROC chart; Reset view brings back 0 to 1
         var roc = app.workbench.resultsView().rocView();
+        fx(() -> {
+            app.workbench.resultsView().scrollTo(roc);
+            return null;
+        });
         robot.moveTo(roc.viewer()).scroll(4, javafx.geometry.VerticalDirection.DOWN);
         await(() -> fx(() -> roc.chart().getXYPlot().getDomainAxis().getUpperBound()) < 0.99
                 || fx(() -> roc.chart().getXYPlot().getDomainAxis().getUpperBound()) > 1.01);
+        fx(() -> {
+            app.workbench.resultsView().scrollTo(roc);
+            return null;
+        });
         robot.clickOn("#results-roc-reset");
         assertThat(fx(() -> roc.chart().getXYPlot().getDomainAxis().getRange()))
                 .isEqualTo(new org.jfree.data.Range(0, 1.0001));
@@ -112,6 +120,10 @@ class RunScreenFxTest {
         });
         assertThat(fx(() -> calibrationChart.getXYPlot().getDomainAxis().getRange()))
                 .isEqualTo(new org.jfree.data.Range(0, 1.0001));
+        fx(() -> {
+            ((javafx.scene.control.ScrollPane) app.workbench.resultsView().root()).setVvalue(0);
+            return null;
+        });
         TableView<?> runs = robot.lookup("#results-history").queryTableView();
         assertThat(runs.getItems()).hasSize(1);
 
