@@ -16,7 +16,7 @@ public final class BenchmarkReport {
         sb.append("Command: `").append(command).append("`  \n");
         sb.append("Seeds ").append(seeds).append(" (model initialisation and batch order); ").append(machine).append(".\n\n");
         boolean withSplits = rows.stream().anyMatch(r -> !r.perSplit().isEmpty());
-        sb.append("| method | ours, protocol split (mean +- sd over seeds) |");
+        sb.append("| method | ours, FLamby's split (mean +- sd over seeds) |");
         if (withSplits) {
             sb.append(" ours, mean over ").append(splits).append(" other splits (+- sd over splits) |");
         }

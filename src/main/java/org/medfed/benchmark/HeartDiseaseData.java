@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.medfed.data.ScikitLearnSplit;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.HeaderMode;
@@ -36,7 +37,7 @@ public final class HeartDiseaseData {
         return CsvFormat.defaults().withHeader(HeaderMode.NO).withColumnNames(COLUMNS);
     }
 
-    /** FLamby splits with scikit-learn's random_state 43; our shuffle differs, so only the counts match. */
+    /** FLamby splits with scikit-learn's {@code random_state=43}; {@link ScikitLearnSplit} draws the same rows. */
     public static final long SPLIT_SEED = 43;
 
     public static TabularSettings settings(Normalization normalization) {
@@ -62,10 +63,13 @@ public final class HeartDiseaseData {
         return out;
     }
 
+    /** FLamby's own split, row for row. */
     public static TabularFederation prepare(Path dir, Normalization normalization) {
-        return prepare(dir, normalization, SPLIT_SEED);
+        return TabularFederation.prepare(sites(dir), format(), settings(normalization, SPLIT_SEED),
+                ScikitLearnSplit.INSTANCE);
     }
 
+    /** Another split with FLamby's counts per centre: our stratified shuffle with {@code splitSeed}. */
     public static TabularFederation prepare(Path dir, Normalization normalization, long splitSeed) {
         return TabularFederation.prepare(sites(dir), format(), settings(normalization, splitSeed));
     }

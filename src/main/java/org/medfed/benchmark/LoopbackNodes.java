@@ -13,7 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.medfed.engine.Participant;
-import org.medfed.network.CoordinatorAddress;
+import org.medfed.project.CoordinatorAddress;
 import org.medfed.network.coordinator.CoordinatorServer;
 import org.medfed.network.coordinator.NodeLink;
 import org.medfed.network.coordinator.RemoteParticipant;

@@ -14,6 +14,10 @@ import org.medfed.project.PrivacySection;
 import org.medfed.project.StrategySection;
 import org.medfed.project.Study;
 import org.medfed.project.TrainingSection;
+import org.medfed.engine.strategy.StrategyCatalog;
+import org.medfed.engine.strategy.StrategyDescriptor;
+import org.medfed.engine.strategy.robust.RobustRuleCatalog;
+import org.medfed.engine.strategy.robust.RobustRuleDescriptor;
 import picocli.CommandLine.Option;
 
 /** The options that describe or override a study on the command line. */
@@ -31,8 +35,8 @@ final class StudyFlags {
     @Option(names = "--hidden", paramLabel = "SIZES", split = ",", description = "MLP hidden layer sizes, e.g. 32,16")
     List<Integer> hidden;
 
-    @Option(names = "--strategy", paramLabel = "ID", description = "fedavg, weighted-fedavg, custom-weighted-fedavg, "
-            + "fedsgd, fedprox, fedadam, fedyogi, fedadagrad, scaffold, cyclic")
+    @Option(names = "--strategy", paramLabel = "ID", completionCandidates = StrategyIdList.class,
+            description = "one of: ${COMPLETION-CANDIDATES}")
     String strategy;
 
     @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a strategy parameter, e.g. mu=0.01 (repeat)")
@@ -93,7 +97,9 @@ final class StudyFlags {
     @Option(names = "--dp-clip", paramLabel = "C", description = "client-level DP: clipping norm of an update (default 1)")
     Double dpClip;
 
-    @Option(names = "--dp-delta", paramLabel = "D", description = "client-level DP: delta (default 0.001)")
+    @Option(names = "--dp-delta", paramLabel = "D",
+            description = "delta of the DP that is on (client-level, DP-SGD or both); on its own, client-level DP "
+                    + "(default 0.001)")
     Double dpDelta;
 
     @Option(names = "--dp-adaptive-clipping", description = "client-level DP: adapt the clipping norm to the median update")
@@ -119,15 +125,16 @@ final class StudyFlags {
             description = "reproducible privacy noise and masks, for teaching (gives no real privacy)")
     boolean seededRandomness;
 
-    @Option(names = "--defence", paramLabel = "RULE", description = "robust rule: none, median, trimmed-mean:BETA, "
-            + "krum:F, multi-krum:F[:M]")
+    @Option(names = "--defence", paramLabel = "RULE", completionCandidates = DefenceForms.class,
+            description = "robust rule, one of: ${COMPLETION-CANDIDATES}")
     String defence;
 
     @Option(names = "--clip-bound", paramLabel = "X", description = "robustness: clip each update's change to this norm")
     Double clipBound;
 
-    @Option(names = "--attack", paramLabel = "NAME=SPEC", description = "SIMULATION: make a hospital attack, e.g. "
-            + "hospital-b=scale:10 (sign-flip, scale:S, noise:SIGMA, free-ride, label-flip)")
+    @Option(names = "--attack", paramLabel = "NAME=SPEC", completionCandidates = AttackForms.class,
+            description = "SIMULATION: make a hospital attack, e.g. hospital-b=scale:10; SPEC is one of: "
+                    + "${COMPLETION-CANDIDATES}")
     Map<String, String> attacks = new LinkedHashMap<>();
 
     /** A study from the participant flags alone (no study file). */
@@ -201,7 +208,11 @@ final class StudyFlags {
                 || dpSgdClip != null) {
             PrivacySection p = s.privacy() == null ? new PrivacySection(null, null, null, null) : s.privacy();
             PrivacySection.DpSection dp = p.dp();
-            if (dpNoise != null || dpEpsilon != null || dpClip != null || dpDelta != null || dpAdaptive) {
+            boolean clientLevelFlags = dpNoise != null || dpEpsilon != null || dpClip != null || dpAdaptive;
+            boolean dpSgdFlags = dpSgdEpsilon != null || dpSgdNoise != null || dpSgdClip != null;
+            // --dp-delta is the delta of whichever DP is on; only on its own does it stand for client-level DP
+            boolean deltaForClientLevel = dpDelta != null && (dp != null || !dpSgdFlags && p.dpSgd() == null);
+            if (clientLevelFlags || deltaForClientLevel) {
                 PrivacySection.DpSection old = dp == null ? new PrivacySection.DpSection(null, null, null, null, null, null) : dp;
                 dp = new PrivacySection.DpSection(or(dpClip, old.clipNorm()), dpNoise != null ? dpNoise
                         : (dpEpsilon != null ? null : old.noiseMultiplier()), or(dpDelta, old.delta()),
@@ -212,7 +223,7 @@ final class StudyFlags {
                             : p.secureAggregation(),
                     paillier && p.paillier() == null ? new PrivacySection.PaillierSection(null, null, null, null) : p.paillier(),
                     seededRandomness ? "seeded" : p.randomness());
-            if (dpSgdEpsilon != null || dpSgdNoise != null || dpSgdClip != null) {
+            if (dpSgdFlags || dpDelta != null && p.dpSgd() != null) {
                 var old = p.dpSgd() == null ? new PrivacySection.DpSgdSection(null, null, null, null) : p.dpSgd();
                 p = p.withDpSgd(new PrivacySection.DpSgdSection(or(dpSgdClip, old.clipNorm()),
                         dpSgdNoise != null ? dpSgdNoise : (dpSgdEpsilon != null ? null : old.noiseMultiplier()),
@@ -241,5 +252,30 @@ final class StudyFlags {
 
     private static <T> T or(T a, T b) {
         return a != null ? a : b;
+    }
+
+    /** The strategies of the catalogue, for the help text. */
+    static final class StrategyIdList implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return StrategyCatalog.all().stream().map(StrategyDescriptor::id).iterator();
+        }
+    }
+
+    /** The robust rules of the catalogue as they are written, for the help text. */
+    static final class DefenceForms implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return RobustRuleCatalog.all().stream().map(RobustRuleDescriptor::syntax).iterator();
+        }
+    }
+
+    /** The attacks of the catalogue as they are written, for the help text. */
+    static final class AttackForms implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return java.util.Arrays.stream(org.medfed.attack.AttackKind.values())
+                    .map(org.medfed.attack.AttackKind::syntax).iterator();
+        }
     }
 }

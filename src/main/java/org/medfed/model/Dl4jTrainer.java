@@ -69,8 +69,8 @@ public final class Dl4jTrainer implements ModelTrainer {
             throw new IllegalStateException("no training examples");
         }
         if (plan.sampleLevelPrivacy() != null) {
-            throw new org.medfed.engine.BadInputException("DP-SGD inside local training is available for logistic "
-                    + "regression and MLP models");
+            throw new org.medfed.engine.BadInputException("DP-SGD inside local training is available for "
+                    + ModelKind.DP_SGD_MODELS);
         }
         MultiLayerNetwork net = network(plan.optimizer(), plan.learningRate());
         net.setParams(toRow(start));

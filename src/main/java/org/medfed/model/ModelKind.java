@@ -14,6 +14,14 @@ public enum ModelKind {
     /** Binary segmentation: a small U-Net (encoder, decoder with skip connections), a sigmoid per pixel. */
     UNET;
 
+    /** The models whose local training can run DP-SGD (per-example gradients): named in messages. */
+    public static final String DP_SGD_MODELS = "logistic regression and MLP models";
+
+    /** Whether DP-SGD can run inside this model's local training. */
+    public boolean supportsDpSgd() {
+        return this == LOGISTIC || this == MLP;
+    }
+
     public String id() {
         return name().toLowerCase(Locale.ROOT);
     }

@@ -125,8 +125,8 @@ public final class SegmentationTrainer implements ModelTrainer {
         }
         if (plan.sampleLevelPrivacy() != null) {
             // refused rather than ignored: a hospital whose policy requires DP must not be told it has it
-            throw new org.medfed.engine.BadInputException("DP-SGD inside local training is available for logistic "
-                    + "regression and MLP models, not for the U-Net");
+            throw new org.medfed.engine.BadInputException("DP-SGD inside local training is available for "
+                    + ModelKind.DP_SGD_MODELS + ", not for the U-Net");
         }
         ComputationGraph graph = graph(plan.optimizer(), plan.learningRate());
         graph.setParams(Dl4jTrainer.toRow(start));

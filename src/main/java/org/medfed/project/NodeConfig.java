@@ -3,7 +3,6 @@ package org.medfed.project;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.medfed.network.CoordinatorAddress;
 
 /**
  * A hospital node's settings, read from {@code node.json} by {@link NodeConfigFile#read(Path)} and checked: who the

@@ -18,8 +18,6 @@ import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.HeaderMode;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.protocol.Procedure;
-import org.medfed.network.CoordinatorAddress;
-import org.medfed.network.pki.HospitalNames;
 
 /**
  * Turns {@code node.json} as written ({@link NodeFile}) into checked settings ({@link NodeConfig}). Every message

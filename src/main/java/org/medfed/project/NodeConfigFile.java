@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.medfed.engine.BadInputException;
 import org.medfed.io.AtomicFiles;
-import org.medfed.network.CoordinatorAddress;
 
 /**
  * Reads a hospital node's {@code node.json} into checked settings, and writes the starter file of a provisioned

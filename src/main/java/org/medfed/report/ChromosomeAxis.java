@@ -12,17 +12,19 @@ import org.jfree.chart.ui.TextAnchor;
 
 /**
  * The x axis of a Manhattan plot: positions run on end to end across chromosomes, so instead of numbers the
- * axis shows each chromosome's name at the middle of its stretch.
+ * axis shows each chromosome's name at the middle of its stretch (of the chromosomes in view, when zoomed).
  */
-final class ChromosomeAxis extends NumberAxis {
+public final class ChromosomeAxis extends NumberAxis {
 
     private static final long serialVersionUID = 1L;
+    /** Pixels a label needs; below that, only every other chromosome is named (the small ones crowd). */
+    private static final double LABEL_PIXELS = 20;
 
     private final double[] centres;
     private final String[] names;
 
-    ChromosomeAxis(String label, double[] centres, String[] names) {
-        super(label);
+    public ChromosomeAxis(double[] centres, String[] names) {
+        super("Chromosome");
         this.centres = centres.clone();
         this.names = names.clone();
     }
@@ -31,11 +33,15 @@ final class ChromosomeAxis extends NumberAxis {
     @SuppressWarnings({"rawtypes", "unchecked"})
     public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
         List ticks = new ArrayList();
-        // label every chromosome when there is room, else every other one (small chromosomes crowd)
-        double width = dataArea.getWidth();
-        int step = centres.length * 18 > width ? 2 : 1;
+        int visible = 0;
+        for (double c : centres) {
+            visible += getRange().contains(c) ? 1 : 0;
+        }
+        int step = visible * LABEL_PIXELS > dataArea.getWidth() ? 2 : 1;
         for (int i = 0; i < centres.length; i += step) {
-            ticks.add(new NumberTick(centres[i], names[i], TextAnchor.TOP_CENTER, TextAnchor.CENTER, 0.0));
+            if (getRange().contains(centres[i])) {
+                ticks.add(new NumberTick(centres[i], names[i], TextAnchor.TOP_CENTER, TextAnchor.CENTER, 0.0));
+            }
         }
         return ticks;
     }

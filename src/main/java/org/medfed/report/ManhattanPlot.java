@@ -6,10 +6,8 @@ import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -22,7 +20,6 @@ import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.medfed.data.vcf.ChromosomeOrder;
 
 /**
  * Manhattan plot: -log10 p of every variant along the genome, chromosomes in alternating colours, a
@@ -44,51 +41,14 @@ public final class ManhattanPlot {
      * @param title chart title
      */
     public static JFreeChart create(List<AssociationPoint> points, double significance, String title) {
-        Map<String, List<AssociationPoint>> byChromosome = new LinkedHashMap<>();
-        points.stream().filter(p -> Double.isFinite(p.negLog10P()))
-                .sorted(Comparator.comparing(AssociationPoint::chromosome, ChromosomeOrder.INSTANCE)
-                        .thenComparingLong(AssociationPoint::position))
-                .forEach(p -> byChromosome.computeIfAbsent(p.chromosome(), c -> new ArrayList<>()).add(p));
-        XYSeries odd = new XYSeries("odd chromosomes", false, true);
-        XYSeries even = new XYSeries("even chromosomes", false, true);
-        List<Double> centres = new ArrayList<>();
-        List<String> names = new ArrayList<>();
-        double total = 0;
-        for (List<AssociationPoint> c : byChromosome.values()) {
-            total += Math.max(1, c.get(c.size() - 1).position() - c.get(0).position());
-        }
-        // a gap of 1% of the plotted genome between chromosomes keeps neighbours apart
-        double gap = Math.max(1, 0.01 * total);
-        double offset = 0;
-        double maxY = 0;
-        int index = 0;
-        List<double[]> placed = new ArrayList<>();
-        List<AssociationPoint> placedPoints = new ArrayList<>();
-        for (Map.Entry<String, List<AssociationPoint>> e : byChromosome.entrySet()) {
-            List<AssociationPoint> chromosome = e.getValue();
-            long first = chromosome.get(0).position();
-            long last = chromosome.get(chromosome.size() - 1).position();
-            double span = Math.max(1, last - first);
-            XYSeries series = index % 2 == 0 ? odd : even;
-            for (AssociationPoint p : chromosome) {
-                double x = offset + (p.position() - first);
-                series.add(x, p.negLog10P());
-                maxY = Math.max(maxY, p.negLog10P());
-                placed.add(new double[] {x, p.negLog10P()});
-                placedPoints.add(p);
-            }
-            centres.add(offset + span / 2);
-            names.add(ChromosomeOrder.label(e.getKey()));
-            offset += span + gap;
-            index++;
-        }
+        ManhattanLayout layout = ManhattanLayout.of(points, AssociationPoint::chromosome, AssociationPoint::position,
+                AssociationPoint::negLog10P, p -> true);
         XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(odd);
-        data.addSeries(even);
-
-        ChromosomeAxis x = new ChromosomeAxis("Chromosome",
-                centres.stream().mapToDouble(Double::doubleValue).toArray(), names.toArray(String[]::new));
-        x.setRange(-gap, Math.max(1, offset));
+        data.addSeries(series("odd chromosomes", layout.series(false)));
+        data.addSeries(series("even chromosomes", layout.series(true)));
+        ChromosomeAxis x = new ChromosomeAxis(layout.centres(), layout.names());
+        x.setRange(-layout.gap(), layout.width() + layout.gap());
+        double maxY = layout.maxY();
         NumberAxis y = new NumberAxis("-log10(p)");
         double threshold = -Math.log10(significance);
         y.setRange(0, Math.max(threshold, maxY) * 1.08 + 0.5);
@@ -110,25 +70,34 @@ public final class ManhattanPlot {
         line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
         line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
         plot.addRangeMarker(line, Layer.FOREGROUND);
-        labelTopHits(plot, placed, placedPoints, threshold);
+        labelTopHits(plot, layout, points, threshold);
 
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
     }
 
-    private static void labelTopHits(XYPlot plot, List<double[]> placed, List<AssociationPoint> points, double threshold) {
+    private static XYSeries series(String name, ManhattanLayout.Series s) {
+        XYSeries out = new XYSeries(name, false, true);
+        for (int i = 0; i < s.xy()[0].length; i++) {
+            out.add(s.xy()[0][i], s.xy()[1][i]);
+        }
+        return out;
+    }
+
+    private static void labelTopHits(XYPlot plot, ManhattanLayout layout, List<AssociationPoint> points,
+                                     double threshold) {
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < points.size(); i++) {
-            if (points.get(i).negLog10P() >= threshold) {
+        for (int i = 0; i < layout.size(); i++) {
+            if (layout.y(i) >= threshold) {
                 order.add(i);
             }
         }
-        order.sort(Comparator.comparingDouble((Integer i) -> points.get(i).negLog10P()).reversed());
+        order.sort(Comparator.comparingDouble((Integer i) -> layout.y(i)).reversed());
         Font font = new Font("SansSerif", Font.PLAIN, 10);
         for (int k = 0; k < Math.min(LABELLED_HITS, order.size()); k++) {
             int i = order.get(k);
-            XYTextAnnotation label = new XYTextAnnotation(points.get(i).label(), placed.get(i)[0], placed.get(i)[1]);
+            XYTextAnnotation label = new XYTextAnnotation(points.get(layout.row(i)).label(), layout.x(i), layout.y(i));
             label.setFont(font);
             label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
             plot.addAnnotation(label);

@@ -15,6 +15,11 @@ public record PreparedStudy(Study study, Path studyFile, StudyData data, ModelSp
         if (study.enabledParticipants().isEmpty()) {
             throw new BadInputException(studyFile, null, "no participant is enabled");
         }
+        try {
+            ProtectionCompatibility.require(study, study.enabledParticipants().size());
+        } catch (BadInputException e) {
+            throw new BadInputException(studyFile, null, e.getMessage(), e);
+        }
         StudyData data = switch (study.dataType()) {
             case "tabular" -> TabularStudyData.prepare(study, studyFile);
             case "genotypes" -> GenotypeStudyData.prepare(study, studyFile);

@@ -56,6 +56,7 @@ public final class Protections {
      *                     {@link #attacker})
      */
     public static Applied apply(Study study, Strategy base, List<? extends Participant> participants, long seed) {
+        ProtectionCompatibility.require(study, participants.size());
         Map<String, Object> card = new LinkedHashMap<>();
         describeAttacks(study, card);
         Strategy strategy = base;
@@ -64,7 +65,6 @@ public final class Protections {
         if (defence != null) {
             DefenceSettings settings = DefenceSettings.parse(defence.rule(), defence.clipBound());
             if (!settings.isNone()) {
-                settings.checkParticipants(expectedPerRound(study, participants.size()));
                 strategy = settings.apply(strategy);
                 card.put("defence", Map.of("rule", settings.ruleText(), "clipBound", defence.clipBound()));
             }
@@ -97,17 +97,7 @@ public final class Protections {
             c.put("perHospital", perHospital);
             card.put("dpSgd", c);
         }
-        boolean robust = card.containsKey("defence");
         if (privacy.dp() != null) {
-            if (robust) {
-                // DP-FedAvg bounds what one hospital changes in the clipped sum of everyone's updates; a rule that
-                // drops or down-weights updates depending on the others voids that bound (and, placed inside, it
-                // would only ever see DP's single noised average).
-                throw new BadInputException("a robust rule cannot be combined with client-level differential "
-                        + "privacy: DP's guarantee holds for the noised sum of all clipped updates, and a rule that drops "
-                        + "or down-weights updates depending on the others breaks it; choose one (DP-SGD inside the "
-                        + "hospitals does combine with a robust rule)");
-            }
             DpFedAvgSettings settings = dpSettings(privacy.dp(), study, participants.size());
             strategy = new DpFedAvg(strategy, settings, random);
             Map<String, Object> dp = new LinkedHashMap<>();
@@ -123,15 +113,7 @@ public final class Protections {
             dp.put("samplingRate", study.training().fraction());
             card.put("differentialPrivacy", dp);
         }
-        if (privacy.secureAggregation() != null && privacy.paillier() != null) {
-            throw new BadInputException("choose secure aggregation or homomorphic (Paillier) aggregation, not both: "
-                    + "each already hides single updates from the aggregator");
-        }
         if (privacy.secureAggregation() != null) {
-            if (robust) {
-                throw new BadInputException("robust rules need to see each hospital's update, which secure aggregation "
-                        + "hides: switch one of them off");
-            }
             var s = privacy.secureAggregation();
             boolean weighted = weighting(base, privacy.dp() != null);
             double weightScale = weighted
@@ -142,10 +124,6 @@ public final class Protections {
                     + "masks, Shamir shares", "bits", s.bits(), "range", s.range()));
         }
         if (privacy.paillier() != null) {
-            if (robust) {
-                throw new BadInputException("robust rules need to see each hospital's update, which Paillier encryption "
-                        + "hides: switch one of them off");
-            }
             var p = privacy.paillier();
             SecureRandom keyRandom = random.secureRandom("paillier-key", 0);
             PaillierKeyHolder holder = PaillierKeyHolder.generate(p.modulusBits(), 2, keyRandom);
@@ -167,10 +145,6 @@ public final class Protections {
      * samples, no for plain FedAvg and under differential privacy (whose mean is over the expected participants).
      */
     static boolean weighting(Strategy base, boolean dp) {
-        if (base instanceof FedAvg f && f.weighting() == Weighting.CUSTOM) {
-            throw new BadInputException("custom participant weights cannot be combined with secure aggregation, which "
-                    + "hides them; use weighted-fedavg (by patients) or fedavg");
-        }
         return !dp && !(base instanceof FedAvg f && f.weighting() == Weighting.EQUAL);
     }
 
@@ -245,9 +219,5 @@ public final class Protections {
             }
         }
         return out;
-    }
-
-    private static int expectedPerRound(Study study, int participants) {
-        return Math.max(1, (int) Math.ceil(study.training().fraction() * participants - 1e-9));
     }
 }

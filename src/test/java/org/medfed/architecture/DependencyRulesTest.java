@@ -2,6 +2,7 @@ package org.medfed.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -78,6 +79,13 @@ class DependencyRulesTest {
                 .check(production);
         noClasses().that().resideInAPackage("org.medfed.gui..")
                 .should().dependOnClassesThat().resideInAPackage("org.medfed.cli..")
+                .check(production);
+    }
+
+    @Test
+    void noTwoCapabilitiesDependOnEachOther() {
+        slices().matching("org.medfed.(*)..").should().beFreeOfCycles()
+                .because("a package per capability: a cycle means neither can be understood, tested or moved alone")
                 .check(production);
     }
 }

@@ -9,9 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.medfed.testsupport.SharedData;
 
 /**
- * A one-seed version of the Fed-Heart-Disease benchmark against FLamby's published figures. Our split cannot
- * be scikit-learn's row for row (only the counts match), and over split seeds 1..12 our FedAvg row ranged from
- * 0.637 to 0.728 and our pooled row from 0.667 to 0.748 (docs/benchmarks.md), so the tolerance is 0.06.
+ * A one-seed version of the Fed-Heart-Disease benchmark against FLamby's published figures, on FLamby's own split
+ * (row for row, {@code ScikitLearnSplitTest}). Model initialisation and batch order still differ from PyTorch's,
+ * and one seed's figure moves by a standard deviation or two (FLamby's own sd over seeds is 0.025 for FedAvg), so
+ * the tolerance is 0.06.
  */
 class FedHeartDiseaseBenchmarkTest {
 
@@ -33,6 +34,6 @@ class FedHeartDiseaseBenchmarkTest {
         assertThat(fedAvg.mean()).isCloseTo(PINNED_FEDAVG, within(1e-9));
     }
 
-    static final double PINNED_POOLED = 0.7560444276385287;
-    static final double PINNED_FEDAVG = 0.740348302602516;
+    static final double PINNED_POOLED = 0.7343338855277057;
+    static final double PINNED_FEDAVG = 0.6957388000576203;
 }

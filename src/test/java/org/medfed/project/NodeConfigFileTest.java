@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import org.medfed.data.csv.HeaderMode;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.protocol.Procedure;
-import org.medfed.network.CoordinatorAddress;
+import org.medfed.project.CoordinatorAddress;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -86,7 +86,7 @@ class ProtectionsTest {
     void impossibleCombinationsAreRefusedInPlainWords() {
         Study both = sample(1).withDefence(new DefenceSection("median", null)).withPrivacy(new PrivacySection(null,
                 new PrivacySection.SecureAggregationSection(null, null), null, "seeded"));
-        assertThatThrownBy(() -> run(both)).hasMessageContaining("robust rules need to see each hospital's update");
+        assertThatThrownBy(() -> run(both)).hasMessageContaining("a robust rule must see each hospital's update");
         Study dpAndMedian = sample(1).withDefence(new DefenceSection("median", null)).withPrivacy(new PrivacySection(
                 new PrivacySection.DpSection(1.0, 1.5, 1e-3, null, null, null), null, null, "seeded"));
         assertThatThrownBy(() -> run(dpAndMedian))

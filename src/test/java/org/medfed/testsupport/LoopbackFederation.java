@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import org.medfed.network.CoordinatorAddress;
+import org.medfed.project.CoordinatorAddress;
 import org.medfed.network.coordinator.CoordinatorServer;
 import org.medfed.network.coordinator.RemoteParticipant;
 import org.medfed.network.node.CallHandler;

@@ -3,11 +3,11 @@ package org.medfed.data.tabular;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.medfed.analytics.moments.Moments;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvReader;
+import org.medfed.data.SplitRule;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.TableProfiler;
 
@@ -25,6 +25,7 @@ public final class LocalTabularSite implements TabularSite {
     private final CsvTable table;
     private final TabularSettings settings;
     private final int minimumCount;
+    private final SplitRule splitRule;
     private SiteTable rows;
 
     public LocalTabularSite(String name, CsvTable table, TabularSettings settings) {
@@ -39,6 +40,11 @@ public final class LocalTabularSite implements TabularSite {
      *                     training count, which standardisation needs exactly.
      */
     public LocalTabularSite(String name, CsvTable table, TabularSettings settings, int minimumCount) {
+        this(name, table, settings, minimumCount, SplitRule.OURS);
+    }
+
+    public LocalTabularSite(String name, CsvTable table, TabularSettings settings, int minimumCount,
+                            SplitRule splitRule) {
         if (minimumCount < 1) {
             throw new IllegalArgumentException("minimumCount must be at least 1, was " + minimumCount);
         }
@@ -46,6 +52,7 @@ public final class LocalTabularSite implements TabularSite {
         this.table = table;
         this.settings = settings;
         this.minimumCount = minimumCount;
+        this.splitRule = splitRule;
     }
 
     @Override
@@ -82,7 +89,7 @@ public final class LocalTabularSite implements TabularSite {
 
     @Override
     public RowSummary selectRows(Map<String, ColumnType> featureTypes) {
-        rows = new SiteTable(name, table, settings, featureTypes);
+        rows = new SiteTable(name, table, settings, featureTypes, splitRule);
         return new RowSummary(rows.usableRows(), rows.droppedForMissingLabel(), rows.droppedForMissingValues());
     }
 

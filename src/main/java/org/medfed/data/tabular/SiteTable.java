@@ -7,8 +7,8 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.medfed.analytics.moments.Moments;
 import org.medfed.data.ExampleSet;
+import org.medfed.data.SplitRule;
 import org.medfed.data.TrainTestSplit;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvTable;
@@ -30,12 +30,15 @@ public final class SiteTable {
     private final int[] kept;
     private final int droppedMissingLabel;
     private final int droppedMissingFeature;
+    private final SplitRule splitRule;
     private int[] trainRows;
     private int[] testRows;
 
     /** @param types the agreed type of each feature column, in feature order */
-    SiteTable(String name, CsvTable table, TabularSettings settings, Map<String, ColumnType> types) {
+    SiteTable(String name, CsvTable table, TabularSettings settings, Map<String, ColumnType> types,
+              SplitRule splitRule) {
         this.name = name;
+        this.splitRule = splitRule;
         this.table = table;
         this.settings = settings;
         this.types = new LinkedHashMap<>(types);
@@ -144,7 +147,7 @@ public final class SiteTable {
         for (int i = 0; i < kept.length; i++) {
             y[i] = classes.indexOf(settings.labelRule().apply(table.value(kept[i], labelColumn)));
         }
-        TrainTestSplit split = TrainTestSplit.of(y, classes.size(), settings.trainFraction(), settings.splitSeed(),
+        TrainTestSplit split = splitRule.split(y, classes.size(), settings.trainFraction(), settings.splitSeed(),
                 settings.stratify());
         trainRows = pick(split.train());
         testRows = pick(split.test());

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import org.medfed.analytics.moments.Moments;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.TableProfiler;
 import org.medfed.engine.BadInputException;

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medfed.data.ExampleSet;
+import org.medfed.data.SplitRule;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
@@ -56,18 +57,31 @@ public final class TabularFederation {
     }
 
     public static TabularFederation prepare(List<SiteInput> inputs, CsvFormat format, TabularSettings settings) {
+        return prepare(inputs, format, settings, SplitRule.OURS);
+    }
+
+    /** As {@link #prepare}, each site splitting its rows by {@code splitRule} (a benchmark's published split). */
+    public static TabularFederation prepare(List<SiteInput> inputs, CsvFormat format, TabularSettings settings,
+                                            SplitRule splitRule) {
         if (inputs.isEmpty()) {
             throw new BadInputException("the study has no participants with data");
         }
-        return prepareTables(readAll(inputs, format), settings);
+        return prepareTables(readAll(inputs, format), settings, splitRule);
     }
 
     /** As {@link #prepare}, for tables a site built itself (genotype dosages with phenotypes). */
     public static TabularFederation prepareTables(Map<String, CsvTable> tables, TabularSettings settings) {
+        return prepareTables(tables, settings, SplitRule.OURS);
+    }
+
+    private static TabularFederation prepareTables(Map<String, CsvTable> tables, TabularSettings settings,
+                                                   SplitRule splitRule) {
         if (tables.isEmpty()) {
             throw new BadInputException("the study has no participants with data");
         }
-        List<LocalTabularSite> sites = localSites(tables, settings);
+        List<LocalTabularSite> sites = new ArrayList<>();
+        tables.forEach((name, table) -> sites.add(new LocalTabularSite(name, table, settings,
+                LocalTabularSite.REPORT_EVERY_COUNT, splitRule)));
         TabularAgreement agreement = TabularCoordinator.agree(sites, settings);
         FittedPreprocessing prep = agreement.preprocessing();
         List<PreparedSite> prepared = new ArrayList<>();

@@ -2,7 +2,6 @@ package org.medfed.data.tabular;
 
 import java.util.List;
 import java.util.Map;
-import org.medfed.analytics.moments.Moments;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.csv.ColumnType;
 

@@ -3,11 +3,23 @@ package org.medfed.engine.strategy;
 import java.util.Locale;
 
 /**
- * A numeric strategy parameter as a form shows it: name, label, default, the allowed range and a one-line
- * explanation. {@link #check} gives the message shown next to the field.
+ * A numeric parameter (of a strategy, a robust rule or an attack) as a form shows it: name, label, default, the
+ * allowed range, whether it is a whole number, and a one-line explanation. {@link #check} gives the message shown
+ * next to the field.
  */
 public record ParameterSpec(String name, String label, double defaultValue, double min, boolean minInclusive,
-                            double max, boolean maxInclusive, String explanation) {
+                            double max, boolean maxInclusive, String explanation, boolean whole) {
+
+    public ParameterSpec(String name, String label, double defaultValue, double min, boolean minInclusive,
+                         double max, boolean maxInclusive, String explanation) {
+        this(name, label, defaultValue, min, minInclusive, max, maxInclusive, explanation, false);
+    }
+
+    /** A whole number in [min, +inf). */
+    public static ParameterSpec count(String name, String label, double defaultValue, long min, String explanation) {
+        return new ParameterSpec(name, label, defaultValue, min, true, Double.POSITIVE_INFINITY, false, explanation,
+                true);
+    }
 
     /** A value in (0, +inf). */
     public static ParameterSpec positive(String name, String label, double defaultValue, String explanation) {
@@ -28,6 +40,9 @@ public record ParameterSpec(String name, String label, double defaultValue, doub
     public String check(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
             return label + " must be a number";
+        }
+        if (whole && value != Math.rint(value)) {
+            return label + " must be a whole number, was " + format(value);
         }
         boolean aboveMin = minInclusive ? value >= min : value > min;
         boolean belowMax = maxInclusive ? value <= max : value < max;

@@ -12,6 +12,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.medfed.engine.strategy.robust.RobustRuleDescriptor;
 import org.medfed.gui.common.FormField;
 
 /**
@@ -74,9 +75,9 @@ final class ProtectionsView {
         seeded.disableProperty().bind(vm.dpProperty().or(vm.dpSgdProperty()).or(vm.secureAggregationProperty())
                 .or(vm.paillierProperty()).not());
 
-        ComboBox<ProtectionsViewModel.RobustRule> rule = new ComboBox<>();
+        ComboBox<RobustRuleDescriptor> rule = new ComboBox<>();
         rule.setId("field-robustRule");
-        rule.getItems().setAll(ProtectionsViewModel.RobustRule.values());
+        rule.getItems().setAll(vm.rules());
         rule.valueProperty().bindBidirectional(vm.ruleProperty());
         Label ruleLabel = new Label("Robust rule");
         ruleLabel.setLabelFor(rule);
@@ -91,9 +92,10 @@ final class ProtectionsView {
         ruleRow.add(ruleLabel, 0, 0);
         ruleRow.add(rule, 1, 0);
         ruleRow.add(ruleHelp, 2, 0);
-        Node betaRow = shownIf(fields(vm.beta()), vm.ruleProperty().isEqualTo(ProtectionsViewModel.RobustRule.TRIMMED_MEAN));
-        Node fRow = shownIf(fields(vm.attackersAssumed()), vm.ruleProperty().isEqualTo(ProtectionsViewModel.RobustRule.KRUM)
-                .or(vm.ruleProperty().isEqualTo(ProtectionsViewModel.RobustRule.MULTI_KRUM)));
+        GridPane ruleParameters = grid();
+        ruleParameters.setId("robust-parameters");
+        fillRuleParameters(ruleParameters);
+        vm.ruleFields().addListener((ListChangeListener<FormField>) c -> fillRuleParameters(ruleParameters));
         Label fit = new Label();
         fit.setId("robust-fit");
         fit.setWrapText(true);
@@ -116,13 +118,21 @@ final class ProtectionsView {
                 sgd, explanation(ProtectionsViewModel.DP_SGD_EXPLANATION), sgdBox,
                 secagg, explanation(ProtectionsViewModel.SECURE_AGGREGATION_EXPLANATION),
                 paillier, explanation(ProtectionsViewModel.PAILLIER_EXPLANATION), keyBox,
-                seeded, ruleRow, fit, indented(betaRow, fRow),
+                seeded, ruleRow, fit, indented(ruleParameters),
                 clipping, explanation(ProtectionsViewModel.CLIPPING_EXPLANATION), clipBox,
                 problems);
     }
 
     Node root() {
         return root;
+    }
+
+    private void fillRuleParameters(GridPane grid) {
+        grid.getChildren().clear();
+        int row = 0;
+        for (FormField f : vm.ruleFields()) {
+            row = AlgorithmView.addField(grid, row, f);
+        }
     }
 
     private void fillProblems(VBox box) {

@@ -1,8 +1,9 @@
 package org.medfed.gui.algorithm;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
+import java.util.Map;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
@@ -13,14 +14,17 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.medfed.engine.BadInputException;
-import org.medfed.engine.strategy.StrategyIds;
+import org.medfed.engine.strategy.ParameterSpec;
 import org.medfed.engine.strategy.robust.DefenceSettings;
+import org.medfed.engine.strategy.robust.RobustRuleCatalog;
+import org.medfed.engine.strategy.robust.RobustRuleDescriptor;
 import org.medfed.gui.common.FormField;
 import org.medfed.gui.common.NumberFields;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.project.DefenceSection;
 import org.medfed.project.PrivacySection;
 import org.medfed.project.Study;
+import org.medfed.study.ProtectionCompatibility;
 
 /**
  * The "Privacy and defences" part of the Algorithm screen: differential privacy (client-level DP-FedAvg, and
@@ -43,35 +47,6 @@ public final class ProtectionsViewModel {
         @Override
         public String toString() {
             return text;
-        }
-    }
-
-    /** The robust aggregation rules, with the plain-language line shown next to the choice. */
-    public enum RobustRule {
-        NONE("none", "None", "every update is averaged as sent"),
-        MEDIAN("median", "Coordinate-wise median", "each number of the model is the middle value of the hospitals': "
-                + "one extreme hospital cannot drag it"),
-        TRIMMED_MEAN("trimmed-mean", "Trimmed mean", "drops the highest and lowest share beta of the values in each "
-                + "number of the model, then averages the rest"),
-        KRUM("krum", "Krum", "keeps the one update closest to its neighbours, assuming up to f attackers"),
-        MULTI_KRUM("multi-krum", "Multi-Krum", "keeps the n - f updates closest to their neighbours and averages them");
-
-        private final String id;
-        private final String title;
-        private final String explanation;
-
-        RobustRule(String id, String title, String explanation) {
-            this.id = id;
-            this.title = title;
-            this.explanation = explanation;
-        }
-
-        public String id() { return id; }
-        public String explanation() { return explanation; }
-
-        @Override
-        public String toString() {
-            return title;
         }
     }
 
@@ -99,7 +74,7 @@ public final class ProtectionsViewModel {
     private final BooleanProperty secureAggregation = new SimpleBooleanProperty();
     private final BooleanProperty paillier = new SimpleBooleanProperty();
     private final ObjectProperty<Integer> keySize = new SimpleObjectProperty<>(2048);
-    private final ObjectProperty<RobustRule> rule = new SimpleObjectProperty<>(RobustRule.NONE);
+    private final ObjectProperty<RobustRuleDescriptor> rule = new SimpleObjectProperty<>(noRule());
     private final BooleanProperty normClipping = new SimpleBooleanProperty();
     private final BooleanProperty reproducibleNoise = new SimpleBooleanProperty();
 
@@ -110,8 +85,8 @@ public final class ProtectionsViewModel {
     private final FormField sgdEpsilon;
     private final FormField sgdClipNorm;
     private final FormField sgdDelta;
-    private final FormField beta;
-    private final FormField attackersAssumed;
+    /** The chosen rule's parameters, as the catalogue describes them; rebuilt when another rule is chosen. */
+    private final ObservableList<FormField> ruleFields = FXCollections.observableArrayList();
     private final FormField clipBound;
 
     private final ObservableList<String> problems = FXCollections.observableArrayList();
@@ -135,10 +110,6 @@ public final class ProtectionsViewModel {
                 + "contribute", positive("The clipping bound"));
         sgdDelta = field("dpSgdDelta", "Delta per hospital", "below 1 / the hospital's number of patients",
                 FormField.number("Delta", 0, false, 1, false));
-        beta = field("robustBeta", "Beta", "share trimmed at each end, from 0 up to (not including) 0.5",
-                FormField.number("Beta", 0, true, 0.5, false));
-        attackersAssumed = field("robustF", "Attackers assumed (f)", "how many hospitals may be attackers; Krum "
-                + "needs more than 2f + 2 hospitals per round", FormField.wholeNumber("The number of attackers", 0));
         clipBound = field("robustClipBound", "Norm bound", "largest change an update may make before it is scaled "
                 + "down", positive("The norm bound"));
 
@@ -149,6 +120,7 @@ public final class ProtectionsViewModel {
         dpBudget.addListener((obs, was, is) -> changed());
         keySize.addListener((obs, was, is) -> changed());
         rule.addListener((obs, was, is) -> {
+            buildRuleFields(is, Map.of());
             changed();
             ruleFit.set(ruleFit(is, document.study()));
         });
@@ -228,28 +200,27 @@ public final class ProtectionsViewModel {
             reproducibleNoise.set(p != null && p.seeded());
 
             DefenceSection def = study.defence();
-            showDefault(beta, "0.2");
-            showDefault(attackersAssumed, "1");
             showDefault(clipBound, "1");
-            rule.set(RobustRule.NONE);
-            normClipping.set(false);
+            DefenceSettings ds = null;
             if (def != null) {
                 try {
-                    DefenceSettings ds = DefenceSettings.parse(def.rule(), def.clipBound());
-                    rule.set(RobustRule.values()[ds.rule().ordinal()]);
-                    if (ds.rule() == DefenceSettings.Rule.TRIMMED_MEAN) {
-                        beta.show(NumberFields.format(ds.beta()));
-                    }
-                    if (ds.rule() == DefenceSettings.Rule.KRUM || ds.rule() == DefenceSettings.Rule.MULTI_KRUM) {
-                        attackersAssumed.show(String.valueOf(ds.f()));
-                    }
-                    normClipping.set(ds.clipBound() > 0);
-                    if (ds.clipBound() > 0) {
-                        clipBound.show(NumberFields.format(ds.clipBound()));
-                    }
+                    ds = DefenceSettings.parse(def.rule(), def.clipBound());
                 } catch (BadInputException e) {
                     // a hand-edited study with a rule the engine does not know: the problem list says so
                 }
+            }
+            RobustRuleDescriptor chosen = ds == null ? noRule() : ds.rule();
+            if (rule.get() != chosen) {
+                rule.set(chosen);
+            }
+            if (ds != null) {
+                for (int i = 0; i < ruleFields.size(); i++) {
+                    showNumber(ruleFields.get(i), ds.values().get(chosen.parameters().get(i).name()), 0);
+                }
+            }
+            normClipping.set(ds != null && ds.clipBound() > 0);
+            if (ds != null && ds.clipBound() > 0) {
+                clipBound.show(NumberFields.format(ds.clipBound()));
             }
         } finally {
             loading = false;
@@ -320,29 +291,52 @@ public final class ProtectionsViewModel {
     }
 
     private DefenceSection defenceSection(DefenceSection before) {
-        String text = switch (rule.get()) {
-            case NONE -> "none";
-            case MEDIAN -> "median";
-            case TRIMMED_MEAN -> "trimmed-mean:" + NumberFields.format(number(beta, 0.2));
-            case KRUM -> "krum:" + whole(attackersAssumed, 1);
-            case MULTI_KRUM -> "multi-krum:" + whole(attackersAssumed, 1);
-        };
+        Map<String, Double> values = new LinkedHashMap<>();
+        RobustRuleDescriptor r = rule.get();
+        for (int i = 0; i < ruleFields.size(); i++) {
+            ParameterSpec p = r.parameters().get(i);
+            values.put(p.name(), number(ruleFields.get(i), p.defaultValue()));
+        }
         double bound = normClipping.get() ? number(clipBound, 1.0) : 0.0;
-        if (text.equals("none") && bound == 0) {
+        String text;
+        try {
+            text = DefenceSettings.of(r.id(), values, 0).ruleText();
+        } catch (BadInputException e) {
+            return before; // values that do not go together: the fields say why, the study keeps what it had
+        }
+        if (text.equals(RobustRuleCatalog.NONE) && bound == 0) {
             return null;
         }
         return new DefenceSection(text, bound);
+    }
+
+    /** One field per parameter of {@code r}, showing {@code values} or the catalogue's defaults. */
+    private void buildRuleFields(RobustRuleDescriptor r, Map<String, Double> values) {
+        if (r == null) {
+            ruleFields.clear();
+            return;
+        }
+        List<FormField> fields = new ArrayList<>();
+        for (ParameterSpec p : r.parameters()) {
+            FormField f = field("robust-" + p.name(), p.label(), p.explanation() + " (" + p.rangeText() + ")", t -> {
+                double v = NumberFields.parseDouble(t);
+                return Double.isNaN(v) ? p.label() + " must be a number" : p.check(v);
+            });
+            f.show(NumberFields.format(values.getOrDefault(p.name(), p.defaultValue())));
+            fields.add(f);
+        }
+        ruleFields.setAll(fields);
+        updateValid();
+    }
+
+    private static RobustRuleDescriptor noRule() {
+        return RobustRuleCatalog.find(RobustRuleCatalog.NONE).orElseThrow();
     }
 
     /** The field's value, or the study's fallback while the field holds text it cannot accept. */
     private static double number(FormField f, double fallback) {
         double v = NumberFields.parseDouble(f.textProperty().get());
         return f.valid() && !Double.isNaN(v) ? v : fallback;
-    }
-
-    private static long whole(FormField f, long fallback) {
-        Long v = NumberFields.parseLong(f.textProperty().get());
-        return f.valid() && v != null ? v : fallback;
     }
 
     // ---- checks
@@ -358,12 +352,7 @@ public final class ProtectionsViewModel {
         if (dpSgd.get()) {
             out.addAll(List.of(sgdEpsilon, sgdClipNorm, sgdDelta));
         }
-        if (rule.get() == RobustRule.TRIMMED_MEAN) {
-            out.add(beta);
-        }
-        if (rule.get() == RobustRule.KRUM || rule.get() == RobustRule.MULTI_KRUM) {
-            out.add(attackersAssumed);
-        }
+        out.addAll(ruleFields);
         if (normClipping.get()) {
             out.add(clipBound);
         }
@@ -385,17 +374,13 @@ public final class ProtectionsViewModel {
         updateValid();
     }
 
-    /**
-     * What the engine would refuse, or what would make a protection meaningless, in this study's combination of
-     * settings: each in a sentence that says what to switch off. Mirrors the checks of
-     * {@code org.medfed.study.Protections}, so the run does not fail on them after the data is read.
-     */
+    /** What the engine would refuse in this study's combination of settings, each in a sentence naming the screen. */
     /**
      * Why the chosen Krum rule cannot run with this study's hospitals, said beside the rule (it needs more than
      * 2f + 2 updates per round: 5 or more with f = 1, so never with four hospitals), or empty.
      */
-    static String ruleFit(RobustRule chosen, Study study) {
-        if (chosen != RobustRule.KRUM && chosen != RobustRule.MULTI_KRUM) {
+    static String ruleFit(RobustRuleDescriptor chosen, Study study) {
+        if (chosen == null || !(chosen.id().equals("krum") || chosen.id().equals("multi-krum"))) {
             return "";
         }
         int hospitals = study.enabledParticipants().size();
@@ -403,7 +388,10 @@ public final class ProtectionsViewModel {
         int f = 1;
         if (study.defence() != null) {
             try {
-                f = DefenceSettings.parse(study.defence().rule(), study.defence().clipBound()).f();
+                DefenceSettings d = DefenceSettings.parse(study.defence().rule(), study.defence().clipBound());
+                if (d.rule().id().equals(chosen.id())) {
+                    f = (int) d.value("f");
+                }
             } catch (BadInputException e) {
                 // the problem list names a rule it cannot read
             }
@@ -412,7 +400,7 @@ public final class ProtectionsViewModel {
         if (perRound >= needed) {
             return "";
         }
-        return chosen + " cannot be used here: it compares every update with its nearest neighbours and, "
+        return chosen.name() + " cannot be used here: it compares every update with its nearest neighbours and, "
                 + "assuming up to f = " + f + " attacker" + (f == 1 ? "" : "s") + ", needs at least 2f + 3 = " + needed
                 + " hospitals per round; this study has " + perRound + ". Lower f"
                 + (f > 0 && perRound >= 3 ? " to " + Math.max(0, (perRound - 3) / 2) : "")
@@ -420,58 +408,12 @@ public final class ProtectionsViewModel {
     }
 
     static List<String> incompatibilities(Study study) {
-        List<String> out = new ArrayList<>();
-        PrivacySection p = study.privacy();
-        DefenceSection d = study.defence();
-        DefenceSettings defence = null;
-        if (d != null) {
-            try {
-                defence = DefenceSettings.parse(d.rule(), d.clipBound());
-                int hospitals = study.enabledParticipants().size();
-                int perRound = Math.max(1, (int) Math.ceil(study.training().fraction() * hospitals - 1e-9));
-                if (!defence.isNone() && hospitals > 0) {
-                    defence.checkParticipants(perRound);
-                }
-            } catch (BadInputException e) {
-                out.add(sentence(e.getMessage()));
-            }
-        }
-        boolean robust = defence != null && !defence.isNone();
-        if (p != null) {
-            boolean secagg = p.secureAggregation() != null;
-            boolean he = p.paillier() != null;
-            if (secagg && he) {
-                out.add("Choose secure aggregation or Paillier aggregation, not both: each already hides single "
-                        + "updates from the server (Algorithm).");
-            }
-            if (robust && (secagg || he)) {
-                out.add("A robust rule must see each hospital's update, which " + (secagg ? "secure aggregation"
-                        : "Paillier encryption") + " hides: switch one of them off (Algorithm).");
-            }
-            if (robust && p.dp() != null) {
-                out.add("Differential privacy hands the robust rule one noised average instead of each hospital's "
-                        + "update, so the rule cannot judge hospitals: switch one of them off (Algorithm).");
-            }
-            if (secagg && StrategyIds.CUSTOM_WEIGHTED_FEDAVG.equals(study.strategy().id())) {
-                out.add("Custom hospital weights cannot be combined with secure aggregation, which hides them: "
-                        + "use FedAvg or weighted FedAvg (Algorithm).");
-            }
-            if (p.dpSgd() != null && !dpSgdSupported(study)) {
-                out.add("DP-SGD inside each hospital's training is available for logistic regression and MLP "
-                        + "models only (Task and model).");
-            }
-        }
-        return out;
-    }
-
-    static boolean dpSgdSupported(Study study) {
-        String type = study.model() == null ? "logistic" : study.model().type().toLowerCase(Locale.ROOT);
-        return type.equals("logistic") || type.equals("mlp");
+        return ProtectionCompatibility.problems(study, study.enabledParticipants().size()).stream()
+                .map(p -> sentence(p.text()) + " (" + p.screen() + ").").toList();
     }
 
     private static String sentence(String message) {
-        String s = message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
-        return s + " (Algorithm).";
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
     public BooleanProperty dpProperty() { return dp; }
@@ -481,9 +423,13 @@ public final class ProtectionsViewModel {
     public BooleanProperty secureAggregationProperty() { return secureAggregation; }
     public BooleanProperty paillierProperty() { return paillier; }
     public ObjectProperty<Integer> keySizeProperty() { return keySize; }
-    public ObjectProperty<RobustRule> ruleProperty() { return rule; }
+    public ObjectProperty<RobustRuleDescriptor> ruleProperty() { return rule; }
     /** Why the chosen rule cannot run with this study's hospitals, shown where the rule is chosen; empty when it can. */
     public javafx.beans.property.ReadOnlyStringProperty ruleFitProperty() { return ruleFit; }
+    /** The rules offered, from the catalogue. */
+    public List<RobustRuleDescriptor> rules() { return RobustRuleCatalog.all(); }
+    /** The chosen rule's parameter fields. */
+    public ObservableList<FormField> ruleFields() { return ruleFields; }
     public BooleanProperty normClippingProperty() { return normClipping; }
     public BooleanProperty reproducibleNoiseProperty() { return reproducibleNoise; }
     public FormField targetEpsilon() { return targetEpsilon; }
@@ -493,8 +439,6 @@ public final class ProtectionsViewModel {
     public FormField sgdEpsilon() { return sgdEpsilon; }
     public FormField sgdClipNorm() { return sgdClipNorm; }
     public FormField sgdDelta() { return sgdDelta; }
-    public FormField beta() { return beta; }
-    public FormField attackersAssumed() { return attackersAssumed; }
     public FormField clipBound() { return clipBound; }
     /** Combinations of settings that cannot run, in words; empty when the protections fit together. */
     public ObservableList<String> problems() { return problems; }

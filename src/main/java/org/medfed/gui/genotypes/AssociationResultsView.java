@@ -29,6 +29,7 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.medfed.analytics.gwas.GwasResult;
 import org.medfed.gui.common.Charts;
+import org.medfed.report.ManhattanLayout;
 
 /**
  * The Results screen of an association study: the Manhattan plot (click a point for its variant), the QQ plot with

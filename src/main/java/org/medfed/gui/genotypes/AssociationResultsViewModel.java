@@ -19,6 +19,7 @@ import org.medfed.analytics.gwas.GwasResult;
 import org.medfed.analytics.gwas.GwasResultsTsv;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.UserDialogs;
+import org.medfed.report.ManhattanLayout;
 
 /**
  * The association study's results: the table (every variant, sortable in the view), the Manhattan and QQ plot
@@ -61,7 +62,7 @@ public final class AssociationResultsViewModel {
         for (int i = 0; i < r.results().size(); i++) {
             fresh.add(new VariantRow(i, r.results().get(i), r.settings().test()));
         }
-        ManhattanLayout layout = ManhattanLayout.of(r.results());
+        ManhattanLayout layout = layoutOf(r.results());
         QqPoints points = QqPoints.of(r.results().stream().filter(AssociationResult::tested)
                 .mapToDouble(AssociationResult::negLog10P).toArray());
         rows.setAll(fresh);
@@ -149,4 +150,10 @@ public final class AssociationResultsViewModel {
     public ReadOnlyStringProperty detailsProperty() { return details.getReadOnlyProperty(); }
     public ReadOnlyStringProperty summaryProperty() { return summary.getReadOnlyProperty(); }
     public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+
+    /** The Manhattan layout of the tested variants. */
+    static ManhattanLayout layoutOf(List<AssociationResult> results) {
+        return ManhattanLayout.of(results, r -> r.variant().chrom(), r -> r.variant().position(),
+                AssociationResult::negLog10P, AssociationResult::tested);
+    }
 }

@@ -16,7 +16,7 @@ import org.jfree.data.xy.XYDataset;
  * Square dots for plots of many thousands of points. A dot whose place on screen (to within half a dot) already
  * holds one is not drawn again: in a Manhattan or QQ plot of 100,000 variants most points crowd the bottom rows and
  * would be painted over each other, so skipping them changes no pixel that matters and saves most of the drawing.
- * No chart entity is made per point (clicks are resolved from the data, see {@link ManhattanLayout#nearest}).
+ * No chart entity is made per point (clicks are resolved from the data, see {@link org.medfed.report.ManhattanLayout#nearest}).
  */
 final class DotCloudRenderer extends AbstractXYItemRenderer {
 

@@ -6,6 +6,8 @@ import java.awt.Font;
 import java.awt.geom.Ellipse2D;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
+import org.medfed.report.ChromosomeAxis;
+import org.medfed.report.ManhattanLayout;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
@@ -39,7 +41,7 @@ final class GwasCharts {
         DefaultXYDataset data = new DefaultXYDataset();
         data.addSeries("even chromosomes", layout.series(false).xy());
         data.addSeries("odd chromosomes", layout.series(true).xy());
-        ChromosomeTicks x = new ChromosomeTicks(layout.centres(), layout.names());
+        ChromosomeAxis x = new ChromosomeAxis(layout.centres(), layout.names());
         x.setRange(-layout.gap(), layout.width() + layout.gap());
         NumberAxis y = new NumberAxis("-log10(p)");
         double threshold = -Math.log10(significance);

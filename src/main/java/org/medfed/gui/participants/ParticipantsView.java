@@ -1,5 +1,6 @@
 package org.medfed.gui.participants;
 
+import org.medfed.attack.AttackCatalog;
 import java.io.File;
 import java.util.List;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -411,14 +412,14 @@ public final class ParticipantsView {
             super(new javafx.util.StringConverter<String>() {
                 @Override
                 public String toString(String text) {
-                    return AttackChoice.label(text);
+                    return AttackCatalog.label(text);
                 }
 
                 @Override
                 public String fromString(String label) {
-                    return AttackChoice.fromLabel(label);
+                    return AttackCatalog.fromLabel(label);
                 }
-            }, AttackChoice.texts().toArray(new String[0]));
+            }, AttackCatalog.offeredTexts().toArray(new String[0]));
             getStyleClass().add("attack-cell");
             setComboBoxEditable(false);
         }
@@ -426,12 +427,12 @@ public final class ParticipantsView {
         @Override
         public void updateItem(String item, boolean empty) {
             super.updateItem(item, empty);
-            boolean attacker = !empty && AttackChoice.isAttack(item);
+            boolean attacker = !empty && AttackCatalog.isAttack(item);
             pseudoClassStateChanged(ATTACKER, attacker);
             if (attacker && !isEditing()) {
-                setText("SIMULATED ATTACKER: " + AttackChoice.label(item));
+                setText("SIMULATED ATTACKER: " + AttackCatalog.label(item));
                 setTooltip(new Tooltip("Teaching only: this hospital sends a poisoned update ("
-                        + AttackChoice.label(item) + "). Set 'none' to make it honest again."));
+                        + AttackCatalog.label(item) + "). Set 'none' to make it honest again."));
             } else {
                 setTooltip(empty ? null : new Tooltip("For teaching: make this hospital a simulated attacker"));
             }

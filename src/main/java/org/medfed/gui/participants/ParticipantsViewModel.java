@@ -1,5 +1,6 @@
 package org.medfed.gui.participants;
 
+import org.medfed.attack.AttackCatalog;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -223,16 +224,16 @@ public final class ParticipantsViewModel {
     }
 
     /**
-     * Makes a hospital a simulated attacker ({@link AttackChoice}), or honest again with "none": for teaching
+     * Makes a hospital a simulated attacker ({@link org.medfed.attack.AttackCatalog}), or honest again with "none": for teaching
      * how a robust rule copes. The Run screen warns while any attacker is set.
      */
     public boolean setAttack(int index, String attack) {
-        String problem = AttackChoice.problem(attack);
+        String problem = AttackCatalog.problem(attack);
         if (problem != null) {
             message.set("Hospital attack: " + problem);
             return false;
         }
-        String value = AttackChoice.isAttack(attack) ? attack.strip() : null;
+        String value = AttackCatalog.isAttack(attack) ? attack.strip() : null;
         editParticipant(index, p -> new ParticipantEntry(p.name(), p.data(), p.weight(), p.enabled(), value));
         message.set("");
         return true;
@@ -291,7 +292,7 @@ public final class ParticipantsViewModel {
             row.filesProperty().set(p.data().isEmpty() ? "(no file yet)" : String.join(", ", p.data()));
             row.weightProperty().set(p.weight());
             row.enabledProperty().set(p.enabled());
-            row.attackProperty().set(AttackChoice.isAttack(p.attack()) ? p.attack() : "none");
+            row.attackProperty().set(AttackCatalog.isAttack(p.attack()) ? p.attack() : "none");
         }
         syncing = false;
         kind.set(DataKind.of(study));

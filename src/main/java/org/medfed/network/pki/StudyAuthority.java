@@ -1,5 +1,6 @@
 package org.medfed.network.pki;
 
+import org.medfed.project.HospitalNames;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.medfed.engine.BadInputException;
-import org.medfed.network.CoordinatorAddress;
+import org.medfed.project.CoordinatorAddress;
 
 /**
  * The certificate authority of one study: it signs the coordinator's certificate and one per hospital, and both

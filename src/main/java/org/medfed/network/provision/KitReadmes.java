@@ -5,7 +5,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
-import org.medfed.network.CoordinatorAddress;
+import org.medfed.project.CoordinatorAddress;
 
 /** The two READMEs of a kit: one for the researcher who provisions, one for each hospital's IT. */
 final class KitReadmes {

@@ -14,7 +14,7 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 import org.medfed.io.AtomicFiles;
-import org.medfed.network.CoordinatorAddress;
+import org.medfed.project.CoordinatorAddress;
 import org.medfed.project.NodeConfigFile;
 import org.medfed.network.pki.CertifiedKey;
 import org.medfed.network.pki.OwnerOnlyFiles;

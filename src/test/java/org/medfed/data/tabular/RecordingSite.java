@@ -3,7 +3,6 @@ package org.medfed.data.tabular;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.medfed.analytics.moments.Moments;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.csv.ColumnType;
 

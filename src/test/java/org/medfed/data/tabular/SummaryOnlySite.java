@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
-import org.medfed.analytics.moments.Moments;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.csv.ColumnType;
 

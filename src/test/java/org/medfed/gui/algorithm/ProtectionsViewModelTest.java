@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import org.medfed.engine.strategy.robust.DefenceSettings;
+import org.medfed.engine.strategy.robust.RobustRuleCatalog;
+import org.medfed.engine.strategy.robust.RobustRuleDescriptor;
+import org.medfed.gui.common.FormField;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.common.StudyReadiness;
@@ -89,21 +93,21 @@ class ProtectionsViewModelTest {
     void robustRulesAndTheirParametersAreWrittenAsTheEngineReadsThem() {
         StudyDocument doc = sample();
         ProtectionsViewModel vm = new ProtectionsViewModel(doc);
-        vm.ruleProperty().set(ProtectionsViewModel.RobustRule.TRIMMED_MEAN);
-        vm.beta().textProperty().set("0.25");
+        vm.ruleProperty().set(rule("trimmed-mean"));
+        field(vm, "beta").textProperty().set("0.25");
         assertThat(doc.study().defence()).isEqualTo(new DefenceSection("trimmed-mean:0.25", 0.0));
-        vm.beta().textProperty().set("0.5");
-        assertThat(vm.beta().errorProperty().get()).isEqualTo("Beta must be from 0 and below 0.5");
+        field(vm, "beta").textProperty().set("0.5");
+        assertThat(field(vm, "beta").errorProperty().get()).isEqualTo("Beta must be in [0, 0.5), was 0.5");
         assertThat(vm.valid().get()).isFalse();
 
-        vm.ruleProperty().set(ProtectionsViewModel.RobustRule.MEDIAN);
+        vm.ruleProperty().set(rule("median"));
         assertThat(vm.valid().get()).isTrue();
         vm.normClippingProperty().set(true);
         vm.clipBound().textProperty().set("2");
         assertThat(doc.study().defence()).isEqualTo(new DefenceSection("median", 2.0));
 
         // Krum with f = 1 needs more than 4 updates a round: the sample has 4 hospitals
-        vm.ruleProperty().set(ProtectionsViewModel.RobustRule.KRUM);
+        vm.ruleProperty().set(rule("krum"));
         assertThat(doc.study().defence().rule()).isEqualTo("krum:1");
         assertThat(vm.problems()).singleElement().asString().contains("more than 2f + 2 = 4 updates per round");
         // said where the rule is chosen, with the way out
@@ -111,12 +115,11 @@ class ProtectionsViewModelTest {
                 + "nearest neighbours and, assuming up to f = 1 attacker, needs at least 2f + 3 = 5 hospitals per "
                 + "round; this study has 4. Lower f to 0, add hospitals, or choose the median or the trimmed mean, "
                 + "which work with 4.");
-        vm.attackersAssumed().textProperty().set("0");
+        field(vm, "f").textProperty().set("0");
         assertThat(vm.problems()).isEmpty();
         assertThat(vm.ruleFitProperty().get()).isEmpty();
 
-        vm.ruleProperty().set(ProtectionsViewModel.RobustRule.NONE);
-        assertThat(vm.ruleFitProperty().get()).isEmpty();
+        vm.ruleProperty().set(rule("none"));
         vm.normClippingProperty().set(false);
         assertThat(doc.study().defence()).isNull();
     }
@@ -131,7 +134,7 @@ class ProtectionsViewModelTest {
         assertThat(doc.study().privacy().paillier().modulusBits()).isEqualTo(1024);
         assertThat(vm.problems()).isEmpty();
 
-        vm.ruleProperty().set(ProtectionsViewModel.RobustRule.MEDIAN);
+        vm.ruleProperty().set(rule("median"));
         assertThat(vm.problems()).containsExactly("A robust rule must see each hospital's update, which Paillier "
                 + "encryption hides: switch one of them off (Algorithm).");
         vm.secureAggregationProperty().set(true);
@@ -140,8 +143,9 @@ class ProtectionsViewModelTest {
         vm.paillierProperty().set(false);
         vm.secureAggregationProperty().set(false);
         vm.dpProperty().set(true);
-        assertThat(vm.problems()).singleElement().asString().startsWith("Differential privacy hands the robust rule");
-        vm.ruleProperty().set(ProtectionsViewModel.RobustRule.NONE);
+        assertThat(vm.problems()).singleElement().asString()
+                .startsWith("A robust rule cannot be combined with client-level differential privacy");
+        vm.ruleProperty().set(rule("none"));
         assertThat(vm.problems()).isEmpty();
     }
 
@@ -157,8 +161,35 @@ class ProtectionsViewModelTest {
         assertThat(vm.delta().textProperty().get()).isEqualTo(org.medfed.gui.common.NumberFields.format(1e-6));
         assertThat(vm.clipNorm().textProperty().get()).isEqualTo("0.8");
         assertThat(vm.reproducibleNoiseProperty().get()).isTrue();
-        assertThat(vm.ruleProperty().get()).isEqualTo(ProtectionsViewModel.RobustRule.MULTI_KRUM);
-        assertThat(vm.attackersAssumed().textProperty().get()).isEqualTo("1");
+        assertThat(vm.ruleProperty().get()).isEqualTo(rule("multi-krum"));
+        assertThat(field(vm, "f").textProperty().get()).isEqualTo("1");
         assertThat(doc.isDirty()).as("showing is not editing").isFalse();
+    }
+
+    /** Every rule of the catalogue is offered with its own fields, so a new rule needs no GUI code. */
+    @Test
+    void offersEveryRuleOfTheCatalogueWithItsParameters() {
+        StudyDocument doc = sample();
+        ProtectionsViewModel vm = new ProtectionsViewModel(doc);
+        assertThat(vm.rules()).containsExactlyElementsOf(RobustRuleCatalog.all());
+        for (RobustRuleDescriptor r : RobustRuleCatalog.all()) {
+            vm.ruleProperty().set(r);
+            assertThat(vm.ruleFields()).extracting(FormField::id)
+                    .containsExactlyElementsOf(r.parameters().stream().map(p -> "robust-" + p.name()).toList());
+            for (int i = 0; i < r.parameters().size(); i++) {
+                assertThat(org.medfed.gui.common.NumberFields.parseDouble(vm.ruleFields().get(i).textProperty().get()))
+                        .isEqualTo(r.parameters().get(i).defaultValue());
+            }
+            String written = doc.study().defence() == null ? RobustRuleCatalog.NONE : doc.study().defence().rule();
+            assertThat(DefenceSettings.parse(written, 0).rule()).isSameAs(r);
+        }
+    }
+
+    private static RobustRuleDescriptor rule(String id) {
+        return RobustRuleCatalog.find(id).orElseThrow();
+    }
+
+    private static FormField field(ProtectionsViewModel vm, String parameter) {
+        return vm.ruleFields().stream().filter(f -> f.id().equals("robust-" + parameter)).findFirst().orElseThrow();
     }
 }

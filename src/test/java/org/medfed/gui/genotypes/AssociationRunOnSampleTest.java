@@ -21,6 +21,7 @@ import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.testing.QueuedUi;
 import org.medfed.gui.testing.StubDialogs;
 import org.medfed.project.StudyFile;
+import org.medfed.report.ManhattanLayout;
 import org.medfed.study.AssociationStudy;
 
 /** The workbench's association run on the sample study: the causal variants are found, and the table is the engine's. */

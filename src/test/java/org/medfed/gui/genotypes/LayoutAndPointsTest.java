@@ -7,6 +7,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.medfed.analytics.gwas.AssociationResult;
 import org.medfed.analytics.gwas.VariantInfo;
+import org.medfed.report.ManhattanLayout;
 
 class LayoutAndPointsTest {
 
@@ -20,7 +21,7 @@ class LayoutAndPointsTest {
         // given out of order, "chr10" after "2", and an untested variant that must not be plotted
         List<AssociationResult> results = List.of(result("10", 500, 0.5), result("2", 100, 1e-9), result("2", 1100, 0.01),
                 result("10", 1500, 0.2), result("2", 600, Double.NaN));
-        ManhattanLayout layout = ManhattanLayout.of(results);
+        ManhattanLayout layout = AssociationResultsViewModel.layoutOf(results);
         assertThat(layout.size()).isEqualTo(4);
         assertThat(layout.names()).containsExactly("2", "10");
         // chromosome 2 spans 1000 bases, 10 spans 1000; the gap is 1 % of the 2000 plotted
@@ -40,7 +41,7 @@ class LayoutAndPointsTest {
 
     @Test
     void theNearestPointIsMeasuredInPixelsNotInUnits() {
-        ManhattanLayout layout = ManhattanLayout.of(List.of(result("1", 100, 1e-9), result("1", 200, 1e-2)));
+        ManhattanLayout layout = AssociationResultsViewModel.layoutOf(List.of(result("1", 100, 1e-9), result("1", 200, 1e-2)));
         // 1 pixel = 10 bases across, 0.1 -log10 p up: the click at (50, 8.8) (plotted at x 0 and 100) is 5 px from the first point's
         // x and 2 px under it, and 5 px from the second's x but 68 px above it
         assertThat(layout.nearest(50, 8.8, 10, 0.1, 8)).isEqualTo(0);

@@ -7,6 +7,7 @@ import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
+import org.medfed.report.ManhattanLayout;
 
 /** Where a variant is drawn on the Manhattan plot on screen, for tests and tours that click it as a person would. */
 public final class ManhattanClicks {

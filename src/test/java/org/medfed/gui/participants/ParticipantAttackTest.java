@@ -1,5 +1,6 @@
 package org.medfed.gui.participants;
 
+import org.medfed.attack.AttackCatalog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -57,8 +58,8 @@ class ParticipantAttackTest {
 
         assertThat(vm.setAttack(1, "none")).isTrue();
         assertThat(doc.study().participants().get(1).attack()).isNull();
-        assertThat(AttackChoice.label("scale:10")).isEqualTo("scaling ×10");
-        assertThat(AttackChoice.label("scale:4")).isEqualTo("scale:4");
+        assertThat(AttackCatalog.label("scale:10")).isEqualTo("scaling ×10");
+        assertThat(AttackCatalog.label("scale:4")).isEqualTo("scale:4");
     }
 
     @Test

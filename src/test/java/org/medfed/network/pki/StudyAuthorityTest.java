@@ -1,5 +1,6 @@
 package org.medfed.network.pki;
 
+import org.medfed.project.HospitalNames;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,7 +14,7 @@ import java.util.stream.Collectors;
 import javax.security.auth.x500.X500Principal;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.medfed.network.CoordinatorAddress;
+import org.medfed.project.CoordinatorAddress;
 
 /** The fields of the study CA's, the coordinator's and a hospital's certificate. */
 class StudyAuthorityTest {

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medfed.network.CoordinatorAddress;
+import org.medfed.project.CoordinatorAddress;
 import org.medfed.network.pki.Validity;
 import org.medfed.network.provision.KitLayout;
 import org.medfed.network.provision.StudyKit;

@@ -2,7 +2,7 @@ package org.medfed.network.tls;
 
 import java.time.Duration;
 import java.time.Instant;
-import org.medfed.network.CoordinatorAddress;
+import org.medfed.project.CoordinatorAddress;
 import org.medfed.network.pki.StudyAuthority;
 import org.medfed.network.pki.Validity;
 

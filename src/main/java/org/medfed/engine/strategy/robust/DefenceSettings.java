@@ -1,45 +1,27 @@
 package org.medfed.engine.strategy.robust;
 
-import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
-import java.util.stream.Collectors;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.Strategy;
+import org.medfed.engine.strategy.ParameterSpec;
 
 /**
  * The defence a study asks for, as it is stored in a study file or given on the command line, and the one place
  * that turns it into a strategy: {@code settings.apply(fedAvg)}.
  *
- * <p>Text form of the rule: {@code none}, {@code median}, {@code trimmed-mean:<beta>}, {@code krum:<f>},
- * {@code multi-krum:<f>} (keeps n - f) or {@code multi-krum:<f>:<m>}. Clipping is separate, a norm bound, 0 for
- * none; when set, updates are clipped before the rule sees them.
+ * <p>Text form of the rule: its id, then its parameters in {@link RobustRuleCatalog} order after colons
+ * ({@code trimmed-mean:0.2}, {@code krum:1}, {@code multi-krum:1:3}); trailing parameters left at their default
+ * may be left out. Clipping is separate, a norm bound, 0 for none; when set, updates are clipped before the rule
+ * sees them.
  *
  * @param rule      the aggregation rule
- * @param beta      trimmed mean: share trimmed at each end; 0 otherwise
- * @param f         Krum and Multi-Krum: attackers assumed; 0 otherwise
- * @param m         Multi-Krum: updates kept, 0 for n - f; 0 otherwise
+ * @param values    every parameter of the rule, defaults filled in, in the rule's order
  * @param clipBound norm bound on each update's change, 0 for no clipping
  */
-public record DefenceSettings(Rule rule, double beta, int f, int m, double clipBound) {
-
-    /** The aggregation rules a study can choose. */
-    public enum Rule {
-        NONE("none"), MEDIAN("median"), TRIMMED_MEAN("trimmed-mean"), KRUM("krum"), MULTI_KRUM("multi-krum");
-
-        private final String id;
-
-        Rule(String id) {
-            this.id = id;
-        }
-
-        public String id() {
-            return id;
-        }
-    }
-
-    private static final String FORMS = "none, median, trimmed-mean:<beta>, krum:<f>, multi-krum:<f> or "
-            + "multi-krum:<f>:<m>";
+public record DefenceSettings(RobustRuleDescriptor rule, Map<String, Double> values, double clipBound) {
 
     public DefenceSettings {
         Objects.requireNonNull(rule, "rule");
@@ -47,80 +29,92 @@ public record DefenceSettings(Rule rule, double beta, int f, int m, double clipB
             throw new BadInputException("norm clipping: the norm bound must be 0 (no clipping) or a positive number, "
                     + "was " + clipBound);
         }
-        if (beta != 0 && rule != Rule.TRIMMED_MEAN) {
-            throw new BadInputException("beta applies to trimmed-mean only, not to " + rule.id);
+        Map<String, Double> resolved = new LinkedHashMap<>();
+        rule.parameters().forEach(p -> resolved.put(p.name(), p.defaultValue()));
+        for (Map.Entry<String, Double> e : values.entrySet()) {
+            if (!resolved.containsKey(e.getKey())) {
+                throw new BadInputException("rule '" + rule.id() + "' has no parameter '" + e.getKey() + "'; it takes "
+                        + (rule.parameters().isEmpty() ? "none" : rule.syntax()));
+            }
+            resolved.put(e.getKey(), e.getValue());
         }
-        if (f != 0 && rule != Rule.KRUM && rule != Rule.MULTI_KRUM) {
-            throw new BadInputException("f, the number of attackers assumed, applies to krum and multi-krum only, "
-                    + "not to " + rule.id);
-        }
-        if (m != 0 && rule != Rule.MULTI_KRUM) {
-            throw new BadInputException("m, the number of updates kept, applies to multi-krum only, not to " + rule.id);
-        }
+        values = java.util.Collections.unmodifiableMap(resolved);
         // build once so that every setting is checked now, not when the run starts
-        build(rule, beta, f, m, clipBound, null);
+        build(rule, values, clipBound, null);
+    }
+
+    /** The rule with id {@code ruleId} from the catalogue, with {@code values} over its defaults. */
+    public static DefenceSettings of(String ruleId, Map<String, Double> values, double clipBound) {
+        RobustRuleDescriptor rule = RobustRuleCatalog.find(ruleId).orElseThrow(() -> new BadInputException(
+                "defence '" + ruleId + "' is unknown; expected one of: " + RobustRuleCatalog.syntaxes()));
+        return new DefenceSettings(rule, values, clipBound);
     }
 
     public static DefenceSettings none() {
-        return new DefenceSettings(Rule.NONE, 0, 0, 0, 0);
+        return of(RobustRuleCatalog.NONE, Map.of(), 0);
     }
 
     /** Reads the rule's text form, with {@code clipBound} (0 for none) given separately. */
     public static DefenceSettings parse(String ruleText, double clipBound) {
         if (ruleText == null || ruleText.isBlank()) {
-            throw new BadInputException("no defence given; expected one of: " + FORMS);
+            throw new BadInputException("no defence given; expected one of: " + RobustRuleCatalog.syntaxes());
         }
         String text = ruleText.strip();
         String[] parts = text.toLowerCase(Locale.ROOT).split(":", -1);
         String id = parts[0].strip();
-        Rule rule = Arrays.stream(Rule.values()).filter(r -> r.id.equals(id)).findFirst()
-                .orElseThrow(() -> new BadInputException("defence '" + text + "' is unknown; expected one of: " + FORMS));
-        int expectedMin = switch (rule) {
-            case NONE, MEDIAN -> 1;
-            case TRIMMED_MEAN, KRUM, MULTI_KRUM -> 2;
-        };
-        int expectedMax = rule == Rule.MULTI_KRUM ? 3 : expectedMin;
-        if (parts.length < expectedMin || parts.length > expectedMax) {
-            throw new BadInputException("defence '" + text + "' is not written as expected; expected one of: " + FORMS);
+        RobustRuleDescriptor rule = RobustRuleCatalog.find(id).orElseThrow(() -> new BadInputException(
+                "defence '" + text + "' is unknown; expected one of: " + RobustRuleCatalog.syntaxes()));
+        int given = parts.length - 1;
+        if (given < rule.written() || given > rule.parameters().size()) {
+            throw new BadInputException("defence '" + text + "' is not written as expected; expected " + rule.syntax()
+                    + " (one of: " + RobustRuleCatalog.syntaxes() + ")");
         }
-        return switch (rule) {
-            case NONE -> new DefenceSettings(Rule.NONE, 0, 0, 0, clipBound);
-            case MEDIAN -> new DefenceSettings(Rule.MEDIAN, 0, 0, 0, clipBound);
-            case TRIMMED_MEAN -> new DefenceSettings(rule, number(text, parts[1]), 0, 0, clipBound);
-            case KRUM -> new DefenceSettings(rule, 0, count(text, parts[1]), 0, clipBound);
-            case MULTI_KRUM -> new DefenceSettings(rule, 0, count(text, parts[1]),
-                    parts.length == 3 ? count(text, parts[2]) : MultiKrum.HONEST_COUNT, clipBound);
-        };
+        Map<String, Double> values = new LinkedHashMap<>();
+        for (int i = 0; i < given; i++) {
+            ParameterSpec p = rule.parameters().get(i);
+            values.put(p.name(), number(text, parts[i + 1].strip(), p.whole()));
+        }
+        return new DefenceSettings(rule, values, clipBound);
     }
 
-    private static double number(String text, String part) {
+    private static double number(String text, String part, boolean whole) {
         try {
-            return Double.parseDouble(part.strip());
+            return whole ? Long.parseLong(part) : Double.parseDouble(part);
         } catch (NumberFormatException e) {
-            throw new BadInputException("defence '" + text + "': '" + part.strip() + "' is not a number");
+            throw new BadInputException("defence '" + text + "': '" + part + "' is not a "
+                    + (whole ? "whole number" : "number"));
         }
     }
 
-    private static int count(String text, String part) {
-        try {
-            return Integer.parseInt(part.strip());
-        } catch (NumberFormatException e) {
-            throw new BadInputException("defence '" + text + "': '" + part.strip() + "' is not a whole number");
+    /** The value of parameter {@code name}. */
+    public double value(String name) {
+        Double v = values.get(name);
+        if (v == null) {
+            throw new IllegalArgumentException("rule " + rule.id() + " has no parameter " + name);
         }
+        return v;
     }
 
     /** The rule's text form; {@code parse(s.ruleText(), s.clipBound())} gives {@code s} back. */
     public String ruleText() {
-        return switch (rule) {
-            case NONE, MEDIAN -> rule.id;
-            case TRIMMED_MEAN -> rule.id + ":" + beta;
-            case KRUM -> rule.id + ":" + f;
-            case MULTI_KRUM -> rule.id + ":" + f + (m == MultiKrum.HONEST_COUNT ? "" : ":" + m);
-        };
+        int last = rule.written();
+        for (int i = 0; i < rule.parameters().size(); i++) {
+            ParameterSpec p = rule.parameters().get(i);
+            if (values.get(p.name()) != p.defaultValue()) {
+                last = Math.max(last, i + 1);
+            }
+        }
+        StringBuilder sb = new StringBuilder(rule.id());
+        for (int i = 0; i < last; i++) {
+            ParameterSpec p = rule.parameters().get(i);
+            double v = values.get(p.name());
+            sb.append(':').append(p.whole() ? String.valueOf((long) v) : String.valueOf(v));
+        }
+        return sb.toString();
     }
 
     public boolean isNone() {
-        return rule == Rule.NONE && clipBound == 0;
+        return rule.id().equals(RobustRuleCatalog.NONE) && clipBound == 0;
     }
 
     /**
@@ -129,7 +123,7 @@ public record DefenceSettings(Rule rule, double beta, int f, int m, double clipB
      * if any, comes first. Returns {@code base} itself when there is no defence.
      */
     public Strategy apply(Strategy base) {
-        return build(rule, beta, f, m, clipBound, Objects.requireNonNull(base, "base strategy"));
+        return build(rule, values, clipBound, Objects.requireNonNull(base, "base strategy"));
     }
 
     /**
@@ -138,20 +132,13 @@ public record DefenceSettings(Rule rule, double beta, int f, int m, double clipB
      * @throws BadInputException naming the setting and what it needs
      */
     public void checkParticipants(int updatesPerRound) {
-        Strategy s = build(rule, beta, f, m, clipBound, null);
-        if (s instanceof RobustDefence d) {
+        if (build(rule, values, clipBound, null) instanceof RobustDefence d) {
             d.checkParticipants(updatesPerRound);
         }
     }
 
-    private static Strategy build(Rule rule, double beta, int f, int m, double clip, Strategy base) {
-        Strategy ruled = switch (rule) {
-            case NONE -> base;
-            case MEDIAN -> new Median(base);
-            case TRIMMED_MEAN -> new TrimmedMean(beta, base);
-            case KRUM -> new Krum(f, base);
-            case MULTI_KRUM -> new MultiKrum(f, m, base);
-        };
+    private static Strategy build(RobustRuleDescriptor rule, Map<String, Double> values, double clip, Strategy base) {
+        Strategy ruled = rule.factory().apply(values, base);
         if (clip > 0) {
             return ruled == null ? null : new NormClipping(ruled, clip);
         }
@@ -161,10 +148,5 @@ public record DefenceSettings(Rule rule, double beta, int f, int m, double clipB
     @Override
     public String toString() {
         return ruleText() + (clipBound > 0 ? " with norm clipping at " + clipBound : "");
-    }
-
-    /** Every rule id, for help texts. */
-    public static String ruleIds() {
-        return Arrays.stream(Rule.values()).map(Rule::id).collect(Collectors.joining(", "));
     }
 }

@@ -74,10 +74,12 @@ class DefenceSettingsTest {
     void refusesSettingsThatDoNotBelongToTheRule() {
         assertThatThrownBy(() -> DefenceSettings.parse("median", -1)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("norm bound must be 0 (no clipping) or a positive number");
-        assertThatThrownBy(() -> new DefenceSettings(DefenceSettings.Rule.MEDIAN, 0.2, 0, 0, 0))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("beta applies to trimmed-mean only");
-        assertThatThrownBy(() -> new DefenceSettings(DefenceSettings.Rule.KRUM, 0, 1, 3, 0))
-                .isInstanceOf(BadInputException.class).hasMessageContaining("m, the number of updates kept");
+        assertThatThrownBy(() -> DefenceSettings.of("median", java.util.Map.of("beta", 0.2), 0))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("rule 'median' has no parameter 'beta'");
+        assertThatThrownBy(() -> DefenceSettings.of("krum", java.util.Map.of("f", 1.0, "m", 3.0), 0))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("rule 'krum' has no parameter 'm'");
+        assertThatThrownBy(() -> DefenceSettings.parse("krum:1.5", 0))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("'1.5' is not a whole number");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.medfed.network;
+package org.medfed.project;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

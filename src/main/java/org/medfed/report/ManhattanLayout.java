@@ -1,15 +1,19 @@
-package org.medfed.gui.genotypes;
+package org.medfed.report;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import org.medfed.analytics.gwas.AssociationResult;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToDoubleFunction;
+import java.util.function.ToLongFunction;
 import org.medfed.data.vcf.ChromosomeOrder;
 
 /**
  * Where each tested variant sits on a Manhattan plot: chromosomes one after another in genome order, each as wide as
  * the span of its variants, with a small gap between neighbours. Plain arrays, so that 100,000 points cost a few
- * megabytes and finding the point under the mouse is one pass without any per-point object.
+ * megabytes and finding the point under the mouse is one pass without any per-point object. The workbench's
+ * Manhattan plot and the command line's PNG use the same layout.
  */
 public final class ManhattanLayout {
 
@@ -34,18 +38,23 @@ public final class ManhattanLayout {
         this.gap = gap;
     }
 
-    /** Lays out the results with a finite -log10 p; point {@code i} stands for {@code results.get(row(i))}. */
-    public static ManhattanLayout of(List<AssociationResult> results) {
+    /**
+     * Lays out the variants that are plotted and have a finite -log10 p; point {@code i} stands for
+     * {@code variants.get(row(i))}.
+     */
+    public static <T> ManhattanLayout of(List<T> variants, Function<T, String> chromosomeOf,
+                                         ToLongFunction<T> positionOf, ToDoubleFunction<T> negLog10POf,
+                                         Predicate<T> plotted) {
         List<Integer> order = new ArrayList<>();
-        for (int i = 0; i < results.size(); i++) {
-            if (results.get(i).tested() && Double.isFinite(results.get(i).negLog10P())) {
+        for (int i = 0; i < variants.size(); i++) {
+            if (plotted.test(variants.get(i)) && Double.isFinite(negLog10POf.applyAsDouble(variants.get(i)))) {
                 order.add(i);
             }
         }
         Comparator<Integer> genomeOrder = Comparator
-                .comparing((Integer i) -> results.get(i).variant().chrom(), ChromosomeOrder.INSTANCE)
-                .thenComparingInt(i -> results.get(i).variant().position());
-        // the engine gives results in genome order already; checking costs one comparison per variant, sorting many
+                .comparing((Integer i) -> chromosomeOf.apply(variants.get(i)), ChromosomeOrder.INSTANCE)
+                .thenComparingLong(i -> positionOf.applyAsLong(variants.get(i)));
+        // results usually come in genome order already; checking costs one comparison per variant, sorting many
         boolean sorted = true;
         for (int k = 1; k < order.size() && sorted; k++) {
             sorted = genomeOrder.compare(order.get(k - 1), order.get(k)) <= 0;
@@ -58,17 +67,24 @@ public final class ManhattanLayout {
         double[] y = new double[n];
         int[] row = new int[n];
         int[] chromosome = new int[n];
+        long[] position = new long[n];
+        String[] chrom = new String[n];
+        for (int i = 0; i < n; i++) {
+            T v = variants.get(order.get(i));
+            position[i] = positionOf.applyAsLong(v);
+            chrom[i] = chromosomeOf.apply(v);
+        }
         // spans first, so that the gap can be a share of the whole plotted genome
         List<Integer> starts = new ArrayList<>();
         for (int i = 0; i < n; i++) {
-            if (i == 0 || !chrom(results, order, i).equals(chrom(results, order, i - 1))) {
+            if (i == 0 || !chrom[i].equals(chrom[i - 1])) {
                 starts.add(i);
             }
         }
         starts.add(n);
         double total = 0;
         for (int c = 0; c + 1 < starts.size(); c++) {
-            total += span(results, order, starts.get(c), starts.get(c + 1));
+            total += span(position, starts.get(c), starts.get(c + 1));
         }
         double gap = Math.max(1, 0.01 * total);
         double[] centres = new double[starts.size() - 1];
@@ -77,29 +93,23 @@ public final class ManhattanLayout {
         for (int c = 0; c + 1 < starts.size(); c++) {
             int from = starts.get(c);
             int to = starts.get(c + 1);
-            long first = results.get(order.get(from)).variant().position();
+            long first = position[from];
             for (int i = from; i < to; i++) {
-                AssociationResult r = results.get(order.get(i));
-                x[i] = offset + (r.variant().position() - first);
-                y[i] = r.negLog10P();
+                x[i] = offset + (position[i] - first);
+                y[i] = negLog10POf.applyAsDouble(variants.get(order.get(i)));
                 row[i] = order.get(i);
                 chromosome[i] = c;
             }
-            double span = span(results, order, from, to);
+            double span = span(position, from, to);
             centres[c] = offset + span / 2;
-            names[c] = ChromosomeOrder.label(chrom(results, order, from));
+            names[c] = ChromosomeOrder.label(chrom[from]);
             offset += span + gap;
         }
         return new ManhattanLayout(x, y, row, chromosome, centres, names, Math.max(1, offset - gap), gap);
     }
 
-    private static String chrom(List<AssociationResult> results, List<Integer> order, int i) {
-        return results.get(order.get(i)).variant().chrom();
-    }
-
-    private static double span(List<AssociationResult> results, List<Integer> order, int from, int to) {
-        return Math.max(1, results.get(order.get(to - 1)).variant().position()
-                - (double) results.get(order.get(from)).variant().position());
+    private static double span(long[] position, int from, int to) {
+        return Math.max(1, position[to - 1] - (double) position[from]);
     }
 
     public int size() { return x.length; }

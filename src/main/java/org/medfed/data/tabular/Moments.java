@@ -1,4 +1,4 @@
-package org.medfed.analytics.moments;
+package org.medfed.data.tabular;
 
 import java.util.List;
 

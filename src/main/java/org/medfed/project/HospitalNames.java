@@ -1,4 +1,4 @@
-package org.medfed.network.pki;
+package org.medfed.project;
 
 import java.util.Locale;
 import java.util.Optional;

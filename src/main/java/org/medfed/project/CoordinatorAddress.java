@@ -1,4 +1,4 @@
-package org.medfed.network;
+package org.medfed.project;
 
 import java.util.regex.Pattern;
 import org.bouncycastle.util.IPAddress;

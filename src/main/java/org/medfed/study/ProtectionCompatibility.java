@@ -1,0 +1,101 @@
+package org.medfed.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.medfed.engine.BadInputException;
+import org.medfed.engine.strategy.StrategyIds;
+import org.medfed.engine.strategy.robust.DefenceSettings;
+import org.medfed.model.ModelKind;
+import org.medfed.project.DefenceSection;
+import org.medfed.project.PrivacySection;
+import org.medfed.project.Study;
+
+/**
+ * The one place that decides whether a study's protections, strategy and model go together. The workbench lists
+ * {@link #problems} as the study is edited; a run ({@link Protections#apply}) and the command line refuse the first
+ * one before any data is read; the trainers only guard against what this already refused.
+ */
+public final class ProtectionCompatibility {
+
+    /** A combination that cannot run: why, in words, and the workbench screen where it is changed. */
+    public record Problem(String text, String screen) {
+    }
+
+    public static final String ALGORITHM = "Algorithm";
+    public static final String TASK_AND_MODEL = "Task and model";
+
+    private ProtectionCompatibility() {
+    }
+
+    /** Every reason this study's protections cannot run with {@code hospitals} taking part; empty when they can. */
+    public static List<Problem> problems(Study study, int hospitals) {
+        List<Problem> out = new ArrayList<>();
+        PrivacySection p = study.privacy();
+        DefenceSection d = study.defence();
+        boolean robust = false;
+        if (d != null) {
+            try {
+                DefenceSettings defence = DefenceSettings.parse(d.rule(), d.clipBound());
+                robust = !defence.isNone();
+                if (robust && hospitals > 0) {
+                    defence.checkParticipants(expectedPerRound(study, hospitals));
+                }
+            } catch (BadInputException e) {
+                out.add(new Problem(e.getMessage(), ALGORITHM));
+            }
+        }
+        if (p == null) {
+            return out;
+        }
+        boolean secagg = p.secureAggregation() != null;
+        boolean paillier = p.paillier() != null;
+        if (secagg && paillier) {
+            out.add(new Problem("choose secure aggregation or Paillier aggregation, not both: each already hides "
+                    + "single updates from the aggregator", ALGORITHM));
+        }
+        if (robust && (secagg || paillier)) {
+            out.add(new Problem("a robust rule must see each hospital's update, which " + (secagg
+                    ? "secure aggregation" : "Paillier encryption") + " hides: switch one of them off", ALGORITHM));
+        }
+        if (robust && p.dp() != null) {
+            // DP-FedAvg bounds what one hospital changes in the clipped sum of everyone's updates; a rule that
+            // drops or down-weights updates depending on the others voids that bound
+            out.add(new Problem("a robust rule cannot be combined with client-level differential privacy: DP's "
+                    + "guarantee holds for the noised sum of all clipped updates, and a rule that drops or down-weights "
+                    + "updates depending on the others breaks it; switch one of them off (DP-SGD inside the hospitals "
+                    + "does combine with a robust rule)", ALGORITHM));
+        }
+        if (secagg && StrategyIds.CUSTOM_WEIGHTED_FEDAVG.equals(study.strategy().id())) {
+            out.add(new Problem("custom hospital weights cannot be combined with secure aggregation, which hides "
+                    + "them: use FedAvg or weighted FedAvg", ALGORITHM));
+        }
+        if (p.dpSgd() != null && !modelKind(study).map(ModelKind::supportsDpSgd).orElse(true)) {
+            out.add(new Problem("DP-SGD inside each hospital's training is available for " + ModelKind.DP_SGD_MODELS
+                    + " only", TASK_AND_MODEL));
+        }
+        return out;
+    }
+
+    /** Refuses the study's first problem, before any data is read. */
+    public static void require(Study study, int hospitals) {
+        List<Problem> problems = problems(study, hospitals);
+        if (!problems.isEmpty()) {
+            throw new BadInputException(problems.get(0).text());
+        }
+    }
+
+    static int expectedPerRound(Study study, int hospitals) {
+        return Math.max(1, (int) Math.ceil(study.training().fraction() * hospitals - 1e-9));
+    }
+
+    private static java.util.Optional<ModelKind> modelKind(Study study) {
+        if (study.model() == null) {
+            return java.util.Optional.of(ModelKind.LOGISTIC);
+        }
+        try {
+            return java.util.Optional.of(ModelKind.parse(study.model().type()));
+        } catch (BadInputException e) {
+            return java.util.Optional.empty(); // the model check names an unknown model
+        }
+    }
+}

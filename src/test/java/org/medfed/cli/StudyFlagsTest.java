@@ -1,0 +1,49 @@
+package org.medfed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.medfed.project.PrivacySection;
+import org.medfed.project.Study;
+import org.medfed.project.StudyFile;
+import picocli.CommandLine;
+
+class StudyFlagsTest {
+
+    @CommandLine.Command(name = "flags")
+    static final class Holder {
+        @CommandLine.Mixin
+        StudyFlags flags = new StudyFlags();
+    }
+
+    private static PrivacySection privacyAfter(String... args) {
+        Holder h = new Holder();
+        new CommandLine(h).parseArgs(args);
+        Study sample = StudyFile.load(Path.of("sample-projects/heart-4-hospitals/study.json"));
+        return h.flags.apply(sample).privacy();
+    }
+
+    @Test
+    void deltaGoesToDpSgdWhenOnlyDpSgdIsOn() {
+        // this used to switch on client-level DP too, which then failed for want of a noise multiplier
+        PrivacySection p = privacyAfter("--dp-sgd-noise", "1.1", "--dp-delta", "1e-5");
+        assertThat(p.dp()).isNull();
+        assertThat(p.dpSgd().noiseMultiplier()).isEqualTo(1.1);
+        assertThat(p.dpSgd().delta()).isEqualTo(1e-5);
+    }
+
+    @Test
+    void deltaOnItsOwnIsClientLevelDp() {
+        PrivacySection p = privacyAfter("--dp-epsilon", "5", "--dp-delta", "1e-4");
+        assertThat(p.dp().delta()).isEqualTo(1e-4);
+        assertThat(p.dpSgd()).isNull();
+    }
+
+    @Test
+    void deltaReachesBothWhenBothAreOn() {
+        PrivacySection p = privacyAfter("--dp-epsilon", "5", "--dp-sgd-epsilon", "3", "--dp-delta", "1e-6");
+        assertThat(p.dp().delta()).isEqualTo(1e-6);
+        assertThat(p.dpSgd().delta()).isEqualTo(1e-6);
+    }
+}
