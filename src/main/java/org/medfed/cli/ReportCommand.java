@@ -2,7 +2,7 @@ package org.medfed.cli;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import org.medfed.report.StudyReport;
+import org.medfed.runreport.StudyReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;

@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.medfed.report.StudyReport;
+import org.medfed.runreport.StudyReport;
 import org.medfed.testsupport.SharedData;
 
 /**

@@ -19,7 +19,7 @@ import org.medfed.metrics.Calibration;
 import org.medfed.metrics.DeLong;
 import org.medfed.metrics.Estimate;
 import org.medfed.metrics.RocAuc;
-import org.medfed.report.StudyReport;
+import org.medfed.runreport.StudyReport;
 import org.medfed.study.ResultStatistics;
 import org.medfed.study.TestPredictions;
 import org.medfed.study.BaselineResult;

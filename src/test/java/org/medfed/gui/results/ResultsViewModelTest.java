@@ -130,7 +130,7 @@ class ResultsViewModelTest {
         vm.saveReport();
         ui.drain();
         String html = Files.readString(dir.resolve("report.html"));
-        for (String section : org.medfed.report.StudyReport.SECTIONS) {
+        for (String section : org.medfed.runreport.StudyReport.SECTIONS) {
             assertThat(html).contains("<section id=\"" + section + "\"");
         }
         assertThat(html).contains("data:image/png;base64,").contains("exact McNemar").contains("heart-centre");

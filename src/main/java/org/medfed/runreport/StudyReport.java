@@ -1,6 +1,5 @@
-package org.medfed.report;
+package org.medfed.runreport;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,18 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import org.jfree.chart.ChartUtils;
-import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.engine.BadInputException;
 import org.medfed.io.AtomicFiles;
-import org.medfed.metrics.Calibration;
 import org.medfed.project.JsonFiles;
+import org.medfed.report.ChartImages;
 import org.medfed.project.ModelCard;
 import org.medfed.project.ModelCardFile;
 import org.medfed.study.ProtectionSummary;
@@ -268,77 +262,60 @@ public final class StudyReport {
     private static void charts(StringBuilder h, Path runDir, RunCurves curves) {
         h.append("<section id=\"charts\"><h2>Charts</h2>");
         CsvTable metrics = CsvReader.read(runDir.resolve("metrics.csv"), CsvFormat.defaults());
-        XYSeries acc = new XYSeries("Accuracy (mean over hospitals)");
-        XYSeries auc = new XYSeries("AUC (mean over hospitals)");
+        List<double[]> acc = new ArrayList<>();
+        List<double[]> auc = new ArrayList<>();
         for (int r = 0; r < metrics.rowCount(); r++) {
             if (!"global".equals(metrics.value(r, metrics.columnIndex("participant")))
                     || !"test".equals(metrics.value(r, metrics.columnIndex("split")))) {
                 continue;
             }
             String m = metrics.value(r, metrics.columnIndex("metric"));
-            double round = number(metrics.value(r, metrics.columnIndex("round")));
-            double v = number(metrics.value(r, metrics.columnIndex("value")));
-            if (m.equals("accuracy") && !Double.isNaN(v)) {
-                acc.add(round, v);
-            } else if (m.equals("auc") && !Double.isNaN(v)) {
-                auc.add(round, v);
+            double[] point = {number(metrics.value(r, metrics.columnIndex("round"))),
+                    number(metrics.value(r, metrics.columnIndex("value")))};
+            if (m.equals("accuracy") && !Double.isNaN(point[1])) {
+                acc.add(point);
+            } else if (m.equals("auc") && !Double.isNaN(point[1])) {
+                auc.add(point);
             }
         }
-        XYSeriesCollection perRound = new XYSeriesCollection(acc);
-        if (auc.getItemCount() > 0) {
-            perRound.addSeries(auc);
+        List<ChartImages.Line> perRound = new ArrayList<>(List.of(line("Accuracy (mean over hospitals)", acc)));
+        if (!auc.isEmpty()) {
+            perRound.add(line("AUC (mean over hospitals)", auc));
         }
-        h.append(image(LineCharts.create("Global model per round", "Round",
-                auc.getItemCount() > 0 ? "Accuracy and AUC" : "Accuracy", perRound, true), "chart-rounds",
-                "Accuracy of the global model after each round"));
+        h.append(image(ChartImages.png("Global model per round", "Round", auc.isEmpty() ? "Accuracy" : "Accuracy and AUC",
+                perRound, true, false, false, 700, 420), "chart-rounds", "Accuracy of the global model after each round"));
         if (!curves.curves().isEmpty()) {
-            XYSeriesCollection roc = new XYSeriesCollection();
-            XYSeriesCollection cal = new XYSeriesCollection();
+            List<ChartImages.Line> roc = new ArrayList<>();
+            List<ChartImages.Line> cal = new ArrayList<>();
             for (RunCurves.Curve c : curves.curves()) {
-                XYSeries s = new XYSeries(c.testSet() + " (AUC " + fmt(c.auc()) + ", n=" + c.n() + ")", false, true);
-                c.roc().forEach(pt -> s.add(pt[0], pt[1]));
-                roc.addSeries(s);
-                XYSeries k = new XYSeries(c.testSet(), false, true);
-                for (Calibration.Bin b : c.calibration()) {
-                    k.add(b.meanPredicted(), b.observed());
-                }
-                cal.addSeries(k);
+                roc.add(line(c.testSet() + " (AUC " + fmt(c.auc()) + ", n=" + c.n() + ")", c.roc()));
+                cal.add(line(c.testSet(), c.calibration().stream()
+                        .map(b -> new double[] {b.meanPredicted(), b.observed()}).toList()));
             }
-            XYSeries chance = new XYSeries("Chance / perfect calibration", false, true);
-            chance.add(0, 0);
-            chance.add(1, 1);
-            roc.addSeries(chance);
-            cal.addSeries(chance);
-            h.append(image(unitSquare(LineCharts.create("ROC curves of the federated model", "False positive rate "
-                    + "(1 - specificity)", "True positive rate (sensitivity)", roc, false)), "chart-roc",
+            ChartImages.Line diagonal = new ChartImages.Line("Chance / perfect calibration", new double[] {0, 1},
+                    new double[] {0, 1});
+            roc.add(diagonal);
+            cal.add(diagonal);
+            h.append(image(ChartImages.png("ROC curves of the federated model", "False positive rate (1 - specificity)",
+                    "True positive rate (sensitivity)", roc, false, true, false, 700, 420), "chart-roc",
                     "ROC curves of the federated model at each hospital"));
-            JFreeChart calChart = unitSquare(LineCharts.create("Calibration of the federated model", "Predicted "
-                    + "probability", "Observed share of positives", cal, false));
-            ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) calChart.getXYPlot().getRenderer())
-                    .setDefaultShapesVisible(true);
-            h.append(image(calChart, "chart-calibration", "Calibration: predicted probability against observed share"));
+            h.append(image(ChartImages.png("Calibration of the federated model", "Predicted probability",
+                    "Observed share of positives", cal, false, true, true, 700, 420), "chart-calibration",
+                    "Calibration: predicted probability against observed share"));
             h.append("<p class=\"muted\">Calibration: patients grouped in ten bins of predicted probability; a "
                     + "well calibrated model lies on the diagonal.</p>");
         }
         h.append("</section>\n");
     }
 
-    private static JFreeChart unitSquare(JFreeChart chart) {
-        ((NumberAxis) chart.getXYPlot().getDomainAxis()).setRange(0, 1.0001);
-        ((NumberAxis) chart.getXYPlot().getRangeAxis()).setRange(0, 1.0001);
-        return chart;
+    private static ChartImages.Line line(String name, List<double[]> points) {
+        return new ChartImages.Line(name, points.stream().mapToDouble(p -> p[0]).toArray(),
+                points.stream().mapToDouble(p -> p[1]).toArray());
     }
 
-    private static String image(JFreeChart chart, String id, String alt) {
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            // drawn at twice the shown size, so that a printed page stays sharp
-            ChartUtils.writeBufferedImageAsPNG(png, chart.createBufferedImage(1400, 840, 700, 420, null));
-        } catch (IOException e) {
-            throw new IllegalStateException("a chart could not be drawn", e);
-        }
+    private static String image(byte[] png, String id, String alt) {
         return "<figure><img id=\"" + id + "\" width=\"700\" height=\"420\" alt=\"" + esc(alt)
-                + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png.toByteArray()) + "\"></figure>";
+                + "\" src=\"data:image/png;base64," + Base64.getEncoder().encodeToString(png) + "\"></figure>";
     }
 
     private static void modelCard(StringBuilder h, Path runDir) {
