@@ -254,7 +254,8 @@ public final class ResultsView {
             TableColumn<ResultsViewModel.Row, String> c = new TableColumn<>(vm.columns().get(i));
             c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().cells().get(index)));
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
-            c.setPrefWidth(120);
+            // wide enough for "0.650 (0.553–0.736)" and the header with its n, so neither is cut
+            c.setPrefWidth(Math.max(165, 7.5 * vm.columns().get(i).length() + 24));
             table.getColumns().add(c);
         }
     }
