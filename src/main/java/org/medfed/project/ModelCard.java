@@ -14,12 +14,14 @@ import org.medfed.data.tabular.FittedPreprocessing;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "software", "created", "study", "model", "input", "preprocessing",
-        "imagePreprocessing", "training", "participants", "metrics", "privacy", "communication", "onnx", "compaction"})
+        "imagePreprocessing", "training", "participants", "metrics", "privacy", "communication", "onnx", "compaction",
+        "confidence"})
 public record ModelCard(int schemaVersion, Software software, String created, StudyRef study, ModelInfo model,
                         InputFormat input, FittedPreprocessing preprocessing, ImagePreprocessing imagePreprocessing,
                         TrainingInfo training, List<ParticipantInfo> participants,
                         Map<String, Map<String, Double>> metrics, Map<String, Object> privacy,
-                        Map<String, Object> communication, OnnxInfo onnx, CompactionInfo compaction) {
+                        Map<String, Object> communication, OnnxInfo onnx, CompactionInfo compaction,
+                        Confidence confidence) {
 
     public static final int CURRENT_SCHEMA = 1;
 
@@ -88,5 +90,25 @@ public record ModelCard(int schemaVersion, Software software, String created, St
     public record CompactionInfo(String method, double prunedFraction, boolean int8, String metric,
                                  Map<String, Double> before, Map<String, Double> after, long onnxBytesBefore,
                                  long onnxBytesAfter, long gzipBytesBefore, long gzipBytesAfter, String command) {
+    }
+
+    /**
+     * How far the federated model's figures can be trusted (absent in cards written before it was added): each
+     * figure with its test n and interval at {@code level}, the paired comparison with each hospital's own model, the
+     * warnings shown with the results, and what could not be computed ({@code limits}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Confidence(double level, String methods, List<Interval> intervals, List<PairedComparison> comparisons,
+                             List<String> warnings, String limits) {
+    }
+
+    /** A figure of the federated model on a hospital's test patients ("All hospitals": all of them); no bounds when none can be given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Interval(String testSet, String metric, double value, int n, Double low, Double high) {
+    }
+
+    /** The federated model against one hospital's own model on that hospital's n test patients. */
+    public record PairedComparison(String hospital, int n, double federatedAccuracy, double aloneAccuracy,
+                                   int onlyFederatedRight, int onlyAloneRight, double pValue, String verdict) {
     }
 }
