@@ -10,6 +10,7 @@ import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.tabular.FittedPreprocessing;
 import org.medfed.data.tabular.LocalTabularSite;
+import org.medfed.data.tabular.TableOverview;
 import org.medfed.data.tabular.TabularSettings;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.RunControl;
@@ -95,14 +96,17 @@ public final class TableDataset implements ServedDataset {
         return new Source() {
             @Override
             public CsvTable table(Study study) {
-                if (study.data() == null || study.data().label() == null) {
-                    throw new BadInputException("the study sent to dataset '" + id + "' has no label column");
-                }
-                return CsvReader.read(file, format != null ? format : study.data().csvFormat());
+                // read as the study says when the node does not fix the format; a study without a data section
+                // yet (the researcher looking before choosing the label) reads it with the defaults
+                return CsvReader.read(file, format != null ? format
+                        : study.data() == null ? CsvFormat.defaults() : study.data().csvFormat());
             }
 
             @Override
             public TabularSettings settings(Study study) {
+                if (study.data() == null || study.data().label() == null) {
+                    throw new BadInputException("the study sent to dataset '" + id + "' has no label column");
+                }
                 return study.data().tabularSettings();
             }
         };
@@ -127,10 +131,11 @@ public final class TableDataset implements ServedDataset {
     @Override
     public synchronized Params handle(SiteRequest request, RunControl control) {
         Params p = request.params();
-        if (request.procedure() != Procedure.TABLE_OPEN) {
+        if (request.procedure() != Procedure.TABLE_OPEN && request.procedure() != Procedure.TABLE_SUMMARY) {
             resumeIfSaved();
         }
         return switch (request.procedure()) {
+            case TABLE_SUMMARY -> summary(p);
             case TABLE_OPEN -> open(p);
             case TABLE_SCHEMA -> json(table().schemaSummary());
             case TABLE_ROWS -> {
@@ -187,6 +192,18 @@ public final class TableDataset implements ServedDataset {
         table = new LocalTabularSite(p.text(PARTICIPANT), source.table(study), source.settings(study), minimumCount);
         site = null;
         return Params.EMPTY;
+    }
+
+    /**
+     * Read afresh, beside whatever study is open (the researcher may look while a run goes on): the study being
+     * open and its saved session are left as they are.
+     */
+    private Params summary(Params p) {
+        Study asked = ProtocolJson.read(p.text(STUDY), Study.class);
+        boolean labelled = asked.data() != null && asked.data().label() != null && !asked.data().label().isBlank();
+        TableOverview overview = LocalTabularSite.overview(source.table(asked),
+                labelled ? source.settings(asked) : null, minimumCount);
+        return Params.builder().number("rows", overview.rows()).text(JSON, ProtocolJson.write(overview)).build();
     }
 
     private Params openModel(FittedPreprocessing prep) {

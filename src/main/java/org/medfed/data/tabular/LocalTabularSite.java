@@ -55,14 +55,43 @@ public final class LocalTabularSite implements TabularSite {
 
     @Override
     public SchemaSummary schemaSummary() {
-        Map<String, ColumnProfile> profiles = TableProfiler.profile(table);
+        return schemaSummary(table, TableProfiler.profile(table), settings::mayBeFeature);
+    }
+
+    private static SchemaSummary schemaSummary(CsvTable table, Map<String, ColumnProfile> profiles,
+                                               java.util.function.Predicate<String> mayBeFeature) {
         List<ColumnSummary> features = new ArrayList<>();
         for (String column : table.columns()) {
-            if (settings.mayBeFeature(column)) {
+            if (mayBeFeature.test(column)) {
                 features.add(describe(profiles.get(column)));
             }
         }
         return new SchemaSummary(table.fileName(), table.columns(), features);
+    }
+
+    /**
+     * A hospital's table as a whole before anything is chosen, for the researcher's screen: rows, the schema
+     * summary, and the label's counts held to the hospital's minimum count. Needs no rows selected.
+     *
+     * @param settings the study's settings, or null before it has a label: then every column may be a feature
+     */
+    public static TableOverview overview(CsvTable table, TabularSettings settings, int minimumCount) {
+        Map<String, ColumnProfile> profiles = TableProfiler.profile(table);
+        String label = settings == null ? null : settings.label();
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        int withheld = 0;
+        ColumnProfile lp = label == null ? null : profiles.get(label);
+        if (lp != null) {
+            for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(lp.levelCounts()).entrySet()) {
+                if (e.getValue() >= minimumCount) {
+                    counts.put(e.getKey(), e.getValue());
+                } else {
+                    withheld++;
+                }
+            }
+        }
+        SchemaSummary schema = schemaSummary(table, profiles, settings == null ? c -> true : settings::mayBeFeature);
+        return new TableOverview(table.rowCount(), schema, label, counts, withheld, minimumCount);
     }
 
     private static ColumnSummary describe(ColumnProfile p) {

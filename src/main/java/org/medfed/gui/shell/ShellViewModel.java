@@ -64,9 +64,9 @@ public final class ShellViewModel {
             case TABLE -> e.withName("New study").withData(DataSection.forLabel(null));
             case IMAGES -> new Study(null, "New image study", null, "classification", "images", null, null,
                     org.medfed.project.ImagingSection.defaults(), null,
-                    new org.medfed.project.ModelSection("cnn", null, null), null, null, null, null, null, null);
+                    new org.medfed.project.ModelSection("cnn", null, null), null, null, null, null, null, null, null);
             case GENOTYPES -> new Study(null, "New genotype study", null, "association", "genotypes", null, null, null,
-                    null, null, null, null, null, null, null, null);
+                    null, null, null, null, null, null, null, null, null);
         };
         document.replace(fresh, null);
         screen.set(Screen.PARTICIPANTS);

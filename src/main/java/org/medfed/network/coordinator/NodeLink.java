@@ -32,7 +32,9 @@ public final class NodeLink {
     private final AtomicLong nextCall = new AtomicLong();
     private final AtomicLong bytesDown = new AtomicLong();
     private final AtomicLong bytesUp = new AtomicLong();
+    private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     private volatile Instant lastHeard = Instant.now();
+    private volatile java.time.Duration lastRoundTrip;
     private volatile String closedBecause;
 
     NodeLink(String node, String version, List<String> datasets, StreamObserver<CoordinatorMessage> toNode) {
@@ -68,6 +70,14 @@ public final class NodeLink {
         return bytesUp.get();
     }
 
+    /**
+     * From sending the last answered call to its reply: the network's round trip and the node's work on it (a
+     * question such as an evaluation is mostly the network; a training call mostly work). Null before any reply.
+     */
+    public java.time.Duration lastRoundTrip() {
+        return lastRoundTrip;
+    }
+
     public boolean isOpen() {
         return closedBecause == null;
     }
@@ -82,6 +92,7 @@ public final class NodeLink {
         }
         long id = nextCall.incrementAndGet();
         pending.put(id, reply);
+        sentAt.put(id, System.nanoTime());
         CoordinatorMessage m = CoordinatorMessage.newBuilder().setCall(Call.newBuilder().setCallId(id)
                 .setDataset(dataset).setRequest(WireCodec.toWire(request))).build();
         bytesDown.addAndGet(m.getSerializedSize());
@@ -89,7 +100,10 @@ public final class NodeLink {
             pending.remove(id);
             reply.completeExceptionally(SiteFailure.failed(node, "the connection to its node closed"));
         }
-        reply.whenComplete((r, e) -> pending.remove(id));
+        reply.whenComplete((r, e) -> {
+            pending.remove(id);
+            sentAt.remove(id);
+        });
         return reply;
     }
 
@@ -105,6 +119,10 @@ public final class NodeLink {
 
     void received(Reply reply, int bytes) {
         heard(bytes);
+        Long sent = sentAt.remove(reply.getCallId());
+        if (sent != null) {
+            lastRoundTrip = java.time.Duration.ofNanos(System.nanoTime() - sent);
+        }
         CompletableFuture<Params> f = pending.remove(reply.getCallId());
         if (f == null) {
             return; // cancelled or timed out before the answer came
