@@ -1,12 +1,17 @@
 package org.medfed.gui.participants;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.data.tabular.SchemaReport;
-import org.medfed.data.tabular.TabularFederation;
+import org.medfed.data.tabular.LocalTabularSite;
+import org.medfed.data.tabular.SchemaCheck;
+import org.medfed.data.tabular.SchemaSummary;
+import org.medfed.data.tabular.TableOverview;
+import org.medfed.data.tabular.TabularSettings;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.ErrorText;
 import org.medfed.project.DataSection;
@@ -43,16 +48,34 @@ final class CrossHospitalCheck {
      * still being read), unless the same files and settings were checked last time.
      */
     void schedule(Study study, Function<ParticipantEntry, DataFileSummary> summaryOf) {
+        schedule(study, summaryOf, p -> null);
+    }
+
+    /**
+     * As {@link #schedule(Study, Function)}, with the hospitals behind nodes checked on the summaries their nodes
+     * sent ({@code overviewOf}: null while a node has not sent one): the same check on the same summaries a run's
+     * agreement starts from.
+     */
+    void schedule(Study study, Function<ParticipantEntry, DataFileSummary> summaryOf,
+                  Function<ParticipantEntry, TableOverview> overviewOf) {
         DataSection data = study.data();
-        List<TabularFederation.SiteInput> inputs = new ArrayList<>();
+        Map<String, Object> inputs = new LinkedHashMap<>();
         boolean complete = true;
+        boolean waitingForANode = false;
         for (ParticipantEntry p : study.enabledParticipants()) {
-            DataFileSummary s = summaryOf.apply(p);
-            if (s == null || !s.ok()) {
+            Object input;
+            if (p.isRemote()) {
+                input = overviewOf.apply(p);
+                waitingForANode |= input == null;
+            } else {
+                DataFileSummary s = summaryOf.apply(p);
+                input = s == null || !s.ok() ? null : s;
+            }
+            if (input == null) {
                 complete = false;
                 break;
             }
-            inputs.add(new TabularFederation.SiteInput(p.name(), s.file()));
+            inputs.put(p.name(), input);
         }
         if (data == null || data.label() == null || data.label().isBlank()) {
             settle(study.participants().isEmpty() ? "" : "The check across hospitals runs once the label is chosen (Task and model).");
@@ -60,17 +83,22 @@ final class CrossHospitalCheck {
         }
         if (!complete || inputs.isEmpty()) {
             settle(inputs.isEmpty() && study.enabledParticipants().isEmpty() ? ""
+                    : waitingForANode ? "The check across hospitals runs once every hospital's file can be read and "
+                    + "every hospital's node has sent its summary."
                     : "The check across hospitals runs once every hospital's file can be read.");
             return;
         }
-        String key = inputs + "|" + data;
-        if (key.equals(lastKey)) {
+        StringBuilder key = new StringBuilder();
+        inputs.forEach((name, input) -> key.append(name).append('=').append(input instanceof DataFileSummary f
+                ? f.file() : input).append('|'));
+        key.append(data);
+        if (key.toString().equals(lastKey)) {
             return;
         }
-        lastKey = key;
+        lastKey = key.toString();
         int thisCheck = ++generation;
         progress.accept("Checking that the hospitals' tables match…");
-        tasks.run(() -> TabularFederation.checkSchema(inputs, data.csvFormat(), data.tabularSettings()), report -> {
+        tasks.run(() -> check(inputs, data.tabularSettings()), report -> {
             if (thisCheck == generation) {
                 verdict.show(report.problems(), summary(report));
             }
@@ -79,6 +107,14 @@ final class CrossHospitalCheck {
                 verdict.show(List.of(), "The check could not run: " + ErrorText.plain(e));
             }
         });
+    }
+
+    /** The schema check on each hospital's summary: made here from a file read, or as its node sent it. */
+    private static SchemaReport check(Map<String, Object> inputs, TabularSettings settings) {
+        Map<String, SchemaSummary> schemas = new LinkedHashMap<>();
+        inputs.forEach((name, input) -> schemas.put(name, input instanceof TableOverview o ? o.schema()
+                : new LocalTabularSite(name, ((DataFileSummary) input).table(), settings).schemaSummary()));
+        return SchemaCheck.check(schemas, settings);
     }
 
     /** No check for this study (not a table study): nothing shown, and a check still running is ignored. */
