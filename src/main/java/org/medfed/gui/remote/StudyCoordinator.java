@@ -57,6 +57,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
     private volatile Consumer<String> runLog;
     private volatile boolean running;
     private int attempt;
+    private boolean starting;
     private String tried;
 
     public StudyCoordinator(StudyDocument document, BackgroundTasks tasks) {
@@ -93,10 +94,14 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
         if (running) {
             return; // a run holds the nodes; settings apply after it
         }
-        stopListening();
         Study study = document.study();
+        if (starting && where(study).equals(tried)) {
+            return; // already starting there: a second server would find the port taken
+        }
+        stopListening();
         Path base = document.base();
         tried = where(study);
+        starting = true;
         int thisAttempt = ++attempt;
         status.set("Starting to listen on port " + study.coordinator().listen() + "…");
         ExecutorService calls = Executors.newCachedThreadPool(r -> {
@@ -105,6 +110,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
             return t;
         });
         tasks.run(() -> CoordinatorListening.start(study.coordinator(), base, List.of(), calls), started -> {
+            starting = false;
             if (thisAttempt != attempt) {
                 started.close();
                 calls.shutdownNow();
@@ -118,6 +124,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
             status.set("Listening on port " + started.port() + " for the hospitals' nodes.");
             changed();
         }, e -> {
+            starting = false;
             calls.shutdownNow();
             if (thisAttempt == attempt) {
                 status.set("Not listening for the hospitals' nodes: " + ErrorText.plain(e));
