@@ -85,13 +85,14 @@ public final class ScreenshotTour {
                 && !wb.results().runs().isEmpty()));
         shoot(wb, stage[0], Screen.RESULTS, out.resolve("results.png"));
         shoot(wb, stage[0], Screen.START, out.resolve("start.png"));
+        RemoteTour.shoot(wb, stage[0], study, work, out);
         System.out.println("screenshots written to " + out);
         tasks.shutdown();
         Platform.exit();
         System.exit(0);
     }
 
-    private static void shoot(Workbench wb, Stage stage, Screen screen, Path file) throws Exception {
+    static void shoot(Workbench wb, Stage stage, Screen screen, Path file) throws Exception {
         onFx(() -> {
             wb.shell().screenProperty().set(screen);
             return null;
@@ -102,7 +103,7 @@ public final class ScreenshotTour {
         System.out.println("  " + file.getFileName());
     }
 
-    private static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
+    static void waitFor(String what, BooleanSupplier condition) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() > deadline) {
@@ -124,7 +125,7 @@ public final class ScreenshotTour {
         return f.get(60, TimeUnit.SECONDS);
     }
 
-    private static boolean onFxQuiet(Callable<Boolean> action) {
+    static boolean onFxQuiet(Callable<Boolean> action) {
         try {
             return onFx(action);
         } catch (Exception e) {
