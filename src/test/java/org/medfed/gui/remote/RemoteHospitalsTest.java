@@ -139,7 +139,7 @@ class RemoteHospitalsTest {
         // the Participants table shows them with the others, and checks them on these summaries
         waitFor(() -> participants.schemaStatusProperty().get().startsWith("✔"), WAIT);
         assertThat(participants.schemaStatusProperty().get())
-                .isEqualTo("✔ The hospitals' tables match: same columns, compatible types and labels.");
+                .isEqualTo("✔ The hospitals' tables match: same columns, compatible types, and the same codes for the outcome and the categories.");
         assertThat(participants.rows().get(0).samplesProperty().get()).isEqualTo(city.rowsProperty().get());
         assertThat(participants.rows().get(0).filesProperty().get()).isEqualTo("node city-general, dataset heart");
         assertThat(participants.rows().get(1).checkProperty().get()).startsWith("node rural-clinic, connected");
