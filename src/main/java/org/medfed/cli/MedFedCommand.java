@@ -20,8 +20,6 @@ public final class MedFedCommand implements Runnable {
     public static final int INTERNAL_ERROR = 1;
     public static final int BAD_INPUT = 2;
 
-    private static final Logger LOG = LoggerFactory.getLogger(MedFedCommand.class);
-
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -44,7 +42,9 @@ public final class MedFedCommand implements Runnable {
                 err.flush();
                 return BAD_INPUT;
             }
-            LOG.error("internal error", e);
+            // the logger only here: starting logging costs CPU that --help and every clean run would pay for nothing
+            Logger log = LoggerFactory.getLogger(MedFedCommand.class);
+            log.error("internal error", e);
             err.println("medfed: internal error: " + e + " (this is a bug; the details are in the log above)");
             err.flush();
             return INTERNAL_ERROR;

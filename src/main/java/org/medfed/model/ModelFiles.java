@@ -14,6 +14,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.LocalOptimizer;
 import org.medfed.engine.ModelVector;
+import org.medfed.io.AtomicFiles;
 
 /**
  * Writes a trained model as a DL4J model file, and reads one back for predictions: a MultiLayerNetwork for
@@ -27,20 +28,28 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
+    /**
+     * Writes {@code model.zip} into {@code dir}, completely or not at all. Dense models are written without DL4J
+     * ({@link DenseModelFile}), so that a dense study never starts ND4J; the image models go through DL4J.
+     */
     public static Path save(ModelSpec spec, ModelVector params, Path dir) {
-        Model model;
-        if (spec.kind() == ModelKind.UNET) {
-            ComputationGraph graph = NetworkFactory.buildGraph(spec, LocalOptimizer.SGD, 0.01);
-            graph.setParams(Dl4jTrainer.toRow(params));
-            model = graph;
-        } else {
-            MultiLayerNetwork net = NetworkFactory.build(spec, LocalOptimizer.SGD, 0.01);
-            net.setParams(Dl4jTrainer.toRow(params));
-            model = net;
-        }
         Path file = dir.resolve(MODEL_FILE);
-        Path temp = dir.resolve(MODEL_FILE + ".tmp");
         try {
+            if (!spec.isImageModel()) {
+                AtomicFiles.write(file, DenseModelFile.bytes(spec, params));
+                return file;
+            }
+            Model model;
+            if (spec.kind() == ModelKind.UNET) {
+                ComputationGraph graph = NetworkFactory.buildGraph(spec, LocalOptimizer.SGD, 0.01);
+                graph.setParams(Dl4jTrainer.toRow(params));
+                model = graph;
+            } else {
+                MultiLayerNetwork net = NetworkFactory.build(spec, LocalOptimizer.SGD, 0.01);
+                net.setParams(Dl4jTrainer.toRow(params));
+                model = net;
+            }
+            Path temp = dir.resolve(MODEL_FILE + ".tmp");
             Files.createDirectories(dir);
             ModelSerializer.writeModel(model, temp.toFile(), false);
             Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
