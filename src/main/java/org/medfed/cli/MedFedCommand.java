@@ -1,19 +1,21 @@
 package org.medfed.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.medfed.engine.BadInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code medfed} command and its subcommands. Exit codes: 0 done, 2 bad input, 1 internal error. */
 @Command(name = "medfed", mixinStandardHelpOptions = true, versionProvider = MedFedCommand.VersionProvider.class,
         description = "MedFed Workbench: federated learning across hospitals without moving patient data.",
-        footer = {"", "With no command, or with 'gui [STUDY.json]', medfed opens the workbench window."},
-        subcommands = {RunCommand.class, GwasCommand.class, PredictCommand.class, InspectCommand.class, SplitCommand.class,
-                ProvisionCommand.class, NodeCommand.class,
-                BenchmarkCommand.class, CommandLine.HelpCommand.class})
+        footer = {"", "With no command, or with 'gui [STUDY.json]', medfed opens the workbench window."})
 public final class MedFedCommand implements Runnable {
 
     public static final int OK = 0;
@@ -28,12 +30,34 @@ public final class MedFedCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, GwasCommand.class, PredictCommand.class,
+            InspectCommand.class, SplitCommand.class, ProvisionCommand.class, NodeCommand.class, BenchmarkCommand.class);
+
     public static int execute(String[] args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
-    static CommandLine commandLine() {
+    /**
+     * The command line for {@code arguments}. Picocli reflects over every option of every command it is given, which
+     * cost a third of the CPU of {@code medfed --help}; so only the commands named in {@code arguments} are given in
+     * full, and the others as their name and description (all the overview help and a mistyped command's
+     * suggestions need), read from their annotation.
+     */
+    static CommandLine commandLine(String... arguments) {
+        Set<String> words = new HashSet<>(Arrays.asList(arguments));
         CommandLine cl = new CommandLine(new MedFedCommand());
+        for (Class<?> command : COMMANDS) {
+            Command about = command.getAnnotation(Command.class);
+            if (words.contains(about.name()) || Arrays.stream(about.aliases()).anyMatch(words::contains)) {
+                cl.addSubcommand(about.name(), command);
+            } else {
+                CommandSpec summary = CommandSpec.create().name(about.name()).aliases(about.aliases());
+                summary.usageMessage().description(about.description());
+                cl.addSubcommand(about.name(), summary);
+            }
+        }
+        cl.addSubcommand("help", CommandLine.HelpCommand.class);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             RuntimeException bad = badInput(e);
