@@ -16,7 +16,7 @@ status=0
 for p in "${platforms[@]}"; do
   fx=${JAVAFX[$p]:?unknown platform $p (one of ${!JAVAFX[*]})}
   list="$out/$p.txt"
-  mvn -B -q dependency:list -DincludeScope=runtime -DoutputAbsoluteArtifactFilename=true -DoutputFile="$list" \
+  mvn -B -q -Dstyle.color=never dependency:list -DincludeScope=runtime -DoutputAbsoluteArtifactFilename=true -DoutputFile="$list" \
       -Dnd4j.classifier="$p" -Djavacpp.platform="$p" -Djavafx.platform="$fx" >/dev/null
   files=$(grep -o '/[^ ]*\.jar' "$list" | sort -u)
   missing=()

@@ -39,6 +39,7 @@ public class AggregationBenchmark {
     int parameters;
 
     List<ModelVector> updates;
+    float[][] raw;
     double[] weights;
     float[] a;
     float[] b;
@@ -48,6 +49,7 @@ public class AggregationBenchmark {
     public void setUp() {
         SplittableRandom random = new SplittableRandom(1);
         updates = new ArrayList<>();
+        raw = new float[hospitals][];
         weights = new double[hospitals];
         for (int k = 0; k < hospitals; k++) {
             float[] v = new float[parameters];
@@ -55,6 +57,7 @@ public class AggregationBenchmark {
                 v[i] = (float) random.nextGaussian();
             }
             updates.add(ModelVector.wrap(v));
+            raw[k] = v;
             weights[k] = 100 + k;
         }
         a = new float[parameters];
@@ -65,6 +68,28 @@ public class AggregationBenchmark {
     @Benchmark
     public ModelVector weightedMean() {
         return VectorMath.weightedMean(updates, weights);
+    }
+
+    /** The weighted mean as it was before the tiles: a double sum of the whole length, one pass per hospital. */
+    @Benchmark
+    public float[] wholeVectorsInOrder() {
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double[] acc = new double[parameters];
+        for (int k = 0; k < hospitals; k++) {
+            float[] v = raw[k];
+            double w = weights[k] / total;
+            for (int i = 0; i < parameters; i++) {
+                acc[i] += w * v[i];
+            }
+        }
+        float[] out = new float[parameters];
+        for (int i = 0; i < parameters; i++) {
+            out[i] = (float) acc[i];
+        }
+        return out;
     }
 
     /** a = b + s * c: the memory bandwidth a plain Java loop reaches here. */
