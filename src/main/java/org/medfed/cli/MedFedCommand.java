@@ -39,10 +39,10 @@ public final class MedFedCommand implements Runnable {
     }
 
     /**
-     * The command line for {@code arguments}. Picocli reflects over every option of every command it is given, which
-     * cost a third of the CPU of {@code medfed --help}; so only the commands named in {@code arguments} are given in
-     * full, and the others as their name and description (all the overview help and a mistyped command's
-     * suggestions need), read from their annotation.
+     * The command line for {@code arguments}. Picocli reflects over every option of every command it is given
+     * (about an eighth of the CPU of {@code medfed --help}); so only the commands named in {@code arguments} are
+     * given in full, and the others as their name and description (all that the overview help and a mistyped
+     * command's suggestions need), read from their annotation.
      */
     static CommandLine commandLine(String... arguments) {
         Set<String> words = new HashSet<>(Arrays.asList(arguments));

@@ -440,8 +440,8 @@ public final class FederatedRun {
     }
 
     /**
-     * The logger, fetched when something goes wrong: a static one would start the logging framework (a sixth of a
-     * second of CPU) in every run, and a run that goes well logs nothing here.
+     * The logger, fetched when something goes wrong: a static one would start the logging framework (hundreds of
+     * classes) in every run, and a run that goes well logs nothing here.
      */
     private static Logger log() {
         return LoggerFactory.getLogger(FederatedRun.class);

@@ -14,7 +14,7 @@ import org.slf4j.Logger;
  * INFO and libraries only speak up when something is wrong (WARN).
  *
  * <p>In code rather than a logback.xml because reading the XML (Joran: an XML parser, reflection on every
- * element) cost about a quarter of a second of CPU at every start. A logback.xml or logback-test.xml on the class
+ * element) cost CPU at every start that a few lines of code do not. A logback.xml or logback-test.xml on the class
  * path, or {@code -Dlogback.configurationFile}, still wins: then this configurator steps aside.
  */
 public final class ConsoleLogging extends ContextAwareBase implements Configurator {

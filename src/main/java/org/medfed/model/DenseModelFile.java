@@ -14,7 +14,7 @@ import org.medfed.engine.ModelVector;
  * {@link NetworkFactory#build} makes, so that DL4J (and our {@link ModelFiles#load}) reads it back as that network.
  *
  * <p>Why not ModelSerializer: building the network configuration initialises ND4J's native backend (OpenBLAS and
- * 400 MB of natives mapped, about 1.5 s of CPU), and a dense study never otherwise needs it: {@link DenseTrainer}
+ * 400 MB of natives mapped: over a second of CPU here), and a dense study never otherwise needs it: {@link DenseTrainer}
  * trains without DL4J. A test writes both files for several shapes and compares them entry by entry, so a DL4J
  * upgrade that changes the format fails the build instead of writing files DL4J cannot read.
  */
