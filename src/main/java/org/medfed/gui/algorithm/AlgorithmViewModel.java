@@ -44,6 +44,8 @@ public final class AlgorithmViewModel {
     private final FormField minParticipants;
     private final javafx.beans.property.BooleanProperty valid = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ProtectionsViewModel protections;
+    private final SpeedsViewModel speeds;
+    private final CompressionViewModel compression;
     private boolean loading;
 
     public AlgorithmViewModel(StudyDocument document) {
@@ -51,6 +53,10 @@ public final class AlgorithmViewModel {
         protections = new ProtectionsViewModel(document);
         // a bad epsilon keeps Run disabled like a bad learning rate: both are fields of this screen
         protections.valid().addListener((obs, was, is) -> updateValid());
+        speeds = new SpeedsViewModel(document);
+        speeds.valid().addListener((obs, was, is) -> updateValid());
+        compression = new CompressionViewModel(document);
+        compression.valid().addListener((obs, was, is) -> updateValid());
         rounds = training("rounds", "Rounds", "how many times the server combines the hospitals' models",
                 FormField.within("Rounds", Limit.ROUNDS), (t, v) -> withTraining(t, (int) (long) NumberFields.parseLong(v), null, null, null, null, null));
         localEpochs = training("localEpochs", "Local epochs per round", "passes over its own patients each hospital makes per round",
@@ -181,13 +187,17 @@ public final class AlgorithmViewModel {
 
     private void updateValid() {
         boolean ok = trainingFields.stream().allMatch(FormField::valid) && parameterFields.stream().allMatch(FormField::valid)
-                && protections.valid().get();
+                && protections.valid().get() && speeds.valid().get() && compression.valid().get();
         valid.set(ok);
     }
 
     public ObservableList<StrategyDescriptor> strategies() { return strategies; }
     /** The "Privacy and defences" section of this screen. */
     public ProtectionsViewModel protections() { return protections; }
+    /** The "Hospital speeds" section of this screen. */
+    public SpeedsViewModel speeds() { return speeds; }
+    /** The "Compressed updates" section of this screen. */
+    public CompressionViewModel compression() { return compression; }
     public ObjectProperty<StrategyDescriptor> strategyProperty() { return strategy; }
     public StringProperty explanationProperty() { return explanation; }
     public ObservableList<FormField> parameterFields() { return parameterFields; }
