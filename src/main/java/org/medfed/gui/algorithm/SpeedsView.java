@@ -89,6 +89,7 @@ final class SpeedsView {
         int row = 1;
         for (SpeedsViewModel.SpeedRow r : vm.rows()) {
             Label name = new Label(r.label());
+            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a hospital's name is never cut
             if (r.hospital() == null) {
                 name.getStyleClass().add("strong");
             }

@@ -213,7 +213,7 @@ final class RunCharts {
     }
 
     private void clear() {
-        for (XYSeries s : List.of(accuracy, weighted, auc, loss, trainLoss, stale)) {
+        for (XYSeries s : List.of(accuracy, weighted, auc, loss, trainLoss)) {
             s.clear();
         }
         if (globalData.indexOf(auc) >= 0) {
@@ -304,7 +304,8 @@ final class RunCharts {
 
     private void showPrevious() {
         previous.clear();
-        previous.setKey("Previous " + vm.previousLabelProperty().get());
+        String label = vm.previousLabelProperty().get();
+        previous.setKey(label.isEmpty() ? "Previous run" : Character.toUpperCase(label.charAt(0)) + label.substring(1));
         if (vm.showPreviousProperty().get()) {
             XAxis axis = vm.xAxisProperty().get();
             for (RoundPoint p : vm.previousPoints()) {

@@ -147,7 +147,7 @@ public final class RunView {
         lowerTabs.getTabs().add(tab("tab-epsilon", "Privacy spent (ε)", protections.epsilonPane()));
         lowerTabs.getTabs().add(tab("tab-verdicts", "Robust rule verdicts", protections.verdictPane()));
         lowerTabs.getTabs().add(tab("tab-costs", "Cost of protection", protections.costPane()));
-        lowerTabs.getTabs().add(tab("tab-bytes", "Bytes per hospital", charts.bytesViewer));
+        lowerTabs.getTabs().add(tab("tab-bytes", "Bytes", charts.bytesViewer));
         lowerTabs.getTabs().add(tab("tab-staleness", "Staleness", charts.stalenessViewer));
         grid.add(lowerTabs, 0, 2, 2, 1);
         for (var viewer : new javafx.scene.layout.Region[] {charts.globalViewer, charts.lossViewer, lowerTabs}) {
@@ -170,14 +170,14 @@ public final class RunView {
         version.setCellValueFactory(c -> c.getValue().versionProperty());
         TableColumn<HospitalStatus, String> stale = new TableColumn<>("Behind");
         stale.setCellValueFactory(c -> c.getValue().stalenessProperty());
-        version.setPrefWidth(62);
-        version.setMinWidth(56);
-        stale.setPrefWidth(58);
-        stale.setMinWidth(52);
+        version.setPrefWidth(70);
+        version.setMinWidth(70);
+        stale.setPrefWidth(64);
+        stale.setMinWidth(64);
         TableColumn<HospitalStatus, String> why = new TableColumn<>("Problem");
         why.setCellValueFactory(c -> c.getValue().detailProperty());
-        name.setPrefWidth(150);
-        name.setMinWidth(140);
+        name.setPrefWidth(140);
+        name.setMinWidth(130);
         state.setPrefWidth(90);
         state.setMinWidth(80);
         took.setPrefWidth(70);
@@ -292,8 +292,8 @@ public final class RunView {
         CheckBox previous = new CheckBox();
         previous.setId("run-show-previous");
         previous.selectedProperty().bindBidirectional(vm.showPreviousProperty());
-        previous.textProperty().bind(Bindings.createStringBinding(() -> "Show the previous run ("
-                + vm.previousLabelProperty().get() + ") in grey", vm.previousLabelProperty()));
+        previous.textProperty().bind(Bindings.createStringBinding(() -> "Also show "
+                + vm.previousLabelProperty().get() + ", in grey", vm.previousLabelProperty()));
         previous.visibleProperty().bind(Bindings.isNotEmpty(vm.previousPoints()));
         previous.managedProperty().bind(previous.visibleProperty());
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();

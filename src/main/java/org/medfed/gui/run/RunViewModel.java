@@ -381,7 +381,9 @@ public final class RunViewModel {
         if (event instanceof RunEvent.RoundStarted s) {
             pendingProgressText = "Round " + s.round() + " of " + s.rounds() + ": training";
             for (HospitalStatus h : hospitals) {
-                h.set(s.selected().contains(h.name()) ? HospitalStatus.State.WAITING : HospitalStatus.State.SKIPPED, "", null);
+                // an asynchronous run sends work before it announces the merge: the durations already shown stay
+                h.set(s.selected().contains(h.name()) ? HospitalStatus.State.WAITING : HospitalStatus.State.SKIPPED,
+                        asynchronous.get() ? null : "", null);
             }
             return null;
         }
@@ -444,7 +446,8 @@ public final class RunViewModel {
                 pendingProgressText = "Round " + f.history().rounds().size() + " of " + rounds.get()
                         + ": training each hospital alone and pooled, for comparison";
             }
-            return "Federation finished: " + f.history().rounds().size() + " rounds in " + duration(f.history().duration()) + ".";
+            return "Federation finished: " + f.history().rounds().size() + " " + records() + " in "
+                    + duration(f.history().duration()) + clockNote(f.history()) + ".";
         }
         if (event instanceof RunEvent.RunCancelled c) {
             pendingTimeLeft = "";
@@ -469,6 +472,21 @@ public final class RunViewModel {
             }
             stalenessSoFar.set(behind, stalenessSoFar.get(behind) + 1);
         }
+    }
+
+    /** What a record of the current run is: a round, or a merge of an asynchronous run. */
+    private String records() {
+        return asynchronous.get() ? "merges" : "rounds";
+    }
+
+    /** ", 21.0 s on the simulated clock" after a run's wall time, or empty when nothing was recorded. */
+    private String clockNote(org.medfed.engine.RunHistory h) {
+        if (h.rounds().isEmpty()) {
+            return "";
+        }
+        double t = h.rounds().get(h.rounds().size() - 1).progress().clockSeconds();
+        return ", " + (t < 10 ? three(t) : String.valueOf(Math.round(t * 10) / 10.0)) + " s on the "
+                + (simulatedClock.get() ? "simulated" : "measured") + " clock";
     }
 
     /** "hospital-a 0, hospital-d 3 versions behind": the updates of one merge. */
@@ -517,7 +535,7 @@ public final class RunViewModel {
             case FINISHED -> {
                 phase.set(Phase.FINISHED);
                 progress.set(1);
-                progressText.set("Finished: " + r.history().rounds().size() + " rounds");
+                progressText.set("Finished: " + r.history().rounds().size() + " " + records());
                 append("Done. The Results screen compares the federated model with each hospital alone and pooled.");
             }
             case CANCELLED -> {
