@@ -175,7 +175,7 @@ public final class AlgorithmViewModel {
     }
 
     /** Keeps what the user is typing ("0.0" on the way to "0.05") unless the study really holds another value. */
-    private static void showIfDifferent(FormField f, String value) {
+    static void showIfDifferent(FormField f, String value) {
         double typed = NumberFields.parseDouble(f.textProperty().get());
         if (!f.valid() && !f.textProperty().get().isEmpty()) {
             return;

@@ -174,7 +174,7 @@ public final class SpeedsViewModel {
         for (SpeedRow r : rows) {
             SpeedProfile p = r.hospital == null ? speeds.defaults() : speeds.profile(r.hospital);
             for (Figure f : Figure.values()) {
-                showIfDifferent(r.fields.get(f), NumberFields.format(f.of(p)));
+                AlgorithmViewModel.showIfDifferent(r.fields.get(f), NumberFields.format(f.of(p)));
             }
             SimulationSection.Speed own = r.hospital == null ? null : sim.hospitals().get(r.hospital);
             r.note.set(own != null ? "own speed" : r.hospital != null && r.hospital.equals(slow) ? SLOW_NOTE : "");
@@ -254,17 +254,6 @@ public final class SpeedsViewModel {
 
     private static boolean isEmpty(SimulationSection.Speed s) {
         return java.util.Arrays.stream(Figure.values()).allMatch(f -> f.readOwn.apply(s) == null);
-    }
-
-    /** Keeps what the user is typing ("0.0" on the way to "0.05") unless the study really holds another value. */
-    private static void showIfDifferent(FormField f, String value) {
-        if (!f.valid() && !f.textProperty().get().isEmpty()) {
-            return;
-        }
-        double typed = NumberFields.parseDouble(f.textProperty().get());
-        if (Double.isNaN(typed) || typed != NumberFields.parseDouble(value)) {
-            f.show(value);
-        }
     }
 
     private void updateValid() {

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.testing.Samples;
 import org.medfed.project.CompressionSection;
-import org.medfed.project.StudyFile;
 
 /** The Algorithm screen's codec choice: what it writes, what it takes, and what it cannot be combined with. */
 class CompressionViewModelTest {
@@ -17,10 +16,7 @@ class CompressionViewModelTest {
     Path dir;
 
     private StudyDocument sample() {
-        Path study = Samples.copy(dir, 5);
-        StudyDocument doc = new StudyDocument();
-        doc.replace(StudyFile.load(study), study);
-        return doc;
+        return Samples.document(dir, 5);
     }
 
     @Test

@@ -12,7 +12,6 @@ import org.medfed.gui.algorithm.SpeedsViewModel.Figure;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.testing.Samples;
 import org.medfed.project.SimulationSection;
-import org.medfed.project.StudyFile;
 
 /** The Algorithm screen's hospital speeds against the clock the run will use (the sample's four hospitals). */
 class SpeedsViewModelTest {
@@ -24,10 +23,7 @@ class SpeedsViewModelTest {
     Path dir;
 
     private StudyDocument sample() {
-        Path study = Samples.copy(dir, 5);
-        StudyDocument doc = new StudyDocument();
-        doc.replace(StudyFile.load(study), study);
-        return doc;
+        return Samples.document(dir, 5);
     }
 
     private static String shown(SpeedsViewModel vm, String hospital, Figure f) {
