@@ -42,10 +42,10 @@ final class DenseModelFile {
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(out)) {
-                zip.putNextEntry(new ZipEntry(CONFIGURATION));
+                zip.putNextEntry(entry(CONFIGURATION));
                 zip.write(configuration(spec).getBytes(StandardCharsets.UTF_8));
                 zip.closeEntry();
-                zip.putNextEntry(new ZipEntry(COEFFICIENTS));
+                zip.putNextEntry(entry(COEFFICIENTS));
                 zip.write(coefficients(params));
                 zip.closeEntry();
             }
@@ -53,6 +53,13 @@ final class DenseModelFile {
         } catch (IOException e) {
             throw new IllegalStateException("writing to memory cannot fail", e);
         }
+    }
+
+    /** An entry dated {@link ModelFiles#ENTRY_TIME}, so that the same model gives the same bytes. */
+    private static ZipEntry entry(String name) {
+        ZipEntry e = new ZipEntry(name);
+        e.setTimeLocal(ModelFiles.ENTRY_TIME);
+        return e;
     }
 
     /** ND4J's binary form of a rank-1 float array in C order (Nd4j.write). */

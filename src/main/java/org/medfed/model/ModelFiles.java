@@ -46,7 +46,7 @@ public final class ModelFiles {
         Path file = dir.resolve(MODEL_FILE);
         try {
             if (!spec.isImageModel()) {
-                AtomicFiles.write(file, withFixedTimes(DenseModelFile.bytes(spec, params)));
+                AtomicFiles.write(file, DenseModelFile.bytes(spec, params));
                 return file;
             }
             Model model;

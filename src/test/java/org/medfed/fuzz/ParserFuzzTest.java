@@ -1,6 +1,7 @@
 package org.medfed.fuzz;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
+import org.junit.jupiter.api.AfterAll;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -28,6 +29,8 @@ import org.medfed.project.StudyFile;
  * one fuzz test per JVM), see the {@code fuzz-*} executions in pom.xml; {@code scripts/fuzz.sh} fuzzes longer.
  */
 class ParserFuzzTest {
+
+    private static final Path WORK = workFolder();
 
     @FuzzTest(maxDuration = "10s")
     void csv(byte[] input) {
@@ -76,31 +79,34 @@ class ParserFuzzTest {
         parse(input, "model-card.json", file -> ModelCardFile.load(file.getParent()));
     }
 
-    /** The parsers read files: each input is written to a file of the name a user's would have. */
+    /**
+     * The parsers read files: each input is written to a file of the name a user's would have, in one folder for the
+     * whole run (a folder made and removed per input cost more than some parsers).
+     */
     private static void parse(byte[] input, String name, Parser parser) {
-        Path dir = null;
         try {
-            dir = Files.createTempDirectory("medfed-fuzz");
-            Path file = dir.resolve(name);
+            Path file = WORK.resolve(name);
             Files.write(file, input);
             parser.read(file);
         } catch (BadInputException expected) {
             // refused in words: the outcome we want for a malformed file
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } finally {
-            delete(dir);
         }
     }
 
-    private static void delete(Path dir) {
-        if (dir == null) {
-            return;
-        }
-        try (var files = Files.walk(dir)) {
+    @AfterAll
+    static void removeWorkFolder() throws IOException {
+        try (var files = Files.walk(WORK)) {
             for (Path p : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
                 Files.deleteIfExists(p);
             }
+        }
+    }
+
+    private static Path workFolder() {
+        try {
+            return Files.createTempDirectory("medfed-fuzz");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,11 +29,11 @@ public final class NodeLink {
     private final List<String> datasets;
     private final StreamObserver<CoordinatorMessage> toNode;
     private final Map<Long, CompletableFuture<Exchange>> pending = new ConcurrentHashMap<>();
-    private final Map<Long, Integer> sentBytes = new ConcurrentHashMap<>();
+    /** What was sent for each call still waiting: its size (for the exchange's bytes) and when (for the round trip). */
+    private final Map<Long, Sent> sent = new ConcurrentHashMap<>();
     private final AtomicLong nextCall = new AtomicLong();
     private final AtomicLong bytesDown = new AtomicLong();
     private final AtomicLong bytesUp = new AtomicLong();
-    private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     private volatile Instant lastHeard = Instant.now();
     private volatile java.time.Duration lastRoundTrip;
     private volatile String closedBecause;
@@ -96,20 +96,18 @@ public final class NodeLink {
         }
         long id = nextCall.incrementAndGet();
         pending.put(id, reply);
-        sentAt.put(id, System.nanoTime());
         CoordinatorMessage m = CoordinatorMessage.newBuilder().setCall(Call.newBuilder().setCallId(id)
                 .setDataset(dataset).setRequest(WireCodec.toWire(request))).build();
-        int sent = m.getSerializedSize();
-        bytesDown.addAndGet(sent);
-        sentBytes.put(id, sent);
+        int size = m.getSerializedSize();
+        bytesDown.addAndGet(size);
+        sent.put(id, new Sent(size, System.nanoTime()));
         if (!send(m)) {
             pending.remove(id);
             reply.completeExceptionally(SiteFailure.failed(node, "the connection to its node closed"));
         }
         reply.whenComplete((r, e) -> {
             pending.remove(id);
-            sentBytes.remove(id);
-            sentAt.remove(id);
+            sent.remove(id);
         });
         return reply;
     }
@@ -126,19 +124,18 @@ public final class NodeLink {
 
     void received(Reply reply, int bytes) {
         heard(bytes);
-        Long sentTime = sentAt.remove(reply.getCallId());
-        if (sentTime != null) {
-            lastRoundTrip = java.time.Duration.ofNanos(System.nanoTime() - sentTime);
+        Sent call = sent.remove(reply.getCallId());
+        if (call != null) {
+            lastRoundTrip = java.time.Duration.ofNanos(System.nanoTime() - call.nanoTime());
         }
         CompletableFuture<Exchange> f = pending.remove(reply.getCallId());
-        Integer sent = sentBytes.remove(reply.getCallId());
         if (f == null) {
             return; // cancelled or timed out before the answer came
         }
         switch (reply.getOutcomeCase()) {
             case RESULT -> {
                 try {
-                    f.complete(new Exchange(WireCodec.fromWire(reply.getResult()), sent == null ? 0 : sent, bytes));
+                    f.complete(new Exchange(WireCodec.fromWire(reply.getResult()), call == null ? 0 : call.bytes(), bytes));
                 } catch (RuntimeException e) {
                     f.completeExceptionally(SiteFailure.failed(node, "sent a reply that cannot be read: "
                             + e.getMessage()));
@@ -189,5 +186,8 @@ public final class NodeLink {
     @Override
     public String toString() {
         return "NodeLink[" + node + (isOpen() ? "" : ", closed") + "]";
+    }
+
+    private record Sent(int bytes, long nanoTime) {
     }
 }
