@@ -128,14 +128,20 @@ public final class Workbench {
         readiness.addProblems(participants.blockingProblems());
         run = new RunViewModel(document, tasks, readiness);
         run.runThroughNodes(coordinator);
+        run.keepRunsIn(history);
         results = new ResultsViewModel(document, tasks, dialogs, history);
+        // Resume on an interrupted run of the history goes on with it on the Run screen, where its rounds show
+        results.resumeWith(folder -> {
+            shell.screenProperty().set(org.medfed.gui.shell.Screen.RUN);
+            run.resume(folder);
+        });
         // the hospital's side: a window of its own, sharing the workbench's background executor
         start = new StartViewModel(shell, samples, () -> org.medfed.gui.node.NodeWindowStage.show(
                 new javafx.stage.Stage(), tasks));
 
         run.resultProperty().addListener((obs, was, is) -> {
             if (is != null) {
-                results.show(is);
+                results.show(is, run.keptFolderProperty().get());
             }
         });
         run.failureProperty().addListener((obs, was, is) -> {
