@@ -176,6 +176,40 @@ class RemoteHospitalsTest {
         assertThat(states(NodeState.CONNECTED, NodeState.CONNECTED)).isTrue();
     }
 
+    /**
+     * Each hospital alone is trained at its own node and shown on the Results screen beside the federated model; the
+     * pooled row is there, marked not available, with why.
+     */
+    @Test
+    void resultsShowEachHospitalAloneFromItsNodeAndNoPooledModelWithWhy() {
+        open(null);
+        addBothAndListen();
+        nodes.start("city-general");
+        nodes.start("rural-clinic");
+        waitFor(() -> states(NodeState.CONNECTED, NodeState.CONNECTED), WAIT);
+        run.compareWithBaselinesProperty().set(true);
+        assertThat(run.compareLabelProperty().get()).contains("at its node").contains("no pooled model");
+        run.start();
+        waitFor(() -> run.phaseProperty().get() == RunViewModel.Phase.FINISHED, WAIT);
+        assertThat(run.log()).anyMatch(l -> l.contains("there is no pooled model in a multi-site study"));
+        var result = run.resultProperty().get();
+        assertThat(result.baselines()).extracting(b -> b.row()).containsExactly("local:city-general", "local:rural-clinic");
+
+        var results = new org.medfed.gui.results.ResultsViewModel(doc, ui, new StubDialogs(),
+                new org.medfed.gui.results.RunHistoryStore());
+        results.show(result, null);
+        ui.drain();
+        assertThat(results.rows()).extracting(org.medfed.gui.results.ResultsViewModel.Row::model).containsExactly(
+                "Federated (all hospitals, data stay home)", "city-general alone", "rural-clinic alone",
+                "Pooled (all data in one place)");
+        // each hospital alone, evaluated at both hospitals' nodes
+        double alone = result.baselines().get(0).test().get("rural-clinic").metric("accuracy");
+        assertThat(results.rows().get(1).cells().get(1)).startsWith(String.format(java.util.Locale.ROOT, "%.3f", alone));
+        assertThat(results.rows().get(3).cells()).containsOnly(org.medfed.gui.results.ResultsViewModel.NOT_AVAILABLE);
+        assertThat(results.pooledNoteProperty().get()).startsWith("Pooled: not available in a multi-site study: ")
+                .contains("without moving the rows").contains("at its own node");
+    }
+
     @Test
     void aNodeWithAnotherHospitalsCertificateAndAPolicyRefusalAreShownInWords() {
         open("{\"dataKinds\": [\"table\"], \"procedures\": null, \"minimumCount\": 5, "
