@@ -232,7 +232,9 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
         runLog = log;
         running = true;
         tasks.ui().execute(this::changed);
-        return MultiSiteStudy.prepare(study, base, s.nodes(), RUN_WAIT, run, log);
+        // a mixed study: the hospitals with their table here take part as their node would
+        return MultiSiteStudy.prepare(study, base, s.nodes(), RUN_WAIT, run, log,
+                org.medfed.node.LocalHospitals.of(study, base));
     }
 
     /** The run through the nodes ended: the nodes are no longer training, changes are no longer logged. */
