@@ -284,6 +284,7 @@ public final class RemoteHospitalsView {
         if (traffic) {
             t.getColumns().add(column("Sent / received", RemoteHospitalRow::trafficProperty, 170));
             t.getColumns().add(column("Last call round trip", RemoteHospitalRow::roundTripProperty, 130));
+            t.getColumns().add(column("Drop-outs and rejoins (this run)", RemoteHospitalRow::timelineProperty, 300));
         } else {
             t.getColumns().add(column("Dataset", RemoteHospitalRow::datasetProperty, 80));
             t.getColumns().add(column("Node version", RemoteHospitalRow::versionProperty, 90));

@@ -171,6 +171,11 @@ class RemoteHospitalsTest {
         waitFor(() -> run.phaseProperty().get() == RunViewModel.Phase.FINISHED, WAIT);
         assertThat(run.points()).hasSize(3);
         assertThat(run.points().get(2).hospitalAccuracy()).containsOnlyKeys("city-general", "rural-clinic");
+        // the Run screen's nodes table: each hospital's drop-outs and rejoins of this run, with their times
+        remote.refresh();
+        assertThat(remote.rows().get(1).timelineProperty().get())
+                .matches("\\d\\d:\\d\\d:\\d\\d dropped out · \\d\\d:\\d\\d:\\d\\d rejoined");
+        assertThat(remote.rows().get(0).timelineProperty().get()).isEqualTo("no drop-out");
         assertThat(run.resultProperty().get().history().rounds().get(2).trainLoss().keySet())
                 .containsExactlyInAnyOrder("city-general", "rural-clinic");
         assertThat(states(NodeState.CONNECTED, NodeState.CONNECTED)).isTrue();
