@@ -277,14 +277,14 @@ public final class RemoteHospitalsView {
         TableView<RemoteHospitalRow> t = new TableView<>(vm.rows());
         t.setId(id);
         t.setPlaceholder(new Label("No hospital behind a node. \"Add remote hospital…\" on the Participants screen adds one."));
-        t.getColumns().add(column("Hospital", RemoteHospitalRow::nameProperty, 120));
-        t.getColumns().add(column("Node", RemoteHospitalRow::nodeProperty, 110));
-        t.getColumns().add(column("Connection", RemoteHospitalRow::stateTextProperty, 220));
-        t.getColumns().add(column("Last heard", RemoteHospitalRow::heartbeatProperty, 80));
+        t.getColumns().add(column("Hospital", RemoteHospitalRow::nameProperty, traffic ? 115 : 120));
+        t.getColumns().add(column("Node", RemoteHospitalRow::nodeProperty, traffic ? 100 : 110));
+        t.getColumns().add(column("Connection", RemoteHospitalRow::stateTextProperty, traffic ? 95 : 220));
+        t.getColumns().add(column("Last heard", RemoteHospitalRow::heartbeatProperty, traffic ? 70 : 80));
         if (traffic) {
-            t.getColumns().add(column("Sent / received", RemoteHospitalRow::trafficProperty, 170));
-            t.getColumns().add(column("Last call round trip", RemoteHospitalRow::roundTripProperty, 130));
-            t.getColumns().add(column("Drop-outs and rejoins (this run)", RemoteHospitalRow::timelineProperty, 300));
+            t.getColumns().add(column("Sent / received", RemoteHospitalRow::trafficProperty, 175));
+            t.getColumns().add(column("Round trip", RemoteHospitalRow::roundTripProperty, 75));
+            t.getColumns().add(column("Drop-outs and rejoins (this run)", RemoteHospitalRow::timelineProperty, 200));
         } else {
             t.getColumns().add(column("Dataset", RemoteHospitalRow::datasetProperty, 80));
             t.getColumns().add(column("Node version", RemoteHospitalRow::versionProperty, 90));
@@ -300,6 +300,8 @@ public final class RemoteHospitalsView {
             java.util.function.Function<RemoteHospitalRow, ObservableValue<String>> value, double width) {
         TableColumn<RemoteHospitalRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(x -> value.apply(x.getValue()));
+        // a reason or a timeline can be longer than its column: whole in the cell's tooltip
+        c.setCellFactory(x -> new org.medfed.gui.common.TooltipCell<>(javafx.scene.control.OverrunStyle.ELLIPSIS));
         c.setPrefWidth(width);
         return c;
     }

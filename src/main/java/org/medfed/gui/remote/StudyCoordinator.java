@@ -174,8 +174,8 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
         if (running) {
             String at = java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
             timeline.computeIfAbsent(c.node(), n -> new java.util.ArrayList<>()).add(at + " " + switch (c.kind()) {
-                case CONNECTED -> "rejoined";
-                case LOST -> "dropped out";
+                case CONNECTED -> "back";
+                case LOST -> "lost";
                 case REFUSED -> "refused";
             });
         }
@@ -218,7 +218,8 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
     }
 
     /**
-     * {@code node}'s drop-outs and rejoins during the run under way or the last one, in words with their times;
+     * {@code node}'s drop-outs and rejoins during the run under way or the last one, with their times ("13:02:11
+     * lost · 13:02:20 back");
      * empty before any run.
      */
     public String timeline(String node) {

@@ -174,10 +174,10 @@ public final class ResultsView {
         accuracyPng.setOnAction(e -> vm.exportPng("accuracy chart", "accuracy-per-round.png",
                 f -> Charts.savePng(accuracyChart(), f, 1000, 600)));
         javafx.scene.layout.FlowPane plots = new javafx.scene.layout.FlowPane(24, 12, confusionBox, rocView, calibrationView);
-        plots.visibleProperty().bind(vm.classificationProperty());
-        plots.managedProperty().bind(vm.classificationProperty());
-        rocPng.visibleProperty().bind(vm.classificationProperty());
-        rocPng.managedProperty().bind(vm.classificationProperty());
+        plots.visibleProperty().bind(vm.plotsProperty());
+        plots.managedProperty().bind(vm.plotsProperty());
+        rocPng.visibleProperty().bind(vm.plotsProperty());
+        rocPng.managedProperty().bind(vm.plotsProperty());
 
         TableView<RunRecord> runs = new TableView<>(vm.runs());
         runs.setId("results-history");

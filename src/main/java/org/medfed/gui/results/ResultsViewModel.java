@@ -85,6 +85,7 @@ public final class ResultsViewModel {
     private final StringProperty message = new SimpleStringProperty("No run yet: press Start on the Run screen.");
     private final ObservableList<String> metricChoices = FXCollections.observableArrayList(METRICS);
     private final javafx.beans.property.BooleanProperty classification = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty plots = new javafx.beans.property.SimpleBooleanProperty(true);
 
     public ResultsViewModel(StudyDocument document, BackgroundTasks tasks, UserDialogs dialogs, RunHistoryStore history) {
         this.document = document;
@@ -134,6 +135,8 @@ public final class ResultsViewModel {
         threshold.set(BinaryCounts.DEFAULT_THRESHOLD);
         boolean segmentation = org.medfed.study.SegmentationSamples.applies(r.prepared());
         classification.set(!segmentation);
+        // a multi-site run has no patient's prediction here: no confusion matrix, ROC or calibration to draw
+        plots.set(!segmentation && !(r.prepared().data() instanceof RemoteStudyData));
         List<String> metrics = segmentation ? SEGMENTATION_METRICS : r.prepared().spec().classCount() == 2 ? METRICS
                 : METRICS.stream().filter(m -> !BINARY_ONLY.contains(m)).toList();
         if (!metricChoices.equals(metrics)) {
@@ -406,6 +409,11 @@ public final class ResultsViewModel {
     public ObservableList<String> metricChoices() { return metricChoices; }
     /** False for a segmentation run, whose images are not classified: no confusion matrix or ROC curve then. */
     public javafx.beans.property.ReadOnlyBooleanProperty classificationProperty() { return classification; }
+    /**
+     * Whether the confusion matrix, ROC and calibration plots apply: a classification whose test patients'
+     * predictions are here (not a segmentation, not a multi-site run).
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty plotsProperty() { return plots; }
     public ObservableList<String> columns() { return columns; }
     public ObservableList<Row> rows() { return rows; }
     public ObjectProperty<TestPredictions> predictionsProperty() { return predictions; }

@@ -174,7 +174,7 @@ class RemoteHospitalsTest {
         // the Run screen's nodes table: each hospital's drop-outs and rejoins of this run, with their times
         remote.refresh();
         assertThat(remote.rows().get(1).timelineProperty().get())
-                .matches("\\d\\d:\\d\\d:\\d\\d dropped out · \\d\\d:\\d\\d:\\d\\d rejoined");
+                .matches("\\d\\d:\\d\\d:\\d\\d lost · \\d\\d:\\d\\d:\\d\\d back");
         assertThat(remote.rows().get(0).timelineProperty().get()).isEqualTo("no drop-out");
         assertThat(run.resultProperty().get().history().rounds().get(2).trainLoss().keySet())
                 .containsExactlyInAnyOrder("city-general", "rural-clinic");
