@@ -138,11 +138,11 @@ public final class ProvisionViewModel {
         for (String h : kit.hospitals()) {
             out.add("    " + h + ":  " + KitLayout.hospitalFolder(kit.out(), h));
         }
-        out.add("Its IT fills in node.json (which dataset, where its file is, its policy) and starts the node; the "
-                + "README in the folder says how.");
         out.add("Never send " + KitLayout.caFolder(kit.out()).resolve(KitLayout.CA_KEY) + " (the study's CA key) to "
                 + "anyone: whoever holds it can make a certificate for any hospital of this study. Keep it with the "
                 + "study's records.");
+        out.add("Its IT fills in node.json (which dataset, where its file is, its policy) and starts the node; the "
+                + "README in the folder says how.");
         out.add("This workbench is the coordinator: it now listens with " + KitLayout.coordinatorFolder(kit.out())
                 + ", on port " + CoordinatorAddress.parse(kit.coordinator()).port()
                 + " (the study's coordinator settings are filled in; save the study to keep them).");

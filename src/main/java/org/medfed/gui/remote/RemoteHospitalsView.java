@@ -105,7 +105,7 @@ public final class RemoteHospitalsView {
         instructions.setId("provision-instructions");
         instructions.setEditable(false);
         instructions.setWrapText(true);
-        instructions.setPrefRowCount(12);
+        instructions.setPrefRowCount(17);
         provision.instructions().addListener((javafx.collections.ListChangeListener<String>) c ->
                 instructions.setText(String.join("\n\n", provision.instructions()).replace("\n\n    ", "\n    ")));
         instructions.visibleProperty().bind(provision.doneProperty());

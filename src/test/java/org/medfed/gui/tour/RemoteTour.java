@@ -99,7 +99,8 @@ final class RemoteTour {
             ScreenshotTour.waitFor("kits made", () -> ScreenshotTour.onFxQuiet(() -> wb.provision().doneProperty().get()));
             ScreenshotTour.shootDialog(stage, out.resolve("provision-kits.png"));
             ScreenshotTour.onFx(() -> {
-                javafx.stage.Window.getWindows().stream().filter(w -> w != stage).forEach(javafx.stage.Window::hide);
+                java.util.List.copyOf(javafx.stage.Window.getWindows()).stream().filter(w -> w != stage)
+                        .forEach(javafx.stage.Window::hide);
                 return null;
             });
             wb.coordinator().close();
