@@ -107,7 +107,7 @@ public final class ProvisionViewModel {
         if (p.isPresent()) {
             problem.set(switch (p.get().field()) {
                 case STUDY -> "Study name: ";
-                case COORDINATOR -> "Where the nodes reach this workbench: ";
+                case COORDINATOR -> "Coordinator (HOST:PORT where the nodes reach this workbench): ";
                 case HOSPITAL -> "Hospitals: ";
                 case DAYS -> "Valid for: " + d + " days ";
                 case OUT -> "Kit folder " + out + ": ";

@@ -78,6 +78,7 @@ public final class RemoteHospitalsView {
         TextField folder = bound("provision-folder", provision.folderProperty(), "an empty folder");
         Button choose = new Button("Choose…");
         choose.setId("provision-choose-folder");
+        choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         choose.setOnAction(e -> provision.chooseFolder());
         HBox folderRow = new HBox(6, folder, choose);
         HBox.setHgrow(folder, Priority.ALWAYS);
@@ -94,7 +95,7 @@ public final class RemoteHospitalsView {
         g.setHgap(8);
         g.setVgap(6);
         g.addRow(0, new Label("Study name"), study);
-        g.addRow(1, new Label("Where the nodes reach this workbench"), where);
+        g.addRow(1, new Label("Coordinator (HOST:PORT)"), where);
         g.add(whereHelp, 1, 2);
         g.addRow(3, new Label("Hospitals"), hospitals);
         g.add(hospitalsHelp, 1, 4);

@@ -183,7 +183,7 @@ public final class ResultsView {
         runs.setId("results-history");
         runs.setPlaceholder(new Label("Runs of a saved study are kept beside it and listed here, newest first."));
         runs.getColumns().add(col("Run", RunRecord::started, 150));
-        runs.getColumns().add(col("Status", RunRecord::status, 80));
+        runs.getColumns().add(col("Status", RunRecord::status, 95));
         runs.getColumns().add(col("Algorithm", RunRecord::strategy, 130));
         runs.getColumns().add(col("Model", RunRecord::model, 100));
         runs.getColumns().add(col("Rounds", r -> r.rounds() + " / " + r.roundsPlanned(), 70));

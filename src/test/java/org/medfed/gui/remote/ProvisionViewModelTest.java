@@ -74,7 +74,7 @@ class ProvisionViewModelTest {
         vm.hospitalsProperty().set("city-general rural-clinic");
         vm.coordinatorProperty().set("workbench.example.org");
         vm.make();
-        assertThat(vm.problemProperty().get()).startsWith("Where the nodes reach this workbench: ");
+        assertThat(vm.problemProperty().get()).startsWith("Coordinator (HOST:PORT where the nodes reach this workbench): ");
         vm.coordinatorProperty().set("workbench.example.org:7443");
         vm.daysProperty().set("two years");
         vm.make();
