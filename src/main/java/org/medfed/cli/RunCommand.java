@@ -16,6 +16,7 @@ import org.medfed.engine.RunControl;
 import org.medfed.engine.RunStatus;
 import org.medfed.engine.checkpoint.CheckpointMismatchException;
 import org.medfed.engine.checkpoint.Checkpointing;
+import org.medfed.node.LocalHospitals;
 import org.medfed.model.ModelKind;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
@@ -120,7 +121,7 @@ final class RunCommand implements Callable<Integer> {
             server.nodes().onChange(c -> err.println("  " + c.describe()));
             PreparedStudy prepared = MultiSiteStudy.prepare(study, base, server.nodes(),
                     Duration.ofSeconds(coordinator.waitSeconds), folder.dir().toAbsolutePath().toString(),
-                    message -> err.println(message + " ..."));
+                    message -> err.println(message + " ..."), LocalHospitals.of(study, base));
             report(prepared);
             return then.apply(prepared);
         } finally {

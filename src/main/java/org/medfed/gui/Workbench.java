@@ -41,6 +41,7 @@ import org.medfed.gui.genotypes.GenotypeTaskViewModel;
 import org.medfed.gui.participants.ParticipantsView;
 import org.medfed.gui.participants.ParticipantsViewModel;
 import org.medfed.gui.remote.CoordinatorSettingsViewModel;
+import org.medfed.gui.remote.ProvisionViewModel;
 import org.medfed.gui.remote.RemoteHospitalsView;
 import org.medfed.gui.remote.RemoteHospitalsViewModel;
 import org.medfed.gui.remote.StudyCoordinator;
@@ -91,6 +92,7 @@ public final class Workbench {
     private final StudyCoordinator coordinator;
     private final RemoteHospitalsViewModel remote;
     private final CoordinatorSettingsViewModel coordinatorSettings;
+    private final ProvisionViewModel provision;
 
     public Workbench(BackgroundTasks tasks, UserDialogs dialogs, RecentStudies recent, List<SampleStudies.Sample> samples,
                      RunHistoryStore history, Runnable quit) {
@@ -107,6 +109,7 @@ public final class Workbench {
         coordinator = new StudyCoordinator(document, tasks);
         remote = new RemoteHospitalsViewModel(document, tasks, coordinator);
         coordinatorSettings = new CoordinatorSettingsViewModel(document, dialogs, coordinator);
+        provision = new ProvisionViewModel(document, tasks, dialogs, coordinatorSettings);
         participants.showRemote(remote);
         task = new TaskViewModel(document, participants.knownColumns());
         algorithm = new AlgorithmViewModel(document);
@@ -130,14 +133,20 @@ public final class Workbench {
         readiness.addProblems(participants.blockingProblems());
         run = new RunViewModel(document, tasks, readiness);
         run.runThroughNodes(coordinator);
+        run.keepRunsIn(history);
         results = new ResultsViewModel(document, tasks, dialogs, history);
+        // Resume on an interrupted run of the history goes on with it on the Run screen, where its rounds show
+        results.resumeWith(folder -> {
+            shell.screenProperty().set(org.medfed.gui.shell.Screen.RUN);
+            run.resume(folder);
+        });
         // the hospital's side: a window of its own, sharing the workbench's background executor
         start = new StartViewModel(shell, samples, () -> org.medfed.gui.node.NodeWindowStage.show(
                 new javafx.stage.Stage(), tasks));
 
         run.resultProperty().addListener((obs, was, is) -> {
             if (is != null) {
-                results.show(is);
+                results.show(is, run.keptFolderProperty().get());
             }
         });
         run.failureProperty().addListener((obs, was, is) -> {
@@ -202,8 +211,9 @@ public final class Workbench {
         Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.START, new StartView(start).root());
         ParticipantsView participantsView = new ParticipantsView(participants, participantPreviews);
-        RemoteHospitalsView remoteView = new RemoteHospitalsView(remote, coordinatorSettings);
+        RemoteHospitalsView remoteView = new RemoteHospitalsView(remote, coordinatorSettings, provision);
         participantsView.addButton(remoteView.addButton());
+        participantsView.addButton(remoteView.provisionButton());
         participantsView.addSection(remoteView.participantsPane());
         runView.addLowerTab("tab-nodes", "Hospital nodes", remoteView.runPane());
         screens.put(Screen.PARTICIPANTS, participantsView.root());
@@ -271,4 +281,5 @@ public final class Workbench {
     public StudyCoordinator coordinator() { return coordinator; }
     public RemoteHospitalsViewModel remote() { return remote; }
     public CoordinatorSettingsViewModel coordinatorSettings() { return coordinatorSettings; }
+    public ProvisionViewModel provision() { return provision; }
 }

@@ -56,6 +56,12 @@ public final class OutputFolder implements AutoCloseable {
         RESUME
     }
 
+    /**
+     * The folders this process holds: probing one of them with a second channel would release its lock on close
+     * (POSIX record locks belong to the process, and closing any descriptor of the file drops them).
+     */
+    private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
     private final Path dir;
     private final String command;
     private final List<String> outputs;
@@ -110,6 +116,7 @@ public final class OutputFolder implements AutoCloseable {
                     + "wait until it ends or choose another output folder");
         }
         OutputFolder folder = new OutputFolder(dir, command, List.copyOf(outputs), channel, lock);
+        HELD.add(held(dir));
         try {
             folder.prepare(mode);
         } catch (RuntimeException e) {
@@ -191,6 +198,7 @@ public final class OutputFolder implements AutoCloseable {
     /** Releases the lock; the folder reads as finished only if {@link #finish()} was called. */
     @Override
     public void close() {
+        HELD.remove(held(dir));
         try {
             if (lock.isValid()) {
                 lock.release();
@@ -199,6 +207,36 @@ public final class OutputFolder implements AutoCloseable {
             // closing the channel below releases it as well
         }
         closeQuietly(lockChannel);
+    }
+
+    /**
+     * Whether a command is writing into {@code dir} right now (in this process or another): its lock is held. An
+     * unfinished folder nobody holds is one whose command was interrupted.
+     */
+    public static boolean isBeingWritten(Path dir) {
+        if (HELD.contains(held(dir))) {
+            return true;
+        }
+        Path file = dir.resolve(LOCK);
+        if (!Files.isRegularFile(file)) {
+            return false;
+        }
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (OverlappingFileLockException e) {
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Path held(Path dir) {
+        return dir.toAbsolutePath().normalize();
     }
 
     /** Whether {@code dir} holds the whole output of a command that finished. */

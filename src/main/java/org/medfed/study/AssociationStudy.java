@@ -68,8 +68,8 @@ public final class AssociationStudy {
                     + "(\"dataType\": \"genotypes\"), this one is \"" + study.dataType() + "\"");
         }
         GwasSettings settings = settings(study, studyFile);
-        NodeParticipants.check(study, studyFile);
-        List<GwasSite> sites = NodeParticipants.connect(study, studyFile, nodes, wait, messages).stream()
+        NodeParticipants.check(study, studyFile, java.util.Set.of());
+        List<GwasSite> sites = NodeParticipants.connect(study, studyFile, nodes, wait, messages, java.util.Map.of()).stream()
                 .<GwasSite>map(h -> new RemoteGwasSite(h, control)).toList();
         // hospitals behind nodes only wait on the network: one thread each
         return into(outDir, replace, () -> {

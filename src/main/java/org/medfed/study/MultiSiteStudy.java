@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.data.tabular.TabularAgreement;
@@ -16,6 +17,7 @@ import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.model.ModelSpec;
 import org.medfed.network.coordinator.NodeRegistry;
 import org.medfed.network.coordinator.RemoteParticipant;
+import org.medfed.network.node.CallHandler;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
@@ -52,9 +54,21 @@ public final class MultiSiteStudy {
      */
     public static PreparedStudy prepare(Study study, Path studyFile, NodeRegistry registry, Duration wait, String run,
                                         Consumer<String> progress) {
+        return prepare(study, studyFile, registry, wait, run, progress, Map.of());
+    }
+
+    /**
+     * As {@link #prepare(Study, Path, NodeRegistry, Duration, String, Consumer)} for a mixed study: the hospitals
+     * with their table here take part through {@code servedHere} (by hospital name; see node.LocalHospitals), the
+     * handler their own node would run, so that every hospital goes through the same procedures and the run is
+     * the simulation's, bit for bit.
+     */
+    public static PreparedStudy prepare(Study study, Path studyFile, NodeRegistry registry, Duration wait, String run,
+                                        Consumer<String> progress, Map<String, CallHandler> servedHere) {
         StudyValidation.check(studyFile, study);
-        check(study, studyFile);
-        List<RemoteParticipant> hospitals = NodeParticipants.connect(study, studyFile, registry, wait, progress);
+        check(study, studyFile, servedHere.keySet());
+        List<RemoteParticipant> hospitals = NodeParticipants.connect(study, studyFile, registry, wait, progress,
+                servedHere);
         Duration limit = study.training().runConfig(study.seed()).participantTimeout();
         try (InProcessTransport transport = new InProcessTransport(Math.max(1, hospitals.size()))) {
             MultiSiteCalls calls = new MultiSiteCalls(transport, limit);
@@ -108,7 +122,7 @@ public final class MultiSiteStudy {
         return "genotypes".equals(study.dataType());
     }
 
-    private static void check(Study study, Path studyFile) {
+    private static void check(Study study, Path studyFile, java.util.Set<String> servedHere) {
         if (isImages(study)) {
             MultiSiteImages.check(study, studyFile);
         } else if (isGenotypes(study)) {
@@ -120,6 +134,6 @@ public final class MultiSiteStudy {
         } else if (study.data() == null || study.data().label() == null) {
             throw new BadInputException(studyFile, null, "the study has no \"data\" section with a \"label\" column");
         }
-        NodeParticipants.check(study, studyFile);
+        NodeParticipants.check(study, studyFile, servedHere);
     }
 }

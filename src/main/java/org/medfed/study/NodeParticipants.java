@@ -6,7 +6,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import org.medfed.engine.BadInputException;
+import java.util.Map;
+import java.util.Set;
+import org.medfed.network.coordinator.HereChannel;
 import org.medfed.network.coordinator.NodeRegistry;
+import org.medfed.network.node.CallHandler;
 import org.medfed.network.coordinator.RemoteParticipant;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.Study;
@@ -17,15 +21,25 @@ import org.medfed.project.Study;
  */
 final class NodeParticipants {
 
+    /** The node name of a hospital with its files here (no certified name has a colon). */
+    static final String HERE = "here:";
+
     private NodeParticipants() {
     }
 
-    /** Refuses half-given hospitals, a mix with hospitals whose files are here, and simulated attacks. */
-    static void check(Study study, Path studyFile) {
+    /**
+     * Refuses half-given hospitals, hospitals with files here that are not {@code servedHere} (a mixed study
+     * trains on tables; an association study needs all hospitals alike), and simulated attacks.
+     */
+    static void check(Study study, Path studyFile, Set<String> servedHere) {
         for (ParticipantEntry p : study.enabledParticipants()) {
             if (!p.isRemote()) {
-                throw new BadInputException(studyFile, null, "participant '" + p.name() + "' has data files while "
-                        + "others are behind nodes; a study runs either all on this machine or all through nodes");
+                if (!servedHere.contains(p.name())) {
+                    throw new BadInputException(studyFile, null, "participant '" + p.name() + "' has data files while "
+                            + "others are behind nodes; only a model trained on tables (one CSV file per hospital here) "
+                            + "mixes hospitals here with hospitals behind nodes");
+                }
+                continue;
             }
             if (p.dataset() == null || p.dataset().isBlank()) {
                 throw new BadInputException(studyFile, null, "participant '" + p.name() + "' names node '"
@@ -42,9 +56,12 @@ final class NodeParticipants {
         }
     }
 
-    /** Waits up to {@code wait} for every hospital's node; the hospitals, in the study's order. */
+    /**
+     * Waits up to {@code wait} for every hospital's node; the hospitals, in the study's order, those with files
+     * here reached through their handler in {@code servedHere}.
+     */
     static List<RemoteParticipant> connect(Study study, Path studyFile, NodeRegistry registry, Duration wait,
-                                           Consumer<String> progress) {
+                                           Consumer<String> progress, Map<String, CallHandler> servedHere) {
         List<String> nodes = MultiSiteStudy.nodes(study);
         progress.accept("waiting for the nodes of " + String.join(", ", nodes));
         List<String> missing = registry.awaitAll(nodes, wait);
@@ -55,7 +72,9 @@ final class NodeParticipants {
         }
         List<RemoteParticipant> hospitals = new ArrayList<>();
         for (ParticipantEntry p : study.enabledParticipants()) {
-            hospitals.add(new RemoteParticipant(p.name(), p.node(), p.dataset(), 0, 0, p.weight(), registry));
+            hospitals.add(p.isRemote() ? new RemoteParticipant(p.name(), p.node(), p.dataset(), 0, 0, p.weight(), registry)
+                    : new RemoteParticipant(p.name(), HERE, HereChannel.DATASET, 0, 0, p.weight(),
+                    new HereChannel(servedHere.get(p.name()))));
         }
         return hospitals;
     }

@@ -86,6 +86,11 @@ public final class RunFolder implements AutoCloseable {
         OutputFolder.requireFinished(dir);
     }
 
+    /** Whether a run is writing {@code dir} right now (here or in another process). */
+    public static boolean isBeingWritten(Path dir) {
+        return OutputFolder.isBeingWritten(dir);
+    }
+
     /** Whether {@code dir} holds the whole of a finished run. */
     public static boolean isFinished(Path dir) {
         return OutputFolder.isFinished(dir);

@@ -40,12 +40,30 @@ public final class KitNodes implements AutoCloseable {
     private final Map<String, AutoCloseable> running = new LinkedHashMap<>();
 
     public KitNodes(Path dir, String study, List<String> hospitals) {
-        this.study = study;
-        this.kit = dir.resolve("kit");
-        this.port = freePort();
+        this(dir.resolve("kit"), study, freePort());
         try {
             new StudyKit(study, new CoordinatorAddress("127.0.0.1", port), hospitals,
                     Validity.days(30, Instant.now())).writeTo(kit, Instant.now());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private KitNodes(Path kit, String study, int port) {
+        this.study = study;
+        this.kit = kit;
+        this.port = port;
+    }
+
+    /** The nodes of a kit provisioned elsewhere (the workbench's dialog) for a coordinator on {@code port}. */
+    public static KitNodes of(Path kit, String study, int port) {
+        return new KitNodes(kit, study, port);
+    }
+
+    /** A free port on the loopback, for a kit's coordinator. */
+    public static int freePort() {
+        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -114,13 +132,5 @@ public final class KitNodes implements AutoCloseable {
     public synchronized void close() {
         List.copyOf(running.keySet()).forEach(this::stop);
         executor.shutdownNow();
-    }
-
-    private static int freePort() {
-        try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

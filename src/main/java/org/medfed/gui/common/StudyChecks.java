@@ -34,9 +34,11 @@ public final class StudyChecks {
             }
         }
         long remote = enabled.stream().filter(ParticipantEntry::isRemote).count();
-        if (remote > 0 && remote < enabled.size()) {
-            out.add("Some hospitals have files here and some are behind their own nodes: a study runs either all "
-                    + "here or all through nodes (Participants).");
+        // a mixed study trains on tables: the hospitals with their table here take part as their node would
+        if (remote > 0 && remote < enabled.size() && DataKind.of(study) != DataKind.TABLE) {
+            out.add("Some hospitals have files here and some are behind their own nodes: only a study on tables "
+                    + "mixes them; for images and genotypes every hospital runs here or every one through its node "
+                    + "(Participants).");
         }
         if (remote > 0 && (study.coordinator() == null || study.coordinator().listen() == null)) {
             out.add("Set the port the hospitals' nodes dial, so that the workbench listens for them (Participants).");

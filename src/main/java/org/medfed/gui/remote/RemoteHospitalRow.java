@@ -20,6 +20,7 @@ public final class RemoteHospitalRow {
     private final StringProperty balance = new SimpleStringProperty("");
     private final StringProperty traffic = new SimpleStringProperty("");
     private final StringProperty roundTrip = new SimpleStringProperty("");
+    private final StringProperty timeline = new SimpleStringProperty("");
 
     public StringProperty nameProperty() { return name; }
     public StringProperty nodeProperty() { return node; }
@@ -37,6 +38,8 @@ public final class RemoteHospitalRow {
     /** Bytes sent to the node and received from it since it connected. */
     public StringProperty trafficProperty() { return traffic; }
     public StringProperty roundTripProperty() { return roundTrip; }
+    /** Its drop-outs and rejoins during the run under way or the last one, with their times. */
+    public StringProperty timelineProperty() { return timeline; }
 
     static void set(StringProperty p, String v) {
         if (!v.equals(p.get())) {

@@ -32,10 +32,13 @@ public final class RemoteHospitalsView {
 
     private final RemoteHospitalsViewModel vm;
     private final CoordinatorSettingsViewModel settings;
+    private final ProvisionViewModel provision;
 
-    public RemoteHospitalsView(RemoteHospitalsViewModel vm, CoordinatorSettingsViewModel settings) {
+    public RemoteHospitalsView(RemoteHospitalsViewModel vm, CoordinatorSettingsViewModel settings,
+                               ProvisionViewModel provision) {
         this.vm = vm;
         this.settings = settings;
+        this.provision = provision;
         Timeline tick = new Timeline(new KeyFrame(Duration.seconds(1), e -> vm.refresh()));
         tick.setCycleCount(Animation.INDEFINITE);
         tick.play();
@@ -49,6 +52,110 @@ public final class RemoteHospitalsView {
                 + "the dataset id it registered"));
         b.setOnAction(e -> askForRemote());
         return b;
+    }
+
+    /** "Provision hospitals…": the study's start-up kits, as medfed provision makes them. */
+    public Button provisionButton() {
+        Button b = new Button("Provision hospitals…");
+        b.setId("participants-provision");
+        b.setTooltip(new Tooltip("Make the certificates and start-up kits of the hospitals behind nodes (as medfed "
+                + "provision does), and see which folder to send to each hospital"));
+        b.setOnAction(e -> askForKits());
+        return b;
+    }
+
+    private void askForKits() {
+        provision.prefill(localHost());
+        Dialog<ButtonType> d = new Dialog<>();
+        d.setTitle("Provision hospitals");
+        d.setHeaderText("Start-up kits for the hospitals behind their own nodes.\n"
+                + "Each hospital gets a certificate of this study; this workbench, as the coordinator, gets its own.");
+        TextField study = bound("provision-study", provision.studyProperty(), "heart study");
+        TextField where = bound("provision-coordinator", provision.coordinatorProperty(), "coordinator.example.org:7443");
+        TextField hospitals = bound("provision-hospitals", provision.hospitalsProperty(), "city-general, rural-clinic");
+        TextField days = bound("provision-days", provision.daysProperty(), "730");
+        days.setPrefColumnCount(6);
+        TextField folder = bound("provision-folder", provision.folderProperty(), "an empty folder");
+        Button choose = new Button("Choose…");
+        choose.setId("provision-choose-folder");
+        choose.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        choose.setOnAction(e -> provision.chooseFolder());
+        HBox folderRow = new HBox(6, folder, choose);
+        HBox.setHgrow(folder, Priority.ALWAYS);
+        Label whereHelp = muted("The name or address (and port) by which the hospitals' computers reach this one; it "
+                + "goes on this workbench's certificate, and each node checks it.");
+        Label hospitalsHelp = muted("The node names, as the study's remote hospitals give them (separated by commas).");
+        Label problem = new Label();
+        problem.setId("provision-problem");
+        problem.getStyleClass().add("error-text");
+        problem.setWrapText(true);
+        problem.textProperty().bind(provision.problemProperty());
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        GridPane g = new GridPane();
+        g.setHgap(8);
+        g.setVgap(6);
+        g.addRow(0, new Label("Study name"), study);
+        g.addRow(1, new Label("Coordinator (HOST:PORT)"), where);
+        g.add(whereHelp, 1, 2);
+        g.addRow(3, new Label("Hospitals"), hospitals);
+        g.add(hospitalsHelp, 1, 4);
+        g.addRow(5, new Label("Certificates valid for (days)"), days);
+        g.addRow(6, new Label("Kit folder"), folderRow);
+        g.add(problem, 0, 7, 2, 1);
+        javafx.scene.control.TextArea instructions = new javafx.scene.control.TextArea();
+        instructions.setId("provision-instructions");
+        instructions.setEditable(false);
+        instructions.setWrapText(true);
+        instructions.setPrefRowCount(17);
+        provision.instructions().addListener((javafx.collections.ListChangeListener<String>) c ->
+                instructions.setText(String.join("\n\n", provision.instructions()).replace("\n\n    ", "\n    ")));
+        instructions.visibleProperty().bind(provision.doneProperty());
+        instructions.managedProperty().bind(provision.doneProperty());
+        g.visibleProperty().bind(provision.doneProperty().not());
+        g.managedProperty().bind(g.visibleProperty());
+        VBox content = new VBox(8, g, instructions);
+        content.setPrefWidth(720);
+        d.getDialogPane().setContent(content);
+        d.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        Button ok = (Button) d.getDialogPane().lookupButton(ButtonType.OK);
+        ok.setId("provision-make");
+        ok.textProperty().bind(javafx.beans.binding.Bindings.when(provision.doneProperty()).then("Close")
+                .otherwise("Make kits"));
+        ok.disableProperty().bind(provision.busyProperty());
+        Button cancel = (Button) d.getDialogPane().lookupButton(ButtonType.CANCEL);
+        cancel.visibleProperty().bind(provision.doneProperty().not());
+        // Make kits keeps the dialog open: it then shows what to send where, and Close closes it
+        ok.addEventFilter(javafx.event.ActionEvent.ACTION, e -> {
+            if (!provision.doneProperty().get()) {
+                provision.make();
+                e.consume();
+            }
+        });
+        d.showAndWait();
+    }
+
+    /** This computer's name, as a first guess of where the hospitals reach it. */
+    private static String localHost() {
+        try {
+            return java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException | RuntimeException e) {
+            return "localhost";
+        }
+    }
+
+    private static TextField bound(String id, javafx.beans.property.StringProperty value, String prompt) {
+        TextField f = field(id, prompt);
+        f.textProperty().bindBidirectional(value);
+        f.setPrefColumnCount(34);
+        return f;
+    }
+
+    private static Label muted(String text) {
+        Label l = new Label(text);
+        l.setWrapText(true);
+        l.getStyleClass().add("muted");
+        l.setMaxWidth(460);
+        return l;
     }
 
     private void askForRemote() {
@@ -171,13 +278,14 @@ public final class RemoteHospitalsView {
         TableView<RemoteHospitalRow> t = new TableView<>(vm.rows());
         t.setId(id);
         t.setPlaceholder(new Label("No hospital behind a node. \"Add remote hospital…\" on the Participants screen adds one."));
-        t.getColumns().add(column("Hospital", RemoteHospitalRow::nameProperty, 120));
-        t.getColumns().add(column("Node", RemoteHospitalRow::nodeProperty, 110));
-        t.getColumns().add(column("Connection", RemoteHospitalRow::stateTextProperty, 220));
-        t.getColumns().add(column("Last heard", RemoteHospitalRow::heartbeatProperty, 80));
+        t.getColumns().add(column("Hospital", RemoteHospitalRow::nameProperty, traffic ? 115 : 120));
+        t.getColumns().add(column("Node", RemoteHospitalRow::nodeProperty, traffic ? 100 : 110));
+        t.getColumns().add(column("Connection", RemoteHospitalRow::stateTextProperty, traffic ? 95 : 220));
+        t.getColumns().add(column("Last heard", RemoteHospitalRow::heartbeatProperty, traffic ? 70 : 80));
         if (traffic) {
-            t.getColumns().add(column("Sent / received", RemoteHospitalRow::trafficProperty, 170));
-            t.getColumns().add(column("Last call round trip", RemoteHospitalRow::roundTripProperty, 130));
+            t.getColumns().add(column("Sent / received", RemoteHospitalRow::trafficProperty, 175));
+            t.getColumns().add(column("Round trip", RemoteHospitalRow::roundTripProperty, 75));
+            t.getColumns().add(column("Drop-outs and rejoins (this run)", RemoteHospitalRow::timelineProperty, 200));
         } else {
             t.getColumns().add(column("Dataset", RemoteHospitalRow::datasetProperty, 80));
             t.getColumns().add(column("Node version", RemoteHospitalRow::versionProperty, 90));
@@ -193,6 +301,8 @@ public final class RemoteHospitalsView {
             java.util.function.Function<RemoteHospitalRow, ObservableValue<String>> value, double width) {
         TableColumn<RemoteHospitalRow, String> c = new TableColumn<>(title);
         c.setCellValueFactory(x -> value.apply(x.getValue()));
+        // a reason or a timeline can be longer than its column: whole in the cell's tooltip
+        c.setCellFactory(x -> new org.medfed.gui.common.TooltipCell<>(javafx.scene.control.OverrunStyle.ELLIPSIS));
         c.setPrefWidth(width);
         return c;
     }

@@ -128,6 +128,7 @@ public final class RemoteHospitalsViewModel implements RemoteTables {
                     : bytes(link.bytesDown()) + " down, " + bytes(link.bytesUp()) + " up");
             RemoteHospitalRow.set(row.roundTripProperty(), link == null || link.lastRoundTrip() == null ? "–"
                     : millis(link.lastRoundTrip()));
+            RemoteHospitalRow.set(row.timelineProperty(), coordinator.timeline(p.node()));
             changed |= askSummary(study, p, link);
             TableOverview o = overviews.get(p.name());
             String problem = summaryProblems.get(p.name());

@@ -51,11 +51,14 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
     /** Bumped on every change a row may show: views refresh on it. */
     private final IntegerProperty changes = new SimpleIntegerProperty();
     private final Map<String, Seen> seen = new HashMap<>();
+    /** Per node, its drop-outs and rejoins during the last run, in order ("13:02:11 dropped out"). */
+    private final Map<String, List<String>> timeline = new HashMap<>();
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private CoordinatorServer server;
     private ExecutorService executor;
     private volatile Consumer<String> runLog;
     private volatile boolean running;
+    private boolean ranOnce;
     private int attempt;
     private boolean starting;
     private String tried;
@@ -168,6 +171,14 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
             case REFUSED -> NodeState.REFUSED;
         };
         seen.put(c.node(), new Seen(state, c.reason(), Instant.now()));
+        if (running) {
+            String at = java.time.LocalTime.now().format(java.time.format.DateTimeFormatter.ofPattern("HH:mm:ss"));
+            timeline.computeIfAbsent(c.node(), n -> new java.util.ArrayList<>()).add(at + " " + switch (c.kind()) {
+                case CONNECTED -> "back";
+                case LOST -> "lost";
+                case REFUSED -> "refused";
+            });
+        }
         Consumer<String> log = runLog;
         if (log != null) {
             log.accept(switch (c.kind()) {
@@ -206,6 +217,19 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
         return last;
     }
 
+    /**
+     * {@code node}'s drop-outs and rejoins during the run under way or the last one, with their times ("13:02:11
+     * lost · 13:02:20 back");
+     * empty before any run.
+     */
+    public String timeline(String node) {
+        List<String> events = timeline.get(node);
+        if (events == null || events.isEmpty()) {
+            return running || ranOnce ? "no drop-out" : "";
+        }
+        return String.join(" · ", events);
+    }
+
     /** The open connection of {@code node}, for its heartbeat, version and traffic. */
     public Optional<NodeLink> link(String node) {
         return server == null ? Optional.empty() : server.nodes().link(node);
@@ -231,14 +255,20 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
         }
         runLog = log;
         running = true;
-        tasks.ui().execute(this::changed);
-        return MultiSiteStudy.prepare(study, base, s.nodes(), RUN_WAIT, run, log);
+        tasks.ui().execute(() -> {
+            timeline.clear(); // from this run on
+            changed();
+        });
+        // a mixed study: the hospitals with their table here take part as their node would
+        return MultiSiteStudy.prepare(study, base, s.nodes(), RUN_WAIT, run, log,
+                org.medfed.node.LocalHospitals.of(study, base));
     }
 
     /** The run through the nodes ended: the nodes are no longer training, changes are no longer logged. */
     @Override
     public void runEnded() {
         running = false;
+        tasks.ui().execute(() -> ranOnce = true);
         runLog = null;
         tasks.ui().execute(this::changed);
     }

@@ -95,6 +95,11 @@ public final class ResultsView {
         limits.getStyleClass().add("muted");
         limits.textProperty().bind(vm.limitsProperty());
         limits.managedProperty().bind(limits.textProperty().isNotEmpty());
+        Label pooledNote = new Label();
+        pooledNote.setId("results-pooled-note");
+        pooledNote.setWrapText(true);
+        pooledNote.textProperty().bind(vm.pooledNoteProperty());
+        pooledNote.managedProperty().bind(pooledNote.textProperty().isNotEmpty());
         VBox comparisons = new VBox(4);
         comparisons.setId("results-comparisons");
         Label comparisonsTitle = title("Federated against each hospital alone, on that hospital's own test patients");
@@ -169,16 +174,16 @@ public final class ResultsView {
         accuracyPng.setOnAction(e -> vm.exportPng("accuracy chart", "accuracy-per-round.png",
                 f -> Charts.savePng(accuracyChart(), f, 1000, 600)));
         javafx.scene.layout.FlowPane plots = new javafx.scene.layout.FlowPane(24, 12, confusionBox, rocView, calibrationView);
-        plots.visibleProperty().bind(vm.classificationProperty());
-        plots.managedProperty().bind(vm.classificationProperty());
-        rocPng.visibleProperty().bind(vm.classificationProperty());
-        rocPng.managedProperty().bind(vm.classificationProperty());
+        plots.visibleProperty().bind(vm.plotsProperty());
+        plots.managedProperty().bind(vm.plotsProperty());
+        rocPng.visibleProperty().bind(vm.plotsProperty());
+        rocPng.managedProperty().bind(vm.plotsProperty());
 
         TableView<RunRecord> runs = new TableView<>(vm.runs());
         runs.setId("results-history");
         runs.setPlaceholder(new Label("Runs of a saved study are kept beside it and listed here, newest first."));
         runs.getColumns().add(col("Run", RunRecord::started, 150));
-        runs.getColumns().add(col("Status", RunRecord::status, 80));
+        runs.getColumns().add(col("Status", RunRecord::status, 95));
         runs.getColumns().add(col("Algorithm", RunRecord::strategy, 130));
         runs.getColumns().add(col("Model", RunRecord::model, 100));
         runs.getColumns().add(col("Rounds", r -> r.rounds() + " / " + r.roundsPlanned(), 70));
@@ -191,9 +196,31 @@ public final class ResultsView {
         runs.getColumns().add(col("Pooled accuracy", r -> NumberFields.metric(r.pooledAccuracy()), 115));
         runs.getColumns().add(col("Best hospital alone", r -> r.bestLocal().isEmpty() ? "–"
                 : NumberFields.metric(r.bestLocalAccuracy()) + " (" + r.bestLocal() + ")", 190));
+        // one action on the runs the workbench did not see end: Resume goes on from their last checkpoint
+        TableColumn<RunRecord, RunRecord> resume = new TableColumn<>("");
+        resume.setCellValueFactory(r -> new javafx.beans.property.ReadOnlyObjectWrapper<>(r.getValue()));
+        resume.setCellFactory(c -> new javafx.scene.control.TableCell<>() {
+            private final Button button = new Button("Resume");
+
+            {
+                button.setId("results-resume");
+                button.setTooltip(new javafx.scene.control.Tooltip("This run did not end (the workbench or the "
+                        + "computer stopped). Resume goes on from its last round, as it was started, and ends as if it "
+                        + "had never stopped."));
+                button.setOnAction(e -> vm.resume(getItem()));
+            }
+
+            @Override
+            protected void updateItem(RunRecord item, boolean empty) {
+                super.updateItem(item, empty);
+                setGraphic(!empty && item != null && item.resumable() ? button : null);
+            }
+        });
+        resume.setPrefWidth(90);
+        runs.getColumns().add(2, resume);
         runs.setPrefHeight(200);
 
-        content = new VBox(10, top, message, warnings, tableTitle, table, intervalsNote, limits, comparisonsTitle,
+        content = new VBox(10, top, message, warnings, tableTitle, table, pooledNote, intervalsNote, limits, comparisonsTitle,
                 comparisons, plots,
                 title("Earlier runs of this study (figures are means over hospitals)"), runs);
         content.setPadding(new Insets(12));

@@ -23,6 +23,7 @@ import org.medfed.runreport.StudyReport;
 import org.medfed.study.ResultStatistics;
 import org.medfed.study.TestPredictions;
 import org.medfed.study.BaselineResult;
+import org.medfed.study.RemoteStudyData;
 import org.medfed.study.ResultsTable;
 import org.medfed.study.RunFolder;
 import org.medfed.study.RunOutputs;
@@ -30,7 +31,8 @@ import org.medfed.study.StudyResult;
 
 /**
  * The Results screen: federated vs each hospital alone vs pooled, the final model's confusion matrix and ROC
- * curve, exports, and the study's earlier runs. Runs are kept in the study's history as they finish.
+ * curve, exports, and the study's earlier runs (which the Run screen keeps as they run); an interrupted one is
+ * resumed from here.
  */
 public final class ResultsViewModel {
 
@@ -47,6 +49,9 @@ public final class ResultsViewModel {
     /** What a segmentation is measured by (see SegmentationMetrics); a confusion matrix and ROC curve do not apply. */
     public static final List<String> SEGMENTATION_METRICS = List.of("dice", "iou", "dice_nonempty", "pixel_accuracy", "loss");
 
+    /** The cells of a model a study cannot make (the pooled model of a multi-site study). */
+    public static final String NOT_AVAILABLE = "not available";
+
     /** A line of the comparison table: the model, then one cell per hospital, the mean and the weighted mean. */
     public record Row(String model, List<String> cells) {
     }
@@ -55,6 +60,7 @@ public final class ResultsViewModel {
     private final BackgroundTasks tasks;
     private final UserDialogs dialogs;
     private final RunHistoryStore history;
+    private Consumer<Path> resumer;
 
     private final ObjectProperty<StudyResult> result = new SimpleObjectProperty<>();
     private final ObjectProperty<String> metric = new SimpleObjectProperty<>("accuracy");
@@ -73,11 +79,13 @@ public final class ResultsViewModel {
     private final ObservableList<String> comparisons = FXCollections.observableArrayList();
     private final ObservableList<String> warnings = FXCollections.observableArrayList();
     private final StringProperty limits = new SimpleStringProperty("");
+    private final StringProperty pooledNote = new SimpleStringProperty("");
     private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("No run yet: press Start on the Run screen.");
     private final ObservableList<String> metricChoices = FXCollections.observableArrayList(METRICS);
     private final javafx.beans.property.BooleanProperty classification = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty plots = new javafx.beans.property.SimpleBooleanProperty(true);
 
     public ResultsViewModel(StudyDocument document, BackgroundTasks tasks, UserDialogs dialogs, RunHistoryStore history) {
         this.document = document;
@@ -98,14 +106,23 @@ public final class ResultsViewModel {
         reloadHistory();
     }
 
-    /** A run ended: show it, compute the plots, and keep it in the study's history. */
+    /** A run ended, not kept in a history folder (an unsaved study): show it and compute the plots. */
     public void show(StudyResult r) {
+        show(r, null);
+    }
+
+    /**
+     * A run ended: show it and compute the plots; {@code kept} is the history folder its run wrote (null when it
+     * was not kept), from which the report is made.
+     */
+    public void show(StudyResult r, Path kept) {
         result.set(r);
         predictions.set(null);
         statistics.set(null);
         runFolder.set(null);
         if (r == null) {
             rows.clear();
+            pooledNote.set("");
             message.set("No run yet: press Start on the Run screen.");
             return;
         }
@@ -118,6 +135,8 @@ public final class ResultsViewModel {
         threshold.set(BinaryCounts.DEFAULT_THRESHOLD);
         boolean segmentation = org.medfed.study.SegmentationSamples.applies(r.prepared());
         classification.set(!segmentation);
+        // a multi-site run has no patient's prediction here: no confusion matrix, ROC or calibration to draw
+        plots.set(!segmentation && !(r.prepared().data() instanceof RemoteStudyData));
         List<String> metrics = segmentation ? SEGMENTATION_METRICS : r.prepared().spec().classCount() == 2 ? METRICS
                 : METRICS.stream().filter(m -> !BINARY_ONLY.contains(m)).toList();
         if (!metricChoices.equals(metrics)) {
@@ -145,20 +164,13 @@ public final class ResultsViewModel {
                 }
             }, e -> message.set("The intervals, confusion matrix and ROC curve could not be computed: " + e.getMessage()));
         }
-        // kept beside the study that was run, and only while it is the one open (not after New or Open mid-run)
-        Path studyFile = document.file() != null && document.file().equals(r.prepared().studyFile().toAbsolutePath().normalize())
-                ? document.file() : null;
-        if (studyFile != null && hasModel && !java.nio.file.Files.isWritable(studyFile.toAbsolutePath().getParent())) {
+        runFolder.set(kept);
+        if (kept != null) {
+            reloadHistory();
+        } else if (hasModel && document.file() != null
+                && !java.nio.file.Files.isWritable(document.file().toAbsolutePath().getParent())) {
             message.set((message.get().isEmpty() ? "" : message.get() + " ") + "This study's folder is read-only, so "
                     + "this run is not kept in its history: save the study elsewhere (File > Save as) to keep its runs.");
-        } else if (studyFile != null && hasModel) {
-            tasks.run(() -> history.save(r, studyFile), dir -> {
-                if (result.get() == r) {
-                    runFolder.set(dir);
-                }
-                reloadHistory();
-            },
-                    e -> dialogs.showError("Could not keep this run in the study's history", e));
         }
     }
 
@@ -207,6 +219,13 @@ public final class ResultsViewModel {
                     : NumberFields.metric(row.mean(m + org.medfed.engine.MetricSummary.WEIGHTED)));
             out.add(new Row(modelName(row.model()), cells));
         }
+        boolean multiSite = r.prepared().data() instanceof RemoteStudyData;
+        if (multiSite && !r.baselines().isEmpty()) {
+            // the row is there so that its absence is explained where the reader looks for it
+            out.add(new Row(modelName(BaselineResult.POOLED), java.util.Collections.nCopies(cols.size(), NOT_AVAILABLE)));
+        }
+        pooledNote.set(multiSite && !r.baselines().isEmpty() ? "Pooled: not available in a multi-site study: "
+                + RemoteStudyData.POOLED_UNAVAILABLE + ". Each hospital alone was trained at its own node." : "");
         rows.setAll(out);
     }
 
@@ -276,6 +295,21 @@ public final class ResultsViewModel {
         }
         rocCurves.setAll(curves);
         calibration.setAll(Calibration.bins(site.labels(), scores, Calibration.BINS));
+    }
+
+    /**
+     * Goes on with an interrupted run of the history ({@link RunRecord#resumable()}) on the Run screen; other runs
+     * are left alone.
+     */
+    public void resume(RunRecord record) {
+        if (record != null && record.resumable() && resumer != null) {
+            resumer.accept(record.folder());
+        }
+    }
+
+    /** Who resumes a run: the Run screen (wired by the workbench). */
+    public void resumeWith(Consumer<Path> resumer) {
+        this.resumer = resumer;
     }
 
     public void reloadHistory() {
@@ -375,6 +409,11 @@ public final class ResultsViewModel {
     public ObservableList<String> metricChoices() { return metricChoices; }
     /** False for a segmentation run, whose images are not classified: no confusion matrix or ROC curve then. */
     public javafx.beans.property.ReadOnlyBooleanProperty classificationProperty() { return classification; }
+    /**
+     * Whether the confusion matrix, ROC and calibration plots apply: a classification whose test patients'
+     * predictions are here (not a segmentation, not a multi-site run).
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty plotsProperty() { return plots; }
     public ObservableList<String> columns() { return columns; }
     public ObservableList<Row> rows() { return rows; }
     public ObjectProperty<TestPredictions> predictionsProperty() { return predictions; }
@@ -391,6 +430,8 @@ public final class ResultsViewModel {
     public ObservableList<String> warnings() { return warnings; }
     /** What could not be computed for this run and why, or empty. */
     public StringProperty limitsProperty() { return limits; }
+    /** Why the pooled row of a multi-site study has no figures, or empty. */
+    public StringProperty pooledNoteProperty() { return pooledNote; }
     public ObservableList<String> hospitalChoices() { return hospitalChoices; }
     public ObjectProperty<String> hospitalProperty() { return hospital; }
     public ObjectProperty<ConfusionMatrix> confusionProperty() { return confusion; }

@@ -19,7 +19,6 @@ import org.medfed.data.csv.CsvTable;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.study.RunFolder;
-import org.medfed.study.StudyResult;
 
 /**
  * Every run of a saved study is kept beside it, in {@code <study folder>/<study file name>.runs/<yyyyMMdd-HHmmss>/}:
@@ -48,22 +47,26 @@ public final class RunHistoryStore {
         return studyFile.toAbsolutePath().getParent().resolve(stem + ".runs");
     }
 
-    /** Writes the run; returns its folder. */
-    public Path save(StudyResult result, Path studyFile) {
+    /**
+     * The folder for a new run of the study, not taken yet: the run takes it ({@link RunFolder#create}) once its
+     * data are ready, and writes its checkpoints there as {@code medfed run} does, so that a run the workbench did
+     * not see end (a crash, a power cut) can be resumed from the history.
+     */
+    public Path newFolder(Path studyFile) {
         Path base = folderFor(studyFile);
         String stamp = clock.get().format(FOLDER);
         Path dir = base.resolve(stamp);
         for (int n = 2; Files.exists(dir); n++) {
             dir = base.resolve(stamp + "-" + n);
         }
-        try (RunFolder folder = RunFolder.create(dir, false)) {
-            folder.begin(result.prepared().study(), studyFile, result.seed(), false);
-            folder.finish(result);
-        }
         return dir;
     }
 
-    /** The study's earlier runs, newest first; folders that cannot be read are skipped. */
+    /**
+     * The study's earlier runs, newest first: the finished ones, and the interrupted ones that can be resumed
+     * (their folder says running, nobody is writing it, and it holds a checkpoint); folders that cannot be read are
+     * skipped.
+     */
     public List<RunRecord> list(Path studyFile) {
         Path base = folderFor(studyFile);
         if (!Files.isDirectory(base)) {
@@ -71,17 +74,35 @@ public final class RunHistoryStore {
         }
         List<RunRecord> out = new ArrayList<>();
         try (Stream<Path> dirs = Files.list(base)) {
-            for (Path dir : dirs.filter(RunFolder::isFinished).sorted(Comparator.reverseOrder()).toList()) {
+            for (Path dir : dirs.filter(Files::isDirectory).sorted(Comparator.reverseOrder()).toList()) {
                 try {
-                    out.add(read(dir));
+                    if (RunFolder.isFinished(dir)) {
+                        out.add(read(dir));
+                    } else if (!RunFolder.isBeingWritten(dir)) {
+                        out.add(readInterrupted(dir));
+                    }
                 } catch (IOException | RuntimeException e) {
-                    // a damaged run folder does not hide the others
+                    // a damaged run folder, or one interrupted before its first checkpoint, does not hide the others
                 }
             }
         } catch (IOException e) {
             return List.of();
         }
         return out;
+    }
+
+    /** An interrupted run, with the rounds its checkpoint holds; refused (thrown) when it cannot be resumed. */
+    static RunRecord readInterrupted(Path dir) {
+        RunFolder.Interrupted run = RunFolder.at(dir).interrupted();
+        Study study = run.study();
+        return new RunRecord(dir, pretty(String.valueOf(dir.getFileName())), RunRecord.INTERRUPTED,
+                study.strategy().id(), model(study), run.checkpoint().round(), run.checkpoint().roundsPlanned(),
+                study.training().learningRate(), run.seed(), Double.NaN, Double.NaN, Double.NaN, Double.NaN, "",
+                "as set in the study", Double.NaN);
+    }
+
+    private static String model(Study study) {
+        return study.model().type() + (study.model().hidden().isEmpty() ? "" : " " + study.model().hidden());
     }
 
     static RunRecord read(Path dir) throws IOException {
@@ -120,8 +141,7 @@ public final class RunHistoryStore {
             }
         }
         String folderName = String.valueOf(dir.getFileName());
-        return new RunRecord(dir, pretty(folderName), p.getProperty("status", "?"), study.strategy().id(),
-                study.model().type() + (study.model().hidden().isEmpty() ? "" : " " + study.model().hidden()),
+        return new RunRecord(dir, pretty(folderName), p.getProperty("status", "?"), study.strategy().id(), model(study),
                 Integer.parseInt(p.getProperty("roundsCompleted", "0")),
                 Integer.parseInt(p.getProperty("roundsPlanned", "0")), study.training().learningRate(),
                 Long.parseLong(p.getProperty("seed", String.valueOf(study.seed()))), fedAcc, fedAuc, pooled, bestLocal,

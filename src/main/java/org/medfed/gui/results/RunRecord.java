@@ -12,4 +12,12 @@ public record RunRecord(Path folder, String started, String status, String strat
                         int roundsPlanned, double learningRate, long seed, double federatedAccuracy,
                         double federatedAuc, double pooledAccuracy, double bestLocalAccuracy, String bestLocal,
                         String privacy, double epsilon) {
+
+    /** The status of a run the workbench did not see end, which can go on from its last checkpoint. */
+    public static final String INTERRUPTED = "interrupted";
+
+    /** Whether this run can be resumed (Resume on the history's row). */
+    public boolean resumable() {
+        return INTERRUPTED.equals(status);
+    }
 }

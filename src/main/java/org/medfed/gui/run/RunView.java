@@ -79,7 +79,8 @@ public final class RunView {
         Button stop = button("run-stop", "Stop", "Stop after the current training step; rounds done are kept");
         stop.disableProperty().bind(vm.canStopProperty().not());
         stop.setOnAction(e -> vm.stop());
-        CheckBox compare = new CheckBox("Also train each hospital alone and all data pooled, for comparison");
+        CheckBox compare = new CheckBox();
+        compare.textProperty().bind(vm.compareLabelProperty());
         compare.setId("run-compare");
         compare.selectedProperty().bindBidirectional(vm.compareWithBaselinesProperty());
         compare.disableProperty().bind(vm.canStopProperty());

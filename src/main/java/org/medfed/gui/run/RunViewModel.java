@@ -1,5 +1,7 @@
 package org.medfed.gui.run;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
@@ -29,13 +31,17 @@ import org.medfed.engine.RoundRecord;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunEvent;
 import org.medfed.engine.RunStatus;
+import org.medfed.engine.checkpoint.Checkpoint;
+import org.medfed.engine.checkpoint.Checkpointing;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.ErrorText;
 import org.medfed.gui.common.EventBridge;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.common.StudyReadiness;
+import org.medfed.gui.results.RunHistoryStore;
 import org.medfed.project.Study;
 import org.medfed.study.PreparedStudy;
+import org.medfed.study.RunFolder;
 import org.medfed.study.RunOptions;
 import org.medfed.study.StudyResult;
 import org.medfed.study.StudyRunner;
@@ -79,8 +85,10 @@ public final class RunViewModel {
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObjectProperty<StudyResult> result = new SimpleObjectProperty<>();
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
+    private final ObjectProperty<Path> keptFolder = new SimpleObjectProperty<>();
     private final ProtectionMonitor protections = new ProtectionMonitor();
     private final StringProperty attackerWarning = new SimpleStringProperty("");
+    private final StringProperty compareLabel = new SimpleStringProperty("");
     private final ObjectProperty<XAxis> xAxis = new SimpleObjectProperty<>(XAxis.ROUND);
     private final BooleanProperty simulatedClock = new SimpleBooleanProperty(true);
     private final BooleanProperty asynchronous = new SimpleBooleanProperty();
@@ -108,9 +116,14 @@ public final class RunViewModel {
     private String pendingTimeLeft;
 
     private RunControl control;
+    private RunHistoryStore history;
     private EventBridge bridge;
     private NodeRuns nodes;
+    /** Whether the run under way reaches its hospitals through their nodes. */
+    private boolean throughNodes;
     private long roundNanos;
+    /** Rounds whose time {@link #roundNanos} adds up: a resumed run starts after its checkpoint's round. */
+    private int roundsTimed;
     private int run;
     /** RunPaused events to come that do not hold the loop: the engine announces a pause before a granted round too. */
     private int grantedAnnouncements;
@@ -142,6 +155,9 @@ public final class RunViewModel {
         });
         attackerWarning.set(attackerWarning(document.study()));
         listHospitals(document.study());
+        compareLabel.bind(Bindings.createStringBinding(() -> org.medfed.study.MultiSiteStudy.isMultiSite(document.study())
+                ? "Also train each hospital alone at its node, for comparison (no pooled model: the rows stay home)"
+                : "Also train each hospital alone and all data pooled, for comparison", document.studyProperty()));
     }
 
     /**
@@ -241,9 +257,58 @@ public final class RunViewModel {
         }
     }
 
+    /**
+     * Goes on with the interrupted run kept in {@code runFolder} (see {@link #keepRunsIn}), from its last checkpoint,
+     * as it was started: its study copy, seed and comparison choice, its data where they were. It ends as if it had
+     * never stopped. A folder that cannot be resumed is reported as the run's failure, in words.
+     */
+    public void resume(Path runFolder) {
+        if (phase.get().active()) {
+            return;
+        }
+        RunFolder.Interrupted interrupted;
+        try {
+            interrupted = RunFolder.at(runFolder).interrupted();
+        } catch (RuntimeException e) {
+            run++;
+            crashedBeforeStart(e);
+            return;
+        }
+        launch(new Launch(interrupted.study(), interrupted.studyFile(), interrupted.seed(), interrupted.baselines(),
+                false, runFolder, interrupted.checkpoint()));
+    }
+
+    /** Keeps every run of a saved study in its history ({@code <study>.runs/}), with a checkpoint after each round. */
+    public void keepRunsIn(RunHistoryStore store) {
+        this.history = store;
+    }
+
     private void launch(boolean stepMode) {
         Study study = document.study();
-        var base = document.base();
+        Path file = document.file();
+        // kept beside the study, unless it is unsaved or its folder is read-only (the Results screen says so)
+        Path keep = history != null && file != null && Files.isWritable(file.toAbsolutePath().getParent())
+                ? history.newFolder(file) : null;
+        launch(new Launch(study, file != null ? file : document.base(), study.seed(), compareWithBaselines.get(),
+                stepMode, keep, null));
+    }
+
+    /**
+     * A run to start: a new one ({@code from} null) kept in {@code folder} when not null, or the interrupted run of
+     * {@code folder} going on from {@code from}.
+     */
+    private record Launch(Study study, Path base, long seed, boolean baselines, boolean stepMode, Path folder,
+                          Checkpoint from) {
+    }
+
+    /** What the run's thread hands back: the result, and the history folder that keeps it (null: not kept). */
+    private record Ended(StudyResult result, Path folder) {
+    }
+
+    private void launch(Launch l) {
+        Study study = l.study();
+        Path base = l.base();
+        boolean stepMode = l.stepMode();
         int thisRun = ++run;
         if (!points.isEmpty()) {
             // kept as a faint line, so that this run and the last (synchronous and asynchronous) share one axis
@@ -260,12 +325,14 @@ public final class RunViewModel {
         points.clear();
         protections.clear();
         result.set(null);
+        keptFolder.set(null);
         failure.set(null);
         statusText.set("");
-        round.set(0);
+        round.set(l.from() == null ? 0 : l.from().round());
         rounds.set(study.training().rounds());
         progress.set(0);
         roundNanos = 0;
+        roundsTimed = 0;
         timeLeft.set("");
         progressText.set("Reading the hospitals' data");
         phase.set(Phase.PREPARING);
@@ -282,14 +349,24 @@ public final class RunViewModel {
             }
         });
         EventBridge thisBridge = bridge;
-        append("Run " + thisRun + " of \"" + study.name() + "\": " + study.strategy().id() + ", "
-                + study.training().rounds() + " rounds, seed " + study.seed() + ".");
-        boolean baselines = compareWithBaselines.get();
+        append(l.from() != null
+                ? "Resuming the interrupted run of \"" + study.name() + "\" (" + l.folder().getFileName() + ") after round "
+                        + l.from().round() + " of " + l.from().roundsPlanned() + ": it ends as if it had never stopped."
+                : "Run " + thisRun + " of \"" + study.name() + "\": " + study.strategy().id() + ", "
+                        + study.training().rounds() + " rounds, seed " + l.seed() + ".");
+        boolean baselines = l.baselines();
         NodeRuns through = org.medfed.study.MultiSiteStudy.isMultiSite(study) ? nodes : null;
-        String runId = "workbench-" + java.time.LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
-                + "-" + thisRun;
+        throughNodes = through != null;
+        // a node keeps what it saved for a run (SCAFFOLD's control variate) under this name: a resumed run's is
+        // its folder, as for medfed run
+        String runId = l.folder() != null ? l.folder().toAbsolutePath().toString() : "workbench-"
+                + java.time.LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-" + thisRun;
         tasks.run(() -> {
+            RunFolder folder = null;
             try {
+                if (l.from() != null) {
+                    folder = RunFolder.reopen(l.folder()); // refuses a folder another run is writing
+                }
                 PreparedStudy prepared;
                 if (through != null) {
                     thisBridge.log("Waiting for the hospitals' nodes and agreeing with them on the data.");
@@ -299,16 +376,32 @@ public final class RunViewModel {
                 }
                 thisBridge.log("Data ready: " + describe(prepared));
                 prepared.data().warnings().forEach(w -> thisBridge.log("Warning: " + w));
-                return StudyRunner.run(prepared, new RunOptions(null, null, baselines).leavingACoreFree(), thisBridge,
-                        thisControl, message -> thisBridge.log("Comparison: " + message + " ..."));
+                Checkpointing checkpoints = Checkpointing.NONE;
+                if (l.from() != null) {
+                    checkpoints = Checkpointing.resuming(l.from(), folder.checkpoint());
+                } else if (l.folder() != null) {
+                    folder = RunFolder.create(l.folder(), false);
+                    folder.begin(study, base, l.seed(), baselines);
+                    checkpoints = Checkpointing.writingTo(folder.checkpoint());
+                }
+                StudyResult r = StudyRunner.run(prepared, new RunOptions(l.seed(), null, baselines).leavingACoreFree(),
+                        thisBridge, thisControl, message -> thisBridge.log("Comparison: " + message + " ..."), checkpoints);
+                if (folder != null) {
+                    folder.finish(r);
+                }
+                return new Ended(r, folder == null ? null : folder.dir());
             } finally {
+                if (folder != null) {
+                    folder.close();
+                }
                 if (through != null) {
                     through.runEnded();
                 }
             }
         }, r -> thisBridge.afterQueued(() -> {
             if (thisRun == run) {
-                finished(r);
+                keptFolder.set(r.folder());
+                finished(r.result());
             }
         }), e -> thisBridge.afterQueued(() -> {
             if (thisRun == run) {
@@ -420,8 +513,9 @@ public final class RunViewModel {
             pendingProgressText = asynchronous.get() ? "Merge " + r.round() + " of " + rounds.get() + ": "
                     + r.progress().updatesApplied() + " updates applied" : "Round " + r.round() + " of " + rounds.get();
             roundNanos += r.duration().toNanos();
+            roundsTimed++;
             int left = rounds.get() - r.round();
-            pendingTimeLeft = left <= 0 ? "" : "about " + duration(Duration.ofNanos(roundNanos / r.round() * left)) + " left";
+            pendingTimeLeft = left <= 0 ? "" : "about " + duration(Duration.ofNanos(roundNanos / roundsTimed * left)) + " left";
             // plain concatenation: a fast run logs hundreds of these lines a second on the UI thread
             return (asynchronous.get() ? "Merge " + r.round() + " (" + stalenessNote(r.progress()) + ")" : "Round " + r.round())
                     + ": accuracy " + three(p.accuracy()) + ", loss " + three(p.loss())
@@ -444,7 +538,8 @@ public final class RunViewModel {
             if (compareWithBaselines.get()) {
                 phase.set(Phase.COMPARING);
                 pendingProgressText = "Round " + f.history().rounds().size() + " of " + rounds.get()
-                        + ": training each hospital alone and pooled, for comparison";
+                        + (throughNodes ? ": training each hospital alone at its node, for comparison"
+                        : ": training each hospital alone and pooled, for comparison");
             }
             return "Federation finished: " + f.history().rounds().size() + " " + records() + " in "
                     + duration(f.history().duration()) + clockNote(f.history()) + ".";
@@ -536,7 +631,10 @@ public final class RunViewModel {
                 phase.set(Phase.FINISHED);
                 progress.set(1);
                 progressText.set("Finished: " + r.history().rounds().size() + " " + records());
-                append("Done. The Results screen compares the federated model with each hospital alone and pooled.");
+                append(r.prepared().data() instanceof org.medfed.study.RemoteStudyData
+                        ? "Done. The Results screen compares the federated model with each hospital alone (trained at "
+                        + "its node); there is no pooled model in a multi-site study."
+                        : "Done. The Results screen compares the federated model with each hospital alone and pooled.");
             }
             case CANCELLED -> {
                 phase.set(Phase.STOPPED);
@@ -552,6 +650,10 @@ public final class RunViewModel {
 
     private void crashed(Throwable e) {
         bridge.flush();
+        crashedBeforeStart(e);
+    }
+
+    private void crashedBeforeStart(Throwable e) {
         phase.set(Phase.FAILED);
         timeLeft.set("");
         progressText.set("Could not run");
@@ -653,12 +755,16 @@ public final class RunViewModel {
     public StringProperty statusTextProperty() { return statusText; }
     public BooleanProperty binaryProperty() { return binary; }
     public BooleanProperty compareWithBaselinesProperty() { return compareWithBaselines; }
+    /** What the comparison models are, for the study open: a multi-site study has no pooled one. */
+    public StringProperty compareLabelProperty() { return compareLabel; }
     public ObservableList<RoundPoint> points() { return points; }
     public ObservableList<String> hospitalNames() { return hospitalNames; }
     public ObservableList<HospitalStatus> hospitals() { return hospitals; }
     public ObservableList<String> log() { return log; }
     public ObjectProperty<StudyResult> resultProperty() { return result; }
     public ObjectProperty<Throwable> failureProperty() { return failure; }
+    /** The history folder that keeps the run shown (set just before its result), or null when it is not kept. */
+    public ObjectProperty<Path> keptFolderProperty() { return keptFolder; }
     /** Epsilon, robust verdicts and aggregation cost per round of the current run. */
     public ProtectionMonitor protections() { return protections; }
     /** The hospitals of the current study that play a simulated attacker. */

@@ -22,7 +22,7 @@ import org.medfed.network.wire.WireCodec;
  * reply, and what was measured on the wire. When the stream ends every waiting call fails at once, so that a node
  * killed mid-round counts as failed for that round without waiting for the time limit.
  */
-public final class NodeLink {
+public final class NodeLink implements NodeChannel {
 
     private final String node;
     private final String version;
@@ -87,6 +87,7 @@ public final class NodeLink {
      * Sends a call; the future completes with the reply and the bytes of the call and of the reply as sent and
      * received on this stream, or fails with a {@link SiteFailure}.
      */
+    @Override
     public CompletableFuture<Exchange> call(String dataset, SiteRequest request) {
         CompletableFuture<Exchange> reply = new CompletableFuture<>();
         String why = closedBecause;
@@ -113,6 +114,7 @@ public final class NodeLink {
     }
 
     /** Tells the node to stop working on a call nobody waits for any more (time limit, stop). */
+    @Override
     public void cancel(CompletableFuture<Exchange> call) {
         pending.forEach((id, f) -> {
             if (f == call) {

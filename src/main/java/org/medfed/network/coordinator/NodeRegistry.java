@@ -15,7 +15,7 @@ import org.medfed.engine.RunCancelledException;
  * The nodes connected to this coordinator, by hospital name. A node that reconnects replaces its old link; a
  * node the study does not name is refused.
  */
-public final class NodeRegistry {
+public final class NodeRegistry implements NodeChannels {
 
     /** A change worth showing: a node connected, was lost, or was refused, and why. */
     public record Change(String node, Kind kind, String reason) {
@@ -93,6 +93,11 @@ public final class NodeRegistry {
     public synchronized Optional<NodeLink> link(String node) {
         NodeLink l = links.get(node);
         return l != null && l.isOpen() ? Optional.of(l) : Optional.empty();
+    }
+
+    @Override
+    public Optional<NodeLink> channel(String node) {
+        return link(node);
     }
 
     public synchronized List<NodeLink> links() {

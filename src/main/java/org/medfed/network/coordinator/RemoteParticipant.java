@@ -12,7 +12,7 @@ import org.medfed.engine.protocol.SiteRequest;
 
 /**
  * A hospital that runs a node elsewhere: each request travels down the node's stream and the call waits for the
- * reply. The round loop's transport puts the time limit on it; when the limit passes (the waiting thread is
+ * reply (in a mixed study, a hospital with its files here is reached the same way, through a {@link HereChannel}). The round loop's transport puts the time limit on it; when the limit passes (the waiting thread is
  * interrupted) the node is told to stop.
  *
  * @param name     the participant's name in the study
@@ -20,7 +20,7 @@ import org.medfed.engine.protocol.SiteRequest;
  * @param dataset  the dataset id the node registered
  */
 public record RemoteParticipant(String name, String node, String dataset, int trainSize, int testSize,
-                                double weight, NodeRegistry nodes) implements Participant {
+                                double weight, NodeChannels nodes) implements Participant {
 
     @Override
     public Params call(SiteRequest request, RunControl control) throws Exception {
@@ -30,7 +30,7 @@ public record RemoteParticipant(String name, String node, String dataset, int tr
     /** The reply, with the bytes of the call and of the reply as they went over this node's stream. */
     @Override
     public Exchange exchange(SiteRequest request, RunControl control) throws Exception {
-        NodeLink link = nodes.link(node).orElseThrow(() -> SiteFailure.failed(name,
+        NodeChannel link = nodes.channel(node).orElseThrow(() -> SiteFailure.failed(name,
                 "its node '" + node + "' is not connected"));
         CompletableFuture<Exchange> reply = link.call(dataset, request);
         try {

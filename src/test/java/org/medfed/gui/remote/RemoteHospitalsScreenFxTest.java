@@ -111,7 +111,7 @@ class RemoteHospitalsScreenFxTest {
         await(() -> app.workbench.run().phaseProperty().get() == RunViewModel.Phase.FINISHED);
         robot.interact(() -> app.workbench.runView().showLowerTab("tab-nodes"));
         assertThat(cell(robot, "#run-nodes", 0, "Sent / received")).contains("down").contains("up");
-        assertThat(cell(robot, "#run-nodes", 0, "Last call round trip")).endsWith("ms");
+        assertThat(cell(robot, "#run-nodes", 0, "Round trip")).endsWith("ms");
         assertThat(app.workbench.run().points()).hasSize(2);
     }
 }

@@ -171,9 +171,48 @@ class RemoteHospitalsTest {
         waitFor(() -> run.phaseProperty().get() == RunViewModel.Phase.FINISHED, WAIT);
         assertThat(run.points()).hasSize(3);
         assertThat(run.points().get(2).hospitalAccuracy()).containsOnlyKeys("city-general", "rural-clinic");
+        // the Run screen's nodes table: each hospital's drop-outs and rejoins of this run, with their times
+        remote.refresh();
+        assertThat(remote.rows().get(1).timelineProperty().get())
+                .matches("\\d\\d:\\d\\d:\\d\\d lost · \\d\\d:\\d\\d:\\d\\d back");
+        assertThat(remote.rows().get(0).timelineProperty().get()).isEqualTo("no drop-out");
         assertThat(run.resultProperty().get().history().rounds().get(2).trainLoss().keySet())
                 .containsExactlyInAnyOrder("city-general", "rural-clinic");
         assertThat(states(NodeState.CONNECTED, NodeState.CONNECTED)).isTrue();
+    }
+
+    /**
+     * Each hospital alone is trained at its own node and shown on the Results screen beside the federated model; the
+     * pooled row is there, marked not available, with why.
+     */
+    @Test
+    void resultsShowEachHospitalAloneFromItsNodeAndNoPooledModelWithWhy() {
+        open(null);
+        addBothAndListen();
+        nodes.start("city-general");
+        nodes.start("rural-clinic");
+        waitFor(() -> states(NodeState.CONNECTED, NodeState.CONNECTED), WAIT);
+        run.compareWithBaselinesProperty().set(true);
+        assertThat(run.compareLabelProperty().get()).contains("at its node").contains("no pooled model");
+        run.start();
+        waitFor(() -> run.phaseProperty().get() == RunViewModel.Phase.FINISHED, WAIT);
+        assertThat(run.log()).anyMatch(l -> l.contains("there is no pooled model in a multi-site study"));
+        var result = run.resultProperty().get();
+        assertThat(result.baselines()).extracting(b -> b.row()).containsExactly("local:city-general", "local:rural-clinic");
+
+        var results = new org.medfed.gui.results.ResultsViewModel(doc, ui, new StubDialogs(),
+                new org.medfed.gui.results.RunHistoryStore());
+        results.show(result, null);
+        ui.drain();
+        assertThat(results.rows()).extracting(org.medfed.gui.results.ResultsViewModel.Row::model).containsExactly(
+                "Federated (all hospitals, data stay home)", "city-general alone", "rural-clinic alone",
+                "Pooled (all data in one place)");
+        // each hospital alone, evaluated at both hospitals' nodes
+        double alone = result.baselines().get(0).test().get("rural-clinic").metric("accuracy");
+        assertThat(results.rows().get(1).cells().get(1)).startsWith(String.format(java.util.Locale.ROOT, "%.3f", alone));
+        assertThat(results.rows().get(3).cells()).containsOnly(org.medfed.gui.results.ResultsViewModel.NOT_AVAILABLE);
+        assertThat(results.pooledNoteProperty().get()).startsWith("Pooled: not available in a multi-site study: ")
+                .contains("without moving the rows").contains("at its own node");
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.medfed.gui.testing.Samples;
 import org.medfed.gui.testing.StubDialogs;
 import org.medfed.project.StudyFile;
 import org.medfed.study.StudyResult;
+import org.medfed.testsupport.InterruptedRun;
 
 class ResultsViewModelTest {
 
@@ -30,17 +31,25 @@ class ResultsViewModelTest {
     private ResultsViewModel vm;
     private StudyResult result;
     private Path study;
+    private RunViewModel run;
+    private final RunHistoryStore store = new RunHistoryStore(() -> LocalDateTime.of(2026, 11, 25, 14, 23, 1));
 
     @BeforeEach
     void runTheSample() {
         study = Samples.copy(dir, 5);
         doc.replace(StudyFile.load(study), study);
-        RunViewModel run = new RunViewModel(doc, ui, new StudyReadiness(doc));
-        vm = new ResultsViewModel(doc, ui, dialogs, new RunHistoryStore(() -> LocalDateTime.of(2026, 11, 25, 14, 23, 1)));
+        run = new RunViewModel(doc, ui, new StudyReadiness(doc));
+        run.keepRunsIn(store);
+        vm = new ResultsViewModel(doc, ui, dialogs, store);
+        vm.resumeWith(run::resume);
+        runAndShow();
+        result = run.resultProperty().get();
+    }
+
+    private void runAndShow() {
         run.start();
         ui.drain();
-        result = run.resultProperty().get();
-        vm.show(result);
+        vm.show(run.resultProperty().get(), run.keptFolderProperty().get());
         ui.drain();
     }
 
@@ -153,8 +162,7 @@ class ResultsViewModelTest {
             assertThat(r.privacy()).isEmpty();
             assertThat(r.epsilon()).isNaN();
         });
-        vm.show(result);
-        ui.drain();
+        runAndShow();
         assertThat(vm.runs()).hasSize(2);
         assertThat(vm.runs().get(0).folder().getFileName().toString()).isEqualTo("20261125-142301-2");
 
@@ -178,11 +186,54 @@ class ResultsViewModelTest {
     }
 
     @Test
-    void aRunEndingAfterAnotherStudyWasOpenedIsNotFiledUnderIt() throws Exception {
+    void aRunIsFiledUnderTheStudyItStartedFromEvenWhenAnotherIsOpenedBeforeItEnds() throws Exception {
+        QueuedUi worker = QueuedUi.worker();
+        RunViewModel slow = new RunViewModel(doc, worker, new StudyReadiness(doc));
+        slow.keepRunsIn(new RunHistoryStore(() -> LocalDateTime.of(2026, 11, 25, 15, 0, 0)));
+        slow.start();
         Path other = Samples.copy(dir.resolve("other"), 2);
         doc.replace(StudyFile.load(other), other);
-        vm.show(result);
-        ui.drain();
+        worker.until(() -> !slow.isActive(), java.time.Duration.ofSeconds(60));
+        worker.close();
+        assertThat(slow.keptFolderProperty().get()).isEqualTo(dir.resolve("heart/study.runs/20261125-150000"));
         assertThat(dir.resolve("other/heart/study.runs")).doesNotExist();
+    }
+
+    /**
+     * A run the workbench did not see end (killed after round 2 of 5) is listed as interrupted with a Resume, and
+     * Resume goes on from its checkpoint to the model and figures of the run that was never interrupted, bit for bit.
+     */
+    @Test
+    void anInterruptedRunIsResumedFromTheHistoryToTheSameModelAsAnUninterruptedRun() throws Exception {
+        Path folder = InterruptedRun.write(dir.resolve("heart/study.runs/20261125-120000"), doc.study(), study, true, 2);
+        vm.reloadHistory();
+        ui.drain();
+        assertThat(vm.runs()).hasSize(2);
+        RunRecord interrupted = vm.runs().get(1); // newest first: the finished run of 14:23 is above it
+        assertThat(interrupted.folder()).isEqualTo(folder);
+        assertThat(interrupted.status()).isEqualTo(RunRecord.INTERRUPTED);
+        assertThat(interrupted.resumable()).isTrue();
+        assertThat(interrupted.rounds()).isEqualTo(2);
+        assertThat(interrupted.roundsPlanned()).isEqualTo(5);
+        assertThat(vm.runs().get(0).resumable()).isFalse();
+
+        vm.resume(vm.runs().get(0)); // a finished run has nothing to resume
+        assertThat(run.phaseProperty().get()).isEqualTo(RunViewModel.Phase.FINISHED);
+        assertThat(run.resultProperty().get()).isSameAs(result);
+
+        vm.resume(interrupted);
+        ui.drain();
+        assertThat(run.phaseProperty().get()).isEqualTo(RunViewModel.Phase.FINISHED);
+        assertThat(run.log()).anyMatch(l -> l.contains("Resuming the interrupted run") && l.contains("after round 2 of 5"));
+        StudyResult resumed = run.resultProperty().get();
+        assertThat(resumed.history().rounds()).extracting(RoundRecord::round).containsExactly(1, 2, 3, 4, 5);
+        assertThat(resumed.history().model().toArray()).isEqualTo(result.history().model().toArray());
+        assertThat(org.medfed.testsupport.RunFingerprint.of(resumed.history()))
+                .isEqualTo(org.medfed.testsupport.RunFingerprint.of(result.history()));
+        assertThat(run.keptFolderProperty().get()).isEqualTo(folder);
+        vm.show(resumed, run.keptFolderProperty().get());
+        ui.drain();
+        assertThat(vm.runs()).extracting(RunRecord::status).containsExactly("finished", "finished");
+        assertThat(vm.runs().get(1).federatedAccuracy()).isEqualTo(vm.runs().get(0).federatedAccuracy());
     }
 }

@@ -63,16 +63,30 @@ public final class ScreenshotTour {
             stage[0].show();
             return w;
         });
+        // "multisite": only the screens of hospitals behind nodes (RemoteTour), when those are what changed
+        boolean all = args.length < 2 || !args[1].equals("multisite");
+        if (all) {
+            simulation(wb, stage[0], study, out);
+        }
+        RemoteTour.shoot(wb, stage[0], study, work, out);
+        System.out.println("screenshots written to " + out);
+        tasks.shutdown();
+        Platform.exit();
+        System.exit(0);
+    }
+
+    /** The screens of the sample study simulated on this machine. */
+    private static void simulation(Workbench wb, Stage stage, Path study, Path out) throws Exception {
         onFx(() -> wb.open(study));
         waitFor("data read and checked", () -> onFxQuiet(() -> wb.participants().schemaStatusProperty().get().startsWith("✔")));
-        shoot(wb, stage[0], Screen.PARTICIPANTS, out.resolve("participants.png"));
-        shoot(wb, stage[0], Screen.TASK, out.resolve("task-and-model.png"));
-        shoot(wb, stage[0], Screen.ALGORITHM, out.resolve("algorithm.png"));
+        shoot(wb, stage, Screen.PARTICIPANTS, out.resolve("participants.png"));
+        shoot(wb, stage, Screen.TASK, out.resolve("task-and-model.png"));
+        shoot(wb, stage, Screen.ALGORITHM, out.resolve("algorithm.png"));
         onFx(() -> {
             wb.algorithm().learningRate().textProperty().set("0");
             return null;
         });
-        shoot(wb, stage[0], Screen.ALGORITHM, out.resolve("algorithm-invalid-parameter.png"));
+        shoot(wb, stage, Screen.ALGORITHM, out.resolve("algorithm-invalid-parameter.png"));
         onFx(() -> {
             wb.algorithm().learningRate().textProperty().set("0.05");
             wb.shell().screenProperty().set(Screen.RUN);
@@ -80,16 +94,11 @@ public final class ScreenshotTour {
             return null;
         });
         waitFor("run finished", () -> onFxQuiet(() -> wb.run().phaseProperty().get() == RunViewModel.Phase.FINISHED));
-        shoot(wb, stage[0], Screen.RUN, out.resolve("run.png"));
+        shoot(wb, stage, Screen.RUN, out.resolve("run.png"));
         waitFor("results ready", () -> onFxQuiet(() -> wb.results().predictionsProperty().get() != null
                 && !wb.results().runs().isEmpty()));
-        shoot(wb, stage[0], Screen.RESULTS, out.resolve("results.png"));
-        shoot(wb, stage[0], Screen.START, out.resolve("start.png"));
-        RemoteTour.shoot(wb, stage[0], study, work, out);
-        System.out.println("screenshots written to " + out);
-        tasks.shutdown();
-        Platform.exit();
-        System.exit(0);
+        shoot(wb, stage, Screen.RESULTS, out.resolve("results.png"));
+        shoot(wb, stage, Screen.START, out.resolve("start.png"));
     }
 
     static void shoot(Workbench wb, Stage stage, Screen screen, Path file) throws Exception {
@@ -99,6 +108,18 @@ public final class ScreenshotTour {
         });
         Thread.sleep(1200); // let layout, charts and CSS settle for a picture a person would see
         BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));
+        ImageIO.write(image, "png", file.toFile());
+        System.out.println("  " + file.getFileName());
+    }
+
+    /** The dialog open over the workbench's window, as a picture. */
+    static void shootDialog(Stage stage, Path file) throws Exception {
+        Thread.sleep(1200);
+        BufferedImage image = onFx(() -> {
+            javafx.stage.Window dialog = javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w != stage && w.isShowing()).reduce((a, b) -> b).orElseThrow();
+            return SwingFXUtils.fromFXImage(dialog.getScene().snapshot(null), null);
+        });
         ImageIO.write(image, "png", file.toFile());
         System.out.println("  " + file.getFileName());
     }

@@ -1,0 +1,80 @@
+package org.medfed.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.medfed.engine.RunControl;
+import org.medfed.engine.RunListener;
+import org.medfed.engine.RunStatus;
+import org.medfed.network.coordinator.CoordinatorServer;
+import org.medfed.node.LocalHospitals;
+import org.medfed.project.CoordinatorSection;
+import org.medfed.project.ParticipantEntry;
+import org.medfed.project.ProtocolJson;
+import org.medfed.project.Study;
+import org.medfed.project.StudyFile;
+import org.medfed.testsupport.KitNodes;
+
+/**
+ * A mixed study: two hospitals of the heart sample behind real nodes started from a provisioned kit on the
+ * loopback, two with their files here. It agrees on the same preprocessing, trains the same model round for round
+ * and the same hospitals alone as the simulation of the four files, bit for bit; there is no pooled model.
+ */
+class MixedStudyTest {
+
+    private static final Path SAMPLE = Path.of("sample-projects/heart-4-hospitals/study.json").toAbsolutePath();
+    private static final List<String> BEHIND_NODES = List.of("city-general", "mountain-hospital");
+
+    @TempDir
+    Path tmp;
+
+    @Test
+    void aStudyWithHospitalsHereAndBehindNodesEqualsItsSimulationBitForBit() {
+        Study sample = StudyFile.load(SAMPLE);
+        Study study = sample.withTraining(sample.training().withRounds(3));
+        StudyResult local = StudyRunner.run(PreparedStudy.prepare(study, SAMPLE), new RunOptions(null, null, true),
+                RunListener.NONE, RunControl.free(), m -> { });
+
+        List<ParticipantEntry> mixed = new ArrayList<>();
+        for (ParticipantEntry p : study.participants()) {
+            mixed.add(BEHIND_NODES.contains(p.name()) ? ParticipantEntry.remote(p.name(), p.name(), "heart") : p);
+        }
+        Study multi = study.withParticipants(mixed);
+        assertThat(MultiSiteStudy.isMultiSite(multi)).isTrue();
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try (KitNodes nodes = new KitNodes(tmp, "heart", BEHIND_NODES);
+             CoordinatorServer server = CoordinatorListening.start(new CoordinatorSection(nodes.port, "127.0.0.1",
+                     nodes.coordinatorFolder().toString()), SAMPLE, MultiSiteStudy.nodes(multi), executor)) {
+            for (String h : BEHIND_NODES) {
+                nodes.configure(h, StudyFile.resolve(SAMPLE, sample.participants().stream()
+                        .filter(p -> p.name().equals(h)).findFirst().orElseThrow().data().get(0)), null);
+                nodes.start(h);
+            }
+            var here = LocalHospitals.of(multi, SAMPLE);
+            assertThat(here).containsOnlyKeys("rural-clinic", "heart-centre");
+            PreparedStudy prepared = MultiSiteStudy.prepare(multi, SAMPLE, server.nodes(), Duration.ofSeconds(30),
+                    "mixed-test", m -> { }, here);
+            assertThat(prepared.participantNames()).isEqualTo(local.prepared().participantNames());
+            assertThat(ProtocolJson.write(prepared.data().tabularPreprocessing()))
+                    .isEqualTo(ProtocolJson.write(local.prepared().data().tabularPreprocessing()));
+            StudyResult network = StudyRunner.run(prepared, new RunOptions(null, null, true), RunListener.NONE,
+                    RunControl.free(), m -> { });
+
+            assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);
+            assertThat(network.history().rounds()).hasSize(3);
+            SameRun.assertNodesEqualSimulation(network, local);
+            assertThat(network.baselines()).noneMatch(b -> b.row().equals(BaselineResult.POOLED));
+            // the nodes served the two hospitals behind them; the others never dialled anything
+            assertThat(server.nodes().links()).extracting(l -> l.node()).containsExactlyElementsOf(BEHIND_NODES);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+}
