@@ -21,6 +21,8 @@ public final class FxUserDialogs implements UserDialogs {
 
     private final Supplier<Window> owner;
     private File lastFolder;
+    private javafx.stage.Stage help;
+    private final Label helpText = new Label();
 
     public FxUserDialogs(Supplier<Window> owner) {
         this.owner = owner;
@@ -39,6 +41,25 @@ public final class FxUserDialogs implements UserDialogs {
         alert.getDialogPane().setId("unsaved-dialog");
         ButtonType answer = alert.showAndWait().orElse(cancel);
         return answer == save ? UnsavedChoice.SAVE : answer == discard ? UnsavedChoice.DISCARD : UnsavedChoice.CANCEL;
+    }
+
+    @Override
+    public boolean confirm(String title, String question, String detail, String yes, String no) {
+        ButtonType ok = new ButtonType(yes, ButtonBar.ButtonData.YES);
+        ButtonType keep = new ButtonType(no, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", ok, keep);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(question);
+        Label text = new Label(detail);
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setId("confirm-dialog");
+        // the safe answer is the default: Enter keeps the run going
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ok)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        return alert.showAndWait().orElse(keep) == ok;
     }
 
     @Override
@@ -74,6 +95,25 @@ public final class FxUserDialogs implements UserDialogs {
         text.setMaxWidth(560);
         alert.getDialogPane().setContent(text);
         alert.showAndWait();
+    }
+
+    @Override
+    public void showHelp(String title, String text) {
+        if (help == null) {
+            helpText.setWrapText(true);
+            helpText.setId("help-text");
+            helpText.setPadding(new javafx.geometry.Insets(14));
+            helpText.setMaxWidth(520);
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(helpText);
+            scroll.setFitToWidth(true);
+            help = new javafx.stage.Stage();
+            help.initOwner(owner.get());
+            help.setScene(new javafx.scene.Scene(scroll, 560, 480));
+        }
+        help.setTitle(title);
+        helpText.setText(text);
+        help.show();
+        help.toFront();
     }
 
     @Override

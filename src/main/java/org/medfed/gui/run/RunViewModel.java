@@ -101,6 +101,11 @@ public final class RunViewModel {
     private NodeRuns nodes;
     private long roundNanos;
     private int run;
+    /** The last round the engine started and the last it finished, as the events of the current run said. */
+    private int roundStarted;
+    private int roundDone;
+    /** Stop was pressed: the status says so until the run has ended. */
+    private boolean stopping;
     /** RunPaused events to come that do not hold the loop: the engine announces a pause before a granted round too. */
     private int grantedAnnouncements;
 
@@ -126,6 +131,32 @@ public final class RunViewModel {
         });
         attackerWarning.set(attackerWarning(document.study()));
         listHospitals(document.study());
+        document.openedProperty().addListener((obs, was, is) -> reset());
+    }
+
+    /**
+     * Another study was opened or a new one begun: nothing of the last study's runs stays on the screen (its
+     * "Stopped after round 149 of 400", its charts, log and run count). A run still going on keeps its screen.
+     */
+    private void reset() {
+        if (phase.get().active()) {
+            return;
+        }
+        run = 0;
+        phase.set(Phase.IDLE);
+        points.clear();
+        protections.clear();
+        result.set(null);
+        failure.set(null);
+        statusText.set("");
+        round.set(0);
+        rounds.set(0);
+        progress.set(0);
+        progressText.set("Not started");
+        timeLeft.set("");
+        binary.set(false);
+        log.clear();
+        setHospitals(hospitalNames.stream().map(HospitalStatus::ready).toList());
     }
 
     /**
@@ -188,7 +219,7 @@ public final class RunViewModel {
     public void start() {
         if (phase.get() == Phase.PAUSED) {
             control.resume();
-            phase.set(Phase.RUNNING);
+            goOn();
             append("Resumed.");
             return;
         }
@@ -202,6 +233,9 @@ public final class RunViewModel {
         if (phase.get() == Phase.RUNNING) {
             control.pause();
             phase.set(Phase.PAUSED);
+            progressText.set(pausedText());
+            timeLeft.set("");
+            hospitals.forEach(h -> h.hold(true));
             append("Paused: the hospitals stop after their current training step.");
         }
     }
@@ -210,7 +244,7 @@ public final class RunViewModel {
     public void step() {
         if (phase.get() == Phase.PAUSED) {
             control.step();
-            phase.set(Phase.RUNNING);
+            goOn();
             append("Step: one more round.");
         } else if (canStep.get()) {
             launch(true);
@@ -221,8 +255,25 @@ public final class RunViewModel {
     public void stop() {
         if (phase.get().active() && control != null) {
             control.cancel();
+            stopping = true;
+            progressText.set("Stopping: the hospitals stop after their current training step");
+            timeLeft.set("");
             append("Stopping: the hospitals stop after their current training step.");
         }
+    }
+
+    /** From a pause: the run goes on, and the status says what it does again. */
+    private void goOn() {
+        phase.set(Phase.RUNNING);
+        hospitals.forEach(h -> h.hold(false));
+        progressText.set(roundStarted > roundDone ? "Round " + roundStarted + " of " + rounds.get() + ": training"
+                : "Round " + roundDone + " of " + rounds.get());
+    }
+
+    /** Where a paused run holds: in the middle of a round, or between two. */
+    private String pausedText() {
+        return roundStarted > roundDone ? "Paused during round " + roundStarted + " of " + rounds.get()
+                : "Paused before round " + (roundDone + 1) + " of " + rounds.get();
     }
 
     private void launch(boolean stepMode) {
@@ -235,6 +286,9 @@ public final class RunViewModel {
         failure.set(null);
         statusText.set("");
         round.set(0);
+        roundStarted = 0;
+        roundDone = 0;
+        stopping = false;
         rounds.set(study.training().rounds());
         progress.set(0);
         roundNanos = 0;
@@ -314,6 +368,12 @@ public final class RunViewModel {
         }
         hospitals.forEach(HospitalStatus::commit);
         protections.commit();
+        if (stopping) {
+            pendingProgressText = null;
+        } else if (phase.get() == Phase.PAUSED) { // events the engine sent before it held: the status stays "paused"
+            pendingProgressText = pausedText();
+            pendingTimeLeft = null;
+        }
         showProgress();
         // one list change per batch keeps the charts and the log cheap however many rounds arrived
         if (!newPoints.isEmpty()) {
@@ -339,7 +399,15 @@ public final class RunViewModel {
             return "Federation started with " + s.participants().size() + " hospitals.";
         }
         if (event instanceof RunEvent.RoundStarted s) {
-            pendingProgressText = "Round " + s.round() + " of " + s.rounds() + ": training";
+            roundStarted = s.round();
+            if (roundNanos == 0) {
+                // nothing measured yet: an image run's first round can take minutes, so say what goes on
+                pendingProgressText = "Round " + s.round() + " of " + s.rounds()
+                        + ": the hospitals are training (this first round also measures the speed)";
+                pendingTimeLeft = "time left: known after this round";
+            } else {
+                pendingProgressText = "Round " + s.round() + " of " + s.rounds() + ": training";
+            }
             for (HospitalStatus h : hospitals) {
                 h.set(s.selected().contains(h.name()) ? HospitalStatus.State.WAITING : HospitalStatus.State.SKIPPED, "", null);
             }
@@ -371,6 +439,7 @@ public final class RunViewModel {
                 binary.set(true);
             }
             pendingRound = r.round();
+            roundDone = r.round();
             pendingProgress = rounds.get() == 0 ? 0 : (double) r.round() / rounds.get();
             pendingProgressText = "Round " + r.round() + " of " + rounds.get();
             roundNanos += r.duration().toNanos();
@@ -388,7 +457,9 @@ public final class RunViewModel {
             }
             if (phase.get() == Phase.RUNNING) {
                 phase.set(Phase.PAUSED);
+                hospitals.forEach(h -> h.hold(true));
             }
+            pendingTimeLeft = "";
             pendingProgressText = "Paused before round " + p.nextRound() + " of " + rounds.get();
             return "Holding before round " + p.nextRound() + ": press Step for one more round, Start to go on.";
         }
@@ -403,10 +474,12 @@ public final class RunViewModel {
         }
         if (event instanceof RunEvent.RunCancelled c) {
             pendingTimeLeft = "";
+            hospitals.forEach(HospitalStatus::runEnded);
             return "Stopped after " + c.history().rounds().size() + " rounds. The rounds done are kept.";
         }
         if (event instanceof RunEvent.RunFailed f) {
             pendingTimeLeft = "";
+            hospitals.forEach(HospitalStatus::runEnded);
             return "The run stopped: " + f.message();
         }
         return null;
@@ -444,6 +517,7 @@ public final class RunViewModel {
 
     private void finished(StudyResult r) {
         bridge.flush(); // events still queued belong before the end of the run
+        stopping = false;
         RunStatus status = r.history().status();
         result.set(r);
         timeLeft.set("");
@@ -456,10 +530,12 @@ public final class RunViewModel {
             }
             case CANCELLED -> {
                 phase.set(Phase.STOPPED);
+                hospitals.forEach(HospitalStatus::runEnded);
                 progressText.set("Stopped after round " + r.history().rounds().size() + " of " + rounds.get());
             }
             case FAILED -> {
                 phase.set(Phase.FAILED);
+                hospitals.forEach(HospitalStatus::runEnded);
                 statusText.set(r.history().message());
                 progressText.set("Failed after round " + r.history().rounds().size() + " of " + rounds.get());
             }
@@ -468,7 +544,9 @@ public final class RunViewModel {
 
     private void crashed(Throwable e) {
         bridge.flush();
+        stopping = false;
         phase.set(Phase.FAILED);
+        hospitals.forEach(HospitalStatus::runEnded);
         timeLeft.set("");
         progressText.set("Could not run");
         String plain = ErrorText.plain(e);
