@@ -46,14 +46,18 @@ public final class Version {
 
     /** The version in the pom.properties Maven puts into a jar it builds. */
     static String mavenVersion(String group, String artifact) {
-        String resource = "/META-INF/maven/" + group + "/" + artifact + "/pom.properties";
+        return fromProperties("/META-INF/maven/" + group + "/" + artifact + "/pom.properties", "version");
+    }
+
+    /** A version written in a properties file inside a jar ({@code /javafx.properties}), or "not found". */
+    public static String fromProperties(String resource, String key) {
         try (InputStream in = Version.class.getResourceAsStream(resource)) {
             if (in == null) {
                 return NOT_FOUND;
             }
             Properties p = new Properties();
             p.load(in);
-            return p.getProperty("version", NOT_FOUND);
+            return p.getProperty(key, NOT_FOUND);
         } catch (IOException e) {
             return NOT_FOUND;
         }

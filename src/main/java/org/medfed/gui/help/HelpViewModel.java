@@ -102,7 +102,7 @@ public final class HelpViewModel {
                 + "\nFederated learning across hospitals without moving patient data.\n");
         Map<String, String> parts = new java.util.LinkedHashMap<>();
         parts.put("Java", Version.components().get("Java"));
-        parts.put("JavaFX", System.getProperty("javafx.runtime.version", "not started"));
+        parts.put("JavaFX", Version.fromProperties("/javafx.properties", "javafx.runtime.version"));
         Version.components().forEach(parts::putIfAbsent);
         parts.forEach((name, version) -> out.append('\n').append(name).append(": ").append(version));
         return out.toString();
