@@ -41,7 +41,7 @@ public final class HelpView {
         Label where = new Label();
         where.setId("tour-step");
         where.getStyleClass().add("tour-where");
-        where.textProperty().bind(Bindings.createStringBinding(() -> vm.indexProperty().get() < 0 ? ""
+        where.textProperty().bind(Bindings.createStringBinding(() -> vm.indexProperty().get() < 0 || vm.stepProperty().get() == null ? ""
                 : "Guided tour, step " + (vm.indexProperty().get() + 1) + " of " + vm.steps().size() + ": "
                         + vm.stepProperty().get().title(), vm.indexProperty(), vm.stepProperty()));
         Label text = new Label();

@@ -87,8 +87,8 @@ public final class HelpViewModel {
     }
 
     private void show(int i) {
-        index.set(i);
         step.set(steps.get(i));
+        index.set(i);
         shell.screenProperty().set(steps.get(i).screen());
     }
 
