@@ -51,10 +51,7 @@ public final class FxUserDialogs implements UserDialogs {
         alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(question);
-        Label text = new Label(detail);
-        text.setWrapText(true);
-        text.setMaxWidth(560);
-        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setContent(wrapped(detail));
         alert.getDialogPane().setId("confirm-dialog");
         // the safe answer is the default: Enter keeps the run going
         ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ok)).setDefaultButton(false);
@@ -68,9 +65,7 @@ public final class FxUserDialogs implements UserDialogs {
         alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(title);
-        Label text = new Label(ErrorText.plain(error));
-        text.setWrapText(true);
-        text.setMaxWidth(560);
+        Label text = wrapped(ErrorText.plain(error));
         text.setId("error-message");
         alert.getDialogPane().setContent(text);
         alert.getDialogPane().setId("error-dialog");
@@ -90,10 +85,7 @@ public final class FxUserDialogs implements UserDialogs {
         alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(title);
-        Label text = new Label(message);
-        text.setWrapText(true);
-        text.setMaxWidth(560);
-        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setContent(wrapped(message));
         alert.showAndWait();
     }
 
@@ -181,6 +173,19 @@ public final class FxUserDialogs implements UserDialogs {
                 "*." + extension));
         chooser.setInitialFileName(suggestedName);
         return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    /**
+     * A dialog's text, wrapped at a readable width: a wrapping label still asks for its whole text on one line, and
+     * a long message then stretched the dialog across the screen.
+     */
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setPrefWidth(520);
+        label.setMaxWidth(520);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        return label;
     }
 
     private FileChooser chooser(String title) {

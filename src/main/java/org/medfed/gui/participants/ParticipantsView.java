@@ -105,8 +105,10 @@ public final class ParticipantsView {
         Label notice = new Label();
         notice.setId("participants-notice");
         notice.getStyleClass().add("notice-text");
-        notice.textProperty().bind(vm.noticeProperty());
-        javafx.scene.control.Hyperlink undo = new javafx.scene.control.Hyperlink("Undo");
+        // "Removed X — Undo (Ctrl+Z)": the words, then the way back as a link
+        notice.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.noticeProperty().get().replace(" — Undo (Ctrl+Z)", " —"), vm.noticeProperty()));
+        javafx.scene.control.Hyperlink undo = new javafx.scene.control.Hyperlink("Undo (Ctrl+Z)");
         undo.setId("participants-undo");
         undo.setOnAction(e -> vm.undo());
         HBox noticeRow = new HBox(6, notice, undo);

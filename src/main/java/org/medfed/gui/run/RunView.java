@@ -246,7 +246,7 @@ public final class RunView {
 
         SplitPane split = new SplitPane(grid, side);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.6); // room for a log line with its time stamp
         return split;
     }
 

@@ -159,7 +159,9 @@ class MenusAndDialogsFxTest {
         robot.clickOn("#participants-remove");
         assertThat(fx(() -> app.workbench.document().study().participants())).hasSize(3);
         assertThat(robot.lookup("#participants-notice").queryAs(Label.class).getText())
-                .isEqualTo("Removed rural-clinic — Undo (Ctrl+Z)");
+                .isEqualTo("Removed rural-clinic —");
+        assertThat(robot.lookup("#participants-undo").queryAs(javafx.scene.control.Hyperlink.class).getText())
+                .isEqualTo("Undo (Ctrl+Z)");
         robot.push(KeyCode.SHORTCUT, KeyCode.Z);
         assertThat(fx(() -> app.workbench.document().study().participants())).hasSize(4);
         assertThat(fx(() -> app.workbench.document().isDirty())).isFalse();
@@ -190,5 +192,19 @@ class MenusAndDialogsFxTest {
 
         robot.clickOn("Help").clickOn("#menu-help-about");
         assertThat(app.dialogs.infos).last().asString().contains("JavaFX: 21.").contains("ONNX Runtime: ");
+    }
+
+    @Test
+    void longTooltipsWrapInsteadOfRunningOffTheScreen(FxRobot robot) {
+        robot.interact(() -> app.workbench.open(Samples.copy(dir, 3)));
+        FxWorkbench.goTo(robot, Screen.PARTICIPANTS);
+        await(() -> app.workbench.participants().schemaStatusProperty().get().startsWith("✔"));
+        var tips = robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Control c && c.getTooltip() != null
+                && c.getTooltip().getText() != null && c.getTooltip().getText().contains("city-general"))
+                .queryAllAs(javafx.scene.control.Control.class);
+        assertThat(tips).isNotEmpty().allSatisfy(c -> {
+            assertThat(c.getTooltip().isWrapText()).isTrue();
+            assertThat(c.getTooltip().getMaxWidth()).isEqualTo(480);
+        });
     }
 }

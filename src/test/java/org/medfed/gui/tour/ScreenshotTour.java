@@ -85,6 +85,15 @@ public final class ScreenshotTour {
                 && !wb.results().runs().isEmpty()));
         shoot(wb, stage[0], Screen.RESULTS, out.resolve("results.png"));
         shoot(wb, stage[0], Screen.START, out.resolve("start.png"));
+        onFx(() -> { // the teachers' tour over the same study (already open: nothing is asked)
+            wb.help().startTour();
+            return null;
+        });
+        shoot(wb, stage[0], wb.help().steps().get(0).screen(), out.resolve("guided-tour.png"));
+        onFx(() -> {
+            wb.help().endTour();
+            return null;
+        });
         RemoteTour.shoot(wb, stage[0], study, work, out);
         System.out.println("screenshots written to " + out);
         tasks.shutdown();
