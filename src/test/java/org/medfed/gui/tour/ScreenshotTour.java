@@ -106,7 +106,7 @@ public final class ScreenshotTour {
             wb.shell().screenProperty().set(screen);
             return null;
         });
-        Thread.sleep(1200); // let layout, charts and CSS settle for a picture a person would see
+        Thread.sleep(3000); // let layout, charts and CSS settle for a picture a person would see (the machine may be shared)
         BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));
         ImageIO.write(image, "png", file.toFile());
         System.out.println("  " + file.getFileName());
