@@ -85,7 +85,7 @@ public final class ScreenshotTour {
                 && !wb.results().runs().isEmpty()));
         shoot(wb, stage[0], Screen.RESULTS, out.resolve("results.png"));
         shoot(wb, stage[0], Screen.START, out.resolve("start.png"));
-        onFx(() -> { // the teachers' tour over the same study (already open: nothing is asked)
+        onFx(() -> { // the teachers' tour: it opens the sample itself (the copy has nothing unsaved to ask about)
             wb.help().startTour();
             return null;
         });
