@@ -24,17 +24,17 @@ public final class HelpView {
     }
 
     public Menu menu() {
-        MenuItem screen = new MenuItem("Help on this screen");
-        screen.setId("menu-help-screen");
+        MenuItem screen = item("menu-help-screen", "Help on this screen", vm::helpForScreen);
         screen.setAccelerator(new KeyCodeCombination(KeyCode.F1));
-        screen.setOnAction(e -> vm.helpForScreen());
-        MenuItem tour = new MenuItem("Guided tour (for teachers)");
-        tour.setId("menu-help-tour");
-        tour.setOnAction(e -> vm.startTour());
-        MenuItem about = new MenuItem("About MedFed Workbench");
-        about.setId("menu-help-about");
-        about.setOnAction(e -> vm.about());
-        return new Menu("Help", null, screen, tour, new SeparatorMenuItem(), about);
+        return new Menu("Help", null, screen, item("menu-help-tour", "Guided tour (for teachers)", vm::startTour),
+                new SeparatorMenuItem(), item("menu-help-about", "About MedFed Workbench", vm::about));
+    }
+
+    private static MenuItem item(String id, String text, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        item.setOnAction(e -> action.run());
+        return item;
     }
 
     public HBox tourBand() {

@@ -144,12 +144,7 @@ public final class RunViewModel {
         }
         run = 0;
         phase.set(Phase.IDLE);
-        points.clear();
-        protections.clear();
-        result.set(null);
-        failure.set(null);
-        statusText.set("");
-        round.set(0);
+        clearRun();
         rounds.set(0);
         progress.set(0);
         progressText.set("Not started");
@@ -262,6 +257,19 @@ public final class RunViewModel {
         }
     }
 
+    /** Forgets the last run's rounds, result and wording, before a run starts or another study opens. */
+    private void clearRun() {
+        points.clear();
+        protections.clear();
+        result.set(null);
+        failure.set(null);
+        statusText.set("");
+        round.set(0);
+        roundStarted = 0;
+        roundDone = 0;
+        stopping = false;
+    }
+
     /** From a pause: the run goes on, and the status says what it does again. */
     private void goOn() {
         phase.set(Phase.RUNNING);
@@ -280,15 +288,7 @@ public final class RunViewModel {
         Study study = document.study();
         var base = document.base();
         int thisRun = ++run;
-        points.clear();
-        protections.clear();
-        result.set(null);
-        failure.set(null);
-        statusText.set("");
-        round.set(0);
-        roundStarted = 0;
-        roundDone = 0;
-        stopping = false;
+        clearRun();
         rounds.set(study.training().rounds());
         progress.set(0);
         roundNanos = 0;
