@@ -126,6 +126,8 @@ public final class Workbench {
         }, taskFormInputs.toArray(Observable[]::new)));
         readiness.addForm("Algorithm", algorithm.valid());
         readiness.addProblems(algorithm.protections().problems());
+        readiness.addProblems(algorithm.compression().problems());
+        readiness.addProblems(algorithm.speeds().problems());
         readiness.addProblems(participants.blockingProblems());
         run = new RunViewModel(document, tasks, readiness);
         run.runThroughNodes(coordinator);

@@ -17,8 +17,15 @@ import org.medfed.project.Study;
  */
 public final class ProtectionCompatibility {
 
-    /** A combination that cannot run: why, in words, and the workbench screen where it is changed. */
-    public record Problem(String text, String screen) {
+    /** What a problem is about, so that the workbench can say it beside the setting to change. */
+    public enum Subject { PROTECTIONS, COMPRESSION }
+
+    /** A combination that cannot run: why, in words, the workbench screen where it is changed, and what it is about. */
+    public record Problem(String text, String screen, Subject subject) {
+
+        Problem(String text, String screen) {
+            this(text, screen, Subject.PROTECTIONS);
+        }
     }
 
     public static final String ALGORITHM = "Algorithm";
@@ -68,14 +75,14 @@ public final class ProtectionCompatibility {
         if (study.compression() != null && (p.secureAggregation() != null || p.paillier() != null)) {
             out.add(new Problem("compressed updates cannot be combined with secure aggregation or Paillier "
                     + "aggregation: those encode every value of the update themselves (as integers in their field, as "
-                    + "ciphertexts), so the compressed form would be undone before it is sent; choose one", ALGORITHM));
+                    + "ciphertexts), so the compressed form would be undone before it is sent; choose one", ALGORITHM, Subject.COMPRESSION));
         }
         if (study.compression() != null && p.dp() != null
                 && !"participants".equalsIgnoreCase(p.dp().noisePlacement())) {
             out.add(new Problem("compressed updates with client-level DP need the noise added at the hospitals "
                     + "(privacy.dp.noisePlacement: participants): compression comes after the noise, while noise added "
                     + "by the aggregator is calibrated to the clip bound, which a compressed update (with its "
-                    + "quantisation error or error-feedback residual) can exceed", ALGORITHM));
+                    + "quantisation error or error-feedback residual) can exceed", ALGORITHM, Subject.COMPRESSION));
         }
         boolean secagg = p.secureAggregation() != null;
         boolean paillier = p.paillier() != null;

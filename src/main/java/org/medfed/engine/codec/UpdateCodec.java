@@ -24,6 +24,12 @@ public record UpdateCodec(String id, int bits, double fraction, boolean errorFee
     public static final String TOPK = "topk";
     public static final String TOPK_QUANTISE = "topk-quantise";
 
+    /** The codecs, in the order they are offered. */
+    public static final java.util.List<String> IDS = java.util.List.of(DELTA, QUANTISE, TOPK, TOPK_QUANTISE);
+
+    /** Bits per value quantisation takes. */
+    public static final java.util.List<Integer> BITS = java.util.List.of(2, 4, 8);
+
     public UpdateCodec {
         id = id == null ? "" : id.toLowerCase(Locale.ROOT);
         switch (id) {
@@ -54,7 +60,7 @@ public record UpdateCodec(String id, int bits, double fraction, boolean errorFee
     }
 
     private static void checkBits(int bits) {
-        if (bits != 2 && bits != 4 && bits != 8) {
+        if (!BITS.contains(bits)) {
             throw new BadInputException("quantisation takes 2, 4 or 8 bits per value, not " + bits);
         }
     }
@@ -74,6 +80,41 @@ public record UpdateCodec(String id, int bits, double fraction, boolean errorFee
             case QUANTISE -> CompressedVector.quantised(v, bits, random);
             case TOPK -> CompressedVector.sparse(v, k, 32, random);
             default -> CompressedVector.sparse(v, k, bits, random);
+        };
+    }
+
+    /** Whether codec {@code id} quantises, and so takes a number of bits. */
+    public static boolean takesBits(String id) {
+        return QUANTISE.equals(id) || TOPK_QUANTISE.equals(id);
+    }
+
+    /** Whether codec {@code id} keeps only a share of the values (top-k), and so takes that share. */
+    public static boolean takesFraction(String id) {
+        return TOPK.equals(id) || TOPK_QUANTISE.equals(id);
+    }
+
+    /** The codec {@code id} by name, for the workbench. */
+    public static String name(String id) {
+        return switch (id) {
+            case DELTA -> "Delta updates (32-bit, lossless)";
+            case QUANTISE -> "Quantisation";
+            case TOPK -> "Top-k sparsification";
+            case TOPK_QUANTISE -> "Top-k, quantised";
+            default -> throw new BadInputException("compression '" + id + "' is unknown; choose one of " + IDS);
+        };
+    }
+
+    /** What the codec {@code id} does, in one plain sentence for the workbench. */
+    public static String explanation(String id) {
+        return switch (id) {
+            case DELTA -> "Each hospital sends the change from the model it was sent, as 32-bit numbers: nothing is "
+                    + "lost, and nothing is saved either (the baseline for the others).";
+            case QUANTISE -> "Each value of the change is rounded at random to one of 2^bits levels (unbiased on "
+                    + "average): 8 bits take about a quarter of the bytes of 32-bit numbers.";
+            case TOPK -> "Only the largest values of the change are sent, with their positions; with error feedback "
+                    + "the hospital keeps what it left out and adds it to its next update.";
+            case TOPK_QUANTISE -> "The largest values of the change, each quantised: the smallest updates.";
+            default -> throw new BadInputException("compression '" + id + "' is unknown; choose one of " + IDS);
         };
     }
 

@@ -87,6 +87,8 @@ public final class AlgorithmView {
         training.add(optHelp, 2, row);
 
         VBox right = new VBox(10, name, explanation, paramsTitle, parameters, trainingTitle, training,
+                new javafx.scene.control.Separator(), new SpeedsView(vm.speeds()).root(),
+                new javafx.scene.control.Separator(), new CompressionView(vm.compression()).root(),
                 new javafx.scene.control.Separator(), new ProtectionsView(vm.protections()).root());
         right.setPadding(new Insets(16));
         right.setMaxWidth(900);

@@ -44,6 +44,8 @@ public final class AlgorithmViewModel {
     private final FormField minParticipants;
     private final javafx.beans.property.BooleanProperty valid = new javafx.beans.property.SimpleBooleanProperty(true);
     private final ProtectionsViewModel protections;
+    private final SpeedsViewModel speeds;
+    private final CompressionViewModel compression;
     private boolean loading;
 
     public AlgorithmViewModel(StudyDocument document) {
@@ -51,6 +53,10 @@ public final class AlgorithmViewModel {
         protections = new ProtectionsViewModel(document);
         // a bad epsilon keeps Run disabled like a bad learning rate: both are fields of this screen
         protections.valid().addListener((obs, was, is) -> updateValid());
+        speeds = new SpeedsViewModel(document);
+        speeds.valid().addListener((obs, was, is) -> updateValid());
+        compression = new CompressionViewModel(document);
+        compression.valid().addListener((obs, was, is) -> updateValid());
         rounds = training("rounds", "Rounds", "how many times the server combines the hospitals' models",
                 FormField.within("Rounds", Limit.ROUNDS), (t, v) -> withTraining(t, (int) (long) NumberFields.parseLong(v), null, null, null, null, null));
         localEpochs = training("localEpochs", "Local epochs per round", "passes over its own patients each hospital makes per round",
@@ -169,7 +175,7 @@ public final class AlgorithmViewModel {
     }
 
     /** Keeps what the user is typing ("0.0" on the way to "0.05") unless the study really holds another value. */
-    private static void showIfDifferent(FormField f, String value) {
+    static void showIfDifferent(FormField f, String value) {
         double typed = NumberFields.parseDouble(f.textProperty().get());
         if (!f.valid() && !f.textProperty().get().isEmpty()) {
             return;
@@ -181,13 +187,17 @@ public final class AlgorithmViewModel {
 
     private void updateValid() {
         boolean ok = trainingFields.stream().allMatch(FormField::valid) && parameterFields.stream().allMatch(FormField::valid)
-                && protections.valid().get();
+                && protections.valid().get() && speeds.valid().get() && compression.valid().get();
         valid.set(ok);
     }
 
     public ObservableList<StrategyDescriptor> strategies() { return strategies; }
     /** The "Privacy and defences" section of this screen. */
     public ProtectionsViewModel protections() { return protections; }
+    /** The "Hospital speeds" section of this screen. */
+    public SpeedsViewModel speeds() { return speeds; }
+    /** The "Compressed updates" section of this screen. */
+    public CompressionViewModel compression() { return compression; }
     public ObjectProperty<StrategyDescriptor> strategyProperty() { return strategy; }
     public StringProperty explanationProperty() { return explanation; }
     public ObservableList<FormField> parameterFields() { return parameterFields; }

@@ -44,8 +44,11 @@ final class ProtectionsView {
         var targetMode = vm.dpBudgetProperty().isEqualTo(ProtectionsViewModel.DpBudget.TARGET_EPSILON);
         CheckBox adaptive = toggle("protect-dp-adaptive", "Adaptive clipping: the bound follows the size of the "
                 + "hospitals' updates (Andrew et al.)", vm.adaptiveClippingProperty());
+        CheckBox atHospitals = toggle("protect-dp-at-hospitals", "Noise added by each hospital to its own update "
+                + "(distributed), not by the aggregator: needed with compressed updates", vm.noiseAtHospitalsProperty());
         VBox dpBox = indented(budgetRow, shownIf(fields(vm.targetEpsilon()), targetMode),
-                shownIf(fields(vm.noiseMultiplier()), targetMode.not()), fields(vm.delta(), vm.clipNorm()), adaptive);
+                shownIf(fields(vm.noiseMultiplier()), targetMode.not()), fields(vm.delta(), vm.clipNorm()), adaptive,
+                atHospitals);
         shownIf(dpBox, vm.dpProperty());
 
         CheckBox sgd = toggle("protect-dpsgd", "DP-SGD inside each hospital's training (patient level)",
@@ -172,7 +175,7 @@ final class ProtectionsView {
         return box;
     }
 
-    private static <T extends Node> T shownIf(T node, ObservableBooleanValue condition) {
+    static <T extends Node> T shownIf(T node, ObservableBooleanValue condition) {
         node.visibleProperty().bind(Bindings.createBooleanBinding(condition::get, condition));
         node.managedProperty().bind(node.visibleProperty());
         return node;
@@ -189,7 +192,7 @@ final class ProtectionsView {
     }
 
     /** Columns of the same widths in every small grid, so that the fields line up down the section. */
-    private static GridPane grid() {
+    static GridPane grid() {
         GridPane grid = new GridPane();
         grid.setHgap(10);
         grid.setVgap(4);

@@ -50,6 +50,9 @@ public final class ProtectionsViewModel {
         }
     }
 
+    /** The study file's word for DP noise added at each hospital rather than by the aggregator. */
+    static final String PARTICIPANTS = "participants";
+
     /** Paillier key sizes offered; 1024 bits only for quick demonstrations. */
     public static final List<Integer> KEY_SIZES = List.of(1024, 2048, 3072);
 
@@ -70,6 +73,7 @@ public final class ProtectionsViewModel {
     private final BooleanProperty dp = new SimpleBooleanProperty();
     private final ObjectProperty<DpBudget> dpBudget = new SimpleObjectProperty<>(DpBudget.TARGET_EPSILON);
     private final BooleanProperty adaptiveClipping = new SimpleBooleanProperty();
+    private final BooleanProperty noiseAtHospitals = new SimpleBooleanProperty();
     private final BooleanProperty dpSgd = new SimpleBooleanProperty();
     private final BooleanProperty secureAggregation = new SimpleBooleanProperty();
     private final BooleanProperty paillier = new SimpleBooleanProperty();
@@ -113,7 +117,7 @@ public final class ProtectionsViewModel {
         clipBound = field("robustClipBound", "Norm bound", "largest change an update may make before it is scaled "
                 + "down", positive("The norm bound"));
 
-        for (var toggle : List.of(dp, adaptiveClipping, dpSgd, secureAggregation, paillier, normClipping,
+        for (var toggle : List.of(dp, adaptiveClipping, noiseAtHospitals, dpSgd, secureAggregation, paillier, normClipping,
                 reproducibleNoise)) {
             toggle.addListener((obs, was, is) -> changed());
         }
@@ -175,6 +179,7 @@ public final class ProtectionsViewModel {
                 showNumber(delta, d.delta(), 1e-5);
                 showNumber(clipNorm, d.clipNorm(), 1.0);
                 adaptiveClipping.set(Boolean.TRUE.equals(d.adaptiveClipping()));
+                noiseAtHospitals.set(PARTICIPANTS.equalsIgnoreCase(d.noisePlacement()));
             } else {
                 showDefault(targetEpsilon, "5");
                 showDefault(noiseMultiplier, "1");
@@ -261,11 +266,10 @@ public final class ProtectionsViewModel {
     private PrivacySection privacySection(PrivacySection before) {
         PrivacySection.DpSection dpSection = null;
         if (dp.get()) {
-            PrivacySection.DpSection old = before == null ? null : before.dp();
             boolean target = dpBudget.get() == DpBudget.TARGET_EPSILON;
             dpSection = new PrivacySection.DpSection(number(clipNorm, 1.0),
                     target ? null : number(noiseMultiplier, 1.0), number(delta, 1e-5),
-                    target ? number(targetEpsilon, 5.0) : null, old == null ? null : old.noisePlacement(),
+                    target ? number(targetEpsilon, 5.0) : null, noiseAtHospitals.get() ? PARTICIPANTS : null,
                     adaptiveClipping.get());
         }
         PrivacySection.DpSgdSection sgd = null;
@@ -408,8 +412,9 @@ public final class ProtectionsViewModel {
     }
 
     static List<String> incompatibilities(Study study) {
+        // compression's problems are said beside the codec (CompressionViewModel)
         return ProtectionCompatibility.problems(study, study.enabledParticipants().size()).stream()
-                .map(p -> sentence(p.text()) + " (" + p.screen() + ").").toList();
+                .filter(p -> p.subject() != ProtectionCompatibility.Subject.COMPRESSION).map(p -> sentence(p.text()) + " (" + p.screen() + ").").toList();
     }
 
     private static String sentence(String message) {
@@ -419,6 +424,8 @@ public final class ProtectionsViewModel {
     public BooleanProperty dpProperty() { return dp; }
     public ObjectProperty<DpBudget> dpBudgetProperty() { return dpBudget; }
     public BooleanProperty adaptiveClippingProperty() { return adaptiveClipping; }
+    /** DP's noise added by each hospital to its own update (distributed) instead of by the aggregator. */
+    public BooleanProperty noiseAtHospitalsProperty() { return noiseAtHospitals; }
     public BooleanProperty dpSgdProperty() { return dpSgd; }
     public BooleanProperty secureAggregationProperty() { return secureAggregation; }
     public BooleanProperty paillierProperty() { return paillier; }

@@ -32,6 +32,9 @@ public final class HospitalStatus {
     private final ReadOnlyStringWrapper state = new ReadOnlyStringWrapper(State.WAITING.text());
     private final ReadOnlyStringWrapper duration = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper detail = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper version = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper staleness = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper traffic = new ReadOnlyStringWrapper("");
     private State current = State.WAITING;
     private int failures;
     private boolean held;
@@ -72,6 +75,24 @@ public final class HospitalStatus {
         return detail.getReadOnlyProperty();
     }
 
+    /** The version of the global model the hospital trains from, as of the last record. */
+    public ReadOnlyStringProperty versionProperty() {
+        return version.getReadOnlyProperty();
+    }
+
+    /** How many versions behind its last merged update was (0 in a synchronous run). */
+    public ReadOnlyStringProperty stalenessProperty() {
+        return staleness.getReadOnlyProperty();
+    }
+
+    /** Bytes sent and received since the run began, as "12.3 KB up, 45.6 KB down". */
+    public ReadOnlyStringProperty trafficProperty() {
+        return traffic.getReadOnlyProperty();
+    }
+
+    private String pendingVersion;
+    private String pendingStaleness;
+    private String pendingTraffic;
     private String pendingDuration;
     private String pendingDetail = "";
     private boolean pending;
@@ -115,8 +136,37 @@ public final class HospitalStatus {
         commit();
     }
 
+    /**
+     * Records where the hospital stood at a record of the run: the model version it trains from (null: unchanged),
+     * its merged update's staleness (null: none merged) and its bytes so far; shown at {@link #commit}.
+     */
+    void progress(Integer modelVersion, Integer stale, Long up, Long down) {
+        if (modelVersion != null) {
+            pendingVersion = String.valueOf(modelVersion);
+        }
+        if (stale != null) {
+            pendingStaleness = String.valueOf(stale);
+        }
+        if (up != null || down != null) {
+            pendingTraffic = ProtectionMonitor.bytes(up == null ? 0 : up) + " up, "
+                    + ProtectionMonitor.bytes(down == null ? 0 : down) + " down";
+        }
+    }
+
     /** Shows the last state recorded: a burst of events costs one update of the table's cells. */
     void commit() {
+        if (pendingVersion != null) {
+            version.set(pendingVersion);
+            pendingVersion = null;
+        }
+        if (pendingStaleness != null) {
+            staleness.set(pendingStaleness);
+            pendingStaleness = null;
+        }
+        if (pendingTraffic != null) {
+            traffic.set(pendingTraffic);
+            pendingTraffic = null;
+        }
         if (!pending) {
             return;
         }

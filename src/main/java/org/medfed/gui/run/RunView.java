@@ -135,8 +135,9 @@ public final class RunView {
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(8);
-        grid.add(charts.globalViewer, 0, 0);
-        grid.add(charts.lossViewer, 1, 0);
+        grid.add(axisRow(), 0, 0, 2, 1);
+        grid.add(charts.globalViewer, 0, 1);
+        grid.add(charts.lossViewer, 1, 1);
         VBox hospitalsBox = new VBox(4, charts.hospitalViewer, charts.hospitalToggles);
         VBox.setVgrow(charts.hospitalViewer, Priority.ALWAYS);
         // the protections share the lower half with the hospitals' chart, one tab each, so no chart shrinks
@@ -146,7 +147,9 @@ public final class RunView {
         lowerTabs.getTabs().add(tab("tab-epsilon", "Privacy spent (ε)", protections.epsilonPane()));
         lowerTabs.getTabs().add(tab("tab-verdicts", "Robust rule verdicts", protections.verdictPane()));
         lowerTabs.getTabs().add(tab("tab-costs", "Cost of protection", protections.costPane()));
-        grid.add(lowerTabs, 0, 1, 2, 1);
+        lowerTabs.getTabs().add(tab("tab-bytes", "Bytes", charts.bytesViewer));
+        lowerTabs.getTabs().add(tab("tab-staleness", "Staleness", charts.stalenessViewer));
+        grid.add(lowerTabs, 0, 2, 2, 1);
         for (var viewer : new javafx.scene.layout.Region[] {charts.globalViewer, charts.lossViewer, lowerTabs}) {
             GridPane.setHgrow(viewer, Priority.ALWAYS);
             GridPane.setVgrow(viewer, Priority.ALWAYS);
@@ -163,10 +166,18 @@ public final class RunView {
         state.setCellFactory(col -> new StatusCell());
         TableColumn<HospitalStatus, String> took = new TableColumn<>("Took");
         took.setCellValueFactory(c -> c.getValue().durationProperty());
+        TableColumn<HospitalStatus, String> version = new TableColumn<>("Version");
+        version.setCellValueFactory(c -> c.getValue().versionProperty());
+        TableColumn<HospitalStatus, String> stale = new TableColumn<>("Behind");
+        stale.setCellValueFactory(c -> c.getValue().stalenessProperty());
+        version.setPrefWidth(70);
+        version.setMinWidth(70);
+        stale.setPrefWidth(64);
+        stale.setMinWidth(64);
         TableColumn<HospitalStatus, String> why = new TableColumn<>("Problem");
         why.setCellValueFactory(c -> c.getValue().detailProperty());
-        name.setPrefWidth(150);
-        name.setMinWidth(140);
+        name.setPrefWidth(140);
+        name.setMinWidth(130);
         state.setPrefWidth(90);
         state.setMinWidth(80);
         took.setPrefWidth(70);
@@ -175,10 +186,14 @@ public final class RunView {
         took.setText("Took");
         took.setGraphic(null);
         javafx.scene.control.Tooltip.install(table, new javafx.scene.control.Tooltip(
-                "Status of each hospital in the current round; Took: its last local training"));
+                "Status of each hospital in the current round; Took: its last local training; Version: the version "
+                        + "of the global model it trains from; Behind: how many versions its last merged update was "
+                        + "behind (always 0 in a synchronous run)"));
         table.getColumns().add(name);
         table.getColumns().add(state);
         table.getColumns().add(took);
+        table.getColumns().add(version);
+        table.getColumns().add(stale);
         table.getColumns().add(why);
         table.setPrefHeight(170);
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -248,6 +263,46 @@ public final class RunView {
         split.setOrientation(Orientation.HORIZONTAL);
         split.setDividerPositions(0.6); // room for a log line with its time stamp
         return split;
+    }
+
+    /** The charts' horizontal axis as three toggles, and the previous run's faint line switched on or off. */
+    private HBox axisRow() {
+        javafx.scene.control.ToggleGroup group = new javafx.scene.control.ToggleGroup();
+        HBox row = new HBox(8);
+        row.setAlignment(Pos.CENTER_LEFT);
+        row.setId("run-axis");
+        row.getChildren().add(new Label("Draw against:"));
+        for (XAxis axis : XAxis.values()) {
+            javafx.scene.control.ToggleButton b = new javafx.scene.control.ToggleButton(axis.text());
+            b.setId("axis-" + axis.name().toLowerCase(java.util.Locale.ROOT));
+            b.setToggleGroup(group);
+            b.setUserData(axis);
+            b.setSelected(vm.xAxisProperty().get() == axis);
+            row.getChildren().add(b);
+        }
+        group.selectedToggleProperty().addListener((obs, was, is) -> {
+            if (is == null) {
+                group.selectToggle(was); // one axis is always chosen
+            } else {
+                vm.xAxisProperty().set((XAxis) is.getUserData());
+            }
+        });
+        vm.xAxisProperty().addListener((obs, was, is) -> group.getToggles().stream()
+                .filter(t -> t.getUserData() == is).findFirst().ifPresent(group::selectToggle));
+        CheckBox previous = new CheckBox();
+        previous.setId("run-show-previous");
+        previous.selectedProperty().bindBidirectional(vm.showPreviousProperty());
+        previous.textProperty().bind(Bindings.createStringBinding(() -> "Also show "
+                + vm.previousLabelProperty().get() + ", in grey", vm.previousLabelProperty()));
+        previous.visibleProperty().bind(Bindings.isNotEmpty(vm.previousPoints()));
+        previous.managedProperty().bind(previous.visibleProperty());
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        gap.setMinWidth(16);
+        row.getChildren().addAll(gap, previous);
+        Tooltip.install(row, new Tooltip("Time is the run's clock: simulated from the hospitals' speeds (Algorithm "
+                + "screen), or measured over real nodes. Updates and time put a synchronous and an asynchronous run "
+                + "of the same study side by side: run one, change the algorithm, run again."));
+        return row;
     }
 
     private static javafx.scene.control.Tab tab(String id, String title, javafx.scene.Node content) {

@@ -81,6 +81,17 @@ public final class RunViewModel {
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
     private final ProtectionMonitor protections = new ProtectionMonitor();
     private final StringProperty attackerWarning = new SimpleStringProperty("");
+    private final ObjectProperty<XAxis> xAxis = new SimpleObjectProperty<>(XAxis.ROUND);
+    private final BooleanProperty simulatedClock = new SimpleBooleanProperty(true);
+    private final BooleanProperty asynchronous = new SimpleBooleanProperty();
+    /** How many merged updates were 0, 1, 2... versions behind, by staleness. */
+    private final ObservableList<Integer> staleness = FXCollections.observableArrayList();
+    private final ObservableList<RoundPoint> previousPoints = FXCollections.observableArrayList();
+    private final StringProperty previousLabel = new SimpleStringProperty("");
+    private final BooleanProperty showPrevious = new SimpleBooleanProperty(true);
+    private final javafx.beans.binding.StringBinding xAxisLabel;
+    private String runLabel = "";
+    private final List<Integer> stalenessSoFar = new ArrayList<>();
 
     private final BooleanBinding canStart;
     private final BooleanBinding canPause;
@@ -125,6 +136,11 @@ public final class RunViewModel {
         canStep = Bindings.createBooleanBinding(() -> phase.get() == Phase.PAUSED
                 || (!phase.get().active() && studyReady.get()), phase, studyReady);
         canStop = Bindings.createBooleanBinding(() -> phase.get().active(), phase);
+        xAxisLabel = Bindings.createStringBinding(() -> switch (xAxis.get()) {
+            case ROUND -> asynchronous.get() ? "Merge" : "Round";
+            case UPDATES -> "Hospital updates applied";
+            case CLOCK -> simulatedClock.get() ? "Simulated time (s)" : "Measured time (s)";
+        }, xAxis, asynchronous, simulatedClock);
         document.studyProperty().addListener((obs, was, is) -> {
             attackerWarning.set(attackerWarning(is));
             listHospitals(is);
@@ -145,6 +161,9 @@ public final class RunViewModel {
         run = 0;
         phase.set(Phase.IDLE);
         clearRun();
+        previousPoints.clear(); // the last study's run is no line to compare with
+        previousLabel.set("");
+        runLabel = "";
         rounds.set(0);
         progress.set(0);
         progressText.set("Not started");
@@ -268,6 +287,8 @@ public final class RunViewModel {
         roundStarted = 0;
         roundDone = 0;
         stopping = false;
+        stalenessSoFar.clear();
+        staleness.clear();
     }
 
     /** From a pause: the run goes on, and the status says what it does again. */
@@ -288,6 +309,16 @@ public final class RunViewModel {
         Study study = document.study();
         var base = document.base();
         int thisRun = ++run;
+        if (!points.isEmpty()) {
+            // kept as a faint line, so that this run and the last (synchronous and asynchronous) share one axis
+            previousPoints.setAll(points);
+            previousLabel.set(runLabel);
+        }
+        boolean async = isAsynchronous(study);
+        asynchronous.set(async);
+        simulatedClock.set(!org.medfed.study.MultiSiteStudy.isMultiSite(study));
+        runLabel = "run " + thisRun + ": " + org.medfed.engine.strategy.StrategyCatalog.find(study.strategy().id())
+                .map(d -> d.name()).orElse(study.strategy().id());
         clearRun();
         rounds.set(study.training().rounds());
         progress.set(0);
@@ -343,6 +374,15 @@ public final class RunViewModel {
         }));
     }
 
+    /** Whether the study's strategy merges updates as they arrive (a strategy the catalogue lacks is refused later). */
+    private static boolean isAsynchronous(Study study) {
+        try {
+            return study.strategy().create().schedule().asynchronous();
+        } catch (org.medfed.engine.BadInputException e) {
+            return false;
+        }
+    }
+
     private static String describe(PreparedStudy prepared) {
         List<String> parts = new ArrayList<>();
         prepared.data().counts().forEach(s -> parts.add(s.name() + " " + s.trainSize() + " train / "
@@ -368,6 +408,9 @@ public final class RunViewModel {
         }
         hospitals.forEach(HospitalStatus::commit);
         protections.commit();
+        if (!stalenessSoFar.equals(staleness)) {
+            staleness.setAll(stalenessSoFar);
+        }
         if (stopping) {
             pendingProgressText = null;
         } else if (phase.get() == Phase.PAUSED) { // events the engine sent before it held: the status stays "paused"
@@ -409,7 +452,9 @@ public final class RunViewModel {
                 pendingProgressText = "Round " + s.round() + " of " + s.rounds() + ": training";
             }
             for (HospitalStatus h : hospitals) {
-                h.set(s.selected().contains(h.name()) ? HospitalStatus.State.WAITING : HospitalStatus.State.SKIPPED, "", null);
+                // an asynchronous run sends work before it announces the merge: the durations already shown stay
+                h.set(s.selected().contains(h.name()) ? HospitalStatus.State.WAITING : HospitalStatus.State.SKIPPED,
+                        asynchronous.get() ? null : "", null);
             }
             return null;
         }
@@ -433,20 +478,25 @@ public final class RunViewModel {
         }
         if (event instanceof RunEvent.RoundAggregated a) {
             RoundRecord r = a.record();
-            RoundPoint p = RoundPoint.of(r);
+            RoundPoint last = !newPoints.isEmpty() ? newPoints.get(newPoints.size() - 1)
+                    : points.isEmpty() ? null : points.get(points.size() - 1);
+            RoundPoint p = RoundPoint.of(r, last);
             newPoints.add(p);
+            track(r.progress(), p);
             if (!Double.isNaN(p.auc())) {
                 binary.set(true);
             }
             pendingRound = r.round();
             roundDone = r.round();
             pendingProgress = rounds.get() == 0 ? 0 : (double) r.round() / rounds.get();
-            pendingProgressText = "Round " + r.round() + " of " + rounds.get();
+            pendingProgressText = asynchronous.get() ? "Merge " + r.round() + " of " + rounds.get() + ": "
+                    + r.progress().updatesApplied() + " updates applied" : "Round " + r.round() + " of " + rounds.get();
             roundNanos += r.duration().toNanos();
             int left = rounds.get() - r.round();
             pendingTimeLeft = left <= 0 ? "" : "about " + duration(Duration.ofNanos(roundNanos / r.round() * left)) + " left";
             // plain concatenation: a fast run logs hundreds of these lines a second on the UI thread
-            return "Round " + r.round() + ": accuracy " + three(p.accuracy()) + ", loss " + three(p.loss())
+            return (asynchronous.get() ? "Merge " + r.round() + " (" + stalenessNote(r.progress()) + ")" : "Round " + r.round())
+                    + ": accuracy " + three(p.accuracy()) + ", loss " + three(p.loss())
                     + (Double.isNaN(p.auc()) ? "" : ", AUC " + three(p.auc())) + protectionNote(r)
                     + " (" + seconds(r.duration()) + ")";
         }
@@ -470,7 +520,8 @@ public final class RunViewModel {
                 pendingProgressText = "Round " + f.history().rounds().size() + " of " + rounds.get()
                         + ": training each hospital alone and pooled, for comparison";
             }
-            return "Federation finished: " + f.history().rounds().size() + " rounds in " + duration(f.history().duration()) + ".";
+            return "Federation finished: " + f.history().rounds().size() + " " + records() + " in "
+                    + duration(f.history().duration()) + clockNote(f.history()) + ".";
         }
         if (event instanceof RunEvent.RunCancelled c) {
             pendingTimeLeft = "";
@@ -483,6 +534,42 @@ public final class RunViewModel {
             return "The run stopped: " + f.message();
         }
         return null;
+    }
+
+    /** Each hospital's model version, staleness and bytes, and the staleness histogram, as of record {@code r}. */
+    private void track(RoundRecord.Progress r, RoundPoint p) {
+        for (HospitalStatus h : hospitals) {
+            String n = h.name();
+            h.progress(r.modelVersion().get(n), r.staleness().get(n), p.bytesUpSoFar().get(n), p.bytesDownSoFar().get(n));
+        }
+        for (int behind : r.staleness().values()) {
+            while (stalenessSoFar.size() <= behind) {
+                stalenessSoFar.add(0);
+            }
+            stalenessSoFar.set(behind, stalenessSoFar.get(behind) + 1);
+        }
+    }
+
+    /** What a record of the current run is: a round, or a merge of an asynchronous run. */
+    private String records() {
+        return asynchronous.get() ? "merges" : "rounds";
+    }
+
+    /** ", 21.0 s on the simulated clock" after a run's wall time, or empty when nothing was recorded. */
+    private String clockNote(org.medfed.engine.RunHistory h) {
+        if (h.rounds().isEmpty()) {
+            return "";
+        }
+        double t = h.rounds().get(h.rounds().size() - 1).progress().clockSeconds();
+        return ", " + (t < 10 ? three(t) : String.valueOf(Math.round(t * 10) / 10.0)) + " s on the "
+                + (simulatedClock.get() ? "simulated" : "measured") + " clock";
+    }
+
+    /** "hospital-a 0, hospital-d 3 versions behind": the updates of one merge. */
+    private static String stalenessNote(RoundRecord.Progress r) {
+        List<String> parts = new ArrayList<>();
+        r.staleness().forEach((n, behind) -> parts.add(n + " " + behind));
+        return String.join(", ", parts) + " versions behind";
     }
 
     private void showProgress() {
@@ -525,7 +612,7 @@ public final class RunViewModel {
             case FINISHED -> {
                 phase.set(Phase.FINISHED);
                 progress.set(1);
-                progressText.set("Finished: " + r.history().rounds().size() + " rounds");
+                progressText.set("Finished: " + r.history().rounds().size() + " " + records());
                 append("Done. The Results screen compares the federated model with each hospital alone and pooled.");
             }
             case CANCELLED -> {
@@ -624,6 +711,21 @@ public final class RunViewModel {
     }
 
     public ObjectProperty<Phase> phaseProperty() { return phase; }
+    /** What the charts draw along; switching it redraws every run shown. */
+    public ObjectProperty<XAxis> xAxisProperty() { return xAxis; }
+    /** The charts' horizontal axis in words ("Simulated time (s)"). */
+    public javafx.beans.binding.StringBinding xAxisLabel() { return xAxisLabel; }
+    /** Whether the current run merges updates as they arrive (a record is then one merge, not a round). */
+    public BooleanProperty asynchronousProperty() { return asynchronous; }
+    /** Whether the run's clock is simulated (hospitals in this workbench) or measured (real nodes). */
+    public BooleanProperty simulatedClockProperty() { return simulatedClock; }
+    /** Merged updates by how many versions of the global model they were behind: index 0 counts the fresh ones. */
+    public ObservableList<Integer> staleness() { return staleness; }
+    /** The previous run's records, drawn faintly beside this run's; empty before a second run. */
+    public ObservableList<RoundPoint> previousPoints() { return previousPoints; }
+    /** The previous run in words ("run 1: Weighted FedAvg"). */
+    public StringProperty previousLabelProperty() { return previousLabel; }
+    public BooleanProperty showPreviousProperty() { return showPrevious; }
     public IntegerProperty roundProperty() { return round; }
     public IntegerProperty roundsProperty() { return rounds; }
     public DoubleProperty progressProperty() { return progress; }

@@ -42,6 +42,14 @@ public final class Samples {
         }
     }
 
+    /** A document holding a copy of the sample with {@code rounds} rounds, saved in {@code dir}. */
+    public static org.medfed.gui.common.StudyDocument document(Path dir, int rounds) {
+        Path file = copy(dir, rounds);
+        org.medfed.gui.common.StudyDocument doc = new org.medfed.gui.common.StudyDocument();
+        doc.replace(StudyFile.load(file), file);
+        return doc;
+    }
+
     /** A file with the given lines. */
     public static Path write(Path file, String... lines) {
         try {
