@@ -268,6 +268,7 @@ class RunViewModelTest {
         assertThat(vm.progressTextProperty().get()).isEqualTo("Not started");
         assertThat(vm.progressProperty().get()).isZero();
         assertThat(vm.points()).isEmpty();
+        assertThat(vm.previousPoints()).as("no faint line of the last study's run").isEmpty();
         assertThat(vm.log()).isEmpty();
         assertThat(vm.resultProperty().get()).isNull();
         assertThat(vm.hospitals()).isNotEmpty().allSatisfy(h -> assertThat(h.current()).isEqualTo(HospitalStatus.State.READY));
