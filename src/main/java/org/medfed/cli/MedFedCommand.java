@@ -133,7 +133,10 @@ public final class MedFedCommand implements Runnable {
     static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            return new String[] {"MedFed Workbench " + org.medfed.study.Version.current()};
+            java.util.List<String> lines = new java.util.ArrayList<>();
+            lines.add("MedFed Workbench " + org.medfed.study.Version.current());
+            org.medfed.study.Version.components().forEach((name, version) -> lines.add(name + " " + version));
+            return lines.toArray(String[]::new);
         }
     }
 }

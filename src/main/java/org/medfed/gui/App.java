@@ -38,11 +38,7 @@ public final class App extends Application {
         tasks = new ExecutorBackgroundTasks(workers, Platform::runLater);
         FxUserDialogs dialogs = new FxUserDialogs(() -> stage);
         workbench = new Workbench(tasks, dialogs, RecentStudies.inHome(), SampleStudies.list(), new RunHistoryStore(),
-                () -> {
-                    if (workbench.shell().requestClose()) {
-                        Platform.exit();
-                    }
-                });
+                Platform::exit);
         Scene scene = new Scene(workbench.root(), 1360, 860);
         stage.setScene(scene);
         stage.titleProperty().bind(workbench.shell().titleProperty());
@@ -63,7 +59,7 @@ public final class App extends Application {
     @Override
     public void stop() {
         if (tasks != null) {
-            tasks.shutdown();
+            tasks.shutdown(java.time.Duration.ofSeconds(10));
         }
     }
 }

@@ -93,6 +93,7 @@ public final class Workbench {
     private final RemoteHospitalsViewModel remote;
     private final CoordinatorSettingsViewModel coordinatorSettings;
     private final ProvisionViewModel provision;
+    private final org.medfed.gui.help.HelpViewModel help;
 
     public Workbench(BackgroundTasks tasks, UserDialogs dialogs, RecentStudies recent, List<SampleStudies.Sample> samples,
                      RunHistoryStore history, Runnable quit) {
@@ -154,7 +155,6 @@ public final class Workbench {
                 dialogs.showError("The run could not start", is);
             }
         });
-        shell.setBeforeClose(run::stop);
         document.fileProperty().addListener((obs, was, is) -> {
             if (!run.isActive()) {
                 results.show(null);
@@ -204,6 +204,11 @@ public final class Workbench {
             associationRun.stop();
             coordinator.close();
         });
+        shell.setRunningWork(new StudyRuns(() -> run.isActive() || associationRun.isActive(), () -> {
+            run.stop();
+            associationRun.stop();
+        }, List.of(run.phaseProperty(), associationRun.phaseProperty()), tasks.ui()));
+        shell.setExit(quit);
         Node associationRunView = new AssociationRunView(associationRun,
                 () -> shell.screenProperty().set(Screen.RESULTS)).root();
         Node associationResultsView = new AssociationResultsView(associationResults).root();
@@ -229,7 +234,13 @@ public final class Workbench {
                         run.canStopProperty(), associationRun.phaseProperty()),
                 Bindings.when(association).then(Bindings.createStringBinding(() -> associationProgress(),
                         associationRun.phaseProperty(), associationRun.stageProperty())).otherwise(run.progressTextProperty()));
-        window = new MainWindow(shell, run, readiness, screens, quit, commands);
+        window = new MainWindow(shell, run, readiness, screens, shell::quit, commands);
+        help = new org.medfed.gui.help.HelpViewModel(shell, dialogs, () -> samples.stream()
+                .filter(s -> s.studyFile().getParent().getFileName().toString().equals(SampleStudies.DEFAULT_SAMPLE))
+                .map(SampleStudies.Sample::studyFile).findFirst());
+        org.medfed.gui.help.HelpView helpView = new org.medfed.gui.help.HelpView(help);
+        window.addMenu(helpView.menu());
+        window.addBand(helpView.tourBand());
     }
 
     private String associationProgress() {
@@ -282,4 +293,5 @@ public final class Workbench {
     public RemoteHospitalsViewModel remote() { return remote; }
     public CoordinatorSettingsViewModel coordinatorSettings() { return coordinatorSettings; }
     public ProvisionViewModel provision() { return provision; }
+    public org.medfed.gui.help.HelpViewModel help() { return help; }
 }

@@ -11,13 +11,13 @@ import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.medfed.engine.strategy.StrategyDescriptor;
 import org.medfed.gui.common.FormField;
+import org.medfed.gui.common.WrappedTooltip;
 
 /** The Algorithm screen: the strategies as a list, the chosen one explained, its parameters and the training plan. */
 public final class AlgorithmView {
@@ -130,7 +130,7 @@ public final class AlgorithmView {
         field.setPrefColumnCount(10);
         field.setMaxWidth(170);
         field.textProperty().bindBidirectional(f.textProperty());
-        field.setTooltip(new Tooltip(f.help()));
+        field.setTooltip(new WrappedTooltip(f.help()));
         label.setLabelFor(field);
         Label help = new Label(f.help());
         help.getStyleClass().add("muted");

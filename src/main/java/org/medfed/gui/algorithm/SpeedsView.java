@@ -7,11 +7,11 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.medfed.gui.common.FormField;
+import org.medfed.gui.common.WrappedTooltip;
 
 /**
  * The "Hospital speeds" section of the Algorithm screen: a grid of every hospital's speed, the preset buttons, and
@@ -33,12 +33,12 @@ final class SpeedsView {
                 + "the run's clock, and any asynchronous run, is the same on every computer.");
         Button oneSlow = new Button("One slow hospital");
         oneSlow.setId("speeds-one-slow");
-        oneSlow.setTooltip(new Tooltip("For teaching: the last hospital by name ten times slower in training and "
+        oneSlow.setTooltip(new WrappedTooltip("For teaching: the last hospital by name ten times slower in training and "
                 + "on its link"));
         oneSlow.setOnAction(e -> vm.oneSlowHospital());
         Button same = new Button("All at the same speed");
         same.setId("speeds-same");
-        same.setTooltip(new Tooltip("Every hospital at the speed of the first row; own figures are forgotten"));
+        same.setTooltip(new WrappedTooltip("Every hospital at the speed of the first row; own figures are forgotten"));
         same.setOnAction(e -> vm.sameSpeed());
         HBox buttons = new HBox(8, oneSlow, same);
         buttons.setAlignment(Pos.CENTER_LEFT);
@@ -112,7 +112,7 @@ final class SpeedsView {
         t.setMaxWidth(120);
         t.setAccessibleText(accessible);
         t.textProperty().bindBidirectional(f.textProperty());
-        t.setTooltip(new Tooltip(f.help()));
+        t.setTooltip(new WrappedTooltip(f.help()));
         Runnable mark = () -> {
             t.getStyleClass().remove("invalid");
             if (!f.valid()) {

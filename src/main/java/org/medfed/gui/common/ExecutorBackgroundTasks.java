@@ -46,7 +46,24 @@ public final class ExecutorBackgroundTasks implements BackgroundTasks {
         return ui;
     }
 
+    /** Takes no more work and interrupts the work under way. */
     public void shutdown() {
-        workers.shutdownNow();
+        shutdown(java.time.Duration.ZERO);
+    }
+
+    /**
+     * Takes no more work and lets the work under way finish for up to {@code grace} (the workbench's window: a
+     * stopped run's folder being written, so that it is whole), then interrupts what is left.
+     */
+    public void shutdown(java.time.Duration grace) {
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(grace.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -80,7 +80,7 @@ public final class FormRows {
         Label label = new Label(text);
         label.setLabelFor(control);
         if (control instanceof Control c) {
-            c.setTooltip(new Tooltip(help));
+            c.setTooltip(new WrappedTooltip(help));
         }
         grid.add(label, 0, row);
         grid.add(control, 1, row);
@@ -99,7 +99,7 @@ public final class FormRows {
         field.setPrefColumnCount(10);
         field.setMaxWidth(170);
         field.textProperty().bindBidirectional(f.textProperty());
-        field.setTooltip(new Tooltip(f.help()));
+        field.setTooltip(new WrappedTooltip(f.help()));
         Label label = new Label(f.label());
         label.setLabelFor(field);
         label.setWrapText(true);

@@ -21,6 +21,8 @@ public final class FxUserDialogs implements UserDialogs {
 
     private final Supplier<Window> owner;
     private File lastFolder;
+    private javafx.stage.Stage help;
+    private final Label helpText = new Label();
 
     public FxUserDialogs(Supplier<Window> owner) {
         this.owner = owner;
@@ -42,14 +44,28 @@ public final class FxUserDialogs implements UserDialogs {
     }
 
     @Override
+    public boolean confirm(String title, String question, String detail, String yes, String no) {
+        ButtonType ok = new ButtonType(yes, ButtonBar.ButtonData.YES);
+        ButtonType keep = new ButtonType(no, ButtonBar.ButtonData.CANCEL_CLOSE);
+        Alert alert = new Alert(Alert.AlertType.CONFIRMATION, "", ok, keep);
+        alert.initOwner(owner.get());
+        alert.setTitle(title);
+        alert.setHeaderText(question);
+        alert.getDialogPane().setContent(wrapped(detail));
+        alert.getDialogPane().setId("confirm-dialog");
+        // the safe answer is the default: Enter keeps the run going
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(ok)).setDefaultButton(false);
+        ((javafx.scene.control.Button) alert.getDialogPane().lookupButton(keep)).setDefaultButton(true);
+        return alert.showAndWait().orElse(keep) == ok;
+    }
+
+    @Override
     public void showError(String title, Throwable error) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(title);
-        Label text = new Label(ErrorText.plain(error));
-        text.setWrapText(true);
-        text.setMaxWidth(560);
+        Label text = wrapped(ErrorText.plain(error));
         text.setId("error-message");
         alert.getDialogPane().setContent(text);
         alert.getDialogPane().setId("error-dialog");
@@ -69,11 +85,27 @@ public final class FxUserDialogs implements UserDialogs {
         alert.initOwner(owner.get());
         alert.setTitle(title);
         alert.setHeaderText(title);
-        Label text = new Label(message);
-        text.setWrapText(true);
-        text.setMaxWidth(560);
-        alert.getDialogPane().setContent(text);
+        alert.getDialogPane().setContent(wrapped(message));
         alert.showAndWait();
+    }
+
+    @Override
+    public void showHelp(String title, String text) {
+        if (help == null) {
+            helpText.setWrapText(true);
+            helpText.setId("help-text");
+            helpText.setPadding(new javafx.geometry.Insets(14));
+            helpText.setMaxWidth(520);
+            javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(helpText);
+            scroll.setFitToWidth(true);
+            help = new javafx.stage.Stage();
+            help.initOwner(owner.get());
+            help.setScene(new javafx.scene.Scene(scroll, 560, 480));
+        }
+        help.setTitle(title);
+        helpText.setText(text);
+        help.show();
+        help.toFront();
     }
 
     @Override
@@ -141,6 +173,19 @@ public final class FxUserDialogs implements UserDialogs {
                 "*." + extension));
         chooser.setInitialFileName(suggestedName);
         return remember(chooser.showSaveDialog(owner.get()));
+    }
+
+    /**
+     * A dialog's text, wrapped at a readable width: a wrapping label still asks for its whole text on one line, and
+     * a long message then stretched the dialog across the screen.
+     */
+    private static Label wrapped(String text) {
+        Label label = new Label(text);
+        label.setWrapText(true);
+        label.setPrefWidth(520);
+        label.setMaxWidth(520);
+        label.setMinHeight(Label.USE_PREF_SIZE);
+        return label;
     }
 
     private FileChooser chooser(String title) {

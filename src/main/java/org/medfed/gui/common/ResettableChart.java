@@ -2,7 +2,6 @@ package org.medfed.gui.common;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -33,7 +32,7 @@ public final class ResettableChart extends VBox {
         homeY = plot.getRangeAxis().isAutoRange() ? null : plot.getRangeAxis().getRange();
         Button reset = new Button("Reset view");
         reset.setId(id + "-reset");
-        reset.setTooltip(new Tooltip("Undo zooming: scroll or drag on the chart zooms in"));
+        reset.setTooltip(new WrappedTooltip("Undo zooming: scroll or drag on the chart zooms in"));
         reset.setOnAction(e -> reset());
         HBox bar = new HBox(reset);
         bar.setAlignment(Pos.CENTER_RIGHT);

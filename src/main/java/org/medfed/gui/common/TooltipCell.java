@@ -21,6 +21,6 @@ public class TooltipCell<S> extends TableCell<S, String> {
         super.updateItem(item, empty);
         setText(empty ? null : item);
         setTextOverrun(overrun);
-        setTooltip(empty || item == null ? null : new Tooltip(item));
+        setTooltip(empty || item == null ? null : new WrappedTooltip(item));
     }
 }

@@ -18,10 +18,19 @@ public interface UserDialogs {
 
     UnsavedChoice askUnsavedChanges(String studyName);
 
+    /**
+     * A yes-or-no question before something that cannot be taken back ("A run is going on: stop it and close?");
+     * true only for {@code yes}. {@code detail} says what happens either way.
+     */
+    boolean confirm(String title, String question, String detail, String yes, String no);
+
     /** An error in plain words; the stack trace, if any, only behind a Details button. */
     void showError(String title, Throwable error);
 
     void showInfo(String title, String message);
+
+    /** A help text in a window of its own that stays open beside the screen it explains (one at a time). */
+    void showHelp(String title, String text);
 
     Optional<Path> chooseStudyToOpen();
 

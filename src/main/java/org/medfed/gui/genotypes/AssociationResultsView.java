@@ -16,7 +16,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.FlowPane;
@@ -30,6 +29,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.medfed.analytics.gwas.GwasResult;
 import org.medfed.gui.common.Charts;
 import org.medfed.report.ManhattanLayout;
+import org.medfed.gui.common.WrappedTooltip;
 
 /**
  * The Results screen of an association study: the Manhattan plot (click a point for its variant), the QQ plot with
@@ -276,7 +276,7 @@ public final class AssociationResultsView {
     private static Button button(String id, String text, String tip) {
         Button b = new Button(text);
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        b.setTooltip(new WrappedTooltip(tip));
         return b;
     }
 }

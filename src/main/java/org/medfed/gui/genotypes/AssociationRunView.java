@@ -11,13 +11,13 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ProgressBar;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.medfed.analytics.gwas.GwasResult;
 import org.medfed.analytics.gwas.QcReport;
 import org.medfed.analytics.gwas.SiteSummary;
+import org.medfed.gui.common.WrappedTooltip;
 
 /**
  * The Run screen of an association study: start and stop, how far the study is, and once it has run what each
@@ -40,12 +40,12 @@ public final class AssociationRunView {
         Button start = new Button("Run association study");
         start.setId("gwas-run");
         start.getStyleClass().add("primary");
-        start.setTooltip(new Tooltip("Test every variant at every hospital (F5)"));
+        start.setTooltip(new WrappedTooltip("Test every variant at every hospital (F5)"));
         start.disableProperty().bind(vm.canStartProperty().not());
         start.setOnAction(e -> vm.start());
         Button stop = new Button("Stop");
         stop.setId("gwas-stop");
-        stop.setTooltip(new Tooltip("Stop the study; nothing is kept"));
+        stop.setTooltip(new WrappedTooltip("Stop the study; nothing is kept"));
         stop.disableProperty().bind(vm.phaseProperty().isNotEqualTo(AssociationRunViewModel.Phase.RUNNING));
         stop.setOnAction(e -> vm.stop());
         Button results = new Button("Show results");

@@ -9,11 +9,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.medfed.gui.common.WrappedTooltip;
 
 /**
  * The Participants screen's pane for a genotype study: the chosen hospital's VCF file and phenotype sheet with a
@@ -38,18 +38,18 @@ public final class GenotypeFilesPane {
         vcf.textProperty().bind(vm.vcfTextProperty());
         Button chooseVcf = new Button("Choose VCF…");
         chooseVcf.setId("gwas-choose-vcf");
-        chooseVcf.setTooltip(new Tooltip("the hospital's genotypes: .vcf, .vcf.gz or .bcf, one column per sample"));
+        chooseVcf.setTooltip(new WrappedTooltip("the hospital's genotypes: .vcf, .vcf.gz or .bcf, one column per sample"));
         chooseVcf.setOnAction(e -> vm.chooseVcf());
         Label sheet = new Label();
         sheet.setId("gwas-sheet-file");
         sheet.textProperty().bind(vm.sheetTextProperty());
         Button chooseSheet = new Button("Choose sheet…");
         chooseSheet.setId("gwas-choose-sheet");
-        chooseSheet.setTooltip(new Tooltip("a CSV with the sample id, the phenotype and the covariates of each sample"));
+        chooseSheet.setTooltip(new WrappedTooltip("a CSV with the sample id, the phenotype and the covariates of each sample"));
         chooseSheet.setOnAction(e -> vm.chooseSheet());
         Button recheck = new Button("Check again");
         recheck.setId("gwas-recheck");
-        recheck.setTooltip(new Tooltip("read the files again, after they were changed outside MedFed"));
+        recheck.setTooltip(new WrappedTooltip("read the files again, after they were changed outside MedFed"));
         recheck.setOnAction(e -> vm.recheck());
         files.add(new Label("Genotypes (VCF)"), 0, 0);
         files.add(vcf, 1, 0);

@@ -21,13 +21,13 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.medfed.analytics.gwas.AssociationTest;
+import org.medfed.gui.common.WrappedTooltip;
 
 /** The Task screen of a genotype study: what to study, which sheet columns, which test, quality control, risk model. */
 public final class GenotypeTaskView {
@@ -104,7 +104,7 @@ public final class GenotypeTaskView {
         CheckBox adjust = new CheckBox("Adjust for hospital");
         adjust.setId("gwas-adjust-site");
         adjust.selectedProperty().bindBidirectional(vm.adjustForSiteProperty());
-        adjust.setTooltip(new Tooltip("one term per hospital, so that differences in case share between hospitals are "
+        adjust.setTooltip(new WrappedTooltip("one term per hospital, so that differences in case share between hospitals are "
                 + "not read as genetic effects (regression only)"));
         test.add(adjust, 1, t++);
         t = field(test, t, vm.significance());
@@ -116,7 +116,7 @@ public final class GenotypeTaskView {
         CheckBox controlsOnly = new CheckBox("Hardy-Weinberg in controls only");
         controlsOnly.setId("gwas-hwe-controls");
         controlsOnly.selectedProperty().bindBidirectional(vm.hweControlsOnlyProperty());
-        controlsOnly.setTooltip(new Tooltip("a true association can push cases out of equilibrium"));
+        controlsOnly.setTooltip(new WrappedTooltip("a true association can push cases out of equilibrium"));
         qc.add(controlsOnly, 1, q);
         VBox association = new VBox(8, title("Association study"), test, title("Quality control (same at every hospital)"), qc);
         association.disableProperty().bind(vm.taskProperty().isNotEqualTo(GenotypeTaskViewModel.ASSOCIATION));

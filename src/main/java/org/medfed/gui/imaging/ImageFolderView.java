@@ -17,6 +17,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.TilePane;
 import javafx.scene.layout.VBox;
+import org.medfed.gui.common.WrappedTooltip;
 
 /**
  * The chosen hospital's images on the Participants screen: counts per class, reading progress with Cancel,
@@ -142,7 +143,7 @@ public final class ImageFolderView {
         tile.getStyleClass().add("thumbnail");
         tile.setUserData(t);
         tile.setStyle("-fx-cursor: hand;");
-        Tooltip.install(tile, new Tooltip(t.className() + " · " + t.path()));
+        Tooltip.install(tile, new WrappedTooltip(t.className() + " · " + t.path()));
         tile.setOnMouseClicked(e -> {
             vm.view(t);
             viewerWindow.show();

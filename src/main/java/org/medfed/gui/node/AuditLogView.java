@@ -10,11 +10,11 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.medfed.gui.common.WrappedTooltip;
 
 /** The audit log: one row per request, refusals marked, updated live, exportable to CSV. */
 final class AuditLogView {
@@ -30,7 +30,7 @@ final class AuditLogView {
         HBox.setHgrow(gap, Priority.ALWAYS);
         Button export = new Button("Export to CSV…");
         export.setId("audit-export");
-        export.setTooltip(new Tooltip("Save this table as a CSV file for the hospital's records"));
+        export.setTooltip(new WrappedTooltip("Save this table as a CSV file for the hospital's records"));
         export.setOnAction(e -> vm.exportFromDialog());
         HBox top = new HBox(10, summary, gap, export);
         top.setAlignment(Pos.CENTER_LEFT);

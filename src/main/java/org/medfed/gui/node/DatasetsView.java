@@ -13,7 +13,6 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -23,6 +22,7 @@ import org.medfed.gui.common.ViewSwitch;
 import org.medfed.gui.genotypes.GenotypeFilesPane;
 import org.medfed.gui.imaging.ImageFolderView;
 import org.medfed.gui.participants.TablePreviewPane;
+import org.medfed.gui.common.WrappedTooltip;
 
 /**
  * The registered datasets and, below, the chosen one with the Participants screen's own preview panes: the table
@@ -90,7 +90,7 @@ final class DatasetsView {
                 super.updateItem(item, empty);
                 getStyleClass().removeAll("problem-error", "problem-ok");
                 setText(empty ? null : item);
-                setTooltip(empty || item == null ? null : new Tooltip(item));
+                setTooltip(empty || item == null ? null : new WrappedTooltip(item));
                 if (!empty && item != null) {
                     getStyleClass().add(item.startsWith("✖") ? "problem-error" : "problem-ok");
                 }

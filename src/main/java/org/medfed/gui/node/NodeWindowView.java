@@ -8,12 +8,12 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.medfed.gui.common.WrappedTooltip;
 
 /**
  * The hospital node's window: who the node is (from its start-up kit), the promise that rows stay here, and
@@ -63,11 +63,11 @@ public final class NodeWindowView {
 
         Button importKit = new Button("Import start-up kit…");
         importKit.setId("node-import-kit");
-        importKit.setTooltip(new Tooltip("Choose the folder the researcher sent your hospital (from medfed provision)"));
+        importKit.setTooltip(new WrappedTooltip("Choose the folder the researcher sent your hospital (from medfed provision)"));
         importKit.setOnAction(e -> window.importKit());
         Button save = new Button("Save settings");
         save.setId("node-save");
-        save.setTooltip(new Tooltip("Write the datasets and the policy to node.json"));
+        save.setTooltip(new WrappedTooltip("Write the datasets and the policy to node.json"));
         save.disableProperty().bind(settings.dirtyProperty().not());
         save.setOnAction(e -> settings.save());
         Label saved = new Label();
@@ -81,7 +81,7 @@ public final class NodeWindowView {
         importKit.setMinWidth(Region.USE_PREF_SIZE);
         saved.setMinWidth(0);
         saved.setTextOverrun(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS);
-        saved.textProperty().addListener((obs, was, is) -> saved.setTooltip(is.isEmpty() ? null : new Tooltip(is)));
+        saved.textProperty().addListener((obs, was, is) -> saved.setTooltip(is.isEmpty() ? null : new WrappedTooltip(is)));
         VBox who = new VBox(4, title, identity);
         HBox.setHgrow(who, Priority.ALWAYS);
         HBox header = new HBox(10, who, saved, save, importKit);

@@ -18,7 +18,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.DragEvent;
@@ -29,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.gui.common.NumberFields;
+import org.medfed.gui.common.WrappedTooltip;
 
 /** The Participants screen. Thin: every edit goes to the view-model. */
 public final class ParticipantsView {
@@ -71,11 +71,11 @@ public final class ParticipantsView {
         Button add = new Button("Add hospitals…");
         add.setId("participants-add");
         add.getStyleClass().add("primary");
-        add.setTooltip(new Tooltip("Choose CSV files: each becomes a hospital. You can also drop files on the table."));
+        add.setTooltip(new WrappedTooltip("Choose CSV files: each becomes a hospital. You can also drop files on the table."));
         add.setOnAction(e -> vm.addHospitalsFromDialog());
         Button choose = new Button("Choose data file…");
         choose.setId("participants-choose");
-        choose.setTooltip(new Tooltip("Choose the data file of the selected hospital (or drop a file on its row)"));
+        choose.setTooltip(new WrappedTooltip("Choose the data file of the selected hospital (or drop a file on its row)"));
         choose.setOnAction(e -> vm.chooseFilesFor(vm.selectedProperty().get()));
         choose.disableProperty().bind(vm.selectedProperty().lessThan(0));
         Button rename = new Button("Rename");
@@ -102,9 +102,22 @@ public final class ParticipantsView {
         message.setWrapText(true);
         message.textProperty().bind(vm.messageProperty());
         message.managedProperty().bind(message.textProperty().isNotEmpty());
+        Label notice = new Label();
+        notice.setId("participants-notice");
+        notice.getStyleClass().add("notice-text");
+        // "Removed X — Undo (Ctrl+Z)": the words, then the way back as a link
+        notice.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(
+                () -> vm.noticeProperty().get().replace(" — Undo (Ctrl+Z)", " —"), vm.noticeProperty()));
+        javafx.scene.control.Hyperlink undo = new javafx.scene.control.Hyperlink("Undo (Ctrl+Z)");
+        undo.setId("participants-undo");
+        undo.setOnAction(e -> vm.undo());
+        HBox noticeRow = new HBox(6, notice, undo);
+        noticeRow.setAlignment(Pos.CENTER_LEFT);
+        noticeRow.visibleProperty().bind(vm.noticeProperty().isNotEmpty());
+        noticeRow.managedProperty().bind(noticeRow.visibleProperty());
         Label hint = new Label("Each hospital keeps its own file: MedFed reads it where it is and never copies it.");
         hint.getStyleClass().add("muted");
-        top.getChildren().setAll(buttons, message, hint);
+        top.getChildren().setAll(buttons, message, noticeRow, hint);
         top.setPadding(new Insets(12));
         return top;
     }
@@ -278,7 +291,7 @@ public final class ParticipantsView {
         if (p.kind() == SchemaProblem.Kind.IDENTIFIER && p.column() != null) {
             Button keep = new Button("Use '" + p.column() + "' as a feature");
             keep.setId("keep-" + p.column());
-            keep.setTooltip(new Tooltip("Keep column '" + p.column() + "' as a feature: it is not an identifier"));
+            keep.setTooltip(new WrappedTooltip("Keep column '" + p.column() + "' as a feature: it is not an identifier"));
             keep.setOnAction(e -> vm.keepAsFeature(p.column()));
             return keep;
         }
@@ -352,7 +365,7 @@ public final class ParticipantsView {
             }
             setText(item);
             getStyleClass().add(item.startsWith("✖") ? "problem-error" : item.startsWith("⚠") ? "problem-warning" : "problem-ok");
-            setTooltip(new Tooltip(item));
+            setTooltip(new WrappedTooltip(item));
         }
     }
 
@@ -386,10 +399,10 @@ public final class ParticipantsView {
             pseudoClassStateChanged(ATTACKER, attacker);
             if (attacker && !isEditing()) {
                 setText("SIMULATED ATTACKER: " + AttackCatalog.label(item));
-                setTooltip(new Tooltip("Teaching only: this hospital sends a poisoned update ("
+                setTooltip(new WrappedTooltip("Teaching only: this hospital sends a poisoned update ("
                         + AttackCatalog.label(item) + "). Set 'none' to make it honest again."));
             } else {
-                setTooltip(empty ? null : new Tooltip("For teaching: make this hospital a simulated attacker"));
+                setTooltip(empty ? null : new WrappedTooltip("For teaching: make this hospital a simulated attacker"));
             }
         }
     }

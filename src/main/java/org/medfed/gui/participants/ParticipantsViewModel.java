@@ -68,6 +68,8 @@ public final class ParticipantsViewModel {
     private final ObservableList<SchemaProblem> schemaProblems = FXCollections.observableArrayList();
     private final StringProperty schemaStatus = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
+    /** What was just done and how to take it back ("Removed X — Undo (Ctrl+Z)"); gone with the next change. */
+    private final StringProperty notice = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObservableList<String> knownColumns = FXCollections.observableArrayList();
     private final ObservableList<String> blockingProblems = FXCollections.observableArrayList();
@@ -92,7 +94,10 @@ public final class ParticipantsViewModel {
         this.tasks = tasks;
         this.dialogs = dialogs;
         this.schemaCheck = new CrossHospitalCheck(tasks, this::setSchema, schemaStatus::set);
-        document.studyProperty().addListener((obs, was, is) -> refresh());
+        document.studyProperty().addListener((obs, was, is) -> {
+            notice.set("");
+            refresh();
+        });
         document.fileProperty().addListener((obs, was, is) -> refresh());
         selected.addListener((obs, was, is) -> refreshPreview());
         this.importOptions = new ImportOptionsViewModel(document, selected, tasks, name -> {
@@ -212,6 +217,8 @@ public final class ParticipantsViewModel {
         if (index < 0 || index >= rows.size()) {
             return;
         }
+        String name = document.study().participants().get(index).name();
+        // no question first: Undo takes it back, with the hospital's file, mapping and settings
         document.edit(s -> {
             List<ParticipantEntry> all = new ArrayList<>(s.participants());
             all.remove(index);
@@ -219,6 +226,12 @@ public final class ParticipantsViewModel {
         });
         selected.set(Math.min(index, rows.size() - 1));
         message.set("");
+        notice.set("Removed " + name + " — Undo (Ctrl+Z)");
+    }
+
+    /** Takes back the last change of the study (the Undo beside a removal's notice, as Edit > Undo). */
+    public void undo() {
+        document.undo();
     }
 
     /** Renames a hospital; false (with a message) when the name is empty or taken. */
@@ -730,6 +743,7 @@ public final class ParticipantsViewModel {
     public ObservableList<SchemaProblem> schemaProblems() { return schemaProblems; }
     public StringProperty schemaStatusProperty() { return schemaStatus; }
     public StringProperty messageProperty() { return message; }
+    public StringProperty noticeProperty() { return notice; }
     public BooleanProperty busyProperty() { return busy; }
     /** The columns of the first hospital file that could be read: what the Task screen offers. */
     public ObservableList<String> knownColumns() { return knownColumns; }

@@ -13,10 +13,10 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.medfed.gui.common.WrappedTooltip;
 
 /**
  * The preview of a hospital's table: its columns with their inferred types and checks, the label balance, and
@@ -114,7 +114,7 @@ public final class TablePreviewPane {
             }
             setText(item);
             getStyleClass().add(item.startsWith("✖") ? "problem-error" : "problem-warning");
-            setTooltip(new Tooltip(item));
+            setTooltip(new WrappedTooltip(item));
         }
     }
 

@@ -16,12 +16,12 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TitledPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.medfed.gui.common.WrappedTooltip;
 
 /**
  * The hospitals behind nodes on screen: the "Add remote hospital…" button and its dialog, the coordinator's
@@ -48,7 +48,7 @@ public final class RemoteHospitalsView {
     public Button addButton() {
         Button b = new Button("Add remote hospital…");
         b.setId("participants-add-remote");
-        b.setTooltip(new Tooltip("A hospital that keeps its data and runs a MedFed node: give its node's name and "
+        b.setTooltip(new WrappedTooltip("A hospital that keeps its data and runs a MedFed node: give its node's name and "
                 + "the dataset id it registered"));
         b.setOnAction(e -> askForRemote());
         return b;
@@ -58,7 +58,7 @@ public final class RemoteHospitalsView {
     public Button provisionButton() {
         Button b = new Button("Provision hospitals…");
         b.setId("participants-provision");
-        b.setTooltip(new Tooltip("Make the certificates and start-up kits of the hospitals behind nodes (as medfed "
+        b.setTooltip(new WrappedTooltip("Make the certificates and start-up kits of the hospitals behind nodes (as medfed "
                 + "provision does), and see which folder to send to each hospital"));
         b.setOnAction(e -> askForKits());
         return b;
@@ -241,7 +241,7 @@ public final class RemoteHospitalsView {
         chooseKit.setOnAction(e -> settings.chooseKit());
         Button listen = new Button("Listen again");
         listen.setId("coordinator-listen");
-        listen.setTooltip(new Tooltip("Start listening again with these settings (after fixing the kit, or when the port was busy)"));
+        listen.setTooltip(new WrappedTooltip("Start listening again with these settings (after fixing the kit, or when the port was busy)"));
         listen.setOnAction(e -> settings.listenAgain());
         HBox row = new HBox(8, new Label("Listen on port"), port, new Label("address"), bind,
                 new Label("coordinator kit folder"), kit, chooseKit, listen);

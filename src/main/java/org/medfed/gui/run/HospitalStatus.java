@@ -13,7 +13,9 @@ public final class HospitalStatus {
         EVALUATING("evaluating"),
         DONE("done"),
         FAILED("failed"),
-        SKIPPED("not chosen this round");
+        SKIPPED("not chosen this round"),
+        /** The run ended (stopped, failed) while this hospital was still in its round. */
+        STOPPED("stopped");
 
         private final String text;
 
@@ -35,6 +37,7 @@ public final class HospitalStatus {
     private final ReadOnlyStringWrapper traffic = new ReadOnlyStringWrapper("");
     private State current = State.WAITING;
     private int failures;
+    private boolean held;
 
     public HospitalStatus(String name) {
         this.name = name;
@@ -107,6 +110,32 @@ public final class HospitalStatus {
         }
     }
 
+    /** Still in its round: waiting for its turn, training or evaluating. */
+    boolean busy() {
+        return current == State.WAITING || current == State.TRAINING || current == State.EVALUATING;
+    }
+
+    /**
+     * While the run is paused, a hospital in the middle of its round reads "paused" (it holds after its current
+     * training step); its own state shows again when the run goes on. Shown at once.
+     */
+    void hold(boolean paused) {
+        held = paused;
+        pending = true;
+        commit();
+    }
+
+    /** The run ended while this hospital was in its round: it reads "stopped", not "training" forever. */
+    void runEnded() {
+        held = false;
+        if (busy()) {
+            current = State.STOPPED;
+            pendingDetail = "";
+            pending = true;
+        }
+        commit();
+    }
+
     /**
      * Records where the hospital stood at a record of the run: the model version it trains from (null: unchanged),
      * its merged update's staleness (null: none merged) and its bytes so far; shown at {@link #commit}.
@@ -142,7 +171,7 @@ public final class HospitalStatus {
             return;
         }
         pending = false;
-        state.set(current.text());
+        state.set(held && busy() ? "paused" : current.text());
         if (pendingDuration != null) {
             duration.set(pendingDuration);
             pendingDuration = null;

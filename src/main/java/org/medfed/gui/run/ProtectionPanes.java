@@ -11,7 +11,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -21,6 +20,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.medfed.gui.common.Charts;
 import org.medfed.gui.common.OffThreadChartView;
+import org.medfed.gui.common.WrappedTooltip;
 
 /**
  * The Run screen's protection panes, each on its own tab under the charts: epsilon spent per round, what a
@@ -217,7 +217,7 @@ final class ProtectionPanes {
             super.updateItem(v, empty);
             boolean show = !empty && v != null;
             setText(!empty && v == null ? "not asked" : show ? v.cellText() : null);
-            setTooltip(show ? new Tooltip(v.detail()) : null);
+            setTooltip(show ? new WrappedTooltip(v.detail()) : null);
             pseudoClassStateChanged(ACCEPTED, show && v.decision() == HospitalVerdict.Decision.ACCEPTED);
             pseudoClassStateChanged(DOWN, show && v.decision() == HospitalVerdict.Decision.DOWN_WEIGHTED);
             pseudoClassStateChanged(REJECTED, show && v.decision() == HospitalVerdict.Decision.REJECTED);

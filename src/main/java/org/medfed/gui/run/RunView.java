@@ -1,6 +1,7 @@
 package org.medfed.gui.run;
 
 import javafx.beans.binding.Bindings;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -19,7 +20,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
-import javafx.collections.ListChangeListener;
+import org.medfed.gui.common.WrappedTooltip;
 
 /** The Run screen: controls, progress, live charts, hospital status and the log. Thin: all state is in the view-model. */
 public final class RunView {
@@ -69,7 +70,7 @@ public final class RunView {
         start.setOnAction(e -> vm.start());
         start.setDefaultButton(false);
         start.getStyleClass().add("primary");
-        start.setTooltip(new Tooltip("Start the federated run (F5)"));
+        start.setTooltip(new WrappedTooltip("Start the federated run (F5)"));
         Button pause = button("run-pause", "Pause", "Hold the run after the current training step");
         pause.disableProperty().bind(vm.canPauseProperty().not());
         pause.setOnAction(e -> vm.pause());
@@ -262,7 +263,7 @@ public final class RunView {
 
         SplitPane split = new SplitPane(grid, side);
         split.setOrientation(Orientation.HORIZONTAL);
-        split.setDividerPositions(0.66);
+        split.setDividerPositions(0.6); // room for a log line with its time stamp
         return split;
     }
 
@@ -300,7 +301,7 @@ public final class RunView {
         javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
         gap.setMinWidth(16);
         row.getChildren().addAll(gap, previous);
-        Tooltip.install(row, new Tooltip("Time is the run's clock: simulated from the hospitals' speeds (Algorithm "
+        Tooltip.install(row, new WrappedTooltip("Time is the run's clock: simulated from the hospitals' speeds (Algorithm "
                 + "screen), or measured over real nodes. Updates and time put a synchronous and an asynchronous run "
                 + "of the same study side by side: run one, change the algorithm, run again."));
         return row;
@@ -326,7 +327,7 @@ public final class RunView {
     private static Button button(String id, String text, String tip) {
         Button b = new Button(text);
         b.setId(id);
-        b.setTooltip(new Tooltip(tip));
+        b.setTooltip(new WrappedTooltip(tip));
         return b;
     }
 

@@ -125,6 +125,11 @@ public final class RunViewModel {
     /** Rounds whose time {@link #roundNanos} adds up: a resumed run starts after its checkpoint's round. */
     private int roundsTimed;
     private int run;
+    /** The last round the engine started and the last it finished, as the events of the current run said. */
+    private int roundStarted;
+    private int roundDone;
+    /** Stop was pressed: the status says so until the run has ended. */
+    private boolean stopping;
     /** RunPaused events to come that do not hold the loop: the engine announces a pause before a granted round too. */
     private int grantedAnnouncements;
 
@@ -158,6 +163,31 @@ public final class RunViewModel {
         compareLabel.bind(Bindings.createStringBinding(() -> org.medfed.study.MultiSiteStudy.isMultiSite(document.study())
                 ? "Also train each hospital alone at its node, for comparison (no pooled model: the rows stay home)"
                 : "Also train each hospital alone and all data pooled, for comparison", document.studyProperty()));
+        document.openedProperty().addListener((obs, was, is) -> reset());
+    }
+
+    /**
+     * Another study was opened or a new one begun: nothing of the last study's runs stays on the screen (its
+     * "Stopped after round 149 of 400", its charts, log and run count). A run still going on keeps its screen.
+     */
+    private void reset() {
+        if (phase.get().active()) {
+            return;
+        }
+        run = 0;
+        phase.set(Phase.IDLE);
+        clearRun();
+        keptFolder.set(null);
+        previousPoints.clear(); // the last study's run is no line to compare with
+        previousLabel.set("");
+        runLabel = "";
+        rounds.set(0);
+        progress.set(0);
+        progressText.set("Not started");
+        timeLeft.set("");
+        binary.set(false);
+        log.clear();
+        setHospitals(hospitalNames.stream().map(HospitalStatus::ready).toList());
     }
 
     /**
@@ -220,7 +250,7 @@ public final class RunViewModel {
     public void start() {
         if (phase.get() == Phase.PAUSED) {
             control.resume();
-            phase.set(Phase.RUNNING);
+            goOn();
             append("Resumed.");
             return;
         }
@@ -234,6 +264,9 @@ public final class RunViewModel {
         if (phase.get() == Phase.RUNNING) {
             control.pause();
             phase.set(Phase.PAUSED);
+            progressText.set(pausedText());
+            timeLeft.set("");
+            hospitals.forEach(h -> h.hold(true));
             append("Paused: the hospitals stop after their current training step.");
         }
     }
@@ -242,7 +275,7 @@ public final class RunViewModel {
     public void step() {
         if (phase.get() == Phase.PAUSED) {
             control.step();
-            phase.set(Phase.RUNNING);
+            goOn();
             append("Step: one more round.");
         } else if (canStep.get()) {
             launch(true);
@@ -253,6 +286,9 @@ public final class RunViewModel {
     public void stop() {
         if (phase.get().active() && control != null) {
             control.cancel();
+            stopping = true;
+            progressText.set("Stopping: the hospitals stop after their current training step");
+            timeLeft.set("");
             append("Stopping: the hospitals stop after their current training step.");
         }
     }
@@ -281,6 +317,35 @@ public final class RunViewModel {
     /** Keeps every run of a saved study in its history ({@code <study>.runs/}), with a checkpoint after each round. */
     public void keepRunsIn(RunHistoryStore store) {
         this.history = store;
+    }
+
+    /** Forgets the last run's rounds, result and wording, before a run starts or another study opens. */
+    private void clearRun() {
+        points.clear();
+        protections.clear();
+        result.set(null);
+        failure.set(null);
+        statusText.set("");
+        round.set(0);
+        roundStarted = 0;
+        roundDone = 0;
+        stopping = false;
+        stalenessSoFar.clear();
+        staleness.clear();
+    }
+
+    /** From a pause: the run goes on, and the status says what it does again. */
+    private void goOn() {
+        phase.set(Phase.RUNNING);
+        hospitals.forEach(h -> h.hold(false));
+        progressText.set(roundStarted > roundDone ? "Round " + roundStarted + " of " + rounds.get() + ": training"
+                : "Round " + roundDone + " of " + rounds.get());
+    }
+
+    /** Where a paused run holds: in the middle of a round, or between two. */
+    private String pausedText() {
+        return roundStarted > roundDone ? "Paused during round " + roundStarted + " of " + rounds.get()
+                : "Paused before round " + (roundDone + 1) + " of " + rounds.get();
     }
 
     private void launch(boolean stepMode) {
@@ -320,15 +385,11 @@ public final class RunViewModel {
         simulatedClock.set(!org.medfed.study.MultiSiteStudy.isMultiSite(study));
         runLabel = "run " + thisRun + ": " + org.medfed.engine.strategy.StrategyCatalog.find(study.strategy().id())
                 .map(d -> d.name()).orElse(study.strategy().id());
-        stalenessSoFar.clear();
-        staleness.clear();
-        points.clear();
-        protections.clear();
-        result.set(null);
+        clearRun();
         keptFolder.set(null);
-        failure.set(null);
-        statusText.set("");
         round.set(l.from() == null ? 0 : l.from().round());
+        roundStarted = round.get();
+        roundDone = round.get();
         rounds.set(study.training().rounds());
         progress.set(0);
         roundNanos = 0;
@@ -447,6 +508,12 @@ public final class RunViewModel {
         if (!stalenessSoFar.equals(staleness)) {
             staleness.setAll(stalenessSoFar);
         }
+        if (stopping) {
+            pendingProgressText = null;
+        } else if (phase.get() == Phase.PAUSED) { // events the engine sent before it held: the status stays "paused"
+            pendingProgressText = pausedText();
+            pendingTimeLeft = null;
+        }
         showProgress();
         // one list change per batch keeps the charts and the log cheap however many rounds arrived
         if (!newPoints.isEmpty()) {
@@ -472,7 +539,15 @@ public final class RunViewModel {
             return "Federation started with " + s.participants().size() + " hospitals.";
         }
         if (event instanceof RunEvent.RoundStarted s) {
-            pendingProgressText = "Round " + s.round() + " of " + s.rounds() + ": training";
+            roundStarted = s.round();
+            if (roundNanos == 0) {
+                // nothing measured yet: an image run's first round can take minutes, so say what goes on
+                pendingProgressText = "Round " + s.round() + " of " + s.rounds()
+                        + ": the hospitals are training (this first round also measures the speed)";
+                pendingTimeLeft = "time left: known after this round";
+            } else {
+                pendingProgressText = "Round " + s.round() + " of " + s.rounds() + ": training";
+            }
             for (HospitalStatus h : hospitals) {
                 // an asynchronous run sends work before it announces the merge: the durations already shown stay
                 h.set(s.selected().contains(h.name()) ? HospitalStatus.State.WAITING : HospitalStatus.State.SKIPPED,
@@ -509,6 +584,7 @@ public final class RunViewModel {
                 binary.set(true);
             }
             pendingRound = r.round();
+            roundDone = r.round();
             pendingProgress = rounds.get() == 0 ? 0 : (double) r.round() / rounds.get();
             pendingProgressText = asynchronous.get() ? "Merge " + r.round() + " of " + rounds.get() + ": "
                     + r.progress().updatesApplied() + " updates applied" : "Round " + r.round() + " of " + rounds.get();
@@ -529,7 +605,9 @@ public final class RunViewModel {
             }
             if (phase.get() == Phase.RUNNING) {
                 phase.set(Phase.PAUSED);
+                hospitals.forEach(h -> h.hold(true));
             }
+            pendingTimeLeft = "";
             pendingProgressText = "Paused before round " + p.nextRound() + " of " + rounds.get();
             return "Holding before round " + p.nextRound() + ": press Step for one more round, Start to go on.";
         }
@@ -546,10 +624,12 @@ public final class RunViewModel {
         }
         if (event instanceof RunEvent.RunCancelled c) {
             pendingTimeLeft = "";
+            hospitals.forEach(HospitalStatus::runEnded);
             return "Stopped after " + c.history().rounds().size() + " rounds. The rounds done are kept.";
         }
         if (event instanceof RunEvent.RunFailed f) {
             pendingTimeLeft = "";
+            hospitals.forEach(HospitalStatus::runEnded);
             return "The run stopped: " + f.message();
         }
         return null;
@@ -623,6 +703,7 @@ public final class RunViewModel {
 
     private void finished(StudyResult r) {
         bridge.flush(); // events still queued belong before the end of the run
+        stopping = false;
         RunStatus status = r.history().status();
         result.set(r);
         timeLeft.set("");
@@ -638,10 +719,12 @@ public final class RunViewModel {
             }
             case CANCELLED -> {
                 phase.set(Phase.STOPPED);
+                hospitals.forEach(HospitalStatus::runEnded);
                 progressText.set("Stopped after round " + r.history().rounds().size() + " of " + rounds.get());
             }
             case FAILED -> {
                 phase.set(Phase.FAILED);
+                hospitals.forEach(HospitalStatus::runEnded);
                 statusText.set(r.history().message());
                 progressText.set("Failed after round " + r.history().rounds().size() + " of " + rounds.get());
             }
@@ -650,11 +733,13 @@ public final class RunViewModel {
 
     private void crashed(Throwable e) {
         bridge.flush();
+        stopping = false;
         crashedBeforeStart(e);
     }
 
     private void crashedBeforeStart(Throwable e) {
         phase.set(Phase.FAILED);
+        hospitals.forEach(HospitalStatus::runEnded);
         timeLeft.set("");
         progressText.set("Could not run");
         String plain = ErrorText.plain(e);

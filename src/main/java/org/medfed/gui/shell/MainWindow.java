@@ -31,13 +31,17 @@ public final class MainWindow {
     private final TabPane tabs = new TabPane();
     private final Map<Screen, Tab> tabByScreen = new EnumMap<>(Screen.class);
     private final Menu recentMenu = new Menu("Open recent");
+    private final MenuBar bar = new MenuBar();
+    private final javafx.scene.layout.VBox top = new javafx.scene.layout.VBox();
 
     public MainWindow(ShellViewModel shell, RunViewModel run, StudyReadiness readiness, Map<Screen, Parent> screens,
                       Runnable quit, StudyRunCommands commands) {
         this.shell = shell;
         root.getStyleClass().add("workbench");
         root.getStylesheets().add(MainWindow.class.getResource("/org/medfed/gui/workbench.css").toExternalForm());
-        root.setTop(menus(run, quit, commands));
+        menus(run, quit, commands);
+        top.getChildren().add(bar);
+        root.setTop(top);
         for (Screen s : Screen.values()) {
             Tab tab = org.medfed.gui.common.SelectedTabContent.tab(s.title(), screens.get(s));
             tab.setClosable(false);
@@ -54,14 +58,24 @@ public final class MainWindow {
             }
         }));
         root.setCenter(tabs);
-        root.setBottom(statusLine(readiness, commands));
+        root.setBottom(statusLine(readiness, commands, shell.noticeProperty()));
+    }
+
+    /** Adds a menu at the end of the menu bar (Help). */
+    public void addMenu(Menu menu) {
+        bar.getMenus().add(menu);
+    }
+
+    /** Adds a band under the menu bar, across every screen (the guided tour's steps). */
+    public void addBand(javafx.scene.Node band) {
+        top.getChildren().add(band);
     }
 
     public Parent root() {
         return root;
     }
 
-    private MenuBar menus(RunViewModel run, Runnable quit, StudyRunCommands commands) {
+    private void menus(RunViewModel run, Runnable quit, StudyRunCommands commands) {
         MenuItem newStudy = item("menu-new", "New study", new KeyCodeCombination(KeyCode.N, KeyCombination.SHORTCUT_DOWN));
         newStudy.setOnAction(e -> shell.newStudy());
         MenuItem open = item("menu-open", "Open…", new KeyCodeCombination(KeyCode.O, KeyCombination.SHORTCUT_DOWN));
@@ -100,6 +114,15 @@ public final class MainWindow {
         stop.setOnAction(e -> commands.stop().run());
         Menu runMenu = new Menu("Run", null, start, pause, step, stop);
 
+        // every edit of the study is one step of the document's history, whatever screen made it
+        MenuItem undo = item("menu-undo", "Undo", new KeyCodeCombination(KeyCode.Z, KeyCombination.SHORTCUT_DOWN));
+        undo.disableProperty().bind(shell.document().canUndoProperty().not());
+        undo.setOnAction(e -> shell.document().undo());
+        MenuItem redo = item("menu-redo", "Redo", new KeyCodeCombination(KeyCode.Y, KeyCombination.SHORTCUT_DOWN));
+        redo.disableProperty().bind(shell.document().canRedoProperty().not());
+        redo.setOnAction(e -> shell.document().redo());
+        Menu edit = new Menu("Edit", null, undo, redo);
+
         Menu view = new Menu("Go to");
         int n = 1;
         for (Screen s : Screen.values()) {
@@ -108,9 +131,8 @@ public final class MainWindow {
             go.setOnAction(e -> shell.screenProperty().set(s));
             view.getItems().add(go);
         }
-        MenuBar bar = new MenuBar(file, view, runMenu);
+        bar.getMenus().setAll(file, edit, view, runMenu);
         bar.setId("menu-bar");
-        return bar;
     }
 
     private void fillRecent() {
@@ -131,7 +153,8 @@ public final class MainWindow {
         return item;
     }
 
-    private static HBox statusLine(StudyReadiness readiness, StudyRunCommands commands) {
+    private static HBox statusLine(StudyReadiness readiness, StudyRunCommands commands,
+                                   javafx.beans.value.ObservableStringValue notice) {
         Label ready = new Label();
         ready.setId("status-ready");
         ready.textProperty().bind(Bindings.createStringBinding(() -> readiness.problems().isEmpty()
@@ -140,7 +163,9 @@ public final class MainWindow {
                         + (readiness.problems().size() > 1 ? "  (+" + (readiness.problems().size() - 1) + " more)" : ""),
                 readiness.problems()));
         Label progress = new Label();
-        progress.textProperty().bind(commands.progress());
+        // while the window waits for a run to stop, that is what the status line says
+        progress.textProperty().bind(Bindings.when(Bindings.createBooleanBinding(() -> notice.get().isEmpty(), notice))
+                .then(commands.progress()).otherwise(notice));
         progress.setId("status-progress");
         progress.getStyleClass().add("muted");
         Region spacer = new Region();

@@ -30,6 +30,11 @@ public final class ShellViewModel {
     private final ObjectProperty<Screen> screen = new SimpleObjectProperty<>(Screen.START);
     private final StringBinding title;
     private Runnable beforeClose = () -> { };
+    private RunningWork running = RunningWork.NONE;
+    private Runnable exit = () -> { };
+    /** Set while a run stops before the window closes: a second close request closes at once. */
+    private boolean closing;
+    private final javafx.beans.property.StringProperty notice = new javafx.beans.property.SimpleStringProperty("");
 
     public ShellViewModel(StudyDocument document, RecentStudies recentStore, UserDialogs dialogs) {
         this.document = document;
@@ -41,9 +46,41 @@ public final class ShellViewModel {
                 document.studyProperty(), document.fileProperty(), document.dirtyProperty());
     }
 
-    /** Called before the window closes or another study replaces this one, e.g. to stop a run. */
+    /** Called before the window closes or another study replaces this one, e.g. to stop listening for nodes. */
     public void setBeforeClose(Runnable action) {
         this.beforeClose = action;
+    }
+
+    /** The run that New, Open and closing the window ask about, and stop before they go on. */
+    public void setRunningWork(RunningWork work) {
+        this.running = work;
+    }
+
+    /** Closes the application for real: called when closing had to wait for a run to stop. */
+    public void setExit(Runnable exit) {
+        this.exit = exit;
+    }
+
+    /**
+     * Runs {@code then} at once when nothing runs; otherwise asks whether to stop the run, and if so stops it and
+     * runs {@code then} once it has ended (its rounds kept, shown and saved in the run history).
+     */
+    private void whenNoRun(String action, Runnable then) {
+        if (!running.isRunning()) {
+            then.run();
+            return;
+        }
+        if (!dialogs.confirm("A run is going on", "A run is going on: stop it and " + action + "?",
+                "Stopping keeps the rounds done so far: they are shown on the Results screen and kept in the study's "
+                        + "run history. To let the run finish, choose \"Keep running\".",
+                "Stop the run and " + action, "Keep running")) {
+            return;
+        }
+        notice.set("Stopping the run: the hospitals stop after their current training step…");
+        running.stopThen(() -> {
+            notice.set("");
+            then.run();
+        });
     }
 
     public void newStudy() {
@@ -55,9 +92,14 @@ public final class ShellViewModel {
      * image study (a CNN on class folders) or a genotype study (an association study).
      */
     public void newStudy(org.medfed.gui.common.DataKind kind) {
-        if (!confirmDiscard()) {
-            return;
-        }
+        whenNoRun("begin a new study", () -> {
+            if (confirmDiscard()) {
+                begin(kind);
+            }
+        });
+    }
+
+    private void begin(org.medfed.gui.common.DataKind kind) {
         beforeClose.run();
         Study e = Study.empty();
         Study fresh = switch (kind) {
@@ -73,17 +115,20 @@ public final class ShellViewModel {
     }
 
     public void open() {
-        if (!confirmDiscard()) {
-            return;
-        }
-        dialogs.chooseStudyToOpen().ifPresent(this::load);
+        whenNoRun("open another study", () -> {
+            if (confirmDiscard()) {
+                dialogs.chooseStudyToOpen().ifPresent(this::load);
+            }
+        });
     }
 
-    /** Opens {@code file} after the unsaved-changes question. */
+    /** Opens {@code file} after the questions about a run going on and unsaved changes. */
     public void open(Path file) {
-        if (confirmDiscard()) {
-            load(file);
-        }
+        whenNoRun("open another study", () -> {
+            if (confirmDiscard()) {
+                load(file);
+            }
+        });
     }
 
     /** Opens {@code file} without asking (start-up, or after the question was answered). */
@@ -141,13 +186,50 @@ public final class ShellViewModel {
         };
     }
 
-    /** The window asks to close: false keeps it open. */
+    /**
+     * The window asks to close: true when it may close now. During a run it asks whether to stop the run and
+     * returns false; once the run has stopped and the unsaved-changes question is answered, it closes through the
+     * exit action. Asked again while the run stops, it closes at once.
+     */
     public boolean requestClose() {
+        if (closing) {
+            beforeClose.run();
+            return true;
+        }
+        if (!running.isRunning()) {
+            return closeNow();
+        }
+        closing = true;
+        whenNoRun("close", () -> {
+            closing = false;
+            if (closeNow()) {
+                exit.run();
+            }
+        });
+        if (notice.get().isEmpty()) { // kept running
+            closing = false;
+        }
+        return false;
+    }
+
+    /** File > Quit: closes the application when {@link #requestClose} allows it now. */
+    public void quit() {
+        if (requestClose()) {
+            exit.run();
+        }
+    }
+
+    private boolean closeNow() {
         if (!confirmDiscard()) {
             return false;
         }
         beforeClose.run();
         return true;
+    }
+
+    /** What the window is waiting for (a run stopping before it closes), or empty. */
+    public javafx.beans.property.ReadOnlyStringProperty noticeProperty() {
+        return notice;
     }
 
     static String fileNameFor(String studyName) {

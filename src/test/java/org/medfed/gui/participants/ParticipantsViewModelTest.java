@@ -129,4 +129,24 @@ class ParticipantsViewModelTest {
         assertThat(vm.rows().get(4).nameProperty().get()).isEqualTo("city-general-2");
         assertThat(vm.selectedProperty().get()).isEqualTo(4);
     }
+
+    @Test
+    void removeAsksNothingSaysHowToUndoAndUndoBringsTheHospitalBackWithItsFigures() {
+        vm.setWeight(3, 2.5);
+        vm.remove(3);
+        ui.drain();
+        assertThat(vm.rows()).hasSize(3);
+        assertThat(vm.noticeProperty().get()).isEqualTo("Removed mountain-hospital — Undo (Ctrl+Z)");
+        assertThat(dialogs.questions).isEmpty();
+
+        vm.undo();
+        ui.drain();
+        assertThat(vm.noticeProperty().get()).as("gone with the next change").isEmpty();
+        assertThat(vm.rows()).extracting(ParticipantRow::name).endsWith("mountain-hospital");
+        assertThat(doc.study().participants().get(3).weight()).isEqualTo(2.5);
+        assertThat(vm.rows().get(3).checkProperty().get()).isEqualTo("✔ ok");
+        doc.redo();
+        ui.drain();
+        assertThat(vm.rows()).hasSize(3);
+    }
 }

@@ -75,11 +75,11 @@ class RunViewModelTest {
         vm.start();
         ui.drain();
         assertThat(vm.hospitals()).allSatisfy(h -> assertThat(h.current()).isEqualTo(HospitalStatus.State.DONE));
-        doc.replace(doc.study().withName("renamed"), file); // an edit that keeps the hospitals
+        doc.edit(s -> s.withName("renamed")); // an edit that keeps the hospitals
         assertThat(vm.hospitals()).allSatisfy(h -> assertThat(h.current()).isEqualTo(HospitalStatus.State.DONE));
         var fewer = new java.util.ArrayList<>(doc.study().participants());
         fewer.remove(0);
-        doc.replace(doc.study().withParticipants(fewer), file);
+        doc.edit(s -> s.withParticipants(fewer));
         assertThat(vm.hospitals()).hasSize(names.size() - 1)
                 .allSatisfy(h -> assertThat(h.current()).isEqualTo(HospitalStatus.State.READY));
     }
@@ -187,5 +187,93 @@ class RunViewModelTest {
         assertThat(RunViewModel.three(-0.0004)).isEqualTo("0.000");
         assertThat(RunViewModel.three(12.3456)).isEqualTo("12.346");
         assertThat(RunViewModel.three(Double.NaN)).isEqualTo("–");
+    }
+
+    @Test
+    void pauseSaysPausedForTheRunAndItsHospitalsAndStopLeavesNoHospitalTraining() {
+        try (QueuedUi ui = QueuedUi.worker()) {
+            RunViewModel vm = viewModel(ui, Samples.copy(dir, 300, 20));
+            vm.compareWithBaselinesProperty().set(false);
+            vm.start();
+            ui.until(() -> vm.points().size() >= 1, Duration.ofSeconds(60));
+            vm.pause();
+            assertThat(vm.progressTextProperty().get()).startsWith("Paused ").contains(" of 300");
+            assertThat(vm.timeLeftProperty().get()).isEmpty();
+            ui.until(() -> vm.log().stream().anyMatch(l -> l.contains("Paused")), Duration.ofSeconds(10));
+            ui.drain(); // the rounds' events the engine sent before it held keep the paused wording
+            assertThat(vm.progressTextProperty().get()).startsWith("Paused ");
+            assertThat(vm.hospitals()).extracting(h -> h.stateProperty().get())
+                    .doesNotContain("training", "evaluating", "waiting");
+
+            vm.start();
+            assertThat(vm.progressTextProperty().get()).doesNotContain("Paused").startsWith("Round ");
+            assertThat(vm.hospitals()).extracting(h -> h.stateProperty().get()).doesNotContain("paused");
+            int resumedAt = vm.points().size();
+            ui.until(() -> vm.points().size() > resumedAt, Duration.ofSeconds(60));
+            vm.stop();
+            assertThat(vm.progressTextProperty().get()).startsWith("Stopping");
+            ui.until(() -> vm.phaseProperty().get() == RunViewModel.Phase.STOPPED, Duration.ofSeconds(60));
+            assertThat(vm.hospitals()).extracting(h -> h.stateProperty().get())
+                    .doesNotContain("training", "evaluating", "waiting", "paused")
+                    .allMatch(s -> s.equals("done") || s.equals("stopped"));
+            assertThat(vm.progressTextProperty().get()).startsWith("Stopped after round ");
+        }
+    }
+
+    @Test
+    void aRunStoppedWhilePausedListsItsHospitalsAsStopped() {
+        RunViewModel vm = viewModel(QueuedUi.sameThread(), null);
+        vm.apply(List.of(new RunEvent.RunStarted("fedavg", 3, List.of("a", "b")),
+                new RunEvent.RoundStarted(1, 3, List.of("a", "b")),
+                new RunEvent.ParticipantStarted(1, "a", ParticipantFailure.Phase.FIT),
+                new RunEvent.ParticipantStarted(1, "b", ParticipantFailure.Phase.FIT)));
+        assertThat(vm.hospitals()).extracting(h -> h.stateProperty().get()).containsOnly("training");
+        vm.apply(List.of(new RunEvent.RunCancelled(new org.medfed.engine.RunHistory("fedavg", List.of("a", "b"), List.of(),
+                null, org.medfed.engine.RunStatus.CANCELLED, "", Duration.ZERO))));
+        assertThat(vm.hospitals()).extracting(h -> h.stateProperty().get()).containsOnly("stopped");
+    }
+
+    @Test
+    void theFirstRoundSaysWhatGoesOnBeforeAnyTimeCanBeEstimated() {
+        RunViewModel vm = viewModel(QueuedUi.sameThread(), null);
+        vm.apply(List.of(new RunEvent.RunStarted("fedavg", 3, List.of("a")), new RunEvent.RoundStarted(1, 3, List.of("a"))));
+        assertThat(vm.progressTextProperty().get())
+                .isEqualTo("Round 1 of 3: the hospitals are training (this first round also measures the speed)");
+        assertThat(vm.timeLeftProperty().get()).isEqualTo("time left: known after this round");
+        RoundRecord round1 = new RoundRecord(1, List.of("a"), Map.of("a", 1.0),
+                Map.of("a", new Evaluation(10, Map.of("accuracy", 0.7, "loss", 0.6))),
+                Map.of("accuracy", 0.7, "loss", 0.6), List.of(), Duration.ofSeconds(30), 1000, Map.of());
+        vm.apply(List.of(new RunEvent.RoundAggregated(round1), new RunEvent.RoundStarted(2, 3, List.of("a"))));
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Round 2 of 3: training");
+        assertThat(vm.timeLeftProperty().get()).isEqualTo("about 1 min 0 s left");
+    }
+
+    @Test
+    void anotherStudyStartsWithACleanRunScreenAndItsOwnRunCount() {
+        QueuedUi ui = QueuedUi.sameThread();
+        Path file = Samples.copy(dir, 2);
+        StudyDocument doc = new StudyDocument();
+        doc.replace(StudyFile.load(file), file);
+        RunViewModel vm = new RunViewModel(doc, ui, new StudyReadiness(doc), () -> LocalTime.NOON);
+        vm.compareWithBaselinesProperty().set(false);
+        vm.start();
+        ui.drain();
+        vm.start();
+        ui.drain();
+        assertThat(vm.log()).anyMatch(l -> l.contains("Run 2 of"));
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Finished: 2 rounds");
+
+        doc.replace(StudyFile.load(file).withName("Another study"), file);
+        assertThat(vm.phaseProperty().get()).isEqualTo(RunViewModel.Phase.IDLE);
+        assertThat(vm.progressTextProperty().get()).isEqualTo("Not started");
+        assertThat(vm.progressProperty().get()).isZero();
+        assertThat(vm.points()).isEmpty();
+        assertThat(vm.previousPoints()).as("no faint line of the last study's run").isEmpty();
+        assertThat(vm.log()).isEmpty();
+        assertThat(vm.resultProperty().get()).isNull();
+        assertThat(vm.hospitals()).isNotEmpty().allSatisfy(h -> assertThat(h.current()).isEqualTo(HospitalStatus.State.READY));
+        vm.start();
+        ui.drain();
+        assertThat(vm.log()).anyMatch(l -> l.contains("Run 1 of \"Another study\""));
     }
 }

@@ -97,4 +97,106 @@ class ShellViewModelTest {
         assertThat(ShellViewModel.fileNameFor("Coronary disease (synthetic)")).isEqualTo("coronary-disease-synthetic.json");
         assertThat(ShellViewModel.fileNameFor("???")).isEqualTo("study.json");
     }
+
+    /** A run that ends only when the test says so, as a real one ends within a training step after Stop. */
+    private static final class FakeRun implements RunningWork {
+        boolean running = true;
+        int stops;
+        Runnable then;
+
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public void stopThen(Runnable after) {
+            stops++;
+            then = after;
+        }
+
+        void ends() {
+            running = false;
+            then.run();
+        }
+    }
+
+    @Test
+    void closingDuringARunAsksStopsTheRunThenAsksAboutUnsavedChangesThenCloses() {
+        ShellViewModel shell = shell();
+        shell.load(Samples.copy(dir, 3));
+        doc.edit(s -> s.withName("Changed"));
+        FakeRun run = new FakeRun();
+        int[] exits = new int[1];
+        shell.setRunningWork(run);
+        shell.setExit(() -> exits[0]++);
+
+        dialogs.confirmAnswers.add(false);
+        assertThat(shell.requestClose()).isFalse();
+        assertThat(dialogs.questions).containsExactly("A run is going on: stop it and close?");
+        assertThat(run.stops).as("Keep running").isZero();
+        assertThat(dialogs.unsavedQuestions).isZero();
+
+        dialogs.confirmAnswers.add(true);
+        assertThat(shell.requestClose()).as("the window waits for the run to stop").isFalse();
+        assertThat(run.stops).isEqualTo(1);
+        assertThat(shell.noticeProperty().get()).startsWith("Stopping the run");
+        assertThat(dialogs.unsavedQuestions).as("asked once the run has stopped").isZero();
+        dialogs.unsavedAnswers.add(UnsavedChoice.DISCARD);
+        run.ends();
+        assertThat(dialogs.unsavedQuestions).isEqualTo(1);
+        assertThat(shell.noticeProperty().get()).isEmpty();
+        assertThat(exits[0]).isEqualTo(1);
+    }
+
+    @Test
+    void cancellingTheUnsavedQuestionAfterTheRunStoppedKeepsTheWindowAndAStuckStopCanBeClosedAnyway() {
+        ShellViewModel shell = shell();
+        shell.load(Samples.copy(dir, 3));
+        doc.edit(s -> s.withName("Changed"));
+        FakeRun run = new FakeRun();
+        int[] exits = new int[1];
+        shell.setRunningWork(run);
+        shell.setExit(() -> exits[0]++);
+        dialogs.confirmAnswers.add(true);
+        shell.requestClose();
+        dialogs.unsavedAnswers.add(UnsavedChoice.CANCEL);
+        run.ends();
+        assertThat(exits[0]).isZero();
+        assertThat(doc.study().name()).isEqualTo("Changed");
+
+        FakeRun stuck = new FakeRun();
+        shell.setRunningWork(stuck);
+        dialogs.confirmAnswers.add(true);
+        assertThat(shell.requestClose()).isFalse();
+        assertThat(shell.requestClose()).as("asked again while the run stops: close now").isTrue();
+    }
+
+    @Test
+    void newAndOpenDuringARunAskFirstAndGoOnOnceItHasStopped() {
+        ShellViewModel shell = shell();
+        Path study = Samples.copy(dir, 3);
+        shell.load(study);
+        FakeRun run = new FakeRun();
+        shell.setRunningWork(run);
+
+        shell.newStudy();
+        assertThat(dialogs.questions).containsExactly("A run is going on: stop it and begin a new study?");
+        assertThat(doc.file()).isEqualTo(study.toAbsolutePath().normalize());
+
+        dialogs.confirmAnswers.add(true);
+        shell.newStudy();
+        assertThat(doc.file()).as("not before the run has stopped").isNotNull();
+        run.ends();
+        assertThat(doc.file()).isNull();
+        assertThat(doc.study().name()).isEqualTo("New study");
+
+        FakeRun another = new FakeRun();
+        shell.setRunningWork(another);
+        dialogs.confirmAnswers.add(true);
+        shell.open(study);
+        assertThat(dialogs.questions).last().isEqualTo("A run is going on: stop it and open another study?");
+        another.ends();
+        assertThat(doc.file()).isEqualTo(study.toAbsolutePath().normalize());
+    }
 }

@@ -24,6 +24,8 @@ public final class FxWorkbench {
 
     public final Workbench workbench;
     public final StubDialogs dialogs = new StubDialogs();
+    /** How often the workbench closed the application (Quit, or closing once a run has stopped). */
+    public final java.util.concurrent.atomic.AtomicInteger exits = new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "fx-test-worker");
         t.setDaemon(true);
@@ -33,7 +35,7 @@ public final class FxWorkbench {
     public FxWorkbench(Stage stage, Path tempDir) {
         ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(workers, Platform::runLater);
         workbench = new Workbench(tasks, dialogs, new RecentStudies(tempDir.resolve("home/recent.txt")),
-                SampleStudies.list(), new RunHistoryStore(), () -> { });
+                SampleStudies.list(), new RunHistoryStore(), exits::incrementAndGet);
         stage.setScene(new Scene(workbench.root(), 1240, 760));
         // Monocle's headless screen is 1280 x 800: a larger window overflows its buffer
         stage.show();

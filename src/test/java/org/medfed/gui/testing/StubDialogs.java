@@ -20,12 +20,22 @@ public final class StubDialogs implements UserDialogs {
     public final List<String> errors = new ArrayList<>();
     public final List<Throwable> errorCauses = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
+    public final List<String> helps = new ArrayList<>();
     public int unsavedQuestions;
+    /** Answers to yes-or-no questions (no when empty), and the questions asked. */
+    public final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
+    public final List<String> questions = new ArrayList<>();
 
     @Override
     public synchronized UnsavedChoice askUnsavedChanges(String studyName) {
         unsavedQuestions++;
         return unsavedAnswers.isEmpty() ? UnsavedChoice.CANCEL : unsavedAnswers.pop();
+    }
+
+    @Override
+    public synchronized boolean confirm(String title, String question, String detail, String yes, String no) {
+        questions.add(question);
+        return !confirmAnswers.isEmpty() && confirmAnswers.pop();
     }
 
     @Override
@@ -37,6 +47,11 @@ public final class StubDialogs implements UserDialogs {
     @Override
     public synchronized void showInfo(String title, String message) {
         infos.add(title + ": " + message);
+    }
+
+    @Override
+    public synchronized void showHelp(String title, String text) {
+        helps.add(title + ": " + text);
     }
 
     @Override

@@ -99,6 +99,15 @@ public final class ScreenshotTour {
                 && !wb.results().runs().isEmpty()));
         shoot(wb, stage, Screen.RESULTS, out.resolve("results.png"));
         shoot(wb, stage, Screen.START, out.resolve("start.png"));
+        onFx(() -> { // the teachers' tour: it opens the sample itself (the copy has nothing unsaved to ask about)
+            wb.help().startTour();
+            return null;
+        });
+        shoot(wb, stage, wb.help().steps().get(0).screen(), out.resolve("guided-tour.png"));
+        onFx(() -> {
+            wb.help().endTour();
+            return null;
+        });
     }
 
     static void shoot(Workbench wb, Stage stage, Screen screen, Path file) throws Exception {
@@ -106,7 +115,7 @@ public final class ScreenshotTour {
             wb.shell().screenProperty().set(screen);
             return null;
         });
-        Thread.sleep(1200); // let layout, charts and CSS settle for a picture a person would see
+        Thread.sleep(3000); // let layout, charts and CSS settle for a picture a person would see (the machine may be shared)
         BufferedImage image = onFx(() -> SwingFXUtils.fromFXImage(stage.getScene().snapshot(null), null));
         ImageIO.write(image, "png", file.toFile());
         System.out.println("  " + file.getFileName());

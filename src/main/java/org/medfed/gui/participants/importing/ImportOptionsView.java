@@ -10,12 +10,12 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.medfed.gui.common.FormRows;
+import org.medfed.gui.common.WrappedTooltip;
 
 /** The 'Import options' tab: the options on the left, the file read with them on the right. Thin. */
 public final class ImportOptionsView {
@@ -66,7 +66,7 @@ public final class ImportOptionsView {
                 from.getSelectionModel().clearSelection();
             }
         });
-        from.setTooltip(new Tooltip("Name this file's columns as another hospital's file names them"));
+        from.setTooltip(new WrappedTooltip("Name this file's columns as another hospital's file names them"));
         HBox namesRow = new HBox(6, names, from);
         HBox.setHgrow(names, Priority.ALWAYS);
         row = FormRows.place(form, row, "Column names", namesRow,
