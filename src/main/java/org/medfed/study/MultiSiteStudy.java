@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.medfed.concurrency.Workers;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.data.tabular.TabularAgreement;
 import org.medfed.data.tabular.TabularCoordinator;
@@ -47,16 +48,17 @@ public final class MultiSiteStudy {
     }
 
     /**
+     * @param workers gives the threads that wait on the hospitals' calls
      * @param run identifies the run (its folder): a node that kept state for the same run (SCAFFOLD's control
      *            variate) keeps it when the run is resumed; for any other run it starts afresh
      */
-    public static PreparedStudy prepare(Study study, Path studyFile, NodeRegistry registry, Duration wait, String run,
+    public static PreparedStudy prepare(Workers workers, Study study, Path studyFile, NodeRegistry registry, Duration wait, String run,
                                         Consumer<String> progress) {
         StudyValidation.check(studyFile, study);
         check(study, studyFile);
         List<RemoteParticipant> hospitals = NodeParticipants.connect(study, studyFile, registry, wait, progress);
         Duration limit = study.training().runConfig(study.seed()).participantTimeout();
-        try (InProcessTransport transport = new InProcessTransport(Math.max(1, hospitals.size()))) {
+        try (InProcessTransport transport = new InProcessTransport(workers, Math.max(1, hospitals.size()))) {
             MultiSiteCalls calls = new MultiSiteCalls(transport, limit);
             return isImages(study) ? MultiSiteImages.prepare(study, studyFile, hospitals, run, progress, calls)
                     : prepareTables(study, studyFile, hospitals, run, progress, calls);

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -104,11 +103,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
         starting = true;
         int thisAttempt = ++attempt;
         status.set("Starting to listen on port " + study.coordinator().listen() + "…");
-        ExecutorService calls = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "workbench-coordinator");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService calls = tasks.workers().pool("workbench-coordinator");
         tasks.run(() -> CoordinatorListening.start(study.coordinator(), base, List.of(), calls), started -> {
             starting = false;
             if (thisAttempt != attempt) {
@@ -232,7 +227,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
         runLog = log;
         running = true;
         tasks.ui().execute(this::changed);
-        return MultiSiteStudy.prepare(study, base, s.nodes(), RUN_WAIT, run, log);
+        return MultiSiteStudy.prepare(tasks.workers(), study, base, s.nodes(), RUN_WAIT, run, log);
     }
 
     /** The run through the nodes ended: the nodes are no longer training, changes are no longer logged. */

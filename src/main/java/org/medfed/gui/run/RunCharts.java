@@ -2,6 +2,7 @@ package org.medfed.gui.run;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.FlowPane;
@@ -47,7 +48,7 @@ final class RunCharts {
     private boolean timerRunning;
     private long lastDraw;
 
-    RunCharts(RunViewModel vm) {
+    RunCharts(RunViewModel vm, Executor drawing) {
         globalData.addSeries(accuracy);
         globalData.addSeries(weighted);
         lossData.addSeries(loss);
@@ -56,9 +57,9 @@ final class RunCharts {
         lossChart = Charts.lineChart("Global model: loss", "Round", "Cross-entropy loss", lossData, true);
         hospitalChart = Charts.lineChart("Accuracy at each hospital", "Round", "Accuracy", hospitalData, true);
         // drawn off the FX thread: a redraw of a long run's chart costs tens of milliseconds in software rendering
-        globalViewer = new OffThreadChartView(globalChart, "chart-global");
-        lossViewer = new OffThreadChartView(lossChart, "chart-loss");
-        hospitalViewer = new OffThreadChartView(hospitalChart, "chart-hospitals");
+        globalViewer = new OffThreadChartView(globalChart, "chart-global", drawing);
+        lossViewer = new OffThreadChartView(lossChart, "chart-loss", drawing);
+        hospitalViewer = new OffThreadChartView(hospitalChart, "chart-hospitals", drawing);
         hospitalToggles.setId("hospital-toggles");
         // the charts do not redraw on every data change; a timer on the pulse redraws them when something changed
         for (JFreeChart c : List.of(globalChart, lossChart, hospitalChart)) {

@@ -271,7 +271,7 @@ public final class RunViewModel {
                 }
                 thisBridge.log("Data ready: " + describe(prepared));
                 prepared.data().warnings().forEach(w -> thisBridge.log("Warning: " + w));
-                return StudyRunner.run(prepared, new RunOptions(null, null, baselines).leavingACoreFree(), thisBridge,
+                return StudyRunner.run(tasks.workers(), prepared, new RunOptions(null, null, baselines).leavingACoreFree(), thisBridge,
                         thisControl, message -> thisBridge.log("Comparison: " + message + " ..."));
             } finally {
                 if (through != null) {
