@@ -1,6 +1,8 @@
 package org.medfed.gui.participants;
 
 import org.medfed.attack.AttackCatalog;
+import org.medfed.attack.AttackKind;
+import org.medfed.attack.AttackSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -60,6 +62,26 @@ class ParticipantAttackTest {
         assertThat(doc.study().participants().get(1).attack()).isNull();
         assertThat(AttackCatalog.label("scale:10")).isEqualTo("scaling ×10");
         assertThat(AttackCatalog.label("scale:4")).isEqualTo("scale:4");
+    }
+
+    /** Every attack of the catalogue is offered and can be set, so a new attack needs no GUI code. */
+    @Test
+    void offersEveryAttackOfTheCatalogue() {
+        QueuedUi ui = QueuedUi.sameThread();
+        StudyDocument doc = new StudyDocument();
+        ParticipantsViewModel vm = new ParticipantsViewModel(doc, ui, new StubDialogs());
+        Path study = Samples.copy(dir, 3);
+        doc.replace(StudyFile.load(study), study);
+        ui.drain();
+        assertThat(vm.attackChoices()).first().isEqualTo(AttackCatalog.NONE);
+        assertThat(vm.attackChoices().subList(1, vm.attackChoices().size()))
+                .containsExactlyElementsOf(AttackCatalog.all().stream().map(AttackKind::offered).toList());
+        for (AttackKind kind : AttackCatalog.all()) {
+            assertThat(vm.setAttack(1, kind.offered())).as(kind.id()).isTrue();
+            String written = doc.study().participants().get(1).attack();
+            assertThat(AttackSpec.parse(written).kind()).isSameAs(kind);
+            assertThat(AttackCatalog.label(vm.rows().get(1).attackProperty().get())).isEqualTo(kind.offeredLabel());
+        }
     }
 
     @Test
