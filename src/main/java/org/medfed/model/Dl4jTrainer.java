@@ -74,23 +74,10 @@ public final class Dl4jTrainer implements ModelTrainer {
             net.setParams(toRow(start));
             resetOptimizer(net);
             adjuster.adjustment = adjustment;
-            return new FitLoop.Session() {
-                @Override
-                public double step(int step, int[] batch) {
-                    net.fit(batch(train, batch));
-                    return net.score();
-                }
-
-                @Override
-                public ModelVector trained() {
-                    return ModelVector.wrap(net.params().toFloatVector());
-                }
-
-                @Override
-                public void close() {
-                    adjuster.adjustment = GradientAdjustment.NONE;
-                }
-            };
+            return FitLoop.session(rows -> {
+                net.fit(batch(train, rows));
+                return net.score();
+            }, () -> ModelVector.wrap(net.params().toFloatVector()), () -> adjuster.adjustment = GradientAdjustment.NONE);
         });
     }
 

@@ -1,6 +1,7 @@
 package org.medfed.model;
 
 import java.util.function.Supplier;
+import java.util.function.ToDoubleFunction;
 import org.medfed.data.ExampleSet;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
@@ -36,6 +37,26 @@ final class FitLoop {
     }
 
     private FitLoop() {
+    }
+
+    /** A session whose step is {@code fit} on the batch's rows, read by {@code trained}, ended by {@code release}. */
+    static Session session(ToDoubleFunction<int[]> fit, Supplier<ModelVector> trained, Runnable release) {
+        return new Session() {
+            @Override
+            public double step(int step, int[] batch) {
+                return fit.applyAsDouble(batch);
+            }
+
+            @Override
+            public ModelVector trained() {
+                return trained.get();
+            }
+
+            @Override
+            public void close() {
+                release.run();
+            }
+        };
     }
 
     /**

@@ -130,24 +130,11 @@ public final class SegmentationTrainer implements ModelTrainer {
             graph.setParams(Dl4jTrainer.toRow(start));
             resetOptimizer(graph);
             listener.adjustment = adjustment;
-            return new FitLoop.Session() {
-                @Override
-                public double step(int step, int[] batch) {
-                    graph.fit(batch(batch));
-                    // DL4J's score is the loss summed over pixels, per image
-                    return graph.score() / pixels();
-                }
-
-                @Override
-                public ModelVector trained() {
-                    return ModelVector.wrap(graph.params().toFloatVector());
-                }
-
-                @Override
-                public void close() {
-                    listener.adjustment = GradientAdjustment.NONE;
-                }
-            };
+            return FitLoop.session(rows -> {
+                graph.fit(batch(rows));
+                // DL4J's score is the loss summed over pixels, per image
+                return graph.score() / pixels();
+            }, () -> ModelVector.wrap(graph.params().toFloatVector()), () -> listener.adjustment = GradientAdjustment.NONE);
         });
     }
 

@@ -40,14 +40,20 @@ class ParticipantAttackTest {
         app.close();
     }
 
-    @Test
-    void anAttackIsWrittenToTheStudyCheckedAndRemovedWithNone() {
+    /** The view-model on a copy of sample study 3. */
+    private ParticipantsViewModel onSample(StudyDocument doc) {
         QueuedUi ui = QueuedUi.sameThread();
-        StudyDocument doc = new StudyDocument();
         ParticipantsViewModel vm = new ParticipantsViewModel(doc, ui, new StubDialogs());
         Path study = Samples.copy(dir, 3);
         doc.replace(StudyFile.load(study), study);
         ui.drain();
+        return vm;
+    }
+
+    @Test
+    void anAttackIsWrittenToTheStudyCheckedAndRemovedWithNone() {
+        StudyDocument doc = new StudyDocument();
+        ParticipantsViewModel vm = onSample(doc);
         assertThat(vm.rows()).allSatisfy(r -> assertThat(r.attackProperty().get()).isEqualTo("none"));
 
         assertThat(vm.setAttack(1, "sign-flip")).isTrue();
@@ -67,12 +73,8 @@ class ParticipantAttackTest {
     /** Every attack of the catalogue is offered and can be set, so a new attack needs no GUI code. */
     @Test
     void offersEveryAttackOfTheCatalogue() {
-        QueuedUi ui = QueuedUi.sameThread();
         StudyDocument doc = new StudyDocument();
-        ParticipantsViewModel vm = new ParticipantsViewModel(doc, ui, new StubDialogs());
-        Path study = Samples.copy(dir, 3);
-        doc.replace(StudyFile.load(study), study);
-        ui.drain();
+        ParticipantsViewModel vm = onSample(doc);
         assertThat(vm.attackChoices()).first().isEqualTo(AttackCatalog.NONE);
         assertThat(vm.attackChoices().subList(1, vm.attackChoices().size()))
                 .containsExactlyElementsOf(AttackCatalog.all().stream().map(AttackKind::offered).toList());
