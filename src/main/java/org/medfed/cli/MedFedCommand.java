@@ -122,6 +122,27 @@ public final class MedFedCommand implements Runnable {
                 return (RuntimeException) t;
             }
         }
+        return environment(e);
+    }
+
+    /**
+     * A failing environment that no reader turned into words (a full disk while a library wrote, a file gone
+     * while it was read) or a path that cannot exist (a NUL in a study file's data path): the user's to fix, so
+     * exit 2 with the reason, not a bug report.
+     */
+    private static RuntimeException environment(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof java.nio.file.InvalidPathException p) {
+                return new BadInputException("'" + p.getInput().replace("\0", "\\0")
+                        + "' is not a possible path: " + p.getReason(), p);
+            }
+            if (t instanceof java.io.IOException io) {
+                java.nio.file.Path file = io instanceof java.nio.file.FileSystemException f && f.getFile() != null
+                        ? java.nio.file.Path.of(f.getFile().replace("\u0000", "")) : null;
+                return new BadInputException(file, null, "could not be read or written: "
+                        + org.medfed.io.FileProblem.reason(file, io), io);
+            }
+        }
         return null;
     }
 
