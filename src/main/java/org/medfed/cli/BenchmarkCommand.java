@@ -19,6 +19,7 @@ import org.medfed.benchmark.CompactionBenchmark;
 import org.medfed.benchmark.FedHeartDiseaseBenchmark;
 import org.medfed.benchmark.NetworkBenchmark;
 import org.medfed.benchmark.NetworkReport;
+import org.medfed.concurrency.Workers;
 import org.medfed.engine.BadInputException;
 import org.medfed.io.AtomicFiles;
 import org.medfed.io.FileProblem;
@@ -95,6 +96,12 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private final Workers workers;
+
+    BenchmarkCommand(Workers workers) {
+        this.workers = workers;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (data == null && !name.equals("network")) {
@@ -135,7 +142,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             case "network" -> {
                 NetworkBenchmark.Settings settings = networkSettings();
-                NetworkReport report = QuietNodeLog.during(() -> NetworkBenchmark.run(settings, progress));
+                NetworkReport report = QuietNodeLog.during(() -> NetworkBenchmark.run(workers, settings, progress));
                 markdown = report.markdown(networkCommand(settings));
                 csv = report.csv();
             }

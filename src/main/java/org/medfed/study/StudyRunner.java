@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.medfed.attack.AttackSpec;
+import org.medfed.concurrency.Workers;
 import org.medfed.data.ExampleSet;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.FederatedRun;
@@ -40,18 +41,19 @@ public final class StudyRunner {
     private StudyRunner() {
     }
 
-    public static StudyResult run(PreparedStudy prepared, RunOptions options, RunListener listener, RunControl control,
-                                  Consumer<String> progress) {
-        return run(prepared, options, listener, control, progress, Checkpointing.NONE);
+    /** @param workers gives the participants' threads */
+    public static StudyResult run(Workers workers, PreparedStudy prepared, RunOptions options, RunListener listener,
+                                  RunControl control, Consumer<String> progress) {
+        return run(workers, prepared, options, listener, control, progress, Checkpointing.NONE);
     }
 
     /**
-     * As {@link #run(PreparedStudy, RunOptions, RunListener, RunControl, Consumer)}, leaving a checkpoint after every
+     * As {@link #run(Workers, PreparedStudy, RunOptions, RunListener, RunControl, Consumer)}, leaving a checkpoint after every
      * round, or going on from one: participants and strategy are built afresh exactly as for a new run, and the
      * checkpoint restores what they kept.
      */
-    public static StudyResult run(PreparedStudy prepared, RunOptions options, RunListener listener, RunControl control,
-                                  Consumer<String> progress, Checkpointing checkpointing) {
+    public static StudyResult run(Workers workers, PreparedStudy prepared, RunOptions options, RunListener listener,
+                                  RunControl control, Consumer<String> progress, Checkpointing checkpointing) {
         Study study = prepared.study();
         long seed = options.seed() != null ? options.seed() : study.seed();
         RunConfig config = study.training().runConfig(seed);
@@ -71,13 +73,13 @@ public final class StudyRunner {
         // hospitals behind nodes only wait on the network: one thread each
         int threads = prepared.data() instanceof RemoteStudyData ? participants.size()
                 : options.threadsFor(participants.size());
-        try (InProcessTransport transport = new InProcessTransport(threads)) {
+        try (InProcessTransport transport = new InProcessTransport(workers, threads)) {
             FederatedRun run = new FederatedRun(config, protectedRun.strategy(), participants, transport, listener);
             history = checkpointing.execute(run, initial, control);
         }
         List<BaselineResult> baselines = new ArrayList<>();
         if (options.baselines() && history.status() == RunStatus.FINISHED) {
-            baselines = baselines(prepared, seed, control, progress);
+            baselines = baselines(workers, prepared, seed, control, progress);
         }
         return new StudyResult(prepared, seed, history, baselines, protectedRun.card(), started, Instant.now());
     }
@@ -115,10 +117,10 @@ public final class StudyRunner {
     }
 
     /** Each hospital alone, then all training rows pooled; each model evaluated on every hospital's test rows. */
-    public static List<BaselineResult> baselines(PreparedStudy prepared, long seed, RunControl control,
-                                                 Consumer<String> progress) {
+    public static List<BaselineResult> baselines(Workers workers, PreparedStudy prepared, long seed,
+                                                 RunControl control, Consumer<String> progress) {
         if (prepared.data() instanceof RemoteStudyData remote) {
-            return NodeBaselines.train(remote.hospitals(), initialModel(prepared.spec(), seed),
+            return NodeBaselines.train(workers, remote.hospitals(), initialModel(prepared.spec(), seed),
                     prepared.study().baselines().localTraining(Seeds.derive(seed, "baseline", 0)),
                     prepared.study().training().runConfig(seed).participantTimeout(), control, progress);
         }

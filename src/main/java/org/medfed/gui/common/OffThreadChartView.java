@@ -2,7 +2,6 @@ package org.medfed.gui.common;
 
 import java.awt.image.BufferedImage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
@@ -18,13 +17,6 @@ import org.jfree.chart.JFreeChart;
  */
 public final class OffThreadChartView extends Region {
 
-    private static final Executor DRAWING = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "chart-drawing");
-        t.setDaemon(true);
-        t.setPriority(Thread.NORM_PRIORITY - 1);
-        return t;
-    });
-
     private final JFreeChart chart;
     private final ImageView image = new ImageView();
     private final Executor drawing;
@@ -36,9 +28,12 @@ public final class OffThreadChartView extends Region {
     private int drawnHeight;
     private int drawings;
 
-    /** Draws on the shared drawing thread and shows the result with {@code Platform.runLater}. */
-    public OffThreadChartView(JFreeChart chart, String id) {
-        this(chart, id, DRAWING, javafx.application.Platform::runLater);
+    /**
+     * Draws on {@code drawing} (the workbench's one drawing thread, so drawings never run side by side) and shows
+     * the result with {@code Platform.runLater}.
+     */
+    public OffThreadChartView(JFreeChart chart, String id, Executor drawing) {
+        this(chart, id, drawing, javafx.application.Platform::runLater);
     }
 
     OffThreadChartView(JFreeChart chart, String id, Executor drawing, Executor ui) {
@@ -60,11 +55,6 @@ public final class OffThreadChartView extends Region {
                 redraw();
             }
         });
-    }
-
-    /** The thread the live charts are drawn on. */
-    static Executor drawingThread() {
-        return DRAWING;
     }
 
     public JFreeChart chart() {
