@@ -38,6 +38,8 @@ public final class RunOutputs {
     public static final String RESULTS = "results.csv";
     public static final String SUMMARY = "summary.json";
     public static final String MODEL = "model";
+    /** Each hospital's personal model, in a folder of its own, for a personalising strategy in a simulation. */
+    public static final String PERSONAL = "personal";
 
     private RunOutputs() {
     }
@@ -49,6 +51,38 @@ public final class RunOutputs {
         writeText(dir.resolve(RESULTS), table.toCsv());
         JsonFiles.write(summary(result, table), dir.resolve(SUMMARY));
         writeModel(result, dir.resolve(MODEL));
+        writePersonalModels(result, dir.resolve(PERSONAL));
+    }
+
+    /**
+     * Each hospital's personal model with its own card, in {@code personal/HOSPITAL/}; nothing when the run did not
+     * personalise, or ran over real nodes (each node keeps its own).
+     */
+    static void writePersonalModels(StudyResult result, Path dir) {
+        if (result.personalModels().isEmpty()) {
+            return;
+        }
+        ModelSpec spec = result.prepared().spec();
+        ModelCard shared = card(result, null);
+        ResultsTable.Row federated = ResultsTable.of(result).row(ResultsTable.FEDERATED).orElse(null);
+        var descriptor = org.medfed.engine.strategy.StrategyCatalog.require(result.history().strategyId());
+        result.personalModels().forEach((hospital, model) -> {
+            Path own = dir.resolve(folderName(hospital));
+            ModelFiles.save(spec, model, own);
+            ModelCard.OnnxInfo onnx = OnnxFiles.write(spec, model, Compaction.NONE,
+                    result.prepared().data().tabularPreprocessing(), result.prepared().data().classes(), own);
+            Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+            metrics.put(hospital, result.personal().test().get(hospital).metrics());
+            Map<String, Double> sharedThere = federated == null || federated.test().get(hospital) == null ? null
+                    : federated.test().get(hospital).metrics();
+            ModelCardFile.save(shared.personalised(onnx, metrics, new ModelCard.PersonalisationInfo(hospital,
+                    result.personal().method(), descriptor.name() + ": " + descriptor.explanation(), sharedThere)), own);
+        });
+    }
+
+    /** A hospital's name as a folder name on every system. */
+    static String folderName(String hospital) {
+        return hospital.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /**
@@ -191,6 +225,18 @@ public final class RunOutputs {
         }
         s.put("participants", parts);
         s.put("results", table.asMap());
+        if (!result.personal().isEmpty()) {
+            Map<String, Object> personal = new LinkedHashMap<>();
+            personal.put("method", result.personal().method());
+            personal.put("models", result.personalModels().isEmpty()
+                    ? "kept at each hospital's node, never sent" : PERSONAL + "/HOSPITAL/");
+            if (!result.personal().failures().isEmpty()) {
+                Map<String, String> failed = new TreeMap<>();
+                result.personal().failures().forEach(f -> failed.put(f.participant(), f.reason()));
+                personal.put("failures", failed);
+            }
+            s.put("personalisation", personal);
+        }
         Map<String, Object> protections = protections(result);
         if (protections != null) {
             s.put("protections", protections);
