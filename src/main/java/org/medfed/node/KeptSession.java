@@ -67,7 +67,8 @@ final class KeptSession {
 
     /**
      * A request for the model built beside the dataset (training, evaluation, a baseline), answered by
-     * {@code site}; after it, what the strategy keeps at the hospital between rounds is saved to survive a restart.
+     * {@code site}; after it, what the strategy keeps at the hospital between rounds, and the hospital's personal
+     * model once made, is saved to survive a restart.
      */
     Params serve(SiteRequest request, RunControl control, HospitalSite site, String dataset) {
         if (site == null) {
@@ -80,7 +81,8 @@ final class KeptSession {
     }
 
     private void keepVectors(Procedure procedure, HospitalSite site) {
-        if (procedure.kind() != Procedure.Kind.TRAINING || site.state().vectors().isEmpty() || session == null) {
+        boolean keeps = procedure.kind() == Procedure.Kind.TRAINING || procedure == Procedure.PERSONALISE;
+        if (!keeps || site.state().vectors().isEmpty() || session == null) {
             return;
         }
         Map<String, float[]> vectors = new LinkedHashMap<>();
