@@ -1,17 +1,14 @@
 package org.medfed.cli;
 
-import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.medfed.engine.BadInputException;
 import org.medfed.network.coordinator.CoordinatorServer;
-import org.medfed.network.pki.CertificateNames;
-import org.medfed.network.provision.KitLayout;
-import org.medfed.network.tls.TlsIdentity;
-import org.medfed.study.Version;
+import org.medfed.project.CoordinatorSection;
+import org.medfed.project.Study;
+import org.medfed.study.CoordinatorListening;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,43 +18,40 @@ import picocli.CommandLine.Option;
 final class CoordinatorOptions {
 
     @Option(names = "--listen", paramLabel = "PORT",
-            description = "coordinate hospitals behind nodes: listen on PORT for their connections (mutual TLS)")
+            description = "coordinate hospitals behind nodes: listen on PORT for their connections (mutual TLS); "
+                    + "default: the study's \"coordinator\" section")
     Integer listen;
 
-    @Option(names = "--bind", paramLabel = "ADDRESS", defaultValue = "0.0.0.0",
-            description = "address to listen on with --listen (default: every interface)")
+    @Option(names = "--bind", paramLabel = "ADDRESS",
+            description = "address to listen on (default: the study's, else every interface)")
     String bind;
 
     @Option(names = "--tls", paramLabel = "DIR",
             description = "the coordinator's folder of the study kit (coordinator.crt, coordinator.key, ca.crt); "
-                    + "default: the 'coordinator' folder beside the study file")
+                    + "default: the study's, else the 'coordinator' folder beside the study file")
     Path tls;
 
     @Option(names = "--wait", paramLabel = "SECONDS", defaultValue = "600",
             description = "how long to wait for every node to connect (default 600)")
     int waitSeconds;
 
-    /** Starts listening; the server uses {@code executor} for its calls. */
-    CoordinatorServer start(Path studyFile, List<String> nodes, ExecutorService executor) {
-        if (listen == null) {
-            throw new BadInputException(studyFile, null, "the study's hospitals are behind nodes ("
-                    + String.join(", ", nodes) + "): give --listen PORT so that they can connect");
-        }
-        if (listen < 1 || listen > 65535) {
+    /** Whether anything was said about listening here or in the study. */
+    boolean listening(Study study) {
+        return listen != null || (study.coordinator() != null && study.coordinator().listen() != null);
+    }
+
+    /** Starts listening, the options given here over the study's settings; the server uses {@code executor}. */
+    CoordinatorServer start(Study study, Path studyFile, List<String> nodes, ExecutorService executor) {
+        CoordinatorSection saved = study.coordinator() != null ? study.coordinator()
+                : new CoordinatorSection(null, null, null);
+        CoordinatorSection where;
+        try {
+            where = new CoordinatorSection(listen != null ? listen : saved.listen(), bind != null ? bind : saved.bind(),
+                    tls != null ? tls.toAbsolutePath().toString() : saved.tls());
+        } catch (BadInputException e) {
             throw new BadInputException("--listen: the port must be between 1 and 65535, was " + listen);
         }
-        Path dir = tls != null ? tls : studyFile.toAbsolutePath().getParent().resolve(KitLayout.COORDINATOR_DIR);
-        Path crt = dir.resolve(KitLayout.COORDINATOR_CERTIFICATE);
-        if (!Files.isRegularFile(crt)) {
-            throw new BadInputException("--tls: " + dir + " holds no " + KitLayout.COORDINATOR_CERTIFICATE
-                    + "; give the coordinator's folder of the kit that 'medfed provision' made");
-        }
-        TlsIdentity identity = TlsIdentity.load(crt, dir.resolve(KitLayout.COORDINATOR_KEY),
-                dir.resolve(KitLayout.CA_CERTIFICATE));
-        String study = CertificateNames.study(identity.studyCa()).orElseThrow(() -> new BadInputException(
-                "--tls: the study CA in " + dir + " names no study"));
-        return CoordinatorServer.start(new InetSocketAddress(bind, listen), identity, study, nodes, Version.current(),
-                executor);
+        return CoordinatorListening.start(where, studyFile, nodes, executor);
     }
 
     static ExecutorService executor() {

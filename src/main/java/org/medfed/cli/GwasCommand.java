@@ -88,10 +88,9 @@ final class GwasCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<String> nodes = MultiSiteStudy.nodes(study);
         ExecutorService executor = CoordinatorOptions.executor();
-        try (CoordinatorServer server = coordinator.start(studyFile, nodes, executor)) {
+        try (CoordinatorServer server = coordinator.start(study, studyFile, nodes, executor)) {
             err.println("listening on port " + server.port() + " for the nodes of " + String.join(", ", nodes));
-            server.nodes().onChange(c -> err.println(c.connected() ? "  node " + c.node() + " connected"
-                    : "  node " + c.node() + " lost: " + c.reason()));
+            server.nodes().onChange(c -> err.println("  " + c.describe()));
             return AssociationStudy.runThroughNodes(study, studyFile, server.nodes(),
                     Duration.ofSeconds(coordinator.waitSeconds), dir, force, RunControl.free(), progress,
                     message -> err.println(message + " ..."));

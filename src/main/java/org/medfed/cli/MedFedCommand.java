@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "MedFed Workbench: federated learning across hospitals without moving patient data.",
         footer = {"", "With no command, or with 'gui [STUDY.json]', medfed opens the workbench window."},
         subcommands = {RunCommand.class, GwasCommand.class, PredictCommand.class, CompactCommand.class,
-                InspectCommand.class, SplitCommand.class, ProvisionCommand.class})
+                InspectCommand.class, SplitCommand.class, ProvisionCommand.class, ReportCommand.class})
 public final class MedFedCommand implements Runnable {
 
     public static final int OK = 0;

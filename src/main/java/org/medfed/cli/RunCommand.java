@@ -115,10 +115,9 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<String> nodes = MultiSiteStudy.nodes(study);
         ExecutorService executor = CoordinatorOptions.executor();
-        try (CoordinatorServer server = coordinator.start(base, nodes, executor)) {
+        try (CoordinatorServer server = coordinator.start(study, base, nodes, executor)) {
             err.println("listening on port " + server.port() + " for the nodes of " + String.join(", ", nodes));
-            server.nodes().onChange(c -> err.println(c.connected() ? "  node " + c.node() + " connected"
-                    : "  node " + c.node() + " lost: " + c.reason()));
+            server.nodes().onChange(c -> err.println("  " + c.describe()));
             PreparedStudy prepared = MultiSiteStudy.prepare(study, base, server.nodes(),
                     Duration.ofSeconds(coordinator.waitSeconds), folder.dir().toAbsolutePath().toString(),
                     message -> err.println(message + " ..."));

@@ -40,6 +40,10 @@ import org.medfed.gui.genotypes.GenotypeTaskView;
 import org.medfed.gui.genotypes.GenotypeTaskViewModel;
 import org.medfed.gui.participants.ParticipantsView;
 import org.medfed.gui.participants.ParticipantsViewModel;
+import org.medfed.gui.remote.CoordinatorSettingsViewModel;
+import org.medfed.gui.remote.RemoteHospitalsView;
+import org.medfed.gui.remote.RemoteHospitalsViewModel;
+import org.medfed.gui.remote.StudyCoordinator;
 import org.medfed.gui.results.ResultsView;
 import org.medfed.gui.results.ResultsViewModel;
 import org.medfed.gui.results.RunHistoryStore;
@@ -84,6 +88,9 @@ public final class Workbench {
     private final GenotypeFilesViewModel genotypeFiles;
     private final AssociationRunViewModel associationRun;
     private final AssociationResultsViewModel associationResults;
+    private final StudyCoordinator coordinator;
+    private final RemoteHospitalsViewModel remote;
+    private final CoordinatorSettingsViewModel coordinatorSettings;
 
     public Workbench(BackgroundTasks tasks, UserDialogs dialogs, RecentStudies recent, List<SampleStudies.Sample> samples,
                      RunHistoryStore history, Runnable quit) {
@@ -96,6 +103,11 @@ public final class Workbench {
         shell = new ShellViewModel(document, recent, dialogs);
         readiness = new StudyReadiness(document);
         participants = new ParticipantsViewModel(document, tasks, dialogs);
+        // hospitals behind nodes: the workbench listens for them while their study is open
+        coordinator = new StudyCoordinator(document, tasks);
+        remote = new RemoteHospitalsViewModel(document, tasks, coordinator);
+        coordinatorSettings = new CoordinatorSettingsViewModel(document, dialogs, coordinator);
+        participants.showRemote(remote);
         task = new TaskViewModel(document, participants.knownColumns());
         algorithm = new AlgorithmViewModel(document);
         genotypeTask = new GenotypeTaskViewModel(document, tasks);
@@ -115,6 +127,7 @@ public final class Workbench {
         readiness.addProblems(algorithm.protections().problems());
         readiness.addProblems(participants.blockingProblems());
         run = new RunViewModel(document, tasks, readiness);
+        run.runThroughNodes(coordinator);
         results = new ResultsViewModel(document, tasks, dialogs, history);
         // the hospital's side: a window of its own, sharing the workbench's background executor
         start = new StartViewModel(shell, samples, () -> org.medfed.gui.node.NodeWindowStage.show(
@@ -178,6 +191,7 @@ public final class Workbench {
         shell.setBeforeClose(() -> {
             run.stop();
             associationRun.stop();
+            coordinator.close();
         });
         Node associationRunView = new AssociationRunView(associationRun,
                 () -> shell.screenProperty().set(Screen.RESULTS)).root();
@@ -185,7 +199,12 @@ public final class Workbench {
 
         Map<Screen, Parent> screens = new EnumMap<>(Screen.class);
         screens.put(Screen.START, new StartView(start).root());
-        screens.put(Screen.PARTICIPANTS, new ParticipantsView(participants, participantPreviews).root());
+        ParticipantsView participantsView = new ParticipantsView(participants, participantPreviews);
+        RemoteHospitalsView remoteView = new RemoteHospitalsView(remote, coordinatorSettings);
+        participantsView.addButton(remoteView.addButton());
+        participantsView.addSection(remoteView.participantsPane());
+        runView.addLowerTab("tab-nodes", "Hospital nodes", remoteView.runPane());
+        screens.put(Screen.PARTICIPANTS, participantsView.root());
         screens.put(Screen.TASK, new ViewSwitch<>(kind, taskScreens, taskScreens.get(DataKind.TABLE)).root());
         screens.put(Screen.ALGORITHM, new AlgorithmView(algorithm).root());
         screens.put(Screen.RUN, associationSwitch(associationRunView, runView.root()));
@@ -247,4 +266,7 @@ public final class Workbench {
     public GenotypeFilesViewModel genotypeFiles() { return genotypeFiles; }
     public AssociationRunViewModel associationRun() { return associationRun; }
     public AssociationResultsViewModel associationResults() { return associationResults; }
+    public StudyCoordinator coordinator() { return coordinator; }
+    public RemoteHospitalsViewModel remote() { return remote; }
+    public CoordinatorSettingsViewModel coordinatorSettings() { return coordinatorSettings; }
 }

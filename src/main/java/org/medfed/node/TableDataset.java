@@ -11,6 +11,7 @@ import org.medfed.data.csv.CsvTable;
 import org.medfed.data.harmonise.SiteMapping;
 import org.medfed.data.tabular.FittedPreprocessing;
 import org.medfed.data.tabular.LocalTabularSite;
+import org.medfed.data.tabular.TableOverview;
 import org.medfed.data.tabular.TabularSettings;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.RunControl;
@@ -100,19 +101,21 @@ public final class TableDataset implements ServedDataset {
         return new Source() {
             @Override
             public CsvTable table(Study study, String participant) {
-                if (study.data() == null || study.data().label() == null) {
-                    throw new BadInputException("the study sent to dataset '" + id + "' has no label column");
-                }
-                // the file is read as node.json says; the study's mapping of this hospital's columns and codes
-                // (its own participant entry, the only one the coordinator sends) is applied to it here
+                // read as node.json says, else as the study says; a study without a data section yet (the
+                // researcher looking before choosing the label) reads it with the defaults. The study's mapping of
+                // this hospital's columns and codes (its own participant entry, the only one the coordinator sends)
+                // is applied to it here
                 SiteMapping mapping = study.participants().stream().filter(p -> p.name().equals(participant))
                         .findFirst().map(ParticipantEntry::siteMapping).orElse(SiteMapping.NONE);
-                return mapping.apply(CsvReader.read(file, format != null ? format : study.data().csvFormat()),
-                        participant);
+                return mapping.apply(CsvReader.read(file, format != null ? format
+                        : study.data() == null ? CsvFormat.defaults() : study.data().csvFormat()), participant);
             }
 
             @Override
             public TabularSettings settings(Study study) {
+                if (study.data() == null || study.data().label() == null) {
+                    throw new BadInputException("the study sent to dataset '" + id + "' has no label column");
+                }
                 return study.data().tabularSettings();
             }
         };
@@ -137,10 +140,11 @@ public final class TableDataset implements ServedDataset {
     @Override
     public synchronized Params handle(SiteRequest request, RunControl control) {
         Params p = request.params();
-        if (request.procedure() != Procedure.TABLE_OPEN) {
+        if (request.procedure() != Procedure.TABLE_OPEN && request.procedure() != Procedure.TABLE_SUMMARY) {
             resumeIfSaved();
         }
         return switch (request.procedure()) {
+            case TABLE_SUMMARY -> summary(p);
             case TABLE_OPEN -> open(p);
             case TABLE_SCHEMA -> json(table().schemaSummary());
             case TABLE_ROWS -> {
@@ -197,6 +201,18 @@ public final class TableDataset implements ServedDataset {
         table = new LocalTabularSite(p.text(PARTICIPANT), source.table(study, participant), source.settings(study), minimumCount);
         site = null;
         return Params.EMPTY;
+    }
+
+    /**
+     * Read afresh, beside whatever study is open (the researcher may look while a run goes on): the study being
+     * open and its saved session are left as they are.
+     */
+    private Params summary(Params p) {
+        Study asked = ProtocolJson.read(p.text(STUDY), Study.class);
+        boolean labelled = asked.data() != null && asked.data().label() != null && !asked.data().label().isBlank();
+        TableOverview overview = LocalTabularSite.overview(source.table(asked, p.text(PARTICIPANT, "")),
+                labelled ? source.settings(asked) : null, minimumCount);
+        return Params.builder().number("rows", overview.rows()).text(JSON, ProtocolJson.write(overview)).build();
     }
 
     private Params openModel(FittedPreprocessing prep) {

@@ -15,31 +15,34 @@ import org.medfed.data.tabular.FittedPreprocessing;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "software", "created", "study", "model", "input", "preprocessing",
         "imagePreprocessing", "training", "participants", "metrics", "privacy", "communication", "onnx", "compaction",
-        "personalisation"})
+        "confidence", "personalisation"})
 public record ModelCard(int schemaVersion, Software software, String created, StudyRef study, ModelInfo model,
                         InputFormat input, FittedPreprocessing preprocessing, ImagePreprocessing imagePreprocessing,
                         TrainingInfo training, List<ParticipantInfo> participants,
                         Map<String, Map<String, Double>> metrics, Map<String, Object> privacy,
                         Map<String, Object> communication, OnnxInfo onnx, CompactionInfo compaction,
-                        PersonalisationInfo personalisation) {
+                        Confidence confidence, PersonalisationInfo personalisation) {
 
     public static final int CURRENT_SCHEMA = 1;
 
-    /** A card without compaction or personalisation, as most exports are. */
+    /** A card of the shared model (not a hospital's personal one), as most exports are. */
     public ModelCard(int schemaVersion, Software software, String created, StudyRef study, ModelInfo model,
                      InputFormat input, FittedPreprocessing preprocessing, ImagePreprocessing imagePreprocessing,
                      TrainingInfo training, List<ParticipantInfo> participants, Map<String, Map<String, Double>> metrics,
                      Map<String, Object> privacy, Map<String, Object> communication, OnnxInfo onnx,
-                     CompactionInfo compaction) {
+                     CompactionInfo compaction, Confidence confidence) {
         this(schemaVersion, software, created, study, model, input, preprocessing, imagePreprocessing, training,
-                participants, metrics, privacy, communication, onnx, compaction, null);
+                participants, metrics, privacy, communication, onnx, compaction, confidence, null);
     }
 
-    /** This card for a hospital's personal model: its files, its metrics (at that hospital only) and how it was made. */
+    /**
+     * This card for a hospital's personal model: its files, its metrics and their intervals (at that hospital only)
+     * and how it was made.
+     */
     public ModelCard personalised(OnnxInfo ownOnnx, Map<String, Map<String, Double>> ownMetrics,
-                                  PersonalisationInfo how) {
+                                  Confidence ownConfidence, PersonalisationInfo how) {
         return new ModelCard(schemaVersion, software, created, study, model, input, preprocessing, imagePreprocessing,
-                training, participants, ownMetrics, privacy, communication, ownOnnx, compaction, how);
+                training, participants, ownMetrics, privacy, communication, ownOnnx, compaction, ownConfidence, how);
     }
 
     public record Software(String name, String version) {
@@ -114,5 +117,25 @@ public record ModelCard(int schemaVersion, Software software, String created, St
     public record CompactionInfo(String method, double prunedFraction, boolean int8, String metric,
                                  Map<String, Double> before, Map<String, Double> after, long onnxBytesBefore,
                                  long onnxBytesAfter, long gzipBytesBefore, long gzipBytesAfter, String command) {
+    }
+
+    /**
+     * How far the federated model's figures can be trusted (absent in cards written before it was added): each
+     * figure with its test n and interval at {@code level}, the paired comparison with each hospital's own model, the
+     * warnings shown with the results, and what could not be computed ({@code limits}).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Confidence(double level, String methods, List<Interval> intervals, List<PairedComparison> comparisons,
+                             List<String> warnings, String limits) {
+    }
+
+    /** A figure of the federated model on a hospital's test patients ("All hospitals": all of them); no bounds when none can be given. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Interval(String testSet, String metric, double value, int n, Double low, Double high) {
+    }
+
+    /** The federated model against one hospital's own model on that hospital's n test patients. */
+    public record PairedComparison(String hospital, int n, double federatedAccuracy, double aloneAccuracy,
+                                   int onlyFederatedRight, int onlyAloneRight, double pValue, String verdict) {
     }
 }

@@ -72,7 +72,7 @@ public final class Compactor {
                 full.length, small.length, OnnxExport.gzippedSize(full), OnnxExport.gzippedSize(small), command);
         ModelCardFile.save(new ModelCard(card.schemaVersion(), card.software(), Instant.now().toString(), card.study(),
                 card.model(), card.input(), card.preprocessing(), card.imagePreprocessing(), card.training(),
-                card.participants(), card.metrics(), card.privacy(), card.communication(), onnx, info), outDir);
+                card.participants(), card.metrics(), card.privacy(), card.communication(), onnx, info, card.confidence()), outDir);
         return new Outcome(outDir, info);
     }
 

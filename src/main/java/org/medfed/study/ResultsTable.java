@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.MetricSummary;
+import org.medfed.metrics.Estimate;
 
 /**
  * Does federation help? One row per model (federated, each hospital alone, pooled), one column per hospital's
@@ -52,25 +53,54 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         return new Row(model, test, MetricSummary.acrossParticipants(test));
     }
 
-    /** Long format: model,participant,metric,value; participant "mean" and "mean_weighted" for the summaries. */
-    public String toCsv() {
-        StringBuilder sb = new StringBuilder("model,participant,metric,value\n");
+    /**
+     * Long format: model,participant,metric,value; participant "mean" and "mean_weighted" for the summaries. The
+     * columns after value were added later (readers that take columns by name are unaffected): {@code n} test
+     * patients, the 95% interval {@code ci_low}, {@code ci_high} (Wilson for accuracy, sensitivity and specificity,
+     * DeLong for AUC; the weighted mean of accuracy is the accuracy over all test patients, so it has one too), and on
+     * the federated model's accuracy at each hospital, {@code vs_hospital_alone} (better, no detectable difference,
+     * worse) with the exact McNemar {@code p_value}. Sensitivity and specificity rows come from the statistics.
+     */
+    public String toCsv(ResultStatistics stats) {
+        StringBuilder sb = new StringBuilder("model,participant,metric,value,n,ci_low,ci_high,vs_hospital_alone,p_value\n");
         for (Row r : rows) {
-            r.test().forEach((p, e) -> e.metrics().forEach((m, v) -> line(sb, r.model(), p, m, v)));
+            r.test().forEach((p, e) -> {
+                e.metrics().forEach((m, v) -> line(sb, r.model(), p, m, v, stats.at(r.model(), p), stats));
+                ResultStatistics.Figures f = stats.at(r.model(), p);
+                for (String m : new String[] {"sensitivity", "specificity"}) {
+                    if (f != null && !Double.isNaN(f.get(m).value())) {
+                        line(sb, r.model(), p, m, f.get(m).value(), f, stats);
+                    }
+                }
+            });
             r.summary().forEach((m, v) -> {
                 if (m.endsWith(MetricSummary.WEIGHTED)) {
-                    line(sb, r.model(), "mean_weighted", m.substring(0, m.length() - MetricSummary.WEIGHTED.length()), v);
+                    String metric = m.substring(0, m.length() - MetricSummary.WEIGHTED.length());
+                    ResultStatistics.Figures all = stats.at(r.model(), TestPredictions.ALL);
+                    line(sb, r.model(), "mean_weighted", metric, v, metric.equals("accuracy") ? all : null, stats);
                 } else {
-                    line(sb, r.model(), "mean", m, v);
+                    line(sb, r.model(), "mean", m, v, null, stats);
                 }
             });
         }
         return sb.toString();
     }
 
-    private static void line(StringBuilder sb, String model, String participant, String metric, double v) {
+    private static void line(StringBuilder sb, String model, String participant, String metric, double v,
+                             ResultStatistics.Figures f, ResultStatistics stats) {
         sb.append(RunOutputs.csv(model)).append(',').append(RunOutputs.csv(participant)).append(',').append(metric)
-                .append(',').append(RunOutputs.format(v)).append('\n');
+                .append(',').append(RunOutputs.format(v)).append(',');
+        if (f != null) {
+            Estimate e = f.get(metric);
+            sb.append(f.n()).append(',');
+            sb.append(e.hasInterval() ? RunOutputs.format(e.low()) : "").append(',');
+            sb.append(e.hasInterval() ? RunOutputs.format(e.high()) : "").append(',');
+        } else {
+            sb.append(",,,");
+        }
+        var c = model.equals(FEDERATED) && metric.equals("accuracy") ? stats.comparison(participant) : java.util.Optional.<ResultStatistics.Comparison>empty();
+        sb.append(c.map(x -> x.verdict().words()).orElse("")).append(',');
+        sb.append(c.map(x -> RunOutputs.format(x.pValue())).orElse("")).append('\n');
     }
 
     /** A text table of one metric for the terminal. */

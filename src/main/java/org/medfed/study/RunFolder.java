@@ -49,7 +49,7 @@ public final class RunFolder implements AutoCloseable {
 
     /** Everything a run writes into its folder. */
     static final List<String> OUTPUTS = List.of(STUDY, INFO, CheckpointFile.NAME, RunOutputs.METRICS,
-            RunOutputs.RESULTS, RunOutputs.SUMMARY, RunOutputs.MODEL, RunOutputs.PERSONAL);
+            RunOutputs.RESULTS, RunCurves.FILE, RunOutputs.SUMMARY, RunOutputs.MODEL, RunOutputs.PERSONAL);
 
     private final Path dir;
     private final OutputFolder claim;
@@ -147,6 +147,12 @@ public final class RunFolder implements AutoCloseable {
         p.setProperty(STATUS, result.history().status().name().toLowerCase(Locale.ROOT));
         p.setProperty(ROUNDS_COMPLETED, String.valueOf(result.history().rounds().size()));
         p.setProperty("seconds", String.valueOf(result.history().duration().toMillis() / 1000.0));
+        // the run history lists each run's protection and the privacy it spent without opening its model card
+        p.setProperty("privacy", ProtectionSummary.describe(result.protections()));
+        double epsilon = ProtectionSummary.epsilon(result);
+        if (!Double.isNaN(epsilon)) {
+            p.setProperty("epsilon", String.valueOf(epsilon));
+        }
         writeInfo(p);
         claim().finish();
     }

@@ -21,6 +21,7 @@ import org.medfed.model.ModelSpec;
 import org.medfed.io.AtomicFiles;
 import org.medfed.io.FileProblem;
 import org.medfed.io.OutputFolder;
+import org.medfed.metrics.Estimate;
 import org.medfed.project.JsonFiles;
 import org.medfed.project.ModelCard;
 import org.medfed.project.ModelCardFile;
@@ -28,8 +29,8 @@ import org.medfed.project.Study;
 
 /**
  * Writes what a run produced into a folder: {@code metrics.csv} (one row per round, participant, split and
- * metric), {@code results.csv} (the federated vs local vs pooled table), {@code summary.json}, and the model
- * with its card in {@code model/}.
+ * metric), {@code results.csv} (the federated vs local vs pooled table, with test n and intervals),
+ * {@code curves.json} (ROC and calibration), {@code summary.json}, and the model with its card in {@code model/}.
  */
 public final class RunOutputs {
 
@@ -48,22 +49,25 @@ public final class RunOutputs {
     static void write(StudyResult result, Path dir) {
         writeMetrics(result.history(), dir.resolve(METRICS));
         ResultsTable table = ResultsTable.of(result);
-        writeText(dir.resolve(RESULTS), table.toCsv());
+        var predictions = TestPredictions.of(result);
+        ResultStatistics stats = ResultStatistics.of(result, predictions);
+        writeText(dir.resolve(RESULTS), table.toCsv(stats));
+        JsonFiles.write(RunCurves.of(predictions), dir.resolve(RunCurves.FILE));
         JsonFiles.write(summary(result, table), dir.resolve(SUMMARY));
-        writeModel(result, dir.resolve(MODEL));
-        writePersonalModels(result, dir.resolve(PERSONAL));
+        writeModel(result, stats, dir.resolve(MODEL));
+        writePersonalModels(result, stats, dir.resolve(PERSONAL));
     }
 
     /**
      * Each hospital's personal model with its own card, in {@code personal/HOSPITAL/}; nothing when the run did not
      * personalise, or ran over real nodes (each node keeps its own).
      */
-    static void writePersonalModels(StudyResult result, Path dir) {
+    static void writePersonalModels(StudyResult result, ResultStatistics stats, Path dir) {
         if (result.personalModels().isEmpty()) {
             return;
         }
         ModelSpec spec = result.prepared().spec();
-        ModelCard shared = card(result, null);
+        ModelCard shared = card(result, stats, null);
         ResultsTable.Row federated = ResultsTable.of(result).row(ResultsTable.FEDERATED).orElse(null);
         var descriptor = org.medfed.engine.strategy.StrategyCatalog.require(result.history().strategyId());
         result.personalModels().forEach((hospital, model) -> {
@@ -75,7 +79,8 @@ public final class RunOutputs {
             metrics.put(hospital, result.personal().test().get(hospital).metrics());
             Map<String, Double> sharedThere = federated == null || federated.test().get(hospital) == null ? null
                     : federated.test().get(hospital).metrics();
-            ModelCardFile.save(shared.personalised(onnx, metrics, new ModelCard.PersonalisationInfo(hospital,
+            ModelCardFile.save(shared.personalised(onnx, metrics,
+                    confidence(stats, ResultsTable.PERSONALISED, hospital), new ModelCard.PersonalisationInfo(hospital,
                     result.personal().method(), descriptor.name() + ": " + descriptor.explanation(), sharedThere)), own);
         });
     }
@@ -86,23 +91,24 @@ public final class RunOutputs {
     }
 
     /**
-     * The model as a DL4J file and as ONNX, with its card, into a folder of their own (the workbench's export):
-     * replaces an earlier export there, and marks the folder finished once all are written.
+     * The model as a DL4J file and as ONNX, with its card (which carries the intervals and comparisons of
+     * {@code stats}), into a folder of their own (the workbench's export): replaces an earlier export there, and
+     * marks the folder finished once all are written.
      */
-    public static void exportModel(StudyResult result, Path modelDir) {
+    public static void exportModel(StudyResult result, ResultStatistics stats, Path modelDir) {
         try (OutputFolder folder = OutputFolder.claim(modelDir, "model export", OutputFolder.Mode.REPLACE,
                 List.of(ModelFiles.MODEL_FILE, ModelCardFile.NAME))) {
-            writeModel(result, modelDir);
+            writeModel(result, stats, modelDir);
             folder.finish();
         }
     }
 
-    private static void writeModel(StudyResult result, Path modelDir) {
+    private static void writeModel(StudyResult result, ResultStatistics stats, Path modelDir) {
         ModelSpec spec = result.prepared().spec();
         ModelFiles.save(spec, result.history().model(), modelDir);
         ModelCard.OnnxInfo onnx = OnnxFiles.write(spec, result.history().model(), Compaction.NONE,
                 result.prepared().data().tabularPreprocessing(), result.prepared().data().classes(), modelDir);
-        ModelCardFile.save(card(result, onnx), modelDir);
+        ModelCardFile.save(card(result, stats, onnx), modelDir);
     }
 
     /** What protected the run, with the privacy actually spent, for the card and the summary. */
@@ -244,7 +250,7 @@ public final class RunOutputs {
         return s;
     }
 
-    static ModelCard card(StudyResult result, ModelCard.OnnxInfo onnx) {
+    static ModelCard card(StudyResult result, ResultStatistics stats, ModelCard.OnnxInfo onnx) {
         RunHistory h = result.history();
         Study study = result.prepared().study();
         ModelSpec spec = result.prepared().spec();
@@ -282,7 +288,7 @@ public final class RunOutputs {
                 new ModelCard.TrainingInfo(h.strategyId(), study.strategy().resolvedParameters(), t.rounds(),
                         h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT), t.localSteps(), t.localEpochs(),
                         t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), result.seed()),
-                parts, metrics, protections(result), communication(result), onnx, null);
+                parts, metrics, protections(result), communication(result), onnx, null, confidence(stats));
     }
 
     /**
@@ -315,5 +321,44 @@ public final class RunOutputs {
                     .map(SiteCounts::name).toList()));
         }
         return c;
+    }
+
+    /** The federated model's figures with their intervals and test n, its comparisons, and the warnings. */
+    static ModelCard.Confidence confidence(ResultStatistics stats) {
+        List<ModelCard.PairedComparison> comparisons = stats.comparisons().stream()
+                .map(c -> new ModelCard.PairedComparison(c.hospital(), c.n(), c.federated(), c.alone(),
+                        c.onlyFederated(), c.onlyAlone(), c.pValue(), c.verdict().words())).toList();
+        return new ModelCard.Confidence(Estimate.LEVEL, "Wilson score (accuracy, sensitivity, specificity at 0.5); "
+                + "DeLong (AUC); exact McNemar (federated against each hospital alone)",
+                intervals(stats, ResultsTable.FEDERATED, null), comparisons, stats.warnings(),
+                stats.limits().isEmpty() ? null : stats.limits());
+    }
+
+    /** A hospital's personal model's figures on its own test rows, with their intervals and test n. */
+    static ModelCard.Confidence confidence(ResultStatistics stats, String row, String hospital) {
+        return new ModelCard.Confidence(Estimate.LEVEL, "Wilson score (accuracy, sensitivity, specificity at 0.5); "
+                + "DeLong (AUC)", intervals(stats, row, hospital), List.of(), List.of(),
+                stats.limits().isEmpty() ? null : stats.limits());
+    }
+
+    /** The figures of {@code row} with their intervals, at every test set or at {@code hospital}'s only. */
+    private static List<ModelCard.Interval> intervals(ResultStatistics stats, String row, String hospital) {
+        List<ModelCard.Interval> intervals = new ArrayList<>();
+        var figures = stats.figures().get(row);
+        if (figures != null) {
+            figures.forEach((testSet, f) -> {
+                if (hospital != null && !hospital.equals(testSet)) {
+                    return;
+                }
+                for (String m : new String[] {"accuracy", "sensitivity", "specificity", "auc"}) {
+                    var e = f.get(m);
+                    if (!Double.isNaN(e.value())) {
+                        intervals.add(new ModelCard.Interval(testSet, m, e.value(), f.n(),
+                                e.hasInterval() ? e.low() : null, e.hasInterval() ? e.high() : null));
+                    }
+                }
+            });
+        }
+        return intervals;
     }
 }

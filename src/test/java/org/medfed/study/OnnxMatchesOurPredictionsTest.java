@@ -78,7 +78,7 @@ class OnnxMatchesOurPredictionsTest {
         StudyResult result = StudyRunner.run(PreparedStudy.prepare(study, file), RunOptions.defaults(), RunListener.NONE,
                 RunControl.free(), m -> { });
         Path model = tmp.resolve("model");
-        RunOutputs.exportModel(result, model);
+        RunOutputs.exportModel(result, ResultStatistics.of(result), model);
         ModelCard card = ModelCardFile.load(model);
         assertThat(card.onnx().inputs()).extracting(ModelCard.OnnxInput::name)
                 .containsExactly("age", "sex", "systolic_bp", "cholesterol", "bmi", "smoker", "diabetes", "chest_pain");

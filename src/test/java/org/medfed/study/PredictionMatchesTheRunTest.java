@@ -26,7 +26,7 @@ class PredictionMatchesTheRunTest {
         study = study.withTraining(study.training().withRounds(6));
         PreparedStudy prepared = PreparedStudy.prepare(study, file);
         StudyResult result = StudyRunner.run(prepared, RunOptions.defaults(), RunListener.NONE, RunControl.free(), m -> { });
-        RunOutputs.exportModel(result, tmp.resolve("model"));
+        RunOutputs.exportModel(result, ResultStatistics.of(result), tmp.resolve("model"));
 
         for (String hospital : List.of("mountain-hospital", "heart-centre")) {
             Path predictions = tmp.resolve(hospital + ".csv");

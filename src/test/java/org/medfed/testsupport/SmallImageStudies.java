@@ -39,7 +39,7 @@ public final class SmallImageStudies {
         return new Study(s.schemaVersion(), s.name(), s.description(), s.task(), s.dataType(), s.participants(),
                 s.data(), small, s.genotypes(), s.model(), s.strategy(), s.training().withRounds(2),
                 new BaselineSection(1, b.batchSize(), b.learningRate(), b.optimizer()), s.privacy(), s.defence(),
-                s.seed());
+                s.compression(), s.simulation(), s.seed(), s.coordinator());
     }
 
     /** The study with each hospital behind the node of its own name, which registers dataset "phantom". */

@@ -62,19 +62,51 @@ public final class LocalTabularSite implements TabularSite {
 
     @Override
     public SchemaSummary schemaSummary() {
-        Map<String, ColumnProfile> profiles = TableProfiler.profile(table);
-        List<ColumnSummary> features = new ArrayList<>();
-        for (String column : table.columns()) {
-            if (settings.mayBeFeature(column)) {
-                features.add(describe(profiles.get(column), identifierLike(table.columnIndex(column))));
-            }
-        }
-        return new SchemaSummary(table.fileName(), table.columns(), features, labelValues());
+        return schemaSummary(table, TableProfiler.profile(table), settings);
     }
 
-    private ColumnSummary describe(ColumnProfile p, boolean identifier) {
-        boolean categories = settings.types().get(p.name()) == ColumnType.CATEGORICAL
-                || (settings.types().get(p.name()) == null && p.inferredType() == ColumnType.CATEGORICAL);
+    /** @param settings the study's settings, or null before it has a label: then every column may be a feature */
+    private static SchemaSummary schemaSummary(CsvTable table, Map<String, ColumnProfile> profiles,
+                                               TabularSettings settings) {
+        List<ColumnSummary> features = new ArrayList<>();
+        for (String column : table.columns()) {
+            if (settings == null || settings.mayBeFeature(column)) {
+                ColumnType chosen = settings == null ? null : settings.types().get(column);
+                features.add(describe(profiles.get(column), chosen, identifierLike(table, table.columnIndex(column))));
+            }
+        }
+        return new SchemaSummary(table.fileName(), table.columns(), features,
+                settings == null ? List.of() : labelValues(table, settings));
+    }
+
+    /**
+     * A hospital's table as a whole before anything is chosen, for the researcher's screen: rows, the schema
+     * summary, and the label's counts held to the hospital's minimum count. Needs no rows selected.
+     *
+     * @param settings the study's settings, or null before it has a label: then every column may be a feature
+     */
+    public static TableOverview overview(CsvTable table, TabularSettings settings, int minimumCount) {
+        Map<String, ColumnProfile> profiles = TableProfiler.profile(table);
+        String label = settings == null ? null : settings.label();
+        Map<String, Integer> counts = new java.util.LinkedHashMap<>();
+        int withheld = 0;
+        ColumnProfile lp = label == null ? null : profiles.get(label);
+        if (lp != null) {
+            for (Map.Entry<String, Integer> e : new java.util.TreeMap<>(lp.levelCounts()).entrySet()) {
+                if (e.getValue() >= minimumCount) {
+                    counts.put(e.getKey(), e.getValue());
+                } else {
+                    withheld++;
+                }
+            }
+        }
+        return new TableOverview(table.rowCount(), schemaSummary(table, profiles, settings), label, counts, withheld,
+                minimumCount);
+    }
+
+    private static ColumnSummary describe(ColumnProfile p, ColumnType chosen, boolean identifier) {
+        boolean categories = chosen == ColumnType.CATEGORICAL
+                || (chosen == null && p.inferredType() == ColumnType.CATEGORICAL);
         List<String> levels = identifier || !categories ? List.of()
                 : p.levelCounts().keySet().stream().map(LabelRule::canonical).distinct().toList();
         return new ColumnSummary(p.name(), p.inferredType().id(), p.present(), p.missing(), mostlyNumbers(p),
@@ -85,7 +117,7 @@ public final class LocalTabularSite implements TabularSite {
      * Every row has a value and no two share one, the values are text or whole numbers (a measurement with
      * decimals can be unique by chance), and there are enough rows for that to mean something.
      */
-    private boolean identifierLike(int column) {
+    private static boolean identifierLike(CsvTable table, int column) {
         if (table.rowCount() < ColumnSummary.IDENTIFIER_MIN_ROWS) {
             return false;
         }
@@ -103,7 +135,7 @@ public final class LocalTabularSite implements TabularSite {
     }
 
     /** The class names of the labelled rows, at most {@link ColumnProfile#MAX_LEVELS} (more is not a class label). */
-    private List<String> labelValues() {
+    private static List<String> labelValues(CsvTable table, TabularSettings settings) {
         int c = table.columnIndex(settings.label());
         if (c < 0) {
             return List.of();

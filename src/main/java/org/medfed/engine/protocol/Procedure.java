@@ -46,6 +46,9 @@ public enum Procedure {
     BASELINE_TRAIN("baseline.train", Kind.QUESTION,
             "train a comparison model on this hospital's rows alone and send its parameters"),
     DESCRIBE("describe", Kind.QUESTION, "say how many training and test examples the dataset has"),
+    TABLE_SUMMARY("table.summary", Kind.SETUP, "before a study, tell the researcher about the registered table: "
+            + "rows, columns with their inferred types and counts, the label's balance (counts under the hospital's "
+            + "minimum are withheld); opens nothing"),
     TABLE_OPEN("table.open", Kind.SETUP, "open the registered table for a study, with the study's data settings"),
     TABLE_SCHEMA("table.schema", Kind.SETUP,
             "describe the table's columns: names, inferred types, counts of present and missing values"),

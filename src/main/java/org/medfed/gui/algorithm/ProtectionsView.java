@@ -96,6 +96,14 @@ final class ProtectionsView {
         ruleParameters.setId("robust-parameters");
         fillRuleParameters(ruleParameters);
         vm.ruleFields().addListener((ListChangeListener<FormField>) c -> fillRuleParameters(ruleParameters));
+        Label fit = new Label();
+        fit.setId("robust-fit");
+        fit.setWrapText(true);
+        fit.getStyleClass().add("warning-text");
+        fit.textProperty().bind(Bindings.createStringBinding(() -> vm.ruleFitProperty().get().isEmpty() ? ""
+                : "⚠ " + vm.ruleFitProperty().get(), vm.ruleFitProperty()));
+        fit.managedProperty().bind(fit.textProperty().isNotEmpty());
+        fit.visibleProperty().bind(fit.managedProperty());
         CheckBox clipping = toggle("protect-normclip", "Norm clipping of each update", vm.normClippingProperty());
         VBox clipBox = indented(fields(vm.clipBound()));
         shownIf(clipBox, vm.normClippingProperty());
@@ -110,7 +118,7 @@ final class ProtectionsView {
                 sgd, explanation(ProtectionsViewModel.DP_SGD_EXPLANATION), sgdBox,
                 secagg, explanation(ProtectionsViewModel.SECURE_AGGREGATION_EXPLANATION),
                 paillier, explanation(ProtectionsViewModel.PAILLIER_EXPLANATION), keyBox,
-                seeded, ruleRow, indented(ruleParameters),
+                seeded, ruleRow, fit, indented(ruleParameters),
                 clipping, explanation(ProtectionsViewModel.CLIPPING_EXPLANATION), clipBox,
                 problems);
     }

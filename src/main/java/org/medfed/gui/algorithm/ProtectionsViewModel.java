@@ -90,6 +90,7 @@ public final class ProtectionsViewModel {
     private final FormField clipBound;
 
     private final ObservableList<String> problems = FXCollections.observableArrayList();
+    private final javafx.beans.property.StringProperty ruleFit = new javafx.beans.property.SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private boolean loading;
 
@@ -121,6 +122,7 @@ public final class ProtectionsViewModel {
         rule.addListener((obs, was, is) -> {
             buildRuleFields(is, Map.of());
             changed();
+            ruleFit.set(ruleFit(is, document.study()));
         });
         document.studyProperty().addListener((obs, was, is) -> {
             if (was == null || !java.util.Objects.equals(was.privacy(), is.privacy())
@@ -363,6 +365,7 @@ public final class ProtectionsViewModel {
 
     /** Re-checks fields whose limits depend on the rest of the study (delta and the number of hospitals). */
     private void recheck(Study study) {
+        ruleFit.set(ruleFit(rule.get(), study));
         delta.show(delta.textProperty().get());
         List<String> next = incompatibilities(study);
         if (!next.equals(problems)) {
@@ -372,6 +375,38 @@ public final class ProtectionsViewModel {
     }
 
     /** What the engine would refuse in this study's combination of settings, each in a sentence naming the screen. */
+    /**
+     * Why the chosen Krum rule cannot run with this study's hospitals, said beside the rule (it needs more than
+     * 2f + 2 updates per round: 5 or more with f = 1, so never with four hospitals), or empty.
+     */
+    static String ruleFit(RobustRuleDescriptor chosen, Study study) {
+        if (chosen == null || !(chosen.id().equals("krum") || chosen.id().equals("multi-krum"))) {
+            return "";
+        }
+        int hospitals = study.enabledParticipants().size();
+        int perRound = Math.max(1, (int) Math.ceil(study.training().fraction() * hospitals - 1e-9));
+        int f = 1;
+        if (study.defence() != null) {
+            try {
+                DefenceSettings d = DefenceSettings.parse(study.defence().rule(), study.defence().clipBound());
+                if (d.rule().id().equals(chosen.id())) {
+                    f = (int) d.value("f");
+                }
+            } catch (BadInputException e) {
+                // the problem list names a rule it cannot read
+            }
+        }
+        int needed = 2 * f + 3;
+        if (perRound >= needed) {
+            return "";
+        }
+        return chosen.name() + " cannot be used here: it compares every update with its nearest neighbours and, "
+                + "assuming up to f = " + f + " attacker" + (f == 1 ? "" : "s") + ", needs at least 2f + 3 = " + needed
+                + " hospitals per round; this study has " + perRound + ". Lower f"
+                + (f > 0 && perRound >= 3 ? " to " + Math.max(0, (perRound - 3) / 2) : "")
+                + ", add hospitals, or choose the median or the trimmed mean, which work with " + perRound + ".";
+    }
+
     static List<String> incompatibilities(Study study) {
         return ProtectionCompatibility.problems(study, study.enabledParticipants().size()).stream()
                 .map(p -> sentence(p.text()) + " (" + p.screen() + ").").toList();
@@ -389,6 +424,8 @@ public final class ProtectionsViewModel {
     public BooleanProperty paillierProperty() { return paillier; }
     public ObjectProperty<Integer> keySizeProperty() { return keySize; }
     public ObjectProperty<RobustRuleDescriptor> ruleProperty() { return rule; }
+    /** Why the chosen rule cannot run with this study's hospitals, shown where the rule is chosen; empty when it can. */
+    public javafx.beans.property.ReadOnlyStringProperty ruleFitProperty() { return ruleFit; }
     /** The rules offered, from the catalogue. */
     public List<RobustRuleDescriptor> rules() { return RobustRuleCatalog.all(); }
     /** The chosen rule's parameter fields. */

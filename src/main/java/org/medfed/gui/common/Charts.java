@@ -19,55 +19,21 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.medfed.engine.BadInputException;
 import org.medfed.io.AtomicFiles;
+import org.medfed.report.LineCharts;
 
 /** Line charts styled for reading at a glance: white ground, large type, distinct colours, whole-number rounds. */
 public final class Charts {
 
     /** Colours that stay apart for people with the common colour-vision deficiencies (Okabe-Ito). */
-    public static final Color[] PALETTE = {
-        new Color(0, 114, 178), new Color(230, 159, 0), new Color(0, 158, 115), new Color(204, 121, 167),
-        new Color(86, 180, 233), new Color(213, 94, 0), new Color(240, 228, 66), new Color(0, 0, 0)
-    };
-
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
+    public static final Color[] PALETTE = LineCharts.PALETTE;
 
     private Charts() {
     }
 
+    /** A line chart in the workbench's style (see LineCharts, shared with the reports). */
     public static JFreeChart lineChart(String title, String xLabel, String yLabel, XYSeriesCollection data,
                                        boolean integerX) {
-        JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
-                true, true, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(TITLE);
-        LegendTitle legend = chart.getLegend();
-        legend.setItemFont(LABEL);
-        legend.setPosition(RectangleEdge.BOTTOM);
-        XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(220, 220, 220));
-        plot.setRangeGridlinePaint(new Color(220, 220, 220));
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
-        // one path per series instead of a stroke per segment: long runs redraw several times faster
-        renderer.setDrawSeriesLineAsPath(true);
-        for (int i = 0; i < PALETTE.length; i++) {
-            renderer.setSeriesPaint(i, PALETTE[i]);
-            renderer.setSeriesStroke(i, new BasicStroke(2.2f));
-        }
-        plot.setRenderer(renderer);
-        NumberAxis x = (NumberAxis) plot.getDomainAxis();
-        NumberAxis y = (NumberAxis) plot.getRangeAxis();
-        for (NumberAxis axis : new NumberAxis[] {x, y}) {
-            axis.setLabelFont(LABEL);
-            axis.setTickLabelFont(TICK);
-        }
-        if (integerX) {
-            x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
-        }
-        y.setAutoRangeIncludesZero(false);
-        return chart;
+        return LineCharts.create(title, xLabel, yLabel, data, integerX);
     }
 
     public static ChartViewer viewer(JFreeChart chart, String id) {

@@ -17,6 +17,10 @@ public final class HospitalDataCheck {
 
     /** The first problem with this hospital's files, in words that say what to do; empty when they look right. */
     public static Optional<String> problem(DataKind kind, ParticipantEntry p, StudyDocument document) {
+        if (p.isRemote()) { // its files are at the hospital: its node says what it has once connected
+            return p.dataset() == null || p.dataset().isBlank()
+                    ? Optional.of("Give the dataset id its node registered.") : Optional.empty();
+        }
         if (p.data().isEmpty()) {
             return Optional.of("Choose this hospital's " + kind.dataNoun() + ".");
         }

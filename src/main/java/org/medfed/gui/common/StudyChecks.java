@@ -33,6 +33,14 @@ public final class StudyChecks {
                 out.add("Two hospitals are called '" + p.name() + "': give each its own name (Participants).");
             }
         }
+        long remote = enabled.stream().filter(ParticipantEntry::isRemote).count();
+        if (remote > 0 && remote < enabled.size()) {
+            out.add("Some hospitals have files here and some are behind their own nodes: a study runs either all "
+                    + "here or all through nodes (Participants).");
+        }
+        if (remote > 0 && (study.coordinator() == null || study.coordinator().listen() == null)) {
+            out.add("Set the port the hospitals' nodes dial, so that the workbench listens for them (Participants).");
+        }
         DataKind kind = DataKind.of(study);
         for (ParticipantEntry p : enabled) {
             HospitalDataCheck.problem(kind, p, document).ifPresent(problem ->

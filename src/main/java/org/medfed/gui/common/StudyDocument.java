@@ -80,7 +80,7 @@ public final class StudyDocument {
         return file.get() == null ? chosen.toAbsolutePath().normalize().toString() : StudyFile.relativize(file.get(), chosen);
     }
 
-    /** Saves atomically to {@code target}, rewriting data paths relative to its folder. */
+    /** Saves atomically to {@code target}, rewriting data paths (and the coordinator's kit folder) relative to its folder. */
     public void saveAs(Path target) {
         Path absTarget = target.toAbsolutePath().normalize();
         Study current = study.get();
@@ -90,6 +90,11 @@ public final class StudyDocument {
             moved.add(p.withData(files));
         }
         Study toSave = current.withParticipants(moved);
+        var c = current.coordinator();
+        if (c != null && c.tls() != null) { // the kit folder moves with the data: same rule
+            toSave = toSave.withCoordinator(new org.medfed.project.CoordinatorSection(c.listen(), c.bind(),
+                    StudyFile.relativize(absTarget, resolve(c.tls()))));
+        }
         StudyFile.save(toSave, absTarget);
         file.set(absTarget);
         study.set(toSave);

@@ -305,7 +305,7 @@ public final class GenotypeTaskViewModel {
         }
         return new Study(s.schemaVersion(), s.name(), s.description(), task, s.dataType(), s.participants(), s.data(),
                 s.imaging(), s.genotypes(), s.model(), s.strategy(), s.training(), s.baselines(), s.privacy(),
-                s.defence(), s.seed());
+                s.defence(), s.compression(), s.simulation(), s.seed(), s.coordinator());
     }
 
     // ---- checks

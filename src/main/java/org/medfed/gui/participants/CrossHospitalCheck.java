@@ -1,12 +1,19 @@
 package org.medfed.gui.participants;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.data.tabular.SchemaReport;
+import org.medfed.data.tabular.LocalTabularSite;
+import org.medfed.data.tabular.SchemaCheck;
+import org.medfed.data.tabular.SchemaSummary;
+import org.medfed.data.tabular.TableOverview;
 import org.medfed.data.tabular.TabularFederation;
+import org.medfed.data.csv.CsvFormat;
+import org.medfed.data.tabular.TabularSettings;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.ErrorText;
 import org.medfed.project.DataSection;
@@ -44,15 +51,34 @@ final class CrossHospitalCheck {
      * still being read), unless the same files and settings were checked last time.
      */
     void schedule(Study study, Function<ParticipantEntry, DataFileSummary> summaryOf) {
+        schedule(study, summaryOf, p -> null);
+    }
+
+    /**
+     * As {@link #schedule(Study, Function)}, with the hospitals behind nodes checked on the summaries their nodes
+     * sent ({@code overviewOf}: null while a node has not sent one): the same check on the same summaries a run's
+     * agreement starts from.
+     */
+    void schedule(Study study, Function<ParticipantEntry, DataFileSummary> summaryOf,
+                  Function<ParticipantEntry, TableOverview> overviewOf) {
         DataSection data = study.data();
-        List<TabularFederation.SiteInput> inputs = new ArrayList<>();
+        Map<String, Object> inputs = new LinkedHashMap<>();
         boolean complete = true;
+        boolean waitingForANode = false;
         for (ParticipantEntry p : study.enabledParticipants()) {
-            DataFileSummary s = summaryOf.apply(p);
-            if (s == null || !s.ok()) {
+            Object input;
+            if (p.isRemote()) {
+                input = overviewOf.apply(p);
+                waitingForANode |= input == null;
+            } else {
+                DataFileSummary s = summaryOf.apply(p);
+                input = s == null || !s.ok() ? null : s;
+            }
+            if (input == null) {
                 complete = false;
                 break;
             }
+            inputs.put(p.name(), input);
         }
         if (data == null || data.label() == null || data.label().isBlank()) {
             settle(study.participants().isEmpty() ? "" : "The check across hospitals runs once the label is chosen (Task and model).");
@@ -60,9 +86,12 @@ final class CrossHospitalCheck {
         }
         if (complete) {
             try {
+                // a file is read with its hospital's import options and mapping, as the run will read it
                 for (ParticipantEntry p : study.enabledParticipants()) {
-                    inputs.add(new TabularFederation.SiteInput(p.name(), summaryOf.apply(p).file(),
-                            p.csvFormat(data.csvFormat()), p.siteMapping()));
+                    if (inputs.get(p.name()) instanceof DataFileSummary s) {
+                        inputs.put(p.name(), new TabularFederation.SiteInput(p.name(), s.file(),
+                                p.csvFormat(data.csvFormat()), p.siteMapping()));
+                    }
                 }
             } catch (org.medfed.engine.BadInputException e) {
                 settle("The check could not run: " + ErrorText.plain(e));
@@ -71,6 +100,8 @@ final class CrossHospitalCheck {
         }
         if (!complete || inputs.isEmpty()) {
             settle(inputs.isEmpty() && study.enabledParticipants().isEmpty() ? ""
+                    : waitingForANode ? "The check across hospitals runs once every hospital's file can be read and "
+                    + "every hospital's node has sent its summary."
                     : "The check across hospitals runs once every hospital's file can be read.");
             return;
         }
@@ -81,7 +112,7 @@ final class CrossHospitalCheck {
         lastKey = key;
         int thisCheck = ++generation;
         progress.accept("Checking that the hospitals' tables match…");
-        tasks.run(() -> TabularFederation.checkSchema(inputs, data.csvFormat(), data.tabularSettings()), report -> {
+        tasks.run(() -> check(inputs, data.csvFormat(), data.tabularSettings()), report -> {
             if (thisCheck == generation) {
                 verdict.show(report.problems(), summary(report));
             }
@@ -90,6 +121,15 @@ final class CrossHospitalCheck {
                 verdict.show(List.of(), "The check could not run: " + ErrorText.plain(e));
             }
         });
+    }
+
+    /** The schema check on each hospital's summary: made here from a file read, or as its node sent it. */
+    private static SchemaReport check(Map<String, Object> inputs, CsvFormat format, TabularSettings settings) {
+        Map<String, SchemaSummary> schemas = new LinkedHashMap<>();
+        inputs.forEach((name, input) -> schemas.put(name, input instanceof TableOverview o ? o.schema()
+                : new LocalTabularSite(name, ((TabularFederation.SiteInput) input).read(format), settings)
+                        .schemaSummary()));
+        return SchemaCheck.check(schemas, settings);
     }
 
     /** No check for this study (not a table study): nothing shown, and a check still running is ignored. */

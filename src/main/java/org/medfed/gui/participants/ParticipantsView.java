@@ -37,6 +37,8 @@ public final class ParticipantsView {
     private final BorderPane root = new BorderPane();
     private final TableView<ParticipantRow> table = new TableView<>();
     private final javafx.scene.control.TabPane tabs = new javafx.scene.control.TabPane();
+    private final HBox buttons = new HBox(8);
+    private final VBox top = new VBox(6);
 
     public ParticipantsView(ParticipantsViewModel vm) {
         this(vm, java.util.Map.of());
@@ -92,7 +94,7 @@ public final class ParticipantsView {
         Label busy = new Label("Reading files…");
         busy.visibleProperty().bind(vm.busyProperty());
         busy.getStyleClass().add("muted");
-        HBox buttons = new HBox(8, add, choose, rename, remove, busy);
+        buttons.getChildren().setAll(add, choose, rename, remove, busy);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("participants-message");
@@ -102,9 +104,19 @@ public final class ParticipantsView {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         Label hint = new Label("Each hospital keeps its own file: MedFed reads it where it is and never copies it.");
         hint.getStyleClass().add("muted");
-        VBox box = new VBox(6, buttons, message, hint);
-        box.setPadding(new Insets(12));
-        return box;
+        top.getChildren().setAll(buttons, message, hint);
+        top.setPadding(new Insets(12));
+        return top;
+    }
+
+    /** Adds a button after "Add hospitals…" (another way to add hospitals). */
+    public void addButton(javafx.scene.Node button) {
+        buttons.getChildren().add(1, button);
+    }
+
+    /** Adds a section under the buttons (the settings for hospitals behind nodes). */
+    public void addSection(javafx.scene.Node section) {
+        top.getChildren().add(section);
     }
 
     private VBox hospitals() {

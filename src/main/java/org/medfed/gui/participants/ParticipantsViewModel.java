@@ -85,6 +85,7 @@ public final class ParticipantsViewModel {
     private final ImportOptionsViewModel importOptions;
     private final MappingViewModel mapping;
     private boolean syncing;
+    private RemoteTables remote = RemoteTables.NONE;
 
     public ParticipantsViewModel(StudyDocument document, BackgroundTasks tasks, UserDialogs dialogs) {
         this.document = document;
@@ -100,6 +101,17 @@ public final class ParticipantsViewModel {
         });
         this.mapping = new MappingViewModel(document, selected, preview, schemaProblems, this::summaryOfHospital,
                 schemaStatus);
+        refresh();
+    }
+
+    /** Shows hospitals behind nodes with what their nodes sent, and checks them with the others. */
+    public void showRemote(RemoteTables tables) {
+        remote = tables;
+        tables.onChange(() -> {
+            updateRowFigures();
+            refreshPreview();
+            scheduleSchemaCheck();
+        });
         refresh();
     }
 
@@ -318,7 +330,8 @@ public final class ParticipantsViewModel {
             ParticipantEntry p = ps.get(i);
             ParticipantRow row = rows.get(i);
             row.nameProperty().set(p.name());
-            row.filesProperty().set(p.data().isEmpty() ? "(no file yet)" : String.join(", ", p.data()));
+            row.filesProperty().set(p.isRemote() ? "node " + p.node() + ", dataset " + p.dataset()
+                    : p.data().isEmpty() ? "(no file yet)" : String.join(", ", p.data()));
             row.weightProperty().set(p.weight());
             row.enabledProperty().set(p.enabled());
             row.attackProperty().set(AttackCatalog.isAttack(p.attack()) ? p.attack() : "none");
@@ -434,7 +447,10 @@ public final class ParticipantsViewModel {
         }
         Study study = document.study();
         List<String> columns = study.participants().stream().map(this::summaryOf)
-                .filter(x -> x != null && x.ok()).findFirst().map(x -> x.table().columns()).orElse(List.of());
+                .filter(x -> x != null && x.ok()).findFirst().map(x -> x.table().columns())
+                .or(() -> study.participants().stream().filter(ParticipantEntry::isRemote).map(remote::overview)
+                        .filter(Objects::nonNull).findFirst().map(o -> o.schema().columns()))
+                .orElse(List.of());
         if (!columns.equals(knownColumns)) {
             knownColumns.setAll(columns);
         }
@@ -449,6 +465,13 @@ public final class ParticipantsViewModel {
         for (int i = 0; i < ps.size() && i < rows.size(); i++) {
             ParticipantEntry p = ps.get(i);
             ParticipantRow row = rows.get(i);
+            if (p.isRemote()) {
+                String stops = remoteRow(p, row, label);
+                if (stops != null && p.enabled()) {
+                    blocking.add("Hospital '" + p.name() + "' cannot take part as it is: " + stops + " (Participants).");
+                }
+                continue;
+            }
             DataFileSummary s = summaryOf(p);
             List<String> problems = new ArrayList<>();
             boolean error = false;
@@ -490,6 +513,30 @@ public final class ParticipantsViewModel {
         if (!blocking.equals(blockingProblems)) {
             blockingProblems.setAll(blocking);
         }
+    }
+
+    /**
+     * A hospital behind its node: its figures from the summary the node sent, its connection as the check. Not
+     * being connected does not block Run: the run waits for the node and says so if it does not come.
+     */
+    private String remoteRow(ParticipantEntry p, ParticipantRow row, String label) {
+        var o = remote.overview(p);
+        row.samplesProperty().set(o == null ? "–" : String.format(Locale.ROOT, "%,d", o.rows()));
+        row.balanceProperty().set(o == null ? "" : label == null || label.isBlank()
+                ? "choose the label (Task and model)" : o.balanceText());
+        List<String> problems = new ArrayList<>();
+        boolean error = false;
+        for (SchemaProblem sp : schemaProblems) {
+            if (p.name().equals(sp.participant())) {
+                problems.add((sp.column() == null ? "" : "column '" + sp.column() + "': ") + sp.message());
+                error |= sp.severity() == SchemaProblem.Severity.ERROR;
+            }
+        }
+        row.problemProperty().set(String.join("\n", problems));
+        row.errorProperty().set(error);
+        row.checkProperty().set((error ? "✖ " : problems.isEmpty() ? "" : "⚠ ") + remote.state(p)
+                + (problems.isEmpty() ? "" : "; " + String.join(" ", problems)));
+        return error ? problems.get(0) : null;
     }
 
     /** Rows of a study whose files this class does not read: whether the files are there, and reported figures. */
@@ -553,6 +600,10 @@ public final class ParticipantsViewModel {
             return;
         }
         ParticipantEntry p = ps.get(i);
+        if (p.isRemote()) {
+            previewRemote(p, document.study().data());
+            return;
+        }
         DataFileSummary s = summaryOf(p);
         preview.set(s);
         DataSection data = document.study().data();
@@ -584,6 +635,30 @@ public final class ParticipantsViewModel {
         previewBalance.setAll(balance);
     }
 
+    /** A hospital behind a node: no rows to show, only the summary its node sent. */
+    private void previewRemote(ParticipantEntry p, DataSection data) {
+        preview.set(null);
+        var o = remote.overview(p);
+        List<ColumnRow> columns = new ArrayList<>();
+        List<LevelCount> balance = new ArrayList<>();
+        if (o == null) {
+            previewTitle.set(p.name() + ": behind " + remote.state(p) + ". Its rows stay at the hospital; its "
+                    + "summary shows here once its node is connected.");
+        } else {
+            previewTitle.set(p.name() + ": " + o.rows() + " rows, " + o.schema().columns().size() + " columns, as "
+                    + "node " + p.node() + " summarised dataset '" + p.dataset() + "'. The rows stay at the hospital.");
+            for (String c : o.schema().columns()) {
+                var f = o.schema().feature(c);
+                columns.add(new ColumnRow(c, f.map(x -> x.inferredType()).orElse("not sent"),
+                        f.map(x -> x.missing()).orElse(0), "–", "–", ColumnDescriptions.role(c, data),
+                        columnProblem(p.name(), c)));
+            }
+            o.labelCounts().forEach((level, n) -> balance.add(new LevelCount(level, n)));
+        }
+        previewColumns.setAll(columns);
+        previewBalance.setAll(balance);
+    }
+
     private String columnProblem(String participant, String column) {
         List<String> out = new ArrayList<>();
         for (SchemaProblem sp : schemaProblems) {
@@ -598,7 +673,7 @@ public final class ParticipantsViewModel {
 
     private void scheduleSchemaCheck() {
         if (kind.get() == DataKind.TABLE) {
-            schemaCheck.schedule(document.study(), this::summaryOf);
+            schemaCheck.schedule(document.study(), this::summaryOf, remote::overview);
         }
     }
 

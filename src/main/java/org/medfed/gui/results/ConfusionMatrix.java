@@ -15,6 +15,15 @@ public record ConfusionMatrix(List<String> classes, int[][] counts) {
         return new ConfusionMatrix(classes, counts);
     }
 
+    /** Two classes, a patient called class 1 when its probability is at least {@code threshold}. */
+    public static ConfusionMatrix atThreshold(List<String> classes, int[] labels, double[] scores, double threshold) {
+        int[][] counts = new int[2][2];
+        for (int i = 0; i < labels.length; i++) {
+            counts[labels[i]][scores[i] >= threshold ? 1 : 0]++;
+        }
+        return new ConfusionMatrix(classes, counts);
+    }
+
     public static ConfusionMatrix sum(List<String> classes, List<ConfusionMatrix> parts) {
         int k = classes.size();
         int[][] counts = new int[k][k];

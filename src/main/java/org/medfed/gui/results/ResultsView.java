@@ -17,12 +17,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.medfed.engine.RoundRecord;
 import org.medfed.gui.common.Charts;
 import org.medfed.gui.common.NumberFields;
+import org.medfed.gui.common.ResettableChart;
 import org.medfed.metrics.RocAuc;
 
 /** The Results screen: comparison table, confusion matrix, ROC curve, exports and run history. */
@@ -32,9 +32,11 @@ public final class ResultsView {
     private final ScrollPane root;
     private final TableView<ResultsViewModel.Row> table = new TableView<>(null);
     private final GridPane matrix = new GridPane();
-    private final XYSeries rocSeries = new XYSeries("ROC", false, true);
-    private final XYSeries chance = new XYSeries("Chance", false, true);
+    private final XYSeriesCollection rocData = new XYSeriesCollection();
+    private final XYSeriesCollection calibrationData = new XYSeriesCollection();
     private final JFreeChart rocChart;
+    private final ResettableChart rocView;
+    private final ResettableChart calibrationView;
     private final VBox content;
 
     public ResultsView(ResultsViewModel vm) {
@@ -62,16 +64,61 @@ public final class ResultsView {
         rocPng.setId("results-export-roc");
         Button accuracyPng = new Button("Save accuracy chart (PNG)…");
         accuracyPng.setId("results-export-accuracy");
-        for (Button b : List.of(exportModel, metricsCsv, tableCsv, rocPng, accuracyPng)) {
+        Button report = new Button("Save report (HTML)…");
+        report.setId("results-report");
+        report.getStyleClass().add("primary");
+        report.setTooltip(new javafx.scene.control.Tooltip("One page with the study, settings, participants' counts, "
+                + "protections, results with intervals, charts and the model card: opens in a browser, prints to PDF"));
+        report.setOnAction(e -> vm.saveReport());
+        for (Button b : List.of(exportModel, metricsCsv, tableCsv, rocPng, accuracyPng, report)) {
             b.disableProperty().bind(vm.resultProperty().isNull());
         }
-        HBox top = new HBox(8, new Label("Metric"), metric, exportModel, metricsCsv, tableCsv, rocPng, accuracyPng);
+        javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(8, 6, new Label("Metric"), metric, report,
+                exportModel, metricsCsv, tableCsv, rocPng, accuracyPng);
         top.setAlignment(Pos.CENTER_LEFT);
+
+        VBox warnings = new VBox(4);
+        warnings.setId("results-warnings");
+        vm.warnings().addListener((ListChangeListener<String>) c -> {
+            warnings.getChildren().clear();
+            for (String w : vm.warnings()) {
+                Label l = new Label("⚠ Warning: " + w);
+                l.setWrapText(true);
+                l.getStyleClass().add("result-warning");
+                warnings.getChildren().add(l);
+            }
+        });
+        warnings.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(warnings.getChildren()));
+        Label limits = new Label();
+        limits.setId("results-limits");
+        limits.setWrapText(true);
+        limits.getStyleClass().add("muted");
+        limits.textProperty().bind(vm.limitsProperty());
+        limits.managedProperty().bind(limits.textProperty().isNotEmpty());
+        VBox comparisons = new VBox(4);
+        comparisons.setId("results-comparisons");
+        Label comparisonsTitle = title("Federated against each hospital alone, on that hospital's own test patients");
+        vm.comparisons().addListener((ListChangeListener<String>) c -> {
+            comparisons.getChildren().clear();
+            for (String sentence : vm.comparisons()) {
+                Label l = new Label((sentence.contains(" worse than ") ? "▼ " : sentence.contains(" better than ") ? "▲ "
+                        : "= ") + sentence);
+                l.setWrapText(true);
+                comparisons.getChildren().add(l);
+            }
+        });
+        comparisonsTitle.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.comparisons()));
+        comparisonsTitle.managedProperty().bind(comparisonsTitle.visibleProperty());
+        Label intervalsNote = new Label("In brackets: 95% confidence interval (Wilson for accuracy, sensitivity and "
+                + "specificity; DeLong for AUC). n: test patients. Weighted mean: all test patients together.");
+        intervalsNote.setWrapText(true);
+        intervalsNote.getStyleClass().add("muted");
 
         table.setId("results-table");
         table.setItems(vm.rows());
         table.setPlaceholder(new Label("The comparison appears here when a run ends."));
         table.setPrefHeight(230);
+        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         vm.columns().addListener((ListChangeListener<String>) c -> fillColumns());
         Label tableTitle = title("Does federation help? Test results at each hospital");
 
@@ -82,26 +129,46 @@ public final class ResultsView {
         matrix.setHgap(2);
         matrix.setVgap(2);
         vm.confusionProperty().addListener((obs, was, is) -> fillMatrix(is));
+        javafx.scene.control.Slider threshold = new javafx.scene.control.Slider(0.01, 0.99, 0.5);
+        threshold.setId("results-threshold");
+        threshold.setShowTickMarks(true);
+        threshold.setMajorTickUnit(0.1);
+        threshold.valueProperty().bindBidirectional(vm.thresholdProperty());
+        Label thresholdValue = new Label();
+        thresholdValue.textProperty().bind(vm.thresholdProperty().asString(java.util.Locale.ROOT, "%.2f"));
+        Label thresholdSummary = new Label();
+        thresholdSummary.setId("results-threshold-summary");
+        thresholdSummary.setWrapText(true);
+        thresholdSummary.setMaxWidth(420);
+        thresholdSummary.textProperty().bind(vm.thresholdSummaryProperty());
+        HBox thresholdRow = new HBox(8, new Label("Decision threshold"), threshold, thresholdValue);
+        thresholdRow.setAlignment(Pos.CENTER_LEFT);
         VBox confusionBox = new VBox(8, title("Confusion matrix of the federated model"),
-                new HBox(8, new Label("Test patients of"), hospital), matrix);
-        confusionBox.setMinWidth(330);
+                new HBox(8, new Label("Test patients of"), hospital), matrix, thresholdRow, thresholdSummary);
+        confusionBox.setMinWidth(360);
 
-        XYSeriesCollection rocData = new XYSeriesCollection();
-        rocData.addSeries(rocSeries);
-        rocData.addSeries(chance);
-        rocChart = Charts.lineChart("ROC curve", "False positive rate (1 - specificity)",
+        rocChart = Charts.lineChart("ROC curves of the federated model", "False positive rate (1 - specificity)",
                 "True positive rate (sensitivity)", rocData, false);
         rocChart.getXYPlot().getRangeAxis().setRange(0, 1.0001);
         rocChart.getXYPlot().getDomainAxis().setRange(0, 1.0001);
-        ChartViewer rocViewer = Charts.viewer(rocChart, "results-roc");
-        rocViewer.setPrefSize(460, 380);
-        vm.roc().addListener((ListChangeListener<RocAuc.Point>) c -> fillRoc());
-        vm.rocTitleProperty().addListener((obs, was, is) -> rocChart.setTitle(is.isEmpty() ? "ROC curve" : is));
+        rocView = new ResettableChart(rocChart, "results-roc");
+        rocView.setPrefSize(520, 420);
+        vm.rocCurves().addListener((ListChangeListener<ResultsViewModel.RocCurve>) c -> fillRoc());
+        JFreeChart calibrationChart = Charts.lineChart("Calibration of the federated model", "Predicted probability",
+                "Observed share of positives", calibrationData, false);
+        calibrationChart.getXYPlot().getRangeAxis().setRange(0, 1.0001);
+        calibrationChart.getXYPlot().getDomainAxis().setRange(0, 1.0001);
+        ((org.jfree.chart.renderer.xy.XYLineAndShapeRenderer) calibrationChart.getXYPlot().getRenderer())
+                .setDefaultShapesVisible(true);
+        calibrationView = new ResettableChart(calibrationChart, "results-calibration");
+        calibrationView.setPrefSize(460, 360);
+        vm.calibration().addListener((ListChangeListener<org.medfed.metrics.Calibration.Bin>) c -> fillCalibration());
+        vm.hospitalProperty().addListener((obs, was, is) -> calibrationChart.setTitle("Calibration of the federated "
+                + "model" + (is == null ? "" : ", " + is)));
         rocPng.setOnAction(e -> vm.exportPng("ROC curve", "roc-curve.png", f -> Charts.savePng(rocChart, f, 900, 700)));
         accuracyPng.setOnAction(e -> vm.exportPng("accuracy chart", "accuracy-per-round.png",
                 f -> Charts.savePng(accuracyChart(), f, 1000, 600)));
-        HBox plots = new HBox(24, confusionBox, rocViewer);
-        HBox.setHgrow(rocViewer, Priority.ALWAYS);
+        javafx.scene.layout.FlowPane plots = new javafx.scene.layout.FlowPane(24, 12, confusionBox, rocView, calibrationView);
         plots.visibleProperty().bind(vm.classificationProperty());
         plots.managedProperty().bind(vm.classificationProperty());
         rocPng.visibleProperty().bind(vm.classificationProperty());
@@ -117,6 +184,8 @@ public final class ResultsView {
         runs.getColumns().add(col("Rounds", r -> r.rounds() + " / " + r.roundsPlanned(), 70));
         runs.getColumns().add(col("Learning rate", r -> NumberFields.format(r.learningRate()), 95));
         runs.getColumns().add(col("Seed", r -> String.valueOf(r.seed()), 60));
+        runs.getColumns().add(col("Privacy", r -> r.privacy().isEmpty() ? "none" : r.privacy(), 170));
+        runs.getColumns().add(col("ε spent", r -> Double.isNaN(r.epsilon()) ? "–" : NumberFields.metric(r.epsilon()), 70));
         runs.getColumns().add(col("Federated accuracy", r -> NumberFields.metric(r.federatedAccuracy()), 130));
         runs.getColumns().add(col("Federated AUC", r -> NumberFields.metric(r.federatedAuc()), 105));
         runs.getColumns().add(col("Pooled accuracy", r -> NumberFields.metric(r.pooledAccuracy()), 115));
@@ -124,7 +193,8 @@ public final class ResultsView {
                 : NumberFields.metric(r.bestLocalAccuracy()) + " (" + r.bestLocal() + ")", 190));
         runs.setPrefHeight(200);
 
-        content = new VBox(10, top, message, tableTitle, table, plots,
+        content = new VBox(10, top, message, warnings, tableTitle, table, intervalsNote, limits, comparisonsTitle,
+                comparisons, plots,
                 title("Earlier runs of this study (figures are means over hospitals)"), runs);
         content.setPadding(new Insets(12));
         root = new ScrollPane(content);
@@ -162,7 +232,8 @@ public final class ResultsView {
         if (auc.getItemCount() > 0) {
             data.addSeries(auc);
         }
-        return Charts.lineChart("Global model per round", "Round", "Accuracy / AUC", data, true);
+        return Charts.lineChart("Global model per round", "Round", data.getSeriesCount() > 1 ? "Accuracy and AUC"
+                : "Accuracy", data, true);
     }
 
     private static Label title(String text) {
@@ -183,7 +254,8 @@ public final class ResultsView {
             TableColumn<ResultsViewModel.Row, String> c = new TableColumn<>(vm.columns().get(i));
             c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().cells().get(index)));
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
-            c.setPrefWidth(120);
+            // wide enough for "0.650 (0.553–0.736)" and the header with its n, so neither is cut
+            c.setPrefWidth(Math.max(165, 7.5 * vm.columns().get(i).length() + 24));
             table.getColumns().add(c);
         }
     }
@@ -232,22 +304,59 @@ public final class ResultsView {
     }
 
     private void fillRoc() {
-        rocSeries.clear();
-        chance.clear();
-        for (RocAuc.Point p : vm.roc()) {
-            rocSeries.add(p.falsePositiveRate(), p.truePositiveRate(), false);
+        rocData.removeAllSeries();
+        for (ResultsViewModel.RocCurve c : vm.rocCurves()) {
+            String auc = ResultsViewModel.cell(c.auc());
+            XYSeries s = new XYSeries(c.testSet() + ": AUC " + auc + ", n=" + c.n(), false, true);
+            for (RocAuc.Point p : c.points()) {
+                s.add(p.falsePositiveRate(), p.truePositiveRate(), false);
+            }
+            rocData.addSeries(s);
         }
-        if (!vm.roc().isEmpty()) {
+        if (!vm.rocCurves().isEmpty()) {
+            XYSeries chance = new XYSeries("Chance", false, true);
             chance.add(0, 0, false);
             chance.add(1, 1, false);
+            rocData.addSeries(chance);
         }
-        rocSeries.fireSeriesChanged();
-        chance.fireSeriesChanged();
+        // the line of all test patients together drawn thicker than the hospitals' own
+        var renderer = rocChart.getXYPlot().getRenderer();
+        for (int i = 0; i < rocData.getSeriesCount(); i++) {
+            boolean all = i == vm.rocCurves().size() - 1;
+            renderer.setSeriesStroke(i, new java.awt.BasicStroke(all ? 3.2f : 1.8f));
+        }
+        rocView.reset();
     }
 
-    /** The drawn ROC points, for tests. */
-    public XYSeries rocSeriesForTest() {
-        return rocSeries;
+    private void fillCalibration() {
+        calibrationData.removeAllSeries();
+        if (!vm.calibration().isEmpty()) {
+            XYSeries s = new XYSeries("Federated model (each dot: a tenth of the probability range)", false, true);
+            vm.calibration().forEach(b -> s.add(b.meanPredicted(), b.observed()));
+            calibrationData.addSeries(s);
+            XYSeries perfect = new XYSeries("Perfectly calibrated", false, true);
+            perfect.add(0, 0);
+            perfect.add(1, 1);
+            calibrationData.addSeries(perfect);
+        }
+        calibrationView.reset();
+    }
+
+    /** Scrolls the screen so that {@code node} (one of its parts) is in view. */
+    public void scrollTo(javafx.scene.Node node) {
+        double contentHeight = content.getBoundsInLocal().getHeight();
+        double viewport = root.getViewportBounds().getHeight();
+        double y = content.sceneToLocal(node.localToScene(node.getBoundsInLocal())).getMinY();
+        root.setVvalue(contentHeight <= viewport ? 0 : Math.min(1, Math.max(0, y / (contentHeight - viewport))));
+    }
+
+    /** The ROC chart's lines, for tests. */
+    public XYSeriesCollection rocDataForTest() {
+        return rocData;
+    }
+
+    public ResettableChart rocView() {
+        return rocView;
     }
 
     private static <T> TableColumn<T, String> col(String title, java.util.function.Function<T, String> value, double width) {

@@ -14,9 +14,17 @@ import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.NumberFields;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.common.UserDialogs;
+import org.medfed.metrics.BinaryCounts;
+import org.medfed.metrics.Calibration;
+import org.medfed.metrics.DeLong;
+import org.medfed.metrics.Estimate;
 import org.medfed.metrics.RocAuc;
+import org.medfed.runreport.StudyReport;
+import org.medfed.study.ResultStatistics;
+import org.medfed.study.TestPredictions;
 import org.medfed.study.BaselineResult;
 import org.medfed.study.ResultsTable;
+import org.medfed.study.RunFolder;
 import org.medfed.study.RunOutputs;
 import org.medfed.study.StudyResult;
 
@@ -26,7 +34,16 @@ import org.medfed.study.StudyResult;
  */
 public final class ResultsViewModel {
 
-    public static final List<String> METRICS = List.of("accuracy", "auc", "balanced_accuracy", "loss");
+    public static final List<String> METRICS = List.of("accuracy", "auc", "sensitivity", "specificity",
+            "balanced_accuracy", "loss");
+    /** Metrics for two classes only. */
+    static final List<String> BINARY_ONLY = List.of("auc", "sensitivity", "specificity");
+    /** The test set of all hospitals' test patients together. */
+    public static final String ALL = TestPredictions.ALL;
+
+    /** A hospital's ROC curve with its AUC, one line of the overlaid ROC chart. */
+    public record RocCurve(String testSet, int n, Estimate auc, List<RocAuc.Point> points) {
+    }
     /** What a segmentation is measured by (see SegmentationMetrics); a confusion matrix and ROC curve do not apply. */
     public static final List<String> SEGMENTATION_METRICS = List.of("dice", "iou", "dice_nonempty", "pixel_accuracy", "loss");
 
@@ -43,12 +60,20 @@ public final class ResultsViewModel {
     private final ObjectProperty<String> metric = new SimpleObjectProperty<>("accuracy");
     private final ObservableList<String> columns = FXCollections.observableArrayList();
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
-    private final ObjectProperty<FinalPredictions> predictions = new SimpleObjectProperty<>();
+    private final ObjectProperty<TestPredictions> predictions = new SimpleObjectProperty<>();
+    private final ObjectProperty<ResultStatistics> statistics = new SimpleObjectProperty<>();
     private final ObservableList<String> hospitalChoices = FXCollections.observableArrayList();
-    private final ObjectProperty<String> hospital = new SimpleObjectProperty<>(FinalPredictions.ALL);
+    private final ObjectProperty<String> hospital = new SimpleObjectProperty<>(ALL);
     private final ObjectProperty<ConfusionMatrix> confusion = new SimpleObjectProperty<>();
-    private final ObservableList<RocAuc.Point> roc = FXCollections.observableArrayList();
-    private final StringProperty rocTitle = new SimpleStringProperty("");
+    private final ObservableList<RocCurve> rocCurves = FXCollections.observableArrayList();
+    private final ObservableList<Calibration.Bin> calibration = FXCollections.observableArrayList();
+    private final javafx.beans.property.DoubleProperty threshold = new javafx.beans.property.SimpleDoubleProperty(
+            BinaryCounts.DEFAULT_THRESHOLD);
+    private final StringProperty thresholdSummary = new SimpleStringProperty("");
+    private final ObservableList<String> comparisons = FXCollections.observableArrayList();
+    private final ObservableList<String> warnings = FXCollections.observableArrayList();
+    private final StringProperty limits = new SimpleStringProperty("");
+    private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
     private final StringProperty message = new SimpleStringProperty("No run yet: press Start on the Run screen.");
     private final ObservableList<String> metricChoices = FXCollections.observableArrayList(METRICS);
@@ -61,7 +86,14 @@ public final class ResultsViewModel {
         this.history = history;
         metric.addListener((obs, was, is) -> fillTable());
         hospital.addListener((obs, was, is) -> fillPlots());
+        threshold.addListener((obs, was, is) -> fillPlots());
         predictions.addListener((obs, was, is) -> fillPlots());
+        statistics.addListener((obs, was, is) -> {
+            fillTable();
+            comparisons.setAll(is == null ? List.of() : is.comparisons().stream().map(ResultStatistics.Comparison::sentence).toList());
+            warnings.setAll(is == null ? List.of() : is.warnings());
+            limits.set(is == null ? "" : is.limits());
+        });
         document.fileProperty().addListener((obs, was, is) -> reloadHistory());
         reloadHistory();
     }
@@ -70,6 +102,8 @@ public final class ResultsViewModel {
     public void show(StudyResult r) {
         result.set(r);
         predictions.set(null);
+        statistics.set(null);
+        runFolder.set(null);
         if (r == null) {
             rows.clear();
             message.set("No run yet: press Start on the Run screen.");
@@ -77,21 +111,21 @@ public final class ResultsViewModel {
         }
         List<String> names = r.prepared().participantNames();
         List<String> choices = new ArrayList<>();
-        choices.add(FinalPredictions.ALL);
+        choices.add(ALL);
         choices.addAll(names);
         hospitalChoices.setAll(choices);
-        hospital.set(FinalPredictions.ALL);
+        hospital.set(ALL);
+        threshold.set(BinaryCounts.DEFAULT_THRESHOLD);
         boolean segmentation = org.medfed.study.SegmentationSamples.applies(r.prepared());
         classification.set(!segmentation);
-        List<String> metrics = segmentation ? SEGMENTATION_METRICS : METRICS;
+        List<String> metrics = segmentation ? SEGMENTATION_METRICS : r.prepared().spec().classCount() == 2 ? METRICS
+                : METRICS.stream().filter(m -> !BINARY_ONLY.contains(m)).toList();
         if (!metricChoices.equals(metrics)) {
             String was = metric.get();
             metricChoices.setAll(metrics);
             metric.set(metrics.contains(was) ? was : metrics.get(0));
         }
-        if (r.prepared().spec().classCount() != 2 && "auc".equals(metric.get())) {
-            metric.set("accuracy");
-        }
+
         fillTable();
         boolean hasModel = !r.history().rounds().isEmpty();
         message.set(switch (r.history().status()) {
@@ -101,11 +135,15 @@ public final class ResultsViewModel {
             case FAILED -> "The run failed: " + r.history().message();
         });
         if (hasModel && !segmentation) {
-            tasks.run(() -> FinalPredictions.of(r), p -> {
+            tasks.run(() -> {
+                var p = TestPredictions.of(r);
+                return new Computed(p.orElse(null), ResultStatistics.of(r, p));
+            }, c -> {
                 if (result.get() == r) {
-                    predictions.set(p);
+                    predictions.set(c.predictions());
+                    statistics.set(c.statistics());
                 }
-            }, e -> message.set("The confusion matrix and ROC curve could not be computed: " + e.getMessage()));
+            }, e -> message.set("The intervals, confusion matrix and ROC curve could not be computed: " + e.getMessage()));
         }
         // kept beside the study that was run, and only while it is the one open (not after New or Open mid-run)
         Path studyFile = document.file() != null && document.file().equals(r.prepared().studyFile().toAbsolutePath().normalize())
@@ -114,33 +152,77 @@ public final class ResultsViewModel {
             message.set((message.get().isEmpty() ? "" : message.get() + " ") + "This study's folder is read-only, so "
                     + "this run is not kept in its history: save the study elsewhere (File > Save as) to keep its runs.");
         } else if (studyFile != null && hasModel) {
-            tasks.run(() -> history.save(r, studyFile), dir -> reloadHistory(),
+            tasks.run(() -> history.save(r, studyFile), dir -> {
+                if (result.get() == r) {
+                    runFolder.set(dir);
+                }
+                reloadHistory();
+            },
                     e -> dialogs.showError("Could not keep this run in the study's history", e));
         }
     }
 
+    private record Computed(TestPredictions predictions, ResultStatistics statistics) {
+    }
+
+    /**
+     * One cell per hospital, then the mean over hospitals and over all test patients. Once the statistics are in,
+     * a cell reads "0.826 (0.705–0.903)": the figure and its 95% interval; headers carry each hospital's test n.
+     */
     private void fillTable() {
         StudyResult r = result.get();
         if (r == null || metric.get() == null) { // null while the metric choices are replaced
             return;
         }
         ResultsTable table = ResultsTable.of(r);
-        List<String> cols = new ArrayList<>(table.participants());
+        ResultStatistics stats = statistics.get();
+        java.util.Map<String, Integer> testSizes = new java.util.HashMap<>();
+        r.prepared().data().counts().forEach(c -> testSizes.put(c.name(), c.testSize()));
+        List<String> cols = new ArrayList<>();
+        for (String p : table.participants()) {
+            cols.add(p + " (n=" + testSizes.getOrDefault(p, 0) + ")");
+        }
         cols.add("Mean");
-        cols.add("Weighted mean");
+        cols.add("Weighted mean (n=" + testSizes.values().stream().mapToInt(Integer::intValue).sum() + ")");
         columns.setAll(cols);
         List<Row> out = new ArrayList<>();
         String m = metric.get();
         for (ResultsTable.Row row : table.rows()) {
             List<String> cells = new ArrayList<>();
+            double sum = 0;
+            int count = 0;
             for (String p : table.participants()) {
-                cells.add(NumberFields.metric(row.metric(p, m)));
+                Estimate e = estimate(stats, row, p, m);
+                cells.add(cell(e));
+                if (!Double.isNaN(e.value())) {
+                    sum += e.value();
+                    count++;
+                }
             }
-            cells.add(NumberFields.metric(row.mean(m)));
-            cells.add(NumberFields.metric(row.mean(m + org.medfed.engine.MetricSummary.WEIGHTED)));
+            boolean fromStats = row.mean(m) != row.mean(m) && count > 0; // NaN: a figure only the statistics have
+            cells.add(NumberFields.metric(fromStats ? sum / count : row.mean(m)));
+            Estimate all = stats == null ? null : figure(stats, row.model(), ALL, m);
+            // the weighted mean of accuracy is the accuracy over all test patients, which has an interval
+            cells.add(all != null && !Double.isNaN(all.value()) ? cell(all)
+                    : NumberFields.metric(row.mean(m + org.medfed.engine.MetricSummary.WEIGHTED)));
             out.add(new Row(modelName(row.model()), cells));
         }
         rows.setAll(out);
+    }
+
+    private static Estimate estimate(ResultStatistics stats, ResultsTable.Row row, String hospital, String metric) {
+        Estimate e = stats == null ? null : figure(stats, row.model(), hospital, metric);
+        return e != null && !Double.isNaN(e.value()) ? e : Estimate.pointOnly(row.metric(hospital, metric));
+    }
+
+    private static Estimate figure(ResultStatistics stats, String model, String hospital, String metric) {
+        ResultStatistics.Figures f = stats.at(model, hospital);
+        return f == null ? null : f.get(metric);
+    }
+
+    static String cell(Estimate e) {
+        String v = NumberFields.metric(e.value());
+        return e.hasInterval() ? v + " (" + NumberFields.metric(e.low()) + "–" + NumberFields.metric(e.high()) + ")" : v;
     }
 
     static String modelName(String row) {
@@ -157,23 +239,43 @@ public final class ResultsViewModel {
     }
 
     private void fillPlots() {
-        FinalPredictions p = predictions.get();
+        TestPredictions p = predictions.get();
         String h = hospital.get();
-        if (p == null || h == null) {
+        if (p == null || h == null || !hospitalChoices.contains(h)) {
             confusion.set(null);
-            roc.clear();
-            rocTitle.set("");
+            rocCurves.clear();
+            calibration.clear();
+            thresholdSummary.set("");
             return;
         }
-        ConfusionMatrix m = p.confusion(h);
+        TestPredictions.Site site = p.federated(h);
         var data = document.study().data();
         // the outcome's classes by the names the study gives them (Participants, Mapping tab)
-        confusion.set(data == null ? m : new ConfusionMatrix(m.classes().stream().map(data::className).toList(),
-                m.counts()));
-        List<RocAuc.Point> curve = p.roc(h);
-        roc.setAll(curve);
-        rocTitle.set(curve.isEmpty() ? "ROC curve: only for two classes"
-                : "ROC curve, " + h + " (AUC " + NumberFields.metric(p.auc(h)) + ")");
+        List<String> classes = data == null ? p.classes() : p.classes().stream().map(data::className).toList();
+        if (!p.binary()) {
+            confusion.set(ConfusionMatrix.of(classes, site.labels(), site.probabilities()));
+            rocCurves.clear();
+            calibration.clear();
+            thresholdSummary.set("ROC curve, calibration and threshold: only for two classes.");
+            return;
+        }
+        double[] scores = site.positiveScores();
+        double t = threshold.get();
+        confusion.set(ConfusionMatrix.atThreshold(classes, site.labels(), scores, t));
+        BinaryCounts at = BinaryCounts.at(site.labels(), scores, t);
+        thresholdSummary.set(String.format(java.util.Locale.ROOT, "At threshold %.2f (%s when its probability is at "
+                        + "least %.2f), %s, %d test patients: sensitivity %s, specificity %s.", t, classes.get(1), t,
+                h, site.size(), cell(at.sensitivity().wilson()), cell(at.specificity().wilson())));
+        List<RocCurve> curves = new ArrayList<>();
+        List<String> sets = new ArrayList<>(p.hospitals());
+        sets.add(ALL);
+        for (String s : sets) {
+            TestPredictions.Site one = p.federated(s);
+            double[] sc = one.positiveScores();
+            curves.add(new RocCurve(s, one.size(), DeLong.of(one.labels(), sc).estimate(), RocAuc.curve(one.labels(), sc)));
+        }
+        rocCurves.setAll(curves);
+        calibration.setAll(Calibration.bins(site.labels(), scores, Calibration.BINS));
     }
 
     public void reloadHistory() {
@@ -193,7 +295,7 @@ public final class ResultsViewModel {
             return;
         }
         dialogs.chooseFolder("Export the model to a folder").ifPresent(dir -> tasks.run(() -> {
-            RunOutputs.exportModel(r, dir);
+            RunOutputs.exportModel(r, statistics.get() != null ? statistics.get() : ResultStatistics.of(r), dir);
             return dir;
         }, d -> dialogs.showInfo("Model exported", "The model (model.zip for MedFed, model.onnx for any ONNX "
                 + "runtime) and its model card (model-card.json) are in " + d + ". The card says which columns, encoding "
@@ -218,9 +320,45 @@ public final class ResultsViewModel {
             return;
         }
         dialogs.chooseSaveFile("Save the comparison table", "results.csv", "csv").ifPresent(file -> tasks.run(() -> {
-            org.medfed.io.AtomicFiles.write(file, ResultsTable.of(r).toCsv().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            org.medfed.io.AtomicFiles.write(file, ResultsTable.of(r).toCsv(statistics.get() != null ? statistics.get()
+                    : ResultStatistics.of(r)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return file;
         }, f -> message.set("Saved the comparison table to " + f), e -> dialogs.showError("Could not save the table", e)));
+    }
+
+    /**
+     * Writes the run's report (see StudyReport) where the user chooses: from the run's folder in the study's history,
+     * or, for a run not kept there (an unsaved study), from its outputs written to a temporary folder first.
+     */
+    public void saveReport() {
+        StudyResult r = result.get();
+        if (r == null || r.history().rounds().isEmpty()) {
+            return;
+        }
+        Path kept = runFolder.get();
+        dialogs.chooseSaveFile("Save the study report (HTML, opens in a browser and prints to PDF)", "report.html", "html")
+                .ifPresent(file -> tasks.run(() -> {
+                    if (kept != null) {
+                        StudyReport.write(kept, file);
+                        return file;
+                    }
+                    Path temp = java.nio.file.Files.createTempDirectory("medfed-report");
+                    try {
+                        try (RunFolder folder = RunFolder.create(temp, false)) {
+                            folder.begin(r.prepared().study(), temp.resolve("study.json"), r.seed(), false);
+                            folder.finish(r);
+                        }
+                        StudyReport.write(temp, file);
+                    } finally {
+                        try (var files = java.nio.file.Files.walk(temp)) {
+                            for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                                java.nio.file.Files.deleteIfExists(f);
+                            }
+                        }
+                    }
+                    return file;
+                }, f -> message.set("Saved the study report to " + f + ": open it in a browser to read or print it."),
+                        e -> dialogs.showError("Could not write the report", e)));
     }
 
     /** Asks for a PNG file and lets {@code writer} draw into it, in the background. */
@@ -239,12 +377,23 @@ public final class ResultsViewModel {
     public javafx.beans.property.ReadOnlyBooleanProperty classificationProperty() { return classification; }
     public ObservableList<String> columns() { return columns; }
     public ObservableList<Row> rows() { return rows; }
-    public ObjectProperty<FinalPredictions> predictionsProperty() { return predictions; }
+    public ObjectProperty<TestPredictions> predictionsProperty() { return predictions; }
+    public ObjectProperty<ResultStatistics> statisticsProperty() { return statistics; }
+    /** ROC curves of the federated model at every hospital and all together, overlaid in one chart. */
+    public ObservableList<RocCurve> rocCurves() { return rocCurves; }
+    /** The calibration of the federated model on the chosen hospital's test patients. */
+    public ObservableList<Calibration.Bin> calibration() { return calibration; }
+    /** The decision threshold explored on screen (the model itself decides at 0.5). */
+    public javafx.beans.property.DoubleProperty thresholdProperty() { return threshold; }
+    public StringProperty thresholdSummaryProperty() { return thresholdSummary; }
+    /** Federated against each hospital alone, one sentence per hospital. */
+    public ObservableList<String> comparisons() { return comparisons; }
+    public ObservableList<String> warnings() { return warnings; }
+    /** What could not be computed for this run and why, or empty. */
+    public StringProperty limitsProperty() { return limits; }
     public ObservableList<String> hospitalChoices() { return hospitalChoices; }
     public ObjectProperty<String> hospitalProperty() { return hospital; }
     public ObjectProperty<ConfusionMatrix> confusionProperty() { return confusion; }
-    public ObservableList<RocAuc.Point> roc() { return roc; }
-    public StringProperty rocTitleProperty() { return rocTitle; }
     public ObservableList<RunRecord> runs() { return runs; }
     public StringProperty messageProperty() { return message; }
 }

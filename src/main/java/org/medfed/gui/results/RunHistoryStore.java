@@ -125,7 +125,7 @@ public final class RunHistoryStore {
                 Integer.parseInt(p.getProperty("roundsCompleted", "0")),
                 Integer.parseInt(p.getProperty("roundsPlanned", "0")), study.training().learningRate(),
                 Long.parseLong(p.getProperty("seed", String.valueOf(study.seed()))), fedAcc, fedAuc, pooled, bestLocal,
-                bestLocalName);
+                bestLocalName, p.getProperty("privacy", ""), Double.parseDouble(p.getProperty("epsilon", "NaN")));
     }
 
     /** "20261125-142301" as "2026-11-25 14:23:01". */

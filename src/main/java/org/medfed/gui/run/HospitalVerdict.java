@@ -10,21 +10,30 @@ package org.medfed.gui.run;
 public record HospitalVerdict(Decision decision, double weight, String detail) {
 
     public enum Decision {
-        ACCEPTED("accepted"), DOWN_WEIGHTED("down-weighted"), REJECTED("rejected"), NO_UPDATE("no update");
+        ACCEPTED("✓", "accepted"), DOWN_WEIGHTED("↓", "down-weighted"), REJECTED("✗", "rejected"),
+        NO_UPDATE("–", "no update");
 
+        private final String symbol;
         private final String text;
 
-        Decision(String text) {
+        // a symbol beside the word, so that the grid does not rely on colour alone
+        Decision(String symbol, String text) {
+            this.symbol = symbol;
             this.text = text;
         }
 
         public String text() {
             return text;
         }
+
+        public String symbol() {
+            return symbol;
+        }
     }
 
-    /** The short text in a grid cell: "accepted", "down-weighted 0.42", "rejected". */
+    /** The short text in a grid cell: "✓ accepted", "↓ down-weighted 0.42", "✗ rejected". */
     public String cellText() {
-        return decision == Decision.DOWN_WEIGHTED ? decision.text() + " " + RunViewModel.three(weight) : decision.text();
+        return decision.symbol() + " " + (decision == Decision.DOWN_WEIGHTED
+                ? decision.text() + " " + RunViewModel.three(weight) : decision.text());
     }
 }

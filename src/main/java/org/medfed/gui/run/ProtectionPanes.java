@@ -153,14 +153,15 @@ final class ProtectionPanes {
         verdictTable.getColumns().add(round);
         for (String h : hospitals) {
             // the attacker's column says so: the grid is there to show what the defence did to it
-            TableColumn<RoundVerdicts, HospitalVerdict> col = new TableColumn<>(attackers.contains(h)
-                    ? h + " (attacker)" : h);
+            // in words and a sign, not by colour alone; wide enough that the words are not cut
+            String header = attackers.contains(h) ? "⚠ " + h + " (simulated attacker)" : h + " (honest)";
+            TableColumn<RoundVerdicts, HospitalVerdict> col = new TableColumn<>(header);
             col.setId("verdict-" + h);
             col.setSortable(false);
             col.setCellValueFactory(c -> new javafx.beans.property.SimpleObjectProperty<>(c.getValue().verdict(h)));
             col.setCellFactory(x -> new VerdictCell());
             col.setMinWidth(110);
-            col.setPrefWidth(attackers.contains(h) ? 190 : 150);
+            col.setPrefWidth(Math.max(170, 7.5 * header.length() + 24));
             verdictTable.getColumns().add(col);
         }
     }

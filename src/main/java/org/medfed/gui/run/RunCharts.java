@@ -85,6 +85,7 @@ final class RunCharts {
             if (is && globalData.indexOf(auc) < 0) {
                 globalData.addSeries(auc);
                 globalChart.setTitle("Global model: accuracy and AUC");
+                globalChart.getXYPlot().getRangeAxis().setLabel("Accuracy and AUC");
                 changed();
             }
         });
@@ -123,6 +124,7 @@ final class RunCharts {
         if (globalData.indexOf(auc) >= 0) {
             globalData.removeSeries(auc);
             globalChart.setTitle("Global model: accuracy");
+            globalChart.getXYPlot().getRangeAxis().setLabel("Accuracy");
         }
         for (int i = 0; i < hospitalData.getSeriesCount(); i++) {
             hospitalData.getSeries(i).clear(); // the hospitals keep their lines and toggles for the next run

@@ -256,6 +256,11 @@ public final class RunView {
         return t;
     }
 
+    /** Adds a tab beside "Each hospital" (the hospitals' nodes in a study with hospitals behind nodes). */
+    public void addLowerTab(String id, String title, javafx.scene.Node content) {
+        lowerTabs.getTabs().add(1, tab(id, title, content));
+    }
+
     /** Shows one of the lower tabs by id ("tab-epsilon"), for the tour and tests. */
     public void showLowerTab(String id) {
         lowerTabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst()

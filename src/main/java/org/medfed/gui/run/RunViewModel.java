@@ -98,6 +98,7 @@ public final class RunViewModel {
 
     private RunControl control;
     private EventBridge bridge;
+    private NodeRuns nodes;
     private long roundNanos;
     private int run;
     /** RunPaused events to come that do not hold the loop: the engine announces a pause before a granted round too. */
@@ -178,6 +179,11 @@ public final class RunViewModel {
         hospitals.setAll(list);
     }
 
+    /** Runs a study whose hospitals are behind nodes through {@code runs}. */
+    public void runThroughNodes(NodeRuns runs) {
+        this.nodes = runs;
+    }
+
     /** Starts a run, or resumes a paused one. */
     public void start() {
         if (phase.get() == Phase.PAUSED) {
@@ -251,12 +257,27 @@ public final class RunViewModel {
         append("Run " + thisRun + " of \"" + study.name() + "\": " + study.strategy().id() + ", "
                 + study.training().rounds() + " rounds, seed " + study.seed() + ".");
         boolean baselines = compareWithBaselines.get();
+        NodeRuns through = org.medfed.study.MultiSiteStudy.isMultiSite(study) ? nodes : null;
+        String runId = "workbench-" + java.time.LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"))
+                + "-" + thisRun;
         tasks.run(() -> {
-            PreparedStudy prepared = PreparedStudy.prepare(study, base);
-            thisBridge.log("Data ready: " + describe(prepared));
-            prepared.data().warnings().forEach(w -> thisBridge.log("Warning: " + w));
-            return StudyRunner.run(prepared, new RunOptions(null, null, baselines).leavingACoreFree(), thisBridge, thisControl,
-                    message -> thisBridge.log("Comparison: " + message + " ..."));
+            try {
+                PreparedStudy prepared;
+                if (through != null) {
+                    thisBridge.log("Waiting for the hospitals' nodes and agreeing with them on the data.");
+                    prepared = through.prepare(study, base, runId, thisBridge::log);
+                } else {
+                    prepared = PreparedStudy.prepare(study, base);
+                }
+                thisBridge.log("Data ready: " + describe(prepared));
+                prepared.data().warnings().forEach(w -> thisBridge.log("Warning: " + w));
+                return StudyRunner.run(prepared, new RunOptions(null, null, baselines).leavingACoreFree(), thisBridge,
+                        thisControl, message -> thisBridge.log("Comparison: " + message + " ..."));
+            } finally {
+                if (through != null) {
+                    through.runEnded();
+                }
+            }
         }, r -> thisBridge.afterQueued(() -> {
             if (thisRun == run) {
                 finished(r);

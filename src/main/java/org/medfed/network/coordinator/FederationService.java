@@ -72,6 +72,7 @@ final class FederationService extends FederationGrpc.FederationImplBase {
                                 .setReason(problem)).build());
                         toNode.onError(Status.PERMISSION_DENIED.withDescription(problem).asRuntimeException());
                     }
+                    registry.refused(h.getNode(), problem);
                     return;
                 }
                 link = new NodeLink(h.getNode(), h.getVersion(),

@@ -33,7 +33,9 @@ public final class NodeLink {
     private final AtomicLong nextCall = new AtomicLong();
     private final AtomicLong bytesDown = new AtomicLong();
     private final AtomicLong bytesUp = new AtomicLong();
+    private final Map<Long, Long> sentAt = new ConcurrentHashMap<>();
     private volatile Instant lastHeard = Instant.now();
+    private volatile java.time.Duration lastRoundTrip;
     private volatile String closedBecause;
 
     NodeLink(String node, String version, List<String> datasets, StreamObserver<CoordinatorMessage> toNode) {
@@ -69,6 +71,14 @@ public final class NodeLink {
         return bytesUp.get();
     }
 
+    /**
+     * From sending the last answered call to its reply: the network's round trip and the node's work on it (a
+     * question such as an evaluation is mostly the network; a training call mostly work). Null before any reply.
+     */
+    public java.time.Duration lastRoundTrip() {
+        return lastRoundTrip;
+    }
+
     public boolean isOpen() {
         return closedBecause == null;
     }
@@ -86,6 +96,7 @@ public final class NodeLink {
         }
         long id = nextCall.incrementAndGet();
         pending.put(id, reply);
+        sentAt.put(id, System.nanoTime());
         CoordinatorMessage m = CoordinatorMessage.newBuilder().setCall(Call.newBuilder().setCallId(id)
                 .setDataset(dataset).setRequest(WireCodec.toWire(request))).build();
         int sent = m.getSerializedSize();
@@ -98,6 +109,7 @@ public final class NodeLink {
         reply.whenComplete((r, e) -> {
             pending.remove(id);
             sentBytes.remove(id);
+            sentAt.remove(id);
         });
         return reply;
     }
@@ -114,6 +126,10 @@ public final class NodeLink {
 
     void received(Reply reply, int bytes) {
         heard(bytes);
+        Long sentTime = sentAt.remove(reply.getCallId());
+        if (sentTime != null) {
+            lastRoundTrip = java.time.Duration.ofNanos(System.nanoTime() - sentTime);
+        }
         CompletableFuture<Exchange> f = pending.remove(reply.getCallId());
         Integer sent = sentBytes.remove(reply.getCallId());
         if (f == null) {

@@ -17,8 +17,23 @@ import org.medfed.engine.RunCancelledException;
  */
 public final class NodeRegistry {
 
-    /** A change worth showing: a node connected, or a node was lost and why. */
-    public record Change(String node, boolean connected, String reason) {
+    /** A change worth showing: a node connected, was lost, or was refused, and why. */
+    public record Change(String node, Kind kind, String reason) {
+
+        public enum Kind { CONNECTED, LOST, REFUSED }
+
+        public boolean connected() {
+            return kind == Kind.CONNECTED;
+        }
+
+        /** The change in a line for a log: "node X connected", "node X lost: why". */
+        public String describe() {
+            return switch (kind) {
+                case CONNECTED -> "node " + node + " connected";
+                case LOST -> "node " + node + " lost: " + reason;
+                case REFUSED -> "node " + node + " refused: " + reason;
+            };
+        }
     }
 
     private final Set<String> expected;
@@ -43,6 +58,11 @@ public final class NodeRegistry {
         return Optional.empty();
     }
 
+    /** A node's hello was refused (its certificate names another hospital, another study, an unknown node). */
+    void refused(String node, String reason) {
+        listeners.forEach(l -> l.accept(new Change(node, Change.Kind.REFUSED, reason)));
+    }
+
     void connected(NodeLink link) {
         NodeLink old;
         synchronized (this) {
@@ -52,7 +72,7 @@ public final class NodeRegistry {
         if (old != null && old.isOpen()) {
             old.close("replaced by a new connection from the same node");
         }
-        listeners.forEach(l -> l.accept(new Change(link.node(), true, "")));
+        listeners.forEach(l -> l.accept(new Change(link.node(), Change.Kind.CONNECTED, "")));
     }
 
     void lost(NodeLink link, String reason) {
@@ -65,7 +85,7 @@ public final class NodeRegistry {
             }
         }
         if (current) {
-            listeners.forEach(l -> l.accept(new Change(link.node(), false, reason)));
+            listeners.forEach(l -> l.accept(new Change(link.node(), Change.Kind.LOST, reason)));
         }
     }
 

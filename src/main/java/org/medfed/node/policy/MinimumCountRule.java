@@ -65,6 +65,9 @@ final class MinimumCountRule {
         if (p.kind() == Procedure.Kind.TRAINING || p == Procedure.EVALUATE) {
             return List.of("examples");
         }
+        if (p == Procedure.TABLE_SUMMARY) {
+            return List.of("rows");
+        }
         if (p == Procedure.DESCRIBE) {
             return List.of("train_size", "test_size");
         }
@@ -78,6 +81,9 @@ final class MinimumCountRule {
         long n = (long) value;
         if (p == Procedure.EVALUATE) {
             return "the evaluation rests on " + n + " examples";
+        }
+        if (p == Procedure.TABLE_SUMMARY) {
+            return "the table has " + n + " rows";
         }
         if (p == Procedure.DESCRIBE) {
             return "the reply would say this hospital has " + n + (count.equals("train_size") ? " training" : " test")

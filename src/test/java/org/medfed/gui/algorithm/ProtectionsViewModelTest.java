@@ -110,8 +110,14 @@ class ProtectionsViewModelTest {
         vm.ruleProperty().set(rule("krum"));
         assertThat(doc.study().defence().rule()).isEqualTo("krum:1");
         assertThat(vm.problems()).singleElement().asString().contains("more than 2f + 2 = 4 updates per round");
+        // said where the rule is chosen, with the way out
+        assertThat(vm.ruleFitProperty().get()).isEqualTo("Krum cannot be used here: it compares every update with its "
+                + "nearest neighbours and, assuming up to f = 1 attacker, needs at least 2f + 3 = 5 hospitals per "
+                + "round; this study has 4. Lower f to 0, add hospitals, or choose the median or the trimmed mean, "
+                + "which work with 4.");
         field(vm, "f").textProperty().set("0");
         assertThat(vm.problems()).isEmpty();
+        assertThat(vm.ruleFitProperty().get()).isEmpty();
 
         vm.ruleProperty().set(rule("none"));
         vm.normClippingProperty().set(false);

@@ -104,7 +104,7 @@ class ParticipantsOfOtherDataKindsTest {
     private static Study withType(Study s, String type) {
         return new Study(s.schemaVersion(), s.name(), s.description(), s.task(), type, s.participants(), s.data(),
                 s.imaging(), s.genotypes(), s.model(), s.strategy(), s.training(), s.baselines(), s.privacy(),
-                s.defence(), s.seed());
+                s.defence(), s.compression(), s.simulation(), s.seed(), s.coordinator());
     }
 
     private static void copyTree(Path from, Path to) throws Exception {

@@ -49,11 +49,18 @@ class ResultsViewModelTest {
         assertThat(vm.rows()).extracting(ResultsViewModel.Row::model).containsExactly(
                 "Federated (all hospitals, data stay home)", "city-general alone", "rural-clinic alone",
                 "heart-centre alone", "mountain-hospital alone", "Pooled (all data in one place)");
-        assertThat(vm.columns()).containsExactly("city-general", "rural-clinic", "heart-centre", "mountain-hospital",
-                "Mean", "Weighted mean");
+        var counts = result.prepared().data().counts();
+        assertThat(vm.columns()).containsExactly("city-general (n=" + counts.get(0).testSize() + ")",
+                "rural-clinic (n=" + counts.get(1).testSize() + ")", "heart-centre (n=" + counts.get(2).testSize() + ")",
+                "mountain-hospital (n=" + counts.get(3).testSize() + ")", "Mean",
+                "Weighted mean (n=" + counts.stream().mapToInt(c -> c.testSize()).sum() + ")");
         RoundRecord last = result.history().lastRound().orElseThrow();
-        assertThat(vm.rows().get(0).cells().get(0))
-                .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", last.test().get("city-general").metric("accuracy")));
+        // the figure, then its Wilson interval from the hospital's own count of correct test patients
+        int n = counts.get(0).testSize();
+        double acc = last.test().get("city-general").metric("accuracy");
+        var wilson = new org.medfed.metrics.Proportion((int) Math.round(acc * n), n).wilson();
+        assertThat(vm.rows().get(0).cells().get(0)).isEqualTo(String.format(java.util.Locale.ROOT, "%.3f (%.3f–%.3f)",
+                acc, wilson.low(), wilson.high()));
         assertThat(vm.rows().get(0).cells().get(4))
                 .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", last.globalMetric("accuracy")));
         vm.metricProperty().set("auc");
@@ -71,14 +78,63 @@ class ResultsViewModelTest {
             vm.hospitalProperty().set(h);
             ConfusionMatrix m = vm.confusionProperty().get();
             assertThat((double) m.correct() / m.total()).isCloseTo(last.test().get(h).metric("accuracy"), within(1e-12));
-            assertThat(vm.predictionsProperty().get().auc(h)).isCloseTo(last.test().get(h).metric("auc"), within(1e-9));
-            assertThat(vm.rocTitleProperty().get()).startsWith("ROC curve, " + h + " (AUC ");
+            assertThat(vm.rocCurves().stream().filter(c -> c.testSet().equals(h)).findFirst().orElseThrow().auc().value())
+                    .isCloseTo(last.test().get(h).metric("auc"), within(1e-9));
+            assertThat(vm.calibration().stream().mapToInt(b -> b.patients()).sum()).isEqualTo(m.total());
         }
-        assertThat(vm.roc()).first().satisfies(p -> assertThat(p.truePositiveRate()).isZero());
-        assertThat(vm.roc()).last().satisfies(p -> {
-            assertThat(p.falsePositiveRate()).isEqualTo(1.0);
-            assertThat(p.truePositiveRate()).isEqualTo(1.0);
-        });
+        // all hospitals' curves overlaid, all test patients together last
+        assertThat(vm.rocCurves()).extracting(ResultsViewModel.RocCurve::testSet).containsExactly("city-general",
+                "rural-clinic", "heart-centre", "mountain-hospital", ResultsViewModel.ALL);
+        var all = vm.rocCurves().get(4).points();
+        assertThat(all.get(0).truePositiveRate()).isZero();
+        assertThat(all.get(all.size() - 1).falsePositiveRate()).isEqualTo(1.0);
+        assertThat(all.get(all.size() - 1).truePositiveRate()).isEqualTo(1.0);
+        assertThat(vm.rocCurves().get(4).auc().hasInterval()).isTrue();
+    }
+
+    @Test
+    void aThresholdMovesSensitivityAgainstSpecificity() {
+        assertThat(vm.thresholdSummaryProperty().get()).startsWith("At threshold 0.50").contains("sensitivity");
+        vm.thresholdProperty().set(0.01);
+        // nearly everyone is called ill: every ill patient is found, the confusion matrix follows the threshold
+        assertThat(vm.thresholdSummaryProperty().get()).contains("sensitivity 1.000");
+        assertThat(vm.confusionProperty().get().counts()[1][0]).isZero();
+        vm.thresholdProperty().set(0.99);
+        assertThat(vm.confusionProperty().get().counts()[0][1]).isZero();
+    }
+
+    @Test
+    void federatedIsComparedWithEachHospitalAloneInWords() {
+        assertThat(vm.comparisons()).hasSize(4);
+        assertThat(vm.comparisons()).allSatisfy(c -> assertThat(c).containsAnyOf(" better than ", " worse than ",
+                " not detectably different from ").contains("McNemar"));
+        var stats = vm.statisticsProperty().get();
+        for (String h : result.prepared().participantNames()) {
+            var f = stats.at("federated", h);
+            assertThat(f.n()).isEqualTo(result.prepared().data().counts().stream().filter(c -> c.name().equals(h))
+                    .findFirst().orElseThrow().testSize());
+            assertThat(f.sensitivity().hasInterval()).isTrue();
+            var c = stats.comparison(h).orElseThrow();
+            // the accuracies compared are the table's own
+            assertThat(c.federated()).isCloseTo(f.accuracy().value(), within(1e-12));
+            assertThat(c.alone()).isCloseTo(stats.at("local:" + h, h).accuracy().value(), within(1e-12));
+        }
+        vm.metricProperty().set("sensitivity");
+        assertThat(vm.rows().get(0).cells().get(0)).contains("(").contains("–");
+        assertThat(vm.limitsProperty().get()).isEmpty();
+    }
+
+    @Test
+    void writesTheStudyReportFromTheKeptRun() throws Exception {
+        dialogs.saveFiles.add(dir.resolve("report.html"));
+        vm.saveReport();
+        ui.drain();
+        String html = Files.readString(dir.resolve("report.html"));
+        for (String section : org.medfed.runreport.StudyReport.SECTIONS) {
+            assertThat(html).contains("<section id=\"" + section + "\"");
+        }
+        assertThat(html).contains("data:image/png;base64,").contains("exact McNemar").contains("heart-centre");
+        assertThat(dialogs.errors).isEmpty();
     }
 
     @Test
@@ -94,6 +150,8 @@ class ResultsViewModelTest {
             assertThat(r.federatedAccuracy()).isCloseTo(result.history().lastRound().orElseThrow().globalMetric("accuracy"), within(1e-6));
             assertThat(r.pooledAccuracy()).isBetween(0.5, 1.0);
             assertThat(r.bestLocal()).isNotEmpty();
+            assertThat(r.privacy()).isEmpty();
+            assertThat(r.epsilon()).isNaN();
         });
         vm.show(result);
         ui.drain();
@@ -114,7 +172,8 @@ class ResultsViewModelTest {
         vm.exportResultsCsv();
         ui.drain();
         assertThat(Files.readAllLines(dir.resolve("metrics.csv")).get(0)).isEqualTo("round,participant,split,metric,value,clock_seconds,updates_applied");
-        assertThat(Files.readAllLines(dir.resolve("results.csv")).get(0)).isEqualTo("model,participant,metric,value");
+        assertThat(Files.readAllLines(dir.resolve("results.csv")).get(0))
+                .isEqualTo("model,participant,metric,value,n,ci_low,ci_high,vs_hospital_alone,p_value");
         assertThat(dialogs.errors).isEmpty();
     }
 

@@ -125,14 +125,19 @@ class RunProtectionsFxTest {
         robot.clickOn("Robust rule verdicts");
         TableView<RoundVerdicts> grid = robot.lookup("#run-verdicts").queryTableView();
         assertThat(grid.getItems()).hasSize(4);
-        assertThat(grid.getColumns()).extracting(c -> c.getText()).containsExactly("Round", "city-general",
-                "heart-centre", "mountain-hospital", "rural-clinic (attacker)", "valley-hospital");
+        assertThat(grid.getColumns()).extracting(c -> c.getText()).containsExactly("Round", "city-general (honest)",
+                "heart-centre (honest)", "mountain-hospital (honest)", "⚠ rural-clinic (simulated attacker)",
+                "valley-hospital (honest)");
+        // the headers are not cut: each column is wider than its title needs
+        for (var c : grid.getColumns().subList(1, grid.getColumns().size())) {
+            assertThat(c.getWidth()).isGreaterThanOrEqualTo(7.5 * c.getText().length());
+        }
         for (RoundVerdicts r : grid.getItems()) {
-            assertThat(r.verdict("rural-clinic").cellText()).isEqualTo("rejected");
+            assertThat(r.verdict("rural-clinic").cellText()).isEqualTo("✗ rejected");
         }
         // the cells say it too, in red
         java.util.Set<javafx.scene.Node> cells = robot.lookup(".verdict-cell").queryAll();
-        assertThat(cells.stream().filter(n -> n instanceof Labeled l && "rejected".equals(l.getText())
+        assertThat(cells.stream().filter(n -> n instanceof Labeled l && "✗ rejected".equals(l.getText())
                 && n.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("rejected")))).isNotEmpty();
 
         robot.clickOn("Cost of protection");

@@ -91,7 +91,39 @@ class RunScreenFxTest {
                 .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", history.rounds().get(3).globalMetric("accuracy")));
         assertThat(robot.lookup("#results-confusion-total").queryAs(Labeled.class).getText()).endsWith("test patients classified correctly ("
                 + String.format(java.util.Locale.ROOT, "%.3f", history.rounds().get(3).globalMetric("accuracy_weighted")) + ")");
-        assertThat(fx(() -> app.workbench.resultsView().rocSeriesForTest().getItemCount())).isGreaterThan(10);
+        assertThat(fx(() -> app.workbench.resultsView().rocDataForTest().getSeries(4).getItemCount())).isGreaterThan(10);
+        // every hospital's ROC curve, all test patients together, and the chance line
+        assertThat(fx(() -> app.workbench.resultsView().rocDataForTest().getSeriesCount())).isEqualTo(6);
+        // scrolling zooms the ROC chart; Reset view brings back 0 to 1
+        var roc = app.workbench.resultsView().rocView();
+        fx(() -> {
+            app.workbench.resultsView().scrollTo(roc);
+            return null;
+        });
+        robot.moveTo(roc.viewer()).scroll(4, javafx.geometry.VerticalDirection.DOWN);
+        await(() -> fx(() -> roc.chart().getXYPlot().getDomainAxis().getUpperBound()) < 0.99
+                || fx(() -> roc.chart().getXYPlot().getDomainAxis().getUpperBound()) > 1.01);
+        fx(() -> {
+            app.workbench.resultsView().scrollTo(roc);
+            return null;
+        });
+        robot.clickOn("#results-roc-reset");
+        assertThat(fx(() -> roc.chart().getXYPlot().getDomainAxis().getRange()))
+                .isEqualTo(new org.jfree.data.Range(0, 1.0001));
+        // a zoom does not carry over to other data: choosing another hospital redraws the calibration at home view
+        javafx.scene.Node calibration = robot.lookup("#results-calibration").query();
+        var calibrationChart = ((org.jfree.chart.fx.ChartViewer) calibration).getChart();
+        fx(() -> {
+            calibrationChart.getXYPlot().getDomainAxis().setRange(0.2, 0.4);
+            app.workbench.results().hospitalProperty().set("rural-clinic");
+            return null;
+        });
+        assertThat(fx(() -> calibrationChart.getXYPlot().getDomainAxis().getRange()))
+                .isEqualTo(new org.jfree.data.Range(0, 1.0001));
+        fx(() -> {
+            ((javafx.scene.control.ScrollPane) app.workbench.resultsView().root()).setVvalue(0);
+            return null;
+        });
         TableView<?> runs = robot.lookup("#results-history").queryTableView();
         assertThat(runs.getItems()).hasSize(1);
 

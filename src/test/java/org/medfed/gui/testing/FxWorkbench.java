@@ -80,6 +80,7 @@ public final class FxWorkbench {
     }
 
     public void close() {
+        workbench.coordinator().close();
         workers.shutdownNow();
     }
 }

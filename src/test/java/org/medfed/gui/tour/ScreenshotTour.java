@@ -85,13 +85,14 @@ public final class ScreenshotTour {
                 && !wb.results().runs().isEmpty()));
         shoot(wb, stage[0], Screen.RESULTS, out.resolve("results.png"));
         shoot(wb, stage[0], Screen.START, out.resolve("start.png"));
+        RemoteTour.shoot(wb, stage[0], study, work, out);
         System.out.println("screenshots written to " + out);
         tasks.shutdown();
         Platform.exit();
         System.exit(0);
     }
 
-    private static void shoot(Workbench wb, Stage stage, Screen screen, Path file) throws Exception {
+    static void shoot(Workbench wb, Stage stage, Screen screen, Path file) throws Exception {
         onFx(() -> {
             wb.shell().screenProperty().set(screen);
             return null;

@@ -1,0 +1,36 @@
+package org.medfed.gui.participants;
+
+import org.medfed.data.tabular.TableOverview;
+import org.medfed.project.ParticipantEntry;
+
+/**
+ * What the Participants screen knows of hospitals behind nodes, from whoever talks to the nodes: the summary a
+ * hospital's node sent, and its connection in words.
+ */
+public interface RemoteTables {
+
+    RemoteTables NONE = new RemoteTables() {
+        @Override
+        public TableOverview overview(ParticipantEntry p) {
+            return null;
+        }
+
+        @Override
+        public String state(ParticipantEntry p) {
+            return "node " + p.node();
+        }
+
+        @Override
+        public void onChange(Runnable listener) {
+        }
+    };
+
+    /** The summary the hospital's node sent, or null while there is none. */
+    TableOverview overview(ParticipantEntry p);
+
+    /** The hospital's node and its connection, in words, for its row. */
+    String state(ParticipantEntry p);
+
+    /** Called when a summary or a state changed. */
+    void onChange(Runnable listener);
+}

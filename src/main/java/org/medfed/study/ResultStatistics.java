@@ -1,0 +1,225 @@
+package org.medfed.study;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.medfed.engine.Evaluation;
+import org.medfed.metrics.BinaryCounts;
+import org.medfed.metrics.ClassificationMetrics;
+import org.medfed.metrics.DeLong;
+import org.medfed.metrics.Estimate;
+import org.medfed.metrics.McNemar;
+import org.medfed.metrics.Proportion;
+
+/**
+ * How far the results can be trusted: each compared model's headline figures at each hospital with the test n and
+ * 95% intervals (Wilson for accuracy, sensitivity and specificity at the model's 0.5 threshold; DeLong for AUC),
+ * the federated model against each hospital's own model on that hospital's patients (exact McNemar), and warnings
+ * in words. From per-patient predictions in a simulation; in a multi-site study only accuracy intervals can be
+ * rebuilt from the figures the hospitals sent back, and {@link #limits()} says what is missing and why.
+ */
+public record ResultStatistics(List<String> hospitals, Map<String, Map<String, Figures>> figures,
+                               List<Comparison> comparisons, List<String> warnings, String limits) {
+
+    /** A protected run more than this many accuracy points below the unprotected pooled model is flagged. */
+    public static final double PROTECTION_COST_POINTS = 5;
+
+    /** A model's figures on one test set; NONE where a figure does not apply (AUC for three classes). */
+    public record Figures(int n, Estimate accuracy, Estimate sensitivity, Estimate specificity, Estimate auc) {
+
+        public Estimate get(String metric) {
+            return switch (metric) {
+                case "accuracy" -> accuracy;
+                case "sensitivity" -> sensitivity;
+                case "specificity" -> specificity;
+                case "auc" -> auc;
+                default -> Estimate.NONE;
+            };
+        }
+    }
+
+    /**
+     * The federated model against {@code hospital}'s own model, on that hospital's n test patients.
+     *
+     * @param onlyFederated patients only the federated model classified correctly
+     * @param onlyAlone     patients only the hospital's own model classified correctly
+     */
+    public record Comparison(String hospital, int n, double federated, double alone, int onlyFederated,
+                             int onlyAlone, double pValue, McNemar.Verdict verdict) {
+
+        /** "At rural (23 test patients) the federated model is better than rural alone: accuracy 0.870 against ...". */
+        public String sentence() {
+            String how = switch (verdict) {
+                case BETTER -> "better than";
+                case WORSE -> "worse than";
+                case NO_DETECTABLE_DIFFERENCE -> "not detectably different from";
+            };
+            return String.format(Locale.ROOT, "At %s (%d test patients) the federated model is %s %s alone: accuracy "
+                    + "%.3f against %.3f; %d patients right only with federated, %d only with %s alone (exact McNemar "
+                    + "p = %s).", hospital, n, how, hospital, federated, alone, onlyFederated, onlyAlone, hospital,
+                    p(pValue));
+        }
+    }
+
+    /** Computes the predictions itself where it can (in a simulation): for the command line's outputs. */
+    public static ResultStatistics of(StudyResult result) {
+        return of(result, TestPredictions.of(result));
+    }
+
+    public static ResultStatistics of(StudyResult result, Optional<TestPredictions> predictions) {
+        ResultsTable table = ResultsTable.of(result);
+        List<String> hospitals = table.participants();
+        Map<String, Map<String, Figures>> figures = new LinkedHashMap<>();
+        List<Comparison> comparisons = new ArrayList<>();
+        String limits = "";
+        if (predictions.isPresent()) {
+            TestPredictions p = predictions.get();
+            for (String model : p.byModel().keySet()) {
+                Map<String, Figures> row = new LinkedHashMap<>();
+                for (String h : hospitals) {
+                    row.put(h, figures(p.at(model, h), p.classes().size()));
+                }
+                row.put(TestPredictions.ALL, figures(p.at(model, TestPredictions.ALL), p.classes().size()));
+                figures.put(model, row);
+            }
+            for (String h : hospitals) {
+                TestPredictions.Site alone = p.at(BaselineResult.local(h), h);
+                if (alone != null) {
+                    comparisons.add(compare(h, p.federated(h), alone, p.classes().size()));
+                }
+            }
+        } else {
+            for (ResultsTable.Row row : table.rows()) {
+                figures.put(row.model(), reported(row.test(), hospitals));
+            }
+            limits = SegmentationSamples.applies(result.prepared()) ? "" : "Only accuracy has intervals here: in a "
+                    + "multi-site study each patient's prediction stays at the hospital, so sensitivity, specificity, "
+                    + "the AUC's interval and the paired comparison with each hospital alone cannot be computed.";
+        }
+        ResultStatistics partial = new ResultStatistics(hospitals, figures, comparisons, List.of(), limits);
+        return new ResultStatistics(hospitals, figures, comparisons, warnings(result.protections(), partial), limits);
+    }
+
+    static Figures figures(TestPredictions.Site site, int classCount) {
+        int n = site.size();
+        int correct = 0;
+        for (int k = 0; k < n; k++) {
+            if (ClassificationMetrics.predictedClass(site.probabilities()[k], classCount) == site.labels()[k]) {
+                correct++;
+            }
+        }
+        Estimate accuracy = new Proportion(correct, n).wilson();
+        if (classCount != 2) {
+            return new Figures(n, accuracy, Estimate.NONE, Estimate.NONE, Estimate.NONE);
+        }
+        double[] scores = site.positiveScores();
+        BinaryCounts counts = BinaryCounts.at(site.labels(), scores, BinaryCounts.DEFAULT_THRESHOLD);
+        return new Figures(n, accuracy, counts.sensitivity().wilson(), counts.specificity().wilson(),
+                DeLong.of(site.labels(), scores).estimate());
+    }
+
+    /** From the figures hospitals reported: accuracy's count is exact, the AUC has no interval. */
+    static Map<String, Figures> reported(Map<String, Evaluation> test, List<String> hospitals) {
+        Map<String, Figures> row = new LinkedHashMap<>();
+        int correct = 0;
+        int total = 0;
+        for (String h : hospitals) {
+            Evaluation e = test.get(h);
+            if (e == null || Double.isNaN(e.metric("accuracy"))) {
+                continue;
+            }
+            Proportion acc = Proportion.fromRate(e.metric("accuracy"), e.examples());
+            correct += acc.successes();
+            total += acc.n();
+            row.put(h, new Figures(e.examples(), acc.wilson(), Estimate.NONE, Estimate.NONE,
+                    Double.isNaN(e.metric("auc")) ? Estimate.NONE : Estimate.pointOnly(e.metric("auc"))));
+        }
+        if (total > 0) {
+            row.put(TestPredictions.ALL, new Figures(total, new Proportion(correct, total).wilson(), Estimate.NONE,
+                    Estimate.NONE, Estimate.NONE));
+        }
+        return row;
+    }
+
+    static Comparison compare(String hospital, TestPredictions.Site federated, TestPredictions.Site alone, int classCount) {
+        int onlyFederated = 0;
+        int onlyAlone = 0;
+        int fedRight = 0;
+        int aloneRight = 0;
+        for (int k = 0; k < federated.size(); k++) {
+            int y = federated.labels()[k];
+            boolean f = ClassificationMetrics.predictedClass(federated.probabilities()[k], classCount) == y;
+            boolean a = ClassificationMetrics.predictedClass(alone.probabilities()[k], classCount) == y;
+            fedRight += f ? 1 : 0;
+            aloneRight += a ? 1 : 0;
+            if (f && !a) {
+                onlyFederated++;
+            } else if (a && !f) {
+                onlyAlone++;
+            }
+        }
+        int n = federated.size();
+        return new Comparison(hospital, n, n == 0 ? Double.NaN : (double) fedRight / n,
+                n == 0 ? Double.NaN : (double) aloneRight / n, onlyFederated, onlyAlone,
+                McNemar.pValue(onlyFederated, onlyAlone), McNemar.verdict(onlyFederated, onlyAlone));
+    }
+
+    /** The warnings {@code stats} call for, given what protected the run. */
+    static List<String> warnings(Map<String, Object> runProtections, ResultStatistics stats) {
+        List<String> out = new ArrayList<>();
+        Map<String, Figures> federated = stats.figures().get(ResultsTable.FEDERATED);
+        if (federated == null) {
+            return out;
+        }
+        for (String h : stats.hospitals()) {
+            Map<String, Figures> alone = stats.figures().get(BaselineResult.local(h));
+            Figures f = federated.get(h);
+            Figures a = alone == null ? null : alone.get(h);
+            if (f == null || a == null || !(f.accuracy().value() < a.accuracy().value())) {
+                continue;
+            }
+            Optional<Comparison> c = stats.comparisons().stream().filter(x -> x.hospital().equals(h)).findFirst();
+            String how = c.map(x -> x.verdict() == McNemar.Verdict.WORSE
+                    ? String.format(Locale.ROOT, "the paired test finds this difference real (McNemar p = %s).", p(x.pValue()))
+                    : String.format(Locale.ROOT, "on %d patients the paired test cannot tell this from chance (McNemar "
+                    + "p = %s).", x.n(), p(x.pValue())))
+                    .orElse("no paired test is possible without the patients' predictions.");
+            out.add(String.format(Locale.ROOT, "At %s the federated model is worse than %s's own model: accuracy %.3f "
+                    + "against %.3f on %d test patients; %s", h, h, f.accuracy().value(), a.accuracy().value(), f.n(), how));
+        }
+        Map<String, Figures> pooled = stats.figures().get(BaselineResult.POOLED);
+        String protections = ProtectionSummary.describe(runProtections);
+        if (!protections.isEmpty() && pooled != null && pooled.get(TestPredictions.ALL) != null
+                && federated.get(TestPredictions.ALL) != null) {
+            double fed = federated.get(TestPredictions.ALL).accuracy().value();
+            double pool = pooled.get(TestPredictions.ALL).accuracy().value();
+            double points = 100 * (pool - fed);
+            if (points > PROTECTION_COST_POINTS) {
+                out.add(String.format(Locale.ROOT, "With %s, the federated model's accuracy over all test patients "
+                        + "(%.3f) is %.1f points below the pooled model trained without protections (%.3f): more "
+                        + "than the %.0f points accepted here. Compare a run without them to see what they cost.",
+                        protections, fed, points, pool, PROTECTION_COST_POINTS));
+            }
+        }
+        return out;
+    }
+
+    /** A p-value as people read it: "< 0.001" for the tiny ones, two significant figures otherwise. */
+    public static String p(double p) {
+        return p < 0.001 ? "< 0.001" : String.format(Locale.ROOT, "%.2g", p);
+    }
+
+    /** The comparison at {@code hospital}, if one was made. */
+    public Optional<Comparison> comparison(String hospital) {
+        return comparisons.stream().filter(c -> c.hospital().equals(hospital)).findFirst();
+    }
+
+    /** A model's figures at {@code hospital} (or {@link TestPredictions#ALL}); null when not known. */
+    public Figures at(String model, String hospital) {
+        Map<String, Figures> row = figures.get(model);
+        return row == null ? null : row.get(hospital);
+    }
+}

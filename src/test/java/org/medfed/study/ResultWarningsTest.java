@@ -1,0 +1,64 @@
+package org.medfed.study;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.medfed.metrics.Estimate;
+import org.medfed.metrics.McNemar;
+import org.medfed.metrics.Proportion;
+
+/** The warnings in words beside the results, on figures made by hand (the trial of issue 13: 0.586 against 0.635-0.655). */
+class ResultWarningsTest {
+
+    private static ResultStatistics.Figures acc(int correct, int n) {
+        return new ResultStatistics.Figures(n, new Proportion(correct, n).wilson(), Estimate.NONE, Estimate.NONE, Estimate.NONE);
+    }
+
+    private static ResultStatistics stats(ResultStatistics.Figures fedAtA, ResultStatistics.Figures aloneAtA,
+                                          List<ResultStatistics.Comparison> comparisons) {
+        Map<String, Map<String, ResultStatistics.Figures>> f = new LinkedHashMap<>();
+        f.put(ResultsTable.FEDERATED, Map.of("a", fedAtA, TestPredictions.ALL, acc(41, 70)));
+        f.put(BaselineResult.local("a"), Map.of("a", aloneAtA));
+        f.put(BaselineResult.POOLED, Map.of(TestPredictions.ALL, acc(46, 70)));
+        return new ResultStatistics(List.of("a"), f, comparisons, List.of(), "");
+    }
+
+    @Test
+    void federatedWorseThanAHospitalAloneIsSaidWithWhatThePairedTestFound() {
+        var worse = new ResultStatistics.Comparison("a", 23, 10 / 23.0, 17 / 23.0, 0, 7, McNemar.pValue(0, 7),
+                McNemar.verdict(0, 7));
+        List<String> w = ResultStatistics.warnings(Map.of(), stats(acc(10, 23), acc(17, 23), List.of(worse)));
+        assertThat(w).singleElement().asString().startsWith("At a the federated model is worse than a's own model: "
+                + "accuracy 0.435 against 0.739 on 23 test patients").contains("finds this difference real (McNemar p = 0.016)");
+
+        var chance = new ResultStatistics.Comparison("a", 23, 15 / 23.0, 16 / 23.0, 2, 3, McNemar.pValue(2, 3),
+                McNemar.verdict(2, 3));
+        assertThat(ResultStatistics.warnings(Map.of(), stats(acc(15, 23), acc(16, 23), List.of(chance))))
+                .singleElement().asString().contains("cannot tell this from chance (McNemar p = 1.0)");
+        // federated as good or better: no warning
+        assertThat(ResultStatistics.warnings(Map.of(), stats(acc(16, 23), acc(16, 23), List.of()))).isEmpty();
+    }
+
+    @Test
+    void protectionsCostingMoreThanFivePointsAgainstPooledAreFlagged() {
+        Map<String, Object> dp = Map.of("differentialPrivacy", Map.of("noiseMultiplier", 1.1, "clipNorm", 1.0));
+        // 41/70 = 0.586 federated with DP against 46/70 = 0.657 pooled: 7.1 points
+        List<String> w = ResultStatistics.warnings(dp, stats(acc(16, 23), acc(16, 23), List.of()));
+        assertThat(w).singleElement().asString().startsWith("With DP-FedAvg (noise 1.1, clip 1), the federated "
+                + "model's accuracy over all test patients (0.586) is 7.1 points below the pooled model");
+        // the same gap without protections is federation's own cost, not the protections'
+        assertThat(ResultStatistics.warnings(Map.of(), stats(acc(16, 23), acc(16, 23), List.of()))).isEmpty();
+    }
+
+    @Test
+    void comparisonInWords() {
+        var c = new ResultStatistics.Comparison("rural", 23, 20 / 23.0, 17 / 23.0, 3, 0, McNemar.pValue(3, 0),
+                McNemar.verdict(3, 0));
+        assertThat(c.sentence()).isEqualTo("At rural (23 test patients) the federated model is not detectably different "
+                + "from rural alone: accuracy 0.870 against 0.739; 3 patients right only with federated, 0 only with "
+                + "rural alone (exact McNemar p = 0.25).");
+    }
+}
