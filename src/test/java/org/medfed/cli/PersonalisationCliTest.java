@@ -44,6 +44,8 @@ class PersonalisationCliTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("personalised", "federated", "local:rural-clinic");
         String results = Files.readString(out.resolve("results.csv"));
+        // with its test n and 95% interval, as every other row
+        assertThat(results).containsPattern("\npersonalised,heart-centre,accuracy,0\\.\\d+,65,0\\.\\d+,0\\.\\d+,");
         for (String h : HOSPITALS) {
             assertThat(results).contains("personalised," + h + ",accuracy,");
             Path own = out.resolve("personal").resolve(h);
@@ -55,6 +57,8 @@ class PersonalisationCliTest {
             Map<String, Object> how = (Map<String, Object>) card.get("personalisation");
             assertThat(how).containsEntry("hospital", h).containsEntry("method", "head");
             assertThat(((Map<?, ?>) card.get("metrics")).keySet()).extracting(Object::toString).containsExactly(h);
+            assertThat(card.get("confidence").toString()).contains("testSet=" + h, "metric=accuracy", "low=")
+                    .doesNotContain("testSet=" + (h.equals("rural-clinic") ? "city-general" : "rural-clinic"));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> summary = JsonFiles.read(out.resolve("summary.json"), Map.class);
