@@ -69,19 +69,16 @@ public final class RunOutputs {
         ModelSpec spec = result.prepared().spec();
         ModelCard shared = card(result, stats, null);
         ResultsTable.Row federated = ResultsTable.of(result).row(ResultsTable.FEDERATED).orElse(null);
-        var descriptor = org.medfed.engine.strategy.StrategyCatalog.require(result.history().strategyId());
         result.personalModels().forEach((hospital, model) -> {
-            Path own = dir.resolve(folderName(hospital));
-            ModelFiles.save(spec, model, own);
-            ModelCard.OnnxInfo onnx = OnnxFiles.write(spec, model, Compaction.NONE,
-                    result.prepared().data().tabularPreprocessing(), result.prepared().data().classes(), own);
             Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
             metrics.put(hospital, result.personal().test().get(hospital).metrics());
             Map<String, Double> sharedThere = federated == null || federated.test().get(hospital) == null ? null
                     : federated.test().get(hospital).metrics();
-            ModelCardFile.save(shared.personalised(onnx, metrics,
-                    confidence(stats, ResultsTable.PERSONALISED, hospital), new ModelCard.PersonalisationInfo(hospital,
-                    result.personal().method(), descriptor.name() + ": " + descriptor.explanation(), sharedThere)), own);
+            PersonalModelFiles.write(dir.resolve(folderName(hospital)), spec, model,
+                    result.prepared().data().tabularPreprocessing(), result.prepared().data().classes(),
+                    onnx -> shared.personalised(onnx, metrics, confidence(stats, ResultsTable.PERSONALISED, hospital),
+                            PersonalModelFiles.how(hospital, result.personal().method(), result.history().strategyId(),
+                                    sharedThere)));
         });
     }
 
@@ -104,11 +101,9 @@ public final class RunOutputs {
     }
 
     private static void writeModel(StudyResult result, ResultStatistics stats, Path modelDir) {
-        ModelSpec spec = result.prepared().spec();
-        ModelFiles.save(spec, result.history().model(), modelDir);
-        ModelCard.OnnxInfo onnx = OnnxFiles.write(spec, result.history().model(), Compaction.NONE,
-                result.prepared().data().tabularPreprocessing(), result.prepared().data().classes(), modelDir);
-        ModelCardFile.save(card(result, stats, onnx), modelDir);
+        PersonalModelFiles.write(modelDir, result.prepared().spec(), result.history().model(),
+                result.prepared().data().tabularPreprocessing(), result.prepared().data().classes(),
+                onnx -> card(result, stats, onnx));
     }
 
     /** What protected the run, with the privacy actually spent, for the card and the summary. */
@@ -250,13 +245,36 @@ public final class RunOutputs {
         return s;
     }
 
+    static ModelCard.ModelInfo modelInfo(ModelSpec spec) {
+        return new ModelCard.ModelInfo(spec.kind().id(), java.util.Arrays.stream(spec.hidden()).boxed().toList(),
+                spec.inputSize(), spec.classCount(), spec.parameterCount(), ModelFiles.MODEL_FILE,
+                spec.kind() == ModelKind.UNET ? "DL4J ComputationGraph (ModelSerializer), float32"
+                        : "DL4J MultiLayerNetwork (ModelSerializer), float32",
+                spec.isImageModel() ? java.util.Arrays.stream(spec.inputShape()).boxed().toList() : null,
+                spec.isImageModel() ? java.util.Arrays.stream(spec.filters()).boxed().toList() : null);
+    }
+
+    /** How the study's CSV files were read; none for images. */
+    static ModelCard.InputFormat inputFormat(Study study, ModelCard.ImagePreprocessing images) {
+        var format = study.data();
+        return format == null || images != null ? null
+                : new ModelCard.InputFormat(format.separator(), format.header(), format.missingValues(), format.columnNames());
+    }
+
+    static ModelCard.TrainingInfo trainingInfo(Study study, String strategyId, int roundsCompleted, String status,
+                                               long seed) {
+        var t = study.training();
+        return new ModelCard.TrainingInfo(strategyId, study.strategy().resolvedParameters(), t.rounds(), roundsCompleted,
+                status, t.localSteps(), t.localEpochs(), t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(),
+                seed);
+    }
+
     static ModelCard card(StudyResult result, ResultStatistics stats, ModelCard.OnnxInfo onnx) {
         RunHistory h = result.history();
         Study study = result.prepared().study();
         ModelSpec spec = result.prepared().spec();
         var prep = result.prepared().data().tabularPreprocessing();
         var images = result.prepared().data().imagePreprocessing();
-        var format = study.data();
         Map<String, org.medfed.project.ParticipantEntry> entries = new LinkedHashMap<>();
         study.participants().forEach(p -> entries.put(p.name(), p));
         List<ModelCard.ParticipantInfo> parts = result.prepared().data().counts().stream()
@@ -271,23 +289,13 @@ public final class RunOutputs {
             metrics.put("global", r.global());
             r.test().forEach((p, e) -> metrics.put(p, e.metrics()));
         });
-        var t = study.training();
         return new ModelCard(ModelCard.CURRENT_SCHEMA, new ModelCard.Software(SOFTWARE, Version.current()),
                 Instant.now().toString(),
                 new ModelCard.StudyRef(study.name(), result.prepared().studyFile() == null ? null
                         : result.prepared().studyFile().getFileName().toString()),
-                new ModelCard.ModelInfo(spec.kind().id(), java.util.Arrays.stream(spec.hidden()).boxed().toList(),
-                        spec.inputSize(), spec.classCount(), spec.parameterCount(), ModelFiles.MODEL_FILE,
-                        spec.kind() == ModelKind.UNET ? "DL4J ComputationGraph (ModelSerializer), float32"
-                                : "DL4J MultiLayerNetwork (ModelSerializer), float32",
-                        spec.isImageModel() ? java.util.Arrays.stream(spec.inputShape()).boxed().toList() : null,
-                        spec.isImageModel() ? java.util.Arrays.stream(spec.filters()).boxed().toList() : null),
-                format == null || images != null ? null
-                        : new ModelCard.InputFormat(format.separator(), format.header(), format.missingValues(), format.columnNames()),
-                prep, images,
-                new ModelCard.TrainingInfo(h.strategyId(), study.strategy().resolvedParameters(), t.rounds(),
-                        h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT), t.localSteps(), t.localEpochs(),
-                        t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), result.seed()),
+                modelInfo(spec), inputFormat(study, images), prep, images,
+                trainingInfo(study, h.strategyId(), h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT),
+                        result.seed()),
                 parts, metrics, protections(result), communication(result), onnx, null, confidence(stats));
     }
 

@@ -84,8 +84,9 @@ class PersonalPartsStayAtTheHospitalTest {
         return new Captured(List.copyOf(sent), kept, result);
     }
 
+    /** Each node's own state folder, as on separate machines. */
     private Path session(String strategy, String node) {
-        return nodeState.resolve(strategy + "-" + node + ".json");
+        return nodeState.resolve(strategy).resolve(node).resolve("heart.session.json");
     }
 
     /** Whether {@code part} appears, value for value, anywhere in {@code values}. */
@@ -144,6 +145,17 @@ class PersonalPartsStayAtTheHospitalTest {
         // each hospital's own model scored at its node, and none of them is in this process
         assertThat(c.result().personal().test()).containsOnlyKeys(c.keptAtNodes().keySet());
         assertThat(c.result().personalModels()).isEmpty();
+        // each node exported its own model into its own state folder, with a card of its own figures
+        for (String node : c.keptAtNodes().keySet()) {
+            Path own = session("fedper", node).getParent().resolve("personal-heart");
+            assertThat(own.resolve("model.zip")).isRegularFile();
+            assertThat(own.resolve("model.onnx")).isRegularFile();
+            org.medfed.io.OutputFolder.requireFinished(own);
+            var card = org.medfed.project.ModelCardFile.load(own);
+            assertThat(card.personalisation().hospital()).isEqualTo(node);
+            assertThat(card.personalisation().method()).isEqualTo("head");
+            assertThat(card.metrics().get(node)).isEqualTo(c.result().personal().test().get(node).metrics());
+        }
     }
 
     @Test
