@@ -36,7 +36,6 @@ import org.medfed.engine.Seeds;
 import org.medfed.engine.strategy.StrategyCatalog;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.ModelTrainer;
-import org.medfed.model.NetworkFactory;
 import org.medfed.transport.SameThreadTransport;
 
 /**
@@ -236,6 +235,6 @@ public final class BreastMnistBenchmark {
     }
 
     static ModelVector initial(ModelSpec spec, long seed) {
-        return NetworkFactory.initialParameters(spec, Seeds.derive(seed, "model-init", 0));
+        return spec.initialParameters(Seeds.derive(seed, "model-init", 0));
     }
 }

@@ -25,7 +25,6 @@ import org.medfed.engine.strategy.StrategyCatalog;
 import org.medfed.model.Compaction;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.ModelTrainer;
-import org.medfed.model.NetworkFactory;
 import org.medfed.model.onnx.OnnxExport;
 import org.medfed.model.onnx.OnnxModel;
 import org.medfed.site.InProcessParticipant;
@@ -74,7 +73,7 @@ public final class CompactionBenchmark {
                 FedHeartDiseaseBenchmark.ourTraining(), seed, Duration.ofHours(1));
         RunHistory h = new FederatedRun(config, StrategyCatalog.create("weighted-fedavg", Map.of()), participants,
                 new SameThreadTransport(), RunListener.NONE)
-                .execute(NetworkFactory.initialParameters(spec, Seeds.derive(seed, "model-init", 0)), RunControl.free());
+                .execute(spec.initialParameters(Seeds.derive(seed, "model-init", 0)), RunControl.free());
         finished(h);
         List<Row> rows = new ArrayList<>();
         for (Compaction c : SETTINGS) {

@@ -27,7 +27,6 @@ import org.medfed.engine.Strategy;
 import org.medfed.engine.strategy.StrategyCatalog;
 import org.medfed.model.ModelTrainer;
 import org.medfed.model.ModelSpec;
-import org.medfed.model.NetworkFactory;
 import org.medfed.transport.SameThreadTransport;
 
 /**
@@ -170,7 +169,7 @@ public final class FedHeartDiseaseBenchmark {
     }
 
     static ModelVector initial(ModelSpec spec, long seed) {
-        return NetworkFactory.initialParameters(spec, Seeds.derive(seed, "model-init", 0));
+        return spec.initialParameters(Seeds.derive(seed, "model-init", 0));
     }
 
     /** Our recommended settings: standardisation with pooled statistics computed from counts and sums. */

@@ -20,7 +20,6 @@ import org.medfed.engine.ModelVector;
 import org.medfed.engine.RunControl;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.ModelTrainer;
-import org.medfed.model.NetworkFactory;
 
 /**
  * How fast images are read and decoded, and how fast the CNN trains, on this machine: to show whether decoding
@@ -69,7 +68,7 @@ public record ImagingThroughput(int dicomFiles, double dicomFilesPerSecond, doub
     /** Milliseconds per step at batch 32 and at batch 1, after a warm-up. */
     private static double[] trainingSteps(ModelSpec cnn, ExampleSet train) {
         ModelTrainer trainer = ModelTrainer.create(cnn, train, train);
-        ModelVector init = NetworkFactory.initialParameters(cnn, 1);
+        ModelVector init = cnn.initialParameters(1);
         double[] out = new double[2];
         int[] batches = {32, 1};
         for (int b = 0; b < 2; b++) {

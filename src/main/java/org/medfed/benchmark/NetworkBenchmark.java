@@ -25,7 +25,6 @@ import org.medfed.engine.RunListener;
 import org.medfed.engine.Seeds;
 import org.medfed.engine.Strategy;
 import org.medfed.engine.strategy.FedAvg;
-import org.medfed.model.NetworkFactory;
 import org.medfed.privacy.random.RandomSource;
 import org.medfed.privacy.secagg.SecAggParameters;
 import org.medfed.privacy.secagg.SecureAggregation;
@@ -136,8 +135,7 @@ public final class NetworkBenchmark {
     private static NetworkReport.Federation measure(int n, Settings settings, Consumer<String> progress) {
         List<SyntheticHospitals.Hospital> hospitals = SyntheticHospitals.generate(n, settings.rows(),
                 settings.seed());
-        ModelVector initial = NetworkFactory.initialParameters(SyntheticHospitals.MODEL,
-                Seeds.derive(settings.seed(), "model-init", 0));
+        ModelVector initial = SyntheticHospitals.MODEL.initialParameters(Seeds.derive(settings.seed(), "model-init", 0));
         ByteCounts bytes;
         Timings timings;
         RunHistory reference;

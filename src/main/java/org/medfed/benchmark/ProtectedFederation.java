@@ -19,7 +19,6 @@ import org.medfed.engine.Seeds;
 import org.medfed.engine.strategy.StrategyCatalog;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.ModelTrainer;
-import org.medfed.model.NetworkFactory;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.Study;
 import org.medfed.project.TrainingSection;
@@ -62,7 +61,7 @@ final class ProtectedFederation {
         Protections.Applied applied = Protections.apply(study, StrategyCatalog.create(strategy, params), participants, seed);
         LocalTraining local = applied.sampleLevel() == null ? training : training.withSampleLevelPrivacy(applied.sampleLevel());
         RunConfig config = new RunConfig(rounds, 1.0, 1, local, seed, Duration.ofHours(1));
-        ModelVector initial = NetworkFactory.initialParameters(spec, Seeds.derive(seed, "model-init", 0));
+        ModelVector initial = spec.initialParameters(Seeds.derive(seed, "model-init", 0));
         RunHistory h = new FederatedRun(config, applied.strategy(), participants, new SameThreadTransport(),
                 RunListener.NONE).execute(initial, RunControl.free());
         Map<String, Double> acc = new TreeMap<>();

@@ -37,6 +37,9 @@ final class CompactCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "DIR", description = "where to write the compact copy (default: MODEL-compact)")
     Path out;
 
+    @Option(names = "--force", description = "replace the outputs of an earlier compact in the --out folder")
+    boolean force;
+
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
@@ -46,8 +49,9 @@ final class CompactCommand implements Callable<Integer> {
         Path target = out != null ? out : model.toAbsolutePath().normalize().resolveSibling(
                 model.toAbsolutePath().normalize().getFileName() + "-compact");
         String command = "java -jar target/medfed.jar compact --model " + model + " --study " + study
-                + (prune > 0 ? " --prune " + prune : "") + (int8 ? " --int8" : "") + (out != null ? " --out " + out : "");
-        ModelCard.CompactionInfo info = Compactor.compact(model, study, new Compaction(prune, int8), target, command)
+                + (prune > 0 ? " --prune " + prune : "") + (int8 ? " --int8" : "") + (out != null ? " --out " + out : "")
+                + (force ? " --force" : "");
+        ModelCard.CompactionInfo info = Compactor.compact(model, study, new Compaction(prune, int8), target, force, command)
                 .info();
         PrintWriter o = spec.commandLine().getOut();
         o.println("compaction: " + info.method());

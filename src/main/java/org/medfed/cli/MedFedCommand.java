@@ -1,25 +1,26 @@
 package org.medfed.cli;
 
 import java.io.PrintWriter;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.medfed.engine.BadInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code medfed} command and its subcommands. Exit codes: 0 done, 2 bad input, 1 internal error. */
 @Command(name = "medfed", mixinStandardHelpOptions = true, versionProvider = MedFedCommand.VersionProvider.class,
         description = "MedFed Workbench: federated learning across hospitals without moving patient data.",
-        footer = {"", "With no command, or with 'gui [STUDY.json]', medfed opens the workbench window."},
-        subcommands = {RunCommand.class, GwasCommand.class, PredictCommand.class, CompactCommand.class,
-                InspectCommand.class, SplitCommand.class, ProvisionCommand.class, ReportCommand.class})
+        footer = {"", "With no command, or with 'gui [STUDY.json]', medfed opens the workbench window."})
 public final class MedFedCommand implements Runnable {
 
     public static final int OK = 0;
     public static final int INTERNAL_ERROR = 1;
     public static final int BAD_INPUT = 2;
-
-    private static final Logger LOG = LoggerFactory.getLogger(MedFedCommand.class);
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -29,25 +30,45 @@ public final class MedFedCommand implements Runnable {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
+    /** The subcommands, in the order the help lists them. */
+    private static final List<Class<?>> COMMANDS = List.of(RunCommand.class, GwasCommand.class, PredictCommand.class,
+            CompactCommand.class, InspectCommand.class, SplitCommand.class, ProvisionCommand.class, ReportCommand.class,
+            NodeCommand.class, BenchmarkCommand.class);
+
     public static int execute(String[] args) {
-        return commandLine().execute(args);
+        return commandLine(args).execute(args);
     }
 
     /** As {@link #execute(String[])}, with the node's window for {@code medfed node --gui}. */
     public static int execute(String[] args, NodeCommand.WindowOpener nodeWindow) {
-        return commandLine(nodeWindow).execute(args);
+        return commandLine(nodeWindow, args).execute(args);
     }
 
-    static CommandLine commandLine() {
-        return commandLine(null);
+    static CommandLine commandLine(String... arguments) {
+        return commandLine(null, arguments);
     }
 
-    static CommandLine commandLine(NodeCommand.WindowOpener nodeWindow) {
+    /**
+     * The command line for {@code arguments}. Picocli reflects over every option of every command it is given
+     * (about an eighth of the CPU of {@code medfed --help}); so only the commands named in {@code arguments} are
+     * given in full, and the others as their name and description (all that the overview help and a mistyped
+     * command's suggestions need), read from their annotation.
+     */
+    static CommandLine commandLine(NodeCommand.WindowOpener nodeWindow, String... arguments) {
+        Set<String> words = new HashSet<>(Arrays.asList(arguments));
         CommandLine cl = new CommandLine(new MedFedCommand());
-        // added here rather than in @Command: the node command is given the window it opens with --gui
-        cl.addSubcommand("node", new NodeCommand(nodeWindow));
-        cl.addSubcommand(new BenchmarkCommand());
-        cl.addSubcommand(new CommandLine.HelpCommand());
+        for (Class<?> command : COMMANDS) {
+            Command about = command.getAnnotation(Command.class);
+            if (words.contains(about.name()) || Arrays.stream(about.aliases()).anyMatch(words::contains)) {
+                // the node command is given the window it opens with --gui
+                cl.addSubcommand(about.name(), command == NodeCommand.class ? new NodeCommand(nodeWindow) : command);
+            } else {
+                CommandSpec summary = CommandSpec.create().name(about.name()).aliases(about.aliases());
+                summary.usageMessage().description(about.description());
+                cl.addSubcommand(about.name(), summary);
+            }
+        }
+        cl.addSubcommand("help", CommandLine.HelpCommand.class);
         cl.setExecutionExceptionHandler((e, commandLine, parseResult) -> {
             PrintWriter err = commandLine.getErr();
             RuntimeException bad = badInput(e);
@@ -56,7 +77,9 @@ public final class MedFedCommand implements Runnable {
                 err.flush();
                 return BAD_INPUT;
             }
-            LOG.error("internal error", e);
+            // the logger only here: starting logging costs CPU that --help and every clean run would pay for nothing
+            Logger log = LoggerFactory.getLogger(MedFedCommand.class);
+            log.error("internal error", e);
             err.println("medfed: internal error: " + e + " (this is a bug; the details are in the log above)");
             err.flush();
             return INTERNAL_ERROR;

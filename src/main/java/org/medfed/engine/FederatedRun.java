@@ -33,7 +33,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class FederatedRun {
 
-    private static final Logger LOG = LoggerFactory.getLogger(FederatedRun.class);
 
     private final RunConfig config;
     private final Strategy strategy;
@@ -122,7 +121,7 @@ public final class FederatedRun {
             if (p instanceof RestorableParticipant restorable) {
                 restorable.restoreState(saved);
             } else if (!saved.isEmpty()) {
-                LOG.warn("participant {} keeps its own state; the checkpoint's copy is not sent to it", p.name());
+                log().warn("participant {} keeps its own state; the checkpoint's copy is not sent to it", p.name());
             }
         }
         return loop(from.rounds(), from.model(), ResumableRandom.restore(from.sampler()), control, checkpoints);
@@ -187,7 +186,7 @@ public final class FederatedRun {
             publish(new RunEvent.RunFailed(history, e.getMessage()));
             return history;
         } catch (RuntimeException e) {
-            LOG.error("run failed in round {}", rounds.size() + 1, e);
+            log().error("run failed in round {}", rounds.size() + 1, e);
             String message = "internal error in round " + (rounds.size() + 1) + ": " + e;
             RunHistory history = history(names, rounds, global, RunStatus.FAILED, message, startNanos);
             publish(new RunEvent.RunFailed(history, message));
@@ -582,7 +581,15 @@ public final class FederatedRun {
             listener.onEvent(event);
         } catch (RuntimeException e) {
             // a broken listener (a chart, a log) must not stop the study
-            LOG.warn("run listener failed on {}", event.getClass().getSimpleName(), e);
+            log().warn("run listener failed on {}", event.getClass().getSimpleName(), e);
         }
+    }
+
+    /**
+     * The logger, fetched when something goes wrong: a static one would start the logging framework (hundreds of
+     * classes) in every run, and a run that goes well logs nothing here.
+     */
+    private static Logger log() {
+        return LoggerFactory.getLogger(FederatedRun.class);
     }
 }

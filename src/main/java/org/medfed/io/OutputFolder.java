@@ -225,7 +225,9 @@ public final class OutputFolder implements AutoCloseable {
             p = read(dir.resolve(MARKER));
         } catch (NoSuchFileException e) {
             throw new BadInputException(dir, null, "is not a finished output folder (no " + MARKER + "): "
-                    + "the command that wrote it was interrupted, is still running, or it is not a MedFed folder");
+                    + "the command that wrote it was interrupted, is still running, or it is not a MedFed folder"
+                    + (Files.isRegularFile(dir.resolve("model-card.json")) ? "; a model folder exported by an earlier "
+                    + "MedFed build has no " + MARKER + " either: export it again from its run (Results, Export model)" : ""));
         } catch (IOException | IllegalArgumentException e) {
             throw new BadInputException(dir.resolve(MARKER), null, "could not be read: " + e.getMessage(), e);
         }

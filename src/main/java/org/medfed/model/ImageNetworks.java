@@ -95,7 +95,7 @@ final class ImageNetworks {
     }
 
     private static NeuralNetConfiguration.Builder base(LocalOptimizer optimizer, double learningRate) {
-        // weights are always set by the caller (seeded, see NetworkFactory.initialParameters)
+        // weights are always set by the caller (seeded, see ModelSpec.initialParameters)
         return new NeuralNetConfiguration.Builder().dataType(DataType.FLOAT).seed(0).weightInit(WeightInit.ZERO)
                 .updater(NetworkFactory.updater(optimizer, learningRate));
     }

@@ -21,6 +21,7 @@ import org.deeplearning4j.util.ModelSerializer;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.LocalOptimizer;
 import org.medfed.engine.ModelVector;
+import org.medfed.io.AtomicFiles;
 
 /**
  * Writes a trained model as a DL4J model file, and reads one back for predictions: a MultiLayerNetwork for
@@ -37,19 +38,27 @@ public final class ModelFiles {
     private ModelFiles() {
     }
 
+    /**
+     * Writes {@code model.zip} into {@code dir}, completely or not at all. Dense models are written without DL4J
+     * ({@link DenseModelFile}), so that a dense study never starts ND4J; the image models go through DL4J.
+     */
     public static Path save(ModelSpec spec, ModelVector params, Path dir) {
-        Model model;
-        if (spec.kind() == ModelKind.UNET) {
-            ComputationGraph graph = NetworkFactory.buildGraph(spec, LocalOptimizer.SGD, 0.01);
-            graph.setParams(Dl4jTrainer.toRow(params));
-            model = graph;
-        } else {
-            MultiLayerNetwork net = NetworkFactory.build(spec, LocalOptimizer.SGD, 0.01);
-            net.setParams(Dl4jTrainer.toRow(params));
-            model = net;
-        }
         Path file = dir.resolve(MODEL_FILE);
         try {
+            if (!spec.isImageModel()) {
+                AtomicFiles.write(file, withFixedTimes(DenseModelFile.bytes(spec, params)));
+                return file;
+            }
+            Model model;
+            if (spec.kind() == ModelKind.UNET) {
+                ComputationGraph graph = NetworkFactory.buildGraph(spec, LocalOptimizer.SGD, 0.01);
+                graph.setParams(Dl4jTrainer.toRow(params));
+                model = graph;
+            } else {
+                MultiLayerNetwork net = NetworkFactory.build(spec, LocalOptimizer.SGD, 0.01);
+                net.setParams(Dl4jTrainer.toRow(params));
+                model = net;
+            }
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             ModelSerializer.writeModel(model, bytes, false);
             AtomicFiles.write(file, withFixedTimes(bytes.toByteArray()));

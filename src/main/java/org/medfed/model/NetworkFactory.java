@@ -1,6 +1,5 @@
 package org.medfed.model;
 
-import java.util.SplittableRandom;
 import org.deeplearning4j.nn.conf.MultiLayerConfiguration;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -9,7 +8,6 @@ import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.deeplearning4j.nn.multilayer.MultiLayerNetwork;
 import org.deeplearning4j.nn.weights.WeightInit;
 import org.medfed.engine.LocalOptimizer;
-import org.medfed.engine.ModelVector;
 import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.learning.config.Adam;
@@ -17,7 +15,7 @@ import org.nd4j.linalg.learning.config.IUpdater;
 import org.nd4j.linalg.learning.config.Sgd;
 import org.nd4j.linalg.lossfunctions.LossFunctions;
 
-/** Builds DL4J networks for a {@link ModelSpec} and their seeded initial parameters. */
+/** Builds DL4J networks for a {@link ModelSpec}; their seeded initial parameters come from {@link ModelSpec#initialParameters}. */
 public final class NetworkFactory {
 
     private NetworkFactory() {
@@ -66,31 +64,6 @@ public final class NetworkFactory {
             throw new IllegalArgumentException(spec.kind().id() + " is not a graph model: use build");
         }
         return ImageNetworks.unet(spec, optimizer, learningRate, foregroundWeight);
-    }
-
-    /**
-     * Seeded initial parameters: the same seed gives the same model on every machine.
-     *
-     * <p>Logistic regression and MLPs are drawn as PyTorch's linear layers draw them, uniform in +-1/sqrt(fan-in)
-     * for weights and biases alike. The image models use He (Kaiming) uniform weights, +-sqrt(6 / fan-in) with
-     * fan-in = input channels x kernel area for a convolution, and zero biases: with PyTorch's default bound
-     * the signal of a ReLU CNN shrinks layer after layer (we measured the phantom CNN's initial predictions
-     * spanning 0.002 in probability over all images) and a few local steps per round barely moved it.
-     */
-    public static ModelVector initialParameters(ModelSpec spec, long seed) {
-        float[] params = new float[spec.parameterCount()];
-        SplittableRandom random = new SplittableRandom(seed);
-        boolean he = spec.isImageModel();
-        int offset = 0;
-        for (ModelSpec.ParameterBlock block : spec.parameterLayout()) {
-            double bound = he ? Math.sqrt(6.0 / block.fanIn()) : 1.0 / Math.sqrt(block.fanIn());
-            for (int k = 0; k < block.count(); k++) {
-                double u = random.nextDouble() * 2 * bound - bound;
-                params[offset + k] = he && block.isBias(k) ? 0f : (float) u;
-            }
-            offset += block.count();
-        }
-        return ModelVector.wrap(params);
     }
 
     static IUpdater updater(LocalOptimizer optimizer, double learningRate) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.medfed.data.tabular.FittedPreprocessing;
 import org.medfed.engine.BadInputException;
+import org.medfed.io.OutputFolder;
 import org.medfed.engine.ModelVector;
 import org.medfed.model.Compaction;
 import org.medfed.model.ModelFiles;
@@ -34,7 +35,12 @@ public final class Compactor {
     private Compactor() {
     }
 
-    public static Outcome compact(Path modelDir, Path studyFile, Compaction compaction, Path outDir, String command) {
+    /**
+     * @param replace whether an earlier output in {@code outDir} may be replaced (the user's {@code --force}); a
+     *                folder holding anything else is refused, and one another command is writing
+     */
+    public static Outcome compact(Path modelDir, Path studyFile, Compaction compaction, Path outDir, boolean replace,
+                                  String command) {
         if (compaction.isNone()) {
             throw new BadInputException("nothing to do: choose --prune FRACTION, --int8 or both");
         }
@@ -42,6 +48,7 @@ public final class Compactor {
             throw new BadInputException(outDir, null, "is the model's own folder: the compact copy needs another one, "
                     + "so that the full model stays");
         }
+        OutputFolder.requireFinishedPart(modelDir);
         ModelCard card = ModelCardFile.load(modelDir);
         ModelSpec spec = spec(card, modelDir);
         ModelVector params = ModelFiles.load(modelDir).parameters();
@@ -65,14 +72,20 @@ public final class Compactor {
         byte[] full = OnnxFiles.main(spec, params, Compaction.NONE, tables, classes);
         byte[] small = OnnxFiles.main(spec, params, compaction, tables, classes);
 
-        ModelFiles.save(spec, compact, outDir);
-        ModelCard.OnnxInfo onnx = OnnxFiles.write(spec, params, compaction, tables, classes, outDir);
         ModelCard.CompactionInfo info = new ModelCard.CompactionInfo(compaction.describe(), compaction.pruneFraction(),
                 compaction.int8(), metric, metrics(prepared, spec, params, metric), metrics(prepared, spec, compact, metric),
                 full.length, small.length, OnnxExport.gzippedSize(full), OnnxExport.gzippedSize(small), command);
-        ModelCardFile.save(new ModelCard(card.schemaVersion(), card.software(), Instant.now().toString(), card.study(),
-                card.model(), card.input(), card.preprocessing(), card.imagePreprocessing(), card.training(),
-                card.participants(), card.metrics(), card.privacy(), card.communication(), onnx, info, card.confidence()), outDir);
+        // the copy is an output folder like a run's: locked while written, marked finished once whole
+        try (OutputFolder folder = OutputFolder.claim(outDir, "compact", replace ? OutputFolder.Mode.REPLACE
+                : OutputFolder.Mode.NEW, List.of(ModelFiles.MODEL_FILE, ModelCardFile.NAME))) {
+            ModelFiles.save(spec, compact, outDir);
+            ModelCard.OnnxInfo onnx = OnnxFiles.write(spec, params, compaction, tables, classes, outDir);
+            ModelCardFile.save(new ModelCard(card.schemaVersion(), card.software(), Instant.now().toString(),
+                    card.study(), card.model(), card.input(), card.preprocessing(), card.imagePreprocessing(),
+                    card.training(), card.participants(), card.metrics(), card.privacy(), card.communication(), onnx,
+                    info, card.confidence()), outDir);
+            folder.finish();
+        }
         return new Outcome(outDir, info);
     }
 

@@ -28,7 +28,6 @@ import org.medfed.engine.clock.Timing;
 import org.medfed.project.SimulationSection;
 import org.medfed.model.ModelTrainer;
 import org.medfed.model.ModelSpec;
-import org.medfed.model.NetworkFactory;
 import org.medfed.project.Study;
 import org.medfed.engine.Participant;
 import org.medfed.site.InProcessParticipant;
@@ -125,7 +124,7 @@ public final class StudyRunner {
 
     /** The seeded initial global model. */
     public static ModelVector initialModel(ModelSpec spec, long seed) {
-        return NetworkFactory.initialParameters(spec, Seeds.derive(seed, "model-init", 0));
+        return spec.initialParameters(Seeds.derive(seed, "model-init", 0));
     }
 
     /** One participant per hospital; a simulated label-flipping attacker trains on its flipped labels. */

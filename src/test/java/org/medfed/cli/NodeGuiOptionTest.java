@@ -19,7 +19,7 @@ class NodeGuiOptionTest {
         CommandLine cl = MedFedCommand.commandLine(config -> {
             opened.add(config);
             return 0;
-        });
+        }, "node");
         assertThat(cl.execute("node", "--gui", "--config", "kit/node.json")).isZero();
         assertThat(cl.execute("node", "--gui")).isZero();
         assertThat(opened).containsExactly(Path.of("kit/node.json"), null);

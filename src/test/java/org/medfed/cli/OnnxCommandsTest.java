@@ -56,6 +56,17 @@ class OnnxCommandsTest {
                 HEART_CENTRE, "--out", tmp.resolve("pc.csv").toString());
         assertThat(pc.exitCode()).as(pc.err()).isZero();
 
+        // the compact copy is a finished output folder: a second compact into it needs --force
+        assertThat(compact.resolve("finished.properties")).exists();
+        CliRunner again = CliRunner.run("compact", "--model", run.resolve("model").toString(), "--study", STUDY,
+                "--int8", "--out", compact.toString());
+        assertThat(again.exitCode()).isEqualTo(2);
+        assertThat(again.err()).contains("--force");
+        CliRunner forced = CliRunner.run("compact", "--model", run.resolve("model").toString(), "--study", STUDY,
+                "--int8", "--out", compact.toString(), "--force");
+        assertThat(forced.exitCode()).as(forced.err()).isZero();
+        assertThat(ModelCardFile.load(compact).compaction().prunedFraction()).isZero();
+
         // bad inputs, refused in words
         CliRunner nothing = CliRunner.run("compact", "--model", run.resolve("model").toString(), "--study", STUDY);
         assertThat(nothing.exitCode()).isEqualTo(2);

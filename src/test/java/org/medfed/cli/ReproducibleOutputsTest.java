@@ -13,7 +13,8 @@ import org.medfed.io.OutputFolder;
 
 /**
  * The README's promise: the same study and seed give byte-identical metrics.csv, results.csv, model.zip and model
- * card (but for its "created" line), in every mode that claims it: plain, secure aggregation, seeded DP, and both.
+ * card (but for its "created" line), in every mode that claims it: plain, secure aggregation, seeded DP, both,
+ * Paillier aggregation and seeded DP-SGD.
  */
 class ReproducibleOutputsTest {
 
@@ -22,7 +23,8 @@ class ReproducibleOutputsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"plain", "--secure-aggregation", "--dp-noise=0.3 --seeded-randomness",
-            "--secure-aggregation --dp-noise=0.3 --seeded-randomness"})
+            "--secure-aggregation --dp-noise=0.3 --seeded-randomness", "--paillier",
+            "--dp-sgd-noise=1.1 --dp-sgd-clip=1 --seeded-randomness"})
     void twoRunsOfTheSameStudyAndSeedGiveTheSameBytes(String mode) throws Exception {
         Path first = run(mode, "first");
         Path second = run(mode, "second");
@@ -33,8 +35,11 @@ class ReproducibleOutputsTest {
         assertThat(withoutCreated(second.resolve("model/model-card.json")))
                 .isEqualTo(withoutCreated(first.resolve("model/model-card.json")));
         OutputFolder.requireFinished(first);
-        if (mode.contains("dp")) {
+        if (mode.contains("--dp-noise")) {
             assertThat(Files.readString(first.resolve("metrics.csv"))).contains("dp.epsilon");
+        }
+        if (mode.contains("dp")) {
+            assertThat(Files.readString(first.resolve("model/model-card.json"))).contains("epsilon");
         }
     }
 

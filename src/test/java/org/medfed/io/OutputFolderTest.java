@@ -68,6 +68,14 @@ class OutputFolderTest {
     }
 
     @Test
+    void aModelFolderFromAnEarlierBuildIsRefusedWithTheWayOut() throws Exception {
+        Path old = Files.createDirectories(tmp.resolve("exported-model"));
+        Files.writeString(old.resolve("model-card.json"), "{}");
+        assertThatThrownBy(() -> OutputFolder.requireFinished(old)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("exported by an earlier MedFed build").hasMessageContaining("export it again");
+    }
+
+    @Test
     void aSecondWriterIsRefusedWhileTheFirstHoldsTheLock() throws Exception {
         Path dir = tmp.resolve("out");
         try (OutputFolder first = OutputFolder.claim(dir, "test", OutputFolder.Mode.NEW, OUTPUTS)) {

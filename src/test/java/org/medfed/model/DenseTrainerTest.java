@@ -68,7 +68,7 @@ class DenseTrainerTest {
         for (int classes : new int[] {2, 3}) {
             ExampleSet data = random(30, 4, classes, 5);
             ModelSpec spec = ModelSpec.mlp(4, classes, 6, 5);
-            ModelVector init = NetworkFactory.initialParameters(spec, 11);
+            ModelVector init = spec.initialParameters(11);
             LocalTraining plan = new LocalTraining(12, 0, 4, LocalOptimizer.SGD, 0.1, 3);
 
             ModelVector ours = new DenseTrainer(spec, data, data).train(init, plan, GradientAdjustment.NONE,
@@ -94,7 +94,7 @@ class DenseTrainerTest {
     void fullBatchGradientMatchesDl4j() {
         ExampleSet data = random(25, 3, 2, 9);
         ModelSpec spec = ModelSpec.mlp(3, 2, 4);
-        ModelVector at = NetworkFactory.initialParameters(spec, 2);
+        ModelVector at = spec.initialParameters(2);
         ModelVector ours = new DenseTrainer(spec, data, data).gradient(at, 0, 0);
         ModelVector dl4j = new Dl4jTrainer(spec, data, data).gradient(at, 0, 0);
         for (int i = 0; i < ours.size(); i++) {
@@ -106,7 +106,7 @@ class DenseTrainerTest {
     void aStrategysAdjustmentReachesEveryStep() {
         ExampleSet data = random(20, 3, 2, 1);
         ModelSpec spec = ModelSpec.logistic(3, 2);
-        ModelVector init = NetworkFactory.initialParameters(spec, 4);
+        ModelVector init = spec.initialParameters(4);
         LocalTraining plan = new LocalTraining(5, 0, 4, LocalOptimizer.SGD, 0.1, 8);
         int[] calls = {0};
         GradientAdjustment counting = (params, gradient) -> calls[0]++;
@@ -124,7 +124,7 @@ class DenseTrainerTest {
     void dpSgdHandsThePrivatiserEachSampledExamplesOwnGradientAndStepsAlongItsAnswer() {
         ExampleSet data = random(40, 3, 2, 6);
         ModelSpec spec = ModelSpec.logistic(3, 2);
-        ModelVector init = NetworkFactory.initialParameters(spec, 1);
+        ModelVector init = spec.initialParameters(1);
         DenseTrainer trainer = new DenseTrainer(spec, data, data);
         java.util.List<Integer> batchSizes = new java.util.ArrayList<>();
         double[] constant = {0.5, -0.25, 0.125, 1.0};

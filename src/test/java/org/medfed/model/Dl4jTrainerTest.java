@@ -96,7 +96,7 @@ class Dl4jTrainerTest {
         }
         ExampleSet set = ExampleSet.classification(new int[] {3}, x, y, 2);
         ModelSpec spec = ModelSpec.mlp(3, 2, 5);
-        ModelVector init = NetworkFactory.initialParameters(spec, 42);
+        ModelVector init = spec.initialParameters(42);
         LocalTraining plan = new LocalTraining(25, 0, 4, LocalOptimizer.ADAM, 0.01, 99);
 
         ModelVector a = new Dl4jTrainer(spec, set, set).train(init, plan, GradientAdjustment.NONE, RunControl.free()).params();
@@ -115,10 +115,10 @@ class Dl4jTrainerTest {
     @Test
     void initialParametersAreSeededAndBoundedByFanIn() {
         ModelSpec spec = ModelSpec.mlp(16, 3, 8);
-        ModelVector p = NetworkFactory.initialParameters(spec, 1);
+        ModelVector p = spec.initialParameters(1);
         assertThat(p.size()).isEqualTo(16 * 8 + 8 + 8 * 3 + 3);
-        assertThat(NetworkFactory.initialParameters(spec, 1)).isEqualTo(p);
-        assertThat(NetworkFactory.initialParameters(spec, 2)).isNotEqualTo(p);
+        assertThat(spec.initialParameters(1)).isEqualTo(p);
+        assertThat(spec.initialParameters(2)).isNotEqualTo(p);
         for (int i = 0; i < 16 * 8 + 8; i++) {
             assertThat(Math.abs(p.get(i))).isLessThanOrEqualTo(0.25f);
         }

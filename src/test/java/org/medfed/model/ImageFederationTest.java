@@ -36,7 +36,7 @@ class ImageFederationTest {
                 InProcessParticipant.of("b", 1.0, ModelTrainer.create(spec, b, b)));
         RunConfig config = new RunConfig(rounds, 1.0, 1, PLAN, 42, Duration.ofMinutes(5));
         return new FederatedRun(config, StrategyCatalog.create(strategy, params), participants,
-                new SameThreadTransport(), RunListener.NONE).execute(NetworkFactory.initialParameters(spec, 3),
+                new SameThreadTransport(), RunListener.NONE).execute(spec.initialParameters(3),
                 RunControl.free());
     }
 
@@ -47,7 +47,7 @@ class ImageFederationTest {
         RunHistory h = run("fedavg", Map.of(), CNN, a, b, 1);
 
         assertThat(h.status()).isEqualTo(RunStatus.FINISHED);
-        ModelVector init = NetworkFactory.initialParameters(CNN, 3);
+        ModelVector init = CNN.initialParameters(3);
         ModelVector la = new Dl4jTrainer(CNN, a, a).train(init, PLAN.withSeed(Seeds.derive(42, "a", 1)),
                 GradientAdjustment.NONE, RunControl.free()).params();
         ModelVector lb = new Dl4jTrainer(CNN, b, b).train(init, PLAN.withSeed(Seeds.derive(42, "b", 1)),
@@ -67,7 +67,7 @@ class ImageFederationTest {
             RunHistory h = run(s, Map.of(), CNN, a, b, 2);
             assertThat(h.status()).as(s).isEqualTo(RunStatus.FINISHED);
             assertThat(h.model().isFinite()).as(s).isTrue();
-            assertThat(h.model()).as(s).isNotEqualTo(NetworkFactory.initialParameters(CNN, 3));
+            assertThat(h.model()).as(s).isNotEqualTo(CNN.initialParameters(3));
         }
         ModelSpec unet = ModelSpec.unet(new int[] {1, 8, 8}, 2, 2);
         RunHistory seg = run("fedavg", Map.of(), unet, a, b, 1);

@@ -164,16 +164,16 @@ class ImageModelsTest {
     void outputShapesOfTheCnnAndTheUnet() {
         ExampleSet set = TinyImages.squares(5, 8, 1);
         ModelSpec binary = ModelSpec.cnn(new int[] {1, 8, 8}, 2, new int[] {2});
-        float[][] p = new Dl4jTrainer(binary, set, set).predict(NetworkFactory.initialParameters(binary, 1), set);
+        float[][] p = new Dl4jTrainer(binary, set, set).predict(binary.initialParameters(1), set);
         assertThat(p).hasNumberOfRows(5);
         assertThat(p[0]).hasSize(1);
         ExampleSet three = new ExampleSet(set.inputShape(), set.inputs(), new int[] {0, 1, 2, 0, 1}, 3, null);
         ModelSpec multi = ModelSpec.cnn(new int[] {1, 8, 8}, 3, new int[] {2}, 4);
-        float[][] q = new Dl4jTrainer(multi, three, three).predict(NetworkFactory.initialParameters(multi, 1), three);
+        float[][] q = new Dl4jTrainer(multi, three, three).predict(multi.initialParameters(1), three);
         assertThat(q[0]).hasSize(3);
         assertThat(q[0][0] + q[0][1] + q[0][2]).isCloseTo(1f, within(1e-5f));
         ModelSpec unet = ModelSpec.unet(new int[] {1, 8, 8}, 2, 4);
-        float[][] s = new SegmentationTrainer(unet, set, set).predict(NetworkFactory.initialParameters(unet, 1), set);
+        float[][] s = new SegmentationTrainer(unet, set, set).predict(unet.initialParameters(1), set);
         assertThat(s).hasNumberOfRows(5);
         assertThat(s[0]).hasSize(64);
         for (float v : s[0]) {
@@ -186,15 +186,15 @@ class ImageModelsTest {
         ExampleSet set = TinyImages.squares(12, 8, 2);
         LocalTraining plan = new LocalTraining(4, 0, 4, LocalOptimizer.ADAM, 0.01, 17);
         ModelSpec cnn = ModelSpec.cnn(new int[] {1, 8, 8}, 2, new int[] {3}, 4);
-        ModelVector init = NetworkFactory.initialParameters(cnn, 5);
-        assertThat(NetworkFactory.initialParameters(cnn, 5)).isEqualTo(init);
-        assertThat(NetworkFactory.initialParameters(cnn, 6)).isNotEqualTo(init);
+        ModelVector init = cnn.initialParameters(5);
+        assertThat(cnn.initialParameters(5)).isEqualTo(init);
+        assertThat(cnn.initialParameters(6)).isNotEqualTo(init);
         ModelVector a = new Dl4jTrainer(cnn, set, set).train(init, plan, GradientAdjustment.NONE, RunControl.free()).params();
         ModelVector b = new Dl4jTrainer(cnn, set, set).train(init, plan, GradientAdjustment.NONE, RunControl.free()).params();
         assertThat(a).isEqualTo(b).isNotEqualTo(init);
 
         ModelSpec unet = ModelSpec.unet(new int[] {1, 8, 8}, 2, 4);
-        ModelVector u0 = NetworkFactory.initialParameters(unet, 5);
+        ModelVector u0 = unet.initialParameters(5);
         SegmentationTrainer reused = new SegmentationTrainer(unet, set, set);
         reused.train(u0, plan.withSeed(99), GradientAdjustment.NONE, RunControl.free());
         ModelVector c = reused.train(u0, plan, GradientAdjustment.NONE, RunControl.free()).params();
@@ -209,7 +209,7 @@ class ImageModelsTest {
         LocalTraining plan = new LocalTraining(1, 0, 4, LocalOptimizer.SGD, 0.01, 1).withSampleLevelPrivacy(
                 new org.medfed.privacy.dp.DpSgdPrivacy(1.0, 1.1, null, 1e-5, 3,
                         org.medfed.privacy.random.RandomSource.seeded(1)));
-        assertThatThrownBy(() -> new SegmentationTrainer(unet, set, set).train(NetworkFactory.initialParameters(unet, 1),
+        assertThatThrownBy(() -> new SegmentationTrainer(unet, set, set).train(unet.initialParameters(1),
                 plan, GradientAdjustment.NONE, RunControl.free()))
                 .isInstanceOf(org.medfed.engine.BadInputException.class).hasMessageContaining("not for the U-Net");
     }
@@ -217,7 +217,7 @@ class ImageModelsTest {
     @Test
     void initialImageModelWeightsAreHeUniformAndBiasesZero() {
         ModelSpec spec = ModelSpec.cnn(new int[] {3, 8, 8}, 2, new int[] {4});
-        ModelVector p = NetworkFactory.initialParameters(spec, 1);
+        ModelVector p = spec.initialParameters(1);
         int conv = 4 * 3 * 9 + 4;
         assertThat(p.size()).isEqualTo(conv + 4 * 4 * 4 + 1);
         // convolution: 4 biases first (zero), then 108 weights within sqrt(6 / 27); dense 64 -> 1: weights, then bias
@@ -242,7 +242,7 @@ class ImageModelsTest {
         ExampleSet set = TinyImages.squares(3, 8, 3);
         ModelSpec spec = ModelSpec.unet(new int[] {1, 8, 8}, 2, 2);
         SegmentationTrainer trainer = new SegmentationTrainer(spec, set, set, 1.0);
-        ModelVector at = NetworkFactory.initialParameters(spec, 8);
+        ModelVector at = spec.initialParameters(8);
         ModelVector g = trainer.gradient(at, 0, 1);
         // the 1x1 output convolution's bias and weights (last three parameters: bias first) and one encoder weight
         int n = spec.parameterCount();
@@ -266,7 +266,7 @@ class ImageModelsTest {
         ModelSpec spec = ModelSpec.unet(new int[] {1, 8, 8}, 2, 2);
         double w = 4.0;
         SegmentationTrainer trainer = new SegmentationTrainer(spec, set, set, w);
-        ModelVector at = NetworkFactory.initialParameters(spec, 8);
+        ModelVector at = spec.initialParameters(8);
         ModelVector g = trainer.gradient(at, 0, 1);
         int n = spec.parameterCount();
         for (int i : new int[] {n - 3, n - 1, 30}) {
@@ -304,7 +304,7 @@ class ImageModelsTest {
         ExampleSet set = TinyImages.squares(4, 8, 4);
         ModelSpec spec = ModelSpec.unet(new int[] {1, 8, 8}, 2, 2);
         SegmentationTrainer trainer = new SegmentationTrainer(spec, set, set, 1.0);
-        ModelVector start = NetworkFactory.initialParameters(spec, 9);
+        ModelVector start = spec.initialParameters(9);
         ModelVector g = trainer.gradient(start, 0, 1);
         double lr = 0.3;
         double mu = 0.5;
@@ -332,7 +332,7 @@ class ImageModelsTest {
     void evaluationOfASegmentationReportsDiceAndIou() {
         ExampleSet set = TinyImages.squares(4, 8, 5);
         ModelSpec spec = ModelSpec.unet(new int[] {1, 8, 8}, 2, 2);
-        var e = new SegmentationTrainer(spec, set, set).evaluate(NetworkFactory.initialParameters(spec, 1), DataSplit.TEST);
+        var e = new SegmentationTrainer(spec, set, set).evaluate(spec.initialParameters(1), DataSplit.TEST);
         assertThat(e.examples()).isEqualTo(4);
         assertThat(e.metrics()).containsKeys("dice", "iou", "pixel_accuracy", "loss");
     }
@@ -341,7 +341,7 @@ class ImageModelsTest {
     void cnnAndUnetModelFilesLoadBackWithTheSameParametersAndPredictions() {
         ExampleSet set = TinyImages.squares(4, 8, 6);
         ModelSpec cnn = ModelSpec.cnn(new int[] {1, 8, 8}, 2, new int[] {2}, 3);
-        ModelVector pc = NetworkFactory.initialParameters(cnn, 2);
+        ModelVector pc = cnn.initialParameters(2);
         ModelFiles.save(cnn, pc, dir.resolve("cnn"));
         ModelFiles.TrainedModel loadedCnn = ModelFiles.load(dir.resolve("cnn"));
         assertThat(loadedCnn.parameters()).isEqualTo(pc);
@@ -349,7 +349,7 @@ class ImageModelsTest {
         assertThat(loadedCnn.probabilities(set.inputs())).isDeepEqualTo(new Dl4jTrainer(cnn, set, set).predict(pc, set));
 
         ModelSpec unet = ModelSpec.unet(new int[] {1, 8, 8}, 2, 4);
-        ModelVector pu = NetworkFactory.initialParameters(unet, 2);
+        ModelVector pu = unet.initialParameters(2);
         ModelFiles.save(unet, pu, dir.resolve("unet"));
         ModelFiles.TrainedModel loadedUnet = ModelFiles.load(dir.resolve("unet"));
         assertThat(loadedUnet.isSegmentation()).isTrue();

@@ -25,7 +25,6 @@ import org.medfed.model.Compaction;
 import org.medfed.model.ModelFiles;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.ModelTrainer;
-import org.medfed.model.NetworkFactory;
 import org.medfed.model.onnx.OnnxExport;
 import org.medfed.model.onnx.OnnxModel;
 import org.medfed.project.ModelCard;
@@ -109,7 +108,7 @@ class OnnxMatchesOurPredictionsTest {
     void cnnOnBreastMnistTestImages() {
         ExampleSet test = BreastMnistBenchmark.Data.load(SharedData.data("medmnist-breastmnist")).test();
         ModelSpec spec = ModelSpec.cnn(new int[] {1, 28, 28}, 2, new int[] {4, 8}, 16);
-        ModelVector params = NetworkFactory.initialParameters(spec, 3);
+        ModelVector params = spec.initialParameters(3);
         for (Compaction c : List.of(Compaction.NONE, new Compaction(0.5, true))) {
             Path dir = tmp.resolve("cnn" + c.int8());
             ModelFiles.save(spec, c.apply(spec, params), dir);
@@ -132,7 +131,7 @@ class OnnxMatchesOurPredictionsTest {
         Path file = Path.of("sample-projects/phantom-4-hospitals/study-segmentation.json");
         PreparedStudy prepared = PreparedStudy.prepare(StudyFile.load(file), file);
         ModelSpec spec = prepared.spec();
-        ModelVector params = NetworkFactory.initialParameters(spec, 5);
+        ModelVector params = spec.initialParameters(5);
         Path dir = tmp.resolve("unet");
         ModelFiles.save(spec, params, dir);
         OnnxFiles.write(spec, params, Compaction.NONE, null, prepared.data().classes(), dir);
@@ -147,7 +146,7 @@ class OnnxMatchesOurPredictionsTest {
 
     private static ModelVector trained(ModelSpec spec, ExampleSet train) {
         ModelTrainer trainer = ModelTrainer.create(spec, train, train);
-        return trainer.train(NetworkFactory.initialParameters(spec, 1), new LocalTraining(0, 5, 8, LocalOptimizer.ADAM,
+        return trainer.train(spec.initialParameters(1), new LocalTraining(0, 5, 8, LocalOptimizer.ADAM,
                 0.01, 2), GradientAdjustment.NONE, RunControl.free()).params();
     }
 

@@ -76,6 +76,24 @@ public final class CsvNumber {
     }
 
     /**
+     * The value of a text that {@link #looksNumeric} accepts, whatever it is: "inf", "-INFINITY" and "nan" in any
+     * case too, which {@link Double#parseDouble} refuses. For profiling and ordering what a file holds; reading a
+     * value for training goes through {@link #parse}, which refuses those in words.
+     */
+    public static double anyValue(String text) {
+        String s = text.trim();
+        boolean negative = s.startsWith("-");
+        String unsigned = s.startsWith("+") || negative ? s.substring(1) : s;
+        if (unsigned.equalsIgnoreCase("infinity") || unsigned.equalsIgnoreCase("inf")) {
+            return negative ? Double.NEGATIVE_INFINITY : Double.POSITIVE_INFINITY;
+        }
+        if (unsigned.equalsIgnoreCase("nan")) {
+            return Double.NaN;
+        }
+        return Double.parseDouble(s);
+    }
+
+    /**
      * The value of {@code text}, or a {@link NumberFormatException} whose message says what is wrong in words
      * ("is not finite", "is larger than 1e15"), for the caller to place in its file, line and column.
      */
@@ -88,7 +106,7 @@ public final class CsvNumber {
             throw new NumberFormatException("is " + s.length() + " characters long; a number may have at most "
                     + MAX_LENGTH);
         }
-        double v = Double.parseDouble(s);
+        double v = anyValue(s);
         if (!Double.isFinite(v)) {
             throw new NumberFormatException("is not a finite number");
         }

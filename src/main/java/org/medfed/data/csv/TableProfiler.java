@@ -40,7 +40,7 @@ public final class TableProfiler {
             present++;
             if (CsvReader.isNumber(v)) {
                 // Infinity, 1e309: counted as numbers of the column, which reading for training then refuses
-                double d = Double.parseDouble(v.trim());
+                double d = CsvNumber.anyValue(v);
                 numbers++;
                 sum += d;
                 min = Math.min(min, d);
@@ -68,7 +68,7 @@ public final class TableProfiler {
         boolean an = CsvReader.isNumber(a);
         boolean bn = CsvReader.isNumber(b);
         if (an && bn) {
-            int cmp = Double.compare(Double.parseDouble(a.trim()), Double.parseDouble(b.trim()));
+            int cmp = Double.compare(CsvNumber.anyValue(a), CsvNumber.anyValue(b));
             return cmp != 0 ? cmp : a.compareTo(b);
         }
         if (an != bn) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.medfed.data.csv.CsvNumber;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.engine.BadInputException;
@@ -111,7 +112,7 @@ public record SiteMapping(Map<String, String> rename, Map<String, Map<String, St
                         throw new BadInputException(table.file(), table.line(r), "column '" + columns.get(c) + "' is '"
                                 + values[c] + "', expected a number to convert with the factor " + scale.get(columns.get(c)));
                     }
-                    values[c] = number(Double.parseDouble(values[c]) * scale.get(columns.get(c)));
+                    values[c] = number(CsvNumber.anyValue(values[c]) * scale.get(columns.get(c)));
                 }
             }
             rows.add(values);

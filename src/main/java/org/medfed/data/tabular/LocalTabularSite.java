@@ -6,6 +6,7 @@ import java.util.Map;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.ColumnType;
+import org.medfed.data.csv.CsvNumber;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.SplitRule;
 import org.medfed.data.csv.CsvTable;
@@ -127,7 +128,7 @@ public final class LocalTabularSite implements TabularSite {
             if (v == null || !seen.add(v)) {
                 return false;
             }
-            if (CsvReader.isNumber(v) && Double.parseDouble(v) != Math.rint(Double.parseDouble(v))) {
+            if (CsvReader.isNumber(v) && CsvNumber.anyValue(v) != Math.rint(CsvNumber.anyValue(v))) {
                 return false;
             }
         }

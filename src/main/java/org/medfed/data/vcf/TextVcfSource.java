@@ -270,8 +270,8 @@ final class TextVcfSource implements VariantContextSource {
                 case PLAIN_VCF -> new BufferedInputStream(raw, 1 << 16);
                 case GZIP_VCF -> new GZIPInputStream(raw, 1 << 16);
                 case BGZF_VCF -> {
-                    BlockCompressedInputStream bgzf = new BlockCompressedInputStream(new BufferedInputStream(raw,
-                            1 << 16));
+                    BlockCompressedInputStream bgzf = new BlockCompressedInputStream(new BgzfBlockLimit(
+                            new BufferedInputStream(raw, 1 << 16), file));
                     // a damaged block is refused, not read as other genotypes (htsjdk leaves the check off)
                     bgzf.setCheckCrcs(true);
                     yield bgzf;

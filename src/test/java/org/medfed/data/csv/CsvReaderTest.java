@@ -70,4 +70,19 @@ class CsvReaderTest {
         assertThat(p.get("sex").levelCounts()).containsEntry("F", 2).containsEntry("M", 1);
         assertThat(p.get("score").missing()).isEqualTo(1);
     }
+
+    /** Found by ParserFuzzTest: "inf" looked like a number but Double.parseDouble refused it, and profiling crashed. */
+    @Test
+    void infinityAndNanInAnyCaseAreProfiledAsNumbersThatTrainingRefuses() throws IOException {
+        Path f = dir.resolve("inf.csv");
+        Files.writeString(f, "x,y\n1,0\ninf,1\n-INFINITY,0\nInf,1\n"); // "nan" is a missing-value marker
+        CsvTable t = CsvReader.read(f, CsvFormat.defaults());
+        ColumnProfile x = TableProfiler.profile(t).get("x");
+        assertThat(x.present()).isEqualTo(4);
+        assertThat(TableProfiler.compareLevels("inf", "1")).isPositive();
+        assertThat(CsvNumber.anyValue("-Inf")).isEqualTo(Double.NEGATIVE_INFINITY);
+        assertThat(CsvNumber.anyValue("NaN")).isNaN();
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> CsvNumber.parse("inf"))
+                .isInstanceOf(NumberFormatException.class).hasMessageContaining("not a finite number");
+    }
 }

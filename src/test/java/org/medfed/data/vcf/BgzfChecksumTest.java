@@ -42,4 +42,23 @@ class BgzfChecksumTest {
             assertThat(reader.next()).isNotNull();
         }
     }
+
+    /** Found by ParserFuzzTest: htsjdk allocates a block's declared size, so a damaged one took seconds to refuse. */
+    @Test
+    void aBlockDeclaringMoreThanABgzfBlockHoldsIsRefusedBeforeInflating() throws Exception {
+        byte[] bytes = Files.readAllBytes(SAMPLE);
+        int blockSize = ((bytes[16] & 0xff) | (bytes[17] & 0xff) << 8) + 1;
+        // the first block's ISIZE, its last four bytes: 1.9 GB
+        bytes[blockSize - 1] = 0x76;
+        Path damaged = tmp.resolve("huge-block.vcf.gz");
+        Files.write(damaged, bytes);
+        assertThatThrownBy(() -> {
+            try (VcfReader reader = VcfReader.open(damaged)) {
+                while (reader.next() != null) {
+                    // read on
+                }
+            }
+        }).isInstanceOf(BadInputException.class).hasMessageStartingWith("huge-block.vcf.gz")
+                .hasMessageContaining("byte 0").hasMessageContaining("a BGZF block holds at most 65536");
+    }
 }

@@ -19,7 +19,6 @@ import org.medfed.engine.ModelVector;
 import org.medfed.model.Compaction;
 import org.medfed.model.ModelFiles;
 import org.medfed.model.ModelSpec;
-import org.medfed.model.NetworkFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,7 +49,7 @@ class OnnxRoundTripTest {
     void unetMasksMatchDl4j() {
         ModelSpec spec = ModelSpec.unet(new int[] {1, 8, 8}, 3, 4, 5);
         float[][] images = images(3, spec.inputSize(), 3);
-        ModelVector params = NetworkFactory.initialParameters(spec, 11);
+        ModelVector params = spec.initialParameters(11);
         ModelFiles.save(spec, params, dir);
         float[][] ours = ModelFiles.load(dir).segment(images, spec.inputShape());
         try (OnnxModel onnx = onnx(OnnxExport.images(spec, params, Compaction.NONE, List.of(), "test"))) {
@@ -66,7 +65,7 @@ class OnnxRoundTripTest {
             List<String> classes = spec.classCount() == 2 ? List.of("no", "yes") : List.of("x", "y", "z");
             FittedPreprocessing p = new FittedPreprocessing(prep.features(), prep.label(), prep.labelRule(), classes,
                     prep.missing(), prep.normalization(), prep.pooled(), prep.perParticipant());
-            ModelVector params = NetworkFactory.initialParameters(spec, 5);
+            ModelVector params = spec.initialParameters(5);
             ModelFiles.save(spec, params, dir);
             String[][] rows = {{"63", "M", "2"}, {null, "F", "4.0"}, {"41.5", null, "1"}, {"70", "F", null}};
             float[][] encoded = new float[rows.length][];
@@ -92,7 +91,7 @@ class OnnxRoundTripTest {
         FittedPreprocessing prep = preprocessing(MissingPolicy.DROP_ROWS);
         ModelSpec spec = ModelSpec.logistic(prep.inputSize(), 2);
         String[][] rows = {{"63", "M", "2"}, {null, "F", "4"}, {"50", "X", "2"}, {"50", "M", "7"}, {"50", null, "2"}};
-        try (OnnxModel onnx = onnx(OnnxExport.tabular(spec, NetworkFactory.initialParameters(spec, 1), Compaction.NONE,
+        try (OnnxModel onnx = onnx(OnnxExport.tabular(spec, spec.initialParameters(1), Compaction.NONE,
                 prep, prep.pooled(), "test"))) {
             OnnxModel.RowPredictions out = onnx.predictRows(numbers(rows), texts(rows), rows.length);
             assertThat(out.ok()).containsExactly(true, false, false, false, false);
@@ -166,7 +165,7 @@ class OnnxRoundTripTest {
     }
 
     private void assertImagesMatch(ModelSpec spec, List<String> classes, float[][] images, Compaction compaction) {
-        ModelVector params = NetworkFactory.initialParameters(spec, 7);
+        ModelVector params = spec.initialParameters(7);
         ModelFiles.save(spec, compaction.apply(spec, params), dir);
         float[][] ours = both(ModelFiles.load(dir).probabilities(images));
         try (OnnxModel onnx = onnx(OnnxExport.images(spec, params, compaction, classes, "test"))) {

@@ -1,0 +1,59 @@
+package org.medfed.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class VectorMathTest {
+
+    @Test
+    void weightedMeanByHand() {
+        ModelVector a = ModelVector.of(new float[] {1f, 2f, -4f});
+        ModelVector b = ModelVector.of(new float[] {3f, 0f, 4f});
+
+        // weights 1 and 3: (1*a + 3*b) / 4
+        ModelVector m = VectorMath.weightedMean(List.of(a, b), new double[] {1, 3});
+
+        assertThat(m.toArray()).containsExactly(2.5f, 0.5f, 2f);
+    }
+
+    /**
+     * The tiled sum adds each element's terms in the list's order, as one pass per vector over the whole length
+     * did: the results are the same bits, also across tile boundaries and in the last, partial tile.
+     */
+    @Test
+    void tiledSumsAreBitIdenticalToSummingWholeVectorsInOrder() {
+        SplittableRandom random = new SplittableRandom(3);
+        int n = 5 * 2048 + 77;
+        List<ModelVector> vectors = new ArrayList<>();
+        double[] weights = new double[7];
+        for (int k = 0; k < weights.length; k++) {
+            float[] v = new float[n];
+            for (int i = 0; i < n; i++) {
+                v[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-6, 6)));
+            }
+            vectors.add(ModelVector.wrap(v));
+            weights[k] = random.nextDouble() * 300;
+        }
+
+        float[] tiled = VectorMath.weightedMean(vectors, weights).toArray();
+
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double[] acc = new double[n];
+        for (int k = 0; k < vectors.size(); k++) {
+            double w = weights[k] / total;
+            for (int i = 0; i < n; i++) {
+                acc[i] += w * vectors.get(k).get(i);
+            }
+        }
+        for (int i = 0; i < n; i++) {
+            assertThat(Float.floatToRawIntBits(tiled[i])).as("element %d", i).isEqualTo(Float.floatToRawIntBits((float) acc[i]));
+        }
+    }
+}

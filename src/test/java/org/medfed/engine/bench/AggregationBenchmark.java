@@ -1,0 +1,104 @@
+package org.medfed.engine.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.concurrent.TimeUnit;
+import org.medfed.engine.ModelVector;
+import org.medfed.engine.VectorMath;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Warmup;
+
+/**
+ * FedAvg's weighted mean against the memory bandwidth of the same process: a STREAM triad over float arrays of
+ * the model's size runs in the same JMH run, and the report's bandwidth of each is bytes moved per second
+ * (triad: 3 x 4 bytes per element; weighted mean: (hospitals + 1) x 4 bytes per parameter, each update read
+ * once and the mean written once). Not a test: run on demand, see docs/benchmarks.md.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MILLISECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(value = 1, jvmArgs = {"-Xmx4g"})
+public class AggregationBenchmark {
+
+    @Param("10")
+    int hospitals;
+
+    @Param("10000000")
+    int parameters;
+
+    List<ModelVector> updates;
+    float[][] raw;
+    double[] weights;
+    float[] a;
+    float[] b;
+    float[] c;
+
+    @Setup
+    public void setUp() {
+        SplittableRandom random = new SplittableRandom(1);
+        updates = new ArrayList<>();
+        raw = new float[hospitals][];
+        weights = new double[hospitals];
+        for (int k = 0; k < hospitals; k++) {
+            float[] v = new float[parameters];
+            for (int i = 0; i < parameters; i++) {
+                v[i] = (float) random.nextGaussian();
+            }
+            updates.add(ModelVector.wrap(v));
+            raw[k] = v;
+            weights[k] = 100 + k;
+        }
+        a = new float[parameters];
+        b = updates.get(0).toArray();
+        c = updates.get(1).toArray();
+    }
+
+    @Benchmark
+    public ModelVector weightedMean() {
+        return VectorMath.weightedMean(updates, weights);
+    }
+
+    /** The weighted mean as it was before the tiles: a double sum of the whole length, one pass per hospital. */
+    @Benchmark
+    public float[] wholeVectorsInOrder() {
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        double[] acc = new double[parameters];
+        for (int k = 0; k < hospitals; k++) {
+            float[] v = raw[k];
+            double w = weights[k] / total;
+            for (int i = 0; i < parameters; i++) {
+                acc[i] += w * v[i];
+            }
+        }
+        float[] out = new float[parameters];
+        for (int i = 0; i < parameters; i++) {
+            out[i] = (float) acc[i];
+        }
+        return out;
+    }
+
+    /** a = b + s * c: the memory bandwidth a plain Java loop reaches here. */
+    @Benchmark
+    public float[] triad() {
+        float s = 0.5f;
+        for (int i = 0; i < a.length; i++) {
+            a[i] = b[i] + s * c[i];
+        }
+        return a;
+    }
+}
