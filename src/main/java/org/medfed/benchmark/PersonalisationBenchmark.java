@@ -34,7 +34,6 @@ import org.medfed.metrics.Estimate;
 import org.medfed.metrics.Proportion;
 import org.medfed.model.ModelSpec;
 import org.medfed.model.ModelTrainer;
-import org.medfed.model.NetworkFactory;
 import org.medfed.site.InProcessParticipant;
 import org.medfed.transport.SameThreadTransport;
 
@@ -250,7 +249,7 @@ public final class PersonalisationBenchmark {
         RunConfig config = new RunConfig(setting.rounds(), 1.0, 1, setting.federated(), seed, Duration.ofHours(1));
         FederatedRun run = new FederatedRun(config, StrategyCatalog.create(method.strategy(), method.parameters(),
                 setting.spec().layout()), participants, new SameThreadTransport(), RunListener.NONE);
-        RunHistory h = run.execute(initial(setting.spec(), seed), RunControl.free());
+        RunHistory h = run.execute(FedHeartDiseaseBenchmark.initial(setting.spec(), seed), RunControl.free());
         if (h.status() != RunStatus.FINISHED) {
             throw new IllegalStateException(method.strategy() + " did not finish: " + h.message());
         }
@@ -272,16 +271,12 @@ public final class PersonalisationBenchmark {
         Map<String, Double> out = new TreeMap<>();
         for (Hospital h : setting.hospitals()) {
             ModelTrainer trainer = ModelTrainer.create(setting.spec(), h.train(), h.test());
-            ModelVector model = trainer.train(initial(setting.spec(), seed),
+            ModelVector model = trainer.train(FedHeartDiseaseBenchmark.initial(setting.spec(), seed),
                     setting.alone().withSeed(Seeds.derive(seed, "baseline", 0)), GradientAdjustment.NONE,
                     RunControl.free()).params();
             out.put(h.name(), trainer.evaluate(model, h.test()).metric("accuracy"));
         }
         return out;
-    }
-
-    static ModelVector initial(ModelSpec spec, long seed) {
-        return NetworkFactory.initialParameters(spec, Seeds.derive(seed, "model-init", 0));
     }
 
     /** One table per setting, the verdict under it, and FLamby's fine-tuning figure beside ours for Fed-Heart-Disease. */
