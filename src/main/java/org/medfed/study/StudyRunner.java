@@ -14,6 +14,8 @@ import org.medfed.engine.FederatedRun;
 import org.medfed.engine.GradientAdjustment;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
+import org.medfed.engine.PersonalModel;
+import org.medfed.engine.PersonalResults;
 import org.medfed.engine.RunConfig;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunHistory;
@@ -65,23 +67,48 @@ public final class StudyRunner {
         List<? extends Participant> participants = prepared.data() instanceof RemoteStudyData remote
                 ? remote.hospitals() : participants(prepared, seed);
         config = config.withTiming(timing(prepared, participants));
-        Protections.Applied protectedRun = Protections.apply(study, study.strategy().create(), participants, seed);
+        Protections.Applied protectedRun = Protections.apply(study, study.strategy().create(prepared.spec().layout()),
+                participants, seed);
         if (protectedRun.sampleLevel() != null) {
             config = config.withTraining(config.training().withSampleLevelPrivacy(protectedRun.sampleLevel()));
         }
         RunHistory history;
+        PersonalResults personal = PersonalResults.NONE;
         // hospitals behind nodes only wait on the network: one thread each
         int threads = prepared.data() instanceof RemoteStudyData ? participants.size()
                 : options.threadsFor(participants.size());
         try (InProcessTransport transport = new InProcessTransport(workers, threads)) {
             FederatedRun run = new FederatedRun(config, protectedRun.strategy(), participants, transport, listener);
             history = checkpointing.execute(run, initial, control);
+            if (history.status() == RunStatus.FINISHED) {
+                personal = run.personalise(history.model(), control);
+            }
         }
+        Map<String, ModelVector> personalModels = keptPersonalModels(participants, personal);
         List<BaselineResult> baselines = new ArrayList<>();
         if (options.baselines() && history.status() == RunStatus.FINISHED) {
             baselines = baselines(workers, prepared, seed, control, progress);
         }
-        return new StudyResult(prepared, seed, history, baselines, protectedRun.card(), started, Instant.now());
+        return new StudyResult(prepared, seed, history, baselines, protectedRun.card(), started, Instant.now(),
+                personal, personalModels);
+    }
+
+    /**
+     * The personal models the simulated hospitals keep, for the run folder: they are in this process. Over real
+     * nodes there are none here; each node keeps its own.
+     */
+    private static Map<String, ModelVector> keptPersonalModels(List<? extends Participant> participants,
+                                                               PersonalResults personal) {
+        Map<String, ModelVector> out = new TreeMap<>();
+        if (personal.isEmpty()) {
+            return out;
+        }
+        for (Participant p : participants) {
+            if (p instanceof InProcessParticipant simulated && personal.test().containsKey(p.name())) {
+                simulated.site().state().get(PersonalModel.KEPT).ifPresent(m -> out.put(p.name(), m));
+            }
+        }
+        return out;
     }
 
     /**
