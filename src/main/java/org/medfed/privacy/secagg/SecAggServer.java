@@ -1,7 +1,5 @@
 package org.medfed.privacy.secagg;
 
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -189,10 +187,9 @@ final class SecAggServer {
             MaskGenerator.addInto(acc, seed, SecAggClient.SELF_LABEL, -1, mask);
         }
         for (String v : dropped) {
-            PrivateKey sv = X25519.decodePrivate(Shamir.reconstruct(enough(keyShares.get(v), t, v), t, 32, weights));
+            byte[] sv = Shamir.reconstruct(enough(keyShares.get(v), t, v), t, 32, weights);
             for (String u : survivors) {
-                PublicKey su = X25519.decodePublic(directory.keysOf(u).sPublic());
-                byte[] seed = X25519.agree(sv, su);
+                byte[] seed = X25519.agree(sv, directory.keysOf(u).sPublic());
                 // u added +PRG if u sorts before v, -PRG otherwise: take away what u added
                 MaskGenerator.addInto(acc, seed, SecAggClient.PAIR_LABEL, u.compareTo(v) < 0 ? -1 : +1, mask);
             }
