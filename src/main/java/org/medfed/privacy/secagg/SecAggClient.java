@@ -158,11 +158,13 @@ public final class SecAggClient {
         for (int i = 0; i < y.length; i++) {
             y[i] = quantised[i] & mask;
         }
-        MaskGenerator.addInto(y, selfSeed, SELF_LABEL, +1, mask);
+        List<MaskGenerator.Mask> masks = new java.util.ArrayList<>();
+        masks.add(new MaskGenerator.Mask(selfSeed, SELF_LABEL, +1));
         for (String v : received.keySet()) {
             byte[] seed = X25519.agree(sKeys.privateKey(), directory.keysOf(v).sPublic());
-            MaskGenerator.addInto(y, seed, PAIR_LABEL, name.compareTo(v) < 0 ? +1 : -1, mask);
+            masks.add(new MaskGenerator.Mask(seed, PAIR_LABEL, name.compareTo(v) < 0 ? +1 : -1));
         }
+        MaskGenerator.addInto(y, masks, mask);
         masked = true;
         return new MaskedInput(name, y, params.bits());
     }
