@@ -102,34 +102,21 @@ public class AggregationBenchmark {
         return a;
     }
 
+    /** The tiled mean as it was before vectors were added four at a time: one pass over the tile per hospital. */
     @Benchmark
-    public float[] expGroups8() {
+    public float[] tilesOneVectorPerPass() {
         double total = 0;
         for (double w : weights) {
             total += w;
         }
-        int n = parameters;
-        float[] out = new float[n];
+        float[] out = new float[parameters];
         double[] acc = new double[2048];
-        double[] sc = new double[hospitals];
-        for (int k = 0; k < hospitals; k++) sc[k] = weights[k] / total;
-        for (int start = 0; start < n; start += 2048) {
-            int len = Math.min(2048, n - start);
+        for (int start = 0; start < parameters; start += 2048) {
+            int len = Math.min(2048, parameters - start);
             java.util.Arrays.fill(acc, 0, len, 0.0);
-            int k = 0;
-            for (; k + 8 <= hospitals; k += 8) {
-                float[] v0 = raw[k], v1 = raw[k + 1], v2 = raw[k + 2], v3 = raw[k + 3];
-                float[] v4 = raw[k+4], v5 = raw[k + 5], v6 = raw[k + 6], v7 = raw[k + 7];
-                double w0 = sc[k], w1 = sc[k + 1], w2 = sc[k + 2], w3 = sc[k + 3];
-                double w4 = sc[k+4], w5 = sc[k + 5], w6 = sc[k + 6], w7 = sc[k + 7];
-                for (int i = 0; i < len; i++) {
-                    int j = start + i;
-                    acc[i] = acc[i] + w0 * v0[j] + w1 * v1[j] + w2 * v2[j] + w3 * v3[j]+ w4 * v4[j] + w5 * v5[j] + w6 * v6[j] + w7 * v7[j];
-                }
-            }
-            for (; k < hospitals; k++) {
+            for (int k = 0; k < hospitals; k++) {
                 float[] v = raw[k];
-                double w = sc[k];
+                double w = weights[k] / total;
                 for (int i = 0; i < len; i++) {
                     acc[i] += w * v[start + i];
                 }
@@ -139,5 +126,18 @@ public class AggregationBenchmark {
             }
         }
         return out;
+    }
+
+    /** Only the float-to-double conversion of one hospital's update, tile by tile: what bounds the mean. */
+    @Benchmark
+    public double[] conversionOnly() {
+        double[] d = new double[2048];
+        float[] v = raw[0];
+        for (int start = 0; start + 2048 <= parameters; start += 2048) {
+            for (int i = 0; i < 2048; i++) {
+                d[i] = v[start + i];
+            }
+        }
+        return d;
     }
 }
