@@ -43,13 +43,20 @@ public final class VectorMath {
         // Tile by tile: each tile's double sums stay in the L1 cache while every vector adds its slice, and each
         // tile is rounded to float as soon as it is complete. Accumulating the whole vector per participant instead
         // re-read and re-wrote an 8-bytes-per-parameter array from memory once per participant (23 % of the memory
-        // bandwidth at 10 x 10M). Every element still sums its terms in the list's order: results are bit-identical.
+        // bandwidth at 10 x 10M). Within a tile, vectors are added four at a time in one pass, so that the tile's
+        // sums are loaded and stored once per four vectors: the float-to-double conversion, which C2 on JDK 17 does
+        // not vectorise, then bounds the loop instead of the loads and stores. Every element still sums its terms
+        // one by one in the list's order, starting from 0.0: results are bit-identical to the whole-length sum.
         float[] out = new float[n];
         double[] acc = new double[Math.min(n, TILE)];
         for (int start = 0; start < n; start += TILE) {
             int len = Math.min(TILE, n - start);
             java.util.Arrays.fill(acc, 0, len, 0.0);
-            for (int k = 0; k < values.length; k++) {
+            int k = 0;
+            for (; k + 4 <= values.length; k += 4) {
+                addFour(acc, len, start, values, scaled, k);
+            }
+            for (; k < values.length; k++) {
                 float[] v = values[k];
                 double w = scaled[k];
                 for (int i = 0; i < len; i++) {
@@ -61,6 +68,22 @@ public final class VectorMath {
             }
         }
         return ModelVector.wrap(out);
+    }
+
+    /** {@code acc[i] += w_k v_k[start + i]} for the four vectors from {@code k}, added in that order. */
+    private static void addFour(double[] acc, int len, int start, float[][] values, double[] scaled, int k) {
+        float[] v0 = values[k];
+        float[] v1 = values[k + 1];
+        float[] v2 = values[k + 2];
+        float[] v3 = values[k + 3];
+        double w0 = scaled[k];
+        double w1 = scaled[k + 1];
+        double w2 = scaled[k + 2];
+        double w3 = scaled[k + 3];
+        for (int i = 0; i < len; i++) {
+            int j = start + i;
+            acc[i] = acc[i] + w0 * v0[j] + w1 * v1[j] + w2 * v2[j] + w3 * v3[j];
+        }
     }
 
     /** Unweighted mean. */

@@ -22,25 +22,38 @@ class VectorMathTest {
 
     /**
      * The tiled sum adds each element's terms in the list's order, as one pass per vector over the whole length
-     * did: the results are the same bits, also across tile boundaries and in the last, partial tile.
+     * did: the results are the same bits, also across tile boundaries and in the last, partial tile, for every
+     * number of vectors from 1 to 9 (groups of four and what is left), with negative zeros, whose sum with the
+     * starting 0.0 is +0.0, and a zero weight.
      */
     @Test
     void tiledSumsAreBitIdenticalToSummingWholeVectorsInOrder() {
         SplittableRandom random = new SplittableRandom(3);
         int n = 5 * 2048 + 77;
-        List<ModelVector> vectors = new ArrayList<>();
-        double[] weights = new double[7];
-        for (int k = 0; k < weights.length; k++) {
-            float[] v = new float[n];
-            for (int i = 0; i < n; i++) {
-                v[i] = (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-6, 6)));
+        for (int count = 1; count <= 9; count++) {
+            List<ModelVector> vectors = new ArrayList<>();
+            double[] weights = new double[count];
+            for (int k = 0; k < count; k++) {
+                float[] v = new float[n];
+                for (int i = 0; i < n; i++) {
+                    v[i] = i % 101 == 0 ? -0.0f
+                            : (float) (random.nextGaussian() * Math.pow(10, random.nextInt(-6, 6)));
+                }
+                vectors.add(ModelVector.wrap(v));
+                weights[k] = k == 1 ? 0 : random.nextDouble() * 300;
             }
-            vectors.add(ModelVector.wrap(v));
-            weights[k] = random.nextDouble() * 300;
+
+            float[] tiled = VectorMath.weightedMean(vectors, weights).toArray();
+
+            float[] whole = wholeLengthSumInOrder(vectors, weights, n);
+            for (int i = 0; i < n; i++) {
+                assertThat(Float.floatToRawIntBits(tiled[i])).as("%d vectors, element %d", count, i)
+                        .isEqualTo(Float.floatToRawIntBits(whole[i]));
+            }
         }
+    }
 
-        float[] tiled = VectorMath.weightedMean(vectors, weights).toArray();
-
+    private static float[] wholeLengthSumInOrder(List<ModelVector> vectors, double[] weights, int n) {
         double total = 0;
         for (double w : weights) {
             total += w;
@@ -52,8 +65,10 @@ class VectorMathTest {
                 acc[i] += w * vectors.get(k).get(i);
             }
         }
+        float[] out = new float[n];
         for (int i = 0; i < n; i++) {
-            assertThat(Float.floatToRawIntBits(tiled[i])).as("element %d", i).isEqualTo(Float.floatToRawIntBits((float) acc[i]));
+            out[i] = (float) acc[i];
         }
+        return out;
     }
 }

@@ -1,7 +1,6 @@
 package org.medfed.privacy.secagg;
 
 import java.nio.ByteBuffer;
-import java.security.KeyPair;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,8 +32,8 @@ public final class SecAggClient {
     private final RandomSource random;
 
     private int round = -1;
-    private KeyPair cKeys;
-    private KeyPair sKeys;
+    private X25519.KeyPair cKeys;
+    private X25519.KeyPair sKeys;
     private KeyDirectory directory;
     private byte[] selfSeed;
     /** Ciphertexts received, by sender (the participants of round 1, U2, besides this one). */
@@ -77,7 +76,7 @@ public final class SecAggClient {
         masked = false;
         ownSelfSeedShare = null;
         shareSecrets = new HashMap<>();
-        return new AdvertiseKeys(name, X25519.encodePublic(cKeys.getPublic()), X25519.encodePublic(sKeys.getPublic()));
+        return new AdvertiseKeys(name, cKeys.publicKey(), sKeys.publicKey());
     }
 
     /**
@@ -93,8 +92,8 @@ public final class SecAggClient {
                     + " are needed");
         }
         AdvertiseKeys own = dir.keysOf(name);
-        if (!java.util.Arrays.equals(own.sPublic(), X25519.encodePublic(sKeys.getPublic()))
-                || !java.util.Arrays.equals(own.cPublic(), X25519.encodePublic(cKeys.getPublic()))) {
+        if (!java.util.Arrays.equals(own.sPublic(), sKeys.publicKey())
+                || !java.util.Arrays.equals(own.cPublic(), cKeys.publicKey())) {
             throw new SecureAggregationException(round, "the key directory does not hold " + name + "'s own keys");
         }
         java.util.Set<String> seen = new java.util.HashSet<>();
@@ -107,7 +106,7 @@ public final class SecAggClient {
         CryptoRandom r = random.stream("secagg.shares." + name, round);
         selfSeed = new byte[32];
         r.nextBytes(selfSeed);
-        List<Shamir.Share> sShares = Shamir.split(X25519.encodePrivate(sKeys.getPrivate()), t, n, r);
+        List<Shamir.Share> sShares = Shamir.split(sKeys.privateKey(), t, n, r);
         List<Shamir.Share> bShares = Shamir.split(selfSeed, t, n, r);
         int me = dir.indexOf(name);
         ownSelfSeedShare = bShares.get(me - 1);
@@ -120,7 +119,7 @@ public final class SecAggClient {
             byte[] plain = ByteBuffer.allocate(SHARE_PLAINTEXT).putInt(me).putInt(to).putInt(to)
                     .put(Shamir.toFixedBytes(sShares.get(to - 1).y(), Shamir.ELEMENT_BYTES))
                     .put(Shamir.toFixedBytes(bShares.get(to - 1).y(), Shamir.ELEMENT_BYTES)).array();
-            byte[] secret = X25519.agree(cKeys.getPrivate(), X25519.decodePublic(other.cPublic()));
+            byte[] secret = X25519.agree(cKeys.privateKey(), other.cPublic());
             shareSecrets.put(other.participant(), secret);
             out.add(new EncryptedShare(name, other.participant(), ShareCipher.encrypt(secret, round, me, to, plain)));
         }
@@ -159,11 +158,13 @@ public final class SecAggClient {
         for (int i = 0; i < y.length; i++) {
             y[i] = quantised[i] & mask;
         }
-        MaskGenerator.addInto(y, selfSeed, SELF_LABEL, +1, mask);
+        List<MaskGenerator.Mask> masks = new java.util.ArrayList<>();
+        masks.add(new MaskGenerator.Mask(selfSeed, SELF_LABEL, +1));
         for (String v : received.keySet()) {
-            byte[] seed = X25519.agree(sKeys.getPrivate(), X25519.decodePublic(directory.keysOf(v).sPublic()));
-            MaskGenerator.addInto(y, seed, PAIR_LABEL, name.compareTo(v) < 0 ? +1 : -1, mask);
+            byte[] seed = X25519.agree(sKeys.privateKey(), directory.keysOf(v).sPublic());
+            masks.add(new MaskGenerator.Mask(seed, PAIR_LABEL, name.compareTo(v) < 0 ? +1 : -1));
         }
+        MaskGenerator.addInto(y, masks, mask);
         masked = true;
         return new MaskedInput(name, y, params.bits());
     }
@@ -213,7 +214,7 @@ public final class SecAggClient {
         int fromIndex = directory.indexOf(from);
         int me = directory.indexOf(name);
         byte[] secret = shareSecrets.computeIfAbsent(from,
-                v -> X25519.agree(cKeys.getPrivate(), X25519.decodePublic(directory.keysOf(v).cPublic())));
+                v -> X25519.agree(cKeys.privateKey(), directory.keysOf(v).cPublic()));
         ByteBuffer plain = ByteBuffer.wrap(ShareCipher.decrypt(secret, round, fromIndex, me, ct));
         int f = plain.getInt();
         int to = plain.getInt();

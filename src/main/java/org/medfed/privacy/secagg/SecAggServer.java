@@ -1,7 +1,5 @@
 package org.medfed.privacy.secagg;
 
-import java.security.PrivateKey;
-import java.security.PublicKey;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -184,19 +182,20 @@ final class SecAggServer {
         }
         int t = threshold();
         Map<List<Integer>, java.math.BigInteger[]> weights = new HashMap<>();
+        List<MaskGenerator.Mask> masks = new ArrayList<>();
         for (String u : survivors) {
             byte[] seed = Shamir.reconstruct(enough(selfShares.get(u), t, u), t, 32, weights);
-            MaskGenerator.addInto(acc, seed, SecAggClient.SELF_LABEL, -1, mask);
+            masks.add(new MaskGenerator.Mask(seed, SecAggClient.SELF_LABEL, -1));
         }
         for (String v : dropped) {
-            PrivateKey sv = X25519.decodePrivate(Shamir.reconstruct(enough(keyShares.get(v), t, v), t, 32, weights));
+            byte[] sv = Shamir.reconstruct(enough(keyShares.get(v), t, v), t, 32, weights);
             for (String u : survivors) {
-                PublicKey su = X25519.decodePublic(directory.keysOf(u).sPublic());
-                byte[] seed = X25519.agree(sv, su);
+                byte[] seed = X25519.agree(sv, directory.keysOf(u).sPublic());
                 // u added +PRG if u sorts before v, -PRG otherwise: take away what u added
-                MaskGenerator.addInto(acc, seed, SecAggClient.PAIR_LABEL, u.compareTo(v) < 0 ? -1 : +1, mask);
+                masks.add(new MaskGenerator.Mask(seed, SecAggClient.PAIR_LABEL, u.compareTo(v) < 0 ? -1 : +1));
             }
         }
+        MaskGenerator.addInto(acc, masks, mask);
         return acc;
     }
 

@@ -43,11 +43,13 @@ final class Shamir {
         List<Share> shares = new ArrayList<>(n);
         for (int x = 1; x <= n; x++) {
             BigInteger bx = BigInteger.valueOf(x);
+            // Horner's rule in the integers, reduced once at the end: the value grows by log2(x) bits per step
+            // (a few hundred bits at most), which costs far less than a division by p at every step
             BigInteger y = BigInteger.ZERO;
             for (int i = threshold - 1; i >= 0; i--) {
-                y = y.multiply(bx).add(coefficients[i]).mod(PRIME);
+                y = y.multiply(bx).add(coefficients[i]);
             }
-            shares.add(new Share(x, y));
+            shares.add(new Share(x, y.mod(PRIME)));
         }
         return shares;
     }

@@ -41,6 +41,8 @@ public class AggregationBenchmark {
     List<ModelVector> updates;
     float[][] raw;
     double[] weights;
+    /** weights[k] / sum(weights), as weightedMean scales them. */
+    double[] scaled;
     float[] a;
     float[] b;
     float[] c;
@@ -60,6 +62,14 @@ public class AggregationBenchmark {
             raw[k] = v;
             weights[k] = 100 + k;
         }
+        double total = 0;
+        for (double w : weights) {
+            total += w;
+        }
+        scaled = new double[hospitals];
+        for (int k = 0; k < hospitals; k++) {
+            scaled[k] = weights[k] / total;
+        }
         a = new float[parameters];
         b = updates.get(0).toArray();
         c = updates.get(1).toArray();
@@ -73,14 +83,10 @@ public class AggregationBenchmark {
     /** The weighted mean as it was before the tiles: a double sum of the whole length, one pass per hospital. */
     @Benchmark
     public float[] wholeVectorsInOrder() {
-        double total = 0;
-        for (double w : weights) {
-            total += w;
-        }
         double[] acc = new double[parameters];
         for (int k = 0; k < hospitals; k++) {
             float[] v = raw[k];
-            double w = weights[k] / total;
+            double w = scaled[k];
             for (int i = 0; i < parameters; i++) {
                 acc[i] += w * v[i];
             }
@@ -100,5 +106,40 @@ public class AggregationBenchmark {
             a[i] = b[i] + s * c[i];
         }
         return a;
+    }
+
+    /** The tiled mean as it was before vectors were added four at a time: one pass over the tile per hospital. */
+    @Benchmark
+    public float[] tilesOneVectorPerPass() {
+        float[] out = new float[parameters];
+        double[] acc = new double[2048];
+        for (int start = 0; start < parameters; start += 2048) {
+            int len = Math.min(2048, parameters - start);
+            java.util.Arrays.fill(acc, 0, len, 0.0);
+            for (int k = 0; k < hospitals; k++) {
+                float[] v = raw[k];
+                double w = scaled[k];
+                for (int i = 0; i < len; i++) {
+                    acc[i] += w * v[start + i];
+                }
+            }
+            for (int i = 0; i < len; i++) {
+                out[start + i] = (float) acc[i];
+            }
+        }
+        return out;
+    }
+
+    /** Only the float-to-double conversion of one hospital's update, tile by tile: what bounds the mean. */
+    @Benchmark
+    public double[] conversionOnly() {
+        double[] d = new double[2048];
+        float[] v = raw[0];
+        for (int start = 0; start + 2048 <= parameters; start += 2048) {
+            for (int i = 0; i < 2048; i++) {
+                d[i] = v[start + i];
+            }
+        }
+        return d;
     }
 }

@@ -54,21 +54,25 @@ public final class PrivacyBenchmark {
 
     public static void main(String[] args) throws IOException {
         boolean quick = args.length > 0 && args[0].equals("--quick");
+        boolean roundOnly = args.length > 0 && args[0].equals("--round");
         PrivacyBenchmark b = new PrivacyBenchmark();
         b.line("# Privacy benchmark");
         b.line("");
         b.line("java " + System.getProperty("java.version") + ", " + Runtime.getRuntime().availableProcessors()
                 + " cores, max heap " + Runtime.getRuntime().maxMemory() / (1 << 20) + " MiB"
-                + (quick ? ", QUICK run (small sizes only)" : "") + "; load average at start " + loadAverage());
+                + (quick ? ", QUICK run (small sizes only)" : roundOnly ? ", ROUND only (plain beside secure)" : "") + "; load average at start " + loadAverage());
         b.line("");
         b.line("Times are CPU milliseconds of the benchmark thread (every participant and the aggregator run in it, "
                 + "one after another; local training is excluded). Plain rounds: best of 3; secure "
                 + "aggregation up to 10,000 parameters: best of 3 rounds, larger cases: one round.");
         b.line("");
-        b.secureAggregation(quick);
-        b.bonawitzComparison();
-        b.paillier(quick);
-        b.differentialPrivacy(quick);
+        b.secureAggregationBesidePlain(64, 100_000, 7);
+        if (!roundOnly) {
+            b.secureAggregation(quick);
+            b.bonawitzComparison();
+            b.paillier(quick);
+            b.differentialPrivacy(quick);
+        }
         b.line("load average at end " + loadAverage());
         Path out = Path.of("target", "privacy-benchmark.md");
         Files.createDirectories(out.getParent());
@@ -154,7 +158,6 @@ public final class PrivacyBenchmark {
 
     private void secAggCase(int n, int dim, boolean print) {
         List<Participant> ps = hospitals(n, dim, n * 31L + dim);
-        List<String> names = ps.stream().map(Participant::name).toList();
         ModelVector global = ModelVector.zeros(dim);
         int reps = dim <= 10_000 ? 3 : 1;
         long bestPlain = Long.MAX_VALUE;
@@ -164,38 +167,16 @@ public final class PrivacyBenchmark {
         Map<String, Double> d = null;
         for (int rep = 0; rep < 3; rep++) {
             // plain: the same fits and a mean; cheap, so always the best of 3
-            Timed<ModelVector> plain = time(() -> {
-                List<ClientUpdate> ups = new ArrayList<>();
-                for (Participant p : ps) {
-                    ups.add(ClientUpdate.of(p.name(), 1, fitQuietly(p, instruction(global, new MeanStrategy()))));
-                }
-                return new MeanStrategy().aggregate(new RoundContext(1, global, n, List.of()), ups);
-            });
+            Timed<ModelVector> plain = plainRound(ps, global);
             bestPlain = Math.min(bestPlain, plain.nanos());
             plainModel = plain.value();
         }
         for (int rep = 0; rep < reps; rep++) {
-
-            SecureAggregation strategy = new SecureAggregation(new MeanStrategy(), SecAggParameters.of(0.5).withBits(24),
-                    RandomSource.secure(), 0);
-            SiteGateway gateway = gateway(ps);
-            Timed<List<String>> setup = time(() -> strategy.select(
-                    new SelectionContext(1, names, 1.0, 1, new Random(1), gateway)));
-            SiteRequest instr = instruction(global, strategy);
-            List<ClientUpdate> ups = new ArrayList<>();
-            long maskNanos = 0;
-            for (Participant p : ps) {
-                long t = now();
-                FitResult r = fitQuietly(p, instr);
-                maskNanos += now() - t;
-                ups.add(ClientUpdate.of(p.name(), 1, r));
-            }
-            Timed<ModelVector> unmask = time(() -> strategy.aggregate(new RoundContext(1, global, n, List.of(), gateway), ups));
-            long total = setup.nanos() + maskNanos + unmask.nanos();
-            if (best == null || total < best[0]) {
-                best = new long[] {total, setup.nanos(), maskNanos, unmask.nanos()};
-                secureModel = unmask.value();
-                d = strategy.roundDiagnostics();
+            SecureRound r = secureRound(ps, global);
+            if (best == null || r.total() < best[0]) {
+                best = new long[] {r.total(), r.keyExchange(), r.masking(), r.unmasking()};
+                secureModel = r.model();
+                d = r.diagnostics();
             }
         }
         double maxDiff = 0;
@@ -209,6 +190,114 @@ public final class PrivacyBenchmark {
                     ms(bestPlain), ms(best[0]), ms(best[1]), ms(best[2]) / n, ms(best[3]),
                     (double) best[0] / bestPlain, plainBytes, bytes, bytes / plainBytes, maxDiff));
         }
+    }
+
+    /** One secure round's result and the CPU time of its phases, all parties in this thread. */
+    private record SecureRound(ModelVector model, Map<String, Double> diagnostics, long keyExchange, long masking,
+                               long unmasking) {
+        long total() {
+            return keyExchange + masking + unmasking;
+        }
+    }
+
+    private static SecureRound secureRound(List<Participant> ps, ModelVector global) {
+        int n = ps.size();
+        List<String> names = ps.stream().map(Participant::name).toList();
+        SecureAggregation strategy = new SecureAggregation(new MeanStrategy(), SecAggParameters.of(0.5).withBits(24),
+                RandomSource.secure(), 0);
+        SiteGateway gateway = gateway(ps);
+        Timed<List<String>> setup = time(() -> strategy.select(
+                new SelectionContext(1, names, 1.0, 1, new Random(1), gateway)));
+        SiteRequest instr = instruction(global, strategy);
+        List<ClientUpdate> ups = new ArrayList<>();
+        long maskNanos = 0;
+        for (Participant p : ps) {
+            long t = now();
+            FitResult r = fitQuietly(p, instr);
+            maskNanos += now() - t;
+            ups.add(ClientUpdate.of(p.name(), 1, r));
+        }
+        Timed<ModelVector> unmask = time(() -> strategy.aggregate(new RoundContext(1, global, n, List.of(), gateway), ups));
+        return new SecureRound(unmask.value(), strategy.roundDiagnostics(), setup.nanos(), maskNanos, unmask.nanos());
+    }
+
+    /** The plain round: every hospital's fit (its precomputed update) and the mean. */
+    private static Timed<ModelVector> plainRound(List<Participant> ps, ModelVector global) {
+        return time(() -> {
+            List<ClientUpdate> ups = new ArrayList<>();
+            for (Participant p : ps) {
+                ups.add(ClientUpdate.of(p.name(), 1, fitQuietly(p, instruction(global, new MeanStrategy()))));
+            }
+            return new MeanStrategy().aggregate(new RoundContext(1, global, ps.size(), List.of()), ups);
+        });
+    }
+
+    /**
+     * The issue's target (secure aggregation at most 2x the plain round at 64 hospitals, 100,000 parameters): the
+     * same round plain and secure, interleaved in this JVM (the order turns every repetition), after one untimed
+     * round of each; min and median of the repetitions, and the ratio of each repetition's pair.
+     */
+    private void secureAggregationBesidePlain(int n, int dim, int reps) {
+        line(f("## Secure aggregation beside the plain round, %d hospitals x %,d parameters, %d repetitions", n, dim,
+                reps));
+        line("");
+        List<Participant> ps = hospitals(n, dim, 17);
+        ModelVector global = ModelVector.zeros(dim);
+        plainRound(ps, global);
+        secureRound(ps, global);
+        long[] plain = new long[reps];
+        long[] secure = new long[reps];
+        long[][] phases = new long[3][reps];
+        double[] ratio = new double[reps];
+        double maxDiff = 0;
+        for (int rep = 0; rep < reps; rep++) {
+            Timed<ModelVector> p;
+            SecureRound s;
+            if (rep % 2 == 0) {
+                p = plainRound(ps, global);
+                s = secureRound(ps, global);
+            } else {
+                s = secureRound(ps, global);
+                p = plainRound(ps, global);
+            }
+            plain[rep] = p.nanos();
+            secure[rep] = s.total();
+            phases[0][rep] = s.keyExchange();
+            phases[1][rep] = s.masking();
+            phases[2][rep] = s.unmasking();
+            ratio[rep] = (double) s.total() / p.nanos();
+            for (int i = 0; i < dim; i++) {
+                maxDiff = Math.max(maxDiff, Math.abs(s.model().get(i) - p.value().get(i)));
+            }
+        }
+        double bound = new org.medfed.privacy.secagg.Quantizer(24, 0.5, n).maxErrorPerValue() + 1e-7;
+        if (maxDiff > bound) {
+            throw new IllegalStateException("secure mean differs from the plain mean by " + maxDiff);
+        }
+        line("| measure (CPU ms of the benchmark thread) | min | median |");
+        line("|---|---|---|");
+        line(f("| plain round (%d fits + mean) | %.1f | %.1f |", n, ms(min(plain)), ms(median(plain))));
+        line(f("| secure round, all parties in sequence | %.1f | %.1f |", ms(min(secure)), ms(median(secure))));
+        line(f("| - key exchange (advertise, share, deliver) | %.1f | %.1f |", ms(min(phases[0])), ms(median(phases[0]))));
+        line(f("| - masking, all %d hospitals | %.1f | %.1f |", n, ms(min(phases[1])), ms(median(phases[1]))));
+        line(f("| - unmasking and mean | %.1f | %.1f |", ms(min(phases[2])), ms(median(phases[2]))));
+        double[] sorted = ratio.clone();
+        java.util.Arrays.sort(sorted);
+        line(f("| secure / plain, per repetition | %.1fx | %.1fx |", sorted[0], sorted[reps / 2]));
+        line(f("| secure / plain, of the medians | | %.1fx |", (double) median(secure) / median(plain)));
+        line("");
+        line(f("largest difference from the plain mean %.1e (quantisation bound %.1e)", maxDiff, bound));
+        line("");
+    }
+
+    private static long min(long[] v) {
+        return java.util.Arrays.stream(v).min().orElseThrow();
+    }
+
+    private static long median(long[] v) {
+        long[] s = v.clone();
+        java.util.Arrays.sort(s);
+        return s[s.length / 2];
     }
 
     private static SiteRequest instruction(ModelVector global, org.medfed.engine.Strategy s) {

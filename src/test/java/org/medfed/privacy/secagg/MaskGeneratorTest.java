@@ -2,8 +2,13 @@ package org.medfed.privacy.secagg;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
+import java.util.HexFormat;
+import javax.crypto.Cipher;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
-import org.medfed.privacy.random.ChaChaKeystream;
 
 /** The mask PRG on longs: what it expands to, and that adding and taking it away cancel at every width. */
 class MaskGeneratorTest {
@@ -16,16 +21,44 @@ class MaskGeneratorTest {
         }
     }
 
+    /**
+     * Mask value i is keystream bytes 8i..8i+7, little-endian, cut to k bits; the keystream is rebuilt here
+     * independently of the CTR implementation, as AES-256 (ECB) of the counter blocks 0, 1, 2, ... (big-endian),
+     * across the generator's internal chunks (2000 and 9000 values).
+     */
     @Test
-    void maskValueIIsTheIthKeystreamLongCutToKBits() {
-        for (int bits : new int[] {8, 24, 32, 48, 62}) {
-            long mask = (1L << bits) - 1;
-            long[] m = MaskGenerator.expand(SEED, "label", 2000, mask);
-            ChaChaKeystream ks = ChaChaKeystream.ofKey(MaskGenerator.sha256("label", SEED));
-            for (long v : m) {
-                assertThat(v).isEqualTo(ks.nextLong() & mask).isBetween(0L, mask);
+    void maskValueIIsTheIthKeystreamLongCutToKBits() throws Exception {
+        for (int length : new int[] {2000, 9000}) {
+            byte[] stream = aesOfCounters(MaskGenerator.sha256("label", SEED), length * 8);
+            ByteBuffer words = ByteBuffer.wrap(stream).order(ByteOrder.LITTLE_ENDIAN);
+            for (int bits : new int[] {8, 24, 32, 48, 62}) {
+                long mask = (1L << bits) - 1;
+                long[] m = MaskGenerator.expand(SEED, "label", length, mask);
+                for (int i = 0; i < length; i++) {
+                    assertThat(m[i]).as("value %d at %d bits", i, bits)
+                            .isEqualTo(words.getLong(8 * i) & mask).isBetween(0L, mask);
+                }
             }
         }
+    }
+
+    /** The published AES-256 answer for the all-zero key and block: the first keystream block of that key. */
+    @Test
+    void keystreamStartsWithTheKnownAes256Block() throws Exception {
+        byte[] out = new byte[16];
+        MaskGenerator.keystream(new byte[32]).update(new byte[16], 0, 16, out, 0);
+        assertThat(HexFormat.of().formatHex(out)).isEqualTo("dc95c078a2408989ad48a21492842087");
+    }
+
+    private static byte[] aesOfCounters(byte[] key, int bytes) throws Exception {
+        Cipher ecb = Cipher.getInstance("AES/ECB/NoPadding");
+        ecb.init(Cipher.ENCRYPT_MODE, new SecretKeySpec(key, "AES"));
+        int blocks = (bytes + 15) / 16;
+        ByteBuffer counters = ByteBuffer.allocate(blocks * 16);
+        for (long b = 0; b < blocks; b++) {
+            counters.putLong(0).putLong(b);
+        }
+        return Arrays.copyOf(ecb.doFinal(counters.array()), bytes);
     }
 
     @Test
