@@ -309,6 +309,15 @@ public final class ParticipantsViewModel {
         });
     }
 
+    /**
+     * Accepts a unit hint of the check: chooses its hospital and sets the column's unit factor in the hospital's
+     * mapping, as the Mapping tab's factor would; the file is read again with it and the check runs again.
+     */
+    public void acceptUnitHint(SchemaProblem hint) {
+        selectHospital(hint.participant());
+        mapping.acceptUnitHint(hint);
+    }
+
     private void editParticipant(int index, java.util.function.UnaryOperator<ParticipantEntry> change) {
         document.edit(s -> {
             List<ParticipantEntry> all = new ArrayList<>(s.participants());

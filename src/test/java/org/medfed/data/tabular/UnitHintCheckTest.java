@@ -9,7 +9,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,6 +18,7 @@ import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.HeaderMode;
 import org.medfed.data.harmonise.SiteMapping;
 import org.medfed.project.ProtocolJson;
+import org.medfed.testsupport.CholesterolUnits;
 import org.medfed.testsupport.SharedData;
 
 /**
@@ -28,8 +28,8 @@ import org.medfed.testsupport.SharedData;
  */
 class UnitHintCheckTest {
 
-    private static final Path SAMPLE = Path.of("sample-projects/heart-4-hospitals/data");
-    private static final List<String> HOSPITALS = List.of("city-general", "heart-centre", "mountain-hospital", "rural-clinic");
+    private static final Path SAMPLE = CholesterolUnits.SAMPLE;
+    private static final List<String> HOSPITALS = CholesterolUnits.HOSPITALS;
 
     @TempDir
     Path dir;
@@ -37,30 +37,11 @@ class UnitHintCheckTest {
     private final TabularSettings settings = TabularSettings.defaults("disease");
 
     /** The sample's four hospitals, cholesterol in mg/dL at the first three and left in mmol/L at rural-clinic. */
-    private List<TabularFederation.SiteInput> threeInMgPerDecilitre(SiteMapping ruralMapping) throws IOException {
+    private List<TabularFederation.SiteInput> threeInMgPerDecilitre(SiteMapping ruralMapping) {
         List<TabularFederation.SiteInput> out = new ArrayList<>();
-        for (String h : HOSPITALS) {
-            Path file = SAMPLE.resolve(h + ".csv");
-            if (!h.equals("rural-clinic")) {
-                file = dir.resolve(h + ".csv");
-                Files.writeString(file, inMgPerDecilitre(Files.readAllLines(SAMPLE.resolve(h + ".csv"))));
-            }
-            out.add(new TabularFederation.SiteInput(h, file, null, h.equals("rural-clinic") ? ruralMapping : SiteMapping.NONE));
-        }
+        CholesterolUnits.write(dir).forEach((h, file) -> out.add(new TabularFederation.SiteInput(h, file, null,
+                h.equals(CholesterolUnits.IN_MMOL) ? ruralMapping : SiteMapping.NONE)));
         return out;
-    }
-
-    private static String inMgPerDecilitre(List<String> lines) {
-        StringBuilder b = new StringBuilder(lines.get(0)).append('\n');
-        int c = List.of(lines.get(0).split(",")).indexOf("cholesterol");
-        for (String line : lines.subList(1, lines.size())) {
-            String[] cells = line.split(",", -1);
-            if (!cells[c].equals("NA")) {
-                cells[c] = String.format(Locale.ROOT, "%.0f", Double.parseDouble(cells[c]) * 38.67);
-            }
-            b.append(String.join(",", cells)).append('\n');
-        }
-        return b.toString();
     }
 
     @Test
