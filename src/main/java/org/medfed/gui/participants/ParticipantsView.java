@@ -256,6 +256,7 @@ public final class ParticipantsView {
         ListView<SchemaProblem> problems = new ListView<>(vm.schemaProblems());
         problems.setId("schema-problems");
         problems.setPrefHeight(110);
+        problems.setMinHeight(64); // the hospitals' table grows; the findings are never squeezed out of sight
         problems.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(SchemaProblem p, boolean empty) {

@@ -518,7 +518,7 @@ public final class ParticipantsViewModel {
             }
             for (SchemaProblem sp : schemaProblems) {
                 if (sp.participant() != null && sp.participant().equals(p.name())) {
-                    problems.add((sp.column() == null ? "" : "column '" + sp.column() + "': ") + sp.message());
+                    problems.add(rowText(sp));
                     error |= sp.severity() == SchemaProblem.Severity.ERROR;
                 }
             }
@@ -550,7 +550,7 @@ public final class ParticipantsViewModel {
         boolean error = false;
         for (SchemaProblem sp : schemaProblems) {
             if (p.name().equals(sp.participant())) {
-                problems.add((sp.column() == null ? "" : "column '" + sp.column() + "': ") + sp.message());
+                problems.add(rowText(sp));
                 error |= sp.severity() == SchemaProblem.Severity.ERROR;
             }
         }
@@ -679,6 +679,12 @@ public final class ParticipantsViewModel {
         }
         previewColumns.setAll(columns);
         previewBalance.setAll(balance);
+    }
+
+    /** A problem on its hospital's row: its column first, unless the message begins with it. */
+    private static String rowText(SchemaProblem sp) {
+        return (sp.column() == null || sp.message().startsWith("'" + sp.column() + "'") ? ""
+                : "column '" + sp.column() + "': ") + sp.message();
     }
 
     private String columnProblem(String participant, String column) {

@@ -119,8 +119,7 @@ class ParticipantsViewModelTest {
         assertThat(hint.unitFactor()).isEqualTo(38.67);
         assertThat(vm.schemaStatusProperty().get()).isEqualTo("✔ Nothing stops the run; 1 warning.");
         ParticipantRow rural = vm.rows().get(1);
-        assertThat(rural.checkProperty().get()).startsWith("⚠ column 'cholesterol': 'cholesterol' at rural-clinic looks "
-                + "like another unit").contains("mmol/L and mg/dL").contains("multiply by 38.67");
+        assertThat(rural.checkProperty().get()).startsWith("⚠ 'cholesterol' at rural-clinic looks like another unit").contains("mmol/L and mg/dL").contains("multiply by 38.67");
         assertThat(rural.errorProperty().get()).isFalse();
         assertThat(vm.rows().get(0).checkProperty().get()).isEqualTo("✔ ok");
 
