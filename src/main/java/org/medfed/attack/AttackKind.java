@@ -1,70 +1,71 @@
 package org.medfed.attack;
 
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.stream.Collectors;
+import java.util.Objects;
+import java.util.function.DoublePredicate;
+import java.util.function.Function;
 
 /**
- * The simulated attacks a participant can be given: the catalogue that the study file, the command line
- * ({@code --attack}) and the workbench's hospitals table all read ({@link AttackCatalog}). Each has its short
- * text form and the ready-made setting the workbench offers for teaching.
+ * One kind of simulated attack as the catalogue ({@link AttackCatalog}) lists it: its text id, how to write it, the
+ * ready-made setting the workbench offers for teaching, its one number, what it does in words, and the
+ * {@link UpdateAttack} it becomes. Everything about an attack outside its own class is here, so a new attack on
+ * the updates is its class plus one catalogue entry.
+ *
+ * @param id           the text id, such as {@code "sign-flip"}
+ * @param syntax       how to write it, for error messages and help
+ * @param offered      the ready-made setting the workbench offers, such as {@code "scale:10"}
+ * @param offeredLabel what the workbench calls the offered setting, such as "scaling ×10"
+ * @param strength     its number, or null for the attack on the data (label flipping), which takes a permutation
+ * @param describe     what an attacker with this setting does, in one plain clause
+ * @param create       the attack on the updates; null for the attack on the data, applied when its data is loaded
  */
-public enum AttackKind {
-    /** Sends the opposite of its honest change, optionally scaled. */
-    SIGN_FLIP("sign-flip", "sign-flip or sign-flip:<scale>", "sign-flip", "sign flipping"),
-    /** Sends its honest change multiplied by a factor (model replacement when the factor is the study size). */
-    SCALE("scale", "scale:<factor>", "scale:10", "scaling ×10"),
-    /** Sends random Gaussian noise instead of a trained change. */
-    NOISE("noise", "noise:<sigma>", "noise:1", "gaussian noise (σ 1)"),
-    /** Sends the global model back unchanged, optionally with a little noise, pretending to have trained. */
-    FREE_RIDE("free-ride", "free-ride or free-ride:<sigma>", "free-ride", "free-riding"),
-    /** Trains on relabelled data: applied to the hospital's labels when its data is loaded. */
-    LABEL_FLIP("label-flip", "label-flip or label-flip:<new label for 0>,<for 1>,...", "label-flip",
-            "label flipping");
+public record AttackKind(String id, String syntax, String offered, String offeredLabel, Strength strength,
+                         Function<AttackSpec, String> describe, Function<AttackSpec, UpdateAttack> create) {
 
-    private final String id;
-    private final String syntax;
-    private final String offered;
-    private final String offeredLabel;
+    /**
+     * The one number of an attack on the updates.
+     *
+     * @param whenMissing its value when the text gives none, or null when the text must give it
+     * @param example     a text with a sensible value, quoted when the number is missing
+     * @param expectation what a valid value is, quoted when it is not one
+     */
+    public record Strength(Double whenMissing, String example, DoublePredicate valid, String expectation) {
 
-    AttackKind(String id, String syntax, String offered, String offeredLabel) {
-        this.id = id;
-        this.syntax = syntax;
-        this.offered = offered;
-        this.offeredLabel = offeredLabel;
+        public Strength {
+            Objects.requireNonNull(example, "example");
+            Objects.requireNonNull(valid, "valid");
+            Objects.requireNonNull(expectation, "expectation");
+        }
+
+        /** A number the text may leave out, then {@code value}. */
+        public static Strength optional(double value, String example, DoublePredicate valid, String expectation) {
+            return new Strength(value, example, valid, expectation);
+        }
+
+        /** A number the text must give. */
+        public static Strength required(String example, DoublePredicate valid, String expectation) {
+            return new Strength(null, example, valid, expectation);
+        }
     }
 
-    /** The ready-made setting the workbench offers, such as {@code "scale:10"}. */
-    public String offered() {
-        return offered;
+    public AttackKind {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(syntax, "syntax");
+        Objects.requireNonNull(offered, "offered");
+        Objects.requireNonNull(offeredLabel, "offeredLabel");
+        Objects.requireNonNull(describe, "describe");
+        if ((strength == null) != (create == null)) {
+            throw new IllegalArgumentException(id + ": an attack on the updates has a strength and an UpdateAttack, "
+                    + "the attack on the data neither");
+        }
     }
 
-    /** What the workbench calls the offered setting, such as "scaling ×10". */
-    public String offeredLabel() {
-        return offeredLabel;
-    }
-
-    /** The text id, such as {@code "sign-flip"}. */
-    public String id() {
-        return id;
-    }
-
-    /** How to write it, for error messages and help. */
-    public String syntax() {
-        return syntax;
-    }
-
-    /** True for attacks on the data (applied when loading), false for attacks on the updates sent. */
+    /** True for the attack on the data (applied when loading), false for attacks on the updates sent. */
     public boolean changesData() {
-        return this == LABEL_FLIP;
+        return create == null;
     }
 
-    public static Optional<AttackKind> byId(String id) {
-        return Arrays.stream(values()).filter(k -> k.id.equals(id)).findFirst();
-    }
-
-    /** Every form, for a message: "sign-flip or sign-flip:&lt;scale&gt;, scale:&lt;factor&gt;, ...". */
-    public static String allSyntaxes() {
-        return Arrays.stream(values()).map(AttackKind::syntax).collect(Collectors.joining("; "));
+    @Override
+    public String toString() {
+        return id;
     }
 }

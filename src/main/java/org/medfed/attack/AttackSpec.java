@@ -11,10 +11,9 @@ import org.medfed.engine.BadInputException;
  * parameter, written in a study file or on the command line as a short text such as {@code "sign-flip"},
  * {@code "scale:10"}, {@code "noise:0.5"}, {@code "free-ride"} or {@code "label-flip:1,2,0"}.
  *
- * @param kind        what the attacker does
- * @param strength    sign-flip: scale of the reversed change (1 unless given); scale: the factor; noise: the
- *                    standard deviation; free-ride: the standard deviation of the noise added to the global model
- *                    (0 unless given); label-flip: unused, 0
+ * @param kind        what the attacker does, an entry of {@link AttackCatalog}
+ * @param strength    the attack's one number (sign-flip: scale of the reversed change; scale: the factor; noise
+ *                    and free-ride: a standard deviation); 0 for the attack on the data, which has none
  * @param permutation label-flip only: {@code permutation.get(y)} is the label that replaces {@code y}; empty
  *                    means {@code y -> C - 1 - y}
  */
@@ -23,61 +22,56 @@ public record AttackSpec(AttackKind kind, double strength, List<Integer> permuta
     public AttackSpec {
         Objects.requireNonNull(kind, "kind");
         permutation = List.copyOf(permutation);
-        switch (kind) {
-            case SIGN_FLIP -> require(strength > 0, kind, "the scale must be a positive number, such as sign-flip:2",
-                    strength);
-            case SCALE -> require(strength > 0, kind, "the factor must be a positive number, such as scale:10 "
-                    + "(use sign-flip for negative factors)", strength);
-            case NOISE -> require(strength > 0, kind, "sigma must be a positive number, such as noise:0.5", strength);
-            case FREE_RIDE -> require(strength >= 0, kind, "sigma must be 0 or a positive number, such as "
-                    + "free-ride:0.001", strength);
-            case LABEL_FLIP -> {
-                if (strength != 0) {
-                    throw new BadInputException("attack label-flip takes no strength, was " + strength);
-                }
-                if (!permutation.isEmpty()) {
-                    LabelFlip.requirePermutation(permutation.stream().mapToInt(Integer::intValue).toArray());
-                }
+        AttackKind.Strength s = kind.strength();
+        if (s == null) {
+            if (strength != 0) {
+                throw new BadInputException("attack " + kind.id() + " takes no strength, was " + strength);
             }
-        }
-        if (kind != AttackKind.LABEL_FLIP && !permutation.isEmpty()) {
-            throw new BadInputException("attack " + kind.id() + " takes no label permutation");
+            if (!permutation.isEmpty()) {
+                LabelFlip.requirePermutation(permutation.stream().mapToInt(Integer::intValue).toArray());
+            }
+        } else {
+            if (!s.valid().test(strength) || !Double.isFinite(strength)) {
+                throw new BadInputException("attack " + kind.id() + ": " + s.expectation() + "; was " + strength);
+            }
+            if (!permutation.isEmpty()) {
+                throw new BadInputException("attack " + kind.id() + " takes no label permutation");
+            }
         }
     }
 
-    private static void require(boolean ok, AttackKind kind, String expectation, double was) {
-        if (!ok || !Double.isFinite(was)) {
-            throw new BadInputException("attack " + kind.id() + ": " + expectation + "; was " + was);
-        }
+    /** The catalogue's attack {@code id} with {@code strength}, for code and tests that name one. */
+    public static AttackSpec of(String id, double strength) {
+        return new AttackSpec(AttackCatalog.kind(id), strength, List.of());
     }
 
     public static AttackSpec signFlip() {
-        return new AttackSpec(AttackKind.SIGN_FLIP, 1, List.of());
+        return signFlip(1);
     }
 
     public static AttackSpec signFlip(double scale) {
-        return new AttackSpec(AttackKind.SIGN_FLIP, scale, List.of());
+        return of("sign-flip", scale);
     }
 
     public static AttackSpec scale(double factor) {
-        return new AttackSpec(AttackKind.SCALE, factor, List.of());
+        return of("scale", factor);
     }
 
     public static AttackSpec noise(double sigma) {
-        return new AttackSpec(AttackKind.NOISE, sigma, List.of());
+        return of("noise", sigma);
     }
 
     public static AttackSpec freeRide() {
-        return new AttackSpec(AttackKind.FREE_RIDE, 0, List.of());
+        return freeRide(0);
     }
 
     public static AttackSpec freeRide(double sigma) {
-        return new AttackSpec(AttackKind.FREE_RIDE, sigma, List.of());
+        return of("free-ride", sigma);
     }
 
     /** Labels {@code y -> C - 1 - y}: 0 and 1 swap in a binary task. */
     public static AttackSpec labelFlip() {
-        return new AttackSpec(AttackKind.LABEL_FLIP, 0, List.of());
+        return of(LabelFlip.ID, 0);
     }
 
     /** Labels {@code y -> mapping[y]}. */
@@ -86,7 +80,7 @@ public record AttackSpec(AttackKind kind, double strength, List<Integer> permuta
         for (int m : mapping) {
             list.add(m);
         }
-        return new AttackSpec(AttackKind.LABEL_FLIP, 0, list);
+        return new AttackSpec(AttackCatalog.kind(LabelFlip.ID), 0, list);
     }
 
     /**
@@ -96,29 +90,33 @@ public record AttackSpec(AttackKind kind, double strength, List<Integer> permuta
      */
     public static AttackSpec parse(String text) {
         if (text == null || text.isBlank()) {
-            throw new BadInputException("no attack given; expected one of: " + AttackKind.allSyntaxes());
+            throw new BadInputException("no attack given; expected one of: " + AttackCatalog.syntaxes());
         }
         String trimmed = text.strip();
         int colon = trimmed.indexOf(':');
         String id = (colon < 0 ? trimmed : trimmed.substring(0, colon)).strip().toLowerCase(Locale.ROOT);
         String parameter = colon < 0 ? null : trimmed.substring(colon + 1).strip();
-        AttackKind kind = AttackKind.byId(id).orElseThrow(() -> new BadInputException("attack '" + trimmed
-                + "' is unknown; expected one of: " + AttackKind.allSyntaxes()));
+        AttackKind kind = AttackCatalog.find(id).orElseThrow(() -> new BadInputException("attack '" + trimmed
+                + "' is unknown; expected one of: " + AttackCatalog.syntaxes()));
         if (parameter != null && parameter.isEmpty()) {
             throw new BadInputException("attack '" + trimmed + "' has nothing after ':'; write " + kind.syntax());
         }
-        return switch (kind) {
-            case SIGN_FLIP -> signFlip(parameter == null ? 1 : number(trimmed, kind, parameter));
-            case SCALE, NOISE -> {
-                if (parameter == null) {
-                    throw new BadInputException("attack '" + trimmed + "' needs a number; write " + kind.syntax()
-                            + (kind == AttackKind.SCALE ? ", such as scale:10" : ", such as noise:0.5"));
+        AttackKind.Strength strength = kind.strength();
+        if (strength == null) {
+            List<Integer> mapping = new ArrayList<>();
+            if (parameter != null) {
+                for (int label : labels(trimmed, parameter)) {
+                    mapping.add(label);
                 }
-                yield new AttackSpec(kind, number(trimmed, kind, parameter), List.of());
             }
-            case FREE_RIDE -> freeRide(parameter == null ? 0 : number(trimmed, kind, parameter));
-            case LABEL_FLIP -> parameter == null ? labelFlip() : labelFlip(labels(trimmed, parameter));
-        };
+            return new AttackSpec(kind, 0, mapping);
+        }
+        if (parameter == null && strength.whenMissing() == null) {
+            throw new BadInputException("attack '" + trimmed + "' needs a number; write " + kind.syntax()
+                    + ", such as " + strength.example());
+        }
+        double value = parameter == null ? strength.whenMissing() : number(trimmed, kind, parameter);
+        return new AttackSpec(kind, value, List.of());
     }
 
     private static double number(String text, AttackKind kind, String parameter) {
@@ -146,32 +144,20 @@ public record AttackSpec(AttackKind kind, double strength, List<Integer> permuta
 
     /** The short text form; {@code parse(spec.toText())} gives {@code spec} back. */
     public String toText() {
-        return switch (kind) {
-            case SIGN_FLIP -> strength == 1 ? kind.id() : kind.id() + ":" + format(strength);
-            case SCALE, NOISE -> kind.id() + ":" + format(strength);
-            case FREE_RIDE -> strength == 0 ? kind.id() : kind.id() + ":" + format(strength);
-            case LABEL_FLIP -> permutation.isEmpty() ? kind.id()
+        if (kind.strength() == null) {
+            return permutation.isEmpty() ? kind.id()
                     : kind.id() + ":" + String.join(",", permutation.stream().map(String::valueOf).toList());
-        };
+        }
+        Double whenMissing = kind.strength().whenMissing();
+        return whenMissing != null && strength == whenMissing ? kind.id() : kind.id() + ":" + format(strength);
     }
 
     /** One plain sentence for the study screen and the log. */
     public String describe() {
-        String what = switch (kind) {
-            case SIGN_FLIP -> "sends the opposite of its trained change" + (strength == 1 ? "" : ", " + format(strength)
-                    + " times as long");
-            case SCALE -> "sends its trained change multiplied by " + format(strength)
-                    + " (model replacement when this equals the number of participants)";
-            case NOISE -> "sends random noise (standard deviation " + format(strength) + ") instead of a trained change";
-            case FREE_RIDE -> "sends the global model back without training" + (strength == 0 ? ""
-                    : ", plus noise of standard deviation " + format(strength));
-            case LABEL_FLIP -> "trains on flipped labels (" + (permutation.isEmpty() ? "class y becomes C - 1 - y"
-                    : "class y becomes " + permutation + "[y]") + ")";
-        };
-        return "simulated attack: " + what;
+        return "simulated attack: " + kind.describe().apply(this);
     }
 
-    private static String format(double v) {
+    static String format(double v) {
         return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 

@@ -11,6 +11,9 @@ import org.medfed.engine.BadInputException;
  */
 public final class LabelFlip {
 
+    /** Its id in the catalogue. */
+    static final String ID = "label-flip";
+
     private final int[] mapping;
 
     private LabelFlip(int[] mapping) {
@@ -35,7 +38,7 @@ public final class LabelFlip {
 
     /** The flip a {@code label-flip} spec describes, for a task with {@code classes} classes. */
     public static LabelFlip of(AttackSpec spec, int classes) {
-        if (spec.kind() != AttackKind.LABEL_FLIP) {
+        if (!spec.kind().id().equals(ID)) {
             throw new IllegalArgumentException(spec.toText() + " is not a label-flip attack");
         }
         if (spec.permutation().isEmpty()) {

@@ -19,15 +19,12 @@ public interface UpdateAttack {
      */
     ModelVector corrupt(ModelVector honest, ModelVector global, UpdateKind kind, Random random);
 
-    /** The attack a spec describes. */
+    /** The attack a spec describes (its catalogue entry makes it). */
     static UpdateAttack of(AttackSpec spec) {
-        return switch (spec.kind()) {
-            case SIGN_FLIP -> new ScalingAttack(-spec.strength());
-            case SCALE -> new ScalingAttack(spec.strength());
-            case NOISE -> new GaussianNoiseAttack(spec.strength());
-            case FREE_RIDE -> new FreeRideAttack(spec.strength());
-            case LABEL_FLIP -> throw new IllegalArgumentException("label-flip changes a hospital's training labels, "
+        if (spec.kind().changesData()) {
+            throw new IllegalArgumentException(spec.kind().id() + " changes a hospital's training labels, "
                     + "not its updates: apply LabelFlip to the labels when loading its data");
-        };
+        }
+        return spec.kind().create().apply(spec);
     }
 }

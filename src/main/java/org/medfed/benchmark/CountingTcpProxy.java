@@ -10,7 +10,9 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
+import org.medfed.concurrency.Workers;
 
 /**
  * A TCP relay on the loopback that counts the bytes passing each way: what the sockets really carry, TLS records,
@@ -27,18 +29,20 @@ final class CountingTcpProxy implements AutoCloseable {
     private final AtomicLong toTarget = new AtomicLong();
     private final AtomicLong fromTarget = new AtomicLong();
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
+    private final ExecutorService relays;
     private volatile boolean closed;
 
     /** Listens on an ephemeral loopback port and relays every connection to {@code targetPort} on the loopback. */
-    CountingTcpProxy(int targetPort) {
+    CountingTcpProxy(Workers workers, int targetPort) {
         this.targetPort = targetPort;
+        this.relays = workers.pool("relay");
         try {
             listening = new ServerSocket();
             listening.bind(new InetSocketAddress(LoopbackNodes.HOST, 0));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the counting relay: " + e.getMessage(), e);
         }
-        daemon("relay-accept", this::acceptLoop).start();
+        relays.execute(this::acceptLoop);
     }
 
     int port() {
@@ -65,8 +69,8 @@ final class CountingTcpProxy implements AutoCloseable {
                 target.setTcpNoDelay(true);
                 sockets.add(client);
                 sockets.add(target);
-                daemon("relay-up", () -> pump(client, target, toTarget)).start();
-                daemon("relay-down", () -> pump(target, client, fromTarget)).start();
+                relays.execute(() -> pump(client, target, toTarget));
+                relays.execute(() -> pump(target, client, fromTarget));
             } catch (IOException e) {
                 if (!closed) {
                     throw new UncheckedIOException("the counting relay stopped accepting: " + e.getMessage(), e);
@@ -94,12 +98,6 @@ final class CountingTcpProxy implements AutoCloseable {
         }
     }
 
-    private static Thread daemon(String name, Runnable work) {
-        Thread t = new Thread(work, name);
-        t.setDaemon(true);
-        return t;
-    }
-
     private static void closeQuietly(Socket s) {
         try {
             s.close();
@@ -117,5 +115,6 @@ final class CountingTcpProxy implements AutoCloseable {
             // closing anyway
         }
         sockets.forEach(CountingTcpProxy::closeQuietly);
+        relays.shutdownNow();
     }
 }

@@ -9,9 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicInteger;
+import org.medfed.concurrency.Workers;
 import org.medfed.engine.Participant;
 import org.medfed.project.CoordinatorAddress;
 import org.medfed.network.coordinator.CoordinatorServer;
@@ -54,8 +53,8 @@ final class LoopbackNodes implements AutoCloseable {
      *                     two runs' computing power equal
      * @param throughRelay whether the nodes dial a counting relay instead of the coordinator itself
      */
-    static LoopbackNodes start(List<HospitalSite> sites, int nodeThreads, boolean throughRelay) {
-        LoopbackNodes nodes = new LoopbackNodes(sites, nodeThreads, throughRelay);
+    static LoopbackNodes start(Workers workers, List<HospitalSite> sites, int nodeThreads, boolean throughRelay) {
+        LoopbackNodes nodes = new LoopbackNodes(workers, sites, nodeThreads, throughRelay);
         try {
             nodes.connectAll();
             return nodes;
@@ -65,7 +64,7 @@ final class LoopbackNodes implements AutoCloseable {
         }
     }
 
-    private LoopbackNodes(List<HospitalSite> sites, int nodeThreads, boolean throughRelay) {
+    private LoopbackNodes(Workers workers, List<HospitalSite> sites, int nodeThreads, boolean throughRelay) {
         this.sites = List.copyOf(sites);
         Instant now = Instant.now();
         Validity validity = new Validity(now.minus(Duration.ofHours(1)), now.plus(Duration.ofDays(1)));
@@ -73,12 +72,12 @@ final class LoopbackNodes implements AutoCloseable {
         TlsIdentity coordinator = new TlsIdentity(ca.issueCoordinator(new CoordinatorAddress("localhost", 7443),
                 validity), ca.certificate());
         // as `medfed run --listen` does: a cached pool for the server's calls
-        this.coordinatorThreads = Executors.newCachedThreadPool(daemons("coordinator"));
-        this.nodeThreads = Executors.newScheduledThreadPool(nodeThreads, daemons("node"));
+        this.coordinatorThreads = workers.pool("coordinator");
+        this.nodeThreads = workers.scheduled("node", nodeThreads);
         List<String> names = this.sites.stream().map(HospitalSite::name).toList();
         this.server = CoordinatorServer.start(new InetSocketAddress(HOST, 0), coordinator, STUDY, names,
                 Version.current(), coordinatorThreads);
-        this.relay = throughRelay ? new CountingTcpProxy(server.port()) : null;
+        this.relay = throughRelay ? new CountingTcpProxy(workers, server.port()) : null;
         int port = relay != null ? relay.port() : server.port();
         for (HospitalSite site : this.sites) {
             TlsIdentity hospital = new TlsIdentity(ca.issueHospital(site.name(), validity), ca.certificate());
@@ -139,14 +138,5 @@ final class LoopbackNodes implements AutoCloseable {
         }
         nodeThreads.shutdownNow();
         coordinatorThreads.shutdownNow();
-    }
-
-    private static java.util.concurrent.ThreadFactory daemons(String prefix) {
-        AtomicInteger counter = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, prefix + "-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
     }
 }

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 import java.util.function.Consumer;
+import org.medfed.concurrency.Workers;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.DataSplit;
 import org.medfed.engine.EvaluationRequest;
@@ -123,23 +124,24 @@ public final class NetworkBenchmark {
     private NetworkBenchmark() {
     }
 
-    public static NetworkReport run(Settings settings, Consumer<String> progress) {
+    /** @param workers gives every thread of the coordinator, the nodes and the round loops */
+    public static NetworkReport run(Workers workers, Settings settings, Consumer<String> progress) {
         MachineFacts before = MachineFacts.now();
         List<NetworkReport.Federation> federations = new ArrayList<>();
         for (int n : settings.hospitals()) {
-            federations.add(measure(n, settings, progress));
+            federations.add(measure(workers, n, settings, progress));
         }
         return new NetworkReport(settings, before, MachineFacts.now(), federations);
     }
 
-    private static NetworkReport.Federation measure(int n, Settings settings, Consumer<String> progress) {
+    private static NetworkReport.Federation measure(Workers workers, int n, Settings settings, Consumer<String> progress) {
         List<SyntheticHospitals.Hospital> hospitals = SyntheticHospitals.generate(n, settings.rows(),
                 settings.seed());
         ModelVector initial = SyntheticHospitals.MODEL.initialParameters(Seeds.derive(settings.seed(), "model-init", 0));
         ByteCounts bytes;
         Timings timings;
         RunHistory reference;
-        try (Federation fed = new Federation(settings, initial, n)) {
+        try (Federation fed = new Federation(workers, settings, initial, n)) {
             List<HospitalSite> local = sites(hospitals);
             List<Participant> inProcess = local.stream().<Participant>map(s -> new InProcessParticipant(s, 1.0))
                     .toList();
@@ -147,10 +149,10 @@ public final class NetworkBenchmark {
             IdenticalRuns.finished("the in-process reference run", reference);
 
             progress.accept(String.format(Locale.ROOT, "%d hospitals: counting socket bytes through a relay", n));
-            bytes = countBytes(hospitals, fed, reference, progress);
+            bytes = countBytes(workers, hospitals, fed, reference, progress);
             progress.accept(String.format(Locale.ROOT, "%d hospitals: timing %d repetitions of each of %d variants",
                     n, settings.repetitions(), Variant.values().length));
-            timings = time(hospitals, fed, local, inProcess, reference);
+            timings = time(workers, hospitals, fed, local, inProcess, reference);
         }
 
         NetworkReport.Federation f = new NetworkReport.Federation(n, timings.millisPerRound(), bytes.protobuf(),
@@ -166,14 +168,14 @@ public final class NetworkBenchmark {
     }
 
     /** One run of each network variant with the nodes dialling through the counting relay; not timed. */
-    private static ByteCounts countBytes(List<SyntheticHospitals.Hospital> hospitals, Federation fed,
+    private static ByteCounts countBytes(Workers workers, List<SyntheticHospitals.Hospital> hospitals, Federation fed,
                                          RunHistory reference, Consumer<String> progress) {
         int n = hospitals.size();
         int rounds = fed.settings().rounds();
         ByteCounts counts = new ByteCounts(new EnumMap<>(Variant.class), new EnumMap<>(Variant.class));
         List<HospitalSite> sites = sites(hospitals);
         long connecting = System.nanoTime();
-        try (LoopbackNodes nodes = LoopbackNodes.start(sites, CORES, true)) {
+        try (LoopbackNodes nodes = LoopbackNodes.start(workers, sites, CORES, true)) {
             progress.accept(String.format(Locale.ROOT, "%d hospitals: %d nodes connected in %.1f s", n, n,
                     (System.nanoTime() - connecting) / 1e9));
             for (Variant v : List.of(Variant.NETWORK, Variant.NETWORK_SECAGG)) {
@@ -198,7 +200,7 @@ public final class NetworkBenchmark {
                            CallRoundTrip.Result oneCall) {
     }
 
-    private static Timings time(List<SyntheticHospitals.Hospital> hospitals, Federation fed, List<HospitalSite> local,
+    private static Timings time(Workers workers, List<SyntheticHospitals.Hospital> hospitals, Federation fed, List<HospitalSite> local,
                                 List<Participant> inProcess, RunHistory reference) {
         int n = hospitals.size();
         int rounds = fed.settings().rounds();
@@ -207,7 +209,7 @@ public final class NetworkBenchmark {
         List<HospitalSite> remote = sites(hospitals);
         RunHistory secureSample = null;
         CallRoundTrip.Result oneCall;
-        try (LoopbackNodes nodes = LoopbackNodes.start(remote, CORES, false)) {
+        try (LoopbackNodes nodes = LoopbackNodes.start(workers, remote, CORES, false)) {
             List<Participant> overNetwork = nodes.participants();
             BiFunction<Variant, Integer, Timed> run = (v, r) -> switch (v) {
                 case IN_PROCESS, IN_PROCESS_SECAGG -> fed.inProcess(v.secure(), inProcess, local, r);
@@ -264,9 +266,9 @@ public final class NetworkBenchmark {
                               InProcessTransport nodeLoop) implements AutoCloseable {
 
         /** As {@code StudyRunner}: one thread per core for hospitals in this process, one per hospital for nodes. */
-        Federation(Settings settings, ModelVector initial, int hospitals) {
-            this(settings, initial, new InProcessTransport(Math.min(hospitals, CORES)),
-                    new InProcessTransport(hospitals));
+        Federation(Workers workers, Settings settings, ModelVector initial, int hospitals) {
+            this(settings, initial, new InProcessTransport(workers, Math.min(hospitals, CORES)),
+                    new InProcessTransport(workers, hospitals));
         }
 
         Timed inProcess(boolean secure, List<Participant> participants, List<HospitalSite> sites, int rounds) {

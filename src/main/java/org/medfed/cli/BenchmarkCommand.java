@@ -12,6 +12,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import org.medfed.benchmark.AttackBenchmark;
 import org.medfed.benchmark.BenchmarkReport;
+import org.medfed.benchmark.PersonalisationBenchmark;
 import org.medfed.benchmark.PrivacyBenchmark;
 import org.medfed.benchmark.TrainingTradeOffs;
 import org.medfed.benchmark.BenchmarkRow;
@@ -19,6 +20,7 @@ import org.medfed.benchmark.CompactionBenchmark;
 import org.medfed.benchmark.FedHeartDiseaseBenchmark;
 import org.medfed.benchmark.NetworkBenchmark;
 import org.medfed.benchmark.NetworkReport;
+import org.medfed.concurrency.Workers;
 import org.medfed.engine.BadInputException;
 import org.medfed.io.AtomicFiles;
 import org.medfed.io.FileProblem;
@@ -45,11 +47,17 @@ import picocli.CommandLine.Spec;
                         + "mutual TLS), with and without secure aggregation; needs no data.",
                 "async: synchronous FedAvg against FedAsync and FedBuff with one hospital ten times slower, on the "
                         + "simulated clock; --data is the heart-disease folder, --images the BreastMNIST one (optional).",
-                "compression: accuracy against bytes for each update codec; --data and --images as for async."})
+                "compression: accuracy against bytes for each update codec; --data and --images as for async.",
+                "personalisation: each hospital's accuracy of the shared model, its own model alone and each "
+                        + "personalised model (fine-tuned, FedPer, Ditto) with intervals, on Fed-Heart-Disease and "
+                        + "label-skewed BreastMNIST; --data is the shared data folder holding uci-heart-disease and "
+                        + "medmnist-breastmnist; --rounds sets the BreastMNIST rounds (default 30), which runs with the "
+                        + "first seed only."})
 final class BenchmarkCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME",
-            description = "fed-heart-disease, attacks, privacy, breastmnist, compact, network, async or compression")
+            description = "fed-heart-disease, attacks, privacy, breastmnist, compact, network, async, compression or "
+                    + "personalisation")
     String name;
 
     @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
@@ -95,6 +103,12 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private final Workers workers;
+
+    BenchmarkCommand(Workers workers) {
+        this.workers = workers;
+    }
+
     @Override
     public Integer call() throws Exception {
         if (data == null && !name.equals("network")) {
@@ -135,9 +149,27 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             case "network" -> {
                 NetworkBenchmark.Settings settings = networkSettings();
-                NetworkReport report = QuietNodeLog.during(() -> NetworkBenchmark.run(settings, progress));
+                NetworkReport report = QuietNodeLog.during(() -> NetworkBenchmark.run(workers, settings, progress));
                 markdown = report.markdown(networkCommand(settings));
                 csv = report.csv();
+            }
+            case "personalisation" -> {
+                List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds;
+                int cnnRounds = rounds == null ? 30 : rounds;
+                List<PersonalisationBenchmark.Setting> settings = List.of(
+                        PersonalisationBenchmark.heart(data.resolve("uci-heart-disease")),
+                        PersonalisationBenchmark.heartMlp(data.resolve("uci-heart-disease")),
+                        PersonalisationBenchmark.breastMnist(data.resolve("medmnist-breastmnist"), 3, 0.5, cnnRounds, 42));
+                List<PersonalisationBenchmark.Result> results = new ArrayList<>();
+                for (PersonalisationBenchmark.Setting setting : settings) {
+                    progress.accept(setting.title());
+                    // the CNN takes minutes per run on 2 cores: its table uses the first seed only
+                    results.add(PersonalisationBenchmark.run(setting, setting.spec().isImageModel() ? s.subList(0, 1)
+                            : s, progress));
+                }
+                markdown = PersonalisationBenchmark.markdown(command(s, rounds == null ? "" : " --rounds " + rounds),
+                        results);
+                csv = PersonalisationBenchmark.csv(results);
             }
             case "async", "compression" -> {
                 List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds;
@@ -146,7 +178,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             default -> throw new BadInputException("benchmark '" + name
                     + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, compact, network, "
-                    + "async, compression");
+                    + "async, compression, personalisation");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);

@@ -3,7 +3,6 @@ package org.medfed.cli;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.medfed.engine.BadInputException;
 import org.medfed.network.coordinator.CoordinatorServer;
 import org.medfed.project.CoordinatorSection;
@@ -52,13 +51,5 @@ final class CoordinatorOptions {
             throw new BadInputException("--listen: the port must be between 1 and 65535, was " + listen);
         }
         return CoordinatorListening.start(where, studyFile, nodes, executor);
-    }
-
-    static ExecutorService executor() {
-        return Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "coordinator");
-            t.setDaemon(true);
-            return t;
-        });
     }
 }

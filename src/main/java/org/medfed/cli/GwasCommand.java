@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import org.medfed.analytics.gwas.AssociationResult;
 import org.medfed.analytics.gwas.GwasProgress;
 import org.medfed.analytics.gwas.GwasResult;
+import org.medfed.concurrency.Workers;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.RunControl;
 import org.medfed.network.coordinator.CoordinatorServer;
@@ -49,6 +50,12 @@ final class GwasCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private final Workers workers;
+
+    GwasCommand(Workers workers) {
+        this.workers = workers;
+    }
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -67,7 +74,7 @@ final class GwasCommand implements Callable<Integer> {
             throw new BadInputException(studyFile, null, "--listen coordinates hospitals behind nodes, but every "
                     + "participant of this study has data files here; name each hospital's \"node\" and \"dataset\"");
         } else {
-            result = AssociationStudy.run(study, studyFile, dir, force, RunControl.free(), progress);
+            result = AssociationStudy.run(workers, study, studyFile, dir, force, RunControl.free(), progress);
         }
         stdout.printf(Locale.ROOT, "%d variants tested, genomic inflation lambda %.3f%n", result.results().stream()
                 .filter(AssociationResult::tested).count(), result.lambda());
@@ -87,11 +94,11 @@ final class GwasCommand implements Callable<Integer> {
     private GwasResult throughNodes(Study study, Path dir, GwasProgress progress) {
         PrintWriter err = spec.commandLine().getErr();
         List<String> nodes = MultiSiteStudy.nodes(study);
-        ExecutorService executor = CoordinatorOptions.executor();
+        ExecutorService executor = workers.pool("coordinator");
         try (CoordinatorServer server = coordinator.start(study, studyFile, nodes, executor)) {
             err.println("listening on port " + server.port() + " for the nodes of " + String.join(", ", nodes));
             server.nodes().onChange(c -> err.println("  " + c.describe()));
-            return AssociationStudy.runThroughNodes(study, studyFile, server.nodes(),
+            return AssociationStudy.runThroughNodes(workers, study, studyFile, server.nodes(),
                     Duration.ofSeconds(coordinator.waitSeconds), dir, force, RunControl.free(), progress,
                     message -> err.println(message + " ..."));
         } finally {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import org.medfed.concurrency.Workers;
 import org.medfed.engine.BadInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,17 +36,17 @@ public final class MedFedCommand implements Runnable {
             CompactCommand.class, InspectCommand.class, SplitCommand.class, ProvisionCommand.class, ReportCommand.class,
             NodeCommand.class, BenchmarkCommand.class);
 
-    public static int execute(String[] args) {
-        return commandLine(args).execute(args);
+    /**
+     * Runs the command {@code args} name, with the node's window for {@code medfed node --gui}.
+     *
+     * @param workers the program's threads, closed by the caller when the command returns
+     */
+    public static int execute(Workers workers, String[] args, NodeCommand.WindowOpener nodeWindow) {
+        return commandLine(workers, nodeWindow, args).execute(args);
     }
 
-    /** As {@link #execute(String[])}, with the node's window for {@code medfed node --gui}. */
-    public static int execute(String[] args, NodeCommand.WindowOpener nodeWindow) {
-        return commandLine(nodeWindow, args).execute(args);
-    }
-
-    static CommandLine commandLine(String... arguments) {
-        return commandLine(null, arguments);
+    static CommandLine commandLine(Workers workers, String... arguments) {
+        return commandLine(workers, null, arguments);
     }
 
     /**
@@ -54,14 +55,13 @@ public final class MedFedCommand implements Runnable {
      * given in full, and the others as their name and description (all that the overview help and a mistyped
      * command's suggestions need), read from their annotation.
      */
-    static CommandLine commandLine(NodeCommand.WindowOpener nodeWindow, String... arguments) {
+    static CommandLine commandLine(Workers workers, NodeCommand.WindowOpener nodeWindow, String... arguments) {
         Set<String> words = new HashSet<>(Arrays.asList(arguments));
         CommandLine cl = new CommandLine(new MedFedCommand());
         for (Class<?> command : COMMANDS) {
             Command about = command.getAnnotation(Command.class);
             if (words.contains(about.name()) || Arrays.stream(about.aliases()).anyMatch(words::contains)) {
-                // the node command is given the window it opens with --gui
-                cl.addSubcommand(about.name(), command == NodeCommand.class ? new NodeCommand(nodeWindow) : command);
+                cl.addSubcommand(about.name(), instance(command, workers, nodeWindow));
             } else {
                 CommandSpec summary = CommandSpec.create().name(about.name()).aliases(about.aliases());
                 summary.usageMessage().description(about.description());
@@ -92,6 +92,23 @@ public final class MedFedCommand implements Runnable {
             return BAD_INPUT;
         });
         return cl;
+    }
+
+    /** The commands that start threads are given the program's workers; the node command also its window. */
+    private static Object instance(Class<?> command, Workers workers, NodeCommand.WindowOpener nodeWindow) {
+        if (command == NodeCommand.class) {
+            return new NodeCommand(workers, nodeWindow);
+        }
+        if (command == RunCommand.class) {
+            return new RunCommand(workers);
+        }
+        if (command == GwasCommand.class) {
+            return new GwasCommand(workers);
+        }
+        if (command == BenchmarkCommand.class) {
+            return new BenchmarkCommand(workers);
+        }
+        return command;
     }
 
     /**

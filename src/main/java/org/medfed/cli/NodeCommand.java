@@ -5,8 +5,8 @@ import java.nio.file.Path;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.concurrent.Callable;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import org.medfed.concurrency.Workers;
 import org.medfed.network.node.NodeClient;
 import org.medfed.node.NodeRuntime;
 import org.medfed.project.NodeConfigFile;
@@ -39,9 +39,11 @@ final class NodeCommand implements Callable<Integer> {
         int open(Path config);
     }
 
+    private final Workers workers;
     private final WindowOpener window;
 
-    NodeCommand(WindowOpener window) {
+    NodeCommand(Workers workers, WindowOpener window) {
+        this.workers = workers;
         this.window = window;
     }
 
@@ -49,7 +51,7 @@ final class NodeCommand implements Callable<Integer> {
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
-    public Integer call() throws InterruptedException {
+    public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         if (gui) {
             if (window == null) {
@@ -62,24 +64,21 @@ final class NodeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(spec.commandLine(),
                     "Missing required option: '--config=node.json' (or --gui to open the node's window)");
         }
-        ScheduledExecutorService executor = Executors.newScheduledThreadPool(4, r -> {
-            Thread t = new Thread(r, "node");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService executor = workers.scheduled("node", 4);
         NodeRuntime node = NodeRuntime.start(NodeConfigFile.read(config), executor, line -> {
             err.println(LocalTime.now().format(TIME) + " " + line);
             err.flush();
         });
-        Thread stop = new Thread(() -> {
+        Runnable stop = () -> {
             node.close();
             executor.shutdownNow();
-        }, "node-shutdown");
-        Runtime.getRuntime().addShutdownHook(stop);
-        while (node.state() != NodeClient.State.REFUSED && node.state() != NodeClient.State.CLOSED) {
-            Thread.sleep(200);
+        };
+        // Ctrl+C ends the program without returning here: the node says goodbye on the way out
+        try (AutoCloseable atExit = workers.atExit("node-shutdown", stop)) {
+            while (node.state() != NodeClient.State.REFUSED && node.state() != NodeClient.State.CLOSED) {
+                Thread.sleep(200);
+            }
         }
-        Runtime.getRuntime().removeShutdownHook(stop);
         stop.run();
         if (node.state() == NodeClient.State.REFUSED) {
             err.println("medfed node: the coordinator refused this node: " + node.refusal());

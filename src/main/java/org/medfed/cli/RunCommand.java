@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Function;
+import org.medfed.concurrency.Workers;
 import org.medfed.network.coordinator.CoordinatorServer;
 import org.medfed.study.MultiSiteStudy;
 import org.medfed.engine.BadInputException;
@@ -73,6 +74,12 @@ final class RunCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private final Workers workers;
+
+    RunCommand(Workers workers) {
+        this.workers = workers;
+    }
+
     @Override
     public Integer call() {
         if (resume != null) {
@@ -115,11 +122,11 @@ final class RunCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         List<String> nodes = MultiSiteStudy.nodes(study);
-        ExecutorService executor = CoordinatorOptions.executor();
+        ExecutorService executor = workers.pool("coordinator");
         try (CoordinatorServer server = coordinator.start(study, base, nodes, executor)) {
             err.println("listening on port " + server.port() + " for the nodes of " + String.join(", ", nodes));
             server.nodes().onChange(c -> err.println("  " + c.describe()));
-            PreparedStudy prepared = MultiSiteStudy.prepare(study, base, server.nodes(),
+            PreparedStudy prepared = MultiSiteStudy.prepare(workers, study, base, server.nodes(),
                     Duration.ofSeconds(coordinator.waitSeconds), folder.dir().toAbsolutePath().toString(),
                     message -> err.println(message + " ..."), LocalHospitals.of(study, base));
             report(prepared);
@@ -175,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter stdout = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(err);
-        StudyResult result = StudyRunner.run(prepared, options, progress,
+        StudyResult result = StudyRunner.run(workers, prepared, options, progress,
                 RunControl.free(), message -> err.println(message + " ..."), checkpointing);
         Path dir = folder.dir();
         folder.finish(result);

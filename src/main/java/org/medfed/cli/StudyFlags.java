@@ -275,7 +275,7 @@ final class StudyFlags {
     static final class AttackForms implements Iterable<String> {
         @Override
         public java.util.Iterator<String> iterator() {
-            return java.util.Arrays.stream(org.medfed.attack.AttackKind.values())
+            return org.medfed.attack.AttackCatalog.all().stream()
                     .map(org.medfed.attack.AttackKind::syntax).iterator();
         }
     }

@@ -410,6 +410,44 @@ public final class FederatedRun {
         return mean.size() >= 0 ? nanos : 0; // uses the result, so the mean cannot be optimised away
     }
 
+    /**
+     * For a personalising strategy, once the rounds are over: asks every hospital to make its personal model from
+     * {@code global} (the final shared model) by the strategy's method, each with its own seed and the run's local
+     * plan without DP-SGD (the personal model never leaves), and gathers their test metrics. NONE for a strategy
+     * that does not personalise.
+     */
+    public PersonalResults personalise(ModelVector global, RunControl control) {
+        var call = strategy.personalisation();
+        if (call.isEmpty()) {
+            return PersonalResults.NONE;
+        }
+        int round = config.rounds();
+        List<ParticipantCall<Evaluation>> calls = new ArrayList<>();
+        for (Participant p : participants) {
+            LocalTraining plan = config.training().withSampleLevelPrivacy(null)
+                    .withSeed(Seeds.derive(config.seed(), "personalise/" + p.name(), 0));
+            SiteRequest request = FitInstruction.request(round, global, plan, call.get(), List.of());
+            calls.add(new ParticipantCall<>(p.name(), () -> {
+                publish(new RunEvent.ParticipantStarted(round, p.name(), ParticipantFailure.Phase.EVALUATE));
+                return Evaluation.fromReply(p.call(request, control));
+            }));
+        }
+        Map<String, Evaluation> test = new TreeMap<>();
+        List<ParticipantFailure> failures = new ArrayList<>();
+        for (CallOutcome<Evaluation> o : transport.callAll(calls, config.participantTimeout(),
+                outcome -> publishOutcome(round, ParticipantFailure.Phase.EVALUATE, outcome, Evaluation::metrics))) {
+            if (o.succeeded()) {
+                test.put(o.participant(), o.value());
+            } else {
+                failures.add(failure(round, ParticipantFailure.Phase.EVALUATE, o));
+            }
+        }
+        if (control.isCancelled()) {
+            throw new RunCancelledException();
+        }
+        return new PersonalResults(call.get().params().text(PersonalModel.METHOD), test, failures);
+    }
+
     private Map<String, Evaluation> evaluate(int round, ModelVector model, List<ParticipantFailure> failures,
                                              RunControl control) {
         List<ParticipantCall<Evaluation>> calls = new ArrayList<>();

@@ -2,6 +2,7 @@ package org.medfed.engine;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.Procedure;
 import org.medfed.engine.protocol.ProcedureCall;
@@ -40,6 +41,16 @@ public interface Strategy {
      */
     default List<ProcedureCall> clientFilters() {
         return List.of();
+    }
+
+    /**
+     * For a personalising strategy, what each hospital runs once the rounds are over to make its own model from the
+     * final shared one ({@link org.medfed.engine.protocol.Procedure#PERSONALISE} with the method and its
+     * parameters); the hospital keeps that model and answers with its test metrics only. Empty for a strategy whose
+     * result is the shared model alone.
+     */
+    default Optional<ProcedureCall> personalisation() {
+        return Optional.empty();
     }
 
     /**

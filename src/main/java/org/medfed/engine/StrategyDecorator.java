@@ -49,6 +49,11 @@ public abstract class StrategyDecorator implements Strategy {
         return inner.clientFilters();
     }
 
+    @Override
+    public java.util.Optional<ProcedureCall> personalisation() {
+        return inner.personalisation();
+    }
+
     /** The wrapped strategy's filters followed by {@code own}. */
     protected List<ProcedureCall> filtersThen(ProcedureCall own) {
         List<ProcedureCall> all = new java.util.ArrayList<>(inner.clientFilters());

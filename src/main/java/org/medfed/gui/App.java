@@ -1,40 +1,36 @@
 package org.medfed.gui;
 
 import java.nio.file.Path;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicInteger;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
-import org.medfed.gui.common.ChartWarmUp;
+import org.medfed.concurrency.Workers;
 import org.medfed.gui.common.ExecutorBackgroundTasks;
 import org.medfed.gui.common.FxUserDialogs;
 import org.medfed.gui.common.RecentStudies;
 import org.medfed.gui.common.SampleStudies;
 import org.medfed.gui.results.RunHistoryStore;
 
-/** The JavaFX application: one window holding the workbench. Started by {@link WorkbenchLauncher}. */
+/**
+ * The JavaFX application: one window holding the workbench. Started by {@link WorkbenchLauncher}, which hands it
+ * the program's workers first (JavaFX makes the Application itself, so they cannot come by constructor).
+ */
 public final class App extends Application {
 
     private static volatile Path initialStudy;
+    private static volatile Workers workers;
 
     private ExecutorBackgroundTasks tasks;
     private Workbench workbench;
 
-    static void setInitialStudy(Path study) {
+    static void prepare(Workers programWorkers, Path study) {
+        workers = programWorkers;
         initialStudy = study;
     }
 
     @Override
     public void start(Stage stage) {
-        AtomicInteger n = new AtomicInteger();
-        ExecutorService workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "medfed-background-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
         tasks = new ExecutorBackgroundTasks(workers, Platform::runLater);
         FxUserDialogs dialogs = new FxUserDialogs(() -> stage);
         workbench = new Workbench(tasks, dialogs, RecentStudies.inHome(), SampleStudies.list(), new RunHistoryStore(),
@@ -50,7 +46,7 @@ public final class App extends Application {
             }
         });
         stage.show();
-        ChartWarmUp.start();
+        workbench.warmUpCharts();
         if (initialStudy != null) {
             workbench.open(initialStudy);
         }

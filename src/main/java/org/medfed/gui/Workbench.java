@@ -76,6 +76,7 @@ public final class Workbench {
     private final ResultsViewModel results;
     private final StartViewModel start;
     private final RunView runView;
+    private final java.util.concurrent.Executor chartDrawing;
     private final ResultsView resultsView;
     private final MainWindow window;
     private final ObjectProperty<DataKind> kind = new SimpleObjectProperty<>(DataKind.TABLE);
@@ -161,7 +162,9 @@ public final class Workbench {
             }
         });
 
-        runView = new RunView(run);
+        // the live charts are drawn on one low-priority thread, in order (OffThreadChartView)
+        chartDrawing = tasks.workers().background("chart-drawing");
+        runView = new RunView(run, chartDrawing);
         resultsView = new ResultsView(results);
 
         // What each data kind adds to the screens (see DataKind): a preview of the chosen hospital's data on the
@@ -281,6 +284,11 @@ public final class Workbench {
     public RunViewModel run() { return run; }
     public ResultsViewModel results() { return results; }
     public RunView runView() { return runView; }
+
+    /** Draws a throwaway chart on the live charts' thread so the first run's charts are not drawn cold. */
+    public void warmUpCharts() {
+        org.medfed.gui.common.ChartWarmUp.start(chartDrawing);
+    }
     public ResultsView resultsView() { return resultsView; }
     public ImageFolderViewModel imageFolder() { return imageFolder; }
     public ImagingTaskViewModel imagingTask() { return imagingTask; }

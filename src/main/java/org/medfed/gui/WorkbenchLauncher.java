@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import javafx.application.Application;
+import org.medfed.concurrency.Workers;
 import org.medfed.gui.common.SampleStudies;
 
 /**
@@ -20,8 +21,11 @@ public final class WorkbenchLauncher {
     private WorkbenchLauncher() {
     }
 
-    /** @param args what follows {@code gui} on the command line */
-    public static int launch(List<String> args, PrintStream err) {
+    /**
+     * @param workers the program's threads; the caller closes them when this returns (the window is closed)
+     * @param args what follows {@code gui} on the command line
+     */
+    public static int launch(Workers workers, List<String> args, PrintStream err) {
         if (args.contains("-h") || args.contains("--help")) {
             System.out.println(USAGE);
             return 0;
@@ -37,7 +41,7 @@ public final class WorkbenchLauncher {
             return 2;
         }
         Path study = args.isEmpty() ? SampleStudies.defaultSample().orElse(null) : Path.of(args.get(0));
-        App.setInitialStudy(study);
+        App.prepare(workers, study);
         Application.launch(App.class);
         return 0;
     }

@@ -305,13 +305,18 @@ public final class OutputFolder implements AutoCloseable {
 
     /**
      * As {@link #requireFinished(Path)} for a folder that is either an output folder itself (an exported model) or
-     * one output of the folder that holds it (the {@code model/} of a run).
+     * one output of the folder that holds it (the {@code model/} of a run) or of the folder above that (a hospital's
+     * personal model in a run's {@code personal/HOSPITAL/}).
      */
     public static void requireFinishedPart(Path dir) {
-        Path parent = dir.toAbsolutePath().normalize().getParent();
-        if (!Files.exists(dir.resolve(MARKER)) && parent != null && claimed(parent)) {
-            requireFinished(parent);
-            return;
+        if (!Files.exists(dir.resolve(MARKER))) {
+            Path parent = dir.toAbsolutePath().normalize().getParent();
+            for (int up = 0; up < 2 && parent != null; up++, parent = parent.getParent()) {
+                if (claimed(parent)) {
+                    requireFinished(parent);
+                    return;
+                }
+            }
         }
         requireFinished(dir);
     }

@@ -58,6 +58,11 @@ class BatchOrder {
         };
     }
 
+    /** The rows of one gradient: all of them, or one seeded batch of {@code batchSize} when that is fewer. */
+    static int[] gradientRows(int size, int batchSize, long seed) {
+        return batchSize <= 0 || batchSize >= size ? all(size) : new BatchOrder(size, batchSize, seed).next();
+    }
+
     static int[] all(int size) {
         int[] rows = new int[size];
         for (int i = 0; i < size; i++) {

@@ -58,27 +58,45 @@ public final class DenseTrainer implements ModelTrainer {
     @Override
     public TrainingOutcome train(ModelVector start, LocalTraining plan, GradientAdjustment adjustment,
                                  RunControl control) {
-        if (train.size() == 0) {
-            throw new IllegalStateException("no training examples");
+        return FitLoop.run(train, plan, control, () -> new Session(start, plan, adjustment));
+    }
+
+    /** One call's training in double precision: a fresh optimiser, and under DP-SGD Poisson-sampled batches. */
+    private final class Session implements FitLoop.Session {
+        private final LocalTraining plan;
+        private final GradientAdjustment adjustment;
+        private final double[] params;
+        private final double[] gradient;
+        private final float[] paramsView;
+        private final float[] gradientView;
+        private final LocalOptimizerState optimizer;
+        private final SampleLevelPrivacy.Privatizer privatizer;
+
+        Session(ModelVector start, LocalTraining plan, GradientAdjustment adjustment) {
+            this.plan = plan;
+            this.adjustment = adjustment;
+            params = toDoubles(start);
+            gradient = new double[params.length];
+            paramsView = adjustment.isNone() ? null : new float[params.length];
+            gradientView = adjustment.isNone() ? null : new float[params.length];
+            optimizer = new LocalOptimizerState(plan.optimizer(), plan.learningRate(), params.length);
+            privatizer = plan.sampleLevelPrivacy() == null ? null
+                    : plan.sampleLevelPrivacy().forParticipant(train.size(), plan);
         }
-        double[] params = toDoubles(start);
-        double[] gradient = new double[params.length];
-        float[] paramsView = adjustment.isNone() ? null : new float[params.length];
-        float[] gradientView = adjustment.isNone() ? null : new float[params.length];
-        LocalOptimizerState optimizer = new LocalOptimizerState(plan.optimizer(), plan.learningRate(), params.length);
-        SampleLevelPrivacy.Privatizer privatizer = plan.sampleLevelPrivacy() == null ? null
-                : plan.sampleLevelPrivacy().forParticipant(train.size(), plan);
-        BatchOrder order = privatizer == null ? new BatchOrder(train.size(), plan.batchSize(), plan.seed())
-                : BatchOrder.poisson(train.size(), privatizer.samplingRate(), plan.seed());
-        int steps = plan.stepsFor(train.size());
-        double lossSum = 0;
-        for (int s = 0; s < steps; s++) {
-            control.checkpoint();
-            int[] batch = order.next();
+
+        @Override
+        public BatchOrder batches(int size, LocalTraining plan) {
+            return privatizer == null ? FitLoop.Session.super.batches(size, plan)
+                    : BatchOrder.poisson(size, privatizer.samplingRate(), plan.seed());
+        }
+
+        @Override
+        public double step(int step, int[] batch) {
+            double loss;
             if (privatizer != null) {
-                lossSum += privateGradient(params, batch, privatizer, Seeds.derive(plan.seed(), "dp-sgd", s), gradient);
+                loss = privateGradient(params, batch, privatizer, Seeds.derive(plan.seed(), "dp-sgd", step), gradient);
             } else {
-                lossSum += network.lossAndGradient(params, train.inputs(), train.labels(), batch, gradient);
+                loss = network.lossAndGradient(params, train.inputs(), train.labels(), batch, gradient);
             }
             if (!adjustment.isNone()) {
                 for (int i = 0; i < params.length; i++) {
@@ -92,8 +110,13 @@ public final class DenseTrainer implements ModelTrainer {
                 }
             }
             optimizer.apply(params, gradient);
+            return loss;
         }
-        return new TrainingOutcome(toVector(params), steps, lossSum / steps);
+
+        @Override
+        public ModelVector trained() {
+            return toVector(params);
+        }
     }
 
     /** DP-SGD: per-example gradients of the sampled batch, clipped and noised by the privatiser. */
@@ -119,8 +142,7 @@ public final class DenseTrainer implements ModelTrainer {
 
     @Override
     public ModelVector gradient(ModelVector at, int batchSize, long seed) {
-        int[] rows = batchSize <= 0 || batchSize >= train.size() ? BatchOrder.all(train.size())
-                : new BatchOrder(train.size(), batchSize, seed).next();
+        int[] rows = BatchOrder.gradientRows(train.size(), batchSize, seed);
         double[] gradient = new double[network.parameterCount()];
         network.lossAndGradient(toDoubles(at), train.inputs(), train.labels(), rows, gradient);
         return toVector(gradient);

@@ -65,46 +65,27 @@ public final class Dl4jTrainer implements ModelTrainer {
     @Override
     public TrainingOutcome train(ModelVector start, LocalTraining plan, GradientAdjustment adjustment,
                                  RunControl control) {
-        if (train.size() == 0) {
-            throw new IllegalStateException("no training examples");
-        }
-        if (plan.sampleLevelPrivacy() != null) {
-            throw new org.medfed.engine.BadInputException("DP-SGD inside local training is available for "
-                    + ModelKind.DP_SGD_MODELS);
-        }
-        MultiLayerNetwork net = network(plan.optimizer(), plan.learningRate());
-        net.setParams(toRow(start));
-        resetOptimizer(net);
-        adjuster.adjustment = adjustment;
-        int steps = plan.stepsFor(train.size());
-        BatchOrder order = new BatchOrder(train.size(), plan.batchSize(), plan.seed());
-        double lossSum = 0;
-        try {
-            for (int s = 0; s < steps; s++) {
-                control.checkpoint();
-                int[] batch = order.next();
-                net.fit(batch(train, batch));
-                lossSum += net.score();
+        return FitLoop.run(train, plan, control, () -> {
+            if (plan.sampleLevelPrivacy() != null) {
+                throw new org.medfed.engine.BadInputException("DP-SGD inside local training is available for "
+                        + ModelKind.DP_SGD_MODELS);
             }
-        } finally {
-            adjuster.adjustment = GradientAdjustment.NONE;
-        }
-        return new TrainingOutcome(ModelVector.wrap(net.params().toFloatVector()), steps, lossSum / steps);
+            MultiLayerNetwork net = network(plan.optimizer(), plan.learningRate());
+            net.setParams(toRow(start));
+            resetOptimizer(net);
+            adjuster.adjustment = adjustment;
+            return FitLoop.session(rows -> {
+                net.fit(batch(train, rows));
+                return net.score();
+            }, () -> ModelVector.wrap(net.params().toFloatVector()), () -> adjuster.adjustment = GradientAdjustment.NONE);
+        });
     }
 
     @Override
     public ModelVector gradient(ModelVector at, int batchSize, long seed) {
         MultiLayerNetwork net = network(LocalOptimizer.SGD, 1.0);
         net.setParams(toRow(at));
-        int[] rows;
-        if (batchSize <= 0 || batchSize >= train.size()) {
-            rows = new int[train.size()];
-            for (int i = 0; i < rows.length; i++) {
-                rows[i] = i;
-            }
-        } else {
-            rows = new BatchOrder(train.size(), batchSize, seed).next();
-        }
+        int[] rows = BatchOrder.gradientRows(train.size(), batchSize, seed);
         DataSet data = batch(train, rows);
         net.setInput(data.getFeatures());
         net.setLabels(data.getLabels());

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.Limit;
+import org.medfed.engine.ModelLayout;
 import org.medfed.engine.ModelVector;
 
 /**
@@ -153,6 +154,11 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
         public boolean isBias(int k) {
             return biasesFirst ? k < biases : k >= count - biases;
         }
+    }
+
+    /** How many parameters each layer holds, in the order of the flat vector: what the engine's strategies see. */
+    public ModelLayout layout() {
+        return new ModelLayout(parameterLayout().stream().map(ParameterBlock::count).toList());
     }
 
     /** The layers with parameters, in the order of the flat parameter vector (DL4J's order). */

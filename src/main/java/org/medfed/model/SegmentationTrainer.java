@@ -120,40 +120,29 @@ public final class SegmentationTrainer implements ModelTrainer {
     @Override
     public TrainingOutcome train(ModelVector start, LocalTraining plan, GradientAdjustment adjustment,
                                  RunControl control) {
-        if (train.size() == 0) {
-            throw new IllegalStateException("no training examples");
-        }
-        if (plan.sampleLevelPrivacy() != null) {
-            // refused rather than ignored: a hospital whose policy requires DP must not be told it has it
-            throw new org.medfed.engine.BadInputException("DP-SGD inside local training is available for "
-                    + ModelKind.DP_SGD_MODELS + ", not for the U-Net");
-        }
-        ComputationGraph graph = graph(plan.optimizer(), plan.learningRate());
-        graph.setParams(Dl4jTrainer.toRow(start));
-        resetOptimizer(graph);
-        listener.adjustment = adjustment;
-        int steps = plan.stepsFor(train.size());
-        BatchOrder order = new BatchOrder(train.size(), plan.batchSize(), plan.seed());
-        double lossSum = 0;
-        try {
-            for (int s = 0; s < steps; s++) {
-                control.checkpoint();
-                graph.fit(batch(order.next()));
-                // DL4J's score is the loss summed over pixels, per image
-                lossSum += graph.score() / pixels();
+        return FitLoop.run(train, plan, control, () -> {
+            if (plan.sampleLevelPrivacy() != null) {
+                // refused rather than ignored: a hospital whose policy requires DP must not be told it has it
+                throw new org.medfed.engine.BadInputException("DP-SGD inside local training is available for "
+                        + ModelKind.DP_SGD_MODELS + ", not for the U-Net");
             }
-        } finally {
-            listener.adjustment = GradientAdjustment.NONE;
-        }
-        return new TrainingOutcome(ModelVector.wrap(graph.params().toFloatVector()), steps, lossSum / steps);
+            ComputationGraph graph = graph(plan.optimizer(), plan.learningRate());
+            graph.setParams(Dl4jTrainer.toRow(start));
+            resetOptimizer(graph);
+            listener.adjustment = adjustment;
+            return FitLoop.session(rows -> {
+                graph.fit(batch(rows));
+                // DL4J's score is the loss summed over pixels, per image
+                return graph.score() / pixels();
+            }, () -> ModelVector.wrap(graph.params().toFloatVector()), () -> listener.adjustment = GradientAdjustment.NONE);
+        });
     }
 
     @Override
     public ModelVector gradient(ModelVector at, int batchSize, long seed) {
         ComputationGraph graph = graph(LocalOptimizer.SGD, 1.0);
         graph.setParams(Dl4jTrainer.toRow(at));
-        int[] rows = batchSize <= 0 || batchSize >= train.size() ? BatchOrder.all(train.size())
-                : new BatchOrder(train.size(), batchSize, seed).next();
+        int[] rows = BatchOrder.gradientRows(train.size(), batchSize, seed);
         DataSet data = batch(rows);
         graph.setInput(0, data.getFeatures());
         graph.setLabel(0, data.getLabels());

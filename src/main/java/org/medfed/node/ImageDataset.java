@@ -2,6 +2,7 @@ package org.medfed.node;
 
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import org.medfed.data.image.EncodedImages;
 import org.medfed.data.image.ImageAgreement;
@@ -22,6 +23,8 @@ import org.medfed.project.NodeSessionFile;
 import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
 import org.medfed.site.HospitalSite;
+import org.medfed.study.ImagingStudyData;
+import org.medfed.study.PersonalModelFiles;
 
 /**
  * A folder of images the hospital registered, as its node serves it: the coordinator opens it for a study (the
@@ -49,6 +52,8 @@ public final class ImageDataset implements ServedDataset {
     private ImagingSection settings;
     private LocalImageSite images;
     private HospitalSite site;
+    private ModelSpec spec;
+    private List<String> modelClasses;
     private String openedStudy;
     private String participant;
     private String run;
@@ -103,7 +108,9 @@ public final class ImageDataset implements ServedDataset {
                         agreement.classes(), json, Map.of()), site);
                 yield sizes;
             }
-            default -> kept.serve(request, control, site, id);
+            default -> kept.serve(request, control, site, id, () -> new PersonalModelFiles.AtNode(study, participant,
+                    spec, null, ImagingStudyData.cardInfo(settings, spec.inputShape(), modelClasses), modelClasses,
+                    site.trainer().trainSize(), site.trainer().testSize()));
         };
     }
 
@@ -152,8 +159,8 @@ public final class ImageDataset implements ServedDataset {
                     + Arrays.toString(settings.inputShape()));
         }
         EncodedImages encoded = images().encode(agreement.classes(), settings.splitPlan());
-        ModelSpec spec = study.model().toSpec(agreement.inputShapeArray(),
-                agreement.modelClasses(settings.segmentation()).size());
+        modelClasses = agreement.modelClasses(settings.segmentation());
+        spec = study.model().toSpec(agreement.inputShapeArray(), modelClasses.size());
         ModelTrainer trainer = ModelTrainer.create(spec, encoded.train(), encoded.test());
         site = new HospitalSite(participant, trainer);
         return Params.builder().number("train_size", trainer.trainSize()).number("test_size", trainer.testSize())

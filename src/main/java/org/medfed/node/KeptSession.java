@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.medfed.engine.Evaluation;
 import org.medfed.engine.ModelVector;
+import org.medfed.engine.PersonalModel;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.Procedure;
@@ -12,6 +15,7 @@ import org.medfed.engine.protocol.ProtocolException;
 import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.project.NodeSessionFile;
 import org.medfed.site.HospitalSite;
+import org.medfed.study.PersonalModelFiles;
 
 /**
  * One served dataset's study state in the node's state folder ({@link NodeSessionFile}), kept so that a node
@@ -67,20 +71,36 @@ final class KeptSession {
 
     /**
      * A request for the model built beside the dataset (training, evaluation, a baseline), answered by
-     * {@code site}; after it, what the strategy keeps at the hospital between rounds is saved to survive a restart.
+     * {@code site}; after it, what the strategy keeps at the hospital between rounds, and the hospital's personal
+     * model once made, is saved to survive a restart.
      */
-    Params serve(SiteRequest request, RunControl control, HospitalSite site, String dataset) {
+    Params serve(SiteRequest request, RunControl control, HospitalSite site, String dataset,
+                 Supplier<PersonalModelFiles.AtNode> study) {
         if (site == null) {
             throw new ProtocolException("the coordinator asked for '" + request.procedure().id()
                     + "' before the model was set up on dataset '" + dataset + "'");
         }
         Params reply = site.handle(request, control);
         keepVectors(request.procedure(), site);
+        if (request.procedure() == Procedure.PERSONALISE && file != null) {
+            site.state().get(PersonalModel.KEPT).ifPresent(model -> PersonalModelFiles.writeAtNode(
+                    personalFolder(file, dataset), study.get(), model, Evaluation.fromReply(reply),
+                    request.params().text(PersonalModel.METHOD), request.round()));
+        }
         return reply;
     }
 
+    /**
+     * Where a node keeps the personal model it made for {@code dataset}: beside its other state, in
+     * {@code personal-DATASET/}.
+     */
+    static Path personalFolder(Path sessionFile, String dataset) {
+        return sessionFile.toAbsolutePath().getParent().resolve("personal-" + dataset);
+    }
+
     private void keepVectors(Procedure procedure, HospitalSite site) {
-        if (procedure.kind() != Procedure.Kind.TRAINING || site.state().vectors().isEmpty() || session == null) {
+        boolean keeps = procedure.kind() == Procedure.Kind.TRAINING || procedure == Procedure.PERSONALISE;
+        if (!keeps || site.state().vectors().isEmpty() || session == null) {
             return;
         }
         Map<String, float[]> vectors = new LinkedHashMap<>();

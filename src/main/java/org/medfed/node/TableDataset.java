@@ -26,6 +26,7 @@ import org.medfed.project.ParticipantEntry;
 import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
 import org.medfed.site.HospitalSite;
+import org.medfed.study.PersonalModelFiles;
 
 /**
  * A table the hospital registered, as its node serves it: the coordinator opens it for a study, takes part in
@@ -68,6 +69,8 @@ public final class TableDataset implements ServedDataset {
     private Study study;
     private LocalTabularSite table;
     private HospitalSite site;
+    private ModelSpec spec;
+    private FittedPreprocessing preprocessing;
     private String openedStudy;
     private String participant;
     private String featureTypes;
@@ -166,7 +169,9 @@ public final class TableDataset implements ServedDataset {
                         List.of(classes.split("\n")), p.text(JSON), Map.of()), site);
                 yield sizes;
             }
-            default -> kept.serve(request, control, site, id);
+            default -> kept.serve(request, control, site, id, () -> new PersonalModelFiles.AtNode(study, participant,
+                    spec, preprocessing, null, preprocessing.classes(), site.trainer().trainSize(),
+                    site.trainer().testSize()));
         };
     }
 
@@ -217,7 +222,8 @@ public final class TableDataset implements ServedDataset {
 
     private Params openModel(FittedPreprocessing prep) {
         LocalTabularSite t = table();
-        ModelSpec spec = study.model().toSpec(prep.inputSize(), prep.classes().size());
+        spec = study.model().toSpec(prep.inputSize(), prep.classes().size());
+        preprocessing = prep;
         ModelTrainer trainer = ModelTrainer.create(spec, t.examples(prep, false), t.examples(prep, true));
         site = new HospitalSite(t.name(), trainer);
         return Params.builder().number("train_size", trainer.trainSize()).number("test_size", trainer.testSize())

@@ -15,15 +15,35 @@ import org.medfed.data.tabular.FittedPreprocessing;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 @JsonPropertyOrder({"schemaVersion", "software", "created", "study", "model", "input", "preprocessing",
         "imagePreprocessing", "training", "participants", "metrics", "privacy", "communication", "onnx", "compaction",
-        "confidence"})
+        "confidence", "personalisation"})
 public record ModelCard(int schemaVersion, Software software, String created, StudyRef study, ModelInfo model,
                         InputFormat input, FittedPreprocessing preprocessing, ImagePreprocessing imagePreprocessing,
                         TrainingInfo training, List<ParticipantInfo> participants,
                         Map<String, Map<String, Double>> metrics, Map<String, Object> privacy,
                         Map<String, Object> communication, OnnxInfo onnx, CompactionInfo compaction,
-                        Confidence confidence) {
+                        Confidence confidence, PersonalisationInfo personalisation) {
 
     public static final int CURRENT_SCHEMA = 1;
+
+    /** A card of the shared model (not a hospital's personal one), as most exports are. */
+    public ModelCard(int schemaVersion, Software software, String created, StudyRef study, ModelInfo model,
+                     InputFormat input, FittedPreprocessing preprocessing, ImagePreprocessing imagePreprocessing,
+                     TrainingInfo training, List<ParticipantInfo> participants, Map<String, Map<String, Double>> metrics,
+                     Map<String, Object> privacy, Map<String, Object> communication, OnnxInfo onnx,
+                     CompactionInfo compaction, Confidence confidence) {
+        this(schemaVersion, software, created, study, model, input, preprocessing, imagePreprocessing, training,
+                participants, metrics, privacy, communication, onnx, compaction, confidence, null);
+    }
+
+    /**
+     * This card for a hospital's personal model: its files, its metrics and their intervals (at that hospital only)
+     * and how it was made.
+     */
+    public ModelCard personalised(OnnxInfo ownOnnx, Map<String, Map<String, Double>> ownMetrics,
+                                  Confidence ownConfidence, PersonalisationInfo how) {
+        return new ModelCard(schemaVersion, software, created, study, model, input, preprocessing, imagePreprocessing,
+                training, participants, ownMetrics, privacy, communication, ownOnnx, compaction, ownConfidence, how);
+    }
 
     public record Software(String name, String version) {
     }
@@ -31,10 +51,20 @@ public record ModelCard(int schemaVersion, Software software, String created, St
     public record StudyRef(String name, String file) {
     }
 
-    /** The network; {@code inputShape} and {@code filters} are given for image models only. */
+    /**
+     * The network; {@code inputShape} and {@code filters} are given for image models only. {@code outcome} says what
+     * each output of the model is: the class as the data code it and the name the study shows for it, so that a
+     * reader of the card (or of a prediction) never has to guess what output 1 means.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ModelInfo(String type, List<Integer> hidden, int inputSize, int classCount, int parameters,
-                            String file, String format, List<Integer> inputShape, List<Integer> filters) {
+                            String file, String format, List<Integer> inputShape, List<Integer> filters,
+                            List<OutcomeClass> outcome) {
+    }
+
+    /** Output {@code output} of the model: the class {@code code} of the data; {@code name} its display name, if any. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record OutcomeClass(int output, String code, String name) {
     }
 
     /**
@@ -81,6 +111,13 @@ public record ModelCard(int schemaVersion, Software software, String created, St
 
     /** One ONNX input: its name, element type (float32 or string) and what it holds. */
     public record OnnxInput(String name, String type, String description) {
+    }
+
+    /**
+     * A hospital's personal model: whose it is, the method (finetune, head, ditto) in words, and the same hospital's
+     * test metrics of the shared model beside it, so that the card says what personalising gained or lost there.
+     */
+    public record PersonalisationInfo(String hospital, String method, String how, Map<String, Double> sharedModelMetrics) {
     }
 
     /**

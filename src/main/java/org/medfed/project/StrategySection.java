@@ -3,6 +3,7 @@ package org.medfed.project;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.Map;
 import java.util.TreeMap;
+import org.medfed.engine.ModelLayout;
 import org.medfed.engine.Strategy;
 import org.medfed.engine.strategy.StrategyCatalog;
 
@@ -17,6 +18,11 @@ public record StrategySection(String id, Map<String, Double> parameters) {
 
     public Strategy create() {
         return StrategyCatalog.create(id, parameters);
+    }
+
+    /** The strategy for a model with the layers of {@code model} (FedPer needs them to know which stay at hospitals). */
+    public Strategy create(ModelLayout model) {
+        return StrategyCatalog.create(id, parameters, model);
     }
 
     /** The parameters with defaults filled in, for the model card. */

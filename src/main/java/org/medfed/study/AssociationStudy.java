@@ -10,6 +10,7 @@ import org.medfed.analytics.gwas.GwasRunner;
 import org.medfed.analytics.gwas.GwasSettings;
 import org.medfed.analytics.gwas.GwasSite;
 import org.medfed.analytics.gwas.RemoteGwasSite;
+import org.medfed.concurrency.Workers;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.RunControl;
 import org.medfed.io.OutputFolder;
@@ -35,11 +36,11 @@ public final class AssociationStudy {
      * @param replace whether outputs already in {@code outDir} may be replaced (the user's {@code --force});
      *                otherwise a folder that holds anything is refused
      */
-    public static GwasResult run(Study study, Path studyFile, Path outDir, boolean replace, RunControl control,
-                                 GwasProgress progress) {
+    public static GwasResult run(Workers workers, Study study, Path studyFile, Path outDir, boolean replace,
+                                 RunControl control, GwasProgress progress) {
         GwasSettings settings = settings(study, studyFile);
         var inputs = GenotypeFiles.of(study, studyFile);
-        return into(outDir, replace, () -> GwasRunner.run(inputs, settings, outDir, timeLimit(study), control,
+        return into(outDir, replace, () -> GwasRunner.run(workers, inputs, settings, outDir, timeLimit(study), control,
                 progress));
     }
 
@@ -60,7 +61,7 @@ public final class AssociationStudy {
      *
      * @param messages told what the coordinator is waiting for
      */
-    public static GwasResult runThroughNodes(Study study, Path studyFile, NodeRegistry nodes, Duration wait,
+    public static GwasResult runThroughNodes(Workers workers, Study study, Path studyFile, NodeRegistry nodes, Duration wait,
                                              Path outDir, boolean replace, RunControl control,
                                              GwasProgress progress, Consumer<String> messages) {
         if (!"genotypes".equals(study.dataType())) {
@@ -73,7 +74,7 @@ public final class AssociationStudy {
                 .<GwasSite>map(h -> new RemoteGwasSite(h, control)).toList();
         // hospitals behind nodes only wait on the network: one thread each
         return into(outDir, replace, () -> {
-            try (InProcessTransport transport = new InProcessTransport(sites.size())) {
+            try (InProcessTransport transport = new InProcessTransport(workers, sites.size())) {
                 return GwasRunner.run(sites, settings, outDir, transport, timeLimit(study), control, progress);
             }
         });

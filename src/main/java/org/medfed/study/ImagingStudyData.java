@@ -149,7 +149,7 @@ public final class ImagingStudyData implements StudyData {
     }
 
     /** The model card's record of images prepared with {@code settings} for a model of {@code modelClasses}. */
-    static ModelCard.ImagePreprocessing cardInfo(ImagingSection settings, int[] inputShape, List<String> modelClasses) {
+    public static ModelCard.ImagePreprocessing cardInfo(ImagingSection settings, int[] inputShape, List<String> modelClasses) {
         return new ModelCard.ImagePreprocessing(settings.task(), Arrays.stream(inputShape).boxed().toList(),
                 modelClasses, "window into [0, 1] -> channels -> bilinear resize to the input size -> normalisation"
                         + (settings.augmentation() != null ? "; augmented copies of the training images only" : ""),

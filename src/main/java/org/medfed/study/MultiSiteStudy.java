@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.medfed.concurrency.Workers;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.data.tabular.TabularAgreement;
 import org.medfed.data.tabular.TabularCoordinator;
@@ -49,28 +50,30 @@ public final class MultiSiteStudy {
     }
 
     /**
+     * @param workers gives the threads that wait on the hospitals' calls
      * @param run identifies the run (its folder): a node that kept state for the same run (SCAFFOLD's control
      *            variate) keeps it when the run is resumed; for any other run it starts afresh
      */
-    public static PreparedStudy prepare(Study study, Path studyFile, NodeRegistry registry, Duration wait, String run,
+    public static PreparedStudy prepare(Workers workers, Study study, Path studyFile, NodeRegistry registry, Duration wait, String run,
                                         Consumer<String> progress) {
-        return prepare(study, studyFile, registry, wait, run, progress, Map.of());
+        return prepare(workers, study, studyFile, registry, wait, run, progress, Map.of());
     }
 
     /**
-     * As {@link #prepare(Study, Path, NodeRegistry, Duration, String, Consumer)} for a mixed study: the hospitals
+     * As {@link #prepare(Workers, Study, Path, NodeRegistry, Duration, String, Consumer)} for a mixed study: the hospitals
      * with their table here take part through {@code servedHere} (by hospital name; see node.LocalHospitals), the
      * handler their own node would run, so that every hospital goes through the same procedures and the run is
      * the simulation's, bit for bit.
      */
-    public static PreparedStudy prepare(Study study, Path studyFile, NodeRegistry registry, Duration wait, String run,
-                                        Consumer<String> progress, Map<String, CallHandler> servedHere) {
+    public static PreparedStudy prepare(Workers workers, Study study, Path studyFile, NodeRegistry registry,
+                                        Duration wait, String run, Consumer<String> progress,
+                                        Map<String, CallHandler> servedHere) {
         StudyValidation.check(studyFile, study);
         check(study, studyFile, servedHere.keySet());
         List<RemoteParticipant> hospitals = NodeParticipants.connect(study, studyFile, registry, wait, progress,
                 servedHere);
         Duration limit = study.training().runConfig(study.seed()).participantTimeout();
-        try (InProcessTransport transport = new InProcessTransport(Math.max(1, hospitals.size()))) {
+        try (InProcessTransport transport = new InProcessTransport(workers, Math.max(1, hospitals.size()))) {
             MultiSiteCalls calls = new MultiSiteCalls(transport, limit);
             return isImages(study) ? MultiSiteImages.prepare(study, studyFile, hospitals, run, progress, calls)
                     : prepareTables(study, studyFile, hospitals, run, progress, calls);

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import org.medfed.concurrency.Workers;
 import org.medfed.engine.DataSplit;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.EvaluationRequest;
@@ -28,9 +29,9 @@ final class NodeBaselines {
     private NodeBaselines() {
     }
 
-    static List<BaselineResult> train(List<RemoteParticipant> hospitals, ModelVector initial, LocalTraining plan,
-                                      java.time.Duration limit, RunControl control, Consumer<String> progress) {
-        try (InProcessTransport transport = new InProcessTransport(1)) {
+    static List<BaselineResult> train(Workers workers, List<RemoteParticipant> hospitals, ModelVector initial,
+                                      LocalTraining plan, java.time.Duration limit, RunControl control, Consumer<String> progress) {
+        try (InProcessTransport transport = new InProcessTransport(workers, 1)) {
             return train(hospitals, initial, plan, new MultiSiteCalls(transport, limit), control, progress);
         }
     }

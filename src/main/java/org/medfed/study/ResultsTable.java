@@ -16,6 +16,8 @@ import org.medfed.metrics.Estimate;
 public record ResultsTable(List<String> participants, List<Row> rows) {
 
     public static final String FEDERATED = "federated";
+    /** Each hospital's personal model on its own test rows (a personalising strategy only). */
+    public static final String PERSONALISED = "personalised";
 
     /** A model's test metrics at each hospital, and the means over hospitals. */
     public record Row(String model, Map<String, Evaluation> test, Map<String, Double> summary) {
@@ -33,10 +35,18 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
     public static ResultsTable of(StudyResult result) {
         List<Row> rows = new ArrayList<>();
         result.history().lastRound().ifPresent(r -> rows.add(row(FEDERATED, r.test())));
+        if (!result.personal().isEmpty()) {
+            rows.add(row(PERSONALISED, result.personal().test()));
+        }
         for (BaselineResult b : result.baselines()) {
             rows.add(row(b.row(), b.test()));
         }
         return new ResultsTable(result.prepared().participantNames(), rows);
+    }
+
+    /** The row of {@code model}, if the table has one. */
+    public java.util.Optional<Row> row(String model) {
+        return rows.stream().filter(r -> r.model().equals(model)).findFirst();
     }
 
     static Row row(String model, Map<String, Evaluation> test) {

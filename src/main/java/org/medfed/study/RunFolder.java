@@ -49,7 +49,7 @@ public final class RunFolder implements AutoCloseable {
 
     /** Everything a run writes into its folder. */
     static final List<String> OUTPUTS = List.of(STUDY, INFO, CheckpointFile.NAME, RunOutputs.METRICS,
-            RunOutputs.RESULTS, RunCurves.FILE, RunOutputs.SUMMARY, RunOutputs.MODEL);
+            RunOutputs.RESULTS, RunCurves.FILE, RunOutputs.SUMMARY, RunOutputs.MODEL, RunOutputs.PERSONAL);
 
     private final Path dir;
     private final OutputFolder claim;

@@ -39,6 +39,8 @@ public final class RunOutputs {
     public static final String RESULTS = "results.csv";
     public static final String SUMMARY = "summary.json";
     public static final String MODEL = "model";
+    /** Each hospital's personal model, in a folder of its own, for a personalising strategy in a simulation. */
+    public static final String PERSONAL = "personal";
 
     private RunOutputs() {
     }
@@ -53,6 +55,36 @@ public final class RunOutputs {
         JsonFiles.write(RunCurves.of(predictions), dir.resolve(RunCurves.FILE));
         JsonFiles.write(summary(result, table), dir.resolve(SUMMARY));
         writeModel(result, stats, dir.resolve(MODEL));
+        writePersonalModels(result, stats, dir.resolve(PERSONAL));
+    }
+
+    /**
+     * Each hospital's personal model with its own card, in {@code personal/HOSPITAL/}; nothing when the run did not
+     * personalise, or ran over real nodes (each node keeps its own).
+     */
+    static void writePersonalModels(StudyResult result, ResultStatistics stats, Path dir) {
+        if (result.personalModels().isEmpty()) {
+            return;
+        }
+        ModelSpec spec = result.prepared().spec();
+        ModelCard shared = card(result, stats, null);
+        ResultsTable.Row federated = ResultsTable.of(result).row(ResultsTable.FEDERATED).orElse(null);
+        result.personalModels().forEach((hospital, model) -> {
+            Map<String, Map<String, Double>> metrics = new LinkedHashMap<>();
+            metrics.put(hospital, result.personal().test().get(hospital).metrics());
+            Map<String, Double> sharedThere = federated == null || federated.test().get(hospital) == null ? null
+                    : federated.test().get(hospital).metrics();
+            PersonalModelFiles.write(dir.resolve(folderName(hospital)), spec, model,
+                    result.prepared().data().tabularPreprocessing(), result.prepared().data().classes(),
+                    onnx -> shared.personalised(onnx, metrics, confidence(stats, ResultsTable.PERSONALISED, hospital),
+                            PersonalModelFiles.how(hospital, result.personal().method(), result.history().strategyId(),
+                                    sharedThere)));
+        });
+    }
+
+    /** A hospital's name as a folder name on every system. */
+    static String folderName(String hospital) {
+        return hospital.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /**
@@ -69,11 +101,9 @@ public final class RunOutputs {
     }
 
     private static void writeModel(StudyResult result, ResultStatistics stats, Path modelDir) {
-        ModelSpec spec = result.prepared().spec();
-        ModelFiles.save(spec, result.history().model(), modelDir);
-        ModelCard.OnnxInfo onnx = OnnxFiles.write(spec, result.history().model(), Compaction.NONE,
-                result.prepared().data().tabularPreprocessing(), result.prepared().data().classes(), modelDir);
-        ModelCardFile.save(card(result, stats, onnx), modelDir);
+        PersonalModelFiles.write(modelDir, result.prepared().spec(), result.history().model(),
+                result.prepared().data().tabularPreprocessing(), result.prepared().data().classes(),
+                onnx -> card(result, stats, onnx));
     }
 
     /** What protected the run, with the privacy actually spent, for the card and the summary. */
@@ -196,11 +226,58 @@ public final class RunOutputs {
         }
         s.put("participants", parts);
         s.put("results", table.asMap());
+        if (!result.personal().isEmpty()) {
+            Map<String, Object> personal = new LinkedHashMap<>();
+            personal.put("method", result.personal().method());
+            personal.put("models", result.personalModels().isEmpty()
+                    ? "kept at each hospital's node, never sent" : PERSONAL + "/HOSPITAL/");
+            if (!result.personal().failures().isEmpty()) {
+                Map<String, String> failed = new TreeMap<>();
+                result.personal().failures().forEach(f -> failed.put(f.participant(), f.reason()));
+                personal.put("failures", failed);
+            }
+            s.put("personalisation", personal);
+        }
         Map<String, Object> protections = protections(result);
         if (protections != null) {
             s.put("protections", protections);
         }
         return s;
+    }
+
+    /**
+     * @param classes the classes in the order of the model's outputs
+     * @param data the study's data section, for the classes' display names (null: none)
+     */
+    static ModelCard.ModelInfo modelInfo(ModelSpec spec, List<String> classes, org.medfed.project.DataSection data) {
+        List<ModelCard.OutcomeClass> outcome = new ArrayList<>();
+        for (int i = 0; i < classes.size(); i++) {
+            String code = classes.get(i);
+            String name = data == null ? code : data.className(code);
+            outcome.add(new ModelCard.OutcomeClass(i, code, name.equals(code) ? null : name));
+        }
+        return new ModelCard.ModelInfo(spec.kind().id(), java.util.Arrays.stream(spec.hidden()).boxed().toList(),
+                spec.inputSize(), spec.classCount(), spec.parameterCount(), ModelFiles.MODEL_FILE,
+                spec.kind() == ModelKind.UNET ? "DL4J ComputationGraph (ModelSerializer), float32"
+                        : "DL4J MultiLayerNetwork (ModelSerializer), float32",
+                spec.isImageModel() ? java.util.Arrays.stream(spec.inputShape()).boxed().toList() : null,
+                spec.isImageModel() ? java.util.Arrays.stream(spec.filters()).boxed().toList() : null,
+                outcome.isEmpty() ? null : outcome);
+    }
+
+    /** How the study's CSV files were read; none for images. */
+    static ModelCard.InputFormat inputFormat(Study study, ModelCard.ImagePreprocessing images) {
+        var format = study.data();
+        return format == null || images != null ? null
+                : new ModelCard.InputFormat(format.separator(), format.header(), format.missingValues(), format.columnNames());
+    }
+
+    static ModelCard.TrainingInfo trainingInfo(Study study, String strategyId, int roundsCompleted, String status,
+                                               long seed) {
+        var t = study.training();
+        return new ModelCard.TrainingInfo(strategyId, study.strategy().resolvedParameters(), t.rounds(), roundsCompleted,
+                status, t.localSteps(), t.localEpochs(), t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(),
+                seed);
     }
 
     static ModelCard card(StudyResult result, ResultStatistics stats, ModelCard.OnnxInfo onnx) {
@@ -209,7 +286,6 @@ public final class RunOutputs {
         ModelSpec spec = result.prepared().spec();
         var prep = result.prepared().data().tabularPreprocessing();
         var images = result.prepared().data().imagePreprocessing();
-        var format = study.data();
         Map<String, org.medfed.project.ParticipantEntry> entries = new LinkedHashMap<>();
         study.participants().forEach(p -> entries.put(p.name(), p));
         List<ModelCard.ParticipantInfo> parts = result.prepared().data().counts().stream()
@@ -224,23 +300,14 @@ public final class RunOutputs {
             metrics.put("global", r.global());
             r.test().forEach((p, e) -> metrics.put(p, e.metrics()));
         });
-        var t = study.training();
         return new ModelCard(ModelCard.CURRENT_SCHEMA, new ModelCard.Software(SOFTWARE, Version.current()),
                 Instant.now().toString(),
                 new ModelCard.StudyRef(study.name(), result.prepared().studyFile() == null ? null
                         : result.prepared().studyFile().getFileName().toString()),
-                new ModelCard.ModelInfo(spec.kind().id(), java.util.Arrays.stream(spec.hidden()).boxed().toList(),
-                        spec.inputSize(), spec.classCount(), spec.parameterCount(), ModelFiles.MODEL_FILE,
-                        spec.kind() == ModelKind.UNET ? "DL4J ComputationGraph (ModelSerializer), float32"
-                                : "DL4J MultiLayerNetwork (ModelSerializer), float32",
-                        spec.isImageModel() ? java.util.Arrays.stream(spec.inputShape()).boxed().toList() : null,
-                        spec.isImageModel() ? java.util.Arrays.stream(spec.filters()).boxed().toList() : null),
-                format == null || images != null ? null
-                        : new ModelCard.InputFormat(format.separator(), format.header(), format.missingValues(), format.columnNames()),
-                prep, images,
-                new ModelCard.TrainingInfo(h.strategyId(), study.strategy().resolvedParameters(), t.rounds(),
-                        h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT), t.localSteps(), t.localEpochs(),
-                        t.batchSize(), t.learningRate(), t.optimizer(), t.fraction(), result.seed()),
+                modelInfo(spec, result.prepared().data().classes(), study.data()), inputFormat(study, images), prep,
+                images,
+                trainingInfo(study, h.strategyId(), h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT),
+                        result.seed()),
                 parts, metrics, protections(result), communication(result), onnx, null, confidence(stats));
     }
 
@@ -278,24 +345,40 @@ public final class RunOutputs {
 
     /** The federated model's figures with their intervals and test n, its comparisons, and the warnings. */
     static ModelCard.Confidence confidence(ResultStatistics stats) {
+        List<ModelCard.PairedComparison> comparisons = stats.comparisons().stream()
+                .map(c -> new ModelCard.PairedComparison(c.hospital(), c.n(), c.federated(), c.alone(),
+                        c.onlyFederated(), c.onlyAlone(), c.pValue(), c.verdict().words())).toList();
+        return new ModelCard.Confidence(Estimate.LEVEL, "Wilson score (accuracy, sensitivity, specificity at 0.5); "
+                + "DeLong (AUC); exact McNemar (federated against each hospital alone)",
+                intervals(stats, ResultsTable.FEDERATED, null), comparisons, stats.warnings(),
+                stats.limits().isEmpty() ? null : stats.limits());
+    }
+
+    /** A hospital's personal model's figures on its own test rows, with their intervals and test n. */
+    static ModelCard.Confidence confidence(ResultStatistics stats, String row, String hospital) {
+        return new ModelCard.Confidence(Estimate.LEVEL, "Wilson score (accuracy, sensitivity, specificity at 0.5); "
+                + "DeLong (AUC)", intervals(stats, row, hospital), List.of(), List.of(),
+                stats.limits().isEmpty() ? null : stats.limits());
+    }
+
+    /** The figures of {@code row} with their intervals, at every test set or at {@code hospital}'s only. */
+    private static List<ModelCard.Interval> intervals(ResultStatistics stats, String row, String hospital) {
         List<ModelCard.Interval> intervals = new ArrayList<>();
-        var fed = stats.figures().get(ResultsTable.FEDERATED);
-        if (fed != null) {
-            fed.forEach((hospital, f) -> {
+        var figures = stats.figures().get(row);
+        if (figures != null) {
+            figures.forEach((testSet, f) -> {
+                if (hospital != null && !hospital.equals(testSet)) {
+                    return;
+                }
                 for (String m : new String[] {"accuracy", "sensitivity", "specificity", "auc"}) {
                     var e = f.get(m);
                     if (!Double.isNaN(e.value())) {
-                        intervals.add(new ModelCard.Interval(hospital, m, e.value(), f.n(),
+                        intervals.add(new ModelCard.Interval(testSet, m, e.value(), f.n(),
                                 e.hasInterval() ? e.low() : null, e.hasInterval() ? e.high() : null));
                     }
                 }
             });
         }
-        List<ModelCard.PairedComparison> comparisons = stats.comparisons().stream()
-                .map(c -> new ModelCard.PairedComparison(c.hospital(), c.n(), c.federated(), c.alone(),
-                        c.onlyFederated(), c.onlyAlone(), c.pValue(), c.verdict().words())).toList();
-        return new ModelCard.Confidence(Estimate.LEVEL, "Wilson score (accuracy, sensitivity, specificity at 0.5); "
-                + "DeLong (AUC); exact McNemar (federated against each hospital alone)", intervals, comparisons,
-                stats.warnings(), stats.limits().isEmpty() ? null : stats.limits());
+        return intervals;
     }
 }

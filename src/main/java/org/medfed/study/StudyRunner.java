@@ -7,12 +7,15 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 import org.medfed.attack.AttackSpec;
+import org.medfed.concurrency.Workers;
 import org.medfed.data.ExampleSet;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.FederatedRun;
 import org.medfed.engine.GradientAdjustment;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
+import org.medfed.engine.PersonalModel;
+import org.medfed.engine.PersonalResults;
 import org.medfed.engine.RunConfig;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunHistory;
@@ -40,18 +43,19 @@ public final class StudyRunner {
     private StudyRunner() {
     }
 
-    public static StudyResult run(PreparedStudy prepared, RunOptions options, RunListener listener, RunControl control,
-                                  Consumer<String> progress) {
-        return run(prepared, options, listener, control, progress, Checkpointing.NONE);
+    /** @param workers gives the participants' threads */
+    public static StudyResult run(Workers workers, PreparedStudy prepared, RunOptions options, RunListener listener,
+                                  RunControl control, Consumer<String> progress) {
+        return run(workers, prepared, options, listener, control, progress, Checkpointing.NONE);
     }
 
     /**
-     * As {@link #run(PreparedStudy, RunOptions, RunListener, RunControl, Consumer)}, leaving a checkpoint after every
+     * As {@link #run(Workers, PreparedStudy, RunOptions, RunListener, RunControl, Consumer)}, leaving a checkpoint after every
      * round, or going on from one: participants and strategy are built afresh exactly as for a new run, and the
      * checkpoint restores what they kept.
      */
-    public static StudyResult run(PreparedStudy prepared, RunOptions options, RunListener listener, RunControl control,
-                                  Consumer<String> progress, Checkpointing checkpointing) {
+    public static StudyResult run(Workers workers, PreparedStudy prepared, RunOptions options, RunListener listener,
+                                  RunControl control, Consumer<String> progress, Checkpointing checkpointing) {
         Study study = prepared.study();
         long seed = options.seed() != null ? options.seed() : study.seed();
         RunConfig config = study.training().runConfig(seed);
@@ -63,23 +67,48 @@ public final class StudyRunner {
         List<? extends Participant> participants = prepared.data() instanceof RemoteStudyData remote
                 ? remote.hospitals() : participants(prepared, seed);
         config = config.withTiming(timing(prepared, participants));
-        Protections.Applied protectedRun = Protections.apply(study, study.strategy().create(), participants, seed);
+        Protections.Applied protectedRun = Protections.apply(study, study.strategy().create(prepared.spec().layout()),
+                participants, seed);
         if (protectedRun.sampleLevel() != null) {
             config = config.withTraining(config.training().withSampleLevelPrivacy(protectedRun.sampleLevel()));
         }
         RunHistory history;
+        PersonalResults personal = PersonalResults.NONE;
         // hospitals behind nodes only wait on the network: one thread each
         int threads = prepared.data() instanceof RemoteStudyData ? participants.size()
                 : options.threadsFor(participants.size());
-        try (InProcessTransport transport = new InProcessTransport(threads)) {
+        try (InProcessTransport transport = new InProcessTransport(workers, threads)) {
             FederatedRun run = new FederatedRun(config, protectedRun.strategy(), participants, transport, listener);
             history = checkpointing.execute(run, initial, control);
+            if (history.status() == RunStatus.FINISHED) {
+                personal = run.personalise(history.model(), control);
+            }
         }
+        Map<String, ModelVector> personalModels = keptPersonalModels(participants, personal);
         List<BaselineResult> baselines = new ArrayList<>();
         if (options.baselines() && history.status() == RunStatus.FINISHED) {
-            baselines = baselines(prepared, seed, control, progress);
+            baselines = baselines(workers, prepared, seed, control, progress);
         }
-        return new StudyResult(prepared, seed, history, baselines, protectedRun.card(), started, Instant.now());
+        return new StudyResult(prepared, seed, history, baselines, protectedRun.card(), started, Instant.now(),
+                personal, personalModels);
+    }
+
+    /**
+     * The personal models the simulated hospitals keep, for the run folder: they are in this process. Over real
+     * nodes there are none here; each node keeps its own.
+     */
+    private static Map<String, ModelVector> keptPersonalModels(List<? extends Participant> participants,
+                                                               PersonalResults personal) {
+        Map<String, ModelVector> out = new TreeMap<>();
+        if (personal.isEmpty()) {
+            return out;
+        }
+        for (Participant p : participants) {
+            if (p instanceof InProcessParticipant simulated && personal.test().containsKey(p.name())) {
+                simulated.site().state().get(PersonalModel.KEPT).ifPresent(m -> out.put(p.name(), m));
+            }
+        }
+        return out;
     }
 
     /**
@@ -115,10 +144,10 @@ public final class StudyRunner {
     }
 
     /** Each hospital alone, then all training rows pooled; each model evaluated on every hospital's test rows. */
-    public static List<BaselineResult> baselines(PreparedStudy prepared, long seed, RunControl control,
-                                                 Consumer<String> progress) {
+    public static List<BaselineResult> baselines(Workers workers, PreparedStudy prepared, long seed,
+                                                 RunControl control, Consumer<String> progress) {
         if (prepared.data() instanceof RemoteStudyData remote) {
-            return NodeBaselines.train(remote.hospitals(), initialModel(prepared.spec(), seed),
+            return NodeBaselines.train(workers, remote.hospitals(), initialModel(prepared.spec(), seed),
                     prepared.study().baselines().localTraining(Seeds.derive(seed, "baseline", 0)),
                     prepared.study().training().runConfig(seed).participantTimeout(), control, progress);
         }

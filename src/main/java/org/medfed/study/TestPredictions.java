@@ -9,7 +9,8 @@ import org.medfed.engine.ModelVector;
 import org.medfed.model.ModelTrainer;
 
 /**
- * Every compared model's predictions on each hospital's test patients (federated, each hospital alone, pooled):
+ * Every compared model's predictions on each hospital's test patients (federated, each hospital alone, pooled, and
+ * for a personalising strategy each hospital's own model on its own patients):
  * what the intervals, the paired comparisons, the confusion matrix, the ROC and calibration curves are computed
  * from. Only a simulation has them: in a multi-site study the rows, and so the per-patient predictions, stay at the
  * hospitals, and only each hospital's reported figures are known.
@@ -56,6 +57,12 @@ public record TestPredictions(List<String> classes, List<String> hospitals, Map<
             ModelTrainer trainer = ModelTrainer.create(prepared.spec(), site.train(), site.test());
             models.forEach((row, model) -> byModel.computeIfAbsent(row, r -> new LinkedHashMap<>())
                     .put(site.name(), new Site(site.test().labels(), trainer.predict(model, site.test()))));
+            ModelVector own = result.personalModels().get(site.name());
+            if (own != null && result.personalModels().size() == prepared.data().sites().size()) {
+                // each hospital's personal model on its own test patients only
+                byModel.computeIfAbsent(ResultsTable.PERSONALISED, r -> new LinkedHashMap<>())
+                        .put(site.name(), new Site(site.test().labels(), trainer.predict(own, site.test())));
+            }
         }
         return Optional.of(new TestPredictions(prepared.data().classes(), hospitals, byModel));
     }

@@ -6,14 +6,12 @@ import java.util.List;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import org.medfed.concurrency.Workers;
 import org.medfed.engine.CallOutcome;
 import org.medfed.engine.ParticipantCall;
 import org.medfed.engine.ParticipantTransport;
@@ -27,23 +25,9 @@ public final class InProcessTransport implements ParticipantTransport, AutoClose
 
     private final ExecutorService pool;
 
-    /** A pool of {@code threads} daemon threads. */
-    public InProcessTransport(int threads) {
-        if (threads < 1) {
-            throw new IllegalArgumentException("threads must be at least 1");
-        }
-        AtomicInteger counter = new AtomicInteger();
-        ThreadFactory factory = r -> {
-            Thread t = new Thread(r, "participant-" + counter.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
-        this.pool = Executors.newFixedThreadPool(threads, factory);
-    }
-
-    /** One thread per core, at least one. */
-    public static InProcessTransport perCore() {
-        return new InProcessTransport(Math.max(1, Runtime.getRuntime().availableProcessors()));
+    /** At most {@code threads} participants at once, on threads of {@code workers}; closing ends them. */
+    public InProcessTransport(Workers workers, int threads) {
+        this.pool = workers.fixed("participant", threads);
     }
 
     @Override

@@ -2,7 +2,6 @@ package org.medfed.attack;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
 class AttackCatalogTest {
@@ -10,16 +9,16 @@ class AttackCatalogTest {
     /** The hospitals table offers every kind of the catalogue, so a new attack needs no GUI list of its own. */
     @Test
     void offersNoneAndEveryKindsReadyMadeSetting() {
-        assertThat(AttackCatalog.offeredTexts()).hasSize(AttackKind.values().length + 1).startsWith("none");
-        for (AttackKind k : AttackKind.values()) {
+        assertThat(AttackCatalog.offeredTexts()).hasSize(AttackCatalog.all().size() + 1).startsWith("none");
+        for (AttackKind k : AttackCatalog.all()) {
             assertThat(AttackCatalog.offeredTexts()).contains(k.offered());
             assertThat(AttackSpec.parse(k.offered()).kind()).isSameAs(k);
             assertThat(AttackCatalog.label(k.offered())).isEqualTo(k.offeredLabel());
             assertThat(AttackCatalog.fromLabel(k.offeredLabel())).isEqualTo(k.offered());
             assertThat(AttackCatalog.problem(k.offered())).isNull();
         }
-        assertThat(Arrays.stream(AttackKind.values()).map(AttackKind::offeredLabel).distinct()).hasSize(
-                AttackKind.values().length);
+        assertThat(AttackCatalog.all().stream().map(AttackKind::offeredLabel).distinct()).hasSize(
+                AttackCatalog.all().size());
     }
 
     @Test

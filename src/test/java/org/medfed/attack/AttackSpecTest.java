@@ -14,13 +14,13 @@ class AttackSpecTest {
 
     @Test
     void readsEveryShortForm() {
-        assertThat(AttackSpec.parse("sign-flip")).isEqualTo(new AttackSpec(AttackKind.SIGN_FLIP, 1, List.of()));
+        assertThat(AttackSpec.parse("sign-flip")).isEqualTo(new AttackSpec(AttackCatalog.kind("sign-flip"), 1, List.of()));
         assertThat(AttackSpec.parse("sign-flip:3")).isEqualTo(AttackSpec.signFlip(3));
-        assertThat(AttackSpec.parse("scale:10")).isEqualTo(new AttackSpec(AttackKind.SCALE, 10, List.of()));
-        assertThat(AttackSpec.parse("noise:0.5")).isEqualTo(new AttackSpec(AttackKind.NOISE, 0.5, List.of()));
-        assertThat(AttackSpec.parse("free-ride")).isEqualTo(new AttackSpec(AttackKind.FREE_RIDE, 0, List.of()));
+        assertThat(AttackSpec.parse("scale:10")).isEqualTo(new AttackSpec(AttackCatalog.kind("scale"), 10, List.of()));
+        assertThat(AttackSpec.parse("noise:0.5")).isEqualTo(new AttackSpec(AttackCatalog.kind("noise"), 0.5, List.of()));
+        assertThat(AttackSpec.parse("free-ride")).isEqualTo(new AttackSpec(AttackCatalog.kind("free-ride"), 0, List.of()));
         assertThat(AttackSpec.parse("free-ride:0.001")).isEqualTo(AttackSpec.freeRide(0.001));
-        assertThat(AttackSpec.parse("label-flip")).isEqualTo(new AttackSpec(AttackKind.LABEL_FLIP, 0, List.of()));
+        assertThat(AttackSpec.parse("label-flip")).isEqualTo(new AttackSpec(AttackCatalog.kind("label-flip"), 0, List.of()));
         assertThat(AttackSpec.parse("label-flip:1,2,0").permutation()).containsExactly(1, 2, 0);
     }
 
@@ -78,9 +78,9 @@ class AttackSpecTest {
 
     @Test
     void onlyLabelFlipChangesData() {
-        assertThat(AttackKind.LABEL_FLIP.changesData()).isTrue();
-        assertThat(AttackKind.SCALE.changesData()).isFalse();
-        assertThatThrownBy(() -> new AttackSpec(AttackKind.SCALE, 2, List.of(1, 0)))
+        assertThat(AttackCatalog.kind("label-flip").changesData()).isTrue();
+        assertThat(AttackCatalog.kind("scale").changesData()).isFalse();
+        assertThatThrownBy(() -> new AttackSpec(AttackCatalog.kind("scale"), 2, List.of(1, 0)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("no label permutation");
     }
 }

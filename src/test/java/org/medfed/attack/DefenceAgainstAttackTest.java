@@ -25,6 +25,7 @@ import org.medfed.engine.strategy.robust.MultiKrum;
 import org.medfed.engine.strategy.robust.NormClipping;
 import org.medfed.engine.strategy.robust.TestMean;
 import org.medfed.engine.strategy.robust.TrimmedMean;
+import org.medfed.testsupport.TestWorkers;
 import org.medfed.transport.InProcessTransport;
 import org.medfed.transport.SameThreadTransport;
 
@@ -175,7 +176,7 @@ class DefenceAgainstAttackTest {
         ModelVector first = run(s1, federation(AttackSpec.noise(1), false)).model();
         ModelVector second = run(new TrimmedMean(0.2), federation(AttackSpec.noise(1), false)).model();
         ModelVector threaded;
-        try (InProcessTransport pool = new InProcessTransport(2)) {
+        try (InProcessTransport pool = new InProcessTransport(TestWorkers.shared(), 2)) {
             threaded = run(new TrimmedMean(0.2), federation(AttackSpec.noise(1), false), pool).model();
         }
         assertThat(second).isEqualTo(first);

@@ -10,6 +10,7 @@ import org.medfed.benchmark.NetworkBenchmark.Variant;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.RunHistory;
 import org.medfed.engine.RunStatus;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * The network benchmark at its smallest (2 hospitals, 2 rounds, one repetition): its report has every table and
@@ -22,7 +23,7 @@ class NetworkBenchmarkTest {
 
     @Test
     void aTinyRunReportsEveryTableAndFindsTheNetworkModelIdentical() {
-        NetworkReport report = NetworkBenchmark.run(TINY, line -> { });
+        NetworkReport report = NetworkBenchmark.run(TestWorkers.shared(), TINY, line -> { });
 
         assertThat(report.federations()).hasSize(1);
         NetworkReport.Federation f = report.federations().get(0);

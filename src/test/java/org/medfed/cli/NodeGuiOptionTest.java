@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.medfed.testsupport.TestWorkers;
 import picocli.CommandLine;
 
 /** {@code medfed node --gui}: the window the entry point gives, with or without a node.json. */
@@ -16,7 +17,7 @@ class NodeGuiOptionTest {
     @Test
     void guiOpensTheWindowGivenByTheEntryPoint() {
         List<Path> opened = new ArrayList<>();
-        CommandLine cl = MedFedCommand.commandLine(config -> {
+        CommandLine cl = MedFedCommand.commandLine(TestWorkers.shared(), config -> {
             opened.add(config);
             return 0;
         }, "node");
@@ -38,7 +39,7 @@ class NodeGuiOptionTest {
     @Test
     void theCommandListKeepsItsOrder() {
         StringWriter out = new StringWriter();
-        CommandLine cl = MedFedCommand.commandLine();
+        CommandLine cl = MedFedCommand.commandLine(TestWorkers.shared());
         cl.setOut(new PrintWriter(out));
         cl.execute("--help");
         String text = out.toString();

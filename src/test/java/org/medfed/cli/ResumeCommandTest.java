@@ -32,6 +32,7 @@ import org.medfed.study.StudyRunner;
 import org.medfed.testsupport.CrashAfterCheckpoint;
 import org.medfed.testsupport.RunFingerprint;
 import org.medfed.testsupport.SimulatedCrash;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * {@code medfed run --resume}: a killed run goes on to the outputs of a run never interrupted; a folder it cannot
@@ -191,7 +192,7 @@ class ResumeCommandTest {
             folder.begin(study, Path.of(STUDY), study.seed(), false);
             PreparedStudy prepared = PreparedStudy.prepare(study, Path.of(STUDY));
             Checkpointing crashing = Checkpointing.writingTo(new CrashAfterCheckpoint(folder.checkpoint(), round));
-            assertThatThrownBy(() -> StudyRunner.run(prepared, new RunOptions(null, null, false), RunListener.NONE,
+            assertThatThrownBy(() -> StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, false), RunListener.NONE,
                     RunControl.free(), m -> { }, crashing)).isInstanceOf(SimulatedCrash.class);
         }
     }

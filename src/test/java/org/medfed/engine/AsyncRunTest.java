@@ -12,6 +12,7 @@ import org.medfed.engine.clock.HospitalSpeeds;
 import org.medfed.engine.clock.SpeedProfile;
 import org.medfed.engine.strategy.FedAvg;
 import org.medfed.engine.strategy.StrategyCatalog;
+import org.medfed.testsupport.TestWorkers;
 import org.medfed.transport.InProcessTransport;
 import org.medfed.transport.SameThreadTransport;
 
@@ -95,7 +96,7 @@ class AsyncRunTest {
                 Map.of("c", new SpeedProfile(10, 1, 1, 0.3)));
         RunHistory one = run("fedbuff", Map.of("bufferSize", 2.0), 8, three(), flaky, new SameThreadTransport());
         RunHistory two;
-        try (InProcessTransport threads = new InProcessTransport(3)) {
+        try (InProcessTransport threads = new InProcessTransport(TestWorkers.shared(), 3)) {
             two = run("fedbuff", Map.of("bufferSize", 2.0), 8, three(), flaky, threads);
         }
         assertThat(one.status()).as(one.message()).isEqualTo(RunStatus.FINISHED);

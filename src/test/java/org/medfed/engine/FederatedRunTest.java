@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.medfed.engine.strategy.FedAvg;
 import org.medfed.site.InProcessParticipant;
 import org.medfed.testsupport.QuadraticTrainer;
+import org.medfed.testsupport.TestWorkers;
 import org.medfed.transport.InProcessTransport;
 import org.medfed.transport.SameThreadTransport;
 
@@ -111,7 +112,7 @@ class FederatedRunTest {
         RunHistory sequential = new FederatedRun(sampled, FedAvg.bySamples(), four(), new SameThreadTransport(), null)
                 .execute(ModelVector.zeros(2), RunControl.free());
         RunHistory threaded;
-        try (InProcessTransport transport = new InProcessTransport(3)) {
+        try (InProcessTransport transport = new InProcessTransport(TestWorkers.shared(), 3)) {
             threaded = new FederatedRun(sampled, FedAvg.bySamples(), four(), transport, null)
                     .execute(ModelVector.zeros(2), RunControl.free());
         }
@@ -182,7 +183,7 @@ class FederatedRunTest {
         participants.add(slow);
         RunConfig config = new RunConfig(1, 1.0, 1, config(1, 1, 0.1).training(), 1, Duration.ofMillis(300));
         RunHistory h;
-        try (InProcessTransport transport = new InProcessTransport(2)) {
+        try (InProcessTransport transport = new InProcessTransport(TestWorkers.shared(), 2)) {
             h = new FederatedRun(config, FedAvg.plain(), participants, transport, null)
                     .execute(ModelVector.zeros(2), RunControl.free());
         }

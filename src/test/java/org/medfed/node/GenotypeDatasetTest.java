@@ -39,6 +39,7 @@ import org.medfed.project.NodePolicySection;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.study.AssociationStudy;
+import org.medfed.testsupport.TestWorkers;
 import org.medfed.transport.InProcessTransport;
 
 /**
@@ -114,7 +115,7 @@ class GenotypeDatasetTest {
 
     private static GwasResult runThrough(List<CapturedNode> nodes, GwasSettings settings) {
         List<GwasSite> sites = nodes.stream().<GwasSite>map(n -> new RemoteGwasSite(n, RunControl.free())).toList();
-        try (InProcessTransport transport = new InProcessTransport(nodes.size())) {
+        try (InProcessTransport transport = new InProcessTransport(TestWorkers.shared(), nodes.size())) {
             return new FederatedGwas(settings).run(sites, transport, Duration.ofMinutes(5));
         }
     }
@@ -122,7 +123,7 @@ class GenotypeDatasetTest {
     @Test
     void onlyCountsAndSumsLeaveTheNodesAndTheStatisticsAreTheSimulations() throws IOException {
         Study study = study();
-        GwasResult simulated = AssociationStudy.run(study, SAMPLE.resolve("study.json"), tmp.resolve("simulated"), false,
+        GwasResult simulated = AssociationStudy.run(TestWorkers.shared(), study, SAMPLE.resolve("study.json"), tmp.resolve("simulated"), false,
                 RunControl.free(), (stage, done, total) -> { });
         List<CapturedNode> nodes = HOSPITALS.stream().map(h -> new CapturedNode(h, 5)).toList();
 

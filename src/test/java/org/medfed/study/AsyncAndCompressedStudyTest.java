@@ -24,6 +24,7 @@ import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.project.TrainingSection;
 import org.medfed.testsupport.RunFingerprint;
+import org.medfed.testsupport.TestWorkers;
 
 /** The sample study run asynchronously with one slow hospital and compressed updates, as the CLI runs it. */
 class AsyncAndCompressedStudyTest {
@@ -48,7 +49,7 @@ class AsyncAndCompressedStudyTest {
     private static StudyResult run(Study study) {
         PreparedStudy prepared = new PreparedStudy(study, STUDY, DATA.data(),
                 study.model().toSpec(DATA.data().inputShape(), DATA.data().classes().size()));
-        return StudyRunner.run(prepared, RunOptions.defaults(), RunListener.NONE, RunControl.free(), message -> { },
+        return StudyRunner.run(TestWorkers.shared(), prepared, RunOptions.defaults(), RunListener.NONE, RunControl.free(), message -> { },
                 Checkpointing.NONE);
     }
 

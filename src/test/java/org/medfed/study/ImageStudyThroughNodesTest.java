@@ -20,6 +20,7 @@ import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
 import org.medfed.testsupport.LoopbackFederation;
 import org.medfed.testsupport.SmallImageStudies;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * The phantom sample studies with each hospital's images behind its own node on the loopback: the coordinator
@@ -48,14 +49,14 @@ class ImageStudyThroughNodesTest {
                 net.startNode(p.name(), new DatasetCallHandler(Map.of("phantom", new ImageDataset("phantom",
                         folder.resolve("images"), null, null, 1, null))));
             }
-            assertThatThrownBy(() -> MultiSiteStudy.prepare(multi, SmallImageStudies.STUDY, net.server.nodes(),
+            assertThatThrownBy(() -> MultiSiteStudy.prepare(TestWorkers.shared(), multi, SmallImageStudies.STUDY, net.server.nodes(),
                     Duration.ofSeconds(20), "test-run", m -> { }))
                     .hasMessageContaining("hospital-a refused: dataset 'phantom' registers no masks folder");
         }
     }
 
     private static void assertNodesEqualSimulation(Study study) {
-        StudyResult local = StudyRunner.run(PreparedStudy.prepare(study, SmallImageStudies.STUDY),
+        StudyResult local = StudyRunner.run(TestWorkers.shared(), PreparedStudy.prepare(study, SmallImageStudies.STUDY),
                 new RunOptions(null, null, true), RunListener.NONE, RunControl.free(), m -> { });
 
         Study multi = SmallImageStudies.behindNodes(study);
@@ -65,7 +66,7 @@ class ImageStudyThroughNodesTest {
                         SmallImageStudies.node(p, study, null))));
             }
             List<String> progress = new ArrayList<>();
-            PreparedStudy prepared = MultiSiteStudy.prepare(multi, SmallImageStudies.STUDY, net.server.nodes(),
+            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, SmallImageStudies.STUDY, net.server.nodes(),
                     Duration.ofSeconds(20), "test-run", progress::add);
             // the same agreement, as the model card records it, and the same counts and warnings
             assertThat(ProtocolJson.write(prepared.data().imagePreprocessing()))
@@ -74,7 +75,7 @@ class ImageStudyThroughNodesTest {
             assertThat(prepared.data().warnings()).isEqualTo(local.prepared().data().warnings());
             assertThat(prepared.spec()).usingRecursiveComparison().isEqualTo(local.prepared().spec());
 
-            StudyResult network = StudyRunner.run(prepared, new RunOptions(null, null, true), RunListener.NONE,
+            StudyResult network = StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, true), RunListener.NONE,
                     RunControl.free(), progress::add);
 
             assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);

@@ -19,6 +19,7 @@ import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.testsupport.LoopbackFederation;
 import org.medfed.testsupport.MixedCoding;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * A hospital's mapping travels to its node with the study (its own entry only) and the node applies it to the
@@ -54,7 +55,7 @@ class MappingOverNodesTest {
                 net.startNode(MixedCoding.HOSPITALS.get(i) + "-node", new DatasetCallHandler(Map.of("breast",
                         new TableDataset("breast", files.get(i), null, 1, null))));
             }
-            PreparedStudy prepared = MultiSiteStudy.prepare(multi, studyFile, net.server.nodes(),
+            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, studyFile, net.server.nodes(),
                     Duration.ofSeconds(20), "test-run", m -> { });
             assertThat(prepared.data().classes()).containsExactly("2", "4");
             assertThat(ProtocolJson.write(prepared.data().tabularPreprocessing()))

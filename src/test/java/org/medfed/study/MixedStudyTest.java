@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.testsupport.TestWorkers;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunListener;
 import org.medfed.engine.RunStatus;
@@ -39,7 +40,7 @@ class MixedStudyTest {
     void aStudyWithHospitalsHereAndBehindNodesEqualsItsSimulationBitForBit() {
         Study sample = StudyFile.load(SAMPLE);
         Study study = sample.withTraining(sample.training().withRounds(3));
-        StudyResult local = StudyRunner.run(PreparedStudy.prepare(study, SAMPLE), new RunOptions(null, null, true),
+        StudyResult local = StudyRunner.run(TestWorkers.shared(), PreparedStudy.prepare(study, SAMPLE), new RunOptions(null, null, true),
                 RunListener.NONE, RunControl.free(), m -> { });
 
         List<ParticipantEntry> mixed = new ArrayList<>();
@@ -59,12 +60,12 @@ class MixedStudyTest {
             }
             var here = LocalHospitals.of(multi, SAMPLE);
             assertThat(here).containsOnlyKeys("rural-clinic", "heart-centre");
-            PreparedStudy prepared = MultiSiteStudy.prepare(multi, SAMPLE, server.nodes(), Duration.ofSeconds(30),
+            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE, server.nodes(), Duration.ofSeconds(30),
                     "mixed-test", m -> { }, here);
             assertThat(prepared.participantNames()).isEqualTo(local.prepared().participantNames());
             assertThat(ProtocolJson.write(prepared.data().tabularPreprocessing()))
                     .isEqualTo(ProtocolJson.write(local.prepared().data().tabularPreprocessing()));
-            StudyResult network = StudyRunner.run(prepared, new RunOptions(null, null, true), RunListener.NONE,
+            StudyResult network = StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, true), RunListener.NONE,
                     RunControl.free(), m -> { });
 
             assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);

@@ -23,6 +23,7 @@ import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.testsupport.LoopbackFederation;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * The sample study with each hospital's table behind its own node on the loopback: the coordinator prepares it
@@ -44,7 +45,7 @@ class MultiSiteStudyTest {
     }
 
     private static StudyResult simulate(Study study) {
-        return StudyRunner.run(PreparedStudy.prepare(study, SAMPLE.toAbsolutePath()),
+        return StudyRunner.run(TestWorkers.shared(), PreparedStudy.prepare(study, SAMPLE.toAbsolutePath()),
                 new RunOptions(null, null, true), RunListener.NONE, RunControl.free(), m -> { });
     }
 
@@ -71,7 +72,7 @@ class MultiSiteStudyTest {
         Path sample = Path.of("sample-projects/genotypes-4-hospitals/study.json").toAbsolutePath();
         Study study = StudyFile.load(sample);
         study = study.withTraining(study.training().withRounds(3));
-        StudyResult local = StudyRunner.run(PreparedStudy.prepare(study, sample), new RunOptions(null, null, true),
+        StudyResult local = StudyRunner.run(TestWorkers.shared(), PreparedStudy.prepare(study, sample), new RunOptions(null, null, true),
                 RunListener.NONE, RunControl.free(), m -> { });
 
         List<ParticipantEntry> remote = new ArrayList<>();
@@ -85,13 +86,13 @@ class MultiSiteStudyTest {
                         StudyFile.resolve(sample, p.data().get(0)), StudyFile.resolve(sample, p.data().get(1)),
                         tmp.resolve(p.name() + "-work"), 1, null, m -> { }))));
             }
-            PreparedStudy prepared = MultiSiteStudy.prepare(multi, sample, net.server.nodes(),
+            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, sample, net.server.nodes(),
                     Duration.ofSeconds(20), "test-run", m -> { });
             assertThat(ProtocolJson.write(prepared.data().tabularPreprocessing()))
                     .isEqualTo(ProtocolJson.write(local.prepared().data().tabularPreprocessing()));
             assertThat(prepared.data().counts()).extracting(SiteCounts::trainSize)
                     .isEqualTo(local.prepared().data().counts().stream().map(SiteCounts::trainSize).toList());
-            StudyResult network = StudyRunner.run(prepared, new RunOptions(null, null, true), RunListener.NONE,
+            StudyResult network = StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, true), RunListener.NONE,
                     RunControl.free(), m -> { });
 
             assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);
@@ -112,7 +113,7 @@ class MultiSiteStudyTest {
                 net.startNode(p.name() + "-node", new DatasetCallHandler(Map.of("heart",
                         new TableDataset("heart", file, null, 1, null))));
             }
-            assertThatThrownBy(() -> MultiSiteStudy.prepare(multi, SAMPLE.toAbsolutePath(), net.server.nodes(),
+            assertThatThrownBy(() -> MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE.toAbsolutePath(), net.server.nodes(),
                     Duration.ofSeconds(20), "test-run", m -> { }))
                     .isInstanceOf(org.medfed.engine.SiteFailure.class)
                     .hasMessage("rural-clinic-node: this node has no dataset 'lungs'; it registers heart");
@@ -131,14 +132,14 @@ class MultiSiteStudyTest {
                         new TableDataset("heart", file, null, 1, null))));
             }
             List<String> progress = new ArrayList<>();
-            PreparedStudy prepared = MultiSiteStudy.prepare(multi, SAMPLE.toAbsolutePath(), net.server.nodes(),
+            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE.toAbsolutePath(), net.server.nodes(),
                     Duration.ofSeconds(20), "test-run", progress::add);
             // the same agreement, number for number (JSON writes each double in its exact shortest form)
             assertThat(ProtocolJson.write(prepared.data().tabularPreprocessing()))
                     .isEqualTo(ProtocolJson.write(local.prepared().data().tabularPreprocessing()));
             assertThat(prepared.data().counts()).extracting(SiteCounts::trainSize)
                     .isEqualTo(local.prepared().data().counts().stream().map(SiteCounts::trainSize).toList());
-            StudyResult network = StudyRunner.run(prepared, new RunOptions(null, null, true), RunListener.NONE,
+            StudyResult network = StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, true), RunListener.NONE,
                     RunControl.free(), progress::add);
 
             assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);
@@ -155,12 +156,12 @@ class MultiSiteStudyTest {
         List<ParticipantEntry> mixed = new ArrayList<>(remote(study).participants());
         mixed.set(0, study.participants().get(0));
         try (LoopbackFederation net = new LoopbackFederation("heart", List.of())) {
-            assertThatThrownBy(() -> MultiSiteStudy.prepare(study.withParticipants(mixed), SAMPLE,
+            assertThatThrownBy(() -> MultiSiteStudy.prepare(TestWorkers.shared(), study.withParticipants(mixed), SAMPLE,
                     net.server.nodes(), Duration.ofSeconds(1), "test-run", m -> { }))
                     .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("participant 'city-general' has data files while others are behind nodes");
             List<ParticipantEntry> waiting = remote(study).participants();
-            assertThatThrownBy(() -> MultiSiteStudy.prepare(study.withParticipants(waiting), SAMPLE,
+            assertThatThrownBy(() -> MultiSiteStudy.prepare(TestWorkers.shared(), study.withParticipants(waiting), SAMPLE,
                     net.server.nodes(), Duration.ofMillis(200), "test-run", m -> { }))
                     .isInstanceOf(BadInputException.class)
                     .hasMessageContaining("nodes did not connect within 0 s: city-general-node, heart-centre-node");

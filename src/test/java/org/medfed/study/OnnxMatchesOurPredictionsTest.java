@@ -32,6 +32,7 @@ import org.medfed.project.ModelCardFile;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.testsupport.SharedData;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * The ONNX proof: each exported file, run by ONNX Runtime on every test set, predicts what our own model does, to
@@ -74,7 +75,7 @@ class OnnxMatchesOurPredictionsTest {
         Path file = Path.of("sample-projects/heart-4-hospitals/study.json");
         Study study = StudyFile.load(file);
         study = study.withTraining(study.training().withRounds(3));
-        StudyResult result = StudyRunner.run(PreparedStudy.prepare(study, file), RunOptions.defaults(), RunListener.NONE,
+        StudyResult result = StudyRunner.run(TestWorkers.shared(), PreparedStudy.prepare(study, file), RunOptions.defaults(), RunListener.NONE,
                 RunControl.free(), m -> { });
         Path model = tmp.resolve("model");
         RunOutputs.exportModel(result, ResultStatistics.of(result), model);

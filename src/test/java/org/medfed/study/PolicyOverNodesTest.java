@@ -29,6 +29,7 @@ import org.medfed.project.ParticipantEntry;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.testsupport.LoopbackFederation;
+import org.medfed.testsupport.TestWorkers;
 
 /** Hospitals' policies enforced by their nodes during a study, refusals shown in their words and audited. */
 class PolicyOverNodesTest {
@@ -60,9 +61,9 @@ class PolicyOverNodesTest {
                 net.startNode(p.name(), new PolicedCallHandler(data, policy, own, "policy", p.name(),
                         Clock.systemUTC()));
             }
-            PreparedStudy prepared = MultiSiteStudy.prepare(multi, SAMPLE, net.server.nodes(), Duration.ofSeconds(20),
+            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE, net.server.nodes(), Duration.ofSeconds(20),
                     "policy-run", m -> { });
-            StudyResult result = StudyRunner.run(prepared, new RunOptions(null, null, false), RunListener.NONE,
+            StudyResult result = StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, false), RunListener.NONE,
                     RunControl.free(), m -> { });
             assertThat(result.history().status()).isEqualTo(RunStatus.FINISHED);
             assertThat(result.history().rounds().get(2).failures())

@@ -12,6 +12,7 @@ import org.medfed.engine.RunControl;
 import org.medfed.engine.RunListener;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
+import org.medfed.testsupport.TestWorkers;
 
 /** An exported model applied to a hospital's raw file predicts its test rows exactly as the run evaluated them. */
 class PredictionMatchesTheRunTest {
@@ -25,7 +26,7 @@ class PredictionMatchesTheRunTest {
         Study study = StudyFile.load(file);
         study = study.withTraining(study.training().withRounds(6));
         PreparedStudy prepared = PreparedStudy.prepare(study, file);
-        StudyResult result = StudyRunner.run(prepared, RunOptions.defaults(), RunListener.NONE, RunControl.free(), m -> { });
+        StudyResult result = StudyRunner.run(TestWorkers.shared(), prepared, RunOptions.defaults(), RunListener.NONE, RunControl.free(), m -> { });
         RunOutputs.exportModel(result, ResultStatistics.of(result), tmp.resolve("model"));
 
         for (String hospital : List.of("mountain-hospital", "heart-centre")) {

@@ -17,6 +17,7 @@ import org.medfed.project.ParticipantEntry;
 import org.medfed.project.PrivacySection;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
+import org.medfed.testsupport.TestWorkers;
 
 /** The sample study with each protection switched on through its study file sections. */
 class ProtectionsTest {
@@ -29,7 +30,7 @@ class ProtectionsTest {
     }
 
     private static StudyResult run(Study study) {
-        return StudyRunner.run(PreparedStudy.prepare(study, FILE), RunOptions.defaults(), RunListener.NONE,
+        return StudyRunner.run(TestWorkers.shared(), PreparedStudy.prepare(study, FILE), RunOptions.defaults(), RunListener.NONE,
                 RunControl.free(), m -> { });
     }
 

@@ -24,6 +24,7 @@ import org.medfed.project.TrainingSection;
 import org.medfed.testsupport.CrashAfterCheckpoint;
 import org.medfed.testsupport.RunFingerprint;
 import org.medfed.testsupport.SimulatedCrash;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * The sample study, killed after a round's checkpoint file was written and resumed from that file with its data
@@ -60,7 +61,7 @@ class ResumedStudyTest {
 
     /** The study's data read afresh, and a run as the command line makes it. */
     private static StudyResult run(Study study, Checkpointing checkpointing) {
-        return StudyRunner.run(PreparedStudy.prepare(study, STUDY), RunOptions.defaults(), RunListener.NONE,
+        return StudyRunner.run(TestWorkers.shared(), PreparedStudy.prepare(study, STUDY), RunOptions.defaults(), RunListener.NONE,
                 RunControl.free(), message -> { }, checkpointing);
     }
 

@@ -28,6 +28,7 @@ import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.testsupport.LoopbackFederation;
 import org.medfed.testsupport.SmallImageStudies;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * Every message the hospitals' nodes send during a whole multi-site study, captured: nothing row-level leaves, and
@@ -59,9 +60,9 @@ class WhatLeavesAHospitalTest {
                     return reply;
                 });
             }
-            PreparedStudy prepared = MultiSiteStudy.prepare(multi, SAMPLE, net.server.nodes(),
+            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE, net.server.nodes(),
                     Duration.ofSeconds(20), "capture", m -> { });
-            StudyResult result = StudyRunner.run(prepared, new RunOptions(null, null, true), RunListener.NONE,
+            StudyResult result = StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, true), RunListener.NONE,
                     RunControl.free(), m -> { });
             assertThat(result.history().status()).as(result.history().message()).isEqualTo(RunStatus.FINISHED);
             assertThat(prepared.spec().parameterCount()).isPositive();
@@ -127,9 +128,9 @@ class WhatLeavesAHospitalTest {
                     return reply;
                 });
             }
-            PreparedStudy prepared = MultiSiteStudy.prepare(multi, SmallImageStudies.STUDY, net.server.nodes(),
+            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, SmallImageStudies.STUDY, net.server.nodes(),
                     Duration.ofSeconds(20), "capture", m -> { });
-            StudyResult result = StudyRunner.run(prepared, new RunOptions(null, null, true), RunListener.NONE,
+            StudyResult result = StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, true), RunListener.NONE,
                     RunControl.free(), m -> { });
             assertThat(result.history().status()).as(result.history().message()).isEqualTo(RunStatus.FINISHED);
             parameters = prepared.spec().parameterCount();

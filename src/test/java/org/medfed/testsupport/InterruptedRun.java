@@ -23,7 +23,7 @@ public final class InterruptedRun {
     public static Path write(Path folder, Study study, Path studyFile, boolean baselines, int crashAfter) {
         try (RunFolder run = RunFolder.create(folder, false)) {
             run.begin(study, studyFile, study.seed(), baselines);
-            StudyRunner.run(PreparedStudy.prepare(study, studyFile), new RunOptions(study.seed(), null, baselines),
+            StudyRunner.run(TestWorkers.shared(), PreparedStudy.prepare(study, studyFile), new RunOptions(study.seed(), null, baselines),
                     RunListener.NONE, RunControl.free(), message -> { },
                     Checkpointing.writingTo(new CrashAfterCheckpoint(run.checkpoint(), crashAfter)));
             throw new AssertionError("the run was to crash after round " + crashAfter);

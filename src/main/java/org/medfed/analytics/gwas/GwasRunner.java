@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.medfed.concurrency.Workers;
 import org.medfed.io.AtomicFiles;
 import org.medfed.io.FileProblem;
 import java.time.Duration;
@@ -42,26 +43,27 @@ public final class GwasRunner {
     private GwasRunner() {
     }
 
-    public static GwasResult run(List<SiteInput> inputs, GwasSettings settings, Path outDir) {
-        return run(inputs, settings, outDir, RunControl.free(), GwasProgress.NONE);
+    public static GwasResult run(Workers workers, List<SiteInput> inputs, GwasSettings settings, Path outDir) {
+        return run(workers, inputs, settings, outDir, RunControl.free(), GwasProgress.NONE);
     }
 
-    /** As {@link #run(List, GwasSettings, Path, Duration, RunControl, GwasProgress)} with the default time limit. */
-    public static GwasResult run(List<SiteInput> inputs, GwasSettings settings, Path outDir, RunControl control,
-            GwasProgress progress) {
-        return run(inputs, settings, outDir, RunConfig.DEFAULT_TIMEOUT, control, progress);
+    /** As {@link #run(Workers, List, GwasSettings, Path, Duration, RunControl, GwasProgress)} with the default time limit. */
+    public static GwasResult run(Workers workers, List<SiteInput> inputs, GwasSettings settings, Path outDir,
+            RunControl control, GwasProgress progress) {
+        return run(workers, inputs, settings, outDir, RunConfig.DEFAULT_TIMEOUT, control, progress);
     }
 
     /**
      * Simulates the study: each hospital's files are read by its own site in this process, which the coordinator
      * reaches through the protocol as it would reach a node, on one thread per hospital (at most one per core).
      *
+     * @param workers gives the hospitals' threads
      * @param timeLimit longest one call to a hospital may take (reading its VCF is the longest)
      * @param control checked between rounds; a cancelled study throws {@code RunCancelledException}
      * @param progress told how far each stage is
      */
-    public static GwasResult run(List<SiteInput> inputs, GwasSettings settings, Path outDir, Duration timeLimit,
-            RunControl control, GwasProgress progress) {
+    public static GwasResult run(Workers workers, List<SiteInput> inputs, GwasSettings settings, Path outDir,
+            Duration timeLimit, RunControl control, GwasProgress progress) {
         Path work = workFolder(outDir);
         List<GwasSite> sites = new ArrayList<>();
         try {
@@ -73,7 +75,7 @@ public final class GwasRunner {
                         control));
             }
             int threads = Math.max(1, Math.min(sites.size(), Runtime.getRuntime().availableProcessors()));
-            try (InProcessTransport transport = new InProcessTransport(threads)) {
+            try (InProcessTransport transport = new InProcessTransport(workers, threads)) {
                 return run(sites, settings, outDir, transport, timeLimit, control, progress);
             }
         } finally {

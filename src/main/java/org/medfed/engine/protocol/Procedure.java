@@ -15,6 +15,12 @@ public enum Procedure {
             "train locally with FedProx's pull towards the global model (parameter mu)"),
     TRAIN_SCAFFOLD("train.scaffold", Kind.TRAINING,
             "train locally with SCAFFOLD's control-variate correction; the hospital keeps its own control variate"),
+    TRAIN_PERSONAL_HEAD("train.fedper", Kind.TRAINING,
+            "train locally with the hospital's own last layers (FedPer); only the shared layers are sent, the "
+                    + "hospital's own layers stay with it"),
+    TRAIN_DITTO("train.ditto", Kind.TRAINING,
+            "train the shared model locally, and the hospital's own Ditto model pulled towards it (parameter "
+                    + "lambda); only the shared model is sent, the hospital's own model stays with it"),
     GRADIENT("gradient", Kind.TRAINING, "compute one gradient of the loss over all training rows (FedSGD)"),
     DP_CLIP_NOISE("dp.clip-noise", Kind.FILTER,
             "clip the update to an L2 bound and, when asked, add Gaussian noise before it leaves (client-level DP)"),
@@ -33,6 +39,10 @@ public enum Procedure {
     SECAGG_UNMASK("secagg.unmask", Kind.QUESTION,
             "secure aggregation: reveal the shares that remove the masks of a finished round"),
     EVALUATE("evaluate", Kind.QUESTION, "evaluate a model on the hospital's test or training rows: metrics only"),
+    PERSONALISE("personalise", Kind.QUESTION,
+            "make the hospital's personal model from the final shared model (fine-tune it, or join it with the "
+                    + "hospital's own layers or Ditto model), keep it at the hospital and answer with its test metrics "
+                    + "only"),
     BASELINE_TRAIN("baseline.train", Kind.QUESTION,
             "train a comparison model on this hospital's rows alone and send its parameters"),
     DESCRIBE("describe", Kind.QUESTION, "say how many training and test examples the dataset has"),

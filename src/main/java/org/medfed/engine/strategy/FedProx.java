@@ -55,7 +55,7 @@ public final class FedProx implements Strategy {
     }
 
     /** The gradient of (mu/2)||w - anchor||^2, added to the loss gradient. */
-    static GradientAdjustment proximalTerm(double mu, float[] anchor) {
+    public static GradientAdjustment proximalTerm(double mu, float[] anchor) {
         if (mu == 0) {
             return GradientAdjustment.NONE;
         }

@@ -3,8 +3,8 @@ package org.medfed.engine.strategy;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.medfed.engine.BadInputException;
+import org.medfed.engine.ModelLayout;
 import org.medfed.engine.Strategy;
 
 /**
@@ -12,7 +12,13 @@ import org.medfed.engine.Strategy;
  * teaching, its parameters, and how to build it from their values.
  */
 public record StrategyDescriptor(String id, String name, String explanation, List<ParameterSpec> parameters,
-                                 Function<Map<String, Double>, Strategy> factory) {
+                                 Factory factory) {
+
+    /** Builds the strategy from its checked parameters and, for one that treats layers apart, the model's layers. */
+    @FunctionalInterface
+    public interface Factory {
+        Strategy create(Map<String, Double> parameters, ModelLayout model);
+    }
 
     public StrategyDescriptor {
         parameters = List.copyOf(parameters);
@@ -20,7 +26,12 @@ public record StrategyDescriptor(String id, String name, String explanation, Lis
 
     /** The strategy with {@code values} over the defaults; unknown or out-of-range values are refused. */
     public Strategy create(Map<String, Double> values) {
-        return factory.apply(resolve(values));
+        return create(values, ModelLayout.UNKNOWN);
+    }
+
+    /** As {@link #create(Map)}, for a model with the layers of {@code model}. */
+    public Strategy create(Map<String, Double> values, ModelLayout model) {
+        return factory.create(resolve(values), model);
     }
 
     /** Defaults overlaid with {@code values}, checked. */

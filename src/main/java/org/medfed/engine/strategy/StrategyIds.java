@@ -17,6 +17,9 @@ public final class StrategyIds {
     public static final String FEDASYNC_POLYNOMIAL = "fedasync-polynomial";
     public static final String FEDASYNC_HINGE = "fedasync-hinge";
     public static final String FEDBUFF = "fedbuff";
+    public static final String FEDAVG_FINETUNE = "fedavg-finetune";
+    public static final String FEDPER = "fedper";
+    public static final String DITTO = "ditto";
 
     private StrategyIds() {
     }

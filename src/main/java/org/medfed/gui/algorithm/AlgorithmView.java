@@ -86,7 +86,14 @@ public final class AlgorithmView {
         optHelp.getStyleClass().add("muted");
         training.add(optHelp, 2, row);
 
-        VBox right = new VBox(10, name, explanation, paramsTitle, parameters, trainingTitle, training,
+        Label fit = new Label();
+        fit.setId("algorithm-model-fit");
+        fit.setWrapText(true);
+        fit.getStyleClass().add("warning-text");
+        fit.textProperty().bind(vm.modelFitProperty());
+        fit.visibleProperty().bind(vm.modelFitProperty().isNotEmpty());
+        fit.managedProperty().bind(fit.visibleProperty());
+        VBox right = new VBox(10, name, explanation, fit, paramsTitle, parameters, trainingTitle, training,
                 new javafx.scene.control.Separator(), new SpeedsView(vm.speeds()).root(),
                 new javafx.scene.control.Separator(), new CompressionView(vm.compression()).root(),
                 new javafx.scene.control.Separator(), new ProtectionsView(vm.protections()).root());

@@ -33,6 +33,7 @@ public final class AlgorithmViewModel {
     private final ObservableList<StrategyDescriptor> strategies = FXCollections.observableArrayList(StrategyCatalog.all());
     private final ObjectProperty<StrategyDescriptor> strategy = new SimpleObjectProperty<>();
     private final StringProperty explanation = new SimpleStringProperty("");
+    private final StringProperty modelFit = new SimpleStringProperty("");
     private final ObservableList<FormField> parameterFields = FXCollections.observableArrayList();
     private final ObjectProperty<String> optimizer = new SimpleObjectProperty<>("sgd");
     private final List<FormField> trainingFields = new ArrayList<>();
@@ -78,6 +79,7 @@ public final class AlgorithmViewModel {
             }
             explanation.set(is.explanation());
             buildParameterFields(is);
+            modelFit.set(modelFit(is, document.study()));
             if (!loading) {
                 document.edit(s -> s.withStrategy(new StrategySection(is.id(), Map.of())));
             }
@@ -90,6 +92,9 @@ public final class AlgorithmViewModel {
         document.studyProperty().addListener((obs, was, is) -> {
             if (was == null || !is.strategy().equals(was.strategy()) || !is.training().equals(was.training())) {
                 show(is);
+            }
+            if (strategy.get() != null) {
+                modelFit.set(modelFit(strategy.get(), is));
             }
         });
         show(document.study());
@@ -191,6 +196,28 @@ public final class AlgorithmViewModel {
         valid.set(ok);
     }
 
+    /**
+     * Why {@code d} cannot train the study's model (FedPer keeps the last layer at each hospital, so it needs a hidden
+     * layer before it), with the way out; empty when it can, or when the model is not yet known.
+     */
+    static String modelFit(StrategyDescriptor d, Study study) {
+        org.medfed.engine.ModelLayout layout;
+        try {
+            int[] shape = study.imaging() != null ? study.imaging().inputShape() : new int[] {1};
+            layout = study.model().toSpec(shape, 2).layout();
+        } catch (RuntimeException e) {
+            return ""; // the Task screen says what is wrong with the model
+        }
+        try {
+            d.create(study.strategy().id().equals(d.id()) ? study.strategy().parameters() : Map.of(), layout);
+            return "";
+        } catch (org.medfed.engine.BadInputException e) {
+            return e.getMessage() + " (the model is chosen on the Task screen).";
+        }
+    }
+
+    /** The strategy's fit with the study's model, in words; empty when it fits. */
+    public StringProperty modelFitProperty() { return modelFit; }
     public ObservableList<StrategyDescriptor> strategies() { return strategies; }
     /** The "Privacy and defences" section of this screen. */
     public ProtectionsViewModel protections() { return protections; }

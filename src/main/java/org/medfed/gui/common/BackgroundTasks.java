@@ -3,11 +3,12 @@ package org.medfed.gui.common;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
+import org.medfed.concurrency.Workers;
 
 /**
  * Where every slow job of the workbench goes (reading hospitals' files, a run, an export), so that the FX thread
  * never waits. Results and failures come back on the UI executor. The application gives one backed by a thread
- * pool and {@code Platform::runLater}; tests give {@link #immediate()} or a controllable one.
+ * pool of the program's {@link Workers} and {@code Platform::runLater}; tests give {@link #immediate()} or a controllable one.
  */
 public interface BackgroundTasks {
 
@@ -15,6 +16,9 @@ public interface BackgroundTasks {
 
     /** Runs {@code action} on the UI thread (later, in order). */
     Executor ui();
+
+    /** The program's threads, for work that needs threads of its own (a run's hospitals, a node, a coordinator). */
+    Workers workers();
 
     /** Runs work and callbacks at once on the calling thread: for view-model tests. */
     static BackgroundTasks immediate() {
@@ -34,6 +38,12 @@ public interface BackgroundTasks {
             @Override
             public Executor ui() {
                 return Runnable::run;
+            }
+
+            @Override
+            public Workers workers() {
+                throw new IllegalStateException("immediate tasks run everything on the calling thread; a view-model "
+                        + "that needs threads of its own is tested with threads (QueuedUi, ExecutorBackgroundTasks)");
             }
         };
     }

@@ -21,11 +21,7 @@ public final class ChartWarmUp {
     }
 
     /** Starts the warm-up on the live charts' drawing thread; returns at once. */
-    public static void start() {
-        start(OffThreadChartView.drawingThread());
-    }
-
-    static void start(Executor drawing) {
+    public static void start(Executor drawing) {
         drawing.execute(() -> {
             XYSeriesCollection data = new XYSeriesCollection();
             for (int s = 0; s < 4; s++) {

@@ -4,19 +4,22 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
+import org.medfed.concurrency.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Background work on an executor, with results handed to the UI executor. */
+/** Background work on a pool of the program's workers, with results handed to the UI executor. */
 public final class ExecutorBackgroundTasks implements BackgroundTasks {
 
     private static final Logger LOG = LoggerFactory.getLogger(ExecutorBackgroundTasks.class);
 
+    private final Workers owner;
     private final ExecutorService workers;
     private final Executor ui;
 
-    public ExecutorBackgroundTasks(ExecutorService workers, Executor ui) {
-        this.workers = workers;
+    public ExecutorBackgroundTasks(Workers owner, Executor ui) {
+        this.owner = owner;
+        this.workers = owner.pool("medfed-background");
         this.ui = ui;
     }
 
@@ -46,7 +49,15 @@ public final class ExecutorBackgroundTasks implements BackgroundTasks {
         return ui;
     }
 
-    /** Takes no more work and interrupts the work under way. */
+    @Override
+    public Workers workers() {
+        return owner;
+    }
+
+    /**
+     * Stops the background jobs (the window is closing) and interrupts those under way; the workers' other pools
+     * are their owners' to stop.
+     */
     public void shutdown() {
         shutdown(java.time.Duration.ZERO);
     }

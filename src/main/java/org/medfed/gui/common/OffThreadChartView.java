@@ -2,7 +2,6 @@ package org.medfed.gui.common;
 
 import java.awt.image.BufferedImage;
 import java.util.concurrent.Executor;
-import java.util.concurrent.Executors;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
@@ -18,13 +17,6 @@ import org.jfree.chart.JFreeChart;
  */
 public final class OffThreadChartView extends Region {
 
-    private static final Executor DRAWING = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "chart-drawing");
-        t.setDaemon(true);
-        t.setPriority(Thread.NORM_PRIORITY - 1);
-        return t;
-    });
-
     private final JFreeChart chart;
     private final ImageView image = new ImageView();
     private final Executor drawing;
@@ -36,9 +28,12 @@ public final class OffThreadChartView extends Region {
     private int drawnHeight;
     private int drawings;
 
-    /** Draws on the shared drawing thread and shows the result with {@code Platform.runLater}. */
-    public OffThreadChartView(JFreeChart chart, String id) {
-        this(chart, id, DRAWING, javafx.application.Platform::runLater);
+    /**
+     * Draws on {@code drawing} (the workbench's one drawing thread, so drawings never run side by side) and shows
+     * the result with {@code Platform.runLater}.
+     */
+    public OffThreadChartView(JFreeChart chart, String id, Executor drawing) {
+        this(chart, id, drawing, javafx.application.Platform::runLater);
     }
 
     OffThreadChartView(JFreeChart chart, String id, Executor drawing, Executor ui) {
@@ -60,11 +55,6 @@ public final class OffThreadChartView extends Region {
                 redraw();
             }
         });
-    }
-
-    /** The thread the live charts are drawn on. */
-    static Executor drawingThread() {
-        return DRAWING;
     }
 
     public JFreeChart chart() {
@@ -89,17 +79,22 @@ public final class OffThreadChartView extends Region {
         drawingNow = true;
         double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
         JFreeChart copy = ChartSnapshot.of(chart);
-        drawing.execute(() -> {
-            WritableImage drawn = null;
-            try {
-                BufferedImage picture = copy.createBufferedImage((int) Math.round(w * scale), (int) Math.round(h * scale),
-                        w, h, null);
-                drawn = SwingFXUtils.toFXImage(picture, null);
-            } finally {
-                WritableImage result = drawn;
-                ui.execute(() -> shown(result, w, h));
-            }
-        });
+        try {
+            drawing.execute(() -> {
+                WritableImage drawn = null;
+                try {
+                    BufferedImage picture = copy.createBufferedImage((int) Math.round(w * scale),
+                            (int) Math.round(h * scale), w, h, null);
+                    drawn = SwingFXUtils.toFXImage(picture, null);
+                } finally {
+                    WritableImage result = drawn;
+                    ui.execute(() -> shown(result, w, h));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the workers were stopped: the window is closing, and a redraw on its way out has nobody to show it to
+            drawingNow = false;
+        }
     }
 
     private void shown(WritableImage drawn, int w, int h) {

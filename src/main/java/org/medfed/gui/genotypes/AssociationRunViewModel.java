@@ -87,7 +87,7 @@ public final class AssociationRunViewModel {
         progress.set(-1);
         message.set("");
         long started = System.nanoTime();
-        tasks.run(() -> AssociationStudy.run(study, base, out, false, run, (what, done, total) -> {
+        tasks.run(() -> AssociationStudy.run(tasks.workers(), study, base, out, false, run, (what, done, total) -> {
             // the engine reports often; the screen takes the latest value once per UI turn
             latestStage.set(what);
             latestFraction.set(new double[] {total > 0 ? (double) done / total : -1});

@@ -3,7 +3,6 @@ package org.medfed.gui.node;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.atomic.AtomicInteger;
 import javafx.beans.binding.Bindings;
@@ -74,11 +73,7 @@ public final class NodeRunViewModel {
         state.set(ConnectionState.STARTING);
         detail.set("Opening the datasets and the certificates…");
         serving.set("Study '" + config.study() + "': waiting for the coordinator's first request.");
-        ScheduledExecutorService pool = Executors.newScheduledThreadPool(4, r -> {
-            Thread t = new Thread(r, "medfed-node");
-            t.setDaemon(true);
-            return t;
-        });
+        ScheduledExecutorService pool = tasks.workers().scheduled("medfed-node", 4);
         executor = pool;
         NodeEvents events = new Events(mine);
         tasks.run(() -> NodeRuntime.start(config, pool, events), started -> {

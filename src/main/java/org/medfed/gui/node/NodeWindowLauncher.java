@@ -3,6 +3,7 @@ package org.medfed.gui.node;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import javafx.application.Application;
+import org.medfed.concurrency.Workers;
 import org.medfed.gui.WorkbenchLauncher;
 
 /**
@@ -15,13 +16,13 @@ public final class NodeWindowLauncher {
     }
 
     /** @return the exit code: 0 when the window was closed, 2 when there is no graphical desktop */
-    public static int launch(Path nodeJson, PrintStream err) {
+    public static int launch(Workers workers, Path nodeJson, PrintStream err) {
         if (!WorkbenchLauncher.hasDisplay()) {
             err.println("medfed node --gui: the node window needs a graphical desktop, and none was found (DISPLAY "
                     + "is not set).\nOn a server, run the node with: medfed node --config node.json");
             return 2;
         }
-        NodeApp.setInitial(nodeJson);
+        NodeApp.prepare(workers, nodeJson);
         Application.launch(NodeApp.class);
         return 0;
     }

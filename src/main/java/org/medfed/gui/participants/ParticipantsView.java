@@ -188,7 +188,7 @@ public final class ParticipantsView {
         TableColumn<ParticipantRow, String> attack = new TableColumn<>("Simulated attack");
         attack.setId("participants-attack");
         attack.setCellValueFactory(c -> c.getValue().attackProperty());
-        attack.setCellFactory(col -> new AttackCell());
+        attack.setCellFactory(col -> new AttackCell(vm.attackChoices()));
         attack.setOnEditCommit(e -> {
             if (!vm.setAttack(e.getTablePosition().getRow(), e.getNewValue())) {
                 table.refresh();
@@ -390,7 +390,7 @@ public final class ParticipantsView {
     private static final class AttackCell extends javafx.scene.control.cell.ComboBoxTableCell<ParticipantRow, String> {
         private static final javafx.css.PseudoClass ATTACKER = javafx.css.PseudoClass.getPseudoClass("attacker");
 
-        AttackCell() {
+        AttackCell(java.util.List<String> choices) {
             super(new javafx.util.StringConverter<String>() {
                 @Override
                 public String toString(String text) {
@@ -401,7 +401,7 @@ public final class ParticipantsView {
                 public String fromString(String label) {
                     return AttackCatalog.fromLabel(label);
                 }
-            }, AttackCatalog.offeredTexts().toArray(new String[0]));
+            }, choices.toArray(new String[0]));
             getStyleClass().add("attack-cell");
             setComboBoxEditable(false);
         }

@@ -263,6 +263,14 @@ public final class ParticipantsViewModel {
     }
 
     /**
+     * The attacks the hospitals table offers: "none" and each ready-made setting of the catalogue, so a new attack
+     * appears here without GUI code.
+     */
+    public java.util.List<String> attackChoices() {
+        return AttackCatalog.offeredTexts();
+    }
+
+    /**
      * Makes a hospital a simulated attacker ({@link org.medfed.attack.AttackCatalog}), or honest again with "none": for teaching
      * how a robust rule copes. The Run screen warns while any attacker is set.
      */

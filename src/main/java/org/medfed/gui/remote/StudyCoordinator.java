@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -107,11 +106,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
         starting = true;
         int thisAttempt = ++attempt;
         status.set("Starting to listen on port " + study.coordinator().listen() + "…");
-        ExecutorService calls = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "workbench-coordinator");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService calls = tasks.workers().pool("workbench-coordinator");
         tasks.run(() -> CoordinatorListening.start(study.coordinator(), base, List.of(), calls), started -> {
             starting = false;
             if (thisAttempt != attempt) {
@@ -260,7 +255,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
             changed();
         });
         // a mixed study: the hospitals with their table here take part as their node would
-        return MultiSiteStudy.prepare(study, base, s.nodes(), RUN_WAIT, run, log,
+        return MultiSiteStudy.prepare(tasks.workers(), study, base, s.nodes(), RUN_WAIT, run, log,
                 org.medfed.node.LocalHospitals.of(study, base));
     }
 

@@ -251,6 +251,9 @@ public final class ResultsViewModel {
         if (row.equals(BaselineResult.POOLED)) {
             return "Pooled (all data in one place)";
         }
+        if (row.equals(ResultsTable.PERSONALISED)) {
+            return "Personalised (each hospital's own model, kept there)";
+        }
         if (row.startsWith("local:")) {
             return row.substring("local:".length()) + " alone";
         }

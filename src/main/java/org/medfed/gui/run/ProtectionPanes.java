@@ -1,6 +1,7 @@
 package org.medfed.gui.run;
 
 import java.util.List;
+import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.collections.ListChangeListener;
@@ -38,14 +39,14 @@ final class ProtectionPanes {
     final TableView<RoundCost> costTable = new TableView<>();
     private ValueMarker target;
 
-    ProtectionPanes(RunViewModel vm) {
+    ProtectionPanes(RunViewModel vm, Executor drawing) {
         this.monitor = vm.protections();
         epsilonChart = Charts.lineChart("Privacy spent (client-level differential privacy)", "Round", "Epsilon",
                 epsilonData, true);
         ((org.jfree.chart.axis.NumberAxis) epsilonChart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
         // drawn off the FX thread like the other live charts, once per batch of rounds
         epsilonChart.setNotify(false);
-        epsilonViewer = new OffThreadChartView(epsilonChart, "chart-epsilon");
+        epsilonViewer = new OffThreadChartView(epsilonChart, "chart-epsilon", drawing);
         monitor.epsilon().addListener((ListChangeListener<EpsilonPoint>) c -> {
             while (c.next()) {
                 if (c.wasRemoved() && monitor.epsilon().isEmpty()) {

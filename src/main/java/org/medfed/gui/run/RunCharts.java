@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
 import javafx.scene.layout.FlowPane;
@@ -70,7 +71,7 @@ final class RunCharts {
     private boolean timerRunning;
     private long lastDraw;
 
-    RunCharts(RunViewModel vm) {
+    RunCharts(RunViewModel vm, Executor drawing) {
         this.vm = vm;
         globalData.addSeries(accuracy);
         globalData.addSeries(weighted);
@@ -89,11 +90,11 @@ final class RunCharts {
         ((NumberAxis) bytesChart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
         bars(stalenessChart.getXYPlot());
         // drawn off the FX thread: a redraw of a long run's chart costs tens of milliseconds in software rendering
-        globalViewer = new OffThreadChartView(globalChart, "chart-global");
-        lossViewer = new OffThreadChartView(lossChart, "chart-loss");
-        hospitalViewer = new OffThreadChartView(hospitalChart, "chart-hospitals");
-        bytesViewer = new OffThreadChartView(bytesChart, "chart-bytes");
-        stalenessViewer = new OffThreadChartView(stalenessChart, "chart-staleness");
+        globalViewer = new OffThreadChartView(globalChart, "chart-global", drawing);
+        lossViewer = new OffThreadChartView(lossChart, "chart-loss", drawing);
+        hospitalViewer = new OffThreadChartView(hospitalChart, "chart-hospitals", drawing);
+        bytesViewer = new OffThreadChartView(bytesChart, "chart-bytes", drawing);
+        stalenessViewer = new OffThreadChartView(stalenessChart, "chart-staleness", drawing);
         charts = List.of(globalChart, lossChart, hospitalChart, bytesChart, stalenessChart);
         viewers = List.of(globalViewer, lossViewer, hospitalViewer, bytesViewer, stalenessViewer);
         hospitalToggles.setId("hospital-toggles");

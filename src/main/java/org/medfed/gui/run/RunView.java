@@ -1,5 +1,6 @@
 package org.medfed.gui.run;
 
+import java.util.concurrent.Executor;
 import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
@@ -34,10 +35,11 @@ public final class RunView {
     private final ProtectionPanes protections;
     private final javafx.scene.control.TabPane lowerTabs = new javafx.scene.control.TabPane();
 
-    public RunView(RunViewModel vm) {
+    /** @param chartDrawing the thread the live charts are drawn on */
+    public RunView(RunViewModel vm, Executor chartDrawing) {
         this.vm = vm;
-        this.charts = new RunCharts(vm);
-        this.protections = new ProtectionPanes(vm);
+        this.charts = new RunCharts(vm, chartDrawing);
+        this.protections = new ProtectionPanes(vm, chartDrawing);
         root.getStyleClass().add("screen");
         root.getStylesheets().add(RunView.class.getResource("run.css").toExternalForm());
         root.setTop(controls());

@@ -445,7 +445,7 @@ public final class RunViewModel {
                     folder.begin(study, base, l.seed(), baselines);
                     checkpoints = Checkpointing.writingTo(folder.checkpoint());
                 }
-                StudyResult r = StudyRunner.run(prepared, new RunOptions(l.seed(), null, baselines).leavingACoreFree(),
+                StudyResult r = StudyRunner.run(tasks.workers(), prepared, new RunOptions(l.seed(), null, baselines).leavingACoreFree(),
                         thisBridge, thisControl, message -> thisBridge.log("Comparison: " + message + " ..."), checkpoints);
                 if (folder != null) {
                     folder.finish(r);

@@ -21,6 +21,7 @@ import org.medfed.data.vcf.PhenotypeKind;
 import org.medfed.data.vcf.PhenotypeSpec;
 import org.medfed.data.vcf.VariantRecord;
 import org.medfed.data.vcf.VcfReader;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * Measures the genotype pipeline on a synthetic study generated on the fly (not a unit test):
@@ -128,7 +129,7 @@ public final class GwasBenchmark {
                 linear ? PhenotypeKind.QUANTITATIVE : PhenotypeKind.BINARY,
                 test.countBased() ? List.of() : List.of("age", "sex"));
         GwasSettings settings = GwasSettings.of(phenotype, test).withAdjustForSite(!test.countBased());
-        GwasResult result = GwasRunner.run(inputs, settings, dir.resolve("out-" + test.name().toLowerCase(Locale.ROOT)));
+        GwasResult result = GwasRunner.run(TestWorkers.shared(), inputs, settings, dir.resolve("out-" + test.name().toLowerCase(Locale.ROOT)));
         return String.format(Locale.ROOT, "%s: %d tested, %d hits, lambda %.3f", test.description(),
                 result.qc().tested(), result.hits().size(), result.lambda());
     }

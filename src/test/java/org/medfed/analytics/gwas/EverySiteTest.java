@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.SiteFailure;
+import org.medfed.testsupport.TestWorkers;
 import org.medfed.transport.InProcessTransport;
 
 /** The study reaches its hospitals through the run's transport: at once, in site order, under the time limit. */
@@ -51,7 +52,7 @@ class EverySiteTest {
     }
 
     private static List<String> ask(List<GwasSite> sites, Duration limit) {
-        try (InProcessTransport transport = new InProcessTransport(sites.size())) {
+        try (InProcessTransport transport = new InProcessTransport(TestWorkers.shared(), sites.size())) {
             return new EverySite(sites, transport, limit).ask(site -> ((FakeSite) site).answer());
         }
     }
@@ -61,7 +62,7 @@ class EverySiteTest {
         Set<String> threads = ConcurrentHashMap.newKeySet();
         List<GwasSite> sites = List.of(new FakeSite("a", 300, null), new FakeSite("b", 0, null),
                 new FakeSite("c", 150, null));
-        try (InProcessTransport transport = new InProcessTransport(3)) {
+        try (InProcessTransport transport = new InProcessTransport(TestWorkers.shared(), 3)) {
             List<String> answers = new EverySite(sites, transport, Duration.ofSeconds(30)).ask(site -> {
                 threads.add(Thread.currentThread().getName());
                 return ((FakeSite) site).answer();

@@ -9,6 +9,7 @@ import org.medfed.data.vcf.PhenotypeKind;
 import org.medfed.data.vcf.PhenotypeSpec;
 import org.medfed.engine.RunControl;
 import org.medfed.testsupport.SharedData;
+import org.medfed.testsupport.TestWorkers;
 import org.medfed.transport.InProcessTransport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -126,7 +127,7 @@ class FederatedEqualsPooledTest {
     static GwasResult federated(GwasSettings settings) {
         List<GwasSite> sites = localSites().stream()
                 .<GwasSite>map(site -> RemoteGwasSite.inProcess(site, RunControl.free())).toList();
-        try (InProcessTransport transport = new InProcessTransport(4)) {
+        try (InProcessTransport transport = new InProcessTransport(TestWorkers.shared(), 4)) {
             return new FederatedGwas(settings).run(sites, transport, Duration.ofMinutes(5));
         } finally {
             sites.forEach(GwasSite::close);

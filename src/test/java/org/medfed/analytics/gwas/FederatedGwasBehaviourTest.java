@@ -14,6 +14,7 @@ import org.medfed.engine.RunCancelledException;
 import org.medfed.engine.RunControl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.testsupport.TestWorkers;
 
 /** How the study behaves with awkward inputs: it explains itself instead of failing obscurely. */
 class FederatedGwasBehaviourTest {
@@ -110,7 +111,7 @@ class FederatedGwasBehaviourTest {
     @Test
     void theRunnerNamesAMissingFile() {
         GwasRunner.SiteInput input = new GwasRunner.SiteInput("A", tmp.resolve("nowhere.vcf.gz"), tmp.resolve("a.csv"));
-        assertThatThrownBy(() -> GwasRunner.run(List.of(input), GwasSettings.of(BINARY, AssociationTest.ALLELIC),
+        assertThatThrownBy(() -> GwasRunner.run(TestWorkers.shared(), List.of(input), GwasSettings.of(BINARY, AssociationTest.ALLELIC),
                 tmp.resolve("out"))).isInstanceOf(BadInputException.class).hasMessage("a.csv: file not found");
     }
 

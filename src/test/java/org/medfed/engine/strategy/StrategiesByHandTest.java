@@ -154,7 +154,7 @@ class StrategiesByHandTest {
     @Test
     void catalogBuildsEveryStrategyAndRefusesBadParameters() {
         for (StrategyDescriptor d : StrategyCatalog.all()) {
-            assertThat(d.create(Map.of()).id()).isEqualTo(d.id());
+            assertThat(d.create(Map.of(), org.medfed.engine.ModelLayout.of(10, 3)).id()).isEqualTo(d.id());
         }
         assertThat(StrategyCatalog.find("fedprox")).isPresent();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> StrategyCatalog.create("fedprox", Map.of("mu", -1.0)))

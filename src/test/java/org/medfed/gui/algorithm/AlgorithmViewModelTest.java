@@ -87,6 +87,27 @@ class AlgorithmViewModelTest {
     }
 
     @Test
+    void personalisingStrategiesExplainThemselvesAndFedPerSaysItNeedsAHiddenLayer() {
+        StudyDocument doc = sample(); // logistic regression: one layer
+        AlgorithmViewModel vm = new AlgorithmViewModel(doc);
+        vm.strategyProperty().set(StrategyCatalog.require("ditto"));
+        assertThat(vm.explanationProperty().get()).contains("Personalised", "its own model stays at the hospital");
+        assertThat(vm.parameter("lambda").textProperty().get()).isEqualTo("0.1");
+        assertThat(vm.modelFitProperty().get()).isEmpty();
+
+        vm.strategyProperty().set(StrategyCatalog.require("fedper"));
+        assertThat(vm.explanationProperty().get()).contains("kept at each hospital and never sent");
+        assertThat(vm.modelFitProperty().get()).contains("FedPer", "choose a model with a hidden layer",
+                "Task screen");
+        // a hidden layer on the Task screen, and the note goes
+        doc.edit(st -> st.withModel(new org.medfed.project.ModelSection("mlp", java.util.List.of(8), null)));
+        assertThat(vm.modelFitProperty().get()).isEmpty();
+        // keeping both layers at the hospitals leaves nothing to share
+        vm.parameter("personalLayers").textProperty().set("2");
+        assertThat(vm.modelFitProperty().get()).contains("keep between 1 and 1");
+    }
+
+    @Test
     void aStudyOpenedLaterReplacesTheForm() {
         StudyDocument doc = new StudyDocument();
         AlgorithmViewModel vm = new AlgorithmViewModel(doc);

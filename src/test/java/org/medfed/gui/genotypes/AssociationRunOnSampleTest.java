@@ -23,6 +23,7 @@ import org.medfed.gui.testing.StubDialogs;
 import org.medfed.project.StudyFile;
 import org.medfed.report.ManhattanLayout;
 import org.medfed.study.AssociationStudy;
+import org.medfed.testsupport.TestWorkers;
 
 /** The workbench's association run on the sample study: the causal variants are found, and the table is the engine's. */
 class AssociationRunOnSampleTest {
@@ -58,7 +59,7 @@ class AssociationRunOnSampleTest {
             assertThat(results.summaryProperty().get()).contains("syn238").contains("λ =");
 
             // the same study through the engine's API, outside the workbench
-            GwasResult engine = AssociationStudy.run(StudyFile.load(studyFile), studyFile, dir.resolve("engine"), false,
+            GwasResult engine = AssociationStudy.run(TestWorkers.shared(), StudyFile.load(studyFile), studyFile, dir.resolve("engine"), false,
                     RunControl.free(), GwasProgress.NONE);
             assertThat(results.rows()).hasSize(engine.results().size());
             for (int i = 0; i < engine.results().size(); i++) {

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunListener;
@@ -20,6 +19,7 @@ import org.medfed.study.MultiSiteStudy;
 import org.medfed.study.PreparedStudy;
 import org.medfed.study.StudyResult;
 import org.medfed.study.StudyRunner;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * The researcher's side for the node window's tests: a coordinator listening on the loopback with the
@@ -30,11 +30,7 @@ public final class KitCoordinator implements AutoCloseable {
     static final Path SAMPLE = Path.of("sample-projects/heart-4-hospitals/study.json").toAbsolutePath();
 
     final CoordinatorServer server;
-    private final ScheduledExecutorService executor = Executors.newScheduledThreadPool(4, r -> {
-        Thread t = new Thread(r, "test-coordinator");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService executor = TestWorkers.shared().scheduled("test-coordinator", 4);
 
     public KitCoordinator(Path kit, String study, int port, List<String> nodes) {
         Path c = KitLayout.coordinatorFolder(kit);
@@ -50,9 +46,9 @@ public final class KitCoordinator implements AutoCloseable {
         List<ParticipantEntry> remote = new ArrayList<>();
         nodes.forEach(n -> remote.add(ParticipantEntry.remote(n, n, "heart")));
         Study study = sample.withParticipants(remote).withTraining(sample.training().withRounds(rounds));
-        PreparedStudy prepared = MultiSiteStudy.prepare(study, SAMPLE, server.nodes(), Duration.ofSeconds(30),
+        PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), study, SAMPLE, server.nodes(), Duration.ofSeconds(30),
                 "node-window-test", m -> { });
-        return StudyRunner.run(prepared, new RunOptions(null, null, false), RunListener.NONE, RunControl.free(),
+        return StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, false), RunListener.NONE, RunControl.free(),
                 m -> { });
     }
 

@@ -6,8 +6,6 @@ import static org.medfed.gui.testing.FxWorkbench.fx;
 
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Labeled;
@@ -17,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.concurrency.Workers;
 import org.medfed.engine.RunStatus;
 import org.medfed.gui.common.ExecutorBackgroundTasks;
 import org.medfed.gui.testing.StubDialogs;
@@ -36,11 +35,7 @@ class NodeWindowFxTest {
     Path dir;
 
     private final StubDialogs dialogs = new StubDialogs();
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "fx-node-test");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Workers workers = new Workers();
     private NodeWindow window;
 
     @Start
@@ -56,7 +51,7 @@ class NodeWindowFxTest {
             window.run().stopAndWait();
             return null;
         });
-        workers.shutdownNow();
+        workers.close();
     }
 
     @Test

@@ -1,6 +1,8 @@
 package org.medfed.gui.participants;
 
 import org.medfed.attack.AttackCatalog;
+import org.medfed.attack.AttackKind;
+import org.medfed.attack.AttackSpec;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -38,14 +40,20 @@ class ParticipantAttackTest {
         app.close();
     }
 
-    @Test
-    void anAttackIsWrittenToTheStudyCheckedAndRemovedWithNone() {
+    /** The view-model on a copy of sample study 3. */
+    private ParticipantsViewModel onSample(StudyDocument doc) {
         QueuedUi ui = QueuedUi.sameThread();
-        StudyDocument doc = new StudyDocument();
         ParticipantsViewModel vm = new ParticipantsViewModel(doc, ui, new StubDialogs());
         Path study = Samples.copy(dir, 3);
         doc.replace(StudyFile.load(study), study);
         ui.drain();
+        return vm;
+    }
+
+    @Test
+    void anAttackIsWrittenToTheStudyCheckedAndRemovedWithNone() {
+        StudyDocument doc = new StudyDocument();
+        ParticipantsViewModel vm = onSample(doc);
         assertThat(vm.rows()).allSatisfy(r -> assertThat(r.attackProperty().get()).isEqualTo("none"));
 
         assertThat(vm.setAttack(1, "sign-flip")).isTrue();
@@ -60,6 +68,22 @@ class ParticipantAttackTest {
         assertThat(doc.study().participants().get(1).attack()).isNull();
         assertThat(AttackCatalog.label("scale:10")).isEqualTo("scaling ×10");
         assertThat(AttackCatalog.label("scale:4")).isEqualTo("scale:4");
+    }
+
+    /** Every attack of the catalogue is offered and can be set, so a new attack needs no GUI code. */
+    @Test
+    void offersEveryAttackOfTheCatalogue() {
+        StudyDocument doc = new StudyDocument();
+        ParticipantsViewModel vm = onSample(doc);
+        assertThat(vm.attackChoices()).first().isEqualTo(AttackCatalog.NONE);
+        assertThat(vm.attackChoices().subList(1, vm.attackChoices().size()))
+                .containsExactlyElementsOf(AttackCatalog.all().stream().map(AttackKind::offered).toList());
+        for (AttackKind kind : AttackCatalog.all()) {
+            assertThat(vm.setAttack(1, kind.offered())).as(kind.id()).isTrue();
+            String written = doc.study().participants().get(1).attack();
+            assertThat(AttackSpec.parse(written).kind()).isSameAs(kind);
+            assertThat(AttackCatalog.label(vm.rows().get(1).attackProperty().get())).isEqualTo(kind.offeredLabel());
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.testsupport.TestWorkers;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunListener;
 import org.medfed.gui.run.RunViewModel;
@@ -56,7 +57,7 @@ class ResumeRunFxTest {
     void anInterruptedRunIsResumedWithOneClickToTheModelOfAnUninterruptedRun(FxRobot robot) {
         Path file = Samples.copy(dir, 5);
         Study study = StudyFile.load(file);
-        StudyResult straight = StudyRunner.run(PreparedStudy.prepare(study, file),
+        StudyResult straight = StudyRunner.run(TestWorkers.shared(), PreparedStudy.prepare(study, file),
                 new RunOptions(study.seed(), null, false), RunListener.NONE, RunControl.free(), message -> { });
         Path folder = RunHistoryStore.folderFor(file).resolve("20261205-090000");
         InterruptedRun.write(folder, study, file, false, 2);

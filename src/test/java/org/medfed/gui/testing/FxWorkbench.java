@@ -2,13 +2,12 @@ package org.medfed.gui.testing;
 
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.medfed.concurrency.Workers;
 import org.medfed.gui.Workbench;
 import org.medfed.gui.common.ExecutorBackgroundTasks;
 import org.medfed.gui.common.RecentStudies;
@@ -26,11 +25,7 @@ public final class FxWorkbench {
     public final StubDialogs dialogs = new StubDialogs();
     /** How often the workbench closed the application (Quit, or closing once a run has stopped). */
     public final java.util.concurrent.atomic.AtomicInteger exits = new java.util.concurrent.atomic.AtomicInteger();
-    private final ExecutorService workers = Executors.newCachedThreadPool(r -> {
-        Thread t = new Thread(r, "fx-test-worker");
-        t.setDaemon(true);
-        return t;
-    });
+    private final Workers workers = new Workers();
 
     public FxWorkbench(Stage stage, Path tempDir) {
         ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(workers, Platform::runLater);
@@ -83,6 +78,6 @@ public final class FxWorkbench {
 
     public void close() {
         workbench.coordinator().close();
-        workers.shutdownNow();
+        workers.close();
     }
 }

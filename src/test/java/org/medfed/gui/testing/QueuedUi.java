@@ -4,11 +4,11 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import org.medfed.concurrency.Workers;
 import org.medfed.gui.common.BackgroundTasks;
 
 /**
@@ -19,22 +19,20 @@ import org.medfed.gui.common.BackgroundTasks;
 public final class QueuedUi implements BackgroundTasks, AutoCloseable {
 
     private final LinkedBlockingQueue<Runnable> ui = new LinkedBlockingQueue<>();
+    /** The threads a view-model may ask for (a run's hospitals), closed with this. */
+    private final Workers owner = new Workers();
     private final ExecutorService workers;
 
-    private QueuedUi(ExecutorService workers) {
-        this.workers = workers;
+    private QueuedUi(boolean worker) {
+        this.workers = worker ? owner.pool("test-worker") : null;
     }
 
     public static QueuedUi sameThread() {
-        return new QueuedUi(null);
+        return new QueuedUi(false);
     }
 
     public static QueuedUi worker() {
-        return new QueuedUi(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "test-worker");
-            t.setDaemon(true);
-            return t;
-        }));
+        return new QueuedUi(true);
     }
 
     @Override
@@ -57,6 +55,11 @@ public final class QueuedUi implements BackgroundTasks, AutoCloseable {
     @Override
     public Executor ui() {
         return ui::add;
+    }
+
+    @Override
+    public Workers workers() {
+        return owner;
     }
 
     /** Runs everything queued so far, and what that queues, until nothing is left. */
@@ -88,8 +91,6 @@ public final class QueuedUi implements BackgroundTasks, AutoCloseable {
 
     @Override
     public void close() {
-        if (workers != null) {
-            workers.shutdownNow();
-        }
+        owner.close();
     }
 }

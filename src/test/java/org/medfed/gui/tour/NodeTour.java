@@ -3,7 +3,6 @@ package org.medfed.gui.tour;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 import org.medfed.gui.common.ExecutorBackgroundTasks;
@@ -12,6 +11,7 @@ import org.medfed.gui.node.KitCoordinator;
 import org.medfed.gui.node.NodeKits;
 import org.medfed.gui.node.NodeWindow;
 import org.medfed.gui.node.NodeWindowStage;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * The hospital node's window as a clinician sees it: a provisioned kit imported, the heart sample's table
@@ -33,11 +33,7 @@ public final class NodeTour {
         NodeKits.withHeartTable(hospital, "city-general.csv");
 
         Platform.startup(() -> { });
-        ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "tour-worker");
-            t.setDaemon(true);
-            return t;
-        }), Platform::runLater);
+        ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(TestWorkers.shared(), Platform::runLater);
         Stage[] stage = new Stage[1];
         NodeWindow window = ScreenshotTour.onFx(() -> {
             stage[0] = new Stage();

@@ -25,6 +25,7 @@ import org.medfed.gui.run.RunViewModel;
 import org.medfed.gui.shell.Screen;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * Responsiveness benchmark: runs the sample study for N rounds (300 by default) of logistic regression with the
@@ -50,11 +51,7 @@ public final class PulseGapHarness {
         StudyFile.save(study.withParticipants(parts).withTraining(study.training().withRounds(rounds)), file);
 
         Platform.startup(() -> { });
-        ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "bench-worker");
-            t.setDaemon(true);
-            return t;
-        }), Platform::runLater);
+        ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(TestWorkers.shared(), Platform::runLater);
         Stage[] stage = new Stage[1];
         Workbench wb = onFx(() -> {
             stage[0] = new Stage();
@@ -64,7 +61,7 @@ public final class PulseGapHarness {
             boolean monocle = "Monocle".equals(System.getProperty("glass.platform"));
             stage[0].setScene(new Scene(w.root(), monocle ? 1240 : 1360, monocle ? 760 : 860));
             stage[0].show();
-            org.medfed.gui.common.ChartWarmUp.start(); // as App does after showing the window
+            w.warmUpCharts(); // as App does after showing the window
             w.open(file);
             w.shell().screenProperty().set(Screen.valueOf(System.getProperty("medfed.benchScreen", "RUN")));
             // -Dmedfed.benchBaselines=true: each hospital alone and pooled are trained after the run, as by default

@@ -6,7 +6,6 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
@@ -20,6 +19,7 @@ import org.medfed.gui.common.RecentStudies;
 import org.medfed.gui.common.SampleStudies;
 import org.medfed.gui.results.RunHistoryStore;
 import org.medfed.gui.shell.Screen;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * For looking at the screens a person sees when something is wrong (a new study with a broken file and no label
@@ -39,11 +39,7 @@ public final class ReviewTour {
         Path broken = Files.writeString(work.resolve("st-marys.csv"),
                 "age,sex,systolic_bp,cholesterol,bmi,smoker,diabetes,chest_pain,disease\n50,M,120,5.0,25,no,0,typical,1\n61,F,abc\n");
         Platform.startup(() -> { });
-        ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "review-worker");
-            t.setDaemon(true);
-            return t;
-        }), Platform::runLater);
+        ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(TestWorkers.shared(), Platform::runLater);
         Stage[] stage = new Stage[1];
         FxUserDialogs[] dialogs = new FxUserDialogs[1];
         Workbench wb = onFx(() -> {

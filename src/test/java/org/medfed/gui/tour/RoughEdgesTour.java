@@ -6,10 +6,10 @@ import static org.medfed.gui.tour.ScreenshotTour.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.medfed.testsupport.TestWorkers;
 import org.medfed.gui.Workbench;
 import org.medfed.gui.common.ExecutorBackgroundTasks;
 import org.medfed.gui.common.FxUserDialogs;
@@ -37,11 +37,7 @@ public final class RoughEdgesTour {
         System.setProperty("medfed.home", work.resolve("home").toString());
         Path study = org.medfed.gui.testing.Samples.copy(work, 400, 20);
         Platform.startup(() -> { });
-        ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "rough-worker");
-            t.setDaemon(true);
-            return t;
-        }), Platform::runLater);
+        ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(TestWorkers.shared(), Platform::runLater);
         Stage[] stage = new Stage[1];
         Workbench wb = onFx(() -> {
             stage[0] = new Stage();

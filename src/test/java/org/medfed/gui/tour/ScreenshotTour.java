@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
@@ -16,6 +15,7 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
+import org.medfed.concurrency.Workers;
 import org.medfed.gui.Workbench;
 import org.medfed.gui.common.ExecutorBackgroundTasks;
 import org.medfed.gui.common.FxUserDialogs;
@@ -47,11 +47,7 @@ public final class ScreenshotTour {
         System.setProperty("medfed.home", work.resolve("home").toString());
 
         Platform.startup(() -> { });
-        var workers = Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "tour-worker");
-            t.setDaemon(true);
-            return t;
-        });
+        var workers = new Workers();
         ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(workers, Platform::runLater);
         Stage[] stage = new Stage[1];
         Workbench wb = onFx(() -> {
@@ -71,6 +67,7 @@ public final class ScreenshotTour {
         RemoteTour.shoot(wb, stage[0], study, work, out);
         System.out.println("screenshots written to " + out);
         tasks.shutdown();
+        workers.close();
         Platform.exit();
         System.exit(0);
     }

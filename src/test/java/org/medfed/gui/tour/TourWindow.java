@@ -5,7 +5,6 @@ import static org.medfed.gui.tour.ScreenshotTour.onFx;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.application.Platform;
 import javafx.embed.swing.SwingFXUtils;
@@ -19,6 +18,7 @@ import org.medfed.gui.common.RecentStudies;
 import org.medfed.gui.common.SampleStudies;
 import org.medfed.gui.results.RunHistoryStore;
 import org.medfed.gui.shell.Screen;
+import org.medfed.testsupport.TestWorkers;
 
 /**
  * The real workbench in a window, as the tours use it: started with its own home folder (so that recent studies
@@ -30,11 +30,7 @@ record TourWindow(Workbench workbench, Stage stage) {
     static TourWindow open(Path study, Consumer<Workbench> then) throws Exception {
         System.setProperty("medfed.home", Files.createTempDirectory("medfed-tour-home").toString());
         Platform.startup(() -> { });
-        ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "tour-worker");
-            t.setDaemon(true);
-            return t;
-        }), Platform::runLater);
+        ExecutorBackgroundTasks tasks = new ExecutorBackgroundTasks(TestWorkers.shared(), Platform::runLater);
         return onFx(() -> {
             Stage stage = new Stage();
             Workbench w = new Workbench(tasks, new FxUserDialogs(() -> stage), RecentStudies.inHome(),

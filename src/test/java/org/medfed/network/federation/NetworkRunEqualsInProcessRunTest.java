@@ -37,6 +37,7 @@ import org.medfed.privacy.secagg.SecAggParameters;
 import org.medfed.privacy.secagg.SecureAggregation;
 import org.medfed.site.InProcessParticipant;
 import org.medfed.testsupport.Federations;
+import org.medfed.testsupport.TestWorkers;
 import org.medfed.transport.InProcessTransport;
 
 /**
@@ -69,7 +70,7 @@ class NetworkRunEqualsInProcessRunTest {
     private static RunHistory run(Strategy strategy, List<? extends Participant> participants, double fraction,
                                   int dim) {
         RunConfig config = new RunConfig(4, fraction, 1, PLAN, 42, Duration.ofMinutes(1));
-        try (InProcessTransport transport = new InProcessTransport(4)) {
+        try (InProcessTransport transport = new InProcessTransport(TestWorkers.shared(), 4)) {
             return new FederatedRun(config, strategy, participants, transport, null)
                     .execute(ModelVector.zeros(dim), RunControl.free());
         }

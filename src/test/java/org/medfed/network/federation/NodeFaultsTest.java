@@ -29,6 +29,7 @@ import org.medfed.node.SiteCallHandler;
 import org.medfed.site.InProcessParticipant;
 import org.medfed.testsupport.Federations;
 import org.medfed.testsupport.LoopbackFederation;
+import org.medfed.testsupport.TestWorkers;
 import org.medfed.transport.InProcessTransport;
 
 /** Nodes that are lost mid-round, come back, refuse, or belong elsewhere. */
@@ -46,7 +47,7 @@ class NodeFaultsTest {
     private static RunHistory run(List<Participant> participants, int rounds, int minimum,
                                   org.medfed.engine.RunListener listener) {
         RunConfig config = new RunConfig(rounds, 1.0, minimum, PLAN, 7, Duration.ofSeconds(30));
-        try (InProcessTransport transport = new InProcessTransport(4)) {
+        try (InProcessTransport transport = new InProcessTransport(TestWorkers.shared(), 4)) {
             return new FederatedRun(config, FedAvg.bySamples(), participants, transport, listener)
                     .execute(ModelVector.zeros(2), RunControl.free());
         }
@@ -177,7 +178,7 @@ class NodeFaultsTest {
             net.awaitConnected(names);
             RunConfig config = new RunConfig(1, 1.0, 1, PLAN, 7, Duration.ofSeconds(30));
             RunHistory secure;
-            try (InProcessTransport transport = new InProcessTransport(6)) {
+            try (InProcessTransport transport = new InProcessTransport(TestWorkers.shared(), 6)) {
                 secure = new FederatedRun(config, new org.medfed.privacy.secagg.SecureAggregation(
                         new org.medfed.privacy.PrivacyFixtures.MeanStrategy(),
                         org.medfed.privacy.secagg.SecAggParameters.of(0.5),

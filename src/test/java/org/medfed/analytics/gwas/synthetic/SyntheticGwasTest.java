@@ -22,6 +22,7 @@ import org.medfed.data.vcf.PhenotypeSpec;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.testsupport.TestWorkers;
 
 class SyntheticGwasTest {
 
@@ -50,7 +51,7 @@ class SyntheticGwasTest {
         GwasSettings settings = GwasSettings.of(new PhenotypeSpec("sample_id", "disease", PhenotypeKind.BINARY,
                 List.of("age", "sex")), AssociationTest.LOGISTIC).withAdjustForSite(true);
         Path out = tmp.resolve("out");
-        GwasResult result = GwasRunner.run(inputs(study.vcfs().get(0).getParent()), settings, out);
+        GwasResult result = GwasRunner.run(TestWorkers.shared(), inputs(study.vcfs().get(0).getParent()), settings, out);
 
         List<String> causal = study.causal().stream().map(SyntheticVariant::key).sorted().toList();
         assertThat(causal).hasSize(4);

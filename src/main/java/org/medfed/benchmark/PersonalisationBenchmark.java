@@ -1,0 +1,340 @@
+package org.medfed.benchmark;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import org.medfed.data.ExampleSet;
+import org.medfed.data.split.HospitalSplitter;
+import org.medfed.data.split.SplitRule;
+import org.medfed.data.tabular.Normalization;
+import org.medfed.data.tabular.TabularFederation;
+import org.medfed.engine.Evaluation;
+import org.medfed.engine.FederatedRun;
+import org.medfed.engine.GradientAdjustment;
+import org.medfed.engine.LocalOptimizer;
+import org.medfed.engine.LocalTraining;
+import org.medfed.engine.ModelVector;
+import org.medfed.engine.PersonalResults;
+import org.medfed.engine.RunConfig;
+import org.medfed.engine.RunControl;
+import org.medfed.engine.RunHistory;
+import org.medfed.engine.RunListener;
+import org.medfed.engine.RunStatus;
+import org.medfed.engine.Seeds;
+import org.medfed.engine.strategy.StrategyCatalog;
+import org.medfed.engine.strategy.StrategyIds;
+import org.medfed.metrics.Estimate;
+import org.medfed.metrics.Proportion;
+import org.medfed.model.ModelSpec;
+import org.medfed.model.ModelTrainer;
+import org.medfed.site.InProcessParticipant;
+import org.medfed.transport.SameThreadTransport;
+
+/**
+ * Does personalising help each hospital? On Fed-Heart-Disease (FLamby's split, each centre z-scored with its own
+ * statistics) and on BreastMNIST dealt into three hospitals with Dirichlet label skew, every hospital's test accuracy
+ * of the shared model (FedAvg weighted by patients), of its own model trained alone, and of each personalised model
+ * (FedAvg then fine-tuned, FedPer, Ditto), as the mean over seeds with the 95% Wilson interval of a test set of that
+ * hospital's size. The verdict: is the best personalised method at least as good as the better of shared and alone
+ * at every hospital, and better on average?
+ *
+ * <p>The shared model's figures come from the fine-tuning run (its rounds are weighted FedAvg's); participants train
+ * one after another on the calling thread.
+ */
+public final class PersonalisationBenchmark {
+
+    /** FLamby's fine-tuning on Fed-Heart-Disease (issue 16): mean accuracy over the 4 centres, before and after. */
+    public static final double FLAMBY_BEFORE = 0.718;
+    public static final double FLAMBY_AFTER = 0.735;
+
+    public static final String SHARED = "Shared (FedAvg)";
+    public static final String ALONE = "Alone";
+    static final String FINE_TUNED = "Fine-tuned";
+    static final String FEDPER = "FedPer";
+    static final String DITTO = "Ditto";
+
+    /** One hospital's own training and test examples. */
+    public record Hospital(String name, ExampleSet train, ExampleSet test) {
+    }
+
+    /**
+     * A federation to personalise on, and how to train on it.
+     *
+     * @param federated  local training of each round (its seed is replaced per hospital and round)
+     * @param alone      training of a hospital's own model on its rows only
+     * @param methods    each personalising strategy's id and parameters, by the column they fill
+     */
+    public record Setting(String title, String description, ModelSpec spec, List<Hospital> hospitals, int rounds,
+                          LocalTraining federated, LocalTraining alone, Map<String, Method> methods) {
+    }
+
+    /** A personalising strategy of the catalogue with its parameters. */
+    public record Method(String strategy, Map<String, Double> parameters) {
+
+        String describe() {
+            return strategy + (parameters.isEmpty() ? "" : " " + new TreeMap<>(parameters));
+        }
+    }
+
+    /** A setting's accuracies: column (shared, alone, each method) -> hospital -> one accuracy per seed. */
+    public record Result(Setting setting, List<Long> seeds, Map<String, Map<String, List<Double>>> accuracy) {
+
+        public List<String> columns() {
+            return List.copyOf(accuracy.keySet());
+        }
+
+        public List<String> hospitals() {
+            return setting.hospitals().stream().map(Hospital::name).toList();
+        }
+
+        public int testSize(String hospital) {
+            return setting.hospitals().stream().filter(h -> h.name().equals(hospital)).findFirst().orElseThrow()
+                    .test().size();
+        }
+
+        /** Mean over seeds of {@code column}'s accuracy at {@code hospital}. */
+        public double mean(String column, String hospital) {
+            return BenchmarkRow.mean(accuracy.get(column).get(hospital));
+        }
+
+        /** That mean with the 95% Wilson interval of a test set of the hospital's size. */
+        public Estimate estimate(String column, String hospital) {
+            return Proportion.fromRate(mean(column, hospital), testSize(hospital)).wilson();
+        }
+
+        /** Mean over hospitals (unweighted, as FLamby's headline figure) of the per-hospital means. */
+        public double overHospitals(String column) {
+            return hospitals().stream().mapToDouble(h -> mean(column, h)).average().orElse(Double.NaN);
+        }
+
+        /** The personalised column with the highest mean over hospitals. */
+        public String bestPersonalised() {
+            return setting.methods().keySet().stream()
+                    .max(java.util.Comparator.comparingDouble(this::overHospitals)).orElseThrow();
+        }
+
+        /** Hospitals where the best personalised method is below both the shared model and its own model. */
+        public List<String> missedAt() {
+            String best = bestPersonalised();
+            return hospitals().stream()
+                    .filter(h -> mean(best, h) < Math.max(mean(SHARED, h), mean(ALONE, h))).toList();
+        }
+
+        /** Whether the best personalised method's mean beats the better of the shared and the alone means. */
+        public boolean betterOnAverage() {
+            return overHospitals(bestPersonalised()) > Math.max(overHospitals(SHARED), overHospitals(ALONE));
+        }
+
+        public boolean targetMet() {
+            return missedAt().isEmpty() && betterOnAverage();
+        }
+    }
+
+    private PersonalisationBenchmark() {
+    }
+
+    /** Fed-Heart-Disease on FLamby's split with each centre's own z-scores, with FLamby's logistic model. */
+    public static Setting heart(Path dir) {
+        TabularFederation data = HeartDiseaseData.prepare(dir, Normalization.LOCAL);
+        ModelSpec spec = ModelSpec.logistic(data.preprocessing().inputSize(), 2);
+        return heartSetting("Fed-Heart-Disease, logistic regression (FLamby's model)", data, spec,
+                Map.of(FINE_TUNED, new Method(StrategyIds.FEDAVG_FINETUNE, Map.of("epochs", 5.0, "learningRate", 0.01)),
+                        DITTO, new Method(StrategyIds.DITTO, Map.of("lambda", 0.1))));
+    }
+
+    /** Fed-Heart-Disease with a hidden layer of 16, so that FedPer has a layer to keep at each hospital. */
+    public static Setting heartMlp(Path dir) {
+        TabularFederation data = HeartDiseaseData.prepare(dir, Normalization.LOCAL);
+        ModelSpec spec = ModelSpec.mlp(data.preprocessing().inputSize(), 2, 16);
+        return heartSetting("Fed-Heart-Disease, MLP with one hidden layer of 16", data, spec,
+                Map.of(FINE_TUNED, new Method(StrategyIds.FEDAVG_FINETUNE, Map.of("epochs", 5.0, "learningRate", 0.01)),
+                        FEDPER, new Method(StrategyIds.FEDPER, Map.of("personalLayers", 1.0)),
+                        DITTO, new Method(StrategyIds.DITTO, Map.of("lambda", 0.1))));
+    }
+
+    private static Setting heartSetting(String title, TabularFederation data, ModelSpec spec,
+                                        Map<String, Method> methods) {
+        List<Hospital> hospitals = data.sites().stream().map(s -> new Hospital(s.name(), s.train(), s.test())).toList();
+        return new Setting(title, "FLamby's split, each centre z-scored with its own training statistics; federated: "
+                + "SGD lr 0.01, batch 4, 100 steps x 15 rounds; alone: Adam lr 0.001, batch 4, 50 epochs (FLamby's "
+                + "local protocol)", spec, hospitals, FedHeartDiseaseBenchmark.FLAMBY_ROUNDS,
+                FedHeartDiseaseBenchmark.ourTraining(),
+                new LocalTraining(0, 50, FedHeartDiseaseBenchmark.FLAMBY_BATCH, LocalOptimizer.ADAM, 0.001, 0),
+                ordered(methods));
+    }
+
+    /**
+     * BreastMNIST's official train, validation and test images together dealt into {@code hospitals} hospitals with
+     * Dirichlet(alpha) label skew; each hospital trains on its share of the official training images and is tested
+     * on its share of the validation and test images, so that its test patients are skewed as its own.
+     */
+    public static Setting breastMnist(Path dir, int hospitals, double alpha, int rounds, long splitSeed) {
+        BreastMnistBenchmark.Data data = BreastMnistBenchmark.Data.load(dir);
+        ExampleSet all = data.train().concat(data.val()).concat(data.test());
+        int trainSize = data.train().size();
+        Map<String, int[]> split = HospitalSplitter.splitByLabels(all.labels(), hospitals,
+                SplitRule.parse("dirichlet:" + alpha), splitSeed);
+        List<Hospital> out = new ArrayList<>();
+        split.forEach((name, rows) -> out.add(new Hospital(name,
+                all.subset(Arrays.stream(rows).filter(r -> r < trainSize).toArray()),
+                all.subset(Arrays.stream(rows).filter(r -> r >= trainSize).toArray()))));
+        BreastMnistBenchmark.Settings cnn = BreastMnistBenchmark.Settings.reported();
+        LocalTraining local = new LocalTraining(0, 1, cnn.batchSize(), LocalOptimizer.ADAM, cnn.learningRate(), 0);
+        return new Setting("BreastMNIST, " + hospitals + " hospitals, Dirichlet alpha " + alpha + " label skew, CNN",
+                "official train/val+test images dealt together (split seed " + splitSeed + "); CNN filters "
+                        + Arrays.toString(cnn.filters()) + ", dense " + Arrays.toString(cnn.hidden()) + "; federated: Adam lr "
+                        + cnn.learningRate() + ", batch " + cnn.batchSize() + ", " + rounds + " rounds x 1 epoch; alone: "
+                        + rounds + " epochs", cnn.spec(), out, rounds, local,
+                new LocalTraining(0, rounds, cnn.batchSize(), LocalOptimizer.ADAM, cnn.learningRate(), 0),
+                ordered(Map.of(FINE_TUNED, new Method(StrategyIds.FEDAVG_FINETUNE,
+                                Map.of("epochs", 3.0, "learningRate", cnn.learningRate())),
+                        FEDPER, new Method(StrategyIds.FEDPER, Map.of("personalLayers", 1.0)),
+                        DITTO, new Method(StrategyIds.DITTO, Map.of("lambda", 0.1)))));
+    }
+
+    private static Map<String, Method> ordered(Map<String, Method> methods) {
+        Map<String, Method> out = new LinkedHashMap<>();
+        for (String c : List.of(FINE_TUNED, FEDPER, DITTO)) {
+            if (methods.containsKey(c)) {
+                out.put(c, methods.get(c));
+            }
+        }
+        return out;
+    }
+
+    /** Every column over every seed. */
+    public static Result run(Setting setting, List<Long> seeds, Consumer<String> progress) {
+        Map<String, Map<String, List<Double>>> accuracy = new LinkedHashMap<>();
+        for (long seed : seeds) {
+            for (Map.Entry<String, Method> m : setting.methods().entrySet()) {
+                Personalised p = personalised(setting, m.getValue(), seed);
+                if (m.getKey().equals(FINE_TUNED)) {
+                    add(accuracy, SHARED, p.shared(), progress, seed);
+                }
+                add(accuracy, m.getKey(), p.personal(), progress, seed);
+            }
+            add(accuracy, ALONE, alone(setting, seed), progress, seed);
+        }
+        Map<String, Map<String, List<Double>>> ordered = new LinkedHashMap<>();
+        ordered.put(SHARED, accuracy.get(SHARED));
+        ordered.put(ALONE, accuracy.get(ALONE));
+        setting.methods().keySet().forEach(c -> ordered.put(c, accuracy.get(c)));
+        return new Result(setting, List.copyOf(seeds), ordered);
+    }
+
+    private static void add(Map<String, Map<String, List<Double>>> accuracy, String column, Map<String, Double> byHospital,
+                            Consumer<String> progress, long seed) {
+        byHospital.forEach((h, a) -> accuracy.computeIfAbsent(column, c -> new LinkedHashMap<>())
+                .computeIfAbsent(h, x -> new ArrayList<>()).add(a));
+        progress.accept(String.format(Locale.ROOT, "seed %d  %-16s %s", seed, column, byHospital.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue())).toList()));
+    }
+
+    /** Each hospital's accuracy of the final shared model and of its own personalised model. */
+    record Personalised(Map<String, Double> shared, Map<String, Double> personal) {
+    }
+
+    static Personalised personalised(Setting setting, Method method, long seed) {
+        List<InProcessParticipant> participants = new ArrayList<>();
+        for (Hospital h : setting.hospitals()) {
+            participants.add(InProcessParticipant.of(h.name(), 1.0, ModelTrainer.create(setting.spec(), h.train(), h.test())));
+        }
+        RunConfig config = new RunConfig(setting.rounds(), 1.0, 1, setting.federated(), seed, Duration.ofHours(1));
+        FederatedRun run = new FederatedRun(config, StrategyCatalog.create(method.strategy(), method.parameters(),
+                setting.spec().layout()), participants, new SameThreadTransport(), RunListener.NONE);
+        RunHistory h = run.execute(FedHeartDiseaseBenchmark.initial(setting.spec(), seed), RunControl.free());
+        if (h.status() != RunStatus.FINISHED) {
+            throw new IllegalStateException(method.strategy() + " did not finish: " + h.message());
+        }
+        PersonalResults personal = run.personalise(h.model(), RunControl.free());
+        if (!personal.failures().isEmpty()) {
+            throw new IllegalStateException(method.strategy() + ": " + personal.failures());
+        }
+        return new Personalised(accuracies(h.lastRound().orElseThrow().test()), accuracies(personal.test()));
+    }
+
+    private static Map<String, Double> accuracies(Map<String, Evaluation> test) {
+        Map<String, Double> out = new TreeMap<>();
+        test.forEach((h, e) -> out.put(h, e.metric("accuracy")));
+        return out;
+    }
+
+    /** Each hospital's own model, trained on its rows only and tested on its own test rows. */
+    static Map<String, Double> alone(Setting setting, long seed) {
+        Map<String, Double> out = new TreeMap<>();
+        for (Hospital h : setting.hospitals()) {
+            ModelTrainer trainer = ModelTrainer.create(setting.spec(), h.train(), h.test());
+            ModelVector model = trainer.train(FedHeartDiseaseBenchmark.initial(setting.spec(), seed),
+                    setting.alone().withSeed(Seeds.derive(seed, "baseline", 0)), GradientAdjustment.NONE,
+                    RunControl.free()).params();
+            out.put(h.name(), trainer.evaluate(model, h.test()).metric("accuracy"));
+        }
+        return out;
+    }
+
+    /** One table per setting, the verdict under it, and FLamby's fine-tuning figure beside ours for Fed-Heart-Disease. */
+    public static String markdown(String command, List<Result> results) {
+        StringBuilder sb = new StringBuilder("Command: `").append(command).append("`\n\n");
+        sb.append("Each cell: test accuracy, mean over seeds, with the 95% Wilson interval of a test set of that "
+                + "hospital's size (n). Shared: the final FedAvg model (weighted by patients); Alone: the hospital's "
+                + "own model on its rows only; then each personalised model, made and kept at its hospital.\n");
+        for (Result r : results) {
+            sb.append("\n### ").append(r.setting().title()).append("\n\n").append(r.setting().description())
+                    .append("; seeds ").append(r.seeds()).append(". Methods: ");
+            sb.append(String.join("; ", r.setting().methods().entrySet().stream()
+                    .map(e -> e.getKey() + " = " + e.getValue().describe()).toList())).append(".\n\n");
+            sb.append("| hospital | n |");
+            r.columns().forEach(c -> sb.append(' ').append(c).append(" |"));
+            sb.append("\n|---|---|");
+            r.columns().forEach(c -> sb.append("---|"));
+            sb.append('\n');
+            for (String h : r.hospitals()) {
+                sb.append("| ").append(h).append(" | ").append(r.testSize(h)).append(" |");
+                for (String c : r.columns()) {
+                    Estimate e = r.estimate(c, h);
+                    sb.append(String.format(Locale.ROOT, " %.3f [%.3f, %.3f] |", r.mean(c, h), e.low(), e.high()));
+                }
+                sb.append('\n');
+            }
+            sb.append("| mean of hospitals | |");
+            r.columns().forEach(c -> sb.append(String.format(Locale.ROOT, " %.3f |", r.overHospitals(c))));
+            sb.append("\n\n");
+            String best = r.bestPersonalised();
+            sb.append(String.format(Locale.ROOT, "Target %s. Best personalised method: %s (mean %.3f, against shared "
+                            + "%.3f and alone %.3f): %s; %s.\n", r.targetMet() ? "MET" : "MISSED", best,
+                    r.overHospitals(best), r.overHospitals(SHARED), r.overHospitals(ALONE),
+                    r.missedAt().isEmpty() ? "at least as good as the better of shared and alone at every hospital"
+                            : "below the better of shared and alone at " + String.join(", ", r.missedAt()),
+                    r.betterOnAverage() ? "better on average" : "not better on average"));
+            if (r.setting().title().startsWith("Fed-Heart-Disease") && r.columns().contains(FINE_TUNED)) {
+                sb.append(String.format(Locale.ROOT, "FLamby, FedAvg then fine-tuning (mean of the 4 centres): %.3f -> "
+                                + "%.3f; ours: %.3f -> %.3f.\n", FLAMBY_BEFORE, FLAMBY_AFTER, r.overHospitals(SHARED),
+                        r.overHospitals(FINE_TUNED)));
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Long format: setting,column,hospital,n,mean,sd,ci_low,ci_high,seeds. */
+    public static String csv(List<Result> results) {
+        StringBuilder sb = new StringBuilder("setting,model,hospital,n,accuracy_mean,accuracy_sd,ci_low,ci_high,seeds\n");
+        for (Result r : results) {
+            for (String c : r.columns()) {
+                for (String h : r.hospitals()) {
+                    Estimate e = r.estimate(c, h);
+                    sb.append(String.format(Locale.ROOT, "\"%s\",%s,%s,%d,%.6f,%.6f,%.6f,%.6f,%d%n", r.setting().title(),
+                            c, h, r.testSize(h), r.mean(c, h), BenchmarkRow.sd(r.accuracy().get(c).get(h)), e.low(),
+                            e.high(), r.seeds().size()));
+                }
+            }
+        }
+        return sb.toString();
+    }
+}
