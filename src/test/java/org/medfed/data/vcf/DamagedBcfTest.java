@@ -50,15 +50,7 @@ class DamagedBcfTest {
         Path vcf = tmp.resolve("source.vcf");
         Files.writeString(vcf, VCF, StandardCharsets.US_ASCII);
         Path plain = tmp.resolve("plain.bcf");
-        try (VCFFileReader in = new VCFFileReader(vcf, false);
-                VariantContextWriter out = new VariantContextWriterBuilder().setOutputPath(plain)
-                        .setOutputFileType(VariantContextWriterBuilder.OutputType.BCF)
-                        .unsetOption(Options.INDEX_ON_THE_FLY).build()) {
-            out.writeHeader(in.getFileHeader());
-            for (VariantContext vc : in) {
-                out.add(vc);
-            }
-        }
+        writeBcf(vcf, plain);
         raw = Files.readAllBytes(plain);
         bcf = tmp.resolve("calls.bcf");
         try (BlockCompressedOutputStream out = new BlockCompressedOutputStream(bcf.toFile())) {
@@ -128,6 +120,19 @@ class DamagedBcfTest {
     void uncompressedBcfReadsLikeTheCompressedFile() {
         assertThat(raw).startsWith('B', 'C', 'F', 2, 1);
         assertThat(dosages(tmp.resolve("plain.bcf"))).isEqualTo(dosages(bcf));
+    }
+
+    /** The VCF's records as BCF, written by htsjdk (which leaves it uncompressed). */
+    static void writeBcf(Path vcf, Path bcf) {
+        try (VCFFileReader in = new VCFFileReader(vcf, false);
+                VariantContextWriter out = new VariantContextWriterBuilder().setOutputPath(bcf)
+                        .setOutputFileType(VariantContextWriterBuilder.OutputType.BCF)
+                        .unsetOption(Options.INDEX_ON_THE_FLY).build()) {
+            out.writeHeader(in.getFileHeader());
+            for (VariantContext vc : in) {
+                out.add(vc);
+            }
+        }
     }
 
     private AbstractThrowableAssert<?, ? extends Throwable> refused(byte[] content, String name) throws IOException {
