@@ -51,13 +51,17 @@ class HarmonisingHospitalsFxTest {
     }
 
     private Path study(String... participants) throws Exception {
+        return study("Breast cancer at three hospitals", "class", List.of(participants));
+    }
+
+    private Path study(String name, String label, List<String> participants) throws Exception {
         Path file = dir.resolve("study.json");
         Files.writeString(file, """
-                {"schemaVersion": 2, "name": "Breast cancer at three hospitals",
+                {"schemaVersion": 2, "name": "%s",
                  "participants": [%s],
-                 "data": {"label": "class", "trainFraction": 0.75},
+                 "data": {"label": "%s", "trainFraction": 0.75},
                  "training": {"rounds": 3, "batchSize": 16, "learningRate": 0.1}}
-                """.formatted(String.join(",", participants)));
+                """.formatted(name, String.join(",", participants), label));
         return file;
     }
 
@@ -124,13 +128,8 @@ class HarmonisingHospitalsFxTest {
     @Test
     void aHospitalInAnotherUnitIsNamedAndItsButtonSetsTheFactorInItsMapping(FxRobot robot) throws Exception {
         CholesterolUnits.write(dir);
-        Path file = dir.resolve("study.json");
-        Files.writeString(file, """
-                {"schemaVersion": 2, "name": "Heart disease, cholesterol in two units",
-                 "participants": [%s],
-                 "data": {"label": "disease", "trainFraction": 0.75},
-                 "training": {"rounds": 3, "batchSize": 16, "learningRate": 0.1}}
-                """.formatted(String.join(",", CholesterolUnits.HOSPITALS.stream().map(h -> hospital(h, h + ".csv")).toList())));
+        Path file = study("Heart disease, cholesterol in two units", "disease",
+                CholesterolUnits.HOSPITALS.stream().map(h -> hospital(h, h + ".csv")).toList());
         robot.interact(() -> app.workbench.open(file));
         await(() -> status().contains("1 warning"));
         ListView<SchemaProblem> problems = robot.lookup("#schema-problems").queryListView();
