@@ -10,7 +10,11 @@ import org.medfed.data.csv.ColumnType;
  * numbers with a few words (a typo to fix), for a column that is not all numbers its first value that is not a
  * number with its line (the example the schema check's messages show), for a column of categories the names of its
  * levels (which leave at the level step anyway, so that codings can be compared before anything else), and whether
- * the column looks like an identifier (a different value on every row). No other value of the column.
+ * the column looks like an identifier (a different value on every row), and for a column of numbers its mean and
+ * standard deviation when it has at least {@link #MOMENTS_MIN_VALUES} values (and the hospital's minimum count):
+ * the figures a run's agreement sends anyway (a count and sums per column), from which the check across hospitals
+ * tells a column kept in other units (see data.harmonise.UnitHints). Not its median or range: those are a
+ * patient's value. No other value of the column.
  *
  * @param inferredType   {@code "numeric"} when every present value is a number, else {@code "categorical"}
  * @param mostlyNumbers  at least 80 % of the present values (and at least 4) are numbers, but not all
@@ -20,12 +24,17 @@ import org.medfed.data.csv.ColumnType;
  *                       identifier and for a column with more distinct values than a category column has
  * @param identifierLike every row has a value and no two rows share one (text, or whole numbers), in a table of
  *                       at least {@link #IDENTIFIER_MIN_ROWS} rows
+ * @param mean           the mean of a numeric column's values, or null (not numeric, or too few values)
+ * @param sd             their sample standard deviation, null when {@code mean} is
  */
 public record ColumnSummary(String name, String inferredType, int present, int missing, boolean mostlyNumbers,
-                            String firstText, int firstTextLine, List<String> levels, boolean identifierLike) {
+                            String firstText, int firstTextLine, List<String> levels, boolean identifierLike,
+                            Double mean, Double sd) {
 
     /** Fewer rows than this are too few to call a column unique by more than chance. */
     public static final int IDENTIFIER_MIN_ROWS = 20;
+    /** Fewer values than this are too few to compare units on, and their mean comes too close to one value. */
+    public static final int MOMENTS_MIN_VALUES = 10;
 
     public ColumnSummary {
         levels = levels == null ? List.of() : List.copyOf(levels);
@@ -35,6 +44,13 @@ public record ColumnSummary(String name, String inferredType, int present, int m
     public ColumnSummary(String name, String inferredType, int present, int missing, boolean mostlyNumbers,
                          String firstText, int firstTextLine) {
         this(name, inferredType, present, missing, mostlyNumbers, firstText, firstTextLine, List.of(), false);
+    }
+
+    /** A column without a mean and standard deviation. */
+    public ColumnSummary(String name, String inferredType, int present, int missing, boolean mostlyNumbers,
+                         String firstText, int firstTextLine, List<String> levels, boolean identifierLike) {
+        this(name, inferredType, present, missing, mostlyNumbers, firstText, firstTextLine, levels, identifierLike,
+                null, null);
     }
 
     public ColumnType type() {

@@ -63,17 +63,19 @@ public final class LocalTabularSite implements TabularSite {
 
     @Override
     public SchemaSummary schemaSummary() {
-        return schemaSummary(table, TableProfiler.profile(table), settings);
+        return schemaSummary(table, TableProfiler.profile(table), settings, minimumCount);
     }
 
     /** @param settings the study's settings, or null before it has a label: then every column may be a feature */
     private static SchemaSummary schemaSummary(CsvTable table, Map<String, ColumnProfile> profiles,
-                                               TabularSettings settings) {
+                                               TabularSettings settings, int minimumCount) {
         List<ColumnSummary> features = new ArrayList<>();
         for (String column : table.columns()) {
             if (settings == null || settings.mayBeFeature(column)) {
                 ColumnType chosen = settings == null ? null : settings.types().get(column);
-                features.add(describe(profiles.get(column), chosen, identifierLike(table, table.columnIndex(column))));
+                int c = table.columnIndex(column);
+                features.add(describe(profiles.get(column), chosen, identifierLike(table, c),
+                        moments(table, c, profiles.get(column), minimumCount)));
             }
         }
         return new SchemaSummary(table.fileName(), table.columns(), features,
@@ -101,17 +103,48 @@ public final class LocalTabularSite implements TabularSite {
                 }
             }
         }
-        return new TableOverview(table.rowCount(), schemaSummary(table, profiles, settings), label, counts, withheld,
+        return new TableOverview(table.rowCount(), schemaSummary(table, profiles, settings, minimumCount), label, counts, withheld,
                 minimumCount);
     }
 
-    private static ColumnSummary describe(ColumnProfile p, ColumnType chosen, boolean identifier) {
+    private static ColumnSummary describe(ColumnProfile p, ColumnType chosen, boolean identifier, double[] moments) {
         boolean categories = chosen == ColumnType.CATEGORICAL
                 || (chosen == null && p.inferredType() == ColumnType.CATEGORICAL);
         List<String> levels = identifier || !categories ? List.of()
                 : p.levelCounts().keySet().stream().map(LabelRule::canonical).distinct().toList();
         return new ColumnSummary(p.name(), p.inferredType().id(), p.present(), p.missing(), mostlyNumbers(p),
-                p.firstText(), p.firstTextLine(), levels, identifier);
+                p.firstText(), p.firstTextLine(), levels, identifier, moments == null ? null : moments[0],
+                moments == null ? null : moments[1]);
+    }
+
+    /**
+     * The mean and sample standard deviation of a column of numbers with at least
+     * {@link ColumnSummary#MOMENTS_MIN_VALUES} values and the hospital's minimum count; null otherwise.
+     */
+    private static double[] moments(CsvTable table, int column, ColumnProfile p, int minimumCount) {
+        if (p.inferredType() != ColumnType.NUMERIC || p.present() < Math.max(minimumCount, ColumnSummary.MOMENTS_MIN_VALUES)) {
+            return null;
+        }
+        double sum = 0;
+        int n = 0;
+        for (int r = 0; r < table.rowCount(); r++) {
+            String v = table.value(r, column);
+            if (v != null) {
+                sum += CsvNumber.anyValue(v);
+                n++;
+            }
+        }
+        double mean = sum / n;
+        double squares = 0; // about the mean, a second pass: no cancellation for large values with a small spread
+        for (int r = 0; r < table.rowCount(); r++) {
+            String v = table.value(r, column);
+            if (v != null) {
+                double d = CsvNumber.anyValue(v) - mean;
+                squares += d * d;
+            }
+        }
+        double sd = Math.sqrt(squares / (n - 1));
+        return Double.isFinite(mean) && Double.isFinite(sd) ? new double[] {mean, sd} : null;
     }
 
     /**

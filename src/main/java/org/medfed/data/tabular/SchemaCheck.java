@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.medfed.data.csv.ColumnType;
+import org.medfed.data.harmonise.UnitHints;
 
 /**
  * Checks that every hospital's table has the label and feature columns, of the same type, before a run,
@@ -96,6 +97,11 @@ public final class SchemaCheck {
                 compareCodings(column, "column", levels, false, problems);
             }
         }
+        for (String column : features) {
+            if (types.get(column) == ColumnType.NUMERIC) {
+                unitHints(column, sites, problems);
+            }
+        }
         if (features.isEmpty()) {
             problems.add(new SchemaProblem("all", null, SchemaProblem.Severity.ERROR,
                     "no feature columns are left: the tables need at least one column besides the label"));
@@ -178,6 +184,20 @@ public final class SchemaCheck {
                             + "(its mapping)", SchemaProblem.Kind.CODING));
                 }
             }
+        }
+    }
+
+    /**
+     * A hospital whose numbers of the column look like another unit than the others' (from the means and standard
+     * deviations the hospitals sent): a warning naming the factor, which its mapping can apply.
+     */
+    private static void unitHints(String column, Map<String, SchemaSummary> sites, List<SchemaProblem> problems) {
+        List<UnitHints.Site> stats = new ArrayList<>();
+        sites.forEach((site, summary) -> summary.feature(column).filter(c -> c.mean() != null && c.sd() != null)
+                .ifPresent(c -> stats.add(new UnitHints.Site(site, c.present(), c.mean(), c.sd()))));
+        for (UnitHints.Hint h : UnitHints.find(column, stats)) {
+            problems.add(new SchemaProblem(h.site(), column, SchemaProblem.Severity.WARNING, h.message(),
+                    SchemaProblem.Kind.UNIT, h.multiplier()));
         }
     }
 

@@ -4,8 +4,12 @@ package org.medfed.data.tabular;
  * A difference between hospitals' tables found before a run, tied to the participant and column concerned
  * so that a screen can show it next to them, with what kind of difference it is so that a screen can offer the
  * control that fixes it.
+ *
+ * @param unitFactor for a {@link Kind#UNIT} problem, the factor the hospital's numbers of the column are to be
+ *                   multiplied by (its mapping's unit factor); else null
  */
-public record SchemaProblem(String participant, String column, Severity severity, String message, Kind kind) {
+public record SchemaProblem(String participant, String column, Severity severity, String message, Kind kind,
+                            Double unitFactor) {
 
     /** Errors stop the run; warnings are shown. */
     public enum Severity {
@@ -20,11 +24,17 @@ public record SchemaProblem(String participant, String column, Severity severity
         /** Hospitals code a column's values differently: fixed by recoding at a hospital (its mapping). */
         CODING,
         /** A column that looks like an identifier was left out of the features: it can be kept. */
-        IDENTIFIER
+        IDENTIFIER,
+        /** A hospital's numbers look like another unit: fixed by its mapping's unit factor, {@code unitFactor}. */
+        UNIT
     }
 
     public SchemaProblem(String participant, String column, Severity severity, String message) {
         this(participant, column, severity, message, Kind.OTHER);
+    }
+
+    public SchemaProblem(String participant, String column, Severity severity, String message, Kind kind) {
+        this(participant, column, severity, message, kind, null);
     }
 
     @Override

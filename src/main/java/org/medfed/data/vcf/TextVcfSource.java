@@ -1,14 +1,11 @@
 package org.medfed.data.vcf;
 
-import htsjdk.samtools.util.BlockCompressedInputStream;
 import htsjdk.tribble.readers.LineIterator;
 import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFCodec;
-import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -16,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import java.util.zip.GZIPInputStream;
 import org.medfed.engine.BadInputException;
 
 /**
@@ -245,10 +241,9 @@ final class TextVcfSource implements VariantContextSource {
         } catch (IOException e) {
             throw new BadInputException(file, "after line " + lines.lineNumber(),
                     "cannot be read: " + HtsjdkMessages.reason(e) + " (is the compressed data damaged?)", e);
+        } catch (BadInputException e) {
+            throw GenotypeFileInput.placed(e, "after line " + lines.lineNumber());
         } catch (RuntimeException e) {
-            if (e instanceof BadInputException) {
-                throw e;
-            }
             // htsjdk's BGZF reader reports damaged blocks as runtime exceptions
             throw new BadInputException(file, "after line " + lines.lineNumber(),
                     "cannot be read: " + HtsjdkMessages.reason(e) + " (is the compressed data damaged?)", e);
@@ -264,23 +259,10 @@ final class TextVcfSource implements VariantContextSource {
     }
 
     private static InputStream open(Path file, VcfLayout layout) {
-        try {
-            InputStream raw = Files.newInputStream(file);
-            return switch (layout) {
-                case PLAIN_VCF -> new BufferedInputStream(raw, 1 << 16);
-                case GZIP_VCF -> new GZIPInputStream(raw, 1 << 16);
-                case BGZF_VCF -> {
-                    BlockCompressedInputStream bgzf = new BlockCompressedInputStream(new BgzfBlockLimit(
-                            new BufferedInputStream(raw, 1 << 16), file));
-                    // a damaged block is refused, not read as other genotypes (htsjdk leaves the check off)
-                    bgzf.setCheckCrcs(true);
-                    yield bgzf;
-                }
-                case BCF -> throw new IllegalArgumentException("BCF is not text");
-            };
-        } catch (IOException e) {
-            throw new BadInputException(file, null, "cannot be opened: " + e.getMessage(), e);
+        if (layout == VcfLayout.BCF) {
+            throw new IllegalArgumentException("BCF is not text");
         }
+        return GenotypeFileInput.open(file);
     }
 
     private void closeQuietly() {

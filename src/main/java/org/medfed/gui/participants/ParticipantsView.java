@@ -256,6 +256,7 @@ public final class ParticipantsView {
         ListView<SchemaProblem> problems = new ListView<>(vm.schemaProblems());
         problems.setId("schema-problems");
         problems.setPrefHeight(110);
+        problems.setMinHeight(64); // the hospitals' table grows; the findings are never squeezed out of sight
         problems.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(SchemaProblem p, boolean empty) {
@@ -273,7 +274,8 @@ public final class ParticipantsView {
         problems.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.schemaProblems()));
         problems.managedProperty().bind(problems.visibleProperty());
 
-        // the controls that answer the problems found: map a hospital's codes, keep an identifier-like column
+        // the controls that answer the problems found: map a hospital's codes, keep an identifier-like column,
+        // convert a hospital's unit
         javafx.scene.layout.FlowPane fixes = new javafx.scene.layout.FlowPane(8, 4);
         fixes.setId("schema-fixes");
         vm.schemaProblems().addListener((ListChangeListener<SchemaProblem>) c -> fixes.getChildren().setAll(
@@ -286,7 +288,7 @@ public final class ParticipantsView {
         return box;
     }
 
-    /** The control that answers a problem: keep an identifier-like column, or map a hospital's codes. */
+    /** The control that answers a problem: keep an identifier-like column, convert a unit, or map a hospital's codes. */
     private Button fix(SchemaProblem p) {
         if (p.kind() == SchemaProblem.Kind.IDENTIFIER && p.column() != null) {
             Button keep = new Button("Use '" + p.column() + "' as a feature");
@@ -294,6 +296,18 @@ public final class ParticipantsView {
             keep.setTooltip(new WrappedTooltip("Keep column '" + p.column() + "' as a feature: it is not an identifier"));
             keep.setOnAction(e -> vm.keepAsFeature(p.column()));
             return keep;
+        }
+        if (p.kind() == SchemaProblem.Kind.UNIT && p.unitFactor() != null) {
+            Button convert = new Button("Multiply " + p.participant() + "'s " + p.column() + " by "
+                    + org.medfed.data.harmonise.UnitHints.factor(p.unitFactor()));
+            convert.setId("unit-" + p.participant() + "-" + p.column());
+            convert.setTooltip(new WrappedTooltip("Sets the unit factor of '" + p.column() + "' in " + p.participant()
+                    + "'s mapping (its Mapping tab), if its values really are in the other unit; the check runs again"));
+            convert.setOnAction(e -> {
+                vm.acceptUnitHint(p);
+                showTab("Mapping");
+            });
+            return convert;
         }
         if (p.kind() == SchemaProblem.Kind.CODING && p.participant() != null) {
             Button map = new Button("Map " + p.participant() + "'s codes…");

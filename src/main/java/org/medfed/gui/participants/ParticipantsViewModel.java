@@ -317,6 +317,15 @@ public final class ParticipantsViewModel {
         });
     }
 
+    /**
+     * Accepts a unit hint of the check: chooses its hospital and sets the column's unit factor in the hospital's
+     * mapping, as the Mapping tab's factor would; the file is read again with it and the check runs again.
+     */
+    public void acceptUnitHint(SchemaProblem hint) {
+        selectHospital(hint.participant());
+        mapping.acceptUnitHint(hint);
+    }
+
     private void editParticipant(int index, java.util.function.UnaryOperator<ParticipantEntry> change) {
         document.edit(s -> {
             List<ParticipantEntry> all = new ArrayList<>(s.participants());
@@ -517,7 +526,7 @@ public final class ParticipantsViewModel {
             }
             for (SchemaProblem sp : schemaProblems) {
                 if (sp.participant() != null && sp.participant().equals(p.name())) {
-                    problems.add((sp.column() == null ? "" : "column '" + sp.column() + "': ") + sp.message());
+                    problems.add(rowText(sp));
                     error |= sp.severity() == SchemaProblem.Severity.ERROR;
                 }
             }
@@ -549,7 +558,7 @@ public final class ParticipantsViewModel {
         boolean error = false;
         for (SchemaProblem sp : schemaProblems) {
             if (p.name().equals(sp.participant())) {
-                problems.add((sp.column() == null ? "" : "column '" + sp.column() + "': ") + sp.message());
+                problems.add(rowText(sp));
                 error |= sp.severity() == SchemaProblem.Severity.ERROR;
             }
         }
@@ -678,6 +687,12 @@ public final class ParticipantsViewModel {
         }
         previewColumns.setAll(columns);
         previewBalance.setAll(balance);
+    }
+
+    /** A problem on its hospital's row: its column first, unless the message begins with it. */
+    private static String rowText(SchemaProblem sp) {
+        return (sp.column() == null || sp.message().startsWith("'" + sp.column() + "'") ? ""
+                : "column '" + sp.column() + "': ") + sp.message();
     }
 
     private String columnProblem(String participant, String column) {

@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfed.engine.BadInputException;
 
-/** A BGZF block whose CRC does not match its data is refused, not read as other genotypes. */
+/**
+ * A BGZF block whose CRC does not match its data is refused, not read as other genotypes; so are a block declaring
+ * too much and a file cut at a block boundary (no end-of-file marker). BCF gets the same checks: DamagedBcfTest.
+ */
 class BgzfChecksumTest {
 
     private static final Path SAMPLE = Path.of("sample-projects/genotypes-4-hospitals/hospital-a.vcf.gz");
@@ -60,5 +63,21 @@ class BgzfChecksumTest {
             }
         }).isInstanceOf(BadInputException.class).hasMessageStartingWith("huge-block.vcf.gz")
                 .hasMessageContaining("byte 0").hasMessageContaining("a BGZF block holds at most 65536");
+    }
+
+    /** Cut where a block ends, the lines still end in newlines: without the marker it would read as a shorter file. */
+    @Test
+    void aFileWithoutTheEndOfFileMarkerIsRefusedAsTruncated() throws Exception {
+        byte[] bytes = Files.readAllBytes(SAMPLE);
+        Path cut = tmp.resolve("no-eof.vcf.gz");
+        Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 28));
+        assertThatThrownBy(() -> {
+            try (VcfReader reader = VcfReader.open(cut)) {
+                while (reader.next() != null) {
+                    // read on
+                }
+            }
+        }).isInstanceOf(BadInputException.class).hasMessageStartingWith("no-eof.vcf.gz after line ")
+                .hasMessageContaining("without BGZF's end-of-file marker").hasMessageContaining("truncated");
     }
 }

@@ -4,11 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import htsjdk.samtools.util.BlockCompressedOutputStream;
-import htsjdk.variant.variantcontext.VariantContext;
-import htsjdk.variant.variantcontext.writer.Options;
-import htsjdk.variant.variantcontext.writer.VariantContextWriter;
-import htsjdk.variant.variantcontext.writer.VariantContextWriterBuilder;
-import htsjdk.variant.vcf.VCFFileReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
@@ -137,15 +132,7 @@ class VcfReaderTest {
     void readsBcfWrittenByHtsjdkLikeTheVcfItCameFrom() throws IOException {
         Path vcf = SharedData.data("vcf-htsjdk-hts-specs/valid/simple.vcf");
         Path bcf = tmp.resolve("simple.bcf");
-        try (VCFFileReader in = new VCFFileReader(vcf, false);
-                VariantContextWriter out = new VariantContextWriterBuilder().setOutputPath(bcf)
-                        .setOutputFileType(VariantContextWriterBuilder.OutputType.BCF)
-                        .unsetOption(Options.INDEX_ON_THE_FLY).build()) {
-            out.writeHeader(in.getFileHeader());
-            for (VariantContext vc : in) {
-                out.add(vc);
-            }
-        }
+        DamagedBcfTest.writeBcf(vcf, bcf);
         assertThat(VcfFileProbe.layout(bcf)).isEqualTo(VcfLayout.BCF);
         try (VcfReader reader = VcfReader.open(bcf)) {
             assertThat(reader.samples()).containsExactly("NA00001", "NA00002", "NA00003");

@@ -22,6 +22,7 @@ import org.medfed.gui.run.RunViewModel;
 import org.medfed.gui.shell.Screen;
 import org.medfed.gui.testing.FxWorkbench;
 import org.medfed.gui.participants.mapping.ValueMapRow;
+import org.medfed.testsupport.CholesterolUnits;
 import org.medfed.testsupport.MixedCoding;
 import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
@@ -50,13 +51,17 @@ class HarmonisingHospitalsFxTest {
     }
 
     private Path study(String... participants) throws Exception {
+        return study("Breast cancer at three hospitals", "class", List.of(participants));
+    }
+
+    private Path study(String name, String label, List<String> participants) throws Exception {
         Path file = dir.resolve("study.json");
         Files.writeString(file, """
-                {"schemaVersion": 2, "name": "Breast cancer at three hospitals",
+                {"schemaVersion": 2, "name": "%s",
                  "participants": [%s],
-                 "data": {"label": "class", "trainFraction": 0.75},
+                 "data": {"label": "%s", "trainFraction": 0.75},
                  "training": {"rounds": 3, "batchSize": 16, "learningRate": 0.1}}
-                """.formatted(String.join(",", participants)));
+                """.formatted(name, String.join(",", participants), label));
         return file;
     }
 
@@ -118,6 +123,27 @@ class HarmonisingHospitalsFxTest {
         assertThat(fx(() -> app.workbench.run().resultProperty().get().prepared().data().classes()))
                 .containsExactly("2", "4");
         assertThat(fx(() -> app.workbench.run().resultProperty().get().prepared().spec().classCount())).isEqualTo(2);
+    }
+
+    @Test
+    void aHospitalInAnotherUnitIsNamedAndItsButtonSetsTheFactorInItsMapping(FxRobot robot) throws Exception {
+        CholesterolUnits.write(dir);
+        Path file = study("Heart disease, cholesterol in two units", "disease",
+                CholesterolUnits.HOSPITALS.stream().map(h -> hospital(h, h + ".csv")).toList());
+        robot.interact(() -> app.workbench.open(file));
+        await(() -> status().contains("1 warning"));
+        ListView<SchemaProblem> problems = robot.lookup("#schema-problems").queryListView();
+        assertThat(fx(() -> problems.getItems().stream().map(SchemaProblem::toString).toList()))
+                .anyMatch(p -> p.startsWith("rural-clinic, column 'cholesterol': 'cholesterol' at rural-clinic looks like "
+                        + "another unit") && p.contains("mmol/L and mg/dL"));
+        assertThat(app.runButton(robot).isDisabled()).as("a hint does not stop the run").isFalse();
+
+        robot.clickOn("#unit-rural-clinic-cholesterol");
+        await(() -> status().startsWith("✔ The hospitals' tables match"));
+        assertThat(fx(() -> app.workbench.document().study().participants().get(3).siteMapping().scale()))
+                .containsEntry("cholesterol", 38.67);
+        assertThat(fx(() -> app.workbench.participants().selectedProperty().get())).isEqualTo(3);
+        assertThat(robot.lookup("#unit-rural-clinic-cholesterol").tryQuery()).isEmpty();
     }
 
     @Test

@@ -7,12 +7,14 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.testing.QueuedUi;
 import org.medfed.gui.testing.Samples;
 import org.medfed.gui.testing.StubDialogs;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.StudyFile;
+import org.medfed.testsupport.CholesterolUnits;
 
 class ParticipantsViewModelTest {
 
@@ -101,6 +103,37 @@ class ParticipantsViewModelTest {
         assertThat(vm.previewColumns()).filteredOn(c -> c.column().equals("age"))
                 .singleElement().satisfies(c -> assertThat(c.problem()).startsWith("✖").contains("expected a number"));
         assertThat(vm.rows().get(0).checkProperty().get()).isEqualTo("✔ ok");
+    }
+
+    @Test
+    void aUnitHintIsShownWithItsHospitalAndAcceptingItSetsTheHospitalsUnitFactor() throws java.io.IOException {
+        java.util.Map<String, Path> files = CholesterolUnits.write(java.nio.file.Files.createDirectories(dir.resolve("units")));
+        for (int i = 0; i < vm.rows().size(); i++) {
+            vm.assignFiles(i, List.of(files.get(vm.rows().get(i).nameProperty().get())));
+        }
+        ui.drain();
+        SchemaProblem hint = vm.schemaProblems().stream().filter(p -> p.kind() == SchemaProblem.Kind.UNIT)
+                .findFirst().orElseThrow();
+        assertThat(hint.participant()).isEqualTo("rural-clinic");
+        assertThat(hint.column()).isEqualTo("cholesterol");
+        assertThat(hint.unitFactor()).isEqualTo(38.67);
+        assertThat(vm.schemaStatusProperty().get()).isEqualTo("✔ Nothing stops the run; 1 warning.");
+        ParticipantRow rural = vm.rows().get(1);
+        assertThat(rural.checkProperty().get()).startsWith("⚠ 'cholesterol' at rural-clinic looks like another unit").contains("mmol/L and mg/dL").contains("multiply by 38.67");
+        assertThat(rural.errorProperty().get()).isFalse();
+        assertThat(vm.rows().get(0).checkProperty().get()).isEqualTo("✔ ok");
+
+        vm.select(0);
+        vm.acceptUnitHint(hint);
+        ui.drain();
+        assertThat(vm.selectedProperty().get()).as("the hint's hospital is chosen").isEqualTo(1);
+        assertThat(doc.study().participants().get(1).siteMapping().scale()).containsExactly(java.util.Map.entry("cholesterol", 38.67));
+        assertThat(doc.study().participants().get(0).siteMapping().isEmpty()).isTrue();
+        assertThat(vm.mapping().columns()).filteredOn(c -> c.studyName().equals("cholesterol")).singleElement()
+                .satisfies(c -> assertThat(c.factor()).isEqualTo("38.67"));
+        assertThat(vm.schemaProblems()).noneMatch(p -> p.kind() == SchemaProblem.Kind.UNIT);
+        assertThat(vm.schemaStatusProperty().get()).startsWith("✔ The hospitals' tables match");
+        assertThat(rural.checkProperty().get()).isEqualTo("✔ ok");
     }
 
     @Test

@@ -54,7 +54,7 @@ public final class MappingViewModel {
 
     /**
      * @param preview   the chosen hospital's file as read (its raw table is what the mapping starts from)
-     * @param problems  the check across hospitals: its coding problems of the chosen hospital are the hint
+     * @param problems  the check across hospitals: its coding problems and unit hints of the chosen hospital are the hint
      * @param summaryOf any hospital's file as read, by name (for the classes of the outcome over all hospitals)
      * @param checked   changes when the check across hospitals has run again (all files have been read)
      */
@@ -99,6 +99,27 @@ public final class MappingViewModel {
                     + "mg/dL of glucose) or 0.01 (cm to m); '" + t + "' is not.");
             return false;
         }
+        setFactor(studyColumn, factor);
+        return true;
+    }
+
+    /**
+     * Accepts the check's unit hint for the chosen hospital: its numbers of the column are multiplied by the
+     * factor, on top of any factor its mapping has already (the check reads the file with it).
+     */
+    public void acceptUnitHint(SchemaProblem hint) {
+        List<ParticipantEntry> ps = document.study().participants();
+        int i = selected.get();
+        if (hint.kind() != SchemaProblem.Kind.UNIT || hint.unitFactor() == null || i < 0 || i >= ps.size()
+                || !ps.get(i).name().equals(hint.participant())) {
+            return;
+        }
+        double now = ps.get(i).siteMapping().scale().getOrDefault(hint.column(), 1.0);
+        double factor = now * hint.unitFactor();
+        setFactor(hint.column(), Math.abs(factor - 1) < 1e-9 ? 1 : factor);
+    }
+
+    private void setFactor(String studyColumn, double factor) {
         editMapping(m -> {
             Map<String, Double> scale = new LinkedHashMap<>(m.scale());
             if (factor == 1) {
@@ -108,7 +129,6 @@ public final class MappingViewModel {
             }
             return new SiteMapping(m.rename(), m.recode(), scale);
         });
-        return true;
     }
 
     /** The study's value for a value of a column at this hospital; empty or the same value: stays as it is. */
@@ -179,7 +199,7 @@ public final class MappingViewModel {
         ParticipantEntry p = ps.get(i);
         SiteMapping m = p.siteMapping();
         List<String> codings = problems.stream().filter(sp -> p.name().equals(sp.participant())
-                && sp.kind() == SchemaProblem.Kind.CODING).map(sp -> (sp.severity() == SchemaProblem.Severity.ERROR
+                && (sp.kind() == SchemaProblem.Kind.CODING || sp.kind() == SchemaProblem.Kind.UNIT)).map(sp -> (sp.severity() == SchemaProblem.Severity.ERROR
                 ? "✖ " : "⚠ ") + sp.message()).toList();
         hint.set(String.join("\n", codings));
         DataFileSummary s = preview.get();
@@ -259,7 +279,7 @@ public final class MappingViewModel {
     }
 
     public StringProperty titleProperty() { return title; }
-    /** The check's coding problems of the chosen hospital, each on its line; empty when there is none. */
+    /** The check's coding problems and unit hints of the chosen hospital, each on its line; empty when none. */
     public StringProperty hintProperty() { return hint; }
     public StringProperty messageProperty() { return message; }
     public ObservableList<ColumnMapRow> columns() { return columns; }
