@@ -16,11 +16,16 @@ import org.medfed.benchmark.PersonalisationBenchmark;
 import org.medfed.benchmark.PrivacyBenchmark;
 import org.medfed.benchmark.TrainingTradeOffs;
 import org.medfed.benchmark.BenchmarkRow;
+import org.medfed.benchmark.BreastMnistBenchmark;
 import org.medfed.benchmark.CompactionBenchmark;
+import org.medfed.benchmark.EngineOverhead;
+import org.medfed.benchmark.ImageTrainingSpeed;
+import org.medfed.benchmark.MachineFacts;
 import org.medfed.benchmark.FedHeartDiseaseBenchmark;
 import org.medfed.benchmark.NetworkBenchmark;
 import org.medfed.benchmark.NetworkReport;
 import org.medfed.concurrency.Workers;
+import org.medfed.data.ExampleSet;
 import org.medfed.engine.BadInputException;
 import org.medfed.io.AtomicFiles;
 import org.medfed.io.FileProblem;
@@ -52,12 +57,16 @@ import picocli.CommandLine.Spec;
                         + "personalised model (fine-tuned, FedPer, Ditto) with intervals, on Fed-Heart-Disease and "
                         + "label-skewed BreastMNIST; --data is the shared data folder holding uci-heart-disease and "
                         + "medmnist-breastmnist; --rounds sets the BreastMNIST rounds (default 30), which runs with the "
-                        + "first seed only."})
+                        + "first seed only.",
+                "training-speed: what the round loop adds to one hospital's training (20 rounds of 1 epoch against 20 "
+                        + "epochs alone), and the CNN's images/s with 1, 2 and 4 hospitals training at once; --data is "
+                        + "the BreastMNIST folder (optional: random images otherwise); --repetitions sets the "
+                        + "alternated repetitions (default 5)."})
 final class BenchmarkCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME",
-            description = "fed-heart-disease, attacks, privacy, breastmnist, compact, network, async, compression or "
-                    + "personalisation")
+            description = "fed-heart-disease, attacks, privacy, breastmnist, compact, network, async, compression "
+                    + "personalisation or training-speed")
     String name;
 
     @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
@@ -74,7 +83,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     Path images;
 
     @Option(names = "--nodes", split = ",", paramLabel = "LIST",
-            description = "network: the numbers of hospitals to measure (default 4,16,64)")
+            description = "network: the numbers of hospitals to measure (default 4,16,64); training-speed: the numbers "
+                    + "of hospitals training images at once (default 1,2,4)")
     List<Integer> nodes = new ArrayList<>();
 
     @Option(names = "--rounds", paramLabel = "N", description = "network: FedAvg rounds per run (default "
@@ -111,7 +121,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (data == null && !name.equals("network")) {
+        if (data == null && !name.equals("network") && !name.equals("training-speed")) {
             throw new BadInputException("benchmark " + name + " needs --data DIR, the folder of its data files");
         }
         if (name.equals("breastmnist")) {
@@ -171,6 +181,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                         results);
                 csv = PersonalisationBenchmark.csv(results);
             }
+            case "training-speed" -> markdown = trainingSpeed(progress);
             case "async", "compression" -> {
                 List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds;
                 markdown = "Command: `" + command(s, images == null ? "" : " --images " + images) + "`\n\n"
@@ -178,7 +189,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             default -> throw new BadInputException("benchmark '" + name
                     + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, compact, network, "
-                    + "async, compression, personalisation");
+                    + "async, compression, personalisation, training-speed");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);
@@ -230,6 +241,28 @@ final class BenchmarkCommand implements Callable<Integer> {
                 AttackBenchmark.run(own, s, progress), s, "the study's own settings (" + st.strategy().id() + ", "
                         + st.training().rounds() + " rounds)");
         return a + "\n" + b;
+    }
+
+    private String trainingSpeed(Consumer<String> progress) {
+        int n = repetitions == null ? 5 : repetitions;
+        List<Integer> counts = nodes.isEmpty() ? List.of(1, 2, 4) : nodes;
+        String machineBefore = MachineFacts.now().describe();
+        EngineOverhead overhead = EngineOverhead.measure(workers, EngineOverhead.DEFAULT_ROWS, n, progress);
+        String source;
+        ExampleSet images;
+        if (data != null) {
+            images = BreastMnistBenchmark.Data.load(data).train();
+            source = "BreastMNIST training images (" + images.size() + ")";
+        } else {
+            images = ImageTrainingSpeed.randomImages(1024, 1);
+            source = "random 28x28 images";
+        }
+        ImageTrainingSpeed cnn = ImageTrainingSpeed.measure(workers, source, images, counts, 40, n, progress);
+        return "Command: `java -jar target/medfed.jar benchmark training-speed" + (data == null ? "" : " --data " + data)
+                + (nodes.isEmpty() ? "" : " --nodes " + String.join(",", counts.stream().map(String::valueOf).toList()))
+                + " --repetitions " + n + "`\n\nMachine at the start: " + machineBefore + "\nat the end: "
+                + MachineFacts.now().describe() + "\n\n### Engine overhead\n\n" + overhead.markdown()
+                + "\n### CNN images per second\n\n" + cnn.markdown();
     }
 
     private NetworkBenchmark.Settings networkSettings() {
