@@ -2,6 +2,7 @@ package org.medfed.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,15 +44,17 @@ import org.medfed.transport.InProcessTransport;
  * @param evaluated       seconds of {@value #ROUNDS} one-epoch calls, each followed by a test evaluation
  * @param engine          seconds of {@value #ROUNDS} rounds through the engine, no checkpoint
  * @param checkpointed    the same, writing a checkpoint after every round
+ * @param aloneCpu        the process's CPU seconds of each, which another program's load disturbs far less than
+ *                        wall time (likewise the other three)
  */
 public record EngineOverhead(ModelSpec spec, int rows, double epochMillis, List<Double> alone, List<Double> evaluated,
-                             List<Double> engine,
-                             List<Double> checkpointed) {
+                             List<Double> engine, List<Double> checkpointed, List<Double> aloneCpu,
+                             List<Double> evaluatedCpu, List<Double> engineCpu, List<Double> checkpointedCpu) {
 
     public static final int ROUNDS = 20;
-    /** 20 features, two hidden layers: one epoch of 40,000 rows takes a few hundred milliseconds on one core. */
+    /** 20 features, two hidden layers: one epoch of 20,000 rows takes about 150 ms on a quiet core. */
     static final ModelSpec SPEC = ModelSpec.mlp(SyntheticHospitals.FEATURES, 2, 64, 32);
-    public static final int DEFAULT_ROWS = 40_000;
+    public static final int DEFAULT_ROWS = 20_000;
     private static final LocalTraining EPOCH = new LocalTraining(0, 1, 32, LocalOptimizer.SGD, 0.01, 0);
 
     /** Measures {@code repetitions} alternations after one untimed warm-up of each. */
@@ -63,6 +66,7 @@ public record EngineOverhead(ModelSpec spec, int rows, double epochMillis, List<
         List<Double> evaluated = new ArrayList<>();
         List<Double> engine = new ArrayList<>();
         List<Double> checkpointed = new ArrayList<>();
+        List<List<Double>> cpu = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
         Path dir;
         try {
             dir = Files.createTempDirectory("medfed-engine-overhead");
@@ -74,12 +78,17 @@ public record EngineOverhead(ModelSpec spec, int rows, double epochMillis, List<
             for (int r = 0; r <= repetitions; r++) {
                 // the order turns each repetition: none of the four always runs right after the same other
                 for (int k = 0; k < 4; k++) {
-                    switch ((k + r) % 4) {
-                        case 0 -> record(r, alone, timeAlone(trainer, initial));
-                        case 1 -> record(r, evaluated, timeEvaluated(trainer, initial));
-                        case 2 -> record(r, engine, timeEngine(workers, h.name(), trainer, initial, CheckpointStore.NONE));
-                        default -> record(r, checkpointed, timeEngine(workers, h.name(), trainer, initial, file));
-                    }
+                    int which = (k + r) % 4;
+                    long cpu0 = processCpuNanos();
+                    double wall = switch (which) {
+                        case 0 -> timeAlone(trainer, initial);
+                        case 1 -> timeEvaluated(trainer, initial);
+                        case 2 -> timeEngine(workers, h.name(), trainer, initial, CheckpointStore.NONE);
+                        default -> timeEngine(workers, h.name(), trainer, initial, file);
+                    };
+                    double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+                    record(r, List.of(alone, evaluated, engine, checkpointed).get(which), wall);
+                    record(r, cpu.get(which), cpuSeconds);
                 }
                 if (r > 0) {
                     progress.accept(String.format(Locale.ROOT, "engine overhead %d/%d: alone %.2f s, evaluated each "
@@ -97,7 +106,16 @@ public record EngineOverhead(ModelSpec spec, int rows, double epochMillis, List<
             }
         }
         double epoch = Spread.of(alone).median() / ROUNDS * 1000;
-        return new EngineOverhead(SPEC, h.train().size(), epoch, alone, evaluated, engine, checkpointed);
+        return new EngineOverhead(SPEC, h.train().size(), epoch, alone, evaluated, engine, checkpointed, cpu.get(0),
+                cpu.get(1), cpu.get(2), cpu.get(3));
+    }
+
+    /** CPU time of the whole process (every thread: training, the transport's, JIT and GC). */
+    private static long processCpuNanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
     }
 
     /** Keeps the measurement unless it is the warm-up (repetition 0). */
@@ -177,6 +195,19 @@ public record EngineOverhead(ModelSpec spec, int rows, double epochMillis, List<
         b.append(row(ROUNDS + " calls of 1 epoch + test evaluation each, no engine", v, rv));
         b.append(String.format(Locale.ROOT, "%nThe loop's own cost, engine over the same training and evaluations called "
                 + "directly (paired ratios): min %.3f, median **%.3f**, max %.3f.%n", loop.min(), loop.median(), loop.max()));
+        b.append("\nThe same runs in CPU seconds of the process (less disturbed by other programs than wall time):\n\n");
+        b.append("| | min s | median s | max s | over alone (min, median, max of paired ratios) |\n");
+        b.append("|---|---:|---:|---:|---|\n");
+        b.append(row(ROUNDS + " epochs in one call", Spread.of(aloneCpu), null));
+        b.append(row(ROUNDS + " rounds x 1 epoch, engine", Spread.of(engineCpu),
+                Spread.of(Spread.pairedRatios(aloneCpu, engineCpu))));
+        b.append(row(ROUNDS + " rounds x 1 epoch, engine + checkpoint each round", Spread.of(checkpointedCpu),
+                Spread.of(Spread.pairedRatios(aloneCpu, checkpointedCpu))));
+        b.append(row(ROUNDS + " calls of 1 epoch + test evaluation each, no engine", Spread.of(evaluatedCpu),
+                Spread.of(Spread.pairedRatios(aloneCpu, evaluatedCpu))));
+        Spread loopCpu = Spread.of(Spread.pairedRatios(evaluatedCpu, engineCpu));
+        b.append(String.format(Locale.ROOT, "%nThe loop's own cost in CPU: min %.3f, median **%.3f**, max %.3f.%n",
+                loopCpu.min(), loopCpu.median(), loopCpu.max()));
         return b.toString();
     }
 

@@ -86,6 +86,7 @@ public record ImageTrainingSpeed(String data, int steps, List<Row> rows) {
         }
         LocalTraining plan = new LocalTraining(steps, 0, BATCH, LocalOptimizer.ADAM, 0.001, 3);
         int[] threads = new int[settings.size()];
+        int before = ComputeThreads.shared();
         List<List<Double>> figures = new ArrayList<>();
         settings.forEach(s -> figures.add(new ArrayList<>()));
         try {
@@ -107,7 +108,7 @@ public record ImageTrainingSpeed(String data, int steps, List<Row> rows) {
             }
         } finally {
             ComputeThreads.force(0);
-            ComputeThreads.share(cores);
+            ComputeThreads.share(before);
         }
         List<Row> rows = new ArrayList<>();
         for (int i = 0; i < settings.size(); i++) {

@@ -58,15 +58,17 @@ import picocli.CommandLine.Spec;
                         + "label-skewed BreastMNIST; --data is the shared data folder holding uci-heart-disease and "
                         + "medmnist-breastmnist; --rounds sets the BreastMNIST rounds (default 30), which runs with the "
                         + "first seed only.",
-                "training-speed: what the round loop adds to one hospital's training (20 rounds of 1 epoch against 20 "
-                        + "epochs alone), and the CNN's images/s with 1, 2 and 4 hospitals training at once; --data is "
-                        + "the BreastMNIST folder (optional: random images otherwise); --repetitions sets the "
-                        + "alternated repetitions (default 5)."})
+                "engine-overhead: what the round loop adds to one hospital's training (20 rounds of 1 epoch against "
+                        + "20 epochs alone, alternated; --repetitions, default 5); needs no data.",
+                "image-training: the BreastMNIST CNN's images/s with 1, 2 and 4 hospitals training at once (--nodes), "
+                        + "threads as the program sets them against ND4J's default; --data is the BreastMNIST folder "
+                        + "(optional: random images otherwise); scripts/training-speed-benchmark.sh runs PyTorch beside "
+                        + "it."})
 final class BenchmarkCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME",
             description = "fed-heart-disease, attacks, privacy, breastmnist, compact, network, async, compression "
-                    + "personalisation or training-speed")
+                    + "personalisation, engine-overhead or image-training")
     String name;
 
     @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
@@ -83,8 +85,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     Path images;
 
     @Option(names = "--nodes", split = ",", paramLabel = "LIST",
-            description = "network: the numbers of hospitals to measure (default 4,16,64); training-speed: the numbers "
-                    + "of hospitals training images at once (default 1,2,4)")
+            description = "network: the numbers of hospitals to measure (default 4,16,64); image-training: the numbers "
+                    + "of hospitals training at once (default 1,2,4)")
     List<Integer> nodes = new ArrayList<>();
 
     @Option(names = "--rounds", paramLabel = "N", description = "network: FedAvg rounds per run (default "
@@ -121,7 +123,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (data == null && !name.equals("network") && !name.equals("training-speed")) {
+        if (data == null && !List.of("network", "engine-overhead", "image-training").contains(name)) {
             throw new BadInputException("benchmark " + name + " needs --data DIR, the folder of its data files");
         }
         if (name.equals("breastmnist")) {
@@ -181,7 +183,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                         results);
                 csv = PersonalisationBenchmark.csv(results);
             }
-            case "training-speed" -> markdown = trainingSpeed(progress);
+            case "engine-overhead" -> markdown = engineOverhead(progress);
+            case "image-training" -> markdown = imageTraining(progress);
             case "async", "compression" -> {
                 List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds;
                 markdown = "Command: `" + command(s, images == null ? "" : " --images " + images) + "`\n\n"
@@ -189,7 +192,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             default -> throw new BadInputException("benchmark '" + name
                     + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, compact, network, "
-                    + "async, compression, personalisation, training-speed");
+                    + "async, compression, personalisation, engine-overhead, image-training");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);
@@ -243,11 +246,18 @@ final class BenchmarkCommand implements Callable<Integer> {
         return a + "\n" + b;
     }
 
-    private String trainingSpeed(Consumer<String> progress) {
+    private String engineOverhead(Consumer<String> progress) {
+        int n = repetitions == null ? 5 : repetitions;
+        String before = MachineFacts.now().describe();
+        EngineOverhead overhead = EngineOverhead.measure(workers, EngineOverhead.DEFAULT_ROWS, n, progress);
+        return "Command: `java -jar target/medfed.jar benchmark engine-overhead --repetitions " + n + "`\n\n"
+                + machineLines(before) + overhead.markdown();
+    }
+
+    private String imageTraining(Consumer<String> progress) {
         int n = repetitions == null ? 5 : repetitions;
         List<Integer> counts = nodes.isEmpty() ? List.of(1, 2, 4) : nodes;
-        String machineBefore = MachineFacts.now().describe();
-        EngineOverhead overhead = EngineOverhead.measure(workers, EngineOverhead.DEFAULT_ROWS, n, progress);
+        String before = MachineFacts.now().describe();
         String source;
         ExampleSet images;
         if (data != null) {
@@ -258,11 +268,13 @@ final class BenchmarkCommand implements Callable<Integer> {
             source = "random 28x28 images";
         }
         ImageTrainingSpeed cnn = ImageTrainingSpeed.measure(workers, source, images, counts, 40, n, progress);
-        return "Command: `java -jar target/medfed.jar benchmark training-speed" + (data == null ? "" : " --data " + data)
-                + (nodes.isEmpty() ? "" : " --nodes " + String.join(",", counts.stream().map(String::valueOf).toList()))
-                + " --repetitions " + n + "`\n\nMachine at the start: " + machineBefore + "\nat the end: "
-                + MachineFacts.now().describe() + "\n\n### Engine overhead\n\n" + overhead.markdown()
-                + "\n### CNN images per second\n\n" + cnn.markdown();
+        return "Command: `java -jar target/medfed.jar benchmark image-training" + (data == null ? "" : " --data " + data)
+                + " --nodes " + String.join(",", counts.stream().map(String::valueOf).toList()) + " --repetitions " + n
+                + "`\n\n" + machineLines(before) + cnn.markdown();
+    }
+
+    private static String machineLines(String before) {
+        return "Machine at the start: " + before + "  \nat the end: " + MachineFacts.now().describe() + "\n\n";
     }
 
     private NetworkBenchmark.Settings networkSettings() {

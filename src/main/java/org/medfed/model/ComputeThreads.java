@@ -78,7 +78,8 @@ public final class ComputeThreads {
     static synchronized void apply(ModelSpec spec) {
         int w = forModel(spec);
         if (w != applied) {
-            Nd4j.getEnvironment().setMaxThreads(w);
+            // ND4J's own loops run on the "master" threads (its pool only grows: max threads never shrinks)
+            Nd4j.getEnvironment().setMaxThreads(Math.max(w, Nd4j.getEnvironment().maxThreads()));
             Nd4j.getEnvironment().setMaxMasterThreads(w);
             Nd4j.factory().blas().setMaxThreads(w);
             applied = w;
