@@ -17,8 +17,8 @@ class TrainingSpeedBenchmarksTest {
     @Test
     void engineOverheadTimesEveryVariantInEachRepetitionAndPairsThem() {
         List<String> progress = new ArrayList<>();
-        EngineOverhead o = EngineOverhead.measure(TestWorkers.shared(), 200, 1, progress::add);
-        assertThat(o.rows()).isEqualTo(200);
+        EngineOverhead o = EngineOverhead.measure(TestWorkers.shared(), 300, 1, progress::add);
+        assertThat(o.rows()).isEqualTo(300);
         assertThat(List.of(o.alone(), o.evaluated(), o.engine(), o.checkpointed(), o.aloneCpu(), o.engineCpu()))
                 .allSatisfy(times -> assertThat(times).hasSize(1).allSatisfy(t -> assertThat(t).isPositive()));
         assertThat(o.overhead().median()).isPositive();
