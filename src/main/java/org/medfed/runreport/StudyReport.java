@@ -87,6 +87,11 @@ public final class StudyReport {
                 : " " + t.strategyParameters()));
         kv(h, "Model", m.type() + (m.hidden() == null || m.hidden().isEmpty() ? "" : " " + m.hidden()) + ", "
                 + m.parameters() + " parameters, " + m.classCount() + " classes");
+        if (m.outcome() != null) {
+            kv(h, "Outcome (model output: class)", m.outcome().stream()
+                    .map(c -> c.output() + ": " + c.code() + (c.name() == null ? "" : " (" + c.name() + ")"))
+                    .collect(java.util.stream.Collectors.joining(", ")));
+        }
         kv(h, "Local training", t.localEpochs() > 0 ? t.localEpochs() + " epoch(s)" : t.localSteps() + " step(s)");
         kv(h, "Batch size, learning rate, optimiser", t.batchSize() + ", " + t.learningRate() + ", " + t.optimizer());
         kv(h, "Hospitals per round", String.format(Locale.ROOT, "%.0f%%", 100 * t.participantFraction()));

@@ -73,7 +73,7 @@ public final class PersonalModelFiles {
             write(dir, node.spec(), model, node.tables(), node.classes(), onnx -> new ModelCard(
                     ModelCard.CURRENT_SCHEMA, new ModelCard.Software(RunOutputs.SOFTWARE, Version.current()),
                     Instant.now().toString(), new ModelCard.StudyRef(study.name(), null),
-                    RunOutputs.modelInfo(node.spec()), RunOutputs.inputFormat(study, node.images()), node.tables(),
+                    RunOutputs.modelInfo(node.spec(), node.classes(), study.data()), RunOutputs.inputFormat(study, node.images()), node.tables(),
                     node.images(), RunOutputs.trainingInfo(study, study.strategy().id(), rounds, "finished", study.seed()),
                     List.of(new ModelCard.ParticipantInfo(node.hospital(), node.trainSize(), node.testSize(), 1.0)),
                     metrics, null, null, onnx, null, null,

@@ -103,8 +103,17 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         sb.append(c.map(x -> RunOutputs.format(x.pValue())).orElse("")).append('\n');
     }
 
-    /** A text table of one metric for the terminal. */
+    /** More hospitals than this and the terminal gets their spread instead of a column each (a 100-column line is unreadable). */
+    static final int MOST_COLUMNS = 12;
+
+    /**
+     * A text table of one metric for the terminal: a column per hospital, or, for a study of more than
+     * {@value #MOST_COLUMNS} hospitals, the spread over them (each hospital's figure is in results.csv).
+     */
     public String render(String metric) {
+        if (participants.size() > MOST_COLUMNS) {
+            return spread(metric);
+        }
         int first = Math.max(12, rows.stream().mapToInt(r -> r.model().length()).max().orElse(0) + 2);
         List<String> columns = new ArrayList<>(participants);
         StringBuilder sb = new StringBuilder();
@@ -120,6 +129,33 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
             }
             sb.append(pad(fmt(r.mean(metric)), 8)).append(fmt(r.mean(metric + MetricSummary.WEIGHTED))).append('\n');
         }
+        return sb.toString();
+    }
+
+    private String spread(String metric) {
+        int first = Math.max(12, rows.stream().mapToInt(r -> r.model().length()).max().orElse(0) + 2);
+        StringBuilder sb = new StringBuilder(pad(metric, first));
+        for (String h : List.of("hospitals", "min", "25%", "median", "75%", "max", "mean")) {
+            sb.append(pad(h, 10));
+        }
+        sb.append("weighted\n");
+        for (Row r : rows) {
+            double[] values = participants.stream().mapToDouble(p -> r.metric(p, metric)).filter(v -> !Double.isNaN(v))
+                    .sorted().toArray();
+            sb.append(pad(r.model(), first)).append(pad(String.valueOf(values.length), 10));
+            if (values.length == 0) {
+                sb.append(pad("-", 10).repeat(5));
+            } else {
+                var percentile = new org.apache.commons.math3.stat.descriptive.rank.Percentile();
+                percentile.setData(values);
+                sb.append(pad(fmt(values[0]), 10)).append(pad(fmt(percentile.evaluate(25)), 10))
+                        .append(pad(fmt(percentile.evaluate(50)), 10)).append(pad(fmt(percentile.evaluate(75)), 10))
+                        .append(pad(fmt(values[values.length - 1]), 10));
+            }
+            sb.append(pad(fmt(r.mean(metric)), 10)).append(fmt(r.mean(metric + MetricSummary.WEIGHTED))).append('\n');
+        }
+        sb.append("(over ").append(participants.size()).append(" hospitals' test sets; each hospital's figure is in ")
+                .append(RunOutputs.RESULTS).append(")\n");
         return sb.toString();
     }
 

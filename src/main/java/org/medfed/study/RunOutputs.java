@@ -245,13 +245,24 @@ public final class RunOutputs {
         return s;
     }
 
-    static ModelCard.ModelInfo modelInfo(ModelSpec spec) {
+    /**
+     * @param classes the classes in the order of the model's outputs
+     * @param data the study's data section, for the classes' display names (null: none)
+     */
+    static ModelCard.ModelInfo modelInfo(ModelSpec spec, List<String> classes, org.medfed.project.DataSection data) {
+        List<ModelCard.OutcomeClass> outcome = new ArrayList<>();
+        for (int i = 0; i < classes.size(); i++) {
+            String code = classes.get(i);
+            String name = data == null ? code : data.className(code);
+            outcome.add(new ModelCard.OutcomeClass(i, code, name.equals(code) ? null : name));
+        }
         return new ModelCard.ModelInfo(spec.kind().id(), java.util.Arrays.stream(spec.hidden()).boxed().toList(),
                 spec.inputSize(), spec.classCount(), spec.parameterCount(), ModelFiles.MODEL_FILE,
                 spec.kind() == ModelKind.UNET ? "DL4J ComputationGraph (ModelSerializer), float32"
                         : "DL4J MultiLayerNetwork (ModelSerializer), float32",
                 spec.isImageModel() ? java.util.Arrays.stream(spec.inputShape()).boxed().toList() : null,
-                spec.isImageModel() ? java.util.Arrays.stream(spec.filters()).boxed().toList() : null);
+                spec.isImageModel() ? java.util.Arrays.stream(spec.filters()).boxed().toList() : null,
+                outcome.isEmpty() ? null : outcome);
     }
 
     /** How the study's CSV files were read; none for images. */
@@ -293,7 +304,8 @@ public final class RunOutputs {
                 Instant.now().toString(),
                 new ModelCard.StudyRef(study.name(), result.prepared().studyFile() == null ? null
                         : result.prepared().studyFile().getFileName().toString()),
-                modelInfo(spec), inputFormat(study, images), prep, images,
+                modelInfo(spec, result.prepared().data().classes(), study.data()), inputFormat(study, images), prep,
+                images,
                 trainingInfo(study, h.strategyId(), h.rounds().size(), h.status().name().toLowerCase(Locale.ROOT),
                         result.seed()),
                 parts, metrics, protections(result), communication(result), onnx, null, confidence(stats));

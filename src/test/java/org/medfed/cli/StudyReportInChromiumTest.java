@@ -47,7 +47,8 @@ class StudyReportInChromiumTest {
             assertThat(dom).as("section " + section).contains("<section id=\"" + section + "\"");
         }
         assertThat(dom).contains("Federated against each hospital alone").contains("n=100").contains("exact McNemar")
-                .contains("id=\"chart-roc\"").contains("id=\"chart-calibration\"").doesNotContain("�");
+                .contains("id=\"chart-roc\"").contains("id=\"chart-calibration\"").doesNotContain("�")
+                .contains("Outcome (model output: class)</th><td>0: 0, 1: 1<");
         // hospitals in the study's order, all test patients last
         assertThat(dom.indexOf(">rural-clinic</th>")).isLessThan(dom.indexOf(">heart-centre</th>"));
         // the charts decode: a broken image has naturalWidth 0 (checked in the page itself, written into the DOM)

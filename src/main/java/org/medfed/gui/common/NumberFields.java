@@ -46,7 +46,11 @@ public final class NumberFields {
         }
         if (Math.abs(v) >= 1e-4 && Math.abs(v) < 1e6) {
             String s = String.format(Locale.ROOT, "%.8f", v);
-            return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+            int end = s.length(); // trailing zeros and a bare point cut without a regular expression per call
+            while (s.charAt(end - 1) == '0') {
+                end--;
+            }
+            return s.substring(0, s.charAt(end - 1) == '.' ? end - 1 : end);
         }
         return String.format(Locale.ROOT, "%s", v);
     }

@@ -79,17 +79,22 @@ public final class OffThreadChartView extends Region {
         drawingNow = true;
         double scale = getScene() != null && getScene().getWindow() != null ? getScene().getWindow().getOutputScaleX() : 1;
         JFreeChart copy = ChartSnapshot.of(chart);
-        drawing.execute(() -> {
-            WritableImage drawn = null;
-            try {
-                BufferedImage picture = copy.createBufferedImage((int) Math.round(w * scale), (int) Math.round(h * scale),
-                        w, h, null);
-                drawn = SwingFXUtils.toFXImage(picture, null);
-            } finally {
-                WritableImage result = drawn;
-                ui.execute(() -> shown(result, w, h));
-            }
-        });
+        try {
+            drawing.execute(() -> {
+                WritableImage drawn = null;
+                try {
+                    BufferedImage picture = copy.createBufferedImage((int) Math.round(w * scale),
+                            (int) Math.round(h * scale), w, h, null);
+                    drawn = SwingFXUtils.toFXImage(picture, null);
+                } finally {
+                    WritableImage result = drawn;
+                    ui.execute(() -> shown(result, w, h));
+                }
+            });
+        } catch (java.util.concurrent.RejectedExecutionException closing) {
+            // the workers were stopped: the window is closing, and a redraw on its way out has nobody to show it to
+            drawingNow = false;
+        }
     }
 
     private void shown(WritableImage drawn, int w, int h) {

@@ -204,7 +204,7 @@ public final class ResultsView {
 
             {
                 button.setId("results-resume");
-                button.setTooltip(new javafx.scene.control.Tooltip("This run did not end (the workbench or the "
+                button.setTooltip(new org.medfed.gui.common.WrappedTooltip("This run did not end (the workbench or the "
                         + "computer stopped). Resume goes on from its last round, as it was started, and ends as if it "
                         + "had never stopped."));
                 button.setOnAction(e -> vm.resume(getItem()));
@@ -273,16 +273,18 @@ public final class ResultsView {
         table.getColumns().clear();
         TableColumn<ResultsViewModel.Row, String> model = new TableColumn<>("Model trained on");
         model.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().model()));
-        model.setPrefWidth(290);
-        model.setMinWidth(250);
+        model.setPrefWidth(270);
+        model.setMinWidth(230);
         table.getColumns().add(model);
         for (int i = 0; i < vm.columns().size(); i++) {
             int index = i;
             TableColumn<ResultsViewModel.Row, String> c = new TableColumn<>(vm.columns().get(i));
             c.setCellValueFactory(r -> new ReadOnlyStringWrapper(r.getValue().cells().get(index)));
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
-            // wide enough for "0.650 (0.553–0.736)" and the header with its n, so neither is cut
-            c.setPrefWidth(Math.max(165, 7.5 * vm.columns().get(i).length() + 24));
+            // wide enough for "0.650 (0.553–0.736)" and the header with its n, so neither is cut; the mean over
+            // hospitals has no interval, so it leaves the room to the others (four hospitals fit a 1360-pixel window)
+            c.setPrefWidth(vm.columns().get(i).equals("Mean") ? 100
+                    : Math.max(165, 8.0 * vm.columns().get(i).length() + 24));
             table.getColumns().add(c);
         }
     }

@@ -16,6 +16,7 @@ import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.medfed.gui.common.BatchedSeriesCollection;
 import org.medfed.gui.common.Charts;
 import org.medfed.gui.common.OffThreadChartView;
 
@@ -41,9 +42,9 @@ final class RunCharts {
     private final XYSeriesCollection globalData = new XYSeriesCollection();
     private final XYSeriesCollection previousData = new XYSeriesCollection();
     private final XYSeriesCollection lossData = new XYSeriesCollection();
-    private final XYSeriesCollection hospitalData = new XYSeriesCollection();
-    private final XYSeriesCollection bytesUpData = new XYSeriesCollection();
-    private final XYSeriesCollection bytesDownData = new XYSeriesCollection();
+    private final BatchedSeriesCollection hospitalData = new BatchedSeriesCollection();
+    private final BatchedSeriesCollection bytesUpData = new BatchedSeriesCollection();
+    private final BatchedSeriesCollection bytesDownData = new BatchedSeriesCollection();
     private final XYSeriesCollection staleData = new XYSeriesCollection(stale);
     private final List<String> hospitalOrder = new ArrayList<>();
 
@@ -222,10 +223,12 @@ final class RunCharts {
             globalChart.setTitle("Global model: accuracy");
             globalChart.getXYPlot().getRangeAxis().setLabel("Accuracy");
         }
-        for (XYSeriesCollection data : List.of(hospitalData, bytesUpData, bytesDownData)) {
-            for (int i = 0; i < data.getSeriesCount(); i++) {
-                data.getSeries(i).clear(); // the hospitals keep their lines and toggles for the next run
-            }
+        for (BatchedSeriesCollection data : List.of(hospitalData, bytesUpData, bytesDownData)) {
+            data.batch(() -> {
+                for (int i = 0; i < data.getSeriesCount(); i++) {
+                    data.getSeries(i).clear(); // the hospitals keep their lines and toggles for the next run
+                }
+            });
         }
         changed();
     }
@@ -238,6 +241,11 @@ final class RunCharts {
     }
 
     private void resetHospitals(List<String> names) {
+        hospitalData.batch(() -> bytesUpData.batch(() -> bytesDownData.batch(() -> listHospitals(names))));
+        changed();
+    }
+
+    private void listHospitals(List<String> names) {
         for (XYSeriesCollection data : List.of(hospitalData, bytesUpData, bytesDownData)) {
             data.removeAllSeries();
         }
@@ -264,7 +272,6 @@ final class RunCharts {
             });
             hospitalToggles.getChildren().add(toggle);
         }
-        changed();
     }
 
     private void add(List<? extends RoundPoint> added) {
@@ -295,10 +302,12 @@ final class RunCharts {
         for (XYSeries s : List.of(accuracy, weighted, auc, loss, trainLoss)) {
             s.fireSeriesChanged();
         }
-        for (XYSeriesCollection data : List.of(hospitalData, bytesUpData, bytesDownData)) {
-            for (int i = 0; i < data.getSeriesCount(); i++) {
-                data.getSeries(i).fireSeriesChanged();
-            }
+        for (BatchedSeriesCollection data : List.of(hospitalData, bytesUpData, bytesDownData)) {
+            data.batch(() -> {
+                for (int i = 0; i < data.getSeriesCount(); i++) {
+                    data.getSeries(i).fireSeriesChanged();
+                }
+            });
         }
         changed(globalChart, lossChart, hospitalChart, bytesChart);
     }

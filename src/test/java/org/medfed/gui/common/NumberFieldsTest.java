@@ -20,6 +20,9 @@ class NumberFieldsTest {
     void formatsWithoutNoise() {
         assertThat(NumberFields.format(0.05)).isEqualTo("0.05");
         assertThat(NumberFields.format(30)).isEqualTo("30");
+        assertThat(NumberFields.format(2.5)).isEqualTo("2.5");
+        assertThat(NumberFields.format(-3.75)).isEqualTo("-3.75");
+        assertThat(NumberFields.format(0.10000001)).isEqualTo("0.10000001");
         assertThat(NumberFields.format(1e-8)).isEqualTo("1.0E-8");
         assertThat(NumberFields.metric(Double.NaN)).isEqualTo("–");
         assertThat(NumberFields.metric(0.66666)).isEqualTo("0.667");
