@@ -14,12 +14,18 @@ import java.util.Locale;
  * of time some runnable thread waited for a core: on a shared machine it says how much the others got in the
  * way), the JVM and the date.
  */
-record MachineFacts(int cores, String loadAverage, String cpuPressure, String jvm, String date) {
+public record MachineFacts(int cores, String loadAverage, String cpuPressure, String jvm, String date) {
 
-    static MachineFacts now() {
+    public static MachineFacts now() {
         return new MachineFacts(Runtime.getRuntime().availableProcessors(), readLoadAverage(), readCpuPressure(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
                 ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+    }
+
+    /** One line: cores, date, load average, CPU pressure and JVM. */
+    public String describe() {
+        return cores + " cores, " + date + ", load average " + loadAverage + ", CPU pressure " + cpuPressure + ", "
+                + jvm;
     }
 
     /** "some" CPU pressure over the last 10 and 60 seconds from /proc/pressure/cpu (Linux 4.20+), else unknown. */

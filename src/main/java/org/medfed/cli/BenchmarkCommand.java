@@ -16,11 +16,16 @@ import org.medfed.benchmark.PersonalisationBenchmark;
 import org.medfed.benchmark.PrivacyBenchmark;
 import org.medfed.benchmark.TrainingTradeOffs;
 import org.medfed.benchmark.BenchmarkRow;
+import org.medfed.benchmark.BreastMnistBenchmark;
 import org.medfed.benchmark.CompactionBenchmark;
+import org.medfed.benchmark.EngineOverhead;
+import org.medfed.benchmark.ImageTrainingSpeed;
+import org.medfed.benchmark.MachineFacts;
 import org.medfed.benchmark.FedHeartDiseaseBenchmark;
 import org.medfed.benchmark.NetworkBenchmark;
 import org.medfed.benchmark.NetworkReport;
 import org.medfed.concurrency.Workers;
+import org.medfed.data.ExampleSet;
 import org.medfed.engine.BadInputException;
 import org.medfed.io.AtomicFiles;
 import org.medfed.io.FileProblem;
@@ -52,12 +57,18 @@ import picocli.CommandLine.Spec;
                         + "personalised model (fine-tuned, FedPer, Ditto) with intervals, on Fed-Heart-Disease and "
                         + "label-skewed BreastMNIST; --data is the shared data folder holding uci-heart-disease and "
                         + "medmnist-breastmnist; --rounds sets the BreastMNIST rounds (default 30), which runs with the "
-                        + "first seed only."})
+                        + "first seed only.",
+                "engine-overhead: what the round loop adds to one hospital's training (20 rounds of 1 epoch against "
+                        + "20 epochs alone, alternated; --repetitions, default 5); needs no data.",
+                "image-training: the BreastMNIST CNN's images/s with 1, 2 and 4 hospitals training at once (--nodes), "
+                        + "threads as the program sets them against ND4J's default; --data is the BreastMNIST folder "
+                        + "(optional: random images otherwise); scripts/training-speed-benchmark.sh runs PyTorch beside "
+                        + "it."})
 final class BenchmarkCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME",
-            description = "fed-heart-disease, attacks, privacy, breastmnist, compact, network, async, compression or "
-                    + "personalisation")
+            description = "fed-heart-disease, attacks, privacy, breastmnist, compact, network, async, compression "
+                    + "personalisation, engine-overhead or image-training")
     String name;
 
     @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
@@ -74,7 +85,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     Path images;
 
     @Option(names = "--nodes", split = ",", paramLabel = "LIST",
-            description = "network: the numbers of hospitals to measure (default 4,16,64)")
+            description = "network: the numbers of hospitals to measure (default 4,16,64); image-training: the numbers "
+                    + "of hospitals training at once (default 1,2,4)")
     List<Integer> nodes = new ArrayList<>();
 
     @Option(names = "--rounds", paramLabel = "N", description = "network: FedAvg rounds per run (default "
@@ -111,7 +123,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (data == null && !name.equals("network")) {
+        if (data == null && !List.of("network", "engine-overhead", "image-training").contains(name)) {
             throw new BadInputException("benchmark " + name + " needs --data DIR, the folder of its data files");
         }
         if (name.equals("breastmnist")) {
@@ -171,6 +183,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                         results);
                 csv = PersonalisationBenchmark.csv(results);
             }
+            case "engine-overhead" -> markdown = engineOverhead(progress);
+            case "image-training" -> markdown = imageTraining(progress);
             case "async", "compression" -> {
                 List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds;
                 markdown = "Command: `" + command(s, images == null ? "" : " --images " + images) + "`\n\n"
@@ -178,7 +192,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             default -> throw new BadInputException("benchmark '" + name
                     + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, compact, network, "
-                    + "async, compression, personalisation");
+                    + "async, compression, personalisation, engine-overhead, image-training");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);
@@ -230,6 +244,37 @@ final class BenchmarkCommand implements Callable<Integer> {
                 AttackBenchmark.run(own, s, progress), s, "the study's own settings (" + st.strategy().id() + ", "
                         + st.training().rounds() + " rounds)");
         return a + "\n" + b;
+    }
+
+    private String engineOverhead(Consumer<String> progress) {
+        int n = repetitions == null ? 5 : repetitions;
+        String before = MachineFacts.now().describe();
+        EngineOverhead overhead = EngineOverhead.measure(workers, EngineOverhead.DEFAULT_ROWS, n, progress);
+        return "Command: `java -jar target/medfed.jar benchmark engine-overhead --repetitions " + n + "`\n\n"
+                + machineLines(before) + overhead.markdown();
+    }
+
+    private String imageTraining(Consumer<String> progress) {
+        int n = repetitions == null ? 5 : repetitions;
+        List<Integer> counts = nodes.isEmpty() ? List.of(1, 2, 4) : nodes;
+        String before = MachineFacts.now().describe();
+        String source;
+        ExampleSet images;
+        if (data != null) {
+            images = BreastMnistBenchmark.Data.load(data).train();
+            source = "BreastMNIST training images (" + images.size() + ")";
+        } else {
+            images = ImageTrainingSpeed.randomImages(1024, 1);
+            source = "random 28x28 images";
+        }
+        ImageTrainingSpeed cnn = ImageTrainingSpeed.measure(workers, source, images, counts, 40, n, progress);
+        return "Command: `java -jar target/medfed.jar benchmark image-training" + (data == null ? "" : " --data " + data)
+                + " --nodes " + String.join(",", counts.stream().map(String::valueOf).toList()) + " --repetitions " + n
+                + "`\n\n" + machineLines(before) + cnn.markdown();
+    }
+
+    private static String machineLines(String before) {
+        return "Machine at the start: " + before + "  \nat the end: " + MachineFacts.now().describe() + "\n\n";
     }
 
     private NetworkBenchmark.Settings networkSettings() {

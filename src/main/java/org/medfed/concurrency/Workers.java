@@ -37,6 +37,37 @@ public final class Workers implements AutoCloseable {
     private final Set<ExecutorService> open = ConcurrentHashMap.newKeySet();
     private final Set<Thread> threads = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
+    private final int cores;
+
+    /** Workers for this machine's cores. */
+    public Workers() {
+        this(Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Workers that share out {@code cores} cores (tests pretend other machines). */
+    public Workers(int cores) {
+        if (cores < 1) {
+            throw new IllegalArgumentException("cores must be at least 1");
+        }
+        this.cores = cores;
+    }
+
+    /** The cores the jobs share. */
+    public int cores() {
+        return cores;
+    }
+
+    /**
+     * Threads each of {@code parallelJobs} CPU-bound jobs running at once may use for its own arithmetic (a DL4J
+     * trainer's native math): the cores shared out evenly, at least one. Jobs beyond the cores queue rather than
+     * run at once, so they do not divide the share further.
+     */
+    public int computeThreads(int parallelJobs) {
+        if (parallelJobs < 1) {
+            throw new IllegalArgumentException("parallelJobs must be at least 1");
+        }
+        return Math.max(1, cores / Math.min(parallelJobs, cores));
+    }
 
     /** Threads named {@code name-1}, {@code name-2}... at {@code priority}, remembered until they end. */
     private ThreadFactory named(String name, int priority) {

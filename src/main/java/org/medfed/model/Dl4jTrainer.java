@@ -120,6 +120,7 @@ public final class Dl4jTrainer implements ModelTrainer {
     }
 
     private MultiLayerNetwork network(LocalOptimizer optimizer, double learningRate) {
+        ComputeThreads.apply(spec); // every computation starts by fetching its network
         String key = optimizer + "@" + learningRate;
         return networks.computeIfAbsent(key, k -> {
             MultiLayerNetwork net = NetworkFactory.build(spec, optimizer, learningRate);

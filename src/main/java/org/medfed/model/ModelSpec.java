@@ -161,6 +161,33 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
         return new ModelLayout(parameterLayout().stream().map(ParameterBlock::count).toList());
     }
 
+    /**
+     * Multiply-adds of one example's forward pass: each weight once per output position (every pixel of its level
+     * for a 3x3 "same" convolution, once for a dense layer). A measure of how much work a step has to share out.
+     */
+    public long multiplyAddsPerExample() {
+        long sum = 0;
+        for (ParameterBlock b : parameterLayout()) {
+            long weights = b.count() - b.biases();
+            sum += weights * positions(b.layer());
+        }
+        return sum;
+    }
+
+    /** Output positions of a layer: the pixels of its level for a convolution, one for a dense layer. */
+    private long positions(String layer) {
+        if (kind == ModelKind.LOGISTIC || kind == ModelKind.MLP || layer.startsWith("dense")) {
+            return 1;
+        }
+        int level;
+        if (kind == ModelKind.CNN) {
+            level = Integer.parseInt(layer.substring("conv".length())) - 1;
+        } else {
+            level = UnetNames.level(layer);
+        }
+        return (long) (inputShape[1] >> level) * (inputShape[2] >> level);
+    }
+
     /** The layers with parameters, in the order of the flat parameter vector (DL4J's order). */
     public List<ParameterBlock> parameterLayout() {
         List<ParameterBlock> out = new ArrayList<>();

@@ -217,6 +217,7 @@ public final class SegmentationTrainer implements ModelTrainer {
     }
 
     private ComputationGraph graph(LocalOptimizer optimizer, double learningRate) {
+        ComputeThreads.apply(spec); // every computation starts by fetching its graph
         return graphs.computeIfAbsent(optimizer + "@" + learningRate, k -> {
             ComputationGraph g = NetworkFactory.buildGraph(spec, optimizer, learningRate, foregroundWeight);
             g.setListeners(listener);

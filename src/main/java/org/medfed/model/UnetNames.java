@@ -19,6 +19,17 @@ final class UnetNames {
         return "dec" + level + which;
     }
 
+    /** The resolution level (0 = full) of an encoder's or decoder's convolution; the logit is at full resolution. */
+    static int level(String convolution) {
+        if (convolution.equals(LOGIT)) {
+            return 0;
+        }
+        if (!convolution.startsWith("enc") && !convolution.startsWith("dec")) {
+            throw new IllegalArgumentException(convolution + " is not a U-Net convolution");
+        }
+        return Integer.parseInt(convolution.substring(3, convolution.length() - 1));
+    }
+
     static String pool(int level) {
         return "pool" + level;
     }

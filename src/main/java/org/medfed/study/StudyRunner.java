@@ -27,6 +27,7 @@ import org.medfed.engine.checkpoint.Checkpointing;
 import org.medfed.engine.clock.HospitalSpeeds;
 import org.medfed.engine.clock.Timing;
 import org.medfed.project.SimulationSection;
+import org.medfed.model.ComputeThreads;
 import org.medfed.model.ModelTrainer;
 import org.medfed.model.ModelSpec;
 import org.medfed.project.Study;
@@ -77,6 +78,10 @@ public final class StudyRunner {
         // hospitals behind nodes only wait on the network: one thread each
         int threads = prepared.data() instanceof RemoteStudyData ? participants.size()
                 : options.threadsFor(participants.size());
+        if (!(prepared.data() instanceof RemoteStudyData)) {
+            // the hospitals training at once share the cores: each one's native math gets its part, not all of them
+            ComputeThreads.share(workers.computeThreads(threads));
+        }
         try (InProcessTransport transport = new InProcessTransport(workers, threads)) {
             FederatedRun run = new FederatedRun(config, protectedRun.strategy(), participants, transport, listener);
             history = checkpointing.execute(run, initial, control);
@@ -152,6 +157,7 @@ public final class StudyRunner {
                     prepared.study().training().runConfig(seed).participantTimeout(), control, progress);
         }
         List<BaselineResult> out = new ArrayList<>();
+        ComputeThreads.share(workers.computeThreads(1)); // one model at a time: it may use every core
         ModelVector initial = initialModel(prepared.spec(), seed);
         LocalTraining plan = prepared.study().baselines().localTraining(Seeds.derive(seed, "baseline", 0));
         for (SiteData site : prepared.data().sites()) {

@@ -89,4 +89,18 @@ class WorkersTest {
             assertThat(most.get()).isEqualTo(2);
         }
     }
+
+    @Test
+    void computeThreadsShareTheCoresAmongJobsRunningAtOnce() {
+        Workers four = new Workers(4);
+        assertThat(four.cores()).isEqualTo(4);
+        assertThat(four.computeThreads(1)).isEqualTo(4);
+        assertThat(four.computeThreads(2)).isEqualTo(2);
+        assertThat(four.computeThreads(3)).isEqualTo(1); // 4 / 3 rounded down: never more threads than cores
+        assertThat(four.computeThreads(64)).isEqualTo(1);
+        assertThat(new Workers(2).computeThreads(4)).isEqualTo(1);
+        assertThatThrownBy(() -> four.computeThreads(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new Workers(0)).isInstanceOf(IllegalArgumentException.class);
+        four.close();
+    }
 }
