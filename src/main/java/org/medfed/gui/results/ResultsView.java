@@ -273,6 +273,7 @@ public final class ResultsView {
         table.getColumns().clear();
         TableColumn<ResultsViewModel.Row, String> model = new TableColumn<>("Model trained on");
         model.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().model()));
+        model.setCellFactory(c -> new org.medfed.gui.common.TooltipCell<>(javafx.scene.control.OverrunStyle.ELLIPSIS));
         model.setPrefWidth(270);
         model.setMinWidth(230);
         table.getColumns().add(model);
