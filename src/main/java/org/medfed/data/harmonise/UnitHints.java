@@ -50,7 +50,7 @@ public final class UnitHints {
                     + ") at " + String.join(", ", reference) + ", " + (ratio < 1 ? figure(1 / ratio) + " times smaller"
                     : figure(ratio) + " times larger") + ": the factor between " + siteUnit + " and " + studyUnit
                     + " (" + unit.what() + ", " + factor(unit.factor()) + "). If " + site + "'s values are in "
-                    + siteUnit + ", convert them: multiply by " + factor(multiplier) + " (its mapping)";
+                    + siteUnit + ", convert them: " + conversion(multiplier) + " (its mapping)";
         }
     }
 
@@ -138,6 +138,14 @@ public final class UnitHints {
     }
 
     /** A factor as it is used: up to six significant digits (38.67, 2.20462, 0.0258598). */
+    /**
+     * The conversion in the words a person would use: "multiply by 38.67", or for a factor under one "divide by
+     * 38.67" rather than "multiply by 0.0258598" (the mapping stores the factor either way).
+     */
+    public static String conversion(double multiplier) {
+        return multiplier < 1 ? "divide by " + factor(1 / multiplier) : "multiply by " + factor(multiplier);
+    }
+
     public static String factor(double v) {
         return digits(v, 6);
     }

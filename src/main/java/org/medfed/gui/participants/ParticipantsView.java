@@ -258,6 +258,14 @@ public final class ParticipantsView {
         problems.setPrefHeight(110);
         problems.setMinHeight(64); // the hospitals' table grows; the findings are never squeezed out of sight
         problems.setCellFactory(l -> new ListCell<>() {
+            {
+                // a long finding (a unit hint names the column, hospitals, means and factor) wraps instead of
+                // hiding its end behind a horizontal scroll bar
+                setWrapText(true);
+                prefWidthProperty().bind(l.widthProperty().subtract(24));
+                setMaxWidth(USE_PREF_SIZE);
+            }
+
             @Override
             protected void updateItem(SchemaProblem p, boolean empty) {
                 super.updateItem(p, empty);
@@ -298,8 +306,9 @@ public final class ParticipantsView {
             return keep;
         }
         if (p.kind() == SchemaProblem.Kind.UNIT && p.unitFactor() != null) {
-            Button convert = new Button("Multiply " + p.participant() + "'s " + p.column() + " by "
-                    + org.medfed.data.harmonise.UnitHints.factor(p.unitFactor()));
+            double f = p.unitFactor();
+            Button convert = new Button((f < 1 ? "Divide " : "Multiply ") + p.participant() + "'s " + p.column()
+                    + " by " + org.medfed.data.harmonise.UnitHints.factor(f < 1 ? 1 / f : f));
             convert.setId("unit-" + p.participant() + "-" + p.column());
             convert.setTooltip(new WrappedTooltip("Sets the unit factor of '" + p.column() + "' in " + p.participant()
                     + "'s mapping (its Mapping tab), if its values really are in the other unit; the check runs again"));

@@ -45,7 +45,7 @@ class UnitHintsTest {
             assertThat(h.multiplier()).isCloseTo(0.453592, within(1e-6));
             assertThat(h.siteUnit()).isEqualTo("lb");
             assertThat(h.studyUnit()).isEqualTo("kg");
-            assertThat(h.message()).contains("2.21 times larger").contains("multiply by 0.453592");
+            assertThat(h.message()).contains("2.21 times larger").contains("divide by 2.20462");
         });
     }
 
