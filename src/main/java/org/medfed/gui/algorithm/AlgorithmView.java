@@ -30,13 +30,14 @@ public final class AlgorithmView {
         this.vm = vm;
         ListView<StrategyDescriptor> list = new ListView<>(vm.strategies());
         list.setId("algorithm-list");
-        list.setPrefWidth(250);
-        list.setMinWidth(220);
+        list.setPrefWidth(345); // the personalising strategies' names are long: "Ditto (own model pulled towards…)"
+        list.setMinWidth(345); // the settings beside it scroll; the names do not shrink under them
         list.setCellFactory(l -> new ListCell<>() {
             @Override
             protected void updateItem(StrategyDescriptor d, boolean empty) {
                 super.updateItem(d, empty);
                 setText(empty || d == null ? null : d.name());
+                setTooltip(empty || d == null ? null : new org.medfed.gui.common.WrappedTooltip(d.name()));
             }
         });
         list.getSelectionModel().select(vm.strategyProperty().get());
