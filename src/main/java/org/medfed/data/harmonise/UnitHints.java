@@ -143,7 +143,17 @@ public final class UnitHints {
      * 38.67" rather than "multiply by 0.0258598" (the mapping stores the factor either way).
      */
     public static String conversion(double multiplier) {
-        return multiplier < 1 ? "divide by " + factor(1 / multiplier) : "multiply by " + factor(multiplier);
+        return verb(multiplier) + " by " + factor(divisor(multiplier));
+    }
+
+    /** "multiply" or "divide": how {@link #conversion} says it. */
+    public static String verb(double multiplier) {
+        return multiplier < 1 ? "divide" : "multiply";
+    }
+
+    /** The number {@link #conversion} names: the factor, or for a factor under one its inverse. */
+    public static double divisor(double multiplier) {
+        return multiplier < 1 ? 1 / multiplier : multiplier;
     }
 
     public static String factor(double v) {

@@ -307,8 +307,10 @@ public final class ParticipantsView {
         }
         if (p.kind() == SchemaProblem.Kind.UNIT && p.unitFactor() != null) {
             double f = p.unitFactor();
-            Button convert = new Button((f < 1 ? "Divide " : "Multiply ") + p.participant() + "'s " + p.column()
-                    + " by " + org.medfed.data.harmonise.UnitHints.factor(f < 1 ? 1 / f : f));
+            String verb = org.medfed.data.harmonise.UnitHints.verb(f);
+            Button convert = new Button(Character.toUpperCase(verb.charAt(0)) + verb.substring(1) + " "
+                    + p.participant() + "'s " + p.column() + " by "
+                    + org.medfed.data.harmonise.UnitHints.factor(org.medfed.data.harmonise.UnitHints.divisor(f)));
             convert.setId("unit-" + p.participant() + "-" + p.column());
             convert.setTooltip(new WrappedTooltip("Sets the unit factor of '" + p.column() + "' in " + p.participant()
                     + "'s mapping (its Mapping tab), if its values really are in the other unit; the check runs again"));

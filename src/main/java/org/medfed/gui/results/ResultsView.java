@@ -284,7 +284,7 @@ public final class ResultsView {
             c.setStyle("-fx-alignment: CENTER-RIGHT;");
             // wide enough for "0.650 (0.553–0.736)" and the header with its n, so neither is cut; the mean over
             // hospitals has no interval, so it leaves the room to the others (four hospitals fit a 1360-pixel window)
-            c.setPrefWidth(vm.columns().get(i).equals("Mean") ? 100
+            c.setPrefWidth(vm.columns().get(i).equals(ResultsViewModel.MEAN_COLUMN) ? 100
                     : Math.max(165, 8.0 * vm.columns().get(i).length() + 24));
             table.getColumns().add(c);
         }

@@ -36,6 +36,9 @@ import org.medfed.study.StudyResult;
  */
 public final class ResultsViewModel {
 
+    /** The column of the mean over hospitals: one figure without an interval, so the table gives it less room. */
+    public static final String MEAN_COLUMN = "Mean";
+
     public static final List<String> METRICS = List.of("accuracy", "auc", "sensitivity", "specificity",
             "balanced_accuracy", "loss");
     /** Metrics for two classes only. */
@@ -194,7 +197,7 @@ public final class ResultsViewModel {
         for (String p : table.participants()) {
             cols.add(p + " (n=" + testSizes.getOrDefault(p, 0) + ")");
         }
-        cols.add("Mean");
+        cols.add(MEAN_COLUMN);
         cols.add("Weighted mean (n=" + testSizes.values().stream().mapToInt(Integer::intValue).sum() + ")");
         columns.setAll(cols);
         List<Row> out = new ArrayList<>();

@@ -177,7 +177,6 @@ public final class RunViewModel {
         run = 0;
         phase.set(Phase.IDLE);
         clearRun();
-        keptFolder.set(null);
         previousPoints.clear(); // the last study's run is no line to compare with
         previousLabel.set("");
         runLabel = "";
@@ -321,6 +320,7 @@ public final class RunViewModel {
 
     /** Forgets the last run's rounds, result and wording, before a run starts or another study opens. */
     private void clearRun() {
+        keptFolder.set(null);
         points.clear();
         protections.clear();
         result.set(null);
@@ -386,7 +386,6 @@ public final class RunViewModel {
         runLabel = "run " + thisRun + ": " + org.medfed.engine.strategy.StrategyCatalog.find(study.strategy().id())
                 .map(d -> d.name()).orElse(study.strategy().id());
         clearRun();
-        keptFolder.set(null);
         round.set(l.from() == null ? 0 : l.from().round());
         roundStarted = round.get();
         roundDone = round.get();
