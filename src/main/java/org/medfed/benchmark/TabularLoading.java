@@ -179,10 +179,14 @@ public record TabularLoading(int rows, int hospitals, long fileBytes, long maxHe
         row(sb, "plain commons-csv parse", plainSeconds, plainCpu, plainPeakMb);
         row(sb, "data preparation (read, profile, agree, encode)", prepareSeconds, prepareCpu, preparePeakMb);
         Spread ratios = Spread.of(Spread.pairedRatios(plainSeconds, prepareSeconds));
+        Spread cpuRatios = Spread.of(Spread.pairedRatios(plainCpu, prepareCpu));
         sb.append(String.format(Locale.ROOT, "%nPreparation / plain parse, paired wall-time ratios: min %.2f, median "
                 + "%.2f, max %.2f (target at most 2); heap peak of the preparation %.0f MB (target under 1,024).%n",
                 ratios.min(), ratios.median(), ratios.max(),
                 preparePeakMb.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
+        sb.append(String.format(Locale.ROOT, "The same in CPU seconds of the measuring thread (less disturbed by other "
+                + "programs than wall time): min %.2f, median %.2f, max %.2f.%n", cpuRatios.min(), cpuRatios.median(),
+                cpuRatios.max()));
         return sb.toString();
     }
 

@@ -35,7 +35,7 @@ class TabularLoadingTest {
         assertThat(progress.stream().filter(p -> p.startsWith("writing"))).hasSize(4);
         assertThat(progress.stream().filter(p -> p.startsWith("repetition"))).hasSize(4);
         assertThat(t.markdown()).contains("402 rows x 20 columns over 4 hospitals", "| plain commons-csv parse |",
-                "| data preparation", "paired wall-time ratios");
+                "| data preparation", "paired wall-time ratios", "in CPU seconds");
 
         TabularLoading.measure(dir, 402, 4, 1, progress::add);
         assertThat(progress.stream().filter(p -> p.startsWith("writing"))).as("files reused").hasSize(4);
