@@ -7,8 +7,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mvn -q -B -o -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt
-CP="target/test-classes:target/classes:$(cat target/test-classpath.txt)"
 WORK="${WORK:-target/many-hospitals}"
+# a copy of the classes, so that a build during a long measurement does not pull them from under it
+rm -rf "$WORK/classes" && mkdir -p "$WORK/classes" && cp -r target/classes target/test-classes "$WORK/classes/"
+CP="$WORK/classes/test-classes:$WORK/classes/classes:$(cat target/test-classpath.txt)"
 for n in "${@:-1000 10000}"; do
   for count in $n; do
     if [ ! -f "$WORK/$count/study.json" ]; then

@@ -506,6 +506,10 @@ final class RunCharts {
         return previous;
     }
 
+    YIntervalSeriesCollection accuracyBandData() {
+        return accuracyBand;
+    }
+
     XYSeriesCollection bytesUpData() {
         return bytesUpData;
     }

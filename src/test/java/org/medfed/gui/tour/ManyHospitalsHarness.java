@@ -166,7 +166,8 @@ public final class ManyHospitalsHarness {
                 + "Run enabled %.1f s%n", (opened[0] - t0) / 1e9, (responds - t0) / 1e9, (filesRead - t0) / 1e9);
         if (sampler != null) {
             System.out.println("  FX thread from launch until it responds:\n"
-                    + sampler.summarize(t0, responds, Integer.getInteger("medfed.benchTop", 40), null));
+                    + sampler.summarize(t0, responds, Integer.getInteger("medfed.benchTop", 40), null,
+                    System.getProperty("medfed.benchFrames", "")));
         }
 
         for (Screen s : List.of(Screen.PARTICIPANTS, Screen.TASK, Screen.ALGORITHM, Screen.RUN, Screen.RESULTS)) {
