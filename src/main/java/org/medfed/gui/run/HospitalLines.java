@@ -45,9 +45,12 @@ public final class HospitalLines {
     private void reset() {
         known.clear();
         known.addAll(names);
+        boolean wasBanded = banded.get();
         banded.set(names.size() > ALL_LINES_UP_TO);
-        if (banded.get()) {
-            shown.retainAll(known);
+        if (banded.get() && wasBanded) {
+            shown.retainAll(known); // the picks that are still hospitals of the run
+        } else if (banded.get()) {
+            shown.clear();
         } else {
             shown.clear();
             shown.addAll(names);
@@ -96,6 +99,17 @@ public final class HospitalLines {
      */
     public int colour(String name) {
         return banded.get() ? lines.indexOf(name) : names.indexOf(name);
+    }
+
+    /**
+     * The hospitals a table gives a column each (the robust rule's verdicts): all while few; beyond that the
+     * picked ones and those in {@code always} (the simulated attackers), in the hospitals' order.
+     */
+    public List<String> columns(Set<String> always) {
+        if (!banded.get()) {
+            return List.copyOf(names);
+        }
+        return names.stream().filter(n -> always.contains(n) || shown.contains(n)).toList();
     }
 
     /** The spread over hospitals of one record's figure per hospital, or null when no hospital has one. */

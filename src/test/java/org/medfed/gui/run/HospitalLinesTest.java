@@ -64,6 +64,18 @@ class HospitalLinesTest {
     }
 
     @Test
+    void aTableHasAColumnForEveryHospitalWhileFewElseForThePickedOnesAndTheAttackers() {
+        ObservableList<String> names = FXCollections.observableArrayList(hospitals(4));
+        HospitalLines lines = new HospitalLines(names);
+        lines.show("h01", false);
+        assertThat(lines.columns(java.util.Set.of())).as("a hidden line keeps its column").hasSize(4);
+        names.setAll(hospitals(100));
+        lines.show("h50", true);
+        lines.show("h03", true);
+        assertThat(lines.columns(java.util.Set.of("h99"))).containsExactly("h03", "h50", "h99");
+    }
+
+    @Test
     void atMostADozenArePickedAndTheRefusalIsSaid() {
         HospitalLines lines = new HospitalLines(FXCollections.observableArrayList(hospitals(50)));
         hospitals(HospitalLines.MOST_PICKED).forEach(h -> lines.show(h, true));

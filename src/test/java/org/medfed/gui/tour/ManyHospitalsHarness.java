@@ -60,7 +60,12 @@ public final class ManyHospitalsHarness {
         if (args.length == 3 && args[0].equals("generate")) {
             generate(Integer.parseInt(args[1]), Path.of(args[2]));
         } else if (args.length == 2 && args[0].equals("measure")) {
-            measure(Path.of(args[1]).toAbsolutePath());
+            try {
+                measure(Path.of(args[1]).toAbsolutePath());
+            } catch (Exception | Error e) {
+                e.printStackTrace();
+                System.exit(1); // the FX thread would keep the JVM alive
+            }
         } else {
             System.err.println("usage: ManyHospitalsHarness generate N DIR | measure STUDY.json");
             System.exit(2);
