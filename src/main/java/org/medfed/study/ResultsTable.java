@@ -105,7 +105,8 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
     }
 
     /** More hospitals than this and the terminal gets their spread instead of a column each (a 100-column line is unreadable). */
-    static final int MOST_COLUMNS = 12;
+    /** Beyond this many hospitals a table shows their spread, not a column each (the workbench as the CLI). */
+    public static final int MOST_COLUMNS = 12;
 
     /**
      * A text table of one metric for the terminal: a column per hospital, or, for a study of more than

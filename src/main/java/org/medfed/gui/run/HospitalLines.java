@@ -23,8 +23,8 @@ import org.medfed.metrics.Quartiles;
  */
 public final class HospitalLines {
 
-    /** As many hospitals as the charts' palette has colours: each keeps a colour of its own. */
-    public static final int ALL_LINES_UP_TO = 12;
+    /** As many as the results table has hospital columns (and the charts' palette colours). */
+    public static final int ALL_LINES_UP_TO = org.medfed.study.ResultsTable.MOST_COLUMNS;
     public static final int MOST_PICKED = 12;
 
     private final ObservableList<String> names;

@@ -77,6 +77,18 @@ class RunScreenFxTest {
         robot.clickOn("#toggle-hospital-05");
         assertThat(fx(() -> charts.hospitalData().getSeriesCount())).isZero();
         assertThat(robot.lookup("#toggle-hospital-05").tryQuery()).as("unticked: taken away").isEmpty();
+
+        // the results table shows the spread over the 13 hospitals, as medfed run prints it, not 13 columns
+        await(() -> !app.workbench.results().rows().isEmpty() && app.workbench.results().statisticsProperty().get() != null);
+        var results = app.workbench.results();
+        assertThat(fx(() -> List.copyOf(results.columns()))).startsWith("Hospitals", "Lowest", "25%", "Median", "75%",
+                "Highest").hasSize(8);
+        var last = org.medfed.metrics.Quartiles.of(rounds.get(1).test().values().stream()
+                .mapToDouble(e -> e.metric("accuracy")).toArray());
+        assertThat(fx(() -> results.rows().get(0).cells().subList(0, 6))).containsExactly("13",
+                org.medfed.gui.common.NumberFields.metric(last.min()), org.medfed.gui.common.NumberFields.metric(last.q1()),
+                org.medfed.gui.common.NumberFields.metric(last.median()), org.medfed.gui.common.NumberFields.metric(last.q3()),
+                org.medfed.gui.common.NumberFields.metric(last.max()));
     }
 
     @Test
