@@ -56,7 +56,7 @@ public final class ParticipantsViewModel {
     static final int PREVIEW_ROWS = 50;
     /** Files read by one background task at least, and how often the rows are refreshed at most while they come. */
     static final int FILES_PER_TASK = 32;
-    static final int MAX_REFRESHES = 16;
+    static final int MAX_REFRESHES = 6;
 
     private final StudyDocument document;
     private final BackgroundTasks tasks;
@@ -90,6 +90,9 @@ public final class ParticipantsViewModel {
     private final ImportOptionsViewModel importOptions;
     private final MappingViewModel mapping;
     private boolean syncing;
+    /** Each row's file key as the study stands (made at each study change, not at each refresh of the rows). */
+    private final List<FileKey> rowKeys = new ArrayList<>();
+    private final Map<String, Integer> rowOf = new HashMap<>();
     private DataSection formatOf;
     private CsvFormat format;
     private RemoteTables remote = RemoteTables.NONE;
@@ -347,9 +350,13 @@ public final class ParticipantsViewModel {
     private void refresh() {
         Study study = document.study();
         List<ParticipantEntry> ps = study.participants();
-        Set<FileKey> current = new HashSet<>();
-        ps.forEach(p -> current.add(keyOf(p)));
-        summaries.keySet().retainAll(current);
+        rowKeys.clear();
+        rowOf.clear();
+        for (int i = 0; i < ps.size(); i++) {
+            rowKeys.add(keyOf(ps.get(i)));
+            rowOf.putIfAbsent(ps.get(i).name(), i);
+        }
+        summaries.keySet().retainAll(new HashSet<>(rowKeys));
         if (rows.size() != ps.size()) {
             List<ParticipantRow> fresh = new ArrayList<>();
             ps.forEach(p -> fresh.add(newRow()));
@@ -380,14 +387,7 @@ public final class ParticipantsViewModel {
             refreshPreview();
             return;
         }
-        List<FileKey> keys = new ArrayList<>();
-        ps.forEach(p -> {
-            FileKey key = keyOf(p);
-            if (key != null) {
-                keys.add(key);
-            }
-        });
-        load(keys);
+        load(rowKeys.stream().filter(Objects::nonNull).toList());
         updateRowFigures();
         refreshPreview();
         scheduleSchemaCheck();
@@ -426,12 +426,11 @@ public final class ParticipantsViewModel {
     private void loaded(List<FileKey> keys, List<DataFileSummary> read) {
         loading.removeAll(keys);
         busy.set(!loading.isEmpty());
-        Map<String, ParticipantEntry> byName = new HashMap<>();
-        document.study().participants().forEach(p -> byName.putIfAbsent(p.name(), p));
         boolean kept = false;
         for (int i = 0; i < keys.size(); i++) {
             FileKey key = keys.get(i);
-            if (key.equals(keyOf(byName.get(key.hospital())))) {
+            Integer row = rowOf.get(key.hospital());
+            if (row != null && key.equals(rowKeys.get(row))) {
                 summaries.put(key, read.get(i));
                 kept = true;
             }
@@ -540,7 +539,8 @@ public final class ParticipantsViewModel {
                 }
                 continue;
             }
-            DataFileSummary s = summaryOf(p);
+            FileKey key = i < rowKeys.size() ? rowKeys.get(i) : keyOf(p);
+            DataFileSummary s = key == null ? null : summaries.get(key);
             List<String> problems = new ArrayList<>();
             boolean error = false;
             if (p.data().isEmpty()) {

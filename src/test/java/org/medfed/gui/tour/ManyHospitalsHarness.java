@@ -184,6 +184,7 @@ public final class ManyHospitalsHarness {
             });
             long shown = System.nanoTime();
             Thread.sleep(1000);
+            shoot(stage[0], s.name().toLowerCase(Locale.ROOT) + ".png");
             System.out.printf(Locale.ROOT, "screen %-12s switch took %.0f ms on the FX thread, longest probe wait in "
                     + "the next second %.0f ms%n", s, (shown - before) / 1e6, probe.longest() / 1e6);
         }
@@ -225,6 +226,16 @@ public final class ManyHospitalsHarness {
             pulses.stop();
             return null;
         });
+        shoot(stage[0], "run-finished.png");
+        // two hospitals picked, as a person would to follow them beside the band
+        onFx(() -> {
+            List<String> names = wb.run().hospitalLines().names();
+            wb.run().hospitalLines().show(names.get(0), true);
+            wb.run().hospitalLines().show(names.get(names.size() - 1), true);
+            return null;
+        });
+        Thread.sleep(1500);
+        shoot(stage[0], "run-picked.png");
         int rounds = onFx(() -> wb.run().points().size());
         int drawn = onFx(() -> wb.runView().roundsDrawnForBenchmark());
         System.out.printf(Locale.ROOT, "run: %d rounds in %.1f s, rounds drawn %d; longest gap between pulses %.0f ms, "
@@ -239,6 +250,18 @@ public final class ManyHospitalsHarness {
         workers.close();
         Platform.exit();
         System.exit(0);
+    }
+
+    /** With -Dmedfed.benchShots=DIR: the window as it is now, to look at. */
+    private static void shoot(Stage stage, String name) throws Exception {
+        String dir = System.getProperty("medfed.benchShots");
+        if (dir == null) {
+            return;
+        }
+        Files.createDirectories(Path.of(dir));
+        java.awt.image.BufferedImage image = onFx(() -> javafx.embed.swing.SwingFXUtils.fromFXImage(
+                stage.getScene().snapshot(null), null));
+        javax.imageio.ImageIO.write(image, "png", Path.of(dir, name).toFile());
     }
 
     /** Posts a tiny task to the FX thread every 50 ms and remembers how long each waited. */
