@@ -210,6 +210,9 @@ public final class ManyHospitalsHarness {
         long runStart = System.nanoTime();
         onFx(() -> {
             pulses.start();
+            // -Dmedfed.benchBaselines=false: no "each hospital alone" and pooled models after the run (on by
+            // default, as in the workbench; with a thousand hospitals that is a thousand more trainings)
+            wb.run().compareWithBaselinesProperty().set(!"false".equals(System.getProperty("medfed.benchBaselines")));
             wb.run().start();
             return null;
         });
