@@ -29,7 +29,7 @@ final class SpeedsView {
     private final TableView<SpeedsViewModel.SpeedRow> table;
 
     static final double CELL_HEIGHT = 32;
-    private static final double HEADER_HEIGHT = 30;
+    private static final double HEADER_HEIGHT = 34;
     private static final int VISIBLE_ROWS = 12;
 
     SpeedsView(SpeedsViewModel vm) {
@@ -66,29 +66,30 @@ final class SpeedsView {
         table.setId("speeds-grid");
         table.setEditable(false); // the figures are typed into text fields that are always there, as in a form
         table.setFixedCellSize(CELL_HEIGHT);
-        table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
+        // the note takes what the figures leave, so the table needs no sideways scrolling
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
         TableColumn<SpeedsViewModel.SpeedRow, SpeedsViewModel.SpeedRow> name = new TableColumn<>("Hospital");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(170);
+        name.setPrefWidth(160);
         table.getColumns().add(name);
         for (SpeedsViewModel.Figure f : SpeedsViewModel.Figure.values()) {
             TableColumn<SpeedsViewModel.SpeedRow, FormField> col = new TableColumn<>(f.label());
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().field(f)));
             col.setCellFactory(c -> new FigureCell());
-            col.setPrefWidth(140);
+            col.setPrefWidth(f == SpeedsViewModel.Figure.SECONDS_PER_STEP ? 170 : 125); // its header whole
             col.setSortable(false);
             table.getColumns().add(col);
         }
         TableColumn<SpeedsViewModel.SpeedRow, String> note = new TableColumn<>("");
         note.setCellValueFactory(c -> c.getValue().noteProperty());
-        note.setPrefWidth(300);
+        note.setPrefWidth(200);
         note.setSortable(false);
         name.setSortable(false);
         table.getColumns().add(note);
         // inside the Algorithm screen's scroll pane: as tall as its rows up to a dozen, then it scrolls itself
         table.prefHeightProperty().bind(Bindings.createDoubleBinding(
-                () -> HEADER_HEIGHT + CELL_HEIGHT * Math.max(1, Math.min(VISIBLE_ROWS, vm.rows().size())) + 2, vm.rows()));
+                () -> HEADER_HEIGHT + CELL_HEIGHT * Math.max(1, Math.min(VISIBLE_ROWS, vm.rows().size())) + 4, vm.rows()));
         table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         table.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox errors = new VBox(2);

@@ -94,8 +94,7 @@ public final class SpeedsViewModel {
     }
 
     public static final String EVERY_HOSPITAL = "Every hospital";
-    static final String SLOW_NOTE = "the preset's slow hospital: " + NumberFields.format(HospitalSpeeds.SLOW_FACTOR)
-            + " times slower";
+    static final String SLOW_NOTE = NumberFields.format(HospitalSpeeds.SLOW_FACTOR) + " times slower (the preset)";
 
     private final StudyDocument document;
     private final ObservableList<SpeedRow> rows = FXCollections.observableArrayList();

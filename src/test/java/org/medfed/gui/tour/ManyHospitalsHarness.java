@@ -52,6 +52,7 @@ import org.medfed.project.StudyFile;
 public final class ManyHospitalsHarness {
 
     private static final long RESPONSIVE_NANOS = 100_000_000L;
+    private static int shotsFor;
 
     private ManyHospitalsHarness() {
     }
@@ -157,6 +158,7 @@ public final class ManyHospitalsHarness {
         }
         Workbench wb = holder[0];
         int hospitals = onFx(() -> wb.participants().rows().size());
+        shotsFor = hospitals;
         while (!onFx(() -> !wb.participants().busyProperty().get() && wb.run().canStartProperty().get())) {
             Thread.sleep(50);
             if (System.nanoTime() - t0 > 900e9) {
@@ -257,10 +259,11 @@ public final class ManyHospitalsHarness {
 
     /** With -Dmedfed.benchShots=DIR: the window as it is now, to look at. */
     private static void shoot(Stage stage, String name) throws Exception {
-        String dir = System.getProperty("medfed.benchShots");
-        if (dir == null) {
+        String base = System.getProperty("medfed.benchShots");
+        if (base == null) {
             return;
         }
+        String dir = base + "/" + shotsFor; // one folder per study size
         Files.createDirectories(Path.of(dir));
         java.awt.image.BufferedImage image = onFx(() -> javafx.embed.swing.SwingFXUtils.fromFXImage(
                 stage.getScene().snapshot(null), null));
