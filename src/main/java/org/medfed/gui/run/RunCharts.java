@@ -39,6 +39,7 @@ import org.medfed.metrics.Quartiles;
 final class RunCharts {
 
     private static final Color FAINT = new Color(150, 150, 150);
+    private static final Color BAND = new Color(95, 95, 95);
 
     private final RunViewModel vm;
     private final XYSeries accuracy = new XYSeries("Accuracy (mean over hospitals)", false, true);
@@ -111,8 +112,9 @@ final class RunCharts {
         dashedDownloads(bytesChart.getXYPlot());
         ((NumberAxis) bytesChart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
         bars(stalenessChart.getXYPlot());
-        band(hospitalChart.getXYPlot(), 1, accuracyBand, new Color(70, 110, 170));
-        band(bytesChart.getXYPlot(), 2, bytesBand, new Color(70, 110, 170));
+        // grey, so that no picked hospital's colour is mistaken for it
+        band(hospitalChart.getXYPlot(), 1, accuracyBand, BAND);
+        band(bytesChart.getXYPlot(), 2, bytesBand, BAND);
         // drawn off the FX thread: a redraw of a long run's chart costs tens of milliseconds in software rendering
         globalViewer = new OffThreadChartView(globalChart, "chart-global", drawing);
         lossViewer = new OffThreadChartView(lossChart, "chart-loss", drawing);
@@ -287,8 +289,9 @@ final class RunCharts {
     private VBox hospitalControls() {
         hospitalPicker.setId("hospital-picker");
         hospitalPicker.setItems(lines.names());
-        hospitalPicker.setPromptText("Draw a hospital's line…");
+        hospitalPicker.setPromptText("type or choose a hospital");
         hospitalPicker.setPrefWidth(240);
+        hospitalPicker.setMinWidth(240);
         hospitalPicker.valueProperty().addListener((obs, was, is) -> {
             if (is != null) {
                 lines.show(is, true);
@@ -305,12 +308,18 @@ final class RunCharts {
                 + " hospitals, lowest to highest (light) and the middle half (darker) around the median; pick "
                 + "hospitals to draw their own lines (at most " + HospitalLines.MOST_PICKED + ")."
                 : lines.noteProperty().get(), lines.noteProperty(), lines.names()));
-        HBox pick = new HBox(8, hospitalPicker, what);
-        pick.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        HBox.setHgrow(what, javafx.scene.layout.Priority.ALWAYS);
-        pick.visibleProperty().bind(lines.bandedProperty());
-        pick.managedProperty().bind(pick.visibleProperty());
-        return new VBox(4, pick, hospitalToggles);
+        Label pickLabel = new Label("Draw a hospital's line:");
+        pickLabel.setLabelFor(hospitalPicker);
+        HBox pickRow = new HBox(8, pickLabel, hospitalPicker, hospitalToggles);
+        pickRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(hospitalToggles, javafx.scene.layout.Priority.ALWAYS);
+        VBox box = new VBox(4, what, pickRow);
+        // with few hospitals only their check boxes show
+        for (javafx.scene.Node n : List.of(what, pickLabel, hospitalPicker)) {
+            n.visibleProperty().bind(lines.bandedProperty());
+            n.managedProperty().bind(n.visibleProperty());
+        }
+        return box;
     }
 
     /** A line for each hospital the view-model draws, filled from the records so far. */

@@ -186,9 +186,10 @@ public final class ManyHospitalsHarness {
             });
             long shown = System.nanoTime();
             Thread.sleep(1000);
-            shoot(stage[0], s.name().toLowerCase(Locale.ROOT) + ".png");
+            long longest = probe.longest();
             System.out.printf(Locale.ROOT, "screen %-12s switch took %.0f ms on the FX thread, longest probe wait in "
-                    + "the next second %.0f ms%n", s, (shown - before) / 1e6, probe.longest() / 1e6);
+                    + "the next second %.0f ms%n", s, (shown - before) / 1e6, longest / 1e6);
+            shoot(stage[0], s.name().toLowerCase(Locale.ROOT) + ".png"); // after the figures: it holds the FX thread
         }
 
         onFx(() -> {
@@ -231,6 +232,7 @@ public final class ManyHospitalsHarness {
             pulses.stop();
             return null;
         });
+        long longestWait = probe.longest();
         shoot(stage[0], "run-finished.png");
         // two hospitals picked, as a person would to follow them beside the band
         onFx(() -> {
@@ -245,7 +247,7 @@ public final class ManyHospitalsHarness {
         int drawn = onFx(() -> wb.runView().roundsDrawnForBenchmark());
         System.out.printf(Locale.ROOT, "run: %d rounds in %.1f s, rounds drawn %d; longest gap between pulses %.0f ms, "
                         + "longest probe wait %.0f ms (during the run and 1 s after)%n", rounds, (runEnd - runStart) / 1e9,
-                drawn, gaps.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6, probe.longest() / 1e6);
+                drawn, gaps.stream().mapToLong(Long::longValue).max().orElse(0) / 1e6, longestWait / 1e6);
         if (sampler != null) {
             sampler.stop();
             System.out.println("  FX thread during the run:\n" + sampler.summarize(runStart, runEnd, 25, null));
