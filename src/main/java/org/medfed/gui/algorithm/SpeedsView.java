@@ -29,7 +29,7 @@ final class SpeedsView {
     private final TableView<SpeedsViewModel.SpeedRow> table;
 
     static final double CELL_HEIGHT = 32;
-    private static final double HEADER_HEIGHT = 46; // two lines
+    private static final double HEADER_HEIGHT = 34;
     private static final int VISIBLE_ROWS = 12;
 
     SpeedsView(SpeedsViewModel vm) {
@@ -74,16 +74,10 @@ final class SpeedsView {
         name.setPrefWidth(160);
         table.getColumns().add(name);
         for (SpeedsViewModel.Figure f : SpeedsViewModel.Figure.values()) {
-            TableColumn<SpeedsViewModel.SpeedRow, FormField> col = new TableColumn<>();
-            // the header on two lines when the column is narrower than its words, never cut
-            Label header = new Label(f.label());
-            header.setWrapText(true);
-            header.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
-            header.maxWidthProperty().bind(col.widthProperty().subtract(10));
-            col.setGraphic(header);
+            TableColumn<SpeedsViewModel.SpeedRow, FormField> col = new TableColumn<>(f.label());
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().field(f)));
             col.setCellFactory(c -> new FigureCell());
-            col.setPrefWidth(125);
+            col.setPrefWidth(f == SpeedsViewModel.Figure.SECONDS_PER_STEP ? 170 : 125); // its header whole
             col.setSortable(false);
             table.getColumns().add(col);
         }
