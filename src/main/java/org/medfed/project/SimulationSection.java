@@ -61,8 +61,9 @@ public record SimulationSection(String preset, Speed defaults, Map<String, Speed
                     + UNIFORM + " or " + ONE_SLOW);
         };
         Map<String, SpeedProfile> own = new LinkedHashMap<>(preset.profiles());
+        java.util.Set<String> known = new java.util.HashSet<>(participants); // a list's contains: quadratic
         hospitals.forEach((name, speed) -> {
-            if (!participants.contains(name)) {
+            if (!known.contains(name)) {
                 throw new BadInputException("simulation: hospital '" + name + "' has a speed but is not a participant "
                         + "of the study; participants: " + String.join(", ", participants));
             }

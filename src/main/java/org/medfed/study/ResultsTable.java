@@ -8,6 +8,7 @@ import java.util.Map;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.MetricSummary;
 import org.medfed.metrics.Estimate;
+import org.medfed.metrics.Quartiles;
 
 /**
  * Does federation help? One row per model (federated, each hospital alone, pooled), one column per hospital's
@@ -104,7 +105,8 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
     }
 
     /** More hospitals than this and the terminal gets their spread instead of a column each (a 100-column line is unreadable). */
-    static final int MOST_COLUMNS = 12;
+    /** Beyond this many hospitals a table shows their spread, not a column each (the workbench as the CLI). */
+    public static final int MOST_COLUMNS = 12;
 
     /**
      * A text table of one metric for the terminal: a column per hospital, or, for a study of more than
@@ -140,17 +142,13 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         }
         sb.append("weighted\n");
         for (Row r : rows) {
-            double[] values = participants.stream().mapToDouble(p -> r.metric(p, metric)).filter(v -> !Double.isNaN(v))
-                    .sorted().toArray();
-            sb.append(pad(r.model(), first)).append(pad(String.valueOf(values.length), 10));
-            if (values.length == 0) {
+            Quartiles q = Quartiles.of(participants.stream().mapToDouble(p -> r.metric(p, metric)).toArray());
+            sb.append(pad(r.model(), first)).append(pad(String.valueOf(q == null ? 0 : q.count()), 10));
+            if (q == null) {
                 sb.append(pad("-", 10).repeat(5));
             } else {
-                var percentile = new org.apache.commons.math3.stat.descriptive.rank.Percentile();
-                percentile.setData(values);
-                sb.append(pad(fmt(values[0]), 10)).append(pad(fmt(percentile.evaluate(25)), 10))
-                        .append(pad(fmt(percentile.evaluate(50)), 10)).append(pad(fmt(percentile.evaluate(75)), 10))
-                        .append(pad(fmt(values[values.length - 1]), 10));
+                sb.append(pad(fmt(q.min()), 10)).append(pad(fmt(q.q1()), 10)).append(pad(fmt(q.median()), 10))
+                        .append(pad(fmt(q.q3()), 10)).append(pad(fmt(q.max()), 10));
             }
             sb.append(pad(fmt(r.mean(metric)), 10)).append(fmt(r.mean(metric + MetricSummary.WEIGHTED))).append('\n');
         }

@@ -59,6 +59,15 @@ class IntervalStatisticsTest {
     }
 
     @Test
+    void deLongWithATieBetweenClassesCountsItHalfOnBothSides() {
+        // positives 0.6, 0.4; negatives 0.4, 0.2. V10 = 1, (0.5 + 1)/2 = 0.75; V01 = (1 + 0.5)/2 = 0.75, 1.
+        // AUC 0.875; S10 = S01 = var(1, 0.75) = 0.03125; Var = 0.03125/2 + 0.03125/2 = 0.03125
+        DeLong.Result r = DeLong.of(new int[] {1, 0, 1, 0}, new double[] {0.6, 0.4, 0.4, 0.2});
+        assertThat(r.auc()).isEqualTo(0.875);
+        assertThat(r.variance()).isEqualTo(0.03125);
+    }
+
+    @Test
     void mcNemarExactOnAHandMadeTable() {
         // 1 patient only the first model got right, 9 only the second: P(X <= 1 | Bin(10, 1/2)) = 11/1024, p = 22/1024
         assertThat(McNemar.pValue(1, 9)).isCloseTo(22.0 / 1024, within(1e-12));

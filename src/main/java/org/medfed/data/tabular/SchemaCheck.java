@@ -159,24 +159,27 @@ public final class SchemaCheck {
         String codings = coded.entrySet().stream().map(e -> e.getKey() + ": {" + String.join(", ", e.getValue()) + "}")
                 .collect(java.util.stream.Collectors.joining("; "));
         String subject = outcome ? "the outcome '" + column + "'" : what + " '" + column + "'";
+        // how many hospitals have each value, and each value up to case: "another hospital has it" is then a count
+        // above one, not a union of all the others' values per hospital (quadratic in hospitals: minutes at 10,000)
+        Map<String, Integer> sitesWith = new java.util.HashMap<>();
+        Map<String, Integer> sitesWithAnyCase = new java.util.HashMap<>();
+        for (List<String> v : coded.values()) {
+            new java.util.HashSet<>(v).forEach(x -> sitesWith.merge(x, 1, Integer::sum));
+            v.stream().map(SchemaCheck::folded).distinct().forEach(x -> sitesWithAnyCase.merge(x, 1, Integer::sum));
+        }
         for (Map.Entry<String, List<String>> e : coded.entrySet()) {
-            java.util.Set<String> others = new java.util.TreeSet<>();
-            coded.forEach((site, v) -> {
-                if (!site.equals(e.getKey())) {
-                    others.addAll(v);
-                }
-            });
             List<String> mine = e.getValue();
-            boolean shared = mine.stream().anyMatch(others::contains);
-            List<String> caseOnly = mine.stream().filter(v -> !others.contains(v)
-                    && others.stream().anyMatch(o -> o.equalsIgnoreCase(v))).toList();
+            java.util.function.Predicate<String> elsewhere = v -> sitesWith.getOrDefault(v, 0) > 1;
+            boolean shared = mine.stream().anyMatch(elsewhere);
+            List<String> caseOnly = mine.stream().filter(v -> !elsewhere.test(v)
+                    && sitesWithAnyCase.getOrDefault(folded(v), 0) > 1).toList();
             if (!shared || !caseOnly.isEmpty()) {
                 problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.ERROR, subject
                         + (shared ? " is spelled differently (" + String.join(", ", caseOnly) + ")" : " is coded differently")
                         + " at the hospitals: " + codings + ". Recode " + e.getKey() + "'s values to the study's codes "
                         + "(its mapping)", SchemaProblem.Kind.CODING));
             } else if (outcome) {
-                List<String> alone = mine.stream().filter(v -> !others.contains(v)).toList();
+                List<String> alone = mine.stream().filter(v -> !elsewhere.test(v)).toList();
                 if (!alone.isEmpty()) {
                     problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.WARNING, "outcome value"
                             + (alone.size() == 1 ? " " : "s ") + String.join(", ", alone) + " only at " + e.getKey()
@@ -215,5 +218,14 @@ public final class SchemaCheck {
             }
         }
         return out;
+    }
+
+    /** A value up to case, as {@link String#equalsIgnoreCase} compares (upper, then lower case, per character). */
+    private static String folded(String v) {
+        StringBuilder sb = new StringBuilder(v.length());
+        for (int i = 0; i < v.length(); i++) {
+            sb.append(Character.toLowerCase(Character.toUpperCase(v.charAt(i))));
+        }
+        return sb.toString();
     }
 }

@@ -1,30 +1,40 @@
 package org.medfed.gui.algorithm;
 
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.value.ChangeListener;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.medfed.gui.common.FormField;
 import org.medfed.gui.common.WrappedTooltip;
 
 /**
- * The "Hospital speeds" section of the Algorithm screen: a grid of every hospital's speed, the preset buttons, and
+ * The "Hospital speeds" section of the Algorithm screen: a table of every hospital's speed, the preset buttons, and
  * what is wrong in red under the grid. Thin: all state is in {@link SpeedsViewModel}.
  */
 final class SpeedsView {
 
     private final SpeedsViewModel vm;
     private final VBox root = new VBox(8);
-    private final GridPane grid = new GridPane();
+    private final TableView<SpeedsViewModel.SpeedRow> table;
+
+    static final double CELL_HEIGHT = 32;
+    private static final double HEADER_HEIGHT = 34;
+    private static final int VISIBLE_ROWS = 12;
 
     SpeedsView(SpeedsViewModel vm) {
         this.vm = vm;
+        this.table = new TableView<>(vm.rows());
         root.setId("speeds");
         Label title = new Label("Hospital speeds (simulated clock)");
         title.getStyleClass().add("subsection-title");
@@ -53,11 +63,35 @@ final class SpeedsView {
         nodes.managedProperty().bind(nodes.textProperty().isNotEmpty());
         nodes.visibleProperty().bind(nodes.managedProperty());
 
-        grid.setId("speeds-grid");
-        grid.setHgap(8);
-        grid.setVgap(4);
-        fill();
-        vm.rows().addListener((ListChangeListener<SpeedsViewModel.SpeedRow>) c -> fill());
+        table.setId("speeds-grid");
+        table.setEditable(false); // the figures are typed into text fields that are always there, as in a form
+        table.setFixedCellSize(CELL_HEIGHT);
+        // the note takes what the figures leave, so the table needs no sideways scrolling
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_LAST_COLUMN);
+        TableColumn<SpeedsViewModel.SpeedRow, SpeedsViewModel.SpeedRow> name = new TableColumn<>("Hospital");
+        name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        name.setCellFactory(c -> new NameCell());
+        name.setPrefWidth(160);
+        table.getColumns().add(name);
+        for (SpeedsViewModel.Figure f : SpeedsViewModel.Figure.values()) {
+            TableColumn<SpeedsViewModel.SpeedRow, FormField> col = new TableColumn<>(f.label());
+            col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().field(f)));
+            col.setCellFactory(c -> new FigureCell());
+            col.setPrefWidth(f == SpeedsViewModel.Figure.SECONDS_PER_STEP ? 170 : 125); // its header whole
+            col.setSortable(false);
+            table.getColumns().add(col);
+        }
+        TableColumn<SpeedsViewModel.SpeedRow, String> note = new TableColumn<>("");
+        note.setCellValueFactory(c -> c.getValue().noteProperty());
+        note.setPrefWidth(200);
+        note.setSortable(false);
+        name.setSortable(false);
+        table.getColumns().add(note);
+        // inside the Algorithm screen's scroll pane: as tall as its rows up to a dozen, then it scrolls itself
+        table.prefHeightProperty().bind(Bindings.createDoubleBinding(
+                () -> HEADER_HEIGHT + CELL_HEIGHT * Math.max(1, Math.min(VISIBLE_ROWS, vm.rows().size())) + 4, vm.rows()));
+        table.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
+        table.setMaxHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         VBox errors = new VBox(2);
         errors.setId("speeds-errors");
         Runnable showErrors = () -> {
@@ -72,64 +106,72 @@ final class SpeedsView {
         vm.errors().addListener((ListChangeListener<String>) c -> showErrors.run());
         vm.problems().addListener((ListChangeListener<String>) c -> showErrors.run());
         showErrors.run();
-        root.getChildren().addAll(title, intro, buttons, preset, nodes, grid, errors);
+        root.getChildren().addAll(title, intro, buttons, preset, nodes, table, errors);
     }
 
     Node root() {
         return root;
     }
 
-    private void fill() {
-        grid.getChildren().clear();
-        grid.add(header("Hospital"), 0, 0);
-        int col = 1;
-        for (SpeedsViewModel.Figure f : SpeedsViewModel.Figure.values()) {
-            grid.add(header(f.label()), col++, 0);
-        }
-        int row = 1;
-        for (SpeedsViewModel.SpeedRow r : vm.rows()) {
-            Label name = new Label(r.label());
-            name.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE); // a hospital's name is never cut
-            if (r.hospital() == null) {
-                name.getStyleClass().add("strong");
+    /** The hospital's name, the row of every hospital in bold. */
+    private static final class NameCell extends TableCell<SpeedsViewModel.SpeedRow, SpeedsViewModel.SpeedRow> {
+        @Override
+        protected void updateItem(SpeedsViewModel.SpeedRow row, boolean empty) {
+            super.updateItem(row, empty);
+            setText(empty || row == null ? null : row.label());
+            getStyleClass().remove("strong");
+            if (!empty && row != null && row.hospital() == null) {
+                getStyleClass().add("strong");
             }
-            grid.add(name, 0, row);
-            col = 1;
-            for (SpeedsViewModel.Figure f : SpeedsViewModel.Figure.values()) {
-                grid.add(field(r.field(f), r.label() + ": " + f.label()), col++, row);
-            }
-            Label note = muted("");
-            note.textProperty().bind(r.noteProperty());
-            grid.add(note, col, row);
-            row++;
         }
     }
 
-    private static TextField field(FormField f, String accessible) {
-        TextField t = new TextField();
-        t.setId("speed-" + f.id());
-        t.setPrefColumnCount(7);
-        t.setMaxWidth(120);
-        t.setAccessibleText(accessible);
-        t.textProperty().bindBidirectional(f.textProperty());
-        t.setTooltip(new WrappedTooltip(f.help()));
-        Runnable mark = () -> {
-            t.getStyleClass().remove("invalid");
-            if (!f.valid()) {
-                t.getStyleClass().add("invalid");
-            }
-        };
-        f.errorProperty().addListener((obs, was, is) -> mark.run());
-        mark.run();
-        return t;
-    }
+    /**
+     * One figure as a text field bound to its {@link FormField} while the cell shows that row: the table makes
+     * cells only for the rows in view, so a study of thousands of hospitals costs a screenful of fields.
+     */
+    private static final class FigureCell extends TableCell<SpeedsViewModel.SpeedRow, FormField> {
+        private final TextField text = new TextField();
+        private final WrappedTooltip tip = new WrappedTooltip("");
+        private final ChangeListener<String> mark = (obs, was, is) -> mark();
+        private FormField bound;
 
-    private static Label header(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("muted");
-        l.setWrapText(true);
-        l.setMaxWidth(130);
-        return l;
+        FigureCell() {
+            text.setPrefColumnCount(7);
+            text.setTooltip(tip);
+            setContentDisplay(javafx.scene.control.ContentDisplay.GRAPHIC_ONLY);
+        }
+
+        @Override
+        protected void updateItem(FormField field, boolean empty) {
+            super.updateItem(field, empty);
+            if (bound != null) {
+                text.textProperty().unbindBidirectional(bound.textProperty());
+                bound.errorProperty().removeListener(mark);
+                bound = null;
+            }
+            if (empty || field == null) {
+                setGraphic(null);
+                text.setId(null);
+                return;
+            }
+            bound = field;
+            text.setId("speed-" + field.id());
+            text.setAccessibleText(getTableRow() == null || getTableRow().getItem() == null ? field.label()
+                    : getTableRow().getItem().label() + ": " + field.label());
+            tip.setText(field.help());
+            text.textProperty().bindBidirectional(field.textProperty());
+            field.errorProperty().addListener(mark);
+            mark();
+            setGraphic(text);
+        }
+
+        private void mark() {
+            text.getStyleClass().remove("invalid");
+            if (bound != null && !bound.valid()) {
+                text.getStyleClass().add("invalid");
+            }
+        }
     }
 
     private static Label error(String text) {

@@ -94,8 +94,7 @@ public final class SpeedsViewModel {
     }
 
     public static final String EVERY_HOSPITAL = "Every hospital";
-    static final String SLOW_NOTE = "the preset's slow hospital: " + NumberFields.format(HospitalSpeeds.SLOW_FACTOR)
-            + " times slower";
+    static final String SLOW_NOTE = NumberFields.format(HospitalSpeeds.SLOW_FACTOR) + " times slower (the preset)";
 
     private final StudyDocument document;
     private final ObservableList<SpeedRow> rows = FXCollections.observableArrayList();
@@ -106,6 +105,8 @@ public final class SpeedsViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper oneSlow = new ReadOnlyBooleanWrapper();
     private List<String> names = List.of();
+    private HospitalSpeeds speeds = HospitalSpeeds.uniform();
+    private boolean showing;
 
     public SpeedsViewModel(StudyDocument document) {
         this.document = document;
@@ -156,12 +157,12 @@ public final class SpeedsViewModel {
             rows.setAll(next);
         }
         SimulationSection sim = section(study);
-        HospitalSpeeds speeds;
         problems.clear();
         try {
             speeds = sim.speeds(names);
         } catch (BadInputException e) {
             problems.add(sentence(e.getMessage()) + " (Algorithm, hospital speeds).");
+            // the checks then measure a figure against the clock's defaults
             speeds = HospitalSpeeds.uniform();
         }
         oneSlow.set(sim.preset().equals(SimulationSection.ONE_SLOW));
@@ -171,13 +172,20 @@ public final class SpeedsViewModel {
                 + " times slower than the others in training and on its link, so a synchronous round waits for it.");
         nodesNote.set(MultiSiteStudy.isMultiSite(study) ? "This study's hospitals are real nodes: their real speeds "
                 + "count and these figures are not used (they apply when the study is simulated)." : "");
-        for (SpeedRow r : rows) {
-            SpeedProfile p = r.hospital == null ? speeds.defaults() : speeds.profile(r.hospital);
-            for (Figure f : Figure.values()) {
-                AlgorithmViewModel.showIfDifferent(r.fields.get(f), NumberFields.format(f.of(p)));
+        // the fields' checks fire as each is shown: the errors are gathered once at the end, not once per field
+        // (with thousands of hospitals that was quadratic)
+        showing = true;
+        try {
+            for (SpeedRow r : rows) {
+                SpeedProfile p = shown(r);
+                for (Figure f : Figure.values()) {
+                    AlgorithmViewModel.showIfDifferent(r.fields.get(f), NumberFields.format(f.of(p)));
+                }
+                SimulationSection.Speed own = r.hospital == null ? null : sim.hospitals().get(r.hospital);
+                r.note.set(own != null ? "own speed" : r.hospital != null && r.hospital.equals(slow) ? SLOW_NOTE : "");
             }
-            SimulationSection.Speed own = r.hospital == null ? null : sim.hospitals().get(r.hospital);
-            r.note.set(own != null ? "own speed" : r.hospital != null && r.hospital.equals(slow) ? SLOW_NOTE : "");
+        } finally {
+            showing = false;
         }
         updateValid();
     }
@@ -187,7 +195,11 @@ public final class SpeedsViewModel {
         for (Figure f : Figure.values()) {
             FormField field = new FormField((hospital == null ? "every" : hospital) + "-" + f.id, f.label,
                     help(f), t -> check(r, f, t), t -> set(hospital, f, NumberFields.parseDouble(t)));
-            field.errorProperty().addListener((obs, was, is) -> updateValid());
+            field.errorProperty().addListener((obs, was, is) -> {
+                if (!showing) {
+                    updateValid();
+                }
+            });
             r.fields.put(f, field);
         }
         return r;
@@ -216,14 +228,12 @@ public final class SpeedsViewModel {
         }
     }
 
-    /** The row's profile as the study holds it, for checking one new figure against. */
+    /**
+     * The row's profile as the study holds it, for showing and for checking one new figure against: the speeds
+     * worked out at the study's last change ({@link #show}), not again for each field.
+     */
     private SpeedProfile shown(SpeedRow r) {
-        try {
-            HospitalSpeeds speeds = section(document.study()).speeds(names);
-            return r.hospital == null ? speeds.defaults() : speeds.profile(r.hospital);
-        } catch (BadInputException e) {
-            return SpeedProfile.DEFAULT;
-        }
+        return r.hospital == null ? speeds.defaults() : speeds.profile(r.hospital);
     }
 
     // ---- row -> study

@@ -6,6 +6,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.data.xy.XYDataset;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 
 /**
  * A copy of an XY chart that shares nothing mutable with it, so that it can be drawn on another thread while the
@@ -27,8 +28,10 @@ public final class ChartSnapshot {
                 if (data instanceof XYSeriesCollection series) {
                     // setDataset also unhooks the copied plot from the original dataset
                     plot.setDataset(i, (XYDataset) series.clone());
+                } else if (data instanceof YIntervalSeriesCollection band) {
+                    plot.setDataset(i, (XYDataset) band.clone());
                 } else if (data != null) {
-                    throw new IllegalArgumentException("only series collections can be copied, not " + data.getClass());
+                    throw new IllegalArgumentException("only series and interval collections can be copied, not " + data.getClass());
                 }
             }
             LegendTitle legend = copy.getLegend();

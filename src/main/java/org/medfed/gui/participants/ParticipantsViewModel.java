@@ -54,6 +54,9 @@ public final class ParticipantsViewModel {
     }
 
     static final int PREVIEW_ROWS = 50;
+    /** Files read by one background task at least, and how often the rows are refreshed at most while they come. */
+    static final int FILES_PER_TASK = 32;
+    static final int MAX_REFRESHES = 6;
 
     private final StudyDocument document;
     private final BackgroundTasks tasks;
@@ -87,6 +90,11 @@ public final class ParticipantsViewModel {
     private final ImportOptionsViewModel importOptions;
     private final MappingViewModel mapping;
     private boolean syncing;
+    /** Each row's file key as the study stands (made at each study change, not at each refresh of the rows). */
+    private final List<FileKey> rowKeys = new ArrayList<>();
+    private final Map<String, Integer> rowOf = new HashMap<>();
+    private DataSection formatOf;
+    private CsvFormat format;
     private RemoteTables remote = RemoteTables.NONE;
 
     public ParticipantsViewModel(StudyDocument document, BackgroundTasks tasks, UserDialogs dialogs) {
@@ -342,9 +350,13 @@ public final class ParticipantsViewModel {
     private void refresh() {
         Study study = document.study();
         List<ParticipantEntry> ps = study.participants();
-        Set<FileKey> current = new HashSet<>();
-        ps.forEach(p -> current.add(keyOf(p)));
-        summaries.keySet().retainAll(current);
+        rowKeys.clear();
+        rowOf.clear();
+        for (int i = 0; i < ps.size(); i++) {
+            rowKeys.add(keyOf(ps.get(i)));
+            rowOf.putIfAbsent(ps.get(i).name(), i);
+        }
+        summaries.keySet().retainAll(new HashSet<>(rowKeys));
         if (rows.size() != ps.size()) {
             List<ParticipantRow> fresh = new ArrayList<>();
             ps.forEach(p -> fresh.add(newRow()));
@@ -375,12 +387,7 @@ public final class ParticipantsViewModel {
             refreshPreview();
             return;
         }
-        ps.forEach(p -> {
-            FileKey key = keyOf(p);
-            if (key != null) {
-                load(key);
-            }
-        });
+        load(rowKeys.stream().filter(Objects::nonNull).toList());
         updateRowFigures();
         refreshPreview();
         scheduleSchemaCheck();
@@ -397,28 +404,42 @@ public final class ParticipantsViewModel {
         return row;
     }
 
-    private void load(FileKey key) {
-        if (summaries.containsKey(key) || loading.contains(key)) {
-            return;
+    /**
+     * Reads the files not read yet, a share of them per background task: a study of thousands of hospitals then
+     * refreshes its rows a few dozen times while the files come in, not once per file (which was quadratic).
+     */
+    private void load(List<FileKey> keys) {
+        List<FileKey> todo = keys.stream().filter(k -> !summaries.containsKey(k) && !loading.contains(k)).distinct().toList();
+        int share = Math.max(FILES_PER_TASK, (todo.size() + MAX_REFRESHES - 1) / MAX_REFRESHES);
+        for (int from = 0; from < todo.size(); from += share) {
+            List<FileKey> part = List.copyOf(todo.subList(from, Math.min(todo.size(), from + share)));
+            loading.addAll(part);
+            busy.set(true);
+            tasks.run(() -> part.stream().map(ParticipantsViewModel::read).toList(), read -> loaded(part, read), e -> {
+                String why = ErrorText.plain(e);
+                loaded(part, part.stream().map(k -> DataFileSummary.failed(k.file(), why)).toList());
+            });
         }
-        loading.add(key);
-        busy.set(true);
-        tasks.run(() -> read(key), summary -> {
-            loading.remove(key);
-            busy.set(!loading.isEmpty());
-            if (key.equals(keyOf(participantNamed(key.hospital())))) {
-                summaries.put(key, summary);
-                updateRowFigures();
-                refreshPreview();
-                scheduleSchemaCheck();
+    }
+
+    /** Keeps what was read for the hospitals whose file is still read that way, then refreshes once. */
+    private void loaded(List<FileKey> keys, List<DataFileSummary> read) {
+        loading.removeAll(keys);
+        busy.set(!loading.isEmpty());
+        boolean kept = false;
+        for (int i = 0; i < keys.size(); i++) {
+            FileKey key = keys.get(i);
+            Integer row = rowOf.get(key.hospital());
+            if (row != null && key.equals(rowKeys.get(row))) {
+                summaries.put(key, read.get(i));
+                kept = true;
             }
-        }, e -> {
-            loading.remove(key);
-            busy.set(!loading.isEmpty());
-            summaries.put(key, DataFileSummary.failed(key.file(), ErrorText.plain(e)));
+        }
+        if (kept) {
             updateRowFigures();
             refreshPreview();
-        });
+            scheduleSchemaCheck();
+        }
     }
 
     /**
@@ -429,17 +450,26 @@ public final class ParticipantsViewModel {
         if (p == null || p.data().isEmpty() || p.data().get(0).isBlank()) {
             return null;
         }
-        DataSection data = document.study().data();
         CsvFormat format;
         SiteMapping mapping;
         try {
-            format = p.csvFormat(data == null ? CsvFormat.defaults() : data.csvFormat());
+            format = p.csvFormat(studyFormat());
             mapping = p.siteMapping();
         } catch (BadInputException e) {
             format = CsvFormat.defaults();
             mapping = SiteMapping.NONE;
         }
         return new FileKey(document.resolve(p.data().get(0)), format, mapping, p.name());
+    }
+
+    /** The study's CSV format, made once per data section: every row asks for it at each refresh. */
+    private CsvFormat studyFormat() {
+        DataSection data = document.study().data();
+        if (data != formatOf || format == null) {
+            format = data == null ? CsvFormat.defaults() : data.csvFormat();
+            formatOf = data;
+        }
+        return format;
     }
 
     private ParticipantEntry participantNamed(String name) {
@@ -492,17 +522,25 @@ public final class ParticipantsViewModel {
                 blocking.add(sp.message() + " (Participants).");
             }
         }
+        Map<String, List<SchemaProblem>> byHospital = new HashMap<>();
+        for (SchemaProblem sp : schemaProblems) {
+            if (sp.participant() != null) {
+                byHospital.computeIfAbsent(sp.participant(), k -> new ArrayList<>()).add(sp);
+            }
+        }
         for (int i = 0; i < ps.size() && i < rows.size(); i++) {
             ParticipantEntry p = ps.get(i);
             ParticipantRow row = rows.get(i);
+            List<SchemaProblem> own = byHospital.getOrDefault(p.name(), List.of());
             if (p.isRemote()) {
-                String stops = remoteRow(p, row, label);
+                String stops = remoteRow(p, row, label, own);
                 if (stops != null && p.enabled()) {
                     blocking.add("Hospital '" + p.name() + "' cannot take part as it is: " + stops + " (Participants).");
                 }
                 continue;
             }
-            DataFileSummary s = summaryOf(p);
+            FileKey key = i < rowKeys.size() ? rowKeys.get(i) : keyOf(p);
+            DataFileSummary s = key == null ? null : summaries.get(key);
             List<String> problems = new ArrayList<>();
             boolean error = false;
             if (p.data().isEmpty()) {
@@ -524,11 +562,9 @@ public final class ParticipantsViewModel {
                 }
                 row.balanceProperty().set("");
             }
-            for (SchemaProblem sp : schemaProblems) {
-                if (sp.participant() != null && sp.participant().equals(p.name())) {
-                    problems.add(rowText(sp));
-                    error |= sp.severity() == SchemaProblem.Severity.ERROR;
-                }
+            for (SchemaProblem sp : own) {
+                problems.add(rowText(sp));
+                error |= sp.severity() == SchemaProblem.Severity.ERROR;
             }
             row.problemProperty().set(String.join("\n", problems));
             row.errorProperty().set(error);
@@ -549,18 +585,16 @@ public final class ParticipantsViewModel {
      * A hospital behind its node: its figures from the summary the node sent, its connection as the check. Not
      * being connected does not block Run: the run waits for the node and says so if it does not come.
      */
-    private String remoteRow(ParticipantEntry p, ParticipantRow row, String label) {
+    private String remoteRow(ParticipantEntry p, ParticipantRow row, String label, List<SchemaProblem> own) {
         var o = remote.overview(p);
         row.samplesProperty().set(o == null ? "–" : String.format(Locale.ROOT, "%,d", o.rows()));
         row.balanceProperty().set(o == null ? "" : label == null || label.isBlank()
                 ? "choose the label (Task and model)" : o.balanceText());
         List<String> problems = new ArrayList<>();
         boolean error = false;
-        for (SchemaProblem sp : schemaProblems) {
-            if (p.name().equals(sp.participant())) {
-                problems.add(rowText(sp));
-                error |= sp.severity() == SchemaProblem.Severity.ERROR;
-            }
+        for (SchemaProblem sp : own) {
+            problems.add(rowText(sp));
+            error |= sp.severity() == SchemaProblem.Severity.ERROR;
         }
         row.problemProperty().set(String.join("\n", problems));
         row.errorProperty().set(error);

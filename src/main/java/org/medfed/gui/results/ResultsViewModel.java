@@ -3,6 +3,7 @@ package org.medfed.gui.results;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -18,6 +19,8 @@ import org.medfed.metrics.BinaryCounts;
 import org.medfed.metrics.Calibration;
 import org.medfed.metrics.DeLong;
 import org.medfed.metrics.Estimate;
+import org.medfed.metrics.McNemar;
+import org.medfed.metrics.Quartiles;
 import org.medfed.metrics.RocAuc;
 import org.medfed.runreport.StudyReport;
 import org.medfed.study.ResultStatistics;
@@ -101,7 +104,7 @@ public final class ResultsViewModel {
         predictions.addListener((obs, was, is) -> fillPlots());
         statistics.addListener((obs, was, is) -> {
             fillTable();
-            comparisons.setAll(is == null ? List.of() : is.comparisons().stream().map(ResultStatistics.Comparison::sentence).toList());
+            comparisons.setAll(is == null ? List.of() : comparisonSentences(is.comparisons()));
             warnings.setAll(is == null ? List.of() : is.warnings());
             limits.set(is == null ? "" : is.limits());
         });
@@ -193,9 +196,14 @@ public final class ResultsViewModel {
         ResultStatistics stats = statistics.get();
         java.util.Map<String, Integer> testSizes = new java.util.HashMap<>();
         r.prepared().data().counts().forEach(c -> testSizes.put(c.name(), c.testSize()));
+        boolean spread = table.participants().size() > ResultsTable.MOST_COLUMNS;
         List<String> cols = new ArrayList<>();
-        for (String p : table.participants()) {
-            cols.add(p + " (n=" + testSizes.getOrDefault(p, 0) + ")");
+        if (spread) {
+            cols.addAll(SPREAD_COLUMNS);
+        } else {
+            for (String p : table.participants()) {
+                cols.add(p + " (n=" + testSizes.getOrDefault(p, 0) + ")");
+            }
         }
         cols.add(MEAN_COLUMN);
         cols.add("Weighted mean (n=" + testSizes.values().stream().mapToInt(Integer::intValue).sum() + ")");
@@ -206,13 +214,21 @@ public final class ResultsViewModel {
             List<String> cells = new ArrayList<>();
             double sum = 0;
             int count = 0;
+            double[] values = new double[table.participants().size()];
+            int i = 0;
             for (String p : table.participants()) {
                 Estimate e = estimate(stats, row, p, m);
-                cells.add(cell(e));
+                values[i++] = e.value();
+                if (!spread) {
+                    cells.add(cell(e));
+                }
                 if (!Double.isNaN(e.value())) {
                     sum += e.value();
                     count++;
                 }
+            }
+            if (spread) {
+                cells.addAll(spreadCells(Quartiles.of(values)));
             }
             boolean fromStats = row.mean(m) != row.mean(m) && count > 0; // NaN: a figure only the statistics have
             cells.add(NumberFields.metric(fromStats ? sum / count : row.mean(m)));
@@ -230,6 +246,38 @@ public final class ResultsViewModel {
         pooledNote.set(multiSite && !r.baselines().isEmpty() ? "Pooled: not available in a multi-site study: "
                 + RemoteStudyData.POOLED_UNAVAILABLE + ". Each hospital alone was trained at its own node." : "");
         rows.setAll(out);
+    }
+
+    /** The columns of a study with more hospitals than {@link ResultsTable#MOST_COLUMNS}: their spread. */
+    static final List<String> SPREAD_COLUMNS = List.of("Hospitals", "Lowest", "25%", "Median", "75%", "Highest");
+
+    private static List<String> spreadCells(Quartiles q) {
+        if (q == null) {
+            return java.util.Collections.nCopies(SPREAD_COLUMNS.size(), "–");
+        }
+        return List.of(String.valueOf(q.count()), NumberFields.metric(q.min()), NumberFields.metric(q.q1()),
+                NumberFields.metric(q.median()), NumberFields.metric(q.q3()), NumberFields.metric(q.max()));
+    }
+
+    /**
+     * A sentence per hospital while few; beyond {@link ResultsTable#MOST_COLUMNS} how many came out each way, then
+     * the hospitals where federation did worse (those a reader looks for), at most a dozen.
+     */
+    static List<String> comparisonSentences(List<ResultStatistics.Comparison> all) {
+        if (all.size() <= ResultsTable.MOST_COLUMNS) {
+            return all.stream().map(ResultStatistics.Comparison::sentence).toList();
+        }
+        Map<McNemar.Verdict, Long> counts = new java.util.EnumMap<>(McNemar.Verdict.class);
+        all.forEach(c -> counts.merge(c.verdict(), 1L, Long::sum));
+        List<String> out = new ArrayList<>();
+        out.add(String.format(java.util.Locale.ROOT, "Of %,d hospitals, the federated model beats the hospital alone "
+                + "at %,d, loses to it at %,d and makes no detectable difference at %,d (exact McNemar test on each "
+                + "hospital's own test patients).", all.size(), counts.getOrDefault(McNemar.Verdict.BETTER, 0L),
+                counts.getOrDefault(McNemar.Verdict.WORSE, 0L),
+                counts.getOrDefault(McNemar.Verdict.NO_DETECTABLE_DIFFERENCE, 0L)));
+        all.stream().filter(c -> c.verdict() == McNemar.Verdict.WORSE).limit(ResultsTable.MOST_COLUMNS)
+                .map(ResultStatistics.Comparison::sentence).forEach(out::add);
+        return out;
     }
 
     private static Estimate estimate(ResultStatistics stats, ResultsTable.Row row, String hospital, String metric) {
@@ -292,7 +340,9 @@ public final class ResultsViewModel {
                         + "least %.2f), %s, %d test patients: sensitivity %s, specificity %s.", t, classes.get(1), t,
                 h, site.size(), cell(at.sensitivity().wilson()), cell(at.specificity().wilson())));
         List<RocCurve> curves = new ArrayList<>();
-        List<String> sets = new ArrayList<>(p.hospitals());
+        // every hospital's curve while few; beyond, the chosen hospital's beside all test patients together
+        List<String> sets = new ArrayList<>(p.hospitals().size() <= ResultsTable.MOST_COLUMNS ? p.hospitals()
+                : h.equals(ALL) ? List.of() : List.of(h));
         sets.add(ALL);
         for (String s : sets) {
             TestPredictions.Site one = p.federated(s);

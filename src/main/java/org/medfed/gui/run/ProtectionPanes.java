@@ -131,11 +131,14 @@ final class ProtectionPanes {
         verdictTable.setPlaceholder(new Label("No robust rule in this study: every update is used as sent. "
                 + "Choose one under Privacy and defences (Algorithm)."));
         verdictTable.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
-        // one column per hospital, set when the run starts; the newest round is scrolled into view
-        vm.hospitalNames().addListener((ListChangeListener<String>) c -> columns(vm.hospitalNames(),
-                vm.simulatedAttackers()));
-        vm.attackerWarningProperty().addListener((obs, was, is) -> columns(vm.hospitalNames(), vm.simulatedAttackers()));
-        columns(vm.hospitalNames(), vm.simulatedAttackers());
+        // a column per hospital the charts draw (every one while few; else the picked ones) and per simulated
+        // attacker, set when the run starts or the picks change; the newest round is scrolled into view
+        HospitalLines lines = vm.hospitalLines();
+        Runnable reset = () -> columns(lines.columns(vm.simulatedAttackers()), vm.simulatedAttackers());
+        lines.lines().addListener((ListChangeListener<String>) c -> reset.run());
+        vm.hospitalNames().addListener((ListChangeListener<String>) c -> reset.run());
+        vm.attackerWarningProperty().addListener((obs, was, is) -> reset.run());
+        reset.run();
         monitor.verdicts().addListener((ListChangeListener<RoundVerdicts>) c -> {
             if (!monitor.verdicts().isEmpty()) {
                 verdictTable.scrollTo(monitor.verdicts().size() - 1);

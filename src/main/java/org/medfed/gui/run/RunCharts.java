@@ -2,27 +2,36 @@ package org.medfed.gui.run;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
 import javafx.collections.ListChangeListener;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
 import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.SearchableComboBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
 import org.jfree.chart.renderer.xy.StandardXYBarPainter;
 import org.jfree.chart.renderer.xy.XYBarRenderer;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.YIntervalDataItem;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
 import org.medfed.gui.common.BatchedSeriesCollection;
 import org.medfed.gui.common.Charts;
 import org.medfed.gui.common.OffThreadChartView;
+import org.medfed.metrics.Quartiles;
 
 /**
  * The Run screen's live charts, fed from the view-model's list of records: global accuracy (and AUC for two
- * classes) with the previous run as a faint line, loss, each hospital's accuracy with a check box per hospital,
+ * classes) with the previous run as a faint line, loss, each hospital's accuracy (a line and a check box per hospital,
+ * or with many hospitals the band over all of them and the lines picked: {@link HospitalLines}),
  * the bytes each hospital has moved, and the staleness of merged updates. The first four draw against the axis
  * the view-model names (records, updates applied or the run's clock) and are redrawn from its lists when it
  * changes. Points of a batch are added silently and the chart is told once, so a fast run redraws once per batch.
@@ -30,6 +39,7 @@ import org.medfed.gui.common.OffThreadChartView;
 final class RunCharts {
 
     private static final Color FAINT = new Color(150, 150, 150);
+    private static final Color BAND = new Color(95, 95, 95);
 
     private final RunViewModel vm;
     private final XYSeries accuracy = new XYSeries("Accuracy (mean over hospitals)", false, true);
@@ -46,7 +56,15 @@ final class RunCharts {
     private final BatchedSeriesCollection bytesUpData = new BatchedSeriesCollection();
     private final BatchedSeriesCollection bytesDownData = new BatchedSeriesCollection();
     private final XYSeriesCollection staleData = new XYSeriesCollection(stale);
-    private final List<String> hospitalOrder = new ArrayList<>();
+    // the spread over hospitals, drawn when there are too many for a line each (HospitalLines)
+    private final YIntervalSeries accuracyRange = new YIntervalSeries("Hospitals: lowest to highest", false, true);
+    private final YIntervalSeries accuracyMiddle = new YIntervalSeries("Hospitals: median and middle half", false, true);
+    private final YIntervalSeries bytesRange = new YIntervalSeries("Sent by hospitals: median, lowest to highest",
+            false, true);
+    private final YIntervalSeriesCollection accuracyBand = new YIntervalSeriesCollection();
+    private final YIntervalSeriesCollection bytesBand = new YIntervalSeriesCollection();
+    private final HospitalLines lines;
+    private List<String> lineOrder = List.of();
 
     final JFreeChart globalChart;
     final JFreeChart lossChart;
@@ -59,6 +77,9 @@ final class RunCharts {
     final OffThreadChartView bytesViewer;
     final OffThreadChartView stalenessViewer;
     final FlowPane hospitalToggles = new FlowPane(10, 4);
+    /** With many hospitals: the list to pick a hospital's line from, what the band is, and the toggles. */
+    final SearchableComboBox<String> hospitalPicker = new SearchableComboBox<>();
+    final VBox hospitalControls;
     private final List<JFreeChart> charts;
     private final List<OffThreadChartView> viewers;
 
@@ -74,6 +95,7 @@ final class RunCharts {
 
     RunCharts(RunViewModel vm, Executor drawing) {
         this.vm = vm;
+        this.lines = vm.hospitalLines();
         globalData.addSeries(accuracy);
         globalData.addSeries(weighted);
         lossData.addSeries(loss);
@@ -90,6 +112,9 @@ final class RunCharts {
         dashedDownloads(bytesChart.getXYPlot());
         ((NumberAxis) bytesChart.getXYPlot().getRangeAxis()).setAutoRangeIncludesZero(true);
         bars(stalenessChart.getXYPlot());
+        // grey, so that no picked hospital's colour is mistaken for it
+        band(hospitalChart.getXYPlot(), 1, accuracyBand, BAND);
+        band(bytesChart.getXYPlot(), 2, bytesBand, BAND);
         // drawn off the FX thread: a redraw of a long run's chart costs tens of milliseconds in software rendering
         globalViewer = new OffThreadChartView(globalChart, "chart-global", drawing);
         lossViewer = new OffThreadChartView(lossChart, "chart-loss", drawing);
@@ -99,6 +124,7 @@ final class RunCharts {
         charts = List.of(globalChart, lossChart, hospitalChart, bytesChart, stalenessChart);
         viewers = List.of(globalViewer, lossViewer, hospitalViewer, bytesViewer, stalenessViewer);
         hospitalToggles.setId("hospital-toggles");
+        hospitalControls = hospitalControls();
         // the charts do not redraw on every data change; a timer on the pulse redraws them when something changed
         for (JFreeChart c : charts) {
             c.setNotify(false);
@@ -118,8 +144,12 @@ final class RunCharts {
             }
         };
 
-        vm.hospitalNames().addListener((ListChangeListener<String>) c -> resetHospitals(vm.hospitalNames()));
-        resetHospitals(vm.hospitalNames());
+        lines.lines().addListener((ListChangeListener<String>) c -> resetLines());
+        lines.toggles().addListener((ListChangeListener<String>) c -> showToggles());
+        lines.bandedProperty().addListener((obs, was, is) -> resetBand());
+        resetLines();
+        showToggles();
+        resetBand();
         vm.binaryProperty().addListener((obs, was, is) -> {
             if (is && globalData.indexOf(auc) < 0) {
                 globalData.addSeries(auc);
@@ -230,6 +260,9 @@ final class RunCharts {
                 }
             });
         }
+        for (YIntervalSeries s : List.of(accuracyRange, accuracyMiddle, bytesRange)) {
+            s.clear();
+        }
         changed();
     }
 
@@ -240,37 +273,160 @@ final class RunCharts {
         showPrevious();
     }
 
-    private void resetHospitals(List<String> names) {
-        hospitalData.batch(() -> bytesUpData.batch(() -> bytesDownData.batch(() -> listHospitals(names))));
-        changed();
+    /** The band's renderer: a light area from lowest to highest, a darker one for the middle half, the median. */
+    private static void band(XYPlot plot, int index, YIntervalSeriesCollection data, Color colour) {
+        plot.setDataset(index, data);
+        DeviationRenderer r = new DeviationRenderer(true, false);
+        r.setAlpha(0.22f);
+        for (int i = 0; i < 2; i++) {
+            r.setSeriesPaint(i, colour);
+            r.setSeriesFillPaint(i, colour);
+            r.setSeriesStroke(i, new BasicStroke(i == 0 ? 0.8f : 2f));
+        }
+        plot.setRenderer(index, r);
     }
 
-    private void listHospitals(List<String> names) {
-        for (XYSeriesCollection data : List.of(hospitalData, bytesUpData, bytesDownData)) {
-            data.removeAllSeries();
+    private VBox hospitalControls() {
+        hospitalPicker.setId("hospital-picker");
+        hospitalPicker.setItems(lines.names());
+        hospitalPicker.setPromptText("type or choose a hospital");
+        hospitalPicker.setPrefWidth(240);
+        hospitalPicker.setMinWidth(240);
+        hospitalPicker.valueProperty().addListener((obs, was, is) -> {
+            if (is != null) {
+                lines.show(is, true);
+                // the list is for picking, not for showing a choice: empty again for the next pick
+                javafx.application.Platform.runLater(() -> hospitalPicker.setValue(null));
+            }
+        });
+        Label what = new Label();
+        what.setId("hospital-band-note");
+        what.getStyleClass().add("muted");
+        what.setWrapText(true);
+        what.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> lines.noteProperty().get()
+                .isEmpty() ? "The band spans all " + String.format(java.util.Locale.ROOT, "%,d", lines.names().size())
+                + " hospitals, lowest to highest (light) and the middle half (darker) around the median; pick "
+                + "hospitals to draw their own lines (at most " + HospitalLines.MOST_PICKED + ")."
+                : lines.noteProperty().get(), lines.noteProperty(), lines.names()));
+        Label pickLabel = new Label("Draw a hospital's line:");
+        pickLabel.setLabelFor(hospitalPicker);
+        HBox pickRow = new HBox(8, pickLabel, hospitalPicker, hospitalToggles);
+        pickRow.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        HBox.setHgrow(hospitalToggles, javafx.scene.layout.Priority.ALWAYS);
+        VBox box = new VBox(4, what, pickRow);
+        // with few hospitals only their check boxes show
+        for (javafx.scene.Node n : List.of(what, pickLabel, hospitalPicker)) {
+            n.visibleProperty().bind(lines.bandedProperty());
+            n.managedProperty().bind(n.visibleProperty());
         }
-        hospitalOrder.clear();
+        return box;
+    }
+
+    /** A line for each hospital the view-model draws, filled from the records so far. */
+    private void resetLines() {
+        lineOrder = List.copyOf(lines.lines());
+        hospitalData.batch(() -> bytesUpData.batch(() -> bytesDownData.batch(() -> {
+            for (XYSeriesCollection data : List.of(hospitalData, bytesUpData, bytesDownData)) {
+                data.removeAllSeries();
+            }
+            for (String name : lineOrder) {
+                hospitalData.addSeries(new XYSeries(name, false, true));
+                bytesUpData.addSeries(new XYSeries(name, false, true));
+                bytesDownData.addSeries(new XYSeries(name + " (received)", false, true));
+            }
+            XAxis axis = vm.xAxisProperty().get();
+            for (RoundPoint p : vm.points()) {
+                addLines(p, p.x(axis));
+            }
+        })));
+        colourLines();
+        changed(hospitalChart, bytesChart);
+    }
+
+    private void colourLines() {
+        var accuracyLines = hospitalChart.getXYPlot().getRenderer(0);
+        var sent = bytesChart.getXYPlot().getRenderer(0);
+        var received = bytesChart.getXYPlot().getRenderer(1);
+        for (int i = 0; i < lineOrder.size(); i++) {
+            Color c = colourOf(lineOrder.get(i));
+            accuracyLines.setSeriesPaint(i, c);
+            sent.setSeriesPaint(i, c);
+            received.setSeriesPaint(i, c);
+        }
+    }
+
+    private Color colourOf(String hospital) {
+        return Charts.PALETTE[Math.max(0, lines.colour(hospital)) % Charts.PALETTE.length];
+    }
+
+    private void showToggles() {
         hospitalToggles.getChildren().clear();
-        XYPlot plot = hospitalChart.getXYPlot();
-        for (int i = 0; i < names.size(); i++) {
-            String name = names.get(i);
-            hospitalOrder.add(name);
-            hospitalData.addSeries(new XYSeries(name, false, true));
-            bytesUpData.addSeries(new XYSeries(name, false, true));
-            bytesDownData.addSeries(new XYSeries(name + " (received)", false, true));
+        for (String name : lines.toggles()) {
             CheckBox toggle = new CheckBox(name);
-            toggle.setSelected(true);
+            toggle.setSelected(lines.lines().contains(name));
             toggle.setId("toggle-" + name);
-            java.awt.Color c = Charts.PALETTE[i % Charts.PALETTE.length];
+            Color c = colourOf(name);
             // the line's colour set directly, not as an inline style that CSS would parse at each run's start
             toggle.setTextFill(javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue()));
             toggle.getStyleClass().add("hospital-toggle");
-            int series = i;
-            toggle.selectedProperty().addListener((obs, was, on) -> {
-                plot.getRenderer().setSeriesVisible(series, on);
-                changed(hospitalChart);
-            });
+            toggle.selectedProperty().addListener((obs, was, on) -> lines.show(name, on));
             hospitalToggles.getChildren().add(toggle);
+        }
+    }
+
+    /** The band's series are in the charts (and their legends) only while there are too many hospitals for lines. */
+    private void resetBand() {
+        for (YIntervalSeries s : List.of(accuracyRange, accuracyMiddle, bytesRange)) {
+            s.clear();
+        }
+        accuracyBand.removeAllSeries();
+        bytesBand.removeAllSeries();
+        if (lines.bandedProperty().get()) {
+            accuracyBand.addSeries(accuracyRange);
+            accuracyBand.addSeries(accuracyMiddle);
+            bytesBand.addSeries(bytesRange);
+            XAxis axis = vm.xAxisProperty().get();
+            for (RoundPoint p : vm.points()) {
+                addBand(p, p.x(axis));
+            }
+            fireBand();
+        }
+        changed(hospitalChart, bytesChart);
+    }
+
+    private void addLines(RoundPoint p, double x) {
+        for (int i = 0; i < lineOrder.size(); i++) {
+            String name = lineOrder.get(i);
+            Double a = p.hospitalAccuracy().get(name);
+            if (a != null) {
+                hospitalData.getSeries(i).add(x, a, false);
+            }
+            Long up = p.bytesUpSoFar().get(name);
+            if (up != null) {
+                bytesUpData.getSeries(i).add(x, up, false);
+            }
+            Long down = p.bytesDownSoFar().get(name);
+            if (down != null) {
+                bytesDownData.getSeries(i).add(x, down, false);
+            }
+        }
+    }
+
+    private void addBand(RoundPoint p, double x) {
+        Quartiles a = HospitalLines.band(p.hospitalAccuracy());
+        if (a != null) {
+            accuracyRange.add(new YIntervalDataItem(x, a.median(), a.min(), a.max()), false);
+            accuracyMiddle.add(new YIntervalDataItem(x, a.median(), a.q1(), a.q3()), false);
+        }
+        Quartiles up = HospitalLines.band(p.bytesUpSoFar());
+        if (up != null) {
+            bytesRange.add(new YIntervalDataItem(x, up.median(), up.min(), up.max()), false);
+        }
+    }
+
+    private void fireBand() {
+        for (YIntervalSeries s : List.of(accuracyRange, accuracyMiddle, bytesRange)) {
+            s.fireSeriesChanged();
         }
     }
 
@@ -283,22 +439,12 @@ final class RunCharts {
             addSilently(auc, x, p.auc());
             addSilently(loss, x, p.loss());
             addSilently(trainLoss, x, p.trainLoss());
-            for (int i = 0; i < hospitalOrder.size(); i++) {
-                String name = hospitalOrder.get(i);
-                Double a = p.hospitalAccuracy().get(name);
-                if (a != null) {
-                    hospitalData.getSeries(i).add(x, a, false);
-                }
-                Long up = p.bytesUpSoFar().get(name);
-                if (up != null) {
-                    bytesUpData.getSeries(i).add(x, up, false);
-                }
-                Long down = p.bytesDownSoFar().get(name);
-                if (down != null) {
-                    bytesDownData.getSeries(i).add(x, down, false);
-                }
+            addLines(p, x);
+            if (lines.bandedProperty().get()) {
+                addBand(p, x);
             }
         }
+        fireBand();
         for (XYSeries s : List.of(accuracy, weighted, auc, loss, trainLoss)) {
             s.fireSeriesChanged();
         }
@@ -367,6 +513,10 @@ final class RunCharts {
 
     XYSeries previousSeries() {
         return previous;
+    }
+
+    YIntervalSeriesCollection accuracyBandData() {
+        return accuracyBand;
     }
 
     XYSeriesCollection bytesUpData() {

@@ -142,7 +142,7 @@ public final class RunView {
         grid.add(axisRow(), 0, 0, 2, 1);
         grid.add(charts.globalViewer, 0, 1);
         grid.add(charts.lossViewer, 1, 1);
-        VBox hospitalsBox = new VBox(4, charts.hospitalViewer, charts.hospitalToggles);
+        VBox hospitalsBox = new VBox(4, charts.hospitalViewer, charts.hospitalControls);
         VBox.setVgrow(charts.hospitalViewer, Priority.ALWAYS);
         // the protections share the lower half with the hospitals' chart, one tab each, so no chart shrinks
         lowerTabs.setId("run-lower-tabs");

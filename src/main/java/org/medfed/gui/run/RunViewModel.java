@@ -81,6 +81,7 @@ public final class RunViewModel {
     private final BooleanProperty compareWithBaselines = new SimpleBooleanProperty(true);
     private final ObservableList<RoundPoint> points = FXCollections.observableArrayList();
     private final ObservableList<String> hospitalNames = FXCollections.observableArrayList();
+    private final HospitalLines hospitalLines = new HospitalLines(hospitalNames);
     private final ObservableList<HospitalStatus> hospitals = FXCollections.observableArrayList();
     private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObjectProperty<StudyResult> result = new SimpleObjectProperty<>();
@@ -843,6 +844,8 @@ public final class RunViewModel {
     public StringProperty compareLabelProperty() { return compareLabel; }
     public ObservableList<RoundPoint> points() { return points; }
     public ObservableList<String> hospitalNames() { return hospitalNames; }
+    /** Which hospitals the per-hospital charts draw a line for, and whether they draw the band over hospitals. */
+    public HospitalLines hospitalLines() { return hospitalLines; }
     public ObservableList<HospitalStatus> hospitals() { return hospitals; }
     public ObservableList<String> log() { return log; }
     public ObjectProperty<StudyResult> resultProperty() { return result; }

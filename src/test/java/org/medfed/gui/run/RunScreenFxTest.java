@@ -43,6 +43,55 @@ class RunScreenFxTest {
     }
 
     @Test
+    void thirteenHospitalsAreDrawnAsTheBandOverThemWithTheHospitalsPicked(FxRobot robot) {
+        robot.interact(() -> {
+            app.workbench.open(Samples.manyHospitals(dir, 13, 2));
+            app.workbench.run().compareWithBaselinesProperty().set(false);
+        });
+        FxWorkbench.goTo(robot, Screen.RUN);
+        await(() -> !app.runButton(robot).isDisabled());
+        robot.clickOn("#run-start");
+        await(() -> app.workbench.run().phaseProperty().get() == RunViewModel.Phase.FINISHED);
+        var rounds = fx(() -> app.workbench.run().resultProperty().get().history().rounds());
+        RunCharts charts = app.workbench.runView().charts();
+        assertThat(fx(() -> charts.hospitalData().getSeriesCount())).as("no line until one is picked").isZero();
+        assertThat(robot.lookup("#hospital-picker").query().isVisible()).isTrue();
+        var band = fx(charts::accuracyBandData);
+        assertThat(fx(band::getSeriesCount)).isEqualTo(2);
+        for (int i = 0; i < 2; i++) {
+            int item = i;
+            var q = org.medfed.metrics.Quartiles.of(rounds.get(i).test().values().stream()
+                    .mapToDouble(e -> e.metric("accuracy")).toArray());
+            assertThat(q.count()).isEqualTo(13);
+            assertThat(fx(() -> band.getStartYValue(0, item))).isEqualTo(q.min());
+            assertThat(fx(() -> band.getEndYValue(0, item))).isEqualTo(q.max());
+            assertThat(fx(() -> band.getStartYValue(1, item))).isEqualTo(q.q1());
+            assertThat(fx(() -> band.getYValue(1, item))).isEqualTo(q.median());
+            assertThat(fx(() -> band.getEndYValue(1, item))).isEqualTo(q.q3());
+        }
+
+        robot.interact(() -> app.workbench.run().hospitalLines().show("hospital-05", true));
+        assertThat(fx(() -> charts.hospitalData().getSeriesCount())).isEqualTo(1);
+        assertThat(fx(() -> charts.hospitalData().getSeries(0).getY(1).doubleValue()))
+                .isEqualTo(rounds.get(1).test().get("hospital-05").metric("accuracy"));
+        robot.clickOn("#toggle-hospital-05");
+        assertThat(fx(() -> charts.hospitalData().getSeriesCount())).isZero();
+        assertThat(robot.lookup("#toggle-hospital-05").tryQuery()).as("unticked: taken away").isEmpty();
+
+        // the results table shows the spread over the 13 hospitals, as medfed run prints it, not 13 columns
+        await(() -> !app.workbench.results().rows().isEmpty() && app.workbench.results().statisticsProperty().get() != null);
+        var results = app.workbench.results();
+        assertThat(fx(() -> List.copyOf(results.columns()))).startsWith("Hospitals", "Lowest", "25%", "Median", "75%",
+                "Highest").hasSize(8);
+        var last = org.medfed.metrics.Quartiles.of(rounds.get(1).test().values().stream()
+                .mapToDouble(e -> e.metric("accuracy")).toArray());
+        assertThat(fx(() -> results.rows().get(0).cells().subList(0, 6))).containsExactly("13",
+                org.medfed.gui.common.NumberFields.metric(last.min()), org.medfed.gui.common.NumberFields.metric(last.q1()),
+                org.medfed.gui.common.NumberFields.metric(last.median()), org.medfed.gui.common.NumberFields.metric(last.q3()),
+                org.medfed.gui.common.NumberFields.metric(last.max()));
+    }
+
+    @Test
     void aRunFillsTheChartsTheStatusListAndTheResults(FxRobot robot) throws Exception {
         robot.interact(() -> app.workbench.open(Samples.copy(dir, 4)));
         FxWorkbench.goTo(robot, Screen.RUN);
@@ -76,12 +125,15 @@ class RunScreenFxTest {
                 .isEqualTo(fx(() -> List.copyOf(app.workbench.run().log())));
         assertThat(robot.lookup("#run-progress-text").queryAs(Labeled.class).getText()).isEqualTo("Finished: 4 rounds");
 
-        // legend toggles hide and show one hospital's line
+        // legend toggles hide and show one hospital's line, drawn again from the rounds so far
+        robot.clickOn("#toggle-rural-clinic");
+        assertThat(fx(() -> charts.hospitalData().getSeriesIndex("rural-clinic"))).isNegative();
+        assertThat(fx(() -> charts.hospitalData().getSeriesCount())).isEqualTo(3);
         robot.clickOn("#toggle-rural-clinic");
         int rural = fx(() -> charts.hospitalData().getSeriesIndex("rural-clinic"));
-        assertThat(fx(() -> charts.hospitalChart.getXYPlot().getRenderer().isSeriesVisible(rural))).isFalse();
-        robot.clickOn("#toggle-rural-clinic");
-        assertThat(fx(() -> charts.hospitalChart.getXYPlot().getRenderer().isSeriesVisible(rural))).isTrue();
+        assertThat(fx(() -> charts.hospitalData().getSeries(rural).getY(3).doubleValue()))
+                .isEqualTo(history.rounds().get(3).test().get("rural-clinic").metric("accuracy"));
+        assertThat(fx(() -> charts.accuracyBandData().getSeriesCount())).as("four hospitals: no band").isZero();
 
         FxWorkbench.goTo(robot, Screen.RESULTS);
         await(() -> app.workbench.results().predictionsProperty().get() != null && !app.workbench.results().runs().isEmpty());

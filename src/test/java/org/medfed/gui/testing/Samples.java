@@ -42,6 +42,30 @@ public final class Samples {
         }
     }
 
+    /**
+     * The sample with {@code hospitals} hospitals ("hospital-01", ...), each a copy of one of the sample's four
+     * files in turn, and {@code rounds} rounds; returns its study file.
+     */
+    public static Path manyHospitals(Path dir, int hospitals, int rounds) {
+        try {
+            Path target = dir.resolve("many");
+            Files.createDirectories(target.resolve("data"));
+            Study study = StudyFile.load(SAMPLE.resolve("study.json"));
+            java.util.List<org.medfed.project.ParticipantEntry> parts = new java.util.ArrayList<>();
+            for (int h = 0; h < hospitals; h++) {
+                String name = String.format(java.util.Locale.ROOT, "hospital-%02d", h + 1);
+                Path from = SAMPLE.resolve(study.participants().get(h % study.participants().size()).data().get(0));
+                Files.copy(from, target.resolve("data").resolve(name + ".csv"));
+                parts.add(new org.medfed.project.ParticipantEntry(name, "data/" + name + ".csv"));
+            }
+            Path file = target.resolve("study.json");
+            StudyFile.save(study.withParticipants(parts).withTraining(study.training().withRounds(rounds)), file);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A document holding a copy of the sample with {@code rounds} rounds, saved in {@code dir}. */
     public static org.medfed.gui.common.StudyDocument document(Path dir, int rounds) {
         Path file = copy(dir, rounds);

@@ -98,6 +98,11 @@ final class FxStallSampler implements Runnable {
 
     /** The most frequent "telling" frames among the samples taken between two instants, with their counts. */
     String summarize(long fromNanos, long toNanos, int top, String category) {
+        return summarize(fromNanos, toNanos, top, category, "");
+    }
+
+    /** As above, counting only frames of classes whose name starts with {@code prefix} ("org.medfed"). */
+    String summarize(long fromNanos, long toNanos, int top, String category, String prefix) {
         Map<String, Integer> counts = new LinkedHashMap<>();
         int n = 0;
         synchronized (samples) {
@@ -110,6 +115,9 @@ final class FxStallSampler implements Runnable {
                 // count every distinct frame of the stack once, so callers show up with their whole share
                 java.util.Set<String> seen = new java.util.HashSet<>();
                 for (StackTraceElement e : s.stack()) {
+                    if (!e.getClassName().startsWith(prefix)) {
+                        continue;
+                    }
                     String key = e.getClassName().replaceAll("^.*\\.", "") + "." + e.getMethodName();
                     if (seen.add(key)) {
                         counts.merge(key, 1, Integer::sum);
