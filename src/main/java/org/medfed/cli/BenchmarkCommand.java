@@ -54,7 +54,7 @@ import picocli.CommandLine.Spec;
                         + "simulated clock; --data is the heart-disease folder, --images the BreastMNIST one (optional).",
                 "compression: accuracy against bytes for each update codec; --data and --images as for async.",
                 "personalisation: each hospital's accuracy of the shared model, its own model alone and each "
-                        + "personalised model (fine-tuned, FedPer, Ditto) with intervals, on Fed-Heart-Disease and "
+                        + "personalised model (fine-tuned, FedPer, Ditto, chosen on held-out rows) with intervals, on Fed-Heart-Disease and "
                         + "label-skewed BreastMNIST; --data is the shared data folder holding uci-heart-disease and "
                         + "medmnist-breastmnist; --rounds sets the BreastMNIST rounds (default 30), which runs with the "
                         + "first seed only.",

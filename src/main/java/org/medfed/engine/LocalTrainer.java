@@ -24,4 +24,15 @@ public interface LocalTrainer {
     ModelVector gradient(ModelVector at, int batchSize, long seed);
 
     Evaluation evaluate(ModelVector params, DataSplit split);
+
+    /**
+     * A trainer for the same model whose test rows are a seeded share of this one's training rows (stratified by
+     * class where each class has enough rows) and whose training rows are the rest: for choosing between models at
+     * the hospital on rows none of the candidates was trained on. The test rows are never among them.
+     *
+     * @param share the held-out share of the training rows, in (0, 1); at least one row on each side
+     */
+    default LocalTrainer holdOut(double share, long seed) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot hold out training rows");
+    }
 }

@@ -83,6 +83,13 @@ public class QuadraticTrainer implements LocalTrainer {
                 Map.of("loss", loss, "accuracy", 1 / (1 + loss)));
     }
 
+    /** The same target over fewer training rows: as many held out as the study's train/test split would. */
+    @Override
+    public LocalTrainer holdOut(double share, long seed) {
+        int rest = (int) Math.floor((1 - share) * trainSize + 1e-9);
+        return new QuadraticTrainer(rest, trainSize - rest, target);
+    }
+
     private double loss(float[] w) {
         double s = 0;
         for (int i = 0; i < w.length; i++) {

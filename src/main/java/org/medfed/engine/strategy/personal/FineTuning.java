@@ -30,14 +30,18 @@ public final class FineTuning implements Strategy {
     private final double learningRate;
 
     public FineTuning(int epochs, double learningRate) {
+        check(epochs, learningRate);
+        this.epochs = epochs;
+        this.learningRate = learningRate;
+    }
+
+    static void check(int epochs, double learningRate) {
         if (epochs < 1) {
             throw new IllegalArgumentException("fine-tuning needs at least one epoch, was " + epochs);
         }
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("fine-tuning's learning rate must be positive, was " + learningRate);
         }
-        this.epochs = epochs;
-        this.learningRate = learningRate;
     }
 
     @Override
