@@ -173,7 +173,7 @@ public final class PersonalisationBenchmark {
 
     /** The choice between shared, alone and fine-tuned, fine-tuning as the Fine-tuned column does. */
     private static Method heartChoice() {
-        return new Method(StrategyIds.FEDAVG_CHOOSE, Map.of("heldOut", 0.2, "epochs", 5.0, "learningRate", 0.01));
+        return new Method(StrategyIds.FEDAVG_CHOOSE, Map.of("folds", 5.0, "epochs", 5.0, "learningRate", 0.01));
     }
 
     private static Setting heartSetting(String title, TabularFederation data, ModelSpec spec,
@@ -215,7 +215,7 @@ public final class PersonalisationBenchmark {
                         FEDPER, new Method(StrategyIds.FEDPER, Map.of("personalLayers", 1.0)),
                         DITTO, new Method(StrategyIds.DITTO, Map.of("lambda", 0.1)),
                         CHOSEN, new Method(StrategyIds.FEDAVG_CHOOSE,
-                                Map.of("heldOut", 0.2, "epochs", 3.0, "learningRate", cnn.learningRate())))));
+                                Map.of("folds", 5.0, "epochs", 3.0, "learningRate", cnn.learningRate())))));
     }
 
     private static Map<String, Method> ordered(Map<String, Method> methods) {

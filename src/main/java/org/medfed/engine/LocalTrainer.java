@@ -26,13 +26,12 @@ public interface LocalTrainer {
     Evaluation evaluate(ModelVector params, DataSplit split);
 
     /**
-     * A trainer for the same model whose test rows are a seeded share of this one's training rows (stratified by
-     * class where each class has enough rows) and whose training rows are the rest: for choosing between models at
-     * the hospital on rows none of the candidates was trained on. The test rows are never among them.
-     *
-     * @param share the held-out share of the training rows, in (0, 1); at least one row on each side
+     * A trainer for the same model whose test rows are fold {@code index} of {@code folds} seeded folds of this one's
+     * training rows (stratified by class) and whose training rows are the other folds: for choosing between models at
+     * the hospital on rows the candidate being scored was not trained on. This trainer's test rows are never among
+     * them.
      */
-    default LocalTrainer holdOut(double share, long seed) {
-        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot hold out training rows");
+    default LocalTrainer fold(int folds, int index, long seed) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot split its training rows into folds");
     }
 }

@@ -1,7 +1,7 @@
 package org.medfed.model;
 
 import org.medfed.data.ExampleSet;
-import org.medfed.data.TrainTestSplit;
+import org.medfed.data.Folds;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.LocalTrainer;
 import org.medfed.engine.ModelVector;
@@ -14,27 +14,17 @@ public interface ModelTrainer extends LocalTrainer {
     /** The rows this trainer trains on. */
     ExampleSet trainingSet();
 
-    /** A trainer of the same kind for {@code train} and {@code test} (the held-out share of {@link #holdOut}). */
+    /** A trainer of the same kind for {@code train} and {@code test} (one fold of {@link #fold} held out). */
     default ModelTrainer over(ExampleSet train, ExampleSet test) {
         return create(spec(), train, test);
     }
 
-    /**
-     * The held-out share of the training rows by {@link TrainTestSplit} (stratified as the study's own train/test
-     * split), the rest to train on.
-     */
+    /** The training rows in {@link Folds}, the same for every index with the same seed. */
     @Override
-    default ModelTrainer holdOut(double share, long seed) {
+    default ModelTrainer fold(int folds, int index, long seed) {
         ExampleSet rows = trainingSet();
-        if (!(share > 0 && share < 1)) {
-            throw new IllegalArgumentException("the held-out share must be between 0 and 1, was " + share);
-        }
-        TrainTestSplit split = TrainTestSplit.of(rows.labels(), rows.classCount(), 1 - share, seed, true);
-        if (split.train().length == 0 || split.test().length == 0) {
-            throw new IllegalArgumentException("holding out " + share + " of " + rows.size()
-                    + " training rows leaves no rows on one side");
-        }
-        return over(rows.subset(split.train()), rows.subset(split.test()));
+        Folds split = Folds.stratified(rows.labels(), rows.classCount(), folds, seed);
+        return over(rows.subset(split.rest(index)), rows.subset(split.heldOut(index)));
     }
 
     Evaluation evaluate(ModelVector params, ExampleSet set);

@@ -104,7 +104,7 @@ public final class SegmentationTrainer implements ModelTrainer {
         return train;
     }
 
-    /** Keeps this trainer's foreground weight, so that a held-out share trains with the same loss. */
+    /** Keeps this trainer's foreground weight, so that a fold trains with the same loss. */
     @Override
     public ModelTrainer over(ExampleSet train, ExampleSet test) {
         return new SegmentationTrainer(spec, train, test, foregroundWeight);

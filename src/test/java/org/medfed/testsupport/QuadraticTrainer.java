@@ -83,11 +83,11 @@ public class QuadraticTrainer implements LocalTrainer {
                 Map.of("loss", loss, "accuracy", 1 / (1 + loss)));
     }
 
-    /** The same target over fewer training rows: as many held out as the study's train/test split would. */
+    /** The same target over fewer training rows: the folds' sizes as {@code Folds} deals them. */
     @Override
-    public LocalTrainer holdOut(double share, long seed) {
-        int rest = (int) Math.floor((1 - share) * trainSize + 1e-9);
-        return new QuadraticTrainer(rest, trainSize - rest, target);
+    public LocalTrainer fold(int folds, int index, long seed) {
+        int heldOut = trainSize / folds + (index < trainSize % folds ? 1 : 0);
+        return new QuadraticTrainer(trainSize - heldOut, heldOut, target);
     }
 
     private double loss(float[] w) {

@@ -132,14 +132,15 @@ public final class StrategyCatalog {
                             "pull of each hospital's own model towards the shared one (0 = its own alone)")),
                     (p, model) -> new Ditto(p.get("lambda"))),
             new StrategyDescriptor(StrategyIds.FEDAVG_CHOOSE, "FedAvg, then each hospital keeps its best model",
-                    "Personalised: after weighted FedAvg each hospital sets aside part of its training patients, "
-                            + "tries the shared model, its own model alone and the fine-tuned one on them, and keeps "
-                            + "the best, retrained on all its patients.",
-                    List.of(new ParameterSpec("heldOut", "Share held out to choose on", 0.2, 0, false, 1, false,
-                                    "share of each hospital's training patients set aside to compare its models"),
+                    "Personalised: after weighted FedAvg each hospital compares the shared model, its own model alone "
+                            + "and the fine-tuned one on its own training patients, each part set aside in turn, and "
+                            + "keeps the best, retrained on all its patients.",
+                    List.of(new ParameterSpec("folds", "Folds", 5, 2, true, 20, true,
+                                    "parts each hospital's training patients are split into, each set aside once to "
+                                            + "score the models trained on the others", true),
                             FINETUNE_EPOCHS, FINETUNE_LR),
-                    (p, model) -> new HeldOutChoice(p.get("heldOut"), wholeNumber(p.get("epochs"),
-                            "fine-tuning epochs"), p.get("learningRate"))));
+                    (p, model) -> new HeldOutChoice(wholeNumber(p.get("folds"), "folds"),
+                            wholeNumber(p.get("epochs"), "fine-tuning epochs"), p.get("learningRate"))));
 
     private static int wholeNumber(double v, String what) {
         if (v != Math.rint(v)) {

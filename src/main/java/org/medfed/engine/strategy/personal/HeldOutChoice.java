@@ -3,6 +3,7 @@ package org.medfed.engine.strategy.personal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.medfed.engine.AloneTraining;
 import org.medfed.engine.ClientState;
@@ -25,26 +26,32 @@ import org.medfed.engine.strategy.Updates;
 import org.medfed.engine.strategy.Weighting;
 
 /**
- * Each hospital keeps whichever of its models does best on rows of its own that none of them was trained on. The
- * rounds are weighted FedAvg's. Then each hospital holds out a seeded share of its training rows (never its test
- * rows) and makes its candidates from the rest: the final shared model as it is, its own model alone (from the
- * run's initial model with the study's comparison plan, as the {@code local:HOSPITAL} row) and the shared model
- * fine-tuned on its rows (as {@code fedavg-finetune}). It scores each on the held-out rows and keeps the winner made
- * again from all its training rows: the shared model as it is, or its own or fine-tuned model trained again on every
+ * Each hospital keeps whichever of its models does best on rows of its own that the model scored was not trained on.
+ * The rounds are weighted FedAvg's. Then each hospital cross-validates its candidates on its training rows (never its
+ * test rows): it deals them into k seeded folds (stratified by class) and, holding out each fold in turn, makes its
+ * local candidates from the other folds and scores every candidate on the fold held out. The candidates are the
+ * final shared model as it is, its own model alone (from the run's initial model with the study's comparison plan,
+ * as the {@code local:HOSPITAL} row) and the shared model fine-tuned on its rows (as {@code fedavg-finetune}). Their
+ * scores are pooled over the folds (accuracy, or Dice for segmentation, then loss), and the hospital keeps the winner
+ * made from all its training rows: the shared model as it is, or its own or fine-tuned model trained again on every
  * training row, so that the model it keeps is the very one that method alone would have given it.
  *
- * <p>The shared model was trained during the rounds on every hospital's training rows, the held-out ones among them,
- * so its held-out score leans in its favour; the other candidates never saw those rows. Ditto's and FedPer's models
- * are not candidates: they are made during the rounds from all the hospital's rows, so no rows would be unseen by
- * them.
+ * <p>Cross-validation rather than one held-out share: a hospital of 200 patients scores on all 200 instead of 40,
+ * and at a few patients' difference between candidates the choice on 40 is mostly chance.
+ *
+ * <p>The shared model was trained during the rounds on every hospital's training rows, so its score leans in its
+ * favour; the other candidates never saw the rows they are scored on. Ditto's and FedPer's models are not candidates:
+ * they are made during the rounds from all the hospital's rows, so no rows would be unseen by them.
  */
 public final class HeldOutChoice implements Strategy {
 
     public static final String METHOD = "choose";
-    static final String SHARE = "choice.held_out";
+    static final String FOLDS = "choice.folds";
     /** Where the hospital notes which candidate it kept (its index in {@link Candidate}) and their scores. */
     static final String CHOSEN = "choice.chosen";
     static final String SCORES = "choice.scores";
+    /** The candidates' pooled score over the folds. */
+    static final String SCORE = "score";
 
     /** The candidates, in the order that breaks a tie: the one resting on more patients first. */
     public enum Candidate {
@@ -55,21 +62,21 @@ public final class HeldOutChoice implements Strategy {
         }
     }
 
-    private final double share;
+    private final int folds;
     private final int epochs;
     private final double learningRate;
 
     /**
-     * @param share        the share of each hospital's training rows held out to choose on
+     * @param folds        how many folds each hospital's training rows are dealt into (each held out once)
      * @param epochs       fine-tuning's passes over the hospital's rows
      * @param learningRate fine-tuning's learning rate
      */
-    public HeldOutChoice(double share, int epochs, double learningRate) {
-        if (!(share > 0 && share < 1)) {
-            throw new IllegalArgumentException("the held-out share must be between 0 and 1, was " + share);
+    public HeldOutChoice(int folds, int epochs, double learningRate) {
+        if (folds < 2) {
+            throw new IllegalArgumentException("choosing on held-out rows needs at least 2 folds, was " + folds);
         }
         FineTuning.check(epochs, learningRate);
-        this.share = share;
+        this.folds = folds;
         this.epochs = epochs;
         this.learningRate = learningRate;
     }
@@ -86,18 +93,31 @@ public final class HeldOutChoice implements Strategy {
 
     @Override
     public Optional<ProcedureCall> personalisation() {
-        return Optional.of(Personalisation.call(METHOD, Params.builder().number(SHARE, share)
+        return Optional.of(Personalisation.call(METHOD, Params.builder().number(FOLDS, folds)
                 .number(FineTuning.EPOCHS, epochs).number(FineTuning.LEARNING_RATE, learningRate).build()));
     }
 
-    /** The hospital's side: scores each candidate made without the held-out rows, keeps the best made from all. */
+    /** The hospital's side: scores each candidate fold by fold, keeps the best made from all its rows. */
     public static final PersonalModel PERSONAL = (instruction, trainer, state, control) -> {
-        double share = instruction.params().number(SHARE);
+        int folds = instruction.params().integer(FOLDS);
         AloneTraining alone = AloneTraining.from(instruction.params());
-        LocalTrainer rest = trainer.holdOut(share, Seeds.derive(instruction.training().seed(), "held-out", 0));
+        long seed = Seeds.derive(instruction.training().seed(), "folds", 0);
+        Candidate[] candidates = Candidate.values();
+        double[] score = new double[candidates.length];
+        double[] loss = new double[candidates.length];
+        int rows = 0;
+        for (int f = 0; f < folds; f++) {
+            LocalTrainer rest = trainer.fold(folds, f, seed);
+            for (Candidate c : candidates) {
+                Evaluation e = rest.evaluate(make(c, instruction, alone, rest, state, control), DataSplit.TEST);
+                score[c.ordinal()] += score(e) * e.examples();
+                loss[c.ordinal()] += e.metric("loss") * e.examples();
+            }
+            rows += rest.testSize();
+        }
         List<Evaluation> scores = new ArrayList<>();
-        for (Candidate c : Candidate.values()) {
-            scores.add(rest.evaluate(make(c, instruction, alone, rest, state, control), DataSplit.TEST));
+        for (Candidate c : candidates) {
+            scores.add(new Evaluation(rows, Map.of(SCORE, score[c.ordinal()] / rows, "loss", loss[c.ordinal()] / rows)));
         }
         Candidate chosen = Candidate.values()[best(scores)];
         state.put(CHOSEN, ModelVector.of(new float[] {chosen.ordinal()}));
@@ -119,8 +139,8 @@ public final class HeldOutChoice implements Strategy {
     }
 
     /**
-     * The index of the best of {@code scores}: highest accuracy (Dice for segmentation), then lowest loss, then the
-     * first.
+     * The index of the best of {@code scores}: highest accuracy (Dice for segmentation, or the pooled {@value SCORE}
+     * of the folds), then lowest loss, then the first.
      */
     static int best(List<Evaluation> scores) {
         int best = 0;
@@ -135,7 +155,12 @@ public final class HeldOutChoice implements Strategy {
     }
 
     private static double score(Evaluation e) {
-        return e.metrics().containsKey("accuracy") ? e.metric("accuracy") : e.metric("dice");
+        for (String name : List.of(SCORE, "accuracy", "dice")) {
+            if (e.metrics().containsKey(name)) {
+                return e.metric(name);
+            }
+        }
+        return Double.NaN;
     }
 
     /** Which candidate the hospital kept, once it has chosen. */

@@ -39,7 +39,8 @@ class HeldOutChoiceTest {
 
     /**
      * Three hospitals of 4 rows each, targets H1 = 1, H2 = 8, H3 = -3, one round of one step at rate 0.5 from 0:
-     * they send 0.5, 4 and -1.5, so the shared model is 1. A quarter held out: each makes its candidates from 3 rows.
+     * they send 0.5, 4 and -1.5, so the shared model is 1. Four folds of one row: each fold's candidates are made from
+     * the 3 other rows, and all four folds score alike.
      * Fine-tuning and the own model alone: one epoch of batches of 1 at rate 0.25, so 3 steps on 3 rows, each
      * leaving 0.75 of the distance (0.75^3 = 0.421875); the own model starts from the initial 0, fine-tuning from 1.
      */
@@ -47,7 +48,7 @@ class HeldOutChoiceTest {
         List<InProcessParticipant> hospitals = List.of(quadratic("H1", 4, 1f), quadratic("H2", 4, 8f),
                 quadratic("H3", 4, -3f));
         RunConfig config = config(1, 1, 0.5);
-        FederatedRun run = new FederatedRun(config, new HeldOutChoice(0.25, 1, 0.25), hospitals,
+        FederatedRun run = new FederatedRun(config, new HeldOutChoice(4, 1, 0.25), hospitals,
                 new SameThreadTransport(), RunListener.NONE);
         RunHistory h = run.execute(ModelVector.of(new float[] {0f}), RunControl.free());
         assertThat(h.model().get(0)).isEqualTo(1f);
@@ -106,13 +107,15 @@ class HeldOutChoiceTest {
     }
 
     @Test
-    void theCatalogueOffersItWithItsSettingsAndRefusesAShareOutsideZeroToOne() {
+    void theCatalogueOffersItWithItsSettingsAndRefusesFewerThanTwoFoldsOrAFraction() {
         var d = StrategyCatalog.require("fedavg-choose");
         assertThat(d.explanation()).contains("keeps the best");
         assertThat(StrategyCatalog.create("fedavg-choose", Map.of())).isInstanceOf(HeldOutChoice.class);
-        assertThatThrownBy(() -> StrategyCatalog.create("fedavg-choose", Map.of("heldOut", 1.0)))
+        assertThatThrownBy(() -> StrategyCatalog.create("fedavg-choose", Map.of("folds", 1.0)))
                 .isInstanceOf(BadInputException.class);
         assertThatThrownBy(() -> StrategyCatalog.create("fedavg-choose", Map.of("epochs", 2.5)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("whole number");
+        assertThatThrownBy(() -> StrategyCatalog.create("fedavg-choose", Map.of("folds", 3.5)))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("whole number");
     }
 }
