@@ -32,7 +32,7 @@ import org.medfed.engine.strategy.Weighting;
  * local candidates from the other folds and scores every candidate on the fold held out. The candidates are the
  * final shared model as it is, its own model alone (from the run's initial model with the study's comparison plan,
  * as the {@code local:HOSPITAL} row) and the shared model fine-tuned on its rows (as {@code fedavg-finetune}). Their
- * scores are pooled over the folds (accuracy, or Dice for segmentation, then loss), and the hospital keeps the winner
+ * losses are pooled over the folds (for segmentation Dice first), and the hospital keeps the winner
  * made from all its training rows: the shared model as it is, or its own or fine-tuned model trained again on every
  * training row, so that the model it keeps is the very one that method alone would have given it.
  *
@@ -47,11 +47,11 @@ public final class HeldOutChoice implements Strategy {
 
     public static final String METHOD = "choose";
     static final String FOLDS = "choice.folds";
-    /** Where the hospital notes which candidate it kept (its index in {@link Candidate}) and their scores. */
+    /** Where the hospital notes which candidate it kept (its index in {@link Candidate}) and their pooled losses. */
     static final String CHOSEN = "choice.chosen";
-    static final String SCORES = "choice.scores";
-    /** The candidates' pooled score over the folds. */
-    static final String SCORE = "score";
+    static final String LOSSES = "choice.losses";
+    private static final String LOSS = "loss";
+    private static final String DICE = "dice";
 
     /** The candidates, in the order that breaks a tie: the one resting on more patients first. */
     public enum Candidate {
@@ -103,29 +103,36 @@ public final class HeldOutChoice implements Strategy {
         AloneTraining alone = AloneTraining.from(instruction.params());
         long seed = Seeds.derive(instruction.training().seed(), "folds", 0);
         Candidate[] candidates = Candidate.values();
-        double[] score = new double[candidates.length];
+        double[] dice = new double[candidates.length];
         double[] loss = new double[candidates.length];
         int rows = 0;
+        boolean segmentation = false;
         for (int f = 0; f < folds; f++) {
             LocalTrainer rest = trainer.fold(folds, f, seed);
             for (Candidate c : candidates) {
                 Evaluation e = rest.evaluate(make(c, instruction, alone, rest, state, control), DataSplit.TEST);
-                score[c.ordinal()] += score(e) * e.examples();
-                loss[c.ordinal()] += e.metric("loss") * e.examples();
+                segmentation = e.metrics().containsKey(DICE);
+                dice[c.ordinal()] += (segmentation ? e.metric(DICE) : 0) * e.examples();
+                loss[c.ordinal()] += e.metric(LOSS) * e.examples();
             }
             rows += rest.testSize();
         }
         List<Evaluation> scores = new ArrayList<>();
         for (Candidate c : candidates) {
-            scores.add(new Evaluation(rows, Map.of(SCORE, score[c.ordinal()] / rows, "loss", loss[c.ordinal()] / rows)));
+            Map<String, Double> pooled = new java.util.LinkedHashMap<>();
+            if (segmentation) {
+                pooled.put(DICE, dice[c.ordinal()] / rows);
+            }
+            pooled.put(LOSS, loss[c.ordinal()] / rows);
+            scores.add(new Evaluation(rows, pooled));
         }
         Candidate chosen = Candidate.values()[best(scores)];
         state.put(CHOSEN, ModelVector.of(new float[] {chosen.ordinal()}));
         float[] s = new float[scores.size()];
         for (int i = 0; i < s.length; i++) {
-            s[i] = (float) score(scores.get(i));
+            s[i] = (float) scores.get(i).metric(LOSS);
         }
-        state.put(SCORES, ModelVector.wrap(s));
+        state.put(LOSSES, ModelVector.wrap(s));
         return make(chosen, instruction, alone, trainer, state, control);
     };
 
@@ -139,28 +146,24 @@ public final class HeldOutChoice implements Strategy {
     }
 
     /**
-     * The index of the best of {@code scores}: highest accuracy (Dice for segmentation, or the pooled {@value SCORE}
-     * of the folds), then lowest loss, then the first.
+     * The index of the best of {@code scores}: the lowest loss (cross-entropy, a finer judge than accuracy on a few
+     * hundred patients); for segmentation the highest Dice, then the lowest loss; on a tie, the first.
      */
     static int best(List<Evaluation> scores) {
         int best = 0;
         for (int i = 1; i < scores.size(); i++) {
-            double a = score(scores.get(i));
-            double b = score(scores.get(best));
-            if (a > b || (a == b && scores.get(i).metric("loss") < scores.get(best).metric("loss"))) {
+            if (better(scores.get(i), scores.get(best))) {
                 best = i;
             }
         }
         return best;
     }
 
-    private static double score(Evaluation e) {
-        for (String name : List.of(SCORE, "accuracy", "dice")) {
-            if (e.metrics().containsKey(name)) {
-                return e.metric(name);
-            }
+    private static boolean better(Evaluation a, Evaluation b) {
+        if (a.metrics().containsKey(DICE) && a.metric(DICE) != b.metric(DICE)) {
+            return a.metric(DICE) > b.metric(DICE);
         }
-        return Double.NaN;
+        return a.metric(LOSS) < b.metric(LOSS);
     }
 
     /** Which candidate the hospital kept, once it has chosen. */
