@@ -317,7 +317,9 @@ public final class PersonalisationBenchmark {
         StringBuilder sb = new StringBuilder("Command: `").append(command).append("`\n\n");
         sb.append("Each cell: test accuracy, mean over seeds, with the 95% Wilson interval of a test set of that "
                 + "hospital's size (n). Shared: the final FedAvg model (weighted by patients); Alone: the hospital's "
-                + "own model on its rows only; then each personalised model, made and kept at its hospital.\n");
+                + "own model on its rows only; then each personalised model, made and kept at its hospital (Chosen: the "
+                + "hospital's pick among shared, alone and fine-tuned, made and scored fold by fold on its training "
+                + "rows, never its test rows).\n");
         for (Result r : results) {
             sb.append("\n### ").append(r.setting().title()).append("\n\n").append(r.setting().description())
                     .append("; seeds ").append(r.seeds()).append(". Methods: ");
@@ -347,7 +349,8 @@ public final class PersonalisationBenchmark {
                             : "below the better of shared and alone at " + String.join(", ", r.missedAt()),
                     r.betterOnAverage() ? "better on average" : "not better on average"));
             if (r.columns().contains(CHOSEN)) {
-                sb.append(String.format(Locale.ROOT, "Chosen on held-out rows (mean %.3f): %s; %s. Kept per seed: %s.\n",
+                sb.append(String.format(Locale.ROOT, "Chosen (each hospital's pick by cross-validation on its training rows; mean %.3f): %s; %s. "
+                                + "Kept per seed: %s.\n",
                         r.overHospitals(CHOSEN), r.missedAt(CHOSEN).isEmpty()
                                 ? "at least as good as the better of shared and alone at every hospital"
                                 : "below the better of shared and alone at " + String.join(", ", r.missedAt(CHOSEN)),
