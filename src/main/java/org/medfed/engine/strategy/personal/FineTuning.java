@@ -30,18 +30,14 @@ public final class FineTuning implements Strategy {
     private final double learningRate;
 
     public FineTuning(int epochs, double learningRate) {
-        check(epochs, learningRate);
-        this.epochs = epochs;
-        this.learningRate = learningRate;
-    }
-
-    static void check(int epochs, double learningRate) {
         if (epochs < 1) {
             throw new IllegalArgumentException("fine-tuning needs at least one epoch, was " + epochs);
         }
         if (!(learningRate > 0) || !Double.isFinite(learningRate)) {
             throw new IllegalArgumentException("fine-tuning's learning rate must be positive, was " + learningRate);
         }
+        this.epochs = epochs;
+        this.learningRate = learningRate;
     }
 
     @Override
@@ -56,8 +52,12 @@ public final class FineTuning implements Strategy {
 
     @Override
     public Optional<ProcedureCall> personalisation() {
-        return Optional.of(Personalisation.call(METHOD, Params.builder().number(EPOCHS, epochs)
-                .number(LEARNING_RATE, learningRate).build()));
+        return Optional.of(Personalisation.call(METHOD, params()));
+    }
+
+    /** Fine-tuning's epochs and learning rate, as the hospital reads them. */
+    Params params() {
+        return Params.builder().number(EPOCHS, epochs).number(LEARNING_RATE, learningRate).build();
     }
 
     /**

@@ -22,8 +22,6 @@ import org.medfed.engine.Strategy;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.ProcedureCall;
 import org.medfed.engine.strategy.StrategyIds;
-import org.medfed.engine.strategy.Updates;
-import org.medfed.engine.strategy.Weighting;
 
 /**
  * Each hospital keeps whichever of its models does best on rows of its own that the model scored was not trained on.
@@ -63,8 +61,8 @@ public final class HeldOutChoice implements Strategy {
     }
 
     private final int folds;
-    private final int epochs;
-    private final double learningRate;
+    /** The fine-tuned candidate's settings; its rounds are this strategy's too. */
+    private final FineTuning fineTuning;
 
     /**
      * @param folds        how many folds each hospital's training rows are dealt into (each held out once)
@@ -75,10 +73,8 @@ public final class HeldOutChoice implements Strategy {
         if (folds < 2) {
             throw new IllegalArgumentException("choosing on held-out rows needs at least 2 folds, was " + folds);
         }
-        FineTuning.check(epochs, learningRate);
         this.folds = folds;
-        this.epochs = epochs;
-        this.learningRate = learningRate;
+        this.fineTuning = new FineTuning(epochs, learningRate);
     }
 
     @Override
@@ -88,13 +84,13 @@ public final class HeldOutChoice implements Strategy {
 
     @Override
     public ModelVector aggregate(RoundContext context, List<ClientUpdate> updates) {
-        return Updates.averageModels(updates, Weighting.SAMPLES);
+        return fineTuning.aggregate(context, updates);
     }
 
     @Override
     public Optional<ProcedureCall> personalisation() {
         return Optional.of(Personalisation.call(METHOD, Params.builder().number(FOLDS, folds)
-                .number(FineTuning.EPOCHS, epochs).number(FineTuning.LEARNING_RATE, learningRate).build()));
+                .all(fineTuning.params()).build()));
     }
 
     /** The hospital's side: scores each candidate fold by fold, keeps the best made from all its rows. */
