@@ -90,7 +90,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     List<Integer> nodes = new ArrayList<>();
 
     @Option(names = "--rounds", paramLabel = "N", description = "network: FedAvg rounds per run (default "
-            + NetworkBenchmark.Settings.DEFAULT_ROUNDS + "); compact and personalisation: FedAvg rounds of the BreastMNIST CNN (default 30)")
+            + NetworkBenchmark.Settings.DEFAULT_ROUNDS + "); compact and personalisation: FedAvg rounds of the "
+            + "BreastMNIST CNN (default 30)")
     Integer rounds;
 
     @Option(names = "--repetitions", paramLabel = "N", description = "network: timed runs of each variant per "
