@@ -58,6 +58,11 @@ class PersonalisationBenchmarkTest {
         var missed = result(new double[] {0.5, 0.6}, new double[] {1.0, 0.2}, new double[] {0.5, 0.6},
                 new double[] {0.75, 1.0});
         assertThat(missed.missedAt()).containsExactly("A");
+        // the same patients right, their accuracies summed in another order: equal, not below
+        var same = result(new double[] {0.5, 0.1 + 0.2}, new double[] {0.25, 0.2}, new double[] {0.5, 0.3},
+                new double[] {0.5, 0.3});
+        assertThat(0.3).isLessThan(0.1 + 0.2);
+        assertThat(same.missedAt()).isEmpty();
         assertThat(missed.betterOnAverage()).isTrue();
         assertThat(missed.targetMet()).isFalse();
         assertThat(PersonalisationBenchmark.markdown("cmd", List.of(missed))).contains("Target MISSED",
