@@ -15,6 +15,7 @@ import org.medfed.data.split.HospitalSplitter;
 import org.medfed.data.split.SplitRule;
 import org.medfed.data.tabular.Normalization;
 import org.medfed.data.tabular.TabularFederation;
+import org.medfed.engine.AloneTraining;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.FederatedRun;
 import org.medfed.engine.GradientAdjustment;
@@ -30,6 +31,7 @@ import org.medfed.engine.RunStatus;
 import org.medfed.engine.Seeds;
 import org.medfed.engine.strategy.StrategyCatalog;
 import org.medfed.engine.strategy.StrategyIds;
+import org.medfed.engine.strategy.personal.HeldOutChoice;
 import org.medfed.metrics.Estimate;
 import org.medfed.metrics.Proportion;
 import org.medfed.model.ModelSpec;
@@ -41,8 +43,8 @@ import org.medfed.transport.SameThreadTransport;
  * Does personalising help each hospital? On Fed-Heart-Disease (FLamby's split, each centre z-scored with its own
  * statistics) and on BreastMNIST dealt into three hospitals with Dirichlet label skew, every hospital's test accuracy
  * of the shared model (FedAvg weighted by patients), of its own model trained alone, and of each personalised model
- * (FedAvg then fine-tuned, FedPer, Ditto), as the mean over seeds with the 95% Wilson interval of a test set of that
- * hospital's size. The verdict: is the best personalised method at least as good as the better of shared and alone
+ * (FedAvg then fine-tuned, FedPer, Ditto, and the model each hospital chose on held-out rows), as the mean over
+ * seeds with the 95% Wilson interval of a test set of that hospital's size. The verdict: is the best personalised method at least as good as the better of shared and alone
  * at every hospital, and better on average?
  *
  * <p>The shared model's figures come from the fine-tuning run (its rounds are weighted FedAvg's); participants train
@@ -55,10 +57,13 @@ public final class PersonalisationBenchmark {
     public static final double FLAMBY_AFTER = 0.735;
 
     public static final String SHARED = "Shared (FedAvg)";
+    /** Far below a patient in any test set, far above the rounding of a mean of a few accuracies. */
+    private static final double SAME = 1e-9;
     public static final String ALONE = "Alone";
     static final String FINE_TUNED = "Fine-tuned";
     static final String FEDPER = "FedPer";
     static final String DITTO = "Ditto";
+    static final String CHOSEN = "Chosen";
 
     /** One hospital's own training and test examples. */
     public record Hospital(String name, ExampleSet train, ExampleSet test) {
@@ -84,7 +89,8 @@ public final class PersonalisationBenchmark {
     }
 
     /** A setting's accuracies: column (shared, alone, each method) -> hospital -> one accuracy per seed. */
-    public record Result(Setting setting, List<Long> seeds, Map<String, Map<String, List<Double>>> accuracy) {
+    public record Result(Setting setting, List<Long> seeds, Map<String, Map<String, List<Double>>> accuracy,
+                         Map<String, List<String>> choices) {
 
         public List<String> columns() {
             return List.copyOf(accuracy.keySet());
@@ -122,14 +128,25 @@ public final class PersonalisationBenchmark {
 
         /** Hospitals where the best personalised method is below both the shared model and its own model. */
         public List<String> missedAt() {
-            String best = bestPersonalised();
+            return missedAt(bestPersonalised());
+        }
+
+        /**
+         * Hospitals where {@code column} is below both the shared model and the hospital's own model. Means of the
+         * same patient counts summed in another order differ in their last bits: those are equal, not below.
+         */
+        public List<String> missedAt(String column) {
             return hospitals().stream()
-                    .filter(h -> mean(best, h) < Math.max(mean(SHARED, h), mean(ALONE, h))).toList();
+                    .filter(h -> mean(column, h) < Math.max(mean(SHARED, h), mean(ALONE, h)) - SAME).toList();
         }
 
         /** Whether the best personalised method's mean beats the better of the shared and the alone means. */
         public boolean betterOnAverage() {
-            return overHospitals(bestPersonalised()) > Math.max(overHospitals(SHARED), overHospitals(ALONE));
+            return betterOnAverage(bestPersonalised());
+        }
+
+        public boolean betterOnAverage(String column) {
+            return overHospitals(column) > Math.max(overHospitals(SHARED), overHospitals(ALONE));
         }
 
         public boolean targetMet() {
@@ -146,7 +163,7 @@ public final class PersonalisationBenchmark {
         ModelSpec spec = ModelSpec.logistic(data.preprocessing().inputSize(), 2);
         return heartSetting("Fed-Heart-Disease, logistic regression (FLamby's model)", data, spec,
                 Map.of(FINE_TUNED, new Method(StrategyIds.FEDAVG_FINETUNE, Map.of("epochs", 5.0, "learningRate", 0.01)),
-                        DITTO, new Method(StrategyIds.DITTO, Map.of("lambda", 0.1))));
+                        DITTO, new Method(StrategyIds.DITTO, Map.of("lambda", 0.1)), CHOSEN, heartChoice()));
     }
 
     /** Fed-Heart-Disease with a hidden layer of 16, so that FedPer has a layer to keep at each hospital. */
@@ -156,7 +173,12 @@ public final class PersonalisationBenchmark {
         return heartSetting("Fed-Heart-Disease, MLP with one hidden layer of 16", data, spec,
                 Map.of(FINE_TUNED, new Method(StrategyIds.FEDAVG_FINETUNE, Map.of("epochs", 5.0, "learningRate", 0.01)),
                         FEDPER, new Method(StrategyIds.FEDPER, Map.of("personalLayers", 1.0)),
-                        DITTO, new Method(StrategyIds.DITTO, Map.of("lambda", 0.1))));
+                        DITTO, new Method(StrategyIds.DITTO, Map.of("lambda", 0.1)), CHOSEN, heartChoice()));
+    }
+
+    /** The choice between shared, alone and fine-tuned, fine-tuning as the Fine-tuned column does. */
+    private static Method heartChoice() {
+        return new Method(StrategyIds.FEDAVG_CHOOSE, Map.of("folds", 5.0, "epochs", 5.0, "learningRate", 0.01));
     }
 
     private static Setting heartSetting(String title, TabularFederation data, ModelSpec spec,
@@ -196,12 +218,14 @@ public final class PersonalisationBenchmark {
                 ordered(Map.of(FINE_TUNED, new Method(StrategyIds.FEDAVG_FINETUNE,
                                 Map.of("epochs", 3.0, "learningRate", cnn.learningRate())),
                         FEDPER, new Method(StrategyIds.FEDPER, Map.of("personalLayers", 1.0)),
-                        DITTO, new Method(StrategyIds.DITTO, Map.of("lambda", 0.1)))));
+                        DITTO, new Method(StrategyIds.DITTO, Map.of("lambda", 0.1)),
+                        CHOSEN, new Method(StrategyIds.FEDAVG_CHOOSE,
+                                Map.of("folds", 5.0, "epochs", 3.0, "learningRate", cnn.learningRate())))));
     }
 
     private static Map<String, Method> ordered(Map<String, Method> methods) {
         Map<String, Method> out = new LinkedHashMap<>();
-        for (String c : List.of(FINE_TUNED, FEDPER, DITTO)) {
+        for (String c : List.of(FINE_TUNED, FEDPER, DITTO, CHOSEN)) {
             if (methods.containsKey(c)) {
                 out.put(c, methods.get(c));
             }
@@ -212,6 +236,7 @@ public final class PersonalisationBenchmark {
     /** Every column over every seed. */
     public static Result run(Setting setting, List<Long> seeds, Consumer<String> progress) {
         Map<String, Map<String, List<Double>>> accuracy = new LinkedHashMap<>();
+        Map<String, List<String>> choices = new TreeMap<>();
         for (long seed : seeds) {
             for (Map.Entry<String, Method> m : setting.methods().entrySet()) {
                 Personalised p = personalised(setting, m.getValue(), seed);
@@ -219,6 +244,7 @@ public final class PersonalisationBenchmark {
                     add(accuracy, SHARED, p.shared(), progress, seed);
                 }
                 add(accuracy, m.getKey(), p.personal(), progress, seed);
+                p.chosen().forEach((h, c) -> choices.computeIfAbsent(h, x -> new ArrayList<>()).add(c));
             }
             add(accuracy, ALONE, alone(setting, seed), progress, seed);
         }
@@ -226,7 +252,7 @@ public final class PersonalisationBenchmark {
         ordered.put(SHARED, accuracy.get(SHARED));
         ordered.put(ALONE, accuracy.get(ALONE));
         setting.methods().keySet().forEach(c -> ordered.put(c, accuracy.get(c)));
-        return new Result(setting, List.copyOf(seeds), ordered);
+        return new Result(setting, List.copyOf(seeds), ordered, choices);
     }
 
     private static void add(Map<String, Map<String, List<Double>>> accuracy, String column, Map<String, Double> byHospital,
@@ -237,8 +263,11 @@ public final class PersonalisationBenchmark {
                 .map(e -> String.format(Locale.ROOT, "%s %.3f", e.getKey(), e.getValue())).toList()));
     }
 
-    /** Each hospital's accuracy of the final shared model and of its own personalised model. */
-    record Personalised(Map<String, Double> shared, Map<String, Double> personal) {
+    /**
+     * Each hospital's accuracy of the final shared model and of its own personalised model, and, when the hospitals
+     * chose between models, which each kept.
+     */
+    record Personalised(Map<String, Double> shared, Map<String, Double> personal, Map<String, String> chosen) {
     }
 
     static Personalised personalised(Setting setting, Method method, long seed) {
@@ -253,11 +282,14 @@ public final class PersonalisationBenchmark {
         if (h.status() != RunStatus.FINISHED) {
             throw new IllegalStateException(method.strategy() + " did not finish: " + h.message());
         }
-        PersonalResults personal = run.personalise(h.model(), RunControl.free());
+        PersonalResults personal = run.personalise(h.model(), aloneTraining(setting, seed), RunControl.free());
         if (!personal.failures().isEmpty()) {
             throw new IllegalStateException(method.strategy() + ": " + personal.failures());
         }
-        return new Personalised(accuracies(h.lastRound().orElseThrow().test()), accuracies(personal.test()));
+        Map<String, String> chosen = new TreeMap<>();
+        participants.forEach(p -> HeldOutChoice.chosen(p.site().state())
+                .ifPresent(c -> chosen.put(p.name(), c.label())));
+        return new Personalised(accuracies(h.lastRound().orElseThrow().test()), accuracies(personal.test()), chosen);
     }
 
     private static Map<String, Double> accuracies(Map<String, Evaluation> test) {
@@ -266,13 +298,19 @@ public final class PersonalisationBenchmark {
         return out;
     }
 
+    /** How each hospital's own model is trained alone (the hospitals that choose make it too). */
+    private static AloneTraining aloneTraining(Setting setting, long seed) {
+        return new AloneTraining(FedHeartDiseaseBenchmark.initial(setting.spec(), seed),
+                setting.alone().withSeed(Seeds.derive(seed, "baseline", 0)));
+    }
+
     /** Each hospital's own model, trained on its rows only and tested on its own test rows. */
     static Map<String, Double> alone(Setting setting, long seed) {
         Map<String, Double> out = new TreeMap<>();
+        AloneTraining alone = aloneTraining(setting, seed);
         for (Hospital h : setting.hospitals()) {
             ModelTrainer trainer = ModelTrainer.create(setting.spec(), h.train(), h.test());
-            ModelVector model = trainer.train(FedHeartDiseaseBenchmark.initial(setting.spec(), seed),
-                    setting.alone().withSeed(Seeds.derive(seed, "baseline", 0)), GradientAdjustment.NONE,
+            ModelVector model = trainer.train(alone.start(), alone.plan(), GradientAdjustment.NONE,
                     RunControl.free()).params();
             out.put(h.name(), trainer.evaluate(model, h.test()).metric("accuracy"));
         }
@@ -284,7 +322,9 @@ public final class PersonalisationBenchmark {
         StringBuilder sb = new StringBuilder("Command: `").append(command).append("`\n\n");
         sb.append("Each cell: test accuracy, mean over seeds, with the 95% Wilson interval of a test set of that "
                 + "hospital's size (n). Shared: the final FedAvg model (weighted by patients); Alone: the hospital's "
-                + "own model on its rows only; then each personalised model, made and kept at its hospital.\n");
+                + "own model on its rows only; then each personalised model, made and kept at its hospital (Chosen: the "
+                + "hospital's pick among shared, alone and fine-tuned, made and scored fold by fold on its training "
+                + "rows, never its test rows).\n");
         for (Result r : results) {
             sb.append("\n### ").append(r.setting().title()).append("\n\n").append(r.setting().description())
                     .append("; seeds ").append(r.seeds()).append(". Methods: ");
@@ -313,6 +353,16 @@ public final class PersonalisationBenchmark {
                     r.missedAt().isEmpty() ? "at least as good as the better of shared and alone at every hospital"
                             : "below the better of shared and alone at " + String.join(", ", r.missedAt()),
                     r.betterOnAverage() ? "better on average" : "not better on average"));
+            if (r.columns().contains(CHOSEN)) {
+                sb.append(String.format(Locale.ROOT, "Chosen (each hospital's pick by cross-validation on its training rows; mean %.3f): %s; %s. "
+                                + "Kept per seed: %s.\n",
+                        r.overHospitals(CHOSEN), r.missedAt(CHOSEN).isEmpty()
+                                ? "at least as good as the better of shared and alone at every hospital"
+                                : "below the better of shared and alone at " + String.join(", ", r.missedAt(CHOSEN)),
+                        r.betterOnAverage(CHOSEN) ? "better on average" : "not better on average",
+                        String.join("; ", r.choices().entrySet().stream()
+                                .map(e -> e.getKey() + " " + String.join(", ", e.getValue())).toList())));
+            }
             if (r.setting().title().startsWith("Fed-Heart-Disease") && r.columns().contains(FINE_TUNED)) {
                 sb.append(String.format(Locale.ROOT, "FLamby, FedAvg then fine-tuning (mean of the 4 centres): %.3f -> "
                                 + "%.3f; ours: %.3f -> %.3f.\n", FLAMBY_BEFORE, FLAMBY_AFTER, r.overHospitals(SHARED),

@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
                         + "simulated clock; --data is the heart-disease folder, --images the BreastMNIST one (optional).",
                 "compression: accuracy against bytes for each update codec; --data and --images as for async.",
                 "personalisation: each hospital's accuracy of the shared model, its own model alone and each "
-                        + "personalised model (fine-tuned, FedPer, Ditto) with intervals, on Fed-Heart-Disease and "
+                        + "personalised model (fine-tuned, FedPer, Ditto, chosen on held-out rows) with intervals, on Fed-Heart-Disease and "
                         + "label-skewed BreastMNIST; --data is the shared data folder holding uci-heart-disease and "
                         + "medmnist-breastmnist; --rounds sets the BreastMNIST rounds (default 30), which runs with the "
                         + "first seed only.",
@@ -95,7 +95,8 @@ final class BenchmarkCommand implements Callable<Integer> {
     List<Integer> nodes = new ArrayList<>();
 
     @Option(names = "--rounds", paramLabel = "N", description = "network: FedAvg rounds per run (default "
-            + NetworkBenchmark.Settings.DEFAULT_ROUNDS + "); compact: FedAvg rounds of the BreastMNIST CNN (default 30)")
+            + NetworkBenchmark.Settings.DEFAULT_ROUNDS + "); compact and personalisation: FedAvg rounds of the "
+            + "BreastMNIST CNN (default 30)")
     Integer rounds;
 
     @Option(names = "--rows", paramLabel = "N", description = "tabular-loading: rows over all hospitals (default "
@@ -109,6 +110,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--seeds", split = ",", paramLabel = "LIST",
             description = "seeds (default 42,43,44,45,46; attacks and breastmnist: 42,43,44)")
     List<Long> seeds = new ArrayList<>();
+
+    @Option(names = "--image-seeds", split = ",", paramLabel = "LIST",
+            description = "personalisation: seeds of the BreastMNIST CNN, minutes a run (default: the first of --seeds)")
+    List<Long> imageSeeds = new ArrayList<>();
 
     @Option(names = "--splits", defaultValue = "10", paramLabel = "N",
             description = "further train/test splits to run beside the protocol's (0 for none; default 10)")
@@ -177,6 +182,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             case "personalisation" -> {
                 List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds;
                 int cnnRounds = rounds == null ? 30 : rounds;
+                List<Long> cnnSeeds = imageSeeds.isEmpty() ? s.subList(0, 1) : imageSeeds;
                 List<PersonalisationBenchmark.Setting> settings = List.of(
                         PersonalisationBenchmark.heart(data.resolve("uci-heart-disease")),
                         PersonalisationBenchmark.heartMlp(data.resolve("uci-heart-disease")),
@@ -184,12 +190,13 @@ final class BenchmarkCommand implements Callable<Integer> {
                 List<PersonalisationBenchmark.Result> results = new ArrayList<>();
                 for (PersonalisationBenchmark.Setting setting : settings) {
                     progress.accept(setting.title());
-                    // the CNN takes minutes per run on 2 cores: its table uses the first seed only
-                    results.add(PersonalisationBenchmark.run(setting, setting.spec().isImageModel() ? s.subList(0, 1)
-                            : s, progress));
+                    // the CNN takes minutes per run on 2 cores: by default its table uses the first seed only
+                    results.add(PersonalisationBenchmark.run(setting, setting.spec().isImageModel() ? cnnSeeds : s,
+                            progress));
                 }
-                markdown = PersonalisationBenchmark.markdown(command(s, rounds == null ? "" : " --rounds " + rounds),
-                        results);
+                markdown = PersonalisationBenchmark.markdown(command(s, (rounds == null ? "" : " --rounds " + rounds)
+                        + (imageSeeds.isEmpty() ? "" : " --image-seeds " + String.join(",",
+                        imageSeeds.stream().map(String::valueOf).toList()))), results);
                 csv = PersonalisationBenchmark.csv(results);
             }
             case "engine-overhead" -> markdown = engineOverhead(progress);

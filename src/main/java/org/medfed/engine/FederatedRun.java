@@ -415,18 +415,22 @@ public final class FederatedRun {
      * {@code global} (the final shared model) by the strategy's method, each with its own seed and the run's local
      * plan without DP-SGD (the personal model never leaves), and gathers their test metrics. NONE for a strategy
      * that does not personalise.
+     *
+     * @param alone how each hospital's own model alone is trained, for a method that weighs it against the others
      */
-    public PersonalResults personalise(ModelVector global, RunControl control) {
+    public PersonalResults personalise(ModelVector global, AloneTraining alone, RunControl control) {
         var call = strategy.personalisation();
         if (call.isEmpty()) {
             return PersonalResults.NONE;
         }
         int round = config.rounds();
+        ProcedureCall withAlone = new ProcedureCall(call.get().procedure(), Params.builder().all(call.get().params())
+                .all(alone.toParams()).build());
         List<ParticipantCall<Evaluation>> calls = new ArrayList<>();
         for (Participant p : participants) {
             LocalTraining plan = config.training().withSampleLevelPrivacy(null)
                     .withSeed(Seeds.derive(config.seed(), "personalise/" + p.name(), 0));
-            SiteRequest request = FitInstruction.request(round, global, plan, call.get(), List.of());
+            SiteRequest request = FitInstruction.request(round, global, plan, withAlone, List.of());
             calls.add(new ParticipantCall<>(p.name(), () -> {
                 publish(new RunEvent.ParticipantStarted(round, p.name(), ParticipantFailure.Phase.EVALUATE));
                 return Evaluation.fromReply(p.call(request, control));

@@ -24,4 +24,14 @@ public interface LocalTrainer {
     ModelVector gradient(ModelVector at, int batchSize, long seed);
 
     Evaluation evaluate(ModelVector params, DataSplit split);
+
+    /**
+     * A trainer for the same model whose test rows are fold {@code index} of {@code folds} seeded folds of this one's
+     * training rows (stratified by class) and whose training rows are the other folds: for choosing between models at
+     * the hospital on rows the candidate being scored was not trained on. This trainer's test rows are never among
+     * them.
+     */
+    default LocalTrainer fold(int folds, int index, long seed) {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot split its training rows into folds");
+    }
 }

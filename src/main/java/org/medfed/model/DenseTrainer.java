@@ -36,8 +36,14 @@ public final class DenseTrainer implements ModelTrainer {
         this.network = new DenseNetwork(spec);
     }
 
+    @Override
     public ModelSpec spec() {
         return spec;
+    }
+
+    @Override
+    public ExampleSet trainingSet() {
+        return train;
     }
 
     @Override

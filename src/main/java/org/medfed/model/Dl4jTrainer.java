@@ -43,8 +43,14 @@ public final class Dl4jTrainer implements ModelTrainer {
         }
     }
 
+    @Override
     public ModelSpec spec() {
         return spec;
+    }
+
+    @Override
+    public ExampleSet trainingSet() {
+        return train;
     }
 
     @Override

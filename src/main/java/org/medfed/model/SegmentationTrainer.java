@@ -94,8 +94,20 @@ public final class SegmentationTrainer implements ModelTrainer {
         return foregroundWeight;
     }
 
+    @Override
     public ModelSpec spec() {
         return spec;
+    }
+
+    @Override
+    public ExampleSet trainingSet() {
+        return train;
+    }
+
+    /** Keeps this trainer's foreground weight, so that a fold trains with the same loss. */
+    @Override
+    public ModelTrainer over(ExampleSet train, ExampleSet test) {
+        return new SegmentationTrainer(spec, train, test, foregroundWeight);
     }
 
     @Override

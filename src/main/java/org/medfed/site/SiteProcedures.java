@@ -27,6 +27,7 @@ import org.medfed.engine.strategy.Scaffold;
 import org.medfed.engine.strategy.personal.Ditto;
 import org.medfed.engine.strategy.personal.FedPer;
 import org.medfed.engine.strategy.personal.FineTuning;
+import org.medfed.engine.strategy.personal.HeldOutChoice;
 import org.medfed.privacy.dp.DpClipNoise;
 import org.medfed.privacy.dp.DpSgdPrivacy;
 import org.medfed.privacy.paillier.PaillierEncrypt;
@@ -43,7 +44,7 @@ public final class SiteProcedures {
     private static final Map<Procedure, SiteQuestion> QUESTIONS = new EnumMap<>(Procedure.class);
     /** How the hospital makes its personal model, by the method a personalisation request names. */
     private static final Map<String, PersonalModel> PERSONAL = Map.of(FineTuning.METHOD, FineTuning.PERSONAL,
-            FedPer.METHOD, FedPer.PERSONAL, Ditto.METHOD, Ditto.PERSONAL);
+            FedPer.METHOD, FedPer.PERSONAL, Ditto.METHOD, Ditto.PERSONAL, HeldOutChoice.METHOD, HeldOutChoice.PERSONAL);
 
     static {
         TRAINING.put(Procedure.TRAIN, SiteTraining.LOCAL_TRAINING);

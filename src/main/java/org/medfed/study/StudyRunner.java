@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import org.medfed.attack.AttackSpec;
 import org.medfed.concurrency.Workers;
 import org.medfed.data.ExampleSet;
+import org.medfed.engine.AloneTraining;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.FederatedRun;
 import org.medfed.engine.GradientAdjustment;
@@ -86,7 +87,8 @@ public final class StudyRunner {
             FederatedRun run = new FederatedRun(config, protectedRun.strategy(), participants, transport, listener);
             history = checkpointing.execute(run, initial, control);
             if (history.status() == RunStatus.FINISHED) {
-                personal = run.personalise(history.model(), control);
+                personal = run.personalise(history.model(), new AloneTraining(initial, alonePlan(study, seed)),
+                        control);
             }
         }
         Map<String, ModelVector> personalModels = keptPersonalModels(participants, personal);
@@ -129,6 +131,11 @@ public final class StudyRunner {
         return simulation == null ? HospitalSpeeds.uniform() : simulation.speeds(names);
     }
 
+    /** How each hospital's own model alone is trained: the study's comparison plan with the run's baseline seed. */
+    static LocalTraining alonePlan(Study study, long seed) {
+        return study.baselines().localTraining(Seeds.derive(seed, "baseline", 0));
+    }
+
     /** The seeded initial global model. */
     public static ModelVector initialModel(ModelSpec spec, long seed) {
         return spec.initialParameters(Seeds.derive(seed, "model-init", 0));
@@ -153,13 +160,13 @@ public final class StudyRunner {
                                                  RunControl control, Consumer<String> progress) {
         if (prepared.data() instanceof RemoteStudyData remote) {
             return NodeBaselines.train(workers, remote.hospitals(), initialModel(prepared.spec(), seed),
-                    prepared.study().baselines().localTraining(Seeds.derive(seed, "baseline", 0)),
+                    alonePlan(prepared.study(), seed),
                     prepared.study().training().runConfig(seed).participantTimeout(), control, progress);
         }
         List<BaselineResult> out = new ArrayList<>();
         ComputeThreads.share(workers.computeThreads(1)); // one model at a time: it may use every core
         ModelVector initial = initialModel(prepared.spec(), seed);
-        LocalTraining plan = prepared.study().baselines().localTraining(Seeds.derive(seed, "baseline", 0));
+        LocalTraining plan = alonePlan(prepared.study(), seed);
         for (SiteData site : prepared.data().sites()) {
             progress.accept("training " + site.name() + " alone");
             out.add(train(BaselineResult.local(site.name()), prepared, site.train(), initial, plan, control));

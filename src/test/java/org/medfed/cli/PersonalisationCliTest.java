@@ -96,4 +96,26 @@ class PersonalisationCliTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("FedPer", "hidden layer");
     }
+
+    @Test
+    void theChoiceFromTheCommandLineIsTheSameTwiceAndKeepsEachHospitalsModelWithItsCard() throws Exception {
+        Path studyFile = study("weighted-fedavg", Map.of(), "logistic");
+        Path a = tmp.resolve("a");
+        Path b = tmp.resolve("b");
+        for (Path out : List.of(a, b)) {
+            CliRunner r = CliRunner.run("run", studyFile.toString(), "--strategy", "fedavg-choose", "--param",
+                    "folds=3", "--rounds", "3", "--seed", "5", "--out", out.toString());
+            assertThat(r.exitCode()).as(r.err()).isZero();
+        }
+        assertThat(Files.readString(a.resolve("results.csv"))).contains("personalised,rural-clinic,accuracy,")
+                .isEqualTo(Files.readString(b.resolve("results.csv")));
+        for (String h : HOSPITALS) {
+            Path own = a.resolve("personal").resolve(h);
+            assertThat(Files.readAllBytes(own.resolve("model.onnx")))
+                    .isEqualTo(Files.readAllBytes(b.resolve("personal").resolve(h).resolve("model.onnx")));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> card = JsonFiles.read(own.resolve("model-card.json"), Map.class);
+            assertThat(card.get("personalisation").toString()).contains("method=choose");
+        }
+    }
 }

@@ -174,4 +174,26 @@ class PersonalPartsStayAtTheHospitalTest {
         });
         assertThat(c.result().personalModels()).isEmpty();
     }
+
+    @Test
+    void aModelChosenAtANodeIsMadeAndKeptThereAndOnlyItsTestFiguresLeave() throws Exception {
+        Captured c = runCapturing("fedavg-choose");
+        float[] shared = c.result().history().model().toArray();
+        for (Sent s : c.sent()) {
+            if (s.request().procedure() == Procedure.PERSONALISE) {
+                assertThat(s.reply().asMap().values()).as(s.node() + ": metrics only")
+                        .noneMatch(v -> v instanceof Value.Floats);
+            }
+        }
+        c.keptAtNodes().forEach((node, kept) -> {
+            float[] own = kept.get(PersonalModel.KEPT);
+            assertThat(own).as(node).hasSameSizeAs(shared);
+            assertThat(kept.get("choice.chosen")).as(node + " noted its choice").hasSize(1);
+            if (!Arrays.equals(own, shared)) {
+                noReplyCarries(c.sent(), node + "'s chosen model", own);
+            }
+        });
+        assertThat(c.result().personal().test()).containsOnlyKeys(c.keptAtNodes().keySet());
+        assertThat(c.result().personalModels()).isEmpty();
+    }
 }

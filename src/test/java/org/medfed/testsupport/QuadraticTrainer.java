@@ -83,6 +83,13 @@ public class QuadraticTrainer implements LocalTrainer {
                 Map.of("loss", loss, "accuracy", 1 / (1 + loss)));
     }
 
+    /** The same target over fewer training rows: the folds' sizes as {@code Folds} deals them. */
+    @Override
+    public LocalTrainer fold(int folds, int index, long seed) {
+        int heldOut = trainSize / folds + (index < trainSize % folds ? 1 : 0);
+        return new QuadraticTrainer(trainSize - heldOut, heldOut, target);
+    }
+
     private double loss(float[] w) {
         double s = 0;
         for (int i = 0; i < w.length; i++) {

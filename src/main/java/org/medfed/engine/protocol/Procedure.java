@@ -40,9 +40,10 @@ public enum Procedure {
             "secure aggregation: reveal the shares that remove the masks of a finished round"),
     EVALUATE("evaluate", Kind.QUESTION, "evaluate a model on the hospital's test or training rows: metrics only"),
     PERSONALISE("personalise", Kind.QUESTION,
-            "make the hospital's personal model from the final shared model (fine-tune it, or join it with the "
-                    + "hospital's own layers or Ditto model), keep it at the hospital and answer with its test metrics "
-                    + "only"),
+            "make the hospital's personal model from the final shared model (fine-tune it, join it with the "
+                    + "hospital's own layers or Ditto model, or choose between it, its fine-tuned version and the "
+                    + "hospital's own model alone on held-out training rows), keep it at the hospital and answer with "
+                    + "its test metrics only"),
     BASELINE_TRAIN("baseline.train", Kind.QUESTION,
             "train a comparison model on this hospital's rows alone and send its parameters"),
     DESCRIBE("describe", Kind.QUESTION, "say how many training and test examples the dataset has"),

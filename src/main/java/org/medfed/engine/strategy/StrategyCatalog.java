@@ -9,6 +9,7 @@ import org.medfed.engine.Strategy;
 import org.medfed.engine.strategy.personal.Ditto;
 import org.medfed.engine.strategy.personal.FedPer;
 import org.medfed.engine.strategy.personal.FineTuning;
+import org.medfed.engine.strategy.personal.HeldOutChoice;
 
 /** Every strategy the workbench offers, by id, with explanations written for a clinician or a class. */
 public final class StrategyCatalog {
@@ -26,6 +27,11 @@ public final class StrategyCatalog {
             "how far one arriving model moves the shared model (1 = replace it)");
     private static final ParameterSpec STALENESS_A = ParameterSpec.nonNegative("a", "Staleness decay a", 0.5,
             "how fast the weight of a model trained from an older shared model falls");
+
+    private static final ParameterSpec FINETUNE_EPOCHS = new ParameterSpec("epochs", "Fine-tuning epochs", 5, 1, true,
+            1000, true, "passes over the hospital's own training rows after federation");
+    private static final ParameterSpec FINETUNE_LR = ParameterSpec.positive("learningRate", "Fine-tuning learning rate",
+            0.01, "step size of fine-tuning (usually smaller than during federation)");
 
     private static final List<StrategyDescriptor> ALL = List.of(
             new StrategyDescriptor(StrategyIds.FEDAVG, "FedAvg",
@@ -108,10 +114,7 @@ public final class StrategyCatalog {
             new StrategyDescriptor(StrategyIds.FEDAVG_FINETUNE, "FedAvg, then fine-tuned at each hospital",
                     "Personalised: the shared model is trained as in weighted FedAvg; at the end each hospital trains "
                             + "it a few more epochs on its own patients and keeps that version as its own model.",
-                    List.of(new ParameterSpec("epochs", "Fine-tuning epochs", 5, 1, true, 1000, true,
-                                    "passes over the hospital's own training rows after federation"),
-                            ParameterSpec.positive("learningRate", "Fine-tuning learning rate", 0.01,
-                                    "step size of fine-tuning (usually smaller than during federation)")),
+                    List.of(FINETUNE_EPOCHS, FINETUNE_LR),
                     (p, model) -> new FineTuning(wholeNumber(p.get("epochs"), "fine-tuning epochs"),
                             p.get("learningRate"))),
             new StrategyDescriptor(StrategyIds.FEDPER, "FedPer (own last layer at each hospital)",
@@ -127,7 +130,17 @@ public final class StrategyCatalog {
                             + "at the hospital.",
                     List.of(ParameterSpec.nonNegative("lambda", "Lambda", 0.1,
                             "pull of each hospital's own model towards the shared one (0 = its own alone)")),
-                    (p, model) -> new Ditto(p.get("lambda"))));
+                    (p, model) -> new Ditto(p.get("lambda"))),
+            new StrategyDescriptor(StrategyIds.FEDAVG_CHOOSE, "FedAvg, then each hospital keeps its best model",
+                    "Personalised: after weighted FedAvg each hospital compares the shared model, its own model alone "
+                            + "and the fine-tuned one on its own training patients, each part set aside in turn, and "
+                            + "keeps the best, retrained on all its patients.",
+                    List.of(new ParameterSpec("folds", "Folds", 5, 2, true, 20, true,
+                                    "parts each hospital's training patients are split into, each set aside once to "
+                                            + "score the models trained on the others", true),
+                            FINETUNE_EPOCHS, FINETUNE_LR),
+                    (p, model) -> new HeldOutChoice(wholeNumber(p.get("folds"), "folds"),
+                            wholeNumber(p.get("epochs"), "fine-tuning epochs"), p.get("learningRate"))));
 
     private static int wholeNumber(double v, String what) {
         if (v != Math.rint(v)) {

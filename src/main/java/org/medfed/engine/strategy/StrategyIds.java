@@ -20,6 +20,7 @@ public final class StrategyIds {
     public static final String FEDAVG_FINETUNE = "fedavg-finetune";
     public static final String FEDPER = "fedper";
     public static final String DITTO = "ditto";
+    public static final String FEDAVG_CHOOSE = "fedavg-choose";
 
     private StrategyIds() {
     }

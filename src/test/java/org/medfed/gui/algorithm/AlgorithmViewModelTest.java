@@ -108,6 +108,18 @@ class AlgorithmViewModelTest {
     }
 
     @Test
+    void theChoicePerHospitalExplainsItselfAndRefusesFewerThanTwoFolds() {
+        AlgorithmViewModel vm = new AlgorithmViewModel(sample());
+        vm.strategyProperty().set(StrategyCatalog.require("fedavg-choose"));
+        assertThat(vm.explanationProperty().get()).contains("Personalised", "keeps the best");
+        assertThat(vm.parameter("folds").textProperty().get()).isEqualTo("5");
+        assertThat(vm.modelFitProperty().get()).isEmpty();
+        vm.parameter("folds").textProperty().set("1");
+        assertThat(vm.parameter("folds").errorProperty().get()).isNotEmpty();
+        assertThat(vm.valid().get()).isFalse();
+    }
+
+    @Test
     void aStudyOpenedLaterReplacesTheForm() {
         StudyDocument doc = new StudyDocument();
         AlgorithmViewModel vm = new AlgorithmViewModel(doc);

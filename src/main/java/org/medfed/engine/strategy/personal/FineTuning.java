@@ -52,8 +52,12 @@ public final class FineTuning implements Strategy {
 
     @Override
     public Optional<ProcedureCall> personalisation() {
-        return Optional.of(Personalisation.call(METHOD, Params.builder().number(EPOCHS, epochs)
-                .number(LEARNING_RATE, learningRate).build()));
+        return Optional.of(Personalisation.call(METHOD, params()));
+    }
+
+    /** Fine-tuning's epochs and learning rate, as the hospital reads them. */
+    Params params() {
+        return Params.builder().number(EPOCHS, epochs).number(LEARNING_RATE, learningRate).build();
     }
 
     /**

@@ -9,6 +9,7 @@ import static org.medfed.testsupport.Federations.quadratic;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.medfed.engine.AloneTraining;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.ClientUpdate;
 import org.medfed.engine.FederatedRun;
@@ -51,7 +52,8 @@ class PersonalStrategiesByHandTest {
         FederatedRun run = new FederatedRun(config, strategy, hospitals, new SameThreadTransport(), RunListener.NONE);
         RunHistory h = run.execute(ModelVector.of(initial), RunControl.free());
         assertThat(h.status()).as(h.message()).isEqualTo(RunStatus.FINISHED);
-        PersonalResults personal = run.personalise(h.model(), RunControl.free());
+        PersonalResults personal = run.personalise(h.model(),
+                new AloneTraining(ModelVector.of(initial), config.training()), RunControl.free());
         Map<String, ModelVector> kept = new java.util.TreeMap<>();
         hospitals.forEach(p -> kept.put(p.name(), p.site().state().get(PersonalModel.KEPT).orElseThrow()));
         return new Outcome(h, personal, kept);
@@ -122,7 +124,9 @@ class PersonalStrategiesByHandTest {
     void aStrategyWithoutPersonalisationAsksNothingAfterTheRounds() {
         FederatedRun run = new FederatedRun(config(1, 1, 0.5), StrategyCatalog.create("weighted-fedavg", Map.of()),
                 List.of(quadratic("A", 1, 0f)), new SameThreadTransport(), RunListener.NONE);
-        assertThat(run.personalise(ModelVector.of(new float[] {0}), RunControl.free()).isEmpty()).isTrue();
+        ModelVector zero = ModelVector.of(new float[] {0});
+        assertThat(run.personalise(zero, new AloneTraining(zero, config(1, 1, 0.5).training()), RunControl.free())
+                .isEmpty()).isTrue();
     }
 
     @Test
