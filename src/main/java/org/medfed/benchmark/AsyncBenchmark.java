@@ -94,7 +94,7 @@ public final class AsyncBenchmark {
         return out;
     }
 
-    private static Outcome outcome(Workload w, Method m, long seed, RunHistory h, double budget, double target) {
+    static Outcome outcome(Workload w, Method m, long seed, RunHistory h, double budget, double target) {
         double within = Double.NaN;
         double reached = Double.NaN;
         long staleSum = 0;
