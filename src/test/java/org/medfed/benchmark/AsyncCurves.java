@@ -55,9 +55,11 @@ public final class AsyncCurves {
                 }
             }
             RoundRecord last = rs.get(rs.size() - 1);
-            System.out.printf(Locale.ROOT, "seed %d %s: final %.3f, max %.3f, %d records, %d updates, %.1f s simulated%n"
-                            + "  %s%n", seed, args[i], Workload.accuracy(last),
-                    rs.stream().mapToDouble(Workload::accuracy).max().orElse(Double.NaN), rs.size(),
+            double lastQuarter = rs.stream().filter(r -> r.progress().clockSeconds() >= AsyncBenchmark.LATE * budget)
+                    .mapToDouble(Workload::accuracy).average().orElse(Double.NaN);
+            System.out.printf(Locale.ROOT, "seed %d %s: final %.3f, mean over the last quarter of %.1f s %.3f, max %.3f, "
+                            + "%d records, %d updates, %.1f s simulated%n  %s%n", seed, args[i], Workload.accuracy(last),
+                    budget, lastQuarter, rs.stream().mapToDouble(Workload::accuracy).max().orElse(Double.NaN), rs.size(),
                     last.progress().updatesApplied(), last.progress().clockSeconds(), curve);
         }
     }
