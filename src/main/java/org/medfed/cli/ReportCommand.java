@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /** {@code medfed report RUN_DIR}: the run as one HTML page to read, file and print to PDF. */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes a self-contained HTML report of a finished run: study and settings, participants "
-                + "(counts only), protections and privacy spent, results with 95% intervals and the comparison with "
+                + "(counts only), protections and privacy spent, results with 95%% intervals and the comparison with "
                 + "each hospital alone, charts, and the model card. Open it in a browser; print it to PDF from there."})
 final class ReportCommand implements Callable<Integer> {
 
