@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.medfed.benchmark.AttackBenchmark;
 import org.medfed.benchmark.BenchmarkReport;
 import org.medfed.benchmark.PersonalisationBenchmark;
+import org.medfed.benchmark.TabularLoading;
 import org.medfed.benchmark.PrivacyBenchmark;
 import org.medfed.benchmark.TrainingTradeOffs;
 import org.medfed.benchmark.BenchmarkRow;
@@ -63,12 +64,16 @@ import picocli.CommandLine.Spec;
                 "image-training: the BreastMNIST CNN's images/s with 1, 2 and 4 hospitals training at once (--nodes), "
                         + "threads as the program sets them against ND4J's default; --data is the BreastMNIST folder "
                         + "(optional: random images otherwise); scripts/training-speed-benchmark.sh runs PyTorch beside "
-                        + "it."})
+                        + "it.",
+                "tabular-loading: data preparation of synthetic CSVs (--rows over 4 hospitals, default 1,000,000; "
+                        + "written once into --data, default target/tabular-loading) against a plain commons-csv parse "
+                        + "of the same files, alternated (--repetitions, default 3), with the heap each needs; run it "
+                        + "with -Xmx1g to hold it to issue 18's heap target."})
 final class BenchmarkCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "NAME",
             description = "fed-heart-disease, attacks, privacy, breastmnist, compact, network, async, compression "
-                    + "personalisation, engine-overhead or image-training")
+                    + "personalisation, engine-overhead, image-training or tabular-loading")
     String name;
 
     @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
@@ -97,6 +102,10 @@ final class BenchmarkCommand implements Callable<Integer> {
     @Option(names = "--rounds", paramLabel = "N", description = "network: FedAvg rounds per run (default "
             + NetworkBenchmark.Settings.DEFAULT_ROUNDS + "); compact: FedAvg rounds of the BreastMNIST CNN (default 30)")
     Integer rounds;
+
+    @Option(names = "--rows", paramLabel = "N", description = "tabular-loading: rows over all hospitals (default "
+            + TabularLoading.DEFAULT_ROWS + ")")
+    Integer rows;
 
     @Option(names = "--repetitions", paramLabel = "N", description = "network: timed runs of each variant per "
             + "number of hospitals, after warm-up runs (default " + NetworkBenchmark.Settings.DEFAULT_REPETITIONS + ")")
@@ -128,7 +137,7 @@ final class BenchmarkCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (data == null && !List.of("network", "engine-overhead", "image-training").contains(name)) {
+        if (data == null && !List.of("network", "engine-overhead", "image-training", "tabular-loading").contains(name)) {
             throw new BadInputException("benchmark " + name + " needs --data DIR, the folder of its data files");
         }
         if (name.equals("breastmnist")) {
@@ -190,6 +199,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             case "engine-overhead" -> markdown = engineOverhead(progress);
             case "image-training" -> markdown = imageTraining(progress);
+            case "tabular-loading" -> markdown = tabularLoading(progress);
             case "async", "compression" -> {
                 List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds;
                 if (!codecs.isEmpty() && !name.equals("compression")) {
@@ -201,7 +211,7 @@ final class BenchmarkCommand implements Callable<Integer> {
             }
             default -> throw new BadInputException("benchmark '" + name
                     + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, compact, network, "
-                    + "async, compression, personalisation, engine-overhead, image-training");
+                    + "async, compression, personalisation, engine-overhead, image-training, tabular-loading");
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);
@@ -261,6 +271,16 @@ final class BenchmarkCommand implements Callable<Integer> {
         EngineOverhead overhead = EngineOverhead.measure(workers, EngineOverhead.DEFAULT_ROWS, n, progress);
         return "Command: `java -jar target/medfed.jar benchmark engine-overhead --repetitions " + n + "`\n\n"
                 + machineLines(before) + overhead.markdown();
+    }
+
+    private String tabularLoading(Consumer<String> progress) {
+        int n = repetitions == null ? 3 : repetitions;
+        int r = rows == null ? TabularLoading.DEFAULT_ROWS : rows;
+        Path dir = data != null ? data : Path.of("target", "tabular-loading");
+        String before = MachineFacts.now().describe();
+        TabularLoading loading = TabularLoading.measure(dir, r, 4, n, progress);
+        return "Command: `java -Xmx1g -jar target/medfed.jar benchmark tabular-loading --rows " + r + " --repetitions "
+                + n + "`\n\n" + machineLines(before) + loading.markdown();
     }
 
     private String imageTraining(Consumer<String> progress) {

@@ -15,6 +15,7 @@ import org.medfed.data.csv.HeaderMode;
 import org.medfed.data.tabular.FittedPreprocessing;
 import org.medfed.data.tabular.MissingPolicy;
 import org.medfed.data.tabular.Normalization;
+import org.medfed.data.tabular.RowEncoder;
 import org.medfed.data.tabular.Standardization;
 import org.medfed.engine.BadInputException;
 import org.medfed.metrics.ClassificationMetrics;
@@ -109,11 +110,10 @@ public final class Prediction {
         List<float[]> inputs = new ArrayList<>();
         List<Integer> inputRows = new ArrayList<>();
         String[] notes = new String[table.rowCount()];
+        RowEncoder encoder = prep.encoderFor(table);
         for (int r = 0; r < table.rowCount(); r++) {
-            final int row = r;
             try {
-                float[] x = prep.encode(c -> table.value(row, table.columnIndex(c)), impute,
-                        table.fileName() + " " + table.line(r));
+                float[] x = encoder.encode(r, impute);
                 inputs.add(z == null ? x : z.apply(x));
                 inputRows.add(r);
             } catch (BadInputException e) {

@@ -15,7 +15,22 @@ public final class CsvNumber {
     /** Longest text read as a number. */
     public static final int MAX_LENGTH = 40;
 
+    /** The texts of 0 to 1023, made once: codes, counts and class labels are mostly small whole numbers. */
+    private static final String[] SMALL_WHOLE_NUMBERS = new String[1024];
+
+    static {
+        for (int i = 0; i < SMALL_WHOLE_NUMBERS.length; i++) {
+            SMALL_WHOLE_NUMBERS[i] = Integer.toString(i);
+        }
+    }
+
     private CsvNumber() {
+    }
+
+    /** {@link Long#toString(long)}, without making a new string for a small whole number. */
+    public static String wholeNumber(long value) {
+        return value >= 0 && value < SMALL_WHOLE_NUMBERS.length ? SMALL_WHOLE_NUMBERS[(int) value]
+                : Long.toString(value);
     }
 
     /**

@@ -31,22 +31,21 @@ public final class CsvReader {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file, null, "file not found (looked for " + file.toAbsolutePath() + ")");
         }
-        List<String[]> raw = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
         CSVFormat csv = CSVFormat.Builder.create(CSVFormat.DEFAULT)
                 .setDelimiter(format.separator())
                 .setQuote(format.quote())
                 .setIgnoreEmptyLines(true)
                 .setTrim(true)
                 .get();
+        TableBuilder table = new TableBuilder(file, format);
         try (Reader reader = Files.newBufferedReader(file, format.encoding());
              CSVParser parser = CSVParser.parse(reader, csv)) {
             long previousEnd = 0;
             for (CSVRecord record : parser) {
                 String[] values = record.values();
-                raw.add(values);
                 // the record's first line: the line after the previous record ended, skipping blank lines
-                lines.add((int) Math.max(previousEnd + 1, parser.getCurrentLineNumber() - countNewlines(values)));
+                table.add(values, (int) Math.max(previousEnd + 1,
+                        parser.getCurrentLineNumber() - countNewlines(values)));
                 previousEnd = parser.getCurrentLineNumber();
             }
         } catch (NoSuchFileException e) {
@@ -60,13 +59,12 @@ public final class CsvReader {
             String msg = String.valueOf(e.getMessage());
             if (msg.contains("EOF reached before encapsulated token finished")
                     || msg.contains("invalid char between encapsulated token and delimiter")) {
-                int line = raw.isEmpty() ? 1 : lines.get(lines.size() - 1) + 1;
-                throw new BadInputException(file, "line " + line,
+                throw new BadInputException(file, "line " + table.nextLine(),
                         "a quoted field is not closed properly (a \" without its closing \")");
             }
             throw new BadInputException(file, null, "could not be read: " + msg, e);
         }
-        return toTable(file, format, raw, lines);
+        return table.build();
     }
 
     private static BadInputException notInEncoding(Path file, CsvFormat format) {
@@ -86,66 +84,120 @@ public final class CsvReader {
         return n;
     }
 
-    private static CsvTable toTable(Path file, CsvFormat format, List<String[]> raw, List<Integer> lines) {
-        if (raw.isEmpty()) {
-            throw new BadInputException(file, null, "the file is empty; expected a header row or rows of values");
+    /**
+     * Builds the table record by record, so that a large file is never held as rows of strings: each value goes
+     * straight into its column ({@link CsvColumn}). Whether the first record is a header is decided from the first
+     * two records, except for a table of text only, where it is known at the end (a header differs from every row).
+     */
+    private static final class TableBuilder {
+
+        private final Path file;
+        private final CsvFormat format;
+        private String[] first;
+        private int firstLine;
+        private Boolean header;
+        private java.util.Set<String> headerCandidate;
+        private boolean candidateRepeated;
+        private CsvColumn[] columns;
+        private int[] lines = new int[1024];
+        private int records;
+
+        TableBuilder(Path file, CsvFormat format) {
+            this.file = file;
+            this.format = format;
+            header = switch (format.header()) {
+                case YES -> true;
+                case NO -> false;
+                case AUTO -> null;
+            };
         }
-        boolean header = switch (format.header()) {
-            case YES -> true;
-            case NO -> false;
-            case AUTO -> looksLikeHeader(raw, format);
-        };
-        int width = raw.get(0).length;
-        if (width == 1) {
-            suggestSeparator(file, format, raw, lines);
+
+        int nextLine() {
+            return records == 0 ? 1 : lines[records - 1] + 1;
         }
-        List<String> columns = new ArrayList<>();
-        if (header) {
-            java.util.Set<String> seen = new java.util.HashSet<>();
-            for (int i = 0; i < width; i++) {
-                String name = raw.get(0)[i].trim();
-                if (name.isEmpty()) {
-                    name = "column" + (i + 1);
+
+        void add(String[] values, int line) {
+            if (records == 0) {
+                first = values;
+                firstLine = line;
+                if (values.length == 1) {
+                    suggestSeparator(file, format, values[0], line);
                 }
-                if (!seen.add(name)) {
-                    throw new BadInputException(file, "line " + lines.get(0), "column '" + name + "' appears twice in the header");
+                columns = new CsvColumn[values.length];
+                for (int c = 0; c < values.length; c++) {
+                    columns[c] = new CsvColumn();
                 }
-                columns.add(name);
+            } else if (records == 1 && header == null) {
+                header = looksLikeHeader(first, values, format);
+                if (header == null) {
+                    headerCandidate = new java.util.HashSet<>(java.util.Arrays.asList(first));
+                }
             }
-        } else if (!format.columnNames().isEmpty()) {
-            if (format.columnNames().size() != width) {
-                throw new BadInputException(file, "line " + lines.get(0), width + " fields, but " + format.columnNames().size()
-                        + " column names were given for this file without a header");
+            if (headerCandidate != null && records > 0 && !candidateRepeated) {
+                // sets, not lists: containsAll over lists is quadratic in the width (128 s for 20,001 columns)
+                candidateRepeated = new java.util.HashSet<>(java.util.Arrays.asList(values))
+                        .containsAll(headerCandidate);
             }
-            columns.addAll(format.columnNames());
-        } else {
-            for (int i = 0; i < width; i++) {
-                columns.add("column" + (i + 1));
-            }
-        }
-        int first = header ? 1 : 0;
-        List<String[]> rows = new ArrayList<>(raw.size() - first);
-        int[] lineNumbers = new int[raw.size() - first];
-        for (int r = first; r < raw.size(); r++) {
-            String[] values = raw.get(r);
+            int width = first.length;
             if (values.length != width) {
                 if (values.length == width + 1 && values[width].isEmpty()) {
                     values = java.util.Arrays.copyOf(values, width); // a trailing separator
                 } else {
-                    throw new BadInputException(file, "line " + lines.get(r), values.length + " fields where " + width
-                            + " were expected (" + (header ? "from the header" : "from the first line")
+                    throw new BadInputException(file, "line " + line, values.length + " fields where " + width
+                            + " were expected (" + (header == null || header ? "from the header" : "from the first line")
                             + "); check the separator " + CsvFormat.describe(format.separator()) + " and quotes");
                 }
             }
-            String[] cleaned = new String[width];
             for (int c = 0; c < width; c++) {
-                cleaned[c] = format.isMissing(values[c]) ? null
-                        : format.decimalComma() ? withDecimalPoint(values[c].trim()) : values[c].trim();
+                columns[c].add(format.isMissing(values[c]) ? null
+                        : format.decimalComma() ? withDecimalPoint(values[c].trim()) : values[c].trim());
             }
-            lineNumbers[r - first] = lines.get(r);
-            rows.add(cleaned);
+            if (records == lines.length) {
+                lines = java.util.Arrays.copyOf(lines, records + (records >> 1));
+            }
+            lines[records++] = line;
         }
-        return new CsvTable(file, columns, rows, lineNumbers, header);
+
+        CsvTable build() {
+            if (records == 0) {
+                throw new BadInputException(file, null, "the file is empty; expected a header row or rows of values");
+            }
+            if (header == null) {
+                header = records == 1 ? singleRowIsHeader(first, format)
+                        : headerCandidate.size() == first.length && !candidateRepeated;
+            }
+            int width = first.length;
+            List<String> names = new ArrayList<>();
+            if (header) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (int i = 0; i < width; i++) {
+                    String name = first[i].trim();
+                    if (name.isEmpty()) {
+                        name = "column" + (i + 1);
+                    }
+                    if (!seen.add(name)) {
+                        throw new BadInputException(file, "line " + firstLine, "column '" + name
+                                + "' appears twice in the header");
+                    }
+                    names.add(name);
+                }
+            } else if (!format.columnNames().isEmpty()) {
+                if (format.columnNames().size() != width) {
+                    throw new BadInputException(file, "line " + firstLine, width + " fields, but "
+                            + format.columnNames().size() + " column names were given for this file without a header");
+                }
+                names.addAll(format.columnNames());
+            } else {
+                for (int i = 0; i < width; i++) {
+                    names.add("column" + (i + 1));
+                }
+            }
+            for (CsvColumn c : columns) {
+                c.finish(header);
+            }
+            return new CsvTable(file, names, columns, java.util.Arrays.copyOfRange(lines, header ? 1 : 0, records),
+                    header);
+        }
     }
 
     /** "3,5" as "3.5" when that makes a number; any other value as it is (text, or a number already). */
@@ -158,19 +210,12 @@ public final class CsvReader {
         return isNumber(pointed) ? pointed : value;
     }
 
-    /** A first row is a header when some of its cells are text where the second row has numbers there. */
-    static boolean looksLikeHeader(List<String[]> raw, CsvFormat format) {
-        if (raw.size() < 2) {
-            String[] only = raw.get(0);
-            for (String v : only) {
-                if (!format.isMissing(v) && !number(format, v)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        String[] first = raw.get(0);
-        String[] second = raw.get(1);
+    /**
+     * Whether {@code first} is a header, judged from the second row: no when it has a number, yes when it has text
+     * above a number; null for all-text tables, where a header has no repeated cells and differs from every other
+     * row's values (which only the whole table tells).
+     */
+    private static Boolean looksLikeHeader(String[] first, String[] second, CsvFormat format) {
         boolean textOverNumber = false;
         for (int i = 0; i < Math.min(first.length, second.length); i++) {
             if (number(format, first[i])) {
@@ -180,15 +225,16 @@ public final class CsvReader {
                 textOverNumber = true;
             }
         }
-        if (textOverNumber) {
-            return true;
+        return textOverNumber ? Boolean.TRUE : null;
+    }
+
+    private static boolean singleRowIsHeader(String[] only, CsvFormat format) {
+        for (String v : only) {
+            if (!format.isMissing(v) && !number(format, v)) {
+                return true;
+            }
         }
-        // all-text tables: a header has no repeated cells and differs from every other row's values
-        // sets, not lists: containsAll over lists is quadratic in the width (128 s for 20,001 columns)
-        java.util.Set<String> header = new java.util.HashSet<>(java.util.Arrays.asList(first));
-        return header.size() == first.length
-                && raw.stream().skip(1).noneMatch(r -> new java.util.HashSet<>(java.util.Arrays.asList(r))
-                        .containsAll(header));
+        return false;
     }
 
     private static boolean number(CsvFormat format, String v) {
@@ -200,11 +246,10 @@ public final class CsvReader {
         return CsvNumber.looksNumeric(v);
     }
 
-    private static void suggestSeparator(Path file, CsvFormat format, List<String[]> raw, List<Integer> lines) {
-        String firstLine = raw.get(0)[0];
+    private static void suggestSeparator(Path file, CsvFormat format, String firstLine, int line) {
         for (char other : OTHER_SEPARATORS) {
             if (other != format.separator() && firstLine.indexOf(other) >= 0) {
-                throw new BadInputException(file, "line " + lines.get(0), "only one column found with separator "
+                throw new BadInputException(file, "line " + line, "only one column found with separator "
                         + CsvFormat.describe(format.separator()) + ", but the line contains " + CsvFormat.describe(other)
                         + "; set the separator to " + CsvFormat.describe(other));
             }

@@ -2,6 +2,7 @@ package org.medfed.data.csv;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -29,28 +30,29 @@ public final class TableProfiler {
         int numbers = 0;
         String firstText = null;
         int firstTextLine = 0;
-        Map<String, Integer> levels = new TreeMap<>(TableProfiler::compareLevels);
+        // counted by text, ordered once at the end: a map ordered by compareLevels would compare (and so read
+        // numbers) on every row
+        Map<String, Integer> levels = new HashMap<>();
         boolean tooMany = false;
         for (int r = 0; r < table.rowCount(); r++) {
-            String v = table.value(r, c);
-            if (v == null) {
+            if (table.isMissing(r, c)) {
                 missing++;
                 continue;
             }
             present++;
-            if (CsvReader.isNumber(v)) {
+            if (table.isNumber(r, c)) {
                 // Infinity, 1e309: counted as numbers of the column, which reading for training then refuses
-                double d = CsvNumber.anyValue(v);
+                double d = table.number(r, c);
                 numbers++;
                 sum += d;
                 min = Math.min(min, d);
                 max = Math.max(max, d);
             } else if (firstText == null) {
-                firstText = v;
+                firstText = table.value(r, c);
                 firstTextLine = table.lineNumbers()[r];
             }
             if (!tooMany) {
-                levels.merge(v, 1, Integer::sum);
+                levels.merge(table.value(r, c), 1, Integer::sum);
                 if (levels.size() > ColumnProfile.MAX_LEVELS) {
                     tooMany = true;
                 }
@@ -58,9 +60,13 @@ public final class TableProfiler {
         }
         ColumnType type = present > 0 && numbers == present ? ColumnType.NUMERIC : ColumnType.CATEGORICAL;
         int distinct = tooMany ? -1 : levels.size();
+        Map<String, Integer> ordered = new TreeMap<>(TableProfiler::compareLevels);
+        if (!tooMany) {
+            ordered.putAll(levels);
+        }
         return new ColumnProfile(table.columns().get(c), type, present, missing, distinct,
                 numbers > 0 ? min : Double.NaN, numbers > 0 ? max : Double.NaN, numbers > 0 ? sum / numbers : Double.NaN,
-                firstText, firstTextLine, tooMany ? Map.of() : levels);
+                firstText, firstTextLine, tooMany ? Map.of() : ordered);
     }
 
     /** Numeric levels in numeric order ("2.0" before "10.0"), text after them alphabetically. */

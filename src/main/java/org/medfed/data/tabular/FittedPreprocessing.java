@@ -1,11 +1,10 @@
 package org.medfed.data.tabular;
 
-import org.medfed.data.csv.CsvNumber;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
 import org.medfed.data.csv.ColumnType;
+import org.medfed.data.csv.CsvTable;
 import org.medfed.engine.BadInputException;
 
 /**
@@ -33,49 +32,9 @@ public record FittedPreprocessing(List<FeatureColumn> features, String label, La
         return features.stream().mapToInt(FeatureColumn::width).sum();
     }
 
-    /**
-     * The encoded, unstandardised features of a row; {@code valueOf} gives the raw value of a column (null
-     * when missing). {@code where} names the row in messages ("hospital-b.csv line 17").
-     */
-    public float[] encode(Function<String, String> valueOf, boolean imputeMissing, String where) {
-        float[] x = new float[inputSize()];
-        int offset = 0;
-        for (FeatureColumn f : features) {
-            String raw = valueOf.apply(f.name());
-            if (f.type() == ColumnType.NUMERIC) {
-                double v;
-                if (raw == null) {
-                    if (!imputeMissing) {
-                        throw new BadInputException(where + ": column '" + f.name() + "' is missing a value");
-                    }
-                    v = f.imputeNumber();
-                } else {
-                    String problem = CsvNumber.problem(f.name(), raw);
-                    if (problem != null) {
-                        throw new BadInputException(where + ": " + problem);
-                    }
-                    v = CsvNumber.parse(raw);
-                }
-                x[offset++] = (float) v;
-            } else {
-                String level = raw == null ? (imputeMissing ? f.imputeLevel() : null) : LabelRule.canonical(raw);
-                if (level == null) {
-                    throw new BadInputException(where + ": column '" + f.name() + "' is missing a value");
-                }
-                int index = f.levels().indexOf(level);
-                if (index < 0) {
-                    throw new BadInputException(where + ": column '" + f.name() + "' has the value '" + raw
-                            + "', which no hospital had in training; known values: " + String.join(", ", f.levels()));
-                }
-                List<String> encoded = f.encodedLevels();
-                int slot = encoded.indexOf(level);
-                if (slot >= 0) {
-                    x[offset + slot] = 1f;
-                }
-                offset += encoded.size();
-            }
-        }
-        return x;
+    /** Encodes rows of {@code table}: the features' columns looked up once for all its rows. */
+    public RowEncoder encoderFor(CsvTable table) {
+        return new RowEncoder(this, table);
     }
 
     /** The standardisation a participant's rows get, or null for none. */
@@ -97,6 +56,12 @@ public record FittedPreprocessing(List<FeatureColumn> features, String label, La
     /** Class index of a raw label, or -1 when it does not fit the rule or is not a known class. */
     public int classOf(String rawLabel) {
         String name = labelRule.apply(rawLabel);
+        return name == null ? -1 : classes.indexOf(name);
+    }
+
+    /** {@link #classOf(String)} of a table's label value. */
+    public int classOf(CsvTable table, int row, int labelColumn) {
+        String name = labelRule.apply(table, row, labelColumn);
         return name == null ? -1 : classes.indexOf(name);
     }
 }

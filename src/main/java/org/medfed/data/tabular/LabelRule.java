@@ -1,6 +1,8 @@
 package org.medfed.data.tabular;
 
 import java.util.Locale;
+import org.medfed.data.csv.CsvNumber;
+import org.medfed.data.csv.CsvTable;
 import org.medfed.engine.BadInputException;
 
 /** How label values become classes. */
@@ -35,17 +37,36 @@ public enum LabelRule {
         }
     }
 
+    /** {@link #apply(String)} of a table's (present) value, with the number read once with the table. */
+    public String apply(CsvTable table, int row, int column) {
+        if (this == AS_IS) {
+            return canonical(table, row, column);
+        }
+        if (table.isNumber(row, column) && Double.isFinite(table.number(row, column))) {
+            return table.number(row, column) == 0 ? "0" : "1";
+        }
+        return apply(table.value(row, column));
+    }
+
     /** "1.0" and "1" name the same class. */
     static String canonical(String raw) {
         String s = raw.trim();
-        try {
-            double d = Double.parseDouble(s);
-            if (d == Math.rint(d) && Math.abs(d) < 1e15) {
-                return Long.toString((long) d);
-            }
-            return s;
-        } catch (NumberFormatException e) {
-            return s;
+        return CsvNumber.looksNumeric(s) ? canonical(s, CsvNumber.anyValue(s)) : s;
+    }
+
+    /** {@link #canonical(String)} of a table's value, with the number read once with the table. */
+    static String canonical(CsvTable table, int row, int column) {
+        if (table.isNumber(row, column) && isWhole(table.number(row, column))) {
+            return CsvNumber.wholeNumber((long) table.number(row, column));
         }
+        return table.value(row, column);
+    }
+
+    private static String canonical(String text, double value) {
+        return isWhole(value) ? CsvNumber.wholeNumber((long) value) : text;
+    }
+
+    private static boolean isWhole(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15;
     }
 }

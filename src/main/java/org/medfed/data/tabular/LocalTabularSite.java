@@ -6,7 +6,6 @@ import java.util.Map;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.ColumnType;
-import org.medfed.data.csv.CsvNumber;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.SplitRule;
 import org.medfed.data.csv.CsvTable;
@@ -128,18 +127,16 @@ public final class LocalTabularSite implements TabularSite {
         double sum = 0;
         int n = 0;
         for (int r = 0; r < table.rowCount(); r++) {
-            String v = table.value(r, column);
-            if (v != null) {
-                sum += CsvNumber.anyValue(v);
+            if (!table.isMissing(r, column)) {
+                sum += table.number(r, column);
                 n++;
             }
         }
         double mean = sum / n;
         double squares = 0; // about the mean, a second pass: no cancellation for large values with a small spread
         for (int r = 0; r < table.rowCount(); r++) {
-            String v = table.value(r, column);
-            if (v != null) {
-                double d = CsvNumber.anyValue(v) - mean;
+            if (!table.isMissing(r, column)) {
+                double d = table.number(r, column) - mean;
                 squares += d * d;
             }
         }
@@ -161,7 +158,7 @@ public final class LocalTabularSite implements TabularSite {
             if (v == null || !seen.add(v)) {
                 return false;
             }
-            if (CsvReader.isNumber(v) && CsvNumber.anyValue(v) != Math.rint(CsvNumber.anyValue(v))) {
+            if (table.isNumber(r, column) && table.number(r, column) != Math.rint(table.number(r, column))) {
                 return false;
             }
         }
@@ -174,15 +171,19 @@ public final class LocalTabularSite implements TabularSite {
         if (c < 0) {
             return List.of();
         }
-        java.util.Set<String> classes = new java.util.TreeSet<>(TableProfiler::compareLevels);
+        java.util.Set<String> classes = new java.util.HashSet<>(); // ordered once at the end, not on every row
         for (int r = 0; r < table.rowCount() && classes.size() <= ColumnProfile.MAX_LEVELS; r++) {
-            String v = table.value(r, c);
-            String name = v == null ? null : settings.labelRule().apply(v);
+            String name = table.isMissing(r, c) ? null : settings.labelRule().apply(table, r, c);
             if (name != null) {
                 classes.add(name);
             }
         }
-        return classes.size() > ColumnProfile.MAX_LEVELS ? List.of() : List.copyOf(classes);
+        if (classes.size() > ColumnProfile.MAX_LEVELS) {
+            return List.of();
+        }
+        java.util.Set<String> ordered = new java.util.TreeSet<>(TableProfiler::compareLevels);
+        ordered.addAll(classes);
+        return List.copyOf(ordered);
     }
 
     /** At least 80 % of the present values (and at least 4 of them) are numbers, but not all. */

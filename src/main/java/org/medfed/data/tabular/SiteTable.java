@@ -1,7 +1,7 @@
 package org.medfed.data.tabular;
 
-import org.medfed.data.csv.CsvNumber;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +34,9 @@ public final class SiteTable {
     private final SplitRule splitRule;
     private int[] trainRows;
     private int[] testRows;
+    /** The training rows as {@link #encodedMoments} encoded them, until the training examples take them. */
+    private List<float[]> encodedTrain;
+    private List<FeatureColumn> encodedTrainFeatures;
 
     /** @param types the agreed type of each feature column, in feature order */
     SiteTable(String name, CsvTable table, TabularSettings settings, Map<String, ColumnType> types,
@@ -45,20 +48,20 @@ public final class SiteTable {
         this.types = new LinkedHashMap<>(types);
         this.labelColumn = table.columnIndex(settings.label());
         checkNumbers();
+        int[] featureColumns = this.types.keySet().stream().mapToInt(table::columnIndex).toArray();
         List<Integer> keep = new ArrayList<>();
         int noLabel = 0;
         int noFeature = 0;
         for (int r = 0; r < table.rowCount(); r++) {
-            String label = table.value(r, labelColumn);
-            if (label == null) {
+            if (table.isMissing(r, labelColumn)) {
                 noLabel++;
                 continue;
             }
-            if (settings.labelRule().apply(label) == null) {
+            if (settings.labelRule().apply(table, r, labelColumn) == null) {
                 throw new BadInputException(table.file(), table.line(r), "label column '" + settings.label() + "' is '"
-                        + label + "', expected a number for the rule " + settings.labelRule().id());
+                        + table.value(r, labelColumn) + "', expected a number for the rule " + settings.labelRule().id());
             }
-            if (settings.missing() == MissingPolicy.DROP_ROWS && hasMissingFeature(r)) {
+            if (settings.missing() == MissingPolicy.DROP_ROWS && hasMissingFeature(r, featureColumns)) {
                 noFeature++;
                 continue;
             }
@@ -76,8 +79,7 @@ public final class SiteTable {
             }
             int c = table.columnIndex(e.getKey());
             for (int r = 0; r < table.rowCount(); r++) {
-                String v = table.value(r, c);
-                String problem = v == null ? null : CsvNumber.problem(e.getKey(), v);
+                String problem = table.numberProblem(r, c);
                 if (problem != null) {
                     throw new BadInputException(table.file(), table.line(r), problem);
                 }
@@ -85,9 +87,9 @@ public final class SiteTable {
         }
     }
 
-    private boolean hasMissingFeature(int row) {
-        for (String column : types.keySet()) {
-            if (table.value(row, table.columnIndex(column)) == null) {
+    private boolean hasMissingFeature(int row, int[] featureColumns) {
+        for (int c : featureColumns) {
+            if (table.isMissing(row, c)) {
                 return true;
             }
         }
@@ -120,34 +122,41 @@ public final class SiteTable {
         Map<String, List<String>> levels = new LinkedHashMap<>();
         for (Map.Entry<String, ColumnType> e : types.entrySet()) {
             if (e.getValue() == ColumnType.CATEGORICAL) {
-                Set<String> found = new TreeSet<>(TableProfiler::compareLevels);
+                Set<String> found = new HashSet<>();
                 int c = table.columnIndex(e.getKey());
                 for (int r : kept) {
-                    String v = table.value(r, c);
-                    if (v != null) {
-                        found.add(LabelRule.canonical(v));
+                    if (!table.isMissing(r, c)) {
+                        found.add(LabelRule.canonical(table, r, c));
                     }
                 }
-                levels.put(e.getKey(), List.copyOf(found));
+                levels.put(e.getKey(), inLevelOrder(found));
             }
         }
-        Set<String> classes = new TreeSet<>(TableProfiler::compareLevels);
+        Set<String> classes = new HashSet<>();
         for (int r : kept) {
-            classes.add(settings.labelRule().apply(table.value(r, labelColumn)));
+            classes.add(settings.labelRule().apply(table, r, labelColumn));
         }
-        return new LevelSummary(levels, List.copyOf(classes));
+        return new LevelSummary(levels, inLevelOrder(classes));
+    }
+
+    /** Sorted once at the end: a set kept in this order would compare, and read numbers, on every row. */
+    private static List<String> inLevelOrder(Set<String> levels) {
+        Set<String> ordered = new TreeSet<>(TableProfiler::compareLevels);
+        ordered.addAll(levels);
+        return List.copyOf(ordered);
     }
 
     /** Splits the usable rows into train and test, stratified by class, with the study's seed. */
     void split(List<String> classes) {
         int[] y = new int[kept.length];
         for (int i = 0; i < kept.length; i++) {
-            y[i] = classes.indexOf(settings.labelRule().apply(table.value(kept[i], labelColumn)));
+            y[i] = classes.indexOf(settings.labelRule().apply(table, kept[i], labelColumn));
         }
         TrainTestSplit split = splitRule.split(y, classes.size(), settings.trainFraction(), settings.splitSeed(),
                 settings.stratify());
         trainRows = pick(split.train());
         testRows = pick(split.test());
+        encodedTrain = null;
     }
 
     private int[] pick(int[] indices) {
@@ -176,10 +185,9 @@ public final class SiteTable {
                 long n = 0;
                 double s = 0;
                 for (int r : trainRows) {
-                    String v = table.value(r, c);
-                    if (v != null) {
+                    if (!table.isMissing(r, c)) {
                         n++;
-                        s += Double.parseDouble(v);
+                        s += table.number(r, c);
                     }
                 }
                 counts.put(e.getKey(), n);
@@ -197,9 +205,8 @@ public final class SiteTable {
                 Map<String, Integer> counts = new TreeMap<>();
                 int c = table.columnIndex(e.getKey());
                 for (int r : trainRows) {
-                    String v = table.value(r, c);
-                    if (v != null) {
-                        counts.merge(LabelRule.canonical(v), 1, Integer::sum);
+                    if (!table.isMissing(r, c)) {
+                        counts.merge(LabelRule.canonical(table, r, c), 1, Integer::sum);
                     }
                 }
                 counts.values().removeIf(count -> count < minimumCount);
@@ -211,7 +218,9 @@ public final class SiteTable {
 
     /** Count, sums and sums of squares of the encoded training rows: for pooled or local standardisation. */
     Moments encodedMoments(FittedPreprocessing encoding) {
-        return Moments.of(encodeRows(encoding, trainRows), encoding.inputSize());
+        encodedTrain = encodeRows(encoding, trainRows);
+        encodedTrainFeatures = encoding.features();
+        return Moments.of(encodedTrain, encoding.inputSize());
     }
 
     /** The site's training or test examples, encoded and standardised as agreed. */
@@ -222,12 +231,19 @@ public final class SiteTable {
     /** As {@link #examples}, standardised with {@code z} (null: none) whatever the study's choice. */
     ExampleSet examplesWith(FittedPreprocessing prep, boolean test, Standardization z) {
         int[] rows = test ? testRows : trainRows;
-        List<float[]> encoded = encodeRows(prep, rows);
+        List<float[]> encoded;
+        if (!test && encodedTrain != null && encodedTrainFeatures.equals(prep.features())) {
+            encoded = encodedTrain; // encoded for the moments just before: the same columns and levels
+            encodedTrain = null;
+            encodedTrainFeatures = null;
+        } else {
+            encoded = encodeRows(prep, rows);
+        }
         float[][] x = new float[rows.length][];
         int[] y = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
             x[i] = z == null ? encoded.get(i) : z.apply(encoded.get(i));
-            y[i] = prep.classOf(table.value(rows[i], labelColumn));
+            y[i] = prep.classOf(table, rows[i], labelColumn);
         }
         return ExampleSet.classification(new int[] {prep.inputSize()}, x, y, prep.classes().size());
     }
@@ -244,10 +260,9 @@ public final class SiteTable {
     private List<float[]> encodeRows(FittedPreprocessing prep, int[] rows) {
         List<float[]> out = new ArrayList<>(rows.length);
         boolean impute = settings.missing() == MissingPolicy.IMPUTE;
+        RowEncoder encoder = prep.encoderFor(table);
         for (int r : rows) {
-            final int row = r;
-            out.add(prep.encode(column -> table.value(row, table.columnIndex(column)), impute,
-                    table.fileName() + " " + table.line(r)));
+            out.add(encoder.encode(r, impute));
         }
         return out;
     }

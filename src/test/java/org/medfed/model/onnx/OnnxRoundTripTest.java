@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import org.medfed.data.csv.CsvTable;
 import java.util.Map;
 import java.util.SplittableRandom;
 import org.medfed.data.csv.ColumnType;
@@ -69,9 +70,10 @@ class OnnxRoundTripTest {
             ModelFiles.save(spec, params, dir);
             String[][] rows = {{"63", "M", "2"}, {null, "F", "4.0"}, {"41.5", null, "1"}, {"70", "F", null}};
             float[][] encoded = new float[rows.length][];
+            CsvTable table = new CsvTable(Path.of("rows.csv"), List.of("age", "sex", "cp"), List.of(rows),
+                    new int[] {2, 3, 4, 5}, true);
             for (int r = 0; r < rows.length; r++) {
-                Map<String, String> row = row(rows[r]);
-                encoded[r] = p.pooled().apply(p.encode(row::get, true, "row " + r));
+                encoded[r] = p.pooled().apply(p.encoderFor(table).encode(r, true));
             }
             float[][] ours = ModelFiles.load(dir).probabilities(encoded);
             try (OnnxModel onnx = onnx(OnnxExport.tabular(spec, params, Compaction.NONE, p, p.pooled(), "test"))) {
@@ -140,14 +142,6 @@ class OnnxRoundTripTest {
                 new double[] {9.5, 0.49, 0.3, 0.4, 0.0, 0.49}, 100);
         return new FittedPreprocessing(features, "disease", LabelRule.AS_IS, List.of("no", "yes"), missing,
                 Normalization.POOLED, z, Map.of());
-    }
-
-    private static Map<String, String> row(String[] r) {
-        Map<String, String> m = new HashMap<>();
-        m.put("age", r[0]);
-        m.put("sex", r[1]);
-        m.put("cp", r[2]);
-        return m;
     }
 
     private static Map<String, float[]> numbers(String[][] rows) {
