@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import org.medfed.engine.BadInputException;
 import org.medfed.engine.RoundRecord;
 import org.medfed.engine.RunHistory;
 import org.medfed.engine.Strategy;
@@ -40,6 +41,56 @@ public final class CompressionBenchmark {
                 new Codec("top-10 % at 8 bits + error feedback", new UpdateCodec(UpdateCodec.TOPK_QUANTISE, 8, 0.10, true)));
     }
 
+    /** The entry of {@code --codecs} that names the plain float32 row (no codec). */
+    public static final String FLOAT32 = "float32";
+
+    /**
+     * The rows of {@code all} that {@code wanted} names, in the table's order. An entry is {@value #FLOAT32} (the
+     * baseline, always kept: every difference is measured against it) or a codec id of {@link UpdateCodec#IDS},
+     * optionally with the bits after a colon ({@code quantise:8}); an id alone keeps every row of that codec.
+     */
+    public static List<Codec> select(List<Codec> all, List<String> wanted) {
+        if (wanted.isEmpty()) {
+            return all;
+        }
+        List<java.util.function.Predicate<UpdateCodec>> keep = new ArrayList<>();
+        for (String entry : wanted) {
+            String e = entry.trim().toLowerCase(Locale.ROOT);
+            if (e.equals(FLOAT32)) {
+                continue;
+            }
+            String[] parts = e.split(":", -1);
+            if (!UpdateCodec.IDS.contains(parts[0]) || parts.length > 2) {
+                throw new BadInputException("--codecs: '" + entry + "' is not a codec; expected " + FLOAT32
+                        + " or one of " + UpdateCodec.IDS + ", with the bits after a colon for "
+                        + UpdateCodec.QUANTISE + " and " + UpdateCodec.TOPK_QUANTISE + " (e.g. quantise:8)");
+            }
+            Integer bits = null;
+            if (parts.length == 2) {
+                if (!UpdateCodec.takesBits(parts[0]) || !parts[1].matches("\\d{1,2}")
+                        || !UpdateCodec.BITS.contains(Integer.parseInt(parts[1]))) {
+                    throw new BadInputException("--codecs: '" + entry + "': bits after the colon are for "
+                            + UpdateCodec.QUANTISE + " and " + UpdateCodec.TOPK_QUANTISE + " only, one of "
+                            + UpdateCodec.BITS);
+                }
+                bits = Integer.parseInt(parts[1]);
+            }
+            Integer b = bits;
+            keep.add(c -> c.id().equals(parts[0]) && (b == null || c.bits() == b));
+        }
+        List<Codec> out = new ArrayList<>();
+        for (Codec c : all) {
+            if (c.codec() == null || keep.stream().anyMatch(k -> k.test(c.codec()))) {
+                out.add(c);
+            }
+        }
+        if (out.size() == 1 && !keep.isEmpty()) {
+            throw new BadInputException("--codecs " + String.join(",", wanted) + " names no row of the benchmark; its rows: "
+                    + all.stream().map(Codec::label).toList());
+        }
+        return out;
+    }
+
     static List<Outcome> run(Workload w, List<Codec> codecs, List<Long> seeds, Consumer<String> progress) {
         List<Outcome> out = new ArrayList<>();
         for (long seed : seeds) {
@@ -68,7 +119,7 @@ public final class CompressionBenchmark {
         StringBuilder sb = new StringBuilder();
         sb.append("#### ").append(w.name()).append(": ").append(w.settings()).append(", ").append(w.rounds())
                 .append(" rounds of weighted FedAvg\n\n");
-        sb.append("| codec | final accuracy | difference to float32 (points) | bytes up per hospital and round | "
+        sb.append("| codec | final accuracy | difference to float32 (points, +- sd of the per-seed differences) | bytes up per hospital and round | "
                 + "share of float32's bytes |\n|---|---|---|---|---|\n");
         double baseAcc = Double.NaN;
         double baseBytes = Double.NaN;
@@ -87,8 +138,15 @@ public final class CompressionBenchmark {
             }
             double share = perHospitalRound / baseBytes;
             double diff = 100 * (acc - baseAcc);
-            sb.append(String.format(Locale.ROOT, "| %s | %.3f +- %.3f | %+.1f | %,.0f | %.3f (1/%.1f) |\n", c.label(), acc,
-                    sd, diff, perHospitalRound, share, 1 / share));
+            // the same seed gives both runs the same hospitals and start: the per-seed differences' spread says
+            // more about the codec than the two accuracies' spreads
+            List<Double> paired = new ArrayList<>();
+            for (Outcome o : mine) {
+                outcomes.stream().filter(b -> b.seed() == o.seed() && b.codec().equals(codecs.get(0).label()))
+                        .forEach(b -> paired.add(100 * (o.accuracy() - b.accuracy())));
+            }
+            sb.append(String.format(Locale.ROOT, "| %s | %.3f +- %.3f | %+.1f +- %.1f | %,.0f | %.3f (1/%.1f) |\n",
+                    c.label(), acc, sd, diff, BenchmarkRow.sd(paired), perHospitalRound, share, 1 / share));
             if (targets && c.codec() != null) {
                 Double limit = null;
                 Double bytesLimit = null;

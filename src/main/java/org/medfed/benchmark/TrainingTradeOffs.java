@@ -8,7 +8,8 @@ import org.medfed.engine.BadInputException;
 
 /**
  * The entry of {@code medfed benchmark async} and {@code medfed benchmark compression}: the benchmark on
- * Fed-Heart-Disease and, when its folder is given, on BreastMNIST, as one markdown report.
+ * Fed-Heart-Disease and, when its folder is given, on BreastMNIST, as one markdown report; {@code codecs} selects
+ * the compression benchmark's rows ({@link CompressionBenchmark#select}; empty for all).
  */
 public final class TrainingTradeOffs {
 
@@ -16,7 +17,7 @@ public final class TrainingTradeOffs {
     }
 
     public static String markdown(String benchmark, Path heart, Path breastMnist, List<Long> seeds,
-                                  Consumer<String> progress) {
+                                  List<String> codecs, Consumer<String> progress) {
         List<Workload> workloads = new ArrayList<>();
         workloads.add(Workload.heart(heart));
         if (breastMnist != null) {
@@ -26,12 +27,12 @@ public final class TrainingTradeOffs {
         for (Workload w : workloads) {
             switch (benchmark) {
                 case "async" -> {
-                    var methods = AsyncBenchmark.methods();
+                    var methods = w.asyncMethods();
                     sb.append(AsyncBenchmark.markdown(w, methods, AsyncBenchmark.run(w, methods, seeds, progress), seeds));
                 }
                 case "compression" -> {
-                    var codecs = CompressionBenchmark.codecs();
-                    sb.append(CompressionBenchmark.markdown(w, codecs, CompressionBenchmark.run(w, codecs, seeds,
+                    var rows = CompressionBenchmark.select(CompressionBenchmark.codecs(), codecs);
+                    sb.append(CompressionBenchmark.markdown(w, rows, CompressionBenchmark.run(w, rows, seeds,
                             progress), seeds, w.name().equals("BreastMNIST")));
                 }
                 default -> throw new BadInputException("benchmark '" + benchmark + "' is not a training trade-off");

@@ -33,7 +33,7 @@ import org.medfed.transport.SameThreadTransport;
  * over the hospitals' test rows.
  */
 record Workload(String name, String settings, LongFunction<List<InProcessParticipant>> hospitals, ModelSpec spec,
-                LocalTraining training, int rounds) {
+                LocalTraining training, int rounds, List<AsyncBenchmark.Method> asyncMethods) {
 
     /**
      * Fed-Heart-Disease with our recommended settings (pooled z-scores, logistic regression, SGD lr 0.01, batch 4,
@@ -50,7 +50,8 @@ record Workload(String name, String settings, LongFunction<List<InProcessPartici
                                 s.test())));
                     }
                     return out;
-                }, data.spec(), FedHeartDiseaseBenchmark.ourTraining(), FedHeartDiseaseBenchmark.FLAMBY_ROUNDS);
+                }, data.spec(), FedHeartDiseaseBenchmark.ourTraining(), FedHeartDiseaseBenchmark.FLAMBY_ROUNDS,
+                AsyncBenchmark.heartMethods());
     }
 
     /**
@@ -76,7 +77,7 @@ record Workload(String name, String settings, LongFunction<List<InProcessPartici
                     }
                     return out;
                 }, spec, new LocalTraining(0, s.localEpochs(), s.batchSize(), LocalOptimizer.ADAM, s.learningRate(), 0),
-                s.rounds());
+                s.rounds(), AsyncBenchmark.cnnMethods());
     }
 
     /**

@@ -89,6 +89,11 @@ final class BenchmarkCommand implements Callable<Integer> {
                     + "Fed-Heart-Disease is run")
     Path images;
 
+    @Option(names = "--codecs", split = ",", paramLabel = "LIST",
+            description = "compression: the rows to run besides float32, as codec ids (delta, quantise, topk, "
+                    + "topk-quantise) with the bits after a colon if wanted, e.g. quantise:8 (default: every row)")
+    List<String> codecs = new ArrayList<>();
+
     @Option(names = "--nodes", split = ",", paramLabel = "LIST",
             description = "network: the numbers of hospitals to measure (default 4,16,64); image-training: the numbers "
                     + "of hospitals training at once (default 1,2,4)")
@@ -204,8 +209,12 @@ final class BenchmarkCommand implements Callable<Integer> {
             case "tabular-loading" -> markdown = tabularLoading(progress);
             case "async", "compression" -> {
                 List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds;
-                markdown = "Command: `" + command(s, images == null ? "" : " --images " + images) + "`\n\n"
-                        + TrainingTradeOffs.markdown(name, data, images, s, progress);
+                if (!codecs.isEmpty() && !name.equals("compression")) {
+                    throw new BadInputException("--codecs is an option of the compression benchmark, not of " + name);
+                }
+                markdown = "Command: `" + command(s, (images == null ? "" : " --images " + images)
+                        + (codecs.isEmpty() ? "" : " --codecs " + String.join(",", codecs))) + "`\n\n"
+                        + TrainingTradeOffs.markdown(name, data, images, s, codecs, progress);
             }
             default -> throw new BadInputException("benchmark '" + name
                     + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, compact, network, "
