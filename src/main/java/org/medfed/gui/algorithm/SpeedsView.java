@@ -9,6 +9,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
+import javafx.scene.control.OverrunStyle;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -16,6 +17,7 @@ import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.medfed.gui.common.FormField;
+import org.medfed.gui.common.TooltipCell;
 import org.medfed.gui.common.WrappedTooltip;
 
 /**
@@ -71,19 +73,23 @@ final class SpeedsView {
         TableColumn<SpeedsViewModel.SpeedRow, SpeedsViewModel.SpeedRow> name = new TableColumn<>("Hospital");
         name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
         name.setCellFactory(c -> new NameCell());
-        name.setPrefWidth(160);
+        name.setPrefWidth(150);
         table.getColumns().add(name);
         for (SpeedsViewModel.Figure f : SpeedsViewModel.Figure.values()) {
             TableColumn<SpeedsViewModel.SpeedRow, FormField> col = new TableColumn<>(f.label());
             col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().field(f)));
             col.setCellFactory(c -> new FigureCell());
-            col.setPrefWidth(f == SpeedsViewModel.Figure.SECONDS_PER_STEP ? 170 : 125); // its header whole
+            // its header whole: the constrained policy would otherwise squeeze the figures before the note
+            double width = f == SpeedsViewModel.Figure.SECONDS_PER_STEP ? 175 : 145;
+            col.setPrefWidth(width);
+            col.setMinWidth(width);
             col.setSortable(false);
             table.getColumns().add(col);
         }
         TableColumn<SpeedsViewModel.SpeedRow, String> note = new TableColumn<>("");
         note.setCellValueFactory(c -> c.getValue().noteProperty());
-        note.setPrefWidth(200);
+        note.setCellFactory(c -> new TooltipCell<>(OverrunStyle.ELLIPSIS)); // whole when cut
+        note.setPrefWidth(120);
         note.setSortable(false);
         name.setSortable(false);
         table.getColumns().add(note);
