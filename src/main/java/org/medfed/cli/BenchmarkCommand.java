@@ -71,9 +71,11 @@ import picocli.CommandLine.Spec;
                         + "with -Xmx1g to hold it to issue 18's heap target."})
 final class BenchmarkCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "NAME",
-            description = "fed-heart-disease, attacks, privacy, breastmnist, compact, network, async, compression "
-                    + "personalisation, engine-overhead, image-training or tabular-loading")
+    /** The benchmarks, for the help and for the message about an unknown name. */
+    static final String NAMES = "fed-heart-disease, attacks, privacy, breastmnist, compact, network, async, compression, "
+            + "personalisation, engine-overhead, image-training, tabular-loading";
+
+    @Parameters(paramLabel = "NAME", description = "one of: " + NAMES)
     String name;
 
     @Option(names = "--study", paramLabel = "STUDY.json", defaultValue = "sample-projects/heart-4-hospitals/study.json",
@@ -217,8 +219,7 @@ final class BenchmarkCommand implements Callable<Integer> {
                         + TrainingTradeOffs.markdown(name, data, images, s, codecs, progress);
             }
             default -> throw new BadInputException("benchmark '" + name
-                    + "' is unknown; available: fed-heart-disease, attacks, privacy, breastmnist, compact, network, "
-                    + "async, compression, personalisation, engine-overhead, image-training, tabular-loading");
+                    + "' is unknown; available: " + NAMES);
         }
         PrintWriter stdout = spec.commandLine().getOut();
         stdout.println(markdown);

@@ -110,21 +110,27 @@ final class CsvColumn {
         return size - first;
     }
 
-    private byte kind(int row) {
+    /** Where row {@code row} is stored, counting the dropped header; refuses a row the table does not have. */
+    private int at(int row) {
         int r = row + first;
         if (row < 0 || r >= size) {
             throw new IndexOutOfBoundsException("row " + row + " of " + size());
         }
+        return r;
+    }
+
+    private byte kind(int row) {
+        int r = at(row);
         return kinds[r >>> BLOCK_BITS][r & IN_BLOCK];
     }
 
     /** The text as read (trimmed, null when missing). */
     String text(int row) {
-        byte kind = kind(row);
+        int r = at(row);
+        byte kind = kinds[r >>> BLOCK_BITS][r & IN_BLOCK];
         if (kind == MISSING) {
             return null;
         }
-        int r = row + first;
         if (kind < 0) {
             return texts[r >>> BLOCK_BITS][r & IN_BLOCK];
         }
@@ -137,8 +143,7 @@ final class CsvColumn {
 
     /** The value of a text written as a number (as {@link CsvNumber#anyValue}); NaN when missing or text. */
     double number(int row) {
-        int r = row + first;
-        kind(row);
+        int r = at(row);
         return numbers[r >>> BLOCK_BITS][r & IN_BLOCK];
     }
 

@@ -100,7 +100,7 @@ public record SiteMapping(Map<String, String> rename, Map<String, Map<String, St
         int[] scaleAt = indices(columns, scale.keySet());
         List<String[]> rows = new ArrayList<>(table.rowCount());
         for (int r = 0; r < table.rowCount(); r++) {
-            String[] values = table.rows().get(r).clone();
+            String[] values = table.row(r); // a copy of its own
             for (int c : recodeAt) {
                 if (values[c] != null) {
                     values[c] = recode.get(columns.get(c)).getOrDefault(values[c], values[c]);
