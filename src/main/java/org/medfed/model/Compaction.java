@@ -11,7 +11,8 @@ import org.medfed.engine.ModelVector;
 
 /**
  * Making a trained model smaller after training: magnitude pruning and post-training int8 quantisation of the
- * weights. Biases stay float32 and unpruned (they are a few hundred numbers and carry each unit's offset).
+ * weights. Biases stay float32 and unpruned (they are a few hundred numbers and carry each unit's offset), and so do
+ * batch normalisations (four values per channel).
  *
  * <p>Pruning zeroes, in every layer, the {@code fraction} of its weights with the smallest magnitude (ties
  * broken by position, so it is deterministic). Quantisation is symmetric and per output unit (per filter for a
@@ -54,6 +55,10 @@ public record Compaction(double pruneFraction, boolean int8) {
     public ModelVector apply(ModelSpec spec, ModelVector params) {
         List<LayerParameters> layers = new ArrayList<>();
         for (LayerParameters l : LayerParameters.of(spec, params)) {
+            if (l.normalisation()) {
+                layers.add(l); // a handful of values per channel, which a pruned or rounded statistic would skew
+                continue;
+            }
             float[] w = prune(l.weights(), pruneFraction);
             if (int8) {
                 w = Int8Rows.of(w, l.outputs()).dequantised();

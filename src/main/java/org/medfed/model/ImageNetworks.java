@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.DenseLayer;
@@ -22,8 +23,9 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
 /**
  * DL4J networks of the image models. Their layers are built in exactly the order of
  * {@link ModelSpec#parameterLayout()}, so that the flat parameter vector and the seeded initialisation agree.
- * No batch normalisation and no dropout: every parameter is a weight that FedAvg may average, and a step
- * depends only on (parameters, batch).
+ * No dropout, so a step depends only on (parameters, batch). With batch norm, each 3x3 convolution is linear and
+ * its batch normalisation applies the ReLU; the normalisation keeps its running variance (not DL4J's default log10 of
+ * the standard deviation), which is what ONNX's BatchNormalization takes.
  */
 final class ImageNetworks {
 
@@ -38,7 +40,13 @@ final class ImageNetworks {
         int[] shape = spec.inputShape();
         NeuralNetConfiguration.ListBuilder layers = base(optimizer, learningRate).list();
         for (int f : spec.filters()) {
-            layers.layer(conv3x3(f));
+            if (spec.batchNorm()) {
+                layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(f).stride(1, 1)
+                        .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY).build());
+                layers.layer(batchNorm(f));
+            } else {
+                layers.layer(conv3x3(f));
+            }
             layers.layer(new SubsamplingLayer.Builder(SubsamplingLayer.PoolingType.MAX).kernelSize(2, 2).stride(2, 2)
                     .convolutionMode(ConvolutionMode.Truncate).build());
         }
@@ -64,6 +72,7 @@ final class ImageNetworks {
         ComputationGraphConfiguration.GraphBuilder g = base(optimizer, learningRate).graphBuilder()
                 .addInputs(UnetNames.INPUT);
         String previous = UnetNames.INPUT;
+        String[] encoderOut = new String[f.length];
         int channels = shape[0];
         for (int i = 0; i < f.length; i++) {
             if (i > 0) {
@@ -71,18 +80,17 @@ final class ImageNetworks {
                         .kernelSize(2, 2).stride(2, 2).convolutionMode(ConvolutionMode.Truncate).build(), previous);
                 previous = UnetNames.pool(i - 1);
             }
-            g.addLayer(UnetNames.encoder(i, 'a'), conv(channels, f[i], 3, Activation.RELU), previous);
-            g.addLayer(UnetNames.encoder(i, 'b'), conv(f[i], f[i], 3, Activation.RELU), UnetNames.encoder(i, 'a'));
-            previous = UnetNames.encoder(i, 'b');
+            String a = addConv(g, spec, UnetNames.encoder(i, 'a'), channels, f[i], previous);
+            previous = addConv(g, spec, UnetNames.encoder(i, 'b'), f[i], f[i], a);
+            encoderOut[i] = previous;
             channels = f[i];
         }
         for (int i = f.length - 2; i >= 0; i--) {
             g.addLayer(UnetNames.up(i), new Upsampling2D.Builder(2).build(), previous);
             // the upsampled coarse features first, then the encoder's: the decoder's input channels in that order
-            g.addVertex(UnetNames.merge(i), new MergeVertex(), UnetNames.up(i), UnetNames.encoder(i, 'b'));
-            g.addLayer(UnetNames.decoder(i, 'a'), conv(f[i + 1] + f[i], f[i], 3, Activation.RELU), UnetNames.merge(i));
-            g.addLayer(UnetNames.decoder(i, 'b'), conv(f[i], f[i], 3, Activation.RELU), UnetNames.decoder(i, 'a'));
-            previous = UnetNames.decoder(i, 'b');
+            g.addVertex(UnetNames.merge(i), new MergeVertex(), UnetNames.up(i), encoderOut[i]);
+            String a = addConv(g, spec, UnetNames.decoder(i, 'a'), f[i + 1] + f[i], f[i], UnetNames.merge(i));
+            previous = addConv(g, spec, UnetNames.decoder(i, 'b'), f[i], f[i], a);
         }
         g.addLayer(UnetNames.LOGIT, conv(f[0], 1, 1, Activation.IDENTITY), previous);
         g.addLayer(UnetNames.OUTPUT, new CnnLossLayer.Builder(new WeightedBinaryCrossEntropy(foregroundWeight))
@@ -92,6 +100,28 @@ final class ImageNetworks {
         ComputationGraph graph = new ComputationGraph(g.build());
         graph.init();
         return graph;
+    }
+
+    /**
+     * A 3x3 convolution named {@code name} on {@code input}, with ReLU, or linear and followed by its batch
+     * normalisation (which applies the ReLU) when the model has batch norm; returns the vertex that carries its output.
+     */
+    private static String addConv(ComputationGraphConfiguration.GraphBuilder g, ModelSpec spec, String name, int in,
+                                  int out, String input) {
+        if (!spec.batchNorm()) {
+            g.addLayer(name, conv(in, out, 3, Activation.RELU), input);
+            return name;
+        }
+        g.addLayer(name, conv(in, out, 3, Activation.IDENTITY), input);
+        String bn = UnetNames.normalisation(name);
+        g.addLayer(bn, batchNorm(out), name);
+        return bn;
+    }
+
+    /** DL4J's default decay (0.9) and epsilon, with the running variance kept as a variance. */
+    private static BatchNormalization batchNorm(int channels) {
+        return new BatchNormalization.Builder().nOut(channels).eps(ModelSpec.BATCH_NORM_EPSILON).useLogStd(false)
+                .activation(Activation.RELU).build();
     }
 
     private static NeuralNetConfiguration.Builder base(LocalOptimizer optimizer, double learningRate) {

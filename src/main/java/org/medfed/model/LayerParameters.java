@@ -10,10 +10,26 @@ import org.medfed.engine.ModelVector;
  * they are both ONNX's weight tensors ({@code Gemm} with transB, {@code Conv}) and the rows that per-channel
  * quantisation scales.
  *
+ * <p>A batch normalisation has no weights or biases in this sense: its values (per channel gamma, beta, running mean,
+ * running variance, in that order) are all in {@code weights}, one row per kind, and compaction leaves them alone.
+ *
  * @param layer   the layer's name in {@link ModelSpec#parameterLayout()}
- * @param outputs output units (dense) or filters (convolution): the number of weight rows and of biases
+ * @param outputs output units (dense) or filters (convolution): the number of weight rows and of biases; the
+ *                channels of a batch normalisation
  */
-public record LayerParameters(String layer, int outputs, float[] weights, float[] biases) {
+public record LayerParameters(String layer, int outputs, float[] weights, float[] biases, boolean normalisation) {
+
+    public LayerParameters(String layer, int outputs, float[] weights, float[] biases) {
+        this(layer, outputs, weights, biases, false);
+    }
+
+    /** Row {@code row} of a batch normalisation: 0 gamma, 1 beta, 2 running mean, 3 running variance. */
+    public float[] normalisationRow(int row) {
+        if (!normalisation) {
+            throw new IllegalStateException(layer + " is not a batch normalisation");
+        }
+        return java.util.Arrays.copyOfRange(weights, row * outputs, (row + 1) * outputs);
+    }
 
     /** Length of one weight row: the inputs of one output unit. */
     public int rowLength() {
@@ -36,7 +52,8 @@ public record LayerParameters(String layer, int outputs, float[] weights, float[
             float[] b = new float[block.biases()];
             System.arraycopy(p, weightStart, w, 0, weightCount);
             System.arraycopy(p, biasStart, b, 0, b.length);
-            out.add(new LayerParameters(block.layer(), block.biases(), w, b));
+            out.add(block.normalisation() ? new LayerParameters(block.layer(), block.channels(), w, b, true)
+                    : new LayerParameters(block.layer(), block.biases(), w, b));
             offset += block.count();
         }
         return out;

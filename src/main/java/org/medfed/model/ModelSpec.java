@@ -20,8 +20,17 @@ import org.medfed.engine.ModelVector;
  * {@code filters.length} levels of two 3x3 convolutions each, a 2x2 max pooling between levels going down, a
  * nearest-neighbour upsampling and a concatenation with the encoder level going up, and a 1x1 convolution to
  * one logit per pixel; it segments two classes (background, foreground).
+ *
+ * <p>With {@code batchNorm} (image models only) every 3x3 convolution is followed by a batch normalisation of its
+ * channels before the ReLU: per channel a scale gamma and a shift beta, trained, and the running mean and variance
+ * of the channel over training batches, which inference uses. DL4J keeps all four in the parameter vector, so they
+ * are blocks of {@link #parameterLayout()} like any layer's weights (what FedBN keeps at each hospital).
  */
-public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] hidden, int[] filters) {
+public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] hidden, int[] filters,
+                        boolean batchNorm) {
+
+    /** The epsilon of every batch normalisation: y = gamma (x - mean) / sqrt(variance + epsilon) + beta. */
+    public static final double BATCH_NORM_EPSILON = 1e-5;
 
     public ModelSpec {
         inputShape = inputShape == null ? new int[0] : inputShape.clone();
@@ -41,6 +50,20 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
             case CNN -> checkCnn(inputShape, filters);
             case UNET -> checkUnet(inputShape, classCount, hidden, filters);
         }
+        if (batchNorm && kind != ModelKind.CNN && kind != ModelKind.UNET) {
+            throw new BadInputException(kind.id() + " has no convolutions to normalise; batch normalisation is for "
+                    + "the image models (cnn, unet)");
+        }
+    }
+
+    /** A model without batch normalisation. */
+    public ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] hidden, int[] filters) {
+        this(kind, inputShape, classCount, hidden, filters, false);
+    }
+
+    /** This image model with a batch normalisation after each 3x3 convolution. */
+    public ModelSpec withBatchNorm(boolean on) {
+        return new ModelSpec(kind, inputShape, classCount, hidden, filters, on);
     }
 
     /** A dense model of {@code inputSize} features (logistic regression or MLP). */
@@ -146,19 +169,45 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
     /**
      * A layer's parameters in the flat vector: how many, the fan-in (inputs feeding one output unit), which
      * sets the initialisation bound, and where its biases are (DL4J puts a convolution's biases first, a dense
-     * layer's last).
+     * layer's last). A batch normalisation block ({@code normalisation}) holds, per channel, DL4J's order: the
+     * channels' gamma, then beta, then the running mean, then the running variance; it has no weights or biases.
      */
-    public record ParameterBlock(String layer, int count, int fanIn, int biases, boolean biasesFirst) {
+    public record ParameterBlock(String layer, int count, int fanIn, int biases, boolean biasesFirst,
+                                 boolean normalisation) {
+
+        ParameterBlock(String layer, int count, int fanIn, int biases, boolean biasesFirst) {
+            this(layer, count, fanIn, biases, biasesFirst, false);
+        }
+
+        /** A batch normalisation of {@code channels} channels. */
+        static ParameterBlock batchNorm(String layer, int channels) {
+            return new ParameterBlock(layer, 4 * channels, 1, 0, false, true);
+        }
 
         /** True when position {@code k} of this block (0-based) holds a bias. */
         public boolean isBias(int k) {
             return biasesFirst ? k < biases : k >= count - biases;
         }
+
+        /** Channels of a batch normalisation block (a quarter of its values). */
+        public int channels() {
+            return count / 4;
+        }
     }
 
-    /** How many parameters each layer holds, in the order of the flat vector: what the engine's strategies see. */
+    /**
+     * How many parameters each layer holds, in the order of the flat vector, and which layers are batch
+     * normalisations: what the engine's strategies see.
+     */
     public ModelLayout layout() {
-        return new ModelLayout(parameterLayout().stream().map(ParameterBlock::count).toList());
+        List<ParameterBlock> blocks = parameterLayout();
+        List<Integer> normalisation = new ArrayList<>();
+        for (int i = 0; i < blocks.size(); i++) {
+            if (blocks.get(i).normalisation()) {
+                normalisation.add(i);
+            }
+        }
+        return new ModelLayout(blocks.stream().map(ParameterBlock::count).toList(), normalisation);
     }
 
     /**
@@ -168,6 +217,9 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
     public long multiplyAddsPerExample() {
         long sum = 0;
         for (ParameterBlock b : parameterLayout()) {
+            if (b.normalisation()) {
+                continue; // a multiply-add per channel value: nothing beside its convolution's
+            }
             long weights = b.count() - b.biases();
             sum += weights * positions(b.layer());
         }
@@ -197,6 +249,7 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
                 int channels = inputShape[0];
                 for (int i = 0; i < filters.length; i++) {
                     out.add(conv("conv" + (i + 1), channels, filters[i], 3));
+                    normalise(out, "bn" + (i + 1), filters[i]);
                     channels = filters[i];
                 }
                 int flat = channels * (inputShape[1] >> filters.length) * (inputShape[2] >> filters.length);
@@ -210,17 +263,27 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
                 int channels = inputShape[0];
                 for (int i = 0; i < filters.length; i++) {
                     out.add(conv(UnetNames.encoder(i, 'a'), channels, filters[i], 3));
+                    normalise(out, UnetNames.normalisation(UnetNames.encoder(i, 'a')), filters[i]);
                     out.add(conv(UnetNames.encoder(i, 'b'), filters[i], filters[i], 3));
+                    normalise(out, UnetNames.normalisation(UnetNames.encoder(i, 'b')), filters[i]);
                     channels = filters[i];
                 }
                 for (int i = filters.length - 2; i >= 0; i--) {
                     out.add(conv(UnetNames.decoder(i, 'a'), filters[i + 1] + filters[i], filters[i], 3));
+                    normalise(out, UnetNames.normalisation(UnetNames.decoder(i, 'a')), filters[i]);
                     out.add(conv(UnetNames.decoder(i, 'b'), filters[i], filters[i], 3));
+                    normalise(out, UnetNames.normalisation(UnetNames.decoder(i, 'b')), filters[i]);
                 }
                 out.add(conv(UnetNames.LOGIT, filters[0], 1, 1));
             }
         }
         return out;
+    }
+
+    private void normalise(List<ParameterBlock> out, String name, int channels) {
+        if (batchNorm) {
+            out.add(ParameterBlock.batchNorm(name, channels));
+        }
     }
 
     private static ParameterBlock conv(String name, int in, int out, int kernel) {
@@ -233,7 +296,6 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
         }
     }
 
-    /** Number of parameters: weights and biases of every layer. */
     /**
      * Seeded initial parameters: the same seed gives the same model on every machine.
      *
@@ -241,7 +303,8 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
      * for weights and biases alike. The image models use He (Kaiming) uniform weights, +-sqrt(6 / fan-in) with
      * fan-in = input channels x kernel area for a convolution, and zero biases: with PyTorch's default bound
      * the signal of a ReLU CNN shrinks layer after layer (we measured the phantom CNN's initial predictions
-     * spanning 0.002 in probability over all images) and a few local steps per round barely moved it.
+     * spanning 0.002 in probability over all images) and a few local steps per round barely moved it. A batch
+     * normalisation starts as the identity: gamma 1, beta 0, running mean 0 and variance 1.
      */
     public ModelVector initialParameters(long seed) {
         float[] params = new float[parameterCount()];
@@ -249,6 +312,13 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
         boolean he = isImageModel();
         int offset = 0;
         for (ModelSpec.ParameterBlock block : parameterLayout()) {
+            if (block.normalisation()) {
+                int c = block.channels();
+                Arrays.fill(params, offset, offset + c, 1f);
+                Arrays.fill(params, offset + 3 * c, offset + 4 * c, 1f);
+                offset += block.count();
+                continue;
+            }
             double bound = he ? Math.sqrt(6.0 / block.fanIn()) : 1.0 / Math.sqrt(block.fanIn());
             for (int k = 0; k < block.count(); k++) {
                 double u = random.nextDouble() * 2 * bound - bound;
@@ -266,19 +336,21 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
     @Override
     public boolean equals(Object o) {
         return o instanceof ModelSpec s && s.kind == kind && Arrays.equals(s.inputShape, inputShape)
-                && s.classCount == classCount && Arrays.equals(s.hidden, hidden) && Arrays.equals(s.filters, filters);
+                && s.classCount == classCount && Arrays.equals(s.hidden, hidden) && Arrays.equals(s.filters, filters)
+                && s.batchNorm == batchNorm;
     }
 
     @Override
     public int hashCode() {
         return ((kind.hashCode() * 31 + Arrays.hashCode(inputShape)) * 31 + classCount * 17 + Arrays.hashCode(hidden))
-                * 31 + Arrays.hashCode(filters);
+                * 31 + Arrays.hashCode(filters) + (batchNorm ? 1 : 0);
     }
 
     @Override
     public String toString() {
         String shape = inputShape.length == 1 ? String.valueOf(inputShape[0]) : Arrays.toString(inputShape);
         return kind.id() + (filters.length > 0 ? " filters " + Arrays.toString(filters) : "")
+                + (batchNorm ? " with batch norm" : "")
                 + (hidden.length > 0 ? Arrays.toString(hidden) : "") + " " + shape + " -> " + classCount + " classes";
     }
 }

@@ -30,6 +30,11 @@ final class UnetNames {
         return Integer.parseInt(convolution.substring(3, convolution.length() - 1));
     }
 
+    /** The batch normalisation after {@code convolution} (models with batch norm). */
+    static String normalisation(String convolution) {
+        return "bn_" + convolution;
+    }
+
     static String pool(int level) {
         return "pool" + level;
     }

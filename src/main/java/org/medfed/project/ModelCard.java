@@ -52,14 +52,15 @@ public record ModelCard(int schemaVersion, Software software, String created, St
     }
 
     /**
-     * The network; {@code inputShape} and {@code filters} are given for image models only. {@code outcome} says what
+     * The network; {@code inputShape} and {@code filters} are given for image models only, {@code batchNorm} only
+     * when each convolution is followed by a batch normalisation. {@code outcome} says what
      * each output of the model is: the class as the data code it and the name the study shows for it, so that a
      * reader of the card (or of a prediction) never has to guess what output 1 means.
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record ModelInfo(String type, List<Integer> hidden, int inputSize, int classCount, int parameters,
                             String file, String format, List<Integer> inputShape, List<Integer> filters,
-                            List<OutcomeClass> outcome) {
+                            Boolean batchNorm, List<OutcomeClass> outcome) {
     }
 
     /** Output {@code output} of the model: the class {@code code} of the data; {@code name} its display name, if any. */

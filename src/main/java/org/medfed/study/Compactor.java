@@ -116,7 +116,8 @@ public final class Compactor {
                 : new int[] {m.inputSize()};
         int[] hidden = m.hidden() == null ? new int[0] : m.hidden().stream().mapToInt(Integer::intValue).toArray();
         int[] filters = m.filters() == null ? null : m.filters().stream().mapToInt(Integer::intValue).toArray();
-        return new ModelSpec(ModelKind.parse(m.type()), shape, m.classCount(), hidden, filters);
+        return new ModelSpec(ModelKind.parse(m.type()), shape, m.classCount(), hidden, filters,
+                Boolean.TRUE.equals(m.batchNorm()));
     }
 
 }

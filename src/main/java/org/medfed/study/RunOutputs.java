@@ -262,7 +262,7 @@ public final class RunOutputs {
                         : "DL4J MultiLayerNetwork (ModelSerializer), float32",
                 spec.isImageModel() ? java.util.Arrays.stream(spec.inputShape()).boxed().toList() : null,
                 spec.isImageModel() ? java.util.Arrays.stream(spec.filters()).boxed().toList() : null,
-                outcome.isEmpty() ? null : outcome);
+                spec.batchNorm() ? Boolean.TRUE : null, outcome.isEmpty() ? null : outcome);
     }
 
     /** How the study's CSV files were read; none for images. */

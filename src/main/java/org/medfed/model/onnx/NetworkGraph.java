@@ -14,7 +14,8 @@ import org.medfed.model.ModelSpec;
  * weights as DL4J stores them, {@code [out, in]}, hence transB) and Relu for dense layers; Conv with same padding,
  * Relu and 2x2 MaxPool for the CNN, then Flatten (DL4J flattens channels, rows, columns in that order, like ONNX);
  * for the U-Net nearest-neighbour Resize by 2 and Concat of the upsampled and the encoder's channels, then a 1x1
- * Conv and a Sigmoid per pixel. Compacted weights are pruned here and, for int8, stored as int8 with a
+ * Conv and a Sigmoid per pixel. With batch norm, each 3x3 Conv is followed by a BatchNormalization in inference mode
+ * (the running mean and variance, DL4J's epsilon), then the Relu. Compacted weights are pruned here and, for int8, stored as int8 with a
  * DequantizeLinear per layer.
  */
 final class NetworkGraph {
@@ -38,7 +39,7 @@ final class NetworkGraph {
         String x = input;
         if (spec.kind() == org.medfed.model.ModelKind.CNN) {
             for (int ignored : spec.filters()) {
-                x = n.conv(x, 3, true);
+                x = n.conv(x, 3, spec.batchNorm());
                 x = g.op("MaxPool", List.of(x), attr("kernel_shape", 2, 2), attr("strides", 2, 2));
             }
             x = g.op("Flatten", List.of(x), attr("axis", 1));
@@ -66,7 +67,7 @@ final class NetworkGraph {
             if (i > 0) {
                 x = g.op("MaxPool", List.of(x), attr("kernel_shape", 2, 2), attr("strides", 2, 2));
             }
-            x = n.conv(n.conv(x, 3, true), 3, true);
+            x = n.conv(n.conv(x, 3, spec.batchNorm()), 3, spec.batchNorm());
             encoder[i] = x;
         }
         String scales = g.floats("upsample_scales", new float[] {1f, 1f, 2f, 2f}, 4);
@@ -74,7 +75,7 @@ final class NetworkGraph {
             String up = g.op("Resize", List.of(x, "", scales), attr("mode", "nearest"),
                     attr("coordinate_transformation_mode", "asymmetric"), attr("nearest_mode", "floor"));
             x = g.op("Concat", List.of(up, encoder[i]), attr("axis", 1));
-            x = n.conv(n.conv(x, 3, true), 3, true);
+            x = n.conv(n.conv(x, 3, spec.batchNorm()), 3, spec.batchNorm());
         }
         return g.op("Sigmoid", List.of(n.conv(x, 1, false)));
     }
@@ -86,7 +87,11 @@ final class NetworkGraph {
         return g.op("Gemm", List.of(x, w, b), attr("transB", 1));
     }
 
-    private String conv(String x, int kernel, boolean relu) {
+    /**
+     * A same-padded convolution; then, when {@code normalised}, the batch normalisation that follows it in the layout;
+     * then the ReLU, except for the U-Net's final 1x1 convolution ({@code kernel} 1), which gives the logits.
+     */
+    private String conv(String x, int kernel, boolean normalised) {
         LayerParameters l = layers.next();
         int in = l.rowLength() / (kernel * kernel);
         String w = weight(l, l.outputs(), in, kernel, kernel);
@@ -94,7 +99,21 @@ final class NetworkGraph {
         int pad = kernel / 2;
         String y = g.op("Conv", List.of(x, w, b), attr("kernel_shape", kernel, kernel), attr("pads", pad, pad, pad, pad),
                 attr("strides", 1, 1));
-        return relu ? g.op("Relu", List.of(y)) : y;
+        if (normalised) {
+            y = batchNorm(y);
+        }
+        return kernel == 1 ? y : g.op("Relu", List.of(y));
+    }
+
+    private String batchNorm(String x) {
+        LayerParameters l = layers.next();
+        int c = l.outputs();
+        List<String> inputs = new java.util.ArrayList<>(List.of(x));
+        String[] names = {"scale", "bias", "mean", "var"};
+        for (int row = 0; row < names.length; row++) {
+            inputs.add(g.floats(l.layer() + "_" + names[row], l.normalisationRow(row), c));
+        }
+        return g.op("BatchNormalization", inputs, OnnxGraph.floatAttr("epsilon", (float) ModelSpec.BATCH_NORM_EPSILON));
     }
 
     /** The layer's weights: float32, or int8 with a per-output scale and a DequantizeLinear. */

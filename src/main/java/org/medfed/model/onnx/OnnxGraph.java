@@ -146,6 +146,10 @@ final class OnnxGraph {
         return a.build();
     }
 
+    static AttributeProto floatAttr(String name, float value) {
+        return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.FLOAT).setF(value).build();
+    }
+
     static AttributeProto attr(String name, String value) {
         return AttributeProto.newBuilder().setName(name).setType(AttributeProto.AttributeType.STRING)
                 .setS(ByteString.copyFrom(value, StandardCharsets.UTF_8)).build();
