@@ -5,6 +5,7 @@ import org.deeplearning4j.nn.conf.ConvolutionMode;
 import org.deeplearning4j.nn.conf.NeuralNetConfiguration;
 import org.deeplearning4j.nn.conf.graph.MergeVertex;
 import org.deeplearning4j.nn.conf.inputs.InputType;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
 import org.deeplearning4j.nn.conf.layers.BatchNormalization;
 import org.deeplearning4j.nn.conf.layers.CnnLossLayer;
 import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
@@ -24,7 +25,7 @@ import org.nd4j.linalg.lossfunctions.LossFunctions;
  * DL4J networks of the image models. Their layers are built in exactly the order of
  * {@link ModelSpec#parameterLayout()}, so that the flat parameter vector and the seeded initialisation agree.
  * No dropout, so a step depends only on (parameters, batch). With batch norm, each 3x3 convolution is linear and
- * its batch normalisation applies the ReLU; the normalisation keeps its running variance (not DL4J's default log10 of
+ * its batch normalisation is followed by the ReLU; the normalisation keeps its running variance (not DL4J's default log10 of
  * the standard deviation), which is what ONNX's BatchNormalization takes.
  */
 final class ImageNetworks {
@@ -44,6 +45,7 @@ final class ImageNetworks {
                 layers.layer(new ConvolutionLayer.Builder(3, 3).nOut(f).stride(1, 1)
                         .convolutionMode(ConvolutionMode.Same).activation(Activation.IDENTITY).build());
                 layers.layer(batchNorm(f));
+                layers.layer(new ActivationLayer(Activation.RELU));
             } else {
                 layers.layer(conv3x3(f));
             }
@@ -104,7 +106,7 @@ final class ImageNetworks {
 
     /**
      * A 3x3 convolution named {@code name} on {@code input}, with ReLU, or linear and followed by its batch
-     * normalisation (which applies the ReLU) when the model has batch norm; returns the vertex that carries its output.
+     * normalisation and then the ReLU when the model has batch norm; returns the vertex that carries its output.
      */
     private static String addConv(ComputationGraphConfiguration.GraphBuilder g, ModelSpec spec, String name, int in,
                                   int out, String input) {
@@ -115,13 +117,17 @@ final class ImageNetworks {
         g.addLayer(name, conv(in, out, 3, Activation.IDENTITY), input);
         String bn = UnetNames.normalisation(name);
         g.addLayer(bn, batchNorm(out), name);
-        return bn;
+        g.addLayer(bn + "_relu", new ActivationLayer(Activation.RELU), bn);
+        return bn + "_relu";
     }
 
-    /** DL4J's default decay (0.9) and epsilon, with the running variance kept as a variance. */
+    /**
+     * DL4J's default decay (0.9) and epsilon, with the running variance kept as a variance. Linear: DL4J's batch
+     * normalisation does not apply its own activation function in inference, so the ReLU is a layer of its own.
+     */
     private static BatchNormalization batchNorm(int channels) {
         return new BatchNormalization.Builder().nOut(channels).eps(ModelSpec.BATCH_NORM_EPSILON).useLogStd(false)
-                .activation(Activation.RELU).build();
+                .activation(Activation.IDENTITY).build();
     }
 
     private static NeuralNetConfiguration.Builder base(LocalOptimizer optimizer, double learningRate) {

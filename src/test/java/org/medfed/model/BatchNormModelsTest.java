@@ -97,9 +97,10 @@ class BatchNormModelsTest {
     }
 
     /**
-     * One filter whose kernel passes the centre pixel through (x + 0.1), normalised with gamma 2, beta 0.5, running
+     * One filter whose kernel passes the centre pixel through (x + 0.1), normalised with gamma 2, beta -0.3, running
      * mean 0.3 and variance 4, ReLU, 2x2 max pooling of the 2x2 image, then sigmoid(0.7 m - 0.2): prediction uses the
-     * running statistics, not the batch's.
+     * running statistics, not the batch's, and the ReLU follows the normalisation (the third image is negative
+     * everywhere after it).
      */
     @Test
     void predictionNormalisesWithTheRunningStatisticsWorkedByHand() {
@@ -109,18 +110,18 @@ class BatchNormModelsTest {
         p[0] = 0.1f; // conv bias
         p[1 + 4] = 1f; // kernel centre
         p[10] = 2f;
-        p[11] = 0.5f;
+        p[11] = -0.3f;
         p[12] = 0.3f;
         p[13] = 4f;
         p[14] = 0.7f;
         p[15] = -0.2f;
-        float[][] images = {{1.0f, 0.5f, -0.5f, 0.25f}, {0.2f, -1.0f, 0.8f, 0.4f}};
-        ExampleSet set = ExampleSet.classification(new int[] {1, 2, 2}, images, new int[] {1, 0}, 2);
+        float[][] images = {{1.0f, 0.5f, -0.5f, 0.25f}, {0.2f, -1.0f, 0.8f, 0.4f}, {0.1f, 0.2f, -0.3f, 0f}};
+        ExampleSet set = ExampleSet.classification(new int[] {1, 2, 2}, images, new int[] {1, 0, 0}, 2);
         float[][] predicted = new Dl4jTrainer(spec, set, set).predict(ModelVector.wrap(p), set);
-        for (int n = 0; n < 2; n++) {
+        for (int n = 0; n < 3; n++) {
             double m = 0;
             for (float x : images[n]) {
-                m = Math.max(m, Math.max(0, 2 * (x + 0.1 - 0.3) / Math.sqrt(4 + 1e-5) + 0.5));
+                m = Math.max(m, Math.max(0, 2 * (x + 0.1 - 0.3) / Math.sqrt(4 + 1e-5) - 0.3));
             }
             double expected = 1 / (1 + Math.exp(-(0.7 * m - 0.2)));
             assertThat((double) predicted[n][0]).as("image %d", n).isCloseTo(expected, within(1e-6));

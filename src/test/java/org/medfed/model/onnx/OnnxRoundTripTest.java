@@ -47,10 +47,50 @@ class OnnxRoundTripTest {
     }
 
     @Test
+    void cnnWithBatchNormMatchesDl4jFullAndCompacted() {
+        ModelSpec spec = ModelSpec.cnn(new int[] {2, 8, 6}, 3, new int[] {3, 4}, 5).withBatchNorm(true);
+        ModelVector params = trainedNormalisation(spec, spec.initialParameters(7), 5);
+        float[][] images = images(7, spec.inputSize(), 1);
+        assertImagesMatch(spec, params, List.of("a", "b", "c"), images, Compaction.NONE);
+        ModelSpec binary = ModelSpec.cnn(new int[] {1, 8, 8}, 2, new int[] {4}, 6).withBatchNorm(true);
+        ModelVector p = trainedNormalisation(binary, binary.initialParameters(7), 6);
+        float[][] x = images(5, binary.inputSize(), 2);
+        assertImagesMatch(binary, p, List.of("benign", "malignant"), x, Compaction.NONE);
+        assertImagesMatch(binary, p, List.of("benign", "malignant"), x, new Compaction(0.5, true));
+    }
+
+    @Test
+    void unetWithBatchNormMatchesDl4j() {
+        ModelSpec spec = ModelSpec.unet(new int[] {1, 8, 8}, 3, 4).withBatchNorm(true);
+        assertMasksMatch(spec, trainedNormalisation(spec, spec.initialParameters(11), 8), images(3, spec.inputSize(), 3));
+    }
+
+    /**
+     * {@code params} with every batch normalisation drawn away from the identity (gamma in [0.5, 1.5], beta and the
+     * running mean in [-0.5, 0.5], the running variance in [0.25, 2.25]), as training leaves it.
+     */
+    private static ModelVector trainedNormalisation(ModelSpec spec, ModelVector params, long seed) {
+        float[] p = params.toArray();
+        SplittableRandom random = new SplittableRandom(seed);
+        for (int[] r : spec.layout().normalisationRanges("test")) {
+            int c = (r[1] - r[0]) / 4;
+            for (int i = 0; i < c; i++) {
+                p[r[0] + i] = (float) (0.5 + random.nextDouble());
+                p[r[0] + c + i] = (float) (random.nextDouble() - 0.5);
+                p[r[0] + 2 * c + i] = (float) (random.nextDouble() - 0.5);
+                p[r[0] + 3 * c + i] = (float) (0.25 + 2 * random.nextDouble());
+            }
+        }
+        return ModelVector.wrap(p);
+    }
+
+    @Test
     void unetMasksMatchDl4j() {
         ModelSpec spec = ModelSpec.unet(new int[] {1, 8, 8}, 3, 4, 5);
-        float[][] images = images(3, spec.inputSize(), 3);
-        ModelVector params = spec.initialParameters(11);
+        assertMasksMatch(spec, spec.initialParameters(11), images(3, spec.inputSize(), 3));
+    }
+
+    private void assertMasksMatch(ModelSpec spec, ModelVector params, float[][] images) {
         ModelFiles.save(spec, params, dir);
         float[][] ours = ModelFiles.load(dir).segment(images, spec.inputShape());
         try (OnnxModel onnx = onnx(OnnxExport.images(spec, params, Compaction.NONE, List.of(), "test"))) {
@@ -159,7 +199,11 @@ class OnnxRoundTripTest {
     }
 
     private void assertImagesMatch(ModelSpec spec, List<String> classes, float[][] images, Compaction compaction) {
-        ModelVector params = spec.initialParameters(7);
+        assertImagesMatch(spec, spec.initialParameters(7), classes, images, compaction);
+    }
+
+    private void assertImagesMatch(ModelSpec spec, ModelVector params, List<String> classes, float[][] images,
+                                   Compaction compaction) {
         ModelFiles.save(spec, compaction.apply(spec, params), dir);
         float[][] ours = both(ModelFiles.load(dir).probabilities(images));
         try (OnnxModel onnx = onnx(OnnxExport.images(spec, params, compaction, classes, "test"))) {
