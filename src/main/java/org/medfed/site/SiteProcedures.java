@@ -25,6 +25,7 @@ import org.medfed.engine.strategy.FedProx;
 import org.medfed.engine.strategy.FedSgd;
 import org.medfed.engine.strategy.Scaffold;
 import org.medfed.engine.strategy.personal.Ditto;
+import org.medfed.engine.strategy.personal.FedBn;
 import org.medfed.engine.strategy.personal.FedPer;
 import org.medfed.engine.strategy.personal.FineTuning;
 import org.medfed.engine.strategy.personal.HeldOutChoice;
@@ -44,7 +45,8 @@ public final class SiteProcedures {
     private static final Map<Procedure, SiteQuestion> QUESTIONS = new EnumMap<>(Procedure.class);
     /** How the hospital makes its personal model, by the method a personalisation request names. */
     private static final Map<String, PersonalModel> PERSONAL = Map.of(FineTuning.METHOD, FineTuning.PERSONAL,
-            FedPer.METHOD, FedPer.PERSONAL, Ditto.METHOD, Ditto.PERSONAL, HeldOutChoice.METHOD, HeldOutChoice.PERSONAL);
+            FedPer.METHOD, FedPer.PERSONAL, FedBn.METHOD, FedBn.PERSONAL, Ditto.METHOD, Ditto.PERSONAL,
+            HeldOutChoice.METHOD, HeldOutChoice.PERSONAL);
 
     static {
         TRAINING.put(Procedure.TRAIN, SiteTraining.LOCAL_TRAINING);
@@ -53,6 +55,7 @@ public final class SiteProcedures {
         TRAINING.put(Procedure.GRADIENT, FedSgd.CLIENT);
         TRAINING.put(Procedure.TRAIN_PERSONAL_HEAD, FedPer.CLIENT);
         TRAINING.put(Procedure.TRAIN_DITTO, Ditto.CLIENT);
+        TRAINING.put(Procedure.TRAIN_FEDBN, FedBn.CLIENT);
 
         FILTERS.put(Procedure.DP_CLIP_NOISE, new DpClipNoise());
         FILTERS.put(Procedure.COMPRESS, new CompressUpdate());

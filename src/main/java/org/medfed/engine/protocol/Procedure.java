@@ -21,6 +21,9 @@ public enum Procedure {
     TRAIN_DITTO("train.ditto", Kind.TRAINING,
             "train the shared model locally, and the hospital's own Ditto model pulled towards it (parameter "
                     + "lambda); only the shared model is sent, the hospital's own model stays with it"),
+    TRAIN_FEDBN("train.fedbn", Kind.TRAINING,
+            "train locally with the hospital's own batch normalisations (FedBN); they are not sent, they stay with "
+                    + "the hospital"),
     GRADIENT("gradient", Kind.TRAINING, "compute one gradient of the loss over all training rows (FedSGD)"),
     DP_CLIP_NOISE("dp.clip-noise", Kind.FILTER,
             "clip the update to an L2 bound and, when asked, add Gaussian noise before it leaves (client-level DP)"),
@@ -41,7 +44,7 @@ public enum Procedure {
     EVALUATE("evaluate", Kind.QUESTION, "evaluate a model on the hospital's test or training rows: metrics only"),
     PERSONALISE("personalise", Kind.QUESTION,
             "make the hospital's personal model from the final shared model (fine-tune it, join it with the "
-                    + "hospital's own layers or Ditto model, or choose between it, its fine-tuned version and the "
+                    + "hospital's own layers, batch normalisations or Ditto model, or choose between it, its fine-tuned version and the "
                     + "hospital's own model alone on held-out training rows), keep it at the hospital and answer with "
                     + "its test metrics only"),
     BASELINE_TRAIN("baseline.train", Kind.QUESTION,

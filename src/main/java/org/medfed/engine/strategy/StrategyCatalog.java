@@ -7,6 +7,7 @@ import org.medfed.engine.BadInputException;
 import org.medfed.engine.ModelLayout;
 import org.medfed.engine.Strategy;
 import org.medfed.engine.strategy.personal.Ditto;
+import org.medfed.engine.strategy.personal.FedBn;
 import org.medfed.engine.strategy.personal.FedPer;
 import org.medfed.engine.strategy.personal.FineTuning;
 import org.medfed.engine.strategy.personal.HeldOutChoice;
@@ -124,6 +125,11 @@ public final class StrategyCatalog {
                             "how many of the model's last layers stay at each hospital (needs a hidden layer)")),
                     (p, model) -> new FedPer(wholeNumber(p.get("personalLayers"), "layers kept at each hospital"),
                             model)),
+            new StrategyDescriptor(StrategyIds.FEDBN, "FedBN (own batch normalisation at each hospital)",
+                    "Personalised, for image models with batch norm: everything is averaged as in weighted FedAvg "
+                            + "except the batch normalisations, which each hospital trains and keeps, so that its own "
+                            + "scanners' brightness and contrast are normalised by its own images.",
+                    List.of(), (p, model) -> new FedBn(model)),
             new StrategyDescriptor(StrategyIds.DITTO, "Ditto (own model pulled towards the shared one)",
                     "Personalised: the shared model is trained as in weighted FedAvg, and each hospital also trains "
                             + "its own model, pulled towards the shared one with strength lambda; its own model stays "

@@ -21,6 +21,7 @@ public final class StrategyIds {
     public static final String FEDPER = "fedper";
     public static final String DITTO = "ditto";
     public static final String FEDAVG_CHOOSE = "fedavg-choose";
+    public static final String FEDBN = "fedbn";
 
     private StrategyIds() {
     }

@@ -92,6 +92,45 @@ class PersonalStrategiesByHandTest {
                 .isCloseTo(9.53125, within(1e-9));
     }
 
+    /** Three one-parameter "layers", the middle one a batch normalisation: FedBN keeps position 1 at each hospital. */
+    private static final ModelLayout NORMALISED_MIDDLE = new ModelLayout(List.of(1, 1, 1), List.of(1));
+
+    @Test
+    void fedBnAveragesAllButTheNormalisationWhichStaysAsTheGlobalModelHadIt() {
+        FedBn fedBn = new FedBn(NORMALISED_MIDDLE);
+        // positions 0 and 2: (1 * 1 + 3 * 3) / 4 = 2.5 and (1 * 2 + 3 * 6) / 4 = 5; position 1 stays the global 7
+        ModelVector next = fedBn.aggregate(new RoundContext(1, ModelVector.of(new float[] {0, 7, 0}), 2, List.of()),
+                List.of(update("A", 1, 1, 5, 2), update("B", 3, 3, 9, 6)));
+        assertThat(next.toArray()).containsExactly(2.5f, 7f, 5f);
+    }
+
+    @Test
+    void fedBnHospitalsTrainAndKeepTheirOwnNormalisationAndSendTheRest() {
+        // A: target (0, 0, 0), 1 example; B: target (4, 4, 4), 3 examples; one step of lr 0.5 per round, from 0
+        // round 1: A stays (0, 0, 0), keeps 0; B -> (2, 2, 2), keeps 2, sends (2, 0, 2); (0 + 3 * 2) / 4 = 1.5
+        //          -> (1.5, 0, 1.5)
+        // round 2: A from (1.5, own 0, 1.5) -> (0.75, 0, 0.75); B from (1.5, own 2, 1.5) -> (2.75, 3, 2.75), keeps 3;
+        //          (0.75 + 3 * 2.75) / 4 = 2.25 -> (2.25, 0, 2.25)
+        Outcome o = run(new FedBn(NORMALISED_MIDDLE), config(2, 1, 0.5),
+                List.of(quadratic("A", 1, 0f, 0f, 0f), quadratic("B", 3, 4f, 4f, 4f)), 0f, 0f, 0f);
+        assertThat(o.history().model().toArray()).containsExactly(2.25f, 0f, 2.25f);
+        assertThat(o.kept().get("A").toArray()).containsExactly(2.25f, 0f, 2.25f);
+        assertThat(o.kept().get("B").toArray()).containsExactly(2.25f, 3f, 2.25f);
+        assertThat(o.personal().method()).isEqualTo(FedBn.METHOD);
+        // B's own model: loss 0.5 (2 (2.25 - 4)^2 + (3 - 4)^2) = 3.5625
+        assertThat(o.personal().test().get("B").metric("loss")).isCloseTo(3.5625, within(1e-9));
+    }
+
+    @Test
+    void theCatalogueBuildsFedBnForTheModelsNormalisationsAndRefusesAModelWithoutAny() {
+        Strategy s = StrategyCatalog.create("fedbn", Map.of(), new ModelLayout(List.of(30, 12, 112, 16, 85, 6), List.of(1, 3)));
+        assertThat(((FedBn) s).normalisationRanges()).extracting(r -> r[0] + "-" + r[1]).containsExactly("30-42", "154-170");
+        assertThatThrownBy(() -> StrategyCatalog.create("fedbn", Map.of(), ModelLayout.of(30, 10, 3)))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("batch norm on");
+        assertThatThrownBy(() -> StrategyCatalog.create("fedbn", Map.of()))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("model's layers");
+    }
+
     @Test
     void dittoTrainsTheSharedModelAsFedAvgAndItsOwnModelWithTheProximalPull() {
         // B alone, target 4, 3 examples; 2 steps of lr 0.5 per round, lambda 1, from 0
@@ -150,6 +189,14 @@ class PersonalStrategiesByHandTest {
             assertThat(a.kept()).as(s.id()).isEqualTo(b.kept());
             assertThat(a.personal()).as(s.id()).isEqualTo(b.personal());
         }
+        Strategy fedBn = new FedBn(NORMALISED_MIDDLE);
+        Outcome a = run(fedBn, config(3, 2, 0.3), List.of(quadratic("A", 2, 1f, -1f, 3f), quadratic("B", 3, 4f, 2f, 0f)),
+                0f, 0f, 0f);
+        Outcome b = run(fedBn, config(3, 2, 0.3), List.of(quadratic("A", 2, 1f, -1f, 3f), quadratic("B", 3, 4f, 2f, 0f)),
+                0f, 0f, 0f);
+        assertThat(a.kept()).isEqualTo(b.kept());
+        assertThat(a.personal()).isEqualTo(b.personal());
+        assertThat(a.kept().get("A").get(1)).isNotEqualTo(a.kept().get("B").get(1));
     }
 
 }
