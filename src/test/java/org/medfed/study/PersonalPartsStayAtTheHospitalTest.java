@@ -10,6 +10,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.BiFunction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfed.engine.PersonalModel;
@@ -30,11 +31,13 @@ import org.medfed.project.StrategySection;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.testsupport.LoopbackFederation;
+import org.medfed.testsupport.SmallImageStudies;
 import org.medfed.testsupport.TestWorkers;
 
 /**
  * A personalising study over real nodes, every message the nodes send captured: no value of any hospital's personal
- * part (FedPer's own last layer, the Ditto model, the personal model made at the end) appears in any reply, and the
+ * part (FedPer's own last layer, FedBN's batch normalisations, the Ditto model, the personal model made at the end)
+ * appears in any reply, and the
  * personal models are kept at the nodes only. The personal parts are read afterwards from each node's own state
  * file, where the node keeps them across restarts.
  */
@@ -60,34 +63,48 @@ class PersonalPartsStayAtTheHospitalTest {
         Study multi = study.withParticipants(remote).withTraining(study.training().withRounds(3))
                 .withModel(new ModelSection("mlp", List.of(6), null))
                 .withStrategy(new StrategySection(strategy, Map.of()));
+        return runCapturing(multi, SAMPLE, study.participants(), "heart", (p, session) -> new DatasetCallHandler(
+                Map.of("heart", new TableDataset("heart", StudyFile.resolve(SAMPLE, p.data().get(0)), null, 5, session))));
+    }
+
+    /**
+     * {@code multi} over loopback nodes, each serving its hospital ({@code participants}, as in the simulated study)
+     * with the handler {@code node} makes for its state file; every reply captured.
+     */
+    private Captured runCapturing(Study multi, Path studyFile, List<ParticipantEntry> participants, String dataset,
+                                  BiFunction<ParticipantEntry, Path, CallHandler> node) throws Exception {
+        String strategy = multi.strategy().id();
         List<Sent> sent = Collections.synchronizedList(new ArrayList<>());
         StudyResult result;
         try (LoopbackFederation net = new LoopbackFederation("personal", MultiSiteStudy.nodes(multi))) {
-            for (ParticipantEntry p : study.participants()) {
-                CallHandler served = new DatasetCallHandler(Map.of("heart", new TableDataset("heart",
-                        StudyFile.resolve(SAMPLE, p.data().get(0)), null, 5, session(strategy, p.name()))));
-                net.startNode(p.name(), (dataset, request, control) -> {
-                    Params reply = served.handle(dataset, request, control);
+            for (ParticipantEntry p : participants) {
+                CallHandler served = node.apply(p, session(strategy, p.name(), dataset));
+                net.startNode(p.name(), (ds, request, control) -> {
+                    Params reply = served.handle(ds, request, control);
                     sent.add(new Sent(p.name(), request, reply));
                     return reply;
                 });
             }
-            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE, net.server.nodes(), Duration.ofSeconds(20),
-                    "personal", m -> { });
+            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, studyFile, net.server.nodes(),
+                    Duration.ofSeconds(20), "personal", m -> { });
             result = StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, false), RunListener.NONE, RunControl.free(),
                     m -> { });
             assertThat(result.history().status()).as(result.history().message()).isEqualTo(RunStatus.FINISHED);
         }
         Map<String, Map<String, float[]>> kept = new TreeMap<>();
-        for (ParticipantEntry p : study.participants()) {
-            kept.put(p.name(), NodeSessionFile.load(session(strategy, p.name())).orElseThrow().decodedVectors());
+        for (ParticipantEntry p : participants) {
+            kept.put(p.name(), NodeSessionFile.load(session(strategy, p.name(), dataset)).orElseThrow().decodedVectors());
         }
         return new Captured(List.copyOf(sent), kept, result);
     }
 
-    /** Each node's own state folder, as on separate machines. */
     private Path session(String strategy, String node) {
-        return nodeState.resolve(strategy).resolve(node).resolve("heart.session.json");
+        return session(strategy, node, "heart");
+    }
+
+    /** Each node's own state folder, as on separate machines. */
+    private Path session(String strategy, String node, String dataset) {
+        return nodeState.resolve(strategy).resolve(node).resolve(dataset + ".session.json");
     }
 
     /** Whether {@code part} appears, value for value, anywhere in {@code values}. */
@@ -156,6 +173,74 @@ class PersonalPartsStayAtTheHospitalTest {
             assertThat(card.personalisation().hospital()).isEqualTo(node);
             assertThat(card.personalisation().method()).isEqualTo("head");
             assertThat(card.metrics().get(node)).isEqualTo(c.result().personal().test().get(node).metrics());
+        }
+    }
+
+    /**
+     * FedBN on the phantom CNN with batch norm: each node's batch normalisations (scale, shift, running statistics)
+     * are trained and kept there; every update carries them exactly as the node was sent them, none of a node's own
+     * appears in any reply, and the model each node exports holds its own.
+     */
+    @Test
+    void fedBnNormalisationsNeverLeaveANodeAndEachNodesModelHoldsItsOwn() throws Exception {
+        Study study = SmallImageStudies.classification();
+        Study multi = SmallImageStudies.behindNodes(study).withModel(study.model().withBatchNorm(true))
+                .withStrategy(new StrategySection("fedbn", Map.of()));
+        Captured c = runCapturing(multi, SmallImageStudies.STUDY, study.participants(), "phantom",
+                (p, session) -> new DatasetCallHandler(Map.of("phantom", SmallImageStudies.node(p, study, session))));
+        org.medfed.model.ModelSpec spec = c.result().prepared().spec();
+        assertThat(spec.batchNorm()).isTrue();
+        List<int[]> ranges = spec.layout().normalisationRanges("test");
+        int normalised = ranges.stream().mapToInt(r -> r[1] - r[0]).sum();
+        assertThat(c.sent()).extracting(s -> s.request().procedure()).contains(Procedure.TRAIN_FEDBN, Procedure.PERSONALISE);
+        for (Sent s : c.sent()) {
+            if (s.request().procedure() == Procedure.TRAIN_FEDBN) {
+                float[] sentModel = s.request().params().floats("model");
+                float[] update = s.reply().floats("update");
+                for (int[] r : ranges) {
+                    assertThat(Arrays.copyOfRange(update, r[0], r[1])).as(s.node())
+                            .isEqualTo(Arrays.copyOfRange(sentModel, r[0], r[1]));
+                }
+            }
+            if (s.request().procedure() == Procedure.PERSONALISE) {
+                assertThat(s.reply().asMap().values()).as(s.node() + ": metrics only")
+                        .noneMatch(v -> v instanceof Value.Floats);
+            }
+        }
+        float[] shared = c.result().history().model().toArray();
+        Map<String, float[]> own = new TreeMap<>();
+        c.keptAtNodes().forEach((node, kept) -> {
+            float[] norm = kept.get("fedbn.norm");
+            assertThat(norm).as(node).hasSize(normalised);
+            own.put(node, norm);
+            float[] personal = kept.get(PersonalModel.KEPT);
+            int k = 0;
+            for (int[] r : ranges) {
+                for (int i = r[0]; i < r[1]; i++) {
+                    assertThat(personal[i]).as(node + " position " + i).isEqualTo(norm[k++]);
+                }
+            }
+            // everything else is the shared model's
+            for (int i = 0; i < ranges.get(0)[0]; i++) {
+                assertThat(personal[i]).isEqualTo(shared[i]);
+            }
+            // each channel's running statistics on their own: none of them in any reply
+            int c0 = (ranges.get(0)[1] - ranges.get(0)[0]) / 4;
+            noReplyCarries(c.sent(), node + "'s running means", Arrays.copyOfRange(norm, 2 * c0, 3 * c0));
+            noReplyCarries(c.sent(), node + "'s running variances", Arrays.copyOfRange(norm, 3 * c0, 4 * c0));
+        });
+        assertThat(own.values().stream().map(Arrays::toString).distinct()).as("each node's own").hasSize(own.size());
+        assertThat(c.result().personalModels()).isEmpty();
+        for (String node : c.keptAtNodes().keySet()) {
+            Path folder = session("fedbn", node, "phantom").getParent().resolve("personal-phantom");
+            assertThat(folder.resolve("model.onnx")).isRegularFile();
+            assertThat(org.medfed.model.ModelFiles.load(folder).parameters().toArray()).as(node + "'s exported model")
+                    .isEqualTo(c.keptAtNodes().get(node).get(PersonalModel.KEPT));
+            // an image card has no table preprocessing, which ModelCardFile.load asks for: read as JSON
+            var card = new com.fasterxml.jackson.databind.ObjectMapper().readTree(folder.resolve("model-card.json").toFile());
+            assertThat(card.at("/personalisation/method").asText()).isEqualTo("batchnorm");
+            assertThat(card.at("/personalisation/hospital").asText()).isEqualTo(node);
+            assertThat(card.at("/model/batchNorm").asBoolean()).isTrue();
         }
     }
 
