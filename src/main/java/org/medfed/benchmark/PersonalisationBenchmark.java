@@ -64,6 +64,7 @@ public final class PersonalisationBenchmark {
     static final String FEDPER = "FedPer";
     static final String DITTO = "Ditto";
     static final String CHOSEN = "Chosen";
+    static final String FEDBN = "FedBN (CNN with batch norm)";
 
     /** One hospital's own training and test examples. */
     public record Hospital(String name, ExampleSet train, ExampleSet test) {
@@ -80,11 +81,25 @@ public final class PersonalisationBenchmark {
                           LocalTraining federated, LocalTraining alone, Map<String, Method> methods) {
     }
 
-    /** A personalising strategy of the catalogue with its parameters. */
-    public record Method(String strategy, Map<String, Double> parameters) {
+    /**
+     * A personalising strategy of the catalogue with its parameters.
+     *
+     * @param batchNorm whether it trains the setting's CNN with a batch normalisation after each convolution (FedBN,
+     *                  which keeps them at each hospital, needs them); the other columns train the CNN without
+     */
+    public record Method(String strategy, Map<String, Double> parameters, boolean batchNorm) {
+
+        public Method(String strategy, Map<String, Double> parameters) {
+            this(strategy, parameters, false);
+        }
 
         String describe() {
-            return strategy + (parameters.isEmpty() ? "" : " " + new TreeMap<>(parameters));
+            return strategy + (parameters.isEmpty() ? "" : " " + new TreeMap<>(parameters))
+                    + (batchNorm ? " on the same CNN with a batch normalisation after each convolution" : "");
+        }
+
+        ModelSpec spec(ModelSpec setting) {
+            return batchNorm ? setting.withBatchNorm(true) : setting;
         }
     }
 
@@ -220,12 +235,31 @@ public final class PersonalisationBenchmark {
                         FEDPER, new Method(StrategyIds.FEDPER, Map.of("personalLayers", 1.0)),
                         DITTO, new Method(StrategyIds.DITTO, Map.of("lambda", 0.1)),
                         CHOSEN, new Method(StrategyIds.FEDAVG_CHOOSE,
-                                Map.of("folds", 5.0, "epochs", 3.0, "learningRate", cnn.learningRate())))));
+                                Map.of("folds", 5.0, "epochs", 3.0, "learningRate", cnn.learningRate())),
+                        FEDBN, new Method(StrategyIds.FEDBN, Map.of(), true))));
+    }
+
+    /**
+     * {@code setting} with only the methods whose strategy id is in {@code strategies}, and fine-tuning, whose rounds
+     * give the shared model's column; empty when none of them is in the setting.
+     */
+    public static java.util.Optional<Setting> only(Setting setting, java.util.Set<String> strategies) {
+        Map<String, Method> kept = new LinkedHashMap<>();
+        setting.methods().forEach((column, m) -> {
+            if (column.equals(FINE_TUNED) || strategies.contains(m.strategy())) {
+                kept.put(column, m);
+            }
+        });
+        if (kept.size() == 1 && !strategies.contains(StrategyIds.FEDAVG_FINETUNE)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(new Setting(setting.title(), setting.description(), setting.spec(),
+                setting.hospitals(), setting.rounds(), setting.federated(), setting.alone(), kept));
     }
 
     private static Map<String, Method> ordered(Map<String, Method> methods) {
         Map<String, Method> out = new LinkedHashMap<>();
-        for (String c : List.of(FINE_TUNED, FEDPER, DITTO, CHOSEN)) {
+        for (String c : List.of(FINE_TUNED, FEDPER, DITTO, CHOSEN, FEDBN)) {
             if (methods.containsKey(c)) {
                 out.put(c, methods.get(c));
             }
@@ -271,18 +305,19 @@ public final class PersonalisationBenchmark {
     }
 
     static Personalised personalised(Setting setting, Method method, long seed) {
+        ModelSpec spec = method.spec(setting.spec());
         List<InProcessParticipant> participants = new ArrayList<>();
         for (Hospital h : setting.hospitals()) {
-            participants.add(InProcessParticipant.of(h.name(), 1.0, ModelTrainer.create(setting.spec(), h.train(), h.test())));
+            participants.add(InProcessParticipant.of(h.name(), 1.0, ModelTrainer.create(spec, h.train(), h.test())));
         }
         RunConfig config = new RunConfig(setting.rounds(), 1.0, 1, setting.federated(), seed, Duration.ofHours(1));
         FederatedRun run = new FederatedRun(config, StrategyCatalog.create(method.strategy(), method.parameters(),
-                setting.spec().layout()), participants, new SameThreadTransport(), RunListener.NONE);
-        RunHistory h = run.execute(FedHeartDiseaseBenchmark.initial(setting.spec(), seed), RunControl.free());
+                spec.layout()), participants, new SameThreadTransport(), RunListener.NONE);
+        RunHistory h = run.execute(FedHeartDiseaseBenchmark.initial(spec, seed), RunControl.free());
         if (h.status() != RunStatus.FINISHED) {
             throw new IllegalStateException(method.strategy() + " did not finish: " + h.message());
         }
-        PersonalResults personal = run.personalise(h.model(), aloneTraining(setting, seed), RunControl.free());
+        PersonalResults personal = run.personalise(h.model(), aloneTraining(setting, spec, seed), RunControl.free());
         if (!personal.failures().isEmpty()) {
             throw new IllegalStateException(method.strategy() + ": " + personal.failures());
         }
@@ -299,15 +334,15 @@ public final class PersonalisationBenchmark {
     }
 
     /** How each hospital's own model is trained alone (the hospitals that choose make it too). */
-    private static AloneTraining aloneTraining(Setting setting, long seed) {
-        return new AloneTraining(FedHeartDiseaseBenchmark.initial(setting.spec(), seed),
+    private static AloneTraining aloneTraining(Setting setting, ModelSpec spec, long seed) {
+        return new AloneTraining(FedHeartDiseaseBenchmark.initial(spec, seed),
                 setting.alone().withSeed(Seeds.derive(seed, "baseline", 0)));
     }
 
     /** Each hospital's own model, trained on its rows only and tested on its own test rows. */
     static Map<String, Double> alone(Setting setting, long seed) {
         Map<String, Double> out = new TreeMap<>();
-        AloneTraining alone = aloneTraining(setting, seed);
+        AloneTraining alone = aloneTraining(setting, setting.spec(), seed);
         for (Hospital h : setting.hospitals()) {
             ModelTrainer trainer = ModelTrainer.create(setting.spec(), h.train(), h.test());
             ModelVector model = trainer.train(alone.start(), alone.plan(), GradientAdjustment.NONE,
@@ -324,7 +359,9 @@ public final class PersonalisationBenchmark {
                 + "hospital's size (n). Shared: the final FedAvg model (weighted by patients); Alone: the hospital's "
                 + "own model on its rows only; then each personalised model, made and kept at its hospital (Chosen: the "
                 + "hospital's pick among shared, alone and fine-tuned, made and scored fold by fold on its training "
-                + "rows, never its test rows).\n");
+                + "rows, never its test rows). FedBN keeps each hospital's batch normalisations, so it is for models "
+                + "with batch norm only: its column trains the same CNN with a batch normalisation after each "
+                + "convolution, while Shared, Alone and the other columns train it without.\n");
         for (Result r : results) {
             sb.append("\n### ").append(r.setting().title()).append("\n\n").append(r.setting().description())
                     .append("; seeds ").append(r.seeds()).append(". Methods: ");

@@ -13,6 +13,7 @@ import java.util.function.Consumer;
 import org.medfed.benchmark.AttackBenchmark;
 import org.medfed.benchmark.BenchmarkReport;
 import org.medfed.benchmark.PersonalisationBenchmark;
+import org.medfed.engine.strategy.StrategyCatalog;
 import org.medfed.benchmark.TabularLoading;
 import org.medfed.benchmark.PrivacyBenchmark;
 import org.medfed.benchmark.TrainingTradeOffs;
@@ -118,6 +119,11 @@ final class BenchmarkCommand implements Callable<Integer> {
             description = "seeds (default 42,43,44,45,46; attacks and breastmnist: 42,43,44)")
     List<Long> seeds = new ArrayList<>();
 
+    @Option(names = "--methods", split = ",", paramLabel = "IDS",
+            description = "personalisation: only these personalising strategies (ids, e.g. fedbn), beside the shared "
+                    + "model (from fine-tuning's rounds) and each hospital alone; default: all")
+    List<String> methods = new ArrayList<>();
+
     @Option(names = "--image-seeds", split = ",", paramLabel = "LIST",
             description = "personalisation: seeds of the BreastMNIST CNN, minutes a run (default: the first of --seeds)")
     List<Long> imageSeeds = new ArrayList<>();
@@ -157,6 +163,9 @@ final class BenchmarkCommand implements Callable<Integer> {
         };
         String markdown;
         String csv = null;
+        if (!methods.isEmpty() && !name.equals("personalisation")) {
+            throw new BadInputException("--methods is an option of the personalisation benchmark, not of " + name);
+        }
         switch (name) {
             case "fed-heart-disease" -> {
                 List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L, 45L, 46L) : seeds;
@@ -190,10 +199,15 @@ final class BenchmarkCommand implements Callable<Integer> {
                 List<Long> s = seeds.isEmpty() ? List.of(42L, 43L, 44L) : seeds;
                 int cnnRounds = rounds == null ? 30 : rounds;
                 List<Long> cnnSeeds = imageSeeds.isEmpty() ? s.subList(0, 1) : imageSeeds;
-                List<PersonalisationBenchmark.Setting> settings = List.of(
+                List<PersonalisationBenchmark.Setting> settings = new ArrayList<>(List.of(
                         PersonalisationBenchmark.heart(data.resolve("uci-heart-disease")),
                         PersonalisationBenchmark.heartMlp(data.resolve("uci-heart-disease")),
-                        PersonalisationBenchmark.breastMnist(data.resolve("medmnist-breastmnist"), 3, 0.5, cnnRounds, 42));
+                        PersonalisationBenchmark.breastMnist(data.resolve("medmnist-breastmnist"), 3, 0.5, cnnRounds, 42)));
+                if (!methods.isEmpty()) {
+                    methods.forEach(StrategyCatalog::require);
+                    settings = settings.stream().flatMap(st -> PersonalisationBenchmark.only(st,
+                            java.util.Set.copyOf(methods)).stream()).toList();
+                }
                 List<PersonalisationBenchmark.Result> results = new ArrayList<>();
                 for (PersonalisationBenchmark.Setting setting : settings) {
                     progress.accept(setting.title());
@@ -203,7 +217,8 @@ final class BenchmarkCommand implements Callable<Integer> {
                 }
                 markdown = PersonalisationBenchmark.markdown(command(s, (rounds == null ? "" : " --rounds " + rounds)
                         + (imageSeeds.isEmpty() ? "" : " --image-seeds " + String.join(",",
-                        imageSeeds.stream().map(String::valueOf).toList()))), results);
+                        imageSeeds.stream().map(String::valueOf).toList()))
+                        + (methods.isEmpty() ? "" : " --methods " + String.join(",", methods))), results);
                 csv = PersonalisationBenchmark.csv(results);
             }
             case "engine-overhead" -> markdown = engineOverhead(progress);

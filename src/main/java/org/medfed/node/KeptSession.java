@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.PersonalModel;
+import org.medfed.engine.strategy.personal.HeldOutChoice;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.Procedure;
@@ -83,9 +84,13 @@ final class KeptSession {
         Params reply = site.handle(request, control);
         keepVectors(request.procedure(), site);
         if (request.procedure() == Procedure.PERSONALISE && file != null) {
+            String method = request.params().text(PersonalModel.METHOD);
+            // a choice noted by an earlier study's run is not this model's
+            String kept = !method.equals(HeldOutChoice.METHOD) ? null
+                    : HeldOutChoice.chosen(site.state()).map(HeldOutChoice.Candidate::label).orElse(null);
             site.state().get(PersonalModel.KEPT).ifPresent(model -> PersonalModelFiles.writeAtNode(
-                    personalFolder(file, dataset), study.get(), model, Evaluation.fromReply(reply),
-                    request.params().text(PersonalModel.METHOD), request.round()));
+                    personalFolder(file, dataset), study.get(), model, Evaluation.fromReply(reply), method,
+                    request.round(), kept));
         }
         return reply;
     }

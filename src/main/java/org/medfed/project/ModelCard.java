@@ -115,10 +115,13 @@ public record ModelCard(int schemaVersion, Software software, String created, St
     }
 
     /**
-     * A hospital's personal model: whose it is, the method (finetune, head, ditto) in words, and the same hospital's
-     * test metrics of the shared model beside it, so that the card says what personalising gained or lost there.
+     * A hospital's personal model: whose it is, the method (finetune, head, batchnorm, ditto, choose) in words, and the
+     * same hospital's test metrics of the shared model beside it, so that the card says what personalising gained or
+     * lost there; when the hospital chose between candidates, {@code kept} names the one it kept (shared,
+     * fine-tuned, alone).
      */
-    public record PersonalisationInfo(String hospital, String method, String how, Map<String, Double> sharedModelMetrics) {
+    public record PersonalisationInfo(String hospital, String method, String how, Map<String, Double> sharedModelMetrics,
+                                      @JsonInclude(JsonInclude.Include.NON_NULL) String kept) {
     }
 
     /**

@@ -39,12 +39,16 @@ public final class PersonalModelFiles {
         ModelCardFile.save(card.apply(onnx), dir);
     }
 
-    /** The card's record of whose personal model it is and how it was made. */
+    /**
+     * The card's record of whose personal model it is and how it was made.
+     *
+     * @param kept the candidate the hospital kept when it chose between them, or null
+     */
     static ModelCard.PersonalisationInfo how(String hospital, String method, String strategyId,
-                                             Map<String, Double> sharedModelThere) {
+                                             Map<String, Double> sharedModelThere, String kept) {
         StrategyDescriptor d = StrategyCatalog.find(strategyId).orElse(null);
         return new ModelCard.PersonalisationInfo(hospital, method,
-                d == null ? strategyId : d.name() + ": " + d.explanation(), sharedModelThere);
+                d == null ? strategyId : d.name() + ": " + d.explanation(), sharedModelThere, kept);
     }
 
     /**
@@ -63,8 +67,10 @@ public final class PersonalModelFiles {
      * knows: the study's settings, this hospital's counts and its own test metrics.
      *
      * @param rounds the rounds of the federation the model was made after
+     * @param kept   the candidate the hospital kept when it chose between them, or null
      */
-    public static void writeAtNode(Path dir, AtNode node, ModelVector model, Evaluation own, String method, int rounds) {
+    public static void writeAtNode(Path dir, AtNode node, ModelVector model, Evaluation own, String method, int rounds,
+                                   String kept) {
         try (OutputFolder folder = OutputFolder.claim(dir, "personal model", OutputFolder.Mode.REPLACE,
                 List.of(ModelFiles.MODEL_FILE, OnnxExport.FILE, ModelCardFile.NAME))) {
             Study study = node.study();
@@ -77,7 +83,7 @@ public final class PersonalModelFiles {
                     node.images(), RunOutputs.trainingInfo(study, study.strategy().id(), rounds, "finished", study.seed()),
                     List.of(new ModelCard.ParticipantInfo(node.hospital(), node.trainSize(), node.testSize(), 1.0)),
                     metrics, null, null, onnx, null, null,
-                    how(node.hospital(), method, study.strategy().id(), null)));
+                    how(node.hospital(), method, study.strategy().id(), null, kept)));
             folder.finish();
         }
     }

@@ -78,7 +78,7 @@ public final class RunOutputs {
                     result.prepared().data().tabularPreprocessing(), result.prepared().data().classes(),
                     onnx -> shared.personalised(onnx, metrics, confidence(stats, ResultsTable.PERSONALISED, hospital),
                             PersonalModelFiles.how(hospital, result.personal().method(), result.history().strategyId(),
-                                    sharedThere)));
+                                    sharedThere, result.keptCandidates().get(hospital))));
         });
     }
 
@@ -231,6 +231,9 @@ public final class RunOutputs {
             personal.put("method", result.personal().method());
             personal.put("models", result.personalModels().isEmpty()
                     ? "kept at each hospital's node, never sent" : PERSONAL + "/HOSPITAL/");
+            if (!result.keptCandidates().isEmpty()) {
+                personal.put("kept", new TreeMap<>(result.keptCandidates()));
+            }
             if (!result.personal().failures().isEmpty()) {
                 Map<String, String> failed = new TreeMap<>();
                 result.personal().failures().forEach(f -> failed.put(f.participant(), f.reason()));

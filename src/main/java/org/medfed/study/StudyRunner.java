@@ -16,6 +16,7 @@ import org.medfed.engine.GradientAdjustment;
 import org.medfed.engine.LocalTraining;
 import org.medfed.engine.ModelVector;
 import org.medfed.engine.PersonalModel;
+import org.medfed.engine.strategy.personal.HeldOutChoice;
 import org.medfed.engine.PersonalResults;
 import org.medfed.engine.RunConfig;
 import org.medfed.engine.RunControl;
@@ -92,12 +93,13 @@ public final class StudyRunner {
             }
         }
         Map<String, ModelVector> personalModels = keptPersonalModels(participants, personal);
+        Map<String, String> keptCandidates = keptCandidates(participants, personal);
         List<BaselineResult> baselines = new ArrayList<>();
         if (options.baselines() && history.status() == RunStatus.FINISHED) {
             baselines = baselines(workers, prepared, seed, control, progress);
         }
         return new StudyResult(prepared, seed, history, baselines, protectedRun.card(), started, Instant.now(),
-                personal, personalModels);
+                personal, personalModels, keptCandidates);
     }
 
     /**
@@ -113,6 +115,18 @@ public final class StudyRunner {
         for (Participant p : participants) {
             if (p instanceof InProcessParticipant simulated && personal.test().containsKey(p.name())) {
                 simulated.site().state().get(PersonalModel.KEPT).ifPresent(m -> out.put(p.name(), m));
+            }
+        }
+        return out;
+    }
+
+    /** Which candidate each simulated hospital kept, when the hospitals chose ({@code fedavg-choose}). */
+    private static Map<String, String> keptCandidates(List<? extends Participant> participants,
+                                                      PersonalResults personal) {
+        Map<String, String> out = new TreeMap<>();
+        for (Participant p : participants) {
+            if (p instanceof InProcessParticipant simulated && personal.test().containsKey(p.name())) {
+                HeldOutChoice.chosen(simulated.site().state()).ifPresent(c -> out.put(p.name(), c.label()));
             }
         }
         return out;

@@ -109,13 +109,22 @@ class PersonalisationCliTest {
         }
         assertThat(Files.readString(a.resolve("results.csv"))).contains("personalised,rural-clinic,accuracy,")
                 .isEqualTo(Files.readString(b.resolve("results.csv")));
+        @SuppressWarnings("unchecked")
+        Map<String, Object> summary = JsonFiles.read(a.resolve("summary.json"), Map.class);
+        @SuppressWarnings("unchecked")
+        Map<String, String> kept = (Map<String, String>) ((Map<String, Object>) summary.get("personalisation")).get("kept");
+        assertThat(kept).containsOnlyKeys(HOSPITALS);
         for (String h : HOSPITALS) {
             Path own = a.resolve("personal").resolve(h);
             assertThat(Files.readAllBytes(own.resolve("model.onnx")))
                     .isEqualTo(Files.readAllBytes(b.resolve("personal").resolve(h).resolve("model.onnx")));
             @SuppressWarnings("unchecked")
             Map<String, Object> card = JsonFiles.read(own.resolve("model-card.json"), Map.class);
-            assertThat(card.get("personalisation").toString()).contains("method=choose");
+            @SuppressWarnings("unchecked")
+            Map<String, Object> how = (Map<String, Object>) card.get("personalisation");
+            assertThat(how.get("method")).isEqualTo("choose");
+            // the card names the candidate the hospital kept, as the run's summary does
+            assertThat(how.get("kept")).as(h).isIn("shared", "fine-tuned", "alone").isEqualTo(kept.get(h));
         }
     }
 }

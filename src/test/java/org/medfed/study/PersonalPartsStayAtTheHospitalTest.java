@@ -274,6 +274,11 @@ class PersonalPartsStayAtTheHospitalTest {
             float[] own = kept.get(PersonalModel.KEPT);
             assertThat(own).as(node).hasSameSizeAs(shared);
             assertThat(kept.get("choice.chosen")).as(node + " noted its choice").hasSize(1);
+            // the card of the model the node exported names that choice
+            String label = org.medfed.engine.strategy.personal.HeldOutChoice.Candidate.values()[
+                    (int) kept.get("choice.chosen")[0]].label();
+            Path folder = session("fedavg-choose", node).getParent().resolve("personal-heart");
+            assertThat(org.medfed.project.ModelCardFile.load(folder).personalisation().kept()).as(node).isEqualTo(label);
             if (!Arrays.equals(own, shared)) {
                 noReplyCarries(c.sent(), node + "'s chosen model", own);
             }
