@@ -65,6 +65,9 @@ public final class PersonalisationBenchmark {
     static final String DITTO = "Ditto";
     static final String CHOSEN = "Chosen";
     static final String FEDBN = "FedBN (CNN with batch norm)";
+    /** FedBN's fair baselines: the same CNN with batch norm, shared (FedAvg weighted by patients) and alone. */
+    static final String SHARED_BN = "Shared, CNN with batch norm";
+    static final String ALONE_BN = "Alone, CNN with batch norm";
 
     /** One hospital's own training and test examples. */
     public record Hospital(String name, ExampleSet train, ExampleSet test) {
@@ -280,11 +283,21 @@ public final class PersonalisationBenchmark {
                 add(accuracy, m.getKey(), p.personal(), progress, seed);
                 p.chosen().forEach((h, c) -> choices.computeIfAbsent(h, x -> new ArrayList<>()).add(c));
             }
-            add(accuracy, ALONE, alone(setting, seed), progress, seed);
+            add(accuracy, ALONE, alone(setting, setting.spec(), seed), progress, seed);
+            if (setting.methods().values().stream().anyMatch(Method::batchNorm)) {
+                Method shared = setting.methods().get(FINE_TUNED);
+                add(accuracy, SHARED_BN, personalised(setting, new Method(shared.strategy(), shared.parameters(), true),
+                        seed).shared(), progress, seed);
+                add(accuracy, ALONE_BN, alone(setting, setting.spec().withBatchNorm(true), seed), progress, seed);
+            }
         }
         Map<String, Map<String, List<Double>>> ordered = new LinkedHashMap<>();
         ordered.put(SHARED, accuracy.get(SHARED));
         ordered.put(ALONE, accuracy.get(ALONE));
+        if (accuracy.containsKey(SHARED_BN)) {
+            ordered.put(SHARED_BN, accuracy.get(SHARED_BN));
+            ordered.put(ALONE_BN, accuracy.get(ALONE_BN));
+        }
         setting.methods().keySet().forEach(c -> ordered.put(c, accuracy.get(c)));
         return new Result(setting, List.copyOf(seeds), ordered, choices);
     }
@@ -339,12 +352,12 @@ public final class PersonalisationBenchmark {
                 setting.alone().withSeed(Seeds.derive(seed, "baseline", 0)));
     }
 
-    /** Each hospital's own model, trained on its rows only and tested on its own test rows. */
-    static Map<String, Double> alone(Setting setting, long seed) {
+    /** Each hospital's own model of {@code spec}, trained on its rows only and tested on its own test rows. */
+    static Map<String, Double> alone(Setting setting, ModelSpec spec, long seed) {
         Map<String, Double> out = new TreeMap<>();
-        AloneTraining alone = aloneTraining(setting, setting.spec(), seed);
+        AloneTraining alone = aloneTraining(setting, spec, seed);
         for (Hospital h : setting.hospitals()) {
-            ModelTrainer trainer = ModelTrainer.create(setting.spec(), h.train(), h.test());
+            ModelTrainer trainer = ModelTrainer.create(spec, h.train(), h.test());
             ModelVector model = trainer.train(alone.start(), alone.plan(), GradientAdjustment.NONE,
                     RunControl.free()).params();
             out.put(h.name(), trainer.evaluate(model, h.test()).metric("accuracy"));
@@ -361,7 +374,9 @@ public final class PersonalisationBenchmark {
                 + "hospital's pick among shared, alone and fine-tuned, made and scored fold by fold on its training "
                 + "rows, never its test rows). FedBN keeps each hospital's batch normalisations, so it is for models "
                 + "with batch norm only: its column trains the same CNN with a batch normalisation after each "
-                + "convolution, while Shared, Alone and the other columns train it without.\n");
+                + "convolution, while Shared, Alone and the other columns train it without; its own baselines, the "
+                + "CNN with batch norm shared (FedAvg) and alone, are the columns \"" + SHARED_BN + "\" and \""
+                + ALONE_BN + "\". The verdict compares every method with Shared and Alone.\n");
         for (Result r : results) {
             sb.append("\n### ").append(r.setting().title()).append("\n\n").append(r.setting().description())
                     .append("; seeds ").append(r.seeds()).append(". Methods: ");

@@ -48,6 +48,11 @@ public final class ImagingTaskView {
 
         GridPane model = grid();
         int m = field(model, 0, vm.filters(), null);
+        CheckBox batchNorm = new CheckBox("Batch normalisation after each convolution (needed by FedBN)");
+        batchNorm.setId("imaging-batch-norm");
+        batchNorm.setTooltip(new javafx.scene.control.Tooltip(ImagingTaskViewModel.BATCH_NORM_HELP));
+        batchNorm.selectedProperty().bindBidirectional(vm.batchNormProperty());
+        model.add(batchNorm, 0, m++, 2, 1);
         m = field(model, m, vm.hidden(), vm.taskProperty().isEqualTo("segmentation"));
         field(model, m, vm.seed(), null);
 

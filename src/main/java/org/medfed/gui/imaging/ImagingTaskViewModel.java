@@ -29,11 +29,17 @@ public final class ImagingTaskViewModel {
     static final ImagingSection.AugmentationSection DEFAULT_AUGMENTATION =
             new ImagingSection.AugmentationSection(true, true, 10.0, 1, 42L);
 
+    /** What the batch-norm box does, in a line. */
+    public static final String BATCH_NORM_HELP = "Normalises each convolution's channels by their mean and spread over "
+            + "the training images (scale, shift and running statistics). FedBN keeps these at each hospital, so "
+            + "that scanners with other brightness or contrast are normalised by their own images.";
+
     private final StudyDocument document;
     private final ObjectProperty<String> task = new SimpleObjectProperty<>(ImagingSection.CLASSIFICATION);
     private final ObjectProperty<String> window = new SimpleObjectProperty<>("file");
     private final ObjectProperty<String> normalisation = new SimpleObjectProperty<>("none");
     private final BooleanProperty augmentation = new SimpleBooleanProperty();
+    private final BooleanProperty batchNorm = new SimpleBooleanProperty();
     private final FormField windowCenter;
     private final FormField windowWidth;
     private final FormField height;
@@ -76,12 +82,12 @@ public final class ImagingTaskViewModel {
                 FormField.wholeNumber("The split seed", 0), t -> editImaging(d -> d.splitSeed = NumberFields.parseLong(t)));
         filters = new FormField("filters", "Convolution filters per level", "e.g. 8,16: more filters learn more, slower",
                 t -> sizes(t, "filters", 1, 256, false), t -> editModel(m -> new ModelSection(m.type(), m.hidden(),
-                        parseSizes(t))));
+                        parseSizes(t), m.batchNorm())));
         hidden = new FormField("denseSizes", "Dense layer sizes", "neurons after the convolutions, e.g. 16 (may be empty)",
                 t -> ImagingSection.SEGMENTATION.equals(task.get()) ? null : sizes(t, "dense sizes", 1, 4096, true),
                 t -> {
                     if (!ImagingSection.SEGMENTATION.equals(task.get())) {
-                        editModel(m -> new ModelSection(m.type(), parseSizes(t), m.filters()));
+                        editModel(m -> new ModelSection(m.type(), parseSizes(t), m.filters(), m.batchNorm()));
                     }
                 });
         seed = new FormField("imagingSeed", "Run seed", "the same seed gives bit-identical results",
@@ -98,7 +104,7 @@ public final class ImagingTaskViewModel {
                     ImagingDraft d = ImagingDraft.of(imaging(s));
                     d.task = is;
                     return s.withImaging(d.build()).withModel(new ModelSection(model, s.model().hidden(),
-                            s.model().filters()));
+                            s.model().filters(), s.model().batchNorm()));
                 });
             }
             recheck(hidden);
@@ -127,6 +133,7 @@ public final class ImagingTaskViewModel {
             }
             recheck(mean, std);
         });
+        batchNorm.addListener((obs, was, is) -> editModel(m -> m.withBatchNorm(is)));
         augmentation.addListener((obs, was, is) -> {
             if (!loading) {
                 editImaging(d -> d.augmentation = is ? lastAugmentation : null);
@@ -210,6 +217,7 @@ public final class ImagingTaskViewModel {
             window.set(s.window());
             normalisation.set(s.normalisation());
             augmentation.set(s.augmentation() != null);
+            batchNorm.set(study.model().hasBatchNorm());
             if (s.augmentation() != null) {
                 lastAugmentation = s.augmentation();
             }
@@ -261,6 +269,8 @@ public final class ImagingTaskViewModel {
     public ObjectProperty<String> windowProperty() { return window; }
     public ObjectProperty<String> normalisationProperty() { return normalisation; }
     public BooleanProperty augmentationProperty() { return augmentation; }
+    /** Whether a batch normalisation follows each convolution (FedBN keeps them at each hospital). */
+    public BooleanProperty batchNormProperty() { return batchNorm; }
     public FormField windowCenter() { return windowCenter; }
     public FormField windowWidth() { return windowWidth; }
     public FormField height() { return height; }

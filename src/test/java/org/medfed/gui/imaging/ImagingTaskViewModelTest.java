@@ -34,6 +34,35 @@ class ImagingTaskViewModelTest {
         assertThat(vm.valid().get()).isTrue();
     }
 
+    /**
+     * The batch-norm box writes the study's model section, survives edits of the filters, the dense sizes and the
+     * task, and the Algorithm screen's FedBN stops saying the model has none.
+     */
+    @Test
+    void batchNormIsAModelSettingThatOtherEditsKeepAndFedBnNeeds() {
+        StudyDocument doc = sample("study.json");
+        ImagingTaskViewModel vm = new ImagingTaskViewModel(doc);
+        org.medfed.gui.algorithm.AlgorithmViewModel algorithm = new org.medfed.gui.algorithm.AlgorithmViewModel(doc);
+        algorithm.strategyProperty().set(org.medfed.engine.strategy.StrategyCatalog.require("fedbn"));
+        assertThat(algorithm.explanationProperty().get()).contains("Personalised", "batch norm");
+        assertThat(vm.batchNormProperty().get()).isFalse();
+        assertThat(algorithm.modelFitProperty().get()).contains("FedBN", "batch norm on", "Task screen");
+
+        vm.batchNormProperty().set(true);
+        assertThat(doc.study().model().hasBatchNorm()).isTrue();
+        assertThat(algorithm.modelFitProperty().get()).isEmpty();
+        vm.filters().textProperty().set("8, 16");
+        vm.hidden().textProperty().set("4");
+        vm.taskProperty().set(ImagingSection.SEGMENTATION);
+        assertThat(doc.study().model().type()).isEqualTo("unet");
+        assertThat(doc.study().model().hasBatchNorm()).isTrue();
+
+        vm.batchNormProperty().set(false);
+        assertThat(doc.study().model().batchNorm()).isNull();
+        doc.edit(st -> st.withModel(st.model().withBatchNorm(true)));
+        assertThat(vm.batchNormProperty().get()).as("shows a study changed elsewhere").isTrue();
+    }
+
     @Test
     void checksAsYouTypeAndWritesOnlyValidValues() {
         StudyDocument doc = sample("study.json");
