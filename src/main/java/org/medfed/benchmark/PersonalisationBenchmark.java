@@ -101,7 +101,8 @@ public final class PersonalisationBenchmark {
                     + (batchNorm ? " on the same CNN with a batch normalisation after each convolution" : "");
         }
 
-        ModelSpec spec(ModelSpec setting) {
+        /** The model this method trains: the setting's, with batch norm when it needs it. */
+        public ModelSpec spec(ModelSpec setting) {
             return batchNorm ? setting.withBatchNorm(true) : setting;
         }
     }

@@ -70,6 +70,22 @@ class PersonalisationBenchmarkTest {
     }
 
     @Test
+    void onlyTheAskedMethodsRunBesideFineTuningWhoseRoundsGiveTheSharedModel() {
+        LocalTraining plan = new LocalTraining(1, 0, 1, LocalOptimizer.SGD, 0.1, 0);
+        Map<String, PersonalisationBenchmark.Method> methods = new LinkedHashMap<>();
+        methods.put("Fine-tuned", new PersonalisationBenchmark.Method("fedavg-finetune", Map.of()));
+        methods.put("Ditto", new PersonalisationBenchmark.Method("ditto", Map.of()));
+        methods.put("FedBN", new PersonalisationBenchmark.Method("fedbn", Map.of(), true));
+        var setting = new PersonalisationBenchmark.Setting("hand-made", "", ModelSpec.cnn(new int[] {1, 8, 8}, 2,
+                new int[] {2}), List.of(hospital("A", 4)), 1, plan, plan, methods);
+        assertThat(PersonalisationBenchmark.only(setting, java.util.Set.of("fedbn")).orElseThrow().methods())
+                .containsOnlyKeys("Fine-tuned", "FedBN");
+        assertThat(PersonalisationBenchmark.only(setting, java.util.Set.of("fedper"))).isEmpty();
+        assertThat(methods.get("FedBN").spec(setting.spec()).batchNorm()).isTrue();
+        assertThat(methods.get("Ditto").spec(setting.spec()).batchNorm()).isFalse();
+    }
+
+    @Test
     void fineTuningOnFedHeartDiseaseStandsBesideFlambysFigure() {
         Path data = SharedData.data("uci-heart-disease");
         var setting = PersonalisationBenchmark.heart(data);
