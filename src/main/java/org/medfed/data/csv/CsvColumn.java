@@ -43,7 +43,7 @@ final class CsvColumn {
     private double[][] numbers = new double[16][];
     private byte[][] kinds = new byte[16][];
     private String[][] texts = new String[16][];
-    private Map<String, String> shared = new HashMap<>();
+    private Map<String, Text> shared = new HashMap<>();
     private int first;
     private int size;
 
@@ -82,28 +82,30 @@ final class CsvColumn {
         if (texts[b] == null) {
             texts[b] = new String[kinds[b].length];
         }
-        texts[b][i] = share(value);
-        if (CsvNumber.looksNumeric(value)) {
-            kinds[b][i] = NUMERIC_TEXT;
-            numbers[b][i] = CsvNumber.anyValue(value);
-        } else {
-            kinds[b][i] = TEXT;
-            numbers[b][i] = Double.NaN;
-        }
+        Text text = text(value);
+        texts[b][i] = text.text();
+        kinds[b][i] = text.kind();
+        numbers[b][i] = text.number();
     }
 
-    private String share(String value) {
-        if (shared == null) {
-            return value;
-        }
-        String known = shared.putIfAbsent(value, value);
+    /** A text as read, with whether it looks numeric and its value: worked out once per distinct shared text. */
+    private record Text(String text, byte kind, double number) {
+    }
+
+    private Text text(String value) {
+        Text known = shared == null ? null : shared.get(value);
         if (known != null) {
             return known;
         }
-        if (shared.size() > MAX_SHARED_TEXTS) {
-            shared = null;
+        boolean numeric = CsvNumber.looksNumeric(value);
+        Text text = new Text(value, numeric ? NUMERIC_TEXT : TEXT, numeric ? CsvNumber.anyValue(value) : Double.NaN);
+        if (shared != null) {
+            shared.put(value, text);
+            if (shared.size() > MAX_SHARED_TEXTS) {
+                shared = null;
+            }
         }
-        return value;
+        return text;
     }
 
     /** No more rows; with {@code skipFirst} the first row is left out (a header after all). */
