@@ -95,6 +95,10 @@ class PersonalisationCliTest {
         CliRunner r = CliRunner.run("run", studyFile.toString(), "--rounds", "2", "--out", tmp.resolve("x").toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("FedPer", "hidden layer");
+        CliRunner bn = CliRunner.run("run", studyFile.toString(), "--strategy", "fedbn", "--rounds", "2", "--out",
+                tmp.resolve("y").toString());
+        assertThat(bn.exitCode()).isEqualTo(2);
+        assertThat(bn.err()).contains("FedBN", "batch norm on");
     }
 
     @Test
