@@ -130,6 +130,9 @@ class ImagingScreensFxTest {
         robot.eraseText(2).write("64");
         assertThat(fx(() -> app.workbench.document().study().imaging().size())).containsExactly(64, 48);
         assertThat(robot.lookup("#status-ready").queryAs(Labeled.class).getText()).startsWith("✔");
+        // the model's batch normalisation, for FedBN: a box under Model
+        robot.clickOn("#imaging-batch-norm");
+        assertThat(fx(() -> app.workbench.document().study().model().hasBatchNorm())).isTrue();
     }
 
     @Test
