@@ -48,6 +48,13 @@ class ImageModelsTest {
         ModelSpec spec = ModelSpec.unet(new int[] {1, 16, 16}, 4, 8);
         // enc0: 4*1*9+4=40, 4*4*9+4=148; enc1: 8*4*9+8=296, 8*8*9+8=584; dec0: (8+4)*4*9+4=436, 148; 1x1: 4+1=5
         assertThat(spec.parameterCount()).isEqualTo(40 + 148 + 296 + 584 + 436 + 148 + 5).isEqualTo(1657);
+        assertThat(graphParameterOrder(spec)).containsExactlyElementsOf(spec.parameterLayout().stream()
+                .map(b -> b.layer() + "=" + b.count()).toList());
+        assertThat(NetworkFactory.buildGraph(spec, LocalOptimizer.SGD, 0.1).numParams()).isEqualTo(1657);
+    }
+
+    /** "vertex=parameters" of each layer with parameters of the U-Net's graph, in the order of its flat vector. */
+    static List<String> graphParameterOrder(ModelSpec spec) {
         ComputationGraph graph = NetworkFactory.buildGraph(spec, LocalOptimizer.SGD, 0.1);
         List<String> order = new ArrayList<>();
         for (String vertex : graph.getConfiguration().getTopologicalOrderStr()) {
@@ -56,9 +63,7 @@ class ImageModelsTest {
                 order.add(vertex + "=" + l.numParams());
             }
         }
-        assertThat(order).containsExactlyElementsOf(spec.parameterLayout().stream()
-                .map(b -> b.layer() + "=" + b.count()).toList());
-        assertThat(graph.numParams()).isEqualTo(1657);
+        return order;
     }
 
     @Test
