@@ -329,6 +329,7 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
         return ModelVector.wrap(params);
     }
 
+    /** Number of parameters: weights and biases of every layer, and the batch normalisations' four per channel. */
     public int parameterCount() {
         return parameterLayout().stream().mapToInt(ParameterBlock::count).sum();
     }

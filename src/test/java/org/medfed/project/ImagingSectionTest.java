@@ -41,6 +41,22 @@ class ImagingSectionTest {
     }
 
     @Test
+    void batchNormIsWrittenOnlyWhenOnAndLoadsBackIntoTheModel() throws Exception {
+        Study study = Study.empty().withName("img").withParticipants(List.of(new ParticipantEntry("h", "data/h")))
+                .withModel(new ModelSection("cnn", List.of(16), List.of(4, 8)).withBatchNorm(true));
+        Path file = dir.resolve("bn.json");
+        StudyFile.save(study, file);
+        assertThat(Files.readString(file)).contains("\"batchNorm\" : true");
+        Study loaded = StudyFile.load(file);
+        assertThat(loaded).isEqualTo(study);
+        assertThat(loaded.model().toSpec(new int[] {1, 16, 16}, 2).batchNorm()).isTrue();
+        StudyFile.save(study.withModel(study.model().withBatchNorm(false)), file);
+        assertThat(Files.readString(file)).doesNotContain("batchNorm");
+        assertThatThrownBy(() -> new ModelSection("mlp", List.of(4)).withBatchNorm(true).toSpec(new int[] {1, 8, 8}, 2))
+                .isInstanceOf(BadInputException.class).hasMessageContaining("batchNorm").hasMessageContaining("image model");
+    }
+
+    @Test
     void wrongSettingsAreNamedWhenTheStudyLoads() throws Exception {
         Path file = dir.resolve("bad.json");
         Files.writeString(file, "{ \"schemaVersion\" : 1, \"dataType\" : \"images\", \"participants\" : [ { \"name\" : \"h\", \"data\" : [ \"h\" ] } ],"

@@ -153,8 +153,10 @@ class StrategiesByHandTest {
 
     @Test
     void catalogBuildsEveryStrategyAndRefusesBadParameters() {
+        // a layer, a batch normalisation (FedBN keeps it) and a last layer (FedPer keeps it)
+        var layout = new org.medfed.engine.ModelLayout(List.of(10, 4, 3), List.of(1));
         for (StrategyDescriptor d : StrategyCatalog.all()) {
-            assertThat(d.create(Map.of(), org.medfed.engine.ModelLayout.of(10, 3)).id()).isEqualTo(d.id());
+            assertThat(d.create(Map.of(), layout).id()).isEqualTo(d.id());
         }
         assertThat(StrategyCatalog.find("fedprox")).isPresent();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> StrategyCatalog.create("fedprox", Map.of("mu", -1.0)))
