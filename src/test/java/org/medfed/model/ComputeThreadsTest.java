@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medfed.engine.ModelVector;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** The threads a DL4J trainer's native math gets: its share of the cores, no more than its step's work can use. */
 class ComputeThreadsTest {
@@ -57,6 +58,27 @@ class ComputeThreadsTest {
         predictOnce();
         assertThat(Nd4j.getEnvironment().maxMasterThreads()).isEqualTo(1);
         assertThat(Nd4j.factory().blas().getMaxThreads()).isEqualTo(1);
+    }
+
+    @Test
+    void eachComputingThreadSetsOneDnnsThreadsForItself() throws Exception {
+        // oneDNN's threads are an OpenMP setting of the calling thread: a trainer's thread sets its own
+        int[] seen = new int[2];
+        ComputeThreads.force(2);
+        Thread first = new Thread(() -> {
+            predictOnce();
+            seen[0] = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        });
+        first.start();
+        first.join();
+        ComputeThreads.force(1);
+        Thread second = new Thread(() -> {
+            predictOnce();
+            seen[1] = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        });
+        second.start();
+        second.join();
+        assertThat(seen).containsExactly(2, 1);
     }
 
     private static void predictOnce() {
