@@ -63,22 +63,20 @@ class ComputeThreadsTest {
     @Test
     void eachComputingThreadSetsOneDnnsThreadsForItself() throws Exception {
         // oneDNN's threads are an OpenMP setting of the calling thread: a trainer's thread sets its own
-        int[] seen = new int[2];
-        ComputeThreads.force(2);
-        Thread first = new Thread(() -> {
+        assertThat(openMpThreadsOfANewTrainerThread(2)).isEqualTo(2);
+        assertThat(openMpThreadsOfANewTrainerThread(1)).isEqualTo(1);
+    }
+
+    private static int openMpThreadsOfANewTrainerThread(int forced) throws InterruptedException {
+        ComputeThreads.force(forced);
+        int[] seen = new int[1];
+        Thread thread = new Thread(() -> {
             predictOnce();
             seen[0] = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
         });
-        first.start();
-        first.join();
-        ComputeThreads.force(1);
-        Thread second = new Thread(() -> {
-            predictOnce();
-            seen[1] = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
-        });
-        second.start();
-        second.join();
-        assertThat(seen).containsExactly(2, 1);
+        thread.start();
+        thread.join();
+        return seen[0];
     }
 
     private static void predictOnce() {
