@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.medfed.analytics.gwas.AssociationTest;
+import org.medfed.analytics.gwas.GwasProgress;
 import org.medfed.analytics.gwas.GwasResult;
 import org.medfed.analytics.gwas.GwasRunner;
 import org.medfed.analytics.gwas.GwasSettings;
@@ -144,10 +145,21 @@ public final class GwasBenchmark {
         if (!cached) {
             deleteCache(cache);
         }
-        GwasResult result = GwasRunner.run(TestWorkers.shared(), inputs, settings,
-                dir.resolve("out-" + test.name().toLowerCase(Locale.ROOT)), cache);
-        return String.format(Locale.ROOT, "%s: %d tested, %d hits, lambda %.3f", test.description(),
-                result.qc().tested(), result.hits().size(), result.lambda());
+        long start = System.nanoTime();
+        StringBuilder stages = new StringBuilder();
+        String[] current = {""};
+        GwasProgress progress = (stage, done, total) -> {
+            if (!stage.equals(current[0])) {
+                current[0] = stage;
+                stages.append(String.format(Locale.ROOT, " %s@%.1fs", stage, (System.nanoTime() - start) / 1e9));
+            }
+        };
+        Path out = dir.resolve("out-" + test.name().toLowerCase(Locale.ROOT));
+        GwasResult result = GwasRunner.run(TestWorkers.shared(), inputs, settings, out, cache,
+                org.medfed.engine.RunConfig.DEFAULT_TIMEOUT, org.medfed.engine.RunControl.free(), progress);
+        stages.append(String.format(Locale.ROOT, " written@%.1fs", (System.nanoTime() - start) / 1e9));
+        return String.format(Locale.ROOT, "%s: %d tested, %d hits, lambda %.3f;%s", test.description(),
+                result.qc().tested(), result.hits().size(), result.lambda(), stages);
     }
 
     private static void deleteCache(Path cache) {
