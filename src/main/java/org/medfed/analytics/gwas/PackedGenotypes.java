@@ -6,7 +6,6 @@ import java.io.Closeable;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -19,7 +18,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -28,6 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
 import java.util.zip.CheckedOutputStream;
 import org.medfed.data.vcf.MultiAllelicPolicy;
@@ -44,11 +43,12 @@ import org.slf4j.LoggerFactory;
  * the variants (repeated records removed), each sample's called count and the reader's counts.
  *
  * <p>Kept in the hospital's cache folder between studies, so that a second study does not parse the VCF again. The
- * cache belongs to the VCF's <em>content</em>: its size and SHA-256 (and the multi-allelic policy) are in the
- * header, and any difference rebuilds it. The content hash rather than size and modification time, because a
- * same-size edit (one call changed) within the file system's time resolution, or a copy that keeps the old time
- * ({@code cp -p}, {@code rsync -t}, a restored backup), would keep a stale cache; hashing costs a read of the
- * compressed file, a few per cent of parsing it. Written to a temporary file and moved into place, so a crash never
+ * cache belongs to the VCF's <em>content</em>: its size and checksums of every byte (and the multi-allelic policy)
+ * are in the header ({@link Key}), and any difference rebuilds it. The content rather than size and modification
+ * time, because a same-size edit (one call changed) within the file system's time resolution, or a copy that keeps
+ * the old time ({@code cp -p}, {@code rsync -t}, a restored backup), would keep a stale cache; the whole file rather
+ * than its header, because an edit of the calls leaves the header as it was. It costs a read of the compressed
+ * file, about 1 % of parsing it. Written to a temporary file and moved into place, so a crash never
  * leaves half a cache; on opening, the length and a CRC-32C of everything after the header are checked, and a cache
  * that fails is rebuilt with a warning in the log, never trusted.
  */
@@ -73,7 +73,7 @@ final class PackedGenotypes implements Closeable {
 
     private static final Logger LOG = LoggerFactory.getLogger(PackedGenotypes.class);
     private static final long MAGIC = 0x4d4647454e4f3031L; // "MFGENO01"
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final int HEADER = 128;
     private static final int CHUNK = 1 << 20;
     static final byte MISSING_CODE = 3;
@@ -233,30 +233,37 @@ final class PackedGenotypes implements Closeable {
     private record Contents(List<String> sampleNames, List<VariantInfo> variants, long[] called, SourceCounts counts) {
     }
 
-    /** What the cache belongs to: the VCF's size and content hash, and the multi-allelic policy it was read with. */
-    private record Key(long size, byte[] sha256, int policy) {
+    /**
+     * What the cache belongs to: the VCF's size, two checksums of its whole content (CRC-32 and CRC-32C, different
+     * polynomials: an accidental change goes unseen by both with odds of about 2^-64) and the multi-allelic policy
+     * it was read with. Both checksums run at several GB/s in the JVM (a cryptographic hash took a tenth of a
+     * second per hospital here); there is no adversary to defend against, as the cache and the VCF belong to the
+     * same hospital.
+     */
+    private record Key(long size, long checksums, int policy) {
 
         static Key of(Path vcf, MultiAllelicPolicy policy) {
-            try (InputStream in = Files.newInputStream(vcf)) {
-                MessageDigest digest = MessageDigest.getInstance("SHA-256");
-                byte[] buffer = new byte[1 << 16];
+            try (FileChannel in = FileChannel.open(vcf, StandardOpenOption.READ)) {
+                CRC32 crc = new CRC32();
+                CRC32C crcC = new CRC32C();
+                ByteBuffer buffer = ByteBuffer.allocateDirect(1 << 20);
                 long size = 0;
-                try (DigestInputStream d = new DigestInputStream(in, digest)) {
-                    for (int n = d.read(buffer); n >= 0; n = d.read(buffer)) {
-                        size += n;
-                    }
+                for (int n = in.read(buffer); n >= 0; n = in.read(buffer)) {
+                    buffer.flip();
+                    crc.update(buffer.duplicate());
+                    crcC.update(buffer);
+                    buffer.clear();
+                    size += n;
                 }
-                return new Key(size, digest.digest(), policy.ordinal());
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every Java runtime has SHA-256", e);
+                return new Key(size, crc.getValue() << 32 | crcC.getValue(), policy.ordinal());
             } catch (IOException e) {
                 // the reader says it in words (missing file, no permission) when the study opens it
-                return new Key(-1, new byte[32], policy.ordinal());
+                return new Key(-1, 0, policy.ordinal());
             }
         }
 
-        boolean matches(long size, byte[] sha256, int policy) {
-            return this.size == size && Arrays.equals(this.sha256, sha256) && this.policy == policy;
+        boolean matches(long size, long checksums, int policy) {
+            return this.size == size && this.checksums == checksums && this.policy == policy;
         }
     }
 
@@ -276,9 +283,8 @@ final class PackedGenotypes implements Closeable {
             }
             int policy = header.getInt();
             long size = header.getLong();
-            byte[] sha = new byte[32];
-            header.get(sha);
-            if (!key.matches(size, sha, policy)) {
+            long checksums = header.getLong();
+            if (!key.matches(size, checksums, policy)) {
                 channel.close();
                 return null;
             }
@@ -367,7 +373,7 @@ final class PackedGenotypes implements Closeable {
                 out.flush();
                 long length = channel.size();
                 ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-                header.putLong(MAGIC).putInt(VERSION).putInt(key.policy).putLong(key.size).put(key.sha256)
+                header.putLong(MAGIC).putInt(VERSION).putInt(key.policy).putLong(key.size).putLong(key.checksums)
                         .putLong(rowsEnd).putLong(length).putInt((int) crc.getValue());
                 header.position(0).limit(HEADER);
                 while (header.hasRemaining()) {
