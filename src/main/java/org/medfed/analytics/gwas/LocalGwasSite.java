@@ -24,6 +24,17 @@ public final class LocalGwasSite implements GwasSite {
     }
 
     private static final int EXAMPLES = 5;
+    /** The four dosages (missing as -1) of each packed byte, {@code UNPACKED[4 byte + sample]}. */
+    private static final byte[] UNPACKED = new byte[256 * 4];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            for (int s = 0; s < 4; s++) {
+                int code = (b >> (2 * s)) & 3;
+                UNPACKED[4 * b + s] = code == PackedGenotypes.MISSING_CODE ? -1 : (byte) code;
+            }
+        }
+    }
 
     private final String name;
     private final Path vcf;
@@ -38,6 +49,7 @@ public final class LocalGwasSite implements GwasSite {
     private SiteModel model;
     private DesignLayout layout;
     private int[] keptColumns;
+    private boolean everyColumnKept;
     private byte[] keptGenotypes;
     private PackedCounter counter;
 
@@ -115,6 +127,10 @@ public final class LocalGwasSite implements GwasSite {
         for (int i = 0; i < kept.length; i++) {
             keptColumns[i] = match.vcfIndices()[kept[i]];
         }
+        everyColumnKept = keptColumns.length == vcfSampleNames.size();
+        for (int i = 0; everyColumnKept && i < keptColumns.length; i++) {
+            everyColumnKept = keptColumns[i] == i;
+        }
         double[] y = new double[kept.length];
         double[][] covariates = new double[kept.length][];
         isCase = new boolean[kept.length];
@@ -184,6 +200,17 @@ public final class LocalGwasSite implements GwasSite {
     private byte[] genotypes(int v) {
         int offset = store.row(v);
         byte[] row = store.array();
+        if (everyColumnKept) {
+            // the usual case: every sample of the VCF analysed, in its order; four at a time
+            int i = 0;
+            for (int j = 0; i + 3 < keptGenotypes.length; j++, i += 4) {
+                System.arraycopy(UNPACKED, (row[offset + j] & 0xff) << 2, keptGenotypes, i, 4);
+            }
+            for (; i < keptGenotypes.length; i++) {
+                keptGenotypes[i] = UNPACKED[((row[offset + (i >> 2)] & 0xff) << 2) + (i & 3)];
+            }
+            return keptGenotypes;
+        }
         for (int i = 0; i < keptColumns.length; i++) {
             int c = keptColumns[i];
             int code = (row[offset + (c >> 2)] >> ((c & 3) << 1)) & 3;
