@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.medfed.concurrency.InOrder;
 import org.medfed.data.ScikitLearnSplit;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvFormat;
@@ -66,11 +67,11 @@ public final class HeartDiseaseData {
     /** FLamby's own split, row for row. */
     public static TabularFederation prepare(Path dir, Normalization normalization) {
         return TabularFederation.prepare(sites(dir), format(), settings(normalization, SPLIT_SEED),
-                ScikitLearnSplit.INSTANCE);
+                ScikitLearnSplit.INSTANCE, InOrder.HERE);
     }
 
     /** Another split with FLamby's counts per centre: our stratified shuffle with {@code splitSeed}. */
     public static TabularFederation prepare(Path dir, Normalization normalization, long splitSeed) {
-        return TabularFederation.prepare(sites(dir), format(), settings(normalization, splitSeed));
+        return TabularFederation.prepare(sites(dir), format(), settings(normalization, splitSeed), InOrder.HERE);
     }
 }

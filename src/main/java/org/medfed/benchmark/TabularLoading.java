@@ -14,10 +14,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+import java.util.concurrent.ExecutorService;
 import java.util.function.Consumer;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
+import org.medfed.concurrency.Workers;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.tabular.TabularFederation;
 import org.medfed.data.tabular.TabularSettings;
@@ -25,15 +27,18 @@ import org.medfed.data.tabular.TabularSettings;
 /**
  * Issue 18's tabular target: preparing a study's CSV data (reading each hospital's file, profiling, agreeing on the
  * encoding, encoding the examples) against a plain parse of the same files with commons-csv in the same JVM, with
- * the heap each needs. The files are synthetic and seeded: {@value #NUMERIC} numeric columns written with three
+ * the heap each needs. The preparation runs as a study's does, the hospitals at once on the program's cores; the
+ * plain parse reads the files one after another on one thread, as the issue's baseline. The files are synthetic
+ * and seeded: {@value #NUMERIC} numeric columns written with three
  * decimals, two categorical ones, a 0/1 label, about 1 % of values missing ("NA").
  *
  * @param rows          rows over all hospitals
+ * @param cores         the cores the preparation's hospitals shared
  * @param plainSeconds  wall seconds of the plain parse, per repetition (likewise {@code prepareSeconds})
- * @param plainCpu      CPU seconds of the measuring thread (the preparation runs on it alone)
+ * @param plainCpu      CPU seconds of the whole process during each phase (every thread, JIT and GC included)
  * @param plainPeakMb   the heap's peak during each phase (the sum of the heap pools' peaks: an upper bound), MB
  */
-public record TabularLoading(int rows, int hospitals, long fileBytes, long maxHeapMb,
+public record TabularLoading(int rows, int hospitals, int cores, long fileBytes, long maxHeapMb,
                              List<Double> plainSeconds, List<Double> prepareSeconds,
                              List<Double> plainCpu, List<Double> prepareCpu,
                              List<Double> plainPeakMb, List<Double> preparePeakMb) {
@@ -44,7 +49,7 @@ public record TabularLoading(int rows, int hospitals, long fileBytes, long maxHe
     private static final String[] SMOKER = {"never", "former", "current"};
 
     /** Writes the hospitals' files into {@code dir} (kept when they are already there) and measures. */
-    public static TabularLoading measure(Path dir, int rows, int hospitals, int repetitions,
+    public static TabularLoading measure(Workers workers, Path dir, int rows, int hospitals, int repetitions,
                                          Consumer<String> progress) {
         List<Path> files = write(dir, rows, hospitals, progress);
         List<TabularFederation.SiteInput> inputs = new ArrayList<>();
@@ -56,32 +61,43 @@ public record TabularLoading(int rows, int hospitals, long fileBytes, long maxHe
         TabularSettings settings = TabularSettings.defaults("label");
         List<List<Double>> m = List.of(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>(),
                 new ArrayList<>(), new ArrayList<>());
-        for (int r = 0; r <= repetitions; r++) {
-            // repetition 0 warms both up and is not kept; the order turns so neither always goes first
-            for (int k = 0; k < 2; k++) {
-                boolean plain = (k + r) % 2 == 0;
-                System.gc();
-                ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-                long cpu0 = ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
-                long t0 = System.nanoTime();
-                long check = plain ? plainParse(files) : TabularFederation.prepare(inputs, CsvFormat.defaults(),
-                        settings).sites().stream().mapToLong(s -> s.train().size() + s.test().size()).sum();
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                double cpu = (ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu0) / 1e9;
-                double peak = heapPeakMb();
-                if (r > 0) {
-                    int base = plain ? 0 : 1;
-                    m.get(base).add(seconds);
-                    m.get(base + 2).add(cpu);
-                    m.get(base + 4).add(peak);
-                }
-                progress.accept(String.format(Locale.ROOT, "%s %s: %.2f s, %.2f s CPU, heap peak %.0f MB (%d)",
-                        r == 0 ? "warm-up" : "repetition " + r, plain ? "plain commons-csv parse" : "preparation",
-                        seconds, cpu, peak, check));
+        ExecutorService preparing = workers.fixed("preparing-data", workers.cores());
+        try {
+            for (int r = 0; r <= repetitions; r++) {
+                measureBoth(r, files, inputs, settings, preparing, m, progress);
             }
+        } finally {
+            preparing.shutdownNow();
         }
-        return new TabularLoading(rows, hospitals, bytes, Runtime.getRuntime().maxMemory() >> 20, m.get(0), m.get(1),
-                m.get(2), m.get(3), m.get(4), m.get(5));
+        return new TabularLoading(rows, hospitals, workers.cores(), bytes, Runtime.getRuntime().maxMemory() >> 20,
+                m.get(0), m.get(1), m.get(2), m.get(3), m.get(4), m.get(5));
+    }
+
+    private static void measureBoth(int r, List<Path> files, List<TabularFederation.SiteInput> inputs,
+                                    TabularSettings settings, ExecutorService preparing, List<List<Double>> m,
+                                    Consumer<String> progress) {
+        // repetition 0 warms both up and is not kept; the order turns so neither always goes first
+        for (int k = 0; k < 2; k++) {
+            boolean plain = (k + r) % 2 == 0;
+            System.gc();
+            ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
+            long cpu0 = ProcessCpu.nanos();
+            long t0 = System.nanoTime();
+            long check = plain ? plainParse(files) : TabularFederation.prepare(inputs, CsvFormat.defaults(),
+                    settings, preparing).sites().stream().mapToLong(s -> s.train().size() + s.test().size()).sum();
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            double cpu = (ProcessCpu.nanos() - cpu0) / 1e9;
+            double peak = heapPeakMb();
+            if (r > 0) {
+                int base = plain ? 0 : 1;
+                m.get(base).add(seconds);
+                m.get(base + 2).add(cpu);
+                m.get(base + 4).add(peak);
+            }
+            progress.accept(String.format(Locale.ROOT, "%s %s: %.2f s, %.2f s CPU, heap peak %.0f MB (%d)",
+                    r == 0 ? "warm-up" : "repetition " + r, plain ? "plain commons-csv parse" : "preparation",
+                    seconds, cpu, peak, check));
+        }
     }
 
     /** Every record of every file through commons-csv, each value touched: the floor any CSV reading pays. */
@@ -184,9 +200,9 @@ public record TabularLoading(int rows, int hospitals, long fileBytes, long maxHe
                 + "%.2f, max %.2f (target at most 2); heap peak of the preparation %.0f MB (target under 1,024).%n",
                 ratios.min(), ratios.median(), ratios.max(),
                 preparePeakMb.stream().mapToDouble(Double::doubleValue).max().orElse(0)));
-        sb.append(String.format(Locale.ROOT, "The same in CPU seconds of the measuring thread (less disturbed by other "
-                + "programs than wall time): min %.2f, median %.2f, max %.2f.%n", cpuRatios.min(), cpuRatios.median(),
-                cpuRatios.max()));
+        sb.append(String.format(Locale.ROOT, "The same in CPU seconds of the process (every thread; the preparation "
+                + "uses %d cores, the plain parse one): min %.2f, median %.2f, max %.2f.%n", cores, cpuRatios.min(),
+                cpuRatios.median(), cpuRatios.max()));
         return sb.toString();
     }
 

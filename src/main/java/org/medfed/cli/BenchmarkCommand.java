@@ -263,7 +263,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         String a = AttackBenchmark.markdown("Attacks on Fed-Heart-Disease", command(s, ""),
                 AttackBenchmark.run(flamby, s, progress), s, "our recommended FedAvg (pooled z-scores, SGD lr 0.01, "
                         + "batch 4, 100 steps x 15 rounds)");
-        PreparedStudy sample = PreparedStudy.prepare(StudyFile.load(study), study);
+        PreparedStudy sample = PreparedStudy.prepare(StudyFile.load(study), study, workers);
         Study st = sample.study();
         AttackBenchmark.Setting own = new AttackBenchmark.Setting(st.name(), sample.data().sites(), sample.spec(),
                 st.strategy().id(), st.training().localTraining(), st.training().rounds());
@@ -286,7 +286,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         int r = rows == null ? TabularLoading.DEFAULT_ROWS : rows;
         Path dir = data != null ? data : Path.of("target", "tabular-loading");
         String before = MachineFacts.now().describe();
-        TabularLoading loading = TabularLoading.measure(dir, r, 4, n, progress);
+        TabularLoading loading = TabularLoading.measure(workers, dir, r, 4, n, progress);
         return "Command: `java -Xmx1g -jar target/medfed.jar benchmark tabular-loading --rows " + r + " --repetitions "
                 + n + "`\n\n" + machineLines(before) + loading.markdown();
     }

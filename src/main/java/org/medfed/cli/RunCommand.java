@@ -165,7 +165,7 @@ final class RunCommand implements Callable<Integer> {
     private PreparedStudy prepare(Study study, Path base) {
         PrintWriter err = spec.commandLine().getErr();
         err.println("preparing data of " + study.enabledParticipants().size() + " participants ...");
-        PreparedStudy prepared = PreparedStudy.prepare(study, base);
+        PreparedStudy prepared = PreparedStudy.prepare(study, base, workers);
         report(prepared);
         return prepared;
     }

@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import org.medfed.analytics.gwas.GwasRunner;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvTable;
@@ -39,14 +40,14 @@ public final class GenotypeStudyData {
     private GenotypeStudyData() {
     }
 
-    static TabularStudyData prepare(Study study, Path studyFile) {
+    static TabularStudyData prepare(Study study, Path studyFile, Executor hospitals) {
         check(study, studyFile);
         GenotypeSection g = study.genotypes();
         Map<String, CsvTable> tables = new LinkedHashMap<>();
         for (GwasRunner.SiteInput site : GenotypeFiles.of(study, studyFile)) {
             tables.put(site.name(), table(site, g.phenotype().spec(), g.riskModel()));
         }
-        return new TabularStudyData(TabularFederation.prepareTables(tables, settings(study)));
+        return new TabularStudyData(TabularFederation.prepareTables(tables, settings(study), hospitals));
     }
 
     /**

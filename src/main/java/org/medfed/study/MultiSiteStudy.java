@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import org.medfed.concurrency.InOrder;
 import org.medfed.concurrency.Workers;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.data.tabular.TabularAgreement;
@@ -87,7 +88,8 @@ public final class MultiSiteStudy {
         List<RemoteTabularSite> tables = hospitals.stream().map(h -> new RemoteTabularSite(h, calls)).toList();
         TabularSettings settings = isGenotypes(study) ? GenotypeStudyData.settings(study)
                 : study.data().tabularSettings();
-        TabularAgreement agreement = TabularCoordinator.agree(tables, settings);
+        // one hospital after another, as before: the calls already wait on the network, not on this machine
+        TabularAgreement agreement = TabularCoordinator.agree(tables, settings, InOrder.HERE);
         String prepJson = ProtocolJson.write(agreement.preprocessing());
         List<RemoteParticipant> ready = new ArrayList<>();
         for (RemoteParticipant h : hospitals) {

@@ -2,6 +2,10 @@ package org.medfed.study;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import org.medfed.concurrency.InOrder;
+import org.medfed.concurrency.Workers;
 import org.medfed.engine.BadInputException;
 import org.medfed.model.ModelKind;
 import org.medfed.model.ModelSpec;
@@ -11,8 +15,25 @@ import org.medfed.project.StudyValidation;
 /** A study with its hospitals' data read, checked and encoded, and the model shape that fits it. */
 public record PreparedStudy(Study study, Path studyFile, StudyData data, ModelSpec spec) {
 
-    /** Reads and prepares every enabled participant's data; errors name the file and line. */
+    /** Reads and prepares every enabled participant's data, one after another; errors name the file and line. */
     public static PreparedStudy prepare(Study study, Path studyFile) {
+        return prepare(study, studyFile, InOrder.HERE);
+    }
+
+    /**
+     * As {@link #prepare(Study, Path)}, the hospitals reading and encoding their tables at once, as many as there
+     * are cores (each would on its own machine); the result is the same, bit for bit.
+     */
+    public static PreparedStudy prepare(Study study, Path studyFile, Workers workers) {
+        ExecutorService hospitals = workers.fixed("preparing-data", workers.cores());
+        try {
+            return prepare(study, studyFile, hospitals);
+        } finally {
+            hospitals.shutdownNow();
+        }
+    }
+
+    private static PreparedStudy prepare(Study study, Path studyFile, Executor hospitals) {
         StudyValidation.check(studyFile, study);
         if (study.enabledParticipants().isEmpty()) {
             throw new BadInputException(studyFile, null, "no participant is enabled");
@@ -23,8 +44,8 @@ public record PreparedStudy(Study study, Path studyFile, StudyData data, ModelSp
             throw new BadInputException(studyFile, null, e.getMessage(), e);
         }
         StudyData data = switch (study.dataType()) {
-            case "tabular" -> TabularStudyData.prepare(study, studyFile);
-            case "genotypes" -> GenotypeStudyData.prepare(study, studyFile);
+            case "tabular" -> TabularStudyData.prepare(study, studyFile, hospitals);
+            case "genotypes" -> GenotypeStudyData.prepare(study, studyFile, hospitals);
             case "images", "dicom" -> ImagingStudyData.prepare(study, studyFile);
             default -> throw new BadInputException(studyFile, null, "data type \"" + study.dataType()
                     + "\" is unknown; expected tabular, images, dicom or genotypes");

@@ -3,6 +3,7 @@ package org.medfed.study;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.data.tabular.TabularFederation;
@@ -28,7 +29,7 @@ public final class TabularStudyData implements StudyData {
         this.sites = List.copyOf(out);
     }
 
-    static TabularStudyData prepare(Study study, Path studyFile) {
+    static TabularStudyData prepare(Study study, Path studyFile, Executor hospitals) {
         if (study.data() == null || study.data().label() == null) {
             throw new BadInputException(studyFile, null, "the study has no \"data\" section with a \"label\" column");
         }
@@ -42,7 +43,7 @@ public final class TabularStudyData implements StudyData {
                     p.csvFormat(study.data().csvFormat()), p.siteMapping()));
         }
         return new TabularStudyData(TabularFederation.prepare(inputs, study.data().csvFormat(),
-                study.data().tabularSettings()));
+                study.data().tabularSettings(), hospitals));
     }
 
     public TabularFederation federation() {

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.concurrency.Workers;
 
 /** The tabular-loading benchmark on a tiny table: files written once and reused, both phases measured and paired. */
 class TabularLoadingTest {
@@ -18,7 +19,10 @@ class TabularLoadingTest {
     @Test
     void writesTheHospitalsOnceAndMeasuresBothPhasesInEachRepetition() throws Exception {
         List<String> progress = new ArrayList<>();
-        TabularLoading t = TabularLoading.measure(dir, 402, 4, 2, progress::add);
+        TabularLoading t;
+        try (Workers workers = new Workers(2)) {
+            t = TabularLoading.measure(workers, dir, 402, 4, 2, progress::add);
+        }
 
         List<Path> files;
         try (var listing = Files.list(dir)) {
@@ -35,9 +39,11 @@ class TabularLoadingTest {
         assertThat(progress.stream().filter(p -> p.startsWith("writing"))).hasSize(4);
         assertThat(progress.stream().filter(p -> p.startsWith("repetition"))).hasSize(4);
         assertThat(t.markdown()).contains("402 rows x 20 columns over 4 hospitals", "| plain commons-csv parse |",
-                "| data preparation", "paired wall-time ratios", "in CPU seconds");
+                "| data preparation", "paired wall-time ratios", "in CPU seconds of the process", "uses 2 cores");
 
-        TabularLoading.measure(dir, 402, 4, 1, progress::add);
+        try (Workers workers = new Workers(2)) {
+            TabularLoading.measure(workers, dir, 402, 4, 1, progress::add);
+        }
         assertThat(progress.stream().filter(p -> p.startsWith("writing"))).as("files reused").hasSize(4);
     }
 }

@@ -20,6 +20,10 @@ final class CsvColumn {
     private static final byte TEXT = -2;
     private static final byte NUMERIC_TEXT = -3;
     private static final double[] POWERS_OF_TEN = new double[MAX_DIGITS + 1];
+    /** The packing of {@link #plainDecimal}: decimals in the low 4 bits, the minus in the fifth. */
+    private static final long DECIMALS = 15;
+    private static final long MINUS = 16;
+    private static final int DIGITS_SHIFT = 5;
     /** Distinct texts shared per column; beyond this many a column is free text and each keeps its own. */
     private static final int MAX_SHARED_TEXTS = 4096;
 
@@ -39,7 +43,7 @@ final class CsvColumn {
     private double[][] numbers = new double[16][];
     private byte[][] kinds = new byte[16][];
     private String[][] texts = new String[16][];
-    private Map<String, String> shared = new HashMap<>();
+    private Map<String, Text> shared = new HashMap<>();
     private int first;
     private int size;
 
@@ -66,37 +70,42 @@ final class CsvColumn {
             numbers[b][i] = Double.NaN;
             return;
         }
-        int decimals = plainDecimals(value);
-        if (decimals >= 0) {
+        long plain = plainDecimal(value);
+        if (plain >= 0) {
+            int decimals = (int) (plain & DECIMALS);
+            // both exact in a double, so the one division is correctly rounded, as Double.parseDouble is
+            double v = (plain >>> DIGITS_SHIFT) / POWERS_OF_TEN[decimals];
             kinds[b][i] = (byte) decimals;
-            numbers[b][i] = plainValue(value);
+            numbers[b][i] = (plain & MINUS) != 0 ? -v : v;
             return;
         }
         if (texts[b] == null) {
             texts[b] = new String[kinds[b].length];
         }
-        texts[b][i] = share(value);
-        if (CsvNumber.looksNumeric(value)) {
-            kinds[b][i] = NUMERIC_TEXT;
-            numbers[b][i] = CsvNumber.anyValue(value);
-        } else {
-            kinds[b][i] = TEXT;
-            numbers[b][i] = Double.NaN;
-        }
+        Text text = text(value);
+        texts[b][i] = text.text();
+        kinds[b][i] = text.kind();
+        numbers[b][i] = text.number();
     }
 
-    private String share(String value) {
-        if (shared == null) {
-            return value;
-        }
-        String known = shared.putIfAbsent(value, value);
+    /** A text as read, with whether it looks numeric and its value: worked out once per distinct shared text. */
+    private record Text(String text, byte kind, double number) {
+    }
+
+    private Text text(String value) {
+        Text known = shared == null ? null : shared.get(value);
         if (known != null) {
             return known;
         }
-        if (shared.size() > MAX_SHARED_TEXTS) {
-            shared = null;
+        boolean numeric = CsvNumber.looksNumeric(value);
+        Text text = new Text(value, numeric ? NUMERIC_TEXT : TEXT, numeric ? CsvNumber.anyValue(value) : Double.NaN);
+        if (shared != null) {
+            shared.put(value, text);
+            if (shared.size() > MAX_SHARED_TEXTS) {
+                shared = null;
+            }
         }
-        return value;
+        return text;
     }
 
     /** No more rows; with {@code skipFirst} the first row is left out (a header after all). */
@@ -162,53 +171,49 @@ final class CsvColumn {
         return kind >= 0 || kind == MISSING ? null : CsvNumber.problem(column, text(row));
     }
 
-    /**
-     * The number of decimals of a plain decimal: an optional minus, digits without a leading zero (a single 0 before
-     * the point is fine), an optional point followed by digits, {@value #MAX_DIGITS} digits at most; -1 otherwise.
-     */
+    /** The number of decimals of a plain decimal ({@link #plainDecimal}), -1 when {@code s} is not one. */
     static int plainDecimals(String s) {
+        long plain = plainDecimal(s);
+        return plain < 0 ? -1 : (int) (plain & DECIMALS);
+    }
+
+    /**
+     * A plain decimal, read in one pass: an optional minus, digits without a leading zero (a single 0 before the
+     * point is fine), an optional point followed by digits, {@value #MAX_DIGITS} digits at most. Packed as its digits
+     * (as an integer, point removed) shifted by {@value #DIGITS_SHIFT}, the minus and the number of decimals; -1 when
+     * {@code s} is not one.
+     */
+    static long plainDecimal(String s) {
         int n = s.length();
-        int i = s.startsWith("-") ? 1 : 0;
+        boolean negative = n > 0 && s.charAt(0) == '-';
+        int i = negative ? 1 : 0;
         int start = i;
-        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
+        long digits = 0;
+        char ch = 0;
+        while (i < n && (ch = s.charAt(i)) >= '0' && ch <= '9') {
+            digits = digits * 10 + (ch - '0');
             i++;
         }
         int integerDigits = i - start;
-        if (integerDigits == 0 || integerDigits > 1 && s.charAt(start) == '0') {
+        if (integerDigits == 0 || integerDigits > MAX_DIGITS || integerDigits > 1 && s.charAt(start) == '0') {
             return -1;
         }
-        if (i == n) {
-            return integerDigits <= MAX_DIGITS ? 0 : -1;
-        }
-        if (s.charAt(i) != '.' || i == n - 1) {
-            return -1;
-        }
-        int point = i++;
-        while (i < n && s.charAt(i) >= '0' && s.charAt(i) <= '9') {
-            i++;
-        }
-        int decimals = i - point - 1;
-        return i == n && integerDigits + decimals <= MAX_DIGITS ? decimals : -1;
-    }
-
-    /** The value of a plain decimal, bit for bit what {@link Double#parseDouble} gives. */
-    private static double plainValue(String s) {
-        long digits = 0;
         int decimals = 0;
-        boolean afterPoint = false;
-        boolean negative = s.charAt(0) == '-';
-        for (int i = negative ? 1 : 0; i < s.length(); i++) {
-            char ch = s.charAt(i);
-            if (ch == '.') {
-                afterPoint = true;
-            } else {
+        if (i < n) {
+            if (ch != '.' || i == n - 1) {
+                return -1;
+            }
+            int point = i++;
+            while (i < n && (ch = s.charAt(i)) >= '0' && ch <= '9') {
                 digits = digits * 10 + (ch - '0');
-                decimals += afterPoint ? 1 : 0;
+                i++;
+            }
+            decimals = i - point - 1;
+            if (i < n || integerDigits + decimals > MAX_DIGITS) {
+                return -1;
             }
         }
-        // both exact in a double, so the one division is correctly rounded, as the parse is
-        double v = digits / POWERS_OF_TEN[decimals];
-        return negative ? -v : v;
+        return digits << DIGITS_SHIFT | (negative ? MINUS : 0) | decimals;
     }
 
     /** The text of a plain decimal from its value and number of decimals. */

@@ -43,10 +43,12 @@ public final class CsvReader {
             long previousEnd = 0;
             for (CSVRecord record : parser) {
                 String[] values = record.values();
-                // the record's first line: the line after the previous record ended, skipping blank lines
-                table.add(values, (int) Math.max(previousEnd + 1,
-                        parser.getCurrentLineNumber() - countNewlines(values)));
-                previousEnd = parser.getCurrentLineNumber();
+                long end = parser.getCurrentLineNumber();
+                // the record's first line: the line after the previous record ended, skipping blank lines; only a
+                // record that ends further on than the next line needs its values searched for line breaks
+                table.add(values, (int) (end == previousEnd + 1 ? end
+                        : Math.max(previousEnd + 1, end - countNewlines(values))));
+                previousEnd = end;
             }
         } catch (NoSuchFileException e) {
             throw new BadInputException(file, null, "file not found");
@@ -93,6 +95,7 @@ public final class CsvReader {
 
         private final Path file;
         private final CsvFormat format;
+        private final MissingTokens missing;
         private String[] first;
         private int firstLine;
         private Boolean header;
@@ -105,6 +108,7 @@ public final class CsvReader {
         TableBuilder(Path file, CsvFormat format) {
             this.file = file;
             this.format = format;
+            this.missing = new MissingTokens(format.missingTokens());
             header = switch (format.header()) {
                 case YES -> true;
                 case NO -> false;
@@ -148,9 +152,10 @@ public final class CsvReader {
                             + "); check the separator " + CsvFormat.describe(format.separator()) + " and quotes");
                 }
             }
+            // commons-csv has trimmed every value already
             for (int c = 0; c < width; c++) {
-                columns[c].add(format.isMissing(values[c]) ? null
-                        : format.decimalComma() ? withDecimalPoint(values[c].trim()) : values[c].trim());
+                String v = values[c];
+                columns[c].add(missing.contains(v) ? null : format.decimalComma() ? withDecimalPoint(v) : v);
             }
             if (records == lines.length) {
                 lines = java.util.Arrays.copyOf(lines, records + (records >> 1));

@@ -14,19 +14,27 @@ import org.medfed.engine.BadInputException;
  */
 public final class RowEncoder {
 
-    private final FittedPreprocessing prep;
     private final CsvTable table;
     private final int[] columns;
     private final int inputSize;
+    // the features' settings in arrays, read for every value of every row
+    private final FeatureColumn[] features;
+    private final boolean[] numeric;
+    private final int[] widths;
     /** Per categorical feature, each known level's input slot among the feature's (-1: the dropped first level). */
     private final List<Map<String, Integer>> slots = new ArrayList<>();
 
     RowEncoder(FittedPreprocessing prep, CsvTable table) {
-        this.prep = prep;
         this.table = table;
+        this.features = prep.features().toArray(FeatureColumn[]::new);
         this.columns = prep.features().stream().mapToInt(f -> table.columnIndex(f.name())).toArray();
         this.inputSize = prep.inputSize();
-        for (FeatureColumn f : prep.features()) {
+        this.numeric = new boolean[features.length];
+        this.widths = new int[features.length];
+        for (int i = 0; i < features.length; i++) {
+            FeatureColumn f = features[i];
+            numeric[i] = f.type() == ColumnType.NUMERIC;
+            widths[i] = f.width();
             Map<String, Integer> slot = new HashMap<>();
             for (String level : f.levels()) {
                 slot.put(level, f.encodedLevels().indexOf(level));
@@ -42,11 +50,10 @@ public final class RowEncoder {
     public float[] encode(int row, boolean imputeMissing) {
         float[] x = new float[inputSize];
         int offset = 0;
-        List<FeatureColumn> features = prep.features();
         for (int i = 0; i < columns.length; i++) {
-            FeatureColumn f = features.get(i);
+            FeatureColumn f = features[i];
             int c = columns[i];
-            if (f.type() == ColumnType.NUMERIC) {
+            if (numeric[i]) {
                 double v;
                 if (table.isMissing(row, c)) {
                     if (!imputeMissing) {
@@ -75,7 +82,7 @@ public final class RowEncoder {
                 if (slot >= 0) {
                     x[offset + slot] = 1f;
                 }
-                offset += f.width();
+                offset += widths[i];
             }
         }
         return x;

@@ -242,7 +242,8 @@ public final class SiteTable {
         float[][] x = new float[rows.length][];
         int[] y = new int[rows.length];
         for (int i = 0; i < rows.length; i++) {
-            x[i] = z == null ? encoded.get(i) : z.apply(encoded.get(i));
+            // the encoded rows are this method's alone (made here, or handed over by encodedMoments)
+            x[i] = z == null ? encoded.get(i) : z.applyInPlace(encoded.get(i));
             y[i] = prep.classOf(table, rows[i], labelColumn);
         }
         return ExampleSet.classification(new int[] {prep.inputSize()}, x, y, prep.classes().size());

@@ -27,10 +27,14 @@ public record Standardization(double[] mean, double[] std, long count) {
     }
 
     public float[] apply(float[] x) {
-        float[] out = new float[x.length];
+        return applyInPlace(x.clone());
+    }
+
+    /** {@link #apply} into {@code x} itself, for rows nobody else holds: a million rows need no second copy. */
+    public float[] applyInPlace(float[] x) {
         for (int i = 0; i < x.length; i++) {
-            out[i] = (float) ((x[i] - mean[i]) / scale(std[i]));
+            x[i] = (float) ((x[i] - mean[i]) / scale(std[i]));
         }
-        return out;
+        return x;
     }
 }

@@ -3,11 +3,15 @@ package org.medfed.data.tabular;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.Executor;
+import org.medfed.concurrency.InOrder;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.TableProfiler;
 import org.medfed.engine.BadInputException;
@@ -16,7 +20,9 @@ import org.medfed.engine.BadInputException;
  * The coordinator's side of preparing a tabular study: it agrees on columns, category levels, classes, fill
  * values and standardisation with the hospitals through {@link TabularSite}'s summary records only, so it works
  * the same whether a site runs in this process or at a hospital. Sites are always asked and pooled in the given
- * order, so that sums are added in the same order and a rerun is bit-identical.
+ * order, so that sums are added in the same order and a rerun is bit-identical. Each step asks every site at once
+ * on the given executor (each site's answer is its own work; {@link InOrder#HERE} asks one after another), and
+ * takes the answers in the sites' order.
  */
 public final class TabularCoordinator {
 
@@ -24,8 +30,9 @@ public final class TabularCoordinator {
     }
 
     /** Only the first step: the cross-hospital schema check, from each site's schema summary. */
-    public static SchemaReport checkSchema(List<? extends TabularSite> sites, TabularSettings settings) {
-        return SchemaCheck.check(schemaSummaries(sites), settings);
+    public static SchemaReport checkSchema(List<? extends TabularSite> sites, TabularSettings settings,
+                                           Executor executor) {
+        return SchemaCheck.check(schemaSummaries(sites, executor), settings);
     }
 
     /**
@@ -33,17 +40,18 @@ public final class TabularCoordinator {
      *
      * @throws BadInputException when the tables do not match, or a hospital has no rows to train on
      */
-    public static TabularAgreement agree(List<? extends TabularSite> sites, TabularSettings settings) {
+    public static TabularAgreement agree(List<? extends TabularSite> sites, TabularSettings settings,
+                                         Executor executor) {
         if (sites.isEmpty()) {
             throw new BadInputException("the study has no participants with data");
         }
-        Map<String, SchemaSummary> schemas = schemaSummaries(sites);
+        Map<String, SchemaSummary> schemas = schemaSummaries(sites, executor);
         SchemaReport schema = SchemaCheck.check(schemas, settings);
         schema.throwIfErrors();
 
         // every site first checks its values against the agreed types, then the counts are looked at
-        Map<String, RowSummary> rows = new LinkedHashMap<>();
-        sites.forEach(s -> rows.put(s.name(), s.selectRows(schema.featureTypes())));
+        Map<String, RowSummary> rows = byName(sites, InOrder.map(sites, s -> s.selectRows(schema.featureTypes()),
+                executor));
         rows.forEach((site, r) -> {
             if (r.usableRows() == 0) {
                 throw new BadInputException(fileOf(schemas, site), null, "no usable rows: " + r.droppedForMissingLabel()
@@ -55,8 +63,7 @@ public final class TabularCoordinator {
         // 1. agree on category levels and classes from each site's level summary
         Map<String, TreeSet<String>> levels = new LinkedHashMap<>();
         TreeSet<String> classes = new TreeSet<>(TableProfiler::compareLevels);
-        for (TabularSite s : sites) {
-            LevelSummary summary = s.levelSummary();
+        for (LevelSummary summary : InOrder.map(sites, TabularSite::levelSummary, executor)) {
             summary.levels().forEach((column, found) -> levels
                     .computeIfAbsent(column, c -> new TreeSet<>(TableProfiler::compareLevels)).addAll(found));
             classes.addAll(summary.classes());
@@ -68,8 +75,7 @@ public final class TabularCoordinator {
         List<String> classList = List.copyOf(classes);
 
         // 2. each site splits its own rows
-        Map<String, SplitSummary> splits = new LinkedHashMap<>();
-        sites.forEach(s -> splits.put(s.name(), s.split(classList)));
+        Map<String, SplitSummary> splits = byName(sites, InOrder.map(sites, s -> s.split(classList), executor));
         splits.forEach((site, split) -> {
             if (split.trainRows() == 0) {
                 throw new BadInputException(fileOf(schemas, site), null, "only " + rows.get(site).usableRows()
@@ -78,17 +84,16 @@ public final class TabularCoordinator {
         });
 
         // 3. fill values from pooled counts and sums
-        List<FeatureColumn> features = agreeOnColumns(schema.featureTypes(), levels, sites, settings);
+        List<FeatureColumn> features = agreeOnColumns(schema.featureTypes(), levels, sites, settings, executor);
         FittedPreprocessing unscaled = new FittedPreprocessing(features, settings.label(), settings.labelRule(),
                 classList, settings.missing(), Normalization.NONE, null, Map.of());
 
         // 4. standardisation from each site's moments of its encoded training rows
         Map<String, Standardization> perSite = new TreeMap<>();
-        List<Moments> moments = new ArrayList<>();
-        for (TabularSite s : sites) {
-            Moments m = s.encodedMoments(unscaled);
-            moments.add(m);
-            perSite.put(s.name(), Standardization.fromMoments(m.count(), m.sum(), m.sumOfSquares()));
+        List<Moments> moments = InOrder.map(sites, s -> s.encodedMoments(unscaled), executor);
+        for (int i = 0; i < sites.size(); i++) {
+            Moments m = moments.get(i);
+            perSite.put(sites.get(i).name(), Standardization.fromMoments(m.count(), m.sum(), m.sumOfSquares()));
         }
         Moments pooled = Moments.pool(moments, unscaled.inputSize());
         FittedPreprocessing prep = new FittedPreprocessing(features, settings.label(), settings.labelRule(), classList,
@@ -97,13 +102,21 @@ public final class TabularCoordinator {
         return new TabularAgreement(schema, prep, rows, splits);
     }
 
-    private static Map<String, SchemaSummary> schemaSummaries(List<? extends TabularSite> sites) {
-        Map<String, SchemaSummary> out = new LinkedHashMap<>();
+    private static Map<String, SchemaSummary> schemaSummaries(List<? extends TabularSite> sites, Executor executor) {
+        Set<String> names = new HashSet<>();
         for (TabularSite s : sites) {
-            if (out.containsKey(s.name())) {
+            if (!names.add(s.name())) {
                 throw new BadInputException("two participants are named '" + s.name() + "'");
             }
-            out.put(s.name(), s.schemaSummary());
+        }
+        return byName(sites, InOrder.map(sites, TabularSite::schemaSummary, executor));
+    }
+
+    /** The sites' answers by site name, in the sites' order. */
+    private static <A> Map<String, A> byName(List<? extends TabularSite> sites, List<A> answers) {
+        Map<String, A> out = new LinkedHashMap<>();
+        for (int i = 0; i < sites.size(); i++) {
+            out.put(sites.get(i).name(), answers.get(i));
         }
         return out;
     }
@@ -114,16 +127,19 @@ public final class TabularCoordinator {
     }
 
     private static List<FeatureColumn> agreeOnColumns(Map<String, ColumnType> types, Map<String, TreeSet<String>> levels,
-                                                      List<? extends TabularSite> sites, TabularSettings settings) {
+                                                      List<? extends TabularSite> sites, TabularSettings settings,
+                                                      Executor executor) {
         Map<String, Long> counts = new LinkedHashMap<>();
         Map<String, Double> sums = new LinkedHashMap<>();
         Map<String, Map<String, Integer>> levelCounts = new LinkedHashMap<>();
-        for (TabularSite s : sites) {
-            NumericSummary n = s.numericSummary();
+        List<NumericSummary> numeric = InOrder.map(sites, TabularSite::numericSummary, executor);
+        List<TrainLevelCounts> trainLevels = InOrder.map(sites, TabularSite::trainLevelCounts, executor);
+        for (int i = 0; i < sites.size(); i++) {
+            NumericSummary n = numeric.get(i);
             n.counts().forEach((c, k) -> counts.merge(c, k, Long::sum));
             n.sums().forEach((c, v) -> sums.merge(c, v, Double::sum));
             // a level a site did not count (absent, or rarer than its minimum count) adds 0 here
-            s.trainLevelCounts().counts().forEach((c, m) -> m.forEach((level, k) ->
+            trainLevels.get(i).counts().forEach((c, m) -> m.forEach((level, k) ->
                     levelCounts.computeIfAbsent(c, x -> new TreeMap<>()).merge(level, k, Integer::sum)));
         }
         List<FeatureColumn> out = new ArrayList<>();

@@ -1,10 +1,13 @@
 package org.medfed.data.tabular;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Executor;
+import org.medfed.concurrency.InOrder;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.SplitRule;
 import org.medfed.data.csv.CsvFormat;
@@ -18,7 +21,8 @@ import org.medfed.engine.BadInputException;
  * hospital reads its own file into a {@link LocalTabularSite}; the {@link TabularCoordinator} agrees on columns,
  * category levels, classes, fill values and standardisation from the sites' summaries; then each site encodes its
  * own examples. Rows never leave a site; only the pooled-training baseline, which is the simulation's point of
- * comparison, puts them together.
+ * comparison, puts them together. The hospitals do their parts at once on the executor given (as each would on its
+ * own machine), and their answers are taken in the study's order, so the result does not depend on it.
  */
 public final class TabularFederation {
 
@@ -70,58 +74,63 @@ public final class TabularFederation {
     }
 
     /** Reads every site's file and checks the schema across them, without preparing anything. */
-    public static SchemaReport checkSchema(List<SiteInput> inputs, CsvFormat format, TabularSettings settings) {
-        return TabularCoordinator.checkSchema(localSites(readAll(inputs, format), settings), settings);
+    public static SchemaReport checkSchema(List<SiteInput> inputs, CsvFormat format, TabularSettings settings,
+                                           Executor executor) {
+        Map<String, CsvTable> tables = readAll(inputs, format, executor);
+        List<LocalTabularSite> sites = InOrder.map(List.copyOf(tables.entrySet()),
+                t -> new LocalTabularSite(t.getKey(), t.getValue(), settings), executor);
+        return TabularCoordinator.checkSchema(sites, settings, executor);
     }
 
-    public static TabularFederation prepare(List<SiteInput> inputs, CsvFormat format, TabularSettings settings) {
-        return prepare(inputs, format, settings, SplitRule.OURS);
-    }
-
-    /** As {@link #prepare}, each site splitting its rows by {@code splitRule} (a benchmark's published split). */
+    /** As {@link #prepare(List, CsvFormat, TabularSettings, SplitRule, Executor)}, with the study's own split. */
     public static TabularFederation prepare(List<SiteInput> inputs, CsvFormat format, TabularSettings settings,
-                                            SplitRule splitRule) {
+                                            Executor executor) {
+        return prepare(inputs, format, settings, SplitRule.OURS, executor);
+    }
+
+    /**
+     * Reads every site's file and prepares it, each site splitting its rows by {@code splitRule} (a benchmark's
+     * published split); the sites work at once on {@code executor} ({@link InOrder#HERE}: one after another).
+     */
+    public static TabularFederation prepare(List<SiteInput> inputs, CsvFormat format, TabularSettings settings,
+                                            SplitRule splitRule, Executor executor) {
         if (inputs.isEmpty()) {
             throw new BadInputException("the study has no participants with data");
         }
-        return prepareTables(readAll(inputs, format), settings, splitRule);
+        return prepareTables(readAll(inputs, format, executor), settings, splitRule, executor);
     }
 
     /** As {@link #prepare}, for tables a site built itself (genotype dosages with phenotypes). */
-    public static TabularFederation prepareTables(Map<String, CsvTable> tables, TabularSettings settings) {
-        return prepareTables(tables, settings, SplitRule.OURS);
+    public static TabularFederation prepareTables(Map<String, CsvTable> tables, TabularSettings settings,
+                                                  Executor executor) {
+        return prepareTables(tables, settings, SplitRule.OURS, executor);
     }
 
     private static TabularFederation prepareTables(Map<String, CsvTable> tables, TabularSettings settings,
-                                                   SplitRule splitRule) {
+                                                   SplitRule splitRule, Executor executor) {
         if (tables.isEmpty()) {
             throw new BadInputException("the study has no participants with data");
         }
-        List<LocalTabularSite> sites = new ArrayList<>();
-        tables.forEach((name, table) -> sites.add(new LocalTabularSite(name, table, settings,
-                LocalTabularSite.REPORT_EVERY_COUNT, splitRule)));
-        TabularAgreement agreement = TabularCoordinator.agree(sites, settings);
+        List<LocalTabularSite> sites = InOrder.map(List.copyOf(tables.entrySet()), t -> new LocalTabularSite(
+                t.getKey(), t.getValue(), settings, LocalTabularSite.REPORT_EVERY_COUNT, splitRule), executor);
+        TabularAgreement agreement = TabularCoordinator.agree(sites, settings, executor);
         FittedPreprocessing prep = agreement.preprocessing();
-        List<PreparedSite> prepared = new ArrayList<>();
-        for (LocalTabularSite s : sites) {
-            prepared.add(new PreparedSite(s.name(), s.examples(prep, false), s.examples(prep, true), s.siteTable()));
-        }
+        List<PreparedSite> prepared = InOrder.map(sites, s -> new PreparedSite(s.name(), s.examples(prep, false),
+                s.examples(prep, true), s.siteTable()), executor);
         return new TabularFederation(prepared, prep, agreement.schema());
     }
 
-    private static List<LocalTabularSite> localSites(Map<String, CsvTable> tables, TabularSettings settings) {
-        List<LocalTabularSite> out = new ArrayList<>();
-        tables.forEach((name, table) -> out.add(new LocalTabularSite(name, table, settings)));
-        return out;
-    }
-
-    private static Map<String, CsvTable> readAll(List<SiteInput> inputs, CsvFormat format) {
-        Map<String, CsvTable> tables = new LinkedHashMap<>();
+    private static Map<String, CsvTable> readAll(List<SiteInput> inputs, CsvFormat format, Executor executor) {
+        Set<String> names = new HashSet<>();
         for (SiteInput in : inputs) {
-            if (tables.containsKey(in.name())) {
+            if (!names.add(in.name())) {
                 throw new BadInputException("two participants are named '" + in.name() + "'");
             }
-            tables.put(in.name(), in.read(format));
+        }
+        List<CsvTable> read = InOrder.map(inputs, in -> in.read(format), executor);
+        Map<String, CsvTable> tables = new LinkedHashMap<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            tables.put(inputs.get(i).name(), read.get(i));
         }
         return tables;
     }

@@ -433,7 +433,7 @@ public final class RunViewModel {
                     thisBridge.log("Waiting for the hospitals' nodes and agreeing with them on the data.");
                     prepared = through.prepare(study, base, runId, thisBridge::log);
                 } else {
-                    prepared = PreparedStudy.prepare(study, base);
+                    prepared = PreparedStudy.prepare(study, base, tasks.workers());
                 }
                 thisBridge.log("Data ready: " + describe(prepared));
                 prepared.data().warnings().forEach(w -> thisBridge.log("Warning: " + w));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.concurrency.InOrder;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.harmonise.SiteMapping;
 import org.medfed.engine.BadInputException;
@@ -39,7 +40,8 @@ class HarmonisationCheckTest {
 
     @Test
     void anOutcomeCodedDifferentlyStopsTheRunAndNamesEveryHospitalsCoding() {
-        SchemaReport report = TabularFederation.checkSchema(inputs(SiteMapping.NONE), CsvFormat.defaults(), settings);
+        SchemaReport report = TabularFederation.checkSchema(inputs(SiteMapping.NONE), CsvFormat.defaults(), settings,
+                InOrder.HERE);
         assertThat(report.errors()).hasSize(1);
         SchemaProblem p = report.errors().get(0);
         assertThat(p.participant()).isEqualTo("rural");
@@ -48,14 +50,15 @@ class HarmonisationCheckTest {
         assertThat(p.message()).contains("the outcome 'class' is coded differently at the hospitals: "
                 + "city-general: {2, 4}; county: {2, 4}; rural: {benign, malignant}");
         // before this check the run trained a four-class model on it; now it does not start
-        assertThatThrownBy(() -> TabularFederation.prepare(inputs(SiteMapping.NONE), CsvFormat.defaults(), settings))
+        assertThatThrownBy(() -> TabularFederation.prepare(inputs(SiteMapping.NONE), CsvFormat.defaults(), settings,
+                InOrder.HERE))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("rural: {benign, malignant}");
     }
 
     @Test
     void theHospitalsMappingFixesItAndTheStudyHasTwoClasses() {
         SiteMapping rural = new SiteMapping(null, Map.of("class", Map.of("benign", "2", "malignant", "4")), null);
-        TabularFederation f = TabularFederation.prepare(inputs(rural), CsvFormat.defaults(), settings);
+        TabularFederation f = TabularFederation.prepare(inputs(rural), CsvFormat.defaults(), settings, InOrder.HERE);
         assertThat(f.preprocessing().classes()).containsExactly("2", "4");
         assertThat(f.schema().errors()).isEmpty();
         // rural's 20 malignant rows of 60 are class 4 (index 1) like everyone else's
@@ -68,7 +71,7 @@ class HarmonisationCheckTest {
     @Test
     void anIdentifierIsLeftOutWithANoteAndCanBeKept() {
         SiteMapping rural = new SiteMapping(null, Map.of("class", Map.of("benign", "2", "malignant", "4")), null);
-        TabularFederation f = TabularFederation.prepare(inputs(rural), CsvFormat.defaults(), settings);
+        TabularFederation f = TabularFederation.prepare(inputs(rural), CsvFormat.defaults(), settings, InOrder.HERE);
         assertThat(f.preprocessing().featureNames()).containsExactly("clump", "cell_size", "nuclei");
         SchemaProblem note = f.schema().warnings().stream().filter(w -> w.kind() == SchemaProblem.Kind.IDENTIFIER)
                 .findFirst().orElseThrow();
@@ -76,7 +79,7 @@ class HarmonisationCheckTest {
         assertThat(note.message()).contains("looks like an identifier (its name, and a different value on every row "
                 + "at city-general, county, rural)");
         TabularFederation kept = TabularFederation.prepare(inputs(rural), CsvFormat.defaults(),
-                settings.withKeep(List.of("patient_id")));
+                settings.withKeep(List.of("patient_id")), InOrder.HERE);
         assertThat(kept.preprocessing().featureNames()).contains("clump").anyMatch(n -> n.startsWith("patient_id="));
     }
 
@@ -99,7 +102,8 @@ class HarmonisationCheckTest {
         Path fb = dir.resolve("b.csv");
         Files.writeString(fb, a.toString().replace("X", "Y"));
         SchemaReport r = TabularFederation.checkSchema(List.of(new TabularFederation.SiteInput("a", fa),
-                new TabularFederation.SiteInput("b", fb)), CsvFormat.defaults(), TabularSettings.defaults("y"));
+                new TabularFederation.SiteInput("b", fb)), CsvFormat.defaults(), TabularSettings.defaults("y"),
+                        InOrder.HERE);
         assertThat(r.featureTypes()).containsOnlyKeys("bmi");
         assertThat(r.warnings()).extracting(SchemaProblem::column).containsExactly("code");
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.medfed.concurrency.InOrder;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.HeaderMode;
@@ -27,7 +28,7 @@ class HeartDiseaseFederationTest {
         TabularSettings settings = new TabularSettings("num", List.of(), List.of("slope", "ca", "thal"),
                 Map.of("cp", ColumnType.CATEGORICAL, "restecg", ColumnType.CATEGORICAL), MissingPolicy.DROP_ROWS, true,
                 normalization, LabelRule.NONZERO_POSITIVE, 0.66, 43, true);
-        return TabularFederation.prepare(sites, format, settings);
+        return TabularFederation.prepare(sites, format, settings, InOrder.HERE);
     }
 
     @Test

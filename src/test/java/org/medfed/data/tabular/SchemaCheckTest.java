@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.concurrency.InOrder;
 import org.medfed.data.csv.CsvFormat;
 
 class SchemaCheckTest {
@@ -26,7 +27,8 @@ class SchemaCheckTest {
     void aColumnMissingAtOneHospitalIsReportedByHospitalAndColumn() throws IOException {
         var a = site("hospital-a", "age,chol,y\n50,200,1\n60,210,0\n");
         var b = site("hospital-b", "age,y\n55,1\n65,0\n");
-        SchemaReport r = TabularFederation.checkSchema(List.of(a, b), CsvFormat.defaults(), TabularSettings.defaults("y"));
+        SchemaReport r = TabularFederation.checkSchema(List.of(a, b), CsvFormat.defaults(), TabularSettings.defaults("y"),
+                InOrder.HERE);
         assertThat(r.errors()).singleElement().satisfies(p -> {
             assertThat(p.participant()).isEqualTo("hospital-b");
             assertThat(p.column()).isEqualTo("chol");
@@ -38,12 +40,14 @@ class SchemaCheckTest {
     void aColumnOfNumbersHereAndWordsThereIsAConflict() throws IOException {
         var a = site("hospital-a", "smoker,y\n0,1\n1,0\n");
         var b = site("hospital-b", "smoker,y\nno,1\nyes,0\n");
-        SchemaReport r = TabularFederation.checkSchema(List.of(a, b), CsvFormat.defaults(), TabularSettings.defaults("y"));
+        SchemaReport r = TabularFederation.checkSchema(List.of(a, b), CsvFormat.defaults(), TabularSettings.defaults("y"),
+                InOrder.HERE);
         assertThat(r.errors()).singleElement().satisfies(p -> {
             assertThat(p.participant()).isEqualTo("hospital-b");
             assertThat(p.message()).contains("holds numbers at hospital-a but text at hospital-b (hospital-b.csv line 2: 'no')");
         });
-        assertThatThrownBy(() -> TabularFederation.prepare(List.of(a, b), CsvFormat.defaults(), TabularSettings.defaults("y")))
+        assertThatThrownBy(() -> TabularFederation.prepare(List.of(a, b), CsvFormat.defaults(), TabularSettings.defaults("y"),
+                InOrder.HERE))
                 .hasMessageStartingWith("the hospitals' tables do not match:\n  hospital-b, column 'smoker':");
     }
 
@@ -54,7 +58,7 @@ class SchemaCheckTest {
         var b = site("hospital-b", "pain,y\nasymptomatic,1\natypical,0\nasymptomatic,0\natypical,1\nasymptomatic,1\n");
         TabularSettings s = new TabularSettings("y", List.of(), List.of(), java.util.Map.of(), MissingPolicy.DROP_ROWS,
                 false, Normalization.NONE, LabelRule.AS_IS, 0.6, 1, false);
-        TabularFederation f = TabularFederation.prepare(List.of(a, b), CsvFormat.defaults(), s);
+        TabularFederation f = TabularFederation.prepare(List.of(a, b), CsvFormat.defaults(), s, InOrder.HERE);
         assertThat(f.preprocessing().featureNames()).containsExactly("pain=asymptomatic", "pain=atypical", "pain=typical");
         assertThat(f.sites().get(0).train().inputLength()).isEqualTo(3);
     }
@@ -66,7 +70,7 @@ class SchemaCheckTest {
         var b = site("hospital-b", "x,y\n10,0\n20,1\n30,0\n40,1\n");
         TabularSettings s = new TabularSettings("y", List.of(), List.of(), java.util.Map.of(), MissingPolicy.IMPUTE,
                 true, Normalization.NONE, LabelRule.AS_IS, 0.75, 1, false);
-        TabularFederation f = TabularFederation.prepare(List.of(a, b), CsvFormat.defaults(), s);
+        TabularFederation f = TabularFederation.prepare(List.of(a, b), CsvFormat.defaults(), s, InOrder.HERE);
         FeatureColumn x = f.preprocessing().features().get(0);
         // the fill value is the mean of the present training values of both hospitals, whatever rows the split chose
         var trainA = f.sites().get(0).table();

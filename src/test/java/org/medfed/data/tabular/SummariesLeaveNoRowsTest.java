@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.concurrency.InOrder;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
@@ -56,7 +57,7 @@ class SummariesLeaveNoRowsTest {
         List<RecordingSite> sites = List.of(
                 new RecordingSite(new LocalTabularSite("a", table("hospital-a", HOSPITAL_A), settings, minimumCount)),
                 new RecordingSite(new LocalTabularSite("b", table("hospital-b", HOSPITAL_B), settings, minimumCount)));
-        TabularCoordinator.agree(sites, settings);
+        TabularCoordinator.agree(sites, settings, InOrder.HERE);
         return sites;
     }
 
@@ -90,7 +91,7 @@ class SummariesLeaveNoRowsTest {
         CsvTable a = table("hospital-a", HOSPITAL_A);
         LocalTabularSite site = new LocalTabularSite("a", a, settings);
         TabularCoordinator.agree(List.of(site, new LocalTabularSite("b", table("hospital-b", HOSPITAL_B), settings)),
-                settings);
+                settings, InOrder.HERE);
         long count = 0;
         double sum = 0;
         for (int r : site.siteTable().trainRowIndices()) {
@@ -128,7 +129,7 @@ class SummariesLeaveNoRowsTest {
         assertThat(b.levelSummary().levels().get("smoker")).containsExactly("no", "yes");
         assertThat(b.trainLevelCounts().counts().get("smoker")).containsOnlyKeys("no");
         assertThat(b.trainLevelCounts().minimumCount()).isEqualTo(3);
-        TabularAgreement agreed = TabularCoordinator.agree(List.of(sites.get(0).replay(), b), settings);
+        TabularAgreement agreed = TabularCoordinator.agree(List.of(sites.get(0).replay(), b), settings, InOrder.HERE);
         assertThat(agreed.preprocessing().featureNames()).contains("smoker=yes");
     }
 

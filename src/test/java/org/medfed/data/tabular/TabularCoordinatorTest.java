@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.medfed.concurrency.InOrder;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
@@ -45,15 +46,15 @@ class TabularCoordinatorTest {
         TabularSettings settings = sampleSettings(n, m);
         List<TabularFederation.SiteInput> inputs = HOSPITALS.stream()
                 .map(h -> new TabularFederation.SiteInput(h, sampleFile(h))).toList();
-        TabularFederation local = TabularFederation.prepare(inputs, CsvFormat.defaults(), settings);
+        TabularFederation local = TabularFederation.prepare(inputs, CsvFormat.defaults(), settings, InOrder.HERE);
 
         // each real site's answers go through their plain key/value form and are kept ...
         List<RecordingSite> recorded = HOSPITALS.stream().map(h -> new RecordingSite(
                 new LocalTabularSite(h, CsvReader.read(sampleFile(h), CsvFormat.defaults()), settings))).toList();
-        TabularCoordinator.agree(recorded, settings);
+        TabularCoordinator.agree(recorded, settings, InOrder.HERE);
         // ... and sites made of nothing but those answers (no table, no rows) are enough for the coordinator
         List<TabularSite> summariesOnly = recorded.stream().map(r -> (TabularSite) r.replay()).toList();
-        TabularAgreement agreed = TabularCoordinator.agree(summariesOnly, settings);
+        TabularAgreement agreed = TabularCoordinator.agree(summariesOnly, settings, InOrder.HERE);
 
         assertSamePreprocessing(agreed.preprocessing(), local.preprocessing());
         assertThat(agreed.schema()).isEqualTo(local.schema());
@@ -73,7 +74,7 @@ class TabularCoordinatorTest {
         SummaryOnlySite b = handWritten("b", 6, 60.0 * 4, 4, Map.of("yes", 4), 1,
                 new Moments(4, new double[] {240, 4}, new double[] {14_500, 4}));
 
-        TabularAgreement agreed = TabularCoordinator.agree(List.of(a, b), settings);
+        TabularAgreement agreed = TabularCoordinator.agree(List.of(a, b), settings, InOrder.HERE);
 
         FittedPreprocessing p = agreed.preprocessing();
         assertThat(p.featureNames()).containsExactly("age", "smoker=yes");

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.concurrency.InOrder;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
@@ -47,7 +48,7 @@ class UnitHintCheckTest {
     @Test
     void aHospitalInMmolPerLitreAmongThreeInMgPerDecilitreGetsAWarningWithTheFactor() throws IOException {
         SchemaReport report = TabularFederation.checkSchema(threeInMgPerDecilitre(SiteMapping.NONE), CsvFormat.defaults(),
-                settings);
+                settings, InOrder.HERE);
         List<SchemaProblem> units = units(report);
         assertThat(units).singleElement().satisfies(p -> {
             assertThat(p.participant()).isEqualTo("rural-clinic");
@@ -64,7 +65,8 @@ class UnitHintCheckTest {
     @Test
     void theFactorAcceptedInTheHospitalsMappingSilencesTheHint() throws IOException {
         SiteMapping accepted = new SiteMapping(null, null, Map.of("cholesterol", 38.67));
-        assertThat(units(TabularFederation.checkSchema(threeInMgPerDecilitre(accepted), CsvFormat.defaults(), settings)))
+        assertThat(units(TabularFederation.checkSchema(threeInMgPerDecilitre(accepted), CsvFormat.defaults(), settings,
+                InOrder.HERE)))
                 .isEmpty();
     }
 
@@ -101,7 +103,8 @@ class UnitHintCheckTest {
     void theSampleHospitalsNaturalDifferencesGiveNoHint() {
         List<TabularFederation.SiteInput> inputs = HOSPITALS.stream()
                 .map(h -> new TabularFederation.SiteInput(h, SAMPLE.resolve(h + ".csv"))).toList();
-        assertThat(units(TabularFederation.checkSchema(inputs, CsvFormat.defaults(), settings))).isEmpty();
+        assertThat(units(TabularFederation.checkSchema(inputs, CsvFormat.defaults(), settings,
+                InOrder.HERE))).isEmpty();
     }
 
     /** The real Fed-Heart-Disease centres differ (ages, a cholesterol of 0 in every Swiss row, rarer conditions): no hint. */
@@ -115,7 +118,8 @@ class UnitHintCheckTest {
         CsvFormat format = CsvFormat.defaults().withHeader(HeaderMode.NO)
                 .withColumnNames(HeartDiseaseFederationTest.COLUMNS);
         // every column a numeric feature, so that each of the 13 is compared
-        SchemaReport report = TabularFederation.checkSchema(sites, format, TabularSettings.defaults("num"));
+        SchemaReport report = TabularFederation.checkSchema(sites, format, TabularSettings.defaults("num"),
+                InOrder.HERE);
         assertThat(report.featureTypes()).hasSize(13);
         Map<String, SchemaSummary> schemas = new LinkedHashMap<>();
         for (TabularFederation.SiteInput s : sites) {

@@ -1,0 +1,17 @@
+package org.medfed.benchmark;
+
+import java.lang.management.ManagementFactory;
+
+/** CPU time of the whole process (every thread: the work's, JIT and GC), for benchmarks whose work uses several. */
+final class ProcessCpu {
+
+    private ProcessCpu() {
+    }
+
+    static long nanos() {
+        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getProcessCpuTime();
+        }
+        return 0;
+    }
+}
