@@ -27,6 +27,7 @@ final class SiteModel {
     private final double[] weight;
     private final double[] residual;
     private final double[] genotype;
+    private final double[] ones;
     private final double[][] weighted;
 
     /**
@@ -51,6 +52,8 @@ final class SiteModel {
         this.weight = new double[n];
         this.residual = new double[n];
         this.genotype = new double[n];
+        this.ones = new double[n];
+        java.util.Arrays.fill(ones, 1);
         this.weighted = new double[local][n];
     }
 
@@ -124,20 +127,16 @@ final class SiteModel {
         double[] score = new double[local];
         for (int a = 0; a < local; a++) {
             double[] wa = weighted[a];
-            if (a == 0) {
-                System.arraycopy(weight, 0, wa, 0, n);
-            } else {
-                double[] xa = column(a);
-                for (int i = 0; i < n; i++) {
-                    wa[i] = weight[i] * xa[i];
-                }
+            double[] xa = column(a);
+            for (int i = 0; i < n; i++) {
+                wa[i] = weight[i] * xa[i];
             }
         }
         int k = 0;
         for (int a = 0; a < local; a++) {
-            score[a] = a == 0 ? sum(residual) : dot(residual, column(a));
+            score[a] = dot(residual, column(a));
             for (int b = a; b < local; b++) {
-                h[k++] = b == 0 ? sum(weighted[0]) : dot(weighted[a], column(b));
+                h[k++] = dot(weighted[a], column(b));
             }
         }
         out.n()[slot] += called;
@@ -161,27 +160,9 @@ final class SiteModel {
         }
     }
 
-    /** Column {@code a} (1 the genotype, 2 on the covariates) of the rows; not for the intercept. */
+    /** Column {@code a}: 0 the intercept (ones; a product with 1 is exact), 1 the genotype, 2 on the covariates. */
     private double[] column(int a) {
-        return a == 1 ? genotype : covariates[a - 2];
-    }
-
-    private double sum(double[] a) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[i];
-            s1 += a[i + 1];
-            s2 += a[i + 2];
-            s3 += a[i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[i];
-        }
-        return (s0 + s1) + (s2 + s3);
+        return a == 0 ? ones : a == 1 ? genotype : covariates[a - 2];
     }
 
     private double dot(double[] a, double[] b) {
