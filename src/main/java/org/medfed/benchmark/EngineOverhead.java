@@ -2,7 +2,6 @@ package org.medfed.benchmark;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -79,14 +78,14 @@ public record EngineOverhead(ModelSpec spec, int rows, double epochMillis, List<
                 // the order turns each repetition: none of the four always runs right after the same other
                 for (int k = 0; k < 4; k++) {
                     int which = (k + r) % 4;
-                    long cpu0 = processCpuNanos();
+                    long cpu0 = ProcessCpu.nanos();
                     double wall = switch (which) {
                         case 0 -> timeAlone(trainer, initial);
                         case 1 -> timeEvaluated(trainer, initial);
                         case 2 -> timeEngine(workers, h.name(), trainer, initial, CheckpointStore.NONE);
                         default -> timeEngine(workers, h.name(), trainer, initial, file);
                     };
-                    double cpuSeconds = (processCpuNanos() - cpu0) / 1e9;
+                    double cpuSeconds = (ProcessCpu.nanos() - cpu0) / 1e9;
                     record(r, List.of(alone, evaluated, engine, checkpointed).get(which), wall);
                     record(r, cpu.get(which), cpuSeconds);
                 }
@@ -108,14 +107,6 @@ public record EngineOverhead(ModelSpec spec, int rows, double epochMillis, List<
         double epoch = Spread.of(alone).median() / ROUNDS * 1000;
         return new EngineOverhead(SPEC, h.train().size(), epoch, alone, evaluated, engine, checkpointed, cpu.get(0),
                 cpu.get(1), cpu.get(2), cpu.get(3));
-    }
-
-    /** CPU time of the whole process (every thread: training, the transport's, JIT and GC). */
-    private static long processCpuNanos() {
-        if (ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os) {
-            return os.getProcessCpuTime();
-        }
-        return 0;
     }
 
     /** Keeps the measurement unless it is the warm-up (repetition 0). */

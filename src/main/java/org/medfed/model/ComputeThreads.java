@@ -1,6 +1,7 @@
 package org.medfed.model;
 
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /**
  * How many threads ND4J's native code (its own loops and OpenBLAS) may use for one trainer's arithmetic. ND4J's
@@ -16,8 +17,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * least one), within its share: a guess at about three times the step that measurably lost, since no larger model
  * of ours was measured to gain.
  *
- * <p>The setting is one for the whole process, as it is in ND4J's native libraries, and is applied lazily: naming
- * a share does not load ND4J, so a study of a dense model never starts it.
+ * <p>ND4J's setting is one for the whole process, as it is in its native libraries; oneDNN's (an OpenMP setting) is
+ * one per calling thread, and is set on each thread that computes: left alone, oneDNN took every core on each
+ * trainer's thread, ran 3-4x slower on the busy 2-core machine and gave other results than with one thread. Both are
+ * applied lazily: naming a share does not load ND4J, so a study of a dense model never starts it.
  */
 public final class ComputeThreads {
 
@@ -31,6 +34,8 @@ public final class ComputeThreads {
     /** When positive, every model uses exactly this many (benchmarks comparing settings). */
     private static volatile int forced;
     private static int applied;
+    /** oneDNN's threads as last set on this thread (0: never). */
+    private static final ThreadLocal<int[]> appliedHere = ThreadLocal.withInitial(() -> new int[1]);
 
     private ComputeThreads() {
     }
@@ -72,17 +77,25 @@ public final class ComputeThreads {
     }
 
     /**
-     * Sets ND4J's threads for a computation of {@code spec} when they differ from the last setting (the native calls
-     * are not free).
+     * Prepares ND4J for a computation of {@code spec} on the calling thread: its threads and oneDNN's, set when they
+     * differ from the last setting (the native calls are not free), and DL4J's oneDNN layers allowed.
      */
-    static synchronized void apply(ModelSpec spec) {
+    static void apply(ModelSpec spec) {
+        OneDnn.allow();
         int w = forModel(spec);
-        if (w != applied) {
-            // ND4J's own loops run on the "master" threads (its pool only grows: max threads never shrinks)
-            Nd4j.getEnvironment().setMaxThreads(Math.max(w, Nd4j.getEnvironment().maxThreads()));
-            Nd4j.getEnvironment().setMaxMasterThreads(w);
-            Nd4j.factory().blas().setMaxThreads(w);
-            applied = w;
+        synchronized (ComputeThreads.class) {
+            if (w != applied) {
+                // ND4J's own loops run on the "master" threads (its pool only grows: max threads never shrinks)
+                Nd4j.getEnvironment().setMaxThreads(Math.max(w, Nd4j.getEnvironment().maxThreads()));
+                Nd4j.getEnvironment().setMaxMasterThreads(w);
+                Nd4j.factory().blas().setMaxThreads(w);
+                applied = w;
+            }
+        }
+        int[] here = appliedHere.get();
+        if (here[0] != w) {
+            NativeOpsHolder.getInstance().getDeviceNativeOps().setOmpNumThreads(w);
+            here[0] = w;
         }
     }
 }

@@ -93,6 +93,7 @@ public final class ModelFiles {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(dir, null, "no " + MODEL_FILE + " in this folder: is it a model exported by MedFed?");
         }
+        OneDnn.allow(); // predictions computed as in training
         MultiLayerNetwork net;
         try {
             net = ModelSerializer.restoreMultiLayerNetwork(file.toFile(), false);

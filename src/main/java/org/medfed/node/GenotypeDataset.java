@@ -32,8 +32,8 @@ public final class GenotypeDataset implements ServedDataset {
     private LocalGwasSite opened;
 
     /**
-     * @param workDir      where the genotypes are kept at two bits each while a study runs (replaced by the next
-     *                     study)
+     * @param workDir      where the genotypes are kept at two bits each between studies (rebuilt when the VCF
+     *                     changes)
      * @param minimumCount the policy's smallest count that may leave, for the risk model's table summaries
      * @param sessionFile  where the node keeps the risk model's study state across restarts, or null to keep none
      * @param log          the node's own log, for what only the hospital may read

@@ -77,7 +77,7 @@ public final class NodeRuntime implements AutoCloseable {
                     stateFolder.resolve(i.id() + ".session.json"));
         }
         NodeDataset.Genotypes g = (NodeDataset.Genotypes) d;
-        // the two-bit genotype work file lives beside the node's other state, never in the data folder
+        // the packed genotype cache lives beside the node's other state, never in the data folder
         return new GenotypeDataset(g.id(), g.vcf(), g.phenotypes(), stateFolder.resolve(g.id() + ".gwas-work"),
                 minimumCount, stateFolder.resolve(g.id() + ".session.json"), log);
     }

@@ -3,7 +3,6 @@ package org.medfed.report;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
-import java.awt.geom.Ellipse2D;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -14,12 +13,10 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
 import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
-import org.jfree.data.xy.XYSeries;
-import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.data.xy.DefaultXYDataset;
 
 /**
  * Manhattan plot: -log10 p of every variant along the genome, chromosomes in alternating colours, a
@@ -31,6 +28,7 @@ public final class ManhattanPlot {
     static final Color DARK = new Color(0x1f, 0x4e, 0x79);
     static final Color LIGHT = new Color(0x6b, 0xae, 0xd6);
     private static final int LABELLED_HITS = 5;
+    static final int DOT = 5;
 
     private ManhattanPlot() {
     }
@@ -43,19 +41,17 @@ public final class ManhattanPlot {
     public static JFreeChart create(List<AssociationPoint> points, double significance, String title) {
         ManhattanLayout layout = ManhattanLayout.of(points, AssociationPoint::chromosome, AssociationPoint::position,
                 AssociationPoint::negLog10P, p -> true);
-        XYSeriesCollection data = new XYSeriesCollection();
-        data.addSeries(series("odd chromosomes", layout.series(false)));
-        data.addSeries(series("even chromosomes", layout.series(true)));
+        DefaultXYDataset data = new DefaultXYDataset();
+        data.addSeries("odd chromosomes", layout.series(false).xy());
+        data.addSeries("even chromosomes", layout.series(true).xy());
         ChromosomeAxis x = new ChromosomeAxis(layout.centres(), layout.names());
         x.setRange(-layout.gap(), layout.width() + layout.gap());
         double maxY = layout.maxY();
         NumberAxis y = new NumberAxis("-log10(p)");
         double threshold = -Math.log10(significance);
         y.setRange(0, Math.max(threshold, maxY) * 1.08 + 0.5);
-        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(false, true);
-        Ellipse2D dot = new Ellipse2D.Double(-2.5, -2.5, 5, 5);
-        renderer.setSeriesShape(0, dot);
-        renderer.setSeriesShape(1, dot);
+        // 100,000 variants: dots hidden under others are not drawn
+        DotCloudRenderer renderer = new DotCloudRenderer(DOT);
         renderer.setSeriesPaint(0, DARK);
         renderer.setSeriesPaint(1, LIGHT);
         XYPlot plot = new XYPlot(data, x, y, renderer);
@@ -75,14 +71,6 @@ public final class ManhattanPlot {
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
-    }
-
-    private static XYSeries series(String name, ManhattanLayout.Series s) {
-        XYSeries out = new XYSeries(name, false, true);
-        for (int i = 0; i < s.xy()[0].length; i++) {
-            out.add(s.xy()[0][i], s.xy()[1][i]);
-        }
-        return out;
     }
 
     private static void labelTopHits(XYPlot plot, ManhattanLayout layout, List<AssociationPoint> points,

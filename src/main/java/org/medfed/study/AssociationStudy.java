@@ -40,8 +40,21 @@ public final class AssociationStudy {
                                  RunControl control, GwasProgress progress) {
         GwasSettings settings = settings(study, studyFile);
         var inputs = GenotypeFiles.of(study, studyFile);
-        return into(outDir, replace, () -> GwasRunner.run(workers, inputs, settings, outDir, timeLimit(study), control,
-                progress));
+        return into(outDir, replace, () -> GwasRunner.run(workers, inputs, settings, outDir, genotypeCache(studyFile),
+                timeLimit(study), control, progress));
+    }
+
+    /**
+     * Where a simulated study's hospitals keep their genotypes packed between runs: beside the study, in the folder
+     * of its runs ({@code heart.json} keeps them in {@code heart.runs/genotype-cache}). A hospital behind a node keeps
+     * its own beside the node's state.
+     */
+    public static Path genotypeCache(Path studyFile) {
+        Path absolute = studyFile.toAbsolutePath();
+        String name = String.valueOf(absolute.getFileName());
+        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5)
+                : name;
+        return absolute.getParent().resolve(stem + ".runs").resolve("genotype-cache");
     }
 
     /** Runs {@code study} with {@code outDir} locked, its earlier outputs removed, and marks it finished at the end. */

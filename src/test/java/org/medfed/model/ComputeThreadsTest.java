@@ -7,6 +7,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.medfed.engine.ModelVector;
 import org.nd4j.linalg.factory.Nd4j;
+import org.nd4j.nativeblas.NativeOpsHolder;
 
 /** The threads a DL4J trainer's native math gets: its share of the cores, no more than its step's work can use. */
 class ComputeThreadsTest {
@@ -57,6 +58,25 @@ class ComputeThreadsTest {
         predictOnce();
         assertThat(Nd4j.getEnvironment().maxMasterThreads()).isEqualTo(1);
         assertThat(Nd4j.factory().blas().getMaxThreads()).isEqualTo(1);
+    }
+
+    @Test
+    void eachComputingThreadSetsOneDnnsThreadsForItself() throws Exception {
+        // oneDNN's threads are an OpenMP setting of the calling thread: a trainer's thread sets its own
+        assertThat(openMpThreadsOfANewTrainerThread(2)).isEqualTo(2);
+        assertThat(openMpThreadsOfANewTrainerThread(1)).isEqualTo(1);
+    }
+
+    private static int openMpThreadsOfANewTrainerThread(int forced) throws InterruptedException {
+        ComputeThreads.force(forced);
+        int[] seen = new int[1];
+        Thread thread = new Thread(() -> {
+            predictOnce();
+            seen[0] = NativeOpsHolder.getInstance().getDeviceNativeOps().ompGetMaxThreads();
+        });
+        thread.start();
+        thread.join();
+        return seen[0];
     }
 
     private static void predictOnce() {

@@ -12,13 +12,17 @@ import org.medfed.engine.RunControl;
  * variants of a block advancing together, so a round costs one pass over the block at each site.
  *
  * <p>A step that raises the deviance is halved (up to {@value #MAX_HALVINGS} times). A variant converges
- * when every coefficient moves by less than {@value #TOLERANCE} relative. A logistic fit then takes one
- * more round at the converged point, so that its standard error comes from the Hessian there (a linear
- * model's Hessian does not depend on the coefficients); the last, negligible step is applied.
+ * when every coefficient moves by less than {@value #TOLERANCE} relative. A logistic fit takes its last round
+ * once every coefficient moves by less than {@value #CLOSE} relative (quadratic convergence puts the next point
+ * within about the square of that of the optimum), so that its standard error comes from the Hessian there (a
+ * linear model's Hessian does not depend on the coefficients); that round's step must be below the tolerance (else
+ * the fit goes on), and is applied.
  */
 final class FederatedRegression {
 
     static final double TOLERANCE = 1e-10;
+    /** A step this small (relative) puts the next point within about 1e-12 of the optimum: the last round follows. */
+    static final double CLOSE = 1e-6;
     static final int MAX_ITERATIONS = 30;
     static final int MAX_HALVINGS = 20;
     static final int BLOCK = 4096;
@@ -147,17 +151,21 @@ final class FederatedRegression {
                 double[] step = hessian.solve(total.score(), r * p);
                 iterations[v]++;
                 boolean converged = true;
+                boolean close = true;
                 boolean finite = true;
                 for (int j = 0; j < p; j++) {
-                    converged &= Math.abs(step[j]) <= TOLERANCE * (1 + Math.abs(beta[v][j]));
+                    double scale = 1 + Math.abs(beta[v][j]);
+                    converged &= Math.abs(step[j]) <= TOLERANCE * scale;
+                    close &= Math.abs(step[j]) <= CLOSE * scale;
                     beta[v][j] += step[j];
                     finite &= Double.isFinite(beta[v][j]);
                 }
                 if (converged && (family == GlmFamily.LINEAR || polishing[v])) {
                     fits[from + v] = finish(beta[v], hessian, deviance, n, iterations[v]);
-                } else if (converged) {
-                    // one more round at the converged point, so that the standard error comes from the
-                    // Hessian there and not from the point before the last (tiny) step
+                } else if (close && !polishing[v]) {
+                    // Newton converges quadratically: after a step this small the point is within about its square
+                    // of the optimum, so one more round there gives a step below the tolerance, the standard error
+                    // from the Hessian at (all but) the optimum, and the fit
                     polishing[v] = true;
                     next.add(v);
                 } else if (!finite || iterations[v] >= MAX_ITERATIONS) {

@@ -2,16 +2,13 @@ package org.medfed.analytics.gwas;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.medfed.concurrency.Workers;
 import org.medfed.io.AtomicFiles;
 import org.medfed.io.FileProblem;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.ParticipantTransport;
 import org.medfed.engine.RunConfig;
@@ -43,14 +40,10 @@ public final class GwasRunner {
     private GwasRunner() {
     }
 
-    public static GwasResult run(Workers workers, List<SiteInput> inputs, GwasSettings settings, Path outDir) {
-        return run(workers, inputs, settings, outDir, RunControl.free(), GwasProgress.NONE);
-    }
-
-    /** As {@link #run(Workers, List, GwasSettings, Path, Duration, RunControl, GwasProgress)} with the default time limit. */
     public static GwasResult run(Workers workers, List<SiteInput> inputs, GwasSettings settings, Path outDir,
-            RunControl control, GwasProgress progress) {
-        return run(workers, inputs, settings, outDir, RunConfig.DEFAULT_TIMEOUT, control, progress);
+            Path cacheDir) {
+        return run(workers, inputs, settings, outDir, cacheDir, RunConfig.DEFAULT_TIMEOUT, RunControl.free(),
+                GwasProgress.NONE);
     }
 
     /**
@@ -58,20 +51,21 @@ public final class GwasRunner {
      * reaches through the protocol as it would reach a node, on one thread per hospital (at most one per core).
      *
      * @param workers gives the hospitals' threads
+     * @param cacheDir where the simulated hospitals keep their packed genotypes between studies
+     *        ({@link LocalGwasSite}); a second study over unchanged VCFs does not parse them again
      * @param timeLimit longest one call to a hospital may take (reading its VCF is the longest)
      * @param control checked between rounds; a cancelled study throws {@code RunCancelledException}
      * @param progress told how far each stage is
      */
     public static GwasResult run(Workers workers, List<SiteInput> inputs, GwasSettings settings, Path outDir,
-            Duration timeLimit, RunControl control, GwasProgress progress) {
-        Path work = workFolder(outDir);
+            Path cacheDir, Duration timeLimit, RunControl control, GwasProgress progress) {
         List<GwasSite> sites = new ArrayList<>();
         try {
             for (SiteInput in : inputs) {
                 if (in.name() == null || in.name().isBlank()) {
                     throw new BadInputException("every hospital needs a name (" + in.vcf() + " has none)");
                 }
-                sites.add(RemoteGwasSite.inProcess(new LocalGwasSite(in.name(), in.vcf(), in.phenotypes(), work),
+                sites.add(RemoteGwasSite.inProcess(new LocalGwasSite(in.name(), in.vcf(), in.phenotypes(), cacheDir),
                         control));
             }
             int threads = Math.max(1, Math.min(sites.size(), Runtime.getRuntime().availableProcessors()));
@@ -80,7 +74,6 @@ public final class GwasRunner {
             }
         } finally {
             sites.forEach(GwasSite::close);
-            deleteQuietly(work);
         }
     }
 
@@ -113,22 +106,5 @@ public final class GwasRunner {
                 outDir.resolve(MANHATTAN), 1600, 600);
         ChartFiles.writePng(QqPlot.create(points.stream().mapToDouble(AssociationPoint::negLog10P).toArray(),
                 result.lambda(), "QQ plot, " + what), outDir.resolve(QQ), 700, 700);
-    }
-
-    private static Path workFolder(Path outDir) {
-        try {
-            Files.createDirectories(outDir);
-            return Files.createTempDirectory(outDir, ".medfed-work-");
-        } catch (IOException e) {
-            throw FileProblem.of(outDir, "the work folder could not be created", e);
-        }
-    }
-
-    private static void deleteQuietly(Path dir) {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a leftover empty work folder is harmless
-        }
     }
 }

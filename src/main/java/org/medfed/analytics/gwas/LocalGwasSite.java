@@ -2,21 +2,16 @@ package org.medfed.analytics.gwas;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.medfed.data.vcf.PhenotypeKind;
 import org.medfed.data.vcf.PhenotypeSheet;
 import org.medfed.data.vcf.SampleMatch;
-import org.medfed.data.vcf.VariantRecord;
-import org.medfed.data.vcf.VcfReadOptions;
-import org.medfed.data.vcf.VcfReadStats;
-import org.medfed.data.vcf.VcfReader;
 import org.medfed.engine.BadInputException;
 
 /**
- * A hospital whose VCF and phenotype sheet are files on this machine. The VCF is streamed once, into a
- * compact two-bit work file in {@code workDir}; every later request reads that file.
+ * A hospital whose VCF and phenotype sheet are files on this machine. Its genotypes are read from the packed
+ * cache in {@code cacheDir}, which is built from the VCF the first time and whenever the VCF changes
+ * ({@link PackedGenotypes}); every request of the study reads that file, never the VCF.
  */
 public final class LocalGwasSite implements GwasSite {
 
@@ -29,11 +24,22 @@ public final class LocalGwasSite implements GwasSite {
     }
 
     private static final int EXAMPLES = 5;
+    /** The four dosages (missing as -1) of each packed byte, {@code UNPACKED[4 byte + sample]}. */
+    private static final byte[] UNPACKED = new byte[256 * 4];
+
+    static {
+        for (int b = 0; b < 256; b++) {
+            for (int s = 0; s < 4; s++) {
+                int code = (b >> (2 * s)) & 3;
+                UNPACKED[4 * b + s] = code == PackedGenotypes.MISSING_CODE ? -1 : (byte) code;
+            }
+        }
+    }
 
     private final String name;
     private final Path vcf;
     private final Path phenotypes;
-    private final Path workDir;
+    private final Path cacheDir;
     private final SampleIds sampleIds;
     private String sampleReport = "";
     private PackedGenotypes store;
@@ -42,25 +48,28 @@ public final class LocalGwasSite implements GwasSite {
     private boolean[] isCase;
     private SiteModel model;
     private DesignLayout layout;
-    private byte[] unpacked;
+    private int[] keptColumns;
+    private boolean everyColumnKept;
     private byte[] keptGenotypes;
+    private PackedCounter counter;
 
     /**
      * @param name the hospital's name in reports
      * @param vcf its genotypes (VCF, VCF.gz or BCF)
      * @param phenotypes its phenotype sheet (CSV)
-     * @param workDir where the two-bit genotype work file may be written (deleted on close)
+     * @param cacheDir where this hospital keeps its genotypes packed at two bits each between studies (one cache per
+     *        folder, rebuilt whenever the VCF's content changes)
      */
-    public LocalGwasSite(String name, Path vcf, Path phenotypes, Path workDir) {
-        this(name, vcf, phenotypes, workDir, SampleIds.REPORTED);
+    public LocalGwasSite(String name, Path vcf, Path phenotypes, Path cacheDir) {
+        this(name, vcf, phenotypes, cacheDir, SampleIds.REPORTED);
     }
 
     /** As {@link #LocalGwasSite(String, Path, Path, Path)}, saying whether sample ids appear in what it answers. */
-    public LocalGwasSite(String name, Path vcf, Path phenotypes, Path workDir, SampleIds sampleIds) {
+    public LocalGwasSite(String name, Path vcf, Path phenotypes, Path cacheDir, SampleIds sampleIds) {
         this.name = name;
         this.vcf = vcf;
         this.phenotypes = phenotypes;
-        this.workDir = workDir;
+        this.cacheDir = cacheDir;
         this.sampleIds = sampleIds;
     }
 
@@ -82,46 +91,22 @@ public final class LocalGwasSite implements GwasSite {
         close();
         model = null;
         PhenotypeSheet sheet = PhenotypeSheet.read(phenotypes, plan.phenotype());
-        SampleMatch match;
-        VcfReadStats stats;
-        long duplicates = 0;
-        variants = new ArrayList<>();
-        long[] called;
-        List<String> vcfSampleNames;
-        try (VcfReader reader = VcfReader.open(vcf, new VcfReadOptions(plan.multiAllelic(), true))) {
-            vcfSampleNames = reader.samples();
-            match = sheet.match(vcfSampleNames);
-            if (match.analysable() == 0) {
-                throw noSampleMatches(reader.samples(), match);
-            }
-            int m = match.analysable();
-            int[] columns = match.vcfIndices();
-            store = PackedGenotypes.create(workDir, m);
-            byte[] row = new byte[m];
-            called = new long[m];
-            Set<String> seen = new HashSet<>();
-            for (VariantRecord v = reader.next(); v != null; v = reader.next()) {
-                if (!seen.add(v.key())) {
-                    duplicates++;
-                    continue;
-                }
-                byte[] d = v.dosages();
-                for (int k = 0; k < m; k++) {
-                    row[k] = d[columns[k]];
-                    if (row[k] >= 0) {
-                        called[k]++;
-                    }
-                }
-                store.append(row);
-                variants.add(new VariantInfo(v.chrom(), v.position(), v.id(), v.ref(), v.alt()));
-            }
-            stats = reader.stats();
+        store = PackedGenotypes.open(cacheDir, vcf, plan.multiAllelic());
+        List<String> vcfSampleNames = store.sampleNames();
+        SampleMatch match = sheet.match(vcfSampleNames);
+        if (match.analysable() == 0) {
+            throw noSampleMatches(vcfSampleNames, match);
         }
-        store.finish();
+        variants = store.variants();
+        PackedGenotypes.SourceCounts stats = store.counts();
         if (variants.isEmpty()) {
             throw new BadInputException(vcf, null, "has no biallelic variant with genotypes to analyse ("
                     + stats.records() + " records, " + stats.noGenotypeRecords() + " without GT, "
                     + stats.noAltRecords() + " without ALT, " + stats.multiAllelicSkipped() + " multi-allelic skipped)");
+        }
+        long[] called = new long[match.analysable()];
+        for (int k = 0; k < called.length; k++) {
+            called[k] = store.called()[match.vcfIndices()[k]];
         }
         List<Integer> keep = new ArrayList<>();
         List<String> lowCallRate = new ArrayList<>();
@@ -138,6 +123,14 @@ public final class LocalGwasSite implements GwasSite {
                     + "minimum sample call rate; lower it or check the file");
         }
         kept = keep.stream().mapToInt(Integer::intValue).toArray();
+        keptColumns = new int[kept.length];
+        for (int i = 0; i < kept.length; i++) {
+            keptColumns[i] = match.vcfIndices()[kept[i]];
+        }
+        everyColumnKept = keptColumns.length == vcfSampleNames.size();
+        for (int i = 0; everyColumnKept && i < keptColumns.length; i++) {
+            everyColumnKept = keptColumns[i] == i;
+        }
         double[] y = new double[kept.length];
         double[][] covariates = new double[kept.length][];
         isCase = new boolean[kept.length];
@@ -151,8 +144,8 @@ public final class LocalGwasSite implements GwasSite {
         }
         layout = plan.design();
         model = new SiteModel(layout, y, covariates, plan.siteIndex());
-        unpacked = new byte[match.analysable()];
         keptGenotypes = new byte[kept.length];
+        counter = new PackedCounter(keptColumns, isCase, store.rowBytes());
         List<String> lowCallRateExamples = lowCallRate.subList(0, Math.min(EXAMPLES, lowCallRate.size()));
         sampleReport = match.describe(true) + (lowCallRate.isEmpty() ? "" : lowCallRate.size()
                 + " samples called below the minimum call rate (left out), e.g. " + String.join(", ", lowCallRateExamples)
@@ -162,7 +155,7 @@ public final class LocalGwasSite implements GwasSite {
                 binary ? kept.length - cases : 0, match.describe(reported), lowCallRate.size(),
                 reported ? lowCallRateExamples : List.of(), stats.records(), variants.size(),
                 stats.multiAllelicRecords(), stats.multiAllelicSkipped(), stats.noGenotypeRecords(),
-                stats.noAltRecords(), stats.nonDiploidCalls(), duplicates);
+                stats.noAltRecords(), stats.nonDiploidCalls(), stats.duplicates());
     }
 
     @Override
@@ -170,10 +163,8 @@ public final class LocalGwasSite implements GwasSite {
         requirePrepared();
         long[] counts = VariantCounts.newCounts(variants.size());
         for (int v = 0; v < variants.size(); v++) {
-            byte[] g = genotypes(v);
-            for (int i = 0; i < g.length; i++) {
-                VariantCounts.tally(counts, v, isCase[i], g[i]);
-            }
+            int offset = store.row(v);
+            counter.count(store.array(), offset, counts, v * VariantCounts.WIDTH);
         }
         return new VariantCounts(variants, counts);
     }
@@ -205,13 +196,32 @@ public final class LocalGwasSite implements GwasSite {
         }
     }
 
-    /** Genotypes of the kept samples at variant {@code v} (a reused buffer). */
+    /** Genotypes of the kept samples at variant {@code v}, missing as -1 (a reused buffer). */
     private byte[] genotypes(int v) {
-        store.read(v, unpacked);
-        for (int i = 0; i < kept.length; i++) {
-            keptGenotypes[i] = unpacked[kept[i]];
+        int offset = store.row(v);
+        byte[] row = store.array();
+        if (everyColumnKept) {
+            // the usual case: every sample of the VCF analysed, in its order; four at a time
+            int i = 0;
+            for (int j = 0; i + 3 < keptGenotypes.length; j++, i += 4) {
+                System.arraycopy(UNPACKED, (row[offset + j] & 0xff) << 2, keptGenotypes, i, 4);
+            }
+            for (; i < keptGenotypes.length; i++) {
+                keptGenotypes[i] = UNPACKED[((row[offset + (i >> 2)] & 0xff) << 2) + (i & 3)];
+            }
+            return keptGenotypes;
+        }
+        for (int i = 0; i < keptColumns.length; i++) {
+            int c = keptColumns[i];
+            int code = (row[offset + (c >> 2)] >> ((c & 3) << 1)) & 3;
+            keptGenotypes[i] = code == PackedGenotypes.MISSING_CODE ? -1 : (byte) code;
         }
         return keptGenotypes;
+    }
+
+    /** Where the last {@link #prepare} got its genotypes (the cache or the VCF), for tests and the log. */
+    PackedGenotypes.Origin genotypeOrigin() {
+        return store == null ? null : store.origin();
     }
 
     private void requirePrepared() {

@@ -18,14 +18,13 @@ final class DosageExtractor {
     private final int sampleCount;
 
     private final String[] sampleNames;
-    private final int[] kinds;
+    private final GtColumnParser.CallKinds kinds = new GtColumnParser.CallKinds();
 
     DosageExtractor(MultiAllelicPolicy policy, VcfReadStats stats, List<String> samples) {
         this.policy = policy;
         this.stats = stats;
         this.sampleCount = samples.size();
         this.sampleNames = samples.toArray(String[]::new);
-        this.kinds = new int[sampleCount];
     }
 
     /**
@@ -42,7 +41,7 @@ final class DosageExtractor {
         }
         int gtIndex = -1;
         if (raw != null && sampleCount > 0) {
-            gtIndex = raw.formatStart() < 0 ? -1 : GtColumnParser.gtIndex(raw.line(), raw.formatStart());
+            gtIndex = raw.formatStart() < 0 ? -1 : GtColumnParser.gtIndex(raw.line(), raw.formatStart(), raw.end());
         }
         boolean hasGt = raw != null ? gtIndex >= 0 : hasGenotypeField(vc);
         if (sampleCount > 0 && !hasGt) {
@@ -57,10 +56,10 @@ final class DosageExtractor {
         }
         byte[][] dosages = new byte[alts.size()][sampleCount];
         if (raw != null && sampleCount > 0) {
-            GtColumnParser.parse(raw.line(), raw.samplesStart(), gtIndex, alts.size(), dosages, kinds, sampleNames);
-            for (int kind : kinds) {
-                stats.countCall(kind);
-            }
+            kinds.clear();
+            GtColumnParser.parse(raw.line(), raw.samplesStart(), raw.end(), gtIndex, alts.size(), dosages, kinds,
+                    sampleNames);
+            stats.countCalls(kinds);
         } else {
             fromGenotypeObjects(vc, dosages);
         }

@@ -1,13 +1,15 @@
 package org.medfed.data.vcf;
 
+import java.nio.charset.StandardCharsets;
+
 /**
- * Reads the GT subfield of every sample straight from a VCF text line.
+ * Reads the GT subfield of every sample straight from the bytes of a VCF text line.
  *
  * <p>Hand-written on purpose: htsjdk parses every FORMAT field of every sample into Genotype objects
- * (AD, DP, GQ, PL...) when only GT is needed. On the 1000 Genomes exome slice (GT:AD:DP:GQ:PL) reading
- * through htsjdk's genotypes ran at 1.9 million genotypes per CPU-second, this route at 9.6 million; on
- * GT-only files the gain is about 1.3x (docs/genotypes.md). htsjdk still parses and validates the header
- * and the site columns of each record; this class only reads GT, and reports anything it cannot read.
+ * (AD, DP, GQ, PL...) when only GT is needed, and even a String per line costs more than the calls' bytes
+ * themselves. The usual call (GT first, one digit per allele: {@code 0/1}, {@code 1|1}, {@code ./.}) is read
+ * in a few byte comparisons; anything else goes through the general reader, which reports what it cannot
+ * read. htsjdk still parses and validates the header and the site columns of each record.
  */
 final class GtColumnParser {
 
@@ -20,68 +22,137 @@ final class GtColumnParser {
         }
     }
 
+    /** Calls of one record by kind, for {@link VcfReadStats}. */
+    static final class CallKinds {
+        long homRef;
+        long het;
+        long homAlt;
+        long missing;
+        long notDiploid;
+
+        void clear() {
+            homRef = 0;
+            het = 0;
+            homAlt = 0;
+            missing = 0;
+            notDiploid = 0;
+        }
+    }
+
     private GtColumnParser() {
     }
 
     /**
      * Index of GT among the FORMAT keys of {@code line}, or -1 when the record has no GT.
      *
-     * @param formatStart index of the FORMAT column's first character
+     * @param formatStart index of the FORMAT column's first byte
+     * @param end where the line ends
      */
-    static int gtIndex(String line, int formatStart) {
+    static int gtIndex(byte[] line, int formatStart, int end) {
         int key = 0;
         int i = formatStart;
-        int end = line.indexOf('\t', formatStart);
-        if (end < 0) {
-            end = line.length();
-        }
-        while (i < end) {
-            int next = line.indexOf(':', i);
-            if (next < 0 || next > end) {
-                next = end;
+        while (i < end && line[i] != '\t') {
+            int next = i;
+            while (next < end && line[next] != ':' && line[next] != '\t') {
+                next++;
             }
-            if (next - i == 2 && line.charAt(i) == 'G' && line.charAt(i + 1) == 'T') {
+            if (next - i == 2 && line[i] == 'G' && line[i + 1] == 'T') {
                 return key;
             }
             key++;
+            if (next >= end || line[next] == '\t') {
+                return -1;
+            }
             i = next + 1;
         }
         return -1;
     }
 
     /**
-     * Fills {@code dosages[k][s]} (copies of alternate allele k + 1) for every sample and returns per sample
-     * the call kind for the statistics: 0 hom-ref, 1 het, 2 hom-alt, or a VcfReadStats CALL_ constant.
+     * Fills {@code dosages[k][s]} (copies of alternate allele k + 1) for every sample and counts the calls by
+     * kind into {@code kinds}.
      *
-     * @param samplesStart index of the first sample column's first character
+     * @param samplesStart index of the first sample column's first byte
+     * @param end where the line ends
      * @param alts number of alternate alleles of the record
      */
-    static void parse(String line, int samplesStart, int gtIndex, int alts, byte[][] dosages, int[] kinds,
-            String[] sampleNames) {
-        int n = kinds.length;
+    static void parse(byte[] line, int samplesStart, int end, int gtIndex, int alts, byte[][] dosages,
+            CallKinds kinds, String[] sampleNames) {
+        int n = sampleNames.length;
         int pos = samplesStart;
-        int length = line.length();
+        byte[] first = dosages[0];
+        boolean biallelic = alts == 1;
         for (int s = 0; s < n; s++) {
-            int fieldEnd = line.indexOf('\t', pos);
-            if (fieldEnd < 0) {
-                fieldEnd = length;
+            if (gtIndex == 0 && pos + 3 <= end) {
+                // the usual call: two one-digit alleles (or '.') and a separator, then a tab, a colon or the end
+                int a = line[pos];
+                int sep = line[pos + 1];
+                int b = line[pos + 2];
+                int after = pos + 3 < end ? line[pos + 3] : '\t';
+                if ((sep == '/' || sep == '|') && (after == '\t' || after == ':')) {
+                    int x = a - '0';
+                    int y = b - '0';
+                    if (x >= 0 && x <= alts && y >= 0 && y <= alts) {
+                        if (biallelic) {
+                            int d = x + y;
+                            first[s] = (byte) d;
+                            if (d == 0) {
+                                kinds.homRef++;
+                            } else if (d == 1) {
+                                kinds.het++;
+                            } else {
+                                kinds.homAlt++;
+                            }
+                        } else {
+                            called(x, y, s, dosages, kinds);
+                        }
+                        pos = after == '\t' ? pos + 4 : fieldEnd(line, pos + 3, end) + 1;
+                        continue;
+                    }
+                    if (a == '.' && b == '.') {
+                        missing(s, dosages);
+                        kinds.missing++;
+                        pos = after == '\t' ? pos + 4 : fieldEnd(line, pos + 3, end) + 1;
+                        continue;
+                    }
+                }
             }
+            int fieldEnd = fieldEnd(line, pos, end);
             // move to the GT subfield
             int start = pos;
             for (int k = 0; k < gtIndex && start <= fieldEnd; k++) {
-                int colon = line.indexOf(':', start);
-                start = colon < 0 || colon > fieldEnd ? fieldEnd + 1 : colon + 1;
+                int colon = indexOf(line, ':', start, fieldEnd);
+                start = colon < 0 ? fieldEnd + 1 : colon + 1;
             }
-            int end = start > fieldEnd ? start : line.indexOf(':', start);
-            if (end < 0 || end > fieldEnd) {
-                end = fieldEnd;
+            if (start > fieldEnd) {
+                // fewer subfields than FORMAT names (trailing ones may be dropped): no GT, a missing call
+                start = fieldEnd;
             }
-            readCall(line, Math.min(start, fieldEnd), end, s, alts, dosages, kinds, sampleNames);
+            int gtEnd = indexOf(line, ':', start, fieldEnd);
+            readCall(line, start, gtEnd < 0 ? fieldEnd : gtEnd, s, alts, dosages, kinds, sampleNames);
             pos = fieldEnd + 1;
         }
     }
 
-    private static void readCall(String line, int start, int end, int s, int alts, byte[][] dosages, int[] kinds,
+    private static int fieldEnd(byte[] line, int from, int end) {
+        int i = from;
+        while (i < end && line[i] != '\t') {
+            i++;
+        }
+        return i;
+    }
+
+    /** First {@code c} in {@code line[from, to)}, or -1. */
+    private static int indexOf(byte[] line, char c, int from, int to) {
+        for (int i = from; i < to; i++) {
+            if (line[i] == c) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private static void readCall(byte[] line, int start, int end, int s, int alts, byte[][] dosages, CallKinds kinds,
             String[] sampleNames) {
         int ploidy = 0;
         int first = -1;
@@ -90,24 +161,24 @@ final class GtColumnParser {
         boolean anyCalled = false;
         int i = start;
         while (i < end) {
-            char c = line.charAt(i);
+            byte c = line[i];
             int allele;
             if (c == '.') {
                 allele = -1;
                 i++;
             } else if (c >= '0' && c <= '9') {
                 allele = 0;
-                while (i < end && line.charAt(i) >= '0' && line.charAt(i) <= '9') {
-                    allele = allele * 10 + (line.charAt(i) - '0');
+                while (i < end && line[i] >= '0' && line[i] <= '9') {
+                    allele = allele * 10 + (line[i] - '0');
                     if (allele > alts) {
-                        throw new BadGenotype("sample " + sampleNames[s] + " has GT '" + line.substring(start, end)
+                        throw new BadGenotype("sample " + sampleNames[s] + " has GT '" + text(line, start, end)
                                 + "', which names allele " + allele + " but the record has " + alts
                                 + " alternate allele(s)");
                     }
                     i++;
                 }
             } else {
-                throw new BadGenotype("sample " + sampleNames[s] + " has GT '" + line.substring(start, end)
+                throw new BadGenotype("sample " + sampleNames[s] + " has GT '" + text(line, start, end)
                         + "', expected alleles such as 0/1, 1|1 or ./.");
             }
             ploidy++;
@@ -119,14 +190,14 @@ final class GtColumnParser {
                 second = allele;
             }
             if (i < end) {
-                char sep = line.charAt(i);
+                byte sep = line[i];
                 if (sep != '/' && sep != '|') {
-                    throw new BadGenotype("sample " + sampleNames[s] + " has GT '" + line.substring(start, end)
+                    throw new BadGenotype("sample " + sampleNames[s] + " has GT '" + text(line, start, end)
                             + "', expected alleles separated by / or |");
                 }
                 i++;
                 if (i == end) {
-                    throw new BadGenotype("sample " + sampleNames[s] + " has GT '" + line.substring(start, end)
+                    throw new BadGenotype("sample " + sampleNames[s] + " has GT '" + text(line, start, end)
                             + "', which ends with a separator");
                 }
             }
@@ -134,16 +205,38 @@ final class GtColumnParser {
         if (anyMissing || ploidy != 2) {
             // as htsjdk's path: "./1" or "." is missing; a called haploid or polyploid genotype is not diploid
             boolean missing = !anyCalled || ploidy == 2;
-            kinds[s] = missing ? VcfReadStats.CALL_MISSING : VcfReadStats.CALL_NOT_DIPLOID;
-            for (byte[] d : dosages) {
-                d[s] = VariantRecord.MISSING;
+            if (missing) {
+                kinds.missing++;
+            } else {
+                kinds.notDiploid++;
             }
+            missing(s, dosages);
             return;
         }
-        kinds[s] = first == second ? (first == 0 ? 0 : 2) : 1;
+        called(first, second, s, dosages, kinds);
+    }
+
+    private static void called(int first, int second, int s, byte[][] dosages, CallKinds kinds) {
+        if (first != second) {
+            kinds.het++;
+        } else if (first == 0) {
+            kinds.homRef++;
+        } else {
+            kinds.homAlt++;
+        }
         for (int k = 0; k < dosages.length; k++) {
             int alt = k + 1;
             dosages[k][s] = (byte) ((first == alt ? 1 : 0) + (second == alt ? 1 : 0));
         }
+    }
+
+    private static void missing(int s, byte[][] dosages) {
+        for (byte[] d : dosages) {
+            d[s] = VariantRecord.MISSING;
+        }
+    }
+
+    private static String text(byte[] line, int start, int end) {
+        return new String(line, start, end - start, StandardCharsets.UTF_8);
     }
 }

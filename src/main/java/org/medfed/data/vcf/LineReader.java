@@ -23,6 +23,9 @@ final class LineReader implements Closeable {
     private byte[] pending = new byte[256];
     private long lineNumber;
     private boolean lastLineTerminated = true;
+    private byte[] lineBytes;
+    private int lineStart;
+    private int lineLength;
 
     LineReader(InputStream in) {
         this.in = in;
@@ -30,16 +33,28 @@ final class LineReader implements Closeable {
 
     /** The next line without its line terminator ({@code \n} or {@code \r\n}), or null at the end. */
     String readLine() throws IOException {
+        if (!nextLine()) {
+            return null;
+        }
+        return new String(lineBytes, lineStart, lineLength, StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Moves to the next line without making a String of it (a genotype line is kilobytes of calls read byte
+     * by byte): afterwards its bytes are {@link #bytes()} from {@link #start()}, {@link #length()} of them,
+     * valid until the next call. False at the end.
+     */
+    boolean nextLine() throws IOException {
         int pendingLength = 0;
         while (true) {
             if (start >= end) {
                 if (eof || !fill()) {
                     if (pendingLength == 0) {
-                        return null;
+                        return false;
                     }
                     lastLineTerminated = false;
                     lineNumber++;
-                    return decode(pending, 0, pendingLength);
+                    return line(pending, 0, pendingLength);
                 }
             }
             int newline = -1;
@@ -51,19 +66,39 @@ final class LineReader implements Closeable {
             }
             if (newline >= 0) {
                 lineNumber++;
-                String line;
-                if (pendingLength == 0) {
-                    line = decode(buffer, start, newline - start);
-                } else {
-                    pendingLength = append(pendingLength, start, newline - start);
-                    line = decode(pending, 0, pendingLength);
-                }
+                int from = start;
                 start = newline + 1;
-                return line;
+                if (pendingLength == 0) {
+                    return line(buffer, from, newline - from);
+                }
+                pendingLength = append(pendingLength, from, newline - from);
+                return line(pending, 0, pendingLength);
             }
             pendingLength = append(pendingLength, start, end - start);
             start = end;
         }
+    }
+
+    byte[] bytes() {
+        return lineBytes;
+    }
+
+    int start() {
+        return lineStart;
+    }
+
+    int length() {
+        return lineLength;
+    }
+
+    private boolean line(byte[] bytes, int from, int length) {
+        if (length > 0 && bytes[from + length - 1] == '\r') {
+            length--;
+        }
+        lineBytes = bytes;
+        lineStart = from;
+        lineLength = length;
+        return true;
     }
 
     /** Number of the line last returned, counting from 1. */
@@ -93,13 +128,6 @@ final class LineReader implements Closeable {
         start = 0;
         end = n;
         return true;
-    }
-
-    private static String decode(byte[] bytes, int from, int length) {
-        if (length > 0 && bytes[from + length - 1] == '\r') {
-            length--;
-        }
-        return new String(bytes, from, length, StandardCharsets.UTF_8);
     }
 
     @Override

@@ -6,6 +6,7 @@ import htsjdk.variant.vcf.VCFCodec;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -41,6 +42,8 @@ final class TextVcfSource implements VariantContextSource {
             this.samples = checkColumnsLine(chromLine);
             this.fileFormat = header.get(0).substring("##fileformat=".length()).strip();
             this.expectedColumns = samples.isEmpty() ? -1 : FIXED_COLUMNS.length + 1 + samples.size();
+            // the codec decodes the site columns only, so it is given the header of a sites-only file
+            header.set(header.size() - 1, String.join("\t", FIXED_COLUMNS));
             parseHeader(header);
         } catch (RuntimeException e) {
             closeQuietly();
@@ -60,20 +63,21 @@ final class TextVcfSource implements VariantContextSource {
 
     @Override
     public VariantContext next() {
-        String line;
         do {
-            line = nextLine();
-            if (line == null) {
+            if (!nextLine()) {
                 return null;
             }
-        } while (line.isBlank());
+        } while (isBlank(lines.bytes(), lines.start(), lines.length()));
         recordLine = lines.lineNumber();
-        if (line.startsWith("#")) {
+        byte[] bytes = lines.bytes();
+        if (bytes[lines.start()] == '#') {
             throw error("a header line (starting with #) after the records began; expected a data record");
         }
-        raw = checkDataColumns(line);
+        raw = checkDataColumns(bytes, lines.start(), lines.start() + lines.length());
+        // htsjdk reads the eight site columns only: the sample columns are read byte by byte from the line
+        String site = new String(bytes, lines.start(), raw.siteEnd() - lines.start(), StandardCharsets.UTF_8);
         try {
-            return codec.decode(line);
+            return codec.decode(site);
         } catch (RuntimeException e) {
             throw error("not a valid VCF record: " + HtsjdkMessages.reason(e), e);
         }
@@ -97,7 +101,7 @@ final class TextVcfSource implements VariantContextSource {
     private List<String> readHeaderLines() {
         List<String> header = new ArrayList<>();
         String line;
-        while ((line = nextLine()) != null) {
+        while ((line = nextHeaderLine()) != null) {
             long number = lines.lineNumber();
             if (number == 1 && !line.startsWith("##fileformat=VCF")) {
                 throw new BadInputException(file, "line 1", "expected the first line to be '##fileformat=VCFv4.x' "
@@ -186,26 +190,37 @@ final class TextVcfSource implements VariantContextSource {
         }
     }
 
-    private RawRecord checkDataColumns(String line) {
-        int columns = 1;
-        int last = line.length();
-        while (last > 0 && line.charAt(last - 1) == '\t') {
+    /** Counts the columns of the line {@code bytes[from, to)} and checks POS, without making Strings of them. */
+    private RawRecord checkDataColumns(byte[] bytes, int from, int to) {
+        int last = to;
+        while (last > from && bytes[last - 1] == '\t') {
             last--;
         }
+        int columns = 1;
         int posStart = -1;
         int posEnd = -1;
+        int siteEnd = last;
         int formatStart = -1;
         int samplesStart = -1;
-        for (int i = line.indexOf('\t'); i >= 0 && i < last; i = line.indexOf('\t', i + 1)) {
+        for (int i = from; i < last; i++) {
+            if (bytes[i] != '\t') {
+                continue;
+            }
             columns++;
             if (columns == 2) {
                 posStart = i + 1;
             } else if (columns == 3) {
                 posEnd = i;
             } else if (columns == 9) {
+                siteEnd = i;
                 formatStart = i + 1;
             } else if (columns == 10) {
                 samplesStart = i + 1;
+                if (expectedColumns > 0) {
+                    // one tab per further sample: counted the fast way below
+                    columns += countTabs(bytes, i + 1, last);
+                    break;
+                }
             }
         }
         if (columns < FIXED_COLUMNS.length) {
@@ -217,19 +232,62 @@ final class TextVcfSource implements VariantContextSource {
                     + " (8 fixed columns, FORMAT, and one per sample for " + samples.size()
                     + " samples): the line is cut short or has extra tabs");
         }
-        String pos = line.substring(posStart, posEnd);
-        boolean number = !pos.isEmpty() && pos.length() <= 10 && pos.chars().allMatch(Character::isDigit)
-                && Long.parseLong(pos) <= Integer.MAX_VALUE;
-        if (!number) {
+        long position = 0;
+        boolean number = posEnd > posStart && posEnd - posStart <= 10;
+        for (int i = posStart; number && i < posEnd; i++) {
+            number = bytes[i] >= '0' && bytes[i] <= '9';
+            position = position * 10 + (bytes[i] - '0');
+        }
+        if (!number || position > Integer.MAX_VALUE) {
+            String pos = new String(bytes, posStart, Math.max(0, posEnd - posStart), StandardCharsets.UTF_8);
             throw error("column POS is '" + shorten(pos) + "', expected a position (a whole number)");
         }
-        return new RawRecord(line.substring(0, last), formatStart, samplesStart);
+        return new RawRecord(bytes, siteEnd, formatStart, samplesStart, last);
     }
 
-    private String nextLine() {
+    private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            long[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    private static final long TABS = 0x0909090909090909L;
+    private static final long LOW7 = 0x7f7f7f7f7f7f7f7fL;
+
+    /**
+     * Tabs in {@code bytes[from, to)}, eight bytes at a time: a byte of {@code word ^ TABS} is zero exactly where
+     * the word holds a tab, and the expression below sets the top bit of exactly those bytes (no carry crosses a
+     * byte), which {@code bitCount} then counts. A line of 500 samples is 2 kB, and this pass is its only one
+     * besides reading the calls.
+     */
+    private static int countTabs(byte[] bytes, int from, int to) {
+        int tabs = 0;
+        int i = from;
+        for (; i + 8 <= to; i += 8) {
+            long x = (long) LONGS.get(bytes, i) ^ TABS;
+            long zeroTop = ~(((x & LOW7) + LOW7) | x | LOW7);
+            tabs += Long.bitCount(zeroTop);
+        }
+        for (; i < to; i++) {
+            tabs += bytes[i] == '\t' ? 1 : 0;
+        }
+        return tabs;
+    }
+
+    private static boolean isBlank(byte[] bytes, int from, int length) {
+        for (int i = from; i < from + length; i++) {
+            if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The header lines, as text. */
+    private String nextHeaderLine() {
+        return nextLine() ? new String(lines.bytes(), lines.start(), lines.length(), StandardCharsets.UTF_8) : null;
+    }
+
+    private boolean nextLine() {
         try {
-            String line = lines.readLine();
-            if (line != null && !lines.lastLineTerminated()) {
+            boolean line = lines.nextLine();
+            if (line && !lines.lastLineTerminated()) {
                 recordLine = lines.lineNumber();
                 throw error("the file ends in the middle of this line (there is no newline at the end), so it "
                         + "looks truncated; expected every line, the last one too, to end with a newline");

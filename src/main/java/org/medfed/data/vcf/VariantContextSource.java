@@ -23,8 +23,11 @@ interface VariantContextSource extends Closeable {
         return null;
     }
 
-    /** A VCF text line and the offsets of its FORMAT and first sample column (-1 when absent). */
-    record RawRecord(String line, int formatStart, int samplesStart) {
+    /**
+     * A VCF text line's bytes (valid until the next record): where its site columns end, where its FORMAT and
+     * first sample column start (-1 when absent), and where the line ends.
+     */
+    record RawRecord(byte[] line, int siteEnd, int formatStart, int samplesStart, int end) {
     }
 
     /** Where the record last returned came from: "line 17" for text, "record 3" for BCF. */

@@ -67,6 +67,16 @@ public final class VcfReadStats {
         }
     }
 
+    /** A record's calls counted by {@link GtColumnParser}, as {@link #countCall} one by one would. */
+    void countCalls(GtColumnParser.CallKinds kinds) {
+        homRef += kinds.homRef;
+        het += kinds.het;
+        homAlt += kinds.homAlt;
+        missingCalls += kinds.missing + kinds.notDiploid;
+        nonDiploidCalls += kinds.notDiploid;
+        calls += kinds.homRef + kinds.het + kinds.homAlt + kinds.missing + kinds.notDiploid;
+    }
+
     static final int CALL_MISSING = -1;
     static final int CALL_NOT_DIPLOID = -2;
 

@@ -7,6 +7,7 @@ import java.awt.geom.Ellipse2D;
 import java.util.Locale;
 import org.jfree.chart.JFreeChart;
 import org.medfed.report.ChromosomeAxis;
+import org.medfed.report.DotCloudRenderer;
 import org.medfed.report.ManhattanLayout;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.medfed.analytics.gwas.AssociationTest;
+import org.medfed.analytics.gwas.GwasProgress;
 import org.medfed.analytics.gwas.GwasResult;
 import org.medfed.analytics.gwas.GwasRunner;
 import org.medfed.analytics.gwas.GwasSettings;
@@ -33,7 +34,9 @@ import org.medfed.testsupport.TestWorkers;
  * Phases: {@code generate} (writes 4 hospitals into the folder, default target/gwas-bench, reused when
  * present), {@code read} (streams one hospital's VCF.gz, and the 1000 Genomes exome slice when given with
  * {@code --exome FILE}), {@code counts} (trend test study), {@code logistic} (logistic regression with age, sex
- * and hospital terms), {@code linear}. Each phase reports its wall time and the peak Java heap it used; run
+ * and hospital terms), {@code linear}; these three remove the hospitals' genotype cache first, so that the VCFs are
+ * parsed; {@code counts-cached}, {@code logistic-cached} and {@code allelic-cached} use the cache an earlier phase
+ * left (the second run of a study). Each phase reports its wall time and the peak Java heap it used; run
  * phases in separate JVMs under {@code /usr/bin/time -v} for the peak resident memory of each. The report is
  * appended to {@code <dir>/report.txt}.
  */
@@ -74,9 +77,12 @@ public final class GwasBenchmark {
                 case "generate" -> generate(config, data);
                 case "read" -> read(data.resolve(config.hospitals().get(0) + ".vcf.gz"))
                         + (exome == null ? "" : "; " + read(exome));
-                case "counts" -> study(config, data, dir, AssociationTest.TREND);
-                case "logistic" -> study(config, data, dir, AssociationTest.LOGISTIC);
-                case "linear" -> study(config, data, dir, AssociationTest.LINEAR);
+                case "counts" -> study(config, data, dir, AssociationTest.TREND, false);
+                case "logistic" -> study(config, data, dir, AssociationTest.LOGISTIC, false);
+                case "linear" -> study(config, data, dir, AssociationTest.LINEAR, false);
+                case "counts-cached" -> study(config, data, dir, AssociationTest.TREND, true);
+                case "logistic-cached" -> study(config, data, dir, AssociationTest.LOGISTIC, true);
+                case "allelic-cached" -> study(config, data, dir, AssociationTest.ALLELIC, true);
                 default -> throw new IllegalArgumentException("unknown phase " + phase);
             };
             double seconds = (System.nanoTime() - start) / 1e9;
@@ -119,7 +125,13 @@ public final class GwasBenchmark {
                 count / seconds, calls / seconds / 1e6, cpu, count / cpu, calls / cpu / 1e6);
     }
 
-    private static String study(SyntheticGwasConfig config, Path data, Path dir, AssociationTest test) {
+    /**
+     * Runs the whole study (files in, files out).
+     *
+     * @param cached whether the hospitals' genotype cache of an earlier run may be used (else it is removed first,
+     *        so that every VCF is parsed)
+     */
+    private static String study(SyntheticGwasConfig config, Path data, Path dir, AssociationTest test, boolean cached) {
         List<GwasRunner.SiteInput> inputs = new ArrayList<>();
         for (String h : config.hospitals()) {
             inputs.add(new GwasRunner.SiteInput(h, data.resolve(h + ".vcf.gz"), data.resolve(h + "-phenotypes.csv")));
@@ -129,9 +141,35 @@ public final class GwasBenchmark {
                 linear ? PhenotypeKind.QUANTITATIVE : PhenotypeKind.BINARY,
                 test.countBased() ? List.of() : List.of("age", "sex"));
         GwasSettings settings = GwasSettings.of(phenotype, test).withAdjustForSite(!test.countBased());
-        GwasResult result = GwasRunner.run(TestWorkers.shared(), inputs, settings, dir.resolve("out-" + test.name().toLowerCase(Locale.ROOT)));
-        return String.format(Locale.ROOT, "%s: %d tested, %d hits, lambda %.3f", test.description(),
-                result.qc().tested(), result.hits().size(), result.lambda());
+        Path cache = dir.resolve("genotype-cache");
+        if (!cached) {
+            deleteCache(cache);
+        }
+        long start = System.nanoTime();
+        StringBuilder stages = new StringBuilder();
+        String[] current = {""};
+        GwasProgress progress = (stage, done, total) -> {
+            if (!stage.equals(current[0])) {
+                current[0] = stage;
+                stages.append(String.format(Locale.ROOT, " %s@%.1fs", stage, (System.nanoTime() - start) / 1e9));
+            }
+        };
+        Path out = dir.resolve("out-" + test.name().toLowerCase(Locale.ROOT));
+        GwasResult result = GwasRunner.run(TestWorkers.shared(), inputs, settings, out, cache,
+                org.medfed.engine.RunConfig.DEFAULT_TIMEOUT, org.medfed.engine.RunControl.free(), progress);
+        stages.append(String.format(Locale.ROOT, " written@%.1fs", (System.nanoTime() - start) / 1e9));
+        return String.format(Locale.ROOT, "%s: %d tested, %d hits, lambda %.3f;%s", test.description(),
+                result.qc().tested(), result.hits().size(), result.lambda(), stages);
+    }
+
+    private static void deleteCache(Path cache) {
+        try (java.util.stream.Stream<Path> files = Files.exists(cache) ? Files.list(cache) : java.util.stream.Stream.empty()) {
+            for (Path f : files.toList()) {
+                Files.delete(f);
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private static void resetPeaks() {

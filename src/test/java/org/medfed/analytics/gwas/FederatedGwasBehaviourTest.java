@@ -112,7 +112,8 @@ class FederatedGwasBehaviourTest {
     void theRunnerNamesAMissingFile() {
         GwasRunner.SiteInput input = new GwasRunner.SiteInput("A", tmp.resolve("nowhere.vcf.gz"), tmp.resolve("a.csv"));
         assertThatThrownBy(() -> GwasRunner.run(TestWorkers.shared(), List.of(input), GwasSettings.of(BINARY, AssociationTest.ALLELIC),
-                tmp.resolve("out"))).isInstanceOf(BadInputException.class).hasMessage("a.csv: file not found");
+                tmp.resolve("out"), tmp.resolve("cache"))).isInstanceOf(BadInputException.class)
+                .hasMessage("a.csv: file not found");
     }
 
     @Test

@@ -51,7 +51,8 @@ class SyntheticGwasTest {
         GwasSettings settings = GwasSettings.of(new PhenotypeSpec("sample_id", "disease", PhenotypeKind.BINARY,
                 List.of("age", "sex")), AssociationTest.LOGISTIC).withAdjustForSite(true);
         Path out = tmp.resolve("out");
-        GwasResult result = GwasRunner.run(TestWorkers.shared(), inputs(study.vcfs().get(0).getParent()), settings, out);
+        GwasResult result = GwasRunner.run(TestWorkers.shared(), inputs(study.vcfs().get(0).getParent()), settings, out,
+                tmp.resolve("cache"));
 
         List<String> causal = study.causal().stream().map(SyntheticVariant::key).sorted().toList();
         assertThat(causal).hasSize(4);

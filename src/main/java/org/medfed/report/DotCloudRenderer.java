@@ -1,4 +1,4 @@
-package org.medfed.gui.genotypes;
+package org.medfed.report;
 
 import java.awt.Graphics2D;
 import java.awt.Paint;
@@ -16,9 +16,10 @@ import org.jfree.data.xy.XYDataset;
  * Square dots for plots of many thousands of points. A dot whose place on screen (to within half a dot) already
  * holds one is not drawn again: in a Manhattan or QQ plot of 100,000 variants most points crowd the bottom rows and
  * would be painted over each other, so skipping them changes no pixel that matters and saves most of the drawing.
- * No chart entity is made per point (clicks are resolved from the data, see {@link org.medfed.report.ManhattanLayout#nearest}).
+ * No chart entity is made per point (clicks are resolved from the data, see {@link ManhattanLayout#nearest}). The
+ * workbench's plots and the study's PNG files both draw with it.
  */
-final class DotCloudRenderer extends AbstractXYItemRenderer {
+public final class DotCloudRenderer extends AbstractXYItemRenderer {
 
     private static final long serialVersionUID = 1L;
 
@@ -27,7 +28,8 @@ final class DotCloudRenderer extends AbstractXYItemRenderer {
     private transient BitSet painted;
     private transient int columns;
 
-    DotCloudRenderer(int size) {
+    /** Dots {@code size} pixels wide. */
+    public DotCloudRenderer(int size) {
         this.size = size;
         this.cell = Math.max(1, size / 2);
         setDefaultCreateEntities(false);
