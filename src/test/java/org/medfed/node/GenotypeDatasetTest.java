@@ -123,7 +123,15 @@ class GenotypeDatasetTest {
     @Test
     void onlyCountsAndSumsLeaveTheNodesAndTheStatisticsAreTheSimulations() throws IOException {
         Study study = study();
-        GwasResult simulated = AssociationStudy.run(TestWorkers.shared(), study, SAMPLE.resolve("study.json"), tmp.resolve("simulated"), false,
+        // the simulation keeps its genotype cache beside its study file: a copy, so the project folder stays clean
+        Path copy = Files.createDirectories(tmp.resolve("sample"));
+        try (var files = Files.list(SAMPLE)) {
+            for (Path f : files.filter(Files::isRegularFile).toList()) {
+                Files.copy(f, copy.resolve(f.getFileName().toString()));
+            }
+        }
+        GwasResult simulated = AssociationStudy.run(TestWorkers.shared(), study, copy.resolve("study.json"),
+                tmp.resolve("simulated"), false,
                 RunControl.free(), (stage, done, total) -> { });
         List<CapturedNode> nodes = HOSPITALS.stream().map(h -> new CapturedNode(h, 5)).toList();
 
