@@ -21,7 +21,7 @@ final class CsvColumn {
     private static final byte NUMERIC_TEXT = -3;
     private static final double[] POWERS_OF_TEN = new double[MAX_DIGITS + 1];
     /** The packing of {@link #plainDecimal}: decimals in the low 4 bits, the minus in the fifth. */
-    private static final long DECIMALS = 15;
+    static final long DECIMALS = 15;
     private static final long MINUS = 16;
     private static final int DIGITS_SHIFT = 5;
     /** Distinct texts shared per column; beyond this many a column is free text and each keeps its own. */
@@ -169,12 +169,6 @@ final class CsvColumn {
     String numberProblem(int row, String column) {
         byte kind = kind(row);
         return kind >= 0 || kind == MISSING ? null : CsvNumber.problem(column, text(row));
-    }
-
-    /** The number of decimals of a plain decimal ({@link #plainDecimal}), -1 when {@code s} is not one. */
-    static int plainDecimals(String s) {
-        long plain = plainDecimal(s);
-        return plain < 0 ? -1 : (int) (plain & DECIMALS);
     }
 
     /**

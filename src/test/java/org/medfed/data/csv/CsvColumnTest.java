@@ -13,15 +13,15 @@ class CsvColumnTest {
 
     @Test
     void plainDecimalsAreRecognisedWithTheirNumberOfDecimals() {
-        assertThat(CsvColumn.plainDecimals("0")).isZero();
-        assertThat(CsvColumn.plainDecimals("-12")).isZero();
-        assertThat(CsvColumn.plainDecimals("12.30")).isEqualTo(2);
-        assertThat(CsvColumn.plainDecimals("-0.125")).isEqualTo(3);
-        assertThat(CsvColumn.plainDecimals("123456789012345")).isZero();
+        assertThat(plainDecimals("0")).isZero();
+        assertThat(plainDecimals("-12")).isZero();
+        assertThat(plainDecimals("12.30")).isEqualTo(2);
+        assertThat(plainDecimals("-0.125")).isEqualTo(3);
+        assertThat(plainDecimals("123456789012345")).isZero();
         // kept as text: their text could not be written back from the value, or they are no plain decimal
         for (String other : List.of("007", "00.5", ".5", "5.", "+5", "1e3", "1E-2", "-", "", "1234567890123456",
                 "12345678901234.56", "inf", "NaN", "3,5", "1.2.3", "--1", "0x10", "12a")) {
-            assertThat(CsvColumn.plainDecimals(other)).as(other).isEqualTo(-1);
+            assertThat(plainDecimals(other)).as(other).isEqualTo(-1);
         }
     }
 
@@ -78,5 +78,11 @@ class CsvColumnTest {
 
         assertThat(column.size()).isEqualTo(2);
         assertThat(column.text(0)).isEqualTo("F").isSameAs(column.text(1));
+    }
+
+    /** The number of decimals of a plain decimal, -1 when {@code s} is not one. */
+    private static int plainDecimals(String s) {
+        long plain = CsvColumn.plainDecimal(s);
+        return plain < 0 ? -1 : (int) (plain & CsvColumn.DECIMALS);
     }
 }
