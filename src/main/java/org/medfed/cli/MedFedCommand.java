@@ -56,6 +56,9 @@ public final class MedFedCommand implements Runnable {
      * command's suggestions need), read from their annotation.
      */
     static CommandLine commandLine(Workers workers, NodeCommand.WindowOpener nodeWindow, String... arguments) {
+        // Picocli looks for Groovy's Closure class when it starts; not finding it means opening and indexing every
+        // jar of the class path (about a hundred, a quarter of the CPU of --help). We have no Groovy closures.
+        System.setProperty("picocli.disable.closures", "true");
         Set<String> words = new HashSet<>(Arrays.asList(arguments));
         CommandLine cl = new CommandLine(new MedFedCommand());
         for (Class<?> command : COMMANDS) {
