@@ -21,6 +21,7 @@ public final class CheckpointFile implements CheckpointStore {
     public static final String NAME = "checkpoint.json";
 
     private final Path file;
+    private final CheckpointText text = new CheckpointText();
 
     public CheckpointFile(Path file) {
         this.file = file;
@@ -42,7 +43,7 @@ public final class CheckpointFile implements CheckpointStore {
     @Override
     public void save(Checkpoint checkpoint) {
         try {
-            AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(CheckpointJson.write(checkpoint)));
+            AtomicFiles.write(file, text.render(checkpoint));
         } catch (IOException e) {
             throw new BadInputException(file, null, "the checkpoint could not be written: " + e.getMessage(), e);
         }

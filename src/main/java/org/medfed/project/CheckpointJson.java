@@ -27,7 +27,11 @@ final class CheckpointJson {
     private CheckpointJson() {
     }
 
-    static ObjectNode write(Checkpoint c) {
+    /** The field that holds the round records, the last of a checkpoint (written by {@link CheckpointText}). */
+    static final String ROUNDS = "rounds";
+
+    /** Every field of the checkpoint before its round records, in order. */
+    static ObjectNode head(Checkpoint c) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         out.put("format", FORMAT);
         out.put("schemaVersion", CURRENT_SCHEMA);
@@ -47,8 +51,6 @@ final class CheckpointJson {
         out.set("strategyState", ParamsJson.write(c.strategyState()));
         ObjectNode sites = out.putObject("participantStates");
         c.participantStates().forEach((name, state) -> sites.set(name, ParamsJson.write(state)));
-        ArrayNode rounds = out.putArray("rounds");
-        c.rounds().forEach(r -> rounds.add(RoundRecordJson.write(r)));
         return out;
     }
 
@@ -80,7 +82,7 @@ final class CheckpointJson {
                 .properties()) {
             sites.put(e.getKey(), ParamsJson.read(e.getValue(), "participantStates." + e.getKey()));
         }
-        JsonNode roundsNode = node.get("rounds");
+        JsonNode roundsNode = node.get(ROUNDS);
         if (roundsNode == null || !roundsNode.isArray()) {
             throw new CheckpointFormatException("rounds is " + ExactJson.describe(roundsNode) + ", expected a list");
         }

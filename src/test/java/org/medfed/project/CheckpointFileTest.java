@@ -111,6 +111,45 @@ class CheckpointFileTest {
         return out;
     }
 
+    /** A checkpoint of {@code rounds}, otherwise {@link #checkpoint()}. */
+    private static Checkpoint withRounds(List<RoundRecord> rounds) {
+        Checkpoint c = checkpoint();
+        return new Checkpoint(rounds.size(), 5, c.seed(), c.strategyId(), c.participants(), c.model(), c.sampler(),
+                c.strategyState(), c.participantStates(), rounds);
+    }
+
+    /** The checkpoint as the mapper writes it whole, as every checkpoint was written before rounds kept their text. */
+    private static byte[] writtenWhole(Checkpoint c) throws Exception {
+        com.fasterxml.jackson.databind.node.ObjectNode tree = CheckpointJson.head(c);
+        com.fasterxml.jackson.databind.node.ArrayNode rounds = tree.putArray(CheckpointJson.ROUNDS);
+        c.rounds().forEach(r -> rounds.add(RoundRecordJson.write(r)));
+        return Json.MAPPER.writeValueAsBytes(tree);
+    }
+
+    @Test
+    void eachCheckpointOfARunHasTheBytesOfTheWholeCheckpointWrittenInOneGo() throws Exception {
+        CheckpointFile file = CheckpointFile.in(dir);
+        List<RoundRecord> run = new java.util.ArrayList<>();
+        // a name outside the basic plane and one with an accent: the kept texts are UTF-8 copied, not re-escaped
+        RoundRecord third = new RoundRecord(3, List.of("h\uD83C\uDFE5pital", "zürich"), Map.of("zürich", 0.5),
+                Map.of(), Map.of(), List.of(), Duration.ZERO, 0, Map.of());
+        for (RoundRecord r : List.of(round(1), round(2), third, round(4))) {
+            run.add(r);
+            Checkpoint c = withRounds(List.copyOf(run));
+            file.save(c);
+            assertThat(Files.readAllBytes(file.file())).as("after round " + r.round()).isEqualTo(writtenWhole(c));
+        }
+        // a checkpoint that does not continue the last one (another run's rounds, fewer rounds) is written afresh
+        for (List<RoundRecord> other : List.of(List.of(round(1), new RoundRecord(2, List.of("aarhus"),
+                Map.of("aarhus", 0.75), Map.of(), Map.of(), List.of(), Duration.ZERO, 0, Map.of())),
+                List.of(round(1)))) {
+            Checkpoint c = withRounds(other);
+            file.save(c);
+            assertThat(Files.readAllBytes(file.file())).isEqualTo(writtenWhole(c));
+            assertThat(file.load().rounds()).isEqualTo(other);
+        }
+    }
+
     @Test
     void savingReplacesTheCheckpointWholeAndLeavesNoTemporaryFile() throws Exception {
         CheckpointFile file = CheckpointFile.in(dir);
