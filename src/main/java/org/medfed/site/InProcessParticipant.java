@@ -9,7 +9,7 @@ import org.medfed.engine.RunControl;
 import org.medfed.engine.checkpoint.RestorableParticipant;
 import org.medfed.engine.protocol.Exchange;
 import org.medfed.engine.protocol.Params;
-import org.medfed.network.wire.WireCodec;
+import org.medfed.network.wire.WireSize;
 import org.medfed.engine.protocol.SiteRequest;
 
 /**
@@ -72,9 +72,9 @@ public final class InProcessParticipant implements Participant, RestorablePartic
     /** The reply, with the request's and the reply's size as a node would send them. */
     @Override
     public Exchange exchange(SiteRequest request, RunControl control) {
-        long down = WireCodec.toWire(request).getSerializedSize();
+        long down = WireSize.of(request);
         Params reply = site.handle(request, control);
-        return new Exchange(reply, down, WireCodec.toWire(reply).getSerializedSize());
+        return new Exchange(reply, down, WireSize.of(reply));
     }
 
     @Override
