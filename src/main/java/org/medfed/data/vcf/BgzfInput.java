@@ -133,6 +133,9 @@ final class BgzfInput extends InputStream {
             return;
         }
         closed = true;
+        current = NONE;
+        position = 0;
+        length = 0;
         // blocks still queued are dropped; one a helper is inflating finishes into a buffer nobody reads
         ahead.forEach(task -> task.cancel(false));
         ahead.clear();
