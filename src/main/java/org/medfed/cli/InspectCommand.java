@@ -5,6 +5,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import org.medfed.concurrency.Workers;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.TableInspection;
 import org.medfed.data.dicom.DicomFile;
@@ -12,6 +14,7 @@ import org.medfed.data.dicom.DicomInspector;
 import org.medfed.data.dicom.NotDicomException;
 import org.medfed.data.dicom.Window;
 import org.medfed.data.vcf.VcfInspector;
+import org.medfed.data.vcf.VcfReader;
 import org.medfed.engine.BadInputException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -50,6 +53,13 @@ final class InspectCommand implements Callable<Integer> {
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
+    private final Workers workers;
+
+    /** {@code workers} give the threads that inflate a VCF.gz ahead of its reading. */
+    InspectCommand(Workers workers) {
+        this.workers = workers;
+    }
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -64,7 +74,12 @@ final class InspectCommand implements Callable<Integer> {
         } else if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv")) {
             out.print(csvReport());
         } else if (isVcf(file)) {
-            out.print(VcfInspector.report(file));
+            ExecutorService inflaters = VcfReader.inflaters(workers);
+            try {
+                out.print(VcfInspector.report(file, inflaters));
+            } finally {
+                inflaters.shutdown();
+            }
         } else if (isDicom(file)) {
             out.print(DicomInspector.report(file));
             if (png != null) {

@@ -111,6 +111,9 @@ public final class MedFedCommand implements Runnable {
         if (command == BenchmarkCommand.class) {
             return new BenchmarkCommand(workers);
         }
+        if (command == InspectCommand.class) {
+            return new InspectCommand(workers);
+        }
         return command;
     }
 

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.Executor;
 import org.medfed.engine.BadInputException;
 
 /**
@@ -32,9 +33,9 @@ final class BcfSource implements VariantContextSource {
     private final List<String> samples;
     private long recordNumber;
 
-    BcfSource(Path file) {
+    BcfSource(Path file, Executor inflaters) {
         this.file = file;
-        this.in = GenotypeFileInput.open(file);
+        this.in = GenotypeFileInput.open(file, inflaters);
         try {
             this.samples = List.copyOf(readHeader().getGenotypeSamples());
         } catch (RuntimeException e) {
@@ -127,7 +128,7 @@ final class BcfSource implements VariantContextSource {
         } catch (BadInputException e) {
             throw GenotypeFileInput.placed(e, where);
         } catch (IOException | RuntimeException e) {
-            // htsjdk's BGZF reader reports a damaged block (a wrong CRC) as a runtime exception
+            // whatever else decompressing throws is still a file that cannot be read, said in words
             throw new BadInputException(file, where, "cannot be read: " + HtsjdkMessages.reason(e)
                     + " (is the compressed data damaged?)", e);
         }

@@ -6,13 +6,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 import java.util.zip.GZIPInputStream;
 import org.medfed.engine.BadInputException;
 
 /**
  * The one way a genotype file's bytes are opened, VCF text and BCF alike: plain, gzip, or BGZF with every block
- * checked ({@link BgzfBlockLimit}: declared size, truncation, the end-of-file marker) and its CRC verified, so that
- * a damaged file is refused in words the same way whichever format it holds.
+ * checked ({@link BgzfBlocks}: framing, declared size, truncation, the end-of-file marker; {@link BgzfInflation}:
+ * length and CRC) and inflated ahead of the reader on {@code inflaters} ({@link BgzfInput}), so that a damaged file
+ * is refused in words the same way whichever format it holds and however many threads inflate it.
  */
 final class GenotypeFileInput {
 
@@ -21,8 +23,13 @@ final class GenotypeFileInput {
     private GenotypeFileInput() {
     }
 
-    /** The decompressed bytes of {@code file}, whichever of plain, gzip or BGZF it is (decided from its bytes). */
-    static InputStream open(Path file) {
+    /**
+     * The decompressed bytes of {@code file}, whichever of plain, gzip or BGZF it is (decided from its bytes).
+     *
+     * @param inflaters where BGZF blocks are inflated ahead of the reader (a pool's threads; {@code Runnable::run}
+     *        for the reading thread alone)
+     */
+    static InputStream open(Path file, Executor inflaters) {
         try {
             BufferedInputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER);
             try {
@@ -32,10 +39,7 @@ final class GenotypeFileInput {
                 if (!BlockCompressedInputStream.isValidFile(raw)) {
                     return new GZIPInputStream(raw, BUFFER);
                 }
-                BlockCompressedInputStream bgzf = new BlockCompressedInputStream(new BgzfBlockLimit(raw, file));
-                // a damaged block is refused, not read as other genotypes (htsjdk leaves the check off)
-                bgzf.setCheckCrcs(true);
-                return bgzf;
+                return new BgzfInput(new BgzfBlocks(raw, file), inflaters, BgzfInput.READ_AHEAD);
             } catch (IOException | RuntimeException e) {
                 raw.close();
                 throw e;

@@ -13,6 +13,7 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
 import java.util.stream.Collectors;
 import org.medfed.engine.BadInputException;
 
@@ -33,9 +34,9 @@ final class TextVcfSource implements VariantContextSource {
     private long recordLine;
     private RawRecord raw;
 
-    TextVcfSource(Path file, VcfLayout layout) {
+    TextVcfSource(Path file, VcfLayout layout, Executor inflaters) {
         this.file = file;
-        this.lines = new LineReader(open(file, layout));
+        this.lines = new LineReader(open(file, layout, inflaters));
         try {
             List<String> header = readHeaderLines();
             String chromLine = header.get(header.size() - 1);
@@ -302,7 +303,7 @@ final class TextVcfSource implements VariantContextSource {
         } catch (BadInputException e) {
             throw GenotypeFileInput.placed(e, "after line " + lines.lineNumber());
         } catch (RuntimeException e) {
-            // htsjdk's BGZF reader reports damaged blocks as runtime exceptions
+            // whatever else decompressing throws is still a file that cannot be read, said in words
             throw new BadInputException(file, "after line " + lines.lineNumber(),
                     "cannot be read: " + HtsjdkMessages.reason(e) + " (is the compressed data damaged?)", e);
         }
@@ -316,11 +317,11 @@ final class TextVcfSource implements VariantContextSource {
         return new BadInputException(file, location(), problem, cause);
     }
 
-    private static InputStream open(Path file, VcfLayout layout) {
+    private static InputStream open(Path file, VcfLayout layout, Executor inflaters) {
         if (layout == VcfLayout.BCF) {
             throw new IllegalArgumentException("BCF is not text");
         }
-        return GenotypeFileInput.open(file);
+        return GenotypeFileInput.open(file, inflaters);
     }
 
     private void closeQuietly() {

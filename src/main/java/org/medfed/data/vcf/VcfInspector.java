@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.Executor;
 
 /** Reads a whole genotype file once and describes it in plain words ({@code medfed inspect FILE.vcf.gz}). */
 public final class VcfInspector {
@@ -14,9 +15,14 @@ public final class VcfInspector {
     private VcfInspector() {
     }
 
-    /** Streams the file once (multi-allelic sites split) and gathers counts. */
+    /** Streams the file once (multi-allelic sites split) and gathers counts, with the calling thread alone. */
     public static VcfSummary summarize(Path file) {
-        try (VcfReader reader = VcfReader.open(file)) {
+        return summarize(file, Runnable::run);
+    }
+
+    /** As {@link #summarize(Path)}, with compressed blocks inflated ahead on {@code inflaters} (see {@link VcfReader}). */
+    public static VcfSummary summarize(Path file, Executor inflaters) {
+        try (VcfReader reader = VcfReader.open(file, VcfReadOptions.defaults(), inflaters)) {
             int n = reader.samples().size();
             long[] called = new long[n];
             double[] variantRates = new double[1024];
@@ -45,8 +51,8 @@ public final class VcfInspector {
     }
 
     /** A text report: samples, variants, contigs, missing-call rate, multi-allelic and GT-less counts. */
-    public static String report(Path file) {
-        return format(summarize(file));
+    public static String report(Path file, Executor inflaters) {
+        return format(summarize(file, inflaters));
     }
 
     static String format(VcfSummary s) {

@@ -7,6 +7,9 @@ import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import org.medfed.concurrency.Workers;
 import org.medfed.engine.BadInputException;
 
 /**
@@ -33,11 +36,11 @@ public final class VcfReader implements Closeable {
     private final ArrayDeque<VariantRecord> pending = new ArrayDeque<>();
     private final Map<String, Integer> lastPositions = new HashMap<>();
 
-    private VcfReader(Path file, VcfReadOptions options) {
+    private VcfReader(Path file, VcfReadOptions options, Executor inflaters) {
         this.file = file;
         this.options = options;
         this.layout = VcfFileProbe.layout(file);
-        this.source = layout == VcfLayout.BCF ? new BcfSource(file) : new TextVcfSource(file, layout);
+        this.source = layout == VcfLayout.BCF ? new BcfSource(file, inflaters) : new TextVcfSource(file, layout, inflaters);
         this.extractor = new DosageExtractor(options.multiAllelic(), stats, source.samples());
     }
 
@@ -45,8 +48,27 @@ public final class VcfReader implements Closeable {
         return open(file, VcfReadOptions.defaults());
     }
 
+    /** Reads with the calling thread alone: it inflates each compressed block when it gets to it. */
     public static VcfReader open(Path file, VcfReadOptions options) {
-        return new VcfReader(file, options);
+        return open(file, options, Runnable::run);
+    }
+
+    /**
+     * Reads with compressed (BGZF) blocks inflated ahead of the reading thread, in order, on {@code inflaters}
+     * (typically {@link #inflaters(Workers)}); the reading thread inflates a block itself when no helper has
+     * started it, so a busy executor slows nothing down. The caller shuts the executor down.
+     */
+    public static VcfReader open(Path file, VcfReadOptions options, Executor inflaters) {
+        return new VcfReader(file, options, inflaters);
+    }
+
+    /**
+     * Threads that inflate BGZF blocks ahead of VCF readers, shared by all of them: one fewer than the cores (the
+     * reading thread parses, and inflates too when the helpers fall behind), at least one, at most three (parsing
+     * a block takes about as long as inflating it, so more helpers would only wait).
+     */
+    public static ExecutorService inflaters(Workers workers) {
+        return workers.fixed("bgzf-inflate", Math.max(1, Math.min(3, workers.cores() - 1)));
     }
 
     public Path file() {

@@ -11,7 +11,7 @@ class VcfInspectorTest {
 
     @Test
     void describesTheExomeSliceWithItsKnownCounts() {
-        String report = VcfInspector.report(SharedData.data(VcfReaderTest.EXOME));
+        String report = VcfInspector.report(SharedData.data(VcfReaderTest.EXOME), Runnable::run);
         assertThat(report)
                 .contains("Format:                VCF text, VCFv4.1, no index")
                 .contains("Samples:               1182 (HG00096, HG00100, HG00101, HG00102, HG00103, ...)")
@@ -41,7 +41,7 @@ class VcfInspectorTest {
 
     @Test
     void aMalformedFileIsReportedAsBadInput() {
-        assertThatThrownBy(() -> VcfInspector.report(SharedData.data("vcf-htsjdk-hts-specs/malformed/failed_body_pos_000.vcf")))
+        assertThatThrownBy(() -> VcfInspector.report(SharedData.data("vcf-htsjdk-hts-specs/malformed/failed_body_pos_000.vcf"), Runnable::run))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("line 4");
     }
 }
