@@ -56,6 +56,7 @@ public final class LocalGwasSite implements GwasSite {
     private int[] keptColumns;
     private boolean everyColumnKept;
     private byte[] keptGenotypes;
+    private byte[] everyGenotype;
     private PackedCounter counter;
 
     /**
@@ -150,6 +151,7 @@ public final class LocalGwasSite implements GwasSite {
         layout = plan.design();
         model = new SiteModel(layout, y, covariates, plan.siteIndex());
         keptGenotypes = new byte[kept.length];
+        everyGenotype = new byte[vcfSampleNames.size()];
         counter = new PackedCounter(keptColumns, isCase, store.rowBytes());
         List<String> lowCallRateExamples = lowCallRate.subList(0, Math.min(EXAMPLES, lowCallRate.size()));
         sampleReport = match.describe(true) + (lowCallRate.isEmpty() ? "" : lowCallRate.size()
@@ -205,21 +207,20 @@ public final class LocalGwasSite implements GwasSite {
     private byte[] genotypes(int v) {
         int offset = store.row(v);
         byte[] row = store.array();
-        if (everyColumnKept) {
-            // the usual case: every sample of the VCF analysed, in its order; four at a time
-            int i = 0;
-            for (int j = 0; i + 3 < keptGenotypes.length; j++, i += 4) {
-                INTS.set(keptGenotypes, i, UNPACKED_INT[row[offset + j] & 0xff]);
-            }
-            for (; i < keptGenotypes.length; i++) {
-                keptGenotypes[i] = UNPACKED[((row[offset + (i >> 2)] & 0xff) << 2) + (i & 3)];
-            }
-            return keptGenotypes;
+        // every sample of the VCF, four per look-up and store
+        byte[] all = everyColumnKept ? keptGenotypes : everyGenotype;
+        int i = 0;
+        for (int j = 0; i + 3 < all.length; j++, i += 4) {
+            INTS.set(all, i, UNPACKED_INT[row[offset + j] & 0xff]);
         }
-        for (int i = 0; i < keptColumns.length; i++) {
-            int c = keptColumns[i];
-            int code = (row[offset + (c >> 2)] >> ((c & 3) << 1)) & 3;
-            keptGenotypes[i] = code == PackedGenotypes.MISSING_CODE ? -1 : (byte) code;
+        for (; i < all.length; i++) {
+            all[i] = UNPACKED[((row[offset + (i >> 2)] & 0xff) << 2) + (i & 3)];
+        }
+        if (!everyColumnKept) {
+            // the kept ones, in the analysis's order
+            for (int k = 0; k < keptColumns.length; k++) {
+                keptGenotypes[k] = all[keptColumns[k]];
+            }
         }
         return keptGenotypes;
     }

@@ -17,8 +17,8 @@ import java.util.Arrays;
  * <p>Every variant's first Newton round is at the fit without genotype (genotype coefficient 0), where each
  * sample's mean, weight, residual and deviance are the same for all variants. They are computed once per
  * coefficient vector ({@link NullState}), with the sums over every kept sample; a variant's sums there are
- * those minus its samples with a missing genotype, plus the genotype's own sums over its carriers only: no
- * exponential, and no pass over the non-carriers. Which path serves a request depends only on the request
+ * those minus its samples with a missing genotype, plus the genotype's own sums: no exponential, and
+ * three dot products instead of fourteen (with two covariates). Which path serves a request depends only on the request
  * (a genotype coefficient of exactly 0), so answers stay a function of the question.
  */
 final class SiteModel {
@@ -40,8 +40,11 @@ final class SiteModel {
     private final double[][] weighted;
     private final double[] h;
     private final double[] score;
-    private final int[] carriers;
-    private final double[] carrierWeight;
+    private final double[] genotypeWeight;
+    private final int[] missing;
+    private final double[] leftWeight;
+    private final double[] leftResidual;
+    private final double[] leftWeighted;
     private NullState nullState;
 
     /**
@@ -74,8 +77,11 @@ final class SiteModel {
         }
         this.h = new double[local * (local + 1) / 2];
         this.score = new double[local];
-        this.carriers = new int[n];
-        this.carrierWeight = new double[n];
+        this.genotypeWeight = new double[n];
+        this.missing = new int[n];
+        this.leftWeight = new double[n];
+        this.leftResidual = new double[n];
+        this.leftWeighted = new double[n];
     }
 
     int samples() {
@@ -150,68 +156,89 @@ final class SiteModel {
 
     /**
      * The sums at a genotype coefficient of 0: the null state's sums over every kept sample, less the samples whose
-     * genotype is missing, with the genotype's row of the Hessian and its score summed over the carriers.
+     * genotype is missing, with the genotype's row of the Hessian and its score.
      */
     private void accumulateAtNull(GlmFamily family, byte[] genotypes, double[] betas, int betaOffset, ModelSums out,
             int slot) {
         NullState state = nullState(family, betas, betaOffset);
         System.arraycopy(state.h, 0, h, 0, h.length);
         System.arraycopy(state.score, 0, score, 0, local);
-        int called = n;
         double deviance = state.deviance;
         if (genotypes == null) {
-            add(out, slot, called, state.total(deviance));
+            add(out, slot, n, state.total(deviance));
             return;
         }
         double[] w = state.weight;
         double[] r = state.residual;
-        int m = 0;
+        int left = 0;
         double rg = 0;
         double wg = 0;
         double wgg = 0;
         for (int i = 0; i < n; i++) {
+            // no branch on the dosage (it is unpredictable); only the rare missing call takes one
             int g = genotypes[i];
-            if (g > 0) {
-                double gw = g * w[i];
-                carriers[m] = i;
-                carrierWeight[m++] = gw;
-                rg += g * r[i];
-                wg += gw;
-                wgg += g * gw;
-            } else if (g < 0) {
-                called--;
-                deviance -= state.sampleDeviance[i];
-                leaveOut(i, w[i], r[i]);
+            if (g < 0) {
+                missing[left++] = i;
+                g = 0;
             }
+            double gw = g * w[i];
+            genotypeWeight[i] = gw;
+            rg += g * r[i];
+            wg += gw;
+            wgg += g * gw;
         }
         score[DesignLayout.GENOTYPE] = rg;
         h[DesignLayout.packed(local, 0, 1)] = wg;
         h[DesignLayout.packed(local, 1, 1)] = wgg;
         for (int j = 0; j < covariates.length; j++) {
-            double[] c = covariates[j];
-            double s = 0;
-            for (int t = 0; t < m; t++) {
-                s += carrierWeight[t] * c[carriers[t]];
-            }
-            h[DesignLayout.packed(local, 1, 2 + j)] = s;
+            h[DesignLayout.packed(local, 1, 2 + j)] = dot(genotypeWeight, covariates[j]);
         }
-        add(out, slot, called, state.total(deviance));
+        if (left > 0) {
+            deviance -= leaveOut(left, state);
+        }
+        add(out, slot, n - left, state.total(deviance));
     }
 
-    /** Takes sample {@code i}'s terms (weight {@code w}, residual {@code r}) out of the non-genotype sums. */
-    private void leaveOut(int i, double w, double r) {
+    /**
+     * Takes the samples {@code missing[0, count)} out of the non-genotype sums, and returns the sum of their deviance
+     * terms.
+     */
+    private double leaveOut(int count, NullState state) {
+        double[] w = state.weight;
+        double[] r = state.residual;
+        double deviance = 0;
+        for (int t = 0; t < count; t++) {
+            int i = missing[t];
+            deviance += state.sampleDeviance[i];
+            leftWeight[t] = w[i];
+            leftResidual[t] = r[i];
+        }
         for (int a = 0; a < local; a++) {
             if (a == DesignLayout.GENOTYPE) {
                 continue;
             }
-            double xa = a == 0 ? 1 : covariates[a - 2][i];
-            score[a] -= r * xa;
+            double[] xa = column(a, genotype);
+            double sr = 0;
+            for (int t = 0; t < count; t++) {
+                int i = missing[t];
+                double wx = leftWeight[t] * xa[i];
+                sr += leftResidual[t] * xa[i];
+                leftWeighted[t] = wx;
+            }
+            score[a] -= sr;
             for (int b = a; b < local; b++) {
-                if (b != DesignLayout.GENOTYPE) {
-                    h[DesignLayout.packed(local, a, b)] -= w * xa * (b == 0 ? 1 : covariates[b - 2][i]);
+                if (b == DesignLayout.GENOTYPE) {
+                    continue;
                 }
+                double[] xb = column(b, genotype);
+                double sw = 0;
+                for (int t = 0; t < count; t++) {
+                    sw += leftWeighted[t] * xb[missing[t]];
+                }
+                h[DesignLayout.packed(local, a, b)] -= sw;
             }
         }
+        return deviance;
     }
 
     /** The null state at these coefficients (genotype coefficient 0), computed when they differ from the last. */

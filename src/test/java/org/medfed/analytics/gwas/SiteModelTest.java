@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The sums at a genotype coefficient of 0 come from the null state (sums over every sample, less the samples with a
- * missing genotype, plus the genotype's sums over its carriers): they must equal the full pass's sums.
+ * missing genotype, plus the genotype's own sums): they must equal the full pass's sums.
  */
 class SiteModelTest {
 
