@@ -303,10 +303,10 @@ final class SiteModel {
         int k = 0;
         for (int a = 0; a < local; a++) {
             double[] xa = column(a, g);
-            score[a] = a == 0 ? sum(r) : dot(r, xa);
+            score[a] = dot(r, xa);
             double[] wa = a == 0 ? w : weighted[a];
             for (int b = a; b < local; b++) {
-                h[k++] = b == 0 ? sum(w) : dot(wa, column(b, g));
+                h[k++] = dot(wa, column(b, g));
             }
         }
     }
@@ -338,24 +338,6 @@ final class SiteModel {
     /** Column {@code a}: 0 the intercept (ones), 1 the genotype, 2 on the covariates. */
     private double[] column(int a, double[] g) {
         return a == 0 ? ones : a == 1 ? g : covariates[a - 2];
-    }
-
-    private double sum(double[] a) {
-        double s0 = 0;
-        double s1 = 0;
-        double s2 = 0;
-        double s3 = 0;
-        int i = 0;
-        for (; i + 3 < n; i += 4) {
-            s0 += a[i];
-            s1 += a[i + 1];
-            s2 += a[i + 2];
-            s3 += a[i + 3];
-        }
-        for (; i < n; i++) {
-            s0 += a[i];
-        }
-        return (s0 + s1) + (s2 + s3);
     }
 
     private double dot(double[] a, double[] b) {
