@@ -182,13 +182,17 @@ public final class FederatedGwas {
                 }
                 continue;
             }
-            GenotypeTally cases = GenotypeTally.EMPTY;
-            GenotypeTally controls = GenotypeTally.EMPTY;
+            long[] sum = new long[VariantCounts.WIDTH];
             for (int s = 0; s < sites; s++) {
-                cases = cases.plus(counts.get(s).cases(idx[s]));
-                controls = controls.plus(counts.get(s).controls(idx[s]));
+                long[] site = counts.get(s).rawCounts();
+                int offset = idx[s] * VariantCounts.WIDTH;
+                for (int k = 0; k < VariantCounts.WIDTH; k++) {
+                    sum[k] += site[offset + k];
+                }
             }
-            joined.add(new StudyVariant(e.getValue().info, idx, cases, controls));
+            // cases' 0/1/2 copies and missing, then the controls' (VariantCounts' layout)
+            joined.add(new StudyVariant(e.getValue().info, idx, new GenotypeTally(sum[0], sum[1], sum[2], sum[3]),
+                    new GenotypeTally(sum[4], sum[5], sum[6], sum[7])));
         }
         joined.sort(GENOME_ORDER);
         return new Joined(joined, where.size(), notEverywhere, missing);
