@@ -12,10 +12,12 @@ import picocli.CommandLine.Spec;
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Writes a self-contained HTML report of a finished run: study and settings, participants "
                 + "(counts only), protections and privacy spent, results with 95%% intervals and the comparison with "
-                + "each hospital alone, charts, and the model card. Open it in a browser; print it to PDF from there."})
+                + "each hospital alone, charts, and the model card. Of an association study (medfed gwas): its "
+                + "summary, hits and smallest p-values, Manhattan and Q-Q plots. Open it in a browser; print it to "
+                + "PDF from there."})
 final class ReportCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "RUN_DIR", description = "a finished run's folder (medfed run --out, or <study>.runs/<time>/)")
+    @Parameters(paramLabel = "RUN_DIR", description = "a finished run's folder (medfed run --out, or <study>.runs/<time>/), or medfed gwas --out")
     Path runDir;
 
     @Option(names = {"-o", "--out"}, paramLabel = "FILE.html", description = "where to write it (default RUN_DIR/report.html)")

@@ -189,7 +189,7 @@ public final class Workbench {
         associationResults = new AssociationResultsViewModel(tasks, dialogs);
         associationRun.resultProperty().addListener((obs, was, is) -> {
             if (is != null) {
-                associationResults.show(is);
+                associationResults.show(is, associationRun.outputFolderProperty().get());
             }
         });
         associationRun.failureProperty().addListener((obs, was, is) -> {
@@ -199,7 +199,7 @@ public final class Workbench {
         });
         document.fileProperty().addListener((obs, was, is) -> {
             if (!associationRun.isActive()) {
-                associationResults.show(null);
+                associationResults.show(null, null);
             }
         });
         shell.setBeforeClose(() -> {

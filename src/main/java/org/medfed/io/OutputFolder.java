@@ -292,6 +292,24 @@ public final class OutputFolder implements AutoCloseable {
         }
     }
 
+    /**
+     * The command that wrote the finished folder {@code dir} ({@code run}, {@code gwas}...), and when it finished;
+     * refused in words as {@link #requireFinished} does when the folder is not the whole output of a finished command.
+     */
+    public static Finished finished(Path dir) {
+        requireFinished(dir);
+        try {
+            Properties p = read(dir.resolve(MARKER));
+            return new Finished(p.getProperty(COMMAND, ""), p.getProperty(FINISHED, ""));
+        } catch (IOException e) {
+            throw new BadInputException(dir.resolve(MARKER), null, "could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    /** Which command wrote a finished folder, and when it finished (an ISO instant). */
+    public record Finished(String command, String at) {
+    }
+
     /** Whether {@code dir}, or the folder that holds it, was written as an output folder (finished or not). */
     public static boolean isOutput(Path dir) {
         Path d = dir.toAbsolutePath().normalize();

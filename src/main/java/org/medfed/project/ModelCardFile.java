@@ -53,8 +53,9 @@ public final class ModelCardFile {
             } catch (BadInputException e) {
                 throw new BadInputException(file, null, e.getMessage(), e);
             }
-            if (card.preprocessing() == null) {
-                throw new BadInputException(file, null, "has no \"preprocessing\": it cannot be used to predict on CSV files");
+            if (card.preprocessing() == null && card.imagePreprocessing() == null) {
+                throw new BadInputException(file, null, "has neither \"preprocessing\" (a model of table columns) nor "
+                        + "\"imagePreprocessing\" (a model of images): it does not say what data the model expects");
             }
             return card;
         } catch (IOException e) {

@@ -15,6 +15,7 @@ import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.engine.BadInputException;
 import org.medfed.io.AtomicFiles;
+import org.medfed.io.OutputFolder;
 import org.medfed.project.JsonFiles;
 import org.medfed.report.ChartImages;
 import org.medfed.project.ModelCard;
@@ -42,9 +43,18 @@ public final class StudyReport {
     private StudyReport() {
     }
 
-    /** Writes the report of {@code runDir} to {@code out} atomically; refuses a folder that is not a finished run. */
+    /**
+     * Writes the report of {@code runDir} to {@code out} atomically: a run's, or an association study's
+     * ({@code medfed gwas}); refuses a folder that is neither, or not finished.
+     */
     public static void write(Path runDir, Path out) {
-        String html = html(runDir);
+        String html = switch (OutputFolder.finished(runDir).command()) {
+            case "gwas" -> GwasReport.html(runDir);
+            case "run" -> html(runDir);
+            default -> throw new BadInputException(runDir, null, "holds the output of 'medfed "
+                    + OutputFolder.finished(runDir).command() + "': a report is made of a run (medfed run) or an "
+                    + "association study (medfed gwas)");
+        };
         try {
             AtomicFiles.write(out, html.getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
@@ -377,7 +387,7 @@ public final class StudyReport {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 
-    private static final String CSS = """
+    static final String CSS = """
             body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;max-width:980px;margin:24px auto;padding:0 16px;color:#1b1b1b;line-height:1.45}
             h1{font-size:26px;margin-bottom:4px}h2{font-size:20px;border-bottom:2px solid #0072b2;padding-bottom:4px;margin-top:32px}
             h3{font-size:16px;margin:18px 0 6px}table{border-collapse:collapse;margin:8px 0;font-size:14px}

@@ -52,11 +52,9 @@ final class MultiSiteImages {
         progress.accept("preparing the images at each hospital");
         MultiSiteStudy.open(Procedure.IMAGES_OPEN, study, hospitals, run, calls);
         progress.accept("agreeing on the image classes from the hospitals' summaries");
-        List<ImageSummary> summaries = new ArrayList<>();
-        for (RemoteParticipant h : hospitals) {
-            Params reply = calls.call(h, SiteRequest.of(0, Procedure.IMAGES_SUMMARY, Params.EMPTY));
-            summaries.add(ProtocolJson.read(reply.text("json"), ImageSummary.class));
-        }
+        List<ImageSummary> summaries = calls.each(hospitals, h -> ProtocolJson.read(
+                calls.call(h, SiteRequest.of(0, Procedure.IMAGES_SUMMARY, Params.EMPTY)).text("json"),
+                ImageSummary.class));
         int[] shape = settings.inputShape();
         ImageCoordinator.Agreed agreed = ImageCoordinator.agree(settings.classes(), settings.segmentation(),
                 Arrays.stream(shape).boxed().toList(), hospitals.stream().map(RemoteParticipant::name).toList(),
@@ -71,13 +69,14 @@ final class MultiSiteImages {
         }
         PreparedStudy.checkTask(study, spec, studyFile);
         String json = ProtocolJson.write(agreed.agreement());
+        List<Params> sizes = calls.each(hospitals, h -> calls.call(h, SiteRequest.of(0, Procedure.MODEL_OPEN,
+                Params.builder().text("json", json).build())));
         List<RemoteParticipant> ready = new ArrayList<>();
         Map<String, String> notes = new LinkedHashMap<>();
-        for (RemoteParticipant h : hospitals) {
-            Params sizes = calls.call(h, SiteRequest.of(0, Procedure.MODEL_OPEN,
-                    Params.builder().text("json", json).build()));
-            ready.add(h.withSizes(sizes.integer("train_size"), sizes.integer("test_size")));
-            notes.put(h.name(), sizes.text("note", ""));
+        for (int i = 0; i < hospitals.size(); i++) {
+            RemoteParticipant h = hospitals.get(i);
+            ready.add(h.withSizes(sizes.get(i).integer("train_size"), sizes.get(i).integer("test_size")));
+            notes.put(h.name(), sizes.get(i).text("note", ""));
         }
         ModelCard.ImagePreprocessing card = ImagingStudyData.cardInfo(settings, shape, modelClasses);
         return new PreparedStudy(study, studyFile, RemoteStudyData.images(ready, card, agreed.warnings(), notes),

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
-import org.medfed.concurrency.InOrder;
 import org.medfed.concurrency.Workers;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.data.tabular.TabularAgreement;
@@ -24,7 +23,6 @@ import org.medfed.project.ParticipantEntry;
 import org.medfed.project.ProtocolJson;
 import org.medfed.project.Study;
 import org.medfed.project.StudyValidation;
-import org.medfed.transport.InProcessTransport;
 
 /**
  * Prepares a study whose hospitals keep their tables, images or genotypes behind their own nodes (for genotypes,
@@ -74,8 +72,7 @@ public final class MultiSiteStudy {
         List<RemoteParticipant> hospitals = NodeParticipants.connect(study, studyFile, registry, wait, progress,
                 servedHere);
         Duration limit = study.training().runConfig(study.seed()).participantTimeout();
-        try (InProcessTransport transport = new InProcessTransport(workers, Math.max(1, hospitals.size()))) {
-            MultiSiteCalls calls = new MultiSiteCalls(transport, limit);
+        try (MultiSiteCalls calls = new MultiSiteCalls(workers, hospitals.size(), limit)) {
             return isImages(study) ? MultiSiteImages.prepare(study, studyFile, hospitals, run, progress, calls)
                     : prepareTables(study, studyFile, hospitals, run, progress, calls);
         }
@@ -88,15 +85,13 @@ public final class MultiSiteStudy {
         List<RemoteTabularSite> tables = hospitals.stream().map(h -> new RemoteTabularSite(h, calls)).toList();
         TabularSettings settings = isGenotypes(study) ? GenotypeStudyData.settings(study)
                 : study.data().tabularSettings();
-        // one hospital after another, as before: the calls already wait on the network, not on this machine
-        TabularAgreement agreement = TabularCoordinator.agree(tables, settings, InOrder.HERE);
+        TabularAgreement agreement = TabularCoordinator.agree(tables, settings, calls.atOnce());
         String prepJson = ProtocolJson.write(agreement.preprocessing());
-        List<RemoteParticipant> ready = new ArrayList<>();
-        for (RemoteParticipant h : hospitals) {
+        List<RemoteParticipant> ready = calls.each(hospitals, h -> {
             Params sizes = calls.call(h, SiteRequest.of(0, Procedure.MODEL_OPEN,
                     Params.builder().text("json", prepJson).build()));
-            ready.add(h.withSizes(sizes.integer("train_size"), sizes.integer("test_size")));
-        }
+            return h.withSizes(sizes.integer("train_size"), sizes.integer("test_size"));
+        });
         List<String> warnings = agreement.schema().warnings().stream().map(SchemaProblem::toString).toList();
         RemoteStudyData data = RemoteStudyData.tables(ready, agreement.preprocessing(), warnings);
         ModelSpec spec = study.model().toSpec(data.inputShape(), data.classes().size());
@@ -111,12 +106,12 @@ public final class MultiSiteStudy {
      */
     static void open(Procedure open, Study study, List<RemoteParticipant> hospitals, String run,
                      MultiSiteCalls calls) {
-        for (RemoteParticipant h : hospitals) {
+        calls.each(hospitals, h -> {
             List<ParticipantEntry> own = study.participants().stream().filter(p -> p.name().equals(h.name())).toList();
             String studyJson = ProtocolJson.write(study.withParticipants(own));
-            calls.call(h, SiteRequest.of(0, open, Params.builder()
+            return calls.call(h, SiteRequest.of(0, open, Params.builder()
                     .text("study", studyJson).text("participant", h.name()).text("run", run).build()));
-        }
+        });
     }
 
     private static boolean isImages(Study study) {

@@ -1,6 +1,5 @@
 package org.medfed.study;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -17,7 +16,6 @@ import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.Procedure;
 import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.network.coordinator.RemoteParticipant;
-import org.medfed.transport.InProcessTransport;
 
 /**
  * The comparison models of a multi-site study: each hospital trains alone at its node and sends only the trained
@@ -31,32 +29,34 @@ final class NodeBaselines {
 
     static List<BaselineResult> train(Workers workers, List<RemoteParticipant> hospitals, ModelVector initial,
                                       LocalTraining plan, java.time.Duration limit, RunControl control, Consumer<String> progress) {
-        try (InProcessTransport transport = new InProcessTransport(workers, 1)) {
-            return train(hospitals, initial, plan, new MultiSiteCalls(transport, limit), control, progress);
+        if (control.isCancelled()) {
+            throw new RunCancelledException();
         }
-    }
-
-    private static List<BaselineResult> train(List<RemoteParticipant> hospitals, ModelVector initial,
-                                              LocalTraining plan, MultiSiteCalls calls, RunControl control,
-                                              Consumer<String> progress) {
-        List<BaselineResult> out = new ArrayList<>();
-        for (RemoteParticipant h : hospitals) {
-            if (control.isCancelled()) {
-                throw new RunCancelledException();
-            }
-            progress.accept("training " + h.name() + " alone, at its node");
-            long t0 = System.nanoTime();
-            Params reply = calls.call(h, SiteRequest.of(0, Procedure.BASELINE_TRAIN,
-                    Params.builder().all(plan.toParams()).floats("model", initial.toArray()).build()));
-            ModelVector model = ModelVector.wrap(reply.floats("model"));
-            Map<String, Evaluation> test = new TreeMap<>();
-            for (RemoteParticipant other : hospitals) {
-                test.put(other.name(), Evaluation.fromReply(calls.call(other,
-                        EvaluationRequest.of(0, model, DataSplit.TEST))));
-            }
-            out.add(new BaselineResult(BaselineResult.local(h.name()), test, model, System.nanoTime() - t0));
+        progress.accept("training each hospital alone at its node, all at once: "
+                + String.join(", ", hospitals.stream().map(RemoteParticipant::name).toList()));
+        List<BaselineResult> out;
+        try (MultiSiteCalls calls = new MultiSiteCalls(workers, hospitals.size(), limit)) {
+            // each node trains on its own machine at once; then every hospital tests each model, one after another
+            // within a model, so that the threads stay one per hospital
+            out = calls.each(hospitals, h -> alone(h, hospitals, initial, plan, calls));
+        }
+        if (control.isCancelled()) {
+            throw new RunCancelledException();
         }
         progress.accept("no pooled model: " + RemoteStudyData.POOLED_UNAVAILABLE);
         return out;
+    }
+
+    private static BaselineResult alone(RemoteParticipant h, List<RemoteParticipant> hospitals, ModelVector initial,
+                                        LocalTraining plan, MultiSiteCalls calls) {
+        long t0 = System.nanoTime();
+        Params reply = calls.call(h, SiteRequest.of(0, Procedure.BASELINE_TRAIN,
+                Params.builder().all(plan.toParams()).floats("model", initial.toArray()).build()));
+        ModelVector model = ModelVector.wrap(reply.floats("model"));
+        Map<String, Evaluation> test = new TreeMap<>();
+        for (RemoteParticipant other : hospitals) {
+            test.put(other.name(), Evaluation.fromReply(calls.call(other, EvaluationRequest.of(0, model, DataSplit.TEST))));
+        }
+        return new BaselineResult(BaselineResult.local(h.name()), test, model, System.nanoTime() - t0);
     }
 }

@@ -66,6 +66,11 @@ class ImagingCliTest {
         assertThat(card).contains("\"imagePreprocessing\"", "\"inputShape\" : [ 1, 48, 48 ]", "\"window\" : \"file\"",
                 "\"classes\" : [ \"lesion\", \"no-lesion\" ]", "\"filters\" : [ 4, 8 ]");
         assertThat(Files.readString(out.resolve("metrics.csv"))).contains("1,hospital-a,test,auc,");
+
+        // the report of an image run reads its card as a run of tables does (it once asked for table preprocessing)
+        CliRunner report = CliRunner.run("report", out.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        assertThat(Files.readString(out.resolve("report.html"))).contains("imagePreprocessing", "hospital-d");
     }
 
     @Test

@@ -77,6 +77,10 @@ public final class AssociationResultsView {
                 vm.exportPlot("qq.png", file -> Charts.savePng(chart, file, 700, 700));
             }
         });
+        Button report = button("gwas-save-report", "Save report (HTML)…", "One page to read, file or print to PDF: "
+                + "the study's summary, hits and smallest p-values, Manhattan and Q-Q plots");
+        report.setOnAction(e -> vm.saveReport());
+        report.disableProperty().bind(vm.folderProperty().isNull());
         Label message = new Label();
         message.setId("gwas-export-message");
         message.getStyleClass().add("muted");
@@ -84,7 +88,7 @@ public final class AssociationResultsView {
         for (Button b : java.util.List.of(exportTable, exportManhattan, exportQq)) {
             b.disableProperty().bind(vm.resultProperty().isNull());
         }
-        FlowPane actions = new FlowPane(8, 6, exportTable, exportManhattan, exportQq, message);
+        FlowPane actions = new FlowPane(8, 6, report, exportTable, exportManhattan, exportQq, message);
         VBox top = new VBox(6, summary, actions);
         top.setPadding(new Insets(10, 12, 8, 12));
         root.setTop(top);

@@ -20,6 +20,7 @@ import org.medfed.analytics.gwas.GwasResultsTsv;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.UserDialogs;
 import org.medfed.report.ManhattanLayout;
+import org.medfed.runreport.StudyReport;
 
 /**
  * The association study's results: the table (every variant, sortable in the view), the Manhattan and QQ plot
@@ -37,6 +38,8 @@ public final class AssociationResultsViewModel {
     private final ReadOnlyStringWrapper details = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No association study has run yet.");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    /** The finished study's output folder, which the report is made from; null when nothing is shown. */
+    private final ReadOnlyObjectWrapper<Path> folder = new ReadOnlyObjectWrapper<>();
 
     public AssociationResultsViewModel(BackgroundTasks tasks, UserDialogs dialogs) {
         this.tasks = tasks;
@@ -47,9 +50,14 @@ public final class AssociationResultsViewModel {
     }
 
     /** Shows a finished study (null clears the screen). */
-    public void show(GwasResult r) {
+    /**
+     * Shows a finished study, whose outputs are in {@code outputs} (the report is made from them); {@code null}
+     * clears the screen.
+     */
+    public void show(GwasResult r, Path outputs) {
         selected.set(null);
         message.set("");
+        folder.set(r == null ? null : outputs);
         if (r == null) {
             rows.clear();
             manhattan.set(null);
@@ -118,6 +126,17 @@ public final class AssociationResultsViewModel {
                 .ifPresent(file -> export(file, f -> GwasResultsTsv.write(r, f), "The results table"));
     }
 
+    /** Asks where to save the study's report (one HTML page, see GwasReport) and writes it in the background. */
+    public void saveReport() {
+        Path outputs = folder.get();
+        if (outputs == null) {
+            return;
+        }
+        dialogs.chooseSaveFile("Save the association study's report (HTML, opens in a browser and prints to PDF)",
+                "association-report.html", "html").ifPresent(file -> export(file,
+                f -> StudyReport.write(outputs, f), "The report"));
+    }
+
     /**
      * Asks where to save a plot and writes it in the background.
      *
@@ -143,6 +162,7 @@ public final class AssociationResultsViewModel {
     }
 
     public ReadOnlyObjectProperty<GwasResult> resultProperty() { return result.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<Path> folderProperty() { return folder.getReadOnlyProperty(); }
     public ObservableList<VariantRow> rows() { return rows; }
     public ReadOnlyObjectProperty<ManhattanLayout> manhattanProperty() { return manhattan.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<QqPoints> qqProperty() { return qq.getReadOnlyProperty(); }

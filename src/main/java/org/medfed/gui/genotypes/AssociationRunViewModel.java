@@ -106,8 +106,9 @@ public final class AssociationRunViewModel {
                 return;
             }
             double seconds = (System.nanoTime() - started) / 1e9;
-            result.set(r);
+            // the folder first: whoever shows the result makes its report from the folder
             outputFolder.set(out);
+            result.set(r);
             phase.set(Phase.DONE);
             progress.set(1);
             stage.set(String.format(Locale.ROOT, "Finished in %.1f s", seconds));

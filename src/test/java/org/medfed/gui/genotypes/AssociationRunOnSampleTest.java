@@ -40,7 +40,7 @@ class AssociationRunOnSampleTest {
         try (QueuedUi ui = QueuedUi.worker()) {
             AssociationRunViewModel run = new AssociationRunViewModel(document, ui, FXCollections.observableArrayList());
             AssociationResultsViewModel results = new AssociationResultsViewModel(ui, dialogs);
-            run.resultProperty().addListener((obs, was, is) -> results.show(is));
+            run.resultProperty().addListener((obs, was, is) -> results.show(is, run.outputFolderProperty().get()));
             run.start();
             assertThat(run.phaseProperty().get()).isEqualTo(AssociationRunViewModel.Phase.RUNNING);
             ui.until(() -> !run.isActive(), Duration.ofMinutes(2));
@@ -76,6 +76,13 @@ class AssociationRunOnSampleTest {
             results.exportTable();
             ui.until(() -> results.messageProperty().get().startsWith("The results table was saved"), Duration.ofSeconds(30));
             assertThat(Files.readAllLines(exported)).isEqualTo(Files.readAllLines(dir.resolve("engine/results.tsv")));
+
+            // the report is made from the study's output folder
+            Path report = dir.resolve("report.html");
+            dialogs.saveFiles.add(report);
+            results.saveReport();
+            ui.until(() -> results.messageProperty().get().startsWith("The report was saved"), Duration.ofSeconds(30));
+            assertThat(Files.readString(report)).contains("<section id=\"hits\"", "syn238", "data:image/png;base64,");
 
             // a click on the strongest point selects its variant and shows its details
             ManhattanLayout layout = results.manhattanProperty().get();

@@ -132,6 +132,11 @@ class GenotypeScreensFxTest {
         robot.clickOn("#gwas-export-manhattan");
         await(() -> text(robot, "#gwas-export-message").startsWith("The plot was saved"));
         assertThat(Files.size(png)).isGreaterThan(10_000);
+        Path report = dir.resolve("association-report.html");
+        app.dialogs.saveFiles.add(report);
+        robot.clickOn("#gwas-save-report");
+        await(() -> text(robot, "#gwas-export-message").startsWith("The report was saved"));
+        assertThat(Files.readString(report)).contains("4 variants of 1957 tested reached p &lt; 5.00e-08");
         assertThat(app.dialogs.errors).isEmpty();
     }
 }
