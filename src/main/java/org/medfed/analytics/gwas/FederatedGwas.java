@@ -153,30 +153,28 @@ public final class FederatedGwas {
     /** Variants present at every site, with summed counts, in genome order. */
     private static Joined join(List<VariantCounts> counts) {
         int sites = counts.size();
-        Map<String, int[]> where = new LinkedHashMap<>();
-        Map<String, VariantInfo> info = new LinkedHashMap<>();
+        // each site's variants by key (computed once per variant): where each site has it, and its best description
+        Map<String, Place> where = new LinkedHashMap<>();
         for (int s = 0; s < sites; s++) {
             List<VariantInfo> variants = counts.get(s).variants();
             for (int v = 0; v < variants.size(); v++) {
                 VariantInfo vi = variants.get(v);
-                int[] idx = where.computeIfAbsent(vi.key(), k -> {
-                    int[] a = new int[sites];
-                    java.util.Arrays.fill(a, -1);
-                    return a;
-                });
-                idx[s] = v;
-                VariantInfo known = info.get(vi.key());
-                if (known == null || (known.id().equals(".") && !vi.id().equals("."))) {
-                    info.put(vi.key(), vi);
+                Place place = where.computeIfAbsent(vi.key(), k -> new Place(sites));
+                place.index[s] = v;
+                if (place.info == null || (place.info.id().equals(".") && !vi.id().equals("."))) {
+                    place.info = vi;
                 }
             }
         }
         List<StudyVariant> joined = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         long notEverywhere = 0;
-        for (Map.Entry<String, int[]> e : where.entrySet()) {
-            int[] idx = e.getValue();
-            boolean everywhere = java.util.Arrays.stream(idx).allMatch(i -> i >= 0);
+        for (Map.Entry<String, Place> e : where.entrySet()) {
+            int[] idx = e.getValue().index;
+            boolean everywhere = true;
+            for (int i : idx) {
+                everywhere &= i >= 0;
+            }
             if (!everywhere) {
                 notEverywhere++;
                 if (missing.size() < EXAMPLES) {
@@ -184,20 +182,37 @@ public final class FederatedGwas {
                 }
                 continue;
             }
-            GenotypeTally cases = GenotypeTally.EMPTY;
-            GenotypeTally controls = GenotypeTally.EMPTY;
+            long[] sum = new long[VariantCounts.WIDTH];
             for (int s = 0; s < sites; s++) {
-                cases = cases.plus(counts.get(s).cases(idx[s]));
-                controls = controls.plus(counts.get(s).controls(idx[s]));
+                long[] site = counts.get(s).rawCounts();
+                int offset = idx[s] * VariantCounts.WIDTH;
+                for (int k = 0; k < VariantCounts.WIDTH; k++) {
+                    sum[k] += site[offset + k];
+                }
             }
-            joined.add(new StudyVariant(info.get(e.getKey()), idx, cases, controls));
+            // cases' 0/1/2 copies and missing, then the controls' (VariantCounts' layout)
+            joined.add(new StudyVariant(e.getValue().info, idx, new GenotypeTally(sum[0], sum[1], sum[2], sum[3]),
+                    new GenotypeTally(sum[4], sum[5], sum[6], sum[7])));
         }
         joined.sort(GENOME_ORDER);
         return new Joined(joined, where.size(), notEverywhere, missing);
     }
 
+    /** Where each site holds one variant (-1: not there), and the description kept for it. */
+    private static final class Place {
+        final int[] index;
+        VariantInfo info;
+
+        Place(int sites) {
+            index = new int[sites];
+            java.util.Arrays.fill(index, -1);
+        }
+    }
+
+    /** Chromosome, position, alleles; equal chromosome names (most comparisons) skip ranking the name. */
     static final Comparator<StudyVariant> GENOME_ORDER = Comparator
-            .comparing((StudyVariant v) -> v.info().chrom(), ChromosomeOrder.INSTANCE)
+            .comparing((StudyVariant v) -> v.info().chrom(),
+                    (a, b) -> a.equals(b) ? 0 : ChromosomeOrder.INSTANCE.compare(a, b))
             .thenComparingInt(v -> v.info().position())
             .thenComparing(v -> v.info().ref())
             .thenComparing(v -> v.info().alt());

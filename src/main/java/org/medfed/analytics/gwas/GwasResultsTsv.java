@@ -1,7 +1,6 @@
 package org.medfed.analytics.gwas;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,17 +18,23 @@ public final class GwasResultsTsv {
 
     /** Writes the table atomically: a full disk or a crash leaves no half table. */
     public static void write(GwasResult result, Path file) {
-        StringWriter out = new StringWriter();
+        // one builder, numbers appended in place (the same digits as Double.toString, without a String for each)
+        StringBuilder out = new StringBuilder(128 * (result.results().size() + 1));
+        out.append(header(result.settings().test()));
+        for (AssociationResult r : result.results()) {
+            VariantInfo v = r.variant();
+            out.append(v.chrom()).append('\t').append(v.position()).append('\t').append(v.id()).append('\t')
+                    .append(v.ref()).append('\t').append(v.alt());
+            number(out, r.altFrequency());
+            out.append('\t').append(r.n());
+            number(out, r.effect());
+            number(out, r.se());
+            number(out, r.statistic());
+            number(out, r.p());
+            number(out, r.negLog10P());
+            out.append('\t').append(r.note().isEmpty() ? "." : r.note()).append('\n');
+        }
         try {
-            out.write(header(result.settings().test()));
-            for (AssociationResult r : result.results()) {
-                VariantInfo v = r.variant();
-                out.write(String.join("\t", v.chrom(), Integer.toString(v.position()), v.id(), v.ref(), v.alt(),
-                        number(r.altFrequency()), Long.toString(r.n()), number(r.effect()), number(r.se()),
-                        number(r.statistic()), number(r.p()), number(r.negLog10P()),
-                        r.note().isEmpty() ? "." : r.note()));
-                out.write('\n');
-            }
             AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw FileProblem.of(file, "could not be written", e);
@@ -46,7 +51,13 @@ public final class GwasResultsTsv {
                 "SE", stat, "P", "NEG_LOG10_P", "NOTE") + "\n";
     }
 
-    static String number(double x) {
-        return Double.isFinite(x) ? Double.toString(x) : "NA";
+    /** A tab and the number in full precision (Java's shortest form that reads back the same), or NA. */
+    private static void number(StringBuilder out, double x) {
+        out.append('\t');
+        if (Double.isFinite(x)) {
+            out.append(x);
+        } else {
+            out.append("NA");
+        }
     }
 }

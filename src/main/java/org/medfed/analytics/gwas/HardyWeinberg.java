@@ -13,6 +13,7 @@ public final class HardyWeinberg {
 
     /** Probabilities this close to the observed one count as ties, so that rounding cannot drop a tie. */
     private static final double TIE = 1 + 1e-9;
+    private static final ThreadLocal<double[]> SCRATCH = ThreadLocal.withInitial(() -> new double[1024]);
 
     private HardyWeinberg() {
     }
@@ -38,7 +39,7 @@ public final class HardyWeinberg {
         if (rare == 0) {
             return 1.0;
         }
-        double[] probs = new double[rare + 1];
+        double[] probs = scratch(rare + 1);
         // the mode of the heterozygote count, moved to the parity of the rare-allele count
         int mid = (int) ((double) rare * (2 * n - rare) / (2 * n));
         if ((mid & 1) != (rare & 1)) {
@@ -56,6 +57,9 @@ public final class HardyWeinberg {
             rareHom--;
             commonHom--;
         }
+        int high = (int) hetCount;
+        // unknown (0) while the observed count lies below the mode and has not been reached
+        double observed = het >= mid ? probs[(int) het] : 0;
         double sum = 1.0;
         hetCount = mid;
         rareHom = (rare - mid) / 2;
@@ -63,7 +67,7 @@ public final class HardyWeinberg {
         while (hetCount >= 2) {
             // two fewer heterozygotes: one more homozygote of each kind
             double next = probs[(int) hetCount] * hetCount * (hetCount - 1.0) / (4.0 * (rareHom + 1.0) * (commonHom + 1.0));
-            if (negligible(next, sum, probs[(int) het], rare)) {
+            if (negligible(next, sum, observed, rare)) {
                 break;
             }
             probs[(int) hetCount - 2] = next;
@@ -71,13 +75,17 @@ public final class HardyWeinberg {
             hetCount -= 2;
             rareHom++;
             commonHom++;
+            if (hetCount == het) {
+                observed = next;
+            }
         }
+        int low = (int) hetCount;
         hetCount = mid;
         rareHom = (rare - mid) / 2;
         commonHom = n - hetCount - rareHom;
         while (hetCount <= rare - 2) {
             double next = up(probs[(int) hetCount], hetCount, rareHom, commonHom);
-            if (negligible(next, sum, probs[(int) het], rare)) {
+            if (negligible(next, sum, observed, rare)) {
                 break;
             }
             probs[(int) hetCount + 2] = next;
@@ -86,14 +94,29 @@ public final class HardyWeinberg {
             rareHom--;
             commonHom--;
         }
-        double observed = probs[(int) het] * TIE;
+        high = Math.max(high, (int) hetCount);
+        // the terms outside [low, high] were never computed: each is below what could change the sums
+        double tie = observed * TIE;
         double p = 0;
-        for (int h = rare & 1; h <= rare; h += 2) {
-            if (probs[h] <= observed) {
+        for (int h = low; h <= high; h += 2) {
+            if (probs[h] <= tie) {
                 p += probs[h];
             }
         }
         return Math.min(1.0, p / sum);
+    }
+
+    /**
+     * A buffer of at least {@code size} for this thread: only the part a call writes is read, so it needs no
+     * clearing, and a QC pass over 100,000 variants allocates nothing.
+     */
+    private static double[] scratch(int size) {
+        double[] buffer = SCRATCH.get();
+        if (buffer.length < size) {
+            buffer = new double[Math.max(size, 2 * buffer.length)];
+            SCRATCH.set(buffer);
+        }
+        return buffer;
     }
 
     /** The probability of two more heterozygotes (one fewer homozygote of each kind). */

@@ -26,12 +26,17 @@ public final class LocalGwasSite implements GwasSite {
     private static final int EXAMPLES = 5;
     /** The four dosages (missing as -1) of each packed byte, {@code UNPACKED[4 byte + sample]}. */
     private static final byte[] UNPACKED = new byte[256 * 4];
+    /** The same four dosages as one little-endian int, written with one store. */
+    private static final int[] UNPACKED_INT = new int[256];
+    private static final java.lang.invoke.VarHandle INTS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
 
     static {
         for (int b = 0; b < 256; b++) {
             for (int s = 0; s < 4; s++) {
                 int code = (b >> (2 * s)) & 3;
                 UNPACKED[4 * b + s] = code == PackedGenotypes.MISSING_CODE ? -1 : (byte) code;
+                UNPACKED_INT[b] |= (UNPACKED[4 * b + s] & 0xff) << (8 * s);
             }
         }
     }
@@ -51,6 +56,7 @@ public final class LocalGwasSite implements GwasSite {
     private int[] keptColumns;
     private boolean everyColumnKept;
     private byte[] keptGenotypes;
+    private byte[] everyGenotype;
     private PackedCounter counter;
 
     /**
@@ -145,6 +151,7 @@ public final class LocalGwasSite implements GwasSite {
         layout = plan.design();
         model = new SiteModel(layout, y, covariates, plan.siteIndex());
         keptGenotypes = new byte[kept.length];
+        everyGenotype = new byte[vcfSampleNames.size()];
         counter = new PackedCounter(keptColumns, isCase, store.rowBytes());
         List<String> lowCallRateExamples = lowCallRate.subList(0, Math.min(EXAMPLES, lowCallRate.size()));
         sampleReport = match.describe(true) + (lowCallRate.isEmpty() ? "" : lowCallRate.size()
@@ -200,21 +207,20 @@ public final class LocalGwasSite implements GwasSite {
     private byte[] genotypes(int v) {
         int offset = store.row(v);
         byte[] row = store.array();
-        if (everyColumnKept) {
-            // the usual case: every sample of the VCF analysed, in its order; four at a time
-            int i = 0;
-            for (int j = 0; i + 3 < keptGenotypes.length; j++, i += 4) {
-                System.arraycopy(UNPACKED, (row[offset + j] & 0xff) << 2, keptGenotypes, i, 4);
-            }
-            for (; i < keptGenotypes.length; i++) {
-                keptGenotypes[i] = UNPACKED[((row[offset + (i >> 2)] & 0xff) << 2) + (i & 3)];
-            }
-            return keptGenotypes;
+        // every sample of the VCF, four per look-up and store
+        byte[] all = everyColumnKept ? keptGenotypes : everyGenotype;
+        int i = 0;
+        for (int j = 0; i + 3 < all.length; j++, i += 4) {
+            INTS.set(all, i, UNPACKED_INT[row[offset + j] & 0xff]);
         }
-        for (int i = 0; i < keptColumns.length; i++) {
-            int c = keptColumns[i];
-            int code = (row[offset + (c >> 2)] >> ((c & 3) << 1)) & 3;
-            keptGenotypes[i] = code == PackedGenotypes.MISSING_CODE ? -1 : (byte) code;
+        for (; i < all.length; i++) {
+            all[i] = UNPACKED[((row[offset + (i >> 2)] & 0xff) << 2) + (i & 3)];
+        }
+        if (!everyColumnKept) {
+            // the kept ones, in the analysis's order
+            for (int k = 0; k < keptColumns.length; k++) {
+                keptGenotypes[k] = all[keptColumns[k]];
+            }
         }
         return keptGenotypes;
     }
