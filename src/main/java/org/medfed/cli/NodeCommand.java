@@ -65,7 +65,7 @@ final class NodeCommand implements Callable<Integer> {
                     "Missing required option: '--config=node.json' (or --gui to open the node's window)");
         }
         ScheduledExecutorService executor = workers.scheduled("node", 4);
-        NodeRuntime node = NodeRuntime.start(NodeConfigFile.read(config), executor, line -> {
+        NodeRuntime node = NodeRuntime.start(NodeConfigFile.read(config), workers, executor, line -> {
             err.println(LocalTime.now().format(TIME) + " " + line);
             err.flush();
         });

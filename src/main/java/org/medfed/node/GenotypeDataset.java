@@ -1,6 +1,7 @@
 package org.medfed.node;
 
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.medfed.analytics.gwas.GwasHospitalSide;
 import org.medfed.analytics.gwas.GwasRunner;
@@ -36,14 +37,15 @@ public final class GenotypeDataset implements ServedDataset {
      *                     changes)
      * @param minimumCount the policy's smallest count that may leave, for the risk model's table summaries
      * @param sessionFile  where the node keeps the risk model's study state across restarts, or null to keep none
+     * @param inflaters    inflate the VCF's compressed blocks ahead of its reader (VcfReader.inflaters)
      * @param log          the node's own log, for what only the hospital may read
      */
     public GenotypeDataset(String id, Path vcf, Path phenotypes, Path workDir, int minimumCount, Path sessionFile,
-                           Consumer<String> log) {
+                           Executor inflaters, Consumer<String> log) {
         this.id = id;
         this.log = log;
         this.side = new GwasHospitalSide(plan -> opened = new LocalGwasSite(plan.siteName(), vcf, phenotypes,
-                workDir, LocalGwasSite.SampleIds.KEPT_AT_HOSPITAL));
+                workDir, LocalGwasSite.SampleIds.KEPT_AT_HOSPITAL, inflaters));
         // the risk model: the node builds its own table from the VCF and the sheet with the study's settings,
         // the same table a simulation builds, and serves it like a registered table
         this.riskModel = new TableDataset(id, "genotypes", new TableDataset.Source() {

@@ -3,7 +3,11 @@ package org.medfed.node;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ScheduledExecutorService;
+import org.medfed.concurrency.Workers;
+import org.medfed.data.vcf.VcfReader;
 import java.util.function.Consumer;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.engine.BadInputException;
@@ -25,10 +29,12 @@ public final class NodeRuntime implements AutoCloseable {
 
     private final NodeClient client;
     private final AuditLogFile audit;
+    private final ExecutorService inflaters;
 
-    private NodeRuntime(NodeClient client, AuditLogFile audit) {
+    private NodeRuntime(NodeClient client, AuditLogFile audit, ExecutorService inflaters) {
         this.client = client;
         this.audit = audit;
+        this.inflaters = inflaters;
     }
 
     /**
@@ -36,7 +42,8 @@ public final class NodeRuntime implements AutoCloseable {
      *
      * @param events told of log lines, connection changes and audit entries, on the node's threads
      */
-    public static NodeRuntime start(NodeConfig config, ScheduledExecutorService executor, NodeEvents events) {
+    public static NodeRuntime start(NodeConfig config, Workers workers, ScheduledExecutorService executor,
+                                    NodeEvents events) {
         Consumer<String> log = events::log;
         TlsIdentity tls = TlsIdentity.load(config.certificate(), config.key(), config.ca());
         String certified = CertificateNames.hospital(tls.own().certificate()).orElse("?");
@@ -48,12 +55,20 @@ public final class NodeRuntime implements AutoCloseable {
         NodePolicy policy = NodePolicy.of(config);
         Map<String, ServedDataset> datasets = new LinkedHashMap<>();
         Map<String, String> kinds = new LinkedHashMap<>();
-        for (NodeDataset d : config.datasets()) {
-            d.requireFilesExist();
-            datasets.put(d.id(), served(d, policy.settings().minimumCount(), config.stateFolder(), log));
-            kinds.put(d.id(), d.kind().id());
+        // a node reads its one VCF on a machine of its own: the other cores inflate its compressed blocks ahead
+        ExecutorService inflaters = VcfReader.inflaters(workers);
+        AuditLogFile audit;
+        try {
+            for (NodeDataset d : config.datasets()) {
+                d.requireFilesExist();
+                datasets.put(d.id(), served(d, policy.settings().minimumCount(), config.stateFolder(), inflaters, log));
+                kinds.put(d.id(), d.kind().id());
+            }
+            audit = AuditLogFile.open(config.auditLog(), events::audited);
+        } catch (RuntimeException e) {
+            inflaters.shutdownNow();
+            throw e;
         }
-        AuditLogFile audit = AuditLogFile.open(config.auditLog(), events::audited);
         PolicedCallHandler handler = new PolicedCallHandler(new DatasetCallHandler(datasets), policy, audit,
                 config.study(), config.node(), Clock.systemUTC());
         NodeClient client = new NodeClient(new NodeClient.Identity(config.node(), config.study(), Version.current(),
@@ -62,11 +77,11 @@ public final class NodeRuntime implements AutoCloseable {
         client.start();
         log.accept("node '" + config.node() + "' serves " + String.join(", ", kinds.keySet()) + " for study '"
                 + config.study() + "'; dialling " + config.coordinator() + "; audit log " + config.auditLog());
-        return new NodeRuntime(client, audit);
+        return new NodeRuntime(client, audit, inflaters);
     }
 
     private static ServedDataset served(NodeDataset d, int minimumCount, java.nio.file.Path stateFolder,
-                                        Consumer<String> log) {
+                                        Executor inflaters, Consumer<String> log) {
         if (d instanceof NodeDataset.Table t) {
             CsvFormat format = CsvFormat.defaults().withSeparator(t.separator()).withHeader(t.header());
             return new TableDataset(t.id(), t.file(), format, minimumCount,
@@ -79,7 +94,7 @@ public final class NodeRuntime implements AutoCloseable {
         NodeDataset.Genotypes g = (NodeDataset.Genotypes) d;
         // the packed genotype cache lives beside the node's other state, never in the data folder
         return new GenotypeDataset(g.id(), g.vcf(), g.phenotypes(), stateFolder.resolve(g.id() + ".gwas-work"),
-                minimumCount, stateFolder.resolve(g.id() + ".session.json"), log);
+                minimumCount, stateFolder.resolve(g.id() + ".session.json"), inflaters, log);
     }
 
     public NodeClient.State state() {
@@ -95,5 +110,6 @@ public final class NodeRuntime implements AutoCloseable {
     public void close() {
         client.close();
         audit.close();
+        inflaters.shutdownNow();
     }
 }

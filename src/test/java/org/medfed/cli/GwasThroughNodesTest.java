@@ -1,5 +1,6 @@
 package org.medfed.cli;
 
+import org.medfed.testsupport.TestWorkers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -49,7 +50,7 @@ class GwasThroughNodesTest {
         try {
             for (String h : HOSPITALS) {
                 nodes.add(NodeRuntime.start(NodeConfigFile.read(nodeJson(kit.resolve("hospitals").resolve(h), h, port)),
-                        executor, line -> nodeLog.add(h + ": " + line)));
+                        TestWorkers.shared(), executor, line -> nodeLog.add(h + ": " + line)));
             }
             Path study = tmp.resolve("study.json");
             Files.writeString(study, throughNodes(Files.readString(SAMPLE.resolve("study.json"))));

@@ -16,7 +16,10 @@ import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.medfed.data.vcf.VcfReader;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfed.analytics.gwas.FederatedGwas;
 import org.medfed.analytics.gwas.GwasResult;
@@ -49,6 +52,14 @@ import org.medfed.transport.InProcessTransport;
  */
 class GenotypeDatasetTest {
 
+    /** The node's reader with helpers inflating its VCF's blocks ahead, as a node runs it. */
+    private static final ExecutorService INFLATERS = VcfReader.inflaters(TestWorkers.shared());
+
+    @AfterAll
+    static void stopInflaters() {
+        INFLATERS.shutdownNow();
+    }
+
     private static final Path SAMPLE = Path.of("sample-projects/genotypes-4-hospitals");
     private static final List<String> HOSPITALS = List.of("hospital-a", "hospital-b", "hospital-c", "hospital-d");
 
@@ -70,7 +81,7 @@ class GenotypeDatasetTest {
         CapturedNode(String name, int minimumCount) {
             this.name = name;
             this.dataset = new GenotypeDataset("geno", SAMPLE.resolve(name + ".vcf.gz"),
-                    SAMPLE.resolve(name + "-phenotypes.csv"), tmp.resolve(name + "-state"), 1, null, log::add);
+                    SAMPLE.resolve(name + "-phenotypes.csv"), tmp.resolve(name + "-state"), 1, null, INFLATERS, log::add);
             NodePolicy policy = new NodePolicy(new NodePolicySection(EnumSet.of(DataKind.GENOTYPES),
                     DataKind.GENOTYPES.procedures(), minimumCount, false, OptionalDouble.empty(), OptionalInt.empty()));
             this.door = new PolicedCallHandler(new DatasetCallHandler(Map.of("geno", dataset)), policy,

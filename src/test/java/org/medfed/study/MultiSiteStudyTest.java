@@ -84,7 +84,7 @@ class MultiSiteStudyTest {
             for (ParticipantEntry p : study.participants()) {
                 net.startNode(p.name() + "-node", new DatasetCallHandler(Map.of("geno", new GenotypeDataset("geno",
                         StudyFile.resolve(sample, p.data().get(0)), StudyFile.resolve(sample, p.data().get(1)),
-                        tmp.resolve(p.name() + "-work"), 1, null, m -> { }))));
+                        tmp.resolve(p.name() + "-work"), 1, null, org.medfed.concurrency.InOrder.HERE, m -> { }))));
             }
             PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, sample, net.server.nodes(),
                     Duration.ofSeconds(20), "test-run", m -> { });

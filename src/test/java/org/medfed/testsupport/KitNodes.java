@@ -96,7 +96,7 @@ public final class KitNodes implements AutoCloseable {
     /** Starts {@code hospital}'s node from its node.json (again, after {@link #stop}). */
     public synchronized void start(String hospital) {
         NodeRuntime node = NodeRuntime.start(NodeConfigFile.read(KitLayout.hospitalFolder(kit, hospital)
-                .resolve(KitLayout.NODE_CONFIG)), executor, line -> log.add(hospital + ": " + line));
+                .resolve(KitLayout.NODE_CONFIG)), TestWorkers.shared(), executor, line -> log.add(hospital + ": " + line));
         running.put(hospital, node);
     }
 

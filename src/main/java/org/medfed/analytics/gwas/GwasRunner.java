@@ -18,6 +18,11 @@ import org.medfed.report.ChartFiles;
 import org.medfed.report.ManhattanPlot;
 import org.medfed.report.QqPlot;
 import org.medfed.transport.InProcessTransport;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import org.medfed.concurrency.InOrder;
+import org.medfed.data.vcf.VcfReader;
 
 /**
  * Runs a federated association study and writes its output: {@code results.tsv}, {@code manhattan.png},
@@ -60,20 +65,24 @@ public final class GwasRunner {
     public static GwasResult run(Workers workers, List<SiteInput> inputs, GwasSettings settings, Path outDir,
             Path cacheDir, Duration timeLimit, RunControl control, GwasProgress progress) {
         List<GwasSite> sites = new ArrayList<>();
+        int threads = Math.max(1, Math.min(inputs.size(), workers.cores()));
+        // cores the hospitals' readers leave free inflate their VCFs' blocks ahead; none when they take every core
+        Optional<ExecutorService> inflaters = VcfReader.inflaters(workers, threads);
         try {
             for (SiteInput in : inputs) {
                 if (in.name() == null || in.name().isBlank()) {
                     throw new BadInputException("every hospital needs a name (" + in.vcf() + " has none)");
                 }
-                sites.add(RemoteGwasSite.inProcess(new LocalGwasSite(in.name(), in.vcf(), in.phenotypes(), cacheDir),
+                sites.add(RemoteGwasSite.inProcess(new LocalGwasSite(in.name(), in.vcf(), in.phenotypes(), cacheDir,
+                        LocalGwasSite.SampleIds.REPORTED, inflaters.<Executor>map(e -> e).orElse(InOrder.HERE)),
                         control));
             }
-            int threads = Math.max(1, Math.min(sites.size(), Runtime.getRuntime().availableProcessors()));
             try (InProcessTransport transport = new InProcessTransport(workers, threads)) {
                 return run(sites, settings, outDir, transport, timeLimit, control, progress);
             }
         } finally {
             sites.forEach(GwasSite::close);
+            inflaters.ifPresent(ExecutorService::shutdownNow);
         }
     }
 

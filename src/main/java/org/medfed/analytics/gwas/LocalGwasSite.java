@@ -7,6 +7,8 @@ import org.medfed.data.vcf.PhenotypeKind;
 import org.medfed.data.vcf.PhenotypeSheet;
 import org.medfed.data.vcf.SampleMatch;
 import org.medfed.engine.BadInputException;
+import java.util.concurrent.Executor;
+import org.medfed.concurrency.InOrder;
 
 /**
  * A hospital whose VCF and phenotype sheet are files on this machine. Its genotypes are read from the packed
@@ -58,6 +60,7 @@ public final class LocalGwasSite implements GwasSite {
     private byte[] keptGenotypes;
     private byte[] everyGenotype;
     private PackedCounter counter;
+    private final Executor inflaters;
 
     /**
      * @param name the hospital's name in reports
@@ -67,11 +70,17 @@ public final class LocalGwasSite implements GwasSite {
      *        folder, rebuilt whenever the VCF's content changes)
      */
     public LocalGwasSite(String name, Path vcf, Path phenotypes, Path cacheDir) {
-        this(name, vcf, phenotypes, cacheDir, SampleIds.REPORTED);
+        this(name, vcf, phenotypes, cacheDir, SampleIds.REPORTED, InOrder.HERE);
     }
 
-    /** As {@link #LocalGwasSite(String, Path, Path, Path)}, saying whether sample ids appear in what it answers. */
-    public LocalGwasSite(String name, Path vcf, Path phenotypes, Path cacheDir, SampleIds sampleIds) {
+    /**
+     * As {@link #LocalGwasSite(String, Path, Path, Path)}, saying whether sample ids appear in what it answers, and
+     * with {@code inflaters} inflating the VCF's compressed blocks ahead of its reader when it is parsed
+     * ({@link org.medfed.data.vcf.VcfReader#inflaters}; {@link InOrder#HERE}: the reading thread alone).
+     */
+    public LocalGwasSite(String name, Path vcf, Path phenotypes, Path cacheDir, SampleIds sampleIds,
+                         Executor inflaters) {
+        this.inflaters = inflaters;
         this.name = name;
         this.vcf = vcf;
         this.phenotypes = phenotypes;
@@ -97,7 +106,7 @@ public final class LocalGwasSite implements GwasSite {
         close();
         model = null;
         PhenotypeSheet sheet = PhenotypeSheet.read(phenotypes, plan.phenotype());
-        store = PackedGenotypes.open(cacheDir, vcf, plan.multiAllelic());
+        store = PackedGenotypes.open(cacheDir, vcf, plan.multiAllelic(), inflaters);
         List<String> vcfSampleNames = store.sampleNames();
         SampleMatch match = sheet.match(vcfSampleNames);
         if (match.analysable() == 0) {

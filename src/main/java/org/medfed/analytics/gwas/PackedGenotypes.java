@@ -25,6 +25,7 @@ import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
 import java.util.zip.CRC32C;
@@ -109,7 +110,7 @@ final class PackedGenotypes implements Closeable {
      * The packed genotypes of {@code vcf} from {@code cacheDir}: the cache when it belongs to this VCF's content and
      * is whole, else a new one built from the VCF (replacing the old one atomically).
      */
-    static PackedGenotypes open(Path cacheDir, Path vcf, MultiAllelicPolicy policy) {
+    static PackedGenotypes open(Path cacheDir, Path vcf, MultiAllelicPolicy policy, Executor inflaters) {
         Path file = cacheDir.resolve(fileName(vcf));
         Key key = Key.of(vcf, policy);
         Origin origin = Origin.BUILT;
@@ -126,7 +127,7 @@ final class PackedGenotypes implements Closeable {
             origin = Origin.REBUILT_DAMAGED;
             LOG.warn("genotype cache {} cannot be used ({}): rebuilding it from {}", file, e.getMessage(), vcf);
         }
-        build(file, vcf, policy, key);
+        build(file, vcf, policy, key, inflaters);
         try {
             PackedGenotypes built = tryRead(file, key);
             if (built == null) {
@@ -359,7 +360,7 @@ final class PackedGenotypes implements Closeable {
     }
 
     /** Streams the VCF into a temporary file beside {@code file} and moves it into place when complete. */
-    private static void build(Path file, Path vcf, MultiAllelicPolicy policy, Key key) {
+    private static void build(Path file, Path vcf, MultiAllelicPolicy policy, Key key, Executor inflaters) {
         Path dir = file.toAbsolutePath().getParent();
         Path temp = dir.resolve("." + file.getFileName() + "." + Long.toHexString(ThreadLocalRandom.current().nextLong())
                 + ".tmp");
@@ -369,7 +370,7 @@ final class PackedGenotypes implements Closeable {
                 CRC32C crc = new CRC32C();
                 DataOutputStream out = new DataOutputStream(new BufferedOutputStream(new CheckedOutputStream(
                         Channels.newOutputStream(channel.position(HEADER)), crc), 1 << 16));
-                long rowsEnd = writeRows(vcf, policy, out);
+                long rowsEnd = writeRows(vcf, policy, out, inflaters);
                 out.flush();
                 long length = channel.size();
                 ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
@@ -398,11 +399,12 @@ final class PackedGenotypes implements Closeable {
     }
 
     /** Writes the rows, then the contents; returns the offset where the contents begin. */
-    private static long writeRows(Path vcf, MultiAllelicPolicy policy, DataOutputStream out) throws IOException {
+    private static long writeRows(Path vcf, MultiAllelicPolicy policy, DataOutputStream out, Executor inflaters)
+            throws IOException {
         List<VariantInfo> variants = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long duplicates = 0;
-        try (VcfReader reader = VcfReader.open(vcf, new VcfReadOptions(policy, true))) {
+        try (VcfReader reader = VcfReader.open(vcf, new VcfReadOptions(policy, true), inflaters)) {
             List<String> names = reader.samples();
             int samples = names.size();
             byte[] packed = new byte[rowBytes(samples)];

@@ -68,7 +68,18 @@ public final class VcfReader implements Closeable {
      * a block takes about as long as inflating it, so more helpers would only wait).
      */
     public static ExecutorService inflaters(Workers workers) {
-        return workers.fixed("bgzf-inflate", Math.max(1, Math.min(3, workers.cores() - 1)));
+        return inflaters(workers, 1).orElseGet(() -> workers.fixed("bgzf-inflate", 1));
+    }
+
+    /**
+     * As {@link #inflaters(Workers)} for {@code readers} readers at once, or empty when they already take every
+     * core (hospitals of a simulated study each reading their own file): the helpers would only take turns with
+     * the readers, and handing blocks over costs a little.
+     */
+    public static java.util.Optional<ExecutorService> inflaters(Workers workers, int readers) {
+        int free = workers.cores() - readers;
+        return free < 1 ? java.util.Optional.empty()
+                : java.util.Optional.of(workers.fixed("bgzf-inflate", Math.min(3, free)));
     }
 
     public Path file() {

@@ -76,7 +76,7 @@ public final class NodeRunViewModel {
         ScheduledExecutorService pool = tasks.workers().scheduled("medfed-node", 4);
         executor = pool;
         NodeEvents events = new Events(mine);
-        tasks.run(() -> NodeRuntime.start(config, pool, events), started -> {
+        tasks.run(() -> NodeRuntime.start(config, tasks.workers(), pool, events), started -> {
             if (mine != generation.get()) {
                 started.close(); // stopped while it was starting
                 pool.shutdownNow();
