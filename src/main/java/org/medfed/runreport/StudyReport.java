@@ -40,6 +40,9 @@ public final class StudyReport {
 
     private static final List<String> HEADLINE = List.of("accuracy", "sensitivity", "specificity", "auc");
 
+    /** A segmentation model's figures (a U-Net's masks), in place of a classifier's. */
+    private static final List<String> SEGMENTATION = List.of("dice", "dice_nonempty", "iou", "pixel_accuracy");
+
     private StudyReport() {
     }
 
@@ -113,9 +116,12 @@ public final class StudyReport {
     }
 
     private static void participants(StringBuilder h, ModelCard card) {
-        h.append("<section id=\"participants\"><h2>Participants</h2><p>Counts only: no patient row left any hospital "
-                + "for this report.</p><table><tr><th>Hospital</th><th class=\"num\">Training patients</th>"
-                + "<th class=\"num\">Test patients</th><th class=\"num\">Weight</th></tr>");
+        boolean images = card.imagePreprocessing() != null;
+        String unit = images ? "images" : "patients";
+        h.append("<section id=\"participants\"><h2>Participants</h2><p>Counts only: no ")
+                .append(images ? "image" : "patient row").append(" left any hospital for this report.</p><table><tr>"
+                + "<th>Hospital</th><th class=\"num\">Training ").append(unit).append("</th><th class=\"num\">Test ")
+                .append(unit).append("</th><th class=\"num\">Weight</th></tr>");
         int train = 0;
         int test = 0;
         for (ModelCard.ParticipantInfo p : card.participants()) {
@@ -188,18 +194,25 @@ public final class StudyReport {
                 h.append("<p class=\"warn\">⚠ ").append(esc(w)).append("</p>");
             }
         }
-        h.append("<p>Each figure is on the hospital's own test patients, with its 95% confidence interval in brackets and "
+        boolean segmentation = isSegmentation(lines);
+        h.append(segmentation
+                ? "<p>Each figure is the mean over the hospital's own test images of the predicted mask against the "
+                + "true one: Dice 2|P∩T| / (|P|+|T|) and IoU |P∩T| / |P∪T|, where an image with neither a true nor a "
+                + "predicted foreground pixel scores 1; Dice on the images with a lesion leaves those images out; "
+                + "pixel accuracy counts every pixel. \"All test images\" weighs each hospital by its test images.</p>"
+                : "<p>Each figure is on the hospital's own test patients, with its 95% confidence interval in brackets and "
                 + "the number of test patients (n). Intervals: Wilson for accuracy, sensitivity and specificity (at "
                 + "the model's threshold of 0.5), DeLong for AUC. n counts the hospital's test patients (sensitivity is "
                 + "computed on the positive ones among them, specificity on the negative ones). \"All test patients\" "
                 + "pools every hospital's test patients.</p>");
+        String all = segmentation ? "All test images" : "All test patients";
         Map<String, Map<String, Map<String, Line>>> byModel = new LinkedHashMap<>();
         List<String> found = new ArrayList<>();
         for (Line l : lines) {
             if (l.participant().equals("mean")) {
                 continue;
             }
-            String set = l.participant().equals("mean_weighted") ? "All test patients" : l.participant();
+            String set = l.participant().equals("mean_weighted") ? all : l.participant();
             if (!found.contains(set)) {
                 found.add(set);
             }
@@ -209,9 +222,9 @@ public final class StudyReport {
         // hospitals in the study's order, then all test patients together
         List<String> sets = new ArrayList<>(card.participants().stream().map(ModelCard.ParticipantInfo::name)
                 .filter(found::contains).toList());
-        found.stream().filter(s -> !sets.contains(s) && !s.equals("All test patients")).forEach(sets::add);
-        sets.add("All test patients");
-        for (String metric : HEADLINE) {
+        found.stream().filter(s -> !sets.contains(s) && !s.equals(all)).forEach(sets::add);
+        sets.add(all);
+        for (String metric : segmentation ? SEGMENTATION : HEADLINE) {
             if (byModel.values().stream().noneMatch(m -> m.containsKey(metric))) {
                 continue;
             }
@@ -257,6 +270,10 @@ public final class StudyReport {
         h.append("</section>\n");
     }
 
+    private static boolean isSegmentation(List<Line> lines) {
+        return lines.stream().anyMatch(l -> l.metric().equals("dice"));
+    }
+
     private static String cell(Line l) {
         String v = fmt(l.value());
         if (!Double.isNaN(l.low()) && !Double.isNaN(l.high())) {
@@ -273,6 +290,7 @@ public final class StudyReport {
         CsvTable metrics = CsvReader.read(runDir.resolve("metrics.csv"), CsvFormat.defaults());
         List<double[]> acc = new ArrayList<>();
         List<double[]> auc = new ArrayList<>();
+        List<double[]> dice = new ArrayList<>();
         for (int r = 0; r < metrics.rowCount(); r++) {
             if (!"global".equals(metrics.value(r, metrics.columnIndex("participant")))
                     || !"test".equals(metrics.value(r, metrics.columnIndex("split")))) {
@@ -285,14 +303,24 @@ public final class StudyReport {
                 acc.add(point);
             } else if (m.equals("auc") && !Double.isNaN(point[1])) {
                 auc.add(point);
+            } else if (m.equals("dice") && !Double.isNaN(point[1])) {
+                dice.add(point);
             }
         }
-        List<ChartImages.Line> perRound = new ArrayList<>(List.of(line("Accuracy (mean over hospitals)", acc)));
-        if (!auc.isEmpty()) {
-            perRound.add(line("AUC (mean over hospitals)", auc));
+        if (acc.isEmpty() && !dice.isEmpty()) {
+            // a segmentation model: its masks' overlap is what improves round by round
+            h.append(image(ChartImages.png("Global model per round", "Round", "Dice", List.of(
+                    line("Dice (mean over hospitals)", dice)), true, false, false, 700, 420), "chart-rounds",
+                    "Dice of the global model's masks after each round"));
+        } else {
+            List<ChartImages.Line> perRound = new ArrayList<>(List.of(line("Accuracy (mean over hospitals)", acc)));
+            if (!auc.isEmpty()) {
+                perRound.add(line("AUC (mean over hospitals)", auc));
+            }
+            h.append(image(ChartImages.png("Global model per round", "Round", auc.isEmpty() ? "Accuracy"
+                    : "Accuracy and AUC", perRound, true, false, false, 700, 420), "chart-rounds",
+                    "Accuracy of the global model after each round"));
         }
-        h.append(image(ChartImages.png("Global model per round", "Round", auc.isEmpty() ? "Accuracy" : "Accuracy and AUC",
-                perRound, true, false, false, 700, 420), "chart-rounds", "Accuracy of the global model after each round"));
         if (!curves.curves().isEmpty()) {
             List<ChartImages.Line> roc = new ArrayList<>();
             List<ChartImages.Line> cal = new ArrayList<>();
@@ -350,6 +378,10 @@ public final class StudyReport {
             case "sensitivity" -> "Sensitivity (at threshold 0.5)";
             case "specificity" -> "Specificity (at threshold 0.5)";
             case "auc" -> "AUC (area under the ROC curve)";
+            case "dice" -> "Dice (overlap of predicted and true masks)";
+            case "dice_nonempty" -> "Dice on the images with a lesion";
+            case "iou" -> "IoU (intersection over union)";
+            case "pixel_accuracy" -> "Pixel accuracy";
             default -> metric;
         };
     }

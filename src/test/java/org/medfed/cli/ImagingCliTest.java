@@ -92,6 +92,15 @@ class ImagingCliTest {
         assertThat(r.out()).contains("dice", "iou");
         assertThat(Files.readString(out.resolve("metrics.csv"))).contains("1,hospital-a,test,dice,", "pixel_accuracy");
         assertThat(Files.readString(out.resolve("model/model-card.json"))).contains("ComputationGraph", "\"segmentation\"");
+
+        // its report shows the masks' figures (it showed an empty results section: no accuracy, no AUC)
+        CliRunner report = CliRunner.run("report", out.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String page = Files.readString(out.resolve("report.html"));
+        String results = page.substring(page.indexOf("<section id=\"results\""), page.indexOf("<section id=\"charts\""));
+        assertThat(results).contains("Dice (overlap of predicted and true masks)", "IoU (intersection over union)",
+                "Pixel accuracy", "All test images", "hospital-a").doesNotContain("Wilson");
+        assertThat(page).contains("Training images", "alt=\"Dice of the global model's masks after each round\"");
     }
 
     @Test
