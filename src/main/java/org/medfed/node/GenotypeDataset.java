@@ -51,7 +51,7 @@ public final class GenotypeDataset implements ServedDataset {
         this.riskModel = new TableDataset(id, "genotypes", new TableDataset.Source() {
             @Override
             public CsvTable table(Study study, String participant) {
-                return GenotypeStudyData.table(study, new GwasRunner.SiteInput(id, vcf, phenotypes));
+                return GenotypeStudyData.table(study, new GwasRunner.SiteInput(id, vcf, phenotypes), inflaters);
             }
 
             @Override

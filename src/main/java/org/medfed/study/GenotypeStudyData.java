@@ -26,6 +26,8 @@ import org.medfed.data.vcf.VcfReader;
 import org.medfed.engine.BadInputException;
 import org.medfed.project.GenotypeSection;
 import org.medfed.project.Study;
+import org.medfed.concurrency.InOrder;
+import org.medfed.data.vcf.VcfReadOptions;
 
 /**
  * The genotype risk model's data: each hospital reads the dosages of the chosen variants from its own VCF and
@@ -45,7 +47,7 @@ public final class GenotypeStudyData {
         GenotypeSection g = study.genotypes();
         Map<String, CsvTable> tables = new LinkedHashMap<>();
         for (GwasRunner.SiteInput site : GenotypeFiles.of(study, studyFile)) {
-            tables.put(site.name(), table(site, g.phenotype().spec(), g.riskModel()));
+            tables.put(site.name(), table(site, g.phenotype().spec(), g.riskModel(), InOrder.HERE));
         }
         return new TabularStudyData(TabularFederation.prepareTables(tables, settings(study), hospitals));
     }
@@ -81,9 +83,9 @@ public final class GenotypeStudyData {
     }
 
     /** One hospital's table, as {@link #table(GwasRunner.SiteInput, PhenotypeSpec, GenotypeSection.RiskModel)}. */
-    public static CsvTable table(Study study, GwasRunner.SiteInput site) {
+    public static CsvTable table(Study study, GwasRunner.SiteInput site, Executor inflaters) {
         check(study, null);
-        return table(site, study.genotypes().phenotype().spec(), study.genotypes().riskModel());
+        return table(site, study.genotypes().phenotype().spec(), study.genotypes().riskModel(), inflaters);
     }
 
     private static Map<String, ColumnType> numericTypes(GenotypeSection g) {
@@ -102,11 +104,12 @@ public final class GenotypeStudyData {
     }
 
     /** One hospital's people as rows: dosage of each chosen variant, covariates, phenotype. */
-    static CsvTable table(GwasRunner.SiteInput site, PhenotypeSpec spec, GenotypeSection.RiskModel risk) {
+    static CsvTable table(GwasRunner.SiteInput site, PhenotypeSpec spec, GenotypeSection.RiskModel risk,
+                          Executor inflaters) {
         Set<String> wanted = new LinkedHashSet<>(risk.variants());
         Map<String, byte[]> dosages = new LinkedHashMap<>();
         SampleMatch match;
-        try (VcfReader reader = VcfReader.open(site.vcf())) {
+        try (VcfReader reader = VcfReader.open(site.vcf(), VcfReadOptions.defaults(), inflaters)) {
             match = PhenotypeSheet.read(site.phenotypes(), spec).match(reader.samples());
             VariantRecord r;
             while ((r = reader.next()) != null) {
