@@ -54,9 +54,10 @@ public final class StudyReport {
         String html = switch (OutputFolder.finished(runDir).command()) {
             case "gwas" -> GwasReport.html(runDir);
             case "run" -> html(runDir);
-            default -> throw new BadInputException(runDir, null, "holds the output of 'medfed "
-                    + OutputFolder.finished(runDir).command() + "': a report is made of a run (medfed run) or an "
-                    + "association study (medfed gwas)");
+            default -> throw new BadInputException(runDir, null, "holds the output of '"
+                    + OutputFolder.finished(runDir).command() + "', not a run's or an association study's: a report "
+                    + "is made of the folder of a run (medfed run, the workbench's Run) or of an association study "
+                    + "(medfed gwas)");
         };
         try {
             AtomicFiles.write(out, html.getBytes(StandardCharsets.UTF_8));

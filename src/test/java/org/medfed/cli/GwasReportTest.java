@@ -63,6 +63,6 @@ class GwasReportTest {
         assertThat(r.exitCode()).as(r.err()).isZero();
         CliRunner report = CliRunner.run("report", split.toString());
         assertThat(report.exitCode()).isEqualTo(2);
-        assertThat(report.err()).contains("holds the output of 'medfed split'", "medfed run", "medfed gwas");
+        assertThat(report.err()).contains("holds the output of 'split'", "medfed run", "medfed gwas");
     }
 }
