@@ -51,6 +51,11 @@ public final class StudyReport {
      * ({@code medfed gwas}); refuses a folder that is neither, or not finished.
      */
     public static void write(Path runDir, Path out) {
+        Path parent = runDir.toAbsolutePath().normalize().getParent();
+        if (!Files.exists(runDir.resolve(OutputFolder.MARKER)) && parent != null && OutputFolder.isFinished(parent)) {
+            throw new BadInputException(runDir, null, "is a folder inside the finished run " + parent
+                    + ": give the run's folder itself (medfed report " + parent + ")");
+        }
         String html = switch (OutputFolder.finished(runDir).command()) {
             case "gwas" -> GwasReport.html(runDir);
             case "run" -> html(runDir);

@@ -53,6 +53,12 @@ class GwasReportTest {
             decoded++;
         }
         assertThat(decoded).isEqualTo(2);
+
+        // a folder inside a finished study is pointed to the study's folder
+        Files.createDirectories(out.resolve("extra"));
+        CliRunner inside = CliRunner.run("report", out.resolve("extra").toString());
+        assertThat(inside.exitCode()).isEqualTo(2);
+        assertThat(inside.err()).contains("is a folder inside the finished run", "medfed report " + out.toAbsolutePath());
     }
 
     @Test
