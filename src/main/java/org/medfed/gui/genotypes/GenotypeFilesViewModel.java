@@ -31,6 +31,7 @@ import org.medfed.gui.common.UserDialogs;
 import org.medfed.project.GenotypeSection;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.Study;
+import org.medfed.study.AssociationStudy;
 
 /**
  * The Participants screen's pane for a genotype study: the chosen hospital's VCF file and phenotype sheet (each
@@ -246,7 +247,9 @@ public final class GenotypeFilesViewModel {
 
     private void check(String name, Key key) {
         running.add(key);
-        tasks.run(() -> HospitalQcCheck.check(name, key.vcf(), key.sheet(), key.settings()), q -> {
+        // the study's own genotype cache: its first run then finds this hospital's VCF already read
+        Path cache = document.file() == null ? null : AssociationStudy.genotypeCache(document.file());
+        tasks.run(() -> HospitalQcCheck.check(name, key.vcf(), key.sheet(), key.settings(), cache), q -> {
             running.remove(key);
             done.put(key, q);
             figures.report(name, q.samplesPassing() < 0 ? String.valueOf(q.matched()) : String.valueOf(q.samplesPassing()),

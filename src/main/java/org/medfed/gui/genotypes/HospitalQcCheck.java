@@ -33,7 +33,12 @@ public final class HospitalQcCheck {
     private HospitalQcCheck() {
     }
 
-    public static HospitalQc check(String hospital, Path vcf, Path sheet, GwasSettings settings) {
+    /**
+     * @param cacheDir where the study keeps its hospitals' genotypes packed between runs
+     *        ({@code AssociationStudy.genotypeCache}), so that the study's first run finds this hospital's VCF
+     *        already read; null for a study not saved yet (a temporary folder, removed afterwards)
+     */
+    public static HospitalQc check(String hospital, Path vcf, Path sheet, GwasSettings settings, Path cacheDir) {
         PhenotypeSheet phenotypes = PhenotypeSheet.read(sheet, settings.phenotype());
         VcfSummary summary = VcfInspector.summarize(vcf);
         SampleMatch match = phenotypes.match(summary.samples());
@@ -58,7 +63,7 @@ public final class HospitalQcCheck {
         int analysedCases = 0;
         int analysedControls = 0;
         if (note.isEmpty()) {
-            GwasResult local = oneHospitalStudy(hospital, vcf, sheet, settings);
+            GwasResult local = oneHospitalStudy(hospital, vcf, sheet, settings, cacheDir);
             SiteSummary site = local.sites().get(0);
             QcReport qc = local.qc();
             passing = site.analysed();
@@ -78,10 +83,11 @@ public final class HospitalQcCheck {
                 analysedControls, note);
     }
 
-    private static GwasResult oneHospitalStudy(String hospital, Path vcf, Path sheet, GwasSettings settings) {
+    private static GwasResult oneHospitalStudy(String hospital, Path vcf, Path sheet, GwasSettings settings,
+                                               Path cacheDir) {
         Path work;
         try {
-            work = Files.createTempDirectory("medfed-qc-");
+            work = cacheDir != null ? cacheDir : Files.createTempDirectory("medfed-qc-");
         } catch (IOException e) {
             throw new BadInputException("cannot create a temporary folder for the quality check: " + e.getMessage());
         }
@@ -89,7 +95,9 @@ public final class HospitalQcCheck {
         try (GwasSite site = RemoteGwasSite.inProcess(new LocalGwasSite(hospital, vcf, sheet, work), RunControl.free())) {
             return new FederatedGwas(settings).run(List.of(site));
         } finally {
-            deleteQuietly(work);
+            if (cacheDir == null) {
+                deleteQuietly(work);
+            }
         }
     }
 

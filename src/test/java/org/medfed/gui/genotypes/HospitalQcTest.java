@@ -2,7 +2,11 @@ package org.medfed.gui.genotypes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.SimpleIntegerProperty;
@@ -12,7 +16,11 @@ import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.testing.Samples;
 import org.medfed.gui.testing.StubDialogs;
+import org.medfed.analytics.gwas.GwasProgress;
+import org.medfed.engine.RunControl;
 import org.medfed.project.StudyFile;
+import org.medfed.study.AssociationStudy;
+import org.medfed.testsupport.TestWorkers;
 
 class HospitalQcTest {
 
@@ -25,7 +33,7 @@ class HospitalQcTest {
         var settings = GenotypeFilesViewModel.settings(StudyFile.load(studyFile));
         Path folder = studyFile.getParent();
         HospitalQc qc = HospitalQcCheck.check("hospital-a", folder.resolve("hospital-a.vcf.gz"),
-                folder.resolve("hospital-a-phenotypes.csv"), settings);
+                folder.resolve("hospital-a-phenotypes.csv"), settings, null);
         assertThat(qc.vcfSamples()).isEqualTo(150);
         assertThat(qc.sheetRows()).isEqualTo(150);
         // HA-0002 has disease NA (README): matched but incomplete; HA-0001 has 25 % missing calls
@@ -56,7 +64,7 @@ class HospitalQcTest {
     }
 
     @Test
-    void theChosenHospitalsFilesAreCheckedAndABadSheetIsNamedWithItsLine() {
+    void theChosenHospitalsFilesAreCheckedAndABadSheetIsNamedWithItsLine() throws Exception {
         Path studyFile = GenotypeSamples.copy(dir);
         StudyDocument document = new StudyDocument();
         document.replace(StudyFile.load(studyFile), studyFile);
@@ -68,6 +76,20 @@ class HospitalQcTest {
         assertThat(vm.overview()).hasSize(4).allMatch(line -> line.contains(" analysed, "));
         assertThat(reported).hasSize(4).first().asString().startsWith("hospital-a 148 ").contains(" cases / ");
         assertThat(vm.hasHospitalProperty().get()).isFalse();
+        // the checks read each VCF into the study's genotype cache, which the study's first run then uses as it is
+        Path cache = AssociationStudy.genotypeCache(studyFile);
+        Map<Path, FileTime> written = new HashMap<>();
+        try (var files = Files.list(cache)) {
+            for (Path f : files.toList()) {
+                written.put(f, Files.getLastModifiedTime(f));
+            }
+        }
+        assertThat(written).hasSize(4);
+        AssociationStudy.run(TestWorkers.shared(), document.study(), studyFile, dir.resolve("first-run"), false,
+                RunControl.free(), GwasProgress.NONE);
+        for (var f : written.entrySet()) {
+            assertThat(Files.getLastModifiedTime(f.getKey())).as(f.getKey().toString()).isEqualTo(f.getValue());
+        }
 
         selected.set(1);
         assertThat(vm.hospitalProperty().get()).isEqualTo("hospital-b");
