@@ -56,11 +56,12 @@ public final class StudyReport {
             throw new BadInputException(runDir, null, "is a folder inside the finished run " + parent
                     + ": give the run's folder itself (medfed report " + parent + ")");
         }
-        String html = switch (OutputFolder.finished(runDir).command()) {
+        String command = OutputFolder.finished(runDir).command();
+        String html = switch (command) {
             case "gwas" -> GwasReport.html(runDir);
             case "run" -> html(runDir);
             default -> throw new BadInputException(runDir, null, "holds the output of '"
-                    + OutputFolder.finished(runDir).command() + "', not a run's or an association study's: a report "
+                    + command + "', not a run's or an association study's: a report "
                     + "is made of the folder of a run (medfed run, the workbench's Run) or of an association study "
                     + "(medfed gwas)");
         };

@@ -50,11 +50,7 @@ public final class AssociationStudy {
      * its own beside the node's state.
      */
     public static Path genotypeCache(Path studyFile) {
-        Path absolute = studyFile.toAbsolutePath();
-        String name = String.valueOf(absolute.getFileName());
-        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5)
-                : name;
-        return absolute.getParent().resolve(stem + ".runs").resolve("genotype-cache");
+        return RunFolder.historyOf(studyFile).resolve("genotype-cache");
     }
 
     /** Runs {@code study} with {@code outDir} locked, its earlier outputs removed, and marks it finished at the end. */

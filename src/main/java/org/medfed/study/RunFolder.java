@@ -59,6 +59,17 @@ public final class RunFolder implements AutoCloseable {
         this.claim = claim;
     }
 
+    /**
+     * The folder beside a study where its runs are kept ({@code heart.json} keeps them in {@code heart.runs/}): the
+     * workbench's run history, association studies, and the hospitals' genotype cache.
+     */
+    public static Path historyOf(Path studyFile) {
+        String name = String.valueOf(studyFile.getFileName());
+        String stem = name.toLowerCase(java.util.Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5)
+                : name;
+        return studyFile.toAbsolutePath().getParent().resolve(stem + ".runs");
+    }
+
     /** A run folder to read ({@link #interrupted()}, {@link #checkpoint()}), not to write. */
     public static RunFolder at(Path dir) {
         return new RunFolder(dir, null);

@@ -10,7 +10,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Properties;
 import java.util.stream.Stream;
 import org.medfed.data.csv.CsvFormat;
@@ -42,9 +41,7 @@ public final class RunHistoryStore {
     }
 
     public static Path folderFor(Path studyFile) {
-        String name = String.valueOf(studyFile.getFileName());
-        String stem = name.toLowerCase(Locale.ROOT).endsWith(".json") ? name.substring(0, name.length() - 5) : name;
-        return studyFile.toAbsolutePath().getParent().resolve(stem + ".runs");
+        return RunFolder.historyOf(studyFile);
     }
 
     /**
