@@ -26,7 +26,7 @@ final class GenotypeFileInput {
     /**
      * The decompressed bytes of {@code file}, whichever of plain, gzip or BGZF it is (decided from its bytes).
      *
-     * @param inflaters where BGZF blocks are inflated ahead of the reader (a pool's threads; {@code Runnable::run}
+     * @param inflaters where BGZF blocks are inflated ahead of the reader (a pool's threads; {@code InOrder.HERE}
      *        for the reading thread alone)
      */
     static InputStream open(Path file, Executor inflaters) {

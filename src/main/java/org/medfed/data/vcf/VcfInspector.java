@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import org.medfed.concurrency.InOrder;
 
 /** Reads a whole genotype file once and describes it in plain words ({@code medfed inspect FILE.vcf.gz}). */
 public final class VcfInspector {
@@ -17,7 +18,7 @@ public final class VcfInspector {
 
     /** Streams the file once (multi-allelic sites split) and gathers counts, with the calling thread alone. */
     public static VcfSummary summarize(Path file) {
-        return summarize(file, Runnable::run);
+        return summarize(file, InOrder.HERE);
     }
 
     /** As {@link #summarize(Path)}, with compressed blocks inflated ahead on {@code inflaters} (see {@link VcfReader}). */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import org.medfed.concurrency.InOrder;
 import org.medfed.concurrency.Workers;
 import org.medfed.engine.BadInputException;
 
@@ -50,7 +51,7 @@ public final class VcfReader implements Closeable {
 
     /** Reads with the calling thread alone: it inflates each compressed block when it gets to it. */
     public static VcfReader open(Path file, VcfReadOptions options) {
-        return open(file, options, Runnable::run);
+        return open(file, options, InOrder.HERE);
     }
 
     /**
