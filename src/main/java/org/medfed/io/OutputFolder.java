@@ -1,7 +1,6 @@
 package org.medfed.io;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
@@ -187,9 +186,8 @@ public final class OutputFolder implements AutoCloseable {
                     p.setProperty(FILE + rel, Files.size(file) + " " + sha256(file));
                 }
             }
-            ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-            p.store(bytes, "MedFed: this folder was written completely; outputs with their size and SHA-256");
-            AtomicFiles.write(dir.resolve(MARKER), bytes.toByteArray());
+            AtomicFiles.write(dir.resolve(MARKER),
+                    PropertiesText.of(p, "MedFed: this folder was written completely; outputs with their size and SHA-256"));
         } catch (IOException e) {
             throw FileProblem.of(dir.resolve(MARKER), "could not be written", e);
         }

@@ -1,7 +1,6 @@
 package org.medfed.study;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -15,6 +14,7 @@ import org.medfed.engine.checkpoint.Checkpoint;
 import org.medfed.io.AtomicFiles;
 import org.medfed.io.FileProblem;
 import org.medfed.io.OutputFolder;
+import org.medfed.io.PropertiesText;
 import org.medfed.project.CheckpointFile;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
@@ -240,10 +240,8 @@ public final class RunFolder implements AutoCloseable {
 
     private void writeInfo(Properties p) {
         Path file = dir.resolve(INFO);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try {
-            p.store(bytes, "MedFed run");
-            AtomicFiles.write(file, bytes.toByteArray());
+            AtomicFiles.write(file, PropertiesText.of(p, "MedFed run"));
         } catch (IOException e) {
             throw FileProblem.of(file, "could not be written", e);
         }
