@@ -44,10 +44,11 @@ final class GwasCountsCodec {
     static VariantCounts counts(Params p) {
         int[] positions = GwasFields.ints(p, POSITION);
         int n = positions.length;
-        List<String> chrom = GwasFields.lines(p, CHROM, n);
-        List<String> id = GwasFields.lines(p, ID, n);
-        List<String> ref = GwasFields.lines(p, REF, n);
-        List<String> alt = GwasFields.lines(p, ALT, n);
+        SharedTexts texts = new SharedTexts();
+        List<String> chrom = GwasFields.lines(p, CHROM, n, texts::of);
+        List<String> id = GwasFields.lines(p, ID, n, SharedTexts::unique);
+        List<String> ref = GwasFields.lines(p, REF, n, texts::of);
+        List<String> alt = GwasFields.lines(p, ALT, n, texts::of);
         List<VariantInfo> variants = new ArrayList<>(n);
         for (int v = 0; v < n; v++) {
             variants.add(new VariantInfo(chrom.get(v), positions[v], id.get(v), ref.get(v), alt.get(v)));
