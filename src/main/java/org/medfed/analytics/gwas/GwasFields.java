@@ -50,14 +50,18 @@ final class GwasFields {
         return out;
     }
 
-    /** One text of {@code values} separated by line breaks; a value holding one is a bug of the caller. */
-    static String lines(List<String> values, String field) {
-        for (String v : values) {
-            if (v.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("a value of '" + field + "' holds a line break: " + v);
-            }
+    /**
+     * Adds {@code value} as line {@code index} of {@code lines} (a line break before all but the first); a value
+     * holding a line break is a bug of the caller.
+     */
+    static void appendLine(StringBuilder lines, String value, String field, int index) {
+        if (value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("a value of '" + field + "' holds a line break: " + value);
         }
-        return String.join("\n", values);
+        if (index > 0) {
+            lines.append('\n');
+        }
+        lines.append(value);
     }
 
     /**
