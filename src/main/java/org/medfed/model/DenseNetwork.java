@@ -92,7 +92,23 @@ final class DenseNetwork {
                 double[] zj = z[j];
                 java.util.Arrays.fill(zj, 0, batch, p[b + j]);
                 int col = w + j * nIn;
-                for (int i = 0; i < nIn; i++) {
+                int i = 0;
+                // four inputs per pass over the batch: Java adds left to right, so each sum still takes its terms
+                // one by one in the inputs' order, and is loaded and stored once per four
+                for (; i + 4 <= nIn; i += 4) {
+                    double w0 = p[col + i];
+                    double w1 = p[col + i + 1];
+                    double w2 = p[col + i + 2];
+                    double w3 = p[col + i + 3];
+                    double[] a0 = in[i];
+                    double[] a1 = in[i + 1];
+                    double[] a2 = in[i + 2];
+                    double[] a3 = in[i + 3];
+                    for (int e = 0; e < batch; e++) {
+                        zj[e] = zj[e] + a0[e] * w0 + a1[e] * w1 + a2[e] * w2 + a3[e] * w3;
+                    }
+                }
+                for (; i < nIn; i++) {
                     double wij = p[col + i];
                     double[] a = in[i];
                     for (int e = 0; e < batch; e++) {
@@ -199,7 +215,21 @@ final class DenseNetwork {
                 for (int i = 0; i < nIn; i++) {
                     double[] pi = previous[i];
                     java.util.Arrays.fill(pi, 0, batch, 0);
-                    for (int j = 0; j < nOut; j++) {
+                    int j = 0;
+                    for (; j + 4 <= nOut; j += 4) {
+                        double w0 = params[w + j * nIn + i];
+                        double w1 = params[w + (j + 1) * nIn + i];
+                        double w2 = params[w + (j + 2) * nIn + i];
+                        double w3 = params[w + (j + 3) * nIn + i];
+                        double[] d0 = d[j];
+                        double[] d1 = d[j + 1];
+                        double[] d2 = d[j + 2];
+                        double[] d3 = d[j + 3];
+                        for (int e = 0; e < batch; e++) {
+                            pi[e] = pi[e] + d0[e] * w0 + d1[e] * w1 + d2[e] * w2 + d3[e] * w3;
+                        }
+                    }
+                    for (; j < nOut; j++) {
                         double wij = params[w + j * nIn + i];
                         double[] dj = d[j];
                         for (int e = 0; e < batch; e++) {
