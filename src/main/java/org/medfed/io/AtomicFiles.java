@@ -22,11 +22,41 @@ public final class AtomicFiles {
         write(target, content, new java.nio.file.attribute.FileAttribute<?>[0]);
     }
 
+    /** What a file holds, written piece by piece: a large table need not be built whole in memory first. */
+    @FunctionalInterface
+    public interface Content {
+        void writeTo(java.io.OutputStream out) throws IOException;
+    }
+
+    /** As {@link #write(Path, byte[])}, the content written to the temporary file as {@code content} makes it. */
+    public static void write(Path target, Content content) throws IOException {
+        write(target, channel -> {
+            java.io.OutputStream out = new java.io.BufferedOutputStream(java.nio.channels.Channels.newOutputStream(
+                    channel), 1 << 16);
+            content.writeTo(out);
+            out.flush();
+        }, new java.nio.file.attribute.FileAttribute<?>[0]);
+    }
+
     /**
      * As {@link #write(Path, byte[])}, the file created with {@code attributes} (owner-only permissions for a
      * private key), which it has from its first byte on.
      */
     public static void write(Path target, byte[] content, java.nio.file.attribute.FileAttribute<?>... attributes)
+            throws IOException {
+        write(target, channel -> {
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+        }, attributes);
+    }
+
+    private interface ChannelContent {
+        void writeTo(java.nio.channels.SeekableByteChannel channel) throws IOException;
+    }
+
+    private static void write(Path target, ChannelContent content, java.nio.file.attribute.FileAttribute<?>... attributes)
             throws IOException {
         if (Files.isDirectory(target)) {
             // a move would replace an empty folder with the file, or fail on a full one with a puzzling message
@@ -40,10 +70,7 @@ public final class AtomicFiles {
         try {
             try (java.nio.channels.SeekableByteChannel channel = Files.newByteChannel(temp,
                     java.util.EnumSet.of(StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), attributes)) {
-                java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(content);
-                while (buffer.hasRemaining()) {
-                    channel.write(buffer);
-                }
+                content.writeTo(channel);
             }
             try {
                 Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -16,8 +16,14 @@ final class DenseNetwork {
     private final boolean binary;
     private final int[] offsets;
     private final int parameterCount;
-    // activations per layer for the current batch: [layer][example][unit]
-    private double[][][] activations = new double[0][][];
+    // The batch is held unit by unit: units[l][u][e] is unit u of layer l for the batch's example e (layer 0 the
+    // inputs), and deltas[l][u][e] the loss's derivative by that unit's pre-activation. Every inner loop then runs
+    // along the batch, W's weight for one pair of units applied to all examples at once, a loop the JIT vectorises;
+    // one example at a time, each output was a dot product, a chain of dependent additions. Each element still sums
+    // its terms in the same order as that dot product (bias, then inputs in order), so results are bit-identical.
+    private double[][][] units = new double[0][][];
+    private double[][][] deltas = new double[0][][];
+    private int capacity = -1;
 
     DenseNetwork(ModelSpec spec) {
         this.widths = spec.layerWidths();
@@ -37,49 +43,95 @@ final class DenseNetwork {
 
     /** Output probabilities: one per example for binary models (class 1), else one per class. */
     double[][] forward(double[] params, float[][] inputs, int[] rows) {
-        int layers = widths.length;
-        if (activations.length != layers || activations[0].length != rows.length) {
-            activations = new double[layers][rows.length][];
-        }
-        for (int e = 0; e < rows.length; e++) {
-            float[] x = inputs[rows[e]];
-            double[] a = new double[widths[0]];
-            for (int i = 0; i < a.length; i++) {
-                a[i] = x[i];
-            }
-            activations[0][e] = a;
-            for (int l = 1; l < layers; l++) {
-                a = layer(params, l, a, l == layers - 1);
-                activations[l][e] = a;
+        int batch = rows.length;
+        propagate(params, inputs, rows);
+        double[][] out = units[widths.length - 1];
+        double[][] perExample = new double[batch][out.length];
+        for (int c = 0; c < out.length; c++) {
+            for (int e = 0; e < batch; e++) {
+                perExample[e][c] = out[c][e];
             }
         }
-        return activations[layers - 1];
+        return perExample;
     }
 
-    private double[] layer(double[] p, int l, double[] in, boolean output) {
-        int nIn = widths[l - 1];
-        int nOut = widths[l];
-        int w = offsets[l];
-        int b = w + nIn * nOut;
-        double[] z = new double[nOut];
-        for (int j = 0; j < nOut; j++) {
-            double s = p[b + j];
-            int col = w + j * nIn;
-            for (int i = 0; i < nIn; i++) {
-                s += in[i] * p[col + i];
-            }
-            z[j] = s;
+    private void reserve(int batch) {
+        if (batch <= capacity) {
+            return;
         }
-        if (!output) {
+        int layers = widths.length;
+        units = new double[layers][][];
+        deltas = new double[layers][][];
+        for (int l = 0; l < layers; l++) {
+            units[l] = new double[widths[l]][batch];
+            deltas[l] = new double[widths[l]][batch];
+        }
+        capacity = batch;
+    }
+
+    /** Fills {@code units} for the batch's rows: the inputs, then each layer's activations. */
+    private void propagate(double[] p, float[][] inputs, int[] rows) {
+        int batch = rows.length;
+        reserve(batch);
+        double[][] in0 = units[0];
+        for (int e = 0; e < batch; e++) {
+            float[] x = inputs[rows[e]];
+            for (int i = 0; i < in0.length; i++) {
+                in0[i][e] = x[i];
+            }
+        }
+        int layers = widths.length;
+        for (int l = 1; l < layers; l++) {
+            int nIn = widths[l - 1];
+            int nOut = widths[l];
+            int w = offsets[l];
+            int b = w + nIn * nOut;
+            double[][] in = units[l - 1];
+            double[][] z = units[l];
             for (int j = 0; j < nOut; j++) {
-                z[j] = Math.max(0, z[j]);
+                double[] zj = z[j];
+                java.util.Arrays.fill(zj, 0, batch, p[b + j]);
+                int col = w + j * nIn;
+                int i = 0;
+                // four inputs per pass over the batch: Java adds left to right, so each sum still takes its terms
+                // one by one in the inputs' order, and is loaded and stored once per four
+                for (; i + 4 <= nIn; i += 4) {
+                    double w0 = p[col + i];
+                    double w1 = p[col + i + 1];
+                    double w2 = p[col + i + 2];
+                    double w3 = p[col + i + 3];
+                    double[] a0 = in[i];
+                    double[] a1 = in[i + 1];
+                    double[] a2 = in[i + 2];
+                    double[] a3 = in[i + 3];
+                    for (int e = 0; e < batch; e++) {
+                        zj[e] = zj[e] + a0[e] * w0 + a1[e] * w1 + a2[e] * w2 + a3[e] * w3;
+                    }
+                }
+                for (; i < nIn; i++) {
+                    double wij = p[col + i];
+                    double[] a = in[i];
+                    for (int e = 0; e < batch; e++) {
+                        zj[e] += a[e] * wij;
+                    }
+                }
             }
-        } else if (binary) {
-            z[0] = sigmoid(z[0]);
-        } else {
-            softmaxInPlace(z);
+            if (l < layers - 1) {
+                for (int j = 0; j < nOut; j++) {
+                    double[] zj = z[j];
+                    for (int e = 0; e < batch; e++) {
+                        zj[e] = Math.max(0, zj[e]);
+                    }
+                }
+            } else if (binary) {
+                double[] z0 = z[0];
+                for (int e = 0; e < batch; e++) {
+                    z0[e] = sigmoid(z0[e]);
+                }
+            } else {
+                softmaxInPlace(z, batch);
+            }
         }
-        return z;
     }
 
     /**
@@ -87,55 +139,109 @@ final class DenseNetwork {
      */
     double lossAndGradient(double[] params, float[][] inputs, int[] labels, int[] rows, double[] gradient) {
         java.util.Arrays.fill(gradient, 0);
-        double[][] out = forward(params, inputs, rows);
+        propagate(params, inputs, rows);
+        int batch = rows.length;
         int layers = widths.length;
         double loss = 0;
-        double scale = 1.0 / rows.length;
-        for (int e = 0; e < rows.length; e++) {
+        double scale = 1.0 / batch;
+        double[][] out = units[layers - 1];
+        double[][] delta = deltas[layers - 1];
+        // delta of the output pre-activation for sigmoid+BCE and softmax+CE is (p - onehot(y))
+        for (int e = 0; e < batch; e++) {
             int y = labels[rows[e]];
-            double[] o = out[e];
-            // delta of the output pre-activation for sigmoid+BCE and softmax+CE is (p - onehot(y))
-            double[] delta = new double[widths[layers - 1]];
             if (binary) {
-                double p = o[0];
+                double p = out[0][e];
                 loss -= y == 1 ? StrictMath.log(clip(p)) : StrictMath.log(clip(1 - p));
-                delta[0] = (p - y) * scale;
+                delta[0][e] = (p - y) * scale;
             } else {
-                loss -= StrictMath.log(clip(o[y]));
-                for (int j = 0; j < delta.length; j++) {
-                    delta[j] = (o[j] - (j == y ? 1 : 0)) * scale;
+                loss -= StrictMath.log(clip(out[y][e]));
+                for (int j = 0; j < out.length; j++) {
+                    delta[j][e] = (out[j][e] - (j == y ? 1 : 0)) * scale;
                 }
             }
-            for (int l = layers - 1; l >= 1; l--) {
-                int nIn = widths[l - 1];
-                int nOut = widths[l];
-                int w = offsets[l];
-                int b = w + nIn * nOut;
-                double[] in = activations[l - 1][e];
-                for (int j = 0; j < nOut; j++) {
-                    double d = delta[j];
-                    if (d == 0) {
-                        continue;
-                    }
-                    gradient[b + j] += d;
-                    int col = w + j * nIn;
-                    for (int i = 0; i < nIn; i++) {
-                        gradient[col + i] += d * in[i];
-                    }
+        }
+        for (int l = layers - 1; l >= 1; l--) {
+            int nIn = widths[l - 1];
+            int nOut = widths[l];
+            int w = offsets[l];
+            int b = w + nIn * nOut;
+            double[][] in = units[l - 1];
+            double[][] d = deltas[l];
+            // Each gradient element sums its examples' terms in the batch's order, as one example at a time did.
+            // That loop skipped zero deltas (ReLU off); adding their zero products instead changes no sum, since a
+            // sum that starts at +0.0 never becomes -0.0, and it spares a branch the processor cannot predict.
+            // Four weights at a time, so that four independent sums are in flight.
+            for (int j = 0; j < nOut; j++) {
+                double[] dj = d[j];
+                double gb = gradient[b + j];
+                for (int e = 0; e < batch; e++) {
+                    gb += dj[e];
                 }
-                if (l > 1) {
-                    double[] previous = new double[nIn];
-                    for (int i = 0; i < nIn; i++) {
-                        if (in[i] <= 0) {
-                            continue; // ReLU passes no gradient where it was off
-                        }
-                        double s = 0;
-                        for (int j = 0; j < nOut; j++) {
-                            s += delta[j] * params[w + j * nIn + i];
-                        }
-                        previous[i] = s;
+                gradient[b + j] = gb;
+                int col = w + j * nIn;
+                int i = 0;
+                for (; i + 4 <= nIn; i += 4) {
+                    double[] a0 = in[i];
+                    double[] a1 = in[i + 1];
+                    double[] a2 = in[i + 2];
+                    double[] a3 = in[i + 3];
+                    double g0 = gradient[col + i];
+                    double g1 = gradient[col + i + 1];
+                    double g2 = gradient[col + i + 2];
+                    double g3 = gradient[col + i + 3];
+                    for (int e = 0; e < batch; e++) {
+                        double de = dj[e];
+                        g0 += de * a0[e];
+                        g1 += de * a1[e];
+                        g2 += de * a2[e];
+                        g3 += de * a3[e];
                     }
-                    delta = previous;
+                    gradient[col + i] = g0;
+                    gradient[col + i + 1] = g1;
+                    gradient[col + i + 2] = g2;
+                    gradient[col + i + 3] = g3;
+                }
+                for (; i < nIn; i++) {
+                    double[] a = in[i];
+                    double g = gradient[col + i];
+                    for (int e = 0; e < batch; e++) {
+                        g += dj[e] * a[e];
+                    }
+                    gradient[col + i] = g;
+                }
+            }
+            if (l > 1) {
+                double[][] previous = deltas[l - 1];
+                for (int i = 0; i < nIn; i++) {
+                    double[] pi = previous[i];
+                    java.util.Arrays.fill(pi, 0, batch, 0);
+                    int j = 0;
+                    for (; j + 4 <= nOut; j += 4) {
+                        double w0 = params[w + j * nIn + i];
+                        double w1 = params[w + (j + 1) * nIn + i];
+                        double w2 = params[w + (j + 2) * nIn + i];
+                        double w3 = params[w + (j + 3) * nIn + i];
+                        double[] d0 = d[j];
+                        double[] d1 = d[j + 1];
+                        double[] d2 = d[j + 2];
+                        double[] d3 = d[j + 3];
+                        for (int e = 0; e < batch; e++) {
+                            pi[e] = pi[e] + d0[e] * w0 + d1[e] * w1 + d2[e] * w2 + d3[e] * w3;
+                        }
+                    }
+                    for (; j < nOut; j++) {
+                        double wij = params[w + j * nIn + i];
+                        double[] dj = d[j];
+                        for (int e = 0; e < batch; e++) {
+                            pi[e] += dj[e] * wij;
+                        }
+                    }
+                    double[] a = in[i];
+                    for (int e = 0; e < batch; e++) {
+                        if (a[e] <= 0) {
+                            pi[e] = 0; // ReLU passes no gradient where it was off
+                        }
+                    }
                 }
             }
         }
@@ -150,18 +256,21 @@ final class DenseNetwork {
         return z >= 0 ? 1 / (1 + StrictMath.exp(-z)) : StrictMath.exp(z) / (1 + StrictMath.exp(z));
     }
 
-    private static void softmaxInPlace(double[] z) {
-        double max = Double.NEGATIVE_INFINITY;
-        for (double v : z) {
-            max = Math.max(max, v);
-        }
-        double sum = 0;
-        for (int j = 0; j < z.length; j++) {
-            z[j] = StrictMath.exp(z[j] - max);
-            sum += z[j];
-        }
-        for (int j = 0; j < z.length; j++) {
-            z[j] /= sum;
+    /** Softmax of each example's column of {@code z}. */
+    private static void softmaxInPlace(double[][] z, int batch) {
+        for (int e = 0; e < batch; e++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (double[] zj : z) {
+                max = Math.max(max, zj[e]);
+            }
+            double sum = 0;
+            for (double[] zj : z) {
+                zj[e] = StrictMath.exp(zj[e] - max);
+                sum += zj[e];
+            }
+            for (double[] zj : z) {
+                zj[e] /= sum;
+            }
         }
     }
 }

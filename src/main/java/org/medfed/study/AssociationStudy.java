@@ -84,7 +84,7 @@ public final class AssociationStudy {
         // hospitals behind nodes only wait on the network: one thread each
         return into(outDir, replace, () -> {
             try (InProcessTransport transport = new InProcessTransport(workers, sites.size())) {
-                return GwasRunner.run(sites, settings, outDir, transport, timeLimit(study), control, progress);
+                return GwasRunner.run(workers, sites, settings, outDir, transport, timeLimit(study), control, progress);
             }
         });
     }

@@ -16,6 +16,40 @@ class ClassificationMetricsTest {
     }
 
     @Test
+    void aucIsTheShareOfPositiveNegativePairsInOrderCountedPairByPair() {
+        java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+        for (int trial = 0; trial < 50; trial++) {
+            int n = 2 + r.nextInt(300);
+            int[] y = new int[n];
+            double[] s = new double[n];
+            for (int k = 0; k < n; k++) {
+                y[k] = r.nextInt(3) == 0 ? 1 : 0;
+                // few distinct values, so that ties are many, and both zeros, which compare equal
+                int v = r.nextInt(12);
+                s[k] = v == 0 ? -0.0 : v == 1 ? 0.0 : v / 7.0;
+            }
+            double pairs = 0;
+            double inOrder = 0;
+            for (int a = 0; a < n; a++) {
+                for (int b = 0; b < n; b++) {
+                    if (y[a] == 1 && y[b] == 0) {
+                        pairs++;
+                        inOrder += s[a] > s[b] ? 1 : s[a] == s[b] ? 0.5 : 0;
+                    }
+                }
+            }
+            double expected = pairs == 0 ? Double.NaN : inOrder / pairs;
+            assertThat(RocAuc.auc(y, s)).as("trial %d", trial).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void aucRanksNotANumberAboveEveryScoreInTheExamplesOrder() {
+        // ranks: 0.2 -> 1, 0.5 -> 2, NaN (first) -> 3, NaN (last) -> 4; positives 3 + 1 = 4, U = 4 - 3 = 1 of 4 pairs
+        assertThat(RocAuc.auc(new int[] {1, 0, 1, 0}, new double[] {Double.NaN, 0.5, 0.2, Double.NaN})).isEqualTo(0.25);
+    }
+
+    @Test
     void aucMatchesScikitLearnsExample() {
         // sklearn.metrics.roc_auc_score([0, 0, 1, 1], [0.1, 0.4, 0.35, 0.8]) == 0.75
         assertThat(RocAuc.auc(new int[] {0, 0, 1, 1}, new double[] {0.1, 0.4, 0.35, 0.8})).isEqualTo(0.75);

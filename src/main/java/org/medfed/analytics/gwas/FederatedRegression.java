@@ -204,8 +204,8 @@ final class FederatedRegression {
         if (family == GlmFamily.LOGISTIC) {
             double se = Math.sqrt(varianceFactor);
             double z = b / se;
-            return new RegressionFit(b, se, z, Tails.chiSquare1(z * z), Tails.chiSquare1NegLog10(z * z), n,
-                    iterations, "");
+            double p = Tails.chiSquare1(z * z);
+            return new RegressionFit(b, se, z, p, Tails.chiSquare1NegLog10(z * z, p), n, iterations, "");
         }
         double df = n - layout.columns();
         double se = Math.sqrt(deviance / df * varianceFactor);

@@ -24,30 +24,32 @@ final class GwasCountsCodec {
     static Params reply(VariantCounts counts) {
         List<VariantInfo> variants = counts.variants();
         long[] positions = new long[variants.size()];
-        List<String> chrom = new ArrayList<>(variants.size());
-        List<String> id = new ArrayList<>(variants.size());
-        List<String> ref = new ArrayList<>(variants.size());
-        List<String> alt = new ArrayList<>(variants.size());
-        for (int v = 0; v < variants.size(); v++) {
+        // each column's lines built in place (a list of Strings per column, then joined, copied everything twice)
+        int size = variants.size();
+        StringBuilder chrom = new StringBuilder(2 * size);
+        StringBuilder id = new StringBuilder(8 * size);
+        StringBuilder ref = new StringBuilder(2 * size);
+        StringBuilder alt = new StringBuilder(2 * size);
+        for (int v = 0; v < size; v++) {
             VariantInfo info = variants.get(v);
             positions[v] = info.position();
-            chrom.add(info.chrom());
-            id.add(info.id());
-            ref.add(info.ref());
-            alt.add(info.alt());
+            GwasFields.appendLine(chrom, info.chrom(), CHROM, v);
+            GwasFields.appendLine(id, info.id(), ID, v);
+            GwasFields.appendLine(ref, info.ref(), REF, v);
+            GwasFields.appendLine(alt, info.alt(), ALT, v);
         }
-        return Params.builder().longs(POSITION, positions).text(CHROM, GwasFields.lines(chrom, CHROM))
-                .text(ID, GwasFields.lines(id, ID)).text(REF, GwasFields.lines(ref, REF))
-                .text(ALT, GwasFields.lines(alt, ALT)).longs(COUNTS, counts.rawCounts()).build();
+        return Params.builder().longs(POSITION, positions).text(CHROM, chrom.toString()).text(ID, id.toString())
+                .text(REF, ref.toString()).text(ALT, alt.toString()).longs(COUNTS, counts.rawCounts()).build();
     }
 
     static VariantCounts counts(Params p) {
         int[] positions = GwasFields.ints(p, POSITION);
         int n = positions.length;
-        List<String> chrom = GwasFields.lines(p, CHROM, n);
-        List<String> id = GwasFields.lines(p, ID, n);
-        List<String> ref = GwasFields.lines(p, REF, n);
-        List<String> alt = GwasFields.lines(p, ALT, n);
+        SharedTexts texts = new SharedTexts();
+        List<String> chrom = GwasFields.lines(p, CHROM, n, texts::of);
+        List<String> id = GwasFields.lines(p, ID, n, SharedTexts::unique);
+        List<String> ref = GwasFields.lines(p, REF, n, texts::of);
+        List<String> alt = GwasFields.lines(p, ALT, n, texts::of);
         List<VariantInfo> variants = new ArrayList<>(n);
         for (int v = 0; v < n; v++) {
             variants.add(new VariantInfo(chrom.get(v), positions[v], id.get(v), ref.get(v), alt.get(v)));

@@ -50,25 +50,49 @@ final class GwasFields {
         return out;
     }
 
-    /** One text of {@code values} separated by line breaks; a value holding one is a bug of the caller. */
-    static String lines(List<String> values, String field) {
-        for (String v : values) {
-            if (v.indexOf('\n') >= 0) {
-                throw new IllegalArgumentException("a value of '" + field + "' holds a line break: " + v);
-            }
+    /**
+     * Adds {@code value} as line {@code index} of {@code lines} (a line break before all but the first); a value
+     * holding a line break is a bug of the caller.
+     */
+    static void appendLine(StringBuilder lines, String value, String field, int index) {
+        if (value.indexOf('\n') >= 0) {
+            throw new IllegalArgumentException("a value of '" + field + "' holds a line break: " + value);
         }
-        return String.join("\n", values);
+        if (index > 0) {
+            lines.append('\n');
+        }
+        lines.append(value);
     }
 
-    /** The {@code expected} lines of text field {@code key}. */
-    static List<String> lines(Params p, String key, int expected) {
+    /**
+     * The {@code expected} lines of text field {@code key}, each through {@code line} (given the text, where the
+     * line begins and where it ends), which decides whether a String is made: a variant list's contigs and alleles
+     * repeat, and are kept once each ({@link SharedTexts}).
+     */
+    static List<String> lines(Params p, String key, int expected, Line line) {
         if (expected == 0) {
             return List.of();
         }
-        String[] parts = p.text(key).split("\n", -1);
-        if (parts.length != expected) {
-            throw new ProtocolException("field '" + key + "' holds " + parts.length + " lines, expected " + expected);
+        String text = p.text(key);
+        String[] out = new String[expected];
+        int from = 0;
+        for (int i = 0; i < expected; i++) {
+            int to = text.indexOf('\n', from);
+            if ((to < 0) != (i == expected - 1)) {
+                throw new ProtocolException("field '" + key + "' holds " + (text.split("\n", -1).length)
+                        + " lines, expected " + expected);
+            }
+            if (to < 0) {
+                to = text.length();
+            }
+            out[i] = line.of(text, from, to);
+            from = to + 1;
         }
-        return List.of(parts);
+        return Arrays.asList(out);
+    }
+
+    /** How a line becomes a String: {@code text.substring(from, to)} or an equal one. */
+    interface Line {
+        String of(String text, int from, int to);
     }
 }

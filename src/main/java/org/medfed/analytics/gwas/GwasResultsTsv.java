@@ -1,6 +1,7 @@
 package org.medfed.analytics.gwas;
 
 import java.io.IOException;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +17,27 @@ public final class GwasResultsTsv {
     private GwasResultsTsv() {
     }
 
+    /** Lines are encoded and written by about this many characters (the whole table would be 14 MB thrice over). */
+    private static final int PIECE = 1 << 16;
+
     /** Writes the table atomically: a full disk or a crash leaves no half table. */
     public static void write(GwasResult result, Path file) {
+        try {
+            AtomicFiles.write(file, stream -> write(result, stream));
+        } catch (IOException e) {
+            throw FileProblem.of(file, "could not be written", e);
+        }
+    }
+
+    private static void write(GwasResult result, OutputStream stream) throws IOException {
         // one builder, numbers appended in place (the same digits as Double.toString, without a String for each)
-        StringBuilder out = new StringBuilder(128 * (result.results().size() + 1));
+        StringBuilder out = new StringBuilder(PIECE + 1024);
         out.append(header(result.settings().test()));
         for (AssociationResult r : result.results()) {
+            if (out.length() >= PIECE) {
+                stream.write(out.toString().getBytes(StandardCharsets.UTF_8));
+                out.setLength(0);
+            }
             VariantInfo v = r.variant();
             out.append(v.chrom()).append('\t').append(v.position()).append('\t').append(v.id()).append('\t')
                     .append(v.ref()).append('\t').append(v.alt());
@@ -34,11 +50,7 @@ public final class GwasResultsTsv {
             number(out, r.negLog10P());
             out.append('\t').append(r.note().isEmpty() ? "." : r.note()).append('\n');
         }
-        try {
-            AtomicFiles.write(file, out.toString().getBytes(StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw FileProblem.of(file, "could not be written", e);
-        }
+        stream.write(out.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     static String header(AssociationTest test) {

@@ -1,9 +1,7 @@
 package org.medfed.analytics.gwas;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.Closeable;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,7 +76,6 @@ final class PackedGenotypes implements Closeable {
     private static final int HEADER = 128;
     private static final int CHUNK = 1 << 20;
     static final byte MISSING_CODE = 3;
-    private static final int MAX_TEXT = 1 << 28;
 
     private final Path file;
     private final FileChannel channel;
@@ -328,24 +325,35 @@ final class PackedGenotypes implements Closeable {
         return (int) crc.getValue();
     }
 
+    /** The contents, read in one piece and decoded from memory (a stream read them a few bytes per call). */
     private static Contents readContents(FileChannel channel, long from, long to) throws IOException {
-        DataInputStream in = new DataInputStream(new BufferedInputStream(Channels.newInputStream(channel.position(from)),
-                1 << 16));
-        int samples = in.readInt();
+        if (to - from > Integer.MAX_VALUE - 16) {
+            throw new IOException("its variant list takes " + (to - from) + " bytes, more than this version reads");
+        }
+        ByteBuffer in = ByteBuffer.allocate((int) (to - from));
+        readFully(channel, in, from);
+        in.flip();
+        TextField field = new TextField(in);
+        int samples = in.getInt();
         List<String> names = new ArrayList<>(samples);
         for (int i = 0; i < samples; i++) {
-            names.add(readText(in));
+            names.add(field.next().unique());
         }
         long[] called = new long[samples];
         for (int i = 0; i < samples; i++) {
-            called[i] = in.readLong();
+            called[i] = in.getLong();
         }
-        SourceCounts counts = new SourceCounts(in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-                in.readLong(), in.readLong(), in.readLong());
-        int variants = in.readInt();
+        SourceCounts counts = new SourceCounts(in.getLong(), in.getLong(), in.getLong(), in.getLong(),
+                in.getLong(), in.getLong(), in.getLong());
+        int variants = in.getInt();
         List<VariantInfo> infos = new ArrayList<>(variants);
+        SharedTexts texts = new SharedTexts();
         for (int v = 0; v < variants; v++) {
-            infos.add(new VariantInfo(readText(in), in.readInt(), readText(in), readText(in), readText(in)));
+            String chrom = field.next().shared(texts);
+            int position = in.getInt();
+            String id = field.next().unique();
+            String ref = field.next().shared(texts);
+            infos.add(new VariantInfo(chrom, position, id, ref, field.next().shared(texts)));
         }
         return new Contents(List.copyOf(names), List.copyOf(infos), called, counts);
     }
@@ -354,7 +362,7 @@ final class PackedGenotypes implements Closeable {
         while (buffer.hasRemaining()) {
             int n = channel.read(buffer, position + buffer.position());
             if (n < 0) {
-                throw new IOException("it ends within its header (" + buffer.position() + " bytes)");
+                throw new IOException("it ends early (" + buffer.position() + " of " + buffer.limit() + " bytes read at byte " + position + ")");
             }
         }
     }
@@ -450,14 +458,34 @@ final class PackedGenotypes implements Closeable {
         out.write(bytes);
     }
 
-    private static String readText(DataInputStream in) throws IOException {
-        int length = in.readInt();
-        if (length < 0 || length > MAX_TEXT) {
-            throw new IOException("a text of " + length + " bytes in its variant list");
+    /** The length-prefixed UTF-8 texts of the contents, one after the other, decoded where they lie. */
+    private static final class TextField {
+        private final ByteBuffer in;
+        private int from;
+        private int length;
+
+        TextField(ByteBuffer in) {
+            this.in = in;
         }
-        byte[] bytes = new byte[length];
-        in.readFully(bytes);
-        return new String(bytes, StandardCharsets.UTF_8);
+
+        TextField next() throws IOException {
+            length = in.getInt();
+            if (length < 0 || length > in.remaining()) {
+                throw new IOException("a text of " + length + " bytes in its variant list, " + in.remaining()
+                        + " bytes left");
+            }
+            from = in.position();
+            in.position(from + length);
+            return this;
+        }
+
+        String shared(SharedTexts texts) {
+            return texts.of(in.array(), from, length);
+        }
+
+        String unique() {
+            return SharedTexts.unique(in.array(), from, length);
+        }
     }
 
     /** Packs dosages (0..2, negative missing) four to a byte and counts each sample's calls. */

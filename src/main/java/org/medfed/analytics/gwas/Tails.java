@@ -24,7 +24,11 @@ public final class Tails {
 
     /** -log10 of {@link #chiSquare1}, accurate far below the smallest double. */
     public static double chiSquare1NegLog10(double x) {
-        double p = chiSquare1(x);
+        return chiSquare1NegLog10(x, chiSquare1(x));
+    }
+
+    /** As {@link #chiSquare1NegLog10(double)} when {@code p = chiSquare1(x)} is at hand: the tail is not taken twice. */
+    public static double chiSquare1NegLog10(double x, double p) {
         if (Double.isNaN(p) || p > 1e-290) {
             return -Math.log10(p);
         }

@@ -16,6 +16,10 @@ public final class ChromosomeOrder implements Comparator<String> {
 
     @Override
     public int compare(String a, String b) {
+        // most comparisons (sorting a genome's variants) are within one contig: no ranking, no upper-case copy
+        if (a.equals(b)) {
+            return 0;
+        }
         int ra = rank(a);
         int rb = rank(b);
         if (ra != rb) {

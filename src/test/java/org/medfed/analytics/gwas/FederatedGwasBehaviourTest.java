@@ -14,6 +14,7 @@ import org.medfed.engine.RunCancelledException;
 import org.medfed.engine.RunControl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.concurrency.Workers;
 import org.medfed.testsupport.TestWorkers;
 
 /** How the study behaves with awkward inputs: it explains itself instead of failing obscurely. */
@@ -114,6 +115,33 @@ class FederatedGwasBehaviourTest {
         assertThatThrownBy(() -> GwasRunner.run(TestWorkers.shared(), List.of(input), GwasSettings.of(BINARY, AssociationTest.ALLELIC),
                 tmp.resolve("out"), tmp.resolve("cache"))).isInstanceOf(BadInputException.class)
                 .hasMessage("a.csv: file not found");
+    }
+
+    @Test
+    void theOutputsAreTheSameWrittenOneAfterAnotherOrAtOnce() throws IOException {
+        GwasResult result = new TinyStudy(tmp).site("A", new int[][] {G, G}, Y, null).site("B", new int[][] {G, G}, Y, null)
+                .run(GwasSettings.of(BINARY, AssociationTest.ALLELIC).withQc(QcSettings.none()));
+        try (Workers one = new Workers(1); Workers four = new Workers(4)) {
+            GwasRunner.write(one, result, tmp.resolve("one"));
+            GwasRunner.write(four, result, tmp.resolve("four"));
+        }
+        for (String file : GwasRunner.OUTPUTS) {
+            assertThat(Files.readAllBytes(tmp.resolve("four").resolve(file)))
+                    .isEqualTo(Files.readAllBytes(tmp.resolve("one").resolve(file)));
+        }
+    }
+
+    @Test
+    void whenOutputsCannotBeWrittenTheFirstOneInOrderIsNamed() throws IOException {
+        GwasResult result = new TinyStudy(tmp).site("A", new int[][] {G}, Y, null)
+                .run(GwasSettings.of(BINARY, AssociationTest.ALLELIC).withQc(QcSettings.none()));
+        Path out = tmp.resolve("blocked");
+        Files.createDirectories(out.resolve(GwasRunner.QQ));
+        Files.createDirectories(out.resolve(GwasRunner.RESULTS));
+        try (Workers four = new Workers(4)) {
+            assertThatThrownBy(() -> GwasRunner.write(four, result, out)).hasMessageContaining(GwasRunner.RESULTS)
+                    .hasMessageNotContaining(GwasRunner.QQ);
+        }
     }
 
     @Test

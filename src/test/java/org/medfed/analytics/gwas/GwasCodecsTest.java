@@ -66,6 +66,18 @@ class GwasCodecsTest {
     }
 
     @Test
+    void aDecodedVariantListKeepsEachContigAndAlleleOnce() {
+        List<VariantInfo> variants = List.of(new VariantInfo(new String("chr22"), 1, "rs1", "A", new String("AT")),
+                new VariantInfo(new String("chr22"), 2, "rs2", "A", new String("AT")));
+        List<VariantInfo> back = GwasCountsCodec.counts(GwasCountsCodec.reply(new VariantCounts(variants,
+                new long[2 * VariantCounts.WIDTH]))).variants();
+        assertThat(back).isEqualTo(variants);
+        assertThat(back.get(1).chrom()).isSameAs(back.get(0).chrom());
+        assertThat(back.get(1).alt()).isSameAs(back.get(0).alt());
+        assertThat(back.get(1).ref()).isSameAs(back.get(0).ref());
+    }
+
+    @Test
     void countsThatDoNotFitTheVariantsAreRefused() {
         Params reply = GwasCountsCodec.reply(new VariantCounts(List.of(new VariantInfo("1", 5, ".", "A", "C")),
                 new long[8]));
@@ -73,6 +85,10 @@ class GwasCodecsTest {
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("7 counts for 1 variants");
         assertThatThrownBy(() -> GwasCountsCodec.counts(reply.toBuilder().text("alt", "C\nG").build()))
                 .isInstanceOf(ProtocolException.class).hasMessage("field 'alt' holds 2 lines, expected 1");
+        Params two = GwasCountsCodec.reply(new VariantCounts(List.of(new VariantInfo("1", 5, ".", "A", "C"),
+                new VariantInfo("1", 6, ".", "A", "C")), new long[16]));
+        assertThatThrownBy(() -> GwasCountsCodec.counts(two.toBuilder().text("ref", "A").build()))
+                .isInstanceOf(ProtocolException.class).hasMessage("field 'ref' holds 1 lines, expected 2");
     }
 
     @Test
