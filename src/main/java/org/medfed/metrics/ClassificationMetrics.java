@@ -36,8 +36,9 @@ public final class ClassificationMetrics {
         int[] perClassCorrect = new int[classCount];
         double[] positiveScore = classCount == 2 ? new double[n] : null;
         for (int i = 0; i < n; i++) {
-            double[] p = classProbabilities(probabilities[i], classCount);
-            int predicted = argMax(p);
+            float[] p = probabilities[i];
+            checkLength(p, classCount);
+            int predicted = argMax(p, classCount);
             int y = labels[i];
             if (y < 0 || y >= classCount) {
                 throw new IllegalArgumentException("label " + y + " outside [0, " + classCount + ")");
@@ -47,9 +48,9 @@ public final class ClassificationMetrics {
                 correct++;
                 perClassCorrect[y]++;
             }
-            loss -= Math.log(Math.min(1 - EPS, Math.max(EPS, p[y])));
+            loss -= Math.log(Math.min(1 - EPS, Math.max(EPS, probability(p, y, classCount))));
             if (positiveScore != null) {
-                positiveScore[i] = p[1];
+                positiveScore[i] = probability(p, 1, classCount);
             }
         }
         out.put("accuracy", (double) correct / n);
@@ -74,28 +75,32 @@ public final class ClassificationMetrics {
 
     /** The predicted class: probability of class 1 at least 0.5 for binary, the largest otherwise. */
     public static int predictedClass(float[] probabilities, int classCount) {
-        return argMax(classProbabilities(probabilities, classCount));
+        checkLength(probabilities, classCount);
+        return argMax(probabilities, classCount);
     }
 
-    private static double[] classProbabilities(float[] p, int classCount) {
-        if (p.length == 1 && classCount == 2) {
-            return new double[] {1.0 - p[0], p[0]};
-        }
-        if (p.length != classCount) {
+    private static void checkLength(float[] p, int classCount) {
+        if (p.length != classCount && !(p.length == 1 && classCount == 2)) {
             throw new IllegalArgumentException(p.length + " probabilities for " + classCount + " classes");
         }
-        double[] out = new double[classCount];
-        for (int c = 0; c < classCount; c++) {
-            out[c] = p[c];
-        }
-        return out;
     }
 
-    private static int argMax(double[] p) {
+    /**
+     * Probability of class {@code c}: a binary model's one value is class 1's, class 0 has the rest. Read in place,
+     * without an array per example: metrics are taken on every hospital's test rows after every round.
+     */
+    private static double probability(float[] p, int c, int classCount) {
+        if (p.length == 1 && classCount == 2) {
+            return c == 1 ? p[0] : 1.0 - p[0];
+        }
+        return p[c];
+    }
+
+    private static int argMax(float[] p, int classCount) {
         // ties go to the higher class, so that a binary probability of exactly 0.5 predicts class 1
         int best = 0;
-        for (int c = 1; c < p.length; c++) {
-            if (p[c] >= p[best]) {
+        for (int c = 1; c < classCount; c++) {
+            if (probability(p, c, classCount) >= probability(p, best, classCount)) {
                 best = c;
             }
         }
