@@ -141,12 +141,62 @@ final class DenseNetwork {
         java.util.Arrays.fill(gradient, 0);
         propagate(params, inputs, rows);
         int batch = rows.length;
+        double scale = 1.0 / batch;
+        double loss = outputDeltas(labels, rows, scale);
+        for (int l = widths.length - 1; l >= 1; l--) {
+            addGradient(l, batch, gradient);
+            if (l > 1) {
+                propagateDeltas(params, l, batch);
+            }
+        }
+        return loss * scale;
+    }
+
+    /**
+     * Each example's own gradient, as a batch of that example alone gives it, rounded to float into
+     * {@code perExample[e]} (DP-SGD clips each before adding them); returns the sum of the examples' losses. One
+     * pass over the whole batch: each example's column of the batch is computed as a batch of one computes it.
+     */
+    double perExampleGradients(double[] params, float[][] inputs, int[] labels, int[] rows, float[][] perExample) {
+        propagate(params, inputs, rows);
+        int batch = rows.length;
+        double loss = outputDeltas(labels, rows, 1.0);
+        for (int l = widths.length - 1; l >= 1; l--) {
+            int nIn = widths[l - 1];
+            int nOut = widths[l];
+            int w = offsets[l];
+            int b = w + nIn * nOut;
+            double[][] in = units[l - 1];
+            double[][] d = deltas[l];
+            for (int e = 0; e < batch; e++) {
+                float[] g = perExample[e];
+                for (int j = 0; j < nOut; j++) {
+                    double de = d[j][e];
+                    // 0.0 + x, as the one-example gradient starts from zero: a delta of -0.0 gives +0.0 there too
+                    g[b + j] = (float) (0.0 + de);
+                    int col = w + j * nIn;
+                    for (int i = 0; i < nIn; i++) {
+                        g[col + i] = (float) (0.0 + de * in[i][e]);
+                    }
+                }
+            }
+            if (l > 1) {
+                propagateDeltas(params, l, batch);
+            }
+        }
+        return loss;
+    }
+
+    /**
+     * The output layer's deltas, (p - onehot(y)) times {@code scale}, for sigmoid with binary cross-entropy and
+     * softmax with cross-entropy; returns the sum of the examples' losses.
+     */
+    private double outputDeltas(int[] labels, int[] rows, double scale) {
+        int batch = rows.length;
         int layers = widths.length;
         double loss = 0;
-        double scale = 1.0 / batch;
         double[][] out = units[layers - 1];
         double[][] delta = deltas[layers - 1];
-        // delta of the output pre-activation for sigmoid+BCE and softmax+CE is (p - onehot(y))
         for (int e = 0; e < batch; e++) {
             int y = labels[rows[e]];
             if (binary) {
@@ -160,92 +210,101 @@ final class DenseNetwork {
                 }
             }
         }
-        for (int l = layers - 1; l >= 1; l--) {
-            int nIn = widths[l - 1];
-            int nOut = widths[l];
-            int w = offsets[l];
-            int b = w + nIn * nOut;
-            double[][] in = units[l - 1];
-            double[][] d = deltas[l];
-            // Each gradient element sums its examples' terms in the batch's order, as one example at a time did.
-            // That loop skipped zero deltas (ReLU off); adding their zero products instead changes no sum, since a
-            // sum that starts at +0.0 never becomes -0.0, and it spares a branch the processor cannot predict.
-            // Four weights at a time, so that four independent sums are in flight.
-            for (int j = 0; j < nOut; j++) {
-                double[] dj = d[j];
-                double gb = gradient[b + j];
+        return loss;
+    }
+
+    /** Adds layer {@code l}'s weight and bias gradients of the batch to {@code gradient}. */
+    private void addGradient(int l, int batch, double[] gradient) {
+        int nIn = widths[l - 1];
+        int nOut = widths[l];
+        int w = offsets[l];
+        int b = w + nIn * nOut;
+        double[][] in = units[l - 1];
+        double[][] d = deltas[l];
+        // Each gradient element sums its examples' terms in the batch's order, as one example at a time did.
+        // That loop skipped zero deltas (ReLU off); adding their zero products instead changes no sum, since a
+        // sum that starts at +0.0 never becomes -0.0, and it spares a branch the processor cannot predict.
+        // Four weights at a time, so that four independent sums are in flight.
+        for (int j = 0; j < nOut; j++) {
+            double[] dj = d[j];
+            double gb = gradient[b + j];
+            for (int e = 0; e < batch; e++) {
+                gb += dj[e];
+            }
+            gradient[b + j] = gb;
+            int col = w + j * nIn;
+            int i = 0;
+            for (; i + 4 <= nIn; i += 4) {
+                double[] a0 = in[i];
+                double[] a1 = in[i + 1];
+                double[] a2 = in[i + 2];
+                double[] a3 = in[i + 3];
+                double g0 = gradient[col + i];
+                double g1 = gradient[col + i + 1];
+                double g2 = gradient[col + i + 2];
+                double g3 = gradient[col + i + 3];
                 for (int e = 0; e < batch; e++) {
-                    gb += dj[e];
+                    double de = dj[e];
+                    g0 += de * a0[e];
+                    g1 += de * a1[e];
+                    g2 += de * a2[e];
+                    g3 += de * a3[e];
                 }
-                gradient[b + j] = gb;
-                int col = w + j * nIn;
-                int i = 0;
-                for (; i + 4 <= nIn; i += 4) {
-                    double[] a0 = in[i];
-                    double[] a1 = in[i + 1];
-                    double[] a2 = in[i + 2];
-                    double[] a3 = in[i + 3];
-                    double g0 = gradient[col + i];
-                    double g1 = gradient[col + i + 1];
-                    double g2 = gradient[col + i + 2];
-                    double g3 = gradient[col + i + 3];
-                    for (int e = 0; e < batch; e++) {
-                        double de = dj[e];
-                        g0 += de * a0[e];
-                        g1 += de * a1[e];
-                        g2 += de * a2[e];
-                        g3 += de * a3[e];
-                    }
-                    gradient[col + i] = g0;
-                    gradient[col + i + 1] = g1;
-                    gradient[col + i + 2] = g2;
-                    gradient[col + i + 3] = g3;
+                gradient[col + i] = g0;
+                gradient[col + i + 1] = g1;
+                gradient[col + i + 2] = g2;
+                gradient[col + i + 3] = g3;
+            }
+            for (; i < nIn; i++) {
+                double[] a = in[i];
+                double g = gradient[col + i];
+                for (int e = 0; e < batch; e++) {
+                    g += dj[e] * a[e];
                 }
-                for (; i < nIn; i++) {
-                    double[] a = in[i];
-                    double g = gradient[col + i];
-                    for (int e = 0; e < batch; e++) {
-                        g += dj[e] * a[e];
-                    }
-                    gradient[col + i] = g;
+                gradient[col + i] = g;
+            }
+        }
+    }
+
+    /** Layer {@code l - 1}'s deltas from layer {@code l}'s, through the weights and the ReLU. */
+    private void propagateDeltas(double[] params, int l, int batch) {
+        int nIn = widths[l - 1];
+        int nOut = widths[l];
+        int w = offsets[l];
+        double[][] in = units[l - 1];
+        double[][] d = deltas[l];
+        double[][] previous = deltas[l - 1];
+        for (int i = 0; i < nIn; i++) {
+            double[] pi = previous[i];
+            java.util.Arrays.fill(pi, 0, batch, 0);
+            int j = 0;
+            for (; j + 4 <= nOut; j += 4) {
+                double w0 = params[w + j * nIn + i];
+                double w1 = params[w + (j + 1) * nIn + i];
+                double w2 = params[w + (j + 2) * nIn + i];
+                double w3 = params[w + (j + 3) * nIn + i];
+                double[] d0 = d[j];
+                double[] d1 = d[j + 1];
+                double[] d2 = d[j + 2];
+                double[] d3 = d[j + 3];
+                for (int e = 0; e < batch; e++) {
+                    pi[e] = pi[e] + d0[e] * w0 + d1[e] * w1 + d2[e] * w2 + d3[e] * w3;
                 }
             }
-            if (l > 1) {
-                double[][] previous = deltas[l - 1];
-                for (int i = 0; i < nIn; i++) {
-                    double[] pi = previous[i];
-                    java.util.Arrays.fill(pi, 0, batch, 0);
-                    int j = 0;
-                    for (; j + 4 <= nOut; j += 4) {
-                        double w0 = params[w + j * nIn + i];
-                        double w1 = params[w + (j + 1) * nIn + i];
-                        double w2 = params[w + (j + 2) * nIn + i];
-                        double w3 = params[w + (j + 3) * nIn + i];
-                        double[] d0 = d[j];
-                        double[] d1 = d[j + 1];
-                        double[] d2 = d[j + 2];
-                        double[] d3 = d[j + 3];
-                        for (int e = 0; e < batch; e++) {
-                            pi[e] = pi[e] + d0[e] * w0 + d1[e] * w1 + d2[e] * w2 + d3[e] * w3;
-                        }
-                    }
-                    for (; j < nOut; j++) {
-                        double wij = params[w + j * nIn + i];
-                        double[] dj = d[j];
-                        for (int e = 0; e < batch; e++) {
-                            pi[e] += dj[e] * wij;
-                        }
-                    }
-                    double[] a = in[i];
-                    for (int e = 0; e < batch; e++) {
-                        if (a[e] <= 0) {
-                            pi[e] = 0; // ReLU passes no gradient where it was off
-                        }
-                    }
+            for (; j < nOut; j++) {
+                double wij = params[w + j * nIn + i];
+                double[] dj = d[j];
+                for (int e = 0; e < batch; e++) {
+                    pi[e] += dj[e] * wij;
+                }
+            }
+            double[] a = in[i];
+            for (int e = 0; e < batch; e++) {
+                if (a[e] <= 0) {
+                    pi[e] = 0; // ReLU passes no gradient where it was off
                 }
             }
         }
-        return loss * scale;
     }
 
     private static double clip(double p) {

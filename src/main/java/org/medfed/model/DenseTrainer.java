@@ -128,17 +128,8 @@ public final class DenseTrainer implements ModelTrainer {
     /** DP-SGD: per-example gradients of the sampled batch, clipped and noised by the privatiser. */
     private double privateGradient(double[] params, int[] batch, SampleLevelPrivacy.Privatizer privatizer, long stepSeed,
                                    double[] gradient) {
-        float[][] perExample = new float[batch.length][];
-        double[] one = new double[params.length];
-        double loss = 0;
-        for (int e = 0; e < batch.length; e++) {
-            loss += network.lossAndGradient(params, train.inputs(), train.labels(), new int[] {batch[e]}, one);
-            float[] g = new float[one.length];
-            for (int i = 0; i < g.length; i++) {
-                g[i] = (float) one[i];
-            }
-            perExample[e] = g;
-        }
+        float[][] perExample = new float[batch.length][params.length];
+        double loss = network.perExampleGradients(params, train.inputs(), train.labels(), batch, perExample);
         float[] noised = privatizer.privatize(perExample, params.length, stepSeed);
         for (int i = 0; i < gradient.length; i++) {
             gradient[i] = noised[i];

@@ -27,6 +27,47 @@ class DenseNetworkTest {
         sameBits(new int[] {5, 1}, 33, 3);
     }
 
+    @Test
+    void perExampleGradientsAreEachExampleAsABatchOfItsOwn() {
+        for (int[] widths : new int[][] {{6, 9, 5, 1}, {4, 7, 3}, {5, 1}}) {
+            int classes = widths[widths.length - 1] == 1 ? 2 : widths[widths.length - 1];
+            int[] hidden = java.util.Arrays.copyOfRange(widths, 1, widths.length - 1);
+            ModelSpec spec = hidden.length == 0 ? ModelSpec.logistic(widths[0], classes)
+                    : ModelSpec.mlp(widths[0], classes, hidden);
+            DenseNetwork network = new DenseNetwork(spec);
+            SplittableRandom r = new SplittableRandom(widths.length);
+            double[] params = new double[network.parameterCount()];
+            for (int i = 0; i < params.length; i++) {
+                params[i] = r.nextGaussian();
+            }
+            float[][] inputs = new float[20][widths[0]];
+            int[] labels = new int[inputs.length];
+            for (int e = 0; e < inputs.length; e++) {
+                for (int i = 0; i < widths[0]; i++) {
+                    inputs[e][i] = r.nextInt(4) == 0 ? 0f : (float) (r.nextDouble() * 4 - 2);
+                }
+                labels[e] = r.nextInt(classes);
+            }
+            int[] rows = {3, 17, 3, 0, 9, 12, 5};
+            float[][] perExample = new float[rows.length][params.length];
+            double loss = network.perExampleGradients(params, inputs, labels, rows, perExample);
+
+            double expectedLoss = 0;
+            DenseNetwork alone = new DenseNetwork(spec);
+            for (int e = 0; e < rows.length; e++) {
+                double[] one = new double[params.length];
+                expectedLoss += alone.lossAndGradient(params, inputs, labels, new int[] {rows[e]}, one);
+                float[] expected = new float[one.length];
+                for (int i = 0; i < one.length; i++) {
+                    expected[i] = (float) one[i];
+                }
+                assertThat(perExample[e]).as("example %d of %s", e, java.util.Arrays.toString(widths))
+                        .containsExactly(expected);
+            }
+            assertThat(loss).isEqualTo(expectedLoss);
+        }
+    }
+
     private static void sameBits(int[] widths, int batch, long seed) {
         int classes = widths[widths.length - 1] == 1 ? 2 : widths[widths.length - 1];
         int[] hidden = java.util.Arrays.copyOfRange(widths, 1, widths.length - 1);
