@@ -22,6 +22,8 @@ final class DenseNetwork {
     // one example at a time, each output was a dot product, a chain of dependent additions. Each element still sums
     // its terms in the same order as that dot product (bias, then inputs in order), so results are bit-identical.
     private double[][][] units = new double[0][][];
+    /** Examples held at once: 4,096 x (20 + 64 + 32 + 1) units and deltas of the benchmark's MLP are 7.7 MB. */
+    static final int MOST_AT_ONCE = 4096;
     private double[][][] deltas = new double[0][][];
     private int capacity = -1;
 
@@ -139,14 +141,20 @@ final class DenseNetwork {
      */
     double lossAndGradient(double[] params, float[][] inputs, int[] labels, int[] rows, double[] gradient) {
         java.util.Arrays.fill(gradient, 0);
-        propagate(params, inputs, rows);
-        int batch = rows.length;
-        double scale = 1.0 / batch;
-        double loss = outputDeltas(labels, rows, scale);
-        for (int l = widths.length - 1; l >= 1; l--) {
-            addGradient(l, batch, gradient);
-            if (l > 1) {
-                propagateDeltas(params, l, batch);
+        double scale = 1.0 / rows.length;
+        double loss = 0;
+        // A batch of the whole training set (FedSGD's gradient) goes through in parts, so that the batch's units stay
+        // a few megabytes; every sum carries on from one part to the next, in the same order as in one pass.
+        for (int from = 0; from < rows.length; from += MOST_AT_ONCE) {
+            int[] part = rows.length <= MOST_AT_ONCE ? rows
+                    : java.util.Arrays.copyOfRange(rows, from, Math.min(rows.length, from + MOST_AT_ONCE));
+            propagate(params, inputs, part);
+            loss = outputDeltas(labels, part, scale, loss);
+            for (int l = widths.length - 1; l >= 1; l--) {
+                addGradient(l, part.length, gradient);
+                if (l > 1) {
+                    propagateDeltas(params, l, part.length);
+                }
             }
         }
         return loss * scale;
@@ -160,7 +168,7 @@ final class DenseNetwork {
     double perExampleGradients(double[] params, float[][] inputs, int[] labels, int[] rows, float[][] perExample) {
         propagate(params, inputs, rows);
         int batch = rows.length;
-        double loss = outputDeltas(labels, rows, 1.0);
+        double loss = outputDeltas(labels, rows, 1.0, 0);
         for (int l = widths.length - 1; l >= 1; l--) {
             int nIn = widths[l - 1];
             int nOut = widths[l];
@@ -189,12 +197,12 @@ final class DenseNetwork {
 
     /**
      * The output layer's deltas, (p - onehot(y)) times {@code scale}, for sigmoid with binary cross-entropy and
-     * softmax with cross-entropy; returns the sum of the examples' losses.
+     * softmax with cross-entropy; returns {@code lossSoFar} plus the examples' losses, added in turn.
      */
-    private double outputDeltas(int[] labels, int[] rows, double scale) {
+    private double outputDeltas(int[] labels, int[] rows, double scale, double lossSoFar) {
         int batch = rows.length;
         int layers = widths.length;
-        double loss = 0;
+        double loss = lossSoFar;
         double[][] out = units[layers - 1];
         double[][] delta = deltas[layers - 1];
         for (int e = 0; e < batch; e++) {

@@ -23,6 +23,11 @@ class DenseNetworkTest {
     }
 
     @Test
+    void aBatchLargerThanTheNetworkHoldsAtOnceGivesTheSameBits() {
+        sameBits(new int[] {3, 5, 1}, DenseNetwork.MOST_AT_ONCE * 2 + 17, 4);
+    }
+
+    @Test
     void logisticRegressionGivesTheSameBitsAsOneExampleAtATime() {
         sameBits(new int[] {5, 1}, 33, 3);
     }
