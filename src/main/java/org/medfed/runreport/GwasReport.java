@@ -9,6 +9,8 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import org.medfed.analytics.gwas.GwasRunner;
+import org.medfed.analytics.gwas.GwasSummaryText;
 import org.medfed.engine.BadInputException;
 import org.medfed.io.OutputFolder;
 
@@ -26,18 +28,15 @@ public final class GwasReport {
     /** Rows of the table of smallest p-values, hits or not, so that a study without hits still shows its best. */
     public static final int TOP = 20;
 
-    private static final String SUMMARY = "summary.txt";
-    private static final String RESULTS = "results.tsv";
-    private static final String THRESHOLD = "Significance threshold: p < ";
 
     private GwasReport() {
     }
 
     static String html(Path dir) {
         OutputFolder.Finished finished = OutputFolder.finished(dir);
-        String summary = read(dir.resolve(SUMMARY));
-        Table table = table(dir.resolve(RESULTS));
-        double threshold = threshold(summary, dir.resolve(SUMMARY));
+        String summary = read(dir.resolve(GwasRunner.SUMMARY));
+        Table table = table(dir.resolve(GwasRunner.RESULTS));
+        double threshold = threshold(summary, dir.resolve(GwasRunner.SUMMARY));
         String title = summary.lines().findFirst().orElse("Federated association study");
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
@@ -46,12 +45,12 @@ public final class GwasReport {
                 .append(" · folder ").append(esc(dir.toAbsolutePath().normalize().toString())).append("</p>\n");
         h.append("<section id=\"summary\"><h2>What was tested, on whom</h2><p>Each hospital sent counts and regression "
                 + "sums, never genotypes; the statistics equal those of the pooled analysis. The study's own summary ("
-                + SUMMARY + "):</p><pre>").append(esc(summary)).append("</pre></section>\n");
+                + GwasRunner.SUMMARY + "):</p><pre>").append(esc(summary)).append("</pre></section>\n");
         hits(h, table, threshold);
         h.append("<section id=\"plots\"><h2>Plots</h2>");
-        h.append(image(dir.resolve("manhattan.png"), "plot-manhattan",
+        h.append(image(dir.resolve(GwasRunner.MANHATTAN), "plot-manhattan",
                 "Manhattan plot: -log10 p of every tested variant along the genome"));
-        h.append(image(dir.resolve("qq.png"), "plot-qq",
+        h.append(image(dir.resolve(GwasRunner.QQ), "plot-qq",
                 "Q-Q plot: observed against expected -log10 p under no association"));
         h.append("</section>\n</body></html>\n");
         return h.toString();
@@ -66,7 +65,7 @@ public final class GwasReport {
                 .append(" of ").append(tested.size()).append(" tested reached p &lt; ").append(esc(sci(threshold)))
                 .append(". The ").append(Math.min(TOP, tested.size())).append(" smallest p-values, in order")
                 .append(hits == 0 ? "" : " (hits in bold)").append("; every variant, and why any was not tested, is in ")
-                .append(RESULTS).append(".</p>");
+                .append(GwasRunner.RESULTS).append(".</p>");
         h.append("<table><tr><th>Variant</th><th>Position</th><th>Alleles (ref &gt; alt)</th>"
                 + "<th class=\"num\">Alt. allele frequency</th><th class=\"num\">Samples</th><th class=\"num\">")
                 .append(esc(table.effect)).append("</th><th class=\"num\">SE</th><th class=\"num\">p</th></tr>");
@@ -112,11 +111,12 @@ public final class GwasReport {
     }
 
     private static double threshold(String summary, Path file) {
-        String line = summary.lines().filter(l -> l.startsWith(THRESHOLD)).findFirst().orElseThrow(() ->
-                new BadInputException(file, null, "has no line '" + THRESHOLD + "...': it is not the summary of an "
+        String start = GwasSummaryText.THRESHOLD;
+        String line = summary.lines().filter(l -> l.startsWith(start)).findFirst().orElseThrow(() ->
+                new BadInputException(file, null, "has no line '" + start + "...': it is not the summary of an "
                         + "association study"));
         try {
-            return Double.parseDouble(line.substring(THRESHOLD.length()).trim());
+            return Double.parseDouble(line.substring(start.length()).trim());
         } catch (NumberFormatException e) {
             throw new BadInputException(file, null, "its line '" + line + "' does not end in a number", e);
         }

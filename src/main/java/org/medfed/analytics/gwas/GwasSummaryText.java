@@ -7,6 +7,9 @@ import org.medfed.data.vcf.PhenotypeKind;
 /** The study in plain words: what was asked, who took part, what QC removed, lambda and the hits. */
 public final class GwasSummaryText {
 
+    /** How the line with the study's significance threshold starts (the report reads the threshold from it). */
+    public static final String THRESHOLD = "Significance threshold: p < ";
+
     private static final int TOP = 10;
 
     private GwasSummaryText() {
@@ -28,7 +31,7 @@ public final class GwasSummaryText {
         out.append("Hospital terms: ").append(s.adjustForSite() ? "yes (one indicator per hospital after the first)" : "no")
                 .append('\n');
         out.append("Model columns: ").append(String.join(", ", r.designColumns())).append('\n');
-        out.append("Significance threshold: p < ").append(sci(s.significance())).append("\n\n");
+        out.append(THRESHOLD).append(sci(s.significance())).append("\n\n");
 
         out.append("Hospitals: ").append(r.sites().size()).append('\n');
         for (SiteSummary site : r.sites()) {
