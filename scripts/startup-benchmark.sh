@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # CPU time (user + system, from /usr/bin/time) of starting the command line: `--help`, and the sample heart study
 # from start to written results. Each case runs N times, interleaved with the same cases of a baseline jar when one
-# is given and with `java -version` (the JVM's own floor); prints min and median per case.
+# is given and with `java -version` (the JVM's own floor); prints min and median per case. The new jar also runs as
+# the README starts it, with `@target/jvm-options` (the class-data-sharing archive `mvn package` records), when
+# target/medfed.jsa exists.
 # Usage: scripts/startup-benchmark.sh [N] [BASELINE_JAR]     (after mvn -DskipTests package; N defaults to 7)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -28,9 +30,13 @@ for i in $(seq "$n"); do
     cpu "help-$which" java -jar "$j" --help
     cpu "run-$which" java -jar "$j" run "$study" --out "$work/out"
   done
+  if [ -f target/medfed.jsa ]; then
+    cpu help-new-cds java @target/jvm-options -jar "$jar" --help
+    cpu run-new-cds java @target/jvm-options -jar "$jar" run "$study" --out "$work/out"
+  fi
 done
 printf '%-16s %6s %6s   %s\n' case min median "all (s of CPU)"
-for f in jvm help-new run-new help-baseline run-baseline; do
+for f in jvm help-new run-new help-new-cds run-new-cds help-baseline run-baseline; do
   [ -f "$work/$f" ] || continue
   sort -n "$work/$f" > "$work/$f.sorted"
   printf '%-16s %6s %6s   %s\n' "$f" "$(head -1 "$work/$f.sorted")" \
