@@ -8,14 +8,15 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 APP="$(cd "${1:-target/installers/MedFedWorkbench}" && pwd)"
-NAME="$(basename "$APP")"
+# the launcher's name, which the .deb's folder name (medfed-workbench) does not give
+CFG="$(ls "$APP"/lib/app/*.cfg 2>/dev/null | head -1)"
+NAME="$(basename "${CFG:-none}" .cfg)"
 LAUNCHER="$APP/bin/$NAME"
-CFG="$APP/lib/app/$NAME.cfg"
 ARCHIVE="$APP/lib/app/medfed.jsa"
 STUDY="$APP/lib/app/sample-projects/heart-4-hospitals/study.json"
 for f in "$LAUNCHER" "$CFG" "$STUDY" "$APP/lib/runtime/lib/server/classes.jsa"; do
   if [ ! -e "$f" ]; then
-    echo "class-data-archive: $f is missing: build the app-image with mvn -Pinstallers -DskipTests package" >&2
+    echo "class-data-archive: $f is missing: $APP is not an app-image of mvn -Pinstallers -DskipTests package" >&2
     exit 2
   fi
 done
