@@ -137,6 +137,26 @@ class SiteModelTest {
         }
     }
 
+    /** 1 for every e >= 0 (the smallest and largest doubles, both zeros), exactly q for every e < 0. */
+    @Test
+    void meanNumeratorIsOneForNonNegativeAndQForNegativePredictors() {
+        double[] nonNegative = {0.0, -0.0, Double.MIN_VALUE, 1e-310, Double.MIN_NORMAL, 1e-200, 0.3, 1, 700, 1e300,
+            Double.MAX_VALUE, Double.POSITIVE_INFINITY};
+        for (double e : nonNegative) {
+            assertThat(SiteModel.meanNumerator(e, Math.exp(-Math.abs(e)))).as("e = %s", e).isEqualTo(1.0);
+        }
+        double[] negative = {-Double.MIN_VALUE, -1e-310, -Double.MIN_NORMAL, -1e-200, -0.3, -1, -700, -1e300,
+            -Double.MAX_VALUE};
+        for (double e : negative) {
+            double q = Math.exp(-Math.abs(e));
+            assertThat(SiteModel.meanNumerator(e, q)).as("e = %s", e).isEqualTo(q);
+        }
+        // as the mean: 1 / (1 + q) above 0, q / (1 + q) below
+        double q = Math.exp(-2.5);
+        assertThat(SiteModel.meanNumerator(2.5, q) / (1 + q)).isEqualTo(1 / (1 + q));
+        assertThat(SiteModel.meanNumerator(-2.5, q) / (1 + q)).isEqualTo(q / (1 + q));
+    }
+
     private static byte[] genotypes(Random random, int n, double frequency, double missing) {
         byte[] g = new byte[n];
         for (int i = 0; i < n; i++) {
