@@ -70,6 +70,93 @@ class SiteModelTest {
         assertThat(sums.deviance()[0]).isCloseTo(2 * Math.log(2), within(1e-15));
     }
 
+    /**
+     * The full pass against the textbook formulas sample by sample (mean 1 / (1 + exp(-e)), weight mu (1 - mu),
+     * deviance -2 sum of log-likelihoods; linear: weight 1, residual sum of squares), with 0 to 4 covariates: fewer
+     * than two leave zero columns in the one-pass sums, more than two add dot products.
+     */
+    @Test
+    void fullPassEqualsPlainFormulasForAnyNumberOfCovariates() {
+        for (int k = 0; k <= 4; k++) {
+            List<String> names = List.of("c0", "c1", "c2", "c3").subList(0, k);
+            DesignLayout layout = new DesignLayout(names, List.of("A"), false);
+            int p = layout.columns();
+            for (GlmFamily family : GlmFamily.values()) {
+                Random random = new Random(31 + k);
+                int n = 150;
+                double[] y = new double[n];
+                double[][] rows = new double[n][k];
+                for (int i = 0; i < n; i++) {
+                    y[i] = family == GlmFamily.LOGISTIC ? random.nextInt(2) : random.nextGaussian();
+                    for (int j = 0; j < k; j++) {
+                        rows[i][j] = j % 2 == 0 ? random.nextGaussian() : random.nextInt(2);
+                    }
+                }
+                byte[] g = genotypes(random, n, 0.3, 0.05);
+                double[] betas = new double[p];
+                for (int a = 0; a < p; a++) {
+                    betas[a] = 0.4 * random.nextGaussian();
+                }
+                ModelSums sums = ModelSums.zeros(1, layout);
+                new SiteModel(layout, y, rows, 0).accumulateGeneral(family, g, betas, 0, sums, 0);
+
+                double[] score = new double[p];
+                double[] hessian = new double[layout.packedSize()];
+                double deviance = 0;
+                int called = 0;
+                for (int i = 0; i < n; i++) {
+                    if (g[i] < 0) {
+                        continue;
+                    }
+                    called++;
+                    double[] x = new double[p];
+                    x[0] = 1;
+                    x[1] = g[i];
+                    System.arraycopy(rows[i], 0, x, 2, k);
+                    double e = 0;
+                    for (int a = 0; a < p; a++) {
+                        e += betas[a] * x[a];
+                    }
+                    double mu = family == GlmFamily.LOGISTIC ? 1 / (1 + Math.exp(-e)) : e;
+                    double w = family == GlmFamily.LOGISTIC ? mu * (1 - mu) : 1;
+                    deviance += family == GlmFamily.LOGISTIC
+                            ? -2 * (y[i] * Math.log(mu) + (1 - y[i]) * Math.log(1 - mu))
+                            : (y[i] - mu) * (y[i] - mu);
+                    for (int a = 0; a < p; a++) {
+                        score[a] += (y[i] - mu) * x[a];
+                        for (int b = a; b < p; b++) {
+                            hessian[DesignLayout.packed(p, a, b)] += w * x[a] * x[b];
+                        }
+                    }
+                }
+                assertThat(sums.n()[0]).isEqualTo(called);
+                assertClose(sums.deviance(), new double[] {deviance});
+                assertClose(sums.score(), score);
+                assertClose(sums.hessian(), hessian);
+            }
+        }
+    }
+
+    /** 1 for every e >= 0 (the smallest and largest doubles, both zeros), exactly q for every e < 0. */
+    @Test
+    void meanNumeratorIsOneForNonNegativeAndQForNegativePredictors() {
+        double[] nonNegative = {0.0, -0.0, Double.MIN_VALUE, 1e-310, Double.MIN_NORMAL, 1e-200, 0.3, 1, 700, 1e300,
+            Double.MAX_VALUE, Double.POSITIVE_INFINITY};
+        for (double e : nonNegative) {
+            assertThat(SiteModel.meanNumerator(e, Math.exp(-Math.abs(e)))).as("e = %s", e).isEqualTo(1.0);
+        }
+        double[] negative = {-Double.MIN_VALUE, -1e-310, -Double.MIN_NORMAL, -1e-200, -0.3, -1, -700, -1e300,
+            -Double.MAX_VALUE};
+        for (double e : negative) {
+            double q = Math.exp(-Math.abs(e));
+            assertThat(SiteModel.meanNumerator(e, q)).as("e = %s", e).isEqualTo(q);
+        }
+        // as the mean: 1 / (1 + q) above 0, q / (1 + q) below
+        double q = Math.exp(-2.5);
+        assertThat(SiteModel.meanNumerator(2.5, q) / (1 + q)).isEqualTo(1 / (1 + q));
+        assertThat(SiteModel.meanNumerator(-2.5, q) / (1 + q)).isEqualTo(q / (1 + q));
+    }
+
     private static byte[] genotypes(Random random, int n, double frequency, double missing) {
         byte[] g = new byte[n];
         for (int i = 0; i < n; i++) {
