@@ -1,0 +1,100 @@
+package org.medfed.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The README starts the jar with {@code java @target/jvm-options}, which names the class-data archive that
+ * {@code mvn package} makes. The archive is missing before the first package and refused once the jars it recorded
+ * change or move; each time the program must start as usual and say nothing about it, and where the archive fits
+ * it must be used. Checked with a small program of the test class path (picocli's completion script generator) in
+ * a folder of its own, where {@code target/medfed.jsa} is what each case needs.
+ */
+class JvmOptionsFileTest {
+
+    private static final Path OPTIONS = Path.of("src/main/launcher/jvm-options").toAbsolutePath();
+    private static final String ARCHIVE = "target/medfed.jsa";
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void withoutTheArchiveTheProgramStartsAndSaysNothingOfIt() throws Exception {
+        Path jar = copyOfPicocli("a");
+
+        Run run = java(List.of("@" + OPTIONS), jar);
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).contains("Usage:").doesNotContainIgnoringCase("warning").doesNotContain("cds");
+    }
+
+    @Test
+    void anArchiveMadeForOtherJarsIsSkippedSilently() throws Exception {
+        Path recorded = copyOfPicocli("a");
+        Path moved = copyOfPicocli("b");
+        dump(recorded);
+
+        Run plain = java(List.of("-XX:SharedArchiveFile=" + ARCHIVE), moved);
+        Run withOptions = java(List.of("@" + OPTIONS), moved);
+
+        // the JVM's own notice, which the options file turns off
+        assertThat(plain.output).contains("Unable to use shared archive");
+        assertThat(withOptions.exit).as(withOptions.output).isZero();
+        assertThat(withOptions.output).contains("Usage:").doesNotContainIgnoringCase("warning");
+    }
+
+    @Test
+    void anArchiveMadeForTheseJarsIsUsed() throws Exception {
+        Path jar = copyOfPicocli("a");
+        dump(jar);
+
+        Run run = java(List.of("@" + OPTIONS, "-Xlog:class+load=info"), jar);
+
+        assertThat(run.exit).isZero();
+        // picocli's own classes are Java 5 bytecode, which no archive holds: the JDK classes it made the program
+        // load, recorded in the archive (its "top" layer), show that the archive was mapped
+        assertThat(run.output.contains("source: shared objects file (top)"))
+                .as("classes loaded from the archive named by the options file").isTrue();
+    }
+
+    private void dump(Path jar) throws Exception {
+        Run run = java(List.of("-XX:ArchiveClassesAtExit=" + ARCHIVE), jar);
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(dir.resolve(ARCHIVE)).isNotEmptyFile();
+    }
+
+    private Path copyOfPicocli(String folder) throws Exception {
+        Path picocli = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
+                .map(Path::of)
+                .filter(p -> p.getFileName().toString().startsWith("picocli-"))
+                .findFirst().orElseThrow();
+        Path copy = dir.resolve(folder).resolve("picocli.jar");
+        Files.createDirectories(copy.getParent());
+        Files.createDirectories(dir.resolve("target"));
+        return Files.copy(picocli, copy);
+    }
+
+    private Run java(List<String> options, Path jar) throws Exception {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(options);
+        command.addAll(List.of("-cp", jar.toString(), "picocli.AutoComplete", "--help"));
+        Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        return new Run(process.exitValue(), output);
+    }
+
+    private record Run(int exit, String output) {
+    }
+}
