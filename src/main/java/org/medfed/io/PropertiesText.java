@@ -3,11 +3,14 @@ package org.medfed.io;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 
 /**
  * The bytes {@link Properties#store(java.io.OutputStream, String)} writes, without the date line it puts under the
- * comment: the same escapes (ISO 8859-1 with backslash-u for everything outside printable ASCII), the same order of
- * entries, the same line separator, so that {@link Properties#load(java.io.InputStream)} reads them back unchanged.
+ * comment: the same escapes (ISO 8859-1 with backslash-u for everything outside printable ASCII), the entries in the
+ * order of their keys (as {@code store} writes them from Java 18 on; Java 17's follows its hash table, which differs
+ * from one Java to another), the same line separator, so that {@link Properties#load(java.io.InputStream)} reads them
+ * back unchanged and the bytes are the same on every Java.
  *
  * <p>Written here rather than by {@code store} because on Java 17 {@code store} always dates the file with
  * {@code new Date().toString()}, whose time-zone name makes java.time look for zone-rule providers on the whole
@@ -31,14 +34,15 @@ public final class PropertiesText {
         }
         String newline = System.lineSeparator();
         StringBuilder out = new StringBuilder("#").append(comment).append(newline);
-        // the order store() writes in: the entries as the Properties iterates them
+        Map<Object, Object> sorted;
         synchronized (properties) {
-            for (Map.Entry<Object, Object> e : properties.entrySet()) {
-                escape(out, (String) e.getKey(), true);
-                out.append('=');
-                escape(out, (String) e.getValue(), false);
-                out.append(newline);
-            }
+            sorted = new TreeMap<>(properties);
+        }
+        for (Map.Entry<Object, Object> e : sorted.entrySet()) {
+            escape(out, (String) e.getKey(), true);
+            out.append('=');
+            escape(out, (String) e.getValue(), false);
+            out.append(newline);
         }
         return out.toString().getBytes(StandardCharsets.ISO_8859_1);
     }

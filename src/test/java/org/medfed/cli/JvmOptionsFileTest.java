@@ -6,6 +6,7 @@ import java.io.File;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,13 +43,16 @@ class JvmOptionsFileTest {
     void anArchiveMadeForOtherJarsIsSkippedSilently() throws Exception {
         Path recorded = copyOfPicocli("a");
         Path moved = copyOfPicocli("b");
+        // another file as far as any Java can tell: Java 19 and later accept the same jar at another path, but not
+        // one whose time stamp changed (as a rebuilt jar's does)
+        Files.setLastModifiedTime(moved, FileTime.fromMillis(Files.getLastModifiedTime(recorded).toMillis() - 86_400_000L));
         dump(recorded);
 
         Run plain = java(List.of("-XX:SharedArchiveFile=" + ARCHIVE), moved);
         Run withOptions = java(List.of("@" + OPTIONS), moved);
 
         // the JVM's own notice, which the options file turns off
-        assertThat(plain.output).contains("Unable to use shared archive");
+        assertThat(plain.output).containsIgnoringCase("warning");
         assertThat(withOptions.exit).as(withOptions.output).isZero();
         assertThat(withOptions.output).contains("Usage:").doesNotContainIgnoringCase("warning");
     }

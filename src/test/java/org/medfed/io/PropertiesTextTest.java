@@ -7,7 +7,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -67,9 +72,24 @@ class PropertiesTextTest {
     }
 
     /** What Properties.store writes, its second line (the date) taken out. */
+    /**
+     * What {@code store} writes, without its date line, for the entries in key order: from Java 18 on {@code store}
+     * sorts them itself, and on every Java it keeps the order of an {@code entrySet} a subclass gives.
+     */
     private static byte[] storedWithoutDate(Properties p, String comment) throws IOException {
+        Properties inKeyOrder = new Properties() {
+            @Override
+            public Set<Map.Entry<Object, Object>> entrySet() {
+                Map<Object, Object> sorted = new TreeMap<>();
+                for (Map.Entry<Object, Object> e : super.entrySet()) {
+                    sorted.put(e.getKey(), e.getValue());
+                }
+                return Collections.synchronizedSet(new LinkedHashSet<>(sorted.entrySet()));
+            }
+        };
+        inKeyOrder.putAll(p);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        p.store(bytes, comment);
+        inKeyOrder.store(bytes, comment);
         String text = bytes.toString(StandardCharsets.ISO_8859_1);
         int first = text.indexOf(NL) + NL.length();
         int second = text.indexOf(NL, first) + NL.length();
