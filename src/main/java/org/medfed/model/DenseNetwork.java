@@ -95,27 +95,12 @@ final class DenseNetwork {
                 java.util.Arrays.fill(zj, 0, batch, p[b + j]);
                 int col = w + j * nIn;
                 int i = 0;
-                // four inputs per pass over the batch: Java adds left to right, so each sum still takes its terms
-                // one by one in the inputs' order, and is loaded and stored once per four
                 for (; i + 4 <= nIn; i += 4) {
-                    double w0 = p[col + i];
-                    double w1 = p[col + i + 1];
-                    double w2 = p[col + i + 2];
-                    double w3 = p[col + i + 3];
-                    double[] a0 = in[i];
-                    double[] a1 = in[i + 1];
-                    double[] a2 = in[i + 2];
-                    double[] a3 = in[i + 3];
-                    for (int e = 0; e < batch; e++) {
-                        zj[e] = zj[e] + a0[e] * w0 + a1[e] * w1 + a2[e] * w2 + a3[e] * w3;
-                    }
+                    addFour(zj, batch, in[i], p[col + i], in[i + 1], p[col + i + 1], in[i + 2], p[col + i + 2],
+                            in[i + 3], p[col + i + 3]);
                 }
                 for (; i < nIn; i++) {
-                    double wij = p[col + i];
-                    double[] a = in[i];
-                    for (int e = 0; e < batch; e++) {
-                        zj[e] += a[e] * wij;
-                    }
+                    addOne(zj, batch, in[i], p[col + i]);
                 }
             }
             if (l < layers - 1) {
@@ -287,24 +272,11 @@ final class DenseNetwork {
             java.util.Arrays.fill(pi, 0, batch, 0);
             int j = 0;
             for (; j + 4 <= nOut; j += 4) {
-                double w0 = params[w + j * nIn + i];
-                double w1 = params[w + (j + 1) * nIn + i];
-                double w2 = params[w + (j + 2) * nIn + i];
-                double w3 = params[w + (j + 3) * nIn + i];
-                double[] d0 = d[j];
-                double[] d1 = d[j + 1];
-                double[] d2 = d[j + 2];
-                double[] d3 = d[j + 3];
-                for (int e = 0; e < batch; e++) {
-                    pi[e] = pi[e] + d0[e] * w0 + d1[e] * w1 + d2[e] * w2 + d3[e] * w3;
-                }
+                addFour(pi, batch, d[j], params[w + j * nIn + i], d[j + 1], params[w + (j + 1) * nIn + i],
+                        d[j + 2], params[w + (j + 2) * nIn + i], d[j + 3], params[w + (j + 3) * nIn + i]);
             }
             for (; j < nOut; j++) {
-                double wij = params[w + j * nIn + i];
-                double[] dj = d[j];
-                for (int e = 0; e < batch; e++) {
-                    pi[e] += dj[e] * wij;
-                }
+                addOne(pi, batch, d[j], params[w + j * nIn + i]);
             }
             double[] a = in[i];
             for (int e = 0; e < batch; e++) {
@@ -312,6 +284,25 @@ final class DenseNetwork {
                     pi[e] = 0; // ReLU passes no gradient where it was off
                 }
             }
+        }
+    }
+
+    /**
+     * {@code sum[e] += a0[e] w0 + a1[e] w1 + a2[e] w2 + a3[e] w3} over the batch, four terms per pass so that each sum
+     * is loaded and stored once per four; Java adds left to right, so each sum still takes its terms one by one in
+     * order, as a dot product over the terms would.
+     */
+    private static void addFour(double[] sum, int batch, double[] a0, double w0, double[] a1, double w1, double[] a2,
+            double w2, double[] a3, double w3) {
+        for (int e = 0; e < batch; e++) {
+            sum[e] = sum[e] + a0[e] * w0 + a1[e] * w1 + a2[e] * w2 + a3[e] * w3;
+        }
+    }
+
+    /** {@code sum[e] += a[e] w} over the batch: the terms {@link #addFour} leaves over. */
+    private static void addOne(double[] sum, int batch, double[] a, double w) {
+        for (int e = 0; e < batch; e++) {
+            sum[e] += a[e] * w;
         }
     }
 

@@ -83,8 +83,9 @@ final class SiteModel {
         this.ones = new double[n];
         Arrays.fill(ones, 1);
         this.zeros = new double[n];
+        // weighted columns only serve the dot products of covariates past the four summed in one pass
         this.weighted = new double[local][];
-        for (int a = 1; a < local; a++) {
+        for (int a = 1; local > FourColumnSums.COLUMNS && a < local; a++) {
             weighted[a] = new double[n];
         }
         this.h = new double[local * (local + 1) / 2];
@@ -157,19 +158,7 @@ final class SiteModel {
      * {@code left} samples of {@link #missing} left out (zero weight and residual add nothing to any sum).
      */
     private double logisticTerms(int left) {
-        // one exponential serves the mean and the deviance; q <= 1 keeps both finite
-        for (int i = 0; i < n; i++) {
-            q[i] = Math.exp(-Math.abs(eta[i]));
-        }
-        for (int i = 0; i < n; i++) {
-            double e = eta[i];
-            double inverse = 1 / (1 + q[i]);
-            double mu = meanNumerator(e, q[i]) * inverse;
-            weight[i] = mu * (1 - mu);
-            residual[i] = y[i] - mu;
-            // half the -2 log-likelihood term, less its log(1 + q), which is taken per block below
-            term[i] = Math.max(e, 0) - y[i] * e;
-        }
+        logisticSamples();
         for (int t = 0; t < left; t++) {
             int i = missing[t];
             weight[i] = 0;
@@ -192,6 +181,26 @@ final class SiteModel {
     }
 
     /**
+     * Every sample's {@link #q}, {@link #weight}, {@link #residual} and {@link #term} of the logistic model at the
+     * linear predictor {@link #eta}.
+     */
+    private void logisticSamples() {
+        // one exponential serves the mean and the deviance; q <= 1 keeps both finite
+        for (int i = 0; i < n; i++) {
+            q[i] = Math.exp(-Math.abs(eta[i]));
+        }
+        for (int i = 0; i < n; i++) {
+            double e = eta[i];
+            double inverse = 1 / (1 + q[i]);
+            double mu = meanNumerator(e, q[i]) * inverse;
+            weight[i] = mu * (1 - mu);
+            residual[i] = y[i] - mu;
+            // half the -2 log-likelihood term, less its log(1 + q), which the callers add as they need it
+            term[i] = Math.max(e, 0) - y[i] * e;
+        }
+    }
+
+    /**
      * The numerator of the mean {@code mu = numerator / (1 + q)}, from {@code q = exp(-|e|)}: 1 where e >= 0, q where
      * e < 0 (at e = 0, q is 1 and both are 1). Taken by min and max, which C2 vectorises with the rest of the loop: a
      * branch on the sign of e is as unpredictable as the outcome, and neither a conditional nor a mask of bits is
@@ -205,10 +214,7 @@ final class SiteModel {
 
     /** Weights (1), residuals and residual sum of squares of the linear model, as {@link #logisticTerms}. */
     private double linearTerms(int left) {
-        for (int i = 0; i < n; i++) {
-            weight[i] = 1;
-            residual[i] = y[i] - eta[i];
-        }
+        linearSamples();
         for (int t = 0; t < left; t++) {
             int i = missing[t];
             weight[i] = 0;
@@ -219,6 +225,14 @@ final class SiteModel {
             deviance += residual[i] * residual[i];
         }
         return deviance;
+    }
+
+    /** Every sample's {@link #weight} (1) and {@link #residual} of the linear model at {@link #eta}. */
+    private void linearSamples() {
+        for (int i = 0; i < n; i++) {
+            weight[i] = 1;
+            residual[i] = y[i] - eta[i];
+        }
     }
 
     /**
@@ -316,24 +330,19 @@ final class SiteModel {
             return nullState;
         }
         predictor(betas, betaOffset);
-        double[] w = new double[n];
-        double[] r = new double[n];
+        boolean logistic = family == GlmFamily.LOGISTIC;
+        if (logistic) {
+            logisticSamples();
+        } else {
+            linearSamples();
+        }
+        double[] w = weight.clone();
+        double[] r = residual.clone();
+        // each sample's whole deviance term, since leaving a sample out subtracts its own
         double[] d = new double[n];
         double deviance = 0;
         for (int i = 0; i < n; i++) {
-            double e = eta[i];
-            if (family == GlmFamily.LOGISTIC) {
-                double q = Math.exp(-Math.abs(e));
-                double inverse = 1 / (1 + q);
-                double mu = e >= 0 ? inverse : q * inverse;
-                w[i] = mu * (1 - mu);
-                r[i] = y[i] - mu;
-                d[i] = Math.max(e, 0) - y[i] * e + Math.log1p(q);
-            } else {
-                r[i] = y[i] - e;
-                w[i] = 1;
-                d[i] = r[i] * r[i];
-            }
+            d[i] = logistic ? term[i] + Math.log1p(q[i]) : r[i] * r[i];
             deviance += d[i];
         }
         // the genotype column is 0 on every row: its sums come out 0 and are filled in per variant

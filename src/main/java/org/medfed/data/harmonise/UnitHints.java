@@ -66,14 +66,15 @@ public final class UnitHints {
         if (usable.size() < 2) {
             return List.of();
         }
-        List<List<Site>> groups = groupsByMean(usable);
-        List<Site> reference = groups.stream().max(Comparator.<List<Site>>comparingInt(List::size)
-                .thenComparingInt(g -> -firstIndex(g, usable))).orElseThrow();
-        Site pooled = pooled(reference);
         // hospitals by name (one Site each), not Sites by record equality: the first equals() of any record in a
         // run links the JDK's record methods, about 0.05-0.1 s of CPU, and this was the run's only record equals()
+        List<String> order = usable.stream().map(Site::name).toList();
+        List<List<Site>> groups = groupsByMean(usable);
+        List<Site> reference = groups.stream().max(Comparator.<List<Site>>comparingInt(List::size)
+                .thenComparingInt(g -> -firstIndex(g, order))).orElseThrow();
+        Site pooled = pooled(reference);
         Set<String> inReference = reference.stream().map(Site::name).collect(Collectors.toSet());
-        List<String> names = usable.stream().map(Site::name).filter(inReference::contains).toList();
+        List<String> names = order.stream().filter(inReference::contains).toList();
         List<Hint> hints = new ArrayList<>();
         for (Site s : usable) {
             if (inReference.contains(s.name())) {
@@ -119,9 +120,9 @@ public final class UnitHints {
         return groups;
     }
 
-    private static int firstIndex(List<Site> group, List<Site> order) {
-        List<String> names = order.stream().map(Site::name).toList();
-        return group.stream().mapToInt(s -> names.indexOf(s.name())).min().orElse(Integer.MAX_VALUE);
+    /** Where the group's first hospital stands in {@code order}, the hospitals' names in the study's order. */
+    private static int firstIndex(List<Site> group, List<String> order) {
+        return group.stream().mapToInt(s -> order.indexOf(s.name())).min().orElse(Integer.MAX_VALUE);
     }
 
     /** The group's rows as one: the pooled mean, and the SD about it (within and between the hospitals). */
