@@ -104,79 +104,116 @@ final class FederatedRegression {
     }
 
     private void fitBlock(List<StudyVariant> variants, int from, int to, double[] start, RegressionFit[] fits) {
-        int p = layout.columns();
-        int m = to - from;
-        double[][] beta = new double[m][p];
-        double[][] accepted = new double[m][];
-        double[] acceptedDeviance = new double[m];
-        int[] iterations = new int[m];
-        int[] halvings = new int[m];
-        boolean[] polishing = new boolean[m];
+        Block block = new Block(from, to - from, start, fits);
         List<Integer> active = new ArrayList<>();
-        for (int v = 0; v < m; v++) {
-            beta[v] = start.clone();
+        for (int v = 0; v < block.size; v++) {
             active.add(v);
         }
         while (!active.isEmpty()) {
             control.checkpoint();
-            ModelSums total = evaluate(variants, from, active, beta);
+            ModelSums total = evaluate(variants, from, active, block.beta);
             List<Integer> next = new ArrayList<>();
             for (int r = 0; r < active.size(); r++) {
                 int v = active.get(r);
-                long n = total.n()[r];
-                double deviance = total.deviance()[r];
-                if (n <= p) {
-                    fits[from + v] = RegressionFit.failed(n, iterations[v], "fewer samples with a genotype (" + n
-                            + ") than model terms (" + p + ")");
-                    continue;
-                }
-                if (accepted[v] != null && halvings[v] < MAX_HALVINGS
-                        && !(deviance <= acceptedDeviance[v] + 1e-12 * Math.abs(acceptedDeviance[v]))) {
-                    for (int j = 0; j < p; j++) {
-                        beta[v][j] = (accepted[v][j] + beta[v][j]) / 2;
-                    }
-                    halvings[v]++;
-                    next.add(v);
-                    continue;
-                }
-                accepted[v] = beta[v].clone();
-                acceptedDeviance[v] = deviance;
-                halvings[v] = 0;
-                SmallCholesky hessian = SmallCholesky.of(total.hessian(), r * layout.packedSize(), p);
-                if (hessian == null) {
-                    fits[from + v] = RegressionFit.failed(n, iterations[v], "the genotype does not vary, or is "
-                            + "collinear with the covariates, among the samples with a genotype");
-                    continue;
-                }
-                double[] step = hessian.solve(total.score(), r * p);
-                iterations[v]++;
-                boolean converged = true;
-                boolean close = true;
-                boolean finite = true;
-                for (int j = 0; j < p; j++) {
-                    double scale = 1 + Math.abs(beta[v][j]);
-                    converged &= Math.abs(step[j]) <= TOLERANCE * scale;
-                    close &= Math.abs(step[j]) <= CLOSE * scale;
-                    beta[v][j] += step[j];
-                    finite &= Double.isFinite(beta[v][j]);
-                }
-                if (converged && (family == GlmFamily.LINEAR || polishing[v])) {
-                    fits[from + v] = finish(beta[v], hessian, deviance, n, iterations[v]);
-                } else if (close && !polishing[v]) {
-                    // Newton converges quadratically: after a step this small the point is within about its square
-                    // of the optimum, so one more round there gives a step below the tolerance, the standard error
-                    // from the Hessian at (all but) the optimum, and the fit
-                    polishing[v] = true;
-                    next.add(v);
-                } else if (!finite || iterations[v] >= MAX_ITERATIONS) {
-                    fits[from + v] = RegressionFit.failed(n, iterations[v], "did not converge in " + iterations[v]
-                            + " Newton steps" + (family == GlmFamily.LOGISTIC
-                                    ? " (the genotype may separate cases from controls completely)" : ""));
-                } else {
+                if (block.advance(v, total, r)) {
                     next.add(v);
                 }
             }
             active = next;
+        }
+    }
+
+    /**
+     * The variants of one block as their Newton rounds go. The step of one variant is a method of its own (too large
+     * to be inlined) so that the JIT compiles it once, apart from the round loop, instead of a loop that holds it all.
+     */
+    private final class Block {
+
+        final int from;
+        final int size;
+        final RegressionFit[] fits;
+        final double[][] beta;
+        final double[][] accepted;
+        final double[] acceptedDeviance;
+        final int[] iterations;
+        final int[] halvings;
+        final boolean[] polishing;
+
+        Block(int from, int size, double[] start, RegressionFit[] fits) {
+            this.from = from;
+            this.size = size;
+            this.fits = fits;
+            this.beta = new double[size][];
+            this.accepted = new double[size][];
+            this.acceptedDeviance = new double[size];
+            this.iterations = new int[size];
+            this.halvings = new int[size];
+            this.polishing = new boolean[size];
+            for (int v = 0; v < size; v++) {
+                beta[v] = start.clone();
+            }
+        }
+
+        /**
+         * Takes variant {@code v}'s answer (slot {@code r} of {@code total}): halves a step that raised the deviance,
+         * else accepts the point and takes the Newton step, or finishes the fit. Returns whether v needs another round.
+         */
+        boolean advance(int v, ModelSums total, int r) {
+            int p = layout.columns();
+            long n = total.n()[r];
+            double deviance = total.deviance()[r];
+            if (n <= p) {
+                fits[from + v] = RegressionFit.failed(n, iterations[v], "fewer samples with a genotype (" + n
+                        + ") than model terms (" + p + ")");
+                return false;
+            }
+            if (accepted[v] != null && halvings[v] < MAX_HALVINGS
+                    && !(deviance <= acceptedDeviance[v] + 1e-12 * Math.abs(acceptedDeviance[v]))) {
+                for (int j = 0; j < p; j++) {
+                    beta[v][j] = (accepted[v][j] + beta[v][j]) / 2;
+                }
+                halvings[v]++;
+                return true;
+            }
+            accepted[v] = beta[v].clone();
+            acceptedDeviance[v] = deviance;
+            halvings[v] = 0;
+            SmallCholesky hessian = SmallCholesky.of(total.hessian(), r * layout.packedSize(), p);
+            if (hessian == null) {
+                fits[from + v] = RegressionFit.failed(n, iterations[v], "the genotype does not vary, or is "
+                        + "collinear with the covariates, among the samples with a genotype");
+                return false;
+            }
+            double[] step = hessian.solve(total.score(), r * p);
+            iterations[v]++;
+            boolean converged = true;
+            boolean close = true;
+            boolean finite = true;
+            for (int j = 0; j < p; j++) {
+                double scale = 1 + Math.abs(beta[v][j]);
+                converged &= Math.abs(step[j]) <= TOLERANCE * scale;
+                close &= Math.abs(step[j]) <= CLOSE * scale;
+                beta[v][j] += step[j];
+                finite &= Double.isFinite(beta[v][j]);
+            }
+            if (converged && (family == GlmFamily.LINEAR || polishing[v])) {
+                fits[from + v] = finish(beta[v], hessian, deviance, n, iterations[v]);
+                return false;
+            }
+            if (close && !polishing[v]) {
+                // Newton converges quadratically: after a step this small the point is within about its square
+                // of the optimum, so one more round there gives a step below the tolerance, the standard error
+                // from the Hessian at (all but) the optimum, and the fit
+                polishing[v] = true;
+                return true;
+            }
+            if (!finite || iterations[v] >= MAX_ITERATIONS) {
+                fits[from + v] = RegressionFit.failed(n, iterations[v], "did not converge in " + iterations[v]
+                        + " Newton steps" + (family == GlmFamily.LOGISTIC
+                                ? " (the genotype may separate cases from controls completely)" : ""));
+                return false;
+            }
+            return true;
         }
     }
 

@@ -57,7 +57,7 @@ public final class LocalGwasSite implements GwasSite {
     private DesignLayout layout;
     private int[] keptColumns;
     private boolean everyColumnKept;
-    private byte[] keptGenotypes;
+    private RecentGenotypes recent;
     private byte[] everyGenotype;
     private PackedCounter counter;
     private final Executor inflaters;
@@ -159,7 +159,7 @@ public final class LocalGwasSite implements GwasSite {
         }
         layout = plan.design();
         model = new SiteModel(layout, y, covariates, plan.siteIndex());
-        keptGenotypes = new byte[kept.length];
+        recent = new RecentGenotypes(kept.length);
         everyGenotype = new byte[vcfSampleNames.size()];
         counter = new PackedCounter(keptColumns, isCase, store.rowBytes());
         List<String> lowCallRateExamples = lowCallRate.subList(0, Math.min(EXAMPLES, lowCallRate.size()));
@@ -193,12 +193,14 @@ public final class LocalGwasSite implements GwasSite {
             throw new IllegalArgumentException(name + ": expected " + p + " coefficients per variant");
         }
         ModelSums out = ModelSums.zeros(request.variants().length, layout);
+        recent.startRequest(request.variants().length);
         for (int r = 0; r < request.variants().length; r++) {
             int v = request.variants()[r];
             if (v < ModelRequest.NULL_MODEL || v >= variants.size()) {
                 throw new IllegalArgumentException(name + ": no variant " + v);
             }
-            model.accumulate(request.family(), v == ModelRequest.NULL_MODEL ? null : genotypes(v), request.betas(),
+            model.accumulate(request.family(), v == ModelRequest.NULL_MODEL ? null : recent.row(v, this::unpack),
+                    request.betas(),
                     r * p, out, r);
         }
         return out;
@@ -212,8 +214,8 @@ public final class LocalGwasSite implements GwasSite {
         }
     }
 
-    /** Genotypes of the kept samples at variant {@code v}, missing as -1 (a reused buffer). */
-    private byte[] genotypes(int v) {
+    /** Writes the genotypes of the kept samples at variant {@code v} into {@code keptGenotypes}, missing as -1. */
+    private void unpack(int v, byte[] keptGenotypes) {
         int offset = store.row(v);
         byte[] row = store.array();
         // every sample of the VCF, four per look-up and store
@@ -231,7 +233,6 @@ public final class LocalGwasSite implements GwasSite {
                 keptGenotypes[k] = all[keptColumns[k]];
             }
         }
-        return keptGenotypes;
     }
 
     /** Where the last {@link #prepare} got its genotypes (the cache or the VCF), for tests and the log. */
