@@ -58,7 +58,7 @@ public record EngineOverhead(ModelSpec spec, int rows, double epochMillis, List<
 
     /** Measures {@code repetitions} alternations after one untimed warm-up of each. */
     public static EngineOverhead measure(Workers workers, int rows, int repetitions, Consumer<String> progress) {
-        SyntheticHospitals.Hospital h = SyntheticHospitals.generate(1, rows * 4 / 3, 42).get(0);
+        SyntheticHospitals.Hospital h = SyntheticHospitals.generate(1, rows * 4 / 3, 42, SPEC).get(0);
         ModelTrainer trainer = ModelTrainer.create(SPEC, h.train(), h.test());
         ModelVector initial = SPEC.initialParameters(1);
         List<Double> alone = new ArrayList<>();

@@ -28,6 +28,7 @@ import org.medfed.engine.Strategy;
 import org.medfed.engine.strategy.FedAvg;
 import org.medfed.privacy.random.RandomSource;
 import org.medfed.privacy.secagg.SecAggParameters;
+import org.medfed.model.ModelSpec;
 import org.medfed.privacy.secagg.SecureAggregation;
 import org.medfed.site.HospitalSite;
 import org.medfed.site.InProcessParticipant;
@@ -71,8 +72,10 @@ public final class NetworkBenchmark {
      * @param rounds      FedAvg rounds per run
      * @param repetitions timed runs of each variant per size, after untimed warm-up runs
      * @param rows        rows per hospital (3/4 train, 1/4 test)
+     * @param hidden      the hidden layers' widths of an MLP; none for logistic regression
      */
-    public record Settings(List<Integer> hospitals, int rounds, int repetitions, int rows, long seed) {
+    public record Settings(List<Integer> hospitals, int rounds, int repetitions, int rows, long seed,
+                           List<Integer> hidden) {
 
         public static final List<Integer> DEFAULT_HOSPITALS = List.of(4, 16, 64);
         public static final int DEFAULT_ROUNDS = 3;
@@ -80,6 +83,11 @@ public final class NetworkBenchmark {
 
         public Settings {
             hospitals = List.copyOf(hospitals);
+            hidden = List.copyOf(hidden);
+            if (hidden.stream().anyMatch(w -> w < 1)) {
+                throw new BadInputException("--hidden: give the widths of the hidden layers, each at least 1, was "
+                        + hidden);
+            }
             if (hospitals.isEmpty() || hospitals.stream().anyMatch(n -> n < 2)) {
                 throw new BadInputException("--nodes: give federation sizes of at least 2 "
                         + "hospitals each (secure aggregation needs two), was " + hospitals);
@@ -91,19 +99,29 @@ public final class NetworkBenchmark {
         }
 
         public static Settings defaults() {
-            return new Settings(DEFAULT_HOSPITALS, DEFAULT_ROUNDS, DEFAULT_REPETITIONS, 300, 42);
+            return new Settings(DEFAULT_HOSPITALS, DEFAULT_ROUNDS, DEFAULT_REPETITIONS, 300, 42, List.of());
         }
 
         public Settings withHospitals(List<Integer> h) {
-            return new Settings(h, rounds, repetitions, rows, seed);
+            return new Settings(h, rounds, repetitions, rows, seed, hidden);
         }
 
         public Settings withRounds(int r) {
-            return new Settings(hospitals, r, repetitions, rows, seed);
+            return new Settings(hospitals, r, repetitions, rows, seed, hidden);
         }
 
         public Settings withRepetitions(int r) {
-            return new Settings(hospitals, rounds, r, rows, seed);
+            return new Settings(hospitals, rounds, r, rows, seed, hidden);
+        }
+
+        public Settings withHidden(List<Integer> h) {
+            return new Settings(hospitals, rounds, repetitions, rows, seed, h);
+        }
+
+        /** Logistic regression without hidden layers, else an MLP of these widths. */
+        public ModelSpec model() {
+            return hidden.isEmpty() ? ModelSpec.logistic(SyntheticHospitals.FEATURES, 2)
+                    : ModelSpec.mlp(SyntheticHospitals.FEATURES, 2, hidden.stream().mapToInt(Integer::intValue).toArray());
         }
     }
 
@@ -136,8 +154,8 @@ public final class NetworkBenchmark {
 
     private static NetworkReport.Federation measure(Workers workers, int n, Settings settings, Consumer<String> progress) {
         List<SyntheticHospitals.Hospital> hospitals = SyntheticHospitals.generate(n, settings.rows(),
-                settings.seed());
-        ModelVector initial = SyntheticHospitals.MODEL.initialParameters(Seeds.derive(settings.seed(), "model-init", 0));
+                settings.seed(), settings.model());
+        ModelVector initial = settings.model().initialParameters(Seeds.derive(settings.seed(), "model-init", 0));
         ByteCounts bytes;
         Timings timings;
         RunHistory reference;

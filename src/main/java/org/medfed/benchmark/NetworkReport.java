@@ -153,7 +153,7 @@ public record NetworkReport(NetworkBenchmark.Settings settings, MachineFacts bef
         NetworkBenchmark.Settings s = settings;
         int cores = before.cores();
         return String.format(Locale.ROOT, "Synthetic hospitals of %d rows each (3/4 training; 20 standard-normal "
-                        + "features, a shared linear rule), logistic regression (%d parameters), FedAvg with equal "
+                        + "features, a shared linear rule), %s (%,d parameters), FedAvg with equal "
                         + "weights, %d rounds of one local epoch of SGD (batch 32), every hospital in every round, "
                         + "test evaluation at every hospital after each round. Each plain variant ran 3 times "
                         + "untimed and each secure one once for one round, then %d timed repetitions, the variants "
@@ -167,9 +167,14 @@ public record NetworkReport(NetworkBenchmark.Settings settings, MachineFacts bef
                         + "Machine: %d cores, %s, %s. Load average before: %s; after: %s. CPU pressure (share of "
                         + "time some runnable thread waited for a core) before: %s; after: %s. The machine is "
                         + "shared: only the ratios, taken within seconds of each other, are meant to carry over.",
-                s.rows(), SyntheticHospitals.MODEL.parameterCount(), s.rounds(), s.repetitions(), cores, cores,
+                s.rows(), modelName(s), s.model().parameterCount(), s.rounds(), s.repetitions(), cores, cores,
                 cores, before.jvm(), before.date(), before.loadAverage(), after.loadAverage(), before.cpuPressure(),
                 after.cpuPressure());
+    }
+
+    private static String modelName(NetworkBenchmark.Settings s) {
+        return s.hidden().isEmpty() ? "logistic regression" : "an MLP " + SyntheticHospitals.FEATURES + "-"
+                + s.hidden().stream().map(String::valueOf).collect(Collectors.joining("-")) + "-1";
     }
 
     public String csv() {

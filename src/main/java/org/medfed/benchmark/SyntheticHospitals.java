@@ -17,22 +17,24 @@ import org.medfed.site.HospitalSite;
 final class SyntheticHospitals {
 
     static final int FEATURES = 20;
-    static final ModelSpec MODEL = ModelSpec.logistic(FEATURES, 2);
 
     /** One hospital's rows; {@link #site()} builds a fresh hospital over them each time it is called. */
-    record Hospital(String name, ExampleSet train, ExampleSet test) {
+    record Hospital(String name, ExampleSet train, ExampleSet test, ModelSpec model) {
 
         /** A new site with its own trainer and empty study state, so that two runs never share anything. */
         HospitalSite site() {
-            return new HospitalSite(name, ModelTrainer.create(MODEL, train, test));
+            return new HospitalSite(name, ModelTrainer.create(model, train, test));
         }
     }
 
     private SyntheticHospitals() {
     }
 
-    /** {@code count} hospitals named hospital-001, hospital-002, ... with {@code rows} rows each (3/4 for training). */
-    static List<Hospital> generate(int count, int rows, long seed) {
+    /**
+     * {@code count} hospitals named hospital-001, hospital-002, ... with {@code rows} rows each (3/4 for training),
+     * whose sites train {@code model}.
+     */
+    static List<Hospital> generate(int count, int rows, long seed, ModelSpec model) {
         double[] rule = new double[FEATURES];
         SplittableRandom shared = new SplittableRandom(Seeds.derive(seed, "synthetic-rule", 0));
         for (int j = 0; j < FEATURES; j++) {
@@ -55,7 +57,7 @@ final class SyntheticHospitals {
             ExampleSet all = ExampleSet.classification(new int[] {FEATURES}, x, y, 2);
             int trainRows = rows * 3 / 4;
             out.add(new Hospital(String.format("hospital-%03d", h), all.subset(range(0, trainRows)),
-                    all.subset(range(trainRows, rows))));
+                    all.subset(range(trainRows, rows)), model));
         }
         return out;
     }

@@ -14,12 +14,16 @@ import org.medfed.engine.protocol.Value;
  * @param encoded the update compressed by a codec (see {@code org.medfed.engine.codec}): the change from the global
  *                model (or the gradient) in a compressed form, sent instead of the float vector; null when the update
  *                travels as plain floats. {@code update} then holds what the coordinator will decode.
+ * @param sealed  whether the update travels sealed in the extras (masked, encrypted) and nothing in the clear:
+ *                {@code update} is then the model the participant was sent (for a model) or zeros (for a gradient),
+ *                which the reply leaves out and the coordinator puts back, since it knows them already
  */
 public record FitResult(ModelVector update, UpdateKind kind, int examples, int steps, double trainLoss,
-                        Map<String, Value> extras, Value.Bytes encoded) {
+                        Map<String, Value> extras, Value.Bytes encoded, boolean sealed) {
 
     private static final String UPDATE = "update";
     private static final String ENCODED = "update.encoded";
+    private static final String SEALED = "update.sealed";
     private static final String KIND = "kind";
     private static final String EXAMPLES = "examples";
     private static final String STEPS = "steps";
@@ -32,12 +36,25 @@ public record FitResult(ModelVector update, UpdateKind kind, int examples, int s
 
     public FitResult(ModelVector update, UpdateKind kind, int examples, int steps, double trainLoss,
                      Map<String, Value> extras) {
-        this(update, kind, examples, steps, trainLoss, extras, null);
+        this(update, kind, examples, steps, trainLoss, extras, null, false);
     }
 
     /** This result sent as {@code bytes} of a codec, which decode to {@code decoded}. */
     public FitResult withEncoded(ModelVector decoded, byte[] bytes) {
-        return new FitResult(decoded, kind, examples, steps, trainLoss, extras, new Value.Bytes(bytes));
+        return new FitResult(decoded, kind, examples, steps, trainLoss, extras, new Value.Bytes(bytes), false);
+    }
+
+    /**
+     * This result with its update sealed in {@code sealedExtras} (which replace the extras): nothing of the update
+     * travels in the clear, and the plain update is {@code base}, the model the participant trained from, unchanged
+     * (zeros for a gradient).
+     */
+    public FitResult sealedIn(ModelVector base, Map<String, Value> sealedExtras) {
+        return new FitResult(unchanged(kind, base), kind, examples, steps, trainLoss, sealedExtras, null, true);
+    }
+
+    private static ModelVector unchanged(UpdateKind kind, ModelVector base) {
+        return kind == UpdateKind.MODEL ? base : ModelVector.zeros(base.size());
     }
 
     public static FitResult model(TrainingOutcome outcome, int examples) {
@@ -45,7 +62,7 @@ public record FitResult(ModelVector update, UpdateKind kind, int examples, int s
     }
 
     public FitResult withExtras(Map<String, Value> newExtras) {
-        return new FitResult(update, kind, examples, steps, trainLoss, newExtras, encoded);
+        return new FitResult(update, kind, examples, steps, trainLoss, newExtras, encoded, sealed);
     }
 
     /** These extras plus {@code name} as a vector. */
@@ -56,7 +73,7 @@ public record FitResult(ModelVector update, UpdateKind kind, int examples, int s
     }
 
     public FitResult withUpdate(ModelVector newUpdate) {
-        return new FitResult(newUpdate, kind, examples, steps, trainLoss, extras, null);
+        return new FitResult(newUpdate, kind, examples, steps, trainLoss, extras, null, false);
     }
 
     /** An extra that is a vector of numbers, or null when absent. */
@@ -67,7 +84,9 @@ public record FitResult(ModelVector update, UpdateKind kind, int examples, int s
 
     public Params toReply() {
         Params.Builder b = Params.builder();
-        if (encoded == null) {
+        if (sealed) {
+            b.number(SEALED, 1);
+        } else if (encoded == null) {
             b.floats(UPDATE, update.toArray());
         } else {
             b.put(ENCODED, encoded);
@@ -82,7 +101,8 @@ public record FitResult(ModelVector update, UpdateKind kind, int examples, int s
 
     /**
      * Reads a reply to a training request that sent {@code base}: a compressed update is decoded, and a compressed
-     * change of the model is added to {@code base}.
+     * change of the model is added to {@code base}; a sealed one gets {@code base} (zeros for a gradient) as its
+     * plain update.
      */
     public static FitResult fromReply(Params reply, ModelVector base) {
         UpdateKind kind;
@@ -93,7 +113,10 @@ public record FitResult(ModelVector update, UpdateKind kind, int examples, int s
         }
         ModelVector update;
         Value.Bytes encoded = null;
-        if (reply.has(ENCODED)) {
+        boolean sealed = reply.has(SEALED);
+        if (sealed) {
+            update = unchanged(kind, base);
+        } else if (reply.has(ENCODED)) {
             encoded = new Value.Bytes(reply.bytes(ENCODED));
             float[] decoded = CompressedVector.decode(encoded.bytes(), base.size());
             update = kind == UpdateKind.MODEL ? VectorMath.add(base, ModelVector.wrap(decoded)) : ModelVector.wrap(decoded);
@@ -101,6 +124,6 @@ public record FitResult(ModelVector update, UpdateKind kind, int examples, int s
             update = ModelVector.wrap(reply.floats(UPDATE));
         }
         return new FitResult(update, kind, reply.integer(EXAMPLES), reply.integer(STEPS), reply.number(TRAIN_LOSS),
-                reply.under(EXTRA).asMap(), encoded);
+                reply.under(EXTRA).asMap(), encoded, sealed);
     }
 }

@@ -19,7 +19,7 @@ import org.medfed.testsupport.TestWorkers;
  */
 class NetworkBenchmarkTest {
 
-    private static final NetworkBenchmark.Settings TINY = new NetworkBenchmark.Settings(List.of(2), 2, 1, 40, 42);
+    private static final NetworkBenchmark.Settings TINY = new NetworkBenchmark.Settings(List.of(2), 2, 1, 40, 42, List.of());
 
     @Test
     void aTinyRunReportsEveryTableAndFindsTheNetworkModelIdentical() {
@@ -79,7 +79,7 @@ class NetworkBenchmarkTest {
 
     @Test
     void aFederationOfOneHospitalIsRefused() {
-        assertThatThrownBy(() -> new NetworkBenchmark.Settings(List.of(1, 4), 2, 1, 40, 42))
+        assertThatThrownBy(() -> new NetworkBenchmark.Settings(List.of(1, 4), 2, 1, 40, 42, List.of()))
                 .hasMessageContaining("at least 2");
     }
 

@@ -165,16 +165,22 @@ class WhatLeavesAHospitalTest {
         List<Sent> updates = sent.stream().filter(s -> s.request().procedure() == Procedure.TRAIN).toList();
         assertThat(updates).hasSize(4 * 3);
         for (Sent s : updates) {
-            // the plain field carries back the global model it was sent: no information
-            assertThat(s.reply().floats("update")).isEqualTo(s.request().params().floats("model"));
-            long[] masked = s.reply().longs("extra.secagg.masked");
+            // no plain update travels, only the mark that it is sealed; the masked values are 4 bytes each at 32 bits
+            assertThat(s.reply().has("update")).isFalse();
+            byte[] bytes = s.reply().bytes("extra.secagg.masked");
+            assertThat(bytes.length % 4).isZero();
+            java.nio.ByteBuffer little = java.nio.ByteBuffer.wrap(bytes).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+            long[] masked = new long[bytes.length / 4];
+            for (int i = 0; i < masked.length; i++) {
+                masked[i] = little.getInt(4 * i) & 0xffffffffL;
+            }
             int reports = s.reply().text("extra.secagg.layout").split("\n").length;
             assertThat(masked).hasSize(s.request().params().floats("model").length + reports);
             // uniform over Z_(2^32): a real delta would be a few small integers around 0 or 2^32
             long spread = java.util.Arrays.stream(masked).filter(x -> x > (1L << 28) && x < (1L << 32) - (1L << 28))
                     .count();
             assertThat(spread).as(s.node()).isGreaterThan(masked.length / 2);
-            assertThat(s.reply().keys()).containsOnly("update", "kind", "examples", "steps", "train_loss",
+            assertThat(s.reply().keys()).containsOnly("update.sealed", "kind", "examples", "steps", "train_loss",
                     "extra.secagg.masked", "extra.secagg.layout");
         }
     }

@@ -75,7 +75,6 @@ public final class PaillierEncrypt implements UpdateFilter {
                 RandomSource.from(params).stream("paillier.encryption", instruction.training().seed()));
         extras.put(PaillierAggregation.CIPHERTEXTS,
                 new Value.Bytes(CiphertextCodec.toBytes(ev.ciphertexts(), key.ciphertextBytes())));
-        ModelVector carrier = r.kind() == UpdateKind.MODEL ? global : ModelVector.zeros(dim);
-        return new FitResult(carrier, r.kind(), r.examples(), r.steps(), r.trainLoss(), extras);
+        return r.sealedIn(global, extras);
     }
 }

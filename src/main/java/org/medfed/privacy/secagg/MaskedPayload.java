@@ -7,13 +7,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.medfed.engine.FitResult;
 import org.medfed.engine.ModelVector;
-import org.medfed.engine.UpdateKind;
 import org.medfed.engine.protocol.Value;
 
 /**
- * How a masked input rides in a training reply: the masked values, elements of Z_(2^k), as one integer vector in
- * the extra {@code secagg.masked} (the update first, then one value per report in name order), and the report
- * names in {@code secagg.layout}. The plain update field carries the global model unchanged (no information).
+ * How a masked input rides in a training reply: the masked values, elements of Z_(2^k), in the extra
+ * {@code secagg.masked} (the update first, then one value per report in name order) as bytes, each value in the
+ * fewest whole bytes that hold k bits, little-endian (4 bytes at 32 bits, 3 at 24: no wider than the float it
+ * replaces); the report names in {@code secagg.layout}. The result is sealed: no plain update travels.
  */
 final class MaskedPayload {
 
@@ -40,12 +40,45 @@ final class MaskedPayload {
         return out;
     }
 
-    static FitResult toFitResult(FitResult plain, ModelVector global, long[] masked, List<String> reports) {
+    static FitResult toFitResult(FitResult plain, ModelVector global, long[] masked, List<String> reports, int bits) {
         Map<String, Value> extras = new LinkedHashMap<>();
-        extras.put(MASKED, new Value.Longs(masked));
+        extras.put(MASKED, new Value.Bytes(pack(masked, bits)));
         extras.put(LAYOUT, new Value.Text(String.join("\n", reports)));
-        ModelVector carrier = plain.kind() == UpdateKind.MODEL ? global : ModelVector.zeros(global.size());
-        return new FitResult(carrier, plain.kind(), plain.examples(), plain.steps(), plain.trainLoss(), extras);
+        return plain.sealedIn(global, extras);
+    }
+
+    /** Bytes per masked value of k bits. */
+    static int width(int bits) {
+        return (bits + 7) / 8;
+    }
+
+    static byte[] pack(long[] values, int bits) {
+        int w = width(bits);
+        byte[] out = new byte[values.length * w];
+        for (int i = 0, o = 0; i < values.length; i++) {
+            long x = values[i];
+            for (int b = 0; b < w; b++) {
+                out[o++] = (byte) (x >>> (8 * b));
+            }
+        }
+        return out;
+    }
+
+    static long[] unpack(byte[] bytes, int bits) {
+        int w = width(bits);
+        if (bytes.length % w != 0) {
+            throw new IllegalArgumentException(bytes.length + " bytes of masked values, not a whole number of "
+                    + w + "-byte values");
+        }
+        long[] out = new long[bytes.length / w];
+        for (int i = 0, o = 0; i < out.length; i++) {
+            long x = 0;
+            for (int b = 0; b < w; b++) {
+                x |= (bytes[o++] & 0xffL) << (8 * b);
+            }
+            out[i] = x;
+        }
+        return out;
     }
 
     /** The masked vector and the report names of a received answer. */
@@ -53,11 +86,11 @@ final class MaskedPayload {
     }
 
     static Received from(Map<String, Value> extras, int updateLength, int bits) {
-        if (!(extras.get(MASKED) instanceof Value.Longs masked) || !(extras.get(LAYOUT) instanceof Value.Text layout)) {
+        if (!(extras.get(MASKED) instanceof Value.Bytes masked) || !(extras.get(LAYOUT) instanceof Value.Text layout)) {
             throw new IllegalArgumentException("no masked input");
         }
         List<String> reports = layout.text().isEmpty() ? List.of() : Arrays.asList(layout.text().split("\n"));
-        long[] v = masked.values();
+        long[] v = unpack(masked.bytes(), bits);
         if (v.length != updateLength + reports.size()) {
             throw new IllegalArgumentException(v.length + " masked values where " + (updateLength + reports.size())
                     + " were expected");

@@ -102,7 +102,8 @@ public final class SecAggSite {
         }
         segments.put(MaskedPayload.CLAMPED, new long[] {reports.encode(dim == 0 ? 0 : (double) clipped / dim)});
         SecAggMessages.MaskedInput masked = client.maskInput(instruction.round(), MaskedPayload.concat(q, segments));
-        return MaskedPayload.toFitResult(r, global, masked.values(), new ArrayList<>(segments.keySet()));
+        return MaskedPayload.toFitResult(r, global, masked.values(), new ArrayList<>(segments.keySet()),
+                settings.bits());
     }
 
     private static SecAggClient client(ClientState state) {

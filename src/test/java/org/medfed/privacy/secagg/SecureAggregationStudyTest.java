@@ -101,7 +101,8 @@ class SecureAggregationStudyTest {
             @Override
             public ModelVector aggregate(org.medfed.engine.RoundContext c, List<org.medfed.engine.ClientUpdate> us) {
                 for (org.medfed.engine.ClientUpdate u : us) {
-                    seen.add(((org.medfed.engine.protocol.Value.Longs) u.extras().get("secagg.masked")).values());
+                    seen.add(MaskedPayload.unpack(((org.medfed.engine.protocol.Value.Bytes) u.extras()
+                            .get("secagg.masked")).bytes(), 24));
                     carried.add(u.update());
                 }
                 return strategy.aggregate(c, us);
