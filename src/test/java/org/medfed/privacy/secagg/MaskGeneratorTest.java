@@ -22,21 +22,21 @@ class MaskGeneratorTest {
     }
 
     /**
-     * Mask value i is keystream bytes 8i..8i+7, little-endian, cut to k bits; the keystream is rebuilt here
-     * independently of the CTR implementation, as AES-256 (ECB) of the counter blocks 0, 1, 2, ... (big-endian),
-     * across the generator's internal chunks (2000 and 9000 values).
+     * Mask value i is keystream bytes 4i..4i+3 (k up to 32) or 8i..8i+7 (k above), little-endian, cut to k bits;
+     * the keystream is rebuilt here independently of the CTR implementation, as AES-256 (ECB) of the counter blocks
+     * 0, 1, 2, ... (big-endian), across the generator's internal chunks (2000 and 9000 values).
      */
     @Test
-    void maskValueIIsTheIthKeystreamLongCutToKBits() throws Exception {
+    void maskValueIIsTheIthKeystreamWordCutToKBits() throws Exception {
         for (int length : new int[] {2000, 9000}) {
             byte[] stream = aesOfCounters(MaskGenerator.sha256("label", SEED), length * 8);
             ByteBuffer words = ByteBuffer.wrap(stream).order(ByteOrder.LITTLE_ENDIAN);
-            for (int bits : new int[] {8, 24, 32, 48, 62}) {
+            for (int bits : new int[] {8, 24, 32, 33, 48, 62}) {
                 long mask = (1L << bits) - 1;
                 long[] m = MaskGenerator.expand(SEED, "label", length, mask);
                 for (int i = 0; i < length; i++) {
-                    assertThat(m[i]).as("value %d at %d bits", i, bits)
-                            .isEqualTo(words.getLong(8 * i) & mask).isBetween(0L, mask);
+                    long word = bits <= 32 ? words.getInt(4 * i) & 0xffffffffL : words.getLong(8 * i);
+                    assertThat(m[i]).as("value %d at %d bits", i, bits).isEqualTo(word & mask).isBetween(0L, mask);
                 }
             }
         }
@@ -67,6 +67,23 @@ class MaskGeneratorTest {
         long[] acc = new long[1000];
         for (int i = 0; i < acc.length; i++) {
             acc[i] = mask - i; // near the top of the range, so that adding wraps
+        }
+        long[] before = acc.clone();
+        long[] m = MaskGenerator.expand(SEED, "label", acc.length, mask);
+        MaskGenerator.addInto(acc, SEED, "label", +1, mask);
+        for (int i = 0; i < acc.length; i++) {
+            assertThat(acc[i]).isEqualTo((before[i] + m[i]) & mask).isBetween(0L, mask);
+        }
+        MaskGenerator.addInto(acc, SEED, "label", -1, mask);
+        assertThat(acc).containsExactly(before);
+    }
+
+    @Test
+    void addIntoCancelsAtThirtyTwoBitsToo() {
+        long mask = (1L << 32) - 1;
+        long[] acc = new long[3000];
+        for (int i = 0; i < acc.length; i++) {
+            acc[i] = mask - i;
         }
         long[] before = acc.clone();
         long[] m = MaskGenerator.expand(SEED, "label", acc.length, mask);
