@@ -132,12 +132,12 @@ final class AsyncRounds {
         }
         RunConfig config = run.config();
         ProcedureCall procedure = run.strategy().clientProcedure();
-        List<ProcedureCall> filters = run.strategy().clientFilters();
         List<ParticipantCall<FederatedRun.Fit>> calls = new ArrayList<>();
         for (String name : participants) {
             int job = jobsSent.merge(name, 1, Integer::sum) - 1;
             LocalTraining training = config.training().withSeed(Seeds.derive(config.seed(), "async:" + name, job));
-            SiteRequest request = FitInstruction.request(version + 1, global, training, procedure, filters);
+            SiteRequest request = FitInstruction.request(version + 1, global, training, procedure,
+                    run.strategy().clientFilters(name));
             calls.add(run.fitCall(version + 1, name, request, global, job, control));
         }
         List<CallOutcome<FederatedRun.Fit>> outcomes = run.transport().callAll(calls, config.participantTimeout(),

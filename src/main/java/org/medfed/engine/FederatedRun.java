@@ -236,11 +236,11 @@ public final class FederatedRun {
         publish(new RunEvent.RoundStarted(round, config.rounds(), selected));
 
         ProcedureCall procedure = strategy.clientProcedure();
-        List<ProcedureCall> filters = strategy.clientFilters();
         List<ParticipantCall<Fit>> fitCalls = new ArrayList<>();
         for (String name : selected) {
             LocalTraining training = config.training().withSeed(Seeds.derive(config.seed(), name, round));
-            SiteRequest request = FitInstruction.request(round, global, training, procedure, filters);
+            SiteRequest request = FitInstruction.request(round, global, training, procedure,
+                    strategy.clientFilters(name));
             fitCalls.add(fitCall(round, name, request, global, round, control));
         }
         List<CallOutcome<Fit>> fitOutcomes = transport.callAll(fitCalls, config.participantTimeout(),

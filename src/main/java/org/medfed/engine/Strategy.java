@@ -36,10 +36,11 @@ public interface Strategy {
     }
 
     /**
-     * The filters every update passes through at the hospital before it leaves, in order (privacy wrappers add
-     * theirs after the wrapped strategy's); asked after {@link #select}.
+     * The filters {@code participant}'s update passes through at the hospital before it leaves, in order (privacy
+     * wrappers add theirs after the wrapped strategy's); asked after {@link #select}, for each selected participant.
+     * They may differ by participant (secure aggregation sends each hospital the key shares addressed to it).
      */
-    default List<ProcedureCall> clientFilters() {
+    default List<ProcedureCall> clientFilters(String participant) {
         return List.of();
     }
 

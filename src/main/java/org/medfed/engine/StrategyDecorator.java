@@ -45,8 +45,8 @@ public abstract class StrategyDecorator implements Strategy {
     }
 
     @Override
-    public List<ProcedureCall> clientFilters() {
-        return inner.clientFilters();
+    public List<ProcedureCall> clientFilters(String participant) {
+        return inner.clientFilters(participant);
     }
 
     @Override
@@ -54,9 +54,9 @@ public abstract class StrategyDecorator implements Strategy {
         return inner.personalisation();
     }
 
-    /** The wrapped strategy's filters followed by {@code own}. */
-    protected List<ProcedureCall> filtersThen(ProcedureCall own) {
-        List<ProcedureCall> all = new java.util.ArrayList<>(inner.clientFilters());
+    /** The wrapped strategy's filters for {@code participant} followed by {@code own}. */
+    protected List<ProcedureCall> filtersThen(String participant, ProcedureCall own) {
+        List<ProcedureCall> all = new java.util.ArrayList<>(inner.clientFilters(participant));
         all.add(own);
         return List.copyOf(all);
     }

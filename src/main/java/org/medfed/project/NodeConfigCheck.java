@@ -199,6 +199,10 @@ final class NodeConfigCheck {
         }
         Set<Procedure> out = EnumSet.noneOf(Procedure.class);
         for (String id : ids) {
+            if (Procedure.RETIRED.containsKey(id)) {
+                fail("policy.procedures", "lists '" + id + "', which this version replaced by "
+                        + Procedure.RETIRED.get(id) + "; remove it from the list");
+            }
             out.add(Procedure.byId(id).orElseThrow(() -> problem("policy.procedures", "lists '" + id
                     + "', which is not a procedure of the catalogue; known: "
                     + String.join(", ", Arrays.stream(Procedure.values()).map(Procedure::id).toList()))));

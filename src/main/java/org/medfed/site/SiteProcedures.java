@@ -64,7 +64,6 @@ public final class SiteProcedures {
 
         QUESTIONS.put(Procedure.SECAGG_ADVERTISE, SecAggSite.ADVERTISE);
         QUESTIONS.put(Procedure.SECAGG_SHARE_KEYS, SecAggSite.SHARE_KEYS);
-        QUESTIONS.put(Procedure.SECAGG_DELIVER_SHARES, SecAggSite.DELIVER_SHARES);
         QUESTIONS.put(Procedure.SECAGG_UNMASK, SecAggSite.UNMASK);
         QUESTIONS.put(Procedure.EVALUATE, (request, trainer, state, control) -> trainer.evaluate(
                 EvaluationRequest.model(request), EvaluationRequest.split(request)).toReply());

@@ -86,6 +86,14 @@ class NodeConfigFileTest {
     }
 
     @Test
+    void aRetiredProcedureSaysWhatReplacedIt() throws Exception {
+        assertRefused(GOOD.replace("\"procedures\": null",
+                "\"procedures\": [\"train\", \"secagg.mask\", \"secagg.deliver-shares\"]"),
+                "field 'policy.procedures' lists 'secagg.deliver-shares', which this version replaced by secagg.mask",
+                "remove it from the list");
+    }
+
+    @Test
     void anUnknownProcedureIsNamedAndTheKnownOnesListed() throws Exception {
         assertRefused(GOOD.replace("\"procedures\": null", "\"procedures\": [\"train\", \"trian\"]"),
                 "field 'policy.procedures' lists 'trian', which is not a procedure of the catalogue",

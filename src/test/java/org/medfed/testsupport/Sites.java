@@ -18,15 +18,18 @@ public final class Sites {
     private Sites() {
     }
 
-    /** The training request {@code strategy} would send this round (after its select). */
-    public static SiteRequest fitRequest(Strategy strategy, int round, ModelVector global, LocalTraining training) {
-        return FitInstruction.request(round, global, training, strategy.clientProcedure(), strategy.clientFilters());
+    /** The training request {@code strategy} would send {@code participant} this round (after its select). */
+    public static SiteRequest fitRequest(Strategy strategy, String participant, int round, ModelVector global,
+                                         LocalTraining training) {
+        return FitInstruction.request(round, global, training, strategy.clientProcedure(),
+                strategy.clientFilters(participant));
     }
 
     public static FitResult fit(Participant p, Strategy strategy, int round, ModelVector global,
                                 LocalTraining training) {
         try {
-            return FitResult.fromReply(p.call(fitRequest(strategy, round, global, training), RunControl.free()), global);
+            return FitResult.fromReply(p.call(fitRequest(strategy, p.name(), round, global, training),
+                    RunControl.free()), global);
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

@@ -33,8 +33,8 @@ public final class Compression extends StrategyDecorator {
     }
 
     @Override
-    public List<ProcedureCall> clientFilters() {
-        return filtersThen(new ProcedureCall(Procedure.COMPRESS, codec.toParams()));
+    public List<ProcedureCall> clientFilters(String participant) {
+        return filtersThen(participant, new ProcedureCall(Procedure.COMPRESS, codec.toParams()));
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.medfed.engine.protocol;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -33,12 +34,11 @@ public enum Procedure {
     PAILLIER_ENCRYPT("paillier.encrypt", Kind.SEALING_FILTER,
             "encrypt the update under the study's Paillier public key; only sums are ever decrypted"),
     SECAGG_MASK("secagg.mask", Kind.SEALING_FILTER,
-            "quantise the update and add pairwise and self masks (secure aggregation); only the sum is readable"),
+            "receive the encrypted key shares the other hospitals made for this one, quantise the update and add "
+                    + "pairwise and self masks (secure aggregation); only the sum is readable"),
     SECAGG_ADVERTISE("secagg.advertise", Kind.QUESTION, "secure aggregation: make and announce this round's public keys"),
     SECAGG_SHARE_KEYS("secagg.share-keys", Kind.QUESTION,
             "secure aggregation: send encrypted Shamir shares of this round's secrets to the other hospitals"),
-    SECAGG_DELIVER_SHARES("secagg.deliver-shares", Kind.QUESTION,
-            "secure aggregation: receive the encrypted shares the other hospitals made for this one"),
     SECAGG_UNMASK("secagg.unmask", Kind.QUESTION,
             "secure aggregation: reveal the shares that remove the masks of a finished round"),
     EVALUATE("evaluate", Kind.QUESTION, "evaluate a model on the hospital's test or training rows: metrics only"),
@@ -123,6 +123,13 @@ public enum Procedure {
     public boolean isFilter() {
         return kind == Kind.FILTER || kind == Kind.SEALING_FILTER;
     }
+
+    /**
+     * Ids an earlier version had, with what took their place, so that a hospital's policy that still lists one is told
+     * what to write instead.
+     */
+    public static final Map<String, String> RETIRED = Map.of("secagg.deliver-shares", "secagg.mask, the masking "
+            + "filter of a training request, which now carries the key shares addressed to the hospital");
 
     public static Optional<Procedure> byId(String id) {
         return Arrays.stream(values()).filter(p -> p.id.equals(id)).findFirst();

@@ -132,14 +132,14 @@ public final class DpFedAvg extends StrategyDecorator {
     }
 
     @Override
-    public List<ProcedureCall> clientFilters() {
+    public List<ProcedureCall> clientFilters(String participant) {
         RoundPlan p = requirePlan();
         double participantStd = settings.placement() == NoisePlacement.PARTICIPANTS
                 ? p.deltaNoiseMultiplier() * p.clip() / Math.sqrt(Math.max(1, p.selected())) : 0;
         // the filter's parameters travel as floats in the old protocol; keep the same rounding so that results
         // stay bit-identical with the runs recorded before the protocol became data
         // the target travels so that a hospital whose policy caps epsilon can refuse a study declaring more
-        return filtersThen(DpClipNoise.call((float) p.clip(), (float) participantStd, random,
+        return filtersThen(participant, DpClipNoise.call((float) p.clip(), (float) participantStd, random,
                 settings.hasTarget() ? settings.targetEpsilon() : null));
     }
 

@@ -63,8 +63,8 @@ public final class PaillierAggregation extends StrategyDecorator {
     }
 
     @Override
-    public List<ProcedureCall> clientFilters() {
-        return filtersThen(PaillierEncrypt.call(key, packing, random));
+    public List<ProcedureCall> clientFilters(String participant) {
+        return filtersThen(participant, PaillierEncrypt.call(key, packing, random));
     }
 
     @Override

@@ -41,16 +41,12 @@ public final class SecAggSite {
     public static final SiteQuestion SHARE_KEYS = (request, trainer, state, control) -> SecAggCodec.shares(
             client(state).shareKeys(SecAggCodec.directory(request.round(), request.params())).shares(), true);
 
-    public static final SiteQuestion DELIVER_SHARES = (request, trainer, state, control) -> {
-        client(state).receiveShares(SecAggCodec.delivery(state.participant(), request.params()));
-        return Params.EMPTY;
-    };
-
     public static final SiteQuestion UNMASK = (request, trainer, state, control) -> SecAggCodec.unmaskResponse(
             client(state).unmask(SecAggCodec.unmaskRequest(request.round(), request.params())));
 
     /**
-     * Clips the delta (update minus global model, or the gradient) to the agreed range, turns it into integers
+     * Takes the encrypted shares the other hospitals made for this one (they travel in the filter's parameters),
+     * then clips the delta (update minus global model, or the gradient) to the agreed range, turns it into integers
      * and masks it. With a positive weight scale the delta is first multiplied by {@code examples / scale} (at
      * most 1) and that factor travels masked beside it, so that the aggregator can form the sample-weighted mean
      * from sums alone.
@@ -62,6 +58,7 @@ public final class SecAggSite {
 
     private static FitResult mask(FitResult r, FitInstruction instruction, Params params, ClientState state) {
         SecAggClient client = client(state);
+        client.receiveShares(SecAggCodec.delivery(state.participant(), params));
         SecAggParameters settings = client.parameters();
         double weightScale = params.number(WEIGHT_SCALE, 0);
         ModelVector global = instruction.global();

@@ -61,6 +61,7 @@ public final class SecureAggregation extends StrategyDecorator {
     private final double weightScale;
 
     private SecAggServer server;
+    private Map<String, ShareDelivery> deliveries = Map.of();
     private int selected;
     private long bytesUp;
     private long bytesDown;
@@ -89,6 +90,7 @@ public final class SecureAggregation extends StrategyDecorator {
         int round = context.round();
         SiteGateway gateway = context.gateway();
         server = new SecAggServer(params, round);
+        deliveries = Map.of();
         selected = wanted.size();
         bytesUp = 0;
         bytesDown = 0;
@@ -116,22 +118,27 @@ public final class SecureAggregation extends StrategyDecorator {
             bytesUp += s.wireBytes();
             shares.add(s);
         });
-        Map<String, ShareDelivery> deliveries = server.routeShares(shares);
-        Map<String, SiteRequest> deliver = new TreeMap<>();
-        deliveries.forEach((name, d) -> {
-            bytesDown += d.wireBytes();
-            deliver.put(name, SiteRequest.of(round, Procedure.SECAGG_DELIVER_SHARES,
-                    SecAggCodec.shares(d.shares(), false)));
-        });
-        // one that misses its shares cannot mask; it counts as dropped at the input step and is recovered there
-        gateway.ask(deliver);
+        // the shares addressed to each hospital travel with its training request, in its masking filter, as in
+        // Bonawitz et al.'s round 2: no call of its own
+        deliveries = server.routeShares(shares);
+        deliveries.values().forEach(d -> bytesDown += d.wireBytes());
         return server.sharers();
     }
 
+    /**
+     * The masking filter, with the encrypted shares the other hospitals made for {@code participant}. One that
+     * misses them (its training request is lost) cannot mask; it counts as dropped at the input step and is
+     * recovered there.
+     */
     @Override
-    public List<ProcedureCall> clientFilters() {
-        return filtersThen(ProcedureCall.of(Procedure.SECAGG_MASK,
-                Params.builder().number(SecAggSite.WEIGHT_SCALE, weightScale).build()));
+    public List<ProcedureCall> clientFilters(String participant) {
+        ShareDelivery delivery = deliveries.get(participant);
+        if (delivery == null) {
+            throw new IllegalStateException("secure aggregation: " + participant + " did not share keys this round");
+        }
+        return filtersThen(participant, ProcedureCall.of(Procedure.SECAGG_MASK, Params.builder()
+                .number(SecAggSite.WEIGHT_SCALE, weightScale).all(SecAggCodec.shares(delivery.shares(), false))
+                .build()));
     }
 
     @Override

@@ -208,10 +208,10 @@ public final class PrivacyBenchmark {
         SiteGateway gateway = gateway(ps);
         Timed<List<String>> setup = time(() -> strategy.select(
                 new SelectionContext(1, names, 1.0, 1, new Random(1), gateway)));
-        SiteRequest instr = instruction(global, strategy);
         List<ClientUpdate> ups = new ArrayList<>();
         long maskNanos = 0;
         for (Participant p : ps) {
+            SiteRequest instr = instruction(global, strategy, p.name());
             long t = now();
             FitResult r = fitQuietly(p, instr);
             maskNanos += now() - t;
@@ -226,7 +226,7 @@ public final class PrivacyBenchmark {
         return time(() -> {
             List<ClientUpdate> ups = new ArrayList<>();
             for (Participant p : ps) {
-                ups.add(ClientUpdate.of(p.name(), 1, fitQuietly(p, instruction(global, new MeanStrategy()))));
+                ups.add(ClientUpdate.of(p.name(), 1, fitQuietly(p, instruction(global, new MeanStrategy(), p.name()))));
             }
             return new MeanStrategy().aggregate(new RoundContext(1, global, ps.size(), List.of()), ups);
         });
@@ -300,8 +300,8 @@ public final class PrivacyBenchmark {
         return s[s.length / 2];
     }
 
-    private static SiteRequest instruction(ModelVector global, org.medfed.engine.Strategy s) {
-        return Sites.fitRequest(s, 1, global, PrivacyFixtures.training());
+    private static SiteRequest instruction(ModelVector global, org.medfed.engine.Strategy s, String participant) {
+        return Sites.fitRequest(s, participant, 1, global, PrivacyFixtures.training());
     }
 
     /** The participants reached one after another on this thread, so that CPU time counts all the work. */
@@ -439,7 +439,7 @@ public final class PrivacyBenchmark {
         ModelVector global = ModelVector.zeros(dim);
         List<ClientUpdate> ups = new ArrayList<>();
         for (Participant p : ps) {
-            ups.add(ClientUpdate.of(p.name(), 1, fitQuietly(p, instruction(global, new MeanStrategy()))));
+            ups.add(ClientUpdate.of(p.name(), 1, fitQuietly(p, instruction(global, new MeanStrategy(), p.name()))));
         }
         List<String> names = ps.stream().map(Participant::name).toList();
         long bestPlain = Long.MAX_VALUE;

@@ -53,7 +53,7 @@ class DpFedAvgTest {
         ModelVector global = ModelVector.of(new float[] {1, 2});
         List<String> names = List.of("a", "b", "c");
         assertThat(dp.select(everyone(1, names))).containsExactly("a", "b", "c");
-        dp.clientFilters();
+        dp.clientFilters("a");
         ModelVector next = dp.aggregate(new RoundContext(1, global, 3, List.of()), List.of(
                 modelUpdate("a", global, new float[] {3, 4}),
                 modelUpdate("b", global, new float[] {0.3f, 0.4f}),
@@ -231,10 +231,10 @@ class DpFedAvgTest {
         DpFedAvgSettings s = DpFedAvgSettings.fixed(1.0, 1.0, 1e-5).withPlacement(NoisePlacement.PARTICIPANTS);
         DpFedAvg targeted = new DpFedAvg(new MeanStrategy(), s.withTargetEpsilon(6), RandomSource.seeded(1));
         targeted.select(everyone(1, List.of("a", "b")));
-        assertThat(targeted.clientFilters().get(0).params().number(DpClipNoise.TARGET_EPSILON)).isEqualTo(6.0);
+        assertThat(targeted.clientFilters("a").get(0).params().number(DpClipNoise.TARGET_EPSILON)).isEqualTo(6.0);
         DpFedAvg open = new DpFedAvg(new MeanStrategy(), s, RandomSource.seeded(1));
         open.select(everyone(1, List.of("a", "b")));
-        assertThat(open.clientFilters().get(0).params().has(DpClipNoise.TARGET_EPSILON)).isFalse();
+        assertThat(open.clientFilters("a").get(0).params().has(DpClipNoise.TARGET_EPSILON)).isFalse();
     }
 
     @Test
@@ -248,7 +248,7 @@ class DpFedAvgTest {
             List<String> names = List.of("a", "b", "c", "d");
             dp.select(everyone(1, names));
             ModelVector global = ModelVector.zeros(dim);
-            assertThat(dp.clientFilters().get(0).params().number("noise_std"))
+            assertThat(dp.clientFilters("a").get(0).params().number("noise_std"))
                     .isCloseTo((float) (z * c / 2), within(1e-7));
             List<ClientUpdate> ups = new ArrayList<>();
             for (int i = 0; i < names.size() - dropped; i++) {

@@ -94,8 +94,8 @@ class SecureAggregationStudyTest {
             }
 
             @Override
-            public List<org.medfed.engine.protocol.ProcedureCall> clientFilters() {
-                return strategy.clientFilters();
+            public List<org.medfed.engine.protocol.ProcedureCall> clientFilters(String participant) {
+                return strategy.clientFilters(participant);
             }
 
             @Override
@@ -159,7 +159,7 @@ class SecureAggregationStudyTest {
         // only when asked to unmask: 6 in the directory, threshold 4, 5 inputs, 4 helpers
         List<Participant> run = new ArrayList<>(ps);
         run.set(1, Unreachable.on(ps.get(1), Procedure.SECAGG_ADVERTISE, Procedure.SECAGG_SHARE_KEYS,
-                Procedure.SECAGG_DELIVER_SHARES, Procedure.SECAGG_UNMASK));
+                Procedure.SECAGG_UNMASK));
         run.set(4, Unreachable.on(ps.get(4), Procedure.SECAGG_UNMASK));
         // hospital-2 takes part in the key exchange, then its node crashes before sending its update
         run.set(2, Unreachable.on(ps.get(2), Procedure.TRAIN));

@@ -96,8 +96,8 @@ public abstract class RobustAggregation implements RobustDefence {
     }
 
     @Override
-    public List<ProcedureCall> clientFilters() {
-        return inner == null ? RobustDefence.super.clientFilters() : inner.clientFilters();
+    public List<ProcedureCall> clientFilters(String participant) {
+        return inner == null ? RobustDefence.super.clientFilters(participant) : inner.clientFilters(participant);
     }
 
     @Override
