@@ -278,8 +278,8 @@ public final class PrivacyBenchmark {
         line("|---|---|---|");
         line(f("| plain round (%d fits + mean) | %.1f | %.1f |", n, ms(min(plain)), ms(median(plain))));
         line(f("| secure round, all parties in sequence | %.1f | %.1f |", ms(min(secure)), ms(median(secure))));
-        line(f("| - key exchange (advertise, share, deliver) | %.1f | %.1f |", ms(min(phases[0])), ms(median(phases[0]))));
-        line(f("| - masking, all %d hospitals | %.1f | %.1f |", n, ms(min(phases[1])), ms(median(phases[1]))));
+        line(f("| - key exchange (advertise keys, share keys) | %.1f | %.1f |", ms(min(phases[0])), ms(median(phases[0]))));
+        line(f("| - receiving the shares and masking, all %d hospitals | %.1f | %.1f |", n, ms(min(phases[1])), ms(median(phases[1]))));
         line(f("| - unmasking and mean | %.1f | %.1f |", ms(min(phases[2])), ms(median(phases[2]))));
         double[] sorted = ratio.clone();
         java.util.Arrays.sort(sorted);
