@@ -58,8 +58,19 @@ public final class LoopbackFederation implements AutoCloseable {
     }
 
     public NodeClient startNode(String name, String nodeStudy, TlsIdentity identity, CallHandler handler) {
-        NodeClient c = new NodeClient(new NodeClient.Identity(name, nodeStudy, "test", Map.of("data", "table")),
-                "127.0.0.1", server.port(), identity, handler, executor, line -> log.add(name + ": " + line));
+        return startNode(new NodeClient.Identity(name, nodeStudy, "test", Map.of("data", "table")), identity, handler);
+    }
+
+    /** Starts a node that speaks participant protocol revision {@code protocol}, as a node of another version would. */
+    public NodeClient startNode(String name, int protocol, CallHandler handler) {
+        return startNode(new NodeClient.Identity(name, study, "0.9-old", Map.of("data", "table"), protocol),
+                hospital(name), handler);
+    }
+
+    private NodeClient startNode(NodeClient.Identity who, TlsIdentity identity, CallHandler handler) {
+        String name = who.node();
+        NodeClient c = new NodeClient(who, "127.0.0.1", server.port(), identity, handler, executor,
+                line -> log.add(name + ": " + line));
         c.start();
         nodes.put(name, c);
         return c;

@@ -4,6 +4,7 @@ import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.grpc.stub.StreamObserver;
 import java.util.Optional;
+import org.medfed.engine.protocol.ProtocolRevision;
 import org.medfed.network.proto.CoordinatorMessage;
 import org.medfed.network.proto.DatasetOffer;
 import org.medfed.network.proto.FederationGrpc;
@@ -79,7 +80,8 @@ final class FederationService extends FederationGrpc.FederationImplBase {
                         h.getDatasetsList().stream().map(DatasetOffer::getId).toList(), toNode);
                 synchronized (toNode) {
                     toNode.onNext(CoordinatorMessage.newBuilder().setWelcome(Welcome.newBuilder().setStudy(study)
-                            .setVersion(version).setHeartbeatMillis(heartbeatMillis)).build());
+                            .setVersion(version).setHeartbeatMillis(heartbeatMillis)
+                            .setProtocol(ProtocolRevision.CURRENT)).build());
                 }
                 registry.connected(link);
                 LOG.info("node '{}' connected (version {}, datasets {})", h.getNode(), h.getVersion(),
@@ -120,6 +122,11 @@ final class FederationService extends FederationGrpc.FederationImplBase {
         if (!study.equals(h.getStudy())) {
             return "this coordinator runs the study '" + study + "', but node '" + h.getNode()
                     + "' is set up for the study '" + h.getStudy() + "'";
+        }
+        Optional<String> mismatch = ProtocolRevision.mismatch("node '" + h.getNode() + "'", h.getVersion(),
+                h.getProtocol(), "this coordinator", version);
+        if (mismatch.isPresent()) {
+            return mismatch.get();
         }
         return registry.refusal(h.getNode()).orElse(null);
     }

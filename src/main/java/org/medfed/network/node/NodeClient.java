@@ -6,6 +6,7 @@ import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -15,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.ProtocolRevision;
 import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.network.proto.Call;
 import org.medfed.network.proto.CoordinatorMessage;
@@ -24,6 +26,7 @@ import org.medfed.network.proto.Heartbeat;
 import org.medfed.network.proto.Hello;
 import org.medfed.network.proto.NodeMessage;
 import org.medfed.network.proto.Reply;
+import org.medfed.network.proto.Welcome;
 import org.medfed.network.tls.NodeTls;
 import org.medfed.network.tls.TlsIdentity;
 import org.medfed.network.wire.WireCodec;
@@ -52,8 +55,17 @@ public final class NodeClient implements AutoCloseable {
     public record Status(State state, String detail) {
     }
 
-    /** Who the node is and what it offers. */
-    public record Identity(String node, String study, String version, Map<String, String> datasetKinds) {
+    /**
+     * Who the node is and what it offers.
+     *
+     * @param protocol the participant protocol revision it speaks ({@link ProtocolRevision#CURRENT}; another only in
+     *                 tests of the check)
+     */
+    public record Identity(String node, String study, String version, Map<String, String> datasetKinds, int protocol) {
+
+        public Identity(String node, String study, String version, Map<String, String> datasetKinds) {
+            this(node, study, version, datasetKinds, ProtocolRevision.CURRENT);
+        }
     }
 
     private final Identity identity;
@@ -125,7 +137,7 @@ public final class NodeClient implements AutoCloseable {
         StreamObserver<NodeMessage> out = FederationGrpc.newStub(channel).connect(new Incoming());
         toCoordinator = out;
         Hello.Builder hello = Hello.newBuilder().setNode(identity.node()).setStudy(identity.study())
-                .setVersion(identity.version());
+                .setVersion(identity.version()).setProtocol(identity.protocol());
         identity.datasetKinds().forEach((id, kind) -> hello.addDatasets(DatasetOffer.newBuilder().setId(id)
                 .setKind(kind)));
         send(NodeMessage.newBuilder().setHello(hello).build());
@@ -135,7 +147,7 @@ public final class NodeClient implements AutoCloseable {
         @Override
         public void onNext(CoordinatorMessage m) {
             switch (m.getKindCase()) {
-                case WELCOME -> welcomed(m.getWelcome().getHeartbeatMillis());
+                case WELCOME -> welcomed(m.getWelcome());
                 case CALL -> accept(m.getCall());
                 case CANCEL -> {
                     cancelled.add(m.getCancel().getCallId());
@@ -144,11 +156,7 @@ public final class NodeClient implements AutoCloseable {
                         f.cancel(true);
                     }
                 }
-                case REFUSED -> {
-                    refusal = m.getRefused().getReason();
-                    enter(State.REFUSED, refusal);
-                    log.accept("the coordinator refused this node: " + refusal);
-                }
+                case REFUSED -> refused("the coordinator refused this node: ", m.getRefused().getReason());
                 default -> { }
             }
         }
@@ -164,7 +172,31 @@ public final class NodeClient implements AutoCloseable {
         }
     }
 
-    private void welcomed(long heartbeatMillis) {
+    private void refused(String prefix, String reason) {
+        refusal = reason;
+        enter(State.REFUSED, refusal);
+        log.accept(prefix + refusal);
+    }
+
+    private void welcomed(Welcome welcome) {
+        Optional<String> mismatch = ProtocolRevision.mismatch("the coordinator", welcome.getVersion(),
+                welcome.getProtocol(), "this node", identity.version());
+        if (mismatch.isPresent()) {
+            // an older coordinator does not check: this node leaves, rather than answer requests it would misread
+            refused("this node cannot work with the coordinator: ", mismatch.get());
+            StreamObserver<NodeMessage> out = toCoordinator;
+            if (out != null) {
+                synchronized (this) {
+                    try {
+                        out.onCompleted();
+                    } catch (RuntimeException ignored) {
+                        // already closed
+                    }
+                }
+            }
+            return;
+        }
+        long heartbeatMillis = welcome.getHeartbeatMillis();
         attempt = 0;
         lastProblem = null;
         enter(State.CONNECTED, null);

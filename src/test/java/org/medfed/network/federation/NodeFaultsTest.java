@@ -21,6 +21,7 @@ import org.medfed.engine.RunEvent;
 import org.medfed.engine.RunHistory;
 import org.medfed.engine.RunStatus;
 import org.medfed.engine.protocol.Procedure;
+import org.medfed.engine.protocol.ProtocolRevision;
 import org.medfed.engine.strategy.FedAvg;
 import org.medfed.network.node.CallHandler;
 import org.medfed.network.node.NodeClient;
@@ -146,6 +147,30 @@ class NodeFaultsTest {
             assertThat(stranger.state()).isEqualTo(NodeClient.State.REFUSED);
             assertThat(stranger.refusal()).isEqualTo("no hospital of this study runs on node 'hospital-z'; the "
                     + "study expects hospital-a");
+            assertThat(net.server.nodes().links()).isEmpty();
+        }
+    }
+
+    @Test
+    void aNodeOfAnotherProtocolRevisionIsRefusedWithBothVersions() throws Exception {
+        try (LoopbackFederation net = new LoopbackFederation("heart-study", List.of("hospital-a", "hospital-b"))) {
+            CallHandler nothing = (dataset, request, control) -> {
+                throw new AssertionError("no call expected");
+            };
+            NodeClient older = net.startNode("hospital-a", ProtocolRevision.CURRENT - 1, nothing);
+            NodeClient unaware = net.startNode("hospital-b", 0, nothing);
+            long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while ((older.state() != NodeClient.State.REFUSED || unaware.state() != NodeClient.State.REFUSED)
+                    && System.nanoTime() < end) {
+                Thread.sleep(20);
+            }
+            assertThat(older.state()).isEqualTo(NodeClient.State.REFUSED);
+            assertThat(older.refusal()).startsWith("node 'hospital-a' runs MedFed 0.9-old with participant protocol "
+                    + "revision " + (ProtocolRevision.CURRENT - 1) + ", but this coordinator runs MedFed ")
+                    .endsWith("with revision " + ProtocolRevision.CURRENT + ": install the same MedFed version at the "
+                            + "hospitals' nodes and at the coordinator");
+            assertThat(unaware.refusal()).startsWith("node 'hospital-b' runs MedFed 0.9-old with no participant "
+                    + "protocol revision (a version from before revisions were exchanged)");
             assertThat(net.server.nodes().links()).isEmpty();
         }
     }
