@@ -184,16 +184,7 @@ public final class NodeClient implements AutoCloseable {
         if (mismatch.isPresent()) {
             // an older coordinator does not check: this node leaves, rather than answer requests it would misread
             refused("this node cannot work with the coordinator: ", mismatch.get());
-            StreamObserver<NodeMessage> out = toCoordinator;
-            if (out != null) {
-                synchronized (this) {
-                    try {
-                        out.onCompleted();
-                    } catch (RuntimeException ignored) {
-                        // already closed
-                    }
-                }
-            }
+            endStream();
             return;
         }
         long heartbeatMillis = welcome.getHeartbeatMillis();
@@ -270,6 +261,21 @@ public final class NodeClient implements AutoCloseable {
         executor.schedule(this::dial, delay, TimeUnit.MILLISECONDS);
     }
 
+    /** Tells the coordinator this node is done with the stream. */
+    private void endStream() {
+        StreamObserver<NodeMessage> out = toCoordinator;
+        if (out == null) {
+            return;
+        }
+        synchronized (this) {
+            try {
+                out.onCompleted();
+            } catch (RuntimeException ignored) {
+                // already closed
+            }
+        }
+    }
+
     private void send(NodeMessage m) {
         StreamObserver<NodeMessage> out = toCoordinator;
         if (out == null) {
@@ -343,16 +349,7 @@ public final class NodeClient implements AutoCloseable {
             h.cancel(false);
         }
         running.values().forEach(f -> f.cancel(true));
-        StreamObserver<NodeMessage> out = toCoordinator;
-        if (out != null) {
-            synchronized (this) {
-                try {
-                    out.onCompleted();
-                } catch (RuntimeException ignored) {
-                    // already closed
-                }
-            }
-        }
+        endStream();
         channel.shutdownNow();
         try {
             channel.awaitTermination(5, TimeUnit.SECONDS);
