@@ -199,6 +199,11 @@ public final class Params {
             return this;
         }
 
+        public Builder remove(String key) {
+            values.remove(key);
+            return this;
+        }
+
         public Builder floats(String key, float[] v) {
             return put(key, new Value.Floats(v));
         }

@@ -10,12 +10,14 @@ import java.util.Optional;
  *
  * <p>Revisions: 1, the protocol as first released (a node of that time sends none, read as 0); 2, secure
  * aggregation's key shares ride in the masking filter of the training request (no {@code secagg.deliver-shares}),
- * masked values travel as bytes, and a masked or encrypted reply carries no plain update.
+ * masked values travel as bytes, and a masked or encrypted reply carries no plain update; 3, a model the node
+ * received last on its connection is referred to by its digest instead of being sent again
+ * ({@code org.medfed.network.wire.RepeatedModel}).
  */
 public final class ProtocolRevision {
 
     /** Raise whenever a procedure's request or reply changes in a way the other side would misread. */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
 
     private ProtocolRevision() {
     }

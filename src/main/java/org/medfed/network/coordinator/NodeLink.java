@@ -15,6 +15,7 @@ import org.medfed.network.proto.Call;
 import org.medfed.network.proto.CancelCall;
 import org.medfed.network.proto.CoordinatorMessage;
 import org.medfed.network.proto.Reply;
+import org.medfed.network.wire.RepeatedModel;
 import org.medfed.network.wire.WireCodec;
 
 /**
@@ -32,6 +33,8 @@ public final class NodeLink implements NodeChannel {
     /** What was sent for each call still waiting: its size (for the exchange's bytes) and when (for the round trip). */
     private final Map<Long, Sent> sent = new ConcurrentHashMap<>();
     private final AtomicLong nextCall = new AtomicLong();
+    /** What the node holds already, so that a model is not sent to it twice; used under the stream's lock. */
+    private final RepeatedModel.Sender models = new RepeatedModel.Sender();
     private final AtomicLong bytesDown = new AtomicLong();
     private final AtomicLong bytesUp = new AtomicLong();
     private volatile Instant lastHeard = Instant.now();
@@ -97,12 +100,17 @@ public final class NodeLink implements NodeChannel {
         }
         long id = nextCall.incrementAndGet();
         pending.put(id, reply);
-        CoordinatorMessage m = CoordinatorMessage.newBuilder().setCall(Call.newBuilder().setCallId(id)
-                .setDataset(dataset).setRequest(WireCodec.toWire(request))).build();
-        int size = m.getSerializedSize();
-        bytesDown.addAndGet(size);
-        sent.put(id, new Sent(size, System.nanoTime()));
-        if (!send(m)) {
+        boolean delivered;
+        // shortened and sent under one lock: a reference to a model must follow that model on the stream
+        synchronized (toNode) {
+            CoordinatorMessage m = CoordinatorMessage.newBuilder().setCall(Call.newBuilder().setCallId(id)
+                    .setDataset(dataset).setRequest(WireCodec.toWire(models.shorten(request)))).build();
+            int size = m.getSerializedSize();
+            bytesDown.addAndGet(size);
+            sent.put(id, new Sent(size, System.nanoTime()));
+            delivered = send(m);
+        }
+        if (!delivered) {
             pending.remove(id);
             reply.completeExceptionally(SiteFailure.failed(node, "the connection to its node closed"));
         }

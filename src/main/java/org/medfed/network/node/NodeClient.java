@@ -29,6 +29,7 @@ import org.medfed.network.proto.Reply;
 import org.medfed.network.proto.Welcome;
 import org.medfed.network.tls.NodeTls;
 import org.medfed.network.tls.TlsIdentity;
+import org.medfed.network.wire.RepeatedModel;
 import org.medfed.network.wire.WireCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -144,11 +145,14 @@ public final class NodeClient implements AutoCloseable {
     }
 
     private final class Incoming implements StreamObserver<CoordinatorMessage> {
+        /** The models of this connection: a new one starts empty, as the coordinator's side of it does. */
+        private final RepeatedModel.Receiver models = new RepeatedModel.Receiver();
+
         @Override
         public void onNext(CoordinatorMessage m) {
             switch (m.getKindCase()) {
                 case WELCOME -> welcomed(m.getWelcome());
-                case CALL -> accept(m.getCall());
+                case CALL -> accept(m.getCall(), models);
                 case CANCEL -> {
                     cancelled.add(m.getCancel().getCallId());
                     Future<?> f = running.remove(m.getCancel().getCallId());
@@ -198,21 +202,34 @@ public final class NodeClient implements AutoCloseable {
                 TimeUnit.MILLISECONDS);
     }
 
-    private void accept(Call call) {
+    private void accept(Call call, RepeatedModel.Receiver models) {
         long id = call.getCallId();
+        // decoded here, in the order the calls arrive, so that a call referring to the last model finds it
+        SiteRequest request;
+        Exception unreadable = null;
+        try {
+            request = models.restore(WireCodec.fromWire(call.getRequest()));
+        } catch (RuntimeException e) {
+            request = null;
+            unreadable = e;
+        }
+        SiteRequest decoded = request;
+        Exception problem = unreadable;
         // registered before it can run, so that a call that ends at once is not left behind in 'running'
         FutureTask<Void> task = new FutureTask<>(() -> {
-            answer(id, call);
+            answer(id, call, decoded, problem);
             return null;
         });
         running.put(id, task);
         executor.execute(task);
     }
 
-    private void answer(long id, Call call) {
+    private void answer(long id, Call call, SiteRequest request, Exception unreadable) {
         Reply.Builder reply = Reply.newBuilder().setCallId(id);
         try {
-            SiteRequest request = WireCodec.fromWire(call.getRequest());
+            if (unreadable != null) {
+                throw unreadable;
+            }
             Params result = handler.handle(call.getDataset(), request, RunControl.free());
             reply.setResult(WireCodec.toWire(result));
         } catch (PolicyRefusal r) {

@@ -22,6 +22,9 @@ import org.medfed.engine.Strategy;
 import org.medfed.engine.strategy.FedAvg;
 import org.medfed.engine.strategy.FedProx;
 import org.medfed.engine.strategy.Scaffold;
+import org.medfed.data.ExampleSet;
+import org.medfed.model.ModelSpec;
+import org.medfed.model.ModelTrainer;
 import org.medfed.node.SiteCallHandler;
 import org.medfed.privacy.PrivacyFixtures;
 import org.medfed.privacy.PrivacyFixtures.MeanStrategy;
@@ -76,6 +79,16 @@ class NetworkRunEqualsInProcessRunTest {
         }
     }
 
+    /** As {@link #run(Strategy, List, double, int)}, from the model's own initial parameters. */
+    private static RunHistory run(Strategy strategy, List<? extends Participant> participants, double fraction,
+                                  int dim, ModelSpec spec) {
+        RunConfig config = new RunConfig(4, fraction, 1, PLAN, 42, Duration.ofMinutes(1));
+        try (InProcessTransport transport = new InProcessTransport(TestWorkers.shared(), 4)) {
+            return new FederatedRun(config, strategy, participants, transport, null)
+                    .execute(spec.initialParameters(7), RunControl.free());
+        }
+    }
+
     private static RunHistory overNetwork(Supplier<Strategy> strategy, List<InProcessParticipant> hospitals,
                                           double fraction, int dim) {
         List<String> names = hospitals.stream().map(InProcessParticipant::name).toList();
@@ -116,6 +129,52 @@ class NetworkRunEqualsInProcessRunTest {
         for (Supplier<Strategy> s : strategies) {
             RunHistory local = run(s.get(), quadratics(), 0.75, 3);
             assertSame(overNetwork(s, quadratics(), 0.75, 3), local);
+        }
+    }
+
+    /**
+     * A round sends the same model twice, for the evaluation of round r and the training of round r + 1; the second
+     * time only its digest travels. Over 4 rounds a node receives 5 whole models (the first training, 4
+     * evaluations), not 8, and the run is still the in-process one bit for bit.
+     */
+    @Test
+    void aModelTheNodeHoldsIsNotSentAgain() {
+        ModelSpec spec = ModelSpec.mlp(10, 2, 400);
+        int dim = spec.parameterCount();
+        Supplier<List<InProcessParticipant>> hospitals = () -> {
+            List<InProcessParticipant> out = new ArrayList<>();
+            for (int h = 0; h < 2; h++) {
+                java.util.SplittableRandom random = new java.util.SplittableRandom(h);
+                float[][] x = new float[40][10];
+                int[] y = new int[40];
+                for (int i = 0; i < x.length; i++) {
+                    for (int j = 0; j < 10; j++) {
+                        x[i][j] = (float) random.nextDouble(-1, 1);
+                    }
+                    y[i] = x[i][0] + x[i][1] > 0 ? 1 : 0;
+                }
+                ExampleSet all = ExampleSet.classification(new int[] {10}, x, y, 2);
+                int[] train = java.util.stream.IntStream.range(0, 30).toArray();
+                int[] test = java.util.stream.IntStream.range(30, 40).toArray();
+                out.add(InProcessParticipant.of("hospital-" + (char) ('a' + h), 1.0,
+                        ModelTrainer.create(spec, all.subset(train), all.subset(test))));
+            }
+            return out;
+        };
+        RunHistory local = run(FedAvg.plain(), hospitals.get(), 1.0, dim, spec);
+        List<String> names = List.of("hospital-a", "hospital-b");
+        try (LoopbackFederation net = new LoopbackFederation("equivalence", names)) {
+            List<Participant> remote = new ArrayList<>();
+            for (InProcessParticipant p : hospitals.get()) {
+                net.startNode(p.name(), new SiteCallHandler(Map.of("data", p.site())));
+                remote.add(net.remote(p));
+            }
+            net.awaitConnected(names);
+            assertSame(run(FedAvg.plain(), remote, 1.0, dim, spec), local);
+            long modelBytes = 4L * dim;
+            for (var link : net.server.nodes().links()) {
+                assertThat(link.bytesDown()).as(link.node()).isBetween(5 * modelBytes, 6 * modelBytes);
+            }
         }
     }
 

@@ -1,0 +1,75 @@
+package org.medfed.network.wire;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.Procedure;
+import org.medfed.engine.protocol.ProtocolException;
+import org.medfed.engine.protocol.SiteRequest;
+
+class RepeatedModelTest {
+
+    private static SiteRequest carrying(Procedure p, float... model) {
+        return SiteRequest.of(3, p, Params.builder().floats(RepeatedModel.MODEL, model).text("split", "TEST").build());
+    }
+
+    @Test
+    void aModelSentOnceTravelsAsItsDigestTheSecondTimeAndComesBackBitForBit() {
+        RepeatedModel.Sender coordinator = new RepeatedModel.Sender();
+        RepeatedModel.Receiver node = new RepeatedModel.Receiver();
+        float[] model = {1.5f, -0f, Float.intBitsToFloat(0x7fc00001), 3e-40f};
+
+        SiteRequest first = coordinator.shorten(carrying(Procedure.EVALUATE, model));
+        SiteRequest second = coordinator.shorten(carrying(Procedure.TRAIN, model));
+
+        assertThat(first.call().params().floats(RepeatedModel.MODEL)).isEqualTo(model);
+        assertThat(second.call().params().has(RepeatedModel.MODEL)).isFalse();
+        assertThat(second.call().params().bytes(RepeatedModel.SAME)).hasSize(32)
+                .isEqualTo(RepeatedModel.digest(model));
+        assertThat(second.call().params().text("split")).isEqualTo("TEST");
+        assertThat(second.call().procedure()).isEqualTo(Procedure.TRAIN);
+
+        node.restore(first);
+        float[] back = node.restore(second).call().params().floats(RepeatedModel.MODEL);
+        assertThat(back).hasSize(model.length);
+        for (int i = 0; i < model.length; i++) {
+            assertThat(Float.floatToRawIntBits(back[i])).isEqualTo(Float.floatToRawIntBits(model[i]));
+        }
+    }
+
+    @Test
+    void aDifferentModelAndANewConnectionSendTheWholeModel() {
+        RepeatedModel.Sender coordinator = new RepeatedModel.Sender();
+        coordinator.shorten(carrying(Procedure.EVALUATE, 1f, 2f));
+
+        SiteRequest changed = coordinator.shorten(carrying(Procedure.TRAIN, 1f, 2.0000002f));
+        SiteRequest afterReconnecting = new RepeatedModel.Sender().shorten(carrying(Procedure.TRAIN, 1f, 2.0000002f));
+
+        assertThat(changed.call().params().floats(RepeatedModel.MODEL)).containsExactly(1f, 2.0000002f);
+        assertThat(afterReconnecting.call().params().floats(RepeatedModel.MODEL)).containsExactly(1f, 2.0000002f);
+    }
+
+    @Test
+    void aRequestWithoutAModelPassesUntouched() {
+        SiteRequest question = SiteRequest.of(1, Procedure.DESCRIBE, Params.builder().text("x", "y").build());
+        assertThat(new RepeatedModel.Sender().shorten(question)).isSameAs(question);
+        assertThat(new RepeatedModel.Receiver().restore(question)).isSameAs(question);
+    }
+
+    @Test
+    void aReferenceToAModelTheNodeDoesNotHoldIsRefusedWithBothDigests() {
+        RepeatedModel.Sender coordinator = new RepeatedModel.Sender();
+        coordinator.shorten(carrying(Procedure.EVALUATE, 1f));
+        SiteRequest reference = coordinator.shorten(carrying(Procedure.TRAIN, 1f));
+
+        assertThatThrownBy(() -> new RepeatedModel.Receiver().restore(reference)).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("this node has received no model on this connection");
+
+        RepeatedModel.Receiver holdsAnother = new RepeatedModel.Receiver();
+        holdsAnother.restore(carrying(Procedure.EVALUATE, 2f));
+        assertThatThrownBy(() -> holdsAnother.restore(reference)).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("the last model this node received is");
+    }
+}
