@@ -1,6 +1,7 @@
 package org.medfed.benchmark;
 
 import java.util.Arrays;
+import java.util.List;
 import org.medfed.engine.Participant;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.protocol.SiteRequest;
@@ -29,11 +30,16 @@ final class CallRoundTrip {
     private CallRoundTrip() {
     }
 
-    static Result measure(Participant inProcess, Participant overNode, SiteRequest request, int calls) {
+    /**
+     * @param requests asked in turn; requests with different models make every call carry its model, since a node is
+     *                 sent a model it already holds only as a digest
+     */
+    static Result measure(Participant inProcess, Participant overNode, List<SiteRequest> requests, int calls) {
         double[] local = new double[calls];
         double[] remote = new double[calls];
         try {
             for (int i = 0; i < calls; i++) {
+                SiteRequest request = requests.get(i % requests.size());
                 local[i] = timed(inProcess, request);
                 remote[i] = timed(overNode, request);
             }

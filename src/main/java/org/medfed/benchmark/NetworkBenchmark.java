@@ -256,9 +256,14 @@ public final class NetworkBenchmark {
                     millis.computeIfAbsent(v, x -> new ArrayList<>()).add(t.millisPerRound(rounds));
                 }
             }
-            // the first hospital's evaluation of the initial model: model down, test metrics back
-            oneCall = CallRoundTrip.measure(inProcess.get(0), overNetwork.get(0),
-                    EvaluationRequest.of(1, fed.initial(), DataSplit.TEST), SINGLE_CALLS);
+            // the first hospital's evaluation of the initial model and of one that differs in its first parameter, in
+            // turn, so that every call carries its model down (a repeated one would travel as its digest); test
+            // metrics back
+            float[] other = fed.initial().toArray();
+            other[0] = Math.nextUp(other[0]);
+            oneCall = CallRoundTrip.measure(inProcess.get(0), overNetwork.get(0), List.of(
+                    EvaluationRequest.of(1, fed.initial(), DataSplit.TEST),
+                    EvaluationRequest.of(1, ModelVector.wrap(other), DataSplit.TEST)), SINGLE_CALLS);
         }
         return new Timings(millis, secureSample, oneCall);
     }

@@ -96,9 +96,10 @@ public record NetworkReport(NetworkBenchmark.Settings settings, MachineFacts bef
                     .append(percentiles(c.overNode())).append(" | ")
                     .append(num(c.overNode().median() - c.inProcess().median())).append(" |\n");
         }
-        sb.append("\nThe first hospital's evaluation of the initial model, called again and again from one thread, "
-                + "alternating in process and over its node, after the timed runs; the other nodes stayed "
-                + "connected and idle.\n");
+        sb.append("\nThe first hospital's evaluation of the initial model and of one that differs from it in one "
+                + "parameter, in turn (so that every call carries its model: a node is sent a model it holds only as "
+                + "a digest), called again and again from one thread, alternating in process and over its node, "
+                + "after the timed runs; the other nodes stayed connected and idle.\n");
     }
 
     private void bytesTable(StringBuilder sb) {
