@@ -26,9 +26,9 @@ import org.medfed.engine.RunListener;
 import org.medfed.engine.Seeds;
 import org.medfed.engine.Strategy;
 import org.medfed.engine.strategy.FedAvg;
+import org.medfed.model.ModelSpec;
 import org.medfed.privacy.random.RandomSource;
 import org.medfed.privacy.secagg.SecAggParameters;
-import org.medfed.model.ModelSpec;
 import org.medfed.privacy.secagg.SecureAggregation;
 import org.medfed.site.HospitalSite;
 import org.medfed.site.InProcessParticipant;
@@ -153,9 +153,10 @@ public final class NetworkBenchmark {
     }
 
     private static NetworkReport.Federation measure(Workers workers, int n, Settings settings, Consumer<String> progress) {
+        ModelSpec model = settings.model();
         List<SyntheticHospitals.Hospital> hospitals = SyntheticHospitals.generate(n, settings.rows(),
-                settings.seed(), settings.model());
-        ModelVector initial = settings.model().initialParameters(Seeds.derive(settings.seed(), "model-init", 0));
+                settings.seed(), model);
+        ModelVector initial = model.initialParameters(Seeds.derive(settings.seed(), "model-init", 0));
         ByteCounts bytes;
         Timings timings;
         RunHistory reference;

@@ -7,7 +7,6 @@ import org.medfed.engine.protocol.SiteRequest;
 /** The request to evaluate a model on a hospital's split, and how the hospital reads it. */
 public final class EvaluationRequest {
 
-    private static final String MODEL = "model";
     private static final String SPLIT = "split";
 
     private EvaluationRequest() {
@@ -15,11 +14,11 @@ public final class EvaluationRequest {
 
     public static SiteRequest of(int round, ModelVector model, DataSplit split) {
         return SiteRequest.of(round, Procedure.EVALUATE,
-                Params.builder().floats(MODEL, model.toArray()).text(SPLIT, split.name()).build());
+                Params.builder().floats(SiteRequest.MODEL, model.toArray()).text(SPLIT, split.name()).build());
     }
 
     public static ModelVector model(SiteRequest request) {
-        return ModelVector.wrap(request.params().floats(MODEL));
+        return ModelVector.wrap(request.params().floats(SiteRequest.MODEL));
     }
 
     public static DataSplit split(SiteRequest request) {

@@ -12,20 +12,19 @@ import org.medfed.engine.protocol.SiteRequest;
  */
 public record FitInstruction(int round, ModelVector global, LocalTraining training, Params params) {
 
-    private static final String MODEL = "model";
 
     /** The request asking for {@code call} from {@code global}, its update passed through {@code filters}. */
     public static SiteRequest request(int round, ModelVector global, LocalTraining training, ProcedureCall call,
                                       List<ProcedureCall> filters) {
         Params params = Params.builder().all(call.params()).all(training.toParams())
-                .floats(MODEL, global.toArray()).build();
+                .floats(SiteRequest.MODEL, global.toArray()).build();
         return new SiteRequest(round, new ProcedureCall(call.procedure(), params), filters);
     }
 
     /** Reads a training request; {@code dpSgd} rebuilds DP-SGD from its settings when the plan has it. */
     public static FitInstruction from(SiteRequest request, Function<Params, SampleLevelPrivacy> dpSgd) {
         Params p = request.params();
-        return new FitInstruction(request.round(), ModelVector.wrap(p.floats(MODEL)),
+        return new FitInstruction(request.round(), ModelVector.wrap(p.floats(SiteRequest.MODEL)),
                 LocalTraining.fromParams(p, dpSgd), p);
     }
 

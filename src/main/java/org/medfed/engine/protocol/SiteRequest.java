@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record SiteRequest(int round, ProcedureCall call, List<ProcedureCall> filters) {
 
+    /** The parameter that carries the model, in a training request and in an evaluation request alike. */
+    public static final String MODEL = "model";
+
     public SiteRequest {
         Objects.requireNonNull(call, "call");
         filters = List.copyOf(filters);

@@ -13,6 +13,7 @@ import org.medfed.network.proto.NodeMessage;
 import org.medfed.network.proto.Refused;
 import org.medfed.network.proto.Welcome;
 import org.medfed.network.tls.PeerHospital;
+import org.medfed.network.wire.RepeatedModel;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +29,7 @@ final class FederationService extends FederationGrpc.FederationImplBase {
     private final String version;
     private final long heartbeatMillis;
     private final NodeRegistry registry;
+    private final RepeatedModel.Digests digests = new RepeatedModel.Digests();
 
     FederationService(String study, String version, long heartbeatMillis, NodeRegistry registry) {
         this.study = study;
@@ -77,7 +79,7 @@ final class FederationService extends FederationGrpc.FederationImplBase {
                     return;
                 }
                 link = new NodeLink(h.getNode(), h.getVersion(),
-                        h.getDatasetsList().stream().map(DatasetOffer::getId).toList(), toNode);
+                        h.getDatasetsList().stream().map(DatasetOffer::getId).toList(), toNode, digests);
                 synchronized (toNode) {
                     toNode.onNext(CoordinatorMessage.newBuilder().setWelcome(Welcome.newBuilder().setStudy(study)
                             .setVersion(version).setHeartbeatMillis(heartbeatMillis)

@@ -34,15 +34,18 @@ public final class NodeLink implements NodeChannel {
     private final Map<Long, Sent> sent = new ConcurrentHashMap<>();
     private final AtomicLong nextCall = new AtomicLong();
     /** What the node holds already, so that a model is not sent to it twice; used under the stream's lock. */
-    private final RepeatedModel.Sender models = new RepeatedModel.Sender();
+    private final RepeatedModel.Sender models;
     private final AtomicLong bytesDown = new AtomicLong();
     private final AtomicLong bytesUp = new AtomicLong();
     private volatile Instant lastHeard = Instant.now();
     private volatile java.time.Duration lastRoundTrip;
     private volatile String closedBecause;
 
-    NodeLink(String node, String version, List<String> datasets, StreamObserver<CoordinatorMessage> toNode) {
+    /** @param digests the coordinator's, shared by all its nodes */
+    NodeLink(String node, String version, List<String> datasets, StreamObserver<CoordinatorMessage> toNode,
+             RepeatedModel.Digests digests) {
         this.node = node;
+        this.models = new RepeatedModel.Sender(digests);
         this.version = version;
         this.datasets = List.copyOf(datasets);
         this.toNode = toNode;

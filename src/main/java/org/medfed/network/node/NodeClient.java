@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Future;
 import java.util.concurrent.FutureTask;
@@ -204,33 +205,31 @@ public final class NodeClient implements AutoCloseable {
 
     private void accept(Call call, RepeatedModel.Receiver models) {
         long id = call.getCallId();
-        // decoded here, in the order the calls arrive, so that a call referring to the last model finds it
-        SiteRequest request;
-        Exception unreadable = null;
+        // decoded here, in the order the calls arrive, so that a call referring to the last model finds it; a request
+        // that cannot be read is answered as failed by the task, like any other failure
+        Callable<SiteRequest> request;
         try {
-            request = models.restore(WireCodec.fromWire(call.getRequest()));
+            SiteRequest decoded = models.restore(WireCodec.fromWire(call.getRequest()));
+            request = () -> decoded;
         } catch (RuntimeException e) {
-            request = null;
-            unreadable = e;
+            request = () -> {
+                throw e;
+            };
         }
-        SiteRequest decoded = request;
-        Exception problem = unreadable;
+        Callable<SiteRequest> read = request;
         // registered before it can run, so that a call that ends at once is not left behind in 'running'
         FutureTask<Void> task = new FutureTask<>(() -> {
-            answer(id, call, decoded, problem);
+            answer(id, call, read);
             return null;
         });
         running.put(id, task);
         executor.execute(task);
     }
 
-    private void answer(long id, Call call, SiteRequest request, Exception unreadable) {
+    private void answer(long id, Call call, Callable<SiteRequest> read) {
         Reply.Builder reply = Reply.newBuilder().setCallId(id);
         try {
-            if (unreadable != null) {
-                throw unreadable;
-            }
-            Params result = handler.handle(call.getDataset(), request, RunControl.free());
+            Params result = handler.handle(call.getDataset(), read.call(), RunControl.free());
             reply.setResult(WireCodec.toWire(result));
         } catch (PolicyRefusal r) {
             reply.setRefused(r.getMessage());

@@ -18,34 +18,60 @@ import org.medfed.engine.protocol.Value;
  * the model's float bits, instead of the floats, and the node puts back the model it received last. Both sides
  * keep the state of one stream: a new connection starts over with a full model.
  *
- * <p>The coordinator keeps only the digest of what it sent; the node keeps the last model it received, which it
- * must hold to answer anyway. The node applies {@link Receiver#restore} in the order the calls arrive on the stream,
- * the order the coordinator sent them in, so a reference always follows the model it refers to.
+ * <p>The coordinator keeps the digest of what it sent to each node, and one copy of the last model it digested for
+ * all of them; the node keeps the last model it received, which it must hold to answer anyway. The node applies
+ * {@link Receiver#restore} in the order the calls arrive on the stream, the order the coordinator sent them in, so a
+ * reference always follows the model it refers to.
  */
 public final class RepeatedModel {
 
-    /** The request parameter that carries a model. */
-    public static final String MODEL = "model";
-    /** The parameter that replaces it when the node already holds that model: its SHA-256. */
+    /** The parameter that replaces {@link SiteRequest#MODEL} when the node already holds that model: its SHA-256. */
     public static final String SAME = "model.same";
 
     private RepeatedModel() {
     }
 
+    /**
+     * The digests of the models a coordinator sends, each taken once for all its nodes: a round sends one model to
+     * every node, and hashing it again for each of them would repeat the same work as many times as there are
+     * hospitals. Keeps a copy of the last model digested and compares a new one with it as {@link Arrays#equals}
+     * does, so two models that differ only in the payload bits of a NaN would count as one; the engine refuses
+     * updates that are not finite, so the models it sends have no NaN.
+     */
+    public static final class Digests {
+
+        private float[] last;
+        private byte[] lastDigest;
+
+        synchronized byte[] of(float[] model) {
+            if (!Arrays.equals(model, last)) {
+                last = model.clone();
+                lastDigest = digest(last);
+            }
+            return lastDigest;
+        }
+    }
+
     /** The coordinator's side of one node's stream. Not thread-safe: the caller sends under its stream's lock. */
     public static final class Sender {
 
+        private final Digests digests;
         private byte[] lastSent;
+
+        /** @param digests shared by the coordinator's streams */
+        public Sender(Digests digests) {
+            this.digests = digests;
+        }
 
         /** The request as it should travel: its model replaced by a reference when the node holds it already. */
         public SiteRequest shorten(SiteRequest request) {
             Params params = request.call().params();
-            if (!(params.get(MODEL).orElse(null) instanceof Value.Floats model)) {
+            if (!(params.get(SiteRequest.MODEL).orElse(null) instanceof Value.Floats model)) {
                 return request;
             }
-            byte[] digest = digest(model.values());
+            byte[] digest = digests.of(model.values());
             if (Arrays.equals(digest, lastSent)) {
-                Params shorter = params.toBuilder().remove(MODEL).bytes(SAME, digest).build();
+                Params shorter = params.toBuilder().remove(SiteRequest.MODEL).bytes(SAME, digest).build();
                 return new SiteRequest(request.round(), new ProcedureCall(request.call().procedure(), shorter),
                         request.filters());
             }
@@ -68,7 +94,7 @@ public final class RepeatedModel {
          */
         public SiteRequest restore(SiteRequest request) {
             Params params = request.call().params();
-            if (params.get(MODEL).orElse(null) instanceof Value.Floats model) {
+            if (params.get(SiteRequest.MODEL).orElse(null) instanceof Value.Floats model) {
                 lastReceived = model.values().clone();
                 lastDigest = digest(lastReceived);
                 return request;
@@ -81,7 +107,7 @@ public final class RepeatedModel {
                         same.bytes()) + (lastDigest == null ? ", but this node has received no model on this connection"
                         : ", but the last model this node received is " + HexFormat.of().formatHex(lastDigest)));
             }
-            Params whole = params.toBuilder().remove(SAME).floats(MODEL, lastReceived.clone()).build();
+            Params whole = params.toBuilder().remove(SAME).floats(SiteRequest.MODEL, lastReceived.clone()).build();
             return new SiteRequest(request.round(), new ProcedureCall(request.call().procedure(), whole),
                     request.filters());
         }
