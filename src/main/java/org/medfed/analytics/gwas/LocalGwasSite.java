@@ -200,8 +200,7 @@ public final class LocalGwasSite implements GwasSite {
                 throw new IllegalArgumentException(name + ": no variant " + v);
             }
             model.accumulate(request.family(), v == ModelRequest.NULL_MODEL ? null : recent.row(v, this::unpack),
-                    request.betas(),
-                    r * p, out, r);
+                    request.betas(), r * p, out, r);
         }
         return out;
     }
