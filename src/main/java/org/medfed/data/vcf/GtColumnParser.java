@@ -82,7 +82,12 @@ final class GtColumnParser {
         int pos = samplesStart;
         byte[] first = dosages[0];
         boolean biallelic = alts == 1;
-        for (int s = 0; s < n; s++) {
+        int s = 0;
+        if (gtIndex == 0 && biallelic) {
+            s = biallelicCalls(line, samplesStart, end, n, first, kinds);
+            pos = samplesStart + 4 * s;
+        }
+        for (; s < n; s++) {
             if (gtIndex == 0 && pos + 3 <= end) {
                 // the usual call: two one-digit alleles (or '.') and a separator, then a tab, a colon or the end
                 int a = line[pos];
@@ -132,6 +137,57 @@ final class GtColumnParser {
             readCall(line, start, gtEnd < 0 ? fieldEnd : gtEnd, s, alts, dosages, kinds, sampleNames);
             pos = fieldEnd + 1;
         }
+    }
+
+    private static final java.lang.invoke.VarHandle INTS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(
+            int[].class, java.nio.ByteOrder.LITTLE_ENDIAN);
+    /** Bytes 2 and 4 of a call read as a little-endian int: the separator and the tab after the call. */
+    private static final int SEPARATOR_AND_TAB = 0xFF00FF00;
+    private static final int SLASH_THEN_TAB = ('\t' << 24) | ('/' << 8);
+    private static final int BAR_THEN_TAB = ('\t' << 24) | ('|' << 8);
+    private static final int MISSING_ALLELE = '.' - '0';
+
+    /**
+     * The calls of a biallelic record whose only FORMAT field is GT, four bytes each ({@code 0/1\t}), read as
+     * one int each: the usual file, where this loop is most of the time spent reading. No branch depends on
+     * which genotype a sample has (the kinds are counted by arithmetic on the dosage), so random genotypes do
+     * not cost mispredictions. Stops at the first call of another shape (the last one, which no tab follows; a
+     * haploid or multi-digit call; a field after GT) and returns how many samples it read, for the general loop
+     * to go on from.
+     */
+    private static int biallelicCalls(byte[] line, int samplesStart, int end, int n, byte[] dosages,
+            CallKinds kinds) {
+        int s = 0;
+        int het = 0;
+        int homAlt = 0;
+        int called = 0;
+        int missing = 0;
+        for (int pos = samplesStart; s < n && pos + 4 <= end; s++, pos += 4) {
+            int call = (int) INTS.get(line, pos);
+            int shape = call & SEPARATOR_AND_TAB;
+            if (shape != SLASH_THEN_TAB && shape != BAR_THEN_TAB) {
+                break;
+            }
+            int x = (call & 0xFF) - '0';
+            int y = ((call >>> 16) & 0xFF) - '0';
+            if (((x | y) >>> 1) == 0) {
+                int d = x + y;
+                dosages[s] = (byte) d;
+                het += d & 1;
+                homAlt += d >> 1;
+                called++;
+            } else if (x == MISSING_ALLELE && y == MISSING_ALLELE) {
+                dosages[s] = VariantRecord.MISSING;
+                missing++;
+            } else {
+                break;
+            }
+        }
+        kinds.homRef += called - het - homAlt;
+        kinds.het += het;
+        kinds.homAlt += homAlt;
+        kinds.missing += missing;
+        return s;
     }
 
     private static int fieldEnd(byte[] line, int from, int end) {

@@ -42,6 +42,53 @@ class GtColumnParserTest {
         }
     }
 
+    /**
+     * A GT-only biallelic file is read four bytes a call until a call of another shape; every shape, anywhere in a
+     * line (first, middle, last sample), gives the dosages and the call counts of htsjdk's Genotype objects.
+     */
+    @Test
+    void fourByteCallsAndEveryOtherShapeAgreeWithHtsjdk() throws IOException {
+        String[] usual = {"0/0", "0/1", "1/0", "1/1", "0|0", "0|1", "1|0", "1|1", "./.", ".|."};
+        String[] other = {"./1", "1|.", "0", "1", ".", "0/1/1", "./././.", "00/1", "0/01"};
+        java.util.Random random = new java.util.Random(7);
+        String[] samples = new String[37];
+        for (int i = 0; i < samples.length; i++) {
+            samples[i] = "S" + i;
+        }
+        StringBuilder text = new StringBuilder(VcfReaderTest.header(samples));
+        for (int r = 0; r < 400; r++) {
+            text.append("1\t").append(10 + r).append("\t.\tA\tG\t.\t.\t.\tGT");
+            for (int s = 0; s < samples.length; s++) {
+                boolean odd = random.nextInt(r % 4 == 0 ? 3 : 40) == 0;
+                text.append('\t').append(odd ? other[random.nextInt(other.length)] : usual[random.nextInt(usual.length)]);
+            }
+            text.append('\n');
+        }
+        Path vcf = write(text.toString());
+        VcfReadStats fastStats;
+        List<String> fast = new ArrayList<>();
+        try (VcfReader reader = VcfReader.open(vcf)) {
+            VcfReaderTest.readAll(reader).forEach(v -> fast.add(describe(v)));
+            fastStats = reader.stats();
+        }
+        List<String> viaHtsjdk = new ArrayList<>();
+        VcfReadStats htsjdkStats = new VcfReadStats();
+        try (VCFFileReader reader = new VCFFileReader(vcf, false)) {
+            DosageExtractor extractor = new DosageExtractor(MultiAllelicPolicy.SPLIT, htsjdkStats,
+                    reader.getFileHeader().getGenotypeSamples());
+            for (VariantContext vc : reader) {
+                extractor.extract(vc, null).forEach(v -> viaHtsjdk.add(describe(v)));
+            }
+        }
+        assertThat(fast).isEqualTo(viaHtsjdk);
+        assertThat(List.of(fastStats.calls(), fastStats.homRefCalls(), fastStats.hetCalls(), fastStats.homAltCalls(),
+                fastStats.missingCalls(), fastStats.nonDiploidCalls()))
+                .isEqualTo(List.of(htsjdkStats.calls(), htsjdkStats.homRefCalls(), htsjdkStats.hetCalls(),
+                        htsjdkStats.homAltCalls(), htsjdkStats.missingCalls(), htsjdkStats.nonDiploidCalls()));
+        assertThat(fastStats.hetCalls()).isGreaterThan(1000);
+        assertThat(fastStats.nonDiploidCalls()).isGreaterThan(100);
+    }
+
     @Test
     void phasedPolyploidMultiDigitAndGtNotFirst() throws IOException {
         StringBuilder alts = new StringBuilder("C");
