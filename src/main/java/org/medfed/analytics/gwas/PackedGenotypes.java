@@ -19,7 +19,6 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -75,7 +74,8 @@ final class PackedGenotypes implements Closeable {
     private static final int VERSION = 2;
     private static final int HEADER = 128;
     private static final int CHUNK = 1 << 20;
-    static final byte MISSING_CODE = 3;
+    /** 3: the two low bits of {@link VariantRecord#MISSING} (-1), which {@link #pack} relies on. */
+    static final byte MISSING_CODE = VariantRecord.MISSING & 3;
 
     private final Path file;
     private final FileChannel channel;
@@ -488,18 +488,28 @@ final class PackedGenotypes implements Closeable {
         }
     }
 
-    /** Packs dosages (0..2, negative missing) four to a byte and counts each sample's calls. */
+    /**
+     * Packs dosages (0..2, or {@link VariantRecord#MISSING}) four to a byte and counts each sample's calls. A
+     * dosage's two low bits are its code: 0, 1, 2, and 3 for the missing -1 ({@link #MISSING_CODE}), so neither
+     * the packing nor the count branches on the genotype.
+     */
     static void pack(byte[] dosages, byte[] packed, long[] called) {
-        Arrays.fill(packed, (byte) 0);
-        for (int i = 0; i < dosages.length; i++) {
-            int code;
-            if (dosages[i] < 0) {
-                code = MISSING_CODE;
-            } else {
-                code = dosages[i];
-                called[i]++;
+        int n = dosages.length;
+        int whole = n >> 2;
+        for (int b = 0; b < whole; b++) {
+            int i = b << 2;
+            packed[b] = (byte) ((dosages[i] & 3) | (dosages[i + 1] & 3) << 2 | (dosages[i + 2] & 3) << 4
+                    | (dosages[i + 3] & 3) << 6);
+        }
+        if (whole < packed.length) {
+            int last = 0;
+            for (int i = whole << 2; i < n; i++) {
+                last |= (dosages[i] & 3) << ((i & 3) << 1);
             }
-            packed[i >> 2] |= (byte) (code << ((i & 3) << 1));
+            packed[whole] = (byte) last;
+        }
+        for (int i = 0; i < n; i++) {
+            called[i] += ~dosages[i] >>> 31;
         }
     }
 }
