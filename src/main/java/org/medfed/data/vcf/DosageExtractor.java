@@ -54,7 +54,11 @@ final class DosageExtractor {
                 return List.of();
             }
         }
-        byte[][] dosages = new byte[alts.size()][sampleCount];
+        // one allocation per row: a two-dimensional 'new' leaves compiled code for the JVM's slower runtime path
+        byte[][] dosages = new byte[alts.size()][];
+        for (int k = 0; k < dosages.length; k++) {
+            dosages[k] = new byte[sampleCount];
+        }
         if (raw != null && sampleCount > 0) {
             kinds.clear();
             GtColumnParser.parse(raw.line(), raw.samplesStart(), raw.end(), gtIndex, alts.size(), dosages, kinds,

@@ -36,6 +36,9 @@ public final class VcfReader implements Closeable {
     private final DosageExtractor extractor;
     private final ArrayDeque<VariantRecord> pending = new ArrayDeque<>();
     private final Map<String, Integer> lastPositions = new HashMap<>();
+    /** The contig of the record before, and its position: most records follow one of the same contig. */
+    private String lastContig;
+    private int lastPosition;
 
     private VcfReader(Path file, VcfReadOptions options, Executor inflaters) {
         this.file = file;
@@ -144,12 +147,20 @@ public final class VcfReader implements Closeable {
         }
         String contig = vc.getContig();
         int position = vc.getStart();
-        Integer previous = lastPositions.put(contig, position);
-        if (previous != null && position < previous) {
+        if (!contig.equals(lastContig)) {
+            // contigs may interleave: each one's last position is kept while another one's records run
+            if (lastContig != null) {
+                lastPositions.put(lastContig, lastPosition);
+            }
+            lastContig = contig;
+            lastPosition = lastPositions.getOrDefault(contig, 0);
+        }
+        if (position < lastPosition) {
             throw new BadInputException(file, source.location(), "position " + position + " on contig " + contig
-                    + " comes after position " + previous + ": records must be sorted by position "
+                    + " comes after position " + lastPosition + ": records must be sorted by position "
                     + "(sort the file, e.g. with 'bcftools sort')");
         }
+        lastPosition = position;
     }
 
     @Override

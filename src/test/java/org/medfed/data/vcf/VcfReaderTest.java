@@ -58,6 +58,21 @@ class VcfReaderTest {
         assertThat(altCopies).isEqualTo(8017);
     }
 
+    /** Contigs may interleave; each keeps its own order, also when its records resume after another contig's. */
+    @Test
+    void positionsIncreaseWithinEachContigEvenWhenContigsInterleave() throws IOException {
+        String site = "\t.\tA\tG\t.\t.\t.\tGT\t0/1\n";
+        Path interleaved = write("i.vcf", header("S") + "1\t100" + site + "2\t5" + site + "1\t100" + site
+                + "2\t7" + site + "1\t300" + site);
+        assertThat(readAll(interleaved)).extracting(VariantRecord::position).containsExactly(100, 5, 100, 7, 300);
+        Path back = write("b.vcf", header("S") + "1\t100" + site + "2\t5" + site + "2\t9" + site + "1\t99" + site);
+        assertThatThrownBy(() -> readAll(back)).isInstanceOf(BadInputException.class).hasMessage(
+                "b.vcf line 8: position 99 on contig 1 comes after position 100: records must be sorted by position "
+                        + "(sort the file, e.g. with 'bcftools sort')");
+        Path within = write("w.vcf", header("S") + "2\t5" + site + "2\t4" + site);
+        assertThatThrownBy(() -> readAll(within)).hasMessageContaining("line 6: position 4 on contig 2 comes after position 5");
+    }
+
     @Test
     void skippingMultiAllelicSitesIsCountedNotSilent() {
         try (VcfReader reader = VcfReader.open(SharedData.data(EXOME),
