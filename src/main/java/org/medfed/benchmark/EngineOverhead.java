@@ -78,6 +78,8 @@ public record EngineOverhead(ModelSpec spec, int rows, double epochMillis, List<
                 // the order turns each repetition: none of the four always runs right after the same other
                 for (int k = 0; k < 4; k++) {
                     int which = (k + r) % 4;
+                    // as medfed run starts each run: without the checkpoint of the one before
+                    file.delete();
                     long cpu0 = ProcessCpu.nanos();
                     double wall = switch (which) {
                         case 0 -> timeAlone(trainer, initial);
@@ -98,9 +100,9 @@ public record EngineOverhead(ModelSpec spec, int rows, double epochMillis, List<
             }
         } finally {
             try {
-                Files.deleteIfExists(dir.resolve(CheckpointFile.NAME));
+                CheckpointFile.in(dir).delete();
                 Files.deleteIfExists(dir);
-            } catch (IOException ignored) {
+            } catch (IOException | org.medfed.engine.BadInputException ignored) {
                 // a temporary folder left behind is harmless
             }
         }

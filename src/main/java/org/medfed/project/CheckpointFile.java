@@ -5,26 +5,33 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import org.medfed.engine.BadInputException;
+import org.medfed.engine.RoundRecord;
 import org.medfed.engine.checkpoint.Checkpoint;
 import org.medfed.engine.checkpoint.CheckpointStore;
 import org.medfed.io.AtomicFiles;
 
 /**
- * A run's checkpoint as one JSON file ({@code checkpoint.json} in the run folder), replaced after every round by
- * writing a temporary file beside it and moving it into place: the previous checkpoint stays whole until the new
- * one is, and a temporary file left by a killed process is never read.
+ * A run's checkpoint as a JSON file ({@code checkpoint.json} in the run folder) and its round records, one line per
+ * round, in {@code checkpoint-rounds.jsonl} beside it ({@link RoundsJournal}). After every round the new round's
+ * record is appended to the records and forced to the disk, then the checkpoint is replaced by writing a temporary
+ * file beside it and moving it into place: the previous checkpoint stays whole until the new one is, a temporary
+ * file left by a killed process is never read, and the records a checkpoint names are on the disk before it is.
  */
 public final class CheckpointFile implements CheckpointStore {
 
     /** The checkpoint's name in a run folder. */
     public static final String NAME = "checkpoint.json";
+    /** Its round records' name in a run folder. */
+    public static final String ROUNDS_NAME = "checkpoint-rounds.jsonl";
 
     private final Path file;
-    private final CheckpointText text = new CheckpointText();
+    private final RoundsJournal journal;
 
     public CheckpointFile(Path file) {
         this.file = file;
+        this.journal = new RoundsJournal(file.resolveSibling(ROUNDS_NAME));
     }
 
     /** The checkpoint of the run folder {@code dir}. */
@@ -42,11 +49,37 @@ public final class CheckpointFile implements CheckpointStore {
 
     @Override
     public void save(Checkpoint checkpoint) {
+        List<RoundRecord> rounds = checkpoint.rounds();
         try {
-            AtomicFiles.write(file, text.render(checkpoint));
+            if (!journal.continues(rounds)) {
+                // a resumed run saves through a new object: reading the checkpoint it resumed takes on its records
+                Checkpoint saved = saved();
+                if (!journal.continues(rounds) && (saved == null || !startsWith(rounds, saved.rounds()))) {
+                    // another run's checkpoint goes before its records do, so that none names records it lacks
+                    Files.deleteIfExists(file);
+                }
+            }
+            RoundsJournal.Extent extent = journal.append(rounds);
+            AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(CheckpointJson.write(checkpoint, extent)));
         } catch (IOException e) {
             throw new BadInputException(file, null, "the checkpoint could not be written: " + e.getMessage(), e);
         }
+    }
+
+    /** The checkpoint in the folder, or null when there is none or it cannot be read. */
+    private Checkpoint saved() {
+        if (!exists()) {
+            return null;
+        }
+        try {
+            return load();
+        } catch (BadInputException e) {
+            return null;
+        }
+    }
+
+    private static boolean startsWith(List<RoundRecord> rounds, List<RoundRecord> prefix) {
+        return rounds.size() >= prefix.size() && rounds.subList(0, prefix.size()).equals(prefix);
     }
 
     /** The checkpoint; a missing or damaged file gives a message naming it. */
@@ -72,17 +105,21 @@ public final class CheckpointFile implements CheckpointStore {
                     + Json.explain(file, e).problem() + "); the run cannot be resumed from it", e);
         }
         try {
-            return CheckpointJson.read(tree);
+            return CheckpointJson.read(tree, journal::read);
         } catch (CheckpointFormatException e) {
             throw new BadInputException(file, null, "the checkpoint " + file.toAbsolutePath() + " cannot be used: "
+                    + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new BadInputException(journal.file(), null, "the checkpoint's round records could not be read: "
                     + e.getMessage(), e);
         }
     }
 
-    /** Removes the checkpoint, so that a new run in the same folder never resumes from an older one. */
+    /** Removes the checkpoint and its records, so that a new run in the same folder never resumes from an older one. */
     public void delete() {
         try {
             Files.deleteIfExists(file);
+            journal.delete();
         } catch (IOException e) {
             throw new BadInputException(file, null, "an old checkpoint could not be removed: " + e.getMessage(), e);
         }

@@ -17,18 +17,29 @@ import org.medfed.engine.protocol.Params;
 /**
  * The JSON form of a {@link Checkpoint}: a format name and version first (so that another file is recognised as
  * such), then the round, the checks (seed, strategy, participants), the model, the sampler's state, the saved
- * states and the round records.
+ * states, and which part of the run's {@link RoundsJournal} holds its round records. Schema 1 held the records
+ * themselves, in a list; such a checkpoint is still read.
  */
 final class CheckpointJson {
 
     static final String FORMAT = "medfed-checkpoint";
-    static final int CURRENT_SCHEMA = 1;
+    static final int CURRENT_SCHEMA = 2;
 
     private CheckpointJson() {
     }
 
-    /** The field that holds the round records, the last of a checkpoint (written by {@link CheckpointText}). */
+    /** The field that says where the round records are (schema 1: the list of them). */
     static final String ROUNDS = "rounds";
+
+    /** The checkpoint, its round records being the {@code journal} extent of the run's {@link RoundsJournal}. */
+    static ObjectNode write(Checkpoint c, RoundsJournal.Extent journal) {
+        ObjectNode out = head(c);
+        ObjectNode rounds = out.putObject(ROUNDS);
+        rounds.put("count", journal.rounds());
+        rounds.put("bytes", journal.bytes());
+        rounds.put("sha256", journal.sha256());
+        return out;
+    }
 
     /** Every field of the checkpoint before its round records, in order. */
     static ObjectNode head(Checkpoint c) {
@@ -54,7 +65,13 @@ final class CheckpointJson {
         return out;
     }
 
-    static Checkpoint read(JsonNode node) {
+    /** Where a checkpoint's round records are read from. */
+    @FunctionalInterface
+    interface Journal {
+        List<RoundRecord> read(RoundsJournal.Extent extent) throws java.io.IOException;
+    }
+
+    static Checkpoint read(JsonNode node, Journal journal) throws java.io.IOException {
         RoundRecordJson.object(node, "the file");
         JsonNode format = node.get("format");
         if (format == null || !FORMAT.equals(format.asText())) {
@@ -82,14 +99,7 @@ final class CheckpointJson {
                 .properties()) {
             sites.put(e.getKey(), ParamsJson.read(e.getValue(), "participantStates." + e.getKey()));
         }
-        JsonNode roundsNode = node.get(ROUNDS);
-        if (roundsNode == null || !roundsNode.isArray()) {
-            throw new CheckpointFormatException("rounds is " + ExactJson.describe(roundsNode) + ", expected a list");
-        }
-        List<RoundRecord> rounds = new ArrayList<>();
-        for (int i = 0; i < roundsNode.size(); i++) {
-            rounds.add(RoundRecordJson.read(roundsNode.get(i), "rounds[" + i + "]"));
-        }
+        List<RoundRecord> rounds = schema == 1 ? listedRounds(node.get(ROUNDS)) : journal.read(extent(node.get(ROUNDS)));
         try {
             return new Checkpoint(ExactJson.integer(node.get("round"), "round"),
                     ExactJson.integer(node.get("roundsPlanned"), "roundsPlanned"),
@@ -99,5 +109,23 @@ final class CheckpointJson {
         } catch (IllegalArgumentException e) {
             throw new CheckpointFormatException(e.getMessage(), e);
         }
+    }
+
+    private static RoundsJournal.Extent extent(JsonNode node) {
+        JsonNode rounds = RoundRecordJson.object(node, ROUNDS);
+        return new RoundsJournal.Extent(ExactJson.integer(rounds.get("count"), "rounds.count"),
+                ExactJson.whole(rounds.get("bytes"), "rounds.bytes"), ExactJson.text(rounds.get("sha256"), "rounds.sha256"));
+    }
+
+    /** Schema 1: the records in the checkpoint itself. */
+    private static List<RoundRecord> listedRounds(JsonNode roundsNode) {
+        if (roundsNode == null || !roundsNode.isArray()) {
+            throw new CheckpointFormatException("rounds is " + ExactJson.describe(roundsNode) + ", expected a list");
+        }
+        List<RoundRecord> rounds = new ArrayList<>();
+        for (int i = 0; i < roundsNode.size(); i++) {
+            rounds.add(RoundRecordJson.read(roundsNode.get(i), "rounds[" + i + "]"));
+        }
+        return rounds;
     }
 }

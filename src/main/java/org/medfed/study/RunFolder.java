@@ -48,8 +48,8 @@ public final class RunFolder implements AutoCloseable {
     private static final String ROUNDS_COMPLETED = "roundsCompleted";
 
     /** Everything a run writes into its folder. */
-    static final List<String> OUTPUTS = List.of(STUDY, INFO, CheckpointFile.NAME, RunOutputs.METRICS,
-            RunOutputs.RESULTS, RunCurves.FILE, RunOutputs.SUMMARY, RunOutputs.MODEL, RunOutputs.PERSONAL);
+    static final List<String> OUTPUTS = List.of(STUDY, INFO, CheckpointFile.NAME, CheckpointFile.ROUNDS_NAME,
+            RunOutputs.METRICS, RunOutputs.RESULTS, RunCurves.FILE, RunOutputs.SUMMARY, RunOutputs.MODEL, RunOutputs.PERSONAL);
 
     private final Path dir;
     private final OutputFolder claim;

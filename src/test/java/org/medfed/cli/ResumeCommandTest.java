@@ -169,8 +169,9 @@ class ResumeCommandTest {
         crashAfter(2, study, mine);
         Path other = tmp.resolve("other");
         crashAfter(2, study.withSeed(7), other);
-        Files.copy(other.resolve(CheckpointFile.NAME), mine.resolve(CheckpointFile.NAME),
-                StandardCopyOption.REPLACE_EXISTING);
+        for (String name : List.of(CheckpointFile.NAME, CheckpointFile.ROUNDS_NAME)) {
+            Files.copy(other.resolve(name), mine.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
         CliRunner r = CliRunner.run("run", "--resume", mine.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("medfed: checkpoint.json: the checkpoint does not belong to this run: "

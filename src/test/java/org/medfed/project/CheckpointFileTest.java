@@ -118,36 +118,124 @@ class CheckpointFileTest {
                 c.strategyState(), c.participantStates(), rounds);
     }
 
-    /** The checkpoint as the mapper writes it whole, as every checkpoint was written before rounds kept their text. */
-    private static byte[] writtenWhole(Checkpoint c) throws Exception {
+    /** A checkpoint of schema 1, as MedFed wrote them before the records had a file of their own. */
+    private static byte[] schemaOne(Checkpoint c) throws Exception {
         com.fasterxml.jackson.databind.node.ObjectNode tree = CheckpointJson.head(c);
+        tree.put("schemaVersion", 1);
         com.fasterxml.jackson.databind.node.ArrayNode rounds = tree.putArray(CheckpointJson.ROUNDS);
         c.rounds().forEach(r -> rounds.add(RoundRecordJson.write(r)));
         return Json.MAPPER.writeValueAsBytes(tree);
     }
 
+    private Path journal() {
+        return dir.resolve(CheckpointFile.ROUNDS_NAME);
+    }
+
+    /** Each round's record is written once, as one line after the earlier ones, which stay byte for byte. */
     @Test
-    void eachCheckpointOfARunHasTheBytesOfTheWholeCheckpointWrittenInOneGo() throws Exception {
+    void eachRoundsRecordIsAppendedOnceAndTheEarlierOnesStay() throws Exception {
         CheckpointFile file = CheckpointFile.in(dir);
         List<RoundRecord> run = new java.util.ArrayList<>();
-        // a name outside the basic plane and one with an accent: the kept texts are UTF-8 copied, not re-escaped
+        // a name outside the basic plane, one with an accent, a line break in a message: one record is one line
         RoundRecord third = new RoundRecord(3, List.of("h\uD83C\uDFE5pital", "zürich"), Map.of("zürich", 0.5),
                 Map.of(), Map.of(), List.of(), Duration.ZERO, 0, Map.of());
+        byte[] before = new byte[0];
         for (RoundRecord r : List.of(round(1), round(2), third, round(4))) {
             run.add(r);
-            Checkpoint c = withRounds(List.copyOf(run));
-            file.save(c);
-            assertThat(Files.readAllBytes(file.file())).as("after round " + r.round()).isEqualTo(writtenWhole(c));
+            file.save(withRounds(List.copyOf(run)));
+            byte[] now = Files.readAllBytes(journal());
+            assertThat(Arrays.copyOf(now, before.length)).as("after round " + r.round()).isEqualTo(before);
+            String added = new String(now, before.length, now.length - before.length, StandardCharsets.UTF_8);
+            assertThat(added).endsWith("\n").doesNotContain("  ");
+            assertThat(added.indexOf('\n')).isEqualTo(added.length() - 1);
+            assertThat(file.load().rounds()).isEqualTo(run);
+            before = now;
         }
         // a checkpoint that does not continue the last one (another run's rounds, fewer rounds) is written afresh
         for (List<RoundRecord> other : List.of(List.of(round(1), new RoundRecord(2, List.of("aarhus"),
                 Map.of("aarhus", 0.75), Map.of(), Map.of(), List.of(), Duration.ZERO, 0, Map.of())),
                 List.of(round(1)))) {
-            Checkpoint c = withRounds(other);
-            file.save(c);
-            assertThat(Files.readAllBytes(file.file())).isEqualTo(writtenWhole(c));
+            file.save(withRounds(other));
             assertThat(file.load().rounds()).isEqualTo(other);
+            assertThat(Files.readAllLines(journal())).hasSize(other.size());
         }
+    }
+
+    /** A save writes only the new round's record: bytes changed in an earlier record stay changed after it. */
+    @Test
+    void theRecordsOfEarlierRoundsAreNotWrittenAgain() throws Exception {
+        CheckpointFile file = CheckpointFile.in(dir);
+        List<RoundRecord> run = new java.util.ArrayList<>(List.of(round(1), round(2)));
+        file.save(withRounds(List.copyOf(run)));
+        byte[] records = Files.readAllBytes(journal());
+        int digit = new String(records, StandardCharsets.ISO_8859_1).indexOf("\"round\":1") + "\"round\":".length();
+        records[digit] = '7';
+        Files.write(journal(), records);
+        run.add(round(3));
+        file.save(withRounds(List.copyOf(run)));
+        assertThat(Files.readAllLines(journal()).get(0)).startsWith("{\"round\":7");
+    }
+
+    /**
+     * What a process killed while appending leaves (part of the next record after the last checkpoint's) is not
+     * read, and the resumed run, saving through a new object, cuts it off and appends only its new rounds.
+     */
+    @Test
+    void recordsAppendedByAKilledSaveAreIgnoredAndCutOffOnResume() throws Exception {
+        CheckpointFile file = CheckpointFile.in(dir);
+        file.save(withRounds(List.of(round(1), round(2))));
+        byte[] two = Files.readAllBytes(journal());
+        // longer than the record that will take its place
+        Files.write(journal(), ("{\"round\":3,\"selected\":[\"" + "x".repeat(5000)).getBytes(StandardCharsets.UTF_8),
+                java.nio.file.StandardOpenOption.APPEND);
+        Checkpoint loaded = CheckpointFile.in(dir).load();
+        assertThat(loaded.rounds()).containsExactly(round(1), round(2));
+
+        List<RoundRecord> resumed = new java.util.ArrayList<>(loaded.rounds());
+        resumed.add(round(3));
+        CheckpointFile.in(dir).save(withRounds(resumed));
+        byte[] three = Files.readAllBytes(journal());
+        assertThat(Arrays.copyOf(three, two.length)).isEqualTo(two);
+        assertThat(Files.readAllLines(journal())).hasSize(3);
+        assertThat(CheckpointFile.in(dir).load().rounds()).containsExactly(round(1), round(2), round(3));
+    }
+
+    /** A checkpoint of schema 1 (its records inside it) is read, and a run resumed from it goes on saving. */
+    @Test
+    void aCheckpointOfSchemaOneIsReadAndContinued() throws Exception {
+        Files.write(dir.resolve(CheckpointFile.NAME), schemaOne(withRounds(List.of(round(1), round(2)))));
+        Checkpoint loaded = CheckpointFile.in(dir).load();
+        assertThat(loaded.rounds()).containsExactly(round(1), round(2));
+        List<RoundRecord> resumed = new java.util.ArrayList<>(loaded.rounds());
+        resumed.add(round(3));
+        CheckpointFile.in(dir).save(withRounds(resumed));
+        assertThat(CheckpointFile.in(dir).load().rounds()).containsExactly(round(1), round(2), round(3));
+        assertThat(Files.readString(dir.resolve(CheckpointFile.NAME))).contains("\"schemaVersion\" : 2");
+    }
+
+    /** The records a checkpoint names must be there, whole and unchanged; each case is named. */
+    @Test
+    void missingShortOrChangedRecordsGetAMessageNamingThem() throws Exception {
+        CheckpointFile file = CheckpointFile.in(dir);
+        file.save(withRounds(List.of(round(1), round(2))));
+        byte[] records = Files.readAllBytes(journal());
+        String prefix = "checkpoint.json: the checkpoint " + file.file().toAbsolutePath() + " cannot be used: ";
+
+        Files.write(journal(), Arrays.copyOf(records, records.length - 10));
+        assertThatThrownBy(() -> CheckpointFile.in(dir).load()).isInstanceOf(BadInputException.class)
+                .hasMessageStartingWith(prefix + "its round records checkpoint-rounds.jsonl hold " + (records.length - 10)
+                        + " bytes where the checkpoint stands for " + records.length + " (the file was cut short)");
+
+        byte[] changed = records.clone();
+        changed[records.length / 2] ^= 1;
+        Files.write(journal(), changed);
+        assertThatThrownBy(() -> CheckpointFile.in(dir).load())
+                .hasMessageStartingWith(prefix + "its round records checkpoint-rounds.jsonl are not the ones it was saved "
+                        + "with (their SHA-256 differs");
+
+        Files.delete(journal());
+        assertThatThrownBy(() -> CheckpointFile.in(dir).load())
+                .hasMessageStartingWith(prefix + "its round records checkpoint-rounds.jsonl are missing");
     }
 
     @Test
@@ -159,7 +247,8 @@ class CheckpointFileTest {
                 c.strategyState(), c.participantStates(), c.rounds().subList(0, 1)));
         assertThat(file.load().round()).isEqualTo(1);
         try (var files = Files.list(dir)) {
-            assertThat(files.map(p -> p.getFileName().toString())).containsExactly(CheckpointFile.NAME);
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder(CheckpointFile.NAME, CheckpointFile.ROUNDS_NAME);
         }
     }
 
@@ -196,7 +285,7 @@ class CheckpointFileTest {
         Files.writeString(file.file(), whole.replaceFirst("\"round\" : 2,", "\"round\" : \"two\","));
         assertThatThrownBy(file::load).hasMessageContaining("round is \"two\", expected a whole number");
 
-        Files.writeString(file.file(), whole.replaceFirst("\"schemaVersion\" : 1", "\"schemaVersion\" : 7"));
+        Files.writeString(file.file(), whole.replaceFirst("\"schemaVersion\" : 2", "\"schemaVersion\" : 7"));
         assertThatThrownBy(file::load).hasMessageContaining("written by a newer MedFed");
 
         Files.write(file.file(), "{\"schemaVersion\": 1, \"name\": \"a study\"}".getBytes(StandardCharsets.UTF_8));
