@@ -29,16 +29,7 @@ class GtColumnParserTest {
                 "vcf-htsjdk-hts-specs/valid/simple.vcf", "vcf-htsjdk-hts-specs/valid/HiSeq.10000.vcf.bgz")) {
             Path file = SharedData.data(name);
             List<String> fast = VcfReaderTest.readAll(file).stream().map(GtColumnParserTest::describe).toList();
-            List<String> viaHtsjdk = new ArrayList<>();
-            VcfReadStats stats = new VcfReadStats();
-            try (VCFFileReader reader = new VCFFileReader(file, false)) {
-                DosageExtractor extractor = new DosageExtractor(MultiAllelicPolicy.SPLIT, stats,
-                        reader.getFileHeader().getGenotypeSamples());
-                for (VariantContext vc : reader) {
-                    extractor.extract(vc, null).forEach(v -> viaHtsjdk.add(describe(v)));
-                }
-            }
-            assertThat(fast).as(name).isEqualTo(viaHtsjdk);
+            assertThat(fast).as(name).isEqualTo(viaHtsjdk(file, new VcfReadStats()));
         }
     }
 
@@ -71,16 +62,8 @@ class GtColumnParserTest {
             VcfReaderTest.readAll(reader).forEach(v -> fast.add(describe(v)));
             fastStats = reader.stats();
         }
-        List<String> viaHtsjdk = new ArrayList<>();
         VcfReadStats htsjdkStats = new VcfReadStats();
-        try (VCFFileReader reader = new VCFFileReader(vcf, false)) {
-            DosageExtractor extractor = new DosageExtractor(MultiAllelicPolicy.SPLIT, htsjdkStats,
-                    reader.getFileHeader().getGenotypeSamples());
-            for (VariantContext vc : reader) {
-                extractor.extract(vc, null).forEach(v -> viaHtsjdk.add(describe(v)));
-            }
-        }
-        assertThat(fast).isEqualTo(viaHtsjdk);
+        assertThat(fast).isEqualTo(viaHtsjdk(vcf, htsjdkStats));
         assertThat(List.of(fastStats.calls(), fastStats.homRefCalls(), fastStats.hetCalls(), fastStats.homAltCalls(),
                 fastStats.missingCalls(), fastStats.nonDiploidCalls()))
                 .isEqualTo(List.of(htsjdkStats.calls(), htsjdkStats.homRefCalls(), htsjdkStats.hetCalls(),
@@ -120,6 +103,19 @@ class GtColumnParserTest {
         Path p = tmp.resolve("g.vcf");
         Files.writeString(p, text, StandardCharsets.US_ASCII);
         return p;
+    }
+
+    /** The variants of {@code file} read through htsjdk's Genotype objects, counted into {@code stats}. */
+    private static List<String> viaHtsjdk(Path file, VcfReadStats stats) {
+        List<String> out = new ArrayList<>();
+        try (VCFFileReader reader = new VCFFileReader(file, false)) {
+            DosageExtractor extractor = new DosageExtractor(MultiAllelicPolicy.SPLIT, stats,
+                    reader.getFileHeader().getGenotypeSamples());
+            for (VariantContext vc : reader) {
+                extractor.extract(vc, null).forEach(v -> out.add(describe(v)));
+            }
+        }
+        return out;
     }
 
     private static String describe(VariantRecord v) {
