@@ -155,8 +155,7 @@ final class RunCommand implements Callable<Integer> {
                 run.checkpoint().roundsPlanned());
         try (RunFolder folder = RunFolder.reopen(resume)) {
             return withPrepared(run.study(), run.studyFile(), folder, prepared -> run(prepared,
-                    new RunOptions(run.seed(), null, run.baselines()), folder,
-                    Checkpointing.resuming(run.checkpoint(), folder.checkpoint())));
+                    new RunOptions(run.seed(), null, run.baselines()), folder, run.resuming()));
         } catch (CheckpointMismatchException e) {
             throw new BadInputException(RunFolder.at(resume).checkpoint().file(), null, e.getMessage(), e);
         }

@@ -63,6 +63,10 @@ final class RoundsJournal {
                 return false;
             }
         }
+        // the caller's objects from now on, so that the next saves find the same objects, not only equal ones
+        for (int i = 0; i < records.size(); i++) {
+            records.set(i, rounds.get(i));
+        }
         return true;
     }
 

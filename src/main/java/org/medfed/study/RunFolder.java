@@ -11,6 +11,7 @@ import java.util.Locale;
 import java.util.Properties;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.checkpoint.Checkpoint;
+import org.medfed.engine.checkpoint.Checkpointing;
 import org.medfed.io.AtomicFiles;
 import org.medfed.io.FileProblem;
 import org.medfed.io.OutputFolder;
@@ -197,9 +198,10 @@ public final class RunFolder implements AutoCloseable {
                     + "', expected a whole number", e);
         }
         Study study = StudyFile.load(dir.resolve(STUDY));
-        Checkpoint checkpoint = checkpoint().load();
+        CheckpointFile store = checkpoint();
+        Checkpoint checkpoint = store.load();
         return new Interrupted(study, Path.of(studyFile), seed, Boolean.parseBoolean(p.getProperty(BASELINES)),
-                checkpoint);
+                checkpoint, store);
     }
 
     /**
@@ -210,8 +212,18 @@ public final class RunFolder implements AutoCloseable {
      * @param seed       the run seed
      * @param baselines  whether the comparison models were asked for
      * @param checkpoint the last checkpoint
+     * @param store      the checkpoint file that read it
      */
-    public record Interrupted(Study study, Path studyFile, long seed, boolean baselines, Checkpoint checkpoint) {
+    public record Interrupted(Study study, Path studyFile, long seed, boolean baselines, Checkpoint checkpoint,
+                              CheckpointFile store) {
+
+        /**
+         * The run going on from the checkpoint and saving through the object that read it, which holds its round
+         * records already: the resumed run appends its new rounds without reading them all again.
+         */
+        public Checkpointing resuming() {
+            return Checkpointing.resuming(checkpoint, store);
+        }
     }
 
     private String required(Properties p, String key) {

@@ -311,7 +311,7 @@ public final class RunViewModel {
             return;
         }
         launch(new Launch(interrupted.study(), interrupted.studyFile(), interrupted.seed(), interrupted.baselines(),
-                false, runFolder, interrupted.checkpoint()));
+                false, runFolder, interrupted));
     }
 
     /** Keeps every run of a saved study in its history ({@code <study>.runs/}), with a checkpoint after each round. */
@@ -360,11 +360,16 @@ public final class RunViewModel {
     }
 
     /**
-     * A run to start: a new one ({@code from} null) kept in {@code folder} when not null, or the interrupted run of
-     * {@code folder} going on from {@code from}.
+     * A run to start: a new one ({@code resumed} null) kept in {@code folder} when not null, or the interrupted run
+     * of {@code folder}, {@code resumed}.
      */
     private record Launch(Study study, Path base, long seed, boolean baselines, boolean stepMode, Path folder,
-                          Checkpoint from) {
+                          RunFolder.Interrupted resumed) {
+
+        /** The checkpoint a resumed run goes on from; null for a new run. */
+        Checkpoint from() {
+            return resumed == null ? null : resumed.checkpoint();
+        }
     }
 
     /** What the run's thread hands back: the result, and the history folder that keeps it (null: not kept). */
@@ -439,7 +444,7 @@ public final class RunViewModel {
                 prepared.data().warnings().forEach(w -> thisBridge.log("Warning: " + w));
                 Checkpointing checkpoints = Checkpointing.NONE;
                 if (l.from() != null) {
-                    checkpoints = Checkpointing.resuming(l.from(), folder.checkpoint());
+                    checkpoints = l.resumed().resuming();
                 } else if (l.folder() != null) {
                     folder = RunFolder.create(l.folder(), false);
                     folder.begin(study, base, l.seed(), baselines);
