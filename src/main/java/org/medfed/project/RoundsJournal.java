@@ -110,51 +110,74 @@ final class RoundsJournal {
      *                                   not of round records
      */
     List<RoundRecord> read(Extent extent) throws IOException {
-        byte[] content;
+        MessageDigest read = sha256();
+        List<RoundRecord> out = new ArrayList<>(extent.rounds());
+        ByteArrayOutputStream line = new ByteArrayOutputStream();
+        CheckpointFormatException unreadable = null;
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
             if (channel.size() < extent.bytes()) {
                 throw new CheckpointFormatException("its round records " + file.getFileName() + " hold "
                         + channel.size() + " bytes where the checkpoint stands for " + extent.bytes()
                         + " (the file was cut short)");
             }
-            content = new byte[Math.toIntExact(extent.bytes())];
-            ByteBuffer buffer = ByteBuffer.wrap(content);
-            while (buffer.hasRemaining() && channel.read(buffer, buffer.position()) >= 0) {
-                // reads until the extent is in
+            // line by line: a long run of many hospitals has records of gigabytes
+            ByteBuffer chunk = ByteBuffer.allocate(1 << 16);
+            for (long at = 0; at < extent.bytes(); ) {
+                chunk.clear().limit((int) Math.min(chunk.capacity(), extent.bytes() - at));
+                int n = channel.read(chunk, at);
+                if (n <= 0) {
+                    throw new CheckpointFormatException("its round records " + file.getFileName()
+                            + " ended at byte " + at + " while being read");
+                }
+                read.update(chunk.array(), 0, n);
+                byte[] data = chunk.array();
+                int from = 0;
+                for (int i = 0; i < n && unreadable == null; i++) {
+                    if (data[i] != '\n') {
+                        continue;
+                    }
+                    line.write(data, from, i - from);
+                    from = i + 1;
+                    try {
+                        out.add(record(line, out.size() + 1));
+                    } catch (CheckpointFormatException e) {
+                        // said after the digest: a changed file is told as changed, not by its first bad line
+                        unreadable = e;
+                    }
+                    line.reset();
+                }
+                line.write(data, from, n - from);
+                at += n;
             }
         } catch (NoSuchFileException e) {
             throw new CheckpointFormatException("its round records " + file.getFileName() + " are missing", e);
         }
-        MessageDigest read = sha256();
-        read.update(content);
-        if (!HexFormat.of().formatHex(read.digest()).equals(extent.sha256())) {
+        if (!HexFormat.of().formatHex(clone(read).digest()).equals(extent.sha256())) {
             throw new CheckpointFormatException("its round records " + file.getFileName() + " are not the ones it was "
                     + "saved with (their SHA-256 differs: the file was changed or damaged)");
         }
-        List<RoundRecord> out = new ArrayList<>(extent.rounds());
-        int from = 0;
-        for (int i = 0; i < content.length; i++) {
-            if (content[i] == '\n') {
-                String where = file.getFileName() + " line " + (out.size() + 1);
-                JsonNode line;
-                try {
-                    line = Json.MAPPER.readTree(new String(content, from, i - from, StandardCharsets.UTF_8));
-                } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-                    throw new CheckpointFormatException(where + " is not JSON: " + e.getOriginalMessage(), e);
-                }
-                out.add(RoundRecordJson.read(line, where));
-                from = i + 1;
-            }
+        if (unreadable != null) {
+            throw unreadable;
         }
-        if (from != content.length || out.size() != extent.rounds()) {
+        if (line.size() != 0 || out.size() != extent.rounds()) {
             throw new CheckpointFormatException("its round records " + file.getFileName() + " hold " + out.size()
                     + " whole lines where the checkpoint stands for " + extent.rounds() + " rounds");
         }
         records = new ArrayList<>(out);
         bytes = extent.bytes();
-        digest = sha256();
-        digest.update(content);
+        digest = read;
         return out;
+    }
+
+    private RoundRecord record(ByteArrayOutputStream line, int number) {
+        String where = file.getFileName() + " line " + number;
+        JsonNode node;
+        try {
+            node = Json.MAPPER.readTree(line.toString(StandardCharsets.UTF_8));
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new CheckpointFormatException(where + " is not JSON: " + e.getOriginalMessage(), e);
+        }
+        return RoundRecordJson.read(node, where);
     }
 
     /** Removes the file; the next append starts it afresh. */
@@ -164,8 +187,13 @@ final class RoundsJournal {
     }
 
     private Extent extent() {
+        return new Extent(records.size(), bytes, HexFormat.of().formatHex(clone(digest).digest()));
+    }
+
+    /** A copy of a digest mid-way, to read its value while it goes on. */
+    private static MessageDigest clone(MessageDigest digest) {
         try {
-            return new Extent(records.size(), bytes, HexFormat.of().formatHex(((MessageDigest) digest.clone()).digest()));
+            return (MessageDigest) digest.clone();
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException("this Java runtime's SHA-256 cannot be copied mid-way", e);
         }

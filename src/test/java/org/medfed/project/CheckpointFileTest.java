@@ -161,6 +161,19 @@ class CheckpointFileTest {
         }
     }
 
+    /** Records are read in pieces: one longer than a piece, and lines that cross from one piece to the next. */
+    @Test
+    void recordsLongerThanTheReadingBufferReadBack() {
+        List<RoundRecord> run = new java.util.ArrayList<>();
+        for (int n = 1; n <= 5; n++) {
+            run.add(new RoundRecord(n, List.of("aarhus"), Map.of("aarhus", 1.0 / n), Map.of(), figures("g"),
+                    List.of(new ParticipantFailure(n, "aarhus", ParticipantFailure.Phase.FIT,
+                            "x".repeat(n == 2 ? 200_000 : 40_000 * n + 17), false)), Duration.ofMillis(n), n, Map.of()));
+        }
+        CheckpointFile.in(dir).save(withRounds(run));
+        assertThat(CheckpointFile.in(dir).load().rounds()).isEqualTo(run);
+    }
+
     /** A save writes only the new round's record: bytes changed in an earlier record stay changed after it. */
     @Test
     void theRecordsOfEarlierRoundsAreNotWrittenAgain() throws Exception {
