@@ -99,7 +99,8 @@ final class CheckpointJson {
                 .properties()) {
             sites.put(e.getKey(), ParamsJson.read(e.getValue(), "participantStates." + e.getKey()));
         }
-        List<RoundRecord> rounds = schema == 1 ? listedRounds(node.get(ROUNDS)) : journal.read(extent(node.get(ROUNDS)));
+        List<RoundRecord> rounds = schema == 1 ? listedRounds(node.get(ROUNDS))
+                : journal.read(extent(node.get(ROUNDS)));
         try {
             return new Checkpoint(ExactJson.integer(node.get("round"), "round"),
                     ExactJson.integer(node.get("roundsPlanned"), "roundsPlanned"),
@@ -114,7 +115,8 @@ final class CheckpointJson {
     private static RoundsJournal.Extent extent(JsonNode node) {
         JsonNode rounds = RoundRecordJson.object(node, ROUNDS);
         return new RoundsJournal.Extent(ExactJson.integer(rounds.get("count"), "rounds.count"),
-                ExactJson.whole(rounds.get("bytes"), "rounds.bytes"), ExactJson.text(rounds.get("sha256"), "rounds.sha256"));
+                ExactJson.whole(rounds.get("bytes"), "rounds.bytes"),
+                ExactJson.text(rounds.get("sha256"), "rounds.sha256"));
     }
 
     /** Schema 1: the records in the checkpoint itself. */

@@ -50,7 +50,8 @@ public final class RunFolder implements AutoCloseable {
 
     /** Everything a run writes into its folder. */
     static final List<String> OUTPUTS = List.of(STUDY, INFO, CheckpointFile.NAME, CheckpointFile.ROUNDS_NAME,
-            RunOutputs.METRICS, RunOutputs.RESULTS, RunCurves.FILE, RunOutputs.SUMMARY, RunOutputs.MODEL, RunOutputs.PERSONAL);
+            RunOutputs.METRICS, RunOutputs.RESULTS, RunCurves.FILE, RunOutputs.SUMMARY, RunOutputs.MODEL,
+            RunOutputs.PERSONAL);
 
     private final Path dir;
     private final OutputFolder claim;
