@@ -78,8 +78,10 @@ public record EngineOverhead(ModelSpec spec, int rows, double epochMillis, List<
                 // the order turns each repetition: none of the four always runs right after the same other
                 for (int k = 0; k < 4; k++) {
                     int which = (k + r) % 4;
-                    // as medfed run starts each run: without the checkpoint of the one before
-                    file.delete();
+                    if (which == 3) {
+                        // as medfed run starts each run: without the checkpoint of the one before
+                        file.delete();
+                    }
                     long cpu0 = ProcessCpu.nanos();
                     double wall = switch (which) {
                         case 0 -> timeAlone(trainer, initial);
