@@ -71,6 +71,17 @@ class JvmOptionsFileTest {
                 .as("classes loaded from the archive named by the options file").isTrue();
     }
 
+    @Test
+    void theInstallersLauncherGetsTheSameCompilerOptions() throws Exception {
+        List<String> compilerOptions = Files.readAllLines(OPTIONS).stream().filter(o -> o.startsWith("-XX:Tier")).toList();
+        String pom = Files.readString(Path.of("pom.xml"));
+
+        assertThat(compilerOptions).hasSize(4);
+        for (String option : compilerOptions) {
+            assertThat(pom).as("the installers' javaOptions in pom.xml").contains("<option>" + option + "</option>");
+        }
+    }
+
     private void dump(Path jar) throws Exception {
         Run run = java(List.of("-XX:ArchiveClassesAtExit=" + ARCHIVE), jar);
         assertThat(run.exit).as(run.output).isZero();
