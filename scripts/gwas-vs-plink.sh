@@ -32,12 +32,32 @@ if [ ! -f target/test-classpath.txt ] || [ ! -d target/test-classes/org/medfed/a
     mvn -B -q -o test-compile
     mvn -B -q -o dependency:build-classpath -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test
 fi
+[ -f target/medfed.jar ] && [ -f target/jvm-options ] || mvn -B -q -o -DskipTests package
 CP="target/classes:target/test-classes:$(cat target/test-classpath.txt)"
-OURS=(java -Xmx1g -cp "$CP" org.medfed.analytics.bench.GwasBenchmark --dir "$BENCH")
+# the harness generates the data and reads one VCF; the studies run through the program as a user starts it
+# (README: `java @target/jvm-options -jar target/medfed.jar`), one JVM per study
+HARNESS=(java @target/jvm-options -Xmx1g -cp "$CP" org.medfed.analytics.bench.GwasBenchmark --dir "$BENCH")
+MEDFED=(java @target/jvm-options -jar target/medfed.jar)
 
-"${OURS[@]}" generate >/dev/null
+"${HARNESS[@]}" generate >/dev/null
 mkdir -p "$WORK"
 HOSPITALS="hospital-a hospital-b hospital-c hospital-d"
+
+# one study file per test, beside the data (the genotype cache of each is in <test>.runs/genotype-cache)
+study() { # test, covariates (JSON list), adjustForSite
+    cat > "$DATA/$1.json" <<JSON
+{"schemaVersion": 1, "name": "GWAS benchmark, $1", "task": "association", "dataType": "genotypes",
+ "participants": [$(for h in $HOSPITALS; do printf '{"name": "%s", "data": ["%s.vcf.gz", "%s-phenotypes.csv"]},' $h $h $h; done | sed 's/,$//')],
+ "genotypes": {"phenotype": {"idColumn": "sample_id", "column": "disease", "kind": "binary", "covariates": $2},
+               "association": {"test": "$1", "adjustForSite": $3, "significance": 5e-8}}}
+JSON
+}
+study trend '[]' false
+study allelic '[]' false
+study logistic '["age", "sex"]' true
+first() { # test: a first run parses every VCF, so its cache goes first
+    rm -rf "$DATA/$1.runs/genotype-cache"
+}
 
 # the pooled data for PLINK: one VCF with every sample, and the sheets in PLINK's layout (case 2, control 1)
 if [ ! -f "$WORK/pooled.vcf" ]; then
@@ -71,12 +91,15 @@ for rep in $(seq "$REPS"); do
     measure plink-logistic $PLINK --bfile "$WORK/pooled" --pheno "$WORK/pheno.txt" --covar "$WORK/covar.txt" $QC \
         --logistic hide-covar --out "$WORK/logistic"
     measure bcftools-view sh -c "bcftools view '$DATA/hospital-a.vcf.gz' > /dev/null"
-    measure ours-read "${OURS[@]}" read
-    measure ours-trend "${OURS[@]}" counts
-    measure ours-trend-cached "${OURS[@]}" counts-cached
-    measure ours-allelic-cached "${OURS[@]}" allelic-cached
-    measure ours-logistic "${OURS[@]}" logistic
-    measure ours-logistic-cached "${OURS[@]}" logistic-cached
+    measure ours-read "${HARNESS[@]}" read
+    first trend
+    measure ours-trend "${MEDFED[@]}" gwas "$DATA/trend.json" --out "$WORK/out-trend" --force
+    measure ours-trend-cached "${MEDFED[@]}" gwas "$DATA/trend.json" --out "$WORK/out-trend" --force
+    [ -d "$DATA/allelic.runs/genotype-cache" ] || "${MEDFED[@]}" gwas "$DATA/allelic.json" --out "$WORK/out-allelic" --force >/dev/null
+    measure ours-allelic-cached "${MEDFED[@]}" gwas "$DATA/allelic.json" --out "$WORK/out-allelic" --force
+    first logistic
+    measure ours-logistic "${MEDFED[@]}" gwas "$DATA/logistic.json" --out "$WORK/out-logistic" --force
+    measure ours-logistic-cached "${MEDFED[@]}" gwas "$DATA/logistic.json" --out "$WORK/out-logistic" --force
 done
 LOAD_AFTER=$(cut -d' ' -f1-3 /proc/loadavg)
 
