@@ -186,14 +186,14 @@ public final class ResultsView {
         runs.getColumns().add(col("Status", RunRecord::status, 95));
         runs.getColumns().add(col("Algorithm", RunRecord::strategy, 130));
         runs.getColumns().add(col("Model", RunRecord::model, 100));
-        runs.getColumns().add(col("Rounds", r -> r.rounds() + " / " + r.roundsPlanned(), 70));
-        runs.getColumns().add(col("Learning rate", r -> NumberFields.format(r.learningRate()), 95));
+        runs.getColumns().add(col("Rounds", r -> r.rounds() + " / " + r.roundsPlanned(), 105));
+        runs.getColumns().add(col("Learning rate", r -> NumberFields.format(r.learningRate()), 110));
         runs.getColumns().add(col("Seed", r -> String.valueOf(r.seed()), 60));
         runs.getColumns().add(col("Privacy", r -> r.privacy().isEmpty() ? "none" : r.privacy(), 170));
         runs.getColumns().add(col("ε spent", r -> Double.isNaN(r.epsilon()) ? "–" : NumberFields.metric(r.epsilon()), 70));
-        runs.getColumns().add(col("Federated accuracy", r -> NumberFields.metric(r.federatedAccuracy()), 130));
-        runs.getColumns().add(col("Federated AUC", r -> NumberFields.metric(r.federatedAuc()), 105));
-        runs.getColumns().add(col("Pooled accuracy", r -> NumberFields.metric(r.pooledAccuracy()), 115));
+        runs.getColumns().add(col("Federated accuracy", r -> NumberFields.metric(r.federatedAccuracy()), 145));
+        runs.getColumns().add(col("Federated AUC", r -> NumberFields.metric(r.federatedAuc()), 120));
+        runs.getColumns().add(col("Pooled accuracy", r -> NumberFields.metric(r.pooledAccuracy()), 130));
         runs.getColumns().add(col("Best hospital alone", r -> r.bestLocal().isEmpty() ? "–"
                 : NumberFields.metric(r.bestLocalAccuracy()) + " (" + r.bestLocal() + ")", 190));
         // one action on the runs the workbench did not see end: Resume goes on from their last checkpoint

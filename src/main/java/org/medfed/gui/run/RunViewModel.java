@@ -392,6 +392,11 @@ public final class RunViewModel {
         runLabel = "run " + thisRun + ": " + org.medfed.engine.strategy.StrategyCatalog.find(study.strategy().id())
                 .map(d -> d.name()).orElse(study.strategy().id());
         clearRun();
+        // a resumed run compares as it was started, whatever the box said: the box says what this run does
+        compareWithBaselines.set(l.baselines());
+        if (l.from() != null) {
+            showEarlierRounds(l.from().rounds());
+        }
         round.set(l.from() == null ? 0 : l.from().round());
         roundStarted = round.get();
         roundDone = round.get();
@@ -640,12 +645,35 @@ public final class RunViewModel {
         return null;
     }
 
+    /**
+     * A resumed run's charts start at round 1, as the uninterrupted run's would: the rounds before its checkpoint
+     * come from the checkpoint's records, since the engine announces only the rounds it runs.
+     */
+    private void showEarlierRounds(List<RoundRecord> records) {
+        List<RoundPoint> earlier = new ArrayList<>(records.size());
+        RoundPoint last = null;
+        for (RoundRecord r : records) {
+            last = RoundPoint.of(r, last);
+            earlier.add(last);
+            countStaleness(r.progress());
+            if (!Double.isNaN(last.auc())) {
+                binary.set(true);
+            }
+        }
+        points.setAll(earlier);
+        staleness.setAll(stalenessSoFar);
+    }
+
     /** Each hospital's model version, staleness and bytes, and the staleness histogram, as of record {@code r}. */
     private void track(RoundRecord.Progress r, RoundPoint p) {
         for (HospitalStatus h : hospitals) {
             String n = h.name();
             h.progress(r.modelVersion().get(n), r.staleness().get(n), p.bytesUpSoFar().get(n), p.bytesDownSoFar().get(n));
         }
+        countStaleness(r);
+    }
+
+    private void countStaleness(RoundRecord.Progress r) {
         for (int behind : r.staleness().values()) {
             while (stalenessSoFar.size() <= behind) {
                 stalenessSoFar.add(0);

@@ -6,12 +6,14 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfed.engine.RoundRecord;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.common.StudyReadiness;
+import org.medfed.gui.run.RoundPoint;
 import org.medfed.gui.run.RunViewModel;
 import org.medfed.gui.testing.QueuedUi;
 import org.medfed.gui.testing.Samples;
@@ -221,12 +223,19 @@ class ResultsViewModelTest {
         assertThat(run.phaseProperty().get()).isEqualTo(RunViewModel.Phase.FINISHED);
         assertThat(run.resultProperty().get()).isSameAs(result);
 
+        run.compareWithBaselinesProperty().set(false); // the workbench's box now says otherwise than the run
         vm.resume(interrupted);
+        assertThat(run.compareWithBaselinesProperty().get()).as("the box shows what the resumed run does").isTrue();
         ui.drain();
         assertThat(run.phaseProperty().get()).isEqualTo(RunViewModel.Phase.FINISHED);
         assertThat(run.log()).anyMatch(l -> l.contains("Resuming the interrupted run") && l.contains("after round 2 of 5"));
         StudyResult resumed = run.resultProperty().get();
         assertThat(resumed.history().rounds()).extracting(RoundRecord::round).containsExactly(1, 2, 3, 4, 5);
+        // the charts show the rounds before the checkpoint too, as they were in the uninterrupted run
+        assertThat(run.points()).extracting(RoundPoint::round).containsExactly(1, 2, 3, 4, 5);
+        assertThat(run.points()).extracting(RoundPoint::accuracy)
+                .containsExactlyElementsOf(result.history().rounds().stream().map(r -> r.globalMetric("accuracy")).toList());
+        assertThat(run.points().get(4).bytesUpSoFar()).isEqualTo(uninterruptedPoints(result).get(4).bytesUpSoFar());
         assertThat(resumed.history().model().toArray()).isEqualTo(result.history().model().toArray());
         assertThat(org.medfed.testsupport.RunFingerprint.of(resumed.history()))
                 .isEqualTo(org.medfed.testsupport.RunFingerprint.of(result.history()));
@@ -235,5 +244,15 @@ class ResultsViewModelTest {
         ui.drain();
         assertThat(vm.runs()).extracting(RunRecord::status).containsExactly("finished", "finished");
         assertThat(vm.runs().get(1).federatedAccuracy()).isEqualTo(vm.runs().get(0).federatedAccuracy());
+    }
+
+    private static List<RoundPoint> uninterruptedPoints(StudyResult result) {
+        List<RoundPoint> points = new java.util.ArrayList<>();
+        RoundPoint last = null;
+        for (RoundRecord r : result.history().rounds()) {
+            last = RoundPoint.of(r, last);
+            points.add(last);
+        }
+        return points;
     }
 }
