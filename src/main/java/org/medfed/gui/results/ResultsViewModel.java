@@ -88,7 +88,8 @@ public final class ResultsViewModel {
     private final StringProperty pooledNote = new SimpleStringProperty("");
     private final ObjectProperty<Path> runFolder = new SimpleObjectProperty<>();
     private final ObservableList<RunRecord> runs = FXCollections.observableArrayList();
-    private final StringProperty message = new SimpleStringProperty("No run yet: press Start on the Run screen.");
+    private static final String NO_RUN = "No run yet: press Start on the Run screen.";
+    private final StringProperty message = new SimpleStringProperty(NO_RUN);
     private final ObservableList<String> metricChoices = FXCollections.observableArrayList(METRICS);
     private final javafx.beans.property.BooleanProperty classification = new javafx.beans.property.SimpleBooleanProperty(true);
     private final javafx.beans.property.BooleanProperty plots = new javafx.beans.property.SimpleBooleanProperty(true);
@@ -129,7 +130,7 @@ public final class ResultsViewModel {
         if (r == null) {
             rows.clear();
             pooledNote.set("");
-            message.set("No run yet: press Start on the Run screen.");
+            message.set(noRunMessage());
             return;
         }
         List<String> names = r.prepared().participantNames();
@@ -374,7 +375,20 @@ public final class ResultsViewModel {
             runs.clear();
             return;
         }
-        tasks.run(() -> history.list(f), runs::setAll, e -> runs.clear());
+        tasks.run(() -> history.list(f), list -> {
+            runs.setAll(list);
+            if (result.get() == null) {
+                message.set(noRunMessage());
+            }
+        }, e -> runs.clear());
+    }
+
+    /** What the screen says before a run: where to start one, and that an interrupted one can go on. */
+    private String noRunMessage() {
+        return runs.stream().anyMatch(RunRecord::resumable)
+                ? "No run yet in this session: press Start on the Run screen, or Resume an interrupted run under "
+                        + "\"Earlier runs\" below."
+                : NO_RUN;
     }
 
     // ---- exports

@@ -201,6 +201,23 @@ class ResultsViewModelTest {
         assertThat(dir.resolve("other/heart/study.runs")).doesNotExist();
     }
 
+    /** Before any run of the session, the screen points to the Resume of a run that did not end. */
+    @Test
+    void beforeARunTheScreenSaysAnInterruptedRunCanGoOn() {
+        ResultsViewModel fresh = new ResultsViewModel(doc, ui, dialogs, store);
+        ui.drain();
+        assertThat(fresh.messageProperty().get()).isEqualTo("No run yet: press Start on the Run screen.");
+
+        InterruptedRun.write(dir.resolve("heart/study.runs/20261125-120000"), doc.study(), study, true, 2);
+        fresh.reloadHistory();
+        ui.drain();
+
+        assertThat(fresh.messageProperty().get()).contains("Start on the Run screen").contains("Resume an interrupted run");
+        vm.reloadHistory(); // a screen that shows a run keeps saying what it says of it
+        ui.drain();
+        assertThat(vm.messageProperty().get()).isEmpty();
+    }
+
     /**
      * A run the workbench did not see end (killed after round 2 of 5) is listed as interrupted with a Resume, and
      * Resume goes on from its checkpoint to the model and figures of the run that was never interrupted, bit for bit.
