@@ -43,11 +43,13 @@ public record SampleMatch(int[] vcfIndices, double[] phenotype, double[][] covar
      */
     public String describe(boolean withExamples) {
         StringBuilder sb = new StringBuilder();
-        sb.append(analysable()).append(" of ").append(vcfSamples).append(" VCF samples have a complete phenotype row\n");
-        group(sb, vcfOnly, "VCF samples have no row in the phenotype sheet (left out)", withExamples);
-        group(sb, sheetOnly, "phenotype rows name no sample of the VCF (ignored)", withExamples);
-        group(sb, duplicated, "sample ids appear on more than one phenotype row (left out)", withExamples);
-        group(sb, incomplete, "samples have a missing phenotype or covariate (left out)", withExamples);
+        sb.append(analysable()).append(" of ").append(vcfSamples).append(vcfSamples == 1 ? " VCF sample has" : " VCF samples have")
+                .append(" a complete phenotype row\n");
+        group(sb, vcfOnly, "VCF sample has", "VCF samples have", "no row in the phenotype sheet (left out)", withExamples);
+        group(sb, sheetOnly, "phenotype row names", "phenotype rows name", "no sample of the VCF (ignored)", withExamples);
+        group(sb, duplicated, "sample id appears", "sample ids appear", "on more than one phenotype row (left out)",
+                withExamples);
+        group(sb, incomplete, "sample has", "samples have", "a missing phenotype or covariate (left out)", withExamples);
         return sb.toString();
     }
 
@@ -56,9 +58,10 @@ public record SampleMatch(int[] vcfIndices, double[] phenotype, double[][] covar
         return ids.size() > EXAMPLES ? shown + ", ..." : shown;
     }
 
-    private static void group(StringBuilder sb, List<String> ids, String what, boolean withExamples) {
+    private static void group(StringBuilder sb, List<String> ids, String one, String several, String what,
+                              boolean withExamples) {
         if (!ids.isEmpty()) {
-            sb.append(ids.size()).append(' ').append(what);
+            sb.append(ids.size()).append(' ').append(ids.size() == 1 ? one : several).append(' ').append(what);
             if (withExamples) {
                 sb.append(", e.g. ").append(examples(ids));
             }

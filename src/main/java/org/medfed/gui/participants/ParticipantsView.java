@@ -158,7 +158,7 @@ public final class ParticipantsView {
         files.textProperty().bind(kindText("Data file", "Image folder", "VCF file, phenotype sheet"));
         files.setCellValueFactory(c -> c.getValue().filesProperty());
         files.setEditable(false);
-        files.setPrefWidth(230);
+        files.setPrefWidth(300);
         // long paths keep their end (the file name) visible; the whole path is in the tooltip
         files.setCellFactory(c -> new org.medfed.gui.common.TooltipCell<>(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS));
 

@@ -78,7 +78,7 @@ class FederatedEqualsPooledTest {
         GwasResult result = federated(settings("disease", PhenotypeKind.BINARY, List.of(), AssociationTest.ALLELIC, false));
         SiteSummary a = result.sites().get(0);
         assertThat(a.vcfSamples()).isEqualTo(300);
-        assertThat(a.sampleMatch()).contains("1 phenotype rows name no sample of the VCF (ignored), e.g. NOT_IN_VCF_0");
+        assertThat(a.sampleMatch()).contains("1 phenotype row names no sample of the VCF (ignored), e.g. NOT_IN_VCF_0");
         assertThat(a.sampleMatch()).contains("samples have a missing phenotype or covariate (left out)");
         assertThat(a.records()).isEqualTo(122);
         assertThat(a.variants()).isEqualTo(123);

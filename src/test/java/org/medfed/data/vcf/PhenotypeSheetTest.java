@@ -45,9 +45,9 @@ class PhenotypeSheetTest {
         assertThat(m.sheetOnly()).containsExactly("S9");
         assertThat(m.describe()).isEqualTo("""
                 2 of 6 VCF samples have a complete phenotype row
-                1 VCF samples have no row in the phenotype sheet (left out), e.g. S0
-                1 phenotype rows name no sample of the VCF (ignored), e.g. S9
-                1 sample ids appear on more than one phenotype row (left out), e.g. S5
+                1 VCF sample has no row in the phenotype sheet (left out), e.g. S0
+                1 phenotype row names no sample of the VCF (ignored), e.g. S9
+                1 sample id appears on more than one phenotype row (left out), e.g. S5
                 2 samples have a missing phenotype or covariate (left out), e.g. S3, S4
                 """);
     }
