@@ -56,7 +56,13 @@ class DependencyRulesTest {
     void onlyTheProjectPackageUsesJacksonForJson() {
         noClasses().that().resideOutsideOfPackage("org.medfed.project..")
                 .and().resideOutsideOfPackage("org.medfed.data..")
+                .and().doNotHaveFullyQualifiedName("org.medfed.io.DecimalText")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+                .check(production);
+        classes().that().haveFullyQualifiedName("org.medfed.io.DecimalText")
+                .should().onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "com.fasterxml.jackson.core.io.schubfach..", "org.medfed.io..")
+                .because("jackson-core's number conversion is the only part of Jackson used outside the file packages")
                 .check(production);
         noClasses().that().resideInAPackage("org.medfed.data..")
                 .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson.databind..")

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.medfed.io.AtomicFiles;
+import org.medfed.io.DecimalText;
 import org.medfed.io.FileProblem;
 
 /**
@@ -30,7 +31,7 @@ public final class GwasResultsTsv {
     }
 
     private static void write(GwasResult result, OutputStream stream) throws IOException {
-        // one builder, numbers appended in place (the same digits as Double.toString, without a String for each)
+        // one builder, written in pieces
         StringBuilder out = new StringBuilder(PIECE + 1024);
         out.append(header(result.settings().test()));
         for (AssociationResult r : result.results()) {
@@ -63,11 +64,11 @@ public final class GwasResultsTsv {
                 "SE", stat, "P", "NEG_LOG10_P", "NOTE") + "\n";
     }
 
-    /** A tab and the number in full precision (Java's shortest form that reads back the same), or NA. */
+    /** A tab and the number in full precision (the shortest form that reads back the same), or NA. */
     private static void number(StringBuilder out, double x) {
         out.append('\t');
         if (Double.isFinite(x)) {
-            out.append(x);
+            DecimalText.append(out, x);
         } else {
             out.append("NA");
         }

@@ -19,9 +19,9 @@ import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Set;
+import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.zip.CRC32;
@@ -410,7 +410,7 @@ final class PackedGenotypes implements Closeable {
     private static long writeRows(Path vcf, MultiAllelicPolicy policy, DataOutputStream out, Executor inflaters)
             throws IOException {
         List<VariantInfo> variants = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        RepeatedVariants repeated = new RepeatedVariants();
         long duplicates = 0;
         try (VcfReader reader = VcfReader.open(vcf, new VcfReadOptions(policy, true), inflaters)) {
             List<String> names = reader.samples();
@@ -418,7 +418,7 @@ final class PackedGenotypes implements Closeable {
             byte[] packed = new byte[rowBytes(samples)];
             long[] called = new long[samples];
             for (VariantRecord v = reader.next(); v != null; v = reader.next()) {
-                if (!seen.add(v.key())) {
+                if (repeated.seenBefore(v)) {
                     duplicates++;
                     continue;
                 }
@@ -448,6 +448,36 @@ final class PackedGenotypes implements Closeable {
                 writeText(out, v.alt());
             }
             return rowsEnd;
+        }
+    }
+
+    /**
+     * Which records repeat an earlier one (same contig, position and alleles). The reader refuses a file whose
+     * positions decrease within a contig, so an earlier record with a record's contig and position can only be among
+     * those at that contig's last position: only those are kept, not a key per variant of the file.
+     */
+    static final class RepeatedVariants {
+        private final Map<String, AtPosition> lastByContig = new HashMap<>();
+
+        private static final class AtPosition {
+            int position;
+            final List<VariantRecord> records = new ArrayList<>(2);
+        }
+
+        boolean seenBefore(VariantRecord v) {
+            AtPosition last = lastByContig.computeIfAbsent(v.chrom(), c -> new AtPosition());
+            if (last.records.isEmpty() || last.position != v.position()) {
+                last.position = v.position();
+                last.records.clear();
+            } else {
+                for (VariantRecord r : last.records) {
+                    if (r.ref().equals(v.ref()) && r.alt().equals(v.alt())) {
+                        return true;
+                    }
+                }
+            }
+            last.records.add(v);
+            return false;
         }
     }
 

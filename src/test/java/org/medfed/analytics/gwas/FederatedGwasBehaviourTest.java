@@ -95,6 +95,27 @@ class FederatedGwasBehaviourTest {
         assertThat(result.results()).hasSize(1);
     }
 
+    /**
+     * A repeat is found wherever it lies: after another allele at the same position, and after records of another
+     * contig in between (contigs may interleave); the same position with other alleles is no repeat.
+     */
+    @Test
+    void repeatedVariantRecordsAreFoundAcrossOtherAllelesAndInterleavedContigs() throws IOException {
+        TinyStudy study = new TinyStudy(tmp).site("A", new int[][] {G}, Y, null);
+        Path vcf = study.files().get(0).vcf();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(vcf));
+        String v1 = lines.get(lines.size() - 1); // 1:100 A>G
+        String otherAllele = v1.replace("\tA\tG\t", "\tA\tC\t").replace("\tv1\t", "\tv1c\t");
+        String otherContig = v1.replaceFirst("^1\t100\tv1\t", "2\t50\tw1\t");
+        String later = v1.replaceFirst("^1\t100\tv1\t", "1\t300\tv3\t");
+        lines.addAll(List.of(otherAllele, v1, otherContig, v1, otherAllele, later, otherContig.replaceFirst("^2\t50\t", "2\t60\t")));
+        Files.write(vcf, lines);
+        GwasResult result = study.run(GwasSettings.of(BINARY, AssociationTest.ALLELIC).withQc(QcSettings.none()));
+        assertThat(result.sites().get(0).duplicateVariants()).isEqualTo(3);
+        assertThat(result.results()).extracting(r -> r.variant().chrom() + ":" + r.variant().position() + ":" + r.variant().alt())
+                .containsExactlyInAnyOrder("1:100:G", "1:100:C", "1:300:G", "2:50:G", "2:60:G");
+    }
+
     @Test
     void aStoppedStudyEndsWithCancellation() {
         TinyStudy study = new TinyStudy(tmp).site("A", new int[][] {G}, Y, null);
