@@ -43,8 +43,7 @@ public record SampleMatch(int[] vcfIndices, double[] phenotype, double[][] covar
      */
     public String describe(boolean withExamples) {
         StringBuilder sb = new StringBuilder();
-        sb.append(analysable()).append(" of ").append(vcfSamples).append(vcfSamples == 1 ? " VCF sample has" : " VCF samples have")
-                .append(" a complete phenotype row\n");
+        sb.append(analysable()).append(" of ").append(vcfSamples).append(" VCF samples have a complete phenotype row\n");
         group(sb, vcfOnly, "VCF sample has", "VCF samples have", "no row in the phenotype sheet (left out)", withExamples);
         group(sb, sheetOnly, "phenotype row names", "phenotype rows name", "no sample of the VCF (ignored)", withExamples);
         group(sb, duplicated, "sample id appears", "sample ids appear", "on more than one phenotype row (left out)",
