@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 /** {@code medfed compact}: a smaller copy of an exported model (pruned, int8), with its cost measured. */
 @Command(name = "compact", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Makes a compact copy of an exported model: magnitude pruning and/or int8 weights.",
-                "Measures the ONNX file's size and the test accuracy (Dice for a U-Net) on the study's hospitals before",
-                "and after, prints them, and records them in the copy's model card.",
+                "Measures the ONNX file's size and the test accuracy (Dice for a U-Net) on the study's hospitals "
+                        + "before and after, prints them, and records them in the copy's model card.",
                 "Example: medfed compact --model run/model --study study.json --prune 0.5 --int8 --out run/model-compact"})
 final class CompactCommand implements Callable<Integer> {
 

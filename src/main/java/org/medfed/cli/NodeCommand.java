@@ -16,11 +16,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code medfed node}: a hospital's node, serving its registered datasets to the study's coordinator. */
 @Command(name = "node", mixinStandardHelpOptions = true,
-        description = {"Runs a hospital's node beside its data: dials out to the study's coordinator over mutual TLS",
-                "and answers its requests within the hospital's policy, writing each to the audit log.",
+        description = {"Runs a hospital's node beside its data: dials out to the study's coordinator over mutual TLS "
+                        + "and answers its requests within the hospital's policy, writing each to the audit log.",
                 "Runs until stopped (Ctrl+C); exits 2 when the coordinator refuses the node.",
-                "With --gui, opens the node's window instead: import the start-up kit, register datasets, edit the",
-                "policy, start and stop the node, and read its audit log."})
+                "With --gui, opens the node's window instead: import the start-up kit, register datasets, edit the "
+                        + "policy, start and stop the node, and read its audit log."})
 final class NodeCommand implements Callable<Integer> {
 
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss");

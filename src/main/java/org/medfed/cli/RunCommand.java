@@ -37,9 +37,10 @@ import picocli.CommandLine.Spec;
 /** {@code medfed run}: runs a study and writes its metrics, summary and model; or resumes an interrupted run. */
 @Command(name = "run", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Runs a federated study, from a study file or from --participant options.",
-                "Writes OUT/metrics.csv, OUT/results.csv, OUT/summary.json and OUT/model/ (model.zip, model.onnx + model-card.json),",
-                "and keeps OUT/study.json, OUT/run.properties and a checkpoint after every round (OUT/checkpoint.json),",
-                "from which 'run --resume OUT' continues an interrupted run."})
+                "Writes OUT/metrics.csv, OUT/results.csv, OUT/summary.json and OUT/model/ (model.zip, model.onnx + "
+                        + "model-card.json), and keeps OUT/study.json, OUT/run.properties and a checkpoint after every "
+                        + "round (OUT/checkpoint.json and OUT/checkpoint-rounds.jsonl), from which 'run --resume OUT' "
+                        + "continues an interrupted run."})
 final class RunCommand implements Callable<Integer> {
 
     @Parameters(arity = "0..1", paramLabel = "STUDY.json", description = "the study file")

@@ -38,6 +38,34 @@ class HelpTextTest {
         assertThat(String.join("\n", pages)).contains("results with 95% intervals");
     }
 
+    /**
+     * picocli prints each element of a description on a line of its own: a sentence split over two elements breaks
+     * mid-sentence on the screen ("... edit the" / "policy, start ...").
+     */
+    @Test
+    void noDescriptionBreaksASentenceOverTwoLines() {
+        List<String> broken = new ArrayList<>();
+        try (Workers workers = new Workers()) {
+            collectBrokenSentences(MedFedCommand.commandLine(workers, allCommandNames(workers)), broken);
+        }
+        assertThat(broken).as("description lines that go on in the next element").isEmpty();
+    }
+
+    private static void collectBrokenSentences(CommandLine command, List<String> broken) {
+        String[] lines = command.getCommandSpec().usageMessage().description();
+        for (int i = 0; i + 1 < lines.length; i++) {
+            String next = lines[i + 1].strip();
+            if (!next.isEmpty() && Character.isLowerCase(next.charAt(0)) && !next.contains(":")) {
+                broken.add(command.getCommandName() + ": \"" + lines[i] + "\" / \"" + lines[i + 1] + "\"");
+            }
+        }
+        for (CommandLine sub : command.getSubcommands().values()) {
+            if (sub.getParent() == command) {
+                collectBrokenSentences(sub, broken);
+            }
+        }
+    }
+
     private static String[] allCommandNames(Workers workers) {
         return MedFedCommand.commandLine(workers).getSubcommands().keySet().toArray(String[]::new);
     }
