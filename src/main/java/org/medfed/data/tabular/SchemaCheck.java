@@ -49,7 +49,7 @@ public final class SchemaCheck {
                 if (summary.isEmpty()) {
                     problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.ERROR,
                             "column '" + column + "' is missing from " + e.getValue().fileName()
-                                    + " (other hospitals have it)"));
+                                    + " (" + holders(sites, column) + ")"));
                     continue;
                 }
                 ColumnSummary p = summary.get();
@@ -227,5 +227,19 @@ public final class SchemaCheck {
             sb.append(Character.toLowerCase(Character.toUpperCase(v.charAt(i))));
         }
         return sb.toString();
+    }
+
+    /** "hospital-a has it", "hospital-a and hospital-c have it", or "5 other hospitals have it". */
+    private static String holders(Map<String, SchemaSummary> sites, String column) {
+        List<String> names = sites.entrySet().stream().filter(e -> e.getValue().feature(column).isPresent())
+                .map(Map.Entry::getKey).toList();
+        if (names.size() == 1) {
+            return names.get(0) + " has it";
+        }
+        if (names.size() <= 3) {
+            return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1)
+                    + " have it";
+        }
+        return names.size() + " other hospitals have it";
     }
 }

@@ -32,8 +32,19 @@ class SchemaCheckTest {
         assertThat(r.errors()).singleElement().satisfies(p -> {
             assertThat(p.participant()).isEqualTo("hospital-b");
             assertThat(p.column()).isEqualTo("chol");
-            assertThat(p.message()).isEqualTo("column 'chol' is missing from hospital-b.csv (other hospitals have it)");
+            assertThat(p.message()).isEqualTo("column 'chol' is missing from hospital-b.csv (hospital-a has it)");
         });
+    }
+
+    @Test
+    void aMissingColumnNamesTheHospitalsThatHaveIt() throws IOException {
+        var a = site("hospital-a", "age,chol,y\n50,200,1\n60,210,0\n");
+        var b = site("hospital-b", "age,y\n55,1\n65,0\n");
+        var c = site("hospital-c", "age,chol,y\n52,190,1\n61,220,0\n");
+        SchemaReport r = TabularFederation.checkSchema(List.of(a, b, c), CsvFormat.defaults(), TabularSettings.defaults("y"),
+                InOrder.HERE);
+        assertThat(r.errors()).singleElement().extracting(SchemaProblem::message)
+                .isEqualTo("column 'chol' is missing from hospital-b.csv (hospital-a and hospital-c have it)");
     }
 
     @Test
