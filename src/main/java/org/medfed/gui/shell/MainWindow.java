@@ -157,11 +157,14 @@ public final class MainWindow {
                                    javafx.beans.value.ObservableStringValue notice) {
         Label ready = new Label();
         ready.setId("status-ready");
-        ready.textProperty().bind(Bindings.createStringBinding(() -> readiness.problems().isEmpty()
+        // while a run goes on, "ready to run" would read as if nothing were running
+        ready.textProperty().bind(Bindings.createStringBinding(() -> commands.canStop().get()
+                ? "Running (Shift+F5 stops it)"
+                : readiness.problems().isEmpty()
                 ? "✔ Ready to run (F5)"
                 : "To do before running: " + readiness.problems().get(0)
                         + (readiness.problems().size() > 1 ? "  (+" + (readiness.problems().size() - 1) + " more)" : ""),
-                readiness.problems()));
+                readiness.problems(), commands.canStop()));
         Label progress = new Label();
         // while the window waits for a run to stop, that is what the status line says
         progress.textProperty().bind(Bindings.when(Bindings.createBooleanBinding(() -> notice.get().isEmpty(), notice))

@@ -220,6 +220,7 @@ class RunScreenFxTest {
         robot.clickOn("#run-pause");
         int held = fx(() -> app.workbench.run().points().size());
         assertThat(fx(() -> app.workbench.run().phaseProperty().get())).isEqualTo(RunViewModel.Phase.PAUSED);
+        assertThat(robot.lookup("#status-ready").queryAs(Labeled.class).getText()).startsWith("Running");
         robot.sleep(600);
         // at most the round under way finishes after the pause
         assertThat(fx(() -> app.workbench.run().points().size())).isLessThanOrEqualTo(held + 1);
@@ -236,6 +237,7 @@ class RunScreenFxTest {
         }
         int rounds = fx(() -> app.workbench.run().resultProperty().get().history().rounds().size());
         assertThat(rounds).isLessThan(300);
+        await(() -> fx(() -> robot.lookup("#status-ready").queryAs(Labeled.class).getText()).startsWith("✔ Ready to run"));
         assertThat(fx(() -> app.workbench.run().points())).hasSize(rounds);
         assertThat(fx(() -> app.workbench.runView().charts().roundsDrawn())).isEqualTo(rounds);
     }
