@@ -13,6 +13,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.ErrorText;
 import org.medfed.network.node.NodeClient;
@@ -20,6 +21,7 @@ import org.medfed.node.NodeEvents;
 import org.medfed.node.NodeRuntime;
 import org.medfed.project.AuditEntry;
 import org.medfed.project.NodeConfig;
+import org.medfed.project.NodeDataset;
 
 /**
  * Starts and stops the node from the window. Starting (opening the datasets, loading the certificates, dialling)
@@ -68,6 +70,17 @@ public final class NodeRunViewModel {
             return;
         }
         NodeConfig config = settings.config();
+        // a kit's dataset names a placeholder file until the hospital chooses its own: say where to choose it
+        for (NodeDataset d : config.datasets()) {
+            try {
+                d.requireFilesExist();
+            } catch (BadInputException e) {
+                state.set(ConnectionState.FAILED);
+                detail.set(ErrorText.plain(e) + ". Choose it on the Datasets tab, then start the node again.");
+                line("could not start: " + ErrorText.plain(e));
+                return;
+            }
+        }
         int mine = generation.incrementAndGet();
         running = config;
         state.set(ConnectionState.STARTING);

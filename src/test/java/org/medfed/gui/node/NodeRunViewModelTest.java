@@ -55,6 +55,22 @@ class NodeRunViewModelTest {
         }
     }
 
+    /** A fresh kit names a placeholder table: starting says which file is missing and where to choose it. */
+    @Test
+    void startingWithTheKitsPlaceholderDatasetSaysWhereToChooseTheFile() throws Exception {
+        Path kit = NodeKits.provision(dir.resolve("kit"), "heart", NodeKits.freePort(), "city-general");
+        try (QueuedUi ui = QueuedUi.worker()) {
+            NodeWindow window = new NodeWindow(ui, new StubDialogs());
+            assertThat(window.open(NodeKits.hospital(kit, "city-general"))).isTrue();
+            window.run().start();
+            assertThat(window.run().stateProperty().get()).isEqualTo(ConnectionState.FAILED);
+            assertThat(window.run().detailProperty().get()).contains("dataset 'data'", "is not there")
+                    .endsWith("Choose it on the Datasets tab, then start the node again.");
+            assertThat(window.run().log()).anyMatch(l -> l.contains("could not start: "));
+            assertThat(window.run().canStartProperty().get()).isTrue();
+        }
+    }
+
     @Test
     void aNodeWithAnotherKitsCertificatesIsToldTheCertificatesDoNotMatch() throws Exception {
         int port = NodeKits.freePort();
