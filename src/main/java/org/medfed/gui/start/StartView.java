@@ -50,6 +50,8 @@ public final class StartView {
         Button node = new Button("Run a hospital node…");
         node.setId("start-run-node");
         node.setOnAction(e -> vm.runNode());
+        // the lead beside it grows; the button keeps its whole label ("Run..." said nothing)
+        node.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         Label nodeLead = new Label("For a hospital taking part in a researcher's study: import the start-up kit, "
                 + "register your data, set your policy and start the node. Patient rows stay on this computer.");
         nodeLead.setWrapText(true);

@@ -87,6 +87,9 @@ class StartScreenFxTest {
 
     @Test
     void runAHospitalNodeOpensTheNodeWindow(FxRobot robot) {
+        javafx.scene.control.Button button = robot.lookup("#start-run-node").queryButton();
+        assertThat(fx(() -> button.getWidth())).as("the button shows its whole label")
+                .isGreaterThanOrEqualTo(fx(() -> button.prefWidth(-1)));
         robot.clickOn("#start-run-node");
         await(() -> javafx.stage.Window.getWindows().stream().anyMatch(w -> w instanceof Stage s
                 && "MedFed hospital node".equals(s.getTitle())));
