@@ -39,6 +39,13 @@ public final class Charts {
     public static ChartViewer viewer(JFreeChart chart, String id) {
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId(id);
+        // a plain wheel scrolls the screen; zooming every chart that passed under the pointer surprised people
+        org.jfree.chart.fx.ChartCanvas canvas = viewer.getCanvas();
+        org.jfree.chart.fx.interaction.MouseHandlerFX scroll = canvas.getMouseHandler("scroll");
+        if (scroll != null) {
+            canvas.removeAuxiliaryMouseHandler(scroll);
+        }
+        canvas.addAuxiliaryMouseHandler(new ZoomOnShortcutScroll());
         viewer.setMinSize(200, 160);
         viewer.setPrefSize(480, 300);
         // drawn only while in a scene: a hidden screen's chart that changes (the ROC curve when a run ends) would
@@ -60,6 +67,22 @@ public final class Charts {
             }
         } catch (IOException e) {
             throw new BadInputException(file, null, "the chart could not be saved: " + e.getMessage(), e);
+        }
+    }
+
+    /** Zooms with the wheel only while Ctrl (Cmd on a Mac) is held, and then the screen does not scroll as well. */
+    static final class ZoomOnShortcutScroll extends org.jfree.chart.fx.interaction.ScrollHandlerFX {
+
+        ZoomOnShortcutScroll() {
+            super("scroll");
+        }
+
+        @Override
+        public void handleScroll(org.jfree.chart.fx.ChartCanvas canvas, javafx.scene.input.ScrollEvent e) {
+            if (e.isShortcutDown()) {
+                super.handleScroll(canvas, e);
+                e.consume();
+            }
         }
     }
 }

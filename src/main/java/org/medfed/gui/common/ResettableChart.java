@@ -11,7 +11,7 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.data.Range;
 
 /**
- * A chart people can zoom (scroll, drag) with a "Reset view" button that brings back the view it was made with;
+ * A chart people can zoom (Ctrl + scroll, drag) with a "Reset view" button that brings back the view it was made with;
  * {@link #reset()} is also called by the screen whenever the chart's data change, so that a zoom made on one
  * hospital's or study's curve does not carry over to the next.
  */
@@ -32,7 +32,7 @@ public final class ResettableChart extends VBox {
         homeY = plot.getRangeAxis().isAutoRange() ? null : plot.getRangeAxis().getRange();
         Button reset = new Button("Reset view");
         reset.setId(id + "-reset");
-        reset.setTooltip(new WrappedTooltip("Undo zooming: scroll or drag on the chart zooms in"));
+        reset.setTooltip(new WrappedTooltip("Undo zooming: Ctrl + scroll (Cmd + scroll on a Mac) or a drag on the chart zooms in"));
         reset.setOnAction(e -> reset());
         HBox bar = new HBox(reset);
         bar.setAlignment(Pos.CENTER_RIGHT);

@@ -146,13 +146,14 @@ class RunScreenFxTest {
         assertThat(fx(() -> app.workbench.resultsView().rocDataForTest().getSeries(4).getItemCount())).isGreaterThan(10);
         // every hospital's ROC curve, all test patients together, and the chance line
         assertThat(fx(() -> app.workbench.resultsView().rocDataForTest().getSeriesCount())).isEqualTo(6);
-        // scrolling zooms the ROC chart; Reset view brings back 0 to 1
+        // Ctrl + scrolling zooms the ROC chart (a plain wheel scrolls the screen); Reset view brings back 0 to 1
         var roc = app.workbench.resultsView().rocView();
         fx(() -> {
             app.workbench.resultsView().scrollTo(roc);
             return null;
         });
-        robot.moveTo(roc.viewer()).scroll(4, javafx.geometry.VerticalDirection.DOWN);
+        robot.moveTo(roc.viewer()).press(javafx.scene.input.KeyCode.CONTROL)
+                .scroll(4, javafx.geometry.VerticalDirection.DOWN).release(javafx.scene.input.KeyCode.CONTROL);
         await(() -> fx(() -> roc.chart().getXYPlot().getDomainAxis().getUpperBound()) < 0.99
                 || fx(() -> roc.chart().getXYPlot().getDomainAxis().getUpperBound()) > 1.01);
         fx(() -> {
