@@ -57,10 +57,10 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                 case WORSE -> "worse than";
                 case NO_DETECTABLE_DIFFERENCE -> "not detectably different from";
             };
-            return String.format(Locale.ROOT, "At %s (%d test patients) the federated model is %s %s alone: accuracy "
-                    + "%.3f against %.3f; %d patients right only with federated, %d only with %s alone (exact McNemar "
-                    + "p = %s).", hospital, n, how, hospital, federated, alone, onlyFederated, onlyAlone, hospital,
-                    p(pValue));
+            return String.format(Locale.ROOT, "At %s (%d test %s) the federated model is %s %s alone: accuracy "
+                    + "%.3f against %.3f; %d %s right only with federated, %d only with %s alone (exact McNemar "
+                    + "p = %s).", hospital, n, n == 1 ? "patient" : "patients", how, hospital, federated, alone,
+                    onlyFederated, onlyFederated == 1 ? "patient" : "patients", onlyAlone, hospital, p(pValue));
         }
     }
 

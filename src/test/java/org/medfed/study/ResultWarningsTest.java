@@ -60,5 +60,8 @@ class ResultWarningsTest {
         assertThat(c.sentence()).isEqualTo("At rural (23 test patients) the federated model is not detectably different "
                 + "from rural alone: accuracy 0.870 against 0.739; 3 patients right only with federated, 0 only with "
                 + "rural alone (exact McNemar p = 0.25).");
+        var one = new ResultStatistics.Comparison("rural", 23, 18 / 23.0, 17 / 23.0, 1, 0, McNemar.pValue(1, 0),
+                McNemar.verdict(1, 0));
+        assertThat(one.sentence()).contains("; 1 patient right only with federated, 0 only with rural alone");
     }
 }
