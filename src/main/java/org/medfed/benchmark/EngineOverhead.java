@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.medfed.concurrency.Workers;
+import org.medfed.engine.BadInputException;
 import org.medfed.engine.DataSplit;
 import org.medfed.engine.FederatedRun;
 import org.medfed.engine.GradientAdjustment;
@@ -104,7 +105,7 @@ public record EngineOverhead(ModelSpec spec, int rows, double epochMillis, List<
             try {
                 CheckpointFile.in(dir).delete();
                 Files.deleteIfExists(dir);
-            } catch (IOException | org.medfed.engine.BadInputException ignored) {
+            } catch (IOException | BadInputException ignored) {
                 // a temporary folder left behind is harmless
             }
         }

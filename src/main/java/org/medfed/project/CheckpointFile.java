@@ -51,35 +51,33 @@ public final class CheckpointFile implements CheckpointStore {
     public void save(Checkpoint checkpoint) {
         List<RoundRecord> rounds = checkpoint.rounds();
         try {
-            if (!journal.continues(rounds)) {
+            boolean continuing = journal.continues(rounds);
+            if (!continuing) {
                 // a resumed run saves through a new object: reading the checkpoint it resumed takes on its records
-                Checkpoint saved = saved();
-                if (!journal.continues(rounds) && (saved == null || !startsWith(rounds, saved.rounds()))) {
-                    // another run's checkpoint goes before its records do, so that none names records it lacks
-                    Files.deleteIfExists(file);
-                }
+                readSavedIfAny();
+                continuing = journal.continues(rounds);
             }
-            RoundsJournal.Extent extent = journal.append(rounds);
+            if (!continuing) {
+                // another run's checkpoint goes before its records do, so that none names records it lacks
+                Files.deleteIfExists(file);
+                journal.restart();
+            }
+            RoundsJournal.Extent extent = journal.appendAfterHeld(rounds);
             AtomicFiles.write(file, Json.MAPPER.writeValueAsBytes(CheckpointJson.write(checkpoint, extent)));
         } catch (IOException e) {
             throw new BadInputException(file, null, "the checkpoint could not be written: " + e.getMessage(), e);
         }
     }
 
-    /** The checkpoint in the folder, or null when there is none or it cannot be read. */
-    private Checkpoint saved() {
-        if (!exists()) {
-            return null;
+    /** Reads the checkpoint in the folder, if there is one that can be read, so that the journal holds its records. */
+    private void readSavedIfAny() {
+        if (exists()) {
+            try {
+                load();
+            } catch (BadInputException e) {
+                // nothing of it is kept: the save starts the records afresh
+            }
         }
-        try {
-            return load();
-        } catch (BadInputException e) {
-            return null;
-        }
-    }
-
-    private static boolean startsWith(List<RoundRecord> rounds, List<RoundRecord> prefix) {
-        return rounds.size() >= prefix.size() && rounds.subList(0, prefix.size()).equals(prefix);
     }
 
     /** The checkpoint; a missing or damaged file gives a message naming it. */

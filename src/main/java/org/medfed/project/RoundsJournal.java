@@ -70,16 +70,19 @@ final class RoundsJournal {
         return true;
     }
 
+    /** Holds nothing from now on: the next append starts the file afresh. */
+    void restart() {
+        records = new ArrayList<>();
+        bytes = 0;
+        digest = sha256();
+    }
+
     /**
-     * Writes the records of {@code rounds} that it does not hold yet, after the ones it holds, and forces them to
-     * the disk; starts the file afresh unless {@link #continues(List)}. Returns the extent that covers them all.
+     * Writes the records of {@code rounds} past the ones it holds and forces them to the disk; the caller has made sure
+     * that {@code rounds} {@link #continues(List) continues} them, or has {@link #restart() restarted}. Returns the
+     * extent that covers them all.
      */
-    Extent append(List<RoundRecord> rounds) throws IOException {
-        if (!continues(rounds)) {
-            records = new ArrayList<>();
-            bytes = 0;
-            digest = sha256();
-        }
+    Extent appendAfterHeld(List<RoundRecord> rounds) throws IOException {
         ByteArrayOutputStream lines = new ByteArrayOutputStream();
         for (RoundRecord r : rounds.subList(records.size(), rounds.size())) {
             // compact JSON has no raw line break: strings escape theirs

@@ -44,12 +44,13 @@ public final class SchemaCheck {
             List<String> numericAt = new ArrayList<>();
             List<String> textAt = new ArrayList<>();
             String example = null;
+            String holders = null; // the same for every hospital that lacks the column: found once
             for (Map.Entry<String, SchemaSummary> e : sites.entrySet()) {
                 Optional<ColumnSummary> summary = e.getValue().feature(column);
                 if (summary.isEmpty()) {
+                    holders = holders != null ? holders : holders(sites, column);
                     problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.ERROR,
-                            "column '" + column + "' is missing from " + e.getValue().fileName()
-                                    + " (" + holders(sites, column) + ")"));
+                            "column '" + column + "' is missing from " + e.getValue().fileName() + " (" + holders + ")"));
                     continue;
                 }
                 ColumnSummary p = summary.get();

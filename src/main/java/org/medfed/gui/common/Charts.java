@@ -6,11 +6,15 @@ import java.awt.Font;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.scene.input.ScrollEvent;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.fx.interaction.MouseHandlerFX;
+import org.jfree.chart.fx.interaction.ScrollHandlerFX;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -40,8 +44,8 @@ public final class Charts {
         ChartViewer viewer = new ChartViewer(chart);
         viewer.setId(id);
         // a plain wheel scrolls the screen; zooming every chart that passed under the pointer surprised people
-        org.jfree.chart.fx.ChartCanvas canvas = viewer.getCanvas();
-        org.jfree.chart.fx.interaction.MouseHandlerFX scroll = canvas.getMouseHandler("scroll");
+        ChartCanvas canvas = viewer.getCanvas();
+        MouseHandlerFX scroll = canvas.getMouseHandler("scroll");
         if (scroll != null) {
             canvas.removeAuxiliaryMouseHandler(scroll);
         }
@@ -71,14 +75,14 @@ public final class Charts {
     }
 
     /** Zooms with the wheel only while Ctrl (Cmd on a Mac) is held, and then the screen does not scroll as well. */
-    static final class ZoomOnShortcutScroll extends org.jfree.chart.fx.interaction.ScrollHandlerFX {
+    static final class ZoomOnShortcutScroll extends ScrollHandlerFX {
 
         ZoomOnShortcutScroll() {
             super("scroll");
         }
 
         @Override
-        public void handleScroll(org.jfree.chart.fx.ChartCanvas canvas, javafx.scene.input.ScrollEvent e) {
+        public void handleScroll(ChartCanvas canvas, ScrollEvent e) {
             if (e.isShortcutDown()) {
                 super.handleScroll(canvas, e);
                 e.consume();
