@@ -10,7 +10,9 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
 
 /**
@@ -27,6 +29,12 @@ public final class FormRows {
         GridPane g = new GridPane();
         g.setHgap(10);
         g.setVgap(4);
+        // a narrow form wraps its help lines instead of cutting its labels short ("Separ...")
+        ColumnConstraints labels = new ColumnConstraints();
+        labels.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints controls = new ColumnConstraints();
+        controls.setMinWidth(0);
+        g.getColumnConstraints().setAll(labels, controls);
         return g;
     }
 

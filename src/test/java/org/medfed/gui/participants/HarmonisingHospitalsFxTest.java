@@ -151,7 +151,8 @@ class HarmonisingHospitalsFxTest {
         MixedCoding.write(dir.resolve("a.csv"), MixedCoding.rows(0, 40), ',', false, true);
         MixedCoding.write(dir.resolve("b.csv"), MixedCoding.rows(1, 40), ';', true, true);
         MixedCoding.write(dir.resolve("c.csv"), MixedCoding.rows(0, 30), ',', false, false);
-        Path file = study(hospital("a", "a.csv"), hospital("b", "b.csv"), hospital("c", "c.csv"));
+        MixedCoding.write(dir.resolve("d.csv"), MixedCoding.rows(1, 20), ',', false, false);
+        Path file = study(hospital("a", "a.csv"), hospital("b", "b.csv"), hospital("c", "c.csv"), hospital("d", "d.csv"));
         robot.interact(() -> app.workbench.open(file));
         await(() -> app.workbench.participants().rows().get(1).checkProperty().get().startsWith("✖"));
         // the message names the setting and the control that changes it
@@ -172,13 +173,30 @@ class HarmonisingHospitalsFxTest {
 
         // c has no header: its first patient was taken for the header, and its columns do not match
         robot.clickOn("c");
-        FxWorkbench.choose(robot, "#import-names-from", "a");
-        await(() -> status().startsWith("✔"));
+        FxWorkbench.pick(robot, "#import-names-from", "a");
+        await(() -> "30".equals(app.workbench.participants().rows().get(2).samplesProperty().get()));
         var study = fx(() -> app.workbench.document().study());
         assertThat(study.participants().get(1).csv().separator()).isEqualTo(";");
         assertThat(study.participants().get(1).csv().decimalComma()).isTrue();
         assertThat(study.participants().get(2).csv().header()).isEqualTo("no");
         assertThat(study.participants().get(2).csv().columnNames()).containsExactly(MixedCoding.HEADER.split(","));
         assertThat(fx(() -> app.workbench.participants().rows().get(2).samplesProperty().get())).isEqualTo("30");
+        // the preview shows the file read with the names just taken, not as it was read before
+        await(() -> fx(() -> app.workbench.participants().importOptions().previewStatusProperty().get())
+                .contains("columns named as given"));
+        assertThat(fx(() -> List.copyOf(app.workbench.participants().importOptions().previewColumns())))
+                .containsExactly(MixedCoding.HEADER.split(","));
+
+        // the same hospital's names again, for the next file without a header (a choice box kept its last pick,
+        // and picking it again did nothing)
+        robot.interact(() -> app.workbench.participants().selectHospital("d"));
+        await(() -> fx(() -> app.workbench.participants().importOptions().titleProperty().get()).startsWith("How d's"));
+        FxWorkbench.pick(robot, "#import-names-from", "a");
+        await(() -> fx(() -> app.workbench.participants().importOptions().previewStatusProperty().get())
+                .startsWith("✔ 20 rows") && fx(() -> app.workbench.participants().importOptions().previewStatusProperty()
+                .get()).contains("columns named as given"));
+        assertThat(fx(() -> app.workbench.document().study().participants().get(3).csv().columnNames()))
+                .containsExactly(MixedCoding.HEADER.split(","));
+        await(() -> status().startsWith("✔"));
     }
 }

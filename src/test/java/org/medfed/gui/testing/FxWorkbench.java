@@ -76,6 +76,16 @@ public final class FxWorkbench {
         WaitForAsyncUtils.waitForFxEvents();
     }
 
+    /** Opens the menu button {@code menuId} and clicks its item {@code item}. */
+    public static void pick(org.testfx.api.FxRobot robot, String menuId, String item) {
+        javafx.scene.Node menu = robot.lookup(menuId).query();
+        robot.clickOn(menu);
+        WaitForAsyncUtils.waitForFxEvents();
+        robot.clickOn(robot.lookup((javafx.scene.Node n) -> n instanceof javafx.scene.control.Labeled l
+                && item.equals(l.getText()) && n.getScene() != menu.getScene() && n.isVisible()).<javafx.scene.Node>query());
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
     public void close() {
         workbench.coordinator().close();
         workers.close();

@@ -1,18 +1,22 @@
 package org.medfed.gui.participants.importing;
 
+import javafx.beans.binding.Bindings;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
-import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.medfed.gui.common.FormRows;
 import org.medfed.gui.common.WrappedTooltip;
@@ -44,6 +48,7 @@ public final class ImportOptionsView {
                 }, "what separates the values of a row; European spreadsheets often export ';'");
         CheckBox comma = new CheckBox("Numbers use a decimal comma (3,5 means 3.5)");
         comma.setId("import-decimal-comma");
+        comma.setWrapText(true);
         comma.selectedProperty().bindBidirectional(vm.decimalCommaProperty());
         row = FormRows.place(form, row, "Decimal comma", comma, "usually with ';' as the separator");
         row = FormRows.choice(form, row, "import-header", "Header row", vm.headerProperty(),
@@ -57,16 +62,14 @@ public final class ImportOptionsView {
         names.setId("import-column-names");
         names.textProperty().bindBidirectional(vm.columnNamesProperty());
         names.setPromptText("age, sex, …");
-        ComboBox<String> from = new ComboBox<>(vm.namesFrom());
+        // a menu, not a choice: taking the names is an action, and a combo box keeps its last pick, so picking the
+        // same hospital for the next file did nothing
+        MenuButton from = new MenuButton("Take another hospital's");
         from.setId("import-names-from");
-        from.setPromptText("take another hospital's");
-        from.setOnAction(e -> {
-            if (from.getValue() != null) {
-                vm.copyColumnNamesFrom(from.getValue());
-                from.getSelectionModel().clearSelection();
-            }
-        });
         from.setTooltip(new WrappedTooltip("Name this file's columns as another hospital's file names them"));
+        from.disableProperty().bind(Bindings.isEmpty(vm.namesFrom()));
+        vm.namesFrom().addListener((ListChangeListener<String>) c -> hospitalsOf(from));
+        hospitalsOf(from);
         HBox namesRow = new HBox(6, names, from);
         HBox.setHgrow(names, Priority.ALWAYS);
         row = FormRows.place(form, row, "Column names", namesRow,
@@ -92,12 +95,19 @@ public final class ImportOptionsView {
         message.managedProperty().bind(message.textProperty().isNotEmpty());
 
         VBox left = new VBox(8, title, form, message);
-        left.setMinWidth(430);
-        left.setPrefWidth(470);
+        left.setPadding(new Insets(0, 8, 0, 0));
+        // scrolls rather than cutting the help lines short when the pane below the hospitals is low
+        ScrollPane options = new ScrollPane(left);
+        options.setFitToWidth(true);
+        options.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        options.getStyleClass().add("edge-to-edge");
+        options.setMinWidth(430);
+        options.setPrefWidth(570);
 
         Label status = new Label();
         status.setId("import-preview-status");
         status.setWrapText(true);
+        status.setMinHeight(Region.USE_PREF_SIZE);
         status.textProperty().bind(vm.previewStatusProperty());
         preview.setId("import-preview");
         preview.setPlaceholder(new Label(""));
@@ -106,8 +116,10 @@ public final class ImportOptionsView {
         VBox right = new VBox(6, new Label("The file read with these options:"), status, preview);
         VBox.setVgrow(preview, Priority.ALWAYS);
         HBox.setHgrow(right, Priority.ALWAYS);
+        // the preview takes what the options leave: a wide file's table would otherwise squeeze them
+        right.setPrefWidth(400);
 
-        root = new HBox(16, left, right);
+        root = new HBox(16, options, right);
         root.setAlignment(Pos.TOP_LEFT);
         root.setPadding(new Insets(8, 12, 12, 12));
         fill();
@@ -115,6 +127,15 @@ public final class ImportOptionsView {
 
     public Parent root() {
         return root;
+    }
+
+    private void hospitalsOf(MenuButton from) {
+        from.getItems().setAll(vm.namesFrom().stream().map(name -> {
+            MenuItem item = new MenuItem(name);
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> vm.copyColumnNamesFrom(name));
+            return item;
+        }).toList());
     }
 
     private void fill() {
