@@ -71,6 +71,20 @@ public record DataSection(String separator, String header, List<String> missingV
                 Normalization.parse(normalization), LabelRule.parse(labelRule), trainFraction, splitSeed, stratify, keep);
     }
 
+    /**
+     * The class a value of the label column stands for under the study's label rule (the value itself when the rule
+     * is not one MedFed knows, which the study's check reports), or null when the value fits no class of the rule.
+     */
+    public String classOf(String labelValue) {
+        LabelRule rule;
+        try {
+            rule = LabelRule.parse(labelRule);
+        } catch (org.medfed.engine.BadInputException e) {
+            rule = LabelRule.AS_IS;
+        }
+        return rule.apply(labelValue);
+    }
+
     /** A class as tables and charts show it: its display name, or the class itself when it has none. */
     public String className(String level) {
         String shown = classNames.get(level);

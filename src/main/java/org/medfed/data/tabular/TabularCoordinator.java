@@ -53,10 +53,9 @@ public final class TabularCoordinator {
         Map<String, RowSummary> rows = byName(sites, InOrder.map(sites, s -> s.selectRows(schema.featureTypes()),
                 executor));
         rows.forEach((site, r) -> {
-            if (r.usableRows() == 0) {
-                throw new BadInputException(fileOf(schemas, site), null, "no usable rows: " + r.droppedForMissingLabel()
-                        + " without a label, " + r.droppedForMissingValues() + " with missing values"
-                        + (settings.missing() == MissingPolicy.DROP_ROWS ? " (choose to impute missing values instead)" : ""));
+            SchemaProblem problem = r.problem(site, settings.missing());
+            if (problem != null && problem.severity() == SchemaProblem.Severity.ERROR) {
+                throw new BadInputException(fileOf(schemas, site), null, problem.message());
             }
         });
 

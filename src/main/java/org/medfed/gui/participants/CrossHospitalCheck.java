@@ -1,5 +1,6 @@
 package org.medfed.gui.participants;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.medfed.data.tabular.TableOverview;
 import org.medfed.data.tabular.TabularFederation;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.tabular.TabularSettings;
+import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.ErrorText;
 import org.medfed.project.DataSection;
@@ -93,7 +95,7 @@ final class CrossHospitalCheck {
                                 p.csvFormat(data.csvFormat()), p.siteMapping()));
                     }
                 }
-            } catch (org.medfed.engine.BadInputException e) {
+            } catch (BadInputException e) {
                 settle("The check could not run: " + ErrorText.plain(e));
                 return;
             }
@@ -123,13 +125,40 @@ final class CrossHospitalCheck {
         });
     }
 
-    /** The schema check on each hospital's summary: made here from a file read, or as its node sent it. */
+    /**
+     * The schema check on each hospital's summary: made here from a file read, or as its node sent it. When the
+     * tables match, each hospital read here also selects its rows as the run will, so that a hospital left with
+     * no row to train on (or with few: incomplete rows dropped) is named before Run rather than after.
+     */
     private static SchemaReport check(Map<String, Object> inputs, CsvFormat format, TabularSettings settings) {
         Map<String, SchemaSummary> schemas = new LinkedHashMap<>();
-        inputs.forEach((name, input) -> schemas.put(name, input instanceof TableOverview o ? o.schema()
-                : new LocalTabularSite(name, ((TabularFederation.SiteInput) input).read(format), settings)
-                        .schemaSummary()));
-        return SchemaCheck.check(schemas, settings);
+        Map<String, LocalTabularSite> local = new LinkedHashMap<>();
+        inputs.forEach((name, input) -> {
+            if (input instanceof TableOverview o) {
+                schemas.put(name, o.schema());
+            } else {
+                LocalTabularSite site = new LocalTabularSite(name, ((TabularFederation.SiteInput) input).read(format),
+                        settings);
+                local.put(name, site);
+                schemas.put(name, site.schemaSummary());
+            }
+        });
+        SchemaReport report = SchemaCheck.check(schemas, settings);
+        if (!report.ok()) {
+            return report;
+        }
+        List<SchemaProblem> problems = new ArrayList<>(report.problems());
+        local.forEach((name, site) -> {
+            try {
+                SchemaProblem rows = site.selectRows(report.featureTypes()).problem(name, settings.missing());
+                if (rows != null) {
+                    problems.add(rows);
+                }
+            } catch (BadInputException e) {
+                problems.add(new SchemaProblem(name, null, SchemaProblem.Severity.ERROR, ErrorText.plain(e)));
+            }
+        });
+        return new SchemaReport(report.featureTypes(), problems);
     }
 
     /** No check for this study (not a table study): nothing shown, and a check still running is ignored. */

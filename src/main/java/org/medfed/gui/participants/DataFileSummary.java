@@ -1,9 +1,13 @@
 package org.medfed.gui.participants;
 
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.UnaryOperator;
 import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.CsvTable;
+import org.medfed.data.csv.TableProfiler;
 
 /**
  * A hospital's data file as read for the preview: the table in the study's terms (after the hospital's mapping)
@@ -26,13 +30,16 @@ public record DataFileSummary(Path file, CsvTable table, Map<String, ColumnProfi
         return table != null;
     }
 
-    /** "0: 224 (56%) · 1: 176 (44%)" for the label column, or empty. */
+    /** "0: 224 (56%) · 1: 176 (44%)" for the label column, each value its own class, or empty. */
     public String balance(String label) {
-        return balance(label, java.util.function.UnaryOperator.identity());
+        return balance(label, UnaryOperator.identity(), UnaryOperator.identity());
     }
 
-    /** As {@link #balance(String)}, each class shown by its display name. */
-    public String balance(String label, java.util.function.UnaryOperator<String> className) {
+    /**
+     * As {@link #balance(String)}, the label's values counted by the class each stands for ({@code classOf}: null for
+     * a value that fits none) and each class shown by its display name.
+     */
+    public String balance(String label, UnaryOperator<String> classOf, UnaryOperator<String> className) {
         if (!ok() || label == null) {
             return "";
         }
@@ -45,11 +52,11 @@ public record DataFileSummary(Path file, CsvTable table, Map<String, ColumnProfi
         }
         StringBuilder sb = new StringBuilder();
         int total = p.present();
-        p.levelCounts().forEach((level, n) -> {
+        classCounts(p, classOf).forEach((cls, n) -> {
             if (sb.length() > 0) {
                 sb.append(" · ");
             }
-            sb.append(className.apply(level)).append(": ").append(n);
+            sb.append(cls == null ? "not a class" : className.apply(cls)).append(": ").append(n);
             if (total > 0) {
                 sb.append(" (").append(Math.round(100.0 * n / total)).append("%)");
             }
@@ -58,5 +65,12 @@ public record DataFileSummary(Path file, CsvTable table, Map<String, ColumnProfi
             sb.append(" · missing: ").append(p.missing());
         }
         return sb.toString();
+    }
+
+    /** The label's counts by class, in the order of the classes; values that fit no class under the null key, last. */
+    public static Map<String, Integer> classCounts(ColumnProfile label, UnaryOperator<String> classOf) {
+        Map<String, Integer> counts = new TreeMap<>(Comparator.nullsLast(TableProfiler::compareLevels));
+        label.levelCounts().forEach((level, n) -> counts.merge(classOf.apply(level), n, Integer::sum));
+        return counts;
     }
 }

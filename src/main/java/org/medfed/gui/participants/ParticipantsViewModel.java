@@ -555,7 +555,7 @@ public final class ParticipantsViewModel {
             if (s != null && s.ok()) {
                 row.samplesProperty().set(String.format(Locale.ROOT, "%,d", s.table().rowCount()));
                 row.balanceProperty().set(label == null || label.isBlank() ? "choose the label (Task and model)"
-                        : s.balance(label, study.data()::className));
+                        : s.balance(label, study.data()::classOf, study.data()::className));
             } else {
                 if (s != null || p.data().isEmpty()) {
                     row.samplesProperty().set("–");
@@ -691,7 +691,8 @@ public final class ParticipantsViewModel {
             if (label != null) {
                 ColumnProfile lp = s.profiles().get(label);
                 if (lp != null) {
-                    lp.levelCounts().forEach((level, n) -> balance.add(new LevelCount(data.className(level), n)));
+                    DataFileSummary.classCounts(lp, data::classOf).forEach((cls, n) -> balance.add(
+                            new LevelCount(cls == null ? "not a class" : data.className(cls), n)));
                 }
             }
         }

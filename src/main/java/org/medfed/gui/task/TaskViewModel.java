@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -13,6 +14,9 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.medfed.data.tabular.LabelRule;
+import org.medfed.data.tabular.MissingPolicy;
+import org.medfed.data.tabular.Normalization;
 import org.medfed.gui.common.FormField;
 import org.medfed.gui.common.NumberFields;
 import org.medfed.gui.common.StudyDocument;
@@ -27,9 +31,11 @@ import org.medfed.project.Study;
  */
 public final class TaskViewModel {
 
-    public static final List<String> MISSING = List.of("drop-rows", "impute");
-    public static final List<String> NORMALIZATION = List.of("pooled", "local", "none");
-    public static final List<String> LABEL_RULES = List.of("as-is", "nonzero-positive");
+    public static final List<String> MISSING = Stream.of(MissingPolicy.values()).map(MissingPolicy::id).toList();
+    /** The usual choice first. */
+    public static final List<String> NORMALIZATION = Stream.of(Normalization.POOLED, Normalization.LOCAL,
+            Normalization.NONE).map(Normalization::id).toList();
+    public static final List<String> LABEL_RULES = Stream.of(LabelRule.values()).map(LabelRule::id).toList();
     public static final List<String> MODELS = List.of("logistic", "mlp");
 
     private final StudyDocument document;

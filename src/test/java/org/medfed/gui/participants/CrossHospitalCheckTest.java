@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfed.data.tabular.SchemaProblem;
+import org.medfed.gui.common.StudyEdits;
 import org.medfed.gui.testing.QueuedUi;
 import org.medfed.gui.testing.Samples;
 import org.medfed.project.ParticipantEntry;
@@ -63,6 +64,54 @@ class CrossHospitalCheckTest {
         ui.drain();
         assertThat(progress).hasSize(1);
         assertThat(verdicts).hasSize(1);
+    }
+
+    @Test
+    void aHospitalLeftWithoutRowsByDroppingIncompleteOnesStopsTheRunBeforeItStarts() {
+        Path incomplete = Samples.write(dir.resolve("incomplete.csv"),
+                "age,sex,systolic_bp,cholesterol,bmi,smoker,diabetes,chest_pain,disease",
+                "48,M,,4.7,27.7,no,0,non-anginal,1", "65,F,131,,25.1,no,0,atypical,0", "52,F,140,5.2,,yes,1,typical,1",
+                "70,M,150,6.1,29.0,no,0,atypical,");
+        summaries.put("rural-clinic", ParticipantsViewModel.read(incomplete, study.data().csvFormat()));
+        Study dropping = study.withData(StudyEdits.withPreprocessing(study.data(), "drop-rows",
+                study.data().normalization(), study.data().labelRule()));
+        check.schedule(dropping, this::summaryOf);
+        ui.drain();
+        assertThat(verdicts.get(0)).startsWith("✖ 1 problem stops the run");
+        assertThat(problems.get(0)).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(SchemaProblem.Severity.ERROR);
+            assertThat(p.participant()).isEqualTo("rural-clinic");
+            assertThat(p.message()).isEqualTo("no usable rows: 1 without a label, 3 with missing values (choose to "
+                    + "impute missing values instead)");
+        });
+
+        // imputing keeps the three rows with a label: nothing to say
+        Study imputing = study.withData(StudyEdits.withPreprocessing(study.data(), "impute",
+                study.data().normalization(), study.data().labelRule()));
+        check.schedule(imputing, this::summaryOf);
+        ui.drain();
+        assertThat(problems.get(1)).isEmpty();
+    }
+
+    @Test
+    void aHospitalThatLosesAFifthOfItsRowsToMissingValuesIsWarnedAbout() {
+        Path someIncomplete = Samples.write(dir.resolve("some-incomplete.csv"),
+                "age,sex,systolic_bp,cholesterol,bmi,smoker,diabetes,chest_pain,disease",
+                "48,M,,4.7,27.7,no,0,non-anginal,1", "65,F,131,4.9,25.1,no,0,atypical,0",
+                "52,F,140,5.2,26.3,yes,1,typical,1", "70,M,150,6.1,29.0,no,0,atypical,0",
+                "61,M,128,5.5,24.2,no,0,typical,1");
+        summaries.put("rural-clinic", ParticipantsViewModel.read(someIncomplete, study.data().csvFormat()));
+        Study dropping = study.withData(StudyEdits.withPreprocessing(study.data(), "drop-rows",
+                study.data().normalization(), study.data().labelRule()));
+        check.schedule(dropping, this::summaryOf);
+        ui.drain();
+        assertThat(verdicts.get(0)).isEqualTo("✔ Nothing stops the run; 1 warning.");
+        assertThat(problems.get(0)).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(SchemaProblem.Severity.WARNING);
+            assertThat(p.participant()).isEqualTo("rural-clinic");
+            assertThat(p.message()).isEqualTo("only 4 of 5 rows are used: 1 left out for a missing value "
+                    + "(impute missing values to keep it)");
+        });
     }
 
     @Test

@@ -64,6 +64,26 @@ class ParticipantsViewModelTest {
     }
 
     @Test
+    void theBalanceCountsTheClassesTheLabelRuleMakes() {
+        // heart-disease severity 0 to 4, as the UCI files code it: 'nonzero-positive' makes 0 healthy and the rest disease
+        Path graded = Samples.write(dir.resolve("graded.csv"), HEADER, "48,M,123,4.7,27.7,no,0,non-anginal,0",
+                "65,F,131,4.9,25.1,no,0,atypical,2", "52,F,140,5.2,26.3,yes,1,typical,4", "70,M,150,6.1,29.0,no,0,atypical,1",
+                "61,M,128,5.5,24.2,no,0,typical,");
+        dialogs.dataFiles.add(List.of(graded));
+        vm.chooseFilesFor(1);
+        ui.drain();
+        assertThat(vm.rows().get(1).balanceProperty().get())
+                .isEqualTo("0: 1 (25%) · 1: 1 (25%) · 2: 1 (25%) · 4: 1 (25%) · missing: 1");
+
+        doc.edit(s -> s.withData(org.medfed.gui.common.StudyEdits.withPreprocessing(s.data(), s.data().missing(),
+                s.data().normalization(), "nonzero-positive")));
+        ui.drain();
+        assertThat(vm.rows().get(1).balanceProperty().get()).isEqualTo("0: 1 (25%) · 1: 3 (75%) · missing: 1");
+        vm.select(1);
+        assertThat(vm.labelCountsOfSelected()).containsExactly(java.util.Map.entry("0", 1), java.util.Map.entry("1", 3));
+    }
+
+    @Test
     void aMalformedFileIsShownNextToItsHospitalInPlainWords() {
         Path bad = Samples.write(dir.resolve("bad.csv"), HEADER, "48,M,123,4.7,27.7,no,0,non-anginal,1", "65,F,131");
         dialogs.dataFiles.add(List.of(bad));

@@ -19,7 +19,6 @@ import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.TableProfiler;
 import org.medfed.data.harmonise.SiteMapping;
-import org.medfed.data.tabular.LabelRule;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.ErrorText;
@@ -247,19 +246,13 @@ public final class MappingViewModel {
             setIfChanged(classes, List.of());
             return;
         }
-        LabelRule rule;
-        try {
-            rule = LabelRule.parse(data.labelRule());
-        } catch (BadInputException e) {
-            rule = LabelRule.AS_IS;
-        }
         Set<String> found = new TreeSet<>(TableProfiler::compareLevels);
         for (ParticipantEntry p : document.study().enabledParticipants()) {
             DataFileSummary s = summaryOf.apply(p.name());
             ColumnProfile prof = s == null || !s.ok() ? null : s.profiles().get(data.label());
             if (prof != null) {
                 for (String level : prof.levelCounts().keySet()) {
-                    String cls = rule.apply(level);
+                    String cls = data.classOf(level);
                     if (cls != null) {
                         found.add(cls);
                     }
