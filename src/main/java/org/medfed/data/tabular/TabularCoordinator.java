@@ -52,12 +52,18 @@ public final class TabularCoordinator {
         // every site first checks its values against the agreed types, then the counts are looked at
         Map<String, RowSummary> rows = byName(sites, InOrder.map(sites, s -> s.selectRows(schema.featureTypes()),
                 executor));
+        // a hospital left with few rows goes on, and the run's warnings say so (as the workbench's check did)
+        List<SchemaProblem> problems = new ArrayList<>(schema.problems());
         rows.forEach((site, r) -> {
             SchemaProblem problem = r.problem(site, settings.missing());
             if (problem != null && problem.severity() == SchemaProblem.Severity.ERROR) {
                 throw new BadInputException(fileOf(schemas, site), null, problem.message());
             }
+            if (problem != null) {
+                problems.add(problem);
+            }
         });
+        SchemaReport checked = new SchemaReport(schema.featureTypes(), problems);
 
         // 1. agree on category levels and classes from each site's level summary
         Map<String, TreeSet<String>> levels = new LinkedHashMap<>();
@@ -77,8 +83,9 @@ public final class TabularCoordinator {
         Map<String, SplitSummary> splits = byName(sites, InOrder.map(sites, s -> s.split(classList), executor));
         splits.forEach((site, split) -> {
             if (split.trainRows() == 0) {
-                throw new BadInputException(fileOf(schemas, site), null, "only " + rows.get(site).usableRows()
-                        + " usable rows: none is left for training after the train/test split");
+                int usable = rows.get(site).usableRows();
+                throw new BadInputException(fileOf(schemas, site), null, "only " + usable + " usable row"
+                        + (usable == 1 ? "" : "s") + ": none is left for training after the train/test split");
             }
         });
 
@@ -98,7 +105,7 @@ public final class TabularCoordinator {
         FittedPreprocessing prep = new FittedPreprocessing(features, settings.label(), settings.labelRule(), classList,
                 settings.missing(), settings.normalization(),
                 Standardization.fromMoments(pooled.count(), pooled.sum(), pooled.sumOfSquares()), perSite);
-        return new TabularAgreement(schema, prep, rows, splits);
+        return new TabularAgreement(checked, prep, rows, splits);
     }
 
     private static Map<String, SchemaSummary> schemaSummaries(List<? extends TabularSite> sites, Executor executor) {
