@@ -31,14 +31,14 @@ for h in "${HOSPITALS[@]}"; do
   # what each hospital's IT fills in: where its table is, and its policy
   cat > "$dir/node.json" <<JSON
 {
-  "schemaVersion": 1,
+  "schemaVersion": 2,
   "node": "$h",
   "study": "heart-demo",
   "coordinator": "127.0.0.1:$PORT",
   "certificate": "node.crt",
   "key": "node.key",
   "ca": "ca.crt",
-  "datasets": [{"id": "heart", "kind": "table", "file": "$SAMPLE/data/$h.csv", "separator": ",", "header": "auto"}],
+  "datasets": [{"id": "heart", "kind": "table", "file": "$SAMPLE/data/$h.csv", "csv": {"separator": ",", "header": "auto"}}],
   "policy": {"dataKinds": ["table"], "procedures": null, "minimumCount": 5, "requireDifferentialPrivacy": false,
              "maxEpsilon": null, "maxRounds": 1000},
   "auditLog": "audit.jsonl",
@@ -53,7 +53,7 @@ done
 # the sample study's settings, its participants named by node and dataset instead of files
 cat > "$WORK/study.json" <<JSON
 {
-  "schemaVersion": 1,
+  "schemaVersion": 2,
   "name": "Coronary disease at four hospitals, through their nodes",
   "task": "classification",
   "dataType": "tabular",

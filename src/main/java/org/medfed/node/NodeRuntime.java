@@ -9,7 +9,6 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.medfed.concurrency.Workers;
 import org.medfed.data.vcf.VcfReader;
 import java.util.function.Consumer;
-import org.medfed.data.csv.CsvFormat;
 import org.medfed.engine.BadInputException;
 import org.medfed.network.node.NodeClient;
 import org.medfed.network.pki.CertificateNames;
@@ -83,8 +82,7 @@ public final class NodeRuntime implements AutoCloseable {
     private static ServedDataset served(NodeDataset d, int minimumCount, java.nio.file.Path stateFolder,
                                         Executor inflaters, Consumer<String> log) {
         if (d instanceof NodeDataset.Table t) {
-            CsvFormat format = CsvFormat.defaults().withSeparator(t.separator()).withHeader(t.header());
-            return new TableDataset(t.id(), t.file(), format, minimumCount,
+            return new TableDataset(t.id(), t.file(), t.format(), minimumCount,
                     stateFolder.resolve(t.id() + ".session.json"));
         }
         if (d instanceof NodeDataset.Images i) {

@@ -8,14 +8,12 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.medfed.data.csv.CsvFormat;
-import org.medfed.data.csv.HeaderMode;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.protocol.Procedure;
 
@@ -108,8 +106,11 @@ final class NodeConfigCheck {
         given.put("masks", d.masks());
         given.put("vcf", d.vcf());
         given.put("phenotypes", d.phenotypes());
+        if (d.csv() != null) {
+            given.put("csv", "given");
+        }
         List<String> takes = switch (kind) {
-            case TABLE -> List.of("file", "separator", "header");
+            case TABLE -> List.of("file", "csv", "separator", "header");
             case IMAGES -> List.of("folder", "manifest", "masks");
             case GENOTYPES -> List.of("vcf", "phenotypes");
         };
@@ -122,8 +123,7 @@ final class NodeConfigCheck {
         });
         return switch (kind) {
             case TABLE -> new NodeDataset.Table(d.id(), path(required(d.file(), where + ".file", "the CSV file"),
-                    where + ".file"), separator(d.separator(), where + ".separator"),
-                    header(d.header(), where + ".header"));
+                    where + ".file"), csv(d, where));
             case IMAGES -> new NodeDataset.Images(d.id(), path(required(d.folder(), where + ".folder",
                     "the images' folder"), where + ".folder"),
                     d.manifest() == null ? null : path(d.manifest(), where + ".manifest"),
@@ -134,24 +134,34 @@ final class NodeConfigCheck {
         };
     }
 
-    private char separator(String text, String field) {
-        try {
-            return CsvFormat.parseSeparator(text);
-        } catch (BadInputException e) {
-            throw problem(field, "is not usable: " + e.getMessage());
+    /**
+     * A table's reading options: its {@code csv}, or (schema 1) its {@code separator} and {@code header}; each value
+     * checked here, so that a bad one is named by its field when the file loads rather than when the table is read.
+     */
+    private CsvOptions csv(NodeFile.Dataset d, String where) {
+        boolean legacy = d.csv() == null;
+        if (!legacy && (d.separator() != null || d.header() != null)) {
+            fail(where + "." + (d.separator() != null ? "separator" : "header"), "is given beside \"csv\": write it "
+                    + "in \"csv\" as well, for example \"csv\": {\"separator\": \";\", \"header\": \"no\"}");
         }
+        CsvOptions csv = legacy ? CsvOptions.NONE.withSeparator(d.separator()).withHeader(d.header()) : d.csv();
+        String prefix = legacy ? where + "." : where + ".csv.";
+        usable(csv.separator(), prefix + "separator", CsvFormat::parseSeparator);
+        usable(csv.header(), prefix + "header", CsvOptions::headerMode);
+        usable(csv.encoding(), prefix + "encoding", CsvFormat::parseEncoding);
+        usable(csv.quote(), prefix + "quote", CsvFormat::parseQuote);
+        return csv;
     }
 
-    private HeaderMode header(String text, String field) {
-        if (text == null) {
-            return HeaderMode.AUTO;
+    private void usable(String value, String field, java.util.function.Function<String, ?> parse) {
+        if (value == null) {
+            return;
         }
-        return switch (text.toLowerCase(Locale.ROOT)) {
-            case "auto" -> HeaderMode.AUTO;
-            case "yes" -> HeaderMode.YES;
-            case "no" -> HeaderMode.NO;
-            default -> throw problem(field, "is \"" + text + "\", expected auto, yes or no");
-        };
+        try {
+            parse.apply(value);
+        } catch (BadInputException e) {
+            fail(field, "is not usable: " + e.getMessage());
+        }
     }
 
     private NodePolicySection policy(NodeFile.Policy p) {

@@ -77,8 +77,9 @@ public final class NodeConfigFile {
         NodeFile starter = new NodeFile(NodeFile.CURRENT_SCHEMA, node, study, coordinator.toString(),
                 StudyFile.relativize(file, certificate), StudyFile.relativize(file, key),
                 StudyFile.relativize(file, ca),
-                List.of(new NodeFile.Dataset("data", DataKind.TABLE.id(), "data/table.csv", ",", "auto", null, null,
-                        null, null, null)),
+                List.of(new NodeFile.Dataset("data", DataKind.TABLE.id(), "data/table.csv",
+                        CsvOptions.NONE.withSeparator(",").withHeader("auto"), null, null, null, null, null, null,
+                        null)),
                 // 10 is a common small-cell threshold; DP and epsilon are left to the hospital's governance to set
                 new NodeFile.Policy(List.of(DataKind.TABLE.id()), null, 10, false, null, 1000),
                 "audit.jsonl", "state/");
@@ -123,16 +124,15 @@ public final class NodeConfigFile {
     private static NodeFile.Dataset dataset(Path file, NodeDataset d) {
         if (d instanceof NodeDataset.Table t) {
             return new NodeFile.Dataset(t.id(), DataKind.TABLE.id(), StudyFile.relativize(file, t.file()),
-                    t.separator() == '\t' ? "tab" : String.valueOf(t.separator()),
-                    t.header().name().toLowerCase(java.util.Locale.ROOT), null, null, null, null, null);
+                    t.csv().isEmpty() ? null : t.csv(), null, null, null, null, null, null, null);
         }
         if (d instanceof NodeDataset.Images i) {
-            return new NodeFile.Dataset(i.id(), DataKind.IMAGES.id(), null, null, null,
+            return new NodeFile.Dataset(i.id(), DataKind.IMAGES.id(), null, null, null, null,
                     folder(file, i.folder()), i.manifest() == null ? null : StudyFile.relativize(file, i.manifest()),
                     i.masks() == null ? null : folder(file, i.masks()), null, null);
         }
         NodeDataset.Genotypes g = (NodeDataset.Genotypes) d;
-        return new NodeFile.Dataset(g.id(), DataKind.GENOTYPES.id(), null, null, null, null, null, null,
+        return new NodeFile.Dataset(g.id(), DataKind.GENOTYPES.id(), null, null, null, null, null, null, null,
                 StudyFile.relativize(file, g.vcf()), StudyFile.relativize(file, g.phenotypes()));
     }
 

@@ -4,7 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import org.medfed.data.csv.HeaderMode;
+import org.medfed.data.csv.CsvFormat;
 import org.medfed.engine.BadInputException;
 
 /**
@@ -34,11 +34,25 @@ public sealed interface NodeDataset permits NodeDataset.Table, NodeDataset.Image
         }
     }
 
-    /** A CSV table. */
-    record Table(String id, Path file, char separator, HeaderMode header) implements NodeDataset {
+    /**
+     * A CSV table, read with {@code csv}'s options over the plain defaults (the options a study gives a hospital's
+     * file on the Participants screen: separator, header row, decimal comma, encoding, quote, missing-value texts,
+     * column names of a file without a header).
+     */
+    record Table(String id, Path file, CsvOptions csv) implements NodeDataset {
+
+        public Table {
+            csv = csv == null ? CsvOptions.NONE : csv;
+        }
+
         @Override
         public DataKind kind() {
             return DataKind.TABLE;
+        }
+
+        /** How the file is read. */
+        public CsvFormat format() {
+            return csv.over(CsvFormat.defaults());
         }
 
         @Override

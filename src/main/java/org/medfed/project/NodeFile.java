@@ -16,15 +16,18 @@ import java.util.List;
 record NodeFile(Integer schemaVersion, String node, String study, String coordinator, String certificate, String key,
                 String ca, List<Dataset> datasets, Policy policy, String auditLog, String stateFolder) {
 
-    /** The version this build writes; files up to it load. */
-    static final int CURRENT_SCHEMA = 1;
+    /** The version this build writes; files up to it load. 2: a table's reading options in {@code csv}. */
+    static final int CURRENT_SCHEMA = 2;
 
-    /** One dataset; which of the file fields apply depends on {@code kind}. */
+    /**
+     * One dataset; which of the file fields apply depends on {@code kind}. A table's {@code separator} and
+     * {@code header} beside its {@code file} are how schema 1 gave them; this build writes them in {@code csv}.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    @JsonPropertyOrder({"id", "kind", "file", "separator", "header", "folder", "manifest", "masks", "vcf",
+    @JsonPropertyOrder({"id", "kind", "file", "csv", "separator", "header", "folder", "manifest", "masks", "vcf",
             "phenotypes"})
-    record Dataset(String id, String kind, String file, String separator, String header, String folder,
-                   String manifest, String masks, String vcf, String phenotypes) {
+    record Dataset(String id, String kind, String file, CsvOptions csv, String separator, String header,
+                   String folder, String manifest, String masks, String vcf, String phenotypes) {
     }
 
     /** The hospital's policy; written out in full, nulls included, so that every knob is visible in a template. */

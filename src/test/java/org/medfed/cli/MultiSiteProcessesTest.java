@@ -137,9 +137,9 @@ class MultiSiteProcessesTest {
     private static Path writeNodeConfig(Path folder, String hospital, int port) throws IOException {
         Path file = folder.resolve("node.json");
         Files.writeString(file, """
-                {"schemaVersion": 1, "node": "%s", "study": "heart-e2e", "coordinator": "127.0.0.1:%d",
+                {"schemaVersion": 2, "node": "%s", "study": "heart-e2e", "coordinator": "127.0.0.1:%d",
                  "certificate": "node.crt", "key": "node.key", "ca": "ca.crt",
-                 "datasets": [{"id": "heart", "kind": "table", "file": "%s", "separator": ",", "header": "auto"}],
+                 "datasets": [{"id": "heart", "kind": "table", "file": "%s", "csv": {"separator": ",", "header": "auto"}}],
                  "policy": {"dataKinds": ["table"], "procedures": null, "minimumCount": 5,
                             "requireDifferentialPrivacy": false, "maxEpsilon": null, "maxRounds": 100},
                  "auditLog": "audit.jsonl", "stateFolder": "state/"}

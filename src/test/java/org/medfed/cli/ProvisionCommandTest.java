@@ -100,7 +100,7 @@ class ProvisionCommandTest {
         provision("--hospital", "hospital-a");
         JsonNode node = new ObjectMapper().readTree(dir.resolve("kit/hospitals/hospital-a/node.json").toFile());
 
-        assertThat(node.get("schemaVersion").asInt()).isEqualTo(1);
+        assertThat(node.get("schemaVersion").asInt()).isEqualTo(2);
         assertThat(node.get("node").asText()).isEqualTo("hospital-a");
         assertThat(node.get("study").asText()).isEqualTo("Heart \"B\" 2027");
         assertThat(node.get("coordinator").asText()).isEqualTo("fl.example.org:7443");

@@ -17,10 +17,10 @@ class NodeConfigFileTest {
 
     /** The example of the node documentation, with placeholders to break one thing at a time. */
     private static final String GOOD = """
-            {"schemaVersion": 1, "node": "hospital-a", "study": "heart-study", "coordinator": "coord.example.org:7443",
+            {"schemaVersion": 2, "node": "hospital-a", "study": "heart-study", "coordinator": "coord.example.org:7443",
              "certificate": "node.crt", "key": "node.key", "ca": "ca.crt",
              "datasets": [
-               {"id": "heart", "kind": "table", "file": "data/heart.csv", "separator": ",", "header": "auto"},
+               {"id": "heart", "kind": "table", "file": "data/heart.csv", "csv": {"separator": ";", "header": "auto"}},
                {"id": "scans", "kind": "images", "folder": "dicom/", "manifest": "labels.csv"},
                {"id": "geno", "kind": "genotypes", "vcf": "cohort.vcf.gz", "phenotypes": "pheno.csv"}],
              "policy": {"dataKinds": ["table"], "procedures": null, "minimumCount": 5,
@@ -55,7 +55,8 @@ class NodeConfigFileTest {
         assertThat(c.auditLog()).isEqualTo(dir.resolve("audit.jsonl"));
         assertThat(c.stateFolder()).isEqualTo(dir.resolve("state"));
         assertThat(c.datasets()).containsExactly(
-                new NodeDataset.Table("heart", dir.resolve("data/heart.csv"), ',', HeaderMode.AUTO),
+                new NodeDataset.Table("heart", dir.resolve("data/heart.csv"),
+                        CsvOptions.NONE.withSeparator(";").withHeader("auto")),
                 new NodeDataset.Images("scans", dir.resolve("dicom"), dir.resolve("labels.csv"), null),
                 new NodeDataset.Genotypes("geno", dir.resolve("cohort.vcf.gz"), dir.resolve("pheno.csv")));
         assertThat(c.dataset("scans")).map(NodeDataset::kind).contains(DataKind.IMAGES);
@@ -173,7 +174,7 @@ class NodeConfigFileTest {
         assertRefused(GOOD.replace("\"kind\": \"images\"", "\"kind\": \"dicom\""),
                 "field 'datasets[1].kind' is 'dicom', which is not a data kind; known: table, images, genotypes");
         assertRefused(GOOD.replace("\"kind\": \"images\"", "\"kind\": \"table\""),
-                "field 'datasets[1].folder' does not belong to table data, which takes file, separator, header");
+                "field 'datasets[1].folder' does not belong to table data, which takes file, csv, separator, header");
     }
 
     @Test
@@ -188,16 +189,52 @@ class NodeConfigFileTest {
         // a folder, not a file
         Files.writeString(dir.resolve("masks"), "");
         assertThatThrownBy(scans::requireFilesExist).hasMessageContaining("the folder named by \"masks\"");
-        assertRefused(GOOD.replace("\"header\": \"auto\"", "\"header\": \"auto\", \"masks\": \"m/\""),
+        assertRefused(GOOD.replace("\"header\": \"auto\"}", "\"header\": \"auto\"}, \"masks\": \"m/\""),
                 "field 'datasets[0].masks' does not belong to table data");
     }
 
     @Test
-    void separatorAndHeaderAreChecked() throws Exception {
-        assertRefused(GOOD.replace("\"separator\": \",\"", "\"separator\": \",;\""), "field 'datasets[0].separator'",
+    void aTablesReadingOptionsAreCheckedAndNamedByTheirField() throws Exception {
+        assertRefused(GOOD.replace("\"separator\": \";\"", "\"separator\": \",;\""),
+                "field 'datasets[0].csv.separator' is not usable", "one character");
+        assertRefused(GOOD.replace("\"header\": \"auto\"", "\"header\": \"maybe\""), "field 'datasets[0].csv.header'",
+                "header must be auto, yes or no");
+        assertRefused(GOOD.replace("\"header\": \"auto\"", "\"encoding\": \"klingon\""),
+                "field 'datasets[0].csv.encoding'", "is unknown");
+        assertRefused(GOOD.replace("\"header\": \"auto\"", "\"quote\": \"<<\""), "field 'datasets[0].csv.quote'");
+        assertRefused(GOOD.replace("\"header\": \"auto\"", "\"delimiter\": \";\""),
+                "unknown field 'delimiter'");
+        // the options of the Participants screen, all of them, for a hospital's export without a header
+        NodeConfig c = NodeConfigFile.read(write(GOOD.replace("{\"separator\": \";\", \"header\": \"auto\"}",
+                "{\"separator\": \";\", \"header\": \"no\", \"decimalComma\": true, \"encoding\": \"windows-1252\", "
+                        + "\"quote\": \"none\", \"missingValues\": [\"?\", \"-9\"], \"columnNames\": [\"age\", \"y\"]}")));
+        NodeDataset.Table heart = (NodeDataset.Table) c.dataset("heart").orElseThrow();
+        assertThat(heart.format().separator()).isEqualTo(';');
+        assertThat(heart.format().header()).isEqualTo(HeaderMode.NO);
+        assertThat(heart.format().decimalComma()).isTrue();
+        assertThat(heart.format().encoding().name()).isEqualTo("windows-1252");
+        assertThat(heart.format().quote()).isNull();
+        assertThat(heart.format().missingTokens()).containsExactlyInAnyOrder("?", "-9");
+        assertThat(heart.format().columnNames()).containsExactly("age", "y");
+        // written back as read
+        assertThat(NodeConfigFile.read(NodeConfigFile.save(c).file())).isEqualTo(c);
+    }
+
+    @Test
+    void aSchemaOneTablesSeparatorAndHeaderStillReadAndAreWrittenInCsv() throws Exception {
+        String one = GOOD.replace("\"schemaVersion\": 2", "\"schemaVersion\": 1").replace(
+                "\"csv\": {\"separator\": \";\", \"header\": \"auto\"}", "\"separator\": \";\", \"header\": \"no\"");
+        NodeConfig c = NodeConfigFile.read(write(one));
+        NodeDataset.Table heart = (NodeDataset.Table) c.dataset("heart").orElseThrow();
+        assertThat(heart.csv()).isEqualTo(CsvOptions.NONE.withSeparator(";").withHeader("no"));
+        NodeConfigFile.save(c);
+        String text = Files.readString(c.file());
+        assertThat(text).contains("\"schemaVersion\" : 2", "\"file\" : \"data/heart.csv\",\n    \"csv\" : {");
+        assertThat(NodeConfigFile.read(c.file())).isEqualTo(c);
+        assertRefused(one.replace("\"separator\": \";\"", "\"separator\": \"ab\""), "field 'datasets[0].separator'",
                 "one character");
-        assertRefused(GOOD.replace("\"header\": \"auto\"", "\"header\": \"maybe\""), "field 'datasets[0].header'",
-                "expected auto, yes or no");
+        assertRefused(one.replace("\"header\": \"no\"", "\"header\": \"no\", \"csv\": {\"quote\": \"'\"}"),
+                "field 'datasets[0].separator' is given beside \"csv\"");
     }
 
     @Test
@@ -220,8 +257,8 @@ class NodeConfigFileTest {
 
     @Test
     void versionAndFormAreCheckedFirst() throws Exception {
-        assertRefused(GOOD.replace("\"schemaVersion\": 1", "\"schemaVersion\": 2"), "newer MedFed");
-        assertRefused(GOOD.replace("\"schemaVersion\": 1,", ""), "has no \"schemaVersion\"");
+        assertRefused(GOOD.replace("\"schemaVersion\": 2", "\"schemaVersion\": 3"), "newer MedFed");
+        assertRefused(GOOD.replace("\"schemaVersion\": 2,", ""), "has no \"schemaVersion\"");
         assertRefused("[1, 2]", "expected a JSON object");
         assertRefused("{\"schemaVersion\": 1, \"node\": ", "is not valid JSON");
         assertRefused("", "is empty");

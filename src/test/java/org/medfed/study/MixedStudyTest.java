@@ -78,4 +78,54 @@ class MixedStudyTest {
             executor.shutdownNow();
         }
     }
+
+    /**
+     * A hospital's node reads its table with the import options of its {@code node.json}: here files exported
+     * without a header, with ';' between values and decimal commas, in windows-1252. The run equals the simulation
+     * of the sample's own files bit for bit, so every option was applied as the Participants screen applies it.
+     */
+    @Test
+    void aNodeReadsItsTableWithItsOwnImportOptions() throws Exception {
+        Study sample = StudyFile.load(SAMPLE);
+        Study study = sample.withTraining(sample.training().withRounds(2));
+        StudyResult local = StudyRunner.run(TestWorkers.shared(), PreparedStudy.prepare(study, SAMPLE),
+                new RunOptions(null, null, false), RunListener.NONE, RunControl.free(), m -> { });
+
+        List<ParticipantEntry> mixed = new ArrayList<>();
+        for (ParticipantEntry p : study.participants()) {
+            mixed.add(BEHIND_NODES.contains(p.name()) ? ParticipantEntry.remote(p.name(), p.name(), "heart") : p);
+        }
+        Study multi = study.withParticipants(mixed);
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try (KitNodes nodes = new KitNodes(tmp, "heart", BEHIND_NODES);
+             CoordinatorServer server = CoordinatorListening.start(new CoordinatorSection(nodes.port, "127.0.0.1",
+                     nodes.coordinatorFolder().toString()), SAMPLE, MultiSiteStudy.nodes(multi), executor)) {
+            for (String h : BEHIND_NODES) {
+                Path original = StudyFile.resolve(SAMPLE, sample.participants().stream()
+                        .filter(p -> p.name().equals(h)).findFirst().orElseThrow().data().get(0));
+                List<String> lines = java.nio.file.Files.readAllLines(original);
+                StringBuilder european = new StringBuilder();
+                for (String line : lines.subList(1, lines.size())) {
+                    european.append(line.replace(',', ';').replace('.', ',')).append("\r\n");
+                }
+                Path export = tmp.resolve(h + "-export.csv");
+                java.nio.file.Files.write(export, european.toString().getBytes(java.nio.charset.Charset.forName("windows-1252")));
+                String names = java.util.Arrays.stream(lines.get(0).split(",")).map(n -> "\"" + n + "\"")
+                        .collect(java.util.stream.Collectors.joining(", "));
+                nodes.configure(h, export, "{\"separator\": \";\", \"header\": \"no\", \"decimalComma\": true, "
+                        + "\"encoding\": \"windows-1252\", \"columnNames\": [" + names + "]}", null);
+                nodes.start(h);
+            }
+            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE, server.nodes(),
+                    Duration.ofSeconds(30), "import-options-test", m -> { }, LocalHospitals.of(multi, SAMPLE));
+            assertThat(ProtocolJson.write(prepared.data().tabularPreprocessing()))
+                    .isEqualTo(ProtocolJson.write(local.prepared().data().tabularPreprocessing()));
+            StudyResult network = StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, false),
+                    RunListener.NONE, RunControl.free(), m -> { });
+            assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);
+            SameRun.assertNodesEqualSimulation(network, local);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
 }

@@ -78,11 +78,16 @@ public final class KitNodes implements AutoCloseable {
      * policy section, null for the sample's: tables, every procedure, minimum count 5).
      */
     public void configure(String hospital, Path csv, String policy) {
+        configure(hospital, csv, "{\"separator\": \",\", \"header\": \"auto\"}", policy);
+    }
+
+    /** As {@link #configure(String, Path, String)}, the table read with {@code reading} (JSON of its "csv"). */
+    public void configure(String hospital, Path csv, String reading, String policy) {
         Path folder = KitLayout.hospitalFolder(kit, hospital);
-        String json = "{\"schemaVersion\": 1, \"node\": \"" + hospital + "\", \"study\": \"" + study + "\", "
+        String json = "{\"schemaVersion\": 2, \"node\": \"" + hospital + "\", \"study\": \"" + study + "\", "
                 + "\"coordinator\": \"127.0.0.1:" + port + "\", \"certificate\": \"node.crt\", \"key\": \"node.key\", "
                 + "\"ca\": \"ca.crt\", \"datasets\": [{\"id\": \"heart\", \"kind\": \"table\", \"file\": \""
-                + csv.toAbsolutePath().toString().replace("\\", "/") + "\", \"separator\": \",\", \"header\": \"auto\"}], "
+                + csv.toAbsolutePath().toString().replace("\\", "/") + "\", \"csv\": " + reading + "}], "
                 + "\"policy\": " + (policy != null ? policy : "{\"dataKinds\": [\"table\"], \"procedures\": null, "
                 + "\"minimumCount\": 5, \"requireDifferentialPrivacy\": false, \"maxEpsilon\": null, \"maxRounds\": 1000}")
                 + ", \"auditLog\": \"audit.jsonl\", \"stateFolder\": \"state/\"}";

@@ -16,6 +16,7 @@ import org.medfed.gui.genotypes.GenotypeFilesViewModel;
 import org.medfed.gui.imaging.ImageFolderViewModel;
 import org.medfed.gui.imaging.SelectedHospitalImages;
 import org.medfed.gui.participants.ParticipantsViewModel;
+import org.medfed.project.CsvOptions;
 import org.medfed.project.DataSection;
 import org.medfed.project.ImagingSection;
 import org.medfed.project.NodeDataset;
@@ -26,7 +27,8 @@ import org.medfed.project.Study;
  * Shows one registered dataset with the Participants screen's own readers and checks: the dataset becomes the
  * only hospital of a study held here and never saved, of the dataset's kind, and the Participants screen's
  * view-models (table preview and checks, image folder, genotype files and quality control) follow that study as
- * they follow the researcher's. Files chosen in those panes come back as the dataset's new files. Everything is
+ * they follow the researcher's. Files chosen in those panes come back as the dataset's new files, a table's import
+ * options as how the node reads it. Everything is
  * read on this computer; nothing here is sent anywhere.
  */
 public final class DatasetPreview {
@@ -45,7 +47,7 @@ public final class DatasetPreview {
      * @param chosen  told when a pane changes the dataset's files (the genotype pane's choosers)
      */
     public DatasetPreview(BackgroundTasks tasks, UserDialogs dialogs, FiguresSink figures,
-                          BiConsumer<String, List<Path>> chosen) {
+                          BiConsumer<String, List<Path>> chosen, BiConsumer<String, CsvOptions> reading) {
         table = new ParticipantsViewModel(mirror, tasks, dialogs);
         images = new ImageFolderViewModel(tasks);
         new SelectedHospitalImages(mirror, first, images, tasks, figures::report);
@@ -59,8 +61,14 @@ public final class DatasetPreview {
         });
         mirror.studyProperty().addListener((obs, was, is) -> {
             if (!showing && shown != null && !is.participants().isEmpty()) {
+                ParticipantEntry p = is.participants().get(0);
+                if (shown instanceof NodeDataset.Table && !was.participants().isEmpty()
+                        && !p.csvOptions().equals(was.participants().get(0).csvOptions())) {
+                    reading.accept(shown.id(), p.csvOptions());
+                    return;
+                }
                 List<Path> files = new ArrayList<>();
-                is.participants().get(0).data().forEach(d -> files.add(d.isBlank() ? null : mirror.resolve(d)));
+                p.data().forEach(d -> files.add(d.isBlank() ? null : mirror.resolve(d)));
                 chosen.accept(shown.id(), files);
             }
         });
@@ -111,10 +119,10 @@ public final class DatasetPreview {
     static Study studyOf(NodeDataset d) {
         Study base = Study.empty();
         if (d instanceof NodeDataset.Table t) {
-            DataSection data = new DataSection(t.separator() == '\t' ? "tab" : String.valueOf(t.separator()),
-                    t.header().name().toLowerCase(java.util.Locale.ROOT), null, null, null, null, null, null, null,
-                    null, null, null, null, null, null);
-            return base.withData(data).withParticipants(List.of(hospital(d.id(), t.file())));
+            // the study's reading settings are the plain defaults, as a node's; the dataset's own are its hospital's
+            DataSection data = new DataSection(null, null, null, null, null, null, null, null, null, null, null, null,
+                    null, null, null);
+            return base.withData(data).withParticipants(List.of(hospital(d.id(), t.file()).withCsv(t.csv())));
         }
         if (d instanceof NodeDataset.Images i) {
             // a study's hospital folder holds its images in a sub-folder; a node names the images' folder itself

@@ -10,6 +10,8 @@ import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -22,6 +24,7 @@ import org.medfed.gui.common.ViewSwitch;
 import org.medfed.gui.genotypes.GenotypeFilesPane;
 import org.medfed.gui.imaging.ImageFolderView;
 import org.medfed.gui.participants.TablePreviewPane;
+import org.medfed.gui.participants.importing.ImportOptionsView;
 import org.medfed.gui.common.WrappedTooltip;
 
 /**
@@ -113,7 +116,7 @@ final class DatasetsView {
 
         DatasetPreview preview = vm.preview();
         Map<DataKind, Node> panes = Map.of(
-                DataKind.TABLE, new TablePreviewPane(preview.table()).root(),
+                DataKind.TABLE, tablePanes(preview),
                 DataKind.IMAGES, new ImageFolderView(preview.images()).root(),
                 DataKind.GENOTYPES, new GenotypeFilesPane(preview.genotypes()).root());
         Node shown = new ViewSwitch<>(preview.kindProperty(), panes, new Label()).root();
@@ -121,6 +124,14 @@ final class DatasetsView {
         root = new SplitPane(top, shown);
         root.setOrientation(Orientation.VERTICAL);
         root.setDividerPositions(0.4);
+    }
+
+    /** A table's preview and how the node reads it, as on the Participants screen. */
+    private static Node tablePanes(DatasetPreview preview) {
+        TabPane tabs = new TabPane(new Tab("Data", new TablePreviewPane(preview.table()).root()),
+                new Tab("Import options", new ImportOptionsView(preview.table().importOptions()).root()));
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        return tabs;
     }
 
     private static void select(TableView<DatasetRow> rows, int index) {

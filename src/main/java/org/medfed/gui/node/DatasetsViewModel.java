@@ -16,11 +16,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.medfed.data.csv.HeaderMode;
 import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.HospitalDataCheck;
 import org.medfed.gui.common.UserDialogs;
+import org.medfed.project.CsvOptions;
 import org.medfed.project.DataKind;
 import org.medfed.project.NodeConfig;
 import org.medfed.project.NodeDataset;
@@ -46,7 +46,7 @@ public final class DatasetsViewModel {
     public DatasetsViewModel(NodeSettingsViewModel settings, BackgroundTasks tasks, UserDialogs dialogs) {
         this.settings = settings;
         this.dialogs = dialogs;
-        this.preview = new DatasetPreview(tasks, dialogs, this::report, this::filesChosen);
+        this.preview = new DatasetPreview(tasks, dialogs, this::report, this::filesChosen, this::readingChosen);
         settings.configProperty().addListener((obs, was, is) -> refresh());
         selected.addListener((obs, was, is) -> showSelected());
         refresh();
@@ -81,7 +81,7 @@ public final class DatasetsViewModel {
         Set<String> taken = datasets().stream().map(NodeDataset::id).collect(Collectors.toCollection(HashSet::new));
         String id = uniqueId(files.get(0), taken);
         NodeDataset d = switch (kind) {
-            case TABLE -> new NodeDataset.Table(id, files.get(0), ',', HeaderMode.AUTO);
+            case TABLE -> new NodeDataset.Table(id, files.get(0), CsvOptions.NONE);
             case IMAGES -> new NodeDataset.Images(id, files.get(0), null, null);
             case GENOTYPES -> genotypes(id, files, null, null);
         };
@@ -135,7 +135,7 @@ public final class DatasetsViewModel {
             }
             NodeDataset next;
             if (d instanceof NodeDataset.Table t) {
-                next = files.get(0) == null ? t : new NodeDataset.Table(id, files.get(0), t.separator(), t.header());
+                next = files.get(0) == null ? t : new NodeDataset.Table(id, files.get(0), t.csv());
             } else if (d instanceof NodeDataset.Images im) {
                 next = files.get(0) == null ? im : new NodeDataset.Images(id, files.get(0), im.manifest(), im.masks());
             } else {
@@ -145,6 +145,19 @@ public final class DatasetsViewModel {
             all.set(i, next);
         }
         settings.setDatasets(all);
+    }
+
+    /** Dataset {@code id}'s table is read with {@code csv} from now on (chosen on its 'Import options' tab). */
+    void readingChosen(String id, CsvOptions csv) {
+        List<NodeDataset> all = new ArrayList<>(datasets());
+        for (int i = 0; i < all.size(); i++) {
+            if (all.get(i) instanceof NodeDataset.Table t && t.id().equals(id) && !t.csv().equals(csv)) {
+                all.set(i, new NodeDataset.Table(id, t.file(), csv));
+            }
+        }
+        if (!all.equals(datasets())) {
+            settings.setDatasets(all);
+        }
     }
 
     /** A VCF and a sheet from {@code files} (each replaces the one of its kind); the old ones where none is given. */
@@ -196,7 +209,7 @@ public final class DatasetsViewModel {
         NodeDataset d = all.get(index);
         NodeDataset renamed;
         if (d instanceof NodeDataset.Table t) {
-            renamed = new NodeDataset.Table(id, t.file(), t.separator(), t.header());
+            renamed = new NodeDataset.Table(id, t.file(), t.csv());
         } else if (d instanceof NodeDataset.Images im) {
             renamed = new NodeDataset.Images(id, im.folder(), im.manifest(), im.masks());
         } else {

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.medfed.gui.testing.QueuedUi;
 import org.medfed.gui.testing.StubDialogs;
 import org.medfed.project.DataKind;
+import org.medfed.project.CsvOptions;
 import org.medfed.project.NodeConfigFile;
 import org.medfed.project.NodeDataset;
 
@@ -69,6 +70,40 @@ class DatasetsViewModelTest {
         assertThat(settings.save()).isTrue();
         assertThat(NodeConfigFile.read(settings.config().file()).datasets()).extracting(NodeDataset::id)
                 .containsExactly("city-general");
+    }
+
+    @Test
+    void aTablesImportOptionsAreHowTheNodeReadsIt() throws Exception {
+        // an export without a header row, with ';' and decimal commas
+        Path export = dir.resolve("export.csv");
+        java.nio.file.Files.writeString(export, "48;M;123;4,7;27,7;no;0;non-anginal;1\n65;F;131;4,9;25,1;no;0;atypical;0\n");
+        dialogs.dataFiles.add(List.of(export));
+        vm.add(DataKind.TABLE);
+        ui.drain();
+        var options = vm.preview().table().importOptions();
+        assertThat(options.titleProperty().get()).isEqualTo("How export's file export.csv is read");
+
+        options.separatorProperty().set(";");
+        options.decimalCommaProperty().set(true);
+        options.headerProperty().set("no");
+        options.columnNamesProperty().set("age, sex, systolic_bp, cholesterol, bmi, smoker, diabetes, chest_pain, disease");
+        ui.drain();
+        NodeDataset.Table table = (NodeDataset.Table) settings.config().dataset("export").orElseThrow();
+        assertThat(table.csv()).isEqualTo(new CsvOptions(";", "no", true, null, null, null, List.of("age", "sex",
+                "systolic_bp", "cholesterol", "bmi", "smoker", "diabetes", "chest_pain", "disease")));
+        assertThat(options.previewColumns()).startsWith("age", "sex", "systolic_bp", "cholesterol");
+        assertThat(vm.preview().table().previewColumns()).anySatisfy(c -> {
+            assertThat(c.column()).isEqualTo("cholesterol");
+            assertThat(c.type()).isEqualTo("numeric");
+        });
+        assertThat(vm.rows().get(1).size()).isEqualTo("2 rows");
+
+        // saved in node.json and read back as the node will read it
+        assertThat(settings.save()).isTrue();
+        NodeDataset.Table saved = (NodeDataset.Table) NodeConfigFile.read(settings.config().file()).dataset("export")
+                .orElseThrow();
+        assertThat(saved.format().decimalComma()).isTrue();
+        assertThat(saved.format().columnNames()).hasSize(9);
     }
 
     @Test

@@ -61,7 +61,7 @@ class NodeSettingsViewModelTest {
         Path file = NodeKits.hospital(kit, "hospital-a").resolve("node.json");
         Files.writeString(file, Files.readString(file).replace("\"minimumCount\" : 10", "\"minimumCount\" : \"10\""));
         assertThat(vm.open(file)).isFalse();
-        assertThat(vm.problemProperty().get()).isEqualTo("node.json line 19: field 'policy.minimumCount' has the "
+        assertThat(vm.problemProperty().get()).isEqualTo("node.json line 21: field 'policy.minimumCount' has the "
                 + "wrong kind of value, expected a whole number");
         assertThat(vm.config()).isNull();
     }
