@@ -86,6 +86,10 @@ class DatasetsViewModelTest {
         options.separatorProperty().set(";");
         options.decimalCommaProperty().set(true);
         options.headerProperty().set("no");
+        ui.drain();
+        // a node has no other hospital to take the names from
+        assertThat(options.previewStatusProperty().get()).isEqualTo("✔ 2 rows, 9 columns, no header row: columns "
+                + "named column1, column2 … (give their names).");
         options.columnNamesProperty().set("age, sex, systolic_bp, cholesterol, bmi, smoker, diabetes, chest_pain, disease");
         ui.drain();
         NodeDataset.Table table = (NodeDataset.Table) settings.config().dataset("export").orElseThrow();

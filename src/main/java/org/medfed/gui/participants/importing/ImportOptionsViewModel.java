@@ -196,7 +196,8 @@ public final class ImportOptionsViewModel {
         previewRows.setAll(table.rows().subList(0, Math.min(PREVIEW_ROWS, table.rowCount())));
         previewStatus.set("✔ " + table.rowCount() + " rows, " + table.columns().size() + " columns, "
                 + (table.hadHeader() ? "names from the header row" : table.columns().get(0).equals("column1")
-                ? "no header row: columns named column1, column2 … (give their names, or take another hospital's)"
+                ? "no header row: columns named column1, column2 … (give their names" + (namesFrom.isEmpty() ? ")"
+                        : ", or take another hospital's)")
                 : "no header row: columns named as given")
                 + (table.rowCount() > PREVIEW_ROWS ? "; the first " + PREVIEW_ROWS + " rows are shown" : "") + ".");
     }
