@@ -46,6 +46,11 @@ class CrossHospitalCheckTest {
         }, progress::add);
     }
 
+    private Study withMissing(String policy) {
+        return study.withData(StudyEdits.withPreprocessing(study.data(), policy, study.data().normalization(),
+                study.data().labelRule()));
+    }
+
     private DataFileSummary summaryOf(ParticipantEntry p) {
         return summaries.get(p.name());
     }
@@ -73,9 +78,7 @@ class CrossHospitalCheckTest {
                 "48,M,,4.7,27.7,no,0,non-anginal,1", "65,F,131,,25.1,no,0,atypical,0", "52,F,140,5.2,,yes,1,typical,1",
                 "70,M,150,6.1,29.0,no,0,atypical,");
         summaries.put("rural-clinic", ParticipantsViewModel.read(incomplete, study.data().csvFormat()));
-        Study dropping = study.withData(StudyEdits.withPreprocessing(study.data(), "drop-rows",
-                study.data().normalization(), study.data().labelRule()));
-        check.schedule(dropping, this::summaryOf);
+        check.schedule(withMissing("drop-rows"), this::summaryOf);
         ui.drain();
         assertThat(verdicts.get(0)).startsWith("✖ 1 problem stops the run");
         assertThat(problems.get(0)).singleElement().satisfies(p -> {
@@ -86,9 +89,7 @@ class CrossHospitalCheckTest {
         });
 
         // imputing keeps the three rows with a label: nothing to say
-        Study imputing = study.withData(StudyEdits.withPreprocessing(study.data(), "impute",
-                study.data().normalization(), study.data().labelRule()));
-        check.schedule(imputing, this::summaryOf);
+        check.schedule(withMissing("impute"), this::summaryOf);
         ui.drain();
         assertThat(problems.get(1)).isEmpty();
     }
@@ -101,9 +102,7 @@ class CrossHospitalCheckTest {
                 "52,F,140,5.2,26.3,yes,1,typical,1", "70,M,150,6.1,29.0,no,0,atypical,0",
                 "61,M,128,5.5,24.2,no,0,typical,1");
         summaries.put("rural-clinic", ParticipantsViewModel.read(someIncomplete, study.data().csvFormat()));
-        Study dropping = study.withData(StudyEdits.withPreprocessing(study.data(), "drop-rows",
-                study.data().normalization(), study.data().labelRule()));
-        check.schedule(dropping, this::summaryOf);
+        check.schedule(withMissing("drop-rows"), this::summaryOf);
         ui.drain();
         assertThat(verdicts.get(0)).isEqualTo("✔ Nothing stops the run; 1 warning.");
         assertThat(problems.get(0)).singleElement().satisfies(p -> {
