@@ -24,14 +24,15 @@ import picocli.CommandLine.Spec;
 /** {@code medfed inspect}: what a data file holds, before it goes into a study. Dispatches on the kind of file. */
 @Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Shows what a data file holds before it goes into a study.",
-                "CSV file: columns, inferred types, missing values and label balance.",
+                "CSV file (or any other text table: .tsv, .txt, .data): columns, inferred types, missing values and "
+                        + "label balance.",
                 "DICOM file: main tags, transfer syntax, pixel summary (rows, columns, frames, min, max, mean after "
                         + "rescale); --png writes the windowed image.",
                 "Folder: every DICOM file in it (recursive): counts, unreadable files with the reason, series.",
                 "VCF / VCF.gz / BCF: samples, variants, contigs, missing calls, multi-allelic and no-GT sites."})
 final class InspectCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE|FOLDER", description = "a CSV file, a VCF file, a DICOM file, or a folder of DICOM files")
+    @Parameters(paramLabel = "FILE|FOLDER", description = "a CSV (or other text) table, a VCF file, a DICOM file, or a folder of DICOM files")
     Path file;
 
     @Option(names = "--label", paramLabel = "COLUMN", description = "CSV: label column for the class balance (default: the last)")
@@ -86,9 +87,13 @@ final class InspectCommand implements Callable<Integer> {
                 writePng();
                 out.println("Picture written to:       " + png);
             }
+        } else if (isText(file)) {
+            // tables come as .txt, .tsv, .data (the UCI archive) as often as .csv; the workbench reads them all
+            out.print(csvReport());
         } else {
-            throw new BadInputException(file, null, "is not supported by inspect: it is neither a CSV table (.csv), a VCF "
-                    + "file (.vcf, .vcf.gz, .bcf) nor a DICOM file (a folder of DICOM files works too)");
+            throw new BadInputException(file, null, "is not supported by inspect: it is neither a table (a text file "
+                    + "such as .csv, .tsv, .txt), a VCF file (.vcf, .vcf.gz, .bcf) nor a DICOM file (a folder of DICOM "
+                    + "files works too)");
         }
         out.flush();
         return MedFedCommand.OK;
@@ -98,6 +103,8 @@ final class InspectCommand implements Callable<Integer> {
         CsvFormat format = CsvFormat.defaults();
         if (separator != null) {
             format = format.withSeparator(CsvFormat.parseSeparator(separator));
+        } else if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv")) {
+            format = format.withSeparator('\t');
         }
         return TableInspection.report(file, format, label);
     }
@@ -121,6 +128,23 @@ final class InspectCommand implements Callable<Integer> {
         } catch (NotDicomException e) {
             return false;
         }
+    }
+
+    /** Text by content: no NUL byte in its first 8 KB (gzip, images and other binary files have some). */
+    private static boolean isText(Path file) {
+        byte[] head = new byte[8192];
+        int n;
+        try (java.io.InputStream in = Files.newInputStream(file)) {
+            n = in.readNBytes(head, 0, head.length);
+        } catch (java.io.IOException e) {
+            throw new BadInputException(file, null, "could not be read: " + e.getMessage(), e);
+        }
+        for (int i = 0; i < n; i++) {
+            if (head[i] == 0) {
+                return false;
+            }
+        }
+        return n > 0;
     }
 
     private static boolean isVcf(Path file) {

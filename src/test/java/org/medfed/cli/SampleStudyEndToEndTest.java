@@ -81,6 +81,19 @@ class SampleStudyEndToEndTest {
                 .containsPattern("cholesterol\\s+numeric\\s+16 ")
                 .contains("label 'disease' (the last column): 0: 41 (46%), 1: 49 (54%)");
 
+        // a table without the .csv name (the UCI archive's .data, tab-separated .tsv) is inspected as one too
+        Path data = Files.write(tmp.resolve("cleveland.data"), List.of("63.0,1.0,145.0,0", "67.0,1.0,160.0,2"));
+        CliRunner d = CliRunner.run("inspect", data.toString());
+        assertThat(d.exitCode()).as(d.err()).isZero();
+        assertThat(d.out()).contains("cleveland.data: 2 rows, 4 columns, no header row");
+        Path tsv = Files.write(tmp.resolve("heart.tsv"), List.of("age\tdisease", "63\t0", "67\t1"));
+        CliRunner t = CliRunner.run("inspect", tsv.toString());
+        assertThat(t.exitCode()).as(t.err()).isZero();
+        assertThat(t.out()).contains("heart.tsv: 2 rows, 2 columns, header row");
+        CliRunner b = CliRunner.run("inspect", Files.write(tmp.resolve("blob.bin"), new byte[] {1, 0, 2}).toString());
+        assertThat(b.exitCode()).isNotZero();
+        assertThat(b.err()).contains("blob.bin", "is not supported by inspect");
+
         Path split = tmp.resolve("split");
         CliRunner s = CliRunner.run("split", "sample-projects/heart-4-hospitals/data/city-general.csv", "--into", "3",
                 "--by", "dirichlet:0.5", "--label", "disease", "--out", split.toString());
