@@ -127,7 +127,8 @@ public final class FxUserDialogs implements UserDialogs {
     public List<Path> chooseDataFiles() {
         FileChooser chooser = chooser("Choose the hospital's data file");
         chooser.getExtensionFilters().addAll(
-                new FileChooser.ExtensionFilter("Tables (*.csv, *.tsv, *.txt)", "*.csv", "*.tsv", "*.txt"),
+                new FileChooser.ExtensionFilter("Tables (*.csv, *.tsv, *.txt, *.data)", "*.csv", "*.tsv", "*.txt",
+                        "*.data", "*.dat"),
                 new FileChooser.ExtensionFilter("All files", "*.*"));
         List<File> files = chooser.showOpenMultipleDialog(owner.get());
         if (files == null || files.isEmpty()) {
