@@ -101,6 +101,7 @@ public final class SchemaCheck {
         for (String column : features) {
             if (types.get(column) == ColumnType.NUMERIC) {
                 unitHints(column, sites, problems);
+                constantAtOneHospital(column, sites, problems);
             }
         }
         if (features.isEmpty()) {
@@ -203,6 +204,35 @@ public final class SchemaCheck {
             problems.add(new SchemaProblem(h.site(), column, SchemaProblem.Severity.WARNING, h.message(),
                     SchemaProblem.Kind.UNIT, h.multiplier()));
         }
+    }
+
+    /**
+     * A hospital where every value of a column is the same while it varies at the others (from the means and
+     * standard deviations the hospitals sent): often a value not recorded there and written as 0 (cholesterol in the
+     * Swiss centre of the UCI heart-disease data). Left in, the column tells the model which hospital a patient is
+     * from rather than anything about the patient: a warning.
+     */
+    private static void constantAtOneHospital(String column, Map<String, SchemaSummary> sites,
+                                              List<SchemaProblem> problems) {
+        Map<String, ColumnSummary> spread = new LinkedHashMap<>();
+        sites.forEach((site, summary) -> summary.feature(column).filter(c -> c.mean() != null && c.sd() != null)
+                .ifPresent(c -> spread.put(site, c)));
+        boolean variesElsewhere = spread.values().stream().anyMatch(c -> !constant(c));
+        spread.forEach((site, c) -> {
+            if (variesElsewhere && constant(c)) {
+                String value = c.mean() == Math.rint(c.mean()) && Math.abs(c.mean()) < 1e15
+                        ? Long.toString(c.mean().longValue()) : c.mean().toString();
+                problems.add(new SchemaProblem(site, column, SchemaProblem.Severity.WARNING, "all " + c.present()
+                        + " values are " + value + " at " + site + ", while they vary at the other hospitals: if "
+                        + value + " stands for 'not recorded' there, leave the column out (Task and model), or the "
+                        + "model learns which hospital a patient is from"));
+            }
+        });
+    }
+
+    /** The same value on every row (the two-pass standard deviation of equal numbers is 0 or a rounding error). */
+    private static boolean constant(ColumnSummary c) {
+        return c.sd() <= 1e-9 * Math.max(1, Math.abs(c.mean()));
     }
 
     /** The chosen features, or every column of any hospital except the label and the dropped ones. */

@@ -128,6 +128,15 @@ class UnitHintCheckTest {
         long compared = schemas.get("cleveland").features().stream().filter(c -> c.mean() != null).count();
         assertThat(compared).as("columns with a mean and SD to compare").isGreaterThanOrEqualTo(9);
         assertThat(units(report)).isEmpty();
+        // but the Swiss cholesterol, 0 on every row, is named: left in, it tells the model the hospital
+        assertThat(report.warnings()).filteredOn(p -> p.kind() == SchemaProblem.Kind.OTHER).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.participant()).isEqualTo("switzerland");
+                    assertThat(p.column()).isEqualTo("chol");
+                    assertThat(p.message()).isEqualTo("all 123 values are 0 at switzerland, while they vary at the "
+                            + "other hospitals: if 0 stands for 'not recorded' there, leave the column out (Task and "
+                            + "model), or the model learns which hospital a patient is from");
+                });
     }
 
     private static List<SchemaProblem> units(SchemaReport report) {
