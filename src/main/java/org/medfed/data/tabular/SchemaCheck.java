@@ -223,8 +223,8 @@ public final class SchemaCheck {
                 String value = c.mean() == Math.rint(c.mean()) && Math.abs(c.mean()) < 1e15
                         ? Long.toString(c.mean().longValue()) : c.mean().toString();
                 problems.add(new SchemaProblem(site, column, SchemaProblem.Severity.WARNING, "all " + c.present()
-                        + " values are " + value + " at " + site + ", while they vary at the other hospitals: if "
-                        + value + " stands for 'not recorded' there, leave the column out (Task and model), or the "
+                        + " values are " + value + ", while they vary at the other hospitals: if " + value
+                        + " stands for 'not recorded' at " + site + ", leave the column out (Task and model), or the "
                         + "model learns which hospital a patient is from"));
             }
         });

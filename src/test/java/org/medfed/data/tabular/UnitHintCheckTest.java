@@ -133,9 +133,9 @@ class UnitHintCheckTest {
                 .satisfies(p -> {
                     assertThat(p.participant()).isEqualTo("switzerland");
                     assertThat(p.column()).isEqualTo("chol");
-                    assertThat(p.message()).isEqualTo("all 123 values are 0 at switzerland, while they vary at the "
-                            + "other hospitals: if 0 stands for 'not recorded' there, leave the column out (Task and "
-                            + "model), or the model learns which hospital a patient is from");
+                    assertThat(p.message()).isEqualTo("all 123 values are 0, while they vary at the other "
+                            + "hospitals: if 0 stands for 'not recorded' at switzerland, leave the column out (Task "
+                            + "and model), or the model learns which hospital a patient is from");
                 });
     }
 
