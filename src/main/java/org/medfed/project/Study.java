@@ -24,10 +24,11 @@ public record Study(Integer schemaVersion, String name, String description, Stri
 
     /**
      * The version this build writes; files up to it load. 2 added each hospital's {@code "csv"} import options and
-     * {@code "mapping"}, and the data section's {@code "keep"} and {@code "classNames"}: a version 1 file has none
-     * of them and loads as it is, and is written back as version 2.
+     * {@code "mapping"}, and the data section's {@code "keep"} and {@code "classNames"}; 3 the mapping's
+     * {@code "missing"} (a column's values that mean "not recorded"). An older file has none of them, loads as it
+     * is, and is written back as version 3.
      */
-    public static final int CURRENT_SCHEMA = 2;
+    public static final int CURRENT_SCHEMA = 3;
 
     public Study {
         schemaVersion = schemaVersion == null ? CURRENT_SCHEMA : schemaVersion;

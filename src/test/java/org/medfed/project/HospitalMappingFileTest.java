@@ -21,25 +21,26 @@ class HospitalMappingFileTest {
     Path dir;
 
     @Test
-    void aVersionOneStudyOpensAndIsWrittenBackAsVersionTwo() throws Exception {
+    void aVersionOneStudyOpensAndIsWrittenBackAsTheCurrentVersion() throws Exception {
         Path file = dir.resolve("old.json");
         Files.writeString(file, """
                 {"schemaVersion": 1, "name": "old", "participants": [{"name": "a", "data": ["a.csv"]}],
                  "data": {"label": "y", "separator": ";"}}
                 """);
         Study s = StudyFile.load(file);
-        assertThat(s.schemaVersion()).isEqualTo(2);
+        assertThat(s.schemaVersion()).isEqualTo(3);
         assertThat(s.participants().get(0).csv()).isNull();
         assertThat(s.participants().get(0).siteMapping()).isEqualTo(SiteMapping.NONE);
         assertThat(s.participants().get(0).csvFormat(s.data().csvFormat()).separator()).isEqualTo(';');
         StudyFile.save(s, file);
-        assertThat(Files.readString(file)).contains("\"schemaVersion\" : 2").doesNotContain("mapping", "\"csv\"");
+        assertThat(Files.readString(file)).contains("\"schemaVersion\" : 3").doesNotContain("mapping", "\"csv\"");
     }
 
     @Test
     void importOptionsAndMappingRoundTripAndOverTheStudysFormat() throws Exception {
         SiteMapping mapping = new SiteMapping(Map.of("age_years", "age"),
-                Map.of("class", Map.of("benign", "2", "malignant", "4")), Map.of("glucose", 18.0));
+                Map.of("class", Map.of("benign", "2", "malignant", "4")), Map.of("glucose", 18.0),
+                Map.of("glucose", List.of("0", "-1")));
         ParticipantEntry rural = new ParticipantEntry("rural", "rural.csv")
                 .withCsv(new CsvOptions(";", "no", true, "windows-1252", "none", List.of("-"), List.of("age_years", "class")))
                 .withMapping(mapping);
@@ -49,7 +50,8 @@ class HospitalMappingFileTest {
         Path file = dir.resolve("s.json");
         StudyFile.save(study, file);
         String json = Files.readString(file);
-        assertThat(json).contains("\"recode\"", "\"benign\" : \"2\"", "\"decimalComma\" : true", "\"classNames\"");
+        assertThat(json).contains("\"recode\"", "\"benign\" : \"2\"", "\"decimalComma\" : true", "\"classNames\"",
+                "\"missing\" : {\n        \"glucose\" : [ \"0\", \"-1\" ]");
         Study back = StudyFile.load(file);
         assertThat(back).isEqualTo(study);
         assertThat(back.participants().get(0).csv()).isNull();

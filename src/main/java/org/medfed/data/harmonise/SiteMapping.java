@@ -12,18 +12,21 @@ import org.medfed.engine.BadInputException;
 
 /**
  * How one hospital's table maps onto the study's columns and codes, applied in this order: columns renamed (the
- * file's name to the study's: "age_years" is "age"), values recoded per column (by the study's column name:
- * "benign" is "2"), numbers multiplied by a factor per column (mmol/L to mg/dL, cm to m). Values not named by a
- * recode stay as they are; a missing value stays missing.
+ * file's name to the study's: "age_years" is "age"), values that mean "not recorded" in one column made missing
+ * (by the study's column name: a cholesterol of 0), values recoded per column ("benign" is "2"), numbers multiplied
+ * by a factor per column (mmol/L to mg/dL, cm to m). Values not named by a recode stay as they are; a missing value
+ * stays missing.
  *
  * @param rename  file column name to study column name
  * @param recode  per study column, value at this hospital to value in the study
  * @param scale   per study column, the factor its numbers are multiplied by
+ * @param missing per study column, the values that mean it was not recorded (the file's missing-value texts hold
+ *                for every column; these for that column only)
  */
 public record SiteMapping(Map<String, String> rename, Map<String, Map<String, String>> recode,
-                          Map<String, Double> scale) {
+                          Map<String, Double> scale, Map<String, List<String>> missing) {
 
-    public static final SiteMapping NONE = new SiteMapping(Map.of(), Map.of(), Map.of());
+    public static final SiteMapping NONE = new SiteMapping(Map.of(), Map.of(), Map.of(), Map.of());
 
     public SiteMapping {
         rename = rename == null ? Map.of() : copy(rename);
@@ -36,6 +39,17 @@ public record SiteMapping(Map<String, String> rename, Map<String, Map<String, St
             });
         }
         recode = java.util.Collections.unmodifiableMap(codes);
+        Map<String, List<String>> notRecorded = new LinkedHashMap<>();
+        if (missing != null) {
+            missing.forEach((column, values) -> {
+                List<String> kept = values == null ? List.of() : values.stream().filter(v -> v != null && !v.isBlank())
+                        .map(String::strip).distinct().toList();
+                if (!kept.isEmpty()) {
+                    notRecorded.put(column, kept);
+                }
+            });
+        }
+        missing = java.util.Collections.unmodifiableMap(notRecorded);
         scale = scale == null ? Map.of() : copy(scale);
         rename.forEach((from, to) -> {
             if (to == null || to.isBlank()) {
@@ -50,12 +64,24 @@ public record SiteMapping(Map<String, String> rename, Map<String, Map<String, St
         });
     }
 
+    /** A mapping that marks no value of a column as not recorded. */
+    public SiteMapping(Map<String, String> rename, Map<String, Map<String, String>> recode, Map<String, Double> scale) {
+        this(rename, recode, scale, Map.of());
+    }
+
+    /** The same, with {@code values} of study column {@code column} meaning "not recorded" (none: nothing marked). */
+    public SiteMapping withMissing(String column, List<String> values) {
+        Map<String, List<String>> next = new LinkedHashMap<>(missing);
+        next.put(column, values);
+        return new SiteMapping(rename, recode, scale, next);
+    }
+
     private static <V> Map<String, V> copy(Map<String, V> m) {
         return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
     }
 
     public boolean isEmpty() {
-        return rename.isEmpty() && recode.isEmpty() && scale.isEmpty();
+        return rename.isEmpty() && recode.isEmpty() && scale.isEmpty() && missing.isEmpty();
     }
 
     /** The study's name of a column of the file. */
@@ -90,17 +116,26 @@ public record SiteMapping(Map<String, String> rename, Map<String, Map<String, St
             }
             columns.add(name);
         }
+        for (String column : missing.keySet()) {
+            requireColumn(table, columns, column, hospital, "marks values as not recorded in");
+        }
         for (String column : recode.keySet()) {
             requireColumn(table, columns, column, hospital, "recodes the values of");
         }
         for (String column : scale.keySet()) {
             requireColumn(table, columns, column, hospital, "converts the unit of");
         }
+        int[] missingAt = indices(columns, missing.keySet());
         int[] recodeAt = indices(columns, recode.keySet());
         int[] scaleAt = indices(columns, scale.keySet());
         List<String[]> rows = new ArrayList<>(table.rowCount());
         for (int r = 0; r < table.rowCount(); r++) {
             String[] values = table.row(r); // a copy of its own
+            for (int c : missingAt) {
+                if (values[c] != null && missing.get(columns.get(c)).contains(values[c].strip())) {
+                    values[c] = null;
+                }
+            }
             for (int c : recodeAt) {
                 if (values[c] != null) {
                     values[c] = recode.get(columns.get(c)).getOrDefault(values[c], values[c]);
@@ -143,6 +178,8 @@ public record SiteMapping(Map<String, String> rename, Map<String, Map<String, St
     public List<String> describe() {
         List<String> out = new ArrayList<>();
         rename.forEach((from, to) -> out.add("column '" + from + "' is '" + to + "'"));
+        missing.forEach((column, values) -> out.add(column + ": " + values.stream().map(v -> "'" + v + "'")
+                .collect(java.util.stream.Collectors.joining(", ")) + " not recorded"));
         recode.forEach((column, values) -> values.forEach((from, to) ->
                 out.add(column + ": '" + from + "' is '" + to + "'")));
         scale.forEach((column, factor) -> out.add(column + " multiplied by " + String.format(Locale.ROOT, "%s", number(factor))));

@@ -210,7 +210,8 @@ public final class SchemaCheck {
      * A hospital where every value of a column is the same while it varies at the others (from the means and
      * standard deviations the hospitals sent): often a value not recorded there and written as 0 (cholesterol in the
      * Swiss centre of the UCI heart-disease data). Left in, the column tells the model which hospital a patient is
-     * from rather than anything about the patient: a warning.
+     * from rather than anything about the patient: a warning, which the hospital's mapping answers (the column's values
+ * that mean "not recorded").
      */
     private static void constantAtOneHospital(String column, Map<String, SchemaSummary> sites,
                                               List<SchemaProblem> problems) {
@@ -224,8 +225,8 @@ public final class SchemaCheck {
                         ? Long.toString(c.mean().longValue()) : c.mean().toString();
                 problems.add(new SchemaProblem(site, column, SchemaProblem.Severity.WARNING, "all " + c.present()
                         + " values are " + value + ", while they vary at the other hospitals: if " + value
-                        + " stands for 'not recorded' at " + site + ", leave the column out (Task and model), or the "
-                        + "model learns which hospital a patient is from"));
+                        + " stands for 'not recorded' at " + site + ", mark it so in its mapping ('Not recorded "
+                        + "when'), or the model learns which hospital a patient is from"));
             }
         });
     }

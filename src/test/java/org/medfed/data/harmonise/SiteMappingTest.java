@@ -44,6 +44,24 @@ class SiteMappingTest {
     }
 
     @Test
+    void aColumnsNotRecordedValuesBecomeMissingInThatColumnOnly() throws Exception {
+        // cholesterol 0 means 'not recorded' at this hospital; 0 elsewhere (sex, fbs) is a value
+        CsvTable raw = table("chol_mmol,sex,fbs", "0,1,0", " 0 ,0,1", "5.2,0,0", "-9,1,0");
+        SiteMapping m = new SiteMapping(Map.of("chol_mmol", "chol"), null, Map.of("chol", 38.67))
+                .withMissing("chol", List.of("0", "-9"));
+        CsvTable t = m.apply(raw, "switzerland");
+        assertThat(t.rows()).containsExactly(new String[] {null, "1", "0"}, new String[] {null, "0", "1"},
+                new String[] {"201.084", "0", "0"}, new String[] {null, "1", "0"});
+        assertThat(t.isMissing(0, 0)).isTrue();
+        assertThat(t.isNumber(2, 0)).isTrue();
+        assertThat(m.describe()).contains("chol: '0', '-9' not recorded");
+        assertThat(new SiteMapping(null, null, null).withMissing("chol", List.of(" ", ""))).isEqualTo(SiteMapping.NONE);
+        assertThatThrownBy(() -> new SiteMapping(null, null, null).withMissing("ldl", List.of("0")).apply(raw, "b"))
+                .hasMessageContaining("b's mapping marks values as not recorded in column 'ldl', which the table does "
+                        + "not have");
+    }
+
+    @Test
     void aValueTheMappingDoesNotNameStaysAsItIs() throws Exception {
         CsvTable t = new SiteMapping(null, Map.of("outcome", Map.of("benign", "2")), null)
                 .apply(table("x,outcome", "1,benign", "2,unknown"), "b");

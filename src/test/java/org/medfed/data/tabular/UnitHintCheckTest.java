@@ -134,9 +134,18 @@ class UnitHintCheckTest {
                     assertThat(p.participant()).isEqualTo("switzerland");
                     assertThat(p.column()).isEqualTo("chol");
                     assertThat(p.message()).isEqualTo("all 123 values are 0, while they vary at the other "
-                            + "hospitals: if 0 stands for 'not recorded' at switzerland, leave the column out (Task "
-                            + "and model), or the model learns which hospital a patient is from");
+                            + "hospitals: if 0 stands for 'not recorded' at switzerland, mark it so in its mapping "
+                            + "('Not recorded when'), or the model learns which hospital a patient is from");
                 });
+        // which the Swiss mapping answers: its cholesterol is then missing (and said to be), imputed as others' are
+        List<TabularFederation.SiteInput> marked = sites.stream().map(s -> s.name().equals("switzerland")
+                ? new TabularFederation.SiteInput(s.name(), s.file(), null,
+                        new SiteMapping(null, null, null).withMissing("chol", List.of("0")))
+                : s).toList();
+        SchemaReport answered = TabularFederation.checkSchema(marked, format, TabularSettings.defaults("num"),
+                InOrder.HERE);
+        assertThat(answered.warnings()).filteredOn(p -> "chol".equals(p.column())).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("column 'chol' has no values at all"));
     }
 
     private static List<SchemaProblem> units(SchemaReport report) {

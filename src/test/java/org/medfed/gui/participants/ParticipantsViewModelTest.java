@@ -157,6 +157,39 @@ class ParticipantsViewModelTest {
     }
 
     @Test
+    void aColumnNotRecordedAtOneHospitalIsWarnedOfAndMarkedInItsMapping() {
+        // rural-clinic wrote a cholesterol of 0 for every patient: not recorded there
+        List<String> lines = new java.util.ArrayList<>(List.of(HEADER));
+        for (int i = 0; i < 30; i++) {
+            lines.add((40 + i) + "," + (i % 2 == 0 ? "M" : "F") + "," + (120 + i) + ",0," + (22 + i % 7) + ",no,0,"
+                    + (i % 3 == 0 ? "typical" : "atypical") + "," + (i % 2));
+        }
+        Path zeros = Samples.write(dir.resolve("zeros.csv"), lines.toArray(String[]::new));
+        dialogs.dataFiles.add(List.of(zeros));
+        vm.chooseFilesFor(1);
+        ui.drain();
+        assertThat(vm.schemaProblems()).filteredOn(p -> "cholesterol".equals(p.column())).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.participant()).isEqualTo("rural-clinic");
+                    assertThat(p.message()).startsWith("all 30 values are 0, while they vary at the other hospitals");
+                });
+
+        vm.select(1);
+        vm.mapping().setNotRecorded("cholesterol", " 0, ");
+        ui.drain();
+        assertThat(doc.study().participants().get(1).siteMapping().missing())
+                .containsExactly(java.util.Map.entry("cholesterol", List.of("0")));
+        assertThat(vm.mapping().columns()).filteredOn(c -> c.studyName().equals("cholesterol")).singleElement()
+                .satisfies(c -> assertThat(c.notRecorded()).isEqualTo("0"));
+        assertThat(vm.schemaProblems()).noneMatch(p -> p.message().startsWith("all 30 values are 0"));
+        // another edit of the mapping keeps the mark
+        assertThat(vm.mapping().setFactor("bmi", "1.5")).isTrue();
+        assertThat(doc.study().participants().get(1).siteMapping().missing()).containsKey("cholesterol");
+        vm.mapping().setNotRecorded("cholesterol", "");
+        assertThat(doc.study().participants().get(1).siteMapping().missing()).isEmpty();
+    }
+
+    @Test
     void renameRemoveWeightAndEnabledEditTheStudy() {
         assertThat(vm.rename(0, "heart-centre")).isFalse();
         assertThat(vm.messageProperty().get()).contains("already called 'heart-centre'");

@@ -65,6 +65,9 @@ public final class MappingView {
             }
         });
         columns.getColumns().add(factor);
+        TableColumn<ColumnMapRow, String> notRecorded = editable("Not recorded when", ColumnMapRow::notRecorded, 130);
+        notRecorded.setOnEditCommit(e -> vm.setNotRecorded(e.getRowValue().studyName(), e.getNewValue()));
+        columns.getColumns().add(notRecorded);
 
         TableView<ClassNameRow> classes = new TableView<>(vm.classes());
         classes.setId("mapping-classes");
@@ -76,7 +79,8 @@ public final class MappingView {
         classes.getColumns().add(shown);
 
         VBox valueBox = box("Values: what each of this hospital's codes is in the study (double-click to edit)", values);
-        VBox columnBox = box("Columns: the study's name, and a factor for other units", columns);
+        VBox columnBox = box("Columns: the study's name, a factor for other units, and codes for 'not recorded' "
+                + "(this column only)", columns);
         VBox classBox = box("Outcome classes (all hospitals): names for tables and charts", classes);
         classBox.setMinWidth(250);
         VBox left = new VBox(6, title, hint, message, valueBox);

@@ -85,7 +85,7 @@ public final class MappingViewModel {
             } else {
                 rename.put(fileColumn, to);
             }
-            return new SiteMapping(rename, m.recode(), m.scale());
+            return new SiteMapping(rename, m.recode(), m.scale(), m.missing());
         });
     }
 
@@ -126,8 +126,18 @@ public final class MappingViewModel {
             } else {
                 scale.put(studyColumn, factor);
             }
-            return new SiteMapping(m.rename(), m.recode(), scale);
+            return new SiteMapping(m.rename(), m.recode(), scale, m.missing());
         });
+    }
+
+    /**
+     * The values of a column that mean "not recorded" at this hospital, as typed (separated by commas; empty: none),
+     * for a code in one column only (a cholesterol of 0); the file's missing-value texts hold for every column.
+     */
+    public void setNotRecorded(String studyColumn, String typed) {
+        List<String> values = typed == null || typed.isBlank() ? List.of()
+                : java.util.Arrays.stream(typed.split(",")).map(String::strip).filter(v -> !v.isEmpty()).toList();
+        editMapping(m -> m.withMissing(studyColumn, values));
     }
 
     /** The study's value for a value of a column at this hospital; empty or the same value: stays as it is. */
@@ -142,7 +152,7 @@ public final class MappingViewModel {
             } else {
                 codes.put(value, to);
             }
-            return new SiteMapping(m.rename(), recode, m.scale());
+            return new SiteMapping(m.rename(), recode, m.scale(), m.missing());
         });
     }
 
@@ -222,7 +232,8 @@ public final class MappingViewModel {
             String name = m.studyName(c);
             Double factor = m.scale().get(name);
             boolean numeric = prof.inferredType() == ColumnType.NUMERIC;
-            cols.add(new ColumnMapRow(c, name, factor == null ? "" : NumberFields.format(factor), numeric));
+            cols.add(new ColumnMapRow(c, name, factor == null ? "" : NumberFields.format(factor), numeric,
+                    String.join(", ", m.missing().getOrDefault(name, List.of()))));
             boolean outcome = data != null && name.equals(data.label());
             String typed = data == null ? null : data.types().get(name);
             boolean categories = typed != null ? typed.equalsIgnoreCase("categorical") : !numeric;
