@@ -46,10 +46,11 @@ class ImagingCliTest {
         CliRunner folder = CliRunner.run("inspect", SAMPLE.resolve("data/hospital-d").toString());
         assertThat(folder.exitCode()).as(folder.err()).isZero();
         assertThat(folder.out()).contains("DICOM files read", "40");
-        Path text = Files.writeString(dir.resolve("notes.txt"), "hello");
-        CliRunner other = CliRunner.run("inspect", text.toString());
+        // a binary file that is no DICOM (a text file would be inspected as a table)
+        Path binary = Files.write(dir.resolve("scan.raw"), new byte[] {0x42, 0x00, 0x13, 0x00});
+        CliRunner other = CliRunner.run("inspect", binary.toString());
         assertThat(other.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
-        assertThat(other.err()).contains("notes.txt", "not supported by inspect");
+        assertThat(other.err()).contains("scan.raw", "not supported by inspect");
         CliRunner pngOfFolder = CliRunner.run("inspect", SAMPLE.resolve("data").toString(), "--png", "x.png");
         assertThat(pngOfFolder.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
         assertThat(pngOfFolder.err()).contains("--png needs a single DICOM file");
