@@ -225,8 +225,8 @@ public final class SchemaCheck {
                         ? Long.toString(c.mean().longValue()) : c.mean().toString();
                 problems.add(new SchemaProblem(site, column, SchemaProblem.Severity.WARNING, "all " + c.present()
                         + " values are " + value + ", while they vary at the other hospitals: if " + value
-                        + " stands for 'not recorded' at " + site + ", mark it so in its mapping ('Not recorded "
-                        + "when'), or the model learns which hospital a patient is from"));
+                        + " stands for 'not recorded' at " + site + ", mark it so in its mapping ('Not "
+                        + "recorded'), or the model learns which hospital a patient is from"));
             }
         });
     }

@@ -135,7 +135,7 @@ class UnitHintCheckTest {
                     assertThat(p.column()).isEqualTo("chol");
                     assertThat(p.message()).isEqualTo("all 123 values are 0, while they vary at the other "
                             + "hospitals: if 0 stands for 'not recorded' at switzerland, mark it so in its mapping "
-                            + "('Not recorded when'), or the model learns which hospital a patient is from");
+                            + "('Not recorded'), or the model learns which hospital a patient is from");
                 });
         // which the Swiss mapping answers: its cholesterol is then missing (and said to be), imputed as others' are
         List<TabularFederation.SiteInput> marked = sites.stream().map(s -> s.name().equals("switzerland")

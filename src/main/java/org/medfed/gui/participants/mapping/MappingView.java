@@ -65,7 +65,7 @@ public final class MappingView {
             }
         });
         columns.getColumns().add(factor);
-        TableColumn<ColumnMapRow, String> notRecorded = editable("Not recorded when", ColumnMapRow::notRecorded, 130);
+        TableColumn<ColumnMapRow, String> notRecorded = editable("Not recorded", ColumnMapRow::notRecorded, 110);
         notRecorded.setOnEditCommit(e -> vm.setNotRecorded(e.getRowValue().studyName(), e.getNewValue()));
         columns.getColumns().add(notRecorded);
 
@@ -79,8 +79,7 @@ public final class MappingView {
         classes.getColumns().add(shown);
 
         VBox valueBox = box("Values: what each of this hospital's codes is in the study (double-click to edit)", values);
-        VBox columnBox = box("Columns: the study's name, a factor for other units, and codes for 'not recorded' "
-                + "(this column only)", columns);
+        VBox columnBox = box("Columns: name in the study, unit factor, codes for 'not recorded'", columns);
         VBox classBox = box("Outcome classes (all hospitals): names for tables and charts", classes);
         classBox.setMinWidth(250);
         VBox left = new VBox(6, title, hint, message, valueBox);
