@@ -97,7 +97,7 @@ class BadInputTest {
         CliRunner r = runStudy("newer-version.json");
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("newer-version.json: was written by a newer MedFed (study schema 7); "
-                + "this version reads schemas up to 2");
+                + "this version reads schemas up to 3");
     }
 
     @Test

@@ -25,7 +25,7 @@ class StudyFileTest {
         try (var files = Files.list(dir)) {
             assertThat(files.map(p -> p.getFileName().toString())).containsExactly("study.json");
         }
-        assertThat(Files.readString(file)).contains("\"schemaVersion\" : 2", "\"id\" : \"fedprox\"");
+        assertThat(Files.readString(file)).contains("\"schemaVersion\" : 3", "\"id\" : \"fedprox\"");
     }
 
     @Test
