@@ -26,7 +26,9 @@ final class PredictCommand implements Callable<Integer> {
     Path out;
 
     @Option(names = "--participant", paramLabel = "NAME",
-            description = "whose normalisation to use when the model was trained with each hospital's own statistics")
+            description = {"the hospital the file comes from: it is read with that hospital's import options and mapping "
+                    + "(as the study read its file), and its own normalisation is used when the model was trained with "
+                    + "each hospital's own statistics"})
     String participant;
 
     @Spec

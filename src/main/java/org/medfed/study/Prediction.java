@@ -90,7 +90,7 @@ public final class Prediction {
             throw new BadInputException(modelDir, null, "model.zip takes " + model.inputSize()
                     + " inputs but its card describes " + prep.inputSize() + ": the folder's files do not belong together");
         }
-        CsvTable table = CsvReader.read(input, format(card));
+        CsvTable table = read(input, card, participant);
         for (var f : prep.features()) {
             if (table.columnIndex(f.name()) < 0) {
                 throw new BadInputException(input, null, "has no column '" + f.name() + "', which the model needs; its "
@@ -257,6 +257,26 @@ public final class Prediction {
         CsvWriter.write(output, columns, rows);
         return new Summary(table.rowCount(), predictedRows, table.rowCount() - predictedRows, firstSkip,
                 labelled > 0 ? (double) correct / labelled : null, note);
+    }
+
+    /**
+     * The file read as the study read it: with the study's settings, and for a hospital named by {@code --participant}
+     * also with its own import options and mapping as the card lists them (a new file from that hospital is written
+     * as its old ones were).
+     */
+    private static CsvTable read(Path input, ModelCard card, String participant) {
+        ModelCard.ParticipantInfo site = participant == null || card.participants() == null ? null
+                : card.participants().stream().filter(p -> p.name().equals(participant)).findFirst().orElse(null);
+        if (participant != null && site == null && card.participants() != null && !card.participants().isEmpty()) {
+            throw new BadInputException("no hospital '" + participant + "' trained this model; its hospitals are "
+                    + String.join(", ", card.participants().stream().map(ModelCard.ParticipantInfo::name).toList()));
+        }
+        CsvFormat format = format(card);
+        if (site != null && site.csv() != null) {
+            format = site.csv().over(format);
+        }
+        CsvTable table = CsvReader.read(input, format);
+        return site != null && site.mapping() != null ? site.mapping().toMapping().apply(table, participant) : table;
     }
 
     private static CsvFormat format(ModelCard card) {
