@@ -89,7 +89,10 @@ final class KitReadmes {
 
                 1. Install Java 17 or newer, and put `medfed.jar` with its `lib/` folder on this machine (the
                    study's researcher tells you where to get them).
-                2. Edit `node.json`: set `datasets[].file` to your data file (a full path is safest), and review
+                2. Edit `node.json` (or use the node's window, `java -jar medfed.jar node --gui`): set
+                   `datasets[].file` to your data file (a full path is safest) and, in `datasets[].csv`, how it is
+                   written when that is not the default (`"separator": ";"`, `"decimalComma": true`, `"header": "no"`
+                   with `"columnNames"`, `"encoding"`, `"missingValues"`), and review
                    `policy`: the kinds of data the node may use, the smallest number of patients an answer may
                    describe, whether differential privacy is required and the largest privacy budget, the most
                    rounds. `auditLog` names the file where the node records the requests it answered.
