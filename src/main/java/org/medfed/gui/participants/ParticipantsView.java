@@ -158,7 +158,7 @@ public final class ParticipantsView {
         files.textProperty().bind(kindText("Data file", "Image folder", "VCF file, phenotype sheet"));
         files.setCellValueFactory(c -> c.getValue().filesProperty());
         files.setEditable(false);
-        files.setPrefWidth(300);
+        files.setPrefWidth(270);
         // long paths keep their end (the file name) visible; the whole path is in the tooltip
         files.setCellFactory(c -> new org.medfed.gui.common.TooltipCell<>(javafx.scene.control.OverrunStyle.LEADING_ELLIPSIS));
 
@@ -173,7 +173,7 @@ public final class ParticipantsView {
         balance.textProperty().bind(kindText("Label balance", "Images per class", "Cases / controls"));
         balance.setCellValueFactory(c -> c.getValue().balanceProperty());
         balance.setEditable(false);
-        balance.setPrefWidth(220);
+        balance.setPrefWidth(235);
 
         TableColumn<ParticipantRow, String> weight = new TableColumn<>("Weight");
         weight.setCellValueFactory(c -> new ReadOnlyStringWrapper(NumberFields.format(c.getValue().weightProperty().get())));
@@ -194,13 +194,13 @@ public final class ParticipantsView {
                 table.refresh();
             }
         });
-        attack.setPrefWidth(270);
+        attack.setPrefWidth(160);
 
         TableColumn<ParticipantRow, String> check = new TableColumn<>("Check");
         check.setCellValueFactory(c -> c.getValue().checkProperty());
         check.setCellFactory(col -> new ProblemCell());
         check.setEditable(false);
-        check.setPrefWidth(300);
+        check.setPrefWidth(280);
 
         table.getColumns().add(enabled);
         table.getColumns().add(name);
