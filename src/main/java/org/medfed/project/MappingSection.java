@@ -23,11 +23,6 @@ public record MappingSection(Map<String, String> rename, Map<String, Map<String,
         missing = missing == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(missing));
     }
 
-    public MappingSection(Map<String, String> rename, Map<String, Map<String, String>> recode,
-                          Map<String, Double> scale) {
-        this(rename, recode, scale, null);
-    }
-
     public static MappingSection of(SiteMapping m) {
         return new MappingSection(m.rename(), m.recode(), m.scale(), m.missing());
     }

@@ -166,8 +166,11 @@ public record SiteMapping(Map<String, String> rename, Map<String, Map<String, St
         return names.stream().mapToInt(columns::indexOf).toArray();
     }
 
-    /** A converted number as plain text: whole numbers without ".0", others with up to 12 significant digits. */
-    static String number(double v) {
+    /**
+     * A number as plain text (a converted value, a value in a message): whole numbers without ".0", others with up
+     * to 12 significant digits.
+     */
+    public static String number(double v) {
         if (v == Math.rint(v) && Math.abs(v) < 1e15) {
             return Long.toString((long) v);
         }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.medfed.data.csv.ColumnType;
+import org.medfed.data.harmonise.SiteMapping;
 import org.medfed.data.harmonise.UnitHints;
 
 /**
@@ -221,8 +222,7 @@ public final class SchemaCheck {
         boolean variesElsewhere = spread.values().stream().anyMatch(c -> !constant(c));
         spread.forEach((site, c) -> {
             if (variesElsewhere && constant(c)) {
-                String value = c.mean() == Math.rint(c.mean()) && Math.abs(c.mean()) < 1e15
-                        ? Long.toString(c.mean().longValue()) : c.mean().toString();
+                String value = SiteMapping.number(c.mean());
                 problems.add(new SchemaProblem(site, column, SchemaProblem.Severity.WARNING, "all " + c.present()
                         + " values are " + value + ", while they vary at the other hospitals: if " + value
                         + " stands for 'not recorded' at " + site + ", mark it so in its mapping ('Not "

@@ -30,14 +30,9 @@ public record DataFileSummary(Path file, CsvTable table, Map<String, ColumnProfi
         return table != null;
     }
 
-    /** "0: 224 (56%) · 1: 176 (44%)" for the label column, each value its own class, or empty. */
-    public String balance(String label) {
-        return balance(label, UnaryOperator.identity(), UnaryOperator.identity());
-    }
-
     /**
-     * As {@link #balance(String)}, the label's values counted by the class each stands for ({@code classOf}: null for
-     * a value that fits none) and each class shown by its display name.
+     * "0: 224 (56%) · 1: 176 (44%)" for the label column, or empty: the label's values counted by the class each
+     * stands for ({@code classOf}: null for a value that fits none), each class shown by its display name.
      */
     public String balance(String label, UnaryOperator<String> classOf, UnaryOperator<String> className) {
         if (!ok() || label == null) {
