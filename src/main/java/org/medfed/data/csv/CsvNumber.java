@@ -54,6 +54,24 @@ public final class CsvNumber {
         return isDecimal(unsigned);
     }
 
+    /**
+     * {@code 3,5} as {@code 3.5} when that makes a number (a European spreadsheet's decimal comma); any other text as
+     * it is: a number already, words, or {@code 1.234,5} and {@code 1,2,3}, which are no decimal-comma number.
+     */
+    public static String withDecimalPoint(String text) {
+        int comma = text.indexOf(',');
+        if (comma < 0 || comma != text.lastIndexOf(',') || text.indexOf('.') >= 0) {
+            return text;
+        }
+        String pointed = text.replace(',', '.');
+        return looksNumeric(pointed) ? pointed : text;
+    }
+
+    /** Whether {@code text} is a number written with a decimal comma ({@code 63,5}), which a point would make one. */
+    public static boolean writtenWithDecimalComma(String text) {
+        return text != null && text.indexOf(',') >= 0 && !withDecimalPoint(text.trim()).equals(text.trim());
+    }
+
     /** A plain decimal without sign: digits, an optional point, an optional exponent. */
     private static boolean isDecimal(String s) {
         int i = 0;

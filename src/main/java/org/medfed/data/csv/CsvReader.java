@@ -155,7 +155,7 @@ public final class CsvReader {
             // commons-csv has trimmed every value already
             for (int c = 0; c < width; c++) {
                 String v = values[c];
-                columns[c].add(missing.contains(v) ? null : format.decimalComma() ? withDecimalPoint(v) : v);
+                columns[c].add(missing.contains(v) ? null : format.decimalComma() ? CsvNumber.withDecimalPoint(v) : v);
             }
             if (records == lines.length) {
                 lines = java.util.Arrays.copyOf(lines, records + (records >> 1));
@@ -205,16 +205,6 @@ public final class CsvReader {
         }
     }
 
-    /** "3,5" as "3.5" when that makes a number; any other value as it is (text, or a number already). */
-    static String withDecimalPoint(String value) {
-        int comma = value.indexOf(',');
-        if (comma < 0 || comma != value.lastIndexOf(',') || value.indexOf('.') >= 0) {
-            return value;
-        }
-        String pointed = value.replace(',', '.');
-        return isNumber(pointed) ? pointed : value;
-    }
-
     /**
      * Whether {@code first} is a header, judged from the second row: no when it has a number, yes when it has text
      * above a number; null for all-text tables, where a header has no repeated cells and differs from every other
@@ -243,7 +233,7 @@ public final class CsvReader {
     }
 
     private static boolean number(CsvFormat format, String v) {
-        return isNumber(v == null || !format.decimalComma() ? v : withDecimalPoint(v.trim()));
+        return isNumber(v == null || !format.decimalComma() ? v : CsvNumber.withDecimalPoint(v.trim()));
     }
 
     /** Whether {@code v} is written as a number; {@link CsvNumber} says which numbers are allowed. */

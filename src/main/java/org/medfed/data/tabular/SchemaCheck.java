@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.medfed.data.csv.ColumnType;
+import org.medfed.data.csv.CsvNumber;
 import org.medfed.data.harmonise.SiteMapping;
 import org.medfed.data.harmonise.UnitHints;
 
@@ -41,9 +42,12 @@ public final class SchemaCheck {
             }
         }
         Map<String, ColumnType> types = new LinkedHashMap<>();
+        Map<String, DecimalCommas> decimalCommas = new LinkedHashMap<>();
         for (String column : features) {
+            ColumnType override = settings.types().get(column);
             List<String> numericAt = new ArrayList<>();
             List<String> textAt = new ArrayList<>();
+            List<String> commaAt = new ArrayList<>();
             String example = null;
             String holders = null; // the same for every hospital that lacks the column: found once
             for (Map.Entry<String, SchemaSummary> e : sites.entrySet()) {
@@ -60,6 +64,10 @@ public final class SchemaCheck {
                             "column '" + column + "' has no values at all"));
                 } else if (p.type() == ColumnType.NUMERIC) {
                     numericAt.add(e.getKey());
+                } else if (override != ColumnType.CATEGORICAL && writtenWithDecimalCommas(p)) {
+                    commaAt.add(e.getKey());
+                    decimalCommas.computeIfAbsent(e.getKey(), site -> new DecimalCommas(e.getValue().fileName(),
+                            p.firstTextLine(), column, p.firstText())).columns.add(column);
                 } else if (p.mostlyNumbers() && !settings.types().containsKey(column)) {
                     // a numeric column with a stray word is a typo to fix, not a column of categories
                     problems.add(new SchemaProblem(e.getKey(), column, SchemaProblem.Severity.ERROR,
@@ -74,15 +82,27 @@ public final class SchemaCheck {
                     }
                 }
             }
-            ColumnType override = settings.types().get(column);
+            if (!commaAt.isEmpty() && (override == ColumnType.NUMERIC || !numericAt.isEmpty())) {
+                // numbers once read with a decimal comma: typed as such, so that the hospitals holding text are
+                // told how to read them (an error), not that their codings differ
+                commaAt.forEach(site -> decimalCommas.get(site).numbersElsewhere = true);
+                numericAt.addAll(commaAt);
+            } else {
+                textAt.addAll(commaAt);
+            }
             if (override != null) {
                 if (override == ColumnType.NUMERIC && !textAt.isEmpty()) {
-                    problems.add(new SchemaProblem(textAt.get(0), column, SchemaProblem.Severity.ERROR,
-                            "column '" + column + "' is set to numeric but has text (" + example + ")"));
+                    if (example != null) {
+                        problems.add(new SchemaProblem(textAt.get(0), column, SchemaProblem.Severity.ERROR,
+                                "column '" + column + "' is set to numeric but has text (" + example + ")"));
+                    }
                 }
                 types.put(column, override);
             } else if (!numericAt.isEmpty() && !textAt.isEmpty()) {
                 for (String site : textAt) {
+                    if (commaAt.contains(site)) {
+                        continue; // told once for all its columns, below
+                    }
                     problems.add(new SchemaProblem(site, column, SchemaProblem.Severity.ERROR,
                             "column '" + column + "' holds numbers at " + String.join(", ", numericAt) + " but text at "
                                     + site + " (" + example + "); fix the values or set the column's type to categorical"));
@@ -92,8 +112,11 @@ public final class SchemaCheck {
                 types.put(column, numericAt.isEmpty() ? ColumnType.CATEGORICAL : ColumnType.NUMERIC);
             }
         }
+        java.util.Set<String> commaColumns = new java.util.HashSet<>();
+        decimalCommas.values().forEach(d -> commaColumns.addAll(d.columns));
         for (String column : features) {
-            if (types.get(column) == ColumnType.CATEGORICAL) {
+            // numbers with a decimal comma are not codes: their warning says how to read them
+            if (types.get(column) == ColumnType.CATEGORICAL && !commaColumns.contains(column)) {
                 Map<String, List<String>> levels = new LinkedHashMap<>();
                 sites.forEach((site, summary) -> summary.feature(column).ifPresent(c -> levels.put(site, c.levels())));
                 compareCodings(column, "column", levels, false, problems);
@@ -105,11 +128,55 @@ public final class SchemaCheck {
                 constantAtOneHospital(column, sites, problems);
             }
         }
+        decimalCommas.forEach((site, d) -> problems.add(d.problem(site)));
         if (features.isEmpty()) {
             problems.add(new SchemaProblem("all", null, SchemaProblem.Severity.ERROR,
                     "no feature columns are left: the tables need at least one column besides the label"));
         }
         return new SchemaReport(types, problems);
+    }
+
+    /**
+     * A column of text whose values are all numbers once a decimal comma is read as a point ({@code 63,5}): a file
+     * from a European spreadsheet read without its decimal comma. Judged from what the hospital sends anyway: its
+     * first value that is not a number and, for a column of categories, its levels.
+     */
+    private static boolean writtenWithDecimalCommas(ColumnSummary p) {
+        return CsvNumber.writtenWithDecimalComma(p.firstText()) && p.levels().stream()
+                .allMatch(v -> CsvNumber.looksNumeric(v) || CsvNumber.writtenWithDecimalComma(v));
+    }
+
+    /** A hospital's columns of numbers written with a decimal comma: one problem for all of them. */
+    private static final class DecimalCommas {
+        final String fileName;
+        final int line;
+        final String firstColumn;
+        final String firstText;
+        final List<String> columns = new ArrayList<>();
+        /** Some of the columns are numbers at other hospitals (or set to numeric): the run cannot go on. */
+        boolean numbersElsewhere;
+
+        DecimalCommas(String fileName, int line, String firstColumn, String firstText) {
+            this.fileName = fileName;
+            this.line = line;
+            this.firstColumn = firstColumn;
+            this.firstText = firstText;
+        }
+
+        SchemaProblem problem(String site) {
+            String others = columns.size() == 1 ? ""
+                    : columns.size() == 2 ? ", and so is column '" + columns.get(1) + "'"
+                    : ", and so are " + (columns.size() - 1) + " more columns ("
+                            + String.join(", ", columns.subList(1, Math.min(columns.size(), 6)))
+                            + (columns.size() > 6 ? ", ..." : "") + ")";
+            String message = fileName + " line " + line + ": column '" + firstColumn + "' is '" + firstText
+                    + "', a number written with a decimal comma" + others + "; set 'Numbers use a decimal comma' in "
+                    + site + "'s import options (\"decimalComma\": true)"
+                    + (numbersElsewhere ? ": read as text, they cannot join the other hospitals' numbers"
+                            : ", or they are used as categories, not as numbers");
+            return new SchemaProblem(site, firstColumn, numbersElsewhere ? SchemaProblem.Severity.ERROR
+                    : SchemaProblem.Severity.WARNING, message, SchemaProblem.Kind.DECIMAL_COMMA);
+        }
     }
 
     /**
@@ -122,7 +189,8 @@ public final class SchemaCheck {
             return false;
         }
         List<String> unique = new ArrayList<>();
-        sites.forEach((site, summary) -> summary.feature(column).filter(ColumnSummary::identifierLike)
+        sites.forEach((site, summary) -> summary.feature(column)
+                .filter(c -> c.identifierLike() && !writtenWithDecimalCommas(c))
                 .ifPresent(c -> unique.add(site)));
         boolean named = IdentifierNames.looksLikeIdentifier(column);
         if (!named && unique.isEmpty()) {

@@ -26,7 +26,9 @@ public record SchemaProblem(String participant, String column, Severity severity
         /** A column that looks like an identifier was left out of the features: it can be kept. */
         IDENTIFIER,
         /** A hospital's numbers look like another unit: fixed by its mapping's unit factor, {@code unitFactor}. */
-        UNIT
+        UNIT,
+        /** A hospital's numbers are written with a decimal comma that its file is not read with: its import options. */
+        DECIMAL_COMMA
     }
 
     public SchemaProblem(String participant, String column, Severity severity, String message) {

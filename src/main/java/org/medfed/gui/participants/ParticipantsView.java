@@ -283,7 +283,7 @@ public final class ParticipantsView {
         problems.managedProperty().bind(problems.visibleProperty());
 
         // the controls that answer the problems found: map a hospital's codes, keep an identifier-like column,
-        // convert a hospital's unit
+        // convert a hospital's unit, read a hospital's decimal commas
         javafx.scene.layout.FlowPane fixes = new javafx.scene.layout.FlowPane(8, 4);
         fixes.setId("schema-fixes");
         vm.schemaProblems().addListener((ListChangeListener<SchemaProblem>) c -> fixes.getChildren().setAll(
@@ -296,7 +296,10 @@ public final class ParticipantsView {
         return box;
     }
 
-    /** The control that answers a problem: keep an identifier-like column, convert a unit, or map a hospital's codes. */
+    /**
+     * The control that answers a problem: keep an identifier-like column, convert a unit, read decimal commas, or
+     * map a hospital's codes.
+     */
     private Button fix(SchemaProblem p) {
         if (p.kind() == SchemaProblem.Kind.IDENTIFIER && p.column() != null) {
             Button keep = new Button("Use '" + p.column() + "' as a feature");
@@ -319,6 +322,17 @@ public final class ParticipantsView {
                 showTab("Mapping");
             });
             return convert;
+        }
+        if (p.kind() == SchemaProblem.Kind.DECIMAL_COMMA && vm.readsFilesHere(p.participant())) {
+            Button comma = new Button("Read " + p.participant() + "'s numbers with a decimal comma");
+            comma.setId("decimal-comma-" + p.participant());
+            comma.setTooltip(new WrappedTooltip("Ticks 'Numbers use a decimal comma' in " + p.participant()
+                    + "'s import options (3,5 then means 3.5); the file is read again and the check runs again"));
+            comma.setOnAction(e -> {
+                vm.readWithDecimalComma(p.participant());
+                showTab("Import options");
+            });
+            return comma;
         }
         if (p.kind() == SchemaProblem.Kind.CODING && p.participant() != null) {
             Button map = new Button("Map " + p.participant() + "'s codes…");

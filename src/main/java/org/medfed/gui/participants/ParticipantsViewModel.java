@@ -334,6 +334,24 @@ public final class ParticipantsViewModel {
         mapping.acceptUnitHint(hint);
     }
 
+    /**
+     * Answers a decimal-comma problem of the check: chooses its hospital and reads its files with a decimal comma, as
+     * the Import options tab's box would; the check runs again.
+     */
+    public void readWithDecimalComma(String participant) {
+        if (!readsFilesHere(participant)) {
+            return; // its node reads its file: the node's window has the option
+        }
+        selectHospital(participant);
+        importOptions.decimalCommaProperty().set(true);
+    }
+
+    /** Whether the hospital's files are read here (not by its own node), so that their import options are ours. */
+    public boolean readsFilesHere(String participant) {
+        return document.study().participants().stream()
+                .anyMatch(p -> p.name().equals(participant) && !p.isRemote());
+    }
+
     private void editParticipant(int index, java.util.function.UnaryOperator<ParticipantEntry> change) {
         document.edit(s -> {
             List<ParticipantEntry> all = new ArrayList<>(s.participants());

@@ -72,10 +72,16 @@ class CsvImportOptionsTest {
 
     @Test
     void decimalCommasOnlyTouchValuesThatBecomeNumbers() {
-        assertThat(CsvReader.withDecimalPoint("3,5")).isEqualTo("3.5");
-        assertThat(CsvReader.withDecimalPoint("-0,25")).isEqualTo("-0.25");
-        assertThat(CsvReader.withDecimalPoint("1.234,5")).isEqualTo("1.234,5");
-        assertThat(CsvReader.withDecimalPoint("a,b")).isEqualTo("a,b");
-        assertThat(CsvReader.withDecimalPoint("1,2,3")).isEqualTo("1,2,3");
+        assertThat(CsvNumber.withDecimalPoint("3,5")).isEqualTo("3.5");
+        assertThat(CsvNumber.withDecimalPoint("-0,25")).isEqualTo("-0.25");
+        assertThat(CsvNumber.withDecimalPoint("1.234,5")).isEqualTo("1.234,5");
+        assertThat(CsvNumber.withDecimalPoint("a,b")).isEqualTo("a,b");
+        assertThat(CsvNumber.withDecimalPoint("1,2,3")).isEqualTo("1,2,3");
+        assertThat(CsvNumber.writtenWithDecimalComma("63,0")).isTrue();
+        assertThat(CsvNumber.writtenWithDecimalComma(" -0,5 ")).isTrue();
+        assertThat(CsvNumber.writtenWithDecimalComma("63")).isFalse();
+        assertThat(CsvNumber.writtenWithDecimalComma("63.5")).isFalse();
+        assertThat(CsvNumber.writtenWithDecimalComma("yes,no")).isFalse();
+        assertThat(CsvNumber.writtenWithDecimalComma(null)).isFalse();
     }
 }

@@ -63,6 +63,53 @@ class SchemaCheckTest {
     }
 
     @Test
+    void numbersWithADecimalCommaReadAsTextAreToldOnceWithTheOptionThatReadsThem() throws IOException {
+        var a = site("hospital-a", "age,oldpeak,sex,y\n63,2.3,1,1\n67,1.5,0,0\n41,0.5,1,0\n");
+        // a European export read with ';' but without its decimal comma: age and oldpeak are text there
+        Path f = dir.resolve("hospital-b.csv");
+        Files.writeString(f, "age;oldpeak;sex;y\n63,0;2,3;1;1\n56,0;0,8;0;0\n57,0;?;1;1\n");
+        var b = new TabularFederation.SiteInput("hospital-b", f, CsvFormat.defaults().withSeparator(';'), null);
+        SchemaReport r = TabularFederation.checkSchema(List.of(a, b), CsvFormat.defaults(), TabularSettings.defaults("y"),
+                InOrder.HERE);
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.severity()).isEqualTo(SchemaProblem.Severity.ERROR);
+            assertThat(p.kind()).isEqualTo(SchemaProblem.Kind.DECIMAL_COMMA);
+            assertThat(p.participant()).isEqualTo("hospital-b");
+            assertThat(p.column()).isEqualTo("age");
+            assertThat(p.message()).isEqualTo("hospital-b.csv line 2: column 'age' is '63,0', a number written with a "
+                    + "decimal comma, and so is column 'oldpeak'; set 'Numbers use a decimal comma' in hospital-b's "
+                    + "import options (\"decimalComma\": true): read as text, they cannot join the other hospitals' "
+                    + "numbers");
+        });
+        // read with its decimal comma, the file agrees with the other
+        CsvFormat comma = CsvFormat.defaults().withSeparator(';');
+        comma = new CsvFormat(';', comma.header(), comma.missingTokens(), comma.columnNames(), true, comma.encoding(),
+                comma.quote());
+        var read = new TabularFederation.SiteInput("hospital-b", f, comma, null);
+        assertThat(TabularFederation.checkSchema(List.of(a, read), CsvFormat.defaults(), TabularSettings.defaults("y"),
+                InOrder.HERE).problems()).isEmpty();
+    }
+
+    @Test
+    void decimalCommaNumbersAtEveryHospitalAreAWarningThatTheyWouldBeCategories() throws IOException {
+        var a = site("hospital-a", "weight,y\n\"72,5\",1\n\"80,0\",0\n\"72,5\",0\n");
+        var b = site("hospital-b", "weight,y\n\"65,5\",1\n\"91,0\",0\n");
+        SchemaReport r = TabularFederation.checkSchema(List.of(a, b), CsvFormat.defaults(), TabularSettings.defaults("y"),
+                InOrder.HERE);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.problems()).extracting(SchemaProblem::participant).containsExactly("hospital-a", "hospital-b");
+        assertThat(r.problems()).allSatisfy(p -> {
+            assertThat(p.severity()).isEqualTo(SchemaProblem.Severity.WARNING);
+            assertThat(p.message()).endsWith("import options (\"decimalComma\": true), or they are used as "
+                    + "categories, not as numbers");
+        });
+        // words with a comma are no numbers: nothing to say
+        var c = site("hospital-c", "drugs,y\n\"aspirin,statin\",1\nnone,0\n");
+        assertThat(TabularFederation.checkSchema(List.of(c), CsvFormat.defaults(), TabularSettings.defaults("y"),
+                InOrder.HERE).problems()).isEmpty();
+    }
+
+    @Test
     void categoriesAreAgreedAcrossHospitalsWithoutSharingRows() throws IOException {
         // hospital-a never sees 'asymptomatic', hospital-b never sees 'typical': both get all three columns
         var a = site("hospital-a", "pain,y\ntypical,1\natypical,0\ntypical,0\natypical,1\ntypical,1\n");

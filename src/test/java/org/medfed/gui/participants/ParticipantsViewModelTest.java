@@ -190,6 +190,38 @@ class ParticipantsViewModelTest {
     }
 
     @Test
+    void numbersWithADecimalCommaAreFoundAndReadWithOneClick() {
+        // rural-clinic's export: ';' with decimal commas, read with ';' only
+        List<String> lines = new java.util.ArrayList<>(List.of(HEADER.replace(',', ';')));
+        for (int i = 0; i < 30; i++) {
+            lines.add((40 + i) + ";" + (i % 2 == 0 ? "M" : "F") + ";" + (120 + i) + ";" + (4 + i % 3) + "," + (i % 10)
+                    + ";" + (22 + i % 7) + ",5;no;0;" + (i % 3 == 0 ? "typical" : "atypical") + ";" + (i % 2));
+        }
+        Path european = Samples.write(dir.resolve("european.csv"), lines.toArray(String[]::new));
+        dialogs.dataFiles.add(List.of(european));
+        vm.chooseFilesFor(1);
+        ui.drain();
+        vm.select(1);
+        vm.importOptions().separatorProperty().set(";");
+        ui.drain();
+        assertThat(vm.schemaProblems()).filteredOn(p -> p.kind() == SchemaProblem.Kind.DECIMAL_COMMA).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.participant()).isEqualTo("rural-clinic");
+                    assertThat(p.severity()).isEqualTo(SchemaProblem.Severity.ERROR);
+                    assertThat(p.message()).startsWith("european.csv line 2: column 'cholesterol' is '4,0', a number "
+                            + "written with a decimal comma, and so is column 'bmi'");
+                });
+
+        vm.select(0);
+        vm.readWithDecimalComma("rural-clinic");
+        ui.drain();
+        assertThat(vm.selectedProperty().get()).isEqualTo(1);
+        assertThat(doc.study().participants().get(1).csvOptions().decimalComma()).isTrue();
+        assertThat(vm.schemaProblems()).noneMatch(p -> p.kind() == SchemaProblem.Kind.DECIMAL_COMMA);
+        assertThat(vm.schemaProblems()).noneMatch(p -> p.severity() == SchemaProblem.Severity.ERROR);
+    }
+
+    @Test
     void renameRemoveWeightAndEnabledEditTheStudy() {
         assertThat(vm.rename(0, "heart-centre")).isFalse();
         assertThat(vm.messageProperty().get()).contains("already called 'heart-centre'");
