@@ -126,6 +126,8 @@ public final class CsvReader {
                 firstLine = line;
                 if (values.length == 1) {
                     suggestSeparator(file, format, values[0], line);
+                } else {
+                    refuseSeparatorInsideFields(file, format, values, line);
                 }
                 columns = new CsvColumn[values.length];
                 for (int c = 0; c < values.length; c++) {
@@ -147,9 +149,12 @@ public final class CsvReader {
                 if (values.length == width + 1 && values[width].isEmpty()) {
                     values = java.util.Arrays.copyOf(values, width); // a trailing separator
                 } else {
+                    Character other = likelierSeparator(format, values);
                     throw new BadInputException(file, "line " + line, values.length + " fields where " + width
                             + " were expected (" + (header == null || header ? "from the header" : "from the first line")
-                            + "); check the separator " + CsvFormat.describe(format.separator()) + " and quotes");
+                            + "); " + (other == null ? "check the separator " + CsvFormat.describe(format.separator())
+                            + " and quotes" : "the line has more " + CsvFormat.describe(other) + " than "
+                            + CsvFormat.describe(format.separator()) + ": set the separator to " + CsvFormat.describe(other)));
                 }
             }
             // commons-csv has trimmed every value already
@@ -239,6 +244,53 @@ public final class CsvReader {
     /** Whether {@code v} is written as a number; {@link CsvNumber} says which numbers are allowed. */
     public static boolean isNumber(String v) {
         return CsvNumber.looksNumeric(v);
+    }
+
+    /**
+     * A first line whose fields mostly hold another separator ({@code 63,0;1,0;...} read with {@code ,}: fields
+     * {@code 0;1}) is a file with that separator and decimal commas; read on, every column would be text.
+     */
+    private static void refuseSeparatorInsideFields(Path file, CsvFormat format, String[] values, int line) {
+        Character other = likelierSeparator(format, values);
+        if (other == null || values.length < 3) {
+            return;
+        }
+        int holding = 0;
+        String example = null;
+        for (String v : values) {
+            if (v.indexOf(other) >= 0) {
+                holding++;
+                example = example == null ? v : example;
+            }
+        }
+        if (holding * 2 > values.length) {
+            throw new BadInputException(file, "line " + line, holding + " of the " + values.length + " fields found with "
+                    + "separator " + CsvFormat.describe(format.separator()) + " contain " + CsvFormat.describe(other)
+                    + " (for example '" + example + "'): set the separator to " + CsvFormat.describe(other)
+                    + (format.separator() == ',' ? ", with a decimal comma if numbers are written 3,5" : ""));
+        }
+    }
+
+    /** Another separator found in the values at least as often as the one that split them, or null. */
+    private static Character likelierSeparator(CsvFormat format, String[] values) {
+        Character best = null;
+        int bestCount = 0;
+        for (char other : OTHER_SEPARATORS) {
+            if (other == format.separator()) {
+                continue;
+            }
+            int count = 0;
+            for (String v : values) {
+                for (int i = 0; i < v.length(); i++) {
+                    count += v.charAt(i) == other ? 1 : 0;
+                }
+            }
+            if (count > bestCount) {
+                best = other;
+                bestCount = count;
+            }
+        }
+        return bestCount > 0 && bestCount >= values.length - 1 ? best : null;
     }
 
     private static void suggestSeparator(Path file, CsvFormat format, String firstLine, int line) {

@@ -1,6 +1,7 @@
 package org.medfed.data.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,6 +59,24 @@ class CsvReaderTest {
         CsvTable t = CsvReader.read(f, CsvFormat.defaults().withHeader(HeaderMode.NO).withColumnNames(java.util.List.of("x", "y")));
         assertThat(t.columns()).containsExactly("x", "y");
         assertThat(t.value(1, 1)).isEqualTo("4");
+    }
+
+    @Test
+    void aSemicolonFileWithDecimalCommasReadWithCommasIsRefusedWithTheSeparatorItHas() throws IOException {
+        // without a header: every line splits at its decimal commas into as many fields as the others
+        assertThatThrownBy(() -> read("63,0;1,0;145,0;2,3;0\n67,0;1,0;160,0;1,5;2\n"))
+                .isInstanceOf(org.medfed.engine.BadInputException.class)
+                .hasMessageEndingWith("t.csv line 1: 4 of the 5 fields found with separator ',' contain ';' (for "
+                        + "example '0;1'): set the separator to ';', with a decimal comma if numbers are written 3,5");
+        // one line split differently: the line's other separator is named
+        assertThatThrownBy(() -> read("age,oldpeak,y\n63;2,3;1\n"))
+                .hasMessageContaining("line 2: 2 fields where 3 were expected (from the header); the line has "
+                        + "more ';' than ',': set the separator to ';'");
+        // a few fields holding ';' are values, not a separator
+        CsvTable t = read("drugs,dose,y\n\"aspirin;statin\",2,1\nnone,0,0\n");
+        assertThat(t.value(0, 0)).isEqualTo("aspirin;statin");
+        assertThatThrownBy(() -> read("a,b,c\n1,2\n")).hasMessageContaining("line 2: 2 fields where 3 were "
+                + "expected (from the header); check the separator ',' and quotes");
     }
 
     @Test
