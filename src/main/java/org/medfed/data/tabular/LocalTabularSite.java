@@ -106,42 +106,82 @@ public final class LocalTabularSite implements TabularSite {
                 minimumCount);
     }
 
-    private static ColumnSummary describe(ColumnProfile p, ColumnType chosen, boolean identifier, double[] moments) {
+    private static ColumnSummary describe(ColumnProfile p, ColumnType chosen, boolean identifier, ColumnMoments moments) {
         boolean categories = chosen == ColumnType.CATEGORICAL
                 || (chosen == null && p.inferredType() == ColumnType.CATEGORICAL);
         List<String> levels = identifier || !categories ? List.of()
                 : p.levelCounts().keySet().stream().map(LabelRule::canonical).distinct().toList();
         return new ColumnSummary(p.name(), p.inferredType().id(), p.present(), p.missing(), mostlyNumbers(p),
-                p.firstText(), p.firstTextLine(), levels, identifier, moments == null ? null : moments[0],
-                moments == null ? null : moments[1]);
+                p.firstText(), p.firstTextLine(), levels, identifier, moments == null ? null : moments.mean(),
+                moments == null ? null : moments.sd(), moments == null ? 0 : moments.zerosApart());
+    }
+
+    /** What a hospital says of a column of numbers: see {@link ColumnSummary}'s fields of the same names. */
+    private record ColumnMoments(double mean, double sd, int zerosApart) {
     }
 
     /**
      * The mean and sample standard deviation of a column of numbers with at least
-     * {@link ColumnSummary#MOMENTS_MIN_VALUES} values and the hospital's minimum count; null otherwise.
+     * {@link ColumnSummary#MOMENTS_MIN_VALUES} values and the hospital's minimum count, and its zeros far below the
+     * other values; null otherwise.
      */
-    private static double[] moments(CsvTable table, int column, ColumnProfile p, int minimumCount) {
+    private static ColumnMoments moments(CsvTable table, int column, ColumnProfile p, int minimumCount) {
         if (p.inferredType() != ColumnType.NUMERIC || p.present() < Math.max(minimumCount, ColumnSummary.MOMENTS_MIN_VALUES)) {
             return null;
         }
+        double[] all = spread(table, column, false);
+        if (all == null) {
+            return null;
+        }
+        double[] others = spread(table, column, true);
+        int zeros = p.present() - (others == null ? 0 : (int) others[2]);
+        boolean apart = others != null && zeros >= Math.max(1, minimumCount) && others[3] > 0
+                && others[2] >= ColumnSummary.MOMENTS_MIN_VALUES
+                && distinctAtLeast(table, column, ColumnSummary.MOMENTS_MIN_VALUES)
+                && others[0] > ColumnSummary.ZEROS_APART_SDS * others[1];
+        return new ColumnMoments(all[0], all[1], apart ? zeros : 0);
+    }
+
+    /**
+     * Mean, sample standard deviation, count and smallest value of the column's numbers (without its zeros when
+     * {@code withoutZeros}); null when fewer than two or not finite.
+     */
+    private static double[] spread(CsvTable table, int column, boolean withoutZeros) {
         double sum = 0;
         int n = 0;
+        double min = Double.POSITIVE_INFINITY;
         for (int r = 0; r < table.rowCount(); r++) {
-            if (!table.isMissing(r, column)) {
-                sum += table.number(r, column);
+            if (!table.isMissing(r, column) && !(withoutZeros && table.number(r, column) == 0)) {
+                double v = table.number(r, column);
+                sum += v;
+                min = Math.min(min, v);
                 n++;
             }
+        }
+        if (n < 2) {
+            return null;
         }
         double mean = sum / n;
         double squares = 0; // about the mean, a second pass: no cancellation for large values with a small spread
         for (int r = 0; r < table.rowCount(); r++) {
-            if (!table.isMissing(r, column)) {
+            if (!table.isMissing(r, column) && !(withoutZeros && table.number(r, column) == 0)) {
                 double d = table.number(r, column) - mean;
                 squares += d * d;
             }
         }
         double sd = Math.sqrt(squares / (n - 1));
-        return Double.isFinite(mean) && Double.isFinite(sd) ? new double[] {mean, sd} : null;
+        return Double.isFinite(mean) && Double.isFinite(sd) ? new double[] {mean, sd, n, min} : null;
+    }
+
+    /** Whether the column's numbers take at least {@code k} different values (a measurement, not a code). */
+    private static boolean distinctAtLeast(CsvTable table, int column, int k) {
+        java.util.Set<Double> seen = new java.util.HashSet<>();
+        for (int r = 0; r < table.rowCount() && seen.size() < k; r++) {
+            if (!table.isMissing(r, column)) {
+                seen.add(table.number(r, column));
+            }
+        }
+        return seen.size() >= k;
     }
 
     /**

@@ -126,6 +126,7 @@ public final class SchemaCheck {
             if (types.get(column) == ColumnType.NUMERIC) {
                 unitHints(column, sites, problems);
                 constantAtOneHospital(column, sites, problems);
+                zerosApart(column, sites, problems);
             }
         }
         decimalCommas.forEach((site, d) -> problems.add(d.problem(site)));
@@ -270,8 +271,7 @@ public final class SchemaCheck {
         sites.forEach((site, summary) -> summary.feature(column).filter(c -> c.mean() != null && c.sd() != null)
                 .ifPresent(c -> stats.add(new UnitHints.Site(site, c.present(), c.mean(), c.sd()))));
         for (UnitHints.Hint h : UnitHints.find(column, stats)) {
-            problems.add(new SchemaProblem(h.site(), column, SchemaProblem.Severity.WARNING, h.message(),
-                    SchemaProblem.Kind.UNIT, h.multiplier()));
+            problems.add(SchemaProblem.unit(h.site(), column, h.message(), h.multiplier()));
         }
     }
 
@@ -291,12 +291,31 @@ public final class SchemaCheck {
         spread.forEach((site, c) -> {
             if (variesElsewhere && constant(c)) {
                 String value = SiteMapping.number(c.mean());
-                problems.add(new SchemaProblem(site, column, SchemaProblem.Severity.WARNING, "all " + c.present()
+                problems.add(SchemaProblem.notRecorded(site, column, "all " + c.present()
                         + " values are " + value + ", while they vary at the other hospitals: if " + value
                         + " stands for 'not recorded' at " + site + ", mark it so in its mapping ('Not "
-                        + "recorded'), or the model learns which hospital a patient is from"));
+                        + "recorded'), or the model learns which hospital a patient is from", value));
             }
         });
+    }
+
+    /**
+     * A hospital whose column of measurements has zeros far below all its other values (a blood pressure or a
+     * cholesterol of 0): most often "not recorded" written as 0, which the model would learn as an extreme
+     * patient. A warning, answered by the hospital's mapping like the constant column above. The hospital says
+     * only how many such zeros it has ({@link ColumnSummary#zerosApart}).
+     */
+    private static void zerosApart(String column, Map<String, SchemaSummary> sites, List<SchemaProblem> problems) {
+        sites.forEach((site, summary) -> summary.feature(column).filter(c -> c.zerosApart() > 0 && !constantSd(c))
+                .ifPresent(c -> problems.add(SchemaProblem.notRecorded(site, column, c.zerosApart() + " of its "
+                        + c.present() + " values " + (c.zerosApart() == 1 ? "is" : "are") + " 0, far below all the others (more than "
+                        + SiteMapping.number(ColumnSummary.ZEROS_APART_SDS) + " standard deviations): if 0 stands for "
+                        + "'not recorded' at " + site + ", mark it so in its mapping ('Not recorded'), or the model "
+                        + "learns those patients as extreme ones", "0"))));
+    }
+
+    private static boolean constantSd(ColumnSummary c) {
+        return c.mean() != null && c.sd() != null && constant(c);
     }
 
     /** The same value on every row (the two-pass standard deviation of equal numbers is 0 or a rounding error). */

@@ -5,11 +5,13 @@ package org.medfed.data.tabular;
  * so that a screen can show it next to them, with what kind of difference it is so that a screen can offer the
  * control that fixes it.
  *
- * @param unitFactor for a {@link Kind#UNIT} problem, the factor the hospital's numbers of the column are to be
- *                   multiplied by (its mapping's unit factor); else null
+ * @param unitFactor  for a {@link Kind#UNIT} problem, the factor the hospital's numbers of the column are to be
+ *                    multiplied by (its mapping's unit factor); else null
+ * @param notRecorded for a {@link Kind#NOT_RECORDED} problem, the value that may mean "not recorded" in the
+ *                    column at the hospital; else null
  */
 public record SchemaProblem(String participant, String column, Severity severity, String message, Kind kind,
-                            Double unitFactor) {
+                            Double unitFactor, String notRecorded) {
 
     /** Errors stop the run; warnings are shown. */
     public enum Severity {
@@ -28,7 +30,9 @@ public record SchemaProblem(String participant, String column, Severity severity
         /** A hospital's numbers look like another unit: fixed by its mapping's unit factor, {@code unitFactor}. */
         UNIT,
         /** A hospital's numbers are written with a decimal comma that its file is not read with: its import options. */
-        DECIMAL_COMMA
+        DECIMAL_COMMA,
+        /** A value that looks like "not recorded" at a hospital, {@code notRecorded}: fixed by marking it so. */
+        NOT_RECORDED
     }
 
     public SchemaProblem(String participant, String column, Severity severity, String message) {
@@ -36,7 +40,17 @@ public record SchemaProblem(String participant, String column, Severity severity
     }
 
     public SchemaProblem(String participant, String column, Severity severity, String message, Kind kind) {
-        this(participant, column, severity, message, kind, null);
+        this(participant, column, severity, message, kind, null, null);
+    }
+
+    /** A hospital's numbers of a column that look like another unit, by {@code unitFactor}: a warning. */
+    public static SchemaProblem unit(String participant, String column, String message, double unitFactor) {
+        return new SchemaProblem(participant, column, Severity.WARNING, message, Kind.UNIT, unitFactor, null);
+    }
+
+    /** A value of a column that looks like "not recorded" at a hospital: a warning. */
+    public static SchemaProblem notRecorded(String participant, String column, String message, String value) {
+        return new SchemaProblem(participant, column, Severity.WARNING, message, Kind.NOT_RECORDED, null, value);
     }
 
     @Override

@@ -283,7 +283,7 @@ public final class ParticipantsView {
         problems.managedProperty().bind(problems.visibleProperty());
 
         // the controls that answer the problems found: map a hospital's codes, keep an identifier-like column,
-        // convert a hospital's unit, read a hospital's decimal commas
+        // convert a hospital's unit, read a hospital's decimal commas, mark a value as not recorded
         javafx.scene.layout.FlowPane fixes = new javafx.scene.layout.FlowPane(8, 4);
         fixes.setId("schema-fixes");
         vm.schemaProblems().addListener((ListChangeListener<SchemaProblem>) c -> fixes.getChildren().setAll(
@@ -297,8 +297,8 @@ public final class ParticipantsView {
     }
 
     /**
-     * The control that answers a problem: keep an identifier-like column, convert a unit, read decimal commas, or
-     * map a hospital's codes.
+     * The control that answers a problem: keep an identifier-like column, convert a unit, read decimal commas, mark
+     * a value as not recorded, or map a hospital's codes.
      */
     private Button fix(SchemaProblem p) {
         if (p.kind() == SchemaProblem.Kind.IDENTIFIER && p.column() != null) {
@@ -322,6 +322,19 @@ public final class ParticipantsView {
                 showTab("Mapping");
             });
             return convert;
+        }
+        if (p.kind() == SchemaProblem.Kind.NOT_RECORDED && p.notRecorded() != null) {
+            Button mark = new Button("Mark " + p.notRecorded() + " as not recorded in " + p.participant() + "'s "
+                    + p.column());
+            mark.setId("not-recorded-" + p.participant() + "-" + p.column());
+            mark.setTooltip(new WrappedTooltip("Adds " + p.notRecorded() + " to the values of '" + p.column()
+                    + "' that mean 'not recorded' in " + p.participant() + "'s mapping (its Mapping tab), if that is "
+                    + "what they mean; they are then missing values, and the check runs again"));
+            mark.setOnAction(e -> {
+                vm.acceptNotRecordedHint(p);
+                showTab("Mapping");
+            });
+            return mark;
         }
         if (p.kind() == SchemaProblem.Kind.DECIMAL_COMMA && vm.readsFilesHere(p.participant())) {
             Button comma = new Button("Read " + p.participant() + "'s numbers with a decimal comma");

@@ -352,6 +352,15 @@ public final class ParticipantsViewModel {
                 .anyMatch(p -> p.name().equals(participant) && !p.isRemote());
     }
 
+    /**
+     * Accepts a "not recorded" hint of the check: chooses its hospital and marks the value as not recorded in the
+     * column of its mapping; the file is read again with it and the check runs again.
+     */
+    public void acceptNotRecordedHint(SchemaProblem hint) {
+        selectHospital(hint.participant());
+        mapping.acceptNotRecordedHint(hint);
+    }
+
     private void editParticipant(int index, java.util.function.UnaryOperator<ParticipantEntry> change) {
         document.edit(s -> {
             List<ParticipantEntry> all = new ArrayList<>(s.participants());

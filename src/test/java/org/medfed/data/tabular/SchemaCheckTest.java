@@ -110,6 +110,33 @@ class SchemaCheckTest {
     }
 
     @Test
+    void zerosFarBelowAColumnsOtherMeasurementsAreNamedAsPerhapsNotRecorded() throws IOException {
+        // systolic pressure 0 on three rows; a 0-2 code and a count with many zeros are not measurements of that kind
+        StringBuilder a = new StringBuilder("bp,code,visits,y\n");
+        for (int i = 0; i < 30; i++) {
+            a.append(i < 3 ? 0 : 110 + i).append(',').append(i % 3).append(',').append(i % 12).append(',')
+                    .append(i % 2).append('\n');
+        }
+        var site = site("hospital-a", a.toString());
+        SchemaReport r = TabularFederation.checkSchema(List.of(site), CsvFormat.defaults(), TabularSettings.defaults("y"),
+                InOrder.HERE);
+        assertThat(r.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(SchemaProblem.Kind.NOT_RECORDED);
+            assertThat(p.severity()).isEqualTo(SchemaProblem.Severity.WARNING);
+            assertThat(p.column()).isEqualTo("bp");
+            assertThat(p.notRecorded()).isEqualTo("0");
+            assertThat(p.message()).startsWith("3 of its 30 values are 0, far below all the others");
+        });
+        // what leaves the hospital is the count of those zeros, and only at its minimum count
+        var summary = new LocalTabularSite("hospital-a", site.read(CsvFormat.defaults()), TabularSettings.defaults("y"))
+                .schemaSummary();
+        assertThat(summary.feature("bp")).hasValueSatisfying(c -> assertThat(c.zerosApart()).isEqualTo(3));
+        assertThat(summary.feature("visits")).hasValueSatisfying(c -> assertThat(c.zerosApart()).isZero());
+        assertThat(LocalTabularSite.overview(site.read(CsvFormat.defaults()), TabularSettings.defaults("y"), 5)
+                .schema().feature("bp")).hasValueSatisfying(c -> assertThat(c.zerosApart()).isZero());
+    }
+
+    @Test
     void categoriesAreAgreedAcrossHospitalsWithoutSharingRows() throws IOException {
         // hospital-a never sees 'asymptomatic', hospital-b never sees 'typical': both get all three columns
         var a = site("hospital-a", "pain,y\ntypical,1\natypical,0\ntypical,0\natypical,1\ntypical,1\n");

@@ -128,15 +128,22 @@ class UnitHintCheckTest {
         long compared = schemas.get("cleveland").features().stream().filter(c -> c.mean() != null).count();
         assertThat(compared).as("columns with a mean and SD to compare").isGreaterThanOrEqualTo(9);
         assertThat(units(report)).isEmpty();
-        // but the Swiss cholesterol, 0 on every row, is named: left in, it tells the model the hospital
-        assertThat(report.warnings()).filteredOn(p -> p.kind() == SchemaProblem.Kind.OTHER).singleElement()
-                .satisfies(p -> {
-                    assertThat(p.participant()).isEqualTo("switzerland");
-                    assertThat(p.column()).isEqualTo("chol");
-                    assertThat(p.message()).isEqualTo("all 123 values are 0, while they vary at the other "
-                            + "hospitals: if 0 stands for 'not recorded' at switzerland, mark it so in its mapping "
-                            + "('Not recorded'), or the model learns which hospital a patient is from");
-                });
+        // but the Swiss cholesterol, 0 on every row, is named: left in, it tells the model the hospital; and so
+        // are the VA centre's cholesterols and blood pressure of 0, far below its other values
+        List<SchemaProblem> notRecorded = report.warnings().stream()
+                .filter(p -> p.kind() == SchemaProblem.Kind.NOT_RECORDED).toList();
+        assertThat(notRecorded).extracting(p -> p.participant() + " " + p.column() + " " + p.notRecorded())
+                .containsExactlyInAnyOrder("switzerland chol 0", "va chol 0", "va trestbps 0");
+        assertThat(notRecorded).filteredOn(p -> p.participant().equals("switzerland")).singleElement()
+                .satisfies(p -> assertThat(p.message()).isEqualTo("all 123 values are 0, while they vary at the other "
+                        + "hospitals: if 0 stands for 'not recorded' at switzerland, mark it so in its mapping "
+                        + "('Not recorded'), or the model learns which hospital a patient is from"));
+        assertThat(notRecorded).filteredOn(p -> p.participant().equals("va") && p.column().equals("chol"))
+                .singleElement().satisfies(p -> assertThat(p.message()).isEqualTo("49 of its 193 values are 0, far "
+                        + "below all the others (more than 2.5 standard deviations): if 0 stands for 'not recorded' at "
+                        + "va, mark it so in its mapping ('Not recorded'), or the model learns those patients as "
+                        + "extreme ones"));
+        assertThat(report.warnings()).noneMatch(p -> p.kind() == SchemaProblem.Kind.OTHER);
         // which the Swiss mapping answers: its cholesterol is then missing (and said to be), imputed as others' are
         List<TabularFederation.SiteInput> marked = sites.stream().map(s -> s.name().equals("switzerland")
                 ? new TabularFederation.SiteInput(s.name(), s.file(), null,
@@ -144,7 +151,8 @@ class UnitHintCheckTest {
                 : s).toList();
         SchemaReport answered = TabularFederation.checkSchema(marked, format, TabularSettings.defaults("num"),
                 InOrder.HERE);
-        assertThat(answered.warnings()).filteredOn(p -> "chol".equals(p.column())).singleElement()
+        assertThat(answered.warnings()).filteredOn(p -> "chol".equals(p.column()) && p.participant().equals("switzerland"))
+                .singleElement()
                 .satisfies(p -> assertThat(p.message()).isEqualTo("column 'chol' has no values at all"));
     }
 

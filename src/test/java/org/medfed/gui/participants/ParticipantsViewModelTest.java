@@ -174,7 +174,15 @@ class ParticipantsViewModelTest {
                     assertThat(p.message()).startsWith("all 30 values are 0, while they vary at the other hospitals");
                 });
 
-        vm.select(1);
+        vm.select(0);
+        vm.acceptNotRecordedHint(vm.schemaProblems().stream().filter(p -> "cholesterol".equals(p.column()))
+                .findFirst().orElseThrow());
+        ui.drain();
+        assertThat(vm.selectedProperty().get()).isEqualTo(1);
+        assertThat(doc.study().participants().get(1).siteMapping().missing())
+                .containsExactly(java.util.Map.entry("cholesterol", List.of("0")));
+        vm.mapping().setNotRecorded("cholesterol", "");
+        ui.drain();
         vm.mapping().setNotRecorded("cholesterol", " 0, ");
         ui.drain();
         assertThat(doc.study().participants().get(1).siteMapping().missing())

@@ -140,6 +140,26 @@ public final class MappingViewModel {
         editMapping(m -> m.withMissing(studyColumn, values));
     }
 
+    /**
+     * Accepts a "not recorded" hint of the check for the chosen hospital: its value joins the column's values that
+     * mean "not recorded" there, as typing it in the Mapping tab would.
+     */
+    public void acceptNotRecordedHint(SchemaProblem hint) {
+        List<ParticipantEntry> ps = document.study().participants();
+        int i = selected.get();
+        if (hint.kind() != SchemaProblem.Kind.NOT_RECORDED || hint.notRecorded() == null || i < 0 || i >= ps.size()
+                || !ps.get(i).name().equals(hint.participant())) {
+            return;
+        }
+        editMapping(m -> {
+            List<String> values = new ArrayList<>(m.missing().getOrDefault(hint.column(), List.of()));
+            if (!values.contains(hint.notRecorded())) {
+                values.add(hint.notRecorded());
+            }
+            return m.withMissing(hint.column(), values);
+        });
+    }
+
     /** The study's value for a value of a column at this hospital; empty or the same value: stays as it is. */
     public void recode(String studyColumn, String value, String becomes) {
         String to = becomes == null ? "" : becomes.strip();
