@@ -156,6 +156,23 @@ class UnitHintCheckTest {
                 .satisfies(p -> assertThat(p.message()).isEqualTo("column 'chol' has no values at all"));
     }
 
+    /**
+     * The Pima diabetes file writes "not recorded" as 0 in five columns: glucose, blood pressure, skin fold and BMI
+     * have it far below their other values and are named; insulin's zeros (half the rows) and the pregnancies'
+     * (a count) are not.
+     */
+    @Test
+    void thePimaFilesZerosThatStandForNotRecordedAreNamed() {
+        var pima = new TabularFederation.SiteInput("pima",
+                SharedData.data("pima-indians-diabetes/pima-indians-diabetes.csv"));
+        SchemaReport report = TabularFederation.checkSchema(List.of(pima), CsvFormat.defaults(),
+                TabularSettings.defaults("column9"), InOrder.HERE);
+        assertThat(report.problems()).filteredOn(p -> p.kind() == SchemaProblem.Kind.NOT_RECORDED)
+                .extracting(p -> p.column() + ": " + p.message().substring(0, p.message().indexOf(',')))
+                .containsExactly("column2: 5 of its 768 values are 0", "column3: 35 of its 768 values are 0",
+                        "column4: 227 of its 768 values are 0", "column6: 11 of its 768 values are 0");
+    }
+
     private static List<SchemaProblem> units(SchemaReport report) {
         return report.problems().stream().filter(p -> p.kind() == SchemaProblem.Kind.UNIT).toList();
     }
