@@ -287,7 +287,7 @@ public final class ParticipantsView {
         javafx.scene.layout.FlowPane fixes = new javafx.scene.layout.FlowPane(8, 4);
         fixes.setId("schema-fixes");
         vm.schemaProblems().addListener((ListChangeListener<SchemaProblem>) c -> fixes.getChildren().setAll(
-                vm.schemaProblems().stream().map(this::fix).filter(java.util.Objects::nonNull).toList()));
+                fixes(vm.schemaProblems())));
         fixes.managedProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(fixes.getChildren()));
 
         VBox box = new VBox(6, table, status, problems, fixes);
@@ -297,8 +297,45 @@ public final class ParticipantsView {
     }
 
     /**
-     * The control that answers a problem: keep an identifier-like column, convert a unit, read decimal commas, mark
-     * a value as not recorded, or map a hospital's codes.
+     * A button per problem that has one; the same value of a column that may mean "not recorded" at several
+     * hospitals gets one button for all of them (a file split into hospitals has it at every one).
+     */
+    private List<Button> fixes(List<SchemaProblem> problems) {
+        List<Button> out = new java.util.ArrayList<>();
+        java.util.Map<String, List<SchemaProblem>> notRecorded = new java.util.LinkedHashMap<>();
+        for (SchemaProblem p : problems) {
+            if (p.kind() == SchemaProblem.Kind.NOT_RECORDED && p.notRecorded() != null) {
+                notRecorded.computeIfAbsent(p.column() + "\n" + p.notRecorded(), k -> new java.util.ArrayList<>()).add(p);
+            } else {
+                Button b = fix(p);
+                if (b != null) {
+                    out.add(b);
+                }
+            }
+        }
+        notRecorded.values().forEach(group -> out.add(markNotRecorded(group)));
+        return out;
+    }
+
+    private Button markNotRecorded(List<SchemaProblem> group) {
+        SchemaProblem first = group.get(0);
+        List<String> sites = group.stream().map(SchemaProblem::participant).toList();
+        Button mark = new Button("Mark " + first.notRecorded() + " as not recorded in " + (sites.size() == 1
+                ? sites.get(0) + "'s " + first.column() : first.column() + " at " + String.join(", ", sites)));
+        mark.setId("not-recorded-" + first.column());
+        mark.setTooltip(new WrappedTooltip("Adds " + first.notRecorded() + " to the values of '" + first.column()
+                + "' that mean 'not recorded' in the mapping of " + String.join(", ", sites) + " (the Mapping tab), "
+                + "if that is what it means there; they are then missing values, and the check runs again"));
+        mark.setOnAction(e -> {
+            group.forEach(vm::acceptNotRecordedHint);
+            showTab("Mapping");
+        });
+        return mark;
+    }
+
+    /**
+     * The control that answers a problem: keep an identifier-like column, convert a unit, read decimal commas, or
+     * map a hospital's codes.
      */
     private Button fix(SchemaProblem p) {
         if (p.kind() == SchemaProblem.Kind.IDENTIFIER && p.column() != null) {
@@ -322,19 +359,6 @@ public final class ParticipantsView {
                 showTab("Mapping");
             });
             return convert;
-        }
-        if (p.kind() == SchemaProblem.Kind.NOT_RECORDED && p.notRecorded() != null) {
-            Button mark = new Button("Mark " + p.notRecorded() + " as not recorded in " + p.participant() + "'s "
-                    + p.column());
-            mark.setId("not-recorded-" + p.participant() + "-" + p.column());
-            mark.setTooltip(new WrappedTooltip("Adds " + p.notRecorded() + " to the values of '" + p.column()
-                    + "' that mean 'not recorded' in " + p.participant() + "'s mapping (its Mapping tab), if that is "
-                    + "what they mean; they are then missing values, and the check runs again"));
-            mark.setOnAction(e -> {
-                vm.acceptNotRecordedHint(p);
-                showTab("Mapping");
-            });
-            return mark;
         }
         if (p.kind() == SchemaProblem.Kind.DECIMAL_COMMA && vm.readsFilesHere(p.participant())) {
             Button comma = new Button("Read " + p.participant() + "'s numbers with a decimal comma");
