@@ -13,6 +13,7 @@ import org.medfed.concurrency.Workers;
 import org.medfed.network.coordinator.CoordinatorServer;
 import org.medfed.study.MultiSiteStudy;
 import org.medfed.engine.BadInputException;
+import org.medfed.engine.LearningCurve;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunStatus;
 import org.medfed.engine.checkpoint.CheckpointMismatchException;
@@ -200,6 +201,8 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         stdout.flush();
+        LearningCurve.stillImproving(result.history(), prepared.study().strategy().asynchronous())
+                .ifPresent(note -> err.println("note: " + note));
         err.println("written to " + dir.toAbsolutePath());
         if (result.history().status() == RunStatus.FAILED) {
             boolean bug = result.history().message().startsWith("internal error");

@@ -25,6 +25,15 @@ public record StrategySection(String id, Map<String, Double> parameters) {
         return StrategyCatalog.create(id, parameters, model);
     }
 
+    /** Whether the strategy merges updates as they arrive; false for one the catalogue lacks (refused later). */
+    public boolean asynchronous() {
+        try {
+            return create().schedule().asynchronous();
+        } catch (org.medfed.engine.BadInputException e) {
+            return false;
+        }
+    }
+
     /** The parameters with defaults filled in, for the model card. */
     public Map<String, Double> resolvedParameters() {
         return StrategyCatalog.require(id).resolve(parameters);

@@ -386,7 +386,7 @@ public final class RunViewModel {
             previousPoints.setAll(points);
             previousLabel.set(runLabel);
         }
-        boolean async = isAsynchronous(study);
+        boolean async = study.strategy().asynchronous();
         asynchronous.set(async);
         simulatedClock.set(!org.medfed.study.MultiSiteStudy.isMultiSite(study));
         runLabel = "run " + thisRun + ": " + org.medfed.engine.strategy.StrategyCatalog.find(study.strategy().id())
@@ -479,15 +479,6 @@ public final class RunViewModel {
                 crashed(e);
             }
         }));
-    }
-
-    /** Whether the study's strategy merges updates as they arrive (a strategy the catalogue lacks is refused later). */
-    private static boolean isAsynchronous(Study study) {
-        try {
-            return study.strategy().create().schedule().asynchronous();
-        } catch (org.medfed.engine.BadInputException e) {
-            return false;
-        }
     }
 
     private static String describe(PreparedStudy prepared) {
@@ -745,6 +736,8 @@ public final class RunViewModel {
                 phase.set(Phase.FINISHED);
                 progress.set(1);
                 progressText.set("Finished: " + r.history().rounds().size() + " " + records());
+                org.medfed.engine.LearningCurve.stillImproving(r.history(), asynchronous.get())
+                        .ifPresent(note -> append("Note: " + note));
                 append(r.prepared().data() instanceof org.medfed.study.RemoteStudyData
                         ? "Done. The Results screen compares the federated model with each hospital alone (trained at "
                         + "its node); there is no pooled model in a multi-site study."
