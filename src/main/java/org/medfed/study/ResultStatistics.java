@@ -100,7 +100,11 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                     + "the AUC's interval and the paired comparison with each hospital alone cannot be computed.";
         }
         ResultStatistics partial = new ResultStatistics(hospitals, figures, comparisons, List.of(), limits);
-        return new ResultStatistics(hospitals, figures, comparisons, warnings(result.protections(), partial), limits);
+        List<String> warnings = warnings(result.protections(), partial);
+        // figures of a model that was still improving are not the federation's last word
+        org.medfed.engine.LearningCurve.stillImproving(result.history(), result.prepared().study().strategy()
+                .asynchronous()).ifPresent(warnings::add);
+        return new ResultStatistics(hospitals, figures, comparisons, warnings, limits);
     }
 
     static Figures figures(TestPredictions.Site site, int classCount) {

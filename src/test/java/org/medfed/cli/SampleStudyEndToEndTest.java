@@ -91,6 +91,8 @@ class SampleStudyEndToEndTest {
                 .contains("note: The model was still improving when the run ended: its test loss fell from 0.692 at "
                         + "round 15 to 0.671 at round 20 (3.0 % lower). More rounds, or a larger learning rate, may "
                         + "give a better model.");
+        // the model card's caveats carry it, and so the report and the Results screen
+        assertThat(Files.readString(tmp.resolve("run/model/model-card.json"))).contains("The model was still improving");
         CliRunner longer = CliRunner.run("run", split.resolve("study.json").toString(), "--lr", "0.1",
                 "--rounds", "50", "--out", tmp.resolve("run2").toString());
         assertThat(longer.exitCode()).as(longer.err()).isZero();
