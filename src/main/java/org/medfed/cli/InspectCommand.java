@@ -7,7 +7,6 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import org.medfed.concurrency.Workers;
-import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.TableInspection;
 import org.medfed.data.dicom.DicomFile;
 import org.medfed.data.dicom.DicomInspector;
@@ -38,8 +37,8 @@ final class InspectCommand implements Callable<Integer> {
     @Option(names = "--label", paramLabel = "COLUMN", description = "CSV: label column for the class balance (default: the last)")
     String label;
 
-    @Option(names = "--separator", description = "CSV: separator (default ,; 'tab' for tabs)")
-    String separator;
+    @picocli.CommandLine.Mixin
+    TableReadingOptions reading = new TableReadingOptions();
 
     @Option(names = "--png", paramLabel = "OUT.png", description = "DICOM: write the windowed image as a PNG")
     Path png;
@@ -100,13 +99,7 @@ final class InspectCommand implements Callable<Integer> {
     }
 
     private String csvReport() {
-        CsvFormat format = CsvFormat.defaults();
-        if (separator != null) {
-            format = format.withSeparator(CsvFormat.parseSeparator(separator));
-        } else if (file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".tsv")) {
-            format = format.withSeparator('\t');
-        }
-        return TableInspection.report(file, format, label);
+        return TableInspection.report(file, reading.format(file), label);
     }
 
     private void writePng() {

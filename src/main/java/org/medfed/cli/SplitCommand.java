@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.CsvWriter;
@@ -53,19 +52,15 @@ final class SplitCommand implements Callable<Integer> {
             + "holds anything is refused)")
     boolean force;
 
-    @Option(names = "--separator", description = "CSV separator (default ,; 'tab' for tabs)")
-    String separator;
+    @picocli.CommandLine.Mixin
+    TableReadingOptions reading = new TableReadingOptions();
 
     @Spec
     picocli.CommandLine.Model.CommandSpec spec;
 
     @Override
     public Integer call() {
-        CsvFormat format = CsvFormat.defaults();
-        if (separator != null) {
-            format = format.withSeparator(CsvFormat.parseSeparator(separator));
-        }
-        CsvTable table = CsvReader.read(file, format);
+        CsvTable table = CsvReader.read(file, reading.format(file));
         SplitRule rule = SplitRule.parse(by);
         Map<String, int[]> parts = HospitalSplitter.split(table, into, rule, label, seed);
         int labelColumn = label == null ? -1 : table.columnIndex(label);

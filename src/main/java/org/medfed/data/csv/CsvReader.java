@@ -258,7 +258,7 @@ public final class CsvReader {
         int holding = 0;
         String example = null;
         for (String v : values) {
-            if (v.indexOf(other) >= 0) {
+            if (holds(v, other)) {
                 holding++;
                 example = example == null ? v : example;
             }
@@ -271,6 +271,11 @@ public final class CsvReader {
         }
     }
 
+    /** Whether a field holds {@code other}, not counting the comma of a number written 3,5. */
+    private static boolean holds(String value, char other) {
+        return value.indexOf(other) >= 0 && !(other == ',' && CsvNumber.writtenWithDecimalComma(value));
+    }
+
     /** Another separator found in the values at least as often as the one that split them, or null. */
     private static Character likelierSeparator(CsvFormat format, String[] values) {
         Character best = null;
@@ -281,7 +286,7 @@ public final class CsvReader {
             }
             int count = 0;
             for (String v : values) {
-                for (int i = 0; i < v.length(); i++) {
+                for (int i = 0; holds(v, other) && i < v.length(); i++) {
                     count += v.charAt(i) == other ? 1 : 0;
                 }
             }

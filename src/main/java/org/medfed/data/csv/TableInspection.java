@@ -17,14 +17,21 @@ public final class TableInspection {
         StringBuilder sb = new StringBuilder();
         sb.append(table.fileName()).append(": ").append(table.rowCount()).append(" rows, ")
                 .append(table.columns().size()).append(" columns, ")
-                .append(table.hadHeader() ? "header row" : "no header row (columns named column1..)").append('\n');
+                .append(table.hadHeader() ? "header row" : format.columnNames().isEmpty()
+                        ? "no header row (columns named column1..)"
+                        : "no header row (columns named as given)").append('\n');
         sb.append(String.format(Locale.ROOT, "%-20s %-12s %8s %9s %12s %12s %12s%n", "column", "type", "missing",
                 "distinct", "min", "max", "mean"));
         for (ColumnProfile p : profiles.values()) {
             sb.append(String.format(Locale.ROOT, "%-20s %-12s %8d %9s %12s %12s %12s%n", p.name(), p.inferredType().id(),
                     p.missing(), p.distinct() < 0 ? ">" + ColumnProfile.MAX_LEVELS : String.valueOf(p.distinct()),
                     num(p.min()), num(p.max()), num(p.mean())));
-            if (p.inferredType() == ColumnType.CATEGORICAL && p.firstText() != null && p.present() > 0
+            if (p.inferredType() == ColumnType.CATEGORICAL && CsvNumber.writtenWithDecimalComma(p.firstText())
+                    && p.levelCounts().keySet().stream()
+                    .allMatch(v -> CsvReader.isNumber(v) || CsvNumber.writtenWithDecimalComma(v))) {
+                sb.append("    (numbers written with a decimal comma, such as '").append(p.firstText())
+                        .append("': read with a decimal comma, they are numbers)\n");
+            } else if (p.inferredType() == ColumnType.CATEGORICAL && p.firstText() != null && p.present() > 0
                     && p.levelCounts().keySet().stream().anyMatch(CsvReader::isNumber)) {
                 sb.append("    (mostly numbers, but line ").append(p.firstTextLine()).append(" has '")
                         .append(p.firstText()).append("')\n");

@@ -72,6 +72,10 @@ class CsvReaderTest {
         assertThatThrownBy(() -> read("age,oldpeak,y\n63;2,3;1\n"))
                 .hasMessageContaining("line 2: 2 fields where 3 were expected (from the header); the line has "
                         + "more ';' than ',': set the separator to ';'");
+        // read with ';', the decimal commas are no other separator (with or without the decimal-comma option)
+        Path eu = dir.resolve("eu.csv");
+        Files.writeString(eu, "63,0;1,0;145,0;2,3;0\n67,0;1,0;160,0;1,5;2\n");
+        assertThat(CsvReader.read(eu, CsvFormat.defaults().withSeparator(';')).columns()).hasSize(5);
         // a few fields holding ';' are values, not a separator
         CsvTable t = read("drugs,dose,y\n\"aspirin;statin\",2,1\nnone,0,0\n");
         assertThat(t.value(0, 0)).isEqualTo("aspirin;statin");
