@@ -101,9 +101,10 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
         }
         ResultStatistics partial = new ResultStatistics(hospitals, figures, comparisons, List.of(), limits);
         List<String> warnings = warnings(result.protections(), partial);
-        // figures of a model that was still improving are not the federation's last word
+        // figures of a model that was still improving are not the federation's last word: said first, since it
+        // explains the comparisons after it
         org.medfed.engine.LearningCurve.stillImproving(result.history(), result.prepared().study().strategy()
-                .asynchronous()).ifPresent(warnings::add);
+                .asynchronous()).ifPresent(note -> warnings.add(0, note));
         return new ResultStatistics(hospitals, figures, comparisons, warnings, limits);
     }
 
