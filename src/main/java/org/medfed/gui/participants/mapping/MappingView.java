@@ -54,18 +54,18 @@ public final class MappingView {
         columns.setId("mapping-columns");
         columns.setEditable(true);
         columns.setPlaceholder(new Label(""));
-        columns.getColumns().add(text("Column in the file", ColumnMapRow::fileColumn, 140));
-        TableColumn<ColumnMapRow, String> name = editable("Name in the study", ColumnMapRow::studyName, 140);
+        columns.getColumns().add(text("In the file", ColumnMapRow::fileColumn, 110));
+        TableColumn<ColumnMapRow, String> name = editable("In the study", ColumnMapRow::studyName, 110);
         name.setOnEditCommit(e -> vm.rename(e.getRowValue().fileColumn(), e.getNewValue()));
         columns.getColumns().add(name);
-        TableColumn<ColumnMapRow, String> factor = editable("Unit factor (×)", ColumnMapRow::factor, 110);
+        TableColumn<ColumnMapRow, String> factor = editable("Unit factor", ColumnMapRow::factor, 105);
         factor.setOnEditCommit(e -> {
             if (!vm.setFactor(e.getRowValue().studyName(), e.getNewValue())) {
                 columns.refresh();
             }
         });
         columns.getColumns().add(factor);
-        TableColumn<ColumnMapRow, String> notRecorded = editable("Not recorded", ColumnMapRow::notRecorded, 110);
+        TableColumn<ColumnMapRow, String> notRecorded = editable("Not recorded", ColumnMapRow::notRecorded, 115);
         notRecorded.setOnEditCommit(e -> vm.setNotRecorded(e.getRowValue().studyName(), e.getNewValue()));
         columns.getColumns().add(notRecorded);
 
@@ -79,9 +79,12 @@ public final class MappingView {
         classes.getColumns().add(shown);
 
         VBox valueBox = box("Values: what each of this hospital's codes is in the study (double-click to edit)", values);
-        VBox columnBox = box("Columns: name in the study, unit factor, codes for 'not recorded'", columns);
+        VBox columnBox = box("Columns (double-click to edit): names, units, 'not recorded'", columns);
         VBox classBox = box("Outcome classes (all hospitals): names for tables and charts", classes);
         classBox.setMinWidth(250);
+        // the four columns whole (with the table's scroll bar): the values pane gives way instead
+        columnBox.setMinWidth(470);
+        columnBox.setPrefWidth(470);
         VBox left = new VBox(6, title, hint, message, valueBox);
         VBox.setVgrow(valueBox, Priority.ALWAYS);
         HBox.setHgrow(left, Priority.ALWAYS);
