@@ -151,14 +151,18 @@ class ImagingStudyDataTest {
 
     @Test
     void anUnsupportedTransferSyntaxNamesTheFileAndTheSyntax() throws Exception {
+        // the JPEG-LS MR image with the UID of JPEG 2000 Part 2 (same length), a syntax we have no decoder for
         Path jpegLs = SharedData.data("dicom-pydicom-testfiles/valid/MR_small_jpeg_ls_lossless.dcm");
         Path h = dir.resolve("h");
-        Files.copy(jpegLs, Files.createDirectories(h.resolve("images/a")).resolve("x.dcm"));
+        String bytes = new String(Files.readAllBytes(jpegLs), java.nio.charset.StandardCharsets.ISO_8859_1)
+                .replace("1.2.840.10008.1.2.4.80", "1.2.840.10008.1.2.4.92");
+        Files.write(Files.createDirectories(h.resolve("images/a")).resolve("x.dcm"),
+                bytes.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
         Files.copy(SAMPLE.resolve("data/hospital-a/images/lesion").resolve(firstFile("lesion")),
                 Files.createDirectories(h.resolve("images/b")).resolve("y.dcm"));
         assertThatThrownBy(() -> PreparedStudy.prepare(study(h, size(8, 8, null)), dir.resolve("s.json")))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("x.dcm")
-                .hasMessageContaining("1.2.840.10008.1.2.4.80").hasMessageContaining("not supported");
+                .hasMessageContaining("1.2.840.10008.1.2.4.92").hasMessageContaining("not supported");
     }
 
     private static String firstFile(String cls) throws Exception {

@@ -73,7 +73,7 @@ public final class DicomImage {
                 yield new NativeFrameDecoder(fmt, px, src);
             }
             case RLE -> new RleFrameDecoder(fmt, requireFragments(px, ts, src), src);
-            case JPEG, JPEG_2000 -> new ImageIoFrameDecoder(fmt, requireFragments(px, ts, src), ts, src);
+            case JPEG, JPEG_2000, JPEG_LS -> new CompressedFrameDecoder(fmt, requireFragments(px, ts, src), ts, src);
             case UNSUPPORTED -> throw new IllegalStateException("unreachable");
         };
         return new DicomImage(src, fmt, decoder, file.dataset(), ybr);

@@ -21,9 +21,9 @@ public enum TransferSyntax {
             Pixels.JPEG),
     JPEG_2000_LOSSLESS("1.2.840.10008.1.2.4.90", "JPEG 2000 Lossless", Pixels.JPEG_2000),
     JPEG_2000("1.2.840.10008.1.2.4.91", "JPEG 2000", Pixels.JPEG_2000),
+    JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless", Pixels.JPEG_LS),
+    JPEG_LS_NEAR_LOSSLESS("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless)", Pixels.JPEG_LS),
 
-    JPEG_LS_LOSSLESS("1.2.840.10008.1.2.4.80", "JPEG-LS Lossless", Pixels.UNSUPPORTED),
-    JPEG_LS_NEAR_LOSSLESS("1.2.840.10008.1.2.4.81", "JPEG-LS Lossy (Near-Lossless)", Pixels.UNSUPPORTED),
     JPEG_2000_PART2_LOSSLESS("1.2.840.10008.1.2.4.92", "JPEG 2000 Part 2 Multi-component Lossless",
             Pixels.UNSUPPORTED),
     JPEG_2000_PART2("1.2.840.10008.1.2.4.93", "JPEG 2000 Part 2 Multi-component", Pixels.UNSUPPORTED),
@@ -39,7 +39,7 @@ public enum TransferSyntax {
     HTJ2K("1.2.840.10008.1.2.4.203", "High-Throughput JPEG 2000", Pixels.UNSUPPORTED);
 
     /** How the pixel data of a syntax is decoded. */
-    public enum Pixels { NATIVE, RLE, JPEG, JPEG_2000, UNSUPPORTED }
+    public enum Pixels { NATIVE, RLE, JPEG, JPEG_2000, JPEG_LS, UNSUPPORTED }
 
     private static final Map<String, TransferSyntax> BY_UID = new HashMap<>();
 

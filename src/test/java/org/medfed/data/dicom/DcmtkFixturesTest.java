@@ -1,6 +1,7 @@
 package org.medfed.data.dicom;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URISyntaxException;
 import java.nio.file.Path;
@@ -27,7 +28,8 @@ class DcmtkFixturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jpeg70_u12_3frames.dcm", "jpeg57_u12_3frames.dcm", "rle_u12_3frames.dcm"})
+    @ValueSource(strings = {"jpeg70_u12_3frames.dcm", "jpeg57_u12_3frames.dcm", "rle_u12_3frames.dcm",
+        "jls80_u12_3frames.dcm"})
     void losslessMultiFrameGivesBackEveryValue(String name) {
         DicomFile file = DicomFile.read(fixture(name));
         // DCMTK writes one fragment per frame and a basic offset table of 3 entries
@@ -45,7 +47,7 @@ class DcmtkFixturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jpeg70_s16.dcm", "deflate_s16.dcm"})
+    @ValueSource(strings = {"jpeg70_s16.dcm", "deflate_s16.dcm", "jls80_s16.dcm"})
     void signedSixteenBitGivesBackEveryValue(String name) {
         DicomImage im = DicomImage.read(fixture(name));
         assertThat(im.format().signed()).isTrue();
@@ -57,9 +59,10 @@ class DcmtkFixturesTest {
         }
     }
 
-    @Test
-    void losslessRgbGivesBackEveryValue() {
-        DicomImage im = DicomImage.read(fixture("jpeg70_rgb8.dcm"));
+    @ParameterizedTest
+    @ValueSource(strings = {"jpeg70_rgb8.dcm", "jls80_rgb8_line.dcm", "jls80_rgb8_none.dcm"})
+    void losslessRgbGivesBackEveryValue(String name) {
+        DicomImage im = DicomImage.read(fixture(name));
         float[] rgb = im.frame(0);
         int plane = 24 * 32;
         for (int y = 0; y < 24; y++) {
@@ -79,6 +82,32 @@ class DcmtkFixturesTest {
     @Test
     void twelveBitExtendedMatchesDcmtkWithinOneLevel() {
         assertMaxDifference("jpeg51_u12_3frames.dcm", "jpeg51_u12_3frames.dcmtk-decoded.dcm", 1);
+    }
+
+    @Test
+    void nearLosslessJpegLsMatchesDcmtkExactlyAndTheImageWithinItsNear() {
+        // decoding is exact arithmetic: ours and DCMTK's (CharLS) give the same values; NEAR 3 bounds the loss
+        assertMaxDifference("jls81_u12_3frames_near3.dcm", "jls81_u12_3frames_near3.dcmtk-decoded.dcm", 0);
+        DicomImage im = DicomImage.read(fixture("jls81_u12_3frames_near3.dcm"));
+        int worst = 0;
+        for (int f = 0; f < 3; f++) {
+            int[] v = im.storedValues(f);
+            for (int y = 0; y < 24; y++) {
+                for (int x = 0; x < 32; x++) {
+                    worst = Math.max(worst, Math.abs(v[y * 32 + x] - u12(f, y, x)));
+                }
+            }
+        }
+        assertThat(worst).isBetween(1, 3);
+    }
+
+    @Test
+    void sampleInterleavedJpegLsIsRefusedByName() {
+        DicomImage im = DicomImage.read(fixture("jls80_rgb8_sample.dcm"));
+        assertThatThrownBy(() -> im.frame(0)).isInstanceOf(org.medfed.engine.BadInputException.class)
+                .hasMessage("jls80_rgb8_sample.dcm tag (7FE0,0010) PixelData frame 1: the JPEG-LS scan interleaves "
+                        + "its components sample by sample (mode 2), which is not supported; line-interleaved (1) "
+                        + "and separate scans (0) are");
     }
 
     private static void assertMaxDifference(String compressed, String reference, double tolerance) {

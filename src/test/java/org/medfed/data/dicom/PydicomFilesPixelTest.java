@@ -45,7 +45,7 @@ class PydicomFilesPixelTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"MR_small.dcm", "MR_small_implicit.dcm", "MR_small_bigendian.dcm", "MR_small_RLE.dcm",
-        "MR_small_jp2klossless.dcm"})
+        "MR_small_jp2klossless.dcm", "MR_small_jpeg_ls_lossless.dcm"})
     void everyLosslessEncodingOfTheMrImageDecodesToExactlyTheSamePixels(String name) {
         int[] reference = DicomImage.read(valid("MR_small.dcm")).storedValues(0);
         // numpy: int16 little endian at the PixelData offset of MR_small.dcm (not the file tail: 138 bytes of

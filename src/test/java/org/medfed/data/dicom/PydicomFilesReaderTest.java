@@ -22,6 +22,21 @@ class PydicomFilesReaderTest {
         return SharedData.data("dicom-pydicom-testfiles/odd/" + name);
     }
 
+    /**
+     * The JPEG-LS MR image as if it were JPEG 2000 Part 2 (its transfer syntax UID, of the same length, swapped):
+     * a syntax whose dataset we read and whose pixels no decoder of ours takes.
+     */
+    static Path withoutADecoder(Path dir) {
+        try {
+            String bytes = new String(java.nio.file.Files.readAllBytes(valid("MR_small_jpeg_ls_lossless.dcm")),
+                    java.nio.charset.StandardCharsets.ISO_8859_1);
+            return java.nio.file.Files.write(dir.resolve("x.dcm"), bytes.replace("1.2.840.10008.1.2.4.80",
+                    "1.2.840.10008.1.2.4.92").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     @Test
     void readsTheMainTagsOfAnExplicitLittleEndianCt() {
         DicomFile f = DicomFile.read(valid("CT_small.dcm"));
@@ -146,13 +161,20 @@ class PydicomFilesReaderTest {
     }
 
     @Test
-    void jpegLsIsReadButItsPixelsAreRefusedByName() {
+    void jpegLsIsReadAndItsPixelsDecoded() {
         DicomFile f = DicomFile.read(valid("MR_small_jpeg_ls_lossless.dcm"));
         assertThat(f.transferSyntax()).isEqualTo(TransferSyntax.JPEG_LS_LOSSLESS);
         assertThat(f.dataset().getString(Tag.Modality)).isEqualTo("MR");
+        assertThat(DicomImage.of(f).storedValues(0)).hasSize(64 * 64); // every value: PydicomFilesPixelTest
+    }
+
+    @Test
+    void aSyntaxWithoutADecoderIsReadButItsPixelsAreRefusedByName(@org.junit.jupiter.api.io.TempDir Path dir) {
+        DicomFile f = DicomFile.read(withoutADecoder(dir));
+        assertThat(f.dataset().getString(Tag.Modality)).isEqualTo("MR");
         assertThatThrownBy(() -> DicomImage.of(f)).isInstanceOf(BadInputException.class)
-                .hasMessage("MR_small_jpeg_ls_lossless.dcm: transfer syntax 1.2.840.10008.1.2.4.80 (JPEG-LS Lossless) "
-                        + "is not supported");
+                .hasMessage("x.dcm: transfer syntax 1.2.840.10008.1.2.4.92 (JPEG 2000 Part 2 Multi-component "
+                        + "Lossless) is not supported");
     }
 
     @Test

@@ -14,18 +14,19 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
 import org.medfed.engine.BadInputException;
 
 /**
- * JPEG (baseline, extended, lossless) and JPEG 2000 frames through the ImageIO plugins on the class path:
- * TwelveMonkeys for JPEG, jai-imageio for JPEG 2000. The raster is read without colour conversion, so
- * samples are exactly what the codestream holds; YBR to RGB is applied later by {@link DicomImage}.
+ * Compressed frames: JPEG (baseline, extended, lossless) and JPEG 2000 through the ImageIO plugins on the class
+ * path (TwelveMonkeys for JPEG, jai-imageio for JPEG 2000), 12-bit DCT JPEG through {@link Jpeg12BitDecoder} and
+ * JPEG-LS through {@link JpegLsDecoder}, for which no plugin exists. The raster is read without colour
+ * conversion, so samples are exactly what the codestream holds; YBR to RGB is applied later by {@link DicomImage}.
  */
-final class ImageIoFrameDecoder implements FrameDecoder {
+final class CompressedFrameDecoder implements FrameDecoder {
 
     private final PixelFormat fmt;
     private final List<byte[]> frames;
     private final Path source;
     private final TransferSyntax syntax;
 
-    ImageIoFrameDecoder(PixelFormat fmt, DicomElement pixelData, TransferSyntax syntax, Path source) {
+    CompressedFrameDecoder(PixelFormat fmt, DicomElement pixelData, TransferSyntax syntax, Path source) {
         this.fmt = fmt;
         this.syntax = syntax;
         this.source = source;
@@ -35,6 +36,12 @@ final class ImageIoFrameDecoder implements FrameDecoder {
     @Override
     public int[] decode(int frame) {
         byte[] bytes = frames.get(frame);
+        if (syntax.pixels() == TransferSyntax.Pixels.JPEG_LS) {
+            JpegLsDecoder.Decoded d = JpegLsDecoder.decode(bytes, source, frame,
+                    (long) fmt.rows() * fmt.columns() * fmt.samplesPerPixel());
+            checkSize(frame, d.width(), d.height(), d.components());
+            return toStored(d.samples(), frame);
+        }
         if (syntax.pixels() == TransferSyntax.Pixels.JPEG && Jpeg12BitDecoder.isTwelveBitDct(bytes)) {
             Jpeg12BitDecoder.Decoded d = Jpeg12BitDecoder.decode(bytes, source, frame);
             checkSize(frame, d.width(), d.height(), d.components());
