@@ -34,6 +34,6 @@ public record HospitalVerdict(Decision decision, double weight, String detail) {
     /** The short text in a grid cell: "✓ accepted", "↓ down-weighted 0.42", "✗ rejected". */
     public String cellText() {
         return decision.symbol() + " " + (decision == Decision.DOWN_WEIGHTED
-                ? decision.text() + " " + RunViewModel.three(weight) : decision.text());
+                ? decision.text() + " " + RunWording.three(weight) : decision.text());
     }
 }

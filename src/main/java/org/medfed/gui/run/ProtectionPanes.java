@@ -75,7 +75,7 @@ final class ProtectionPanes {
         }
         if (target == null && !Double.isNaN(value)) {
             target = new ValueMarker(value, new java.awt.Color(176, 0, 32), new java.awt.BasicStroke(1.5f));
-            target.setLabel("target epsilon " + RunViewModel.three(value));
+            target.setLabel("target epsilon " + RunWording.three(value));
             target.setLabelFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.PLAIN, 12));
             // under the line, so that it stays readable when epsilon reaches the target at the top of the plot
             target.setLabelAnchor(org.jfree.chart.ui.RectangleAnchor.LEFT);

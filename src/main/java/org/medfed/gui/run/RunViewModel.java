@@ -1,5 +1,11 @@
 package org.medfed.gui.run;
 
+import static org.medfed.gui.run.RunWording.duration;
+import static org.medfed.gui.run.RunWording.protectionNote;
+import static org.medfed.gui.run.RunWording.seconds;
+import static org.medfed.gui.run.RunWording.stalenessNote;
+import static org.medfed.gui.run.RunWording.three;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,7 +14,6 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Supplier;
 import javafx.beans.binding.Bindings;
@@ -61,14 +66,12 @@ public final class RunViewModel {
         }
     }
 
-    static final int MAX_LOG_LINES = 5000;
-    private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
     private final StudyDocument document;
     private final BackgroundTasks tasks;
     private final ObservableBooleanValue studyReady;
     private final ObservableList<String> readinessProblems;
-    private final Supplier<LocalTime> clock;
+    private final RunLog log;
 
     private final ObjectProperty<Phase> phase = new SimpleObjectProperty<>(Phase.IDLE);
     private final IntegerProperty round = new SimpleIntegerProperty();
@@ -83,7 +86,6 @@ public final class RunViewModel {
     private final ObservableList<String> hospitalNames = FXCollections.observableArrayList();
     private final HospitalLines hospitalLines = new HospitalLines(hospitalNames);
     private final ObservableList<HospitalStatus> hospitals = FXCollections.observableArrayList();
-    private final ObservableList<String> log = FXCollections.observableArrayList();
     private final ObjectProperty<StudyResult> result = new SimpleObjectProperty<>();
     private final ObjectProperty<Throwable> failure = new SimpleObjectProperty<>();
     private final ObjectProperty<Path> keptFolder = new SimpleObjectProperty<>();
@@ -143,7 +145,7 @@ public final class RunViewModel {
         this.tasks = tasks;
         this.studyReady = readiness.ready();
         this.readinessProblems = readiness.problems();
-        this.clock = clock;
+        this.log = new RunLog(clock);
         canStart = Bindings.createBooleanBinding(() -> phase.get() == Phase.PAUSED
                 || (!phase.get().active() && studyReady.get()), phase, studyReady);
         canPause = Bindings.createBooleanBinding(() -> phase.get() == Phase.RUNNING, phase);
@@ -156,10 +158,10 @@ public final class RunViewModel {
             case CLOCK -> simulatedClock.get() ? "Simulated time (s)" : "Measured time (s)";
         }, xAxis, asynchronous, simulatedClock);
         document.studyProperty().addListener((obs, was, is) -> {
-            attackerWarning.set(attackerWarning(is));
+            attackerWarning.set(RunWording.attackerWarning(is));
             listHospitals(is);
         });
-        attackerWarning.set(attackerWarning(document.study()));
+        attackerWarning.set(RunWording.attackerWarning(document.study()));
         listHospitals(document.study());
         compareLabel.bind(Bindings.createStringBinding(() -> org.medfed.study.MultiSiteStudy.isMultiSite(document.study())
                 ? "Also train each hospital alone at its node, for comparison (no pooled model: the rows stay home)"
@@ -188,32 +190,6 @@ public final class RunViewModel {
         binary.set(false);
         log.clear();
         setHospitals(hospitalNames.stream().map(HospitalStatus::ready).toList());
-    }
-
-    /**
-     * The banner text when any hospital plays a simulated attacker, naming them, or empty: a model trained with
-     * attackers is a demonstration and must never be mistaken for a real result.
-     */
-    static String attackerWarning(Study study) {
-        List<String> parts = new ArrayList<>();
-        for (var p : study.enabledParticipants()) {
-            String a = p.attack();
-            if (a == null || a.isBlank() || a.equalsIgnoreCase("none")) {
-                continue;
-            }
-            String what;
-            try {
-                what = org.medfed.attack.AttackSpec.parse(a).describe().replaceFirst("^simulated attack: ", "");
-            } catch (org.medfed.engine.BadInputException e) {
-                what = a;
-            }
-            parts.add(p.name() + " " + what);
-        }
-        if (parts.isEmpty()) {
-            return "";
-        }
-        return "SIMULATED ATTACK (teaching only): " + String.join("; ", parts)
-                + ". This run shows an attack and its defence; do not use its model.";
     }
 
     /**
@@ -251,7 +227,7 @@ public final class RunViewModel {
         if (phase.get() == Phase.PAUSED) {
             control.resume();
             goOn();
-            append("Resumed.");
+            log.add("Resumed.");
             return;
         }
         if (canStart.get()) {
@@ -267,7 +243,7 @@ public final class RunViewModel {
             progressText.set(pausedText());
             timeLeft.set("");
             hospitals.forEach(h -> h.hold(true));
-            append("Paused: the hospitals stop after their current training step.");
+            log.add("Paused: the hospitals stop after their current training step.");
         }
     }
 
@@ -276,7 +252,7 @@ public final class RunViewModel {
         if (phase.get() == Phase.PAUSED) {
             control.step();
             goOn();
-            append("Step: one more round.");
+            log.add("Step: one more round.");
         } else if (canStep.get()) {
             launch(true);
         }
@@ -289,7 +265,7 @@ public final class RunViewModel {
             stopping = true;
             progressText.set("Stopping: the hospitals stop after their current training step");
             timeLeft.set("");
-            append("Stopping: the hospitals stop after their current training step.");
+            log.add("Stopping: the hospitals stop after their current training step.");
         }
     }
 
@@ -420,7 +396,7 @@ public final class RunViewModel {
             }
         });
         EventBridge thisBridge = bridge;
-        append(l.from() != null
+        log.add(l.from() != null
                 ? "Resuming the interrupted run of \"" + study.name() + "\" (" + l.folder().getFileName() + ") after round "
                         + l.from().round() + " of " + l.from().roundsPlanned() + ": it ends as if it had never stopped."
                 : "Run " + thisRun + " of \"" + study.name() + "\": " + study.strategy().id() + ", "
@@ -492,7 +468,7 @@ public final class RunViewModel {
     void apply(List<Object> batch) {
         List<RoundPoint> newPoints = new ArrayList<>();
         List<String> lines = new ArrayList<>();
-        String stamp = clock.get().format(CLOCK) + "  "; // one clock reading per batch
+        String stamp = log.stamp(); // one clock reading per batch
         for (Object o : batch) {
             if (o instanceof EventBridge.LogLine l) {
                 lines.add(stamp + l.text());
@@ -520,7 +496,7 @@ public final class RunViewModel {
         if (!newPoints.isEmpty()) {
             points.addAll(newPoints);
         }
-        appendAll(lines);
+        log.addStamped(lines);
     }
 
     private String applyEvent(RunEvent event, List<RoundPoint> newPoints) {
@@ -688,13 +664,6 @@ public final class RunViewModel {
                 + (simulatedClock.get() ? "simulated" : "measured") + " clock";
     }
 
-    /** "hospital-a 0, hospital-d 3 versions behind": the updates of one merge. */
-    private static String stalenessNote(RoundRecord.Progress r) {
-        List<String> parts = new ArrayList<>();
-        r.staleness().forEach((n, behind) -> parts.add(n + " " + behind));
-        return String.join(", ", parts) + " versions behind";
-    }
-
     private void showProgress() {
         if (pendingRound != null) {
             round.set(pendingRound);
@@ -714,17 +683,6 @@ public final class RunViewModel {
         }
     }
 
-    /** Epsilon spent and updates rejected, for the round's log line; empty without protections. */
-    private static String protectionNote(RoundRecord r) {
-        Double eps = r.diagnostics().get(org.medfed.privacy.dp.DpFedAvg.EPSILON);
-        String note = eps == null ? "" : ", epsilon spent " + three(eps);
-        var verdicts = RoundVerdicts.of(r);
-        if (verdicts.isPresent() && !verdicts.get().rejected().isEmpty()) {
-            note += ", rejected: " + String.join(", ", verdicts.get().rejected());
-        }
-        return note;
-    }
-
     private void finished(StudyResult r) {
         bridge.flush(); // events still queued belong before the end of the run
         stopping = false;
@@ -737,8 +695,8 @@ public final class RunViewModel {
                 progress.set(1);
                 progressText.set("Finished: " + r.history().rounds().size() + " " + records());
                 org.medfed.engine.LearningCurve.stillImproving(r.history(), asynchronous.get())
-                        .ifPresent(note -> append("Note: " + note));
-                append(r.prepared().data() instanceof org.medfed.study.RemoteStudyData
+                        .ifPresent(note -> log.add("Note: " + note));
+                log.add(r.prepared().data() instanceof org.medfed.study.RemoteStudyData
                         ? "Done. The Results screen compares the federated model with each hospital alone (trained at "
                         + "its node); there is no pooled model in a multi-site study."
                         : "Done. The Results screen compares the federated model with each hospital alone and pooled.");
@@ -770,66 +728,12 @@ public final class RunViewModel {
         progressText.set("Could not run");
         String plain = ErrorText.plain(e);
         statusText.set(plain);
-        append("Could not run: " + plain);
+        log.add("Could not run: " + plain);
         failure.set(e);
     }
 
     private java.util.Optional<HospitalStatus> find(String name) {
         return java.util.Optional.ofNullable(hospitalByName.get(name));
-    }
-
-    private void append(String line) {
-        appendAll(List.of(stamp(line)));
-    }
-
-    private void appendAll(List<String> lines) {
-        if (lines.isEmpty()) {
-            return;
-        }
-        log.addAll(lines);
-        if (log.size() > MAX_LOG_LINES) {
-            log.remove(0, log.size() - MAX_LOG_LINES);
-        }
-    }
-
-    private String stamp(String line) {
-        return clock.get().format(CLOCK) + "  " + line;
-    }
-
-    /** A metric with three decimals, without the cost of String.format. */
-    static String three(double v) {
-        if (Double.isNaN(v)) {
-            return "–";
-        }
-        long m = Math.round(Math.abs(v) * 1000);
-        String frac = Long.toString(m % 1000);
-        return (v < 0 && m != 0 ? "-" : "") + m / 1000 + "." + "000".substring(frac.length()) + frac;
-    }
-
-    /** A duration in milliseconds or seconds, without String.format: called for every hospital and round. */
-    static String seconds(Duration d) {
-        double ms = d.toNanos() / 1e6;
-        if (ms < 1) {
-            return "< 1 ms";
-        }
-        if (ms < 1000) {
-            return Math.round(ms) + " ms";
-        }
-        long hundredths = Math.round(ms / 10);
-        long frac = hundredths % 100;
-        return hundredths / 100 + "." + (frac < 10 ? "0" : "") + frac + " s";
-    }
-
-    static String duration(Duration d) {
-        double exact = d.toNanos() / 1e9;
-        if (exact < 10) {
-            return three(exact).substring(0, three(exact).length() - 2) + " s";
-        }
-        long s = Math.max(0, Math.round(exact));
-        if (s < 60) {
-            return s + " s";
-        }
-        return s / 60 + " min " + s % 60 + " s";
     }
 
     /** Per-hospital accuracy over the rounds so far, for tests and exports. */
@@ -873,7 +777,7 @@ public final class RunViewModel {
     /** Which hospitals the per-hospital charts draw a line for, and whether they draw the band over hospitals. */
     public HospitalLines hospitalLines() { return hospitalLines; }
     public ObservableList<HospitalStatus> hospitals() { return hospitals; }
-    public ObservableList<String> log() { return log; }
+    public ObservableList<String> log() { return log.lines(); }
     public ObjectProperty<StudyResult> resultProperty() { return result; }
     public ObjectProperty<Throwable> failureProperty() { return failure; }
     /** The history folder that keeps the run shown (set just before its result), or null when it is not kept. */

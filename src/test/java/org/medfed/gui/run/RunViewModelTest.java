@@ -86,14 +86,14 @@ class RunViewModelTest {
 
     @Test
     void durationsReadAsMillisecondsOrSecondsRoundedToTheNearest() {
-        assertThat(RunViewModel.seconds(Duration.ofNanos(400_000))).isEqualTo("< 1 ms");
-        assertThat(RunViewModel.seconds(Duration.ofNanos(12_400_000))).isEqualTo("12 ms");
-        assertThat(RunViewModel.seconds(Duration.ofNanos(12_500_000))).isEqualTo("13 ms");
-        assertThat(RunViewModel.seconds(Duration.ofNanos(999_600_000))).isEqualTo("1000 ms");
-        assertThat(RunViewModel.seconds(Duration.ofMillis(1234))).isEqualTo("1.23 s");
-        assertThat(RunViewModel.seconds(Duration.ofMillis(1236))).isEqualTo("1.24 s");
-        assertThat(RunViewModel.seconds(Duration.ofMillis(2005))).isEqualTo("2.01 s");
-        assertThat(RunViewModel.seconds(Duration.ofSeconds(61))).isEqualTo("61.00 s");
+        assertThat(RunWording.seconds(Duration.ofNanos(400_000))).isEqualTo("< 1 ms");
+        assertThat(RunWording.seconds(Duration.ofNanos(12_400_000))).isEqualTo("12 ms");
+        assertThat(RunWording.seconds(Duration.ofNanos(12_500_000))).isEqualTo("13 ms");
+        assertThat(RunWording.seconds(Duration.ofNanos(999_600_000))).isEqualTo("1000 ms");
+        assertThat(RunWording.seconds(Duration.ofMillis(1234))).isEqualTo("1.23 s");
+        assertThat(RunWording.seconds(Duration.ofMillis(1236))).isEqualTo("1.24 s");
+        assertThat(RunWording.seconds(Duration.ofMillis(2005))).isEqualTo("2.01 s");
+        assertThat(RunWording.seconds(Duration.ofSeconds(61))).isEqualTo("61.00 s");
     }
 
     @Test
@@ -181,12 +181,12 @@ class RunViewModelTest {
 
     @Test
     void metricsInTheLogHaveThreeDecimals() {
-        assertThat(RunViewModel.three(0.6667)).isEqualTo("0.667");
-        assertThat(RunViewModel.three(0.05)).isEqualTo("0.050");
-        assertThat(RunViewModel.three(1.0)).isEqualTo("1.000");
-        assertThat(RunViewModel.three(-0.0004)).isEqualTo("0.000");
-        assertThat(RunViewModel.three(12.3456)).isEqualTo("12.346");
-        assertThat(RunViewModel.three(Double.NaN)).isEqualTo("–");
+        assertThat(RunWording.three(0.6667)).isEqualTo("0.667");
+        assertThat(RunWording.three(0.05)).isEqualTo("0.050");
+        assertThat(RunWording.three(1.0)).isEqualTo("1.000");
+        assertThat(RunWording.three(-0.0004)).isEqualTo("0.000");
+        assertThat(RunWording.three(12.3456)).isEqualTo("12.346");
+        assertThat(RunWording.three(Double.NaN)).isEqualTo("–");
     }
 
     @Test
