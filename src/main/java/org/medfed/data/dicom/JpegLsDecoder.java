@@ -6,11 +6,12 @@ import org.medfed.engine.BadInputException;
 /**
  * JPEG-LS (ITU-T T.87, DICOM .80 lossless and .81 near-lossless): the LOCO-I context modelling, median edge
  * prediction, bias correction, limited-length Golomb codes and run mode of T.87 Annex A, for one or more
- * components, each in its own scan (interleave mode 0) or a line of each in turn (mode 1).
+ * components, each in its own scan (interleave mode 0), a line of each in turn (mode 1) or a sample of each in turn
+ * (mode 2).
  *
  * <p>Written by hand because no pure Java JPEG-LS decoder is on Maven Central (dcm4che's goes through native
- * OpenCV; CharLS is C++). Not supported, each with a clear error: sample-interleaved scans (mode 2), mapping tables
- * (palettised images), and a point transform.
+ * OpenCV; CharLS is C++). Not supported, each with a clear error: mapping tables (palettised images) and a point
+ * transform.
  */
 final class JpegLsDecoder {
 
@@ -188,15 +189,15 @@ final class JpegLsDecoder {
         if (pointTransform != 0) {
             throw bad("the JPEG-LS scan uses a point transform of " + pointTransform + " bits, which is not supported");
         }
-        if (ilv == 2 && ns > 1) {
-            throw bad("the JPEG-LS scan interleaves its components sample by sample (mode 2), which is not "
-                    + "supported; line-interleaved (1) and separate scans (0) are");
-        }
         if (ilv > 2 || (ilv == 0 && ns != 1)) {
             throw bad("the JPEG-LS scan has interleave mode " + ilv + " with " + ns + " component(s)");
         }
         startScan();
-        decodeLines(comps);
+        if (ilv == 2 && ns > 1) {
+            decodePixels(comps);
+        } else {
+            decodeLines(comps);
+        }
         pos = endOfScan();
         return ns;
     }
@@ -291,6 +292,85 @@ final class JpegLsDecoder {
         }
     }
 
+    /**
+     * A sample-interleaved scan (mode 2): each pixel's components in turn. A pixel whose components are all flat
+     * around it starts a run of whole pixels; a run's interruption codes each component against the sample above
+     * it, in the first run-interruption context (T.87 A.7, as CharLS, which DCMTK uses, does).
+     */
+    private void decodePixels(int[] comps) {
+        int ns = comps.length;
+        int[][] previous = new int[ns][width + 2];
+        int[][] current = new int[ns][width + 2];
+        int[][] d = new int[ns][3];
+        int runIndex = 0;
+        for (int y = 0; y < height; y++) {
+            for (int s = 0; s < ns; s++) {
+                current[s][0] = previous[s][1];
+                previous[s][width + 1] = previous[s][width];
+            }
+            int x = 1;
+            while (x <= width) {
+                boolean flat = true;
+                for (int s = 0; s < ns; s++) {
+                    int[] prev = previous[s];
+                    d[s][0] = prev[x + 1] - prev[x];
+                    d[s][1] = prev[x] - prev[x - 1];
+                    d[s][2] = prev[x - 1] - current[s][x - 1];
+                    flat &= Math.abs(d[s][0]) <= near && Math.abs(d[s][1]) <= near && Math.abs(d[s][2]) <= near;
+                }
+                if (!flat) {
+                    for (int s = 0; s < ns; s++) {
+                        current[s][x] = regular(current[s][x - 1], previous[s][x], previous[s][x - 1], d[s][0],
+                                d[s][1], d[s][2]);
+                    }
+                    x++;
+                    continue;
+                }
+                int left = width - x + 1;
+                int count = 0;
+                boolean endOfLine = false;
+                while (readBit() == 1) {
+                    int step = Math.min(1 << J[runIndex], left - count);
+                    count += step;
+                    if (step == 1 << J[runIndex]) {
+                        runIndex = Math.min(31, runIndex + 1);
+                    }
+                    if (count == left) {
+                        endOfLine = true;
+                        break;
+                    }
+                }
+                if (!endOfLine) {
+                    count += J[runIndex] > 0 ? readBits(J[runIndex]) : 0;
+                    if (count >= left) {
+                        throw bad("a JPEG-LS run goes past the end of its line");
+                    }
+                }
+                for (int s = 0; s < ns; s++) {
+                    java.util.Arrays.fill(current[s], x, x + count, current[s][x - 1]);
+                }
+                x += count;
+                if (endOfLine) {
+                    break;
+                }
+                for (int s = 0; s < ns; s++) {
+                    current[s][x] = interruption(current[s][x - 1], previous[s][x], runIndex, 0);
+                }
+                runIndex = Math.max(0, runIndex - 1);
+                x++;
+            }
+            for (int s = 0; s < ns; s++) {
+                int base = y * width * componentCount + comps[s];
+                for (int i = 0; i < width; i++) {
+                    samples[base + i * componentCount] = current[s][i + 1];
+                }
+                int[] swap = previous[s];
+                previous[s] = current[s];
+                current[s] = swap;
+            }
+        }
+    }
+
     /** One line; {@code prev} and {@code cur} hold samples at 1..width. Returns the run index after it. */
     private int decodeLine(int[] prev, int[] cur, int runIndex) {
         int x = 1;
@@ -331,7 +411,7 @@ final class JpegLsDecoder {
                 if (endOfLine) {
                     break;
                 }
-                cur[x] = interruption(ra, prev[x], runIndex);
+                cur[x] = interruption(ra, prev[x], runIndex, Math.abs(ra - prev[x]) <= near ? 1 : 0);
                 runIndex = Math.max(0, runIndex - 1);
                 x++;
             } else {
@@ -437,9 +517,8 @@ final class JpegLsDecoder {
         }
     }
 
-    /** The sample that ends a run before its line does (T.87 A.7.2). */
-    private int interruption(int ra, int rb, int runIndex) {
-        int riType = Math.abs(ra - rb) <= near ? 1 : 0;
+    /** The sample that ends a run before its line does (T.87 A.7.2), of run-interruption type {@code riType}. */
+    private int interruption(int ra, int rb, int runIndex, int riType) {
         int q = CONTEXTS + riType;
         int px = riType == 1 ? ra : rb;
         int sign = riType == 0 && ra > rb ? -1 : 1;
