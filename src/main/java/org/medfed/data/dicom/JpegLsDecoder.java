@@ -55,6 +55,8 @@ final class JpegLsDecoder {
     private long acc;
     private int accBits;
     private boolean afterFf;
+    /** The run index of the component being decoded (T.87 A.7.1.1). */
+    private int runIndex;
 
     private final long expectedSamples;
 
@@ -273,14 +275,16 @@ final class JpegLsDecoder {
         // one sample of padding on each side: Rc of a line's first sample and Rd of its last (T.87 A.2.1)
         int[][] previous = new int[ns][width + 2];
         int[][] current = new int[ns][width + 2];
-        int[] runIndex = new int[ns];
+        int[] runIndexes = new int[ns]; // one per component in line-interleaved scans
         for (int y = 0; y < height; y++) {
             for (int s = 0; s < ns; s++) {
                 int[] prev = previous[s];
                 int[] cur = current[s];
                 cur[0] = prev[1];
                 prev[width + 1] = prev[width];
-                runIndex[s] = decodeLine(prev, cur, runIndex[s]);
+                runIndex = runIndexes[s];
+                decodeLine(prev, cur);
+                runIndexes[s] = runIndex;
                 int comp = comps[s];
                 int base = y * width * componentCount + comp;
                 for (int x = 0; x < width; x++) {
@@ -302,7 +306,7 @@ final class JpegLsDecoder {
         int[][] previous = new int[ns][width + 2];
         int[][] current = new int[ns][width + 2];
         int[][] d = new int[ns][3];
-        int runIndex = 0;
+        runIndex = 0;
         for (int y = 0; y < height; y++) {
             for (int s = 0; s < ns; s++) {
                 current[s][0] = previous[s][1];
@@ -327,34 +331,16 @@ final class JpegLsDecoder {
                     continue;
                 }
                 int left = width - x + 1;
-                int count = 0;
-                boolean endOfLine = false;
-                while (readBit() == 1) {
-                    int step = Math.min(1 << J[runIndex], left - count);
-                    count += step;
-                    if (step == 1 << J[runIndex]) {
-                        runIndex = Math.min(31, runIndex + 1);
-                    }
-                    if (count == left) {
-                        endOfLine = true;
-                        break;
-                    }
-                }
-                if (!endOfLine) {
-                    count += J[runIndex] > 0 ? readBits(J[runIndex]) : 0;
-                    if (count >= left) {
-                        throw bad("a JPEG-LS run goes past the end of its line");
-                    }
-                }
+                int count = runLength(left);
                 for (int s = 0; s < ns; s++) {
                     java.util.Arrays.fill(current[s], x, x + count, current[s][x - 1]);
                 }
                 x += count;
-                if (endOfLine) {
+                if (count == left) {
                     break;
                 }
                 for (int s = 0; s < ns; s++) {
-                    current[s][x] = interruption(current[s][x - 1], previous[s][x], runIndex, 0);
+                    current[s][x] = interruption(current[s][x - 1], previous[s][x], 0);
                 }
                 runIndex = Math.max(0, runIndex - 1);
                 x++;
@@ -371,8 +357,8 @@ final class JpegLsDecoder {
         }
     }
 
-    /** One line; {@code prev} and {@code cur} hold samples at 1..width. Returns the run index after it. */
-    private int decodeLine(int[] prev, int[] cur, int runIndex) {
+    /** One line; {@code prev} and {@code cur} hold samples at 1..width. */
+    private void decodeLine(int[] prev, int[] cur) {
         int x = 1;
         while (x <= width) {
             int ra = cur[x - 1];
@@ -385,33 +371,13 @@ final class JpegLsDecoder {
             if (Math.abs(d1) <= near && Math.abs(d2) <= near && Math.abs(d3) <= near) {
                 // run mode (T.87 A.7): a run of Ra, then perhaps an interruption sample
                 int left = width - x + 1;
-                int count = 0;
-                boolean endOfLine = false;
-                while (readBit() == 1) {
-                    int step = Math.min(1 << J[runIndex], left - count);
-                    count += step;
-                    if (step == 1 << J[runIndex]) {
-                        runIndex = Math.min(31, runIndex + 1);
-                    }
-                    if (count == left) {
-                        endOfLine = true;
-                        break;
-                    }
-                }
-                if (!endOfLine) {
-                    count += J[runIndex] > 0 ? readBits(J[runIndex]) : 0;
-                    if (count >= left) {
-                        throw bad("a JPEG-LS run goes past the end of its line");
-                    }
-                }
-                for (int i = 0; i < count; i++) {
-                    cur[x + i] = ra;
-                }
+                int count = runLength(left);
+                java.util.Arrays.fill(cur, x, x + count, ra);
                 x += count;
-                if (endOfLine) {
+                if (count == left) {
                     break;
                 }
-                cur[x] = interruption(ra, prev[x], runIndex, Math.abs(ra - prev[x]) <= near ? 1 : 0);
+                cur[x] = interruption(ra, prev[x], Math.abs(ra - prev[x]) <= near ? 1 : 0);
                 runIndex = Math.max(0, runIndex - 1);
                 x++;
             } else {
@@ -419,7 +385,29 @@ final class JpegLsDecoder {
                 x++;
             }
         }
-        return runIndex;
+    }
+
+    /**
+     * The length of a run of at most {@code left} samples (T.87 A.7.1.2): {@code left} when it reaches the end of
+     * the line, else fewer, and an interruption sample follows.
+     */
+    private int runLength(int left) {
+        int count = 0;
+        while (readBit() == 1) {
+            int step = Math.min(1 << J[runIndex], left - count);
+            count += step;
+            if (step == 1 << J[runIndex]) {
+                runIndex = Math.min(31, runIndex + 1);
+            }
+            if (count == left) {
+                return count;
+            }
+        }
+        count += J[runIndex] > 0 ? readBits(J[runIndex]) : 0;
+        if (count >= left) {
+            throw bad("a JPEG-LS run goes past the end of its line");
+        }
+        return count;
     }
 
     /** A sample in regular mode (T.87 A.3 to A.6). */
@@ -518,7 +506,7 @@ final class JpegLsDecoder {
     }
 
     /** The sample that ends a run before its line does (T.87 A.7.2), of run-interruption type {@code riType}. */
-    private int interruption(int ra, int rb, int runIndex, int riType) {
+    private int interruption(int ra, int rb, int riType) {
         int q = CONTEXTS + riType;
         int px = riType == 1 ? ra : rb;
         int sign = riType == 0 && ra > rb ? -1 : 1;
