@@ -6,7 +6,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -22,7 +21,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
@@ -53,7 +51,6 @@ public final class ParticipantsViewModel {
     public record LevelCount(String level, int count) {
     }
 
-    static final int PREVIEW_ROWS = 50;
     /** Files read by one background task at least, and how often the rows are refreshed at most while they come. */
     static final int FILES_PER_TASK = 32;
     static final int MAX_REFRESHES = 6;
@@ -64,10 +61,6 @@ public final class ParticipantsViewModel {
 
     private final ObservableList<ParticipantRow> rows = FXCollections.observableArrayList();
     private final IntegerProperty selected = new SimpleIntegerProperty(-1);
-    private final ObjectProperty<DataFileSummary> preview = new SimpleObjectProperty<>();
-    private final ObservableList<ColumnRow> previewColumns = FXCollections.observableArrayList();
-    private final ObservableList<LevelCount> previewBalance = FXCollections.observableArrayList();
-    private final StringProperty previewTitle = new SimpleStringProperty("Choose a hospital to see its data.");
     private final ObservableList<SchemaProblem> schemaProblems = FXCollections.observableArrayList();
     private final StringProperty schemaStatus = new SimpleStringProperty("");
     private final StringProperty message = new SimpleStringProperty("");
@@ -96,6 +89,7 @@ public final class ParticipantsViewModel {
     private DataSection formatOf;
     private CsvFormat format;
     private RemoteTables remote = RemoteTables.NONE;
+    private final HospitalDataPreview dataPreview;
 
     public ParticipantsViewModel(StudyDocument document, BackgroundTasks tasks, UserDialogs dialogs) {
         this.document = document;
@@ -107,12 +101,15 @@ public final class ParticipantsViewModel {
             refresh();
         });
         document.fileProperty().addListener((obs, was, is) -> refresh());
+        this.dataPreview = new HospitalDataPreview(document, selected, kind, this::summaryOf, () -> remote,
+                schemaProblems);
         selected.addListener((obs, was, is) -> refreshPreview());
         this.importOptions = new ImportOptionsViewModel(document, selected, tasks, name -> {
             DataFileSummary s = summaryOfHospital(name);
             return s == null || !s.ok() ? List.of() : s.table().columns();
         });
-        this.mapping = new MappingViewModel(document, selected, preview, schemaProblems, this::summaryOfHospital,
+        this.mapping = new MappingViewModel(document, selected, dataPreview.summaryProperty(), schemaProblems,
+                this::summaryOfHospital,
                 schemaStatus);
         refresh();
     }
@@ -668,103 +665,14 @@ public final class ParticipantsViewModel {
         return summaryOf(participantNamed(name));
     }
 
-    private void refreshPreview() {
-        int i = selected.get();
-        List<ParticipantEntry> ps = document.study().participants();
-        if (kind.get() != DataKind.TABLE) {
-            preview.set(null);
-            previewColumns.clear();
-            previewBalance.clear();
-            previewTitle.set(i < 0 || i >= ps.size()
-                    ? (ps.isEmpty() ? "Add hospitals with \"Add hospitals…\": one " + kind.get().dataNoun() + " each."
-                    : "Choose a hospital to see its data.")
-                    : ps.get(i).name() + ": " + (ps.get(i).data().isEmpty() ? "no " + kind.get().dataNoun() + " yet"
-                    : String.join(", ", ps.get(i).data().stream().filter(d -> !d.isBlank()).toList())));
-            return;
-        }
-        if (i < 0 || i >= ps.size()) {
-            preview.set(null);
-            previewColumns.clear();
-            previewBalance.clear();
-            previewTitle.set(ps.isEmpty() ? "Add hospitals with \"Add hospitals…\" or by dropping their CSV files here."
-                    : "Choose a hospital to see its data.");
-            return;
-        }
-        ParticipantEntry p = ps.get(i);
-        if (p.isRemote()) {
-            previewRemote(p, document.study().data());
-            return;
-        }
-        DataFileSummary s = summaryOf(p);
-        preview.set(s);
-        DataSection data = document.study().data();
-        String label = data == null ? null : data.label();
-        List<ColumnRow> columns = new ArrayList<>();
-        List<LevelCount> balance = new ArrayList<>();
-        if (s == null) {
-            previewTitle.set(p.data().isEmpty() ? p.name() + ": no data file yet. Choose one, or drop a CSV file on its row."
-                    : p.name() + ": reading " + p.data().get(0) + " …");
-        } else if (!s.ok()) {
-            previewTitle.set(p.name() + ": " + s.problem());
-        } else {
-            previewTitle.set(p.name() + ": " + s.file().getFileName() + ", " + s.table().rowCount() + " rows, "
-                    + s.table().columns().size() + " columns" + (s.table().rowCount() > PREVIEW_ROWS
-                    ? " (first " + PREVIEW_ROWS + " rows shown)" : ""));
-            for (ColumnProfile c : s.profiles().values()) {
-                columns.add(new ColumnRow(c.name(), ColumnDescriptions.typeText(c, data), c.missing(),
-                        c.distinct() < 0 ? "> " + ColumnProfile.MAX_LEVELS : String.valueOf(c.distinct()), ColumnDescriptions.range(c),
-                        ColumnDescriptions.role(c.name(), data), columnProblem(p.name(), c.name())));
-            }
-            if (label != null) {
-                ColumnProfile lp = s.profiles().get(label);
-                if (lp != null) {
-                    DataFileSummary.classCounts(lp, data::classOf).forEach((cls, n) -> balance.add(
-                            new LevelCount(cls == null ? "not a class" : data.className(cls), n)));
-                }
-            }
-        }
-        previewColumns.setAll(columns);
-        previewBalance.setAll(balance);
-    }
-
-    /** A hospital behind a node: no rows to show, only the summary its node sent. */
-    private void previewRemote(ParticipantEntry p, DataSection data) {
-        preview.set(null);
-        var o = remote.overview(p);
-        List<ColumnRow> columns = new ArrayList<>();
-        List<LevelCount> balance = new ArrayList<>();
-        if (o == null) {
-            previewTitle.set(p.name() + ": behind " + remote.state(p) + ". Its rows stay at the hospital; its "
-                    + "summary shows here once its node is connected.");
-        } else {
-            previewTitle.set(p.name() + ": " + o.rows() + " rows, " + o.schema().columns().size() + " columns, as "
-                    + "node " + p.node() + " summarised dataset '" + p.dataset() + "'. The rows stay at the hospital.");
-            for (String c : o.schema().columns()) {
-                var f = o.schema().feature(c);
-                columns.add(new ColumnRow(c, f.map(x -> x.inferredType()).orElse("not sent"),
-                        f.map(x -> x.missing()).orElse(0), "–", "–", ColumnDescriptions.role(c, data),
-                        columnProblem(p.name(), c)));
-            }
-            o.labelCounts().forEach((level, n) -> balance.add(new LevelCount(level, n)));
-        }
-        previewColumns.setAll(columns);
-        previewBalance.setAll(balance);
-    }
-
     /** A problem on its hospital's row: its column first, unless the message begins with it. */
     private static String rowText(SchemaProblem sp) {
         return (sp.column() == null || sp.message().startsWith("'" + sp.column() + "'") ? ""
                 : "column '" + sp.column() + "': ") + sp.message();
     }
 
-    private String columnProblem(String participant, String column) {
-        List<String> out = new ArrayList<>();
-        for (SchemaProblem sp : schemaProblems) {
-            if (column.equals(sp.column()) && (sp.participant() == null || sp.participant().equals(participant))) {
-                out.add((sp.severity() == SchemaProblem.Severity.ERROR ? "✖ " : "⚠ ") + sp.message());
-            }
-        }
-        return String.join("; ", out);
+    private void refreshPreview() {
+        dataPreview.refresh();
     }
 
     // ---- the cross-hospital check
@@ -797,22 +705,15 @@ public final class ParticipantsViewModel {
 
     /** The first rows of the previewed file, for the data grid. */
     public List<String[]> previewRows() {
-        DataFileSummary s = preview.get();
-        if (s == null || !s.ok()) {
-            return List.of();
-        }
-        return s.table().rows().subList(0, Math.min(PREVIEW_ROWS, s.table().rowCount()));
+        return dataPreview.rows();
     }
 
     public List<String> previewColumnNames() {
-        DataFileSummary s = preview.get();
-        return s == null || !s.ok() ? List.of() : s.table().columns();
+        return dataPreview.columnNames();
     }
 
     public Map<String, Integer> labelCountsOfSelected() {
-        Map<String, Integer> out = new LinkedHashMap<>();
-        previewBalance.forEach(l -> out.put(l.level(), l.count()));
-        return out;
+        return dataPreview.labelCounts();
     }
 
     public ObservableList<ParticipantRow> rows() { return rows; }
@@ -821,10 +722,10 @@ public final class ParticipantsViewModel {
     /** The 'Mapping' tab: the chosen hospital's columns and codes in the study's terms, and the classes' names. */
     public MappingViewModel mapping() { return mapping; }
     public IntegerProperty selectedProperty() { return selected; }
-    public ObjectProperty<DataFileSummary> previewProperty() { return preview; }
-    public ObservableList<ColumnRow> previewColumns() { return previewColumns; }
-    public ObservableList<LevelCount> previewBalance() { return previewBalance; }
-    public StringProperty previewTitleProperty() { return previewTitle; }
+    public ObjectProperty<DataFileSummary> previewProperty() { return dataPreview.summaryProperty(); }
+    public ObservableList<ColumnRow> previewColumns() { return dataPreview.columns(); }
+    public ObservableList<LevelCount> previewBalance() { return dataPreview.balance(); }
+    public StringProperty previewTitleProperty() { return dataPreview.titleProperty(); }
     public ObservableList<SchemaProblem> schemaProblems() { return schemaProblems; }
     public StringProperty schemaStatusProperty() { return schemaStatus; }
     public StringProperty messageProperty() { return message; }
