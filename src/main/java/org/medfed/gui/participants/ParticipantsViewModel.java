@@ -21,6 +21,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.medfed.data.csv.CsvDialect;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
@@ -36,6 +37,7 @@ import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.common.UserDialogs;
 import org.medfed.gui.participants.importing.ImportOptionsViewModel;
 import org.medfed.gui.participants.mapping.MappingViewModel;
+import org.medfed.project.CsvOptions;
 import org.medfed.project.DataSection;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.Study;
@@ -141,6 +143,7 @@ public final class ParticipantsViewModel {
     public void addHospitals(List<Path> files) {
         Set<String> taken = new HashSet<>(names());
         List<ParticipantEntry> added = new ArrayList<>();
+        List<String> guessed = new ArrayList<>();
         boolean genotypes = kind.get() == DataKind.GENOTYPES;
         List<Path> sheets = files.stream().filter(f -> !HospitalDataCheck.isGenotypeFile(f)).toList();
         for (Path f : files) {
@@ -155,7 +158,8 @@ public final class ParticipantsViewModel {
                 data.add(sheets.stream().filter(sh -> sh.getFileName().toString().startsWith(base)).findFirst()
                         .map(document::dataPathFor).orElse(""));
             }
-            added.add(new ParticipantEntry(name, data, 1.0, true, null));
+            ParticipantEntry entry = new ParticipantEntry(name, data, 1.0, true, null);
+            added.add(kind.get() == DataKind.TABLE ? withGuessedReading(entry, f, guessed) : entry);
         }
         if (added.isEmpty()) {
             message.set(genotypes ? "A genotype study adds a hospital per VCF file (.vcf, .vcf.gz, .bcf): none was among the files." : "");
@@ -167,7 +171,49 @@ public final class ParticipantsViewModel {
             return s.withParticipants(all);
         });
         message.set("");
+        tellGuesses(guessed);
         selected.set(rows.size() - 1);
+    }
+
+    /**
+     * {@code p} reading {@code file} as its first lines suggest where that is not the plain way (a ';' between
+     * values, a decimal comma, windows-1252), so that a European export is read at once; what was guessed is added
+     * to {@code guessed} for the notice. A file that cannot be read is left to the reading that reports it.
+     */
+    private ParticipantEntry withGuessedReading(ParticipantEntry p, Path file, List<String> guessed) {
+        CsvDialect d;
+        try {
+            d = CsvDialect.of(file);
+        } catch (java.io.IOException | RuntimeException e) {
+            return p;
+        }
+        CsvFormat now = p.csvOptions().over(studyFormat());
+        CsvOptions o = p.csvOptions();
+        List<String> how = new ArrayList<>();
+        if (d.separator() != ',' && d.separator() != now.separator()) {
+            o = o.withSeparator(d.separator() == '\t' ? "tab" : String.valueOf(d.separator()));
+            how.add(CsvFormat.describe(d.separator()) + " between values");
+        }
+        if (d.decimalComma() && !now.decimalComma()) {
+            o = o.withDecimalComma(true);
+            how.add("a decimal comma");
+        }
+        if (!d.encoding().equals(now.encoding()) && !d.encoding().equals(java.nio.charset.StandardCharsets.UTF_8)) {
+            o = o.withEncoding(d.encoding().name());
+            how.add("the " + d.encoding().name() + " encoding");
+        }
+        if (how.isEmpty()) {
+            return p;
+        }
+        guessed.add(file.getFileName() + " with " + String.join(", ", how));
+        return p.withCsv(o);
+    }
+
+    private void tellGuesses(List<String> guessed) {
+        if (!guessed.isEmpty()) {
+            notice.set("Read " + String.join("; ", guessed) + ", as " + (guessed.size() == 1 ? "its first lines suggest"
+                    : "their first lines suggest") + " (Import options to change).");
+        }
     }
 
     public void chooseFilesFor(int index) {
@@ -212,7 +258,9 @@ public final class ParticipantsViewModel {
             return;
         }
         String path = document.dataPathFor(files.get(0));
-        editParticipant(index, p -> p.withData(List.of(path)));
+        List<String> guessed = new ArrayList<>();
+        editParticipant(index, p -> withGuessedReading(p.withData(List.of(path)), files.get(0), guessed));
+        tellGuesses(guessed);
         message.set(files.size() > 1 ? "A table study takes one file per hospital: " + files.get(0).getFileName()
                 + " was used. Drop the other files on the empty part of the table to add them as hospitals." : "");
         refreshPreview();

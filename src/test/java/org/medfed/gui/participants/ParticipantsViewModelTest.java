@@ -210,6 +210,9 @@ class ParticipantsViewModelTest {
         vm.chooseFilesFor(1);
         ui.drain();
         vm.select(1);
+        // read as the workbench guessed (';' and a decimal comma) it is fine; read with ';' only, it is not
+        assertThat(doc.study().participants().get(1).csvOptions().decimalComma()).isTrue();
+        vm.importOptions().decimalCommaProperty().set(false);
         vm.importOptions().separatorProperty().set(";");
         ui.drain();
         assertThat(vm.schemaProblems()).filteredOn(p -> p.kind() == SchemaProblem.Kind.DECIMAL_COMMA).singleElement()
@@ -245,6 +248,35 @@ class ParticipantsViewModelTest {
         vm.remove(3);
         assertThat(doc.study().participants()).extracting(ParticipantEntry::name).containsExactly("city", "rural-clinic", "heart-centre");
         assertThat(vm.rows()).hasSize(3);
+    }
+
+    @Test
+    void aEuropeanExportIsReadAsItsFirstLinesSuggestAndSaysSo() throws Exception {
+        // the sample's columns as a European spreadsheet saves them: ';', decimal commas, windows-1252
+        StringBuilder b = new StringBuilder(HEADER.replace(',', ';')).append("\r\n");
+        for (int i = 0; i < 30; i++) {
+            b.append(40 + i).append(";").append(i % 2 == 0 ? "M" : "F").append(";").append(120 + i).append(";")
+                    .append(4 + i % 3).append(",").append(i % 10).append(";").append(22 + i % 7).append(",5;")
+                    .append(i % 3 == 0 ? "no" : "yes").append(";0;").append(i % 3 == 0 ? "typical" : "atypical")
+                    .append(";").append(i % 2).append("\r\n");
+        }
+        Path eu = java.nio.file.Files.write(dir.resolve("klinik.csv"),
+                b.toString().getBytes(java.nio.charset.Charset.forName("windows-1252")));
+        vm.addHospitals(List.of(eu));
+        ui.drain();
+        var options = doc.study().participants().get(4).csvOptions();
+        assertThat(options.separator()).isEqualTo(";");
+        assertThat(options.decimalComma()).isTrue();
+        assertThat(vm.noticeProperty().get()).isEqualTo("Read klinik.csv with ';' between values, a decimal comma, "
+                + "as its first lines suggest (Import options to change).");
+        assertThat(vm.rows().get(4).samplesProperty().get()).isEqualTo("30");
+        assertThat(vm.schemaProblems()).noneMatch(p -> "klinik".equals(p.participant())
+                && p.severity() == SchemaProblem.Severity.ERROR);
+        // a plain file is added as it is, with nothing to say
+        Path plain = Samples.write(dir.resolve("plain.csv"), HEADER, "48,M,123,4.7,27.7,no,0,non-anginal,1");
+        vm.addHospitals(List.of(plain));
+        ui.drain();
+        assertThat(doc.study().participants().get(5).csvOptions().isEmpty()).isTrue();
     }
 
     @Test
