@@ -21,10 +21,12 @@ import java.util.List;
  * @param separator    the character every sampled line holds the same number of times (most often), else ','
  * @param decimalComma the file's separator is not ',' and its numbers are mostly written 3,5
  * @param encoding     UTF-8, or windows-1252 when the first bytes are not UTF-8
+ * @param header       whether the first line names the columns: yes when it holds no number and the next line does,
+ *                     no when it holds a number, null when the lines do not tell
  */
-public record CsvDialect(char separator, boolean decimalComma, Charset encoding) {
+public record CsvDialect(char separator, boolean decimalComma, Charset encoding, Boolean header) {
 
-    public static final CsvDialect PLAIN = new CsvDialect(',', false, StandardCharsets.UTF_8);
+    public static final CsvDialect PLAIN = new CsvDialect(',', false, StandardCharsets.UTF_8, null);
     private static final int SAMPLE_BYTES = 16 * 1024;
     private static final int SAMPLE_LINES = 20;
     private static final char[] SEPARATORS = {',', ';', '\t', '|'};
@@ -60,7 +62,29 @@ public record CsvDialect(char separator, boolean decimalComma, Charset encoding)
         }
         char separator = separator(lines);
         boolean comma = separator != ',' && decimalComma(lines, separator);
-        return new CsvDialect(separator, comma, encoding);
+        return new CsvDialect(separator, comma, encoding, header(lines, separator, comma));
+    }
+
+    /** Yes when the first line holds no number and the second does; no when the first holds one; else null. */
+    static Boolean header(List<String> lines, char separator, boolean decimalComma) {
+        if (lines.isEmpty()) {
+            return null;
+        }
+        if (numbers(lines.get(0), separator, decimalComma) > 0) {
+            return Boolean.FALSE;
+        }
+        return lines.size() > 1 && numbers(lines.get(1), separator, decimalComma) > 0 ? Boolean.TRUE : null;
+    }
+
+    private static int numbers(String line, char separator, boolean decimalComma) {
+        int n = 0;
+        for (String field : line.split(java.util.regex.Pattern.quote(String.valueOf(separator)), -1)) {
+            String f = field.strip();
+            if (CsvNumber.looksNumeric(decimalComma ? CsvNumber.withDecimalPoint(f) : f)) {
+                n++;
+            }
+        }
+        return n;
     }
 
     /**

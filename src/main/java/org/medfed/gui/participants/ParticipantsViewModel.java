@@ -198,6 +198,13 @@ public final class ParticipantsViewModel {
             o = o.withDecimalComma(true);
             how.add("a decimal comma");
         }
+        if (Boolean.TRUE.equals(d.header()) && now.header() == org.medfed.data.csv.HeaderMode.NO) {
+            o = o.withHeader("yes");
+            how.add("its first line as the column names");
+        } else if (Boolean.FALSE.equals(d.header()) && now.header() == org.medfed.data.csv.HeaderMode.YES) {
+            o = o.withHeader("no");
+            how.add("no header row");
+        }
         if (!d.encoding().equals(now.encoding()) && !d.encoding().equals(java.nio.charset.StandardCharsets.UTF_8)) {
             o = o.withEncoding(d.encoding().name());
             how.add("the " + d.encoding().name() + " encoding");
