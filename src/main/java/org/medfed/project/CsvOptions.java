@@ -42,6 +42,36 @@ public record CsvOptions(String separator, String header, Boolean decimalComma, 
                 quote == null ? study.quote() : CsvFormat.parseQuote(quote));
     }
 
+    /**
+     * These options with what a file's first lines suggest ({@code d}) where it differs from how they read it over
+     * {@code base}: a separator other than ',', a decimal comma, the header row, windows-1252. {@code said} gets a
+     * phrase for each change ("';' between values"), for the notice that tells the user.
+     */
+    public CsvOptions guessedFrom(org.medfed.data.csv.CsvDialect d, CsvFormat base, List<String> said) {
+        CsvFormat now = over(base);
+        CsvOptions o = this;
+        if (d.separator() != ',' && d.separator() != now.separator()) {
+            o = o.withSeparator(d.separator() == '\t' ? "tab" : String.valueOf(d.separator()));
+            said.add(CsvFormat.describe(d.separator()) + " between values");
+        }
+        if (d.decimalComma() && !now.decimalComma()) {
+            o = o.withDecimalComma(true);
+            said.add("a decimal comma");
+        }
+        if (Boolean.TRUE.equals(d.header()) && now.header() == HeaderMode.NO) {
+            o = o.withHeader("yes");
+            said.add("its first line as the column names");
+        } else if (Boolean.FALSE.equals(d.header()) && now.header() == HeaderMode.YES) {
+            o = o.withHeader("no");
+            said.add("no header row");
+        }
+        if (!d.encoding().equals(now.encoding()) && !d.encoding().equals(java.nio.charset.StandardCharsets.UTF_8)) {
+            o = o.withEncoding(d.encoding().name());
+            said.add("the " + d.encoding().name() + " encoding");
+        }
+        return o;
+    }
+
     @com.fasterxml.jackson.annotation.JsonIgnore
     public boolean isEmpty() {
         return equals(NONE);

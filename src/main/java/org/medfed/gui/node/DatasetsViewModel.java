@@ -76,21 +76,42 @@ public final class DatasetsViewModel {
         }
     }
 
+    private String guessNote = "";
+
     /** Registers a dataset of {@code kind} from {@code files}: a CSV, an image folder, or a VCF and a sheet. */
     public void add(DataKind kind, List<Path> files) {
         Set<String> taken = datasets().stream().map(NodeDataset::id).collect(Collectors.toCollection(HashSet::new));
         String id = uniqueId(files.get(0), taken);
         NodeDataset d = switch (kind) {
-            case TABLE -> new NodeDataset.Table(id, files.get(0), CsvOptions.NONE);
+            case TABLE -> new NodeDataset.Table(id, files.get(0), guessedReading(files.get(0)));
             case IMAGES -> new NodeDataset.Images(id, files.get(0), null, null);
             case GENOTYPES -> genotypes(id, files, null, null);
         };
         List<NodeDataset> all = new ArrayList<>(datasets());
         all.add(d);
-        message.set("");
+        message.set(guessNote);
+        guessNote = "";
         settings.setDatasets(all);
         addKindToPolicy(kind);
         selected.set(all.size() - 1);
+    }
+
+    /**
+     * How a table just chosen is read: as its first lines suggest where that is not the plain way (a European
+     * export), as the Participants screen does; the message then says what was chosen.
+     */
+    private CsvOptions guessedReading(Path file) {
+        List<String> said = new ArrayList<>();
+        CsvOptions o;
+        try {
+            o = CsvOptions.NONE.guessedFrom(org.medfed.data.csv.CsvDialect.of(file),
+                    org.medfed.data.csv.CsvFormat.defaults(), said);
+        } catch (java.io.IOException | RuntimeException e) {
+            return CsvOptions.NONE; // the dataset's check says what is wrong with the file
+        }
+        guessNote = said.isEmpty() ? "" : "Read " + file.getFileName() + " with " + String.join(", ", said)
+                + ", as its first lines suggest (Import options to change).";
+        return o;
     }
 
     /** A dataset of a kind the policy does not serve would be refused: the policy serves it from now on. */

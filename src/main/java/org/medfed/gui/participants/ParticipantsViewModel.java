@@ -187,28 +187,8 @@ public final class ParticipantsViewModel {
         } catch (java.io.IOException | RuntimeException e) {
             return p;
         }
-        CsvFormat now = p.csvOptions().over(studyFormat());
-        CsvOptions o = p.csvOptions();
         List<String> how = new ArrayList<>();
-        if (d.separator() != ',' && d.separator() != now.separator()) {
-            o = o.withSeparator(d.separator() == '\t' ? "tab" : String.valueOf(d.separator()));
-            how.add(CsvFormat.describe(d.separator()) + " between values");
-        }
-        if (d.decimalComma() && !now.decimalComma()) {
-            o = o.withDecimalComma(true);
-            how.add("a decimal comma");
-        }
-        if (Boolean.TRUE.equals(d.header()) && now.header() == org.medfed.data.csv.HeaderMode.NO) {
-            o = o.withHeader("yes");
-            how.add("its first line as the column names");
-        } else if (Boolean.FALSE.equals(d.header()) && now.header() == org.medfed.data.csv.HeaderMode.YES) {
-            o = o.withHeader("no");
-            how.add("no header row");
-        }
-        if (!d.encoding().equals(now.encoding()) && !d.encoding().equals(java.nio.charset.StandardCharsets.UTF_8)) {
-            o = o.withEncoding(d.encoding().name());
-            how.add("the " + d.encoding().name() + " encoding");
-        }
+        CsvOptions o = p.csvOptions().guessedFrom(d, studyFormat(), how);
         if (how.isEmpty()) {
             return p;
         }

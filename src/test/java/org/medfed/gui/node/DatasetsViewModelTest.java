@@ -82,6 +82,11 @@ class DatasetsViewModelTest {
         ui.drain();
         var options = vm.preview().table().importOptions();
         assertThat(options.titleProperty().get()).isEqualTo("How export's file export.csv is read");
+        // read at once as its first lines suggest, as on the Participants screen, and said so
+        assertThat(((NodeDataset.Table) settings.config().dataset("export").orElseThrow()).csv())
+                .isEqualTo(new CsvOptions(";", null, true, null, null, null, null));
+        assertThat(vm.messageProperty().get()).isEqualTo("Read export.csv with ';' between values, a decimal comma, "
+                + "as its first lines suggest (Import options to change).");
 
         options.separatorProperty().set(";");
         options.decimalCommaProperty().set(true);
