@@ -107,15 +107,21 @@ public final class MappingViewModel {
      * factor, on top of any factor its mapping has already (the check reads the file with it).
      */
     public void acceptUnitHint(SchemaProblem hint) {
-        List<ParticipantEntry> ps = document.study().participants();
-        int i = selected.get();
-        if (hint.kind() != SchemaProblem.Kind.UNIT || hint.unitFactor() == null || i < 0 || i >= ps.size()
-                || !ps.get(i).name().equals(hint.participant())) {
+        ParticipantEntry chosen = chosenFor(hint, SchemaProblem.Kind.UNIT);
+        if (chosen == null || hint.unitFactor() == null) {
             return;
         }
-        double now = ps.get(i).siteMapping().scale().getOrDefault(hint.column(), 1.0);
+        double now = chosen.siteMapping().scale().getOrDefault(hint.column(), 1.0);
         double factor = now * hint.unitFactor();
         setFactor(hint.column(), Math.abs(factor - 1) < 1e-9 ? 1 : factor);
+    }
+
+    /** The chosen hospital when {@code hint} is of {@code kind} and about it, else null. */
+    private ParticipantEntry chosenFor(SchemaProblem hint, SchemaProblem.Kind kind) {
+        List<ParticipantEntry> ps = document.study().participants();
+        int i = selected.get();
+        return hint.kind() == kind && i >= 0 && i < ps.size() && ps.get(i).name().equals(hint.participant())
+                ? ps.get(i) : null;
     }
 
     private void setFactor(String studyColumn, double factor) {
@@ -145,10 +151,7 @@ public final class MappingViewModel {
      * mean "not recorded" there, as typing it in the Mapping tab would.
      */
     public void acceptNotRecordedHint(SchemaProblem hint) {
-        List<ParticipantEntry> ps = document.study().participants();
-        int i = selected.get();
-        if (hint.kind() != SchemaProblem.Kind.NOT_RECORDED || hint.notRecorded() == null || i < 0 || i >= ps.size()
-                || !ps.get(i).name().equals(hint.participant())) {
+        if (chosenFor(hint, SchemaProblem.Kind.NOT_RECORDED) == null || hint.notRecorded() == null) {
             return;
         }
         editMapping(m -> {
