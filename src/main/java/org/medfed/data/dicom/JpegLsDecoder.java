@@ -10,8 +10,8 @@ import org.medfed.engine.BadInputException;
  * (mode 2).
  *
  * <p>Written by hand because no pure Java JPEG-LS decoder is on Maven Central (dcm4che's goes through native
- * OpenCV; CharLS is C++). Not supported, each with a clear error: mapping tables (palettised images) and a point
- * transform.
+ * OpenCV; CharLS is C++). Not supported, each with a clear error: mapping tables (palettised images), a point
+ * transform, and restart markers within a scan.
  */
 final class JpegLsDecoder {
 
