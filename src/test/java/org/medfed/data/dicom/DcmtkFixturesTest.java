@@ -46,7 +46,7 @@ class DcmtkFixturesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"jpeg70_s16.dcm", "deflate_s16.dcm", "jls80_s16.dcm"})
+    @ValueSource(strings = {"jpeg70_s16.dcm", "deflate_s16.dcm", "jls80_s16.dcm", "jls80_s16_presets.dcm"})
     void signedSixteenBitGivesBackEveryValue(String name) {
         DicomImage im = DicomImage.read(fixture(name));
         assertThat(im.format().signed()).isTrue();
