@@ -39,6 +39,11 @@ public final class ModelCardFile {
         }
         try {
             ModelCard card = Json.MAPPER.readValue(file.toFile(), ModelCard.class);
+            if (card == null) {
+                // Jackson reads a file that is only "null" (or starts with it) as no object at all
+                throw new BadInputException(file, null, "holds no JSON object; expected a model card "
+                        + "({\"schemaVersion\": ..., \"model\": ...})");
+            }
             if (card.schemaVersion() > ModelCard.CURRENT_SCHEMA) {
                 throw new BadInputException(file, null, "was written by a newer MedFed (model card schema "
                         + card.schemaVersion() + "); this version reads up to " + ModelCard.CURRENT_SCHEMA);
