@@ -138,7 +138,11 @@ public final class AuditLogFile implements Closeable {
             }
             String where = "line " + (i + 1);
             try {
-                entries.add(READER.<AuditLine>readValue(line).entry());
+                AuditLine parsed = READER.readValue(line);
+                if (parsed == null) {
+                    throw new BadInputException(file, where, "is not an audit entry: it is JSON null, not an object");
+                }
+                entries.add(parsed.entry());
             } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
                 if (isCutShort(line, e)) {
                     skipped.add(where + " was cut short (the node stopped while writing it); skipped");

@@ -119,6 +119,10 @@ class AuditLogFileTest {
         }
         assertThatThrownBy(() -> AuditLogFile.read(file)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("audit.jsonl line 2: is not an audit entry");
+        // a line that is JSON null was a NullPointerException
+        Files.writeString(file, "null\n");
+        assertThatThrownBy(() -> AuditLogFile.read(file)).isInstanceOf(BadInputException.class)
+                .hasMessageContaining("audit.jsonl line 1: is not an audit entry: it is JSON null, not an object");
     }
 
     @Test
