@@ -20,10 +20,15 @@ public final class JsonFiles {
     }
 
     public static <T> T read(Path file, Class<T> type) {
+        T value;
         try {
-            return Json.MAPPER.readValue(file.toFile(), type);
+            value = Json.MAPPER.readValue(file.toFile(), type);
         } catch (IOException e) {
             throw Json.explain(file, e);
         }
+        if (value == null) {
+            throw new BadInputException(file, null, "holds JSON null where an object was expected");
+        }
+        return value;
     }
 }

@@ -62,12 +62,18 @@ public final class NodeSessionFile {
         if (!Files.isRegularFile(file)) {
             return Optional.empty();
         }
+        Session session;
         try {
-            return Optional.of(Json.mapper().readValue(file.toFile(), Session.class));
+            session = Json.mapper().readValue(file.toFile(), Session.class);
         } catch (IOException e) {
             throw new BadInputException(file, null, "the node's saved study state cannot be read (" + e.getMessage()
                     + "); delete it to start the study afresh at this hospital");
         }
+        if (session == null) {
+            throw new BadInputException(file, null, "the node's saved study state is JSON null, not a saved session; "
+                    + "delete it to start the study afresh at this hospital");
+        }
+        return Optional.of(session);
     }
 
     public static void delete(Path file) {
