@@ -21,11 +21,17 @@ public final class ProtocolJson {
     }
 
     public static <T> T read(String json, Class<T> type) {
+        T value;
         try {
-            return Json.mapper().readValue(json, type);
+            value = Json.mapper().readValue(json, type);
         } catch (JsonProcessingException e) {
             throw new ProtocolException("the message does not hold a " + type.getSimpleName() + ": "
                     + e.getOriginalMessage());
         }
+        if (value == null) {
+            // "null" reads as no object: a reply without its content, refused here rather than failing later
+            throw new ProtocolException("the message does not hold a " + type.getSimpleName() + ": it is JSON null");
+        }
+        return value;
     }
 }

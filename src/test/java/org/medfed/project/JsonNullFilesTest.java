@@ -9,7 +9,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfed.engine.BadInputException;
 
-/** A file that holds only JSON null (ParserFuzzTest found one reader that took it for an object) is refused in words. */
+/**
+ * A file or message that holds only JSON null (ParserFuzzTest found one reader that took it for an object) is
+ * refused in words.
+ */
 class JsonNullFilesTest {
 
     @TempDir
@@ -21,6 +24,12 @@ class JsonNullFilesTest {
         assertThatThrownBy(() -> NodeSessionFile.load(file)).isInstanceOf(BadInputException.class)
                 .hasMessageContaining("session.json: the node's saved study state is JSON null, not a saved session; "
                         + "delete it to start the study afresh at this hospital");
+    }
+
+    @Test
+    void aMessageBetweenCoordinatorAndNodeThatIsNullIsRefused() {
+        assertThatThrownBy(() -> ProtocolJson.read("null", Map.class))
+                .hasMessageContaining("the message does not hold a Map: it is JSON null");
     }
 
     @Test
