@@ -8,6 +8,7 @@ import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.SplitRule;
+import org.medfed.data.csv.CsvNumber;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.TableProfiler;
 
@@ -120,6 +121,10 @@ public final class LocalTabularSite implements TabularSite {
     private record ColumnMoments(double mean, double sd, int zerosApart) {
     }
 
+    /** The count, mean and sample standard deviation of some of a column's numbers. */
+    private record Spread(int n, double mean, double sd) {
+    }
+
     /**
      * The mean and sample standard deviation of a column of numbers with at least
      * {@link ColumnSummary#MOMENTS_MIN_VALUES} values and the hospital's minimum count, and its zeros far below the
@@ -129,32 +134,43 @@ public final class LocalTabularSite implements TabularSite {
         if (p.inferredType() != ColumnType.NUMERIC || p.present() < Math.max(minimumCount, ColumnSummary.MOMENTS_MIN_VALUES)) {
             return null;
         }
-        double[] all = spread(table, column, false);
-        if (all == null) {
-            return null;
-        }
-        double[] others = spread(table, column, true);
-        int zeros = p.present() - (others == null ? 0 : (int) others[2]);
-        boolean apart = others != null && zeros >= Math.max(1, minimumCount) && others[3] > 0
-                && others[2] >= ColumnSummary.MOMENTS_MIN_VALUES
-                && distinctAtLeast(table, column, ColumnSummary.MOMENTS_MIN_VALUES)
-                && others[0] > ColumnSummary.ZEROS_APART_SDS * others[1];
-        return new ColumnMoments(all[0], all[1], apart ? zeros : 0);
+        Spread all = spread(table, column, false);
+        return all == null ? null : new ColumnMoments(all.mean(), all.sd(), zerosApart(table, column, p, minimumCount));
     }
 
     /**
-     * Mean, sample standard deviation, count and smallest value of the column's numbers (without its zeros when
-     * {@code withoutZeros}); null when fewer than two or not finite.
+     * How many zeros lie far below the column's other values ({@link ColumnSummary#zerosApart}), 0 when not so. The
+     * profile already tells most of it: a smallest value of 0 means there are zeros and no negative value, and its
+     * distinct values tell a measurement from a code; only the other values' spread needs a pass.
      */
-    private static double[] spread(CsvTable table, int column, boolean withoutZeros) {
+    private static int zerosApart(CsvTable table, int column, ColumnProfile p, int minimumCount) {
+        if (p.min() != 0 || distinctNumbers(p) < ColumnSummary.MOMENTS_MIN_VALUES) {
+            return 0;
+        }
+        Spread others = spread(table, column, true);
+        if (others == null) {
+            return 0;
+        }
+        int zeros = p.present() - others.n();
+        return zeros >= Math.max(1, minimumCount) && others.n() >= ColumnSummary.MOMENTS_MIN_VALUES
+                && others.mean() > ColumnSummary.ZEROS_APART_SDS * others.sd() ? zeros : 0;
+    }
+
+    /** How many different numbers the column holds, as far as its profile counts levels (beyond: as many). */
+    private static int distinctNumbers(ColumnProfile p) {
+        if (p.distinct() < 0) {
+            return ColumnProfile.MAX_LEVELS + 1;
+        }
+        return (int) p.levelCounts().keySet().stream().mapToDouble(CsvNumber::anyValue).distinct().count();
+    }
+
+    /** The spread of the column's numbers (without its zeros when {@code withoutZeros}); null for fewer than two. */
+    private static Spread spread(CsvTable table, int column, boolean withoutZeros) {
         double sum = 0;
         int n = 0;
-        double min = Double.POSITIVE_INFINITY;
         for (int r = 0; r < table.rowCount(); r++) {
             if (!table.isMissing(r, column) && !(withoutZeros && table.number(r, column) == 0)) {
-                double v = table.number(r, column);
-                sum += v;
-                min = Math.min(min, v);
+                sum += table.number(r, column);
                 n++;
             }
         }
@@ -170,18 +186,7 @@ public final class LocalTabularSite implements TabularSite {
             }
         }
         double sd = Math.sqrt(squares / (n - 1));
-        return Double.isFinite(mean) && Double.isFinite(sd) ? new double[] {mean, sd, n, min} : null;
-    }
-
-    /** Whether the column's numbers take at least {@code k} different values (a measurement, not a code). */
-    private static boolean distinctAtLeast(CsvTable table, int column, int k) {
-        java.util.Set<Double> seen = new java.util.HashSet<>();
-        for (int r = 0; r < table.rowCount() && seen.size() < k; r++) {
-            if (!table.isMissing(r, column)) {
-                seen.add(table.number(r, column));
-            }
-        }
-        return seen.size() >= k;
+        return Double.isFinite(mean) && Double.isFinite(sd) ? new Spread(n, mean, sd) : null;
     }
 
     /**

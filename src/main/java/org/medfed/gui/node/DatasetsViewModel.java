@@ -19,6 +19,7 @@ import javafx.collections.ObservableList;
 import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.HospitalDataCheck;
+import org.medfed.gui.common.ReadingGuess;
 import org.medfed.gui.common.UserDialogs;
 import org.medfed.project.CsvOptions;
 import org.medfed.project.DataKind;
@@ -96,21 +97,11 @@ public final class DatasetsViewModel {
         selected.set(all.size() - 1);
     }
 
-    /**
-     * How a table just chosen is read: as its first lines suggest where that is not the plain way (a European
-     * export), as the Participants screen does; the message then says what was chosen.
-     */
+    /** How a table just chosen is read: as its first lines suggest, as on the Participants screen. */
     private CsvOptions guessedReading(Path file) {
         List<String> said = new ArrayList<>();
-        CsvOptions o;
-        try {
-            o = CsvOptions.NONE.guessedFrom(org.medfed.data.csv.CsvDialect.of(file),
-                    org.medfed.data.csv.CsvFormat.defaults(), said);
-        } catch (java.io.IOException | RuntimeException e) {
-            return CsvOptions.NONE; // the dataset's check says what is wrong with the file
-        }
-        guessNote = said.isEmpty() ? "" : "Read " + file.getFileName() + " with " + String.join(", ", said)
-                + ", as its first lines suggest (Import options to change).";
+        CsvOptions o = ReadingGuess.apply(file, CsvOptions.NONE, org.medfed.data.csv.CsvFormat.defaults(), said);
+        guessNote = ReadingGuess.notice(said);
         return o;
     }
 

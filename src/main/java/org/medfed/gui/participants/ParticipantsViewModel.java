@@ -21,7 +21,6 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.medfed.data.csv.CsvDialect;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
@@ -33,6 +32,7 @@ import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.DataKind;
 import org.medfed.gui.common.HospitalDataCheck;
 import org.medfed.gui.common.ErrorText;
+import org.medfed.gui.common.ReadingGuess;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.common.UserDialogs;
 import org.medfed.gui.participants.importing.ImportOptionsViewModel;
@@ -175,31 +175,15 @@ public final class ParticipantsViewModel {
         selected.set(rows.size() - 1);
     }
 
-    /**
-     * {@code p} reading {@code file} as its first lines suggest where that is not the plain way (a ';' between
-     * values, a decimal comma, windows-1252), so that a European export is read at once; what was guessed is added
-     * to {@code guessed} for the notice. A file that cannot be read is left to the reading that reports it.
-     */
+    /** {@code p} reading {@code file} as its first lines suggest (a European export is read at once). */
     private ParticipantEntry withGuessedReading(ParticipantEntry p, Path file, List<String> guessed) {
-        CsvDialect d;
-        try {
-            d = CsvDialect.of(file);
-        } catch (java.io.IOException | RuntimeException e) {
-            return p;
-        }
-        List<String> how = new ArrayList<>();
-        CsvOptions o = p.csvOptions().guessedFrom(d, studyFormat(), how);
-        if (how.isEmpty()) {
-            return p;
-        }
-        guessed.add(file.getFileName() + " with " + String.join(", ", how));
-        return p.withCsv(o);
+        CsvOptions o = ReadingGuess.apply(file, p.csvOptions(), studyFormat(), guessed);
+        return o.equals(p.csvOptions()) ? p : p.withCsv(o);
     }
 
     private void tellGuesses(List<String> guessed) {
         if (!guessed.isEmpty()) {
-            notice.set("Read " + String.join("; ", guessed) + ", as " + (guessed.size() == 1 ? "its first lines suggest"
-                    : "their first lines suggest") + " (Import options to change).");
+            notice.set(ReadingGuess.notice(guessed));
         }
     }
 
