@@ -74,9 +74,10 @@ class SampleStudyEndToEndTest {
     }
 
     /**
-     * The Pima file split into three hospitals and run with the study file split writes: its 20 rounds end while
-     * the test loss still falls (0.692 at round 15, 0.671 at round 20), which the run says instead of leaving the
-     * federated figures to look final; its zeros that stand for "not recorded" are warned of before.
+     * The Pima file split into three hospitals and run with SGD at 0.01 (the study default before 0.05): its 20
+     * rounds end while the test loss still falls (0.692 at round 15, 0.671 at round 20), which the run says instead
+     * of leaving the federated figures to look final; its zeros that stand for "not recorded" are warned of before.
+     * With the defaults it says nothing of the kind ({@link SplitStudyTrainsTest}).
      */
     @Test
     void aRunThatEndsWhileItsModelStillImprovesSaysSo() throws Exception {
@@ -84,7 +85,8 @@ class SampleStudyEndToEndTest {
         Path split = tmp.resolve("pima");
         assertThat(CliRunner.run("split", pima.toString(), "--into", "3", "--label", "column9", "--out",
                 split.toString()).exitCode()).isZero();
-        CliRunner r = CliRunner.run("run", split.resolve("study.json").toString(), "--out", tmp.resolve("run").toString());
+        CliRunner r = CliRunner.run("run", split.resolve("study.json").toString(), "--lr", "0.01",
+                "--out", tmp.resolve("run").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.err()).contains("warning: hospital-2, column 'column3': 17 of its 256 values are 0, far below all "
                 + "the others")
@@ -93,10 +95,6 @@ class SampleStudyEndToEndTest {
                         + "give a better model.");
         // the model card's caveats carry it, and so the report and the Results screen
         assertThat(Files.readString(tmp.resolve("run/model/model-card.json"))).contains("The model was still improving");
-        CliRunner longer = CliRunner.run("run", split.resolve("study.json").toString(), "--lr", "0.1",
-                "--rounds", "50", "--out", tmp.resolve("run2").toString());
-        assertThat(longer.exitCode()).as(longer.err()).isZero();
-        assertThat(longer.err()).doesNotContain("still improving");
     }
 
     @Test
