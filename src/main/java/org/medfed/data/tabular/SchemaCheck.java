@@ -37,7 +37,7 @@ public final class SchemaCheck {
         compareCodings(settings.label(), "the outcome", labelValues(sites), true, problems);
         for (String f : settings.drop()) {
             if (sites.values().stream().noneMatch(t -> t.hasColumn(f))) {
-                problems.add(new SchemaProblem("all", f, SchemaProblem.Severity.WARNING,
+                problems.add(new SchemaProblem(SchemaProblem.ALL_HOSPITALS, f, SchemaProblem.Severity.WARNING,
                         "column '" + f + "' is to be dropped but no hospital has it"));
             }
         }
@@ -131,7 +131,7 @@ public final class SchemaCheck {
         }
         decimalCommas.forEach((site, d) -> problems.add(d.problem(site)));
         if (features.isEmpty()) {
-            problems.add(new SchemaProblem("all", null, SchemaProblem.Severity.ERROR,
+            problems.add(new SchemaProblem(SchemaProblem.ALL_HOSPITALS, null, SchemaProblem.Severity.ERROR,
                     "no feature columns are left: the tables need at least one column besides the label"));
         }
         return new SchemaReport(types, problems);
@@ -199,7 +199,7 @@ public final class SchemaCheck {
         }
         String why = named && !unique.isEmpty() ? "its name, and a different value on every row at " + String.join(", ", unique)
                 : named ? "its name" : "a different value on every row at " + String.join(", ", unique);
-        problems.add(new SchemaProblem("all", column, SchemaProblem.Severity.WARNING, "column '" + column
+        problems.add(new SchemaProblem(SchemaProblem.ALL_HOSPITALS, column, SchemaProblem.Severity.WARNING, "column '" + column
                 + "' looks like an identifier (" + why + "), so it is not used as a feature; keep it as a feature if "
                 + "it really describes the patients", SchemaProblem.Kind.IDENTIFIER));
         return true;

@@ -13,6 +13,9 @@ package org.medfed.data.tabular;
 public record SchemaProblem(String participant, String column, Severity severity, String message, Kind kind,
                             Double unitFactor, String notRecorded) {
 
+    /** The participant of a problem of the study as a whole (a column all hospitals share, a missing label). */
+    public static final String ALL_HOSPITALS = "all";
+
     /** Errors stop the run; warnings are shown. */
     public enum Severity {
         ERROR,
@@ -53,8 +56,20 @@ public record SchemaProblem(String participant, String column, Severity severity
         return new SchemaProblem(participant, column, Severity.WARNING, message, Kind.NOT_RECORDED, null, value);
     }
 
+    /** Whether the problem concerns {@code hospital}: it names it, or it is the study's as a whole. */
+    public boolean concerns(String hospital) {
+        return studyWide() || participant.equals(hospital);
+    }
+
+    /** Whether the problem is the study's as a whole rather than one hospital's. */
+    public boolean studyWide() {
+        return participant == null || ALL_HOSPITALS.equals(participant);
+    }
+
     @Override
     public String toString() {
-        return participant + (column == null ? "" : ", column '" + column + "'") + ": " + message;
+        // a study-wide message names its column itself: "all, column 'id': column 'id' looks like..." said it twice
+        return studyWide() ? message
+                : participant + (column == null ? "" : ", column '" + column + "'") + ": " + message;
     }
 }

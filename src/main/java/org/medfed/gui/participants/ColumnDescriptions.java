@@ -24,7 +24,7 @@ final class ColumnDescriptions {
         return NumberFields.format(c.min()) + " – " + NumberFields.format(c.max());
     }
 
-    static String role(String column, DataSection data) {
+    static String role(String column, DataSection data, boolean leftOutAsIdentifier) {
         if (data == null) {
             return "";
         }
@@ -34,7 +34,7 @@ final class ColumnDescriptions {
         if (data.drop().contains(column) || (!data.features().isEmpty() && !data.features().contains(column))) {
             return "left out";
         }
-        return "feature";
+        return leftOutAsIdentifier ? "left out: identifier" : "feature";
     }
 
 }

@@ -104,7 +104,7 @@ final class HospitalDataPreview {
             for (ColumnProfile c : s.profiles().values()) {
                 shownColumns.add(new ColumnRow(c.name(), ColumnDescriptions.typeText(c, data), c.missing(),
                         c.distinct() < 0 ? "> " + ColumnProfile.MAX_LEVELS : String.valueOf(c.distinct()), ColumnDescriptions.range(c),
-                        ColumnDescriptions.role(c.name(), data), columnProblem(p.name(), c.name())));
+                        ColumnDescriptions.role(c.name(), data, leftOutAsIdentifier(c.name())), columnProblem(p.name(), c.name())));
             }
             if (label != null) {
                 ColumnProfile lp = s.profiles().get(label);
@@ -133,7 +133,7 @@ final class HospitalDataPreview {
             for (String c : o.schema().columns()) {
                 var f = o.schema().feature(c);
                 shownColumns.add(new ColumnRow(c, f.map(x -> x.inferredType()).orElse("not sent"),
-                        f.map(x -> x.missing()).orElse(0), "–", "–", ColumnDescriptions.role(c, data),
+                        f.map(x -> x.missing()).orElse(0), "–", "–", ColumnDescriptions.role(c, data, leftOutAsIdentifier(c)),
                         columnProblem(p.name(), c)));
             }
             o.labelCounts().forEach((level, n) -> shownBalance.add(new LevelCount(level, n)));
@@ -142,10 +142,16 @@ final class HospitalDataPreview {
         balance.setAll(shownBalance);
     }
 
+    /** The check left the column out of the features because it looks like an identifier. */
+    private boolean leftOutAsIdentifier(String column) {
+        return schemaProblems.stream().anyMatch(sp -> sp.kind() == SchemaProblem.Kind.IDENTIFIER
+                && column.equals(sp.column()));
+    }
+
     private String columnProblem(String participant, String column) {
         List<String> out = new ArrayList<>();
         for (SchemaProblem sp : schemaProblems) {
-            if (column.equals(sp.column()) && (sp.participant() == null || sp.participant().equals(participant))) {
+            if (column.equals(sp.column()) && sp.concerns(participant)) {
                 out.add((sp.severity() == SchemaProblem.Severity.ERROR ? "✖ " : "⚠ ") + sp.message());
             }
         }

@@ -561,7 +561,7 @@ public final class ParticipantsViewModel {
         List<ParticipantEntry> ps = study.participants();
         List<String> blocking = new ArrayList<>();
         for (SchemaProblem sp : schemaProblems) {
-            if (sp.severity() == SchemaProblem.Severity.ERROR && (sp.participant() == null || "all".equals(sp.participant()))) {
+            if (sp.severity() == SchemaProblem.Severity.ERROR && sp.studyWide()) {
                 blocking.add(sp.message() + " (Participants).");
             }
         }

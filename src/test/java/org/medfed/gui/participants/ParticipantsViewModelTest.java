@@ -3,6 +3,7 @@ package org.medfed.gui.participants;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -123,6 +124,36 @@ class ParticipantsViewModelTest {
         assertThat(vm.previewColumns()).filteredOn(c -> c.column().equals("age"))
                 .singleElement().satisfies(c -> assertThat(c.problem()).startsWith("✖").contains("expected a number"));
         assertThat(vm.rows().get(0).checkProperty().get()).isEqualTo("✔ ok");
+    }
+
+    @Test
+    void aColumnLeftOutAsAnIdentifierSaysSoInThePreviewUntilItIsKept() {
+        for (int i = 0; i < vm.rows().size(); i++) {
+            List<String> lines = new ArrayList<>();
+            lines.add("ref," + HEADER);
+            for (int r = 0; r < 24; r++) {
+                lines.add((1000 * i + r) + (r % 2 == 0 ? ",48,M,123,4.7,27.7,no,0,non-anginal,0" : ",65,F,131,4.9,25.1,no,0,atypical,1"));
+            }
+            vm.assignFiles(i, List.of(Samples.write(dir.resolve("ref-" + i + ".csv"), lines.toArray(String[]::new))));
+        }
+        ui.drain();
+        vm.select(2);
+        assertThat(vm.previewColumns()).filteredOn(c -> c.column().equals("ref")).singleElement().satisfies(c -> {
+            assertThat(c.role()).isEqualTo("left out: identifier");
+            assertThat(c.problem()).startsWith("⚠ column 'ref' looks like an identifier");
+        });
+        assertThat(vm.previewColumns()).filteredOn(c -> c.column().equals("age")).singleElement()
+                .satisfies(c -> assertThat(c.role()).isEqualTo("feature"));
+        // as the CLI prints it: the study's, named once (it read "all, column 'ref': column 'ref' looks like...")
+        assertThat(vm.schemaProblems()).filteredOn(p -> p.kind() == SchemaProblem.Kind.IDENTIFIER).singleElement()
+                .satisfies(p -> assertThat(p.toString()).startsWith("column 'ref' looks like an identifier"));
+
+        vm.keepAsFeature("ref");
+        ui.drain();
+        assertThat(vm.previewColumns()).filteredOn(c -> c.column().equals("ref")).singleElement().satisfies(c -> {
+            assertThat(c.role()).isEqualTo("feature");
+            assertThat(c.problem()).isEmpty();
+        });
     }
 
     @Test
