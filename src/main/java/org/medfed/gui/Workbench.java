@@ -113,7 +113,7 @@ public final class Workbench {
         coordinatorSettings = new CoordinatorSettingsViewModel(document, dialogs, coordinator);
         provision = new ProvisionViewModel(document, tasks, dialogs, coordinatorSettings);
         participants.showRemote(remote);
-        task = new TaskViewModel(document, participants.knownColumns());
+        task = new TaskViewModel(document, participants.knownColumns(), participants.schemaProblems());
         algorithm = new AlgorithmViewModel(document);
         genotypeTask = new GenotypeTaskViewModel(document, tasks);
         imagingTask = new ImagingTaskViewModel(document);

@@ -51,7 +51,12 @@ public final class TaskView {
         type.setPrefWidth(130);
         features.getColumns().add(use);
         features.getColumns().add(column);
+        TableColumn<FeatureChoice, String> note = new TableColumn<>("Note");
+        note.setCellValueFactory(c -> c.getValue().noteProperty());
+        note.setEditable(false);
+        note.setPrefWidth(260);
         features.getColumns().add(type);
+        features.getColumns().add(note);
         features.setPrefHeight(300);
         features.setMinWidth(380);
 

@@ -17,6 +17,7 @@ import javafx.collections.ObservableList;
 import org.medfed.data.tabular.LabelRule;
 import org.medfed.data.tabular.MissingPolicy;
 import org.medfed.data.tabular.Normalization;
+import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.gui.common.FormField;
 import org.medfed.gui.common.NumberFields;
 import org.medfed.gui.common.StudyDocument;
@@ -40,6 +41,7 @@ public final class TaskViewModel {
 
     private final StudyDocument document;
     private final ObservableList<String> columns;
+    private final ObservableList<SchemaProblem> schemaProblems;
     private final ObservableList<String> labelChoices = FXCollections.observableArrayList();
     private final ObjectProperty<String> label = new SimpleObjectProperty<>();
     private final ObservableList<FeatureChoice> features = FXCollections.observableArrayList();
@@ -56,9 +58,15 @@ public final class TaskViewModel {
     private final javafx.beans.property.StringProperty description = new javafx.beans.property.SimpleStringProperty("");
     private boolean loading;
 
-    public TaskViewModel(StudyDocument document, ObservableList<String> columns) {
+    /**
+     * @param columns        the columns the hospitals' files have
+     * @param schemaProblems the check across hospitals: a column it leaves out as an identifier is offered unticked
+     */
+    public TaskViewModel(StudyDocument document, ObservableList<String> columns,
+                         ObservableList<SchemaProblem> schemaProblems) {
         this.document = document;
         this.columns = columns;
+        this.schemaProblems = schemaProblems;
         hidden = new FormField("hidden", "Hidden layer sizes", "neurons per hidden layer, e.g. 32 or 32,16",
                 this::checkHidden, t -> {
                     if ("mlp".equals(model.get())) {
@@ -111,6 +119,7 @@ public final class TaskViewModel {
             updateValid();
         });
         columns.addListener((ListChangeListener<String>) c -> show(document.study()));
+        schemaProblems.addListener((ListChangeListener<SchemaProblem>) c -> show(document.study()));
         document.studyProperty().addListener((obs, was, is) -> show(is));
         show(document.study());
     }
@@ -179,9 +188,13 @@ public final class TaskViewModel {
             }
             features.setAll(fresh);
         }
+        List<String> identifiers = leftOutAsIdentifiers();
         for (FeatureChoice f : features) {
-            boolean used = !d.drop().contains(f.column()) && (d.features().isEmpty() || d.features().contains(f.column()));
+            boolean identifier = identifiers.contains(f.column());
+            boolean used = !d.drop().contains(f.column()) && (d.features().isEmpty() || d.features().contains(f.column()))
+                    && !identifier;
             f.useProperty().set(used);
+            f.noteProperty().set(identifier ? "looks like an identifier; tick to use it" : "");
             String t = d.types().get(f.column());
             f.typeProperty().set(t == null ? FeatureChoice.AS_READ : t.toLowerCase(Locale.ROOT));
         }
@@ -191,17 +204,33 @@ public final class TaskViewModel {
         if (loading) {
             return;
         }
+        List<String> identifiers = leftOutAsIdentifiers();
         List<String> drop = new ArrayList<>();
+        List<String> keep = new ArrayList<>(StudyEdits.data(document.study().data()).keep());
         Map<String, String> types = new LinkedHashMap<>();
         for (FeatureChoice f : features) {
-            if (!f.useProperty().get()) {
-                drop.add(f.column());
+            boolean identifier = identifiers.contains(f.column());
+            if (f.useProperty().get()) {
+                // ticking a column the check left out as an identifier keeps it, as the Participants screen's button does
+                if (identifier && !keep.contains(f.column())) {
+                    keep.add(f.column());
+                }
+            } else {
+                keep.remove(f.column());
+                if (!identifier) {
+                    drop.add(f.column());
+                }
             }
             if (!FeatureChoice.AS_READ.equals(f.typeProperty().get())) {
                 types.put(f.column(), f.typeProperty().get());
             }
         }
-        editData(d -> StudyEdits.withTypes(StudyEdits.withFeaturesAndDrop(d, List.of(), drop), types));
+        editData(d -> StudyEdits.withTypes(StudyEdits.withFeaturesAndDrop(d, List.of(), drop), types).withKeep(keep));
+    }
+
+    private List<String> leftOutAsIdentifiers() {
+        return schemaProblems.stream().filter(p -> p.kind() == SchemaProblem.Kind.IDENTIFIER && p.column() != null)
+                .map(SchemaProblem::column).toList();
     }
 
     private static void showNumber(FormField f, String value) {

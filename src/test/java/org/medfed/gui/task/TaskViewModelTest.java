@@ -8,6 +8,7 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.testing.Samples;
 import org.medfed.project.StudyFile;
@@ -30,7 +31,7 @@ class TaskViewModelTest {
     @Test
     void showsLabelFeaturesAndSettingsOfTheStudy() {
         StudyDocument doc = sample();
-        TaskViewModel vm = new TaskViewModel(doc, columns);
+        TaskViewModel vm = new TaskViewModel(doc, columns, FXCollections.observableArrayList());
         assertThat(vm.labelProperty().get()).isEqualTo("disease");
         assertThat(vm.labelChoices()).containsExactlyElementsOf(columns);
         assertThat(vm.features()).extracting(FeatureChoice::column).doesNotContain("disease").hasSize(8);
@@ -45,7 +46,7 @@ class TaskViewModelTest {
     @Test
     void choicesAreWrittenToTheStudy() {
         StudyDocument doc = sample();
-        TaskViewModel vm = new TaskViewModel(doc, columns);
+        TaskViewModel vm = new TaskViewModel(doc, columns, FXCollections.observableArrayList());
         vm.features().stream().filter(f -> f.column().equals("bmi")).findFirst().orElseThrow().useProperty().set(false);
         assertThat(doc.study().data().drop()).containsExactly("bmi");
         vm.features().stream().filter(f -> f.column().equals("smoker")).findFirst().orElseThrow().typeProperty().set("numeric");
@@ -62,9 +63,40 @@ class TaskViewModelTest {
     }
 
     @Test
+    void aColumnTheCheckLeavesOutAsAnIdentifierIsOfferedUntickedAndTickingItKeepsIt() {
+        StudyDocument doc = sample();
+        ObservableList<SchemaProblem> problems = FXCollections.observableArrayList();
+        TaskViewModel vm = new TaskViewModel(doc, columns, problems);
+        FeatureChoice bmi = vm.features().stream().filter(f -> f.column().equals("bmi")).findFirst().orElseThrow();
+        assertThat(bmi.useProperty().get()).isTrue();
+
+        SchemaProblem identifier = new SchemaProblem(SchemaProblem.ALL_HOSPITALS, "bmi", SchemaProblem.Severity.WARNING,
+                "column 'bmi' looks like an identifier", SchemaProblem.Kind.IDENTIFIER);
+        problems.setAll(identifier);
+        assertThat(bmi.useProperty().get()).as("the check leaves it out: the tick said otherwise").isFalse();
+        assertThat(bmi.noteProperty().get()).contains("identifier");
+        assertThat(doc.isDirty()).isFalse();
+
+        // another column's tick leaves the identifier as the check left it, not dropped by hand
+        vm.features().stream().filter(f -> f.column().equals("smoker")).findFirst().orElseThrow().useProperty().set(false);
+        assertThat(doc.study().data().drop()).containsExactly("smoker");
+        assertThat(doc.study().data().keep()).isEmpty();
+
+        bmi.useProperty().set(true);
+        assertThat(doc.study().data().keep()).containsExactly("bmi");
+        problems.clear(); // the check no longer leaves it out
+        assertThat(bmi.useProperty().get()).isTrue();
+        assertThat(bmi.noteProperty().get()).isEmpty();
+
+        bmi.useProperty().set(false);
+        assertThat(doc.study().data().keep()).isEmpty();
+        assertThat(doc.study().data().drop()).containsExactlyInAnyOrder("smoker", "bmi");
+    }
+
+    @Test
     void anMlpNeedsHiddenSizes() {
         StudyDocument doc = sample();
-        TaskViewModel vm = new TaskViewModel(doc, columns);
+        TaskViewModel vm = new TaskViewModel(doc, columns, FXCollections.observableArrayList());
         assertThat(vm.hidden().valid()).isTrue();
         vm.modelProperty().set("mlp");
         assertThat(doc.study().model().type()).isEqualTo("mlp");
