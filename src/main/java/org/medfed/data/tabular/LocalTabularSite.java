@@ -74,7 +74,7 @@ public final class LocalTabularSite implements TabularSite {
             if (settings == null || settings.mayBeFeature(column)) {
                 ColumnType chosen = settings == null ? null : settings.types().get(column);
                 int c = table.columnIndex(column);
-                features.add(describe(profiles.get(column), chosen, identifierLike(table, c),
+                features.add(describe(profiles.get(column), chosen, IdentifierColumns.byValues(table, c),
                         moments(table, c, profiles.get(column), minimumCount)));
             }
         }
@@ -187,27 +187,6 @@ public final class LocalTabularSite implements TabularSite {
         }
         double sd = Math.sqrt(squares / (n - 1));
         return Double.isFinite(mean) && Double.isFinite(sd) ? new Spread(n, mean, sd) : null;
-    }
-
-    /**
-     * Every row has a value and no two share one, the values are text or whole numbers (a measurement with
-     * decimals can be unique by chance), and there are enough rows for that to mean something.
-     */
-    private static boolean identifierLike(CsvTable table, int column) {
-        if (table.rowCount() < ColumnSummary.IDENTIFIER_MIN_ROWS) {
-            return false;
-        }
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (int r = 0; r < table.rowCount(); r++) {
-            String v = table.value(r, column);
-            if (v == null || !seen.add(v)) {
-                return false;
-            }
-            if (table.isNumber(r, column) && table.number(r, column) != Math.rint(table.number(r, column))) {
-                return false;
-            }
-        }
-        return true;
     }
 
     /** The class names of the labelled rows, at most {@link ColumnProfile#MAX_LEVELS} (more is not a class label). */

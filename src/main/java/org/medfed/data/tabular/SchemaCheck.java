@@ -193,7 +193,7 @@ public final class SchemaCheck {
         sites.forEach((site, summary) -> summary.feature(column)
                 .filter(c -> c.identifierLike() && !writtenWithDecimalCommas(c))
                 .ifPresent(c -> unique.add(site)));
-        boolean named = IdentifierNames.looksLikeIdentifier(column);
+        boolean named = IdentifierColumns.byName(column);
         if (!named && unique.isEmpty()) {
             return false;
         }

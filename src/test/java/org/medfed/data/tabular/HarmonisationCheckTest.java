@@ -86,9 +86,9 @@ class HarmonisationCheckTest {
     @Test
     void identifiersAreKnownByNameOrByAValueOnEveryRow() {
         assertThat(List.of("patient_id", "PatientID", "MRN", "Sample code number", "record no", "id", "subject-id"))
-                .allMatch(IdentifierNames::looksLikeIdentifier);
+                .allMatch(IdentifierColumns::byName);
         assertThat(List.of("age", "paid", "idea", "diagnosis", "sample_volume", "bmi", "valid"))
-                .noneMatch(IdentifierNames::looksLikeIdentifier);
+                .noneMatch(IdentifierColumns::byName);
     }
 
     @Test

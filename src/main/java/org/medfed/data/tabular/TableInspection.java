@@ -1,15 +1,30 @@
-package org.medfed.data.csv;
+package org.medfed.data.tabular;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.medfed.data.csv.ColumnProfile;
+import org.medfed.data.csv.ColumnType;
+import org.medfed.data.csv.CsvFormat;
+import org.medfed.data.csv.CsvNumber;
+import org.medfed.data.csv.CsvReader;
+import org.medfed.data.csv.CsvTable;
+import org.medfed.data.csv.TableProfiler;
 import org.medfed.engine.BadInputException;
 
-/** The text report of {@code medfed inspect FILE.csv}: columns, types, missing values, label balance. */
+/**
+ * The text report of {@code medfed inspect FILE.csv}: columns, types, missing values, label balance, and what a
+ * study would make of them (a column that looks like an identifier, the columns that could be the label).
+ */
 public final class TableInspection {
 
     private TableInspection() {
     }
+
+    /** A label candidate has at least two classes and at most this many. */
+    static final int MAX_SUGGESTED_CLASSES = 10;
 
     public static String report(Path file, CsvFormat format, String label) {
         CsvTable table = CsvReader.read(file, format);
@@ -26,11 +41,16 @@ public final class TableInspection {
             sb.append(String.format(Locale.ROOT, "%-20s %-12s %8d %9s %12s %12s %12s%n", p.name(), p.inferredType().id(),
                     p.missing(), p.distinct() < 0 ? ">" + ColumnProfile.MAX_LEVELS : String.valueOf(p.distinct()),
                     num(p.min()), num(p.max()), num(p.mean())));
-            if (p.inferredType() == ColumnType.CATEGORICAL && CsvNumber.writtenWithDecimalComma(p.firstText())
-                    && p.levelCounts().keySet().stream()
-                    .allMatch(v -> CsvReader.isNumber(v) || CsvNumber.writtenWithDecimalComma(v))) {
+            boolean decimalCommas = p.inferredType() == ColumnType.CATEGORICAL
+                    && CsvNumber.writtenWithDecimalComma(p.firstText()) && p.levelCounts().keySet().stream()
+                    .allMatch(v -> CsvReader.isNumber(v) || CsvNumber.writtenWithDecimalComma(v));
+            String identifier = decimalCommas ? null : identifierReason(table, p.name());
+            if (decimalCommas) {
                 sb.append("    (numbers written with a decimal comma, such as '").append(p.firstText())
                         .append("': read with a decimal comma, they are numbers)\n");
+            } else if (identifier != null) {
+                sb.append("    (looks like an identifier: ").append(identifier).append("; a study leaves it out of ")
+                        .append("the features unless it is kept)\n");
             } else if (p.inferredType() == ColumnType.CATEGORICAL && p.firstText() != null && p.present() > 0
                     && p.levelCounts().keySet().stream().anyMatch(CsvReader::isNumber)) {
                 sb.append("    (mostly numbers, but line ").append(p.firstTextLine()).append(" has '")
@@ -45,8 +65,14 @@ public final class TableInspection {
         }
         sb.append('\n').append("label '").append(labelColumn).append("'").append(label == null ? " (the last column)" : "")
                 .append(": ");
-        if (lp.distinct() < 0) {
-            sb.append("more than ").append(ColumnProfile.MAX_LEVELS).append(" distinct values: not a class label\n");
+        if (lp.distinct() < 0 || (label == null && lp.distinct() > MAX_SUGGESTED_CLASSES)) {
+            // a column asked for by name gets its balance however many classes it has; the default, only if few
+            sb.append(lp.distinct() < 0 ? "more than " + ColumnProfile.MAX_LEVELS : String.valueOf(lp.distinct()))
+                    .append(" distinct values: not a class label\n");
+            List<String> candidates = labelCandidates(table, profiles, labelColumn);
+            sb.append(candidates.isEmpty() ? "no column has 2 to " + MAX_SUGGESTED_CLASSES + " values to be a label\n"
+                    : "columns with 2 to " + MAX_SUGGESTED_CLASSES + " values, which could be the label (--label "
+                    + "COLUMN shows its balance): " + String.join(", ", candidates) + "\n");
         } else {
             int total = lp.present();
             boolean first = true;
@@ -61,6 +87,29 @@ public final class TableInspection {
             sb.append('\n');
         }
         return sb.toString();
+    }
+
+    /** Why the column looks like an identifier, or null. */
+    private static String identifierReason(CsvTable table, String column) {
+        if (IdentifierColumns.byName(column)) {
+            return "its name";
+        }
+        int c = table.columnIndex(column);
+        return IdentifierColumns.byValues(table, c)
+                ? (table.isNumber(0, c) ? "a different whole number on every row" : "a different value on every row")
+                : null;
+    }
+
+    /** Columns of a few classes, with their values: "column2 (B, M)". */
+    private static List<String> labelCandidates(CsvTable table, Map<String, ColumnProfile> profiles, String besides) {
+        List<String> out = new ArrayList<>();
+        for (ColumnProfile p : profiles.values()) {
+            if (!p.name().equals(besides) && p.distinct() >= 2 && p.distinct() <= MAX_SUGGESTED_CLASSES
+                    && identifierReason(table, p.name()) == null) {
+                out.add(p.name() + " (" + String.join(", ", p.levelCounts().keySet()) + ")");
+            }
+        }
+        return out;
     }
 
     private static String num(double v) {
