@@ -26,6 +26,34 @@ class BadInputTest {
         return CliRunner.run("run", DIR.resolve(file).toString(), "--out", out.toString());
     }
 
+    /**
+     * A measurement chosen as the label, or a column of categories with a value per few rows: every value would be
+     * a class or an input, and its name would leave the hospital. The hospital refuses to send them.
+     */
+    @Test
+    void aLabelOrCategoriesOfTooManyValuesAreRefused(@TempDir Path files) throws java.io.IOException {
+        StringBuilder b = new StringBuilder("town,age,outcome,level\n");
+        for (int i = 0; i < 120; i++) {
+            b.append("town").append(i % 60).append(',').append(30 + i % 40).append(',').append(i % 3 == 0 ? "yes" : "no")
+                    .append(',').append(1.25 + i * 0.5).append('\n');
+        }
+        Path a = java.nio.file.Files.writeString(files.resolve("a.csv"), b);
+        Path c = java.nio.file.Files.writeString(files.resolve("c.csv"), b);
+        CliRunner towns = CliRunner.run("run", "--participant", "a=" + a, "--participant", "c=" + c, "--label", "outcome",
+                "--rounds", "1", "--out", out.resolve("towns").toString());
+        assertThat(towns.exitCode()).isEqualTo(2);
+        assertThat(towns.err()).contains("a.csv: column 'town' has 60 different values: more than the 50 a column of "
+                + "categories may have");
+        assertThat(CliRunner.run("run", "--participant", "a=" + a, "--participant", "c=" + c, "--label", "outcome",
+                "--drop", "town", "--rounds", "1", "--out", out.resolve("kept").toString()).exitCode()).isZero();
+
+        CliRunner level = CliRunner.run("run", "--participant", "a=" + a, "--participant", "c=" + c, "--label", "level",
+                "--drop", "town", "--rounds", "1", "--out", out.resolve("level").toString());
+        assertThat(level.exitCode()).isEqualTo(2);
+        assertThat(level.err()).contains("a.csv: label column 'level' has 120 different values: a classification "
+                + "predicts one of a few classes (at most 50)");
+    }
+
     @Test
     void raggedRow() {
         CliRunner r = runCsv("ragged.csv");

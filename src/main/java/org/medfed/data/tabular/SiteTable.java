@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import org.medfed.data.ExampleSet;
 import org.medfed.data.SplitRule;
 import org.medfed.data.TrainTestSplit;
+import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.TableProfiler;
@@ -129,12 +130,25 @@ public final class SiteTable {
                         found.add(LabelRule.canonical(table, r, c));
                     }
                 }
+                if (found.size() > ColumnProfile.MAX_LEVELS) {
+                    throw new BadInputException(table.file(), null, "column '" + e.getKey() + "' has " + found.size()
+                            + " different values: more than the " + ColumnProfile.MAX_LEVELS + " a column of categories "
+                            + "may have (each becomes an input of the model, and its name leaves the hospital); set its "
+                            + "type to numeric if it holds numbers, or leave it out");
+                }
                 levels.put(e.getKey(), inLevelOrder(found));
             }
         }
         Set<String> classes = new HashSet<>();
         for (int r : kept) {
             classes.add(settings.labelRule().apply(table, r, labelColumn));
+        }
+        // a measurement chosen as the label would make every value a class, and send each as a class name
+        if (classes.size() > ColumnProfile.MAX_LEVELS) {
+            throw new BadInputException(table.file(), null, "label column '" + settings.label() + "' has "
+                    + classes.size() + " different values: a classification predicts one of a few classes (at most "
+                    + ColumnProfile.MAX_LEVELS + "), and each value would leave the hospital as a class name; choose a "
+                    + "column of classes as the label");
         }
         return new LevelSummary(levels, inLevelOrder(classes));
     }
