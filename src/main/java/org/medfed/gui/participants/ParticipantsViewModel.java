@@ -21,11 +21,13 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.TableProfiler;
 import org.medfed.data.harmonise.SiteMapping;
+import org.medfed.data.tabular.LabelRule;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
@@ -605,6 +607,11 @@ public final class ParticipantsViewModel {
                 }
                 row.balanceProperty().set("");
             }
+            String notClasses = s != null && s.ok() ? labelOfTooManyValues(s, study.data()) : null;
+            if (notClasses != null) {
+                problems.add(notClasses);
+                error = true;
+            }
             for (SchemaProblem sp : own) {
                 problems.add(rowText(sp));
                 error |= sp.severity() == SchemaProblem.Severity.ERROR;
@@ -622,6 +629,21 @@ public final class ParticipantsViewModel {
         if (!blocking.equals(blockingProblems)) {
             blockingProblems.setAll(blocking);
         }
+    }
+
+    /**
+     * The label column holds a measurement rather than classes: the hospital would refuse to send its values as
+     * class names when the run starts (SiteTable), so Run is stopped here with the reason. A label rule that
+     * makes classes of many values (nonzero-positive) is left to the run.
+     */
+    private static String labelOfTooManyValues(DataFileSummary s, DataSection data) {
+        if (data == null || data.label() == null || !LabelRule.AS_IS.id().equals(data.labelRule())) {
+            return null;
+        }
+        ColumnProfile p = s.profiles().get(data.label());
+        return p == null || p.distinct() >= 0 ? null : "the label '" + data.label() + "' has more than "
+                + ColumnProfile.MAX_LEVELS + " different values in " + s.file().getFileName() + ": a classification "
+                + "needs a column of a few classes as the label (Task and model).";
     }
 
     /**

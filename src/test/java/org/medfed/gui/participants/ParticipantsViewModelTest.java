@@ -127,6 +127,29 @@ class ParticipantsViewModelTest {
     }
 
     @Test
+    void aMeasurementChosenAsTheLabelStopsTheRunWithTheReason() {
+        List<String> lines = new ArrayList<>();
+        lines.add(HEADER + ",glucose");
+        for (int r = 0; r < 60; r++) {
+            lines.add((r % 2 == 0 ? "48,M,123,4.7,27.7,no,0,non-anginal,0," : "65,F,131,4.9,25.1,no,0,atypical,1,") + (4.1 + r * 0.1));
+        }
+        vm.assignFiles(0, List.of(Samples.write(dir.resolve("glucose.csv"), lines.toArray(String[]::new))));
+        doc.edit(st -> st.withData(st.data().withLabel("glucose")));
+        ui.drain();
+        ParticipantRow city = vm.rows().get(0);
+        assertThat(city.balanceProperty().get()).isEqualTo("more than 50 values");
+        assertThat(city.errorProperty().get()).isTrue();
+        assertThat(city.checkProperty().get()).startsWith("✖ the label 'glucose' has more than 50 different values in "
+                + "glucose.csv: a classification needs a column of a few classes as the label (Task and model).");
+        assertThat(vm.blockingProblems()).anyMatch(b -> b.startsWith("Hospital 'city-general' cannot take part as it is: "
+                + "the label 'glucose'"));
+
+        doc.edit(st -> st.withData(st.data().withLabel("disease")));
+        ui.drain();
+        assertThat(city.checkProperty().get()).doesNotContain("the label");
+    }
+
+    @Test
     void aColumnLeftOutAsAnIdentifierSaysSoInThePreviewUntilItIsKept() {
         for (int i = 0; i < vm.rows().size(); i++) {
             List<String> lines = new ArrayList<>();
