@@ -129,9 +129,10 @@ class ParticipantsViewModelTest {
     @Test
     void aMeasurementChosenAsTheLabelStopsTheRunWithTheReason() {
         List<String> lines = new ArrayList<>();
-        lines.add(HEADER + ",glucose");
+        lines.add(HEADER + ",glucose,notes");
         for (int r = 0; r < 60; r++) {
-            lines.add((r % 2 == 0 ? "48,M,123,4.7,27.7,no,0,non-anginal,0," : "65,F,131,4.9,25.1,no,0,atypical,1,") + (4.1 + r * 0.1));
+            lines.add((r % 2 == 0 ? "48,M,123,4.7,27.7,no,0,non-anginal,0," : "65,F,131,4.9,25.1,no,0,atypical,1,")
+                    + (4.1 + r * 0.1) + ",seen by Dr " + (r % 55));
         }
         vm.assignFiles(0, List.of(Samples.write(dir.resolve("glucose.csv"), lines.toArray(String[]::new))));
         doc.edit(st -> st.withData(st.data().withLabel("glucose")));
@@ -143,6 +144,12 @@ class ParticipantsViewModelTest {
                 + "glucose.csv: a classification needs a column of a few classes as the label (Task and model).");
         assertThat(vm.blockingProblems()).anyMatch(b -> b.startsWith("Hospital 'city-general' cannot take part as it is: "
                 + "the label 'glucose'"));
+        // free text, a few values repeated (so no identifier): the hospital would refuse its 55 names as categories
+        assertThat(city.checkProperty().get()).contains("column 'notes' has more than 50 different values in glucose.csv: "
+                + "too many for a column of categories; leave it out or set its type to numeric (Task and model).");
+        doc.edit(st -> st.withData(org.medfed.gui.common.StudyEdits.withFeaturesAndDrop(st.data(), List.of(), List.of("notes"))));
+        ui.drain();
+        assertThat(city.checkProperty().get()).doesNotContain("notes");
 
         doc.edit(st -> st.withData(st.data().withLabel("disease")));
         ui.drain();
