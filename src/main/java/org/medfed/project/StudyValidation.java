@@ -90,7 +90,10 @@ public final class StudyValidation {
             study.strategy().resolvedParameters();
             study.training().runConfig(study.seed());
             if (study.data() != null) {
-                study.data().tabularSettings();
+                // a draft the workbench saved before its label was chosen opens; the run asks for the label
+                if (study.data().label() != null) {
+                    study.data().tabularSettings();
+                }
                 study.data().csvFormat();
             }
             if (study.imaging() != null) {

@@ -28,6 +28,16 @@ class StudyFileTest {
         assertThat(Files.readString(file)).contains("\"schemaVersion\" : 3", "\"id\" : \"fedprox\"");
     }
 
+    /** The workbench saves a study whose hospitals are read before its label is chosen: it must open again. */
+    @Test
+    void aDraftWithoutItsLabelYetOpensAgain() {
+        Study draft = Study.empty().withName("draft").withParticipants(List.of(new ParticipantEntry("a", "a.csv")))
+                .withData(DataSection.forLabel(null).withKeep(List.of("record")));
+        Path file = dir.resolve("draft.json");
+        StudyFile.save(draft, file);
+        assertThat(StudyFile.load(file)).isEqualTo(draft);
+    }
+
     @Test
     void savingOverAnExistingFileReplacesItWhole() throws Exception {
         Path file = dir.resolve("study.json");
