@@ -41,7 +41,7 @@ public final class GwasReport {
         StringBuilder h = new StringBuilder();
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>").append(esc(title))
                 .append("</title>\n<style>").append(StudyReport.CSS).append("</style></head><body>\n");
-        h.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"muted\">Finished ").append(esc(finished.at()))
+        h.append("<h1>").append(esc(title)).append("</h1>\n<p class=\"muted\">Finished ").append(esc(StudyReport.readableTime(finished.at())))
                 .append(" · folder ").append(esc(dir.toAbsolutePath().normalize().toString())).append("</p>\n");
         h.append("<section id=\"summary\"><h2>What was tested, on whom</h2><p>Each hospital sent counts and regression "
                 + "sums, never genotypes; the statistics equal those of the pooled analysis. The study's own summary ("

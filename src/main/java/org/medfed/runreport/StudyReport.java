@@ -85,7 +85,8 @@ public final class StudyReport {
         h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>")
                 .append(esc("Study report: " + study)).append("</title>\n<style>").append(CSS).append("</style></head><body>\n");
         h.append("<h1>Study report: ").append(esc(study)).append("</h1>\n<p class=\"muted\">Run started ")
-                .append(esc(text(summary.get("started")))).append(", finished ").append(esc(text(summary.get("finished"))))
+                .append(esc(readableTime(text(summary.get("started"))))).append(", finished ")
+                .append(esc(readableTime(text(summary.get("finished")))))
                 .append(" · ").append(esc(card.software().name() + " " + card.software().version())).append("</p>\n");
         studySection(h, summary, card);
         participants(h, card);
@@ -420,6 +421,16 @@ public final class StudyReport {
 
     private static String text(Object o) {
         return o == null ? "" : String.valueOf(o);
+    }
+
+    /** "2026-12-06 21:37:05 UTC" for the files' "2026-12-06T21:37:05.421723Z"; what is no instant, as it is. */
+    static String readableTime(String iso) {
+        try {
+            return java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'", java.util.Locale.ROOT)
+                    .withZone(java.time.ZoneOffset.UTC).format(java.time.Instant.parse(iso));
+        } catch (java.time.format.DateTimeParseException e) {
+            return iso;
+        }
     }
 
     static String esc(String s) {

@@ -36,7 +36,8 @@ class GwasReportTest {
             assertThat(page).as("section " + section).contains("<section id=\"" + section + "\"");
         }
         assertThat(page).contains("4 variants of 1957 tested reached p &lt; 5.00e-08", "Genomic inflation factor lambda: 0.9360",
-                "<th class=\"num\">OR</th>").doesNotContain("src=\"http");
+                "<th class=\"num\">OR</th>").doesNotContain("src=\"http")
+                .containsPattern("Finished \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC");
         // the four hits of summary.txt, smallest p first, in bold; the fifth row is no hit
         String hits = page.substring(page.indexOf("<section id=\"hits\""), page.indexOf("<section id=\"plots\""));
         assertThat(hits.split("<tr class=\"total\">", -1)).hasSize(5);

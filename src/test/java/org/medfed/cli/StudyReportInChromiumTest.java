@@ -40,6 +40,8 @@ class StudyReportInChromiumTest {
         assertThat(report.out()).contains("Report written to");
         String page = Files.readString(html);
         assertThat(page).doesNotContain("src=\"http").doesNotContain("href=\"http"); // self-contained
+        // the times as a reader writes them, not the files' ISO instants with microseconds
+        assertThat(page).containsPattern("Run started \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC, finished \\d{4}-");
 
         String chromium = chromium();
         String dom = browser(chromium, "--dump-dom", html.toUri().toString());
