@@ -21,6 +21,7 @@ import org.medfed.report.ChartImages;
 import org.medfed.project.ModelCard;
 import org.medfed.project.ModelCardFile;
 import org.medfed.study.ProtectionSummary;
+import org.medfed.study.ResultsTable;
 import org.medfed.study.RunCurves;
 import org.medfed.study.RunFolder;
 
@@ -216,11 +217,14 @@ public final class StudyReport {
         String all = segmentation ? "All test images" : "All test patients";
         Map<String, Map<String, Map<String, Line>>> byModel = new LinkedHashMap<>();
         List<String> found = new ArrayList<>();
+        // the pooled test patients' rows; a results.csv written before them has only the weighted means
+        boolean pooledRows = lines.stream().anyMatch(l -> l.participant().equals(ResultsTable.ALL_TEST_PATIENTS));
         for (Line l : lines) {
-            if (l.participant().equals("mean")) {
+            if (l.participant().equals("mean") || (pooledRows && l.participant().equals("mean_weighted"))) {
                 continue;
             }
-            String set = l.participant().equals("mean_weighted") ? all : l.participant();
+            boolean together = l.participant().equals(pooledRows ? ResultsTable.ALL_TEST_PATIENTS : "mean_weighted");
+            String set = together ? all : l.participant();
             if (!found.contains(set)) {
                 found.add(set);
             }

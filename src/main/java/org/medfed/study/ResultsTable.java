@@ -60,8 +60,14 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
      * patients, the 95% interval {@code ci_low}, {@code ci_high} (Wilson for accuracy, sensitivity and specificity,
      * DeLong for AUC; the weighted mean of accuracy is the accuracy over all test patients, so it has one too), and on
      * the federated model's accuracy at each hospital, {@code vs_hospital_alone} (better, no detectable difference,
-     * worse) with the exact McNemar {@code p_value}. Sensitivity and specificity rows come from the statistics.
+     * worse) with the exact McNemar {@code p_value}. Sensitivity and specificity rows come from the statistics, and
+     * so do the rows of participant {@code all}: every hospital's test patients pooled (an AUC over them, which the
+     * weighted mean of the hospitals' AUCs is not; accuracy, sensitivity and specificity as the weighted means).
      */
+    /** The participant of results.csv's rows over every hospital's test patients together. */
+    public static final String ALL_TEST_PATIENTS = "all";
+    private static final String[] POOLED_METRICS = {"accuracy", "auc", "sensitivity", "specificity"};
+
     public String toCsv(ResultStatistics stats) {
         StringBuilder sb = new StringBuilder("model,participant,metric,value,n,ci_low,ci_high,vs_hospital_alone,p_value\n");
         for (Row r : rows) {
@@ -74,6 +80,14 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
                     }
                 }
             });
+            ResultStatistics.Figures pooled = stats.at(r.model(), TestPredictions.ALL);
+            if (pooled != null) {
+                for (String m : POOLED_METRICS) {
+                    if (!Double.isNaN(pooled.get(m).value())) {
+                        line(sb, r.model(), ALL_TEST_PATIENTS, m, pooled.get(m).value(), pooled, stats);
+                    }
+                }
+            }
             r.summary().forEach((m, v) -> {
                 if (m.endsWith(MetricSummary.WEIGHTED)) {
                     String metric = m.substring(0, m.length() - MetricSummary.WEIGHTED.length());

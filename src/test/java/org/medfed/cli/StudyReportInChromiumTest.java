@@ -40,6 +40,16 @@ class StudyReportInChromiumTest {
         assertThat(report.out()).contains("Report written to");
         String page = Files.readString(html);
         assertThat(page).doesNotContain("src=\"http").doesNotContain("href=\"http"); // self-contained
+        // "All test patients" is every hospital's test patients pooled, as the ROC chart's line of them: its AUC is
+        // results.csv's 'all' row (with DeLong's interval), not the weighted mean of the hospitals' AUCs
+        String pooledAuc = Files.readAllLines(run.resolve("results.csv")).stream()
+                .filter(l -> l.startsWith("federated,all,auc,")).findFirst().orElseThrow().split(",")[3];
+        String aucTable = page.substring(page.indexOf("<h3>AUC"), page.indexOf("</table>", page.indexOf("<h3>AUC")));
+        String federatedRow = aucTable.substring(aucTable.indexOf("<tr><td>Federated"));
+        federatedRow = federatedRow.substring(0, federatedRow.indexOf("</tr>"));
+        String lastCell = federatedRow.substring(federatedRow.lastIndexOf("<td class=\"num\">"));
+        assertThat(lastCell).startsWith("<td class=\"num\">" + String.format(java.util.Locale.ROOT, "%.3f",
+                Double.parseDouble(pooledAuc)) + " <span class=\"ci\">(");
         // the times as a reader writes them, not the files' ISO instants with microseconds
         assertThat(page).containsPattern("Run started \\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2} UTC, finished \\d{4}-");
 

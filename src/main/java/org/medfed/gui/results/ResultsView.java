@@ -115,7 +115,8 @@ public final class ResultsView {
         comparisonsTitle.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.comparisons()));
         comparisonsTitle.managedProperty().bind(comparisonsTitle.visibleProperty());
         Label intervalsNote = new Label("In brackets: 95% confidence interval (Wilson for accuracy, sensitivity and "
-                + "specificity; DeLong for AUC). n: test patients. Weighted mean: all test patients together.");
+                + "specificity; DeLong for AUC). n: test patients. All test patients: every hospital's test patients "
+                + "pooled (until the intervals are in, the hospitals' figures weighted by their test patients).");
         intervalsNote.setWrapText(true);
         intervalsNote.getStyleClass().add("muted");
 

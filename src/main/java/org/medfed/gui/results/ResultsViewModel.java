@@ -207,7 +207,7 @@ public final class ResultsViewModel {
             }
         }
         cols.add(MEAN_COLUMN);
-        cols.add("Weighted mean (n=" + testSizes.values().stream().mapToInt(Integer::intValue).sum() + ")");
+        cols.add("All test patients (n=" + testSizes.values().stream().mapToInt(Integer::intValue).sum() + ")");
         columns.setAll(cols);
         List<Row> out = new ArrayList<>();
         String m = metric.get();

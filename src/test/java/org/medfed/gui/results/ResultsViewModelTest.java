@@ -64,7 +64,7 @@ class ResultsViewModelTest {
         assertThat(vm.columns()).containsExactly("city-general (n=" + counts.get(0).testSize() + ")",
                 "rural-clinic (n=" + counts.get(1).testSize() + ")", "heart-centre (n=" + counts.get(2).testSize() + ")",
                 "mountain-hospital (n=" + counts.get(3).testSize() + ")", "Mean",
-                "Weighted mean (n=" + counts.stream().mapToInt(c -> c.testSize()).sum() + ")");
+                "All test patients (n=" + counts.stream().mapToInt(c -> c.testSize()).sum() + ")");
         RoundRecord last = result.history().lastRound().orElseThrow();
         // the figure, then its Wilson interval from the hospital's own count of correct test patients
         int n = counts.get(0).testSize();
