@@ -82,14 +82,18 @@ public final class LineCharts {
         return chart;
     }
 
-    /** Tick steps from 0.001 to 1000 written as plain decimals (JFreeChart's own switch to "5E-1" on small ranges). */
+    /**
+     * Tick steps from 0.001 to 1000 written as plain decimals (JFreeChart's own switch to "5E-1" on small ranges),
+     * with as many decimals as the step has: a step of 0.025 printed with two wrote 0.725 as "0.73".
+     */
     static TickUnits decimalTicks() {
         TickUnits units = new TickUnits();
-        String[] formats = {"0.000", "0.00", "0.0", "0", "0", "0", "0"};
         double size = 0.001;
-        for (String format : formats) {
-            DecimalFormat f = new DecimalFormat(format, java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
+        for (int decimals = 3; decimals >= -3; decimals--) {
             for (double step : new double[] {1, 2, 2.5, 5}) {
+                int places = Math.max(0, step == 2.5 ? decimals + 1 : decimals);
+                DecimalFormat f = new DecimalFormat(places == 0 ? "0" : "0." + "0".repeat(places),
+                        java.text.DecimalFormatSymbols.getInstance(java.util.Locale.ROOT));
                 units.add(new NumberTickUnit(size * step, f));
             }
             size *= 10;

@@ -47,4 +47,19 @@ class LineChartsTest {
         String label = y.getTickUnit().valueToString(0.5);
         assertThat(label).doesNotContain("E").startsWith("0.5");
     }
+
+    /** The report's curve of accuracy from 0.67 to 0.98 took steps of 0.025 and labelled 0.725 "0.73". */
+    @Test
+    void everyTickIsWrittenWithAllTheDecimalsOfItsStep() {
+        org.jfree.chart.axis.TickUnits units = LineCharts.decimalTicks();
+        for (int i = 0; i < units.size(); i++) {
+            org.jfree.chart.axis.TickUnit u = units.get(i);
+            for (int k = 1; k <= 7; k++) {
+                double tick = k * u.getSize();
+                assertThat(Double.parseDouble(u.valueToString(tick))).as("step %s, tick %s", u.getSize(), tick)
+                        .isCloseTo(tick, org.assertj.core.data.Offset.offset(u.getSize() * 1e-6));
+            }
+        }
+        assertThat(units.getCeilingTickUnit(0.021).valueToString(0.725)).isEqualTo("0.725");
+    }
 }
