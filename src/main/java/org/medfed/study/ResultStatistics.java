@@ -192,8 +192,11 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                     : String.format(Locale.ROOT, "on %d patients the paired test cannot tell this from chance (McNemar "
                     + "p = %s).", x.n(), p(x.pValue())))
                     .orElse("no paired test is possible without the patients' predictions.");
-            out.add(String.format(Locale.ROOT, "At %s the federated model is worse than %s's own model: accuracy %.3f "
-                    + "against %.3f on %d test patients; %s", h, h, f.accuracy().value(), a.accuracy().value(), f.n(), how));
+            // "worse" only where the paired test says so: one patient in 38 is a lower score, not a worse model
+            boolean real = c.map(x -> x.verdict() == McNemar.Verdict.WORSE).orElse(false);
+            out.add(String.format(Locale.ROOT, "At %s the federated model %s %s's own model: accuracy %.3f "
+                    + "against %.3f on %d test patients; %s", h, real ? "is worse than" : "scored lower than", h,
+                    f.accuracy().value(), a.accuracy().value(), f.n(), how));
         }
         Map<String, Figures> pooled = stats.figures().get(BaselineResult.POOLED);
         String protections = ProtectionSummary.describe(runProtections);
