@@ -275,7 +275,7 @@ public final class ResultsView {
         TableColumn<ResultsViewModel.Row, String> model = new TableColumn<>("Model trained on");
         model.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().model()));
         model.setCellFactory(c -> new org.medfed.gui.common.TooltipCell<>(javafx.scene.control.OverrunStyle.ELLIPSIS));
-        model.setPrefWidth(270);
+        model.setPrefWidth(310); // "Federated (all hospitals, data stay home)" whole at the default font
         model.setMinWidth(230);
         table.getColumns().add(model);
         for (int i = 0; i < vm.columns().size(); i++) {
