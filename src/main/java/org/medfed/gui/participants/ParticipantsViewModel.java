@@ -21,15 +21,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
-import org.medfed.data.csv.ColumnProfile;
-import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvFormat;
-import org.medfed.data.csv.CsvNumber;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.TableProfiler;
 import org.medfed.data.harmonise.SiteMapping;
-import org.medfed.data.tabular.LabelRule;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
@@ -610,7 +606,8 @@ public final class ParticipantsViewModel {
                 row.balanceProperty().set("");
             }
             if (s != null && s.ok()) {
-                List<String> refused = tooManyValues(s, study.data());
+                List<String> refused = TooManyValues.at(s, study.data(), schemaProblems.stream()
+                        .filter(sp -> sp.kind() == SchemaProblem.Kind.IDENTIFIER).map(SchemaProblem::column).toList());
                 problems.addAll(refused);
                 error |= !refused.isEmpty();
             }
@@ -631,40 +628,6 @@ public final class ParticipantsViewModel {
         if (!blocking.equals(blockingProblems)) {
             blockingProblems.setAll(blocking);
         }
-    }
-
-    /**
-     * What the hospital would refuse to send when the run agrees on classes and levels (SiteTable): a label of more
-     * than 50 values (a measurement, under the as-is rule; nonzero-positive makes two classes of any), or a column of
-     * categories of more than 50 (free text). Said here so that Run is stopped with the reason before it starts. A
-     * column the check already speaks of (an identifier left out, decimal commas) is left to its words.
-     */
-    private List<String> tooManyValues(DataFileSummary s, DataSection data) {
-        if (data == null || data.label() == null) {
-            return List.of();
-        }
-        List<String> out = new ArrayList<>();
-        String file = String.valueOf(s.file().getFileName());
-        ColumnProfile label = s.profiles().get(data.label());
-        if (label != null && label.distinct() < 0 && LabelRule.AS_IS.id().equals(data.labelRule())) {
-            out.add("the label '" + data.label() + "' has more than " + ColumnProfile.MAX_LEVELS + " different values in "
-                    + file + ": a classification needs a column of a few classes as the label (Task and model).");
-        }
-        var settings = data.tabularSettings();
-        for (ColumnProfile p : s.profiles().values()) {
-            String typed = data.types().get(p.name());
-            boolean categories = typed == null ? p.inferredType() == ColumnType.CATEGORICAL
-                    : ColumnType.CATEGORICAL.id().equalsIgnoreCase(typed);
-            if (categories && p.distinct() < 0 && settings.mayBeFeature(p.name())
-                    && !CsvNumber.writtenWithDecimalComma(p.firstText())
-                    && schemaProblems.stream().noneMatch(sp -> p.name().equals(sp.column())
-                    && sp.kind() == SchemaProblem.Kind.IDENTIFIER)) {
-                out.add("column '" + p.name() + "' has more than " + ColumnProfile.MAX_LEVELS + " different values in "
-                        + file + ": too many for a column of categories; leave it out or set its type to numeric "
-                        + "(Task and model).");
-            }
-        }
-        return out;
     }
 
     /**
