@@ -47,6 +47,19 @@ class BadInputTest {
         assertThat(CliRunner.run("run", "--participant", "a=" + a, "--participant", "c=" + c, "--label", "outcome",
                 "--drop", "town", "--rounds", "1", "--out", out.resolve("kept").toString()).exitCode()).isZero();
 
+        // dates of admission: no feature as they are, and the message says so rather than suggest a type
+        StringBuilder dated = new StringBuilder("admitted,age,outcome\n");
+        for (int i = 0; i < 120; i++) {
+            dated.append(String.format(java.util.Locale.ROOT, "2019-%02d-%02d,%d,%s%n", 1 + i % 12, 1 + i % 28, 30 + i % 40,
+                    i % 3 == 0 ? "yes" : "no"));
+        }
+        Path d = java.nio.file.Files.writeString(files.resolve("d.csv"), dated);
+        CliRunner dates = CliRunner.run("run", "--participant", "d=" + d, "--label", "outcome", "--rounds", "1", "--out",
+                out.resolve("dates").toString());
+        assertThat(dates.exitCode()).isEqualTo(2);
+        assertThat(dates.err()).contains("d.csv: column 'admitted' has 84 different values", "it holds dates (such as "
+                + "'2019-01-01'), which are no feature as they are: leave it out, or add to the file a number made from it");
+
         CliRunner level = CliRunner.run("run", "--participant", "a=" + a, "--participant", "c=" + c, "--label", "level",
                 "--drop", "town", "--rounds", "1", "--out", out.resolve("level").toString());
         assertThat(level.exitCode()).isEqualTo(2);

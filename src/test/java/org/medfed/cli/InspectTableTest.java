@@ -16,10 +16,11 @@ class InspectTableTest {
     /** As the Wisconsin breast-cancer file comes: an id number first, the diagnosis second, a measurement last. */
     @Test
     void namesIdentifiersAndTheColumnsThatCouldBeTheLabel() throws Exception {
-        StringBuilder b = new StringBuilder("ref,patient_id,diagnosis,age,size\n");
+        StringBuilder b = new StringBuilder("ref,patient_id,diagnosis,age,seen,size\n");
         for (int i = 0; i < 30; i++) {
             b.append(842302 + 17 * i).append(",P").append(i).append(',').append(i % 3 == 0 ? "M" : "B").append(',')
-                    .append(40 + i % 7).append(',').append(10.5 + i * 0.37).append('\n');
+                    .append(40 + i % 7).append(",2019-03-").append(10 + i % 12).append(',').append(10.5 + i * 0.37)
+                    .append('\n');
         }
         Path file = Files.writeString(tmp.resolve("wdbc-like.csv"), b);
         CliRunner r = CliRunner.run("inspect", file.toString());
@@ -28,6 +29,8 @@ class InspectTableTest {
                 .contains("ref  ", "\n    (looks like an identifier: a different whole number on every row; a study leaves "
                         + "it out of the features unless it is kept)")
                 .contains("\n    (looks like an identifier: its name;")
+                .contains("\n    (dates, such as '2019-03-10': no feature as they are; leave the column out, or add a "
+                        + "number made from it, such as an age)")
                 .contains("label 'size' (the last column): 30 distinct values: not a class label")
                 .contains("columns with 2 to 10 values, which could be the label (--label COLUMN shows its balance): "
                         + "diagnosis (B, M), age (40, 41, 42, 43, 44, 45, 46)");

@@ -14,6 +14,7 @@ import org.medfed.data.TrainTestSplit;
 import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvTable;
+import org.medfed.data.csv.DateText;
 import org.medfed.data.csv.TableProfiler;
 import org.medfed.engine.BadInputException;
 
@@ -131,10 +132,13 @@ public final class SiteTable {
                     }
                 }
                 if (found.size() > ColumnProfile.MAX_LEVELS) {
+                    String example = inLevelOrder(found).get(0);
                     throw new BadInputException(table.file(), null, "column '" + e.getKey() + "' has " + found.size()
                             + " different values: more than the " + ColumnProfile.MAX_LEVELS + " a column of categories "
-                            + "may have (each becomes an input of the model, and its name leaves the hospital); set its "
-                            + "type to numeric if it holds numbers, or leave it out");
+                            + "may have (each becomes an input of the model, and its name leaves the hospital); "
+                            + (DateText.looksLikeDate(example) ? "it holds dates (such as '" + example + "'), which are "
+                            + "no feature as they are: leave it out, or add to the file a number made from it (an age, "
+                            + "days since an event)" : "set its type to numeric if it holds numbers, or leave it out"));
                 }
                 levels.put(e.getKey(), inLevelOrder(found));
             }

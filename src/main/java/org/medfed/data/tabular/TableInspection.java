@@ -11,6 +11,7 @@ import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvNumber;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
+import org.medfed.data.csv.DateText;
 import org.medfed.data.csv.TableProfiler;
 import org.medfed.engine.BadInputException;
 
@@ -48,6 +49,9 @@ public final class TableInspection {
             if (decimalCommas) {
                 sb.append("    (numbers written with a decimal comma, such as '").append(p.firstText())
                         .append("': read with a decimal comma, they are numbers)\n");
+            } else if (p.inferredType() == ColumnType.CATEGORICAL && DateText.looksLikeDate(p.firstText())) {
+                sb.append("    (dates, such as '").append(p.firstText()).append("': no feature as they are; leave the ")
+                        .append("column out, or add a number made from it, such as an age)\n");
             } else if (identifier != null) {
                 sb.append("    (looks like an identifier: ").append(identifier).append("; a study leaves it out of ")
                         .append("the features unless it is kept)\n");

@@ -5,6 +5,7 @@ import java.util.List;
 import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvNumber;
+import org.medfed.data.csv.DateText;
 import org.medfed.data.tabular.LabelRule;
 import org.medfed.engine.BadInputException;
 import org.medfed.project.DataSection;
@@ -46,8 +47,10 @@ final class TooManyValues {
             if (categories && p.distinct() < 0 && settings.mayBeFeature(p.name())
                     && !CsvNumber.writtenWithDecimalComma(p.firstText()) && !identifiers.contains(p.name())) {
                 out.add("column '" + p.name() + "' has more than " + ColumnProfile.MAX_LEVELS + " different values in "
-                        + file + ": too many for a column of categories; leave it out or set its type to numeric "
-                        + "(Task and model).");
+                        + file + ": too many for a column of categories; " + (DateText.looksLikeDate(p.firstText())
+                        ? "it holds dates (such as '" + p.firstText() + "'): leave it out (Task and model), or add to "
+                        + "the file a number made from it (an age, days since an event)."
+                        : "leave it out or set its type to numeric (Task and model)."));
             }
         }
         return out;
