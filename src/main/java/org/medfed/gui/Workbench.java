@@ -113,7 +113,8 @@ public final class Workbench {
         coordinatorSettings = new CoordinatorSettingsViewModel(document, dialogs, coordinator);
         provision = new ProvisionViewModel(document, tasks, dialogs, coordinatorSettings);
         participants.showRemote(remote);
-        task = new TaskViewModel(document, participants.knownColumns(), participants.schemaProblems());
+        task = new TaskViewModel(document, participants.knownColumns(), participants.schemaProblems(),
+                participants.labelCandidates());
         algorithm = new AlgorithmViewModel(document);
         genotypeTask = new GenotypeTaskViewModel(document, tasks);
         imagingTask = new ImagingTaskViewModel(document);

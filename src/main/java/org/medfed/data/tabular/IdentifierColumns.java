@@ -21,6 +21,17 @@ public final class IdentifierColumns {
     private IdentifierColumns() {
     }
 
+    /** Why a column of {@code table} looks like an identifier, in words ("its name"), or null. */
+    public static String reason(CsvTable table, String column) {
+        if (byName(column)) {
+            return "its name";
+        }
+        int c = table.columnIndex(column);
+        return byValues(table, c)
+                ? (table.isNumber(0, c) ? "a different whole number on every row" : "a different value on every row")
+                : null;
+    }
+
     /** "patient_id", "MRN", "Sample code number". */
     public static boolean byName(String column) {
         List<String> words = words(column);

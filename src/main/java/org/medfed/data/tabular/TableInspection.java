@@ -24,9 +24,6 @@ public final class TableInspection {
     private TableInspection() {
     }
 
-    /** A label candidate has at least two classes and at most this many. */
-    static final int MAX_SUGGESTED_CLASSES = 10;
-
     public static String report(Path file, CsvFormat format, String label) {
         CsvTable table = CsvReader.read(file, format);
         Map<String, ColumnProfile> profiles = TableProfiler.profile(table);
@@ -45,7 +42,7 @@ public final class TableInspection {
             boolean decimalCommas = p.inferredType() == ColumnType.CATEGORICAL
                     && CsvNumber.writtenWithDecimalComma(p.firstText()) && p.levelCounts().keySet().stream()
                     .allMatch(v -> CsvReader.isNumber(v) || CsvNumber.writtenWithDecimalComma(v));
-            String identifier = decimalCommas ? null : identifierReason(table, p.name());
+            String identifier = decimalCommas ? null : IdentifierColumns.reason(table, p.name());
             if (decimalCommas) {
                 sb.append("    (numbers written with a decimal comma, such as '").append(p.firstText())
                         .append("': read with a decimal comma, they are numbers)\n");
@@ -69,13 +66,13 @@ public final class TableInspection {
         }
         sb.append('\n').append("label '").append(labelColumn).append("'").append(label == null ? " (the last column)" : "")
                 .append(": ");
-        if (lp.distinct() < 0 || (label == null && lp.distinct() > MAX_SUGGESTED_CLASSES)) {
+        if (lp.distinct() < 0 || (label == null && lp.distinct() > LabelCandidates.MAX_CLASSES)) {
             // a column asked for by name gets its balance however many classes it has; the default, only if few
             sb.append(lp.distinct() < 0 ? "more than " + ColumnProfile.MAX_LEVELS : String.valueOf(lp.distinct()))
                     .append(" distinct values: not a class label\n");
-            List<String> candidates = labelCandidates(table, profiles, labelColumn);
-            sb.append(candidates.isEmpty() ? "no column has 2 to " + MAX_SUGGESTED_CLASSES + " values to be a label\n"
-                    : "columns with 2 to " + MAX_SUGGESTED_CLASSES + " values, which could be the label (--label "
+            List<String> candidates = LabelCandidates.of(table, profiles, labelColumn);
+            sb.append(candidates.isEmpty() ? "no column has 2 to " + LabelCandidates.MAX_CLASSES + " values to be a label\n"
+                    : "columns with 2 to " + LabelCandidates.MAX_CLASSES + " values, which could be the label (--label "
                     + "COLUMN shows its balance): " + String.join(", ", candidates) + "\n");
         } else {
             int total = lp.present();
@@ -91,29 +88,6 @@ public final class TableInspection {
             sb.append('\n');
         }
         return sb.toString();
-    }
-
-    /** Why the column looks like an identifier, or null. */
-    private static String identifierReason(CsvTable table, String column) {
-        if (IdentifierColumns.byName(column)) {
-            return "its name";
-        }
-        int c = table.columnIndex(column);
-        return IdentifierColumns.byValues(table, c)
-                ? (table.isNumber(0, c) ? "a different whole number on every row" : "a different value on every row")
-                : null;
-    }
-
-    /** Columns of a few classes, with their values: "column2 (B, M)". */
-    private static List<String> labelCandidates(CsvTable table, Map<String, ColumnProfile> profiles, String besides) {
-        List<String> out = new ArrayList<>();
-        for (ColumnProfile p : profiles.values()) {
-            if (!p.name().equals(besides) && p.distinct() >= 2 && p.distinct() <= MAX_SUGGESTED_CLASSES
-                    && identifierReason(table, p.name()) == null) {
-                out.add(p.name() + " (" + String.join(", ", p.levelCounts().keySet()) + ")");
-            }
-        }
-        return out;
     }
 
     private static String num(double v) {

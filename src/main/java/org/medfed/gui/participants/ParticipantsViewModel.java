@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
@@ -26,6 +27,7 @@ import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.TableProfiler;
 import org.medfed.data.harmonise.SiteMapping;
+import org.medfed.data.tabular.LabelCandidates;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.engine.BadInputException;
 import org.medfed.gui.common.BackgroundTasks;
@@ -70,6 +72,7 @@ public final class ParticipantsViewModel {
     private final StringProperty notice = new SimpleStringProperty("");
     private final BooleanProperty busy = new SimpleBooleanProperty();
     private final ObservableList<String> knownColumns = FXCollections.observableArrayList();
+    private final ObservableList<String> labelCandidates = FXCollections.observableArrayList();
     private final ObservableList<String> blockingProblems = FXCollections.observableArrayList();
     private final ObjectProperty<DataKind> kind = new SimpleObjectProperty<>(DataKind.TABLE);
     /** Sample counts and class balance that a data kind's own pane found in files this class does not read. */
@@ -425,6 +428,7 @@ public final class ParticipantsViewModel {
         kind.set(DataKind.of(study));
         if (kind.get() != DataKind.TABLE) {
             knownColumns.clear();
+            labelCandidates.clear();
             schemaCheck.reset();
             updateRowFigures();
             refreshPreview();
@@ -549,8 +553,13 @@ public final class ParticipantsViewModel {
             return;
         }
         Study study = document.study();
-        List<String> columns = study.participants().stream().map(this::summaryOf)
-                .filter(x -> x != null && x.ok()).findFirst().map(x -> x.table().columns())
+        Optional<DataFileSummary> firstRead = study.participants().stream().map(this::summaryOf)
+                .filter(x -> x != null && x.ok()).findFirst();
+        List<String> candidates = firstRead.map(x -> LabelCandidates.of(x.table(), x.profiles(), null)).orElse(List.of());
+        if (!candidates.equals(labelCandidates)) {
+            labelCandidates.setAll(candidates);
+        }
+        List<String> columns = firstRead.map(x -> x.table().columns())
                 .or(() -> study.participants().stream().filter(ParticipantEntry::isRemote).map(remote::overview)
                         .filter(Objects::nonNull).findFirst().map(o -> o.schema().columns()))
                 .orElse(List.of());
@@ -758,6 +767,8 @@ public final class ParticipantsViewModel {
     public BooleanProperty busyProperty() { return busy; }
     /** The columns of the first hospital file that could be read: what the Task screen offers. */
     public ObservableList<String> knownColumns() { return knownColumns; }
+    /** The first hospital's columns that could be the label ("column2 (B, M)"), for the Task screen's hint. */
+    public ObservableList<String> labelCandidates() { return labelCandidates; }
     /** What in the hospitals' files stops a run (unreadable file, schema error), for the Run button and status line. */
     public ObservableList<String> blockingProblems() { return blockingProblems; }
 

@@ -91,8 +91,15 @@ public final class TaskView {
         description.setPrefRowCount(2);
         description.setWrapText(true);
         description.setPrefWidth(380);
+        Label labelHint = new Label();
+        labelHint.setId("task-label-hint");
+        labelHint.textProperty().bind(vm.labelHintProperty());
+        labelHint.setWrapText(true);
+        labelHint.getStyleClass().add("muted");
+        labelHint.visibleProperty().bind(vm.labelHintProperty().isNotEmpty());
+        labelHint.managedProperty().bind(labelHint.visibleProperty());
         VBox left = new VBox(8, title("Study"), row("Name", name), new Label("Description"), description,
-                title("What to predict"), row("Label (outcome)", label),
+                title("What to predict"), row("Label (outcome)", label), labelHint,
                 new Label("Features: the columns the model learns from"), features);
         VBox right = new VBox(8, title("Preparing the data"), prep, title("Model"), modelGrid);
         VBox.setVgrow(features, Priority.ALWAYS);

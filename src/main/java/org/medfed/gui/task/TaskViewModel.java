@@ -14,6 +14,7 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
+import org.medfed.data.tabular.LabelCandidates;
 import org.medfed.data.tabular.LabelRule;
 import org.medfed.data.tabular.MissingPolicy;
 import org.medfed.data.tabular.Normalization;
@@ -42,6 +43,8 @@ public final class TaskViewModel {
     private final StudyDocument document;
     private final ObservableList<String> columns;
     private final ObservableList<SchemaProblem> schemaProblems;
+    private final ObservableList<String> labelCandidates;
+    private final javafx.beans.property.StringProperty labelHint = new javafx.beans.property.SimpleStringProperty("");
     private final ObservableList<String> labelChoices = FXCollections.observableArrayList();
     private final ObjectProperty<String> label = new SimpleObjectProperty<>();
     private final ObservableList<FeatureChoice> features = FXCollections.observableArrayList();
@@ -60,13 +63,15 @@ public final class TaskViewModel {
 
     /**
      * @param columns        the columns the hospitals' files have
-     * @param schemaProblems the check across hospitals: a column it leaves out as an identifier is offered unticked
+     * @param schemaProblems  the check across hospitals: a column it leaves out as an identifier is offered unticked
+     * @param labelCandidates the columns that could be the label ("column2 (B, M)"), named while none is chosen
      */
     public TaskViewModel(StudyDocument document, ObservableList<String> columns,
-                         ObservableList<SchemaProblem> schemaProblems) {
+                         ObservableList<SchemaProblem> schemaProblems, ObservableList<String> labelCandidates) {
         this.document = document;
         this.columns = columns;
         this.schemaProblems = schemaProblems;
+        this.labelCandidates = labelCandidates;
         hidden = new FormField("hidden", "Hidden layer sizes", "neurons per hidden layer, e.g. 32 or 32,16",
                 this::checkHidden, t -> {
                     if ("mlp".equals(model.get())) {
@@ -120,6 +125,7 @@ public final class TaskViewModel {
         });
         columns.addListener((ListChangeListener<String>) c -> show(document.study()));
         schemaProblems.addListener((ListChangeListener<SchemaProblem>) c -> show(document.study()));
+        labelCandidates.addListener((ListChangeListener<String>) c -> show(document.study()));
         document.studyProperty().addListener((obs, was, is) -> show(is));
         show(document.study());
     }
@@ -146,6 +152,8 @@ public final class TaskViewModel {
                 labelChoices.setAll(known);
             }
             label.set(d.label());
+            labelHint.set(d.label() != null || labelCandidates.isEmpty() ? "" : "Columns of 2 to "
+                    + LabelCandidates.MAX_CLASSES + " values, which could be the label: " + String.join(", ", labelCandidates));
             if (!study.name().equals(studyName.get() == null ? "" : studyName.get().strip())) {
                 studyName.set(study.name());
             }
@@ -279,6 +287,8 @@ public final class TaskViewModel {
     public javafx.beans.property.StringProperty descriptionProperty() { return description; }
     public ObservableList<String> labelChoices() { return labelChoices; }
     public ObjectProperty<String> labelProperty() { return label; }
+    /** While no label is chosen: the columns that could be it. */
+    public javafx.beans.property.ReadOnlyStringProperty labelHintProperty() { return labelHint; }
     public ObservableList<FeatureChoice> features() { return features; }
     public ObjectProperty<String> missingProperty() { return missing; }
     public ObjectProperty<String> normalizationProperty() { return normalization; }

@@ -48,6 +48,7 @@ class ParticipantsViewModelTest {
         assertThat(city.checkProperty().get()).isEqualTo("✔ ok");
         assertThat(vm.schemaStatusProperty().get()).startsWith("✔ The hospitals' tables match");
         assertThat(vm.knownColumns()).contains("age", "disease");
+        assertThat(vm.labelCandidates()).contains("disease (0, 1)").noneMatch(c -> c.startsWith("age"));
 
         vm.select(3);
         assertThat(vm.previewTitleProperty().get()).startsWith("mountain-hospital: mountain-hospital.csv, 90 rows, 9 columns");

@@ -31,7 +31,7 @@ class TaskViewModelTest {
     @Test
     void showsLabelFeaturesAndSettingsOfTheStudy() {
         StudyDocument doc = sample();
-        TaskViewModel vm = new TaskViewModel(doc, columns, FXCollections.observableArrayList());
+        TaskViewModel vm = new TaskViewModel(doc, columns, FXCollections.observableArrayList(), FXCollections.observableArrayList());
         assertThat(vm.labelProperty().get()).isEqualTo("disease");
         assertThat(vm.labelChoices()).containsExactlyElementsOf(columns);
         assertThat(vm.features()).extracting(FeatureChoice::column).doesNotContain("disease").hasSize(8);
@@ -46,7 +46,7 @@ class TaskViewModelTest {
     @Test
     void choicesAreWrittenToTheStudy() {
         StudyDocument doc = sample();
-        TaskViewModel vm = new TaskViewModel(doc, columns, FXCollections.observableArrayList());
+        TaskViewModel vm = new TaskViewModel(doc, columns, FXCollections.observableArrayList(), FXCollections.observableArrayList());
         vm.features().stream().filter(f -> f.column().equals("bmi")).findFirst().orElseThrow().useProperty().set(false);
         assertThat(doc.study().data().drop()).containsExactly("bmi");
         vm.features().stream().filter(f -> f.column().equals("smoker")).findFirst().orElseThrow().typeProperty().set("numeric");
@@ -66,7 +66,7 @@ class TaskViewModelTest {
     void aColumnTheCheckLeavesOutAsAnIdentifierIsOfferedUntickedAndTickingItKeepsIt() {
         StudyDocument doc = sample();
         ObservableList<SchemaProblem> problems = FXCollections.observableArrayList();
-        TaskViewModel vm = new TaskViewModel(doc, columns, problems);
+        TaskViewModel vm = new TaskViewModel(doc, columns, problems, FXCollections.observableArrayList());
         FeatureChoice bmi = vm.features().stream().filter(f -> f.column().equals("bmi")).findFirst().orElseThrow();
         assertThat(bmi.useProperty().get()).isTrue();
 
@@ -94,9 +94,24 @@ class TaskViewModelTest {
     }
 
     @Test
+    void whileNoLabelIsChosenTheColumnsThatCouldBeItAreNamed() {
+        StudyDocument doc = sample();
+        ObservableList<String> candidates = FXCollections.observableArrayList("sex (F, M)", "disease (0, 1)");
+        TaskViewModel vm = new TaskViewModel(doc, columns, FXCollections.observableArrayList(), candidates);
+        assertThat(vm.labelHintProperty().get()).as("the sample has its label").isEmpty();
+        doc.edit(st -> st.withData(st.data().withLabel(null)));
+        assertThat(vm.labelHintProperty().get())
+                .isEqualTo("Columns of 2 to 10 values, which could be the label: sex (F, M), disease (0, 1)");
+        candidates.setAll("diagnosis (B, M)");
+        assertThat(vm.labelHintProperty().get()).endsWith(": diagnosis (B, M)");
+        vm.labelProperty().set("diagnosis");
+        assertThat(vm.labelHintProperty().get()).isEmpty();
+    }
+
+    @Test
     void anMlpNeedsHiddenSizes() {
         StudyDocument doc = sample();
-        TaskViewModel vm = new TaskViewModel(doc, columns, FXCollections.observableArrayList());
+        TaskViewModel vm = new TaskViewModel(doc, columns, FXCollections.observableArrayList(), FXCollections.observableArrayList());
         assertThat(vm.hidden().valid()).isTrue();
         vm.modelProperty().set("mlp");
         assertThat(doc.study().model().type()).isEqualTo("mlp");
