@@ -6,12 +6,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.CsvWriter;
 import org.medfed.data.csv.TableProfiler;
 import org.medfed.data.split.HospitalSplitter;
 import org.medfed.data.split.SplitRule;
+import org.medfed.data.tabular.LabelCandidates;
+import org.medfed.engine.BadInputException;
 import org.medfed.io.OutputFolder;
 import org.medfed.project.DataSection;
 import org.medfed.project.ParticipantEntry;
@@ -61,6 +64,9 @@ final class SplitCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         CsvTable table = CsvReader.read(file, reading.format(file));
+        if (label != null) {
+            refuseALabelOfTooManyValues(table);
+        }
         SplitRule rule = SplitRule.parse(by);
         Map<String, int[]> parts = HospitalSplitter.split(table, into, rule, label, seed);
         int labelColumn = label == null ? -1 : table.columnIndex(label);
@@ -72,6 +78,18 @@ final class SplitCommand implements Callable<Integer> {
             folder.finish();
         }
         return MedFedCommand.OK;
+    }
+
+    /** A measurement as the label makes no study: its run would be refused by every hospital (SiteTable). */
+    private void refuseALabelOfTooManyValues(CsvTable table) {
+        Map<String, ColumnProfile> profiles = TableProfiler.profile(table);
+        ColumnProfile p = profiles.get(label);
+        if (p != null && p.distinct() < 0) {
+            List<String> candidates = LabelCandidates.of(table, profiles, label);
+            throw new BadInputException(file, null, "label column '" + label + "' has more than "
+                    + ColumnProfile.MAX_LEVELS + " different values: a classification needs a column of a few classes"
+                    + (candidates.isEmpty() ? "" : " (such as " + String.join(", ", candidates) + ")"));
+        }
     }
 
     private void write(CsvTable table, Map<String, int[]> parts, int labelColumn, SplitRule rule) {

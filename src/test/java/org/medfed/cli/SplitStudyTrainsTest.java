@@ -45,4 +45,19 @@ class SplitStudyTrainsTest {
                 .filter(f -> f[0].equals(model) && f[1].equals("mean_weighted") && f[2].equals("accuracy"))
                 .mapToDouble(f -> Double.parseDouble(f[3])).findFirst().orElseThrow();
     }
+
+    /** A measurement as the label would write a study that every hospital refuses to run: split refuses it. */
+    @Test
+    void aMeasurementIsNoLabelForTheStudy() throws IOException {
+        StringBuilder b = new StringBuilder("diagnosis,size\n");
+        for (int i = 0; i < 80; i++) {
+            b.append(i % 3 == 0 ? "M" : "B").append(',').append(10.5 + i * 0.37).append('\n');
+        }
+        Path file = Files.writeString(tmp.resolve("tumours.csv"), b);
+        CliRunner r = CliRunner.run("split", file.toString(), "--label", "size", "--out", tmp.resolve("s").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("tumours.csv: label column 'size' has more than 50 different values: a "
+                + "classification needs a column of a few classes (such as diagnosis (B, M))");
+        assertThat(tmp.resolve("s/study.json")).doesNotExist();
+    }
 }
