@@ -143,7 +143,8 @@ final class StudyFlags {
             throw new BadInputException("give a study file, or at least one --participant NAME=FILE with --label COLUMN");
         }
         if (label == null) {
-            throw new BadInputException("--label COLUMN is needed: the column the model should predict");
+            throw new BadInputException("--label COLUMN is needed: the column the model should predict ('medfed "
+                    + "inspect FILE' names the columns that could be it)");
         }
         List<ParticipantEntry> entries = new ArrayList<>();
         for (String p : participants) {

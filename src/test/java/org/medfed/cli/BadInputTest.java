@@ -68,6 +68,14 @@ class BadInputTest {
     }
 
     @Test
+    void aRunWithoutItsLabelSaysWhereToFindOne() {
+        CliRunner r = CliRunner.run("run", "--participant", "a=" + DIR.resolve("good.csv"), "--out", out.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("--label COLUMN is needed: the column the model should predict ('medfed inspect "
+                + "FILE' names the columns that could be it)");
+    }
+
+    @Test
     void raggedRow() {
         CliRunner r = runCsv("ragged.csv");
         assertThat(r.exitCode()).isEqualTo(2);
