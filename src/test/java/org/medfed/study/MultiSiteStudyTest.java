@@ -120,6 +120,24 @@ class MultiSiteStudyTest {
         }
     }
 
+    /** A measurement as the label: every value would leave the hospital as a class name, and the node refuses. */
+    @Test
+    void aNodeRefusesToSendAMeasurementAsClassNames() {
+        Study study = StudyFile.load(SAMPLE);
+        Study multi = remote(study).withData(study.data().withLabel("systolic_bp"));
+        try (LoopbackFederation net = new LoopbackFederation("heart", MultiSiteStudy.nodes(multi))) {
+            for (ParticipantEntry p : study.participants()) {
+                Path file = StudyFile.resolve(SAMPLE.toAbsolutePath(), p.data().get(0));
+                net.startNode(p.name() + "-node", new DatasetCallHandler(Map.of("heart",
+                        new TableDataset("heart", file, null, 1, null))));
+            }
+            assertThatThrownBy(() -> MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE.toAbsolutePath(),
+                    net.server.nodes(), Duration.ofSeconds(20), "test-run", m -> { }))
+                    .hasMessageContaining("label column 'systolic_bp' has ")
+                    .hasMessageContaining("different values: a classification predicts one of a few classes");
+        }
+    }
+
     private static void assertNodesEqualSimulation(Study study) {
         StudyResult local = simulate(study);
 
