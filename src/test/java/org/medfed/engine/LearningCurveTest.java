@@ -48,4 +48,35 @@ class LearningCurveTest {
         assertThat(LearningCurve.stillImproving(run(RunStatus.FINISHED, 0.9, 0.8, 0.7, 0.6, 0.5, 0.4, 0.3, 0.2,
                 Double.NaN, 0.1, 0.05), false)).isEmpty();
     }
+
+    private static RunHistory withMetrics(double[] losses, double[] accuracy, double[] auc) {
+        List<RoundRecord> rounds = new ArrayList<>();
+        for (int i = 0; i < losses.length; i++) {
+            rounds.add(new RoundRecord(i + 1, List.of("a"), Map.of(), Map.of(),
+                    Map.of("loss", losses[i], "accuracy", accuracy[i], "auc", auc[i]), List.of(), Duration.ZERO, 0, Map.of()));
+        }
+        return new RunHistory("fedavg", List.of("a"), rounds, ModelVector.wrap(new float[1]), RunStatus.FINISHED, "",
+                Duration.ZERO);
+    }
+
+    /**
+     * The Wisconsin file split in three, SGD at 0.05: the loss fell from 0.109 to 0.100 over rounds 15 to 20 while
+     * accuracy (0.982) and AUC (0.998) stood still: the probabilities sharpen, the decisions are final.
+     */
+    @Test
+    void aLossThatFallsWhileAccuracyAndAucStandStillIsNoUnfinishedModel() {
+        double[] losses = new double[20];
+        double[] flatAccuracy = new double[20];
+        double[] flatAuc = new double[20];
+        double[] risingAuc = new double[20];
+        for (int i = 0; i < 20; i++) {
+            losses[i] = 0.3 - 0.01 * i;
+            flatAccuracy[i] = i < 10 ? 0.9 : 0.982;
+            flatAuc[i] = i < 10 ? 0.95 : 0.998;
+            risingAuc[i] = 0.95 + 0.002 * i;
+        }
+        assertThat(LearningCurve.stillImproving(withMetrics(losses, flatAccuracy, flatAuc), false)).isEmpty();
+        // either metric rising keeps the note
+        assertThat(LearningCurve.stillImproving(withMetrics(losses, flatAccuracy, risingAuc), false)).isPresent();
+    }
 }
