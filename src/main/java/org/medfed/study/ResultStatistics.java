@@ -179,6 +179,9 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
         if (federated == null) {
             return out;
         }
+        List<String> byChance = new ArrayList<>(); // lower by differences the paired test cannot tell from chance
+        List<String> chanceFigures = new ArrayList<>();
+        List<String> chanceP = new ArrayList<>();
         for (String h : stats.hospitals()) {
             Map<String, Figures> alone = stats.figures().get(BaselineResult.local(h));
             Figures f = federated.get(h);
@@ -187,16 +190,30 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                 continue;
             }
             Optional<Comparison> c = stats.comparisons().stream().filter(x -> x.hospital().equals(h)).findFirst();
-            String how = c.map(x -> x.verdict() == McNemar.Verdict.WORSE
-                    ? String.format(Locale.ROOT, "the paired test finds this difference real (McNemar p = %s).", p(x.pValue()))
-                    : String.format(Locale.ROOT, "on %d patients the paired test cannot tell this from chance (McNemar "
-                    + "p = %s).", x.n(), p(x.pValue())))
-                    .orElse("no paired test is possible without the patients' predictions.");
+            if (c.isPresent() && c.get().verdict() != McNemar.Verdict.WORSE) {
+                byChance.add(h);
+                chanceFigures.add(String.format(Locale.ROOT, "%.3f against %.3f on %d test patients",
+                        f.accuracy().value(), a.accuracy().value(), f.n()));
+                chanceP.add(p(c.get().pValue()));
+                continue;
+            }
             // "worse" only where the paired test says so: one patient in 38 is a lower score, not a worse model
-            boolean real = c.map(x -> x.verdict() == McNemar.Verdict.WORSE).orElse(false);
+            String how = c.map(x -> String.format(Locale.ROOT, "the paired test finds this difference real (McNemar "
+                    + "p = %s).", p(x.pValue()))).orElse("no paired test is possible without the patients' predictions.");
             out.add(String.format(Locale.ROOT, "At %s the federated model %s %s's own model: accuracy %.3f "
-                    + "against %.3f on %d test patients; %s", h, real ? "is worse than" : "scored lower than", h,
-                    f.accuracy().value(), a.accuracy().value(), f.n(), how));
+                    + "against %.3f on %d test patients; %s", h, c.isPresent() ? "is worse than" : "scored lower than",
+                    h, f.accuracy().value(), a.accuracy().value(), f.n(), how));
+        }
+        if (byChance.size() == 1) {
+            String h = byChance.get(0);
+            out.add(String.format(Locale.ROOT, "At %s the federated model scored lower than %s's own model: accuracy "
+                    + "%s; the paired test cannot tell this from chance (McNemar p = %s).", h, h,
+                    chanceFigures.get(0), chanceP.get(0)));
+        } else if (byChance.size() > 1) {
+            // one sentence for them all: a warning per hospital for differences that are no finding reads as alarm
+            out.add(String.format(Locale.ROOT, "At %s the federated model scored lower than each hospital's own "
+                    + "model: accuracy %s; the paired test cannot tell any of these from chance (McNemar p = %s).",
+                    words(byChance), String.join(", ", chanceFigures), String.join(", ", chanceP)));
         }
         Map<String, Figures> pooled = stats.figures().get(BaselineResult.POOLED);
         String protections = ProtectionSummary.describe(runProtections);
@@ -213,6 +230,12 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
             }
         }
         return out;
+    }
+
+    /** "a", "a and b", "a, b and c". */
+    private static String words(List<String> names) {
+        return names.size() == 1 ? names.get(0)
+                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
     }
 
     /** A p-value as people read it: "< 0.001" for the tiny ones, two significant figures otherwise. */
