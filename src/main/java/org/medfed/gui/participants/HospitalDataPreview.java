@@ -101,10 +101,15 @@ final class HospitalDataPreview {
             title.set(p.name() + ": " + s.file().getFileName() + ", " + s.table().rowCount() + " rows, "
                     + s.table().columns().size() + " columns" + (s.table().rowCount() > PREVIEW_ROWS
                     ? " (first " + PREVIEW_ROWS + " rows shown)" : ""));
+            Map<String, String> refused = TooManyValues.at(s, data, TooManyValues.identifiers(schemaProblems));
             for (ColumnProfile c : s.profiles().values()) {
+                String problem = columnProblem(p.name(), c.name());
+                if (refused.containsKey(c.name())) {
+                    problem = "✖ " + refused.get(c.name()) + (problem.isEmpty() ? "" : "; " + problem);
+                }
                 shownColumns.add(new ColumnRow(c.name(), ColumnDescriptions.typeText(c, data), c.missing(),
                         c.distinct() < 0 ? "> " + ColumnProfile.MAX_LEVELS : String.valueOf(c.distinct()), ColumnDescriptions.range(c),
-                        ColumnDescriptions.role(c.name(), data, leftOutAsIdentifier(c.name())), columnProblem(p.name(), c.name())));
+                        ColumnDescriptions.role(c.name(), data, leftOutAsIdentifier(c.name())), problem));
             }
             if (label != null) {
                 ColumnProfile lp = s.profiles().get(label);

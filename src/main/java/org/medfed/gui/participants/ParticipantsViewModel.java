@@ -615,9 +615,8 @@ public final class ParticipantsViewModel {
                 row.balanceProperty().set("");
             }
             if (s != null && s.ok()) {
-                List<String> refused = TooManyValues.at(s, study.data(), schemaProblems.stream()
-                        .filter(sp -> sp.kind() == SchemaProblem.Kind.IDENTIFIER).map(SchemaProblem::column).toList());
-                problems.addAll(refused);
+                var refused = TooManyValues.at(s, study.data(), TooManyValues.identifiers(schemaProblems));
+                problems.addAll(refused.values());
                 error |= !refused.isEmpty();
             }
             for (SchemaProblem sp : own) {

@@ -50,6 +50,10 @@ public final class TablePreviewPane {
         TableColumn<ColumnRow, String> problem = col("Check", ColumnRow::problem, 260);
         problem.setCellFactory(c -> new ColumnCheckCell());
         columns.getColumns().add(problem);
+        // the check's words take the rest of the width (they were cut at 260 pixels beside an empty filler column)
+        double others = columns.getColumns().stream().filter(c -> c != problem).mapToDouble(TableColumn::getPrefWidth).sum();
+        problem.prefWidthProperty().bind(javafx.beans.binding.Bindings.max(260.0,
+                columns.widthProperty().subtract(others + 20)));
 
         balanceChart.setId("preview-balance");
         balanceChart.setTitle("Label balance");

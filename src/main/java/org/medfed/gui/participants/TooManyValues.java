@@ -1,12 +1,14 @@
 package org.medfed.gui.participants;
 
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.medfed.data.csv.ColumnProfile;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvNumber;
 import org.medfed.data.csv.DateText;
 import org.medfed.data.tabular.LabelRule;
+import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.engine.BadInputException;
 import org.medfed.project.DataSection;
 
@@ -22,16 +24,25 @@ final class TooManyValues {
     private TooManyValues() {
     }
 
-    /** The row's problems for the hospital's file {@code s}; {@code identifiers} are the columns left out as such. */
-    static List<String> at(DataFileSummary s, DataSection data, List<String> identifiers) {
+    /** The columns the check leaves out as identifiers. */
+    static List<String> identifiers(List<SchemaProblem> problems) {
+        return problems.stream().filter(sp -> sp.kind() == SchemaProblem.Kind.IDENTIFIER && sp.column() != null)
+                .map(SchemaProblem::column).toList();
+    }
+
+    /**
+     * The problems of the hospital's file {@code s} by column, in the file's order; {@code identifiers} are the
+     * columns the check leaves out as such.
+     */
+    static Map<String, String> at(DataFileSummary s, DataSection data, List<String> identifiers) {
         if (data == null || data.label() == null) {
-            return List.of();
+            return Map.of();
         }
-        List<String> out = new ArrayList<>();
+        Map<String, String> out = new LinkedHashMap<>();
         String file = String.valueOf(s.file().getFileName());
         ColumnProfile label = s.profiles().get(data.label());
         if (label != null && label.distinct() < 0 && LabelRule.AS_IS.id().equals(data.labelRule())) {
-            out.add("the label '" + data.label() + "' has more than " + ColumnProfile.MAX_LEVELS + " different values in "
+            out.put(data.label(), "the label '" + data.label() + "' has more than " + ColumnProfile.MAX_LEVELS + " different values in "
                     + file + ": a classification needs a column of a few classes as the label (Task and model).");
         }
         org.medfed.data.tabular.TabularSettings settings;
@@ -46,7 +57,7 @@ final class TooManyValues {
                     : ColumnType.CATEGORICAL.id().equalsIgnoreCase(typed);
             if (categories && p.distinct() < 0 && settings.mayBeFeature(p.name())
                     && !CsvNumber.writtenWithDecimalComma(p.firstText()) && !identifiers.contains(p.name())) {
-                out.add("column '" + p.name() + "' has more than " + ColumnProfile.MAX_LEVELS + " different values in "
+                out.put(p.name(), "column '" + p.name() + "' has more than " + ColumnProfile.MAX_LEVELS + " different values in "
                         + file + ": too many for a column of categories; " + (DateText.looksLikeDate(p.firstText())
                         ? "it holds dates (such as '" + p.firstText() + "'): leave it out (Task and model), or add to "
                         + "the file a number made from it (an age, days since an event)."

@@ -148,6 +148,12 @@ class ParticipantsViewModelTest {
         // free text, a few values repeated (so no identifier): the hospital would refuse its 55 names as categories
         assertThat(city.checkProperty().get()).contains("column 'notes' has more than 50 different values in glucose.csv: "
                 + "too many for a column of categories; leave it out or set its type to numeric (Task and model).");
+        // and beside the column in the hospital's list of columns
+        vm.select(0);
+        assertThat(vm.previewColumns()).filteredOn(c -> c.column().equals("notes")).singleElement()
+                .satisfies(c -> assertThat(c.problem()).startsWith("✖ column 'notes' has more than 50 different values"));
+        assertThat(vm.previewColumns()).filteredOn(c -> c.column().equals("glucose")).singleElement()
+                .satisfies(c -> assertThat(c.problem()).startsWith("✖ the label 'glucose' has more than 50"));
         doc.edit(st -> st.withData(org.medfed.gui.common.StudyEdits.withFeaturesAndDrop(st.data(), List.of(), List.of("notes"))));
         ui.drain();
         assertThat(city.checkProperty().get()).doesNotContain("notes");
