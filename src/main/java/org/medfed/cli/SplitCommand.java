@@ -111,8 +111,14 @@ final class SplitCommand implements Callable<Integer> {
             err.printf("%s: %d rows%s%n", name, rows.size(), balance.isEmpty() ? "" : ", label " + balance);
         }
         if (label != null) {
+            DataSection data = DataSection.forLabel(label);
+            if (rule.kind() == SplitRule.Kind.COLUMN) {
+                // the column the hospitals were made from has one value at each: as a feature, the check would find
+                // it coded differently everywhere, and it says nothing within a hospital
+                data = data.withDrop(List.of(rule.column()));
+            }
             Study study = Study.empty().withName(file.getFileName() + " split " + rule)
-                    .withParticipants(entries).withData(DataSection.forLabel(label));
+                    .withParticipants(entries).withData(data);
             StudyFile.save(study, out.resolve(STUDY));
             err.println("study file: " + out.resolve(STUDY));
         }

@@ -109,6 +109,11 @@ public record DataSection(String separator, String header, List<String> missingV
                 dropFirstLevel, normalization, labelRule, trainFraction, splitSeed, stratify, keep, classNames);
     }
 
+    public DataSection withDrop(List<String> columns) {
+        return new DataSection(separator, header, missingValues, columnNames, label, features, columns, types, missing,
+                dropFirstLevel, normalization, labelRule, trainFraction, splitSeed, stratify, keep, classNames);
+    }
+
     public DataSection withKeep(List<String> columns) {
         return new DataSection(separator, header, missingValues, columnNames, label, features, drop, types, missing,
                 dropFirstLevel, normalization, labelRule, trainFraction, splitSeed, stratify, columns, classNames);

@@ -60,4 +60,24 @@ class SplitStudyTrainsTest {
                 + "classification needs a column of a few classes (such as diagnosis (B, M))");
         assertThat(tmp.resolve("s/study.json")).doesNotExist();
     }
+
+    /** Hospitals made from a column's values: the study leaves that column out, or no hospital's coding matches. */
+    @Test
+    void theStudyOfHospitalsMadeFromAColumnLeavesThatColumnOut() throws IOException {
+        StringBuilder b = new StringBuilder("centre,age,outcome\n");
+        String[] centres = {"north", "south", "east"};
+        for (int i = 0; i < 90; i++) {
+            b.append(centres[i % 3]).append(',').append(30 + i % 7).append(',').append(i % 4 == 0 ? "yes" : "no")
+                    .append('\n');
+        }
+        Path file = Files.writeString(tmp.resolve("all.csv"), b);
+        Path split = tmp.resolve("centres");
+        CliRunner made = CliRunner.run("split", file.toString(), "--by", "column:centre", "--label", "outcome",
+                "--out", split.toString());
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        assertThat(org.medfed.project.StudyFile.load(split.resolve("study.json")).data().drop()).containsExactly("centre");
+        CliRunner run = CliRunner.run("run", split.resolve("study.json").toString(), "--rounds", "2",
+                "--out", tmp.resolve("run").toString());
+        assertThat(run.exitCode()).as(run.err()).isZero();
+    }
 }
