@@ -179,9 +179,7 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
         if (federated == null) {
             return out;
         }
-        List<String> byChance = new ArrayList<>(); // lower by differences the paired test cannot tell from chance
-        List<String> chanceFigures = new ArrayList<>();
-        List<String> chanceP = new ArrayList<>();
+        List<LowerByChance> byChance = new ArrayList<>();
         for (String h : stats.hospitals()) {
             Map<String, Figures> alone = stats.figures().get(BaselineResult.local(h));
             Figures f = federated.get(h);
@@ -191,10 +189,8 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
             }
             Optional<Comparison> c = stats.comparisons().stream().filter(x -> x.hospital().equals(h)).findFirst();
             if (c.isPresent() && c.get().verdict() != McNemar.Verdict.WORSE) {
-                byChance.add(h);
-                chanceFigures.add(String.format(Locale.ROOT, "%.3f against %.3f on %d test patients",
-                        f.accuracy().value(), a.accuracy().value(), f.n()));
-                chanceP.add(p(c.get().pValue()));
+                byChance.add(new LowerByChance(h, String.format(Locale.ROOT, "%.3f against %.3f on %d test patients",
+                        f.accuracy().value(), a.accuracy().value(), f.n()), p(c.get().pValue())));
                 continue;
             }
             // "worse" only where the paired test says so: one patient in 38 is a lower score, not a worse model
@@ -205,15 +201,18 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                     h, f.accuracy().value(), a.accuracy().value(), f.n(), how));
         }
         if (byChance.size() == 1) {
-            String h = byChance.get(0);
+            LowerByChance l = byChance.get(0);
             out.add(String.format(Locale.ROOT, "At %s the federated model scored lower than %s's own model: accuracy "
-                    + "%s; the paired test cannot tell this from chance (McNemar p = %s).", h, h,
-                    chanceFigures.get(0), chanceP.get(0)));
+                    + "%s; the paired test cannot tell this from chance (McNemar p = %s).", l.hospital(), l.hospital(),
+                    l.figures(), l.p()));
         } else if (byChance.size() > 1) {
             // one sentence for them all: a warning per hospital for differences that are no finding reads as alarm
+            List<String> hospitals = byChance.stream().map(LowerByChance::hospital).toList();
             out.add(String.format(Locale.ROOT, "At %s the federated model scored lower than each hospital's own "
                     + "model: accuracy %s; the paired test cannot tell any of these from chance (McNemar p = %s).",
-                    words(byChance), String.join(", ", chanceFigures), String.join(", ", chanceP)));
+                    String.join(", ", hospitals.subList(0, hospitals.size() - 1)) + " and " + hospitals.get(hospitals.size() - 1),
+                    String.join(", ", byChance.stream().map(LowerByChance::figures).toList()),
+                    String.join(", ", byChance.stream().map(LowerByChance::p).toList())));
         }
         Map<String, Figures> pooled = stats.figures().get(BaselineResult.POOLED);
         String protections = ProtectionSummary.describe(runProtections);
@@ -232,10 +231,8 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
         return out;
     }
 
-    /** "a", "a and b", "a, b and c". */
-    private static String words(List<String> names) {
-        return names.size() == 1 ? names.get(0)
-                : String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1);
+    /** A hospital where the federated model scored lower by a difference the paired test cannot tell from chance. */
+    private record LowerByChance(String hospital, String figures, String p) {
     }
 
     /** A p-value as people read it: "< 0.001" for the tiny ones, two significant figures otherwise. */

@@ -1,5 +1,8 @@
 package org.medfed.data.tabular;
 
+import java.util.Collection;
+import java.util.List;
+
 /**
  * A difference between hospitals' tables found before a run, tied to the participant and column concerned
  * so that a screen can show it next to them, with what kind of difference it is so that a screen can offer the
@@ -54,6 +57,12 @@ public record SchemaProblem(String participant, String column, Severity severity
     /** A value of a column that looks like "not recorded" at a hospital: a warning. */
     public static SchemaProblem notRecorded(String participant, String column, String message, String value) {
         return new SchemaProblem(participant, column, Severity.WARNING, message, Kind.NOT_RECORDED, null, value);
+    }
+
+    /** The columns the check left out of the features because they look like identifiers. */
+    public static List<String> leftOutAsIdentifiers(Collection<SchemaProblem> problems) {
+        return problems.stream().filter(p -> p.kind() == Kind.IDENTIFIER && p.column() != null)
+                .map(SchemaProblem::column).toList();
     }
 
     /** Whether the problem concerns {@code hospital}: it names it, or it is the study's as a whole. */

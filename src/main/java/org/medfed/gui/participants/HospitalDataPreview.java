@@ -101,7 +101,8 @@ final class HospitalDataPreview {
             title.set(p.name() + ": " + s.file().getFileName() + ", " + s.table().rowCount() + " rows, "
                     + s.table().columns().size() + " columns" + (s.table().rowCount() > PREVIEW_ROWS
                     ? " (first " + PREVIEW_ROWS + " rows shown)" : ""));
-            Map<String, String> refused = TooManyValues.at(s, data, TooManyValues.identifiers(schemaProblems));
+            List<String> identifiers = SchemaProblem.leftOutAsIdentifiers(schemaProblems);
+            Map<String, String> refused = TooManyValues.at(s, data, identifiers);
             for (ColumnProfile c : s.profiles().values()) {
                 String problem = columnProblem(p.name(), c.name());
                 if (refused.containsKey(c.name())) {
@@ -109,7 +110,7 @@ final class HospitalDataPreview {
                 }
                 shownColumns.add(new ColumnRow(c.name(), ColumnDescriptions.typeText(c, data), c.missing(),
                         c.distinct() < 0 ? "> " + ColumnProfile.MAX_LEVELS : String.valueOf(c.distinct()), ColumnDescriptions.range(c),
-                        ColumnDescriptions.role(c.name(), data, leftOutAsIdentifier(c.name())), problem));
+                        ColumnDescriptions.role(c.name(), data, identifiers.contains(c.name())), problem));
             }
             if (label != null) {
                 ColumnProfile lp = s.profiles().get(label);
@@ -135,22 +136,17 @@ final class HospitalDataPreview {
         } else {
             title.set(p.name() + ": " + o.rows() + " rows, " + o.schema().columns().size() + " columns, as "
                     + "node " + p.node() + " summarised dataset '" + p.dataset() + "'. The rows stay at the hospital.");
+            List<String> identifiers = SchemaProblem.leftOutAsIdentifiers(schemaProblems);
             for (String c : o.schema().columns()) {
                 var f = o.schema().feature(c);
                 shownColumns.add(new ColumnRow(c, f.map(x -> x.inferredType()).orElse("not sent"),
-                        f.map(x -> x.missing()).orElse(0), "–", "–", ColumnDescriptions.role(c, data, leftOutAsIdentifier(c)),
+                        f.map(x -> x.missing()).orElse(0), "–", "–", ColumnDescriptions.role(c, data, identifiers.contains(c)),
                         columnProblem(p.name(), c)));
             }
             o.labelCounts().forEach((level, n) -> shownBalance.add(new LevelCount(level, n)));
         }
         columns.setAll(shownColumns);
         balance.setAll(shownBalance);
-    }
-
-    /** The check left the column out of the features because it looks like an identifier. */
-    private boolean leftOutAsIdentifier(String column) {
-        return schemaProblems.stream().anyMatch(sp -> sp.kind() == SchemaProblem.Kind.IDENTIFIER
-                && column.equals(sp.column()));
     }
 
     private String columnProblem(String participant, String column) {

@@ -615,7 +615,7 @@ public final class ParticipantsViewModel {
                 row.balanceProperty().set("");
             }
             if (s != null && s.ok()) {
-                var refused = TooManyValues.at(s, study.data(), TooManyValues.identifiers(schemaProblems));
+                var refused = TooManyValues.at(s, study.data(), SchemaProblem.leftOutAsIdentifiers(schemaProblems));
                 problems.addAll(refused.values());
                 error |= !refused.isEmpty();
             }

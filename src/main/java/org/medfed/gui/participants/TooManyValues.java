@@ -8,7 +8,6 @@ import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvNumber;
 import org.medfed.data.csv.DateText;
 import org.medfed.data.tabular.LabelRule;
-import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.engine.BadInputException;
 import org.medfed.project.DataSection;
 
@@ -22,12 +21,6 @@ import org.medfed.project.DataSection;
 final class TooManyValues {
 
     private TooManyValues() {
-    }
-
-    /** The columns the check leaves out as identifiers. */
-    static List<String> identifiers(List<SchemaProblem> problems) {
-        return problems.stream().filter(sp -> sp.kind() == SchemaProblem.Kind.IDENTIFIER && sp.column() != null)
-                .map(SchemaProblem::column).toList();
     }
 
     /**

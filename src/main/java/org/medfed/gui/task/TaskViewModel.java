@@ -196,7 +196,7 @@ public final class TaskViewModel {
             }
             features.setAll(fresh);
         }
-        List<String> identifiers = leftOutAsIdentifiers();
+        List<String> identifiers = SchemaProblem.leftOutAsIdentifiers(schemaProblems);
         for (FeatureChoice f : features) {
             boolean identifier = identifiers.contains(f.column());
             boolean used = !d.drop().contains(f.column()) && (d.features().isEmpty() || d.features().contains(f.column()))
@@ -212,7 +212,7 @@ public final class TaskViewModel {
         if (loading) {
             return;
         }
-        List<String> identifiers = leftOutAsIdentifiers();
+        List<String> identifiers = SchemaProblem.leftOutAsIdentifiers(schemaProblems);
         List<String> drop = new ArrayList<>();
         List<String> keep = new ArrayList<>(StudyEdits.data(document.study().data()).keep());
         Map<String, String> types = new LinkedHashMap<>();
@@ -234,11 +234,6 @@ public final class TaskViewModel {
             }
         }
         editData(d -> StudyEdits.withTypes(StudyEdits.withFeaturesAndDrop(d, List.of(), drop), types).withKeep(keep));
-    }
-
-    private List<String> leftOutAsIdentifiers() {
-        return schemaProblems.stream().filter(p -> p.kind() == SchemaProblem.Kind.IDENTIFIER && p.column() != null)
-                .map(SchemaProblem::column).toList();
     }
 
     private static void showNumber(FormField f, String value) {
