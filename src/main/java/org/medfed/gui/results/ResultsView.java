@@ -275,7 +275,7 @@ public final class ResultsView {
         TableColumn<ResultsViewModel.Row, String> model = new TableColumn<>("Model trained on");
         model.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().model()));
         model.setCellFactory(c -> new org.medfed.gui.common.TooltipCell<>(javafx.scene.control.OverrunStyle.ELLIPSIS));
-        model.setPrefWidth(310); // "Federated (all hospitals, data stay home)" whole at the default font
+        model.setPrefWidth(285); // "Federated (all hospitals, data stay home)" whole at the default font
         model.setMinWidth(230);
         table.getColumns().add(model);
         for (int i = 0; i < vm.columns().size(); i++) {
@@ -286,7 +286,7 @@ public final class ResultsView {
             // wide enough for "0.650 (0.553–0.736)" and the header with its n, so neither is cut; the mean over
             // hospitals has no interval, so it leaves the room to the others (four hospitals fit a 1360-pixel window)
             c.setPrefWidth(vm.columns().get(i).equals(ResultsViewModel.MEAN_COLUMN) ? 100
-                    : Math.max(165, 8.0 * vm.columns().get(i).length() + 24));
+                    : Math.max(165, 7.5 * vm.columns().get(i).length() + 24));
             table.getColumns().add(c);
         }
     }
