@@ -23,6 +23,7 @@ import org.medfed.model.ModelKind;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 import org.medfed.study.PreparedStudy;
+import org.medfed.study.ResultStatistics;
 import org.medfed.study.ResultsTable;
 import org.medfed.study.RunFolder;
 import org.medfed.study.RunOptions;
@@ -186,18 +187,18 @@ final class RunCommand implements Callable<Integer> {
         StudyResult result = StudyRunner.run(workers, prepared, options, progress,
                 RunControl.free(), message -> err.println(message + " ..."), checkpointing);
         Path dir = folder.dir();
-        folder.finish(result);
+        ResultStatistics stats = folder.finish(result);
         ResultsTable table = ResultsTable.of(result);
         stdout.println();
         if (result.prepared().spec().kind() == ModelKind.UNET) {
-            stdout.print(table.render("dice"));
+            stdout.print(table.render("dice", stats));
             stdout.println();
-            stdout.print(table.render("iou"));
+            stdout.print(table.render("iou", stats));
         } else {
-            stdout.print(table.render("accuracy"));
+            stdout.print(table.render("accuracy", stats));
             if (result.prepared().spec().classCount() == 2) {
                 stdout.println();
-                stdout.print(table.render("auc"));
+                stdout.print(table.render("auc", stats));
             }
         }
         stdout.flush();

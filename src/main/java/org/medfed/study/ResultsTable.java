@@ -12,7 +12,8 @@ import org.medfed.metrics.Quartiles;
 
 /**
  * Does federation help? One row per model (federated, each hospital alone, pooled), one column per hospital's
- * test set plus the mean over hospitals and the mean weighted by test size.
+ * test set plus the mean over hospitals and the mean weighted by test size (and, where predictions are known, the
+ * figures over all test patients together).
  */
 public record ResultsTable(List<String> participants, List<Row> rows) {
 
@@ -54,6 +55,10 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         return new Row(model, test, MetricSummary.acrossParticipants(test));
     }
 
+    /** The participant of results.csv's rows over every hospital's test patients together. */
+    public static final String ALL_TEST_PATIENTS = "all";
+    private static final String[] POOLED_METRICS = {"accuracy", "auc", "sensitivity", "specificity"};
+
     /**
      * Long format: model,participant,metric,value; participant "mean" and "mean_weighted" for the summaries. The
      * columns after value were added later (readers that take columns by name are unaffected): {@code n} test
@@ -64,10 +69,6 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
      * so do the rows of participant {@code all}: every hospital's test patients pooled (an AUC over them, which the
      * weighted mean of the hospitals' AUCs is not; accuracy, sensitivity and specificity as the weighted means).
      */
-    /** The participant of results.csv's rows over every hospital's test patients together. */
-    public static final String ALL_TEST_PATIENTS = "all";
-    private static final String[] POOLED_METRICS = {"accuracy", "auc", "sensitivity", "specificity"};
-
     public String toCsv(ResultStatistics stats) {
         StringBuilder sb = new StringBuilder("model,participant,metric,value,n,ci_low,ci_high,vs_hospital_alone,p_value\n");
         for (Row r : rows) {
@@ -118,17 +119,23 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         sb.append(c.map(x -> RunOutputs.format(x.pValue())).orElse("")).append('\n');
     }
 
-    /** More hospitals than this and the terminal gets their spread instead of a column each (a 100-column line is unreadable). */
     /** Beyond this many hospitals a table shows their spread, not a column each (the workbench as the CLI). */
     public static final int MOST_COLUMNS = 12;
 
+    /** The heading of the terminal's last column: the figure over every hospital's test patients together. */
+    static final String ALL_PATIENTS_COLUMN = "all patients";
+
     /**
      * A text table of one metric for the terminal: a column per hospital, or, for a study of more than
-     * {@value #MOST_COLUMNS} hospitals, the spread over them (each hospital's figure is in results.csv).
+     * {@value #MOST_COLUMNS} hospitals, the spread over them (each hospital's figure is in results.csv); then the
+     * mean over hospitals and the figure over all test patients together, the one results.csv's rows of participant
+     * {@value #ALL_TEST_PATIENTS} and the Results screen give (an AUC over all of them, which the weighted mean of
+     * the hospitals' AUCs is not). {@code stats} may be null (no predictions): the last column is then the mean
+     * weighted by test size, which is the same figure for accuracy.
      */
-    public String render(String metric) {
+    public String render(String metric, ResultStatistics stats) {
         if (participants.size() > MOST_COLUMNS) {
-            return spread(metric);
+            return spread(metric, stats);
         }
         int first = Math.max(12, rows.stream().mapToInt(r -> r.model().length()).max().orElse(0) + 2);
         List<String> columns = new ArrayList<>(participants);
@@ -137,24 +144,30 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         for (String p : columns) {
             sb.append(pad(p, Math.max(10, p.length() + 2)));
         }
-        sb.append(pad("mean", 8)).append("weighted\n");
+        sb.append(pad("mean", 8)).append(ALL_PATIENTS_COLUMN).append('\n');
         for (Row r : rows) {
             sb.append(pad(r.model(), first));
             for (String p : columns) {
                 sb.append(pad(fmt(r.metric(p, metric)), Math.max(10, p.length() + 2)));
             }
-            sb.append(pad(fmt(r.mean(metric)), 8)).append(fmt(r.mean(metric + MetricSummary.WEIGHTED))).append('\n');
+            sb.append(pad(fmt(r.mean(metric)), 8)).append(fmt(allPatients(r, metric, stats))).append('\n');
         }
         return sb.toString();
     }
 
-    private String spread(String metric) {
+    private static double allPatients(Row r, String metric, ResultStatistics stats) {
+        ResultStatistics.Figures all = stats == null ? null : stats.at(r.model(), TestPredictions.ALL);
+        double pooled = all == null ? Double.NaN : all.get(metric).value();
+        return Double.isNaN(pooled) ? r.mean(metric + MetricSummary.WEIGHTED) : pooled;
+    }
+
+    private String spread(String metric, ResultStatistics stats) {
         int first = Math.max(12, rows.stream().mapToInt(r -> r.model().length()).max().orElse(0) + 2);
         StringBuilder sb = new StringBuilder(pad(metric, first));
         for (String h : List.of("hospitals", "min", "25%", "median", "75%", "max", "mean")) {
             sb.append(pad(h, 10));
         }
-        sb.append("weighted\n");
+        sb.append(ALL_PATIENTS_COLUMN).append('\n');
         for (Row r : rows) {
             Quartiles q = Quartiles.of(participants.stream().mapToDouble(p -> r.metric(p, metric)).toArray());
             sb.append(pad(r.model(), first)).append(pad(String.valueOf(q == null ? 0 : q.count()), 10));
@@ -164,7 +177,7 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
                 sb.append(pad(fmt(q.min()), 10)).append(pad(fmt(q.q1()), 10)).append(pad(fmt(q.median()), 10))
                         .append(pad(fmt(q.q3()), 10)).append(pad(fmt(q.max()), 10));
             }
-            sb.append(pad(fmt(r.mean(metric)), 10)).append(fmt(r.mean(metric + MetricSummary.WEIGHTED))).append('\n');
+            sb.append(pad(fmt(r.mean(metric)), 10)).append(fmt(allPatients(r, metric, stats))).append('\n');
         }
         sb.append("(over ").append(participants.size()).append(" hospitals' test sets; each hospital's figure is in ")
                 .append(RunOutputs.RESULTS).append(")\n");

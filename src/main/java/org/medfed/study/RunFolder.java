@@ -156,11 +156,12 @@ public final class RunFolder implements AutoCloseable {
 
     /**
      * Writes the run's outputs ({@link RunOutputs}), then how it ended into {@code run.properties}, then the
-     * completion marker: a folder is finished only once it is whole.
+     * completion marker: a folder is finished only once it is whole. Returns the statistics of results.csv, for a
+     * summary of the same figures elsewhere.
      */
-    public void finish(StudyResult result) {
+    public ResultStatistics finish(StudyResult result) {
         claim();
-        RunOutputs.write(result, dir);
+        ResultStatistics stats = RunOutputs.write(result, dir);
         Properties p = readInfo();
         p.setProperty(STATUS, result.history().status().name().toLowerCase(Locale.ROOT));
         p.setProperty(ROUNDS_COMPLETED, String.valueOf(result.history().rounds().size()));
@@ -173,6 +174,7 @@ public final class RunFolder implements AutoCloseable {
         }
         writeInfo(p);
         claim().finish();
+        return stats;
     }
 
     /**

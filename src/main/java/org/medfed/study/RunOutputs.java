@@ -45,8 +45,11 @@ public final class RunOutputs {
     private RunOutputs() {
     }
 
-    /** Writes the outputs into the run folder {@code dir}, which a {@link RunFolder} holds for writing. */
-    static void write(StudyResult result, Path dir) {
+    /**
+     * Writes the outputs into the run folder {@code dir}, which a {@link RunFolder} holds for writing; returns the
+     * statistics results.csv was written from.
+     */
+    static ResultStatistics write(StudyResult result, Path dir) {
         writeMetrics(result.history(), dir.resolve(METRICS));
         ResultsTable table = ResultsTable.of(result);
         var predictions = TestPredictions.of(result);
@@ -56,6 +59,7 @@ public final class RunOutputs {
         JsonFiles.write(summary(result, table), dir.resolve(SUMMARY));
         writeModel(result, stats, dir.resolve(MODEL));
         writePersonalModels(result, stats, dir.resolve(PERSONAL));
+        return stats;
     }
 
     /**

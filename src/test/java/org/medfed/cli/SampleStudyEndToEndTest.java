@@ -22,7 +22,7 @@ class SampleStudyEndToEndTest {
         Path out = tmp.resolve("run");
         CliRunner r = CliRunner.run("run", STUDY, "--baselines", "--rounds", "5", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
-        assertThat(r.out()).contains("federated", "local:city-general", "pooled", "mean", "weighted");
+        assertThat(r.out()).contains("federated", "local:city-general", "pooled", "mean", "all patients");
         assertThat(r.err()).contains("round 5/5: accuracy");
 
         List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
@@ -31,6 +31,12 @@ class SampleStudyEndToEndTest {
                 .anyMatch(l -> l.startsWith("1,heart-centre,test,auc,"))
                 .anyMatch(l -> l.startsWith("3,rural-clinic,train,loss,"));
         assertThat(Files.readString(out.resolve("results.csv"))).contains("pooled,mean,accuracy,");
+        // the terminal's "all patients" AUC is results.csv's (and the Results screen's), not a mean of the hospitals'
+        String allAuc = Files.readAllLines(out.resolve("results.csv")).stream()
+                .filter(l -> l.startsWith("federated,all,auc,")).findFirst().orElseThrow().split(",")[3];
+        String aucTable = r.out().substring(r.out().indexOf("\nauc "));
+        String federatedLine = aucTable.lines().filter(l -> l.startsWith("federated ")).findFirst().orElseThrow();
+        assertThat(federatedLine).endsWith(String.format(java.util.Locale.ROOT, "%.3f", Double.parseDouble(allAuc)));
         @SuppressWarnings("unchecked")
         var summary = JsonFiles.read(out.resolve("summary.json"), java.util.Map.class);
         assertThat(summary.get("status")).isEqualTo("finished");
