@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.medfed.engine.Evaluation;
+import org.medfed.io.EnglishList;
 import org.medfed.metrics.BinaryCounts;
 import org.medfed.metrics.ClassificationMetrics;
 import org.medfed.metrics.DeLong;
@@ -210,7 +211,7 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
             List<String> hospitals = byChance.stream().map(LowerByChance::hospital).toList();
             out.add(String.format(Locale.ROOT, "At %s the federated model scored lower than each hospital's own "
                     + "model: accuracy %s; the paired test cannot tell any of these from chance (McNemar p = %s).",
-                    String.join(", ", hospitals.subList(0, hospitals.size() - 1)) + " and " + hospitals.get(hospitals.size() - 1),
+                    EnglishList.of(hospitals),
                     String.join(", ", byChance.stream().map(LowerByChance::figures).toList()),
                     String.join(", ", byChance.stream().map(LowerByChance::p).toList())));
         }

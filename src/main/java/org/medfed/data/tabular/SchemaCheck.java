@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.medfed.data.csv.ColumnType;
 import org.medfed.data.csv.CsvNumber;
 import org.medfed.data.harmonise.SiteMapping;
+import org.medfed.io.EnglishList;
 import org.medfed.data.harmonise.UnitHints;
 
 /**
@@ -356,8 +357,7 @@ public final class SchemaCheck {
             return names.get(0) + " has it";
         }
         if (names.size() <= 3) {
-            return String.join(", ", names.subList(0, names.size() - 1)) + " and " + names.get(names.size() - 1)
-                    + " have it";
+            return EnglishList.of(names) + " have it";
         }
         return names.size() + " other hospitals have it";
     }
