@@ -37,6 +37,9 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                 case "sensitivity" -> sensitivity;
                 case "specificity" -> specificity;
                 case "auc" -> auc;
+                // the mean recall of the two classes, as ClassificationMetrics computes it where both are present
+                case "balanced_accuracy" -> Double.isNaN(sensitivity.value()) || Double.isNaN(specificity.value())
+                        ? Estimate.NONE : Estimate.pointOnly((sensitivity.value() + specificity.value()) / 2);
                 default -> Estimate.NONE;
             };
         }
@@ -98,7 +101,9 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
             }
             limits = SegmentationSamples.applies(result.prepared()) ? "" : "Only accuracy has intervals here: in a "
                     + "multi-site study each patient's prediction stays at the hospital, so sensitivity, specificity, "
-                    + "the AUC's interval and the paired comparison with each hospital alone cannot be computed.";
+                    + "the AUC's interval and the paired comparison with each hospital alone cannot be computed, nor "
+                    + "an AUC over all test patients together (what stands there is the hospitals' AUCs weighted by "
+                    + "test size).";
         }
         ResultStatistics partial = new ResultStatistics(hospitals, figures, comparisons, List.of(), limits);
         List<String> warnings = warnings(result.protections(), partial);

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.medfed.engine.Evaluation;
 import org.medfed.engine.MetricSummary;
 import org.medfed.metrics.Estimate;
@@ -130,8 +131,9 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
      * {@value #MOST_COLUMNS} hospitals, the spread over them (each hospital's figure is in results.csv); then the
      * mean over hospitals and the figure over all test patients together, the one results.csv's rows of participant
      * {@value #ALL_TEST_PATIENTS} and the Results screen give (an AUC over all of them, which the weighted mean of
-     * the hospitals' AUCs is not). {@code stats} may be null (no predictions): the last column is then the mean
-     * weighted by test size, which is the same figure for accuracy.
+     * the hospitals' AUCs is not). Without predictions (a multi-site study; {@code stats} may also be null) the last
+     * column is the mean weighted by test size: the same figure for a mean over patients such as accuracy, and
+     * starred, with a footnote, for an AUC.
      */
     public String render(String metric, ResultStatistics stats) {
         if (participants.size() > MOST_COLUMNS) {
@@ -145,20 +147,63 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
             sb.append(pad(p, Math.max(10, p.length() + 2)));
         }
         sb.append(pad("mean", 8)).append(ALL_PATIENTS_COLUMN).append('\n');
+        boolean[] starred = {false};
         for (Row r : rows) {
             sb.append(pad(r.model(), first));
             for (String p : columns) {
                 sb.append(pad(fmt(r.metric(p, metric)), Math.max(10, p.length() + 2)));
             }
-            sb.append(pad(fmt(r.mean(metric)), 8)).append(fmt(allPatients(r, metric, stats))).append('\n');
+            sb.append(pad(fmt(r.mean(metric)), 8)).append(allPatientsCell(r, metric, stats, starred)).append('\n');
+        }
+        if (starred[0]) {
+            sb.append(weightedMeanNote(metric));
         }
         return sb.toString();
     }
 
-    private static double allPatients(Row r, String metric, ResultStatistics stats) {
+    /**
+     * Metrics that are a mean over test patients (or images, all of one size): their mean over hospitals weighted by
+     * test size is the figure over all test patients together. An AUC is not: it ranks every patient against every
+     * other.
+     */
+    private static final Set<String> MEANS_OVER_PATIENTS = Set.of("accuracy", "loss", "dice", "iou", "pixel_accuracy");
+
+    /**
+     * A model's figure over all test patients together.
+     *
+     * @param weightedMeanOnly the figure is only the hospitals' figures weighted by test size, which for this metric
+     *                         is not the figure over all patients (an AUC where each patient's prediction stayed at
+     *                         the hospital, in a multi-site study)
+     */
+    public record AllPatients(Estimate estimate, boolean weightedMeanOnly) {
+    }
+
+    /**
+     * The figure over all test patients together, from the predictions where they are known ({@code stats} may be
+     * null), else from the hospitals' figures weighted by test size (the same figure for a mean over patients).
+     */
+    public static AllPatients allPatients(Row r, String metric, ResultStatistics stats) {
         ResultStatistics.Figures all = stats == null ? null : stats.at(r.model(), TestPredictions.ALL);
-        double pooled = all == null ? Double.NaN : all.get(metric).value();
-        return Double.isNaN(pooled) ? r.mean(metric + MetricSummary.WEIGHTED) : pooled;
+        Estimate pooled = all == null ? Estimate.NONE : all.get(metric);
+        if (!Double.isNaN(pooled.value())) {
+            return new AllPatients(pooled, false);
+        }
+        double weighted = r.mean(metric + MetricSummary.WEIGHTED);
+        return new AllPatients(Estimate.pointOnly(weighted),
+                !Double.isNaN(weighted) && !MEANS_OVER_PATIENTS.contains(metric));
+    }
+
+    /** The terminal's cell of {@link #allPatients}: a figure that is only a weighted mean is starred. */
+    private static String allPatientsCell(Row r, String metric, ResultStatistics stats, boolean[] starred) {
+        AllPatients a = allPatients(r, metric, stats);
+        starred[0] |= a.weightedMeanOnly();
+        return fmt(a.estimate().value()) + (a.weightedMeanOnly() ? "*" : "");
+    }
+
+    /** The footnote of a table with a starred cell. */
+    private static String weightedMeanNote(String metric) {
+        return "* " + metric + " of the hospitals weighted by test size: the " + metric + " over all test patients "
+                + "needs each patient's prediction, which stays at the hospital\n";
     }
 
     private String spread(String metric, ResultStatistics stats) {
@@ -168,6 +213,7 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
             sb.append(pad(h, 10));
         }
         sb.append(ALL_PATIENTS_COLUMN).append('\n');
+        boolean[] starred = {false};
         for (Row r : rows) {
             Quartiles q = Quartiles.of(participants.stream().mapToDouble(p -> r.metric(p, metric)).toArray());
             sb.append(pad(r.model(), first)).append(pad(String.valueOf(q == null ? 0 : q.count()), 10));
@@ -177,7 +223,10 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
                 sb.append(pad(fmt(q.min()), 10)).append(pad(fmt(q.q1()), 10)).append(pad(fmt(q.median()), 10))
                         .append(pad(fmt(q.q3()), 10)).append(pad(fmt(q.max()), 10));
             }
-            sb.append(pad(fmt(r.mean(metric)), 10)).append(fmt(allPatients(r, metric, stats))).append('\n');
+            sb.append(pad(fmt(r.mean(metric)), 10)).append(allPatientsCell(r, metric, stats, starred)).append('\n');
+        }
+        if (starred[0]) {
+            sb.append(weightedMeanNote(metric));
         }
         sb.append("(over ").append(participants.size()).append(" hospitals' test sets; each hospital's figure is in ")
                 .append(RunOutputs.RESULTS).append(")\n");

@@ -53,8 +53,12 @@ class ResultsTableRenderTest {
                 .containsExactly("federated", "0.600", "0.800", "0.700", "0.655");
         assertThat(t.render("accuracy", stats).lines().toList().get(1).split("\\s+"))
                 .containsExactly("federated", "0.500", "0.700", "0.600", "0.600");
-        // without predictions (a multi-site run), the mean weighted by test size: the same figure for accuracy only
-        assertThat(t.render("auc", null).lines().toList().get(1)).endsWith("0.700");
+        // without predictions (a multi-site run), the mean weighted by test size: the same figure for accuracy, and
+        // for an AUC starred with a footnote that says what it is
+        List<String> auc = t.render("auc", null).lines().toList();
+        assertThat(auc.get(1)).endsWith(" 0.700*");
+        assertThat(auc.get(2)).startsWith("* auc of the hospitals weighted by test size");
+        assertThat(t.render("accuracy", null)).doesNotContain("*").endsWith(" 0.600\n");
     }
 
     private static ResultsTable table(int hospitals) {

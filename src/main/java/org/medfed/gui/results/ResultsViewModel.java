@@ -55,6 +55,12 @@ public final class ResultsViewModel {
     /** What a segmentation is measured by (see SegmentationMetrics); a confusion matrix and ROC curve do not apply. */
     public static final List<String> SEGMENTATION_METRICS = List.of("dice", "iou", "dice_nonempty", "pixel_accuracy", "loss");
 
+    /**
+     * After a figure under All test patients that is only the hospitals' figures weighted by test size (an AUC where
+     * each patient's prediction stayed at its hospital): the limits note below the table says why.
+     */
+    static final String WEIGHTED_MEAN_ONLY = "(weighted mean)";
+
     /** The cells of a model a study cannot make (the pooled model of a multi-site study). */
     public static final String NOT_AVAILABLE = "not available";
 
@@ -233,10 +239,8 @@ public final class ResultsViewModel {
             }
             boolean fromStats = row.mean(m) != row.mean(m) && count > 0; // NaN: a figure only the statistics have
             cells.add(NumberFields.metric(fromStats ? sum / count : row.mean(m)));
-            Estimate all = stats == null ? null : figure(stats, row.model(), ALL, m);
-            // the weighted mean of accuracy is the accuracy over all test patients, which has an interval
-            cells.add(all != null && !Double.isNaN(all.value()) ? cell(all)
-                    : NumberFields.metric(row.mean(m + org.medfed.engine.MetricSummary.WEIGHTED)));
+            ResultsTable.AllPatients all = ResultsTable.allPatients(row, m, stats);
+            cells.add(cell(all.estimate()) + (all.weightedMeanOnly() ? " " + WEIGHTED_MEAN_ONLY : ""));
             out.add(new Row(modelName(row.model()), cells));
         }
         boolean multiSite = r.prepared().data() instanceof RemoteStudyData;

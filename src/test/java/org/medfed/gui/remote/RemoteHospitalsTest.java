@@ -213,6 +213,18 @@ class RemoteHospitalsTest {
         assertThat(results.rows().get(3).cells()).containsOnly(org.medfed.gui.results.ResultsViewModel.NOT_AVAILABLE);
         assertThat(results.pooledNoteProperty().get()).startsWith("Pooled: not available in a multi-site study: ")
                 .contains("without moving the rows").contains("at its own node");
+        // each patient's prediction stayed at its node: the accuracy over all test patients is still known (a mean
+        // over patients), an AUC over all of them is not, and the hospitals' AUCs weighted by test size say so
+        waitFor(() -> !results.limitsProperty().get().isEmpty(), WAIT);
+        int allColumn = results.columns().size() - 1;
+        double accuracy = result.history().lastRound().orElseThrow().globalMetric("accuracy_weighted");
+        assertThat(results.rows().get(0).cells().get(allColumn))
+                .startsWith(String.format(java.util.Locale.ROOT, "%.3f", accuracy)).doesNotContain("weighted mean");
+        results.metricProperty().set("auc");
+        double auc = result.history().lastRound().orElseThrow().globalMetric("auc_weighted");
+        assertThat(results.rows().get(0).cells().get(allColumn))
+                .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f (weighted mean)", auc));
+        assertThat(results.limitsProperty().get()).contains("nor an AUC over all test patients together");
     }
 
     @Test

@@ -78,6 +78,16 @@ class ResultsViewModelTest {
         assertThat(vm.rows().get(0).cells().get(4))
                 .isEqualTo(String.format(java.util.Locale.ROOT, "%.3f", last.globalMetric("auc")));
         assertThat(vm.messageProperty().get()).isEmpty();
+        // every figure under All test patients is over those patients together (the predictions are known here):
+        // balanced accuracy the mean of their sensitivity and specificity, not the hospitals' weighted mean
+        vm.metricProperty().set("sensitivity");
+        double sensitivity = Double.parseDouble(vm.rows().get(0).cells().get(5).split(" ")[0]);
+        vm.metricProperty().set("specificity");
+        double specificity = Double.parseDouble(vm.rows().get(0).cells().get(5).split(" ")[0]);
+        vm.metricProperty().set("balanced_accuracy");
+        assertThat(vm.rows().get(0).cells().get(5)).doesNotContain("weighted");
+        assertThat(Double.parseDouble(vm.rows().get(0).cells().get(5))).isCloseTo((sensitivity + specificity) / 2,
+                within(0.0011));
     }
 
     @Test
