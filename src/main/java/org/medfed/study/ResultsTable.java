@@ -202,8 +202,9 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
 
     /** The footnote of a table with a starred cell. */
     private static String weightedMeanNote(String metric) {
-        return "* " + metric + " of the hospitals weighted by test size: the " + metric + " over all test patients "
-                + "needs each patient's prediction, which stays at the hospital\n";
+        String name = metric.equals("auc") ? "AUC" : metric;
+        return "* the hospitals' " + name + " weighted by test size: the " + name + " over all test patients together "
+                + "needs each patient's prediction, which stays at its hospital\n";
     }
 
     private String spread(String metric, ResultStatistics stats) {

@@ -57,7 +57,7 @@ class ResultsTableRenderTest {
         // for an AUC starred with a footnote that says what it is
         List<String> auc = t.render("auc", null).lines().toList();
         assertThat(auc.get(1)).endsWith(" 0.700*");
-        assertThat(auc.get(2)).startsWith("* auc of the hospitals weighted by test size");
+        assertThat(auc.get(2)).startsWith("* the hospitals' AUC weighted by test size: the AUC over all test patients together");
         assertThat(t.render("accuracy", null)).doesNotContain("*").endsWith(" 0.600\n");
     }
 
