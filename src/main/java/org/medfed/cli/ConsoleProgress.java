@@ -9,6 +9,10 @@ import org.medfed.engine.RunListener;
 /** Prints a run's progress on stderr: one line per round, and every failure as it happens. */
 final class ConsoleProgress implements RunListener {
 
+    /** What the figures of each round's line are. */
+    static final String ROUND_FIGURES = "(each round: the new global model on every hospital's test rows, the mean over "
+            + "hospitals)";
+
     private final PrintWriter err;
 
     ConsoleProgress(PrintWriter err) {
@@ -21,6 +25,9 @@ final class ConsoleProgress implements RunListener {
             plannedRounds = s.rounds();
             err.printf(Locale.ROOT, "running %s over %d rounds with %s%n", s.strategyId(), s.rounds(),
                     String.join(", ", s.participants()));
+            // the round lines' figures are not the final table's "all patients" column: said once, as the Run
+            // screen's legend says it
+            err.println(ROUND_FIGURES);
         } else if (event instanceof RunEvent.ParticipantFailed f) {
             err.printf(Locale.ROOT, "  round %d: %s failed: %s%n", f.failure().round(), f.failure().participant(),
                     f.failure().reason());

@@ -23,7 +23,7 @@ class SampleStudyEndToEndTest {
         CliRunner r = CliRunner.run("run", STUDY, "--baselines", "--rounds", "5", "--out", out.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         assertThat(r.out()).contains("federated", "local:city-general", "pooled", "mean", "all patients");
-        assertThat(r.err()).contains("round 5/5: accuracy");
+        assertThat(r.err()).contains("round 5/5: accuracy").contains("the mean over hospitals");
 
         List<String> metrics = Files.readAllLines(out.resolve("metrics.csv"));
         assertThat(metrics.get(0)).isEqualTo("round,participant,split,metric,value,clock_seconds,updates_applied");
