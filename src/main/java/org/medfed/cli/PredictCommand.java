@@ -8,10 +8,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code medfed predict}: applies an exported model to the raw rows of a CSV file. */
+/** {@code medfed predict}: applies an exported model to the raw rows of a CSV file, or to images. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Applies an exported model (model folder or model.onnx) to a CSV file with the model card's preprocessing.",
-                "Writes the input columns plus 'predicted' and one probability column per class."})
+        description = {"Applies an exported model (model folder or model.onnx) to a CSV file with the model card's preprocessing,",
+                "or an exported image classifier (model folder) to an image or a folder of images (DICOM, PNG, JPEG).",
+                "Writes the input columns (for images: the file, and the class its folder names) plus 'predicted' and "
+                        + "one probability column per class."})
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx",
@@ -19,7 +21,10 @@ final class PredictCommand implements Callable<Integer> {
                     + "(model.onnx: it takes the raw columns and does the preprocessing itself)")
     Path model;
 
-    @Option(names = "--input", required = true, paramLabel = "FILE.csv")
+    @Option(names = "--input", required = true, paramLabel = "FILE.csv|IMAGES",
+            description = "a CSV file for a model of table columns; for an image classifier an image, or a folder of "
+                    + "images searched through its sub-folders (an image in a folder named after a class counts as "
+                    + "that class, for the accuracy)")
     Path input;
 
     @Option(names = "--out", paramLabel = "FILE.csv", description = "where to write predictions (default: beside the input, *.predictions.csv)")

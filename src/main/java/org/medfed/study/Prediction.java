@@ -31,17 +31,27 @@ import org.medfed.project.ModelCardFile;
  */
 public final class Prediction {
 
-    /** What a prediction run did, for the terminal or a dialog. */
+    /**
+     * What a prediction run did, for the terminal or a dialog.
+     *
+     * @param unit   what was predicted ("rows" of a table, "images")
+     * @param labels where the true classes came from, for the accuracy
+     */
     public record Summary(int rows, int predicted, int skipped, String firstSkipReason, Double accuracy,
-                          String normalizationNote) {
+                          String normalizationNote, String unit, String labels) {
+
+        Summary(int rows, int predicted, int skipped, String firstSkipReason, Double accuracy, String normalizationNote) {
+            this(rows, predicted, skipped, firstSkipReason, accuracy, normalizationNote, "rows", "the file's label column");
+        }
+
         public String describe() {
             StringBuilder sb = new StringBuilder();
-            sb.append(predicted).append(" of ").append(rows).append(" rows predicted");
+            sb.append(predicted).append(" of ").append(rows).append(' ').append(unit).append(" predicted");
             if (skipped > 0) {
                 sb.append("; ").append(skipped).append(" left without a prediction (first: ").append(firstSkipReason).append(')');
             }
             if (accuracy != null) {
-                sb.append(String.format(Locale.ROOT, "; accuracy against the file's label column: %.3f", accuracy));
+                sb.append(String.format(Locale.ROOT, "; accuracy against %s: %.3f", labels, accuracy));
             }
             if (normalizationNote != null) {
                 sb.append("\nnote: ").append(normalizationNote);
@@ -61,7 +71,8 @@ public final class Prediction {
 
     /**
      * Predicts every row of {@code input}: {@code model} is an exported model folder (its {@code model.zip} and card)
-     * or an ONNX file written by MedFed ({@code *.onnx}).
+     * or an ONNX file written by MedFed ({@code *.onnx}). For an image classifier's folder, {@code input} is an image
+     * or a folder of images ({@link ImagePrediction}).
      */
     public static Summary predictFile(Path model, Path input, String participant, Path output) {
         if (model.getFileName() != null && model.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
@@ -82,9 +93,17 @@ public final class Prediction {
         ModelCard card = ModelCardFile.load(modelDir);
         ModelFiles.TrainedModel model = ModelFiles.load(modelDir);
         FittedPreprocessing prep = card.preprocessing();
+        if (prep == null && card.imagePreprocessing() != null) {
+            if (participant != null) {
+                throw new BadInputException(modelDir, null, "holds a model of images, which every hospital prepared "
+                        + "alike: --participant applies to table models only");
+            }
+            return ImagePrediction.predict(modelDir, card, model, input, output);
+        }
         if (prep == null) {
-            throw new BadInputException(modelDir, null, "holds a model of images or genotypes, and predict applies "
-                    + "models of table columns to a CSV file");
+            throw new BadInputException(modelDir, null, "holds a model whose card describes neither table columns nor "
+                    + "images (a genetic risk model), and predict applies models of table columns to a CSV file and "
+                    + "image classifiers to images");
         }
         if (model.inputSize() != prep.inputSize()) {
             throw new BadInputException(modelDir, null, "model.zip takes " + model.inputSize()
