@@ -10,8 +10,8 @@ import picocli.CommandLine.Spec;
 
 /** {@code medfed predict}: applies an exported model to the raw rows of a CSV file, or to images. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
-        description = {"Applies an exported model (model folder or model.onnx) to a CSV file with the model card's preprocessing,",
-                "or an exported image classifier (model folder) to an image or a folder of images (DICOM, PNG, JPEG).",
+        description = {"Applies an exported model (model folder or model.onnx) to a CSV file with the model card's preprocessing.",
+                "An exported image classifier (model folder) is applied to an image or a folder of images (DICOM, PNG, JPEG).",
                 "Writes the input columns (for images: the file, and the class its folder names) plus 'predicted' and "
                         + "one probability column per class."})
 final class PredictCommand implements Callable<Integer> {

@@ -15,7 +15,6 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Properties;
@@ -155,11 +154,11 @@ public final class OutputFolder implements AutoCloseable {
             // the marker first: from here on a crash leaves a folder that reads as unfinished
             Files.deleteIfExists(dir.resolve(MARKER));
             for (String name : outputs) {
-                deleteTree(dir.resolve(name));
+                FileTrees.delete(dir.resolve(name));
             }
             try (Stream<Path> s = Files.list(dir)) {
                 for (Path leftover : s.filter(f -> isLeftover(f.getFileName().toString())).toList()) {
-                    deleteTree(leftover);
+                    FileTrees.delete(leftover);
                 }
             }
         } catch (IOException e) {
@@ -384,20 +383,6 @@ public final class OutputFolder implements AutoCloseable {
         return out;
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        if (!Files.isDirectory(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            Files.delete(root);
-            return;
-        }
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 
     private static String sha256(Path file) throws IOException {
         MessageDigest digest;

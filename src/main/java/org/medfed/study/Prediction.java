@@ -70,6 +70,54 @@ public final class Prediction {
     }
 
     /**
+     * Whether {@link #withRunModel} applies to a run's model: a classifier of table columns or of images (not a
+     * segmentation, not a genetic risk model, whose inputs no file here holds).
+     */
+    public static boolean applies(StudyResult result) {
+        String type = result.prepared().study().dataType();
+        boolean images = "images".equals(type) || "dicom".equals(type);
+        return !result.history().rounds().isEmpty() && !"genotypes".equals(type)
+                && !(images && SegmentationSamples.applies(result.prepared()));
+    }
+
+    /** Whether the run's model takes images (a folder of them), not the rows of a CSV file. */
+    public static boolean takesImages(StudyResult result) {
+        String type = result.prepared().study().dataType();
+        return "images".equals(type) || "dicom".equals(type);
+    }
+
+    /**
+     * Predicts {@code input} with a run's model: the {@code model/} folder of the run's kept folder when there is one,
+     * else the model exported for the purpose into a temporary folder, removed afterwards.
+     *
+     * @param keptRun the run's history folder, or null when the run was not kept
+     */
+    public static Summary withRunModel(StudyResult result, ResultStatistics stats, Path keptRun, Path input,
+                                       Path output) {
+        Path kept = keptRun == null ? null : keptRun.resolve(RunOutputs.MODEL);
+        if (kept != null && java.nio.file.Files.isDirectory(kept)) {
+            return predictFile(kept, input, null, output);
+        }
+        Path scratch;
+        try {
+            scratch = java.nio.file.Files.createTempDirectory("medfed-model");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        try {
+            Path model = scratch.resolve(RunOutputs.MODEL);
+            RunOutputs.exportModel(result, stats, model);
+            return predictFile(model, input, null, output);
+        } finally {
+            try {
+                org.medfed.io.FileTrees.delete(scratch);
+            } catch (java.io.IOException ignored) {
+                // a temporary folder left behind is the system's to clear
+            }
+        }
+    }
+
+    /**
      * Predicts every row of {@code input}: {@code model} is an exported model folder (its {@code model.zip} and card)
      * or an ONNX file written by MedFed ({@code *.onnx}). For an image classifier's folder, {@code input} is an image
      * or a folder of images ({@link ImagePrediction}).

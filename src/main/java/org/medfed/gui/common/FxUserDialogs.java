@@ -154,6 +154,16 @@ public final class FxUserDialogs implements UserDialogs {
     }
 
     @Override
+    public Optional<Path> chooseTableFile(String title) {
+        FileChooser chooser = chooser(title);
+        chooser.getExtensionFilters().addAll(
+                new FileChooser.ExtensionFilter("Tables (*.csv, *.tsv, *.txt, *.data)", "*.csv", "*.tsv", "*.txt",
+                        "*.data", "*.dat"),
+                new FileChooser.ExtensionFilter("All files", "*.*"));
+        return remember(chooser.showOpenDialog(owner.get()));
+    }
+
+    @Override
     public Optional<Path> chooseFolder(String title) {
         DirectoryChooser chooser = new DirectoryChooser();
         chooser.setTitle(title);

@@ -45,5 +45,8 @@ public interface UserDialogs {
 
     Optional<Path> chooseFolder(String title);
 
+    /** One table file to open (CSV and the like), for {@code title}. */
+    Optional<Path> chooseTableFile(String title);
+
     Optional<Path> chooseSaveFile(String title, String suggestedName, String extension);
 }

@@ -73,8 +73,14 @@ public final class ResultsView {
         for (Button b : List.of(exportModel, metricsCsv, tableCsv, rocPng, accuracyPng, report)) {
             b.disableProperty().bind(vm.resultProperty().isNull());
         }
+        Button predict = new Button("Predict new data…");
+        predict.setId("results-predict");
+        predict.setTooltip(new javafx.scene.control.Tooltip("Applies the federated model to a new CSV file (or a "
+                + "folder of images) prepared as in training, and saves a prediction per row with its probabilities"));
+        predict.disableProperty().bind(javafx.beans.binding.Bindings.not(vm.predictableProperty()));
+        predict.setOnAction(e -> vm.predictNewData());
         javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(8, 6, new Label("Metric"), metric, report,
-                exportModel, metricsCsv, tableCsv, rocPng, accuracyPng);
+                exportModel, predict, metricsCsv, tableCsv, rocPng, accuracyPng);
         top.setAlignment(Pos.CENTER_LEFT);
 
         VBox warnings = new VBox(4);

@@ -3,6 +3,7 @@ package org.medfed.gui.results;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
@@ -24,6 +25,7 @@ import org.medfed.metrics.Quartiles;
 import org.medfed.metrics.RocAuc;
 import org.medfed.runreport.StudyReport;
 import org.medfed.study.ResultStatistics;
+import org.medfed.study.Prediction;
 import org.medfed.study.TestPredictions;
 import org.medfed.study.BaselineResult;
 import org.medfed.study.RemoteStudyData;
@@ -99,6 +101,7 @@ public final class ResultsViewModel {
     private final ObservableList<String> metricChoices = FXCollections.observableArrayList(METRICS);
     private final javafx.beans.property.BooleanProperty classification = new javafx.beans.property.SimpleBooleanProperty(true);
     private final javafx.beans.property.BooleanProperty plots = new javafx.beans.property.SimpleBooleanProperty(true);
+    private final javafx.beans.property.BooleanProperty predictable = new javafx.beans.property.SimpleBooleanProperty();
 
     public ResultsViewModel(StudyDocument document, BackgroundTasks tasks, UserDialogs dialogs, RunHistoryStore history) {
         this.document = document;
@@ -133,6 +136,7 @@ public final class ResultsViewModel {
         predictions.set(null);
         statistics.set(null);
         runFolder.set(null);
+        predictable.set(r != null && Prediction.applies(r));
         if (r == null) {
             rows.clear();
             pooledNote.set("");
@@ -397,6 +401,29 @@ public final class ResultsViewModel {
 
     // ---- exports
 
+    /**
+     * Applies the run's model to new data the user picks (a CSV file, or a folder of images for an image classifier)
+     * and saves the predictions where the user says, as {@code medfed predict} does; the summary comes back in words.
+     */
+    public void predictNewData() {
+        StudyResult r = result.get();
+        if (r == null || !Prediction.applies(r)) {
+            return;
+        }
+        Path kept = runFolder.get();
+        ResultStatistics stats = statistics.get();
+        Optional<Path> input = Prediction.takesImages(r)
+                ? dialogs.chooseFolder("Choose a folder of images to predict (its sub-folders too)")
+                : dialogs.chooseTableFile("Choose a CSV file to predict with the federated model");
+        input.flatMap(in -> dialogs.chooseSaveFile("Save the predictions", Prediction.defaultOutput(in).getFileName()
+                .toString(), "csv").map(out -> new Path[] {in, out})).ifPresent(io -> tasks.run(
+                () -> Prediction.withRunModel(r, stats != null ? stats : ResultStatistics.of(r), kept, io[0], io[1]),
+                s -> dialogs.showInfo("Predictions saved", s.describe() + "\n\nSaved to " + io[1] + ": the input "
+                        + (Prediction.takesImages(r) ? "files" : "columns") + ", then the predicted class and one "
+                        + "probability per class."),
+                e -> dialogs.showError("Could not predict", e)));
+    }
+
     public void exportModel() {
         StudyResult r = result.get();
         if (r == null || r.history().rounds().isEmpty()) {
@@ -504,6 +531,8 @@ public final class ResultsViewModel {
     public ObservableList<String> warnings() { return warnings; }
     /** What could not be computed for this run and why, or empty. */
     public StringProperty limitsProperty() { return limits; }
+    /** Whether Predict applies to the run shown (a classifier of table columns or of images). */
+    public javafx.beans.value.ObservableBooleanValue predictableProperty() { return predictable; }
     /** Why the pooled row of a multi-site study has no figures, or empty. */
     public StringProperty pooledNoteProperty() { return pooledNote; }
     public ObservableList<String> hospitalChoices() { return hospitalChoices; }

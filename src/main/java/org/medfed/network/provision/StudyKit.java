@@ -8,11 +8,9 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.stream.Stream;
 import org.medfed.io.AtomicFiles;
 import org.medfed.project.CoordinatorAddress;
 import org.medfed.project.NodeConfigFile;
@@ -60,7 +58,7 @@ public record StudyKit(String study, CoordinatorAddress coordinator, List<String
                 move(staging.resolve(entry), out.resolve(entry));
             }
         } finally {
-            deleteTree(staging);
+            org.medfed.io.FileTrees.delete(staging);
         }
     }
 
@@ -103,14 +101,4 @@ public record StudyKit(String study, CoordinatorAddress coordinator, List<String
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
-    }
 }

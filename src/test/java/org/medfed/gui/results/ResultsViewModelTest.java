@@ -91,6 +91,39 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void predictsANewFileWithTheRunsModelAsThePredictCommandDoes() throws Exception {
+        Path csv = Path.of("sample-projects/heart-4-hospitals/data/mountain-hospital.csv");
+        assertThat(vm.predictableProperty().get()).isTrue();
+        dialogs.tableFiles.add(csv);
+        dialogs.saveFiles.add(dir.resolve("kept.csv"));
+        vm.predictNewData();
+        ui.drain();
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.infos).singleElement().asString().startsWith("Predictions saved: ")
+                .contains("rows predicted").contains("kept.csv");
+
+        // the same as medfed predict with the kept run's model folder
+        Path kept = run.keptFolderProperty().get();
+        org.medfed.study.Prediction.predictFile(kept.resolve("model"), csv, null, dir.resolve("cli.csv"));
+        assertThat(Files.readString(dir.resolve("kept.csv"))).isEqualTo(Files.readString(dir.resolve("cli.csv")));
+
+        // a run that was not kept: the model is exported for the purpose, and gives the same predictions
+        vm.show(result, null);
+        ui.drain();
+        dialogs.tableFiles.add(csv);
+        dialogs.saveFiles.add(dir.resolve("unkept.csv"));
+        vm.predictNewData();
+        ui.drain();
+        assertThat(Files.readString(dir.resolve("unkept.csv"))).isEqualTo(Files.readString(dir.resolve("cli.csv")));
+
+        // nothing chosen: nothing written, nothing said
+        vm.predictNewData();
+        ui.drain();
+        assertThat(dialogs.infos).hasSize(2);
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    @Test
     void confusionMatrixAndRocAgreeWithTheEnginesEvaluation() {
         RoundRecord last = result.history().lastRound().orElseThrow();
         int testPatients = result.prepared().data().sites().stream().mapToInt(s -> s.test().size()).sum();

@@ -17,6 +17,7 @@ public final class StubDialogs implements UserDialogs {
     public final Deque<Path> saveLocations = new ArrayDeque<>();
     public final Deque<Path> folders = new ArrayDeque<>();
     public final Deque<Path> saveFiles = new ArrayDeque<>();
+    public final Deque<Path> tableFiles = new ArrayDeque<>();
     public final List<String> errors = new ArrayList<>();
     public final List<Throwable> errorCauses = new ArrayList<>();
     public final List<String> infos = new ArrayList<>();
@@ -68,6 +69,11 @@ public final class StubDialogs implements UserDialogs {
     public synchronized List<Path> chooseDataFiles() {
         List<Path> next = dataFiles.poll();
         return next == null ? List.of() : next;
+    }
+
+    @Override
+    public synchronized Optional<Path> chooseTableFile(String title) {
+        return Optional.ofNullable(tableFiles.poll());
     }
 
     @Override
