@@ -80,6 +80,27 @@ public final class Prediction {
                 && !(images && SegmentationSamples.applies(result.prepared()));
     }
 
+    /**
+     * The hospital of the study whose own data {@code input} is (one of its files, or inside its image folder): the
+     * model trained on most of it, so an accuracy there says little about new patients.
+     */
+    public static java.util.Optional<String> hospitalWhoseDataItIs(StudyResult result, Path input) {
+        Path in = input.toAbsolutePath().normalize();
+        for (org.medfed.project.ParticipantEntry p : result.prepared().study().enabledParticipants()) {
+            for (String data : p.data()) {
+                if (data == null) {
+                    continue;
+                }
+                Path own = org.medfed.project.StudyFile.resolve(result.prepared().studyFile(), data).toAbsolutePath()
+                        .normalize();
+                if (in.equals(own) || in.startsWith(own)) {
+                    return java.util.Optional.of(p.name());
+                }
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** Whether the run's model takes images (a folder of them), not the rows of a CSV file. */
     public static boolean takesImages(StudyResult result) {
         String type = result.prepared().study().dataType();

@@ -420,7 +420,10 @@ public final class ResultsViewModel {
                 () -> Prediction.withRunModel(r, stats != null ? stats : ResultStatistics.of(r), kept, io[0], io[1]),
                 s -> dialogs.showInfo("Predictions saved", s.describe() + "\n\nSaved to " + io[1] + ": the input "
                         + (Prediction.takesImages(r) ? "files" : "columns") + ", then the predicted class and one "
-                        + "probability per class."),
+                        + "probability per class." + Prediction.hospitalWhoseDataItIs(r, io[0]).filter(h -> s.accuracy()
+                        != null).map(h -> "\n\nThis is " + h + "'s own data, on most of which the model trained: the "
+                        + "accuracy is higher than on new patients. The Results table gives " + h + "'s held-out test "
+                        + "patients.").orElse("")),
                 e -> dialogs.showError("Could not predict", e)));
     }
 

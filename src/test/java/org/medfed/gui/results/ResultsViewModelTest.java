@@ -100,7 +100,8 @@ class ResultsViewModelTest {
         ui.drain();
         assertThat(dialogs.errors).isEmpty();
         assertThat(dialogs.infos).singleElement().asString().startsWith("Predictions saved: ")
-                .contains("rows predicted").contains("kept.csv");
+                .contains("rows predicted").contains("kept.csv")
+                .doesNotContain("own data"); // the sample's file, not this copy's: dir holds the study predicted from
 
         // the same as medfed predict with the kept run's model folder
         Path kept = run.keptFolderProperty().get();
@@ -116,10 +117,18 @@ class ResultsViewModelTest {
         ui.drain();
         assertThat(Files.readString(dir.resolve("unkept.csv"))).isEqualTo(Files.readString(dir.resolve("cli.csv")));
 
+        // a hospital's own file of this study: its accuracy is mostly on rows the model trained on, and it says so
+        dialogs.tableFiles.add(study.resolveSibling("data").resolve("mountain-hospital.csv"));
+        dialogs.saveFiles.add(dir.resolve("own.csv"));
+        vm.predictNewData();
+        ui.drain();
+        assertThat(dialogs.infos.get(2)).contains("This is mountain-hospital's own data, on most of which the model "
+                + "trained");
+
         // nothing chosen: nothing written, nothing said
         vm.predictNewData();
         ui.drain();
-        assertThat(dialogs.infos).hasSize(2);
+        assertThat(dialogs.infos).hasSize(3);
         assertThat(dialogs.errors).isEmpty();
     }
 
