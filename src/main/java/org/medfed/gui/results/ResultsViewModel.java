@@ -3,8 +3,8 @@ package org.medfed.gui.results;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -415,16 +415,27 @@ public final class ResultsViewModel {
         Optional<Path> input = Prediction.takesImages(r)
                 ? dialogs.chooseFolder("Choose a folder of images to predict (its sub-folders too)")
                 : dialogs.chooseTableFile("Choose a CSV file to predict with the federated model");
-        input.flatMap(in -> dialogs.chooseSaveFile("Save the predictions", Prediction.defaultOutput(in).getFileName()
-                .toString(), "csv").map(out -> new Path[] {in, out})).ifPresent(io -> tasks.run(
-                () -> Prediction.withRunModel(r, stats != null ? stats : ResultStatistics.of(r), kept, io[0], io[1]),
-                s -> dialogs.showInfo("Predictions saved", s.describe() + "\n\nSaved to " + io[1] + ": the input "
-                        + (Prediction.takesImages(r) ? "files" : "columns") + ", then the predicted class and one "
-                        + "probability per class." + Prediction.hospitalWhoseDataItIs(r, io[0]).filter(h -> s.accuracy()
-                        != null).map(h -> "\n\nThis is " + h + "'s own data, on most of which the model trained: the "
-                        + "accuracy is higher than on new patients. The Results table gives " + h + "'s held-out test "
-                        + "patients.").orElse("")),
-                e -> dialogs.showError("Could not predict", e)));
+        Optional<Path> output = input.flatMap(in -> dialogs.chooseSaveFile("Save the predictions",
+                Prediction.defaultOutput(in).getFileName().toString(), "csv"));
+        if (input.isEmpty() || output.isEmpty()) {
+            return;
+        }
+        Path in = input.get();
+        Path out = output.get();
+        tasks.run(() -> Prediction.withRunModel(r, stats != null ? stats : ResultStatistics.of(r), kept, in, out),
+                summary -> dialogs.showInfo("Predictions saved", predictionsSaved(r, in, out, summary)),
+                e -> dialogs.showError("Could not predict", e));
+    }
+
+    /** What a prediction did, in words, with a caution when the file is one of the study's own hospitals' data. */
+    static String predictionsSaved(StudyResult r, Path input, Path output, Prediction.Summary summary) {
+        String text = summary.describe() + "\n\nSaved to " + output + ": the input "
+                + (Prediction.takesImages(r) ? "files" : "columns") + ", then the predicted class and one probability "
+                + "per class.";
+        Optional<String> own = summary.accuracy() == null ? Optional.empty() : Prediction.hospitalWhoseDataItIs(r, input);
+        return own.map(h -> text + "\n\nThis is " + h + "'s own data, on most of which the model trained: the accuracy "
+                + "is higher than on new patients. The Results table gives " + h + "'s held-out test patients.")
+                .orElse(text);
     }
 
     public void exportModel() {
