@@ -133,6 +133,31 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void predictsAFolderOfImagesWithAnImageClassifier() throws Exception {
+        Path file = Path.of("sample-projects/phantom-4-hospitals/study.json");
+        var phantom = StudyFile.load(file);
+        phantom = phantom.withTraining(phantom.training().withRounds(2));
+        StudyResult images = org.medfed.study.StudyRunner.run(org.medfed.testsupport.TestWorkers.shared(),
+                org.medfed.study.PreparedStudy.prepare(phantom, file), org.medfed.study.RunOptions.defaults(),
+                org.medfed.engine.RunListener.NONE, org.medfed.engine.RunControl.free(), m -> { });
+        vm.show(images, null);
+        ui.drain();
+        assertThat(vm.predictableProperty().get()).isTrue();
+
+        dialogs.folders.add(Path.of("sample-projects/phantom-4-hospitals/data/hospital-d/images"));
+        dialogs.saveFiles.add(dir.resolve("images.csv"));
+        vm.predictNewData();
+        ui.drain();
+
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.infos).singleElement().asString().contains("40 of 40 files predicted")
+                .contains("the input files, then the predicted class")
+                .contains("This is hospital-d's own data");
+        assertThat(Files.readAllLines(dir.resolve("images.csv"))).hasSize(41)
+                .first().isEqualTo("file,label,predicted,probability_lesion,probability_no-lesion,note");
+    }
+
+    @Test
     void confusionMatrixAndRocAgreeWithTheEnginesEvaluation() {
         RoundRecord last = result.history().lastRound().orElseThrow();
         int testPatients = result.prepared().data().sites().stream().mapToInt(s -> s.test().size()).sum();
