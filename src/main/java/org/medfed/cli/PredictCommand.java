@@ -11,9 +11,10 @@ import picocli.CommandLine.Spec;
 /** {@code medfed predict}: applies an exported model to the raw rows of a CSV file, or to images. */
 @Command(name = "predict", mixinStandardHelpOptions = true,
         description = {"Applies an exported model (model folder or model.onnx) to a CSV file with the model card's preprocessing.",
-                "An exported image classifier (model folder) is applied to an image or a folder of images (DICOM, PNG, JPEG).",
+                "An exported image model (model folder) is applied to an image or a folder of images (DICOM, PNG, JPEG).",
                 "Writes the input columns (for images: the file, and the class its folder names) plus 'predicted' and "
-                        + "one probability column per class."})
+                        + "one probability column per class.",
+                "A segmentation model writes a mask per image (PNG) into the folder OUT-masks beside OUT.csv instead."})
 final class PredictCommand implements Callable<Integer> {
 
     @Option(names = "--model", required = true, paramLabel = "DIR|FILE.onnx",
@@ -22,7 +23,7 @@ final class PredictCommand implements Callable<Integer> {
     Path model;
 
     @Option(names = "--input", required = true, paramLabel = "FILE.csv|IMAGES",
-            description = "a CSV file for a model of table columns; for an image classifier an image, or a folder of "
+            description = "a CSV file for a model of table columns; for an image model an image, or a folder of "
                     + "images searched through its sub-folders (an image in a folder named after a class counts as "
                     + "that class, for the accuracy)")
     Path input;

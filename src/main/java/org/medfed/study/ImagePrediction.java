@@ -13,17 +13,23 @@ import org.medfed.data.csv.CsvWriter;
 import org.medfed.data.image.ImageFiles;
 import org.medfed.data.image.Preprocessing;
 import org.medfed.data.image.RawImage;
+import org.medfed.data.image.Resize;
 import org.medfed.engine.BadInputException;
+import org.medfed.io.AtomicFiles;
+import org.medfed.io.FileProblem;
+import org.medfed.io.FileTrees;
+import org.medfed.io.OutputFolder;
 import org.medfed.metrics.ClassificationMetrics;
 import org.medfed.model.ModelFiles;
 import org.medfed.project.ImagingSection;
 import org.medfed.project.ModelCard;
 
 /**
- * Applies an exported image classifier to new images (one file, or a folder searched recursively; DICOM or anything
+ * Applies an exported image model to new images (one file, or a folder searched recursively; DICOM or anything
  * ImageIO reads) with exactly the preparation of training, which the model card records: window, channels, resize,
- * normalisation; augmentation never. Images in a folder named after one of the model's classes (as in a study's
- * class folders) count as labelled with it, and the summary gives the accuracy over them.
+ * normalisation; augmentation never. A classifier's images in a folder named after one of its classes (as in a
+ * study's class folders) count as labelled with it, and the summary gives the accuracy over them; a segmentation
+ * model writes a mask per image ({@link #segment}).
  */
 final class ImagePrediction {
 
@@ -36,12 +42,15 @@ final class ImagePrediction {
     static Prediction.Summary predict(Path modelDir, ModelCard card, ModelFiles.TrainedModel model, Path input,
                                       Path output) {
         ModelCard.ImagePreprocessing images = card.imagePreprocessing();
-        if (!ImagingSection.CLASSIFICATION.equals(images.task()) || model.isSegmentation()) {
-            throw new BadInputException(modelDir, null, "holds a segmentation model; predict applies image "
-                    + "classifiers (it writes no masks)");
+        boolean segmentation = ImagingSection.SEGMENTATION.equals(images.task());
+        if (segmentation != model.isSegmentation()) {
+            throw new BadInputException(modelDir, null, "model.zip is " + (model.isSegmentation() ? "a segmentation"
+                    : "a classifier") + " but its card describes a " + images.task() + ": the folder's files do not "
+                    + "belong together");
         }
         List<Integer> shape = images.inputShape();
-        if (!shape.equals(java.util.Arrays.stream(model.inputShape()).boxed().toList())) {
+        // the U-Net's file records no image size (any size fits a fully convolutional network): the card's is used
+        if (!segmentation && !shape.equals(java.util.Arrays.stream(model.inputShape()).boxed().toList())) {
             throw new BadInputException(modelDir, null, "model.zip takes images of " + java.util.Arrays.toString(
                     model.inputShape()) + " but its card describes " + shape + ": the folder's files do not belong "
                     + "together");
@@ -54,6 +63,10 @@ final class ImagePrediction {
         }
         List<String> classes = images.classes();
         List<Path> files = files(input);
+        if (segmentation) {
+            return segment(input, files, preparation, shape.stream().mapToInt(Integer::intValue).toArray(), model,
+                    output);
+        }
         List<String> columns = new ArrayList<>(List.of("file", "label", "predicted"));
         classes.forEach(c -> columns.add("probability_" + c));
         columns.add("note");
@@ -70,22 +83,13 @@ final class ImagePrediction {
                 String[] row = new String[columns.size()];
                 row[0] = name(input, f);
                 row[1] = label(input, f, classes);
-                String problem;
-                try {
-                    Optional<RawImage> image = ImageFiles.tryLoad(f);
-                    problem = image.isEmpty() ? "not an image (neither DICOM nor PNG/JPEG/BMP/GIF)" : null;
-                    if (image.isPresent()) {
-                        inputs.add(preparation.apply(image.get(), 0L));
-                        pending.add(row);
-                    }
-                } catch (BadInputException e) {
-                    problem = e.getMessage();
-                }
-                if (problem != null) {
-                    row[columns.size() - 1] = problem;
-                    // a damaged file's message names it already
-                    String named = problem.contains(f.getFileName().toString()) ? problem : row[0] + ": " + problem;
-                    firstSkip = firstSkip == null ? named : firstSkip;
+                Read read = read(f, preparation);
+                if (read.problem() == null) {
+                    inputs.add(read.input());
+                    pending.add(row);
+                } else {
+                    row[columns.size() - 1] = read.problem();
+                    firstSkip = firstSkip == null ? read.named(row[0], f) : firstSkip;
                 }
                 rows.add(row);
             }
@@ -110,6 +114,125 @@ final class ImagePrediction {
         return new Prediction.Summary(files.size(), predicted, files.size() - predicted, firstSkip,
                 labelled > 0 ? (double) correct / labelled : null, null, "files",
                 "the classes their folders name");
+    }
+
+    /**
+     * A segmentation model's masks: each image's foreground probabilities, resized back from the model's input to the
+     * image's own size and thresholded at 0.5, as a PNG (255 foreground, 0 background) in the folder beside
+     * {@code output} ({@link #masksFolder}), under the image's own path; {@code output} lists them with each
+     * image's foreground share. The masks folder is an output folder of its own: marked finished once every mask
+     * is in it.
+     */
+    private static Prediction.Summary segment(Path input, List<Path> files, Preprocessing preparation, int[] shape,
+                                              ModelFiles.TrainedModel model, Path output) {
+        Path masks = masksFolder(output);
+        List<String> maskNames = files.stream().map(f -> maskName(input, f)).toList();
+        if (OutputFolder.isFinished(masks)) {
+            try {
+                FileTrees.delete(masks); // an earlier prediction's masks: none of them may mix with these
+            } catch (IOException e) {
+                throw FileProblem.of(masks, "the earlier masks could not be removed", e);
+            }
+        }
+        List<String> columns = List.of("file", "mask", "foreground_pixels", "foreground_share", "note");
+        List<String[]> rows = new ArrayList<>();
+        int predicted = 0;
+        String firstSkip = null;
+        try (OutputFolder folder = OutputFolder.claim(masks, "predict", OutputFolder.Mode.REPLACE, maskNames)) {
+            for (int from = 0; from < files.size(); from += BATCH) {
+                List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
+                List<float[]> inputs = new ArrayList<>();
+                List<RawImage> originals = new ArrayList<>();
+                List<Path> pendingFiles = new ArrayList<>();
+                List<String[]> pending = new ArrayList<>();
+                for (Path f : batch) {
+                    String[] row = new String[columns.size()];
+                    row[0] = name(input, f);
+                    Read read = read(f, preparation);
+                    if (read.problem() == null) {
+                        inputs.add(read.input());
+                        originals.add(read.image());
+                        pendingFiles.add(f);
+                        pending.add(row);
+                    } else {
+                        row[columns.size() - 1] = read.problem();
+                        firstSkip = firstSkip == null ? read.named(row[0], f) : firstSkip;
+                    }
+                    rows.add(row);
+                }
+                float[][] probabilities = inputs.isEmpty() ? new float[0][]
+                        : model.segment(inputs.toArray(float[][]::new), shape);
+                for (int k = 0; k < pending.size(); k++) {
+                    String[] row = pending.get(k);
+                    RawImage original = originals.get(k);
+                    float[] p = Resize.bilinear(probabilities[k], 1, shape[1], shape[2], original.height(),
+                            original.width());
+                    String mask = maskName(input, pendingFiles.get(k));
+                    int foreground = writeMask(masks.resolve(mask), p, original.height(), original.width());
+                    row[1] = masks.getFileName() + "/" + mask;
+                    row[2] = String.valueOf(foreground);
+                    row[3] = String.format(Locale.ROOT, "%.6f", (double) foreground / p.length);
+                    predicted++;
+                }
+            }
+            folder.finish();
+        }
+        CsvWriter.write(output, columns, rows);
+        return new Prediction.Summary(files.size(), predicted, files.size() - predicted, firstSkip, null,
+                "the masks are in " + masks + " (a PNG per image at its own size, foreground 255)", "files", "");
+    }
+
+    /** A file read and prepared for the model, or why it could not be. */
+    private record Read(RawImage image, float[] input, String problem) {
+
+        /** The problem for the summary: a damaged file's message names the file already, the others get its name. */
+        String named(String name, Path file) {
+            return problem.contains(file.getFileName().toString()) ? problem : name + ": " + problem;
+        }
+    }
+
+    private static Read read(Path file, Preprocessing preparation) {
+        try {
+            Optional<RawImage> image = ImageFiles.tryLoad(file);
+            return image.isEmpty() ? new Read(null, null, "not an image (neither DICOM nor PNG/JPEG/BMP/GIF)")
+                    : new Read(image.get(), preparation.apply(image.get(), 0L), null);
+        } catch (BadInputException e) {
+            return new Read(null, null, e.getMessage());
+        }
+    }
+
+    /** Where a segmentation's masks go: beside {@code output}, named after it ({@code x.csv} -> {@code x-masks}). */
+    static Path masksFolder(Path output) {
+        String name = output.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        return output.resolveSibling((dot > 0 ? name.substring(0, dot) : name) + "-masks");
+    }
+
+    /** The image's path below the input with {@code .png} added ({@code a.dcm} and {@code a.png} stay apart). */
+    private static String maskName(Path input, Path file) {
+        return name(input, file) + ".png";
+    }
+
+    /** Writes {@code probabilities >= 0.5} as a grey PNG; returns how many pixels are foreground. */
+    private static int writeMask(Path target, float[] probabilities, int height, int width) {
+        java.awt.image.BufferedImage png = new java.awt.image.BufferedImage(width, height,
+                java.awt.image.BufferedImage.TYPE_BYTE_GRAY);
+        byte[] pixels = ((java.awt.image.DataBufferByte) png.getRaster().getDataBuffer()).getData();
+        int foreground = 0;
+        for (int i = 0; i < pixels.length; i++) {
+            boolean on = probabilities[i] >= 0.5f;
+            pixels[i] = (byte) (on ? 255 : 0);
+            foreground += on ? 1 : 0;
+        }
+        try {
+            java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+            javax.imageio.ImageIO.write(png, "png", bytes);
+            Files.createDirectories(target.getParent());
+            AtomicFiles.write(target, bytes.toByteArray());
+        } catch (IOException e) {
+            throw FileProblem.of(target, "the mask could not be written", e);
+        }
+        return foreground;
     }
 
     /** The file itself, or every file below the folder that is not hidden, in path order. */

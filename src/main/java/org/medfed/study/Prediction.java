@@ -34,7 +34,8 @@ public final class Prediction {
     /**
      * What a prediction run did, for the terminal or a dialog.
      *
-     * @param unit   what was predicted ("rows" of a table, "images")
+     * @param normalizationNote a note on how the input was read or where more output went, or null
+     * @param unit   what was predicted ("rows" of a table, "files" of images)
      * @param labels where the true classes came from, for the accuracy
      */
     public record Summary(int rows, int predicted, int skipped, String firstSkipReason, Double accuracy,
@@ -70,14 +71,16 @@ public final class Prediction {
     }
 
     /**
-     * Whether {@link #withRunModel} applies to a run's model: a classifier of table columns or of images (not a
-     * segmentation, not a genetic risk model, whose inputs no file here holds).
+     * Whether {@link #withRunModel} applies to a run's model: one of table columns or of images (not a genetic risk
+     * model, whose inputs, genotypes, no table here holds).
      */
     public static boolean applies(StudyResult result) {
-        String type = result.prepared().study().dataType();
-        boolean images = "images".equals(type) || "dicom".equals(type);
-        return !result.history().rounds().isEmpty() && !"genotypes".equals(type)
-                && !(images && SegmentationSamples.applies(result.prepared()));
+        return !result.history().rounds().isEmpty() && !"genotypes".equals(result.prepared().study().dataType());
+    }
+
+    /** Whether the run's model draws masks (a segmentation) rather than predicting a class. */
+    public static boolean drawsMasks(StudyResult result) {
+        return takesImages(result) && SegmentationSamples.applies(result.prepared());
     }
 
     /**

@@ -429,9 +429,10 @@ public final class ResultsViewModel {
 
     /** What a prediction did, in words, with a caution when the file is one of the study's own hospitals' data. */
     static String predictionsSaved(StudyResult r, Path input, Path output, Prediction.Summary summary) {
-        String text = summary.describe() + "\n\nSaved to " + output + ": the input "
-                + (Prediction.takesImages(r) ? "files" : "columns") + ", then the predicted class and one probability "
-                + "per class.";
+        String text = summary.describe() + "\n\nSaved to " + output + (Prediction.drawsMasks(r)
+                ? ": a row per image with its mask and the share of it that is foreground."
+                : ": the input " + (Prediction.takesImages(r) ? "files" : "columns") + ", then the predicted class and "
+                + "one probability per class.");
         Optional<String> own = summary.accuracy() == null ? Optional.empty() : Prediction.hospitalWhoseDataItIs(r, input);
         return own.map(h -> text + "\n\nThis is " + h + "'s own data, on most of which the model trained: the accuracy "
                 + "is higher than on new patients. The Results table gives " + h + "'s held-out test patients.")
@@ -545,7 +546,7 @@ public final class ResultsViewModel {
     public ObservableList<String> warnings() { return warnings; }
     /** What could not be computed for this run and why, or empty. */
     public StringProperty limitsProperty() { return limits; }
-    /** Whether Predict applies to the run shown (a classifier of table columns or of images). */
+    /** Whether Predict applies to the run shown (a model of table columns or of images). */
     public javafx.beans.value.ObservableBooleanValue predictableProperty() { return predictable; }
     /** Why the pooled row of a multi-site study has no figures, or empty. */
     public StringProperty pooledNoteProperty() { return pooledNote; }
