@@ -186,6 +186,7 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
             return out;
         }
         List<LowerByChance> byChance = new ArrayList<>();
+        List<LowerByChance> untested = new ArrayList<>();
         for (String h : stats.hospitals()) {
             Map<String, Figures> alone = stats.figures().get(BaselineResult.local(h));
             Figures f = federated.get(h);
@@ -199,12 +200,27 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                         f.accuracy().value(), a.accuracy().value(), f.n()), p(c.get().pValue())));
                 continue;
             }
+            if (c.isEmpty()) {
+                untested.add(new LowerByChance(h, String.format(Locale.ROOT, "%.3f against %.3f on %d test patients",
+                        f.accuracy().value(), a.accuracy().value(), f.n()), null));
+                continue;
+            }
             // "worse" only where the paired test says so: one patient in 38 is a lower score, not a worse model
-            String how = c.map(x -> String.format(Locale.ROOT, "the paired test finds this difference real (McNemar "
-                    + "p = %s).", p(x.pValue()))).orElse("no paired test is possible without the patients' predictions.");
-            out.add(String.format(Locale.ROOT, "At %s the federated model %s %s's own model: accuracy %.3f "
-                    + "against %.3f on %d test patients; %s", h, c.isPresent() ? "is worse than" : "scored lower than",
-                    h, f.accuracy().value(), a.accuracy().value(), f.n(), how));
+            out.add(String.format(Locale.ROOT, "At %s the federated model is worse than %s's own model: accuracy %.3f "
+                    + "against %.3f on %d test patients; the paired test finds this difference real (McNemar p = %s).",
+                    h, h, f.accuracy().value(), a.accuracy().value(), f.n(), p(c.get().pValue())));
+        }
+        // a multi-site run: the patients' predictions stayed at the hospitals, so no difference can be tested
+        if (untested.size() == 1) {
+            LowerByChance l = untested.get(0);
+            out.add(String.format(Locale.ROOT, "At %s the federated model scored lower than %s's own model: accuracy "
+                    + "%s; no paired test is possible without the patients' predictions.", l.hospital(), l.hospital(),
+                    l.figures()));
+        } else if (untested.size() > 1) {
+            out.add(String.format(Locale.ROOT, "At %s the federated model scored lower than each hospital's own "
+                    + "model: accuracy %s; no paired test is possible without the patients' predictions.",
+                    EnglishList.of(untested.stream().map(LowerByChance::hospital).toList()),
+                    String.join(", ", untested.stream().map(LowerByChance::figures).toList())));
         }
         if (byChance.size() == 1) {
             LowerByChance l = byChance.get(0);
@@ -238,6 +254,7 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
     }
 
     /** A hospital where the federated model scored lower by a difference the paired test cannot tell from chance. */
+    /** A hospital where the federated model scored lower, by a difference not shown real; {@code p} null: untested. */
     private record LowerByChance(String hospital, String figures, String p) {
     }
 

@@ -65,6 +65,26 @@ class ResultWarningsTest {
                         + "test patients; the paired test cannot tell any of these from chance (McNemar p = 0.63, 0.51, 0.75).");
     }
 
+    /** A multi-site run: no paired test; hospitals where federated scored lower share one warning that says so. */
+    @Test
+    void hospitalsLowerWithoutAPairedTestShareOneWarning() {
+        Map<String, Map<String, ResultStatistics.Figures>> f = new LinkedHashMap<>();
+        f.put(ResultsTable.FEDERATED, Map.of("rural", acc(21, 38), "mountain", acc(16, 23), "city", acc(65, 100)));
+        f.put(BaselineResult.local("rural"), Map.of("rural", acc(24, 38)));
+        f.put(BaselineResult.local("mountain"), Map.of("mountain", acc(17, 23)));
+        f.put(BaselineResult.local("city"), Map.of("city", acc(65, 100)));
+        ResultStatistics twoLower = new ResultStatistics(List.of("city", "rural", "mountain"), f, List.of(), List.of(), "");
+        assertThat(ResultStatistics.warnings(Map.of(), twoLower)).containsExactly("At rural and mountain the federated "
+                + "model scored lower than each hospital's own model: accuracy 0.553 against 0.632 on 38 test patients, "
+                + "0.696 against 0.739 on 23 test patients; no paired test is possible without the patients' predictions.");
+
+        f.put(BaselineResult.local("mountain"), Map.of("mountain", acc(16, 23)));
+        ResultStatistics oneLower = new ResultStatistics(List.of("city", "rural", "mountain"), f, List.of(), List.of(), "");
+        assertThat(ResultStatistics.warnings(Map.of(), oneLower)).containsExactly("At rural the federated model scored "
+                + "lower than rural's own model: accuracy 0.553 against 0.632 on 38 test patients; no paired test is "
+                + "possible without the patients' predictions.");
+    }
+
     @Test
     void protectionsCostingMoreThanFivePointsAgainstPooledAreFlagged() {
         Map<String, Object> dp = Map.of("differentialPrivacy", Map.of("noiseMultiplier", 1.1, "clipNorm", 1.0));
