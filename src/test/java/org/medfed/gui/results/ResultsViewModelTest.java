@@ -155,6 +155,25 @@ class ResultsViewModelTest {
                 .contains("This is hospital-d's own data");
         assertThat(Files.readAllLines(dir.resolve("images.csv"))).hasSize(41)
                 .first().isEqualTo("file,label,predicted,probability_lesion,probability_no-lesion,note");
+
+        // a segmentation draws masks beside the file it saves, and says so
+        Path segmentationFile = Path.of("sample-projects/phantom-4-hospitals/study-segmentation.json");
+        var segmentation = StudyFile.load(segmentationFile);
+        segmentation = segmentation.withTraining(segmentation.training().withRounds(1));
+        StudyResult masks = org.medfed.study.StudyRunner.run(org.medfed.testsupport.TestWorkers.shared(),
+                org.medfed.study.PreparedStudy.prepare(segmentation, segmentationFile),
+                org.medfed.study.RunOptions.defaults(), org.medfed.engine.RunListener.NONE,
+                org.medfed.engine.RunControl.free(), m -> { });
+        vm.show(masks, null);
+        ui.drain();
+        dialogs.folders.add(Path.of("sample-projects/phantom-4-hospitals/data/hospital-d/images"));
+        dialogs.saveFiles.add(dir.resolve("masks.csv"));
+        vm.predictNewData();
+        ui.drain();
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.infos.get(1)).contains("the masks are in " + dir.resolve("masks-masks"))
+                .contains("a row per image with its mask");
+        assertThat(dir.resolve("masks-masks/lesion/hospital-d-001.dcm.png")).isRegularFile();
     }
 
     @Test
