@@ -33,6 +33,9 @@ import org.medfed.project.ModelCard;
  */
 final class ImagePrediction {
 
+    /** The command a masks folder is marked as written by. */
+    private static final String PREDICT = "predict";
+
     /** Images decoded and prepared at once: a bound on memory for a large folder, whatever the image size. */
     private static final int BATCH = 256;
 
@@ -128,6 +131,11 @@ final class ImagePrediction {
         Path masks = masksFolder(output);
         List<String> maskNames = files.stream().map(f -> maskName(input, f)).toList();
         if (OutputFolder.isFinished(masks)) {
+            String command = OutputFolder.finished(masks).command();
+            if (!PREDICT.equals(command)) {
+                throw new BadInputException(masks, null, "holds the finished output of '" + command + "', which the "
+                        + "masks would replace: choose another output file (its masks go into a folder named after it)");
+            }
             try {
                 FileTrees.delete(masks); // an earlier prediction's masks: none of them may mix with these
             } catch (IOException e) {
@@ -138,7 +146,7 @@ final class ImagePrediction {
         List<String[]> rows = new ArrayList<>();
         int predicted = 0;
         String firstSkip = null;
-        try (OutputFolder folder = OutputFolder.claim(masks, "predict", OutputFolder.Mode.REPLACE, maskNames)) {
+        try (OutputFolder folder = OutputFolder.claim(masks, PREDICT, OutputFolder.Mode.REPLACE, maskNames)) {
             for (int from = 0; from < files.size(); from += BATCH) {
                 List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
                 List<float[]> inputs = new ArrayList<>();

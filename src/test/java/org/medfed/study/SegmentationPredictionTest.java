@@ -75,5 +75,24 @@ class SegmentationPredictionTest {
         double runIou = result.history().lastRound().orElseThrow().test().get("hospital-d").metric("iou");
         // over all 40 images (its training ones too) at the images' size, against the run's on its test images at 48 x 48
         assertThat(iouSum / 40).isGreaterThan(runIou - 0.15);
+
+        // again into the same file: the earlier masks are replaced whole
+        Prediction.predictFile(model, HOSPITAL_D.resolve("images/lesion"), null, out);
+        long lesions;
+        try (var list = Files.list(HOSPITAL_D.resolve("images/lesion"))) {
+            lesions = list.count();
+        }
+        assertThat(Files.readAllLines(out)).hasSize((int) lesions + 1);
+        assertThat(masks.resolve("no-lesion")).doesNotExist();
+        assertThat(OutputFolder.isFinished(masks)).isTrue();
+        // a folder another command finished is never taken for a prediction's masks
+        try (OutputFolder run = OutputFolder.claim(tmp.resolve("run-masks"), "run", OutputFolder.Mode.NEW, List.of())) {
+            run.finish();
+        }
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Prediction.predictFile(model,
+                HOSPITAL_D.resolve("images"), null, tmp.resolve("run.csv")))
+                .isInstanceOf(org.medfed.engine.BadInputException.class)
+                .hasMessageContaining("run-masks").hasMessageContaining("holds the finished output of 'run'");
+        assertThat(tmp.resolve("run-masks")).isDirectory();
     }
 }
