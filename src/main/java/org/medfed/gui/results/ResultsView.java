@@ -54,15 +54,19 @@ public final class ResultsView {
         exportModel.setId("results-export-model");
         exportModel.getStyleClass().add("primary");
         exportModel.setOnAction(e -> vm.exportModel());
-        Button metricsCsv = new Button("Save metrics per round (CSV)…");
+        Button metricsCsv = new Button("Metrics per round (CSV)…");
+        metricsCsv.setTooltip(new javafx.scene.control.Tooltip("Every round's figures at every hospital (metrics.csv)"));
         metricsCsv.setId("results-export-metrics");
         metricsCsv.setOnAction(e -> vm.exportMetricsCsv());
-        Button tableCsv = new Button("Save table (CSV)…");
+        Button tableCsv = new Button("Table (CSV)…");
+        tableCsv.setTooltip(new javafx.scene.control.Tooltip("The comparison table below, with intervals (results.csv)"));
         tableCsv.setId("results-export-table");
         tableCsv.setOnAction(e -> vm.exportResultsCsv());
-        Button rocPng = new Button("Save ROC curve (PNG)…");
+        Button rocPng = new Button("ROC (PNG)…");
+        rocPng.setTooltip(new javafx.scene.control.Tooltip("The ROC curves below, as a picture"));
         rocPng.setId("results-export-roc");
-        Button accuracyPng = new Button("Save accuracy chart (PNG)…");
+        Button accuracyPng = new Button("Accuracy (PNG)…");
+        accuracyPng.setTooltip(new javafx.scene.control.Tooltip("The chart of accuracy per round, as a picture"));
         accuracyPng.setId("results-export-accuracy");
         Button report = new Button("Save report (HTML)…");
         report.setId("results-report");
@@ -79,8 +83,9 @@ public final class ResultsView {
                 + "folder of images) prepared as in training, and saves a prediction per row with its probabilities"));
         predict.disableProperty().bind(javafx.beans.binding.Bindings.not(vm.predictableProperty()));
         predict.setOnAction(e -> vm.predictNewData());
+        // the four saves share one word, so that the row fits a 1360-pixel window
         javafx.scene.layout.FlowPane top = new javafx.scene.layout.FlowPane(8, 6, new Label("Metric"), metric, report,
-                exportModel, predict, metricsCsv, tableCsv, rocPng, accuracyPng);
+                exportModel, predict, new Label("Save"), metricsCsv, tableCsv, rocPng, accuracyPng);
         top.setAlignment(Pos.CENTER_LEFT);
 
         VBox warnings = new VBox(4);
