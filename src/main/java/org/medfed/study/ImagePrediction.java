@@ -77,28 +77,12 @@ final class ImagePrediction {
         int predicted = 0;
         int labelled = 0;
         int correct = 0;
-        String firstSkip = null;
         for (int from = 0; from < files.size(); from += BATCH) {
-            List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-            List<float[]> inputs = new ArrayList<>();
-            List<String[]> pending = new ArrayList<>();
-            for (Path f : batch) {
-                String[] row = new String[columns.size()];
-                row[0] = name(input, f);
-                row[1] = label(input, f, classes);
-                Read read = read(f, preparation);
-                if (read.problem() == null) {
-                    inputs.add(read.input());
-                    pending.add(row);
-                } else {
-                    row[columns.size() - 1] = read.problem();
-                    firstSkip = firstSkip == null ? read.named(row[0], f) : firstSkip;
-                }
-                rows.add(row);
-            }
-            float[][] probabilities = inputs.isEmpty() ? new float[0][] : model.probabilities(inputs.toArray(float[][]::new));
+            List<Pending> pending = readBatch(files.subList(from, Math.min(files.size(), from + BATCH)), input,
+                    preparation, columns.size(), rows, (f, row) -> row[1] = label(f, classes));
+            float[][] probabilities = pending.isEmpty() ? new float[0][] : model.probabilities(inputs(pending));
             for (int k = 0; k < pending.size(); k++) {
-                String[] row = pending.get(k);
+                String[] row = pending.get(k).row();
                 float[] p = probabilities[k];
                 int c = ClassificationMetrics.predictedClass(p, classes.size());
                 row[2] = classes.get(c);
@@ -114,7 +98,7 @@ final class ImagePrediction {
             }
         }
         CsvWriter.write(output, columns, rows);
-        return new Prediction.Summary(files.size(), predicted, files.size() - predicted, firstSkip,
+        return new Prediction.Summary(files.size(), predicted, files.size() - predicted, firstSkip(rows),
                 labelled > 0 ? (double) correct / labelled : null, null, "files",
                 "the classes their folders name");
     }
@@ -145,37 +129,17 @@ final class ImagePrediction {
         List<String> columns = List.of("file", "mask", "foreground_pixels", "foreground_share", "note");
         List<String[]> rows = new ArrayList<>();
         int predicted = 0;
-        String firstSkip = null;
         try (OutputFolder folder = OutputFolder.claim(masks, PREDICT, OutputFolder.Mode.REPLACE, maskNames)) {
             for (int from = 0; from < files.size(); from += BATCH) {
-                List<Path> batch = files.subList(from, Math.min(files.size(), from + BATCH));
-                List<float[]> inputs = new ArrayList<>();
-                List<RawImage> originals = new ArrayList<>();
-                List<Path> pendingFiles = new ArrayList<>();
-                List<String[]> pending = new ArrayList<>();
-                for (Path f : batch) {
-                    String[] row = new String[columns.size()];
-                    row[0] = name(input, f);
-                    Read read = read(f, preparation);
-                    if (read.problem() == null) {
-                        inputs.add(read.input());
-                        originals.add(read.image());
-                        pendingFiles.add(f);
-                        pending.add(row);
-                    } else {
-                        row[columns.size() - 1] = read.problem();
-                        firstSkip = firstSkip == null ? read.named(row[0], f) : firstSkip;
-                    }
-                    rows.add(row);
-                }
-                float[][] probabilities = inputs.isEmpty() ? new float[0][]
-                        : model.segment(inputs.toArray(float[][]::new), shape);
+                List<Pending> pending = readBatch(files.subList(from, Math.min(files.size(), from + BATCH)), input,
+                        preparation, columns.size(), rows, (f, row) -> { });
+                float[][] probabilities = pending.isEmpty() ? new float[0][] : model.segment(inputs(pending), shape);
                 for (int k = 0; k < pending.size(); k++) {
-                    String[] row = pending.get(k);
-                    RawImage original = originals.get(k);
+                    String[] row = pending.get(k).row();
+                    RawImage original = pending.get(k).read().image();
                     float[] p = Resize.bilinear(probabilities[k], 1, shape[1], shape[2], original.height(),
                             original.width());
-                    String mask = maskName(input, pendingFiles.get(k));
+                    String mask = maskName(input, pending.get(k).file());
                     int foreground = writeMask(masks.resolve(mask), p, original.height(), original.width());
                     row[1] = masks.getFileName() + "/" + mask;
                     row[2] = String.valueOf(foreground);
@@ -186,17 +150,54 @@ final class ImagePrediction {
             folder.finish();
         }
         CsvWriter.write(output, columns, rows);
-        return new Prediction.Summary(files.size(), predicted, files.size() - predicted, firstSkip, null,
+        return new Prediction.Summary(files.size(), predicted, files.size() - predicted, firstSkip(rows), null,
                 "the masks are in " + masks + " (a PNG per image at its own size, foreground 255)", "files", "");
+    }
+
+    /** A file of a batch that could be read, and its row of the output. */
+    private record Pending(Path file, Read read, String[] row) {
+    }
+
+    /**
+     * Reads the files of a batch: a row of {@code width} cells per file added to {@code rows} in order (its name, what
+     * {@code fill} adds, and in the last cell why it could not be read); returns the files that could be.
+     */
+    private static List<Pending> readBatch(List<Path> batch, Path input, Preprocessing preparation, int width,
+                                           List<String[]> rows, java.util.function.BiConsumer<Path, String[]> fill) {
+        List<Pending> pending = new ArrayList<>();
+        for (Path f : batch) {
+            String[] row = new String[width];
+            row[0] = name(input, f);
+            fill.accept(f, row);
+            Read read = read(f, preparation);
+            if (read.problem() == null) {
+                pending.add(new Pending(f, read, row));
+            } else {
+                row[width - 1] = read.problem();
+            }
+            rows.add(row);
+        }
+        return pending;
+    }
+
+    private static float[][] inputs(List<Pending> pending) {
+        return pending.stream().map(p -> p.read().input()).toArray(float[][]::new);
+    }
+
+    /** The first file left without a prediction, for the summary: named, unless its message names it already. */
+    private static String firstSkip(List<String[]> rows) {
+        for (String[] row : rows) {
+            String problem = row[row.length - 1];
+            if (problem != null) {
+                String fileName = row[0].substring(row[0].lastIndexOf('/') + 1);
+                return problem.contains(fileName) ? problem : row[0] + ": " + problem;
+            }
+        }
+        return null;
     }
 
     /** A file read and prepared for the model, or why it could not be. */
     private record Read(RawImage image, float[] input, String problem) {
-
-        /** The problem for the summary: a damaged file's message names the file already, the others get its name. */
-        String named(String name, Path file) {
-            return problem.contains(file.getFileName().toString()) ? problem : name + ": " + problem;
-        }
     }
 
     private static Read read(Path file, Preprocessing preparation) {
@@ -279,7 +280,7 @@ final class ImagePrediction {
     }
 
     /** The class its folder names, as a study's class folders do, or null. */
-    private static String label(Path input, Path file, List<String> classes) {
+    private static String label(Path file, List<String> classes) {
         Path parent = file.getParent();
         String folder = parent == null || parent.getFileName() == null ? null : parent.getFileName().toString();
         return folder != null && classes.contains(folder) ? folder : null;

@@ -114,7 +114,8 @@ public final class MultiSiteStudy {
         });
     }
 
-    private static boolean isImages(Study study) {
+    /** Whether the study's data are images ("images", or its synonym "dicom"). */
+    static boolean isImages(Study study) {
         return "images".equals(study.dataType()) || "dicom".equals(study.dataType());
     }
 

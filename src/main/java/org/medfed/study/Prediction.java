@@ -106,8 +106,7 @@ public final class Prediction {
 
     /** Whether the run's model takes images (a folder of them), not the rows of a CSV file. */
     public static boolean takesImages(StudyResult result) {
-        String type = result.prepared().study().dataType();
-        return "images".equals(type) || "dicom".equals(type);
+        return MultiSiteStudy.isImages(result.prepared().study());
     }
 
     /**

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.medfed.engine.Evaluation;
 import org.medfed.io.EnglishList;
@@ -195,14 +196,14 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                 continue;
             }
             Optional<Comparison> c = stats.comparisons().stream().filter(x -> x.hospital().equals(h)).findFirst();
-            if (c.isPresent() && c.get().verdict() != McNemar.Verdict.WORSE) {
-                byChance.add(new LowerByChance(h, String.format(Locale.ROOT, "%.3f against %.3f on %d test patients",
-                        f.accuracy().value(), a.accuracy().value(), f.n()), p(c.get().pValue())));
+            String figures = String.format(Locale.ROOT, "%.3f against %.3f on %d test patients",
+                    f.accuracy().value(), a.accuracy().value(), f.n());
+            if (c.isEmpty()) {
+                untested.add(new LowerByChance(h, figures, null));
                 continue;
             }
-            if (c.isEmpty()) {
-                untested.add(new LowerByChance(h, String.format(Locale.ROOT, "%.3f against %.3f on %d test patients",
-                        f.accuracy().value(), a.accuracy().value(), f.n()), null));
+            if (c.get().verdict() != McNemar.Verdict.WORSE) {
+                byChance.add(new LowerByChance(h, figures, p(c.get().pValue())));
                 continue;
             }
             // "worse" only where the paired test says so: one patient in 38 is a lower score, not a worse model
@@ -211,31 +212,10 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                     h, h, f.accuracy().value(), a.accuracy().value(), f.n(), p(c.get().pValue())));
         }
         // a multi-site run: the patients' predictions stayed at the hospitals, so no difference can be tested
-        if (untested.size() == 1) {
-            LowerByChance l = untested.get(0);
-            out.add(String.format(Locale.ROOT, "At %s the federated model scored lower than %s's own model: accuracy "
-                    + "%s; no paired test is possible without the patients' predictions.", l.hospital(), l.hospital(),
-                    l.figures()));
-        } else if (untested.size() > 1) {
-            out.add(String.format(Locale.ROOT, "At %s the federated model scored lower than each hospital's own "
-                    + "model: accuracy %s; no paired test is possible without the patients' predictions.",
-                    EnglishList.of(untested.stream().map(LowerByChance::hospital).toList()),
-                    String.join(", ", untested.stream().map(LowerByChance::figures).toList())));
-        }
-        if (byChance.size() == 1) {
-            LowerByChance l = byChance.get(0);
-            out.add(String.format(Locale.ROOT, "At %s the federated model scored lower than %s's own model: accuracy "
-                    + "%s; the paired test cannot tell this from chance (McNemar p = %s).", l.hospital(), l.hospital(),
-                    l.figures(), l.p()));
-        } else if (byChance.size() > 1) {
-            // one sentence for them all: a warning per hospital for differences that are no finding reads as alarm
-            List<String> hospitals = byChance.stream().map(LowerByChance::hospital).toList();
-            out.add(String.format(Locale.ROOT, "At %s the federated model scored lower than each hospital's own "
-                    + "model: accuracy %s; the paired test cannot tell any of these from chance (McNemar p = %s).",
-                    EnglishList.of(hospitals),
-                    String.join(", ", byChance.stream().map(LowerByChance::figures).toList()),
-                    String.join(", ", byChance.stream().map(LowerByChance::p).toList())));
-        }
+        lowerInOneSentence(untested, "no paired test is possible without the patients' predictions.",
+                "no paired test is possible without the patients' predictions.").ifPresent(out::add);
+        lowerInOneSentence(byChance, "the paired test cannot tell this from chance (McNemar p = %s).",
+                "the paired test cannot tell any of these from chance (McNemar p = %s).").ifPresent(out::add);
         Map<String, Figures> pooled = stats.figures().get(BaselineResult.POOLED);
         String protections = ProtectionSummary.describe(runProtections);
         if (!protections.isEmpty() && pooled != null && pooled.get(TestPredictions.ALL) != null
@@ -256,6 +236,25 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
     /** A hospital where the federated model scored lower by a difference the paired test cannot tell from chance. */
     /** A hospital where the federated model scored lower, by a difference not shown real; {@code p} null: untested. */
     private record LowerByChance(String hospital, String figures, String p) {
+    }
+
+    /**
+     * One warning for all the hospitals of {@code lower}, if any: a warning per hospital for differences that are no
+     * finding reads as alarm. {@code why} ends the sentence, with the p-values in place of a {@code %s}.
+     */
+    private static Optional<String> lowerInOneSentence(List<LowerByChance> lower, String whyOne, String whyMany) {
+        if (lower.isEmpty()) {
+            return Optional.empty();
+        }
+        String ps = String.join(", ", lower.stream().map(LowerByChance::p).filter(Objects::nonNull).toList());
+        if (lower.size() == 1) {
+            LowerByChance l = lower.get(0);
+            return Optional.of(String.format(Locale.ROOT, "At %s the federated model scored lower than %s's own model: "
+                    + "accuracy %s; " + whyOne, l.hospital(), l.hospital(), l.figures(), ps));
+        }
+        return Optional.of(String.format(Locale.ROOT, "At %s the federated model scored lower than each hospital's own "
+                + "model: accuracy %s; " + whyMany, EnglishList.of(lower.stream().map(LowerByChance::hospital).toList()),
+                String.join(", ", lower.stream().map(LowerByChance::figures).toList()), ps));
     }
 
     /** A p-value as people read it: "< 0.001" for the tiny ones, two significant figures otherwise. */

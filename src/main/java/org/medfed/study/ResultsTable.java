@@ -147,18 +147,14 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
             sb.append(pad(p, Math.max(10, p.length() + 2)));
         }
         sb.append(pad("mean", 8)).append(ALL_PATIENTS_COLUMN).append('\n');
-        boolean[] starred = {false};
         for (Row r : rows) {
             sb.append(pad(r.model(), first));
             for (String p : columns) {
                 sb.append(pad(fmt(r.metric(p, metric)), Math.max(10, p.length() + 2)));
             }
-            sb.append(pad(fmt(r.mean(metric)), 8)).append(allPatientsCell(r, metric, stats, starred)).append('\n');
+            sb.append(pad(fmt(r.mean(metric)), 8)).append(allPatientsCell(r, metric, stats)).append('\n');
         }
-        if (starred[0]) {
-            sb.append(weightedMeanNote(metric));
-        }
-        return sb.toString();
+        return sb.append(weightedMeanNote(metric, stats)).toString();
     }
 
     /**
@@ -194,14 +190,16 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
     }
 
     /** The terminal's cell of {@link #allPatients}: a figure that is only a weighted mean is starred. */
-    private static String allPatientsCell(Row r, String metric, ResultStatistics stats, boolean[] starred) {
+    private static String allPatientsCell(Row r, String metric, ResultStatistics stats) {
         AllPatients a = allPatients(r, metric, stats);
-        starred[0] |= a.weightedMeanOnly();
         return fmt(a.estimate().value()) + (a.weightedMeanOnly() ? "*" : "");
     }
 
-    /** The footnote of a table with a starred cell. */
-    private static String weightedMeanNote(String metric) {
+    /** The footnote of a table with a starred cell, or nothing. */
+    private String weightedMeanNote(String metric, ResultStatistics stats) {
+        if (rows.stream().noneMatch(r -> allPatients(r, metric, stats).weightedMeanOnly())) {
+            return "";
+        }
         String name = metric.equals("auc") ? "AUC" : metric;
         return "* the hospitals' " + name + " weighted by test size: the " + name + " over all test patients together "
                 + "needs each patient's prediction, which stays at its hospital\n";
@@ -214,7 +212,6 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
             sb.append(pad(h, 10));
         }
         sb.append(ALL_PATIENTS_COLUMN).append('\n');
-        boolean[] starred = {false};
         for (Row r : rows) {
             Quartiles q = Quartiles.of(participants.stream().mapToDouble(p -> r.metric(p, metric)).toArray());
             sb.append(pad(r.model(), first)).append(pad(String.valueOf(q == null ? 0 : q.count()), 10));
@@ -224,11 +221,9 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
                 sb.append(pad(fmt(q.min()), 10)).append(pad(fmt(q.q1()), 10)).append(pad(fmt(q.median()), 10))
                         .append(pad(fmt(q.q3()), 10)).append(pad(fmt(q.max()), 10));
             }
-            sb.append(pad(fmt(r.mean(metric)), 10)).append(allPatientsCell(r, metric, stats, starred)).append('\n');
+            sb.append(pad(fmt(r.mean(metric)), 10)).append(allPatientsCell(r, metric, stats)).append('\n');
         }
-        if (starred[0]) {
-            sb.append(weightedMeanNote(metric));
-        }
+        sb.append(weightedMeanNote(metric, stats));
         sb.append("(over ").append(participants.size()).append(" hospitals' test sets; each hospital's figure is in ")
                 .append(RunOutputs.RESULTS).append(")\n");
         return sb.toString();
