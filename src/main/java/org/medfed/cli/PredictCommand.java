@@ -46,6 +46,9 @@ final class PredictCommand implements Callable<Integer> {
         Path target = out != null ? out : Prediction.defaultOutput(input);
         Prediction.Summary summary = Prediction.predictFile(model, input, participant, target);
         err.println(summary.describe());
+        if (summary.accuracy() != null) {
+            Prediction.hospitalWhoseDataItIs(model, input).ifPresent(h -> err.println("note: " + Prediction.ownDataCaution(h)));
+        }
         err.println("written to " + target.toAbsolutePath());
         return MedFedCommand.OK;
     }

@@ -88,20 +88,48 @@ public final class Prediction {
      * model trained on most of it, so an accuracy there says little about new patients.
      */
     public static java.util.Optional<String> hospitalWhoseDataItIs(StudyResult result, Path input) {
+        return hospitalWhoseDataItIs(new RunFolder.RanStudy(result.prepared().study(), result.prepared().studyFile()),
+                input);
+    }
+
+    /**
+     * As {@link #hospitalWhoseDataItIs(StudyResult, Path)}, for a model exported into a run folder ({@code model}
+     * is its {@code model/} folder or the {@code model.onnx} in it), whose run records the study; empty for a model
+     * kept anywhere else, whose training data nothing records.
+     */
+    public static java.util.Optional<String> hospitalWhoseDataItIs(Path model, Path input) {
+        Path folder = model.toAbsolutePath().normalize();
+        if (java.nio.file.Files.isRegularFile(folder)) {
+            folder = folder.getParent();
+        }
+        Path run = folder == null ? null : folder.getParent();
+        if (run == null) {
+            return java.util.Optional.empty();
+        }
+        return RunFolder.studyOf(run).flatMap(ran -> hospitalWhoseDataItIs(ran, input));
+    }
+
+    private static java.util.Optional<String> hospitalWhoseDataItIs(RunFolder.RanStudy ran, Path input) {
         Path in = input.toAbsolutePath().normalize();
-        for (org.medfed.project.ParticipantEntry p : result.prepared().study().enabledParticipants()) {
+        for (org.medfed.project.ParticipantEntry p : ran.study().enabledParticipants()) {
             for (String data : p.data()) {
                 if (data == null) {
                     continue;
                 }
-                Path own = org.medfed.project.StudyFile.resolve(result.prepared().studyFile(), data).toAbsolutePath()
-                        .normalize();
+                Path own = (ran.studyFile() == null ? Path.of(data)
+                        : org.medfed.project.StudyFile.resolve(ran.studyFile(), data)).toAbsolutePath().normalize();
                 if (in.equals(own) || in.startsWith(own)) {
                     return java.util.Optional.of(p.name());
                 }
             }
         }
         return java.util.Optional.empty();
+    }
+
+    /** The caution beside an accuracy measured on {@code hospital}'s own data, for the terminal and the workbench. */
+    public static String ownDataCaution(String hospital) {
+        return "This is " + hospital + "'s own data, on most of which the model trained: the accuracy is higher than "
+                + "on new patients. The study's results give " + hospital + "'s held-out test patients.";
     }
 
     /** Whether the run's model takes images (a folder of them), not the rows of a CSV file. */

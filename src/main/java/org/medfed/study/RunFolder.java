@@ -208,6 +208,23 @@ public final class RunFolder implements AutoCloseable {
     }
 
     /**
+     * The study the run in {@code dir} ran and the study file its data paths resolve against, or empty when
+     * {@code dir} holds no run's record of them (a model folder exported elsewhere has no run folder around it).
+     */
+    public static java.util.Optional<RanStudy> studyOf(Path dir) {
+        if (!Files.isRegularFile(dir.resolve(INFO)) || !Files.isRegularFile(dir.resolve(STUDY))) {
+            return java.util.Optional.empty();
+        }
+        RunFolder folder = at(dir);
+        String studyFile = folder.required(folder.readInfo(), STUDY_FILE);
+        return java.util.Optional.of(new RanStudy(StudyFile.load(dir.resolve(STUDY)), Path.of(studyFile)));
+    }
+
+    /** A study as a run ran it, and the study file its data paths are relative to. */
+    public record RanStudy(Study study, Path studyFile) {
+    }
+
+    /**
      * What an interrupted run needs to go on.
      *
      * @param study      the study as it was run

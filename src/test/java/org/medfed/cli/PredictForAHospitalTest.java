@@ -62,11 +62,13 @@ class PredictForAHospitalTest {
         CliRunner p = CliRunner.run("predict", "--model", run.resolve("model").toString(), "--input", export.toString(),
                 "--participant", "rural-clinic", "--out", asExported.toString());
         assertThat(p.exitCode()).as(p.err()).isZero();
-        assertThat(p.err()).contains("150 of 150 rows predicted");
+        assertThat(p.err()).contains("150 of 150 rows predicted")
+                .contains("note: This is rural-clinic's own data, on most of which the model trained");
         Path asOriginal = tmp.resolve("original.predictions.csv");
         CliRunner q = CliRunner.run("predict", "--model", run.resolve("model").toString(), "--input",
                 SAMPLE.resolve("data/rural-clinic.csv").toString(), "--out", asOriginal.toString());
         assertThat(q.exitCode()).as(q.err()).isZero();
+        assertThat(q.err()).as("the sample's file is not this study's").doesNotContain("own data");
         assertThat(lastColumns(asExported)).isEqualTo(lastColumns(asOriginal));
 
         CliRunner unknown = CliRunner.run("predict", "--model", run.resolve("model").toString(), "--input",

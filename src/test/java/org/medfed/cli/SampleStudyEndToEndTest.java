@@ -49,7 +49,8 @@ class SampleStudyEndToEndTest {
         CliRunner p = CliRunner.run("predict", "--model", out.resolve("model").toString(), "--input",
                 "sample-projects/heart-4-hospitals/data/heart-centre.csv", "--out", predictions.toString());
         assertThat(p.exitCode()).as(p.err()).isZero();
-        assertThat(p.err()).contains("260 of 260 rows predicted");
+        assertThat(p.err()).contains("260 of 260 rows predicted")
+                .contains("note: This is heart-centre's own data"); // the run folder records the study's files
         List<String> lines = Files.readAllLines(predictions);
         assertThat(lines.get(0)).endsWith(",predicted,probability_0,probability_1,note");
         assertThat(lines).hasSize(261);

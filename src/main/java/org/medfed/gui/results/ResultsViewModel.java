@@ -434,9 +434,7 @@ public final class ResultsViewModel {
                 : ": the input " + (Prediction.takesImages(r) ? "files" : "columns") + ", then the predicted class and "
                 + "one probability per class.");
         Optional<String> own = summary.accuracy() == null ? Optional.empty() : Prediction.hospitalWhoseDataItIs(r, input);
-        return own.map(h -> text + "\n\nThis is " + h + "'s own data, on most of which the model trained: the accuracy "
-                + "is higher than on new patients. The Results table gives " + h + "'s held-out test patients.")
-                .orElse(text);
+        return own.map(h -> text + "\n\n" + Prediction.ownDataCaution(h)).orElse(text);
     }
 
     public void exportModel() {
