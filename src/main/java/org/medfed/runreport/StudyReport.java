@@ -204,6 +204,8 @@ public final class StudyReport {
             }
         }
         boolean segmentation = isSegmentation(lines);
+        // the pooled test patients' rows; a results.csv written before them has only the weighted means
+        boolean pooledRows = lines.stream().anyMatch(l -> l.participant().equals(ResultsTable.ALL_TEST_PATIENTS));
         h.append(segmentation
                 ? "<p>Each figure is the mean over the hospital's own test images of the predicted mask against the "
                 + "true one: Dice 2|P∩T| / (|P|+|T|) and IoU |P∩T| / |P∪T|, where an image with neither a true nor a "
@@ -212,13 +214,14 @@ public final class StudyReport {
                 : "<p>Each figure is on the hospital's own test patients, with its 95% confidence interval in brackets and "
                 + "the number of test patients (n). Intervals: Wilson for accuracy, sensitivity and specificity (at "
                 + "the model's threshold of 0.5), DeLong for AUC. n counts the hospital's test patients (sensitivity is "
-                + "computed on the positive ones among them, specificity on the negative ones). \"All test patients\" "
-                + "pools every hospital's test patients.</p>");
-        String all = segmentation ? "All test images" : "All test patients";
+                + "computed on the positive ones among them, specificity on the negative ones). "
+                + (pooledRows ? "\"All test patients\" pools every hospital's test patients.</p>"
+                : "\"Hospitals, weighted\" is the mean of the hospitals' figures weighted by their test patients (this "
+                + "run's results.csv is from a MedFed that did not yet pool them; an AUC there is not one over all "
+                + "patients).</p>"));
+        String all = segmentation ? "All test images" : pooledRows ? "All test patients" : "Hospitals, weighted";
         Map<String, Map<String, Map<String, Line>>> byModel = new LinkedHashMap<>();
         List<String> found = new ArrayList<>();
-        // the pooled test patients' rows; a results.csv written before them has only the weighted means
-        boolean pooledRows = lines.stream().anyMatch(l -> l.participant().equals(ResultsTable.ALL_TEST_PATIENTS));
         for (Line l : lines) {
             if (l.participant().equals("mean") || (pooledRows && l.participant().equals("mean_weighted"))) {
                 continue;
