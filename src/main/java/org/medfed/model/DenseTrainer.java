@@ -18,47 +18,13 @@ import org.medfed.metrics.ClassificationMetrics;
  * from a seeded shuffle and each call starts a fresh optimiser, so a round depends only on (global model,
  * data, seed). Arithmetic is in double; the parameters travel as float.
  */
-public final class DenseTrainer implements ModelTrainer {
+public final class DenseTrainer extends ExampleSetTrainer {
 
-    private final ModelSpec spec;
-    private final ExampleSet train;
-    private final ExampleSet test;
     private final DenseNetwork network;
 
     public DenseTrainer(ModelSpec spec, ExampleSet train, ExampleSet test) {
-        if (train.inputLength() != spec.inputSize() || test.inputLength() != spec.inputSize()) {
-            throw new IllegalArgumentException("examples have " + train.inputLength() + " features, model expects "
-                    + spec.inputSize());
-        }
-        this.spec = spec;
-        this.train = train;
-        this.test = test;
+        super(spec, train, test, "examples", "features");
         this.network = new DenseNetwork(spec);
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public ExampleSet trainingSet() {
-        return train;
-    }
-
-    @Override
-    public int trainSize() {
-        return train.size();
-    }
-
-    @Override
-    public int testSize() {
-        return test.size();
-    }
-
-    @Override
-    public int parameterCount() {
-        return network.parameterCount();
     }
 
     @Override

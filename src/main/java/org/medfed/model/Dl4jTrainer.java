@@ -25,47 +25,13 @@ import org.nd4j.linalg.factory.Nd4j;
  * A participant's model on its own data, trained with DL4J. Batches are drawn by our own seeded shuffle, and
  * every round starts with a fresh optimiser state, so that a round depends only on (global model, data, seed).
  */
-public final class Dl4jTrainer implements ModelTrainer {
+public final class Dl4jTrainer extends ExampleSetTrainer {
 
-    private final ModelSpec spec;
-    private final ExampleSet train;
-    private final ExampleSet test;
     private final Map<String, MultiLayerNetwork> networks = new HashMap<>();
     private final AdjustingListener adjuster = new AdjustingListener();
 
     public Dl4jTrainer(ModelSpec spec, ExampleSet train, ExampleSet test) {
-        this.spec = spec;
-        this.train = train;
-        this.test = test;
-        if (train.inputLength() != spec.inputSize() || test.inputLength() != spec.inputSize()) {
-            throw new IllegalArgumentException("examples have " + train.inputLength() + " features, model expects "
-                    + spec.inputSize());
-        }
-    }
-
-    @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public ExampleSet trainingSet() {
-        return train;
-    }
-
-    @Override
-    public int trainSize() {
-        return train.size();
-    }
-
-    @Override
-    public int testSize() {
-        return test.size();
-    }
-
-    @Override
-    public int parameterCount() {
-        return spec.parameterCount();
+        super(spec, train, test, "examples", "features");
     }
 
     @Override

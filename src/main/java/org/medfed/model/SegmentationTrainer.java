@@ -36,13 +36,10 @@ import org.nd4j.linalg.factory.Nd4j;
  * weighting. {@link #foregroundWeight()} tells the weight. Evaluation's {@code loss} is always the unweighted
  * mean; the loss {@link #train} reports is the weighted one.
  */
-public final class SegmentationTrainer implements ModelTrainer {
+public final class SegmentationTrainer extends ExampleSetTrainer {
 
     private static final int PREDICT_CHUNK = 64;
 
-    private final ModelSpec spec;
-    private final ExampleSet train;
-    private final ExampleSet test;
     private final Map<String, ComputationGraph> graphs = new HashMap<>();
     private final MeanLossListener listener = new MeanLossListener();
     private final double foregroundWeight;
@@ -54,14 +51,11 @@ public final class SegmentationTrainer implements ModelTrainer {
 
     /** @param foregroundWeight weight of a foreground pixel's loss (background pixels weigh 1) */
     public SegmentationTrainer(ModelSpec spec, ExampleSet train, ExampleSet test, double foregroundWeight) {
+        super(spec, train, test, "images", "values");
         if (spec.kind() != ModelKind.UNET) {
             throw new IllegalArgumentException("a segmentation trainer needs a U-Net, got " + spec);
         }
         for (ExampleSet set : new ExampleSet[] {train, test}) {
-            if (set.inputLength() != spec.inputSize()) {
-                throw new IllegalArgumentException("images have " + set.inputLength() + " values, model expects "
-                        + spec.inputSize());
-            }
             if (set.size() > 0 && set.masks() == null) {
                 throw new IllegalArgumentException("segmentation needs a mask for every image");
             }
@@ -69,9 +63,6 @@ public final class SegmentationTrainer implements ModelTrainer {
         if (!(foregroundWeight > 0) || Double.isInfinite(foregroundWeight)) {
             throw new IllegalArgumentException("the foreground weight must be positive, was " + foregroundWeight);
         }
-        this.spec = spec;
-        this.train = train;
-        this.test = test;
         this.foregroundWeight = foregroundWeight;
     }
 
@@ -94,35 +85,11 @@ public final class SegmentationTrainer implements ModelTrainer {
         return foregroundWeight;
     }
 
-    @Override
-    public ModelSpec spec() {
-        return spec;
-    }
-
-    @Override
-    public ExampleSet trainingSet() {
-        return train;
-    }
 
     /** Keeps this trainer's foreground weight, so that a fold trains with the same loss. */
     @Override
     public ModelTrainer over(ExampleSet train, ExampleSet test) {
         return new SegmentationTrainer(spec, train, test, foregroundWeight);
-    }
-
-    @Override
-    public int trainSize() {
-        return train.size();
-    }
-
-    @Override
-    public int testSize() {
-        return test.size();
-    }
-
-    @Override
-    public int parameterCount() {
-        return spec.parameterCount();
     }
 
     private int pixels() {
