@@ -14,6 +14,18 @@ public record CallOutcome<T>(String participant, T value, Throwable error, boole
         return new CallOutcome<>(participant, null, error, timedOut, nanos);
     }
 
+    /**
+     * Runs {@code call} here and now, begun at {@code startNanos} ({@link System#nanoTime}): its value, or whatever
+     * it threw, a failed assertion or a missing class included, so that one hospital's fault never escapes the round.
+     */
+    public static <T> CallOutcome<T> of(ParticipantCall<T> call, long startNanos) {
+        try {
+            return success(call.participant(), call.work().call(), System.nanoTime() - startNanos);
+        } catch (Exception | LinkageError | AssertionError e) {
+            return failure(call.participant(), e, false, System.nanoTime() - startNanos);
+        }
+    }
+
     public boolean succeeded() {
         return error == null && !timedOut;
     }

@@ -41,12 +41,7 @@ public final class InProcessTransport implements ParticipantTransport, AutoClose
             futures.add(pool.submit(() -> {
                 long t0 = System.nanoTime();
                 started.set(t0);
-                CallOutcome<T> outcome;
-                try {
-                    outcome = CallOutcome.success(call.participant(), call.work().call(), System.nanoTime() - t0);
-                } catch (Exception | LinkageError | AssertionError e) {
-                    outcome = CallOutcome.failure(call.participant(), e, false, System.nanoTime() - t0);
-                }
+                CallOutcome<T> outcome = CallOutcome.of(call, t0);
                 onOutcome.accept(outcome);
                 return outcome;
             }));

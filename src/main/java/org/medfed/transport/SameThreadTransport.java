@@ -19,13 +19,7 @@ public final class SameThreadTransport implements ParticipantTransport {
                                             Consumer<CallOutcome<T>> onOutcome) {
         List<CallOutcome<T>> out = new ArrayList<>(calls.size());
         for (ParticipantCall<T> call : calls) {
-            long t0 = System.nanoTime();
-            CallOutcome<T> outcome;
-            try {
-                outcome = CallOutcome.success(call.participant(), call.work().call(), System.nanoTime() - t0);
-            } catch (Exception | LinkageError | AssertionError e) {
-                outcome = CallOutcome.failure(call.participant(), e, false, System.nanoTime() - t0);
-            }
+            CallOutcome<T> outcome = CallOutcome.of(call, System.nanoTime());
             onOutcome.accept(outcome);
             out.add(outcome);
         }
