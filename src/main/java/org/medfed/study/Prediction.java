@@ -78,6 +78,20 @@ public final class Prediction {
         return !result.history().rounds().isEmpty() && !"genotypes".equals(result.prepared().study().dataType());
     }
 
+    /**
+     * Whether a table's hospital changes how it is predicted: some hospital of the study has its own import options or
+     * column mapping, or each was standardised with its own statistics. Then whoever predicts a file is asked whose
+     * it is ({@code medfed predict --participant}).
+     */
+    public static boolean readsEachHospitalItsOwnWay(StudyResult result) {
+        if (takesImages(result)) {
+            return false;
+        }
+        var study = result.prepared().study();
+        return Normalization.LOCAL.id().equals(study.data().normalization())
+                || study.enabledParticipants().stream().anyMatch(p -> p.csv() != null || p.mapping() != null);
+    }
+
     /** Whether the run's model draws masks (a segmentation) rather than predicting a class. */
     public static boolean drawsMasks(StudyResult result) {
         return takesImages(result) && SegmentationSamples.applies(result.prepared());
@@ -141,13 +155,15 @@ public final class Prediction {
      * Predicts {@code input} with a run's model: the {@code model/} folder of the run's kept folder when there is one,
      * else the model exported for the purpose into a temporary folder, removed afterwards.
      *
-     * @param keptRun the run's history folder, or null when the run was not kept
+     * @param keptRun     the run's history folder, or null when the run was not kept
+     * @param participant the hospital a table comes from, read as {@code medfed predict --participant} reads it; null
+     *                    for a file in the study's common format
      */
     public static Summary withRunModel(StudyResult result, ResultStatistics stats, Path keptRun, Path input,
-                                       Path output) {
+                                       Path output, String participant) {
         Path kept = keptRun == null ? null : keptRun.resolve(RunOutputs.MODEL);
         if (kept != null && java.nio.file.Files.isDirectory(kept)) {
-            return predictFile(kept, input, null, output);
+            return predictFile(kept, input, participant, output);
         }
         Path scratch;
         try {
@@ -158,7 +174,7 @@ public final class Prediction {
         try {
             Path model = scratch.resolve(RunOutputs.MODEL);
             RunOutputs.exportModel(result, stats, model);
-            return predictFile(model, input, null, output);
+            return predictFile(model, input, participant, output);
         } finally {
             try {
                 org.medfed.io.FileTrees.delete(scratch);

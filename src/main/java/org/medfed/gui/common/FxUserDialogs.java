@@ -60,6 +60,24 @@ public final class FxUserDialogs implements UserDialogs {
     }
 
     @Override
+    public Optional<String> chooseOne(String title, String question, String detail, List<String> choices,
+                                      String preselected) {
+        javafx.scene.control.ComboBox<String> box = new javafx.scene.control.ComboBox<>(
+                javafx.collections.FXCollections.observableArrayList(choices));
+        box.setId("choice-box");
+        box.getSelectionModel().select(preselected);
+        javafx.scene.control.Dialog<String> dialog = new javafx.scene.control.Dialog<>();
+        dialog.initOwner(owner.get());
+        dialog.setTitle(title);
+        dialog.setHeaderText(question);
+        dialog.getDialogPane().setId("choice-dialog");
+        dialog.getDialogPane().getButtonTypes().addAll(ButtonType.OK, ButtonType.CANCEL);
+        dialog.getDialogPane().setContent(new VBox(10, wrapped(detail), box));
+        dialog.setResultConverter(b -> b == ButtonType.OK ? box.getValue() : null);
+        return dialog.showAndWait();
+    }
+
+    @Override
     public void showError(String title, Throwable error) {
         Alert alert = new Alert(Alert.AlertType.ERROR);
         alert.initOwner(owner.get());

@@ -32,6 +32,12 @@ public interface UserDialogs {
     /** A help text in a window of its own that stays open beside the screen it explains (one at a time). */
     void showHelp(String title, String text);
 
+    /**
+     * One of {@code choices}, {@code preselected} selected at first; empty when the user cancels. {@code detail} says
+     * what the choice changes.
+     */
+    Optional<String> chooseOne(String title, String question, String detail, List<String> choices, String preselected);
+
     Optional<Path> chooseStudyToOpen();
 
     Optional<Path> chooseStudySaveLocation(String suggestedName);

@@ -415,16 +415,51 @@ public final class ResultsViewModel {
         Optional<Path> input = Prediction.takesImages(r)
                 ? dialogs.chooseFolder("Choose a folder of images to predict (its sub-folders too)")
                 : dialogs.chooseTableFile("Choose a CSV file to predict with the federated model");
-        Optional<Path> output = input.flatMap(in -> dialogs.chooseSaveFile("Save the predictions",
-                Prediction.defaultOutput(in).getFileName().toString(), "csv"));
-        if (input.isEmpty() || output.isEmpty()) {
+        if (input.isEmpty()) {
+            return;
+        }
+        Optional<String> from = whoseFile(r, input.get());
+        if (from.isEmpty()) {
+            return;
+        }
+        Optional<Path> output = dialogs.chooseSaveFile("Save the predictions",
+                Prediction.defaultOutput(input.get()).getFileName().toString(), "csv");
+        if (output.isEmpty()) {
             return;
         }
         Path in = input.get();
         Path out = output.get();
-        tasks.run(() -> Prediction.withRunModel(r, stats != null ? stats : ResultStatistics.of(r), kept, in, out),
+        String participant = from.get().equals(NEW_SOURCE) ? null : from.get();
+        tasks.run(() -> Prediction.withRunModel(r, stats != null ? stats : ResultStatistics.of(r), kept, in, out,
+                        participant),
                 summary -> dialogs.showInfo("Predictions saved", predictionsSaved(r, in, out, summary)),
-                e -> dialogs.showError("Could not predict", e));
+                e -> dialogs.showError("Could not predict", participant == null && Prediction.readsEachHospitalItsOwnWay(r)
+                        && e instanceof org.medfed.engine.BadInputException b ? new org.medfed.engine.BadInputException(
+                        b.file(), b.location(), b.problem() + ". If the file comes from one of the study's hospitals, "
+                        + "predict it again and choose that hospital: its file is then read with the hospital's own "
+                        + "import options.", e) : e));
+    }
+
+    /** The choice of a file that comes from none of the study's hospitals. */
+    static final String NEW_SOURCE = "None of them: a new source, in the study's common format";
+
+    /**
+     * Whose file {@code input} is, when that changes how it is read (a hospital's own import options, mapping or
+     * statistics): asked, with the hospital whose data it is chosen first; {@link #NEW_SOURCE} when it does not
+     * matter. Empty when the user cancels.
+     */
+    private Optional<String> whoseFile(StudyResult r, Path input) {
+        if (!Prediction.readsEachHospitalItsOwnWay(r)) {
+            return Optional.of(NEW_SOURCE);
+        }
+        List<String> choices = new ArrayList<>(r.prepared().study().enabledParticipants().stream()
+                .map(org.medfed.project.ParticipantEntry::name).toList());
+        choices.add(NEW_SOURCE);
+        return dialogs.chooseOne("Predict new data", "Which hospital is " + input.getFileName() + " from?",
+                "The study read each hospital's file its own way (import options, column names or the hospital's own "
+                        + "standardisation): a file from one of them is read as its training file was. A file from "
+                        + "elsewhere is read in the study's common format.",
+                choices, Prediction.hospitalWhoseDataItIs(r, input).orElse(NEW_SOURCE));
     }
 
     /** What a prediction did, in words, with a caution when the file is one of the study's own hospitals' data. */

@@ -133,6 +133,63 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void asksWhichHospitalAFileIsFromWhenTheHospitalsAreReadEachTheirOwnWay() throws Exception {
+        // rural-clinic exports with ';' and decimal commas, without a header, and calls cholesterol chol_mmol
+        Path data = study.resolveSibling("data");
+        List<String> original = Files.readAllLines(data.resolve("rural-clinic.csv"));
+        List<String> names = new java.util.ArrayList<>(List.of(original.get(0).split(",")));
+        names.set(names.indexOf("cholesterol"), "chol_mmol");
+        Path export = Files.write(data.resolve("rural-export.csv"), original.subList(1, original.size()).stream()
+                .map(l -> l.replace(',', ';').replace('.', ',')).toList());
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var tree = (com.fasterxml.jackson.databind.node.ObjectNode) json.readTree(study.toFile());
+        for (var p : tree.withArray("participants")) {
+            var hospital = (com.fasterxml.jackson.databind.node.ObjectNode) p;
+            if (hospital.get("name").asText().equals("rural-clinic")) {
+                hospital.putArray("data").add("data/rural-export.csv");
+                var csv = hospital.putObject("csv");
+                csv.put("separator", ";").put("header", "no").put("decimalComma", true);
+                names.forEach(csv.putArray("columnNames")::add);
+                hospital.putObject("mapping").putObject("rename").put("chol_mmol", "cholesterol");
+            }
+        }
+        json.writeValue(study.toFile(), tree);
+        doc.replace(StudyFile.load(study), study);
+        runAndShow();
+        assertThat(dialogs.errors).isEmpty();
+
+        // the hospital's own file: asked, with that hospital chosen first, and read as its training file was
+        dialogs.tableFiles.add(export);
+        dialogs.saveFiles.add(dir.resolve("rural.csv"));
+        vm.predictNewData();
+        ui.drain();
+        assertThat(dialogs.choicesOffered).containsExactly("[city-general, rural-clinic, heart-centre, "
+                + "mountain-hospital, " + ResultsViewModel.NEW_SOURCE + "] -> rural-clinic");
+        assertThat(dialogs.errors).isEmpty();
+        assertThat(dialogs.infos).singleElement().asString().contains("150 of 150 rows predicted")
+                .contains("This is rural-clinic's own data");
+
+        // read as a new source instead, the same file is not in the study's format: the message says what to do
+        dialogs.tableFiles.add(export);
+        dialogs.choiceAnswers.add(java.util.Optional.of(ResultsViewModel.NEW_SOURCE));
+        dialogs.saveFiles.add(dir.resolve("elsewhere.csv"));
+        vm.predictNewData();
+        ui.drain();
+        assertThat(dialogs.errors).singleElement().asString().contains("rural-export.csv line 1")
+                .contains("If the file comes from one of the study's hospitals, predict it again and choose that "
+                        + "hospital");
+
+        // cancelled at the question: nothing asked after it, nothing written
+        dialogs.tableFiles.add(export);
+        dialogs.choiceAnswers.add(java.util.Optional.empty());
+        dialogs.saveFiles.add(dir.resolve("never.csv"));
+        vm.predictNewData();
+        ui.drain();
+        assertThat(dialogs.saveFiles).hasSize(1);
+        assertThat(dir.resolve("never.csv")).doesNotExist();
+    }
+
+    @Test
     void predictsAFolderOfImagesWithAnImageClassifier() throws Exception {
         Path file = Path.of("sample-projects/phantom-4-hospitals/study.json");
         var phantom = StudyFile.load(file);

@@ -55,6 +55,20 @@ public final class StubDialogs implements UserDialogs {
         helps.add(title + ": " + text);
     }
 
+    /**
+     * Answers to {@link #chooseOne} (the preselected choice when empty; an empty answer cancels), and the choices
+     * offered with the one preselected, as "choices -> preselected".
+     */
+    public final Deque<Optional<String>> choiceAnswers = new ArrayDeque<>();
+    public final List<String> choicesOffered = new ArrayList<>();
+
+    @Override
+    public synchronized Optional<String> chooseOne(String title, String question, String detail, List<String> choices,
+                                                   String preselected) {
+        choicesOffered.add(choices + " -> " + preselected);
+        return choiceAnswers.isEmpty() ? Optional.of(preselected) : choiceAnswers.pop();
+    }
+
     @Override
     public synchronized Optional<Path> chooseStudyToOpen() {
         return Optional.ofNullable(studiesToOpen.poll());
