@@ -3,6 +3,7 @@ package org.medfed.cli;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
+import org.medfed.engine.BadInputException;
 import org.medfed.study.Prediction;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -44,7 +45,18 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Path target = out != null ? out : Prediction.defaultOutput(input);
-        Prediction.Summary summary = Prediction.predictFile(model, input, participant, target);
+        Prediction.Summary summary;
+        try {
+            summary = Prediction.predictFile(model, input, participant, target);
+        } catch (BadInputException e) {
+            var own = participant == null ? Prediction.hospitalWhoseDataItIs(model, input) : java.util.Optional.<String>empty();
+            if (own.isEmpty()) {
+                throw e;
+            }
+            throw new BadInputException(e.file(), e.location(), e.problem() + ". It is " + own.get() + "'s own file: "
+                    + "add --participant " + own.get() + " to read it with that hospital's import options and mapping",
+                    e);
+        }
         err.println(summary.describe());
         if (summary.accuracy() != null) {
             Prediction.hospitalWhoseDataItIs(model, input).ifPresent(h -> err.println("note: " + Prediction.ownDataCaution(h)));

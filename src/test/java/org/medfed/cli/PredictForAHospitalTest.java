@@ -71,6 +71,13 @@ class PredictForAHospitalTest {
         assertThat(q.err()).as("the sample's file is not this study's").doesNotContain("own data");
         assertThat(lastColumns(asExported)).isEqualTo(lastColumns(asOriginal));
 
+        // the hospital's own file without --participant: not in the study's format, and the message says what to add
+        CliRunner plain = CliRunner.run("predict", "--model", run.resolve("model").toString(), "--input",
+                export.toString(), "--out", tmp.resolve("plain.csv").toString());
+        assertThat(plain.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
+        assertThat(plain.err()).contains("rural-export.csv line 1").contains("It is rural-clinic's own file: add "
+                + "--participant rural-clinic to read it with that hospital's import options and mapping");
+
         CliRunner unknown = CliRunner.run("predict", "--model", run.resolve("model").toString(), "--input",
                 export.toString(), "--participant", "rural", "--out", tmp.resolve("x.csv").toString());
         assertThat(unknown.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
