@@ -109,7 +109,8 @@ public final class Prediction {
     /**
      * As {@link #hospitalWhoseDataItIs(StudyResult, Path)}, for a model exported into a run folder ({@code model}
      * is its {@code model/} folder or the {@code model.onnx} in it), whose run records the study; empty for a model
-     * kept anywhere else, whose training data nothing records.
+     * kept anywhere else, whose training data nothing records, and when the run's record of its study cannot be read
+     * (a caution is not worth failing a prediction for).
      */
     public static java.util.Optional<String> hospitalWhoseDataItIs(Path model, Path input) {
         Path folder = model.toAbsolutePath().normalize();
@@ -120,7 +121,11 @@ public final class Prediction {
         if (run == null) {
             return java.util.Optional.empty();
         }
-        return RunFolder.studyOf(run).flatMap(ran -> hospitalWhoseDataItIs(ran, input));
+        try {
+            return RunFolder.studyOf(run).flatMap(ran -> hospitalWhoseDataItIs(ran, input));
+        } catch (BadInputException | java.io.UncheckedIOException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     private static java.util.Optional<String> hospitalWhoseDataItIs(RunFolder.RanStudy ran, Path input) {
