@@ -41,7 +41,7 @@ final class RunCharts {
     private static final Color FAINT = new Color(150, 150, 150);
     private static final Color BAND = new Color(95, 95, 95);
 
-    private final RunViewModel vm;
+    private final RunSeries series;
     private final XYSeries accuracy = new XYSeries("Accuracy (mean over hospitals)", false, true);
     private final XYSeries weighted = new XYSeries("Accuracy (weighted by patients)", false, true);
     private final XYSeries auc = new XYSeries("AUC", false, true);
@@ -93,9 +93,9 @@ final class RunCharts {
     private boolean timerRunning;
     private long lastDraw;
 
-    RunCharts(RunViewModel vm, Executor drawing) {
-        this.vm = vm;
-        this.lines = vm.hospitalLines();
+    RunCharts(RunSeries series, Executor drawing) {
+        this.series = series;
+        this.lines = series.hospitalLines();
         globalData.addSeries(accuracy);
         globalData.addSeries(weighted);
         lossData.addSeries(loss);
@@ -150,7 +150,7 @@ final class RunCharts {
         resetLines();
         showToggles();
         resetBand();
-        vm.binaryProperty().addListener((obs, was, is) -> {
+        series.binary().addListener((obs, was, is) -> {
             if (is && globalData.indexOf(auc) < 0) {
                 globalData.addSeries(auc);
                 globalChart.setTitle("Global model: accuracy and AUC");
@@ -158,9 +158,9 @@ final class RunCharts {
                 changed(globalChart);
             }
         });
-        vm.points().addListener((ListChangeListener<RoundPoint>) c -> {
+        series.points().addListener((ListChangeListener<RoundPoint>) c -> {
             while (c.next()) {
-                if (c.wasRemoved() && vm.points().isEmpty()) {
+                if (c.wasRemoved() && series.points().isEmpty()) {
                     clear();
                 }
                 if (c.wasAdded()) {
@@ -168,12 +168,12 @@ final class RunCharts {
                 }
             }
         });
-        vm.previousPoints().addListener((ListChangeListener<RoundPoint>) c -> showPrevious());
-        vm.previousLabelProperty().addListener((obs, was, is) -> showPrevious());
-        vm.showPreviousProperty().addListener((obs, was, is) -> showPrevious());
-        vm.staleness().addListener((ListChangeListener<Integer>) c -> showStaleness());
-        vm.xAxisProperty().addListener((obs, was, is) -> redrawAll());
-        vm.xAxisLabel().addListener((obs, was, is) -> label());
+        series.previousPoints().addListener((ListChangeListener<RoundPoint>) c -> showPrevious());
+        series.previousLabel().addListener((obs, was, is) -> showPrevious());
+        series.showPrevious().addListener((obs, was, is) -> showPrevious());
+        series.staleness().addListener((ListChangeListener<Integer>) c -> showStaleness());
+        series.xAxis().addListener((obs, was, is) -> redrawAll());
+        series.xAxisLabel().addListener((obs, was, is) -> label());
         label();
     }
 
@@ -234,10 +234,10 @@ final class RunCharts {
 
     /** The axis label and ticks of the charts drawn against the view-model's axis. */
     private void label() {
-        boolean whole = vm.xAxisProperty().get() != XAxis.CLOCK;
+        boolean whole = series.xAxis().get() != XAxis.CLOCK;
         for (JFreeChart c : List.of(globalChart, lossChart, hospitalChart, bytesChart)) {
             NumberAxis x = (NumberAxis) c.getXYPlot().getDomainAxis();
-            x.setLabel(vm.xAxisLabel().get());
+            x.setLabel(series.xAxisLabel().get());
             x.setStandardTickUnits(whole ? NumberAxis.createIntegerTickUnits() : NumberAxis.createStandardTickUnits());
             x.setAutoRangeMinimumSize(whole ? 1 : 1e-3);
         }
@@ -267,7 +267,7 @@ final class RunCharts {
     }
 
     private void redrawAll() {
-        List<RoundPoint> all = List.copyOf(vm.points());
+        List<RoundPoint> all = List.copyOf(series.points());
         clear();
         add(all);
         showPrevious();
@@ -334,8 +334,8 @@ final class RunCharts {
                 bytesUpData.addSeries(new XYSeries(name, false, true));
                 bytesDownData.addSeries(new XYSeries(name + " (received)", false, true));
             }
-            XAxis axis = vm.xAxisProperty().get();
-            for (RoundPoint p : vm.points()) {
+            XAxis axis = series.xAxis().get();
+            for (RoundPoint p : series.points()) {
                 addLines(p, p.x(axis));
             }
         })));
@@ -385,8 +385,8 @@ final class RunCharts {
             accuracyBand.addSeries(accuracyRange);
             accuracyBand.addSeries(accuracyMiddle);
             bytesBand.addSeries(bytesRange);
-            XAxis axis = vm.xAxisProperty().get();
-            for (RoundPoint p : vm.points()) {
+            XAxis axis = series.xAxis().get();
+            for (RoundPoint p : series.points()) {
                 addBand(p, p.x(axis));
             }
             fireBand();
@@ -431,7 +431,7 @@ final class RunCharts {
     }
 
     private void add(List<? extends RoundPoint> added) {
-        XAxis axis = vm.xAxisProperty().get();
+        XAxis axis = series.xAxis().get();
         for (RoundPoint p : added) {
             double x = p.x(axis);
             addSilently(accuracy, x, p.accuracy());
@@ -460,11 +460,11 @@ final class RunCharts {
 
     private void showPrevious() {
         previous.clear();
-        String label = vm.previousLabelProperty().get();
+        String label = series.previousLabel().get();
         previous.setKey(label.isEmpty() ? "Previous run" : Character.toUpperCase(label.charAt(0)) + label.substring(1));
-        if (vm.showPreviousProperty().get()) {
-            XAxis axis = vm.xAxisProperty().get();
-            for (RoundPoint p : vm.previousPoints()) {
+        if (series.showPrevious().get()) {
+            XAxis axis = series.xAxis().get();
+            for (RoundPoint p : series.previousPoints()) {
                 addSilently(previous, p.x(axis), p.accuracy());
             }
         }
@@ -476,8 +476,8 @@ final class RunCharts {
 
     private void showStaleness() {
         stale.clear();
-        for (int behind = 0; behind < vm.staleness().size(); behind++) {
-            stale.add(behind, vm.staleness().get(behind), false);
+        for (int behind = 0; behind < series.staleness().size(); behind++) {
+            stale.add(behind, series.staleness().get(behind), false);
         }
         stale.fireSeriesChanged();
         changed(stalenessChart);

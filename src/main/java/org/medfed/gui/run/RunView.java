@@ -38,7 +38,7 @@ public final class RunView {
     /** @param chartDrawing the thread the live charts are drawn on */
     public RunView(RunViewModel vm, Executor chartDrawing) {
         this.vm = vm;
-        this.charts = new RunCharts(vm, chartDrawing);
+        this.charts = new RunCharts(vm.series(), chartDrawing);
         this.protections = new ProtectionPanes(vm, chartDrawing);
         root.getStyleClass().add("screen");
         root.getStylesheets().add(RunView.class.getResource("run.css").toExternalForm());

@@ -3,7 +3,9 @@ package org.medfed.gui.run;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.medfed.engine.ParticipantFailure;
 import org.medfed.engine.RoundRecord;
+import org.medfed.engine.RunHistory;
 import org.medfed.project.Study;
 
 /**
@@ -83,6 +85,58 @@ final class RunWording {
         List<String> parts = new ArrayList<>();
         r.staleness().forEach((n, behind) -> parts.add(n + " " + behind));
         return String.join(", ", parts) + " versions behind";
+    }
+
+    /** What a record of a run is: a round, or a merge of an asynchronous run. */
+    static String records(boolean asynchronous) {
+        return asynchronous ? "merges" : "rounds";
+    }
+
+    /** The log line of a record: its figures, what its protections did and how long it took. */
+    static String recordLine(RoundRecord r, RoundPoint p, boolean asynchronous) {
+        // plain concatenation: a fast run logs hundreds of these lines a second on the UI thread
+        return (asynchronous ? "Merge " + r.round() + " (" + stalenessNote(r.progress()) + ")" : "Round " + r.round())
+                + ": accuracy " + three(p.accuracy()) + ", loss " + three(p.loss())
+                + (Double.isNaN(p.auc()) ? "" : ", AUC " + three(p.auc())) + protectionNote(r)
+                + " (" + seconds(r.duration()) + ")";
+    }
+
+    /** A hospital failed in a round: the run goes on without it, and the log says so with the hospital's reason. */
+    static String failureLine(ParticipantFailure pf) {
+        return "Round " + pf.round() + ": " + pf.participant() + " failed"
+                + (pf.phase() == ParticipantFailure.Phase.EVALUATE ? " to evaluate" : "") + ": " + pf.reason()
+                + ". The run goes on without it.";
+    }
+
+    /** "Federation finished: 40 rounds in 12.3 s, 21.0 s on the simulated clock." */
+    static String finishedLine(RunHistory h, boolean asynchronous, boolean simulatedClock) {
+        return "Federation finished: " + h.rounds().size() + " " + records(asynchronous) + " in "
+                + duration(h.duration()) + clockNote(h, simulatedClock) + ".";
+    }
+
+    /** The box that adds the comparison models to a run: a multi-site study has no pooled one. */
+    static String comparisonChoice(boolean multiSite) {
+        return multiSite
+                ? "Also train each hospital alone at its node, for comparison (no pooled model: the rows stay home)"
+                : "Also train each hospital alone and all data pooled, for comparison";
+    }
+
+    /** The log's last line of a finished run: what the Results screen compares (a multi-site study has no pooled model). */
+    static String doneLine(boolean multiSite) {
+        return multiSite
+                ? "Done. The Results screen compares the federated model with each hospital alone (trained at its node); "
+                        + "there is no pooled model in a multi-site study."
+                : "Done. The Results screen compares the federated model with each hospital alone and pooled.";
+    }
+
+    /** ", 21.0 s on the simulated clock" after a run's wall time, or empty when nothing was recorded. */
+    private static String clockNote(RunHistory h, boolean simulatedClock) {
+        if (h.rounds().isEmpty()) {
+            return "";
+        }
+        double t = h.rounds().get(h.rounds().size() - 1).progress().clockSeconds();
+        return ", " + (t < 10 ? three(t) : String.valueOf(Math.round(t * 10) / 10.0)) + " s on the "
+                + (simulatedClock ? "simulated" : "measured") + " clock";
     }
 
     /** Epsilon spent and updates rejected, for the round's log line; empty without protections. */

@@ -37,7 +37,7 @@ class CrossHospitalCheckTest {
         studyFile = Samples.copy(dir, 3);
         study = StudyFile.load(studyFile);
         for (ParticipantEntry p : study.participants()) {
-            summaries.put(p.name(), ParticipantsViewModel.read(StudyFile.resolve(studyFile, p.data().get(0)),
+            summaries.put(p.name(), HospitalFiles.read(StudyFile.resolve(studyFile, p.data().get(0)),
                     study.data().csvFormat()));
         }
         check = new CrossHospitalCheck(ui, (found, status) -> {
@@ -77,7 +77,7 @@ class CrossHospitalCheckTest {
                 "age,sex,systolic_bp,cholesterol,bmi,smoker,diabetes,chest_pain,disease",
                 "48,M,,4.7,27.7,no,0,non-anginal,1", "65,F,131,,25.1,no,0,atypical,0", "52,F,140,5.2,,yes,1,typical,1",
                 "70,M,150,6.1,29.0,no,0,atypical,");
-        summaries.put("rural-clinic", ParticipantsViewModel.read(incomplete, study.data().csvFormat()));
+        summaries.put("rural-clinic", HospitalFiles.read(incomplete, study.data().csvFormat()));
         check.schedule(withMissing("drop-rows"), this::summaryOf);
         ui.drain();
         assertThat(verdicts.get(0)).startsWith("✖ 1 problem stops the run");
@@ -101,7 +101,7 @@ class CrossHospitalCheckTest {
                 "48,M,,4.7,27.7,no,0,non-anginal,1", "65,F,131,4.9,25.1,no,0,atypical,0",
                 "52,F,140,5.2,26.3,yes,1,typical,1", "70,M,150,6.1,29.0,no,0,atypical,0",
                 "61,M,128,5.5,24.2,no,0,typical,1");
-        summaries.put("rural-clinic", ParticipantsViewModel.read(someIncomplete, study.data().csvFormat()));
+        summaries.put("rural-clinic", HospitalFiles.read(someIncomplete, study.data().csvFormat()));
         check.schedule(withMissing("drop-rows"), this::summaryOf);
         ui.drain();
         assertThat(verdicts.get(0)).isEqualTo("✔ Nothing stops the run; 1 warning.");
@@ -117,7 +117,7 @@ class CrossHospitalCheckTest {
     void aHospitalWithoutTheLabelColumnStopsTheRunAndIsNamed() {
         Path noLabel = Samples.write(dir.resolve("no-label.csv"), "age,sex,systolic_bp,cholesterol,bmi,smoker,diabetes,chest_pain",
                 "48,M,123,4.7,27.7,no,0,non-anginal", "65,F,131,4.9,25.1,no,0,atypical");
-        summaries.put("rural-clinic", ParticipantsViewModel.read(noLabel, study.data().csvFormat()));
+        summaries.put("rural-clinic", HospitalFiles.read(noLabel, study.data().csvFormat()));
         check.schedule(study, this::summaryOf);
         ui.drain();
         assertThat(verdicts.get(0)).startsWith("✖ ").contains("the run");

@@ -60,7 +60,7 @@ class ManyHospitalsParticipantsTest {
         assertThat(vm.rows()).hasSize(70).allSatisfy(r -> assertThat(r.samplesProperty().get()).isEqualTo("reading…"));
 
         // 70 files, at least FILES_PER_TASK (32) a task: three tasks (and the schema check's)
-        int reads = (70 + ParticipantsViewModel.FILES_PER_TASK - 1) / ParticipantsViewModel.FILES_PER_TASK;
+        int reads = (70 + HospitalFiles.FILES_PER_TASK - 1) / HospitalFiles.FILES_PER_TASK;
         tasks.ui.drain();
         assertThat(tasks.jobs.size()).isLessThanOrEqualTo(reads + 3);
         assertThat(vm.busyProperty().get()).isFalse();

@@ -48,7 +48,7 @@ class AsyncRunViewModelTest {
         vm.start();
         ui.drain();
         assertThat(vm.phaseProperty().get()).isEqualTo(RunViewModel.Phase.FINISHED);
-        assertThat(vm.asynchronousProperty().get()).isTrue();
+        assertThat(vm.series().asynchronous().get()).isTrue();
         var rounds = vm.resultProperty().get().history().rounds();
         assertThat(vm.points()).hasSize(12);
 
@@ -70,10 +70,10 @@ class AsyncRunViewModelTest {
         // FedAsync merges one update at a time, and the slow hospital's arrive behind the fast ones'
         assertThat(vm.points().get(11).updatesApplied()).isEqualTo(12);
         assertThat(histogram.keySet()).anyMatch(s -> s > 0);
-        for (int s = 0; s < vm.staleness().size(); s++) {
-            assertThat(vm.staleness().get(s)).as("updates %d versions behind", s).isEqualTo(histogram.getOrDefault(s, 0));
+        for (int s = 0; s < vm.series().staleness().size(); s++) {
+            assertThat(vm.series().staleness().get(s)).as("updates %d versions behind", s).isEqualTo(histogram.getOrDefault(s, 0));
         }
-        assertThat(vm.staleness().stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
+        assertThat(vm.series().staleness().stream().mapToInt(Integer::intValue).sum()).isEqualTo(12);
 
         // each hospital's version as of the last merge; its staleness as of its last merged update
         RoundRecord.Progress last = rounds.get(11).progress();
@@ -98,11 +98,11 @@ class AsyncRunViewModelTest {
     void theAxisSaysWhatItCountsAndTheClockIsSimulatedForHospitalsInThisWorkbench() {
         QueuedUi ui = QueuedUi.sameThread();
         RunViewModel vm = viewModel(ui, document(2, "weighted-fedavg"));
-        assertThat(vm.xAxisLabel().get()).isEqualTo("Round");
+        assertThat(vm.series().xAxisLabel().get()).isEqualTo("Round");
         vm.xAxisProperty().set(XAxis.UPDATES);
-        assertThat(vm.xAxisLabel().get()).isEqualTo("Hospital updates applied");
+        assertThat(vm.series().xAxisLabel().get()).isEqualTo("Hospital updates applied");
         vm.xAxisProperty().set(XAxis.CLOCK);
-        assertThat(vm.xAxisLabel().get()).isEqualTo("Simulated time (s)");
+        assertThat(vm.series().xAxisLabel().get()).isEqualTo("Simulated time (s)");
         vm.compareWithBaselinesProperty().set(false);
         vm.start();
         ui.drain();
@@ -110,7 +110,7 @@ class AsyncRunViewModelTest {
         RoundRecord first = vm.resultProperty().get().history().rounds().get(0);
         assertThat(vm.points().get(0).x(XAxis.CLOCK)).isEqualTo(first.progress().clockSeconds()).isPositive();
         assertThat(vm.points().get(1).x(XAxis.UPDATES)).isEqualTo(8);
-        assertThat(vm.staleness()).containsExactly(8);
+        assertThat(vm.series().staleness()).containsExactly(8);
         assertThat(vm.hospitals()).allSatisfy(h -> assertThat(h.stalenessProperty().get()).isEqualTo("0"));
         assertThat(vm.progressTextProperty().get()).isEqualTo("Finished: 2 rounds");
     }
@@ -131,7 +131,7 @@ class AsyncRunViewModelTest {
         ui.drain();
         assertThat(vm.previousPoints()).containsExactlyElementsOf(sync);
         assertThat(vm.previousLabelProperty().get()).isEqualTo("run 1: FedAvg (weighted by patients)");
-        assertThat(vm.asynchronousProperty().get()).isTrue();
+        assertThat(vm.series().asynchronous().get()).isTrue();
         // FedBuff merges two updates at a time without waiting for the slow hospital
         assertThat(vm.points()).hasSize(3);
         assertThat(vm.points().get(2).updatesApplied()).isEqualTo(6);

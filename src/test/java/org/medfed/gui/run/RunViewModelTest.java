@@ -53,11 +53,11 @@ class RunViewModelTest {
             r.test().forEach((name, e) -> assertThat(p.hospitalAccuracy().get(name)).isEqualTo(e.metric("accuracy")));
         }
         assertThat(vm.hospitals()).hasSize(4).allSatisfy(h -> assertThat(h.current()).isEqualTo(HospitalStatus.State.DONE));
-        assertThat(vm.binaryProperty().get()).isTrue();
+        assertThat(vm.series().binary().get()).isTrue();
         assertThat(vm.progressProperty().get()).isEqualTo(1.0);
         assertThat(vm.progressTextProperty().get()).isEqualTo("Finished: 4 rounds");
         assertThat(vm.log()).anyMatch(l -> l.contains("Round 4: accuracy"));
-        assertThat(vm.hospitalAccuracySeries()).hasSize(4).allSatisfy((name, series) -> assertThat(series).hasSize(4));
+        assertThat(vm.series().hospitalAccuracy()).hasSize(4).allSatisfy((name, series) -> assertThat(series).hasSize(4));
     }
 
     @Test
