@@ -11,7 +11,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
-import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
@@ -402,15 +401,11 @@ public final class RunViewModel {
     RunSeries series() { return series; }
     /** What the charts draw along; switching it redraws every run shown. */
     public ObjectProperty<XAxis> xAxisProperty() { return series.xAxis(); }
-    /** Whether the run's clock is simulated (hospitals in this workbench) or measured (real nodes). */
-    public BooleanProperty simulatedClockProperty() { return series.simulatedClock(); }
     /** The previous run's records, drawn faintly beside this run's; empty before a second run. */
     public ObservableList<RoundPoint> previousPoints() { return series.previousPoints(); }
     /** The previous run in words ("run 1: Weighted FedAvg"). */
     public StringProperty previousLabelProperty() { return series.previousLabel(); }
     public BooleanProperty showPreviousProperty() { return series.showPrevious(); }
-    public IntegerProperty roundProperty() { return progress.round(); }
-    public IntegerProperty roundsProperty() { return progress.rounds(); }
     public DoubleProperty progressProperty() { return progress.progress(); }
     public StringProperty progressTextProperty() { return progress.text(); }
     public StringProperty timeLeftProperty() { return progress.timeLeft(); }
@@ -434,7 +429,7 @@ public final class RunViewModel {
     public Set<String> simulatedAttackers() {
         Set<String> out = new TreeSet<>();
         for (var p : document.study().enabledParticipants()) {
-            if (p.attack() != null && !p.attack().isBlank() && !p.attack().equalsIgnoreCase("none")) {
+            if (org.medfed.attack.AttackCatalog.isAttack(p.attack())) {
                 out.add(p.name());
             }
         }

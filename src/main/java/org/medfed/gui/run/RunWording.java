@@ -26,7 +26,7 @@ final class RunWording {
         List<String> parts = new ArrayList<>();
         for (var p : study.enabledParticipants()) {
             String a = p.attack();
-            if (a == null || a.isBlank() || a.equalsIgnoreCase("none")) {
+            if (!org.medfed.attack.AttackCatalog.isAttack(a)) {
                 continue;
             }
             String what;
