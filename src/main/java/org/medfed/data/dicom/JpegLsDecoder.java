@@ -25,8 +25,7 @@ final class JpegLsDecoder {
     }
 
     private final byte[] data;
-    private final Path source;
-    private final int frame;
+    private final FrameErrors errors;
     private int pos;
 
     private int precision;
@@ -52,9 +51,7 @@ final class JpegLsDecoder {
     private int[] c;
     private int[] n;
     private int[] nn;
-    private long acc;
-    private int accBits;
-    private boolean afterFf;
+    private JpegLsBitReader bits;
     /** The run index of the component being decoded (T.87 A.7.1.1). */
     private int runIndex;
 
@@ -62,8 +59,7 @@ final class JpegLsDecoder {
 
     private JpegLsDecoder(byte[] data, Path source, int frame, long expectedSamples) {
         this.data = data;
-        this.source = source;
-        this.frame = frame;
+        this.errors = new FrameErrors(source, frame);
         this.expectedSamples = expectedSamples;
     }
 
@@ -195,12 +191,13 @@ final class JpegLsDecoder {
             throw bad("the JPEG-LS scan has interleave mode " + ilv + " with " + ns + " component(s)");
         }
         startScan();
+        bits = new JpegLsBitReader(data, pos, qbpp, errors);
         if (ilv == 2 && ns > 1) {
             decodePixels(comps);
         } else {
             decodeLines(comps);
         }
-        pos = endOfScan();
+        pos = endOfScan(bits.position());
         return ns;
     }
 
@@ -236,9 +233,6 @@ final class JpegLsDecoder {
         nn = new int[CONTEXTS + 2];
         java.util.Arrays.fill(a, aInit);
         java.util.Arrays.fill(n, 1);
-        acc = 0;
-        accBits = 0;
-        afterFf = false;
     }
 
     /** T.87 C.2.4.1.1: the default gradient thresholds for this MAXVAL and NEAR, where none were given. */
@@ -393,7 +387,7 @@ final class JpegLsDecoder {
      */
     private int runLength(int left) {
         int count = 0;
-        while (readBit() == 1) {
+        while (bits.readBit() == 1) {
             int step = Math.min(1 << J[runIndex], left - count);
             count += step;
             if (step == 1 << J[runIndex]) {
@@ -403,7 +397,7 @@ final class JpegLsDecoder {
                 return count;
             }
         }
-        count += J[runIndex] > 0 ? readBits(J[runIndex]) : 0;
+        count += J[runIndex] > 0 ? bits.readBits(J[runIndex]) : 0;
         if (count >= left) {
             throw bad("a JPEG-LS run goes past the end of its line");
         }
@@ -437,7 +431,7 @@ final class JpegLsDecoder {
         while ((n[q] << k) < a[q]) {
             k++;
         }
-        int mErr = golomb(k, limit);
+        int mErr = bits.golomb(k, limit);
         int err;
         if (near == 0 && k == 0 && 2 * b[q] <= -n[q]) {
             err = (mErr & 1) != 0 ? (mErr - 1) >> 1 : -(mErr >> 1) - 1;
@@ -515,7 +509,7 @@ final class JpegLsDecoder {
         while ((n[q] << k) < temp) {
             k++;
         }
-        int emErr = golomb(k, limit - J[runIndex] - 1);
+        int emErr = bits.golomb(k, limit - J[runIndex] - 1);
         int t = emErr + riType;
         boolean map = (t & 1) != 0;
         int abs = (t + (map ? 1 : 0)) >> 1;
@@ -544,48 +538,12 @@ final class JpegLsDecoder {
         return Math.max(0, Math.min(maxVal, rx));
     }
 
-    /** A limited-length Golomb code (T.87 A.5.3). */
-    private int golomb(int k, int glimit) {
-        int zeros = 0;
-        while (readBit() == 0) {
-            zeros++;
-            if (zeros > 64) {
-                throw bad("the JPEG-LS data is corrupt (a code of more than 64 bits)");
-            }
-        }
-        if (zeros >= glimit - qbpp - 1) {
-            return readBits(qbpp) + 1;
-        }
-        return k == 0 ? zeros : (zeros << k) + readBits(k);
-    }
-
-    private int readBit() {
-        return readBits(1);
-    }
-
-    /** Bits from the scan, where a byte after FF gives only its 7 low bits (T.87 A.1 bit stuffing). */
-    private int readBits(int count) {
-        while (accBits < count) {
-            if (pos >= data.length) {
-                throw bad("the JPEG-LS data ends in the middle of a scan");
-            }
-            int v = data[pos] & 0xFF;
-            if (afterFf && v >= 0x80) {
-                throw bad("the JPEG-LS scan ends early (a marker FF " + hex(v) + " where coded data was expected)");
-            }
-            pos++;
-            int bits = afterFf ? 7 : 8;
-            acc = (acc << bits) | v;
-            accBits += bits;
-            afterFf = v == 0xFF;
-        }
-        accBits -= count;
-        return (int) ((acc >>> accBits) & ((1L << count) - 1));
-    }
-
-    /** Where the marker after a scan starts: the scan's last byte may be padded, or followed by a stuffed byte. */
-    private int endOfScan() {
-        int p = pos;
+    /**
+     * Where the marker after a scan starts, searching from {@code from}, the first byte its coded data left
+     * unread: the scan's last byte may be padded, or followed by a stuffed byte.
+     */
+    private int endOfScan(int from) {
+        int p = from;
         while (p + 1 < data.length && !(u8(p) == 0xFF && u8(p + 1) >= 0x80)) {
             p++;
         }
@@ -632,6 +590,6 @@ final class JpegLsDecoder {
     }
 
     private BadInputException bad(String problem) {
-        return new BadInputException(source, "tag " + Tag.describe(Tag.PixelData) + " frame " + (frame + 1), problem);
+        return errors.bad(problem);
     }
 }
