@@ -42,10 +42,8 @@ final class JpegLsDecoder {
     private boolean presetThresholds;
 
     // the scan under way
+    private JpegLsCodingParameters p;
     private int near;
-    private int range;
-    private int qbpp;
-    private int limit;
     private int[] a;
     private int[] b;
     private int[] c;
@@ -180,18 +178,20 @@ final class JpegLsDecoder {
                 throw bad("the JPEG-LS scan uses a mapping table (a palettised image), which is not supported");
             }
         }
-        int p = at + 1 + 2 * ns;
-        near = u8(p);
-        int ilv = u8(p + 1);
-        int pointTransform = u8(p + 2) & 0x0F;
+        int h = at + 1 + 2 * ns;
+        int scanNear = u8(h);
+        int ilv = u8(h + 1);
+        int pointTransform = u8(h + 2) & 0x0F;
         if (pointTransform != 0) {
             throw bad("the JPEG-LS scan uses a point transform of " + pointTransform + " bits, which is not supported");
         }
         if (ilv > 2 || (ilv == 0 && ns != 1)) {
             throw bad("the JPEG-LS scan has interleave mode " + ilv + " with " + ns + " component(s)");
         }
+        p = codingParameters(scanNear);
+        near = p.near();
         startScan();
-        bits = new JpegLsBitReader(data, pos, qbpp, errors);
+        bits = new JpegLsBitReader(data, pos, p.qbpp(), errors);
         if (ilv == 2 && ns > 1) {
             decodePixels(comps);
         } else {
@@ -210,22 +210,28 @@ final class JpegLsDecoder {
         throw bad("a JPEG-LS scan names component " + id + ", which the frame does not have");
     }
 
-    /** The scan's constants and fresh context variables (T.87 A.2). */
-    private void startScan() {
+    /** The constants of a scan with this NEAR, from the presets or, where they give none, the defaults. */
+    private JpegLsCodingParameters codingParameters(int near) {
         if (maxVal <= 0) {
             maxVal = (1 << precision) - 1;
         }
         if (near > Math.min(255, maxVal / 2)) {
             throw bad("the JPEG-LS scan has NEAR " + near + ", more than half the largest sample " + maxVal);
         }
-        range = (maxVal + 2 * near) / (2 * near + 1) + 1;
-        qbpp = ceilLog2(range);
-        int bpp = Math.max(2, ceilLog2(maxVal + 1));
-        limit = 2 * (bpp + Math.max(8, bpp));
         if (!presetThresholds || t1 == 0 || t2 == 0 || t3 == 0) {
-            defaultThresholds();
+            // Kept in the presets, as the decoder always did: where an LSE segment left a threshold at 0, the
+            // default for the first scan's NEAR stands for the frame's later scans, whatever their NEAR.
+            int[] d = JpegLsCodingParameters.defaultThresholds(maxVal, near);
+            t1 = presetThresholds && t1 != 0 ? t1 : d[0];
+            t2 = presetThresholds && t2 != 0 ? t2 : d[1];
+            t3 = presetThresholds && t3 != 0 ? t3 : d[2];
         }
-        int aInit = Math.max(2, (range + 32) / 64);
+        return JpegLsCodingParameters.of(maxVal, near, t1, t2, t3, reset);
+    }
+
+    /** Fresh context variables for a scan (T.87 A.2.1). */
+    private void startScan() {
+        int aInit = p.initialA();
         a = new int[CONTEXTS + 2];
         b = new int[CONTEXTS + 2];
         c = new int[CONTEXTS + 2];
@@ -233,31 +239,6 @@ final class JpegLsDecoder {
         nn = new int[CONTEXTS + 2];
         java.util.Arrays.fill(a, aInit);
         java.util.Arrays.fill(n, 1);
-    }
-
-    /** T.87 C.2.4.1.1: the default gradient thresholds for this MAXVAL and NEAR, where none were given. */
-    private void defaultThresholds() {
-        int d1;
-        int d2;
-        int d3;
-        if (maxVal >= 128) {
-            int factor = (Math.min(maxVal, 4095) + 128) / 256;
-            d1 = clamp(factor * (3 - 2) + 2 + 3 * near, near + 1);
-            d2 = clamp(factor * (7 - 3) + 3 + 5 * near, d1);
-            d3 = clamp(factor * (21 - 4) + 4 + 7 * near, d2);
-        } else {
-            int factor = 256 / (maxVal + 1);
-            d1 = clamp(Math.max(2, 3 / factor + 3 * near), near + 1);
-            d2 = clamp(Math.max(3, 7 / factor + 5 * near), d1);
-            d3 = clamp(Math.max(4, 21 / factor + 7 * near), d2);
-        }
-        t1 = presetThresholds && t1 != 0 ? t1 : d1;
-        t2 = presetThresholds && t2 != 0 ? t2 : d2;
-        t3 = presetThresholds && t3 != 0 ? t3 : d3;
-    }
-
-    private int clamp(int i, int j) {
-        return i > maxVal || i < j ? j : i;
     }
 
     /**
@@ -426,12 +407,12 @@ final class JpegLsDecoder {
             px = ra + rb - rc;
         }
         px += sign * c[q];
-        px = Math.max(0, Math.min(maxVal, px));
+        px = Math.max(0, Math.min(p.maxVal(), px));
         int k = 0;
         while ((n[q] << k) < a[q]) {
             k++;
         }
-        int mErr = bits.golomb(k, limit);
+        int mErr = bits.golomb(k, p.limit());
         int err;
         if (near == 0 && k == 0 && 2 * b[q] <= -n[q]) {
             err = (mErr & 1) != 0 ? (mErr - 1) >> 1 : -(mErr >> 1) - 1;
@@ -439,17 +420,17 @@ final class JpegLsDecoder {
             err = (mErr & 1) == 0 ? mErr >> 1 : -((mErr + 1) >> 1);
         }
         updateRegular(q, err);
-        return reconstruct(px, sign * err);
+        return p.reconstruct(px, sign * err);
     }
 
     private int quantize(int d) {
-        if (d <= -t3) {
+        if (d <= -p.t3()) {
             return -4;
         }
-        if (d <= -t2) {
+        if (d <= -p.t2()) {
             return -3;
         }
-        if (d <= -t1) {
+        if (d <= -p.t1()) {
             return -2;
         }
         if (d < -near) {
@@ -458,13 +439,13 @@ final class JpegLsDecoder {
         if (d <= near) {
             return 0;
         }
-        if (d < t1) {
+        if (d < p.t1()) {
             return 1;
         }
-        if (d < t2) {
+        if (d < p.t2()) {
             return 2;
         }
-        if (d < t3) {
+        if (d < p.t3()) {
             return 3;
         }
         return 4;
@@ -474,7 +455,7 @@ final class JpegLsDecoder {
     private void updateRegular(int q, int err) {
         b[q] += err * (2 * near + 1);
         a[q] += Math.abs(err);
-        if (n[q] == reset) {
+        if (n[q] == p.reset()) {
             a[q] >>= 1;
             b[q] = b[q] >= 0 ? b[q] >> 1 : -((1 - b[q]) >> 1);
             n[q] >>= 1;
@@ -509,7 +490,7 @@ final class JpegLsDecoder {
         while ((n[q] << k) < temp) {
             k++;
         }
-        int emErr = bits.golomb(k, limit - J[runIndex] - 1);
+        int emErr = bits.golomb(k, p.limit() - J[runIndex] - 1);
         int t = emErr + riType;
         boolean map = (t & 1) != 0;
         int abs = (t + (map ? 1 : 0)) >> 1;
@@ -518,24 +499,13 @@ final class JpegLsDecoder {
             nn[q]++;
         }
         a[q] += (emErr + 1 - riType) >> 1;
-        if (n[q] == reset) {
+        if (n[q] == p.reset()) {
             a[q] >>= 1;
             n[q] >>= 1;
             nn[q] >>= 1;
         }
         n[q]++;
-        return reconstruct(px, sign * err);
-    }
-
-    /** Px plus the dequantised error, brought back into range (T.87 A.4.5). */
-    private int reconstruct(int px, int err) {
-        int rx = px + err * (2 * near + 1);
-        if (rx < -near) {
-            rx += range * (2 * near + 1);
-        } else if (rx > maxVal + near) {
-            rx -= range * (2 * near + 1);
-        }
-        return Math.max(0, Math.min(maxVal, rx));
+        return p.reconstruct(px, sign * err);
     }
 
     /**
@@ -564,14 +534,6 @@ final class JpegLsDecoder {
             pos++;
         }
         throw bad("the JPEG-LS data has no end-of-image marker (FF D9)");
-    }
-
-    private static int ceilLog2(int v) {
-        int bits = 0;
-        while ((1L << bits) < v) {
-            bits++;
-        }
-        return bits;
     }
 
     private int u8(int at) {
