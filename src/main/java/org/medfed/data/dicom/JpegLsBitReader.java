@@ -54,7 +54,7 @@ final class JpegLsBitReader {
             }
             int v = data[pos] & 0xFF;
             if (afterFf && v >= 0x80) {
-                throw errors.bad("the JPEG-LS scan ends early (a marker FF " + String.format("%02X", v)
+                throw errors.bad("the JPEG-LS scan ends early (a marker FF " + hex(v)
                         + " where coded data was expected)");
             }
             pos++;
@@ -65,5 +65,9 @@ final class JpegLsBitReader {
         }
         accBits -= count;
         return (int) ((acc >>> accBits) & ((1L << count) - 1));
+    }
+
+    private static String hex(int v) {
+        return String.format("%02X", v);
     }
 }

@@ -15,6 +15,15 @@ final class JpegLsRegularMode {
 
     private final JpegLsCodingParameters p;
     private final JpegLsBitReader bits;
+    // copied out of p, as they are read for every sample: one load less each, and decode stays small enough
+    // (under 325 bytes of bytecode) for C2 to inline it where it is hot
+    private final int maxVal;
+    private final int near;
+    private final int t1;
+    private final int t2;
+    private final int t3;
+    private final int reset;
+    private final int limit;
     private final int[] a = new int[CONTEXTS];
     private final int[] b = new int[CONTEXTS];
     private final int[] c = new int[CONTEXTS];
@@ -23,6 +32,13 @@ final class JpegLsRegularMode {
     JpegLsRegularMode(JpegLsCodingParameters p, JpegLsBitReader bits) {
         this.p = p;
         this.bits = bits;
+        this.maxVal = p.maxVal();
+        this.near = p.near();
+        this.t1 = p.t1();
+        this.t2 = p.t2();
+        this.t3 = p.t3();
+        this.reset = p.reset();
+        this.limit = p.limit();
         Arrays.fill(a, p.initialA());
         Arrays.fill(n, 1);
     }
@@ -49,14 +65,14 @@ final class JpegLsRegularMode {
             px = ra + rb - rc;
         }
         px += sign * c[q];
-        px = Math.max(0, Math.min(p.maxVal(), px));
+        px = Math.max(0, Math.min(maxVal, px));
         int k = 0;
         while ((n[q] << k) < a[q]) {
             k++;
         }
-        int mErr = bits.golomb(k, p.limit());
+        int mErr = bits.golomb(k, limit);
         int err;
-        if (p.near() == 0 && k == 0 && 2 * b[q] <= -n[q]) {
+        if (near == 0 && k == 0 && 2 * b[q] <= -n[q]) {
             err = (mErr & 1) != 0 ? (mErr - 1) >> 1 : -(mErr >> 1) - 1;
         } else {
             err = (mErr & 1) == 0 ? mErr >> 1 : -((mErr + 1) >> 1);
@@ -66,28 +82,28 @@ final class JpegLsRegularMode {
     }
 
     private int quantize(int d) {
-        if (d <= -p.t3()) {
+        if (d <= -t3) {
             return -4;
         }
-        if (d <= -p.t2()) {
+        if (d <= -t2) {
             return -3;
         }
-        if (d <= -p.t1()) {
+        if (d <= -t1) {
             return -2;
         }
-        if (d < -p.near()) {
+        if (d < -near) {
             return -1;
         }
-        if (d <= p.near()) {
+        if (d <= near) {
             return 0;
         }
-        if (d < p.t1()) {
+        if (d < t1) {
             return 1;
         }
-        if (d < p.t2()) {
+        if (d < t2) {
             return 2;
         }
-        if (d < p.t3()) {
+        if (d < t3) {
             return 3;
         }
         return 4;
@@ -95,9 +111,9 @@ final class JpegLsRegularMode {
 
     /** T.87 A.6: the context's error statistics and its bias correction. */
     private void update(int q, int err) {
-        b[q] += err * (2 * p.near() + 1);
+        b[q] += err * (2 * near + 1);
         a[q] += Math.abs(err);
-        if (n[q] == p.reset()) {
+        if (n[q] == reset) {
             a[q] >>= 1;
             b[q] = b[q] >= 0 ? b[q] >> 1 : -((1 - b[q]) >> 1);
             n[q] >>= 1;

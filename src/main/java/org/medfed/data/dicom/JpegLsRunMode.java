@@ -16,6 +16,9 @@ final class JpegLsRunMode {
     private final JpegLsCodingParameters p;
     private final JpegLsBitReader bits;
     private final FrameErrors errors;
+    // copied out of p, as they are read for every interruption sample: one load less each
+    private final int limit;
+    private final int reset;
     // the two run-interruption contexts, by interruption type (T.87 A.7.2)
     private final int[] a = new int[2];
     private final int[] n = {1, 1};
@@ -26,6 +29,8 @@ final class JpegLsRunMode {
         this.p = p;
         this.bits = bits;
         this.errors = errors;
+        this.limit = p.limit();
+        this.reset = p.reset();
         Arrays.fill(a, p.initialA());
     }
 
@@ -71,7 +76,7 @@ final class JpegLsRunMode {
         while ((n[q] << k) < temp) {
             k++;
         }
-        int emErr = bits.golomb(k, p.limit() - J[runIndex] - 1);
+        int emErr = bits.golomb(k, limit - J[runIndex] - 1);
         int t = emErr + riType;
         boolean map = (t & 1) != 0;
         int abs = (t + (map ? 1 : 0)) >> 1;
@@ -80,7 +85,7 @@ final class JpegLsRunMode {
             nn[q]++;
         }
         a[q] += (emErr + 1 - riType) >> 1;
-        if (n[q] == p.reset()) {
+        if (n[q] == reset) {
             a[q] >>= 1;
             n[q] >>= 1;
             nn[q] >>= 1;
