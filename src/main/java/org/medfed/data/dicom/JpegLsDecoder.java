@@ -12,21 +12,19 @@ import org.medfed.engine.BadInputException;
  * <p>Written by hand because no pure Java JPEG-LS decoder is on Maven Central (dcm4che's goes through native
  * OpenCV; CharLS is C++). Not supported, each with a clear error: mapping tables (palettised images), a point
  * transform, and restart markers within a scan.
+ *
+ * <p>This class reads the marker segments (the SOF55 frame header, LSE presets, SOS scan headers) and hands each
+ * scan's coded data to {@link JpegLsScan}, which decodes its samples in {@link JpegLsRegularMode} and
+ * {@link JpegLsRunMode} from a {@link JpegLsBitReader}.
  */
 final class JpegLsDecoder {
-
-    private static final int[] J = {0, 0, 0, 0, 1, 1, 1, 1, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4, 5, 5, 6, 6, 7, 7, 8, 9, 10,
-        11, 12, 13, 14, 15};
-    private static final int CONTEXTS = 365;
-    private static final int MIN_C = -128;
-    private static final int MAX_C = 127;
 
     record Decoded(int[] samples, int width, int height, int components) {
     }
 
     private final byte[] data;
-    private final Path source;
-    private final int frame;
+    private final FrameErrors errors;
+    private final long expectedSamples;
     private int pos;
 
     private int precision;
@@ -35,6 +33,7 @@ final class JpegLsDecoder {
     private int componentCount;
     private int[] componentIds;
     private int[] samples;
+    // the presets (LSE), which stand until the next LSE segment
     private int maxVal;
     private int t1;
     private int t2;
@@ -42,28 +41,9 @@ final class JpegLsDecoder {
     private int reset = 64;
     private boolean presetThresholds;
 
-    // the scan under way
-    private int near;
-    private int range;
-    private int qbpp;
-    private int limit;
-    private int[] a;
-    private int[] b;
-    private int[] c;
-    private int[] n;
-    private int[] nn;
-    private long acc;
-    private int accBits;
-    private boolean afterFf;
-    /** The run index of the component being decoded (T.87 A.7.1.1). */
-    private int runIndex;
-
-    private final long expectedSamples;
-
     private JpegLsDecoder(byte[] data, Path source, int frame, long expectedSamples) {
         this.data = data;
-        this.source = source;
-        this.frame = frame;
+        this.errors = new FrameErrors(source, frame);
         this.expectedSamples = expectedSamples;
     }
 
@@ -185,7 +165,7 @@ final class JpegLsDecoder {
             }
         }
         int p = at + 1 + 2 * ns;
-        near = u8(p);
+        int near = u8(p);
         int ilv = u8(p + 1);
         int pointTransform = u8(p + 2) & 0x0F;
         if (pointTransform != 0) {
@@ -194,13 +174,15 @@ final class JpegLsDecoder {
         if (ilv > 2 || (ilv == 0 && ns != 1)) {
             throw bad("the JPEG-LS scan has interleave mode " + ilv + " with " + ns + " component(s)");
         }
-        startScan();
+        JpegLsCodingParameters params = codingParameters(near);
+        JpegLsBitReader bits = new JpegLsBitReader(data, pos, params.qbpp(), errors);
+        JpegLsScan scan = new JpegLsScan(width, height, componentCount, samples, params, bits, errors);
         if (ilv == 2 && ns > 1) {
-            decodePixels(comps);
+            scan.decodePixels(comps);
         } else {
-            decodeLines(comps);
+            scan.decodeLines(comps);
         }
-        pos = endOfScan();
+        pos = endOfScan(bits.position());
         return ns;
     }
 
@@ -213,379 +195,31 @@ final class JpegLsDecoder {
         throw bad("a JPEG-LS scan names component " + id + ", which the frame does not have");
     }
 
-    /** The scan's constants and fresh context variables (T.87 A.2). */
-    private void startScan() {
+    /** The constants of a scan with this NEAR, from the presets or, where they give none, the defaults. */
+    private JpegLsCodingParameters codingParameters(int near) {
         if (maxVal <= 0) {
             maxVal = (1 << precision) - 1;
         }
         if (near > Math.min(255, maxVal / 2)) {
             throw bad("the JPEG-LS scan has NEAR " + near + ", more than half the largest sample " + maxVal);
         }
-        range = (maxVal + 2 * near) / (2 * near + 1) + 1;
-        qbpp = ceilLog2(range);
-        int bpp = Math.max(2, ceilLog2(maxVal + 1));
-        limit = 2 * (bpp + Math.max(8, bpp));
         if (!presetThresholds || t1 == 0 || t2 == 0 || t3 == 0) {
-            defaultThresholds();
+            // Kept in the presets, as the decoder always did: where an LSE segment left a threshold at 0, the
+            // default for the first scan's NEAR stands for the frame's later scans, whatever their NEAR.
+            int[] d = JpegLsCodingParameters.defaultThresholds(maxVal, near);
+            t1 = presetThresholds && t1 != 0 ? t1 : d[0];
+            t2 = presetThresholds && t2 != 0 ? t2 : d[1];
+            t3 = presetThresholds && t3 != 0 ? t3 : d[2];
         }
-        int aInit = Math.max(2, (range + 32) / 64);
-        a = new int[CONTEXTS + 2];
-        b = new int[CONTEXTS + 2];
-        c = new int[CONTEXTS + 2];
-        n = new int[CONTEXTS + 2];
-        nn = new int[CONTEXTS + 2];
-        java.util.Arrays.fill(a, aInit);
-        java.util.Arrays.fill(n, 1);
-        acc = 0;
-        accBits = 0;
-        afterFf = false;
-    }
-
-    /** T.87 C.2.4.1.1: the default gradient thresholds for this MAXVAL and NEAR, where none were given. */
-    private void defaultThresholds() {
-        int d1;
-        int d2;
-        int d3;
-        if (maxVal >= 128) {
-            int factor = (Math.min(maxVal, 4095) + 128) / 256;
-            d1 = clamp(factor * (3 - 2) + 2 + 3 * near, near + 1);
-            d2 = clamp(factor * (7 - 3) + 3 + 5 * near, d1);
-            d3 = clamp(factor * (21 - 4) + 4 + 7 * near, d2);
-        } else {
-            int factor = 256 / (maxVal + 1);
-            d1 = clamp(Math.max(2, 3 / factor + 3 * near), near + 1);
-            d2 = clamp(Math.max(3, 7 / factor + 5 * near), d1);
-            d3 = clamp(Math.max(4, 21 / factor + 7 * near), d2);
-        }
-        t1 = presetThresholds && t1 != 0 ? t1 : d1;
-        t2 = presetThresholds && t2 != 0 ? t2 : d2;
-        t3 = presetThresholds && t3 != 0 ? t3 : d3;
-    }
-
-    private int clamp(int i, int j) {
-        return i > maxVal || i < j ? j : i;
+        return JpegLsCodingParameters.of(maxVal, near, t1, t2, t3, reset);
     }
 
     /**
-     * The lines of the scan's components: for each line, each component's line in turn (one component in mode
-     * 0). Each component keeps its own previous line and run index; the context variables are the scan's.
+     * Where the marker after a scan starts, searching from {@code from}, the first byte its coded data left
+     * unread: the scan's last byte may be padded, or followed by a stuffed byte.
      */
-    private void decodeLines(int[] comps) {
-        int ns = comps.length;
-        // one sample of padding on each side: Rc of a line's first sample and Rd of its last (T.87 A.2.1)
-        int[][] previous = new int[ns][width + 2];
-        int[][] current = new int[ns][width + 2];
-        int[] runIndexes = new int[ns]; // one per component in line-interleaved scans
-        for (int y = 0; y < height; y++) {
-            for (int s = 0; s < ns; s++) {
-                int[] prev = previous[s];
-                int[] cur = current[s];
-                cur[0] = prev[1];
-                prev[width + 1] = prev[width];
-                runIndex = runIndexes[s];
-                decodeLine(prev, cur);
-                runIndexes[s] = runIndex;
-                int comp = comps[s];
-                int base = y * width * componentCount + comp;
-                for (int x = 0; x < width; x++) {
-                    samples[base + x * componentCount] = cur[x + 1];
-                }
-                previous[s] = cur;
-                current[s] = prev;
-            }
-        }
-    }
-
-    /**
-     * A sample-interleaved scan (mode 2): each pixel's components in turn. A pixel whose components are all flat
-     * around it starts a run of whole pixels; a run's interruption codes each component against the sample above
-     * it, in the first run-interruption context (T.87 A.7, as CharLS, which DCMTK uses, does).
-     */
-    private void decodePixels(int[] comps) {
-        int ns = comps.length;
-        int[][] previous = new int[ns][width + 2];
-        int[][] current = new int[ns][width + 2];
-        int[][] d = new int[ns][3];
-        runIndex = 0;
-        for (int y = 0; y < height; y++) {
-            for (int s = 0; s < ns; s++) {
-                current[s][0] = previous[s][1];
-                previous[s][width + 1] = previous[s][width];
-            }
-            int x = 1;
-            while (x <= width) {
-                boolean flat = true;
-                for (int s = 0; s < ns; s++) {
-                    int[] prev = previous[s];
-                    d[s][0] = prev[x + 1] - prev[x];
-                    d[s][1] = prev[x] - prev[x - 1];
-                    d[s][2] = prev[x - 1] - current[s][x - 1];
-                    flat &= Math.abs(d[s][0]) <= near && Math.abs(d[s][1]) <= near && Math.abs(d[s][2]) <= near;
-                }
-                if (!flat) {
-                    for (int s = 0; s < ns; s++) {
-                        current[s][x] = regular(current[s][x - 1], previous[s][x], previous[s][x - 1], d[s][0],
-                                d[s][1], d[s][2]);
-                    }
-                    x++;
-                    continue;
-                }
-                int left = width - x + 1;
-                int count = runLength(left);
-                for (int s = 0; s < ns; s++) {
-                    java.util.Arrays.fill(current[s], x, x + count, current[s][x - 1]);
-                }
-                x += count;
-                if (count == left) {
-                    break;
-                }
-                for (int s = 0; s < ns; s++) {
-                    current[s][x] = interruption(current[s][x - 1], previous[s][x], 0);
-                }
-                runIndex = Math.max(0, runIndex - 1);
-                x++;
-            }
-            for (int s = 0; s < ns; s++) {
-                int base = y * width * componentCount + comps[s];
-                for (int i = 0; i < width; i++) {
-                    samples[base + i * componentCount] = current[s][i + 1];
-                }
-                int[] swap = previous[s];
-                previous[s] = current[s];
-                current[s] = swap;
-            }
-        }
-    }
-
-    /** One line; {@code prev} and {@code cur} hold samples at 1..width. */
-    private void decodeLine(int[] prev, int[] cur) {
-        int x = 1;
-        while (x <= width) {
-            int ra = cur[x - 1];
-            int rb = prev[x];
-            int rc = prev[x - 1];
-            int rd = prev[x + 1];
-            int d1 = rd - rb;
-            int d2 = rb - rc;
-            int d3 = rc - ra;
-            if (Math.abs(d1) <= near && Math.abs(d2) <= near && Math.abs(d3) <= near) {
-                // run mode (T.87 A.7): a run of Ra, then perhaps an interruption sample
-                int left = width - x + 1;
-                int count = runLength(left);
-                java.util.Arrays.fill(cur, x, x + count, ra);
-                x += count;
-                if (count == left) {
-                    break;
-                }
-                cur[x] = interruption(ra, prev[x], Math.abs(ra - prev[x]) <= near ? 1 : 0);
-                runIndex = Math.max(0, runIndex - 1);
-                x++;
-            } else {
-                cur[x] = regular(ra, rb, rc, d1, d2, d3);
-                x++;
-            }
-        }
-    }
-
-    /**
-     * The length of a run of at most {@code left} samples (T.87 A.7.1.2): {@code left} when it reaches the end of
-     * the line, else fewer, and an interruption sample follows.
-     */
-    private int runLength(int left) {
-        int count = 0;
-        while (readBit() == 1) {
-            int step = Math.min(1 << J[runIndex], left - count);
-            count += step;
-            if (step == 1 << J[runIndex]) {
-                runIndex = Math.min(31, runIndex + 1);
-            }
-            if (count == left) {
-                return count;
-            }
-        }
-        count += J[runIndex] > 0 ? readBits(J[runIndex]) : 0;
-        if (count >= left) {
-            throw bad("a JPEG-LS run goes past the end of its line");
-        }
-        return count;
-    }
-
-    /** A sample in regular mode (T.87 A.3 to A.6). */
-    private int regular(int ra, int rb, int rc, int d1, int d2, int d3) {
-        int q1 = quantize(d1);
-        int q2 = quantize(d2);
-        int q3 = quantize(d3);
-        int sign = 1;
-        if (q1 < 0 || (q1 == 0 && (q2 < 0 || (q2 == 0 && q3 < 0)))) {
-            sign = -1;
-            q1 = -q1;
-            q2 = -q2;
-            q3 = -q3;
-        }
-        int q = 81 * q1 + 9 * q2 + q3; // 1..364 once the first non-zero gradient is positive
-        int px;
-        if (rc >= Math.max(ra, rb)) {
-            px = Math.min(ra, rb);
-        } else if (rc <= Math.min(ra, rb)) {
-            px = Math.max(ra, rb);
-        } else {
-            px = ra + rb - rc;
-        }
-        px += sign * c[q];
-        px = Math.max(0, Math.min(maxVal, px));
-        int k = 0;
-        while ((n[q] << k) < a[q]) {
-            k++;
-        }
-        int mErr = golomb(k, limit);
-        int err;
-        if (near == 0 && k == 0 && 2 * b[q] <= -n[q]) {
-            err = (mErr & 1) != 0 ? (mErr - 1) >> 1 : -(mErr >> 1) - 1;
-        } else {
-            err = (mErr & 1) == 0 ? mErr >> 1 : -((mErr + 1) >> 1);
-        }
-        updateRegular(q, err);
-        return reconstruct(px, sign * err);
-    }
-
-    private int quantize(int d) {
-        if (d <= -t3) {
-            return -4;
-        }
-        if (d <= -t2) {
-            return -3;
-        }
-        if (d <= -t1) {
-            return -2;
-        }
-        if (d < -near) {
-            return -1;
-        }
-        if (d <= near) {
-            return 0;
-        }
-        if (d < t1) {
-            return 1;
-        }
-        if (d < t2) {
-            return 2;
-        }
-        if (d < t3) {
-            return 3;
-        }
-        return 4;
-    }
-
-    /** T.87 A.6: the context's error statistics and its bias correction. */
-    private void updateRegular(int q, int err) {
-        b[q] += err * (2 * near + 1);
-        a[q] += Math.abs(err);
-        if (n[q] == reset) {
-            a[q] >>= 1;
-            b[q] = b[q] >= 0 ? b[q] >> 1 : -((1 - b[q]) >> 1);
-            n[q] >>= 1;
-        }
-        n[q]++;
-        if (b[q] <= -n[q]) {
-            b[q] += n[q];
-            if (c[q] > MIN_C) {
-                c[q]--;
-            }
-            if (b[q] <= -n[q]) {
-                b[q] = -n[q] + 1;
-            }
-        } else if (b[q] > 0) {
-            b[q] -= n[q];
-            if (c[q] < MAX_C) {
-                c[q]++;
-            }
-            if (b[q] > 0) {
-                b[q] = 0;
-            }
-        }
-    }
-
-    /** The sample that ends a run before its line does (T.87 A.7.2), of run-interruption type {@code riType}. */
-    private int interruption(int ra, int rb, int riType) {
-        int q = CONTEXTS + riType;
-        int px = riType == 1 ? ra : rb;
-        int sign = riType == 0 && ra > rb ? -1 : 1;
-        int temp = riType == 0 ? a[q] : a[q] + (n[q] >> 1);
-        int k = 0;
-        while ((n[q] << k) < temp) {
-            k++;
-        }
-        int emErr = golomb(k, limit - J[runIndex] - 1);
-        int t = emErr + riType;
-        boolean map = (t & 1) != 0;
-        int abs = (t + (map ? 1 : 0)) >> 1;
-        int err = (k != 0 || 2 * nn[q] >= n[q]) == map ? -abs : abs;
-        if (err < 0) {
-            nn[q]++;
-        }
-        a[q] += (emErr + 1 - riType) >> 1;
-        if (n[q] == reset) {
-            a[q] >>= 1;
-            n[q] >>= 1;
-            nn[q] >>= 1;
-        }
-        n[q]++;
-        return reconstruct(px, sign * err);
-    }
-
-    /** Px plus the dequantised error, brought back into range (T.87 A.4.5). */
-    private int reconstruct(int px, int err) {
-        int rx = px + err * (2 * near + 1);
-        if (rx < -near) {
-            rx += range * (2 * near + 1);
-        } else if (rx > maxVal + near) {
-            rx -= range * (2 * near + 1);
-        }
-        return Math.max(0, Math.min(maxVal, rx));
-    }
-
-    /** A limited-length Golomb code (T.87 A.5.3). */
-    private int golomb(int k, int glimit) {
-        int zeros = 0;
-        while (readBit() == 0) {
-            zeros++;
-            if (zeros > 64) {
-                throw bad("the JPEG-LS data is corrupt (a code of more than 64 bits)");
-            }
-        }
-        if (zeros >= glimit - qbpp - 1) {
-            return readBits(qbpp) + 1;
-        }
-        return k == 0 ? zeros : (zeros << k) + readBits(k);
-    }
-
-    private int readBit() {
-        return readBits(1);
-    }
-
-    /** Bits from the scan, where a byte after FF gives only its 7 low bits (T.87 A.1 bit stuffing). */
-    private int readBits(int count) {
-        while (accBits < count) {
-            if (pos >= data.length) {
-                throw bad("the JPEG-LS data ends in the middle of a scan");
-            }
-            int v = data[pos] & 0xFF;
-            if (afterFf && v >= 0x80) {
-                throw bad("the JPEG-LS scan ends early (a marker FF " + hex(v) + " where coded data was expected)");
-            }
-            pos++;
-            int bits = afterFf ? 7 : 8;
-            acc = (acc << bits) | v;
-            accBits += bits;
-            afterFf = v == 0xFF;
-        }
-        accBits -= count;
-        return (int) ((acc >>> accBits) & ((1L << count) - 1));
-    }
-
-    /** Where the marker after a scan starts: the scan's last byte may be padded, or followed by a stuffed byte. */
-    private int endOfScan() {
-        int p = pos;
+    private int endOfScan(int from) {
+        int p = from;
         while (p + 1 < data.length && !(u8(p) == 0xFF && u8(p + 1) >= 0x80)) {
             p++;
         }
@@ -608,14 +242,6 @@ final class JpegLsDecoder {
         throw bad("the JPEG-LS data has no end-of-image marker (FF D9)");
     }
 
-    private static int ceilLog2(int v) {
-        int bits = 0;
-        while ((1L << bits) < v) {
-            bits++;
-        }
-        return bits;
-    }
-
     private int u8(int at) {
         if (at >= data.length) {
             throw bad("the JPEG-LS data ends in the middle of a marker segment");
@@ -632,6 +258,6 @@ final class JpegLsDecoder {
     }
 
     private BadInputException bad(String problem) {
-        return new BadInputException(source, "tag " + Tag.describe(Tag.PixelData) + " frame " + (frame + 1), problem);
+        return errors.bad(problem);
     }
 }
