@@ -7,6 +7,8 @@ package org.medfed.data.dicom;
  */
 final class JpegLsBitReader {
 
+    private static final int MAX_GOLOMB_PARAMETER = 24;
+
     private final byte[] data;
     private final int qbpp;
     private final FrameErrors errors;
@@ -26,6 +28,22 @@ final class JpegLsBitReader {
     /** Where the first byte not yet read is. */
     int position() {
         return pos;
+    }
+
+    /**
+     * The Golomb parameter of a context (T.87 A.5.1): the least k with n 2^k >= a. Compared in 64 bits: a corrupt
+     * scan can feed a context errors until a exceeds 2^30 n, past which an int shift wraps round and the search never
+     * ends. Errors of samples of at most 16 bits keep k under 18; a larger one is refused as corrupt data.
+     */
+    int golombParameter(int n, int a) {
+        int k = 0;
+        while (((long) n << k) < a) {
+            k++;
+            if (k > MAX_GOLOMB_PARAMETER) {
+                throw errors.bad("the JPEG-LS data is corrupt (a context's mean error beyond any 16-bit sample's)");
+            }
+        }
+        return k;
     }
 
     /** A limited-length Golomb code (T.87 A.5.3). */

@@ -66,10 +66,7 @@ final class JpegLsRegularMode {
         }
         px += sign * c[q];
         px = Math.max(0, Math.min(maxVal, px));
-        int k = 0;
-        while ((n[q] << k) < a[q]) {
-            k++;
-        }
+        int k = bits.golombParameter(n[q], a[q]);
         int mErr = bits.golomb(k, limit);
         int err;
         if (near == 0 && k == 0 && 2 * b[q] <= -n[q]) {

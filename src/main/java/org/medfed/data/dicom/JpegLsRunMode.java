@@ -72,10 +72,7 @@ final class JpegLsRunMode {
         int px = riType == 1 ? ra : rb;
         int sign = riType == 0 && ra > rb ? -1 : 1;
         int temp = riType == 0 ? a[q] : a[q] + (n[q] >> 1);
-        int k = 0;
-        while ((n[q] << k) < temp) {
-            k++;
-        }
+        int k = bits.golombParameter(n[q], temp);
         int emErr = bits.golomb(k, limit - J[runIndex] - 1);
         int t = emErr + riType;
         boolean map = (t & 1) != 0;
