@@ -8,7 +8,17 @@ package org.medfed.data.dicom;
 record JpegLsCodingParameters(int maxVal, int near, int t1, int t2, int t3, int reset, int range, int qbpp,
         int limit) {
 
+    /**
+     * The constants of a scan with this NEAR; a threshold of 0 (none in the presets) is the default for this NEAR
+     * (T.87 C.2.4.1.1), worked out again for each scan, since a frame's scans may differ in NEAR.
+     */
     static JpegLsCodingParameters of(int maxVal, int near, int t1, int t2, int t3, int reset) {
+        if (t1 == 0 || t2 == 0 || t3 == 0) {
+            int[] d = defaultThresholds(maxVal, near);
+            t1 = t1 != 0 ? t1 : d[0];
+            t2 = t2 != 0 ? t2 : d[1];
+            t3 = t3 != 0 ? t3 : d[2];
+        }
         int range = (maxVal + 2 * near) / (2 * near + 1) + 1;
         int bpp = Math.max(2, ceilLog2(maxVal + 1));
         return new JpegLsCodingParameters(maxVal, near, t1, t2, t3, reset, range, ceilLog2(range),

@@ -203,15 +203,7 @@ final class JpegLsDecoder {
         if (near > Math.min(255, maxVal / 2)) {
             throw bad("the JPEG-LS scan has NEAR " + near + ", more than half the largest sample " + maxVal);
         }
-        if (!presetThresholds || t1 == 0 || t2 == 0 || t3 == 0) {
-            // Kept in the presets, as the decoder always did: where an LSE segment left a threshold at 0, the
-            // default for the first scan's NEAR stands for the frame's later scans, whatever their NEAR.
-            int[] d = JpegLsCodingParameters.defaultThresholds(maxVal, near);
-            t1 = presetThresholds && t1 != 0 ? t1 : d[0];
-            t2 = presetThresholds && t2 != 0 ? t2 : d[1];
-            t3 = presetThresholds && t3 != 0 ? t3 : d[2];
-        }
-        return JpegLsCodingParameters.of(maxVal, near, t1, t2, t3, reset);
+        return JpegLsCodingParameters.of(maxVal, near, t1, t2, t3, reset); // 0 until an LSE segment sets them
     }
 
     /**
