@@ -118,8 +118,8 @@ public final class DicomImage {
         int[] v = decoder.decode(frame);
         if (v.length != format.samplesPerFrame()) {
             // a decoder's own checks should catch this; never let a wrong size turn into an index error
-            throw new BadInputException(source, "tag " + Tag.describe(Tag.PixelData) + " frame " + (frame + 1),
-                    "decodes to " + v.length + " samples, but the file describes " + format.samplesPerFrame());
+            throw new FrameErrors(source, frame).bad("decodes to " + v.length + " samples, but the file describes "
+                    + format.samplesPerFrame());
         }
         return v;
     }

@@ -112,8 +112,7 @@ final class Jpeg12BitDecoder {
         try {
             return new Jpeg12BitDecoder(jpeg, source, frame).run();
         } catch (ArrayIndexOutOfBoundsException e) {
-            throw new BadInputException(source, "tag " + Tag.describe(Tag.PixelData) + " frame " + (frame + 1),
-                    "the 12-bit JPEG data ends early or is damaged");
+            throw new FrameErrors(source, frame).bad("the 12-bit JPEG data ends early or is damaged");
         }
     }
 
@@ -426,6 +425,6 @@ final class Jpeg12BitDecoder {
     }
 
     private BadInputException bad(String problem) {
-        return new BadInputException(source, "tag " + Tag.describe(Tag.PixelData) + " frame " + (frame + 1), problem);
+        return new FrameErrors(source, frame).bad(problem);
     }
 }

@@ -92,6 +92,6 @@ final class RleFrameDecoder implements FrameDecoder {
     }
 
     private BadInputException bad(int frame, String problem) {
-        return new BadInputException(source, "tag " + Tag.describe(Tag.PixelData) + " frame " + (frame + 1), problem);
+        return new FrameErrors(source, frame).bad(problem);
     }
 }
