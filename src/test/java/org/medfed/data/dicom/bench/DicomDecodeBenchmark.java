@@ -40,6 +40,8 @@ public class DicomDecodeBenchmark {
         "valid/MR_small_bigendian.dcm",
         "valid/image_dfl.dcm",
         "valid/MR_small_RLE.dcm",
+        "valid/MR_small_jpeg_ls_lossless.dcm",
+        "fixture:jls81_u12_3frames_near3.dcm",
         "fixture:jpeg70_u12_3frames.dcm",
         "fixture:jpeg57_u12_3frames.dcm",
         "valid/SC_rgb_jpeg_dcmtk.dcm",
