@@ -53,9 +53,8 @@ final class PredictCommand implements Callable<Integer> {
             if (own.isEmpty()) {
                 throw e;
             }
-            throw new BadInputException(e.file(), e.location(), e.problem() + ". It is " + own.get() + "'s own file: "
-                    + "add --participant " + own.get() + " to read it with that hospital's import options and mapping",
-                    e);
+            throw e.withAdvice("It is " + own.get() + "'s own file: add --participant " + own.get() + " to read it with "
+                    + "that hospital's import options and mapping");
         }
         err.println(summary.describe());
         if (summary.accuracy() != null) {

@@ -54,6 +54,11 @@ public class BadInputException extends RuntimeException {
         return sb.append(problem).toString();
     }
 
+    /** The same problem at the same place, followed by what the user can do about it ({@code advice}, a sentence). */
+    public BadInputException withAdvice(String advice) {
+        return new BadInputException(file, location, problem + ". " + advice, this);
+    }
+
     /** The file concerned, or null. */
     public Path file() {
         return file;

@@ -434,10 +434,9 @@ public final class ResultsViewModel {
                         participant),
                 summary -> dialogs.showInfo("Predictions saved", predictionsSaved(r, in, out, summary)),
                 e -> dialogs.showError("Could not predict", participant == null && Prediction.readsEachHospitalItsOwnWay(r)
-                        && e instanceof org.medfed.engine.BadInputException b ? new org.medfed.engine.BadInputException(
-                        b.file(), b.location(), b.problem() + ". If the file comes from one of the study's hospitals, "
-                        + "predict it again and choose that hospital: its file is then read with the hospital's own "
-                        + "import options.", e) : e));
+                        && e instanceof org.medfed.engine.BadInputException b ? b.withAdvice("If the file comes from "
+                        + "one of the study's hospitals, predict it again and choose that hospital: its file is then "
+                        + "read with the hospital's own import options.") : e));
     }
 
     /** The choice of a file that comes from none of the study's hospitals. */
