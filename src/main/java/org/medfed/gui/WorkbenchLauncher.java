@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import javafx.application.Application;
 import org.medfed.concurrency.Workers;
+import org.medfed.gui.common.JavaFxStartupLog;
 import org.medfed.gui.common.SampleStudies;
 
 /**
@@ -42,6 +43,7 @@ public final class WorkbenchLauncher {
         }
         Path study = args.isEmpty() ? SampleStudies.defaultSample().orElse(null) : Path.of(args.get(0));
         App.prepare(workers, study);
+        JavaFxStartupLog.quietClassPathWarning();
         Application.launch(App.class);
         return 0;
     }

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import javafx.application.Application;
 import org.medfed.concurrency.Workers;
 import org.medfed.gui.WorkbenchLauncher;
+import org.medfed.gui.common.JavaFxStartupLog;
 
 /**
  * Opens the hospital node's window ({@code medfed node --gui [--config node.json]}): on that node.json, or empty
@@ -23,6 +24,7 @@ public final class NodeWindowLauncher {
             return 2;
         }
         NodeApp.prepare(workers, nodeJson);
+        JavaFxStartupLog.quietClassPathWarning();
         Application.launch(NodeApp.class);
         return 0;
     }
