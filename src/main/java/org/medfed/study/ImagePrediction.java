@@ -275,7 +275,8 @@ final class ImagePrediction {
 
     /** The file's path below the input folder (its name when a file was given), with forward slashes. */
     private static String name(Path input, Path file) {
-        Path rel = Files.isDirectory(input) ? input.relativize(file) : file.getFileName();
+        // files() lists a given file as the input itself: no need to ask the file system again for each file
+        Path rel = file.equals(input) ? file.getFileName() : input.relativize(file);
         return rel.toString().replace('\\', '/');
     }
 

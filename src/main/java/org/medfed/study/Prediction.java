@@ -1,16 +1,19 @@
 package org.medfed.study;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.medfed.data.csv.CsvFormat;
 import org.medfed.data.csv.CsvReader;
 import org.medfed.data.csv.CsvTable;
 import org.medfed.data.csv.CsvWriter;
-import org.medfed.io.OutputFolder;
 import org.medfed.data.csv.HeaderMode;
 import org.medfed.data.tabular.FittedPreprocessing;
 import org.medfed.data.tabular.MissingPolicy;
@@ -18,12 +21,16 @@ import org.medfed.data.tabular.Normalization;
 import org.medfed.data.tabular.RowEncoder;
 import org.medfed.data.tabular.Standardization;
 import org.medfed.engine.BadInputException;
+import org.medfed.io.FileTrees;
+import org.medfed.io.OutputFolder;
 import org.medfed.metrics.ClassificationMetrics;
 import org.medfed.model.ModelFiles;
 import org.medfed.model.onnx.OnnxExport;
 import org.medfed.model.onnx.OnnxModel;
 import org.medfed.project.ModelCard;
 import org.medfed.project.ModelCardFile;
+import org.medfed.project.ParticipantEntry;
+import org.medfed.project.StudyFile;
 
 /**
  * Applies an exported model to new rows with exactly the preprocessing of training, read from the model card:
@@ -101,7 +108,7 @@ public final class Prediction {
      * The hospital of the study whose own data {@code input} is (one of its files, or inside its image folder): the
      * model trained on most of it, so an accuracy there says little about new patients.
      */
-    public static java.util.Optional<String> hospitalWhoseDataItIs(StudyResult result, Path input) {
+    public static Optional<String> hospitalWhoseDataItIs(StudyResult result, Path input) {
         return hospitalWhoseDataItIs(new RunFolder.RanStudy(result.prepared().study(), result.prepared().studyFile()),
                 input);
     }
@@ -112,37 +119,37 @@ public final class Prediction {
      * kept anywhere else, whose training data nothing records, and when the run's record of its study cannot be read
      * (a caution is not worth failing a prediction for).
      */
-    public static java.util.Optional<String> hospitalWhoseDataItIs(Path model, Path input) {
+    public static Optional<String> hospitalWhoseDataItIs(Path model, Path input) {
         Path folder = model.toAbsolutePath().normalize();
-        if (java.nio.file.Files.isRegularFile(folder)) {
+        if (Files.isRegularFile(folder)) {
             folder = folder.getParent();
         }
         Path run = folder == null ? null : folder.getParent();
         if (run == null) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
             return RunFolder.studyOf(run).flatMap(ran -> hospitalWhoseDataItIs(ran, input));
-        } catch (BadInputException | java.io.UncheckedIOException e) {
-            return java.util.Optional.empty();
+        } catch (BadInputException | UncheckedIOException e) {
+            return Optional.empty();
         }
     }
 
-    private static java.util.Optional<String> hospitalWhoseDataItIs(RunFolder.RanStudy ran, Path input) {
+    private static Optional<String> hospitalWhoseDataItIs(RunFolder.RanStudy ran, Path input) {
         Path in = input.toAbsolutePath().normalize();
-        for (org.medfed.project.ParticipantEntry p : ran.study().enabledParticipants()) {
+        for (ParticipantEntry p : ran.study().enabledParticipants()) {
             for (String data : p.data()) {
                 if (data == null) {
                     continue;
                 }
                 Path own = (ran.studyFile() == null ? Path.of(data)
-                        : org.medfed.project.StudyFile.resolve(ran.studyFile(), data)).toAbsolutePath().normalize();
+                        : StudyFile.resolve(ran.studyFile(), data)).toAbsolutePath().normalize();
                 if (in.equals(own) || in.startsWith(own)) {
-                    return java.util.Optional.of(p.name());
+                    return Optional.of(p.name());
                 }
             }
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 
     /** The caution beside an accuracy measured on {@code hospital}'s own data, for the terminal and the workbench. */
@@ -167,14 +174,14 @@ public final class Prediction {
     public static Summary withRunModel(StudyResult result, ResultStatistics stats, Path keptRun, Path input,
                                        Path output, String participant) {
         Path kept = keptRun == null ? null : keptRun.resolve(RunOutputs.MODEL);
-        if (kept != null && java.nio.file.Files.isDirectory(kept)) {
+        if (kept != null && Files.isDirectory(kept)) {
             return predictFile(kept, input, participant, output);
         }
         Path scratch;
         try {
-            scratch = java.nio.file.Files.createTempDirectory("medfed-model");
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            scratch = Files.createTempDirectory("medfed-model");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         try {
             Path model = scratch.resolve(RunOutputs.MODEL);
@@ -182,8 +189,8 @@ public final class Prediction {
             return predictFile(model, input, participant, output);
         } finally {
             try {
-                org.medfed.io.FileTrees.delete(scratch);
-            } catch (java.io.IOException ignored) {
+                FileTrees.delete(scratch);
+            } catch (IOException ignored) {
                 // a temporary folder left behind is the system's to clear
             }
         }
@@ -196,7 +203,7 @@ public final class Prediction {
      */
     public static Summary predictFile(Path model, Path input, String participant, Path output) {
         if (model.getFileName() != null && model.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".onnx")) {
-            if (!java.nio.file.Files.isRegularFile(model)) {
+            if (!Files.isRegularFile(model)) {
                 throw new BadInputException(model, null, "does not exist or is not a file");
             }
             Path folder = model.toAbsolutePath().getParent();
@@ -278,7 +285,7 @@ public final class Prediction {
                     + "does not apply: use the hospital's own file (model-NAME.onnx) where the model card lists one");
         }
         Path cardFile = file.resolveSibling(org.medfed.project.ModelCardFile.NAME);
-        ModelCard card = java.nio.file.Files.isRegularFile(cardFile) ? ModelCardFile.load(file.getParent()) : null;
+        ModelCard card = Files.isRegularFile(cardFile) ? ModelCardFile.load(file.getParent()) : null;
         FittedPreprocessing prep = card == null ? null : card.preprocessing();
         try (OnnxModel model = OnnxModel.load(file)) {
             if (!model.hasOutput(OnnxExport.INPUT_OK) || model.classes().isEmpty()) {

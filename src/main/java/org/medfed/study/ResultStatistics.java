@@ -186,8 +186,8 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
         if (federated == null) {
             return out;
         }
-        List<LowerByChance> byChance = new ArrayList<>();
-        List<LowerByChance> untested = new ArrayList<>();
+        List<LowerScore> byChance = new ArrayList<>();
+        List<LowerScore> untested = new ArrayList<>();
         for (String h : stats.hospitals()) {
             Map<String, Figures> alone = stats.figures().get(BaselineResult.local(h));
             Figures f = federated.get(h);
@@ -199,11 +199,11 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
             String figures = String.format(Locale.ROOT, "%.3f against %.3f on %d test patients",
                     f.accuracy().value(), a.accuracy().value(), f.n());
             if (c.isEmpty()) {
-                untested.add(new LowerByChance(h, figures, null));
+                untested.add(new LowerScore(h, figures, null));
                 continue;
             }
             if (c.get().verdict() != McNemar.Verdict.WORSE) {
-                byChance.add(new LowerByChance(h, figures, p(c.get().pValue())));
+                byChance.add(new LowerScore(h, figures, p(c.get().pValue())));
                 continue;
             }
             // "worse" only where the paired test says so: one patient in 38 is a lower score, not a worse model
@@ -233,28 +233,28 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
         return out;
     }
 
-    /** A hospital where the federated model scored lower by a difference the paired test cannot tell from chance. */
     /** A hospital where the federated model scored lower, by a difference not shown real; {@code p} null: untested. */
-    private record LowerByChance(String hospital, String figures, String p) {
+    private record LowerScore(String hospital, String figures, String p) {
     }
 
     /**
      * One warning for all the hospitals of {@code lower}, if any: a warning per hospital for differences that are no
-     * finding reads as alarm. {@code why} ends the sentence, with the p-values in place of a {@code %s}.
+     * finding reads as alarm. {@code whyOne} or {@code whyMany} ends the sentence, with the p-values in place of a
+     * {@code %s}.
      */
-    private static Optional<String> lowerInOneSentence(List<LowerByChance> lower, String whyOne, String whyMany) {
+    private static Optional<String> lowerInOneSentence(List<LowerScore> lower, String whyOne, String whyMany) {
         if (lower.isEmpty()) {
             return Optional.empty();
         }
-        String ps = String.join(", ", lower.stream().map(LowerByChance::p).filter(Objects::nonNull).toList());
+        String ps = String.join(", ", lower.stream().map(LowerScore::p).filter(Objects::nonNull).toList());
         if (lower.size() == 1) {
-            LowerByChance l = lower.get(0);
+            LowerScore l = lower.get(0);
             return Optional.of(String.format(Locale.ROOT, "At %s the federated model scored lower than %s's own model: "
                     + "accuracy %s; " + whyOne, l.hospital(), l.hospital(), l.figures(), ps));
         }
         return Optional.of(String.format(Locale.ROOT, "At %s the federated model scored lower than each hospital's own "
-                + "model: accuracy %s; " + whyMany, EnglishList.of(lower.stream().map(LowerByChance::hospital).toList()),
-                String.join(", ", lower.stream().map(LowerByChance::figures).toList()), ps));
+                + "model: accuracy %s; " + whyMany, EnglishList.of(lower.stream().map(LowerScore::hospital).toList()),
+                String.join(", ", lower.stream().map(LowerScore::figures).toList()), ps));
     }
 
     /** A p-value as people read it: "< 0.001" for the tiny ones, two significant figures otherwise. */

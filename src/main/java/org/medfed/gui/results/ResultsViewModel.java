@@ -418,7 +418,8 @@ public final class ResultsViewModel {
         if (input.isEmpty()) {
             return;
         }
-        Optional<String> from = whoseFile(r, input.get());
+        boolean perHospital = Prediction.readsEachHospitalItsOwnWay(r);
+        Optional<String> from = perHospital ? whoseFile(r, input.get()) : Optional.of(NEW_SOURCE);
         if (from.isEmpty()) {
             return;
         }
@@ -433,7 +434,7 @@ public final class ResultsViewModel {
         tasks.run(() -> Prediction.withRunModel(r, stats != null ? stats : ResultStatistics.of(r), kept, in, out,
                         participant),
                 summary -> dialogs.showInfo("Predictions saved", predictionsSaved(r, in, out, summary)),
-                e -> dialogs.showError("Could not predict", participant == null && Prediction.readsEachHospitalItsOwnWay(r)
+                e -> dialogs.showError("Could not predict", participant == null && perHospital
                         && e instanceof org.medfed.engine.BadInputException b ? b.withAdvice("If the file comes from "
                         + "one of the study's hospitals, predict it again and choose that hospital: its file is then "
                         + "read with the hospital's own import options.") : e));
@@ -443,14 +444,10 @@ public final class ResultsViewModel {
     static final String NEW_SOURCE = "None of them: a new source, in the study's common format";
 
     /**
-     * Whose file {@code input} is, when that changes how it is read (a hospital's own import options, mapping or
-     * statistics): asked, with the hospital whose data it is chosen first; {@link #NEW_SOURCE} when it does not
-     * matter. Empty when the user cancels.
+     * Whose file {@code input} is, for a study that reads its hospitals each their own way (import options, mapping
+     * or statistics): asked, with the hospital whose data it is chosen first. Empty when the user cancels.
      */
     private Optional<String> whoseFile(StudyResult r, Path input) {
-        if (!Prediction.readsEachHospitalItsOwnWay(r)) {
-            return Optional.of(NEW_SOURCE);
-        }
         List<String> choices = new ArrayList<>(r.prepared().study().enabledParticipants().stream()
                 .map(org.medfed.project.ParticipantEntry::name).toList());
         choices.add(NEW_SOURCE);
