@@ -35,7 +35,8 @@ final class PredictCommand implements Callable<Integer> {
     @Option(names = "--participant", paramLabel = "NAME",
             description = {"the hospital the file comes from: it is read with that hospital's import options and mapping "
                     + "(as the study read its file), and its own normalisation is used when the model was trained with "
-                    + "each hospital's own statistics"})
+                    + "each hospital's own statistics. Without it, a file that is one of the run's hospital files "
+                    + "is read as that hospital's (for a model folder in its run folder)"})
     String participant;
 
     @Spec
@@ -45,17 +46,24 @@ final class PredictCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         Path target = out != null ? out : Prediction.defaultOutput(input);
+        // a hospital's own file is read as that hospital's, as the workbench preselects it
+        var readAs = participant == null ? Prediction.hospitalToReadAs(model, input) : java.util.Optional.<String>empty();
         Prediction.Summary summary;
         try {
-            summary = Prediction.predictFile(model, input, participant, target);
+            summary = Prediction.predictFile(model, input, readAs.orElse(participant), target);
         } catch (BadInputException e) {
-            var own = participant == null ? Prediction.hospitalWhoseDataItIs(model, input) : java.util.Optional.<String>empty();
+            var own = participant == null && readAs.isEmpty() ? Prediction.hospitalWhoseDataItIs(model, input)
+                    : java.util.Optional.<String>empty();
             if (own.isEmpty()) {
                 throw e;
             }
-            throw e.withAdvice("It is " + own.get() + "'s own file: add --participant " + own.get() + " to read it with "
-                    + "that hospital's import options and mapping");
+            Path folder = model.toAbsolutePath().getParent();
+            throw e.withAdvice("It is " + own.get() + "'s own file, which an ONNX file reads only in the study's common "
+                    + "format: predict it with the model folder (--model " + folder + "), which reads it with that "
+                    + "hospital's import options and mapping");
         }
+        readAs.ifPresent(h -> err.println("read as " + h + "'s file, with that hospital's import options, mapping and "
+                + "statistics, as the study read it (--participant names another hospital)"));
         err.println(summary.describe());
         if (summary.accuracy() != null) {
             Prediction.hospitalWhoseDataItIs(model, input).ifPresent(h -> err.println("note: " + Prediction.ownDataCaution(h)));

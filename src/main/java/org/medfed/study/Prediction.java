@@ -30,6 +30,7 @@ import org.medfed.model.onnx.OnnxModel;
 import org.medfed.project.ModelCard;
 import org.medfed.project.ModelCardFile;
 import org.medfed.project.ParticipantEntry;
+import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
 
 /**
@@ -95,8 +96,7 @@ public final class Prediction {
             return false;
         }
         var study = result.prepared().study();
-        return Normalization.LOCAL.id().equals(study.data().normalization())
-                || study.enabledParticipants().stream().anyMatch(p -> p.csv() != null || p.mapping() != null);
+        return study.enabledParticipants().stream().anyMatch(p -> readsItsOwnWay(study, p));
     }
 
     /** Whether the run's model draws masks (a segmentation) rather than predicting a class. */
@@ -120,19 +120,49 @@ public final class Prediction {
      * (a caution is not worth failing a prediction for).
      */
     public static Optional<String> hospitalWhoseDataItIs(Path model, Path input) {
+        try {
+            return ranStudy(model).flatMap(ran -> hospitalWhoseDataItIs(ran, input));
+        } catch (BadInputException | UncheckedIOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The study of the run whose model {@code model} is (its model folder or a file in it), if it is in one. */
+    private static Optional<RunFolder.RanStudy> ranStudy(Path model) {
         Path folder = model.toAbsolutePath().normalize();
         if (Files.isRegularFile(folder)) {
             folder = folder.getParent();
         }
         Path run = folder == null ? null : folder.getParent();
-        if (run == null) {
+        return run == null ? Optional.empty() : RunFolder.studyOf(run);
+    }
+
+    /**
+     * The hospital as whose file {@code input} is read when no hospital is named: the hospital whose own table file it
+     * is, when the study read that hospital its own way (import options, a mapping, each hospital's own statistics)
+     * and {@code model} is a run's model folder of table columns, which can read a file so. A user predicting a
+     * hospital's own file means that hospital's reading, as the workbench preselects it. Empty when the reading would
+     * be the common one anyway, for an ONNX file (it carries one reading), an image model, a model kept outside its
+     * run folder, and a folder whose card cannot be read (the prediction reports that).
+     */
+    public static Optional<String> hospitalToReadAs(Path model, Path input) {
+        if (!Files.isDirectory(model)) {
             return Optional.empty();
         }
         try {
-            return RunFolder.studyOf(run).flatMap(ran -> hospitalWhoseDataItIs(ran, input));
+            Optional<String> own = ranStudy(model).flatMap(ran -> hospitalWhoseDataItIs(ran, input)
+                    .filter(name -> ran.study().enabledParticipants().stream()
+                            .anyMatch(p -> p.name().equals(name) && readsItsOwnWay(ran.study(), p))));
+            return own.isPresent() && ModelCardFile.load(model).preprocessing() != null ? own : Optional.empty();
         } catch (BadInputException | UncheckedIOException e) {
             return Optional.empty();
         }
+    }
+
+    /** Whether the study read {@code hospital}'s files otherwise than in the common format and statistics. */
+    private static boolean readsItsOwnWay(Study study, ParticipantEntry hospital) {
+        return Normalization.LOCAL.id().equals(study.data().normalization()) || hospital.csv() != null
+                || hospital.mapping() != null;
     }
 
     private static Optional<String> hospitalWhoseDataItIs(RunFolder.RanStudy ran, Path input) {

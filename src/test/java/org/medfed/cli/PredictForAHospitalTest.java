@@ -71,12 +71,28 @@ class PredictForAHospitalTest {
         assertThat(q.err()).as("the sample's file is not this study's").doesNotContain("own data");
         assertThat(lastColumns(asExported)).isEqualTo(lastColumns(asOriginal));
 
-        // the hospital's own file without --participant: not in the study's format, and the message says what to add
+        // the hospital's own file without --participant is read as that hospital's, and the terminal says so
+        Path plainOut = tmp.resolve("plain.csv");
         CliRunner plain = CliRunner.run("predict", "--model", run.resolve("model").toString(), "--input",
-                export.toString(), "--out", tmp.resolve("plain.csv").toString());
-        assertThat(plain.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
-        assertThat(plain.err()).contains("rural-export.csv line 1").contains("It is rural-clinic's own file: add "
-                + "--participant rural-clinic to read it with that hospital's import options and mapping");
+                export.toString(), "--out", plainOut.toString());
+        assertThat(plain.exitCode()).as(plain.err()).isZero();
+        assertThat(plain.err()).contains("read as rural-clinic's file, with that hospital's import options")
+                .contains("150 of 150 rows predicted").contains("note: This is rural-clinic's own data");
+        assertThat(lastColumns(plainOut)).isEqualTo(lastColumns(asExported));
+        // an ONNX file reads only the common format: the message points to the model folder, which reads it
+        CliRunner onnx = CliRunner.run("predict", "--model", run.resolve("model/model.onnx").toString(), "--input",
+                export.toString(), "--out", tmp.resolve("onnx.csv").toString());
+        assertThat(onnx.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
+        assertThat(onnx.err()).contains("rural-export.csv line 1").contains("It is rural-clinic's own file, which an "
+                + "ONNX file reads only in the study's common format: predict it with the model folder (--model "
+                + run.resolve("model").toAbsolutePath());
+        assertThat(q.err()).as("a file of no hospital of this study is read in the common format")
+                .doesNotContain("read as");
+        // heart-centre's file, which the study reads in the common format: nothing to say about its reading
+        CliRunner common = CliRunner.run("predict", "--model", run.resolve("model").toString(), "--input",
+                SAMPLE.resolve("data/heart-centre.csv").toString(), "--out", tmp.resolve("hc.csv").toString());
+        assertThat(common.exitCode()).as(common.err()).isZero();
+        assertThat(common.err()).contains("note: This is heart-centre's own data").doesNotContain("read as");
 
         CliRunner unknown = CliRunner.run("predict", "--model", run.resolve("model").toString(), "--input",
                 export.toString(), "--participant", "rural", "--out", tmp.resolve("x.csv").toString());
