@@ -20,6 +20,7 @@ import org.medfed.project.JsonFiles;
 import org.medfed.report.ChartImages;
 import org.medfed.project.ModelCard;
 import org.medfed.project.ModelCardFile;
+import org.medfed.study.BaselineResult;
 import org.medfed.study.ProtectionSummary;
 import org.medfed.study.ResultsTable;
 import org.medfed.study.RunCurves;
@@ -408,7 +409,7 @@ public final class StudyReport {
         if (row.equals("pooled")) {
             return "Pooled (all data in one place)";
         }
-        return row.startsWith("local:") ? row.substring("local:".length()) + " alone" : row;
+        return row.startsWith(BaselineResult.LOCAL) ? row.substring(BaselineResult.LOCAL.length()) + " alone" : row;
     }
 
     private static double number(String s) {

@@ -12,7 +12,10 @@ public record BaselineResult(String row, Map<String, Evaluation> test, ModelVect
 
     public static final String POOLED = "pooled";
 
+    /** The start of the row of a hospital alone. */
+    public static final String LOCAL = "local:";
+
     public static String local(String participant) {
-        return "local:" + participant;
+        return LOCAL + participant;
     }
 }

@@ -172,6 +172,7 @@ public final class RunFolder implements AutoCloseable {
         if (!Double.isNaN(epsilon)) {
             p.setProperty("epsilon", String.valueOf(epsilon));
         }
+        RunFigures.of(result).writeTo(p);
         writeInfo(p);
         claim().finish();
         return stats;

@@ -314,8 +314,8 @@ public final class ResultsViewModel {
         if (row.equals(ResultsTable.PERSONALISED)) {
             return "Personalised (each hospital's own model, kept there)";
         }
-        if (row.startsWith("local:")) {
-            return row.substring("local:".length()) + " alone";
+        if (row.startsWith(BaselineResult.LOCAL)) {
+            return row.substring(BaselineResult.LOCAL.length()) + " alone";
         }
         return row;
     }

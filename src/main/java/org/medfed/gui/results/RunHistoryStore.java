@@ -12,11 +12,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.stream.Stream;
-import org.medfed.data.csv.CsvFormat;
-import org.medfed.data.csv.CsvReader;
-import org.medfed.data.csv.CsvTable;
 import org.medfed.project.Study;
 import org.medfed.project.StudyFile;
+import org.medfed.study.RunFigures;
 import org.medfed.study.RunFolder;
 
 /**
@@ -106,43 +104,14 @@ public final class RunHistoryStore {
         Properties p = new Properties();
         p.load(new StringReader(Files.readString(dir.resolve(INFO), StandardCharsets.ISO_8859_1)));
         Study study = StudyFile.load(dir.resolve("study.json"));
-        double fedAcc = Double.NaN;
-        double fedAuc = Double.NaN;
-        double pooled = Double.NaN;
-        double bestLocal = Double.NaN;
-        String bestLocalName = "";
-        Path results = dir.resolve("results.csv");
-        if (Files.isRegularFile(results)) {
-            CsvTable t = CsvReader.read(results, CsvFormat.defaults());
-            int cModel = t.columnIndex("model");
-            int cPart = t.columnIndex("participant");
-            int cMetric = t.columnIndex("metric");
-            int cValue = t.columnIndex("value");
-            for (int r = 0; r < t.rowCount(); r++) {
-                if (!"mean".equals(t.value(r, cPart)) || t.value(r, cValue) == null) {
-                    continue;
-                }
-                String model = t.value(r, cModel);
-                String metric = t.value(r, cMetric);
-                double v = Double.parseDouble(t.value(r, cValue));
-                if (model.equals("federated") && metric.equals("accuracy")) {
-                    fedAcc = v;
-                } else if (model.equals("federated") && metric.equals("auc")) {
-                    fedAuc = v;
-                } else if (model.equals("pooled") && metric.equals("accuracy")) {
-                    pooled = v;
-                } else if (model.startsWith("local:") && metric.equals("accuracy") && !(v <= bestLocal)) {
-                    bestLocal = v;
-                    bestLocalName = model.substring("local:".length());
-                }
-            }
-        }
+        RunFigures f = RunFigures.of(dir, p);
         String folderName = String.valueOf(dir.getFileName());
         return new RunRecord(dir, pretty(folderName), p.getProperty("status", "?"), study.strategy().id(), model(study),
                 Integer.parseInt(p.getProperty("roundsCompleted", "0")),
                 Integer.parseInt(p.getProperty("roundsPlanned", "0")), study.training().learningRate(),
-                Long.parseLong(p.getProperty("seed", String.valueOf(study.seed()))), fedAcc, fedAuc, pooled, bestLocal,
-                bestLocalName, p.getProperty("privacy", ""), Double.parseDouble(p.getProperty("epsilon", "NaN")));
+                Long.parseLong(p.getProperty("seed", String.valueOf(study.seed()))), f.federatedAccuracy(),
+                f.federatedAuc(), f.pooledAccuracy(), f.bestAloneAccuracy(), f.bestAlone(), p.getProperty("privacy", ""),
+                Double.parseDouble(p.getProperty("epsilon", "NaN")));
     }
 
     /** "20261125-142301" as "2026-11-25 14:23:01". */

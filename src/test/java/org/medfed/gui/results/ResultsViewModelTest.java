@@ -312,8 +312,10 @@ class ResultsViewModelTest {
             assertThat(r.strategy()).isEqualTo("weighted-fedavg");
             assertThat(r.rounds()).isEqualTo(5);
             assertThat(r.federatedAccuracy()).isCloseTo(result.history().lastRound().orElseThrow().globalMetric("accuracy"), within(1e-6));
+            assertThat(r.federatedAuc()).isBetween(0.5, 1.0);
             assertThat(r.pooledAccuracy()).isBetween(0.5, 1.0);
             assertThat(r.bestLocal()).isNotEmpty();
+            assertThat(r.bestLocalAccuracy()).isBetween(0.5, 1.0);
             assertThat(r.privacy()).isEmpty();
             assertThat(r.epsilon()).isNaN();
         });
