@@ -54,9 +54,12 @@ final class NodeBaselines {
                 Params.builder().all(plan.toParams()).floats("model", initial.toArray()).build()));
         ModelVector model = ModelVector.wrap(reply.floats("model"));
         Map<String, Evaluation> test = new TreeMap<>();
+        String row = BaselineResult.local(h.name());
         for (RemoteParticipant other : hospitals) {
-            test.put(other.name(), Evaluation.fromReply(calls.call(other, EvaluationRequest.of(0, model, DataSplit.TEST))));
+            if (BaselineResult.testedAt(row, other.name(), hospitals.size())) {
+                test.put(other.name(), Evaluation.fromReply(calls.call(other, EvaluationRequest.of(0, model, DataSplit.TEST))));
+            }
         }
-        return new BaselineResult(BaselineResult.local(h.name()), test, model, System.nanoTime() - t0);
+        return new BaselineResult(row, test, model, System.nanoTime() - t0);
     }
 }

@@ -85,9 +85,15 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
             for (String model : p.byModel().keySet()) {
                 Map<String, Figures> row = new LinkedHashMap<>();
                 for (String h : hospitals) {
-                    row.put(h, figures(p.at(model, h), p.classes().size()));
+                    TestPredictions.Site site = p.at(model, h);
+                    if (site != null) {
+                        row.put(h, figures(site, p.classes().size()));
+                    }
                 }
-                row.put(TestPredictions.ALL, figures(p.at(model, TestPredictions.ALL), p.classes().size()));
+                TestPredictions.Site all = p.at(model, TestPredictions.ALL);
+                if (all != null) {
+                    row.put(TestPredictions.ALL, figures(all, p.classes().size()));
+                }
                 figures.put(model, row);
             }
             for (String h : hospitals) {

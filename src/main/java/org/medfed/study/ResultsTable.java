@@ -41,10 +41,19 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         if (!result.personal().isEmpty()) {
             rows.add(row(PERSONALISED, result.personal().test()));
         }
+        List<String> participants = result.prepared().participantNames();
         for (BaselineResult b : result.baselines()) {
-            rows.add(row(b.row(), b.test()));
+            Row row = row(b.row(), b.test());
+            if (!b.test().keySet().containsAll(participants)) {
+                // tested at its own hospital only (BaselineResult.testedAtEveryHospital): its patients are not all
+                // patients, so it has no figure over them
+                Map<String, Double> summary = new java.util.LinkedHashMap<>(row.summary());
+                summary.keySet().removeIf(k -> k.endsWith(MetricSummary.WEIGHTED));
+                row = new Row(row.model(), row.test(), summary);
+            }
+            rows.add(row);
         }
-        return new ResultsTable(result.prepared().participantNames(), rows);
+        return new ResultsTable(participants, rows);
     }
 
     /** The row of {@code model}, if the table has one. */

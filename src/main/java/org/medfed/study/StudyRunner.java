@@ -169,7 +169,10 @@ public final class StudyRunner {
         return out;
     }
 
-    /** Each hospital alone, then all training rows pooled; each model evaluated on every hospital's test rows. */
+    /**
+     * Each hospital alone, then all training rows pooled; each model evaluated on every hospital's test rows (past
+     * {@link BaselineResult#testedAtEveryHospital} hospitals, a hospital's own model on its own).
+     */
     public static List<BaselineResult> baselines(Workers workers, PreparedStudy prepared, long seed,
                                                  RunControl control, Consumer<String> progress) {
         if (prepared.data() instanceof RemoteStudyData remote) {
@@ -196,8 +199,11 @@ public final class StudyRunner {
         ModelTrainer trainer = ModelTrainer.create(prepared.spec(), train, train);
         TrainingOutcome outcome = trainer.train(initial, plan, GradientAdjustment.NONE, control);
         Map<String, Evaluation> test = new TreeMap<>();
+        int hospitals = prepared.data().sites().size();
         for (SiteData site : prepared.data().sites()) {
-            test.put(site.name(), trainer.evaluate(outcome.params(), site.test()));
+            if (BaselineResult.testedAt(row, site.name(), hospitals)) {
+                test.put(site.name(), trainer.evaluate(outcome.params(), site.test()));
+            }
         }
         return new BaselineResult(row, test, outcome.params(), System.nanoTime() - t0);
     }

@@ -55,8 +55,13 @@ public record TestPredictions(List<String> classes, List<String> hospitals, Map<
         for (SiteData site : prepared.data().sites()) {
             hospitals.add(site.name());
             ModelTrainer trainer = ModelTrainer.create(prepared.spec(), site.train(), site.test());
-            models.forEach((row, model) -> byModel.computeIfAbsent(row, r -> new LinkedHashMap<>())
-                    .put(site.name(), new Site(site.test().labels(), trainer.predict(model, site.test()))));
+            int count = prepared.data().sites().size();
+            models.forEach((row, model) -> {
+                if (BaselineResult.testedAt(row, site.name(), count)) {
+                    byModel.computeIfAbsent(row, r -> new LinkedHashMap<>())
+                            .put(site.name(), new Site(site.test().labels(), trainer.predict(model, site.test())));
+                }
+            });
             ModelVector own = result.personalModels().get(site.name());
             if (own != null && result.personalModels().size() == prepared.data().sites().size()) {
                 // each hospital's personal model on its own test patients only
@@ -72,7 +77,10 @@ public record TestPredictions(List<String> classes, List<String> hospitals, Map<
         return at(ResultsTable.FEDERATED, hospital);
     }
 
-    /** A model's predictions at {@code hospital}, or at all hospitals together for {@link #ALL}; null if none. */
+    /**
+     * A model's predictions at {@code hospital}, or at all hospitals together for {@link #ALL}; null if none (for
+     * {@link #ALL}, when the model was not tested at every hospital).
+     */
     public Site at(String model, String hospital) {
         Map<String, Site> sites = byModel.get(model);
         if (sites == null) {
@@ -80,6 +88,9 @@ public record TestPredictions(List<String> classes, List<String> hospitals, Map<
         }
         if (!ALL.equals(hospital)) {
             return sites.get(hospital);
+        }
+        if (!sites.keySet().containsAll(hospitals)) {
+            return null;
         }
         int n = sites.values().stream().mapToInt(Site::size).sum();
         int[] labels = new int[n];
