@@ -218,10 +218,14 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                     h, h, f.accuracy().value(), a.accuracy().value(), f.n(), p(c.get().pValue())));
         }
         // a multi-site run: the patients' predictions stayed at the hospitals, so no difference can be tested
-        lowerInOneSentence(untested, "no paired test is possible without the patients' predictions.",
+        int hospitals = stats.hospitals().size();
+        lowerInOneSentence(untested, hospitals, "no paired test is possible without the patients' predictions.",
+                "no paired test is possible without the patients' predictions.",
                 "no paired test is possible without the patients' predictions.").ifPresent(out::add);
-        lowerInOneSentence(byChance, "the paired test cannot tell this from chance (McNemar p = %s).",
-                "the paired test cannot tell any of these from chance (McNemar p = %s).").ifPresent(out::add);
+        lowerInOneSentence(byChance, hospitals, "the paired test cannot tell this from chance (McNemar p = %s).",
+                "the paired test cannot tell any of these from chance (McNemar p = %s).",
+                "the paired test cannot tell any of these from chance (McNemar p of " + McNemar.ALPHA
+                        + " or more at each).").ifPresent(out::add);
         Map<String, Figures> pooled = stats.figures().get(BaselineResult.POOLED);
         String protections = ProtectionSummary.describe(runProtections);
         if (!protections.isEmpty() && pooled != null && pooled.get(TestPredictions.ALL) != null
@@ -246,11 +250,19 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
     /**
      * One warning for all the hospitals of {@code lower}, if any: a warning per hospital for differences that are no
      * finding reads as alarm. {@code whyOne} or {@code whyMany} ends the sentence, with the p-values in place of a
-     * {@code %s}.
+     * {@code %s}; past {@value ResultsTable#MOST_COLUMNS} hospitals the sentence counts them, names the first few and
+     * ends with {@code whyCounted}, since a list of hundreds of names and figures fills the screen.
      */
-    private static Optional<String> lowerInOneSentence(List<LowerScore> lower, String whyOne, String whyMany) {
+    private static Optional<String> lowerInOneSentence(List<LowerScore> lower, int hospitals, String whyOne,
+                                                       String whyMany, String whyCounted) {
         if (lower.isEmpty()) {
             return Optional.empty();
+        }
+        if (lower.size() > ResultsTable.MOST_COLUMNS) {
+            return Optional.of(String.format(Locale.ROOT, "At %d of the %d hospitals the federated model scored lower "
+                    + "than the hospital's own model (accuracy at %s, ...); %s", lower.size(), hospitals,
+                    String.join(", ", lower.stream().limit(3).map(l -> l.hospital() + " " + l.figures()).toList()),
+                    whyCounted));
         }
         String ps = String.join(", ", lower.stream().map(LowerScore::p).filter(Objects::nonNull).toList());
         if (lower.size() == 1) {

@@ -56,6 +56,41 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         return new ResultsTable(participants, rows);
     }
 
+    /** The row of every hospital's own model at its own hospital, in a table of the spread over hospitals. */
+    public static final String EACH_ALONE = "each hospital alone";
+
+    /**
+     * The rows a table of the spread over hospitals shows: {@link #rows}, but the hospitals' own models, when each was
+     * tested at its own hospital only ({@link BaselineResult#testedAtEveryHospital}), as one row of each at home
+     * ({@link #EACH_ALONE}) where the first of them stood: a thousand rows of one figure each say less than the
+     * spread of the thousand. Over all test patients it has the accuracy (each patient predicted by their own
+     * hospital's model) but no AUC, which would rank patients scored by different models.
+     */
+    public List<Row> spreadRows() {
+        List<Row> out = new ArrayList<>();
+        Map<String, Evaluation> atHome = new java.util.HashMap<>();
+        int at = -1;
+        for (Row r : rows) {
+            String home = r.model().startsWith(BaselineResult.LOCAL) ? r.model().substring(BaselineResult.LOCAL.length()) : null;
+            if (home != null && r.test().size() == 1 && r.test().containsKey(home)) {
+                at = at < 0 ? out.size() : at;
+                atHome.put(home, r.test().get(home));
+            } else {
+                out.add(r);
+            }
+        }
+        if (at >= 0) {
+            Map<String, Evaluation> ordered = new java.util.LinkedHashMap<>();
+            participants.stream().filter(atHome::containsKey).forEach(h -> ordered.put(h, atHome.get(h)));
+            Row each = row(EACH_ALONE, ordered);
+            Map<String, Double> summary = new java.util.LinkedHashMap<>(each.summary());
+            summary.keySet().removeIf(k -> k.endsWith(MetricSummary.WEIGHTED) && !MEANS_OVER_PATIENTS.contains(
+                    k.substring(0, k.length() - MetricSummary.WEIGHTED.length())));
+            out.add(at, new Row(EACH_ALONE, ordered, summary));
+        }
+        return out;
+    }
+
     /** The row of {@code model}, if the table has one. */
     public java.util.Optional<Row> row(String model) {
         return rows.stream().filter(r -> r.model().equals(model)).findFirst();
@@ -215,13 +250,13 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
     }
 
     private String spread(String metric, ResultStatistics stats) {
-        int first = Math.max(12, rows.stream().mapToInt(r -> r.model().length()).max().orElse(0) + 2);
+        int first = Math.max(EACH_ALONE.length() + 2, rows.stream().mapToInt(r -> r.model().length()).max().orElse(0) + 2);
         StringBuilder sb = new StringBuilder(pad(metric, first));
         for (String h : List.of("hospitals", "min", "25%", "median", "75%", "max", "mean")) {
             sb.append(pad(h, 10));
         }
         sb.append(ALL_PATIENTS_COLUMN).append('\n');
-        for (Row r : rows) {
+        for (Row r : spreadRows()) {
             Quartiles q = Quartiles.of(participants.stream().mapToDouble(p -> r.metric(p, metric)).toArray());
             sb.append(pad(r.model(), first)).append(pad(String.valueOf(q == null ? 0 : q.count()), 10));
             if (q == null) {

@@ -51,6 +51,8 @@ class ManyHospitalsComparisonsTest {
         assertThat(rows).filteredOn(r -> r[0].equals("federated") && r[2].equals("accuracy") && r[1].startsWith("hospital-"))
                 .allSatisfy(r -> assertThat(r[8]).isNotEmpty());
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("pooled", "all", "accuracy"));
+        // the terminal's table of the spread: one row for the thirteen at home, not thirteen rows of one figure
+        assertThat(terminal).contains("each hospital alone  13 ").doesNotContain("local:hospital-01");
     }
 
     @Test
@@ -60,6 +62,9 @@ class ManyHospitalsComparisonsTest {
                 && r[1].startsWith("hospital-")).hasSize(12);
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("local:hospital-01", "all", "accuracy"));
     }
+
+    /** What the run printed on the terminal, set by {@link #runWithComparisons}. */
+    private String terminal;
 
     /** results.csv's rows (split at commas: no field here has one) of a run of {@code hospitals} with comparisons. */
     private List<String[]> runWithComparisons(int hospitals) throws Exception {
@@ -87,6 +92,7 @@ class ManyHospitalsComparisonsTest {
         Path run = tmp.resolve("run-" + hospitals);
         CliRunner r = CliRunner.run("run", studyFile.toString(), "--rounds", "2", "--baselines", "--out", run.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
+        terminal = r.out();
         List<String[]> rows = new ArrayList<>();
         List<String> lines = Files.readAllLines(run.resolve("results.csv"));
         for (String line : lines.subList(1, lines.size())) {

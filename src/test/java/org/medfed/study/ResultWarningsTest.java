@@ -65,6 +65,31 @@ class ResultWarningsTest {
                         + "test patients; the paired test cannot tell any of these from chance (McNemar p = 0.63, 0.51, 0.75).");
     }
 
+    /** Past a dozen, the hospitals lower by chance are counted and the first three named: not a screen of names. */
+    @Test
+    void manyHospitalsLowerByChanceAreCounted() {
+        Map<String, Map<String, ResultStatistics.Figures>> f = new LinkedHashMap<>();
+        Map<String, ResultStatistics.Figures> federated = new LinkedHashMap<>();
+        List<ResultStatistics.Comparison> comparisons = new java.util.ArrayList<>();
+        List<String> hospitals = new java.util.ArrayList<>();
+        for (int i = 1; i <= 20; i++) {
+            String h = String.format("h%02d", i);
+            hospitals.add(h);
+            // 13 of the 20 one patient lower, the other 7 level
+            int fed = i <= 13 ? 6 : 7;
+            federated.put(h, acc(fed, 10));
+            f.put(BaselineResult.local(h), Map.of(h, acc(7, 10)));
+            comparisons.add(new ResultStatistics.Comparison(h, 10, fed / 10.0, 0.7, 0, 7 - fed, McNemar.pValue(0, 7 - fed),
+                    McNemar.verdict(0, 7 - fed)));
+        }
+        f.put(ResultsTable.FEDERATED, federated);
+        ResultStatistics stats = new ResultStatistics(hospitals, f, comparisons, List.of(), "");
+        assertThat(ResultStatistics.warnings(Map.of(), stats)).containsExactly("At 13 of the 20 hospitals the federated "
+                + "model scored lower than the hospital's own model (accuracy at h01 0.600 against 0.700 on 10 test "
+                + "patients, h02 0.600 against 0.700 on 10 test patients, h03 0.600 against 0.700 on 10 test patients, "
+                + "...); the paired test cannot tell any of these from chance (McNemar p of 0.05 or more at each).");
+    }
+
     /** A multi-site run: no paired test; hospitals where federated scored lower share one warning that says so. */
     @Test
     void hospitalsLowerWithoutAPairedTestShareOneWarning() {

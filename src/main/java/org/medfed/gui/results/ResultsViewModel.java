@@ -221,7 +221,7 @@ public final class ResultsViewModel {
         columns.setAll(cols);
         List<Row> out = new ArrayList<>();
         String m = metric.get();
-        for (ResultsTable.Row row : table.rows()) {
+        for (ResultsTable.Row row : spread ? table.spreadRows() : table.rows()) {
             List<String> cells = new ArrayList<>();
             double sum = 0;
             int count = 0;
@@ -313,6 +313,9 @@ public final class ResultsViewModel {
         }
         if (row.equals(ResultsTable.PERSONALISED)) {
             return "Personalised (each hospital's own model, kept there)";
+        }
+        if (row.equals(ResultsTable.EACH_ALONE)) {
+            return "Each hospital alone (at its own hospital)";
         }
         if (row.startsWith(BaselineResult.LOCAL)) {
             return row.substring(BaselineResult.LOCAL.length()) + " alone";
