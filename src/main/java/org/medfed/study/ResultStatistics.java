@@ -259,7 +259,7 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
             return Optional.empty();
         }
         if (lower.size() > ResultsTable.MOST_COLUMNS) {
-            return Optional.of(String.format(Locale.ROOT, "At %d of the %d hospitals the federated model scored lower "
+            return Optional.of(String.format(Locale.ROOT, "At %,d of the %,d hospitals the federated model scored lower "
                     + "than the hospital's own model (accuracy at %s, ...); %s", lower.size(), hospitals,
                     String.join(", ", lower.stream().limit(3).map(l -> l.hospital() + " " + l.figures()).toList()),
                     whyCounted));
