@@ -71,7 +71,8 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         Map<String, Evaluation> atHome = new java.util.HashMap<>();
         int at = -1;
         for (Row r : rows) {
-            String home = r.model().startsWith(BaselineResult.LOCAL) ? r.model().substring(BaselineResult.LOCAL.length()) : null;
+            String model = r.model();
+            String home = model.startsWith(BaselineResult.LOCAL) ? model.substring(BaselineResult.LOCAL.length()) : null;
             if (home != null && r.test().size() == 1 && r.test().containsKey(home)) {
                 at = at < 0 ? out.size() : at;
                 atHome.put(home, r.test().get(home));

@@ -52,10 +52,10 @@ public record TestPredictions(List<String> classes, List<String> hospitals, Map<
         }
         Map<String, Map<String, Site>> byModel = new LinkedHashMap<>();
         List<String> hospitals = new ArrayList<>();
+        int count = prepared.data().sites().size();
         for (SiteData site : prepared.data().sites()) {
             hospitals.add(site.name());
             ModelTrainer trainer = ModelTrainer.create(prepared.spec(), site.train(), site.test());
-            int count = prepared.data().sites().size();
             models.forEach((row, model) -> {
                 if (BaselineResult.testedAt(row, site.name(), count)) {
                     byModel.computeIfAbsent(row, r -> new LinkedHashMap<>())
