@@ -20,6 +20,7 @@ import org.medfed.project.JsonFiles;
 import org.medfed.report.ChartImages;
 import org.medfed.project.ModelCard;
 import org.medfed.project.ModelCardFile;
+import org.medfed.metrics.Quartiles;
 import org.medfed.study.BaselineResult;
 import org.medfed.study.ProtectionSummary;
 import org.medfed.study.ResultsTable;
@@ -240,8 +241,13 @@ public final class StudyReport {
                 .filter(found::contains).toList());
         found.stream().filter(s -> !sets.contains(s) && !s.equals(all)).forEach(sets::add);
         sets.add(all);
+        boolean spread = sets.size() - 1 > ResultsTable.MOST_COLUMNS;
         for (String metric : segmentation ? SEGMENTATION : HEADLINE) {
             if (byModel.values().stream().noneMatch(m -> m.containsKey(metric))) {
+                continue;
+            }
+            if (spread) {
+                spreadTable(h, metric, byModel, sets.subList(0, sets.size() - 1), all);
                 continue;
             }
             h.append("<h3>").append(esc(metricName(metric))).append("</h3><table><tr><th>Model trained on</th>");
@@ -284,6 +290,52 @@ public final class StudyReport {
             h.append("<p class=\"muted\">").append(esc(conf.limits())).append("</p>");
         }
         h.append("</section>\n");
+    }
+
+    /**
+     * A metric's table for a study of more hospitals than a table has room for: each model's spread over the
+     * hospitals, as the Results screen and the terminal show it, with the hospitals' own models tested at home as one
+     * row (the figure at each hospital is in results.csv).
+     */
+    private static void spreadTable(StringBuilder h, String metric, Map<String, Map<String, Map<String, Line>>> byModel,
+                                    List<String> hospitals, String all) {
+        h.append("<h3>").append(esc(metricName(metric))).append("</h3><table><tr><th>Model trained on</th>");
+        for (String c : List.of("Hospitals", "Lowest", "25%", "Median", "75%", "Highest", all)) {
+            h.append("<th class=\"num\">").append(esc(c)).append("</th>");
+        }
+        h.append("</tr>");
+        Map<String, double[]> rows = new LinkedHashMap<>();
+        Map<String, Line> together = new LinkedHashMap<>();
+        List<Double> atHome = new ArrayList<>();
+        byModel.forEach((model, metrics) -> {
+            Map<String, Line> row = metrics.get(metric);
+            if (row == null) {
+                return;
+            }
+            List<String> tested = hospitals.stream().filter(row::containsKey).toList();
+            if (model.startsWith(BaselineResult.LOCAL) && tested.equals(List.of(model.substring(BaselineResult.LOCAL.length())))) {
+                rows.putIfAbsent(ResultsTable.EACH_ALONE, null);
+                atHome.add(row.get(tested.get(0)).value());
+                return;
+            }
+            rows.put(model, tested.stream().mapToDouble(x -> row.get(x).value()).toArray());
+            together.put(model, row.get(all));
+        });
+        rows.forEach((model, values) -> {
+            double[] v = values != null ? values : atHome.stream().mapToDouble(Double::doubleValue).toArray();
+            Quartiles q = Quartiles.of(v);
+            h.append("<tr><td>").append(esc(modelName(model))).append("</td><td class=\"num\">")
+                    .append(q == null ? 0 : q.count()).append("</td>");
+            for (double x : q == null ? new double[] {Double.NaN, Double.NaN, Double.NaN, Double.NaN, Double.NaN}
+                    : new double[] {q.min(), q.q1(), q.median(), q.q3(), q.max()}) {
+                h.append("<td class=\"num\">").append(Double.isNaN(x) ? "–" : fmt(x)).append("</td>");
+            }
+            Line l = together.get(model);
+            h.append("<td class=\"num\">").append(l == null ? "–" : cell(l)).append("</td></tr>");
+        });
+        h.append("</table><p class=\"muted\">The spread over ").append(String.format(Locale.ROOT, "%,d", hospitals.size()))
+                .append(" hospitals' test sets; "
+                + "each hospital's figure is in results.csv.</p>");
     }
 
     private static boolean isSegmentation(List<Line> lines) {
@@ -408,6 +460,9 @@ public final class StudyReport {
         }
         if (row.equals("pooled")) {
             return "Pooled (all data in one place)";
+        }
+        if (row.equals(ResultsTable.EACH_ALONE)) {
+            return "Each hospital alone (at its own hospital)";
         }
         return row.startsWith(BaselineResult.LOCAL) ? row.substring(BaselineResult.LOCAL.length()) + " alone" : row;
     }

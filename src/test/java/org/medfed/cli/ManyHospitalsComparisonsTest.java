@@ -53,6 +53,12 @@ class ManyHospitalsComparisonsTest {
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("pooled", "all", "accuracy"));
         // the terminal's table of the spread: one row for the thirteen at home, not thirteen rows of one figure
         assertThat(terminal).contains("each hospital alone  13 ").doesNotContain("local:hospital-01");
+        // and the report's tables: the spread, not a column per hospital
+        CliRunner report = CliRunner.run("report", run.toString());
+        assertThat(report.exitCode()).as(report.err()).isZero();
+        String html = Files.readString(run.resolve("report.html"));
+        assertThat(html).contains("Each hospital alone (at its own hospital)").contains("The spread over 13 hospitals")
+                .doesNotContain("hospital-01 alone");
     }
 
     @Test
@@ -63,8 +69,9 @@ class ManyHospitalsComparisonsTest {
         assertThat(rows).anySatisfy(r -> assertThat(r).startsWith("local:hospital-01", "all", "accuracy"));
     }
 
-    /** What the run printed on the terminal, set by {@link #runWithComparisons}. */
+    /** What the run printed on the terminal and its folder, set by {@link #runWithComparisons}. */
     private String terminal;
+    private Path run;
 
     /** results.csv's rows (split at commas: no field here has one) of a run of {@code hospitals} with comparisons. */
     private List<String[]> runWithComparisons(int hospitals) throws Exception {
@@ -89,7 +96,7 @@ class ManyHospitalsComparisonsTest {
         }
         Path studyFile = tmp.resolve("study-" + hospitals + ".json");
         json.writeValue(studyFile.toFile(), study);
-        Path run = tmp.resolve("run-" + hospitals);
+        run = tmp.resolve("run-" + hospitals);
         CliRunner r = CliRunner.run("run", studyFile.toString(), "--rounds", "2", "--baselines", "--out", run.toString());
         assertThat(r.exitCode()).as(r.err()).isZero();
         terminal = r.out();
