@@ -2,6 +2,7 @@ package org.medfed.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.medfed.engine.BadInputException;
 import org.medfed.study.Prediction;
@@ -47,26 +48,28 @@ final class PredictCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         Path target = out != null ? out : Prediction.defaultOutput(input);
         // a hospital's own file is read as that hospital's, as the workbench preselects it
-        var readAs = participant == null ? Prediction.hospitalToReadAs(model, input) : java.util.Optional.<String>empty();
+        Optional<Prediction.OwnFile> own = Prediction.ownFile(model, input);
+        boolean ownWay = participant == null && own.isPresent() && own.get().readItsOwnWay();
+        boolean readAsOwn = ownWay && Prediction.readsFilesAsAHospital(model);
         Prediction.Summary summary;
         try {
-            summary = Prediction.predictFile(model, input, readAs.orElse(participant), target);
+            summary = Prediction.predictFile(model, input, readAsOwn ? own.get().hospital() : participant, target);
         } catch (BadInputException e) {
-            var own = participant == null && readAs.isEmpty() ? Prediction.hospitalWhoseDataItIs(model, input)
-                    : java.util.Optional.<String>empty();
-            if (own.isEmpty()) {
+            if (!ownWay || readAsOwn) {
                 throw e;
             }
             Path folder = model.toAbsolutePath().getParent();
-            throw e.withAdvice("It is " + own.get() + "'s own file, which an ONNX file reads only in the study's common "
-                    + "format: predict it with the model folder (--model " + folder + "), which reads it with that "
-                    + "hospital's import options and mapping");
+            throw e.withAdvice("It is " + own.get().hospital() + "'s own file, which an ONNX file reads only in the "
+                    + "study's common format: predict it with the model folder (--model " + folder + "), which reads "
+                    + "it with that hospital's import options and mapping");
         }
-        readAs.ifPresent(h -> err.println("read as " + h + "'s file, with that hospital's import options, mapping and "
-                + "statistics, as the study read it (--participant names another hospital)"));
+        if (readAsOwn) {
+            err.println("read as " + own.get().hospital() + "'s file, with that hospital's import options, mapping and "
+                    + "statistics, as the study read it (--participant names another hospital)");
+        }
         err.println(summary.describe());
         if (summary.accuracy() != null) {
-            Prediction.hospitalWhoseDataItIs(model, input).ifPresent(h -> err.println("note: " + Prediction.ownDataCaution(h)));
+            own.ifPresent(h -> err.println("note: " + Prediction.ownDataCaution(h.hospital())));
         }
         err.println("written to " + target.toAbsolutePath());
         return MedFedCommand.OK;

@@ -110,7 +110,14 @@ public final class Prediction {
      */
     public static Optional<String> hospitalWhoseDataItIs(StudyResult result, Path input) {
         return hospitalWhoseDataItIs(new RunFolder.RanStudy(result.prepared().study(), result.prepared().studyFile()),
-                input);
+                input).map(ParticipantEntry::name);
+    }
+
+    /**
+     * A file given to {@code medfed predict} that is one of the run's own hospital files: whose it is, and whether the
+     * study read that hospital its own way (import options, a mapping, each hospital's own statistics).
+     */
+    public record OwnFile(String hospital, boolean readItsOwnWay) {
     }
 
     /**
@@ -119,9 +126,10 @@ public final class Prediction {
      * kept anywhere else, whose training data nothing records, and when the run's record of its study cannot be read
      * (a caution is not worth failing a prediction for).
      */
-    public static Optional<String> hospitalWhoseDataItIs(Path model, Path input) {
+    public static Optional<OwnFile> ownFile(Path model, Path input) {
         try {
-            return ranStudy(model).flatMap(ran -> hospitalWhoseDataItIs(ran, input));
+            return ranStudy(model).flatMap(ran -> hospitalWhoseDataItIs(ran, input)
+                    .map(p -> new OwnFile(p.name(), readsItsOwnWay(ran.study(), p))));
         } catch (BadInputException | UncheckedIOException e) {
             return Optional.empty();
         }
@@ -138,24 +146,18 @@ public final class Prediction {
     }
 
     /**
-     * The hospital as whose file {@code input} is read when no hospital is named: the hospital whose own table file it
-     * is, when the study read that hospital its own way (import options, a mapping, each hospital's own statistics)
-     * and {@code model} is a run's model folder of table columns, which can read a file so. A user predicting a
-     * hospital's own file means that hospital's reading, as the workbench preselects it. Empty when the reading would
-     * be the common one anyway, for an ONNX file (it carries one reading), an image model, a model kept outside its
-     * run folder, and a folder whose card cannot be read (the prediction reports that).
+     * Whether {@link #predictFile} can read a file as a given hospital's with {@code model}: a model folder of table
+     * columns. Not an ONNX file (it carries one reading) nor an image model; not a folder whose card cannot be read
+     * (the prediction reports that).
      */
-    public static Optional<String> hospitalToReadAs(Path model, Path input) {
+    public static boolean readsFilesAsAHospital(Path model) {
         if (!Files.isDirectory(model)) {
-            return Optional.empty();
+            return false;
         }
         try {
-            Optional<String> own = ranStudy(model).flatMap(ran -> hospitalWhoseDataItIs(ran, input)
-                    .filter(name -> ran.study().enabledParticipants().stream()
-                            .anyMatch(p -> p.name().equals(name) && readsItsOwnWay(ran.study(), p))));
-            return own.isPresent() && ModelCardFile.load(model).preprocessing() != null ? own : Optional.empty();
+            return ModelCardFile.load(model).preprocessing() != null;
         } catch (BadInputException | UncheckedIOException e) {
-            return Optional.empty();
+            return false;
         }
     }
 
@@ -165,7 +167,7 @@ public final class Prediction {
                 || hospital.mapping() != null;
     }
 
-    private static Optional<String> hospitalWhoseDataItIs(RunFolder.RanStudy ran, Path input) {
+    private static Optional<ParticipantEntry> hospitalWhoseDataItIs(RunFolder.RanStudy ran, Path input) {
         Path in = input.toAbsolutePath().normalize();
         for (ParticipantEntry p : ran.study().enabledParticipants()) {
             for (String data : p.data()) {
@@ -175,7 +177,7 @@ public final class Prediction {
                 Path own = (ran.studyFile() == null ? Path.of(data)
                         : StudyFile.resolve(ran.studyFile(), data)).toAbsolutePath().normalize();
                 if (in.equals(own) || in.startsWith(own)) {
-                    return Optional.of(p.name());
+                    return Optional.of(p);
                 }
             }
         }

@@ -33,6 +33,23 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         public double mean(String metric) {
             return summary.getOrDefault(metric, Double.NaN);
         }
+
+        /** A hospital's own model tested at its own hospital only ({@link BaselineResult#testedAtEveryHospital}). */
+        boolean testedAtHomeOnly() {
+            return model.startsWith(BaselineResult.LOCAL) && test.size() == 1
+                    && test.containsKey(model.substring(BaselineResult.LOCAL.length()));
+        }
+
+        /**
+         * This row without its figures over all test patients (the means weighted by test size), but those of the
+         * metrics in {@code kept}.
+         */
+        Row withoutAllPatients(Set<String> kept) {
+            Map<String, Double> s = new java.util.LinkedHashMap<>(summary);
+            s.keySet().removeIf(k -> k.endsWith(MetricSummary.WEIGHTED)
+                    && !kept.contains(k.substring(0, k.length() - MetricSummary.WEIGHTED.length())));
+            return new Row(model, test, s);
+        }
     }
 
     public static ResultsTable of(StudyResult result) {
@@ -41,19 +58,12 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         if (!result.personal().isEmpty()) {
             rows.add(row(PERSONALISED, result.personal().test()));
         }
-        List<String> participants = result.prepared().participantNames();
         for (BaselineResult b : result.baselines()) {
             Row row = row(b.row(), b.test());
-            if (!b.test().keySet().containsAll(participants)) {
-                // tested at its own hospital only (BaselineResult.testedAtEveryHospital): its patients are not all
-                // patients, so it has no figure over them
-                Map<String, Double> summary = new java.util.LinkedHashMap<>(row.summary());
-                summary.keySet().removeIf(k -> k.endsWith(MetricSummary.WEIGHTED));
-                row = new Row(row.model(), row.test(), summary);
-            }
-            rows.add(row);
+            // a model tested at its own hospital only: its patients are not all patients, so no figure over them
+            rows.add(row.testedAtHomeOnly() ? row.withoutAllPatients(Set.of()) : row);
         }
-        return new ResultsTable(participants, rows);
+        return new ResultsTable(result.prepared().participantNames(), rows);
     }
 
     /** The row of every hospital's own model at its own hospital, in a table of the spread over hospitals. */
@@ -71,11 +81,9 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         Map<String, Evaluation> atHome = new java.util.HashMap<>();
         int at = -1;
         for (Row r : rows) {
-            String model = r.model();
-            String home = model.startsWith(BaselineResult.LOCAL) ? model.substring(BaselineResult.LOCAL.length()) : null;
-            if (home != null && r.test().size() == 1 && r.test().containsKey(home)) {
+            if (r.testedAtHomeOnly()) {
                 at = at < 0 ? out.size() : at;
-                atHome.put(home, r.test().get(home));
+                atHome.putAll(r.test());
             } else {
                 out.add(r);
             }
@@ -83,11 +91,7 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         if (at >= 0) {
             Map<String, Evaluation> ordered = new java.util.LinkedHashMap<>();
             participants.stream().filter(atHome::containsKey).forEach(h -> ordered.put(h, atHome.get(h)));
-            Row each = row(EACH_ALONE, ordered);
-            Map<String, Double> summary = new java.util.LinkedHashMap<>(each.summary());
-            summary.keySet().removeIf(k -> k.endsWith(MetricSummary.WEIGHTED) && !MEANS_OVER_PATIENTS.contains(
-                    k.substring(0, k.length() - MetricSummary.WEIGHTED.length())));
-            out.add(at, new Row(EACH_ALONE, ordered, summary));
+            out.add(at, row(EACH_ALONE, ordered).withoutAllPatients(MEANS_OVER_PATIENTS));
         }
         return out;
     }
