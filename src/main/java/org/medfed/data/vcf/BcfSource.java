@@ -18,7 +18,7 @@ import org.medfed.engine.BadInputException;
  * is refused in words, naming the record, before htsjdk's {@link BCF2Codec} decodes each piece; no declared length
  * is allocated before its bytes have been read. BCF has no lines, so errors name the record number instead.
  */
-final class BcfSource implements VariantContextSource {
+final class BcfSource implements VcfRecordSource {
 
     /** "BCF", the major and the minor version. */
     private static final int MAGIC = 5;
@@ -32,6 +32,7 @@ final class BcfSource implements VariantContextSource {
     private final BCF2Codec codec = new BCF2Codec();
     private final List<String> samples;
     private long recordNumber;
+    private RecordCalls calls;
 
     BcfSource(Path file, Executor inflaters) {
         this.file = file;
@@ -74,7 +75,7 @@ final class BcfSource implements VariantContextSource {
     }
 
     @Override
-    public VariantContext next() {
+    public VcfSite next() {
         String where = "record " + (recordNumber + 1);
         byte[] lengths = readOrEnd(where);
         if (lengths == null) {
@@ -92,13 +93,19 @@ final class BcfSource implements VariantContextSource {
             if (!samples.isEmpty()) {
                 vc.getGenotype(0); // genotypes decode lazily: a damaged one is found here, with its record named
             }
-            return vc;
+            calls = new GenotypeObjectCalls(vc, samples.size());
+            return VcfSite.of(vc);
         } catch (RuntimeException | AssertionError e) {
             // htsjdk checks some of a record's bytes with assert: with assertions on, damage fails there (found by
             // ParserFuzzTest), and is the file's fault all the same
             throw new BadInputException(file, where, "not a valid BCF record: " + (e instanceof AssertionError
                     && e.getMessage() == null ? "its bytes do not decode (is the file damaged?)" : HtsjdkMessages.reason(e)), e);
         }
+    }
+
+    @Override
+    public RecordCalls calls() {
+        return calls;
     }
 
     /** The 8 bytes of the next record's two lengths, or null at the end of the file. */

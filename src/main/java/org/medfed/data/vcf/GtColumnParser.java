@@ -9,7 +9,7 @@ import java.nio.charset.StandardCharsets;
  * (AD, DP, GQ, PL...) when only GT is needed, and even a String per line costs more than the calls' bytes
  * themselves. The usual call (GT first, one digit per allele: {@code 0/1}, {@code 1|1}, {@code ./.}) is read
  * in a few byte comparisons; anything else goes through the general reader, which reports what it cannot
- * read. htsjdk still parses and validates the header and the site columns of each record.
+ * read.
  */
 final class GtColumnParser {
 

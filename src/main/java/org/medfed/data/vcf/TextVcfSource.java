@@ -1,7 +1,6 @@
 package org.medfed.data.vcf;
 
 import htsjdk.tribble.readers.LineIterator;
-import htsjdk.variant.variantcontext.VariantContext;
 import htsjdk.variant.vcf.VCFCodec;
 import java.io.EOFException;
 import java.io.IOException;
@@ -19,20 +18,25 @@ import org.medfed.engine.BadInputException;
 
 /**
  * VCF text (plain, gzip or BGZF) read line by line: we own the lines so that every error names its line
- * number exactly; htsjdk's {@link VCFCodec} parses the header and each record.
+ * number exactly. htsjdk's {@link VCFCodec} checks the header; each record's site columns are read from its bytes
+ * by {@link SiteColumnsParser}, its calls by {@link GtColumnParser}.
  */
-final class TextVcfSource implements VariantContextSource {
+final class TextVcfSource implements VcfRecordSource {
 
     private static final String[] FIXED_COLUMNS = {"#CHROM", "POS", "ID", "REF", "ALT", "QUAL", "FILTER", "INFO"};
 
     private final Path file;
     private final LineReader lines;
-    private final VCFCodec codec = new VCFCodec();
     private final List<String> samples;
     private final String fileFormat;
     private final int expectedColumns;
+    private final SiteColumnsParser sites = new SiteColumnsParser();
+    /** Where the line last read has its first seven tabs (the ends of CHROM to FILTER). */
+    private final int[] tabs = new int[7];
+    /** Where the line last read has its site columns end. */
+    private int siteEnd;
+    private final LineCalls calls;
     private long recordLine;
-    private RawRecord raw;
 
     TextVcfSource(Path file, VcfLayout layout, Executor inflaters) {
         this.file = file;
@@ -43,7 +47,8 @@ final class TextVcfSource implements VariantContextSource {
             this.samples = checkColumnsLine(chromLine);
             this.fileFormat = header.get(0).substring("##fileformat=".length()).strip();
             this.expectedColumns = samples.isEmpty() ? -1 : FIXED_COLUMNS.length + 1 + samples.size();
-            // the codec decodes the site columns only, so it is given the header of a sites-only file
+            this.calls = new LineCalls(samples.toArray(String[]::new));
+            // htsjdk checks the meta-information lines; the #CHROM line and its sample names were checked above
             header.set(header.size() - 1, String.join("\t", FIXED_COLUMNS));
             parseHeader(header);
         } catch (RuntimeException e) {
@@ -63,7 +68,7 @@ final class TextVcfSource implements VariantContextSource {
     }
 
     @Override
-    public VariantContext next() {
+    public VcfSite next() {
         do {
             if (!nextLine()) {
                 return null;
@@ -74,19 +79,17 @@ final class TextVcfSource implements VariantContextSource {
         if (bytes[lines.start()] == '#') {
             throw error("a header line (starting with #) after the records began; expected a data record");
         }
-        raw = checkDataColumns(bytes, lines.start(), lines.start() + lines.length());
-        // htsjdk reads the eight site columns only: the sample columns are read byte by byte from the line
-        String site = new String(bytes, lines.start(), raw.siteEnd() - lines.start(), StandardCharsets.UTF_8);
+        int position = checkDataColumns(bytes, lines.start(), lines.start() + lines.length());
         try {
-            return codec.decode(site);
-        } catch (RuntimeException e) {
-            throw error("not a valid VCF record: " + HtsjdkMessages.reason(e), e);
+            return sites.parse(bytes, lines.start(), siteEnd, tabs, position);
+        } catch (SiteColumnsParser.BadSite e) {
+            throw error(e.getMessage());
         }
     }
 
     @Override
-    public RawRecord raw() {
-        return raw;
+    public RecordCalls calls() {
+        return calls;
     }
 
     @Override
@@ -184,23 +187,24 @@ final class TextVcfSource implements VariantContextSource {
             }
         };
         try {
-            codec.readActualHeader(lineIterator);
+            new VCFCodec().readActualHeader(lineIterator);
         } catch (RuntimeException e) {
             throw new BadInputException(file, "header (lines 1-" + header.size() + ")",
                     "not a valid VCF header: " + HtsjdkMessages.reason(e), e);
         }
     }
 
-    /** Counts the columns of the line {@code bytes[from, to)} and checks POS, without making Strings of them. */
-    private RawRecord checkDataColumns(byte[] bytes, int from, int to) {
+    /**
+     * Counts the columns of the line {@code bytes[from, to)}, notes where its site columns end and its calls begin
+     * ({@link #tabs}, {@link #calls}), and returns its position (column POS), without making Strings of them.
+     */
+    private int checkDataColumns(byte[] bytes, int from, int to) {
         int last = to;
         while (last > from && bytes[last - 1] == '\t') {
             last--;
         }
         int columns = 1;
-        int posStart = -1;
-        int posEnd = -1;
-        int siteEnd = last;
+        siteEnd = last;
         int formatStart = -1;
         int samplesStart = -1;
         for (int i = from; i < last; i++) {
@@ -208,10 +212,8 @@ final class TextVcfSource implements VariantContextSource {
                 continue;
             }
             columns++;
-            if (columns == 2) {
-                posStart = i + 1;
-            } else if (columns == 3) {
-                posEnd = i;
+            if (columns <= FIXED_COLUMNS.length) {
+                tabs[columns - 2] = i;
             } else if (columns == 9) {
                 siteEnd = i;
                 formatStart = i + 1;
@@ -233,6 +235,9 @@ final class TextVcfSource implements VariantContextSource {
                     + " (8 fixed columns, FORMAT, and one per sample for " + samples.size()
                     + " samples): the line is cut short or has extra tabs");
         }
+        calls.of(bytes, formatStart, samplesStart, last);
+        int posStart = tabs[0] + 1;
+        int posEnd = tabs[1];
         long position = 0;
         boolean number = posEnd > posStart && posEnd - posStart <= 10;
         for (int i = posStart; number && i < posEnd; i++) {
@@ -243,7 +248,47 @@ final class TextVcfSource implements VariantContextSource {
             String pos = new String(bytes, posStart, Math.max(0, posEnd - posStart), StandardCharsets.UTF_8);
             throw error("column POS is '" + shorten(pos) + "', expected a position (a whole number)");
         }
-        return new RawRecord(bytes, siteEnd, formatStart, samplesStart, last);
+        return (int) position;
+    }
+
+    /**
+     * The calls of the line last read, read from its bytes by {@link GtColumnParser}: htsjdk's Genotype objects are
+     * never built.
+     */
+    private static final class LineCalls implements RecordCalls {
+        private final String[] sampleNames;
+        private final GtColumnParser.CallKinds kinds = new GtColumnParser.CallKinds();
+        private byte[] line;
+        private int formatStart;
+        private int samplesStart;
+        private int end;
+
+        LineCalls(String[] sampleNames) {
+            this.sampleNames = sampleNames;
+        }
+
+        void of(byte[] line, int formatStart, int samplesStart, int end) {
+            this.line = line;
+            this.formatStart = formatStart;
+            this.samplesStart = samplesStart;
+            this.end = end;
+        }
+
+        @Override
+        public boolean hasGt() {
+            return gtIndex() >= 0;
+        }
+
+        @Override
+        public void read(byte[][] dosages, VcfReadStats stats) {
+            kinds.clear();
+            GtColumnParser.parse(line, samplesStart, end, gtIndex(), dosages.length, dosages, kinds, sampleNames);
+            stats.countCalls(kinds);
+        }
+
+        private int gtIndex() {
+            return sampleNames.length == 0 || formatStart < 0 ? -1 : GtColumnParser.gtIndex(line, formatStart, end);
+        }
     }
 
     private static final java.lang.invoke.VarHandle LONGS = java.lang.invoke.MethodHandles.byteArrayViewVarHandle(

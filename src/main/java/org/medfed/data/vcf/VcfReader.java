@@ -1,6 +1,5 @@
 package org.medfed.data.vcf;
 
-import htsjdk.variant.variantcontext.VariantContext;
 import java.io.Closeable;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -31,7 +30,7 @@ public final class VcfReader implements Closeable {
     private final Path file;
     private final VcfLayout layout;
     private final VcfReadOptions options;
-    private final VariantContextSource source;
+    private final VcfRecordSource source;
     private final VcfReadStats stats = new VcfReadStats();
     private final DosageExtractor extractor;
     private final ArrayDeque<VariantRecord> pending = new ArrayDeque<>();
@@ -107,13 +106,13 @@ public final class VcfReader implements Closeable {
     /** The next biallelic variant, or null at the end of the file. */
     public VariantRecord next() {
         while (pending.isEmpty()) {
-            VariantContext vc = source.next();
-            if (vc == null) {
+            VcfSite site = source.next();
+            if (site == null) {
                 return null;
             }
-            checkOrder(vc);
+            checkOrder(site);
             try {
-                pending.addAll(extractor.extract(vc, source.raw()));
+                pending.addAll(extractor.extract(site, source.calls()));
             } catch (BadInputException e) {
                 throw e;
             } catch (GtColumnParser.BadGenotype e) {
@@ -141,12 +140,12 @@ public final class VcfReader implements Closeable {
      * The VCF rule: positions increase within each contig. Contigs may interleave (the specification's
      * own test files do), since variants are matched across files by contig, position and alleles.
      */
-    private void checkOrder(VariantContext vc) {
+    private void checkOrder(VcfSite site) {
         if (!options.requireSorted()) {
             return;
         }
-        String contig = vc.getContig();
-        int position = vc.getStart();
+        String contig = site.contig();
+        int position = site.position();
         if (!contig.equals(lastContig)) {
             // contigs may interleave: each one's last position is kept while another one's records run
             if (lastContig != null) {

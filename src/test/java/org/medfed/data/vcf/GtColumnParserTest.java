@@ -109,16 +109,17 @@ class GtColumnParserTest {
     private static List<String> viaHtsjdk(Path file, VcfReadStats stats) {
         List<String> out = new ArrayList<>();
         try (VCFFileReader reader = new VCFFileReader(file, false)) {
-            DosageExtractor extractor = new DosageExtractor(MultiAllelicPolicy.SPLIT, stats,
-                    reader.getFileHeader().getGenotypeSamples());
+            List<String> samples = reader.getFileHeader().getGenotypeSamples();
+            DosageExtractor extractor = new DosageExtractor(MultiAllelicPolicy.SPLIT, stats, samples);
             for (VariantContext vc : reader) {
-                extractor.extract(vc, null).forEach(v -> out.add(describe(v)));
+                extractor.extract(VcfSite.of(vc), new GenotypeObjectCalls(vc, samples.size()))
+                        .forEach(v -> out.add(describe(v)));
             }
         }
         return out;
     }
 
     private static String describe(VariantRecord v) {
-        return v.key() + " " + Arrays.toString(v.dosages());
+        return v.key() + " " + v.id() + " " + Arrays.toString(v.dosages());
     }
 }
