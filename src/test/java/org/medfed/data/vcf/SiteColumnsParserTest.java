@@ -36,7 +36,10 @@ class SiteColumnsParserTest {
         "2|100|id|A|T.|.|PASS|.",
         "chr 1|100|id|AC|A,ACC,<NON_REF>|.|.|FLAG;X=1,2",
         "MT|2147483647|id|G|<*>|+7|.|.",
-        "1|5|id|T|c|.5|.|."})
+        "1|5|id|T|c|.5|.|.",
+        "3|10|.|A|]chr1:5]A|1.5e-3|.|DP=1;;X",
+        "3|10|.|A|A[chr1:5[,C|5.|PASS;|;",
+        "3|10|.|N|*|inf|.|."})
     void readsEverySiteAsHtsjdkDoes(String columns) {
         String line = columns.replace('|', '\t');
         assertThat(ours(new SiteColumnsParser(), line)).isEqualTo(VcfSite.of(htsjdkCodec().decode(line)));
@@ -66,6 +69,8 @@ class SiteColumnsParserTest {
             1|10|.|A|C,|.|.|.     ! column ALT is 'C,', expected '.' or alleles separated by commas, each of bases (A, C, G, T or N), '*', a symbolic allele such as <DEL>, or a breakend; one of them is empty
             1|10|.|A|-|.|.|.      ! column ALT is '-', expected '.' or alleles separated by commas, each of bases (A, C, G, T or N), '*', a symbolic allele such as <DEL>, or a breakend; '-' is none of these
             1|10|.|A|<DEL|.|.|.   ! '<DEL' is none of these
+            1|10|.|M|A|.|.|.      ! column REF is 'M', expected the reference bases (A, C, G, T or N)
+            1|10|.|A|<DEL>,<DEL>|.|.|. ! allele <DEL> is given twice
             1|10|.|A|C,c|.|.|.    ! column ALT is 'C,c': allele C is given twice (REF and ALT alleles must all differ)
             1|10|.|A|a|.|.|.      ! column ALT is 'a': allele A is given twice (REF and ALT alleles must all differ)
             1|10|.|A|C|abc|.|.    ! column QUAL is 'abc', expected a number (the quality) or '.'
