@@ -18,6 +18,7 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.DragEvent;
@@ -25,6 +26,7 @@ import javafx.scene.input.TransferMode;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.gui.common.NumberFields;
@@ -94,7 +96,10 @@ public final class ParticipantsView {
         Label busy = new Label("Reading files…");
         busy.visibleProperty().bind(vm.busyProperty());
         busy.getStyleClass().add("muted");
-        buttons.getChildren().setAll(add, choose, rename, remove, busy);
+        for (Button b : List.of(add, choose, rename, remove)) {
+            b.setMinWidth(Region.USE_PREF_SIZE); // the find field's words give way first, the buttons keep theirs
+        }
+        buttons.getChildren().setAll(add, choose, rename, remove, busy, findField());
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("participants-message");
@@ -122,8 +127,40 @@ public final class ParticipantsView {
         return top;
     }
 
+    /** A field that finds a hospital by part of its name, shown past a dozen hospitals. */
+    private HBox findField() {
+        TextField find = new TextField();
+        find.setId("participants-find");
+        find.setPromptText("Find a hospital");
+        find.setPrefColumnCount(14);
+        find.setTooltip(new WrappedTooltip("Type part of a hospital's name to select it; Enter selects the next one"));
+        find.textProperty().addListener((obs, was, is) -> findAndShow(is, false));
+        find.setOnAction(e -> findAndShow(find.getText(), true));
+        Label status = new Label();
+        status.setId("participants-find-status");
+        status.getStyleClass().add("muted");
+        status.textProperty().bind(vm.findStatusProperty());
+        status.setMinWidth(0);
+        HBox box = new HBox(6, find, status);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.visibleProperty().bind(vm.manyHospitals());
+        box.managedProperty().bind(box.visibleProperty());
+        return box;
+    }
+
+    private void findAndShow(String text, boolean next) {
+        vm.find(text, next);
+        int i = vm.selectedProperty().get();
+        if (i >= 0 && text != null && !text.isBlank()) {
+            table.scrollTo(i);
+        }
+    }
+
     /** Adds a button after "Add hospitals…" (another way to add hospitals). */
     public void addButton(javafx.scene.Node button) {
+        if (button instanceof Region r) {
+            r.setMinWidth(Region.USE_PREF_SIZE);
+        }
         buttons.getChildren().add(1, button);
     }
 

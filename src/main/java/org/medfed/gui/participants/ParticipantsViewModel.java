@@ -4,7 +4,10 @@ import org.medfed.attack.AttackCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -25,6 +28,7 @@ import org.medfed.gui.participants.mapping.MappingViewModel;
 import org.medfed.project.DataSection;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.Study;
+import org.medfed.study.ResultsTable;
 
 /**
  * The Participants screen: the hospitals with their files, sizes and class balance; add, remove, rename, assign
@@ -48,6 +52,10 @@ public final class ParticipantsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     /** What was just done and how to take it back ("Removed X — Undo (Ctrl+Z)"); gone with the next change. */
     private final StringProperty notice = new SimpleStringProperty("");
+    /** What the search for a hospital by name found ("3 of 11 matches"), empty when nothing is searched. */
+    private final StringProperty findStatus = new SimpleStringProperty("");
+    /** Past a dozen hospitals (where the other screens show their spread), the table is searched, not scrolled. */
+    private final BooleanBinding manyHospitals = Bindings.size(rows).greaterThan(ResultsTable.MOST_COLUMNS);
     private final ObjectProperty<DataKind> kind = new SimpleObjectProperty<>(DataKind.TABLE);
     private final HospitalFiles hospitalFiles;
     private final ParticipantRowFigures figures;
@@ -261,6 +269,31 @@ public final class ParticipantsViewModel {
     }
 
     /**
+     * Selects the first hospital whose name holds {@code text} (ignoring case), or with {@code next} the one after the
+     * selected one, wrapping round; says which of how many it is, or that none matches.
+     */
+    public void find(String text, boolean next) {
+        String wanted = text == null ? "" : text.strip();
+        if (wanted.isEmpty()) {
+            findStatus.set("");
+            return;
+        }
+        HospitalFinder.Found found = HospitalFinder.find(names(), wanted, next ? selected.get() : -1);
+        if (found == null) {
+            findStatus.set("No hospital's name holds \"" + wanted + "\"");
+            return;
+        }
+        selected.set(found.index());
+        findStatus.set(found.matches() == 1 ? "The only match"
+                : String.format(Locale.ROOT, "%,d of %,d matches (Enter: the next)", found.match(), found.matches()));
+    }
+
+    /** Whether the study has more hospitals than a screen shows at once, so that finding one by name helps. */
+    public BooleanBinding manyHospitals() {
+        return manyHospitals;
+    }
+
+    /**
      * Keeps a column that the check left out as an identifier as a feature all the same: the one-click answer to
      * its note.
      */
@@ -424,6 +457,7 @@ public final class ParticipantsViewModel {
     public StringProperty schemaStatusProperty() { return schemaStatus; }
     public StringProperty messageProperty() { return message; }
     public StringProperty noticeProperty() { return notice; }
+    public StringProperty findStatusProperty() { return findStatus; }
     public BooleanProperty busyProperty() { return hospitalFiles.busy(); }
     /** The columns of the first hospital file that could be read: what the Task screen offers. */
     public ObservableList<String> knownColumns() { return figures.knownColumns(); }

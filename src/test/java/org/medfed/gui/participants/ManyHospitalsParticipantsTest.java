@@ -70,4 +70,37 @@ class ManyHospitalsParticipantsTest {
         assertThat(vm.rows()).allSatisfy(r -> assertThat(r.checkProperty().get()).isEqualTo("✔ ok"));
         assertThat(vm.blockingProblems()).isEmpty();
     }
+
+    /** Past a dozen hospitals a hospital is found by part of its name; Enter goes on to the next, round to the first. */
+    @Test
+    void aHospitalIsFoundByPartOfItsName() {
+        StudyDocument doc = new StudyDocument();
+        ParticipantsViewModel vm = new ParticipantsViewModel(doc, new CountingTasks(), new StubDialogs());
+        Path few = Samples.manyHospitals(dir.resolve("few"), 12, 2);
+        doc.replace(StudyFile.load(few), few);
+        assertThat(vm.manyHospitals().get()).isFalse();
+        Path study = Samples.manyHospitals(dir.resolve("many"), 70, 2);
+        doc.replace(StudyFile.load(study), study);
+        assertThat(vm.manyHospitals().get()).isTrue();
+
+        // hospital-05, -15, -25, -35, -45, -50 to -59 and -65 hold "5": sixteen of them
+        vm.find("5", false);
+        assertThat(vm.selectedProperty().get()).isEqualTo(4);
+        assertThat(vm.findStatusProperty().get()).isEqualTo("1 of 16 matches (Enter: the next)");
+        vm.find("5", true);
+        assertThat(vm.rows().get(vm.selectedProperty().get()).nameProperty().get()).isEqualTo("hospital-15");
+        assertThat(vm.findStatusProperty().get()).startsWith("2 of 16 ");
+        vm.select(66);
+        vm.find("5", true);
+        assertThat(vm.selectedProperty().get()).as("round to the first").isEqualTo(4);
+
+        vm.find("HOSPITAL-42", false);
+        assertThat(vm.selectedProperty().get()).isEqualTo(41);
+        assertThat(vm.findStatusProperty().get()).isEqualTo("The only match");
+        vm.find("clinic", false);
+        assertThat(vm.selectedProperty().get()).as("kept when nothing matches").isEqualTo(41);
+        assertThat(vm.findStatusProperty().get()).isEqualTo("No hospital's name holds \"clinic\"");
+        vm.find("  ", false);
+        assertThat(vm.findStatusProperty().get()).isEmpty();
+    }
 }
