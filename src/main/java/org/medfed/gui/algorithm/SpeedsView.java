@@ -52,7 +52,21 @@ final class SpeedsView {
         same.setId("speeds-same");
         same.setTooltip(new WrappedTooltip("Every hospital at the speed of the first row; own figures are forgotten"));
         same.setOnAction(e -> vm.sameSpeed());
-        HBox buttons = new HBox(8, oneSlow, same);
+        TextField find = new TextField();
+        find.setId("speeds-find");
+        find.setPromptText("Find a hospital");
+        find.setPrefColumnCount(14);
+        find.textProperty().addListener((obs, was, is) -> findAndShow(is, false));
+        find.setOnAction(e -> findAndShow(find.getText(), true));
+        Label found = muted("");
+        found.setId("speeds-find-status");
+        found.textProperty().bind(vm.findStatusProperty());
+        found.setMinWidth(0);
+        HBox finding = new HBox(6, find, found);
+        finding.setAlignment(Pos.CENTER_LEFT);
+        finding.visibleProperty().bind(vm.manyHospitalsProperty());
+        finding.managedProperty().bind(finding.visibleProperty());
+        HBox buttons = new HBox(8, oneSlow, same, finding);
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label preset = muted("");
         preset.setId("speeds-preset");
@@ -117,6 +131,15 @@ final class SpeedsView {
 
     Node root() {
         return root;
+    }
+
+    private void findAndShow(String text, boolean next) {
+        vm.find(text, next);
+        int row = vm.foundProperty().get();
+        if (row >= 0 && text != null && !text.isBlank()) {
+            table.getSelectionModel().clearAndSelect(row);
+            table.scrollTo(row);
+        }
     }
 
     /** The hospital's name, the row of every hospital in bold. */

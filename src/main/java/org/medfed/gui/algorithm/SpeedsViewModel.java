@@ -10,6 +10,8 @@ import java.util.function.BiFunction;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyIntegerProperty;
+import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -18,11 +20,13 @@ import org.medfed.engine.BadInputException;
 import org.medfed.engine.clock.HospitalSpeeds;
 import org.medfed.engine.clock.SpeedProfile;
 import org.medfed.gui.common.FormField;
+import org.medfed.gui.common.HospitalFinder;
 import org.medfed.gui.common.NumberFields;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.project.SimulationSection;
 import org.medfed.project.Study;
 import org.medfed.study.MultiSiteStudy;
+import org.medfed.study.ResultsTable;
 
 /**
  * The "Hospital speeds" part of the Algorithm screen: every hospital's simulated speed (seconds per local step,
@@ -105,6 +109,10 @@ public final class SpeedsViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper oneSlow = new ReadOnlyBooleanWrapper();
     private List<String> names = List.of();
+    /** The row a search for a hospital by name found last, -1 for none; and what it found, for the user. */
+    private final ReadOnlyIntegerWrapper found = new ReadOnlyIntegerWrapper(-1);
+    private final ReadOnlyStringWrapper findStatus = new ReadOnlyStringWrapper("");
+    private final ReadOnlyBooleanWrapper manyHospitals = new ReadOnlyBooleanWrapper();
     private HospitalSpeeds speeds = HospitalSpeeds.uniform();
     private boolean showing;
 
@@ -151,6 +159,8 @@ public final class SpeedsViewModel {
         List<String> now = hospitals(study);
         if (!now.equals(names) || rows.isEmpty()) {
             names = now;
+            manyHospitals.set(now.size() > ResultsTable.MOST_COLUMNS);
+            found.set(-1);
             List<SpeedRow> next = new ArrayList<>();
             next.add(row(null));
             now.forEach(n -> next.add(row(n)));
@@ -286,6 +296,24 @@ public final class SpeedsViewModel {
         return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
     }
 
+    /**
+     * Finds the first hospital whose name holds {@code text} (ignoring case), or with {@code next} the one after the
+     * last found, wrapping round: {@link #foundProperty()} is its row, {@link #findStatusProperty()} which of how many.
+     */
+    public void find(String text, boolean next) {
+        String wanted = text == null ? "" : text.strip();
+        if (wanted.isEmpty()) {
+            findStatus.set("");
+            return;
+        }
+        // the rows are "every hospital" and then the names in order: row i + 1 is names[i]
+        HospitalFinder.Found f = HospitalFinder.find(names, wanted, next ? found.get() - 1 : -1);
+        if (f != null) {
+            found.set(f.index() + 1);
+        }
+        findStatus.set(HospitalFinder.status(f, wanted));
+    }
+
     /** The table's rows: every hospital at once first, then each hospital by name. */
     public ObservableList<SpeedRow> rows() { return rows; }
     /** The row of one hospital, or of every hospital for null. */
@@ -301,4 +329,8 @@ public final class SpeedsViewModel {
     public ReadOnlyStringProperty nodesNoteProperty() { return nodesNote.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty oneSlowProperty() { return oneSlow.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty valid() { return valid.getReadOnlyProperty(); }
+    public ReadOnlyIntegerProperty foundProperty() { return found.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty findStatusProperty() { return findStatus.getReadOnlyProperty(); }
+    /** More hospitals than the table shows at once (past a dozen): finding one by name helps. */
+    public ReadOnlyBooleanProperty manyHospitalsProperty() { return manyHospitals.getReadOnlyProperty(); }
 }

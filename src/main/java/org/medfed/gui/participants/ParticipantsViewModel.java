@@ -4,7 +4,6 @@ import org.medfed.attack.AttackCatalog;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -20,6 +19,7 @@ import javafx.collections.ObservableList;
 import org.medfed.data.tabular.SchemaProblem;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.DataKind;
+import org.medfed.gui.common.HospitalFinder;
 import org.medfed.gui.common.ReadingGuess;
 import org.medfed.gui.common.StudyDocument;
 import org.medfed.gui.common.UserDialogs;
@@ -279,13 +279,10 @@ public final class ParticipantsViewModel {
             return;
         }
         HospitalFinder.Found found = HospitalFinder.find(names(), wanted, next ? selected.get() : -1);
-        if (found == null) {
-            findStatus.set("No hospital's name holds \"" + wanted + "\"");
-            return;
+        if (found != null) {
+            selected.set(found.index());
         }
-        selected.set(found.index());
-        findStatus.set(found.matches() == 1 ? "The only match"
-                : String.format(Locale.ROOT, "%,d of %,d matches (Enter: the next)", found.match(), found.matches()));
+        findStatus.set(HospitalFinder.status(found, wanted));
     }
 
     /** Whether the study has more hospitals than a screen shows at once, so that finding one by name helps. */

@@ -131,4 +131,29 @@ class SpeedsViewModelTest {
         assertThat(vm.problems()).singleElement().asString().contains("hospital 'rural-clinic' has a speed but is not a "
                 + "participant");
     }
+
+    /** Past a dozen hospitals a hospital's row is found by part of its name (rows: every hospital, then each). */
+    @Test
+    void aHospitalsRowIsFoundByPartOfItsName() {
+        StudyDocument few = sample();
+        assertThat(new SpeedsViewModel(few).manyHospitalsProperty().get()).isFalse();
+        StudyDocument doc = new StudyDocument();
+        Path many = Samples.manyHospitals(dir.resolve("many"), 40, 2);
+        doc.replace(org.medfed.project.StudyFile.load(many), many);
+        SpeedsViewModel vm = new SpeedsViewModel(doc);
+        assertThat(vm.manyHospitalsProperty().get()).isTrue();
+
+        // hospital-03, -13, -23 and -30 to -39: thirteen hold "3"
+        vm.find("3", false);
+        assertThat(vm.rows().get(vm.foundProperty().get()).hospital()).isEqualTo("hospital-03");
+        assertThat(vm.findStatusProperty().get()).isEqualTo("1 of 13 matches (Enter: the next)");
+        vm.find("3", true);
+        assertThat(vm.rows().get(vm.foundProperty().get()).hospital()).isEqualTo("hospital-13");
+        vm.find("hospital-39", false);
+        vm.find("hospital-3", true);
+        assertThat(vm.rows().get(vm.foundProperty().get()).hospital()).as("round to the first match").isEqualTo("hospital-30");
+        vm.find("every", false);
+        assertThat(vm.findStatusProperty().get()).as("the row of every hospital is not a hospital")
+                .isEqualTo("No hospital's name holds \"every\"");
+    }
 }

@@ -1,19 +1,19 @@
-package org.medfed.gui.participants;
+package org.medfed.gui.common;
 
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds a hospital by part of its name, in the table's order: a study of hundreds of hospitals is not scrolled
- * through to find one.
+ * Finds a hospital by part of its name, in a table's order: a study of hundreds of hospitals is not scrolled
+ * through to find one (the Participants screen, the Algorithm screen's speeds).
  */
-final class HospitalFinder {
+public final class HospitalFinder {
 
     /**
      * The hospital found: its index in the table, which match it is (1-based, in table order) and how many names
      * match.
      */
-    record Found(int index, int match, int matches) {
+    public record Found(int index, int match, int matches) {
     }
 
     private HospitalFinder() {
@@ -23,7 +23,7 @@ final class HospitalFinder {
      * The first name after {@code after} (-1: from the top) that holds {@code text}, ignoring case, wrapping round
      * to the top; null when no name holds it.
      */
-    static Found find(List<String> names, String text, int after) {
+    public static Found find(List<String> names, String text, int after) {
         String wanted = text.toLowerCase(Locale.ROOT);
         int matches = 0;
         int first = -1;
@@ -48,5 +48,14 @@ final class HospitalFinder {
             return null;
         }
         return next >= 0 ? new Found(next, nextMatch, matches) : new Found(first, firstMatch, matches);
+    }
+
+    /** What a search found, for the line beside its field: "3 of 20 matches (Enter: the next)", or that none did. */
+    public static String status(Found found, String text) {
+        if (found == null) {
+            return "No hospital's name holds \"" + text + "\"";
+        }
+        return found.matches() == 1 ? "The only match"
+                : String.format(Locale.ROOT, "%,d of %,d matches (Enter: the next)", found.match(), found.matches());
     }
 }
