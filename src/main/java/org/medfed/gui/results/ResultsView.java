@@ -16,6 +16,7 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import org.controlsfx.control.SearchableComboBox;
 import org.jfree.chart.JFreeChart;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -139,7 +140,8 @@ public final class ResultsView {
         vm.columns().addListener((ListChangeListener<String>) c -> fillColumns());
         Label tableTitle = title("Does federation help? Test results at each hospital");
 
-        ComboBox<String> hospital = new ComboBox<>(vm.hospitalChoices());
+        // searchable, as the Run screen's picker: a study of a thousand hospitals is not scrolled through
+        ComboBox<String> hospital = new SearchableComboBox<>(vm.hospitalChoices());
         hospital.setId("results-hospital");
         hospital.valueProperty().bindBidirectional(vm.hospitalProperty());
         matrix.setId("results-confusion");
