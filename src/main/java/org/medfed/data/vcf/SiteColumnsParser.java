@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.medfed.data.csv.CsvNumber;
 
 /**
  * Reads the eight site columns of a VCF text line (CHROM to INFO) from its bytes and checks them against the
@@ -177,62 +178,16 @@ final class SiteColumnsParser {
      * as C's printf writes them).
      */
     private static void checkQual(byte[] line, int from, int to) {
-        if ((to - from == 1 && line[from] == '.') || (decimal(line, from, to) && line[from] != '-')) {
+        if (to - from == 1 && line[from] == '.') {
             return;
         }
-        if (decimal(line, from, to)) {
-            if (Double.parseDouble(new String(line, from, to - from, StandardCharsets.US_ASCII)) != -1) {
-                throw new BadSite("column QUAL is '" + shorten(line, from, to) + "', expected a quality of 0 or more, "
-                        + "or '.'");
-            }
-            return;
-        }
-        String text = new String(line, from, to - from, StandardCharsets.US_ASCII).toLowerCase(java.util.Locale.ROOT);
-        if (!List.of("nan", "inf", "+inf", "-inf", "infinity", "+infinity", "-infinity").contains(text)) {
+        String text = new String(line, from, to - from, StandardCharsets.US_ASCII);
+        if (!CsvNumber.looksNumeric(text)) {
             throw new BadSite("column QUAL is '" + shorten(line, from, to) + "', expected a number (the quality) or '.'");
         }
-    }
-
-    /** {@code [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?} */
-    private static boolean decimal(byte[] line, int from, int to) {
-        int i = from;
-        if (i < to && (line[i] == '+' || line[i] == '-')) {
-            i++;
+        if (text.startsWith("-") && CsvNumber.anyValue(text) != -1) {
+            throw new BadSite("column QUAL is '" + shorten(line, from, to) + "', expected a quality of 0 or more, or '.'");
         }
-        int digits = 0;
-        while (i < to && isDigit(line[i])) {
-            i++;
-            digits++;
-        }
-        if (i < to && line[i] == '.') {
-            i++;
-            while (i < to && isDigit(line[i])) {
-                i++;
-                digits++;
-            }
-        }
-        if (digits == 0) {
-            return false;
-        }
-        if (i < to && (line[i] == 'e' || line[i] == 'E')) {
-            i++;
-            if (i < to && (line[i] == '+' || line[i] == '-')) {
-                i++;
-            }
-            int exponent = 0;
-            while (i < to && isDigit(line[i])) {
-                i++;
-                exponent++;
-            }
-            if (exponent == 0) {
-                return false;
-            }
-        }
-        return i == to;
-    }
-
-    private static boolean isDigit(byte b) {
-        return b >= '0' && b <= '9';
     }
 
     /** INFO: '.' or entries separated by semicolons, without whitespace. */

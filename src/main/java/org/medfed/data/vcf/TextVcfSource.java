@@ -1,6 +1,5 @@
 package org.medfed.data.vcf;
 
-import htsjdk.tribble.readers.LineIterator;
 import htsjdk.variant.vcf.VCFCodec;
 import java.io.EOFException;
 import java.io.IOException;
@@ -8,7 +7,6 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -162,32 +160,8 @@ final class TextVcfSource implements VcfRecordSource {
     }
 
     private void parseHeader(List<String> header) {
-        Iterator<String> it = header.iterator();
-        LineIterator lineIterator = new LineIterator() {
-            private String peeked;
-
-            @Override
-            public String peek() {
-                if (peeked == null && it.hasNext()) {
-                    peeked = it.next();
-                }
-                return peeked;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return peeked != null || it.hasNext();
-            }
-
-            @Override
-            public String next() {
-                String value = peek();
-                peeked = null;
-                return value;
-            }
-        };
         try {
-            new VCFCodec().readActualHeader(lineIterator);
+            new VCFCodec().readActualHeader(new HeaderLines(header));
         } catch (RuntimeException e) {
             throw new BadInputException(file, "header (lines 1-" + header.size() + ")",
                     "not a valid VCF header: " + HtsjdkMessages.reason(e), e);

@@ -3,13 +3,11 @@ package org.medfed.data.vcf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import htsjdk.tribble.readers.LineIterator;
 import htsjdk.variant.vcf.VCFCodec;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Iterator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -104,31 +102,8 @@ class SiteColumnsParserTest {
 
     private static VCFCodec htsjdkCodec() {
         VCFCodec codec = new VCFCodec();
-        Iterator<String> header = List.of("##fileformat=VCFv4.2", "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO")
-                .iterator();
-        codec.readActualHeader(new LineIterator() {
-            private String peeked;
-
-            @Override
-            public String peek() {
-                if (peeked == null && header.hasNext()) {
-                    peeked = header.next();
-                }
-                return peeked;
-            }
-
-            @Override
-            public boolean hasNext() {
-                return peek() != null;
-            }
-
-            @Override
-            public String next() {
-                String value = peek();
-                peeked = null;
-                return value;
-            }
-        });
+        codec.readActualHeader(new HeaderLines(List.of("##fileformat=VCFv4.2",
+                "#CHROM\tPOS\tID\tREF\tALT\tQUAL\tFILTER\tINFO")));
         return codec;
     }
 }
