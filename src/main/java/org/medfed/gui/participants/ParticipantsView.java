@@ -18,7 +18,6 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
-import javafx.scene.control.TextField;
 import javafx.scene.control.cell.CheckBoxTableCell;
 import javafx.scene.control.cell.TextFieldTableCell;
 import javafx.scene.input.DragEvent;
@@ -29,6 +28,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.medfed.data.tabular.SchemaProblem;
+import org.medfed.gui.common.FindHospitalField;
 import org.medfed.gui.common.NumberFields;
 import org.medfed.gui.common.WrappedTooltip;
 
@@ -99,7 +99,8 @@ public final class ParticipantsView {
         for (Button b : List.of(add, choose, rename, remove)) {
             b.setMinWidth(Region.USE_PREF_SIZE); // the find field's words give way first, the buttons keep theirs
         }
-        buttons.getChildren().setAll(add, choose, rename, remove, busy, findField());
+        buttons.getChildren().setAll(add, choose, rename, remove, busy, FindHospitalField.of("participants-find",
+                this::findAndShow, vm.findStatusProperty(), vm.manyHospitals()));
         buttons.setAlignment(Pos.CENTER_LEFT);
         Label message = new Label();
         message.setId("participants-message");
@@ -125,27 +126,6 @@ public final class ParticipantsView {
         top.getChildren().setAll(buttons, message, noticeRow, hint);
         top.setPadding(new Insets(12));
         return top;
-    }
-
-    /** A field that finds a hospital by part of its name, shown past a dozen hospitals. */
-    private HBox findField() {
-        TextField find = new TextField();
-        find.setId("participants-find");
-        find.setPromptText("Find a hospital");
-        find.setPrefColumnCount(14);
-        find.setTooltip(new WrappedTooltip("Type part of a hospital's name to select it; Enter selects the next one"));
-        find.textProperty().addListener((obs, was, is) -> findAndShow(is, false));
-        find.setOnAction(e -> findAndShow(find.getText(), true));
-        Label status = new Label();
-        status.setId("participants-find-status");
-        status.getStyleClass().add("muted");
-        status.textProperty().bind(vm.findStatusProperty());
-        status.setMinWidth(0);
-        HBox box = new HBox(6, find, status);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.visibleProperty().bind(vm.manyHospitals());
-        box.managedProperty().bind(box.visibleProperty());
-        return box;
     }
 
     private void findAndShow(String text, boolean next) {
