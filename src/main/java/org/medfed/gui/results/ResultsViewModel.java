@@ -326,7 +326,11 @@ public final class ResultsViewModel {
     private void fillPlots() {
         TestPredictions p = predictions.get();
         String h = hospital.get();
-        if (p == null || h == null || !hospitalChoices.contains(h)) {
+        if (p != null && h == null) {
+            // the searchable chooser holds no value while the user types in it: what is shown stays until a pick
+            return;
+        }
+        if (p == null || !hospitalChoices.contains(h)) {
             confusion.set(null);
             rocCurves.clear();
             calibration.clear();

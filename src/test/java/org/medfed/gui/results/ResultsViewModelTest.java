@@ -246,6 +246,11 @@ class ResultsViewModelTest {
                     .isCloseTo(last.test().get(h).metric("auc"), within(1e-9));
             assertThat(vm.calibration().stream().mapToInt(b -> b.patients()).sum()).isEqualTo(m.total());
         }
+        // while the searchable chooser is typed into it holds no value: the last hospital's figures stay shown
+        ConfusionMatrix shown = vm.confusionProperty().get();
+        vm.hospitalProperty().set(null);
+        assertThat(vm.confusionProperty().get()).isSameAs(shown);
+        assertThat(vm.rocCurves()).isNotEmpty();
         // all hospitals' curves overlaid, all test patients together last
         assertThat(vm.rocCurves()).extracting(ResultsViewModel.RocCurve::testSet).containsExactly("city-general",
                 "rural-clinic", "heart-centre", "mountain-hospital", ResultsViewModel.ALL);
