@@ -48,12 +48,13 @@ final class SiteColumnsParser {
     VcfSite parse(byte[] line, int from, int siteEnd, int[] tabs, int position) {
         String contig = contig(line, from, tabs[0]);
         int idStart = tabs[1] + 1;
-        String id = text(line, idStart, tabs[2], "ID", "an identifier such as rs123, or '.' when there is none");
+        requireNotEmpty(idStart, tabs[2], "ID", "an identifier such as rs123, or '.' when there is none");
+        String id = new String(line, idStart, tabs[2] - idStart, StandardCharsets.UTF_8);
         int refStart = tabs[2] + 1;
         String ref = ref(line, refStart, tabs[3]);
         List<String> alts = alts(line, tabs[3] + 1, tabs[4], ref);
         checkQual(line, tabs[4] + 1, tabs[5]);
-        text(line, tabs[5] + 1, tabs[6], "FILTER", "PASS, the names of failed filters, or '.'");
+        requireNotEmpty(tabs[5] + 1, tabs[6], "FILTER", "PASS, the names of failed filters, or '.'");
         checkInfo(line, tabs[6] + 1, siteEnd);
         return new VcfSite(contig, position, id, ref, alts);
     }
@@ -69,11 +70,10 @@ final class SiteColumnsParser {
         return lastContig;
     }
 
-    private static String text(byte[] line, int from, int to, String column, String expected) {
+    private static void requireNotEmpty(int from, int to, String column, String expected) {
         if (to == from) {
             throw new BadSite("column " + column + " is empty, expected " + expected);
         }
-        return new String(line, from, to - from, StandardCharsets.UTF_8);
     }
 
     private static String ref(byte[] line, int from, int to) {

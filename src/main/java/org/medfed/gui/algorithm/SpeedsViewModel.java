@@ -8,6 +8,8 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
@@ -109,10 +111,11 @@ public final class SpeedsViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper oneSlow = new ReadOnlyBooleanWrapper();
     private List<String> names = List.of();
-    /** The row a search for a hospital by name found last, -1 for none; and what it found, for the user. */
+    /** The row a search for a hospital by name found last, -1 for none. */
     private final ReadOnlyIntegerWrapper found = new ReadOnlyIntegerWrapper(-1);
-    private final ReadOnlyStringWrapper findStatus = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper manyHospitals = new ReadOnlyBooleanWrapper();
+    private final HospitalFinder finder = new HospitalFinder();
+    /** Past a dozen hospitals (the rows are every hospital, then each one), the table is searched, not scrolled. */
+    private final BooleanBinding manyHospitals = Bindings.size(rows).greaterThan(ResultsTable.MOST_COLUMNS + 1);
     private HospitalSpeeds speeds = HospitalSpeeds.uniform();
     private boolean showing;
 
@@ -159,7 +162,6 @@ public final class SpeedsViewModel {
         List<String> now = hospitals(study);
         if (!now.equals(names) || rows.isEmpty()) {
             names = now;
-            manyHospitals.set(now.size() > ResultsTable.MOST_COLUMNS);
             found.set(-1);
             List<SpeedRow> next = new ArrayList<>();
             next.add(row(null));
@@ -301,17 +303,11 @@ public final class SpeedsViewModel {
      * last found, wrapping round: {@link #foundProperty()} is its row, {@link #findStatusProperty()} which of how many.
      */
     public void find(String text, boolean next) {
-        String wanted = text == null ? "" : text.strip();
-        if (wanted.isEmpty()) {
-            findStatus.set("");
-            return;
-        }
         // the rows are "every hospital" and then the names in order: row i + 1 is names[i]
-        HospitalFinder.Found f = HospitalFinder.find(names, wanted, next ? found.get() - 1 : -1);
-        if (f != null) {
-            found.set(f.index() + 1);
+        int i = finder.find(names, text, next ? found.get() - 1 : -1);
+        if (i >= 0) {
+            found.set(i + 1);
         }
-        findStatus.set(HospitalFinder.status(f, wanted));
     }
 
     /** The table's rows: every hospital at once first, then each hospital by name. */
@@ -330,7 +326,7 @@ public final class SpeedsViewModel {
     public ReadOnlyBooleanProperty oneSlowProperty() { return oneSlow.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty valid() { return valid.getReadOnlyProperty(); }
     public ReadOnlyIntegerProperty foundProperty() { return found.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty findStatusProperty() { return findStatus.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty findStatusProperty() { return finder.statusProperty(); }
     /** More hospitals than the table shows at once (past a dozen): finding one by name helps. */
-    public ReadOnlyBooleanProperty manyHospitalsProperty() { return manyHospitals.getReadOnlyProperty(); }
+    public BooleanBinding manyHospitalsProperty() { return manyHospitals; }
 }

@@ -2,36 +2,36 @@ package org.medfed.gui.common;
 
 import java.util.List;
 import java.util.Locale;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * Finds a hospital by part of its name, in a table's order: a study of hundreds of hospitals is not scrolled
- * through to find one (the Participants screen, the Algorithm screen's speeds).
+ * Finds a hospital by part of its name, in a table's order, and says what it found: a study of hundreds of
+ * hospitals is not scrolled through to find one (the Participants screen, the Algorithm screen's speeds).
  */
 public final class HospitalFinder {
 
-    /**
-     * The hospital found: its index in the table, which match it is (1-based, in table order) and how many names
-     * match.
-     */
-    public record Found(int index, int match, int matches) {
-    }
-
-    private HospitalFinder() {
-    }
+    private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
 
     /**
-     * The first name after {@code after} (-1: from the top) that holds {@code text}, ignoring case, wrapping round
-     * to the top; null when no name holds it.
+     * The index of the first name after {@code after} (-1: from the top) that holds {@code text} (ignoring case,
+     * wrapping round to the top), or -1 when none does or nothing is searched; {@link #statusProperty()} then says
+     * which of how many it is ("3 of 20 matches (Enter: the next)"), or that none matches.
      */
-    public static Found find(List<String> names, String text, int after) {
-        String wanted = text.toLowerCase(Locale.ROOT);
+    public int find(List<String> names, String text, int after) {
+        String wanted = text == null ? "" : text.strip();
+        if (wanted.isEmpty()) {
+            status.set("");
+            return -1;
+        }
+        String lower = wanted.toLowerCase(Locale.ROOT);
         int matches = 0;
         int first = -1;
         int firstMatch = 0;
         int next = -1;
         int nextMatch = 0;
         for (int i = 0; i < names.size(); i++) {
-            if (!names.get(i).toLowerCase(Locale.ROOT).contains(wanted)) {
+            if (!names.get(i).toLowerCase(Locale.ROOT).contains(lower)) {
                 continue;
             }
             matches++;
@@ -45,17 +45,17 @@ public final class HospitalFinder {
             }
         }
         if (matches == 0) {
-            return null;
+            status.set("No hospital's name holds \"" + wanted + "\"");
+            return -1;
         }
-        return next >= 0 ? new Found(next, nextMatch, matches) : new Found(first, firstMatch, matches);
+        int match = next >= 0 ? nextMatch : firstMatch;
+        status.set(matches == 1 ? "The only match"
+                : String.format(Locale.ROOT, "%,d of %,d matches (Enter: the next)", match, matches));
+        return next >= 0 ? next : first;
     }
 
-    /** What a search found, for the line beside its field: "3 of 20 matches (Enter: the next)", or that none did. */
-    public static String status(Found found, String text) {
-        if (found == null) {
-            return "No hospital's name holds \"" + text + "\"";
-        }
-        return found.matches() == 1 ? "The only match"
-                : String.format(Locale.ROOT, "%,d of %,d matches (Enter: the next)", found.match(), found.matches());
+    /** What the last search found, empty when nothing is searched. */
+    public ReadOnlyStringProperty statusProperty() {
+        return status.getReadOnlyProperty();
     }
 }

@@ -10,6 +10,7 @@ import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -52,8 +53,7 @@ public final class ParticipantsViewModel {
     private final StringProperty message = new SimpleStringProperty("");
     /** What was just done and how to take it back ("Removed X — Undo (Ctrl+Z)"); gone with the next change. */
     private final StringProperty notice = new SimpleStringProperty("");
-    /** What the search for a hospital by name found ("3 of 11 matches"), empty when nothing is searched. */
-    private final StringProperty findStatus = new SimpleStringProperty("");
+    private final HospitalFinder finder = new HospitalFinder();
     /** Past a dozen hospitals (where the other screens show their spread), the table is searched, not scrolled. */
     private final BooleanBinding manyHospitals = Bindings.size(rows).greaterThan(ResultsTable.MOST_COLUMNS);
     private final ObjectProperty<DataKind> kind = new SimpleObjectProperty<>(DataKind.TABLE);
@@ -273,16 +273,10 @@ public final class ParticipantsViewModel {
      * selected one, wrapping round; says which of how many it is, or that none matches.
      */
     public void find(String text, boolean next) {
-        String wanted = text == null ? "" : text.strip();
-        if (wanted.isEmpty()) {
-            findStatus.set("");
-            return;
+        int found = finder.find(names(), text, next ? selected.get() : -1);
+        if (found >= 0) {
+            selected.set(found);
         }
-        HospitalFinder.Found found = HospitalFinder.find(names(), wanted, next ? selected.get() : -1);
-        if (found != null) {
-            selected.set(found.index());
-        }
-        findStatus.set(HospitalFinder.status(found, wanted));
     }
 
     /** Whether the study has more hospitals than a screen shows at once, so that finding one by name helps. */
@@ -454,7 +448,8 @@ public final class ParticipantsViewModel {
     public StringProperty schemaStatusProperty() { return schemaStatus; }
     public StringProperty messageProperty() { return message; }
     public StringProperty noticeProperty() { return notice; }
-    public StringProperty findStatusProperty() { return findStatus; }
+    /** What the search for a hospital by name found ("3 of 11 matches"), empty when nothing is searched. */
+    public ReadOnlyStringProperty findStatusProperty() { return finder.statusProperty(); }
     public BooleanProperty busyProperty() { return hospitalFiles.busy(); }
     /** The columns of the first hospital file that could be read: what the Task screen offers. */
     public ObservableList<String> knownColumns() { return figures.knownColumns(); }
