@@ -1,6 +1,7 @@
 package org.medfed.benchmark;
 
 import java.io.IOException;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,17 +9,20 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /**
  * What a timed benchmark ran on: cores, the load average and, where Linux reports it, the CPU pressure (the share
  * of time some runnable thread waited for a core: on a shared machine it says how much the others got in the
- * way), the JVM and the date.
+ * way), the JVM with its garbage collectors (which move allocation-heavy figures by half) and the date.
  */
 public record MachineFacts(int cores, String loadAverage, String cpuPressure, String jvm, String date) {
 
     public static MachineFacts now() {
         return new MachineFacts(Runtime.getRuntime().availableProcessors(), readLoadAverage(), readCpuPressure(),
-                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+                System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + " (collectors: "
+                        + ManagementFactory.getGarbageCollectorMXBeans().stream()
+                                .map(GarbageCollectorMXBean::getName).collect(Collectors.joining(", ")) + ")",
                 ZonedDateTime.now().truncatedTo(ChronoUnit.SECONDS).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
     }
 

@@ -307,7 +307,7 @@ final class BenchmarkCommand implements Callable<Integer> {
         Path dir = data != null ? data : Path.of("target", "tabular-loading");
         String before = MachineFacts.now().describe();
         TabularLoading loading = TabularLoading.measure(workers, dir, r, 4, n, progress);
-        return "Command: `java -Xmx1g -jar target/medfed.jar benchmark tabular-loading --rows " + r + " --repetitions "
+        return "Command: `java @target/jvm-options -Xmx1g -jar target/medfed.jar benchmark tabular-loading --rows " + r + " --repetitions "
                 + n + "`\n\n" + machineLines(before) + loading.markdown();
     }
 

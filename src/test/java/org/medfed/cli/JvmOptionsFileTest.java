@@ -78,7 +78,8 @@ class JvmOptionsFileTest {
                 .filter(o -> !o.startsWith("-XX:SharedArchiveFile") && !o.startsWith("-Xlog:cds")).toList();
         String pom = Files.readString(Path.of("pom.xml"));
 
-        assertThat(tuning).hasSize(5).anyMatch(o -> o.startsWith("-XX:Tier4")).contains("-XX:MaxNewSize=256m");
+        assertThat(tuning).hasSize(6).anyMatch(o -> o.startsWith("-XX:Tier4"))
+                .contains("-XX:MaxNewSize=256m", "-XX:+UseParallelGC");
         for (String option : tuning) {
             assertThat(pom).as("the installers' javaOptions in pom.xml").contains("<option>" + option + "</option>");
         }
