@@ -236,6 +236,8 @@ final class TextVcfSource implements VcfRecordSource {
         private int formatStart;
         private int samplesStart;
         private int end;
+        /** The GT entry's index in the line's FORMAT, worked out once per line when first asked: -2 until then. */
+        private int gtIndex;
 
         LineCalls(String[] sampleNames) {
             this.sampleNames = sampleNames;
@@ -246,6 +248,7 @@ final class TextVcfSource implements VcfRecordSource {
             this.formatStart = formatStart;
             this.samplesStart = samplesStart;
             this.end = end;
+            this.gtIndex = -2;
         }
 
         @Override
@@ -261,7 +264,10 @@ final class TextVcfSource implements VcfRecordSource {
         }
 
         private int gtIndex() {
-            return sampleNames.length == 0 || formatStart < 0 ? -1 : GtColumnParser.gtIndex(line, formatStart, end);
+            if (gtIndex == -2) {
+                gtIndex = sampleNames.length == 0 || formatStart < 0 ? -1 : GtColumnParser.gtIndex(line, formatStart, end);
+            }
+            return gtIndex;
         }
     }
 

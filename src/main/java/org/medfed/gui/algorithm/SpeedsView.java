@@ -123,9 +123,8 @@ final class SpeedsView {
     }
 
     private void findAndShow(String text, boolean next) {
-        vm.find(text, next);
-        int row = vm.foundProperty().get();
-        if (row >= 0 && text != null && !text.isBlank()) {
+        int row = vm.find(text, next);
+        if (row >= 0) {
             table.getSelectionModel().clearAndSelect(row);
             table.scrollTo(row);
         }

@@ -12,8 +12,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
-import javafx.beans.property.ReadOnlyIntegerProperty;
-import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
@@ -111,8 +109,8 @@ public final class SpeedsViewModel {
     private final ReadOnlyBooleanWrapper valid = new ReadOnlyBooleanWrapper(true);
     private final ReadOnlyBooleanWrapper oneSlow = new ReadOnlyBooleanWrapper();
     private List<String> names = List.of();
-    /** The row a search for a hospital by name found last, -1 for none. */
-    private final ReadOnlyIntegerWrapper found = new ReadOnlyIntegerWrapper(-1);
+    /** The row a search for a hospital by name found last, -1 for none: where Enter's next search starts. */
+    private int found = -1;
     private final HospitalFinder finder = new HospitalFinder();
     /** Past a dozen hospitals (the rows are every hospital, then each one), the table is searched, not scrolled. */
     private final BooleanBinding manyHospitals = Bindings.size(rows).greaterThan(ResultsTable.MOST_COLUMNS + 1);
@@ -162,7 +160,7 @@ public final class SpeedsViewModel {
         List<String> now = hospitals(study);
         if (!now.equals(names) || rows.isEmpty()) {
             names = now;
-            found.set(-1);
+            found = -1;
             List<SpeedRow> next = new ArrayList<>();
             next.add(row(null));
             now.forEach(n -> next.add(row(n)));
@@ -300,14 +298,17 @@ public final class SpeedsViewModel {
 
     /**
      * Finds the first hospital whose name holds {@code text} (ignoring case), or with {@code next} the one after the
-     * last found, wrapping round: {@link #foundProperty()} is its row, {@link #findStatusProperty()} which of how many.
+     * last found, wrapping round: returns its row, -1 when none matches or nothing is searched;
+     * {@link #findStatusProperty()} says which of how many it is.
      */
-    public void find(String text, boolean next) {
+    public int find(String text, boolean next) {
         // the rows are "every hospital" and then the names in order: row i + 1 is names[i]
-        int i = finder.find(names, text, next ? found.get() - 1 : -1);
-        if (i >= 0) {
-            found.set(i + 1);
+        int i = finder.find(names, text, next ? found - 1 : -1);
+        if (i < 0) {
+            return -1;
         }
+        found = i + 1;
+        return found;
     }
 
     /** The table's rows: every hospital at once first, then each hospital by name. */
@@ -325,7 +326,6 @@ public final class SpeedsViewModel {
     public ReadOnlyStringProperty nodesNoteProperty() { return nodesNote.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty oneSlowProperty() { return oneSlow.getReadOnlyProperty(); }
     public ReadOnlyBooleanProperty valid() { return valid.getReadOnlyProperty(); }
-    public ReadOnlyIntegerProperty foundProperty() { return found.getReadOnlyProperty(); }
     public ReadOnlyStringProperty findStatusProperty() { return finder.statusProperty(); }
     /** More hospitals than the table shows at once (past a dozen): finding one by name helps. */
     public BooleanBinding manyHospitalsProperty() { return manyHospitals; }

@@ -129,9 +129,8 @@ public final class ParticipantsView {
     }
 
     private void findAndShow(String text, boolean next) {
-        vm.find(text, next);
-        int i = vm.selectedProperty().get();
-        if (i >= 0 && text != null && !text.isBlank()) {
+        int i = vm.find(text, next);
+        if (i >= 0) {
             table.scrollTo(i);
         }
     }

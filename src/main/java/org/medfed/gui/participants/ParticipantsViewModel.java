@@ -270,13 +270,15 @@ public final class ParticipantsViewModel {
 
     /**
      * Selects the first hospital whose name holds {@code text} (ignoring case), or with {@code next} the one after the
-     * selected one, wrapping round; says which of how many it is, or that none matches.
+     * selected one, wrapping round; says which of how many it is, or that none matches. Returns its row, -1 when
+     * none matches or nothing is searched (the selection then stays).
      */
-    public void find(String text, boolean next) {
+    public int find(String text, boolean next) {
         int found = finder.find(names(), text, next ? selected.get() : -1);
         if (found >= 0) {
             selected.set(found);
         }
+        return found;
     }
 
     /** Whether the study has more hospitals than a screen shows at once, so that finding one by name helps. */

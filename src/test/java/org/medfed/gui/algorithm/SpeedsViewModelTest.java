@@ -144,14 +144,14 @@ class SpeedsViewModelTest {
         assertThat(vm.manyHospitalsProperty().get()).isTrue();
 
         // hospital-03, -13, -23 and -30 to -39: thirteen hold "3"
-        vm.find("3", false);
-        assertThat(vm.rows().get(vm.foundProperty().get()).hospital()).isEqualTo("hospital-03");
+        int row = vm.find("3", false);
+        assertThat(vm.rows().get(row).hospital()).isEqualTo("hospital-03");
         assertThat(vm.findStatusProperty().get()).isEqualTo("1 of 13 matches (Enter: the next)");
-        vm.find("3", true);
-        assertThat(vm.rows().get(vm.foundProperty().get()).hospital()).isEqualTo("hospital-13");
+        row = vm.find("3", true);
+        assertThat(vm.rows().get(row).hospital()).isEqualTo("hospital-13");
         vm.find("hospital-39", false);
-        vm.find("hospital-3", true);
-        assertThat(vm.rows().get(vm.foundProperty().get()).hospital()).as("round to the first match").isEqualTo("hospital-30");
+        row = vm.find("hospital-3", true);
+        assertThat(vm.rows().get(row).hospital()).as("round to the first match").isEqualTo("hospital-30");
         vm.find("every", false);
         assertThat(vm.findStatusProperty().get()).as("the row of every hospital is not a hospital")
                 .isEqualTo("No hospital's name holds \"every\"");
