@@ -72,14 +72,29 @@ class JvmOptionsFileTest {
     }
 
     @Test
+    void librariesReachUnsafeMemoryAccessWithoutTheWarningOfNewerJavas() throws Exception {
+        Path classes = Path.of(UnsafeMemoryAccessProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+
+        Run plain = java(List.of(), classes, UnsafeMemoryAccessProbe.class.getName());
+        Run withOptions = java(List.of("@" + OPTIONS), classes, UnsafeMemoryAccessProbe.class.getName());
+
+        if (Runtime.version().feature() >= 24) {
+            // what users of a newer Java would see at each start without the options file (Java 17 to 23 say nothing)
+            assertThat(plain.output).contains("WARNING").contains("sun.misc.Unsafe");
+        }
+        assertThat(withOptions.exit).as(withOptions.output).isZero();
+        assertThat(withOptions.output).contains("array base offset").doesNotContainIgnoringCase("warning");
+    }
+
+    @Test
     void theInstallersLauncherGetsTheSameCompilerAndMemoryOptions() throws Exception {
         // all but the archive's, which the installers name at their own path
         List<String> tuning = Files.readAllLines(OPTIONS).stream()
                 .filter(o -> !o.startsWith("-XX:SharedArchiveFile") && !o.startsWith("-Xlog:cds")).toList();
         String pom = Files.readString(Path.of("pom.xml"));
 
-        assertThat(tuning).hasSize(6).anyMatch(o -> o.startsWith("-XX:Tier4"))
-                .contains("-XX:MaxNewSize=256m", "-XX:+UseParallelGC");
+        assertThat(tuning).hasSize(7).anyMatch(o -> o.startsWith("-XX:Tier4"))
+                .contains("-XX:MaxNewSize=256m", "-XX:+UseParallelGC", "-Dsun.misc.unsafe.memory.access=allow");
         for (String option : tuning) {
             assertThat(pom).as("the installers' javaOptions in pom.xml").contains("<option>" + option + "</option>");
         }
@@ -103,10 +118,15 @@ class JvmOptionsFileTest {
     }
 
     private Run java(List<String> options, Path jar) throws Exception {
+        return java(options, jar, "picocli.AutoComplete", "--help");
+    }
+
+    private Run java(List<String> options, Path classPath, String mainClass, String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(options);
-        command.addAll(List.of("-cp", jar.toString(), "picocli.AutoComplete", "--help"));
+        command.addAll(List.of("-cp", classPath.toString(), mainClass));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();

@@ -124,7 +124,8 @@ class ProvisionCommandTest {
 
         assertThat(researcher).contains("`hospitals/hospital-a/` to the IT team of hospital-a", "NEVER send `ca/ca.key`");
         assertThat(hospital).contains("`node.key` must stay private", "Only **outbound** connections",
-                "fl.example.org:7443", "java -jar medfed.jar node --config node.json");
+                "fl.example.org:7443", "java -jar medfed.jar node --config node.json",
+                "`-Dsun.misc.unsafe.memory.access=allow` before `-jar`");
     }
 
     @Test

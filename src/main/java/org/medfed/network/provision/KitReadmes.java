@@ -100,6 +100,11 @@ final class KitReadmes {
 
                        java -jar medfed.jar node --config node.json
 
+                   On Java 24 and later the JVM first prints four lines that begin `WARNING:` and name
+                   `sun.misc.Unsafe`: a library the node uses for its messages reads memory that way, which newer Javas
+                   announce before they restrict it. They are harmless; to start without them, add
+                   `-Dsun.misc.unsafe.memory.access=allow` before `-jar`.
+
                 ## Validity
 
                 The certificate is valid from %6$s
