@@ -1,7 +1,7 @@
 package org.medfed.cli;
 
 /**
- * Calls a memory-access method of {@code sun.misc.Unsafe} as protobuf, JavaFX and JavaCPP do, for
+ * Calls a memory-access method of {@code sun.misc.Unsafe} as protobuf and JavaFX do, for
  * {@link JvmOptionsFileTest} to start in a JVM of its own: Java 24 and later warn at the first such call unless told
  * to allow it. Through reflection, so that the compiler does not warn of an internal API.
  */
