@@ -346,16 +346,18 @@ final class PackedGenotypes implements Closeable {
         SourceCounts counts = new SourceCounts(in.getLong(), in.getLong(), in.getLong(), in.getLong(),
                 in.getLong(), in.getLong(), in.getLong());
         int variants = in.getInt();
-        List<VariantInfo> infos = new ArrayList<>(variants);
+        VariantColumns.Builder infos = new VariantColumns.Builder(variants);
         SharedTexts texts = new SharedTexts();
         for (int v = 0; v < variants; v++) {
             String chrom = field.next().shared(texts);
             int position = in.getInt();
-            String id = field.next().unique();
+            field.next();
+            int idFrom = field.from;
+            int idLength = field.length;
             String ref = field.next().shared(texts);
-            infos.add(new VariantInfo(chrom, position, id, ref, field.next().shared(texts)));
+            infos.add(chrom, position, in.array(), idFrom, idLength, ref, field.next().shared(texts));
         }
-        return new Contents(List.copyOf(names), List.copyOf(infos), called, counts);
+        return new Contents(List.copyOf(names), infos.build(), called, counts);
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buffer, long position) throws IOException {
@@ -409,7 +411,11 @@ final class PackedGenotypes implements Closeable {
     /** Writes the rows, then the contents; returns the offset where the contents begin. */
     private static long writeRows(Path vcf, MultiAllelicPolicy policy, DataOutputStream out, Executor inflaters)
             throws IOException {
-        List<VariantInfo> variants = new ArrayList<>();
+        // the variants' texts go straight into the bytes of the contents' last section, written after the rows: a
+        // record per variant, kept until then, was copied by every young collection while the file was read
+        java.io.ByteArrayOutputStream variantBytes = new java.io.ByteArrayOutputStream(1 << 20);
+        DataOutputStream variantOut = new DataOutputStream(variantBytes);
+        int variants = 0;
         RepeatedVariants repeated = new RepeatedVariants();
         long duplicates = 0;
         try (VcfReader reader = VcfReader.open(vcf, new VcfReadOptions(policy, true), inflaters)) {
@@ -424,9 +430,14 @@ final class PackedGenotypes implements Closeable {
                 }
                 pack(v.dosages(), packed, called);
                 out.write(packed);
-                variants.add(new VariantInfo(v.chrom(), v.position(), v.id(), v.ref(), v.alt()));
+                writeText(variantOut, v.chrom());
+                variantOut.writeInt(v.position());
+                writeText(variantOut, v.id());
+                writeText(variantOut, v.ref());
+                writeText(variantOut, v.alt());
+                variants++;
             }
-            long rowsEnd = HEADER + (long) variants.size() * packed.length;
+            long rowsEnd = HEADER + (long) variants * packed.length;
             VcfReadStats stats = reader.stats();
             out.writeInt(samples);
             for (String name : names) {
@@ -439,14 +450,8 @@ final class PackedGenotypes implements Closeable {
                     stats.noGenotypeRecords(), stats.noAltRecords(), stats.nonDiploidCalls(), duplicates}) {
                 out.writeLong(c);
             }
-            out.writeInt(variants.size());
-            for (VariantInfo v : variants) {
-                writeText(out, v.chrom());
-                out.writeInt(v.position());
-                writeText(out, v.id());
-                writeText(out, v.ref());
-                writeText(out, v.alt());
-            }
+            out.writeInt(variants);
+            variantBytes.writeTo(out);
             return rowsEnd;
         }
     }

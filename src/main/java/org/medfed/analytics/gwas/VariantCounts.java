@@ -19,7 +19,9 @@ public final class VariantCounts {
         if (counts.length != variants.size() * WIDTH) {
             throw new IllegalArgumentException("counts do not match the variants");
         }
-        this.variants = List.copyOf(variants);
+        // not copied: the callers hand over lists they no longer change, and a copy of a hospital's
+        // VariantColumns would make a record of each of its variants
+        this.variants = java.util.Collections.unmodifiableList(variants);
         this.counts = counts;
     }
 
