@@ -1,6 +1,7 @@
 package org.medfed.analytics.gwas;
 
 import java.io.BufferedOutputStream;
+import java.io.ByteArrayOutputStream;
 import java.io.Closeable;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -352,8 +353,8 @@ final class PackedGenotypes implements Closeable {
             String chrom = field.next().shared(texts);
             int position = in.getInt();
             field.next();
-            int idFrom = field.from;
-            int idLength = field.length;
+            int idFrom = field.from();
+            int idLength = field.length();
             String ref = field.next().shared(texts);
             infos.add(chrom, position, in.array(), idFrom, idLength, ref, field.next().shared(texts));
         }
@@ -413,7 +414,7 @@ final class PackedGenotypes implements Closeable {
             throws IOException {
         // the variants' texts go straight into the bytes of the contents' last section, written after the rows: a
         // record per variant, kept until then, was copied by every young collection while the file was read
-        java.io.ByteArrayOutputStream variantBytes = new java.io.ByteArrayOutputStream(1 << 20);
+        ByteArrayOutputStream variantBytes = new ByteArrayOutputStream(1 << 20);
         DataOutputStream variantOut = new DataOutputStream(variantBytes);
         int variants = 0;
         RepeatedVariants repeated = new RepeatedVariants();
@@ -516,6 +517,15 @@ final class PackedGenotypes implements Closeable {
 
         String shared(SharedTexts texts) {
             return texts.of(in.array(), from, length);
+        }
+
+        /** Where the field's bytes begin in the buffer's array. */
+        int from() {
+            return from;
+        }
+
+        int length() {
+            return length;
         }
 
         String unique() {
