@@ -1,5 +1,6 @@
 package org.medfed.analytics.gwas;
 
+import java.util.Collections;
 import java.util.List;
 
 /**
@@ -21,7 +22,7 @@ public final class VariantCounts {
         }
         // not copied: the callers hand over lists they no longer change, and a copy of a hospital's
         // VariantColumns would make a record of each of its variants
-        this.variants = java.util.Collections.unmodifiableList(variants);
+        this.variants = Collections.unmodifiableList(variants);
         this.counts = counts;
     }
 
