@@ -2,12 +2,11 @@ package org.medfed.analytics.gwas;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.medfed.data.vcf.ChromosomeOrder;
 import org.medfed.data.vcf.PhenotypeKind;
 import org.medfed.engine.BadInputException;
 import org.medfed.engine.ParticipantTransport;
@@ -81,19 +80,22 @@ public final class FederatedGwas {
         }
 
         progress.update("counting genotypes", 0, sites.size());
-        // the hospitals' lists are not kept past the join (about 60 MB for four hospitals of 100,000 variants)
+        // the hospitals' lists are not kept past the join
         Joined joined = join(calls.ask(GwasSite::variantCounts));
         control.checkpoint();
         VariantQc qc = new VariantQc(settings.qc(), binary);
-        List<StudyVariant> tested = new ArrayList<>();
+        StudyVariants all = joined.variants();
+        int[] passed = new int[all.size()];
+        int passing = 0;
         long[] failed = new long[VariantQc.Verdict.values().length];
-        for (StudyVariant v : joined.variants()) {
-            VariantQc.Verdict verdict = qc.judge(v.cases(), v.controls());
+        for (int v = 0; v < all.size(); v++) {
+            VariantQc.Verdict verdict = qc.judge(all.cases(v), all.controls(v));
             failed[verdict.ordinal()]++;
             if (verdict == VariantQc.Verdict.PASS) {
-                tested.add(v);
+                passed[passing++] = v;
             }
         }
+        StudyVariants tested = all.select(Arrays.copyOf(passed, passing));
         QcReport report = new QcReport(joined.seen(), joined.notEverywhere(), joined.examples(),
                 failed[VariantQc.Verdict.CALL_RATE.ordinal()], failed[VariantQc.Verdict.MAF.ordinal()],
                 failed[VariantQc.Verdict.HWE.ordinal()], tested.size());
@@ -107,7 +109,7 @@ public final class FederatedGwas {
         return new GwasResult(settings, layout.names(), summaries, report, results, lambda);
     }
 
-    private List<AssociationResult> countTests(List<StudyVariant> tested) {
+    private List<AssociationResult> countTests(StudyVariants tested) {
         List<AssociationResult> results = new ArrayList<>(tested.size());
         for (StudyVariant v : tested) {
             CountTests.Outcome o = settings.test() == AssociationTest.ALLELIC
@@ -120,7 +122,7 @@ public final class FederatedGwas {
         return results;
     }
 
-    private List<AssociationResult> regression(EverySite calls, DesignLayout layout, List<StudyVariant> tested,
+    private List<AssociationResult> regression(EverySite calls, DesignLayout layout, StudyVariants tested,
             long cases, long controls) {
         boolean logistic = settings.test() == AssociationTest.LOGISTIC;
         FederatedRegression regression = new FederatedRegression(calls, layout,
@@ -147,30 +149,36 @@ public final class FederatedGwas {
         };
     }
 
-    private record Joined(List<StudyVariant> variants, long seen, long notEverywhere, List<String> examples) {
+    private record Joined(StudyVariants variants, long seen, long notEverywhere, List<String> examples) {
     }
 
     /** Variants present at every site, with summed counts, in genome order. */
     private static Joined join(List<VariantCounts> counts) {
         int sites = counts.size();
-        // each site's variants by key: where each site has it, and its best description
+        List<VariantColumns> lists = counts.stream().map(c -> VariantColumns.of(c.variants())).toList();
+        // each site's variants by key: where each site has it, and which site's description is kept
         Map<JoinKey, Place> where = new LinkedHashMap<>();
         for (int s = 0; s < sites; s++) {
-            List<VariantInfo> variants = counts.get(s).variants();
+            VariantColumns variants = lists.get(s);
             for (int v = 0; v < variants.size(); v++) {
-                VariantInfo vi = variants.get(v);
-                Place place = where.computeIfAbsent(JoinKey.of(vi), k -> new Place(sites));
-                place.index[s] = v;
-                if (place.info == null || (place.info.id().equals(".") && !vi.id().equals("."))) {
-                    place.info = vi;
+                JoinKey key = new JoinKey(variants.chrom(v), variants.position(v), variants.ref(v), variants.alt(v));
+                Place place = where.get(key);
+                if (place == null) {
+                    place = new Place(sites, s, v);
+                    where.put(key, place);
+                } else if (!lists.get(place.site).hasId(place.at) && variants.hasId(v)) {
+                    place.site = s;
+                    place.at = v;
                 }
+                place.index[s] = v;
             }
         }
-        List<StudyVariant> joined = new ArrayList<>();
+        StudyVariants.Builder joined = new StudyVariants.Builder(sites, where.size());
         List<String> missing = new ArrayList<>();
         long notEverywhere = 0;
-        for (Map.Entry<JoinKey, Place> e : where.entrySet()) {
-            int[] idx = e.getValue().index;
+        long[] sum = new long[VariantCounts.WIDTH];
+        for (Place place : where.values()) {
+            int[] idx = place.index;
             boolean everywhere = true;
             for (int i : idx) {
                 everywhere &= i >= 0;
@@ -178,11 +186,11 @@ public final class FederatedGwas {
             if (!everywhere) {
                 notEverywhere++;
                 if (missing.size() < EXAMPLES) {
-                    missing.add(e.getValue().info.key());
+                    missing.add(lists.get(place.site).get(place.at).key());
                 }
                 continue;
             }
-            long[] sum = new long[VariantCounts.WIDTH];
+            Arrays.fill(sum, 0);
             for (int s = 0; s < sites; s++) {
                 long[] site = counts.get(s).rawCounts();
                 int offset = idx[s] * VariantCounts.WIDTH;
@@ -190,12 +198,9 @@ public final class FederatedGwas {
                     sum[k] += site[offset + k];
                 }
             }
-            // cases' 0/1/2 copies and missing, then the controls' (VariantCounts' layout)
-            joined.add(new StudyVariant(e.getValue().info, idx, new GenotypeTally(sum[0], sum[1], sum[2], sum[3]),
-                    new GenotypeTally(sum[4], sum[5], sum[6], sum[7])));
+            joined.add(lists.get(place.site), place.at, idx, sum);
         }
-        joined.sort(GENOME_ORDER);
-        return new Joined(joined, where.size(), notEverywhere, missing);
+        return new Joined(joined.build().inGenomeOrder(), where.size(), notEverywhere, missing);
     }
 
     /**
@@ -204,26 +209,22 @@ public final class FederatedGwas {
      * hashes are kept and comparing them mostly compares references.
      */
     private record JoinKey(String chrom, int position, String ref, String alt) {
-        static JoinKey of(VariantInfo v) {
-            return new JoinKey(v.chrom(), v.position(), v.ref(), v.alt());
-        }
     }
 
-    /** Where each site holds one variant (-1: not there), and the description kept for it. */
+    /**
+     * Where each site holds one variant (-1: not there), and whose description is kept for it: the first site's, or
+     * the first with an ID when the sites before it have none.
+     */
     private static final class Place {
         final int[] index;
-        VariantInfo info;
+        int site;
+        int at;
 
-        Place(int sites) {
+        Place(int sites, int site, int at) {
             index = new int[sites];
-            java.util.Arrays.fill(index, -1);
+            Arrays.fill(index, -1);
+            this.site = site;
+            this.at = at;
         }
     }
-
-    /** Chromosome, position, alleles. */
-    static final Comparator<StudyVariant> GENOME_ORDER = Comparator
-            .comparing((StudyVariant v) -> v.info().chrom(), ChromosomeOrder.INSTANCE)
-            .thenComparingInt(v -> v.info().position())
-            .thenComparing(v -> v.info().ref())
-            .thenComparing(v -> v.info().alt());
 }

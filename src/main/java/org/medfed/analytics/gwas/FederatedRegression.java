@@ -44,7 +44,7 @@ final class FederatedRegression {
      *
      * @param startIntercept starting intercept of that null fit (logit of the case fraction)
      */
-    RegressionFit[] fit(List<StudyVariant> variants, double startIntercept, GwasProgress progress) {
+    RegressionFit[] fit(StudyVariants variants, double startIntercept, GwasProgress progress) {
         RegressionFit[] fits = new RegressionFit[variants.size()];
         double[] start = variants.isEmpty() ? null : nullModel(startIntercept);
         for (int from = 0; from < variants.size(); from += BLOCK) {
@@ -103,7 +103,7 @@ final class FederatedRegression {
         return fallback;
     }
 
-    private void fitBlock(List<StudyVariant> variants, int from, int to, double[] start, RegressionFit[] fits) {
+    private void fitBlock(StudyVariants variants, int from, int to, double[] start, RegressionFit[] fits) {
         Block block = new Block(from, to - from, start, fits);
         List<Integer> active = new ArrayList<>();
         for (int v = 0; v < block.size; v++) {
@@ -217,7 +217,7 @@ final class FederatedRegression {
         }
     }
 
-    private ModelSums evaluate(List<StudyVariant> variants, int from, List<Integer> active, double[][] beta) {
+    private ModelSums evaluate(StudyVariants variants, int from, List<Integer> active, double[][] beta) {
         int p = layout.columns();
         double[] betas = new double[active.size() * p];
         for (int r = 0; r < active.size(); r++) {
@@ -227,10 +227,10 @@ final class FederatedRegression {
         return ModelSums.sum(parts);
     }
 
-    private ModelRequest request(List<StudyVariant> variants, int from, List<Integer> active, double[] betas, int s) {
+    private ModelRequest request(StudyVariants variants, int from, List<Integer> active, double[] betas, int s) {
         int[] local = new int[active.size()];
         for (int r = 0; r < active.size(); r++) {
-            local[r] = variants.get(from + active.get(r)).siteIndex()[s];
+            local[r] = variants.siteIndex(from + active.get(r), s);
         }
         return new ModelRequest(family, local, betas);
     }

@@ -1,6 +1,5 @@
 package org.medfed.analytics.gwas;
 
-import java.util.ArrayList;
 import java.util.List;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.ProtocolException;
@@ -47,18 +46,18 @@ final class GwasCountsCodec {
         int n = positions.length;
         SharedTexts texts = new SharedTexts();
         List<String> chrom = GwasFields.lines(p, CHROM, n, texts::of);
-        List<String> id = GwasFields.lines(p, ID, n, SharedTexts::unique);
         List<String> ref = GwasFields.lines(p, REF, n, texts::of);
         List<String> alt = GwasFields.lines(p, ALT, n, texts::of);
-        List<VariantInfo> variants = new ArrayList<>(n);
-        for (int v = 0; v < n; v++) {
-            variants.add(new VariantInfo(chrom.get(v), positions[v], id.get(v), ref.get(v), alt.get(v)));
-        }
+        // by column: a record, an ID String and its bytes per variant would be copied by every young collection
+        // until the coordinator has joined the hospitals' lists
+        VariantColumns.Builder variants = new VariantColumns.Builder(n);
+        GwasFields.utf8Lines(p, ID, n, (v, bytes, from, length) -> variants.add(chrom.get(v), positions[v], bytes, from,
+                length, ref.get(v), alt.get(v)));
         long[] counts = p.longs(COUNTS);
         if (counts.length != (long) n * VariantCounts.WIDTH) {
             throw new ProtocolException("field '" + COUNTS + "' holds " + counts.length + " counts for " + n
                     + " variants, expected " + VariantCounts.WIDTH + " per variant");
         }
-        return new VariantCounts(variants, counts);
+        return new VariantCounts(variants.build(), counts);
     }
 }

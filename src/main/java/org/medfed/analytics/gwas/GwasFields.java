@@ -1,5 +1,6 @@
 package org.medfed.analytics.gwas;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -79,8 +80,7 @@ final class GwasFields {
         for (int i = 0; i < expected; i++) {
             int to = text.indexOf('\n', from);
             if ((to < 0) != (i == expected - 1)) {
-                throw new ProtocolException("field '" + key + "' holds " + (text.split("\n", -1).length)
-                        + " lines, expected " + expected);
+                throw lineCount(key, text.split("\n", -1).length, expected);
             }
             if (to < 0) {
                 to = text.length();
@@ -89,6 +89,43 @@ final class GwasFields {
             from = to + 1;
         }
         return Arrays.asList(out);
+    }
+
+    /**
+     * As {@link #lines}, each line handed over as its UTF-8 bytes instead of a String: a variant list's IDs, which
+     * are kept by column ({@link VariantColumns}). A line break is one byte in UTF-8 and never part of another
+     * character's bytes.
+     */
+    static void utf8Lines(Params p, String key, int expected, Utf8Line line) {
+        if (expected == 0) {
+            return;
+        }
+        byte[] text = p.text(key).getBytes(StandardCharsets.UTF_8);
+        int from = 0;
+        for (int i = 0; i < expected; i++) {
+            int to = from;
+            while (to < text.length && text[to] != '\n') {
+                to++;
+            }
+            if ((to == text.length) != (i == expected - 1)) {
+                int lines = 1;
+                for (byte b : text) {
+                    lines += b == '\n' ? 1 : 0;
+                }
+                throw lineCount(key, lines, expected);
+            }
+            line.of(i, text, from, to - from);
+            from = to + 1;
+        }
+    }
+
+    private static ProtocolException lineCount(String key, int lines, int expected) {
+        return new ProtocolException("field '" + key + "' holds " + lines + " lines, expected " + expected);
+    }
+
+    /** Line {@code index}, the UTF-8 bytes {@code bytes[from, from + length)}. */
+    interface Utf8Line {
+        void of(int index, byte[] bytes, int from, int length);
     }
 
     /** How a line becomes a String: {@code text.substring(from, to)} or an equal one. */

@@ -1,7 +1,9 @@
 package org.medfed.analytics.gwas;
 
+import java.nio.charset.StandardCharsets;
 import java.util.AbstractList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.RandomAccess;
 
 /**
@@ -43,6 +45,50 @@ final class VariantColumns extends AbstractList<VariantInfo> implements RandomAc
     @Override
     public int size() {
         return chrom.length;
+    }
+
+    String chrom(int i) {
+        return chrom[i];
+    }
+
+    int position(int i) {
+        return position[i];
+    }
+
+    String ref(int i) {
+        return ref[i];
+    }
+
+    String alt(int i) {
+        return alt[i];
+    }
+
+    /** Whether variant i has an ID, that is one other than VCF's "." for none. */
+    boolean hasId(int i) {
+        int from = idStart[i];
+        return !(idStart[i + 1] - from == 1 && ids[from] == '.');
+    }
+
+    /** The variants at {@code rows}, in that order (a row may repeat). */
+    VariantColumns select(int[] rows) {
+        Builder out = new Builder(rows.length);
+        for (int r : rows) {
+            out.add(this, r);
+        }
+        return out.build();
+    }
+
+    /** {@code variants} by column: itself when it is held so already. */
+    static VariantColumns of(List<VariantInfo> variants) {
+        if (variants instanceof VariantColumns columns) {
+            return columns;
+        }
+        Builder out = new Builder(variants.size());
+        for (VariantInfo v : variants) {
+            byte[] id = v.id().getBytes(StandardCharsets.UTF_8);
+            out.add(v.chrom(), v.position(), id, 0, id.length, v.ref(), v.alt());
+        }
+        return out.build();
     }
 
     /** Collects a list variant by variant; contigs and alleles are kept as given, shared by the caller. */
@@ -88,6 +134,13 @@ final class VariantColumns extends AbstractList<VariantInfo> implements RandomAc
             size++;
             idStart[size] = idLength;
             return this;
+        }
+
+        /** Adds variant {@code i} of {@code from}. */
+        Builder add(VariantColumns from, int i) {
+            int start = from.idStart[i];
+            return add(from.chrom[i], from.position[i], from.ids, start, from.idStart[i + 1] - start, from.ref[i],
+                    from.alt[i]);
         }
 
         VariantColumns build() {

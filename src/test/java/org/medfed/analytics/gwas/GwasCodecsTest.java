@@ -89,6 +89,13 @@ class GwasCodecsTest {
                 new VariantInfo("1", 6, ".", "A", "C")), new long[16]));
         assertThatThrownBy(() -> GwasCountsCodec.counts(two.toBuilder().text("ref", "A").build()))
                 .isInstanceOf(ProtocolException.class).hasMessage("field 'ref' holds 1 lines, expected 2");
+        // the IDs, which are decoded as bytes rather than Strings, are checked the same way
+        assertThatThrownBy(() -> GwasCountsCodec.counts(two.toBuilder().text("id", "rs1").build()))
+                .isInstanceOf(ProtocolException.class).hasMessage("field 'id' holds 1 lines, expected 2");
+        assertThatThrownBy(() -> GwasCountsCodec.counts(two.toBuilder().text("id", "rs1\nrs2\nrs3").build()))
+                .isInstanceOf(ProtocolException.class).hasMessage("field 'id' holds 3 lines, expected 2");
+        assertThat(GwasCountsCodec.counts(two.toBuilder().text("id", "r\u00e9\n").build()).variants())
+                .extracting(VariantInfo::id).containsExactly("r\u00e9", "");
     }
 
     @Test

@@ -35,6 +35,26 @@ class VariantColumnsTest {
     }
 
     @Test
+    void selectedRowsAndAListMadeColumnar() {
+        List<VariantInfo> list = List.of(new VariantInfo("1", 10, ".", "A", "G"),
+                new VariantInfo("2", 20, "rs\u00e9", "C", "T"), new VariantInfo("X", 30, "..", "G", "A"));
+        VariantColumns columns = VariantColumns.of(list);
+
+        assertThat(columns).containsExactlyElementsOf(list);
+        assertThat(VariantColumns.of(columns)).isSameAs(columns);
+        assertThat(columns.select(new int[] {2, 0, 2})).containsExactly(list.get(2), list.get(0), list.get(2));
+        assertThat(columns.select(new int[0])).isEmpty();
+        // "." is VCF's "no ID"; any other text is one
+        assertThat(columns.hasId(0)).isFalse();
+        assertThat(columns.hasId(1)).isTrue();
+        assertThat(columns.hasId(2)).isTrue();
+        assertThat(columns.chrom(1)).isEqualTo("2");
+        assertThat(columns.position(2)).isEqualTo(30);
+        assertThat(columns.ref(1)).isEqualTo("C");
+        assertThat(columns.alt(1)).isEqualTo("T");
+    }
+
+    @Test
     void anEmptyListAndAnIndexOutsideIt() {
         VariantColumns empty = new VariantColumns.Builder(0).build();
 
