@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,17 +24,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class JvmOptionsFileTest {
 
-    private static final Path OPTIONS = Path.of("src/main/launcher/jvm-options").toAbsolutePath();
+    private static final Path SOURCE = Path.of("src/main/launcher/jvm-options").toAbsolutePath();
     private static final String ARCHIVE = "target/medfed.jsa";
+    /** The line the package phase fills in with the OS's large-page option (the pom's linux-large-pages profile). */
+    private static final String LARGE_PAGES = "${launcher.large.pages}";
 
     @TempDir
     Path dir;
+
+    /** The options file as {@code mvn package} writes it to target/ on this OS. */
+    private Path options;
+
+    @BeforeEach
+    void fillInTheOptionsFile() throws Exception {
+        String largePages = System.getProperty("launcher.large.pages");
+        assertThat(largePages).as("the pom's surefire configuration passes launcher.large.pages").isNotBlank();
+        options = Files.writeString(dir.resolve("jvm-options"), Files.readString(SOURCE).replace(LARGE_PAGES, largePages));
+    }
 
     @Test
     void withoutTheArchiveTheProgramStartsAndSaysNothingOfIt() throws Exception {
         Path jar = copyOfPicocli("a");
 
-        Run run = java(List.of("@" + OPTIONS), jar);
+        Run run = java(List.of("@" + options), jar);
 
         assertThat(run.exit).as(run.output).isZero();
         assertThat(run.output).contains("Usage:").doesNotContainIgnoringCase("warning").doesNotContain("cds");
@@ -49,7 +62,7 @@ class JvmOptionsFileTest {
         dump(recorded);
 
         Run plain = java(List.of("-XX:SharedArchiveFile=" + ARCHIVE), moved);
-        Run withOptions = java(List.of("@" + OPTIONS), moved);
+        Run withOptions = java(List.of("@" + options), moved);
 
         // the JVM's own notice, which the options file turns off
         assertThat(plain.output).containsIgnoringCase("warning");
@@ -62,7 +75,7 @@ class JvmOptionsFileTest {
         Path jar = copyOfPicocli("a");
         dump(jar);
 
-        Run run = java(List.of("@" + OPTIONS, "-Xlog:class+load=info"), jar);
+        Run run = java(List.of("@" + options, "-Xlog:class+load=info"), jar);
 
         assertThat(run.exit).isZero();
         // picocli's own classes are Java 5 bytecode, which no archive holds: the JDK classes it made the program
@@ -76,7 +89,7 @@ class JvmOptionsFileTest {
         Path classes = Path.of(UnsafeMemoryAccessProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
 
         Run plain = java(List.of(), classes, UnsafeMemoryAccessProbe.class.getName());
-        Run withOptions = java(List.of("@" + OPTIONS), classes, UnsafeMemoryAccessProbe.class.getName());
+        Run withOptions = java(List.of("@" + options), classes, UnsafeMemoryAccessProbe.class.getName());
 
         if (Runtime.version().feature() >= 24) {
             // what users of a newer Java would see at each start without the options file (Java 17 to 23 say nothing)
@@ -89,18 +102,37 @@ class JvmOptionsFileTest {
     @Test
     void theInstallersLauncherGetsTheSameCompilerAndMemoryOptions() throws Exception {
         // all but the archive's, which the installers name at their own path
-        List<String> tuning = Files.readAllLines(OPTIONS).stream()
+        List<String> tuning = Files.readAllLines(SOURCE).stream()
                 .filter(o -> !o.startsWith("-XX:SharedArchiveFile") && !o.startsWith("-Xlog:cds")).toList();
         String pom = Files.readString(Path.of("pom.xml"));
 
-        assertThat(tuning).hasSize(7).anyMatch(o -> o.startsWith("-XX:Tier4"))
-                .contains("-XX:MaxNewSize=256m", "-XX:+UseParallelGC", "-Dsun.misc.unsafe.memory.access=allow");
+        assertThat(tuning).hasSize(9).anyMatch(o -> o.startsWith("-XX:Tier4"))
+                .contains("-XX:MaxNewSize=256m", "-XX:+UseParallelGC", LARGE_PAGES, "-Xlog:pagesize=off",
+                        "-Dsun.misc.unsafe.memory.access=allow");
         for (String option : tuning) {
             assertThat(pom).as("the installers' javaOptions in pom.xml").contains("<option>" + option + "</option>");
         }
         // the installers' launcher names the main class, so the jar manifest's grant of native access does not reach it
         assertThat(pom).contains("<Enable-Native-Access>ALL-UNNAMED</Enable-Native-Access>",
                 "<option>--enable-native-access=ALL-UNNAMED</option>");
+    }
+
+    @Test
+    void onLinuxTheHeapIsInTransparentHugePagesWhereTheSystemOffersThem() throws Exception {
+        Path classes = Path.of(UnsafeMemoryAccessProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        Path mode = Path.of("/sys/kernel/mm/transparent_hugepage/enabled");
+        boolean offered = Files.isReadable(mode) && Files.readString(mode).matches("(?s).*\\[(always|madvise)\\].*");
+
+        Run run = java(List.of("@" + options), classes, UnsafeMemoryAccessProbe.class.getName());
+        Run flags = java(List.of("@" + options, "-XX:+PrintFlagsFinal"), classes, UnsafeMemoryAccessProbe.class.getName());
+
+        assertThat(run.exit).as(run.output).isZero();
+        assertThat(run.output).doesNotContainIgnoringCase("warning");
+        boolean linux = System.getProperty("os.name").equals("Linux");
+        assertThat(Files.readAllLines(options)).contains(linux ? "-XX:+UseTransparentHugePages" : "-XX:-UseLargePages");
+        if (linux && offered) {
+            assertThat(flags.output).containsPattern("bool UseTransparentHugePages += true");
+        }
     }
 
     private void dump(Path jar) throws Exception {
