@@ -48,8 +48,8 @@ final class GwasCountsCodec {
         List<String> chrom = GwasFields.lines(p, CHROM, n, texts::of);
         List<String> ref = GwasFields.lines(p, REF, n, texts::of);
         List<String> alt = GwasFields.lines(p, ALT, n, texts::of);
-        // by column: a record, an ID String and its bytes per variant would be copied by every young collection
-        // until the coordinator has joined the hospitals' lists
+        // by column: a record, an ID String and its bytes per variant would be three objects per variant of every
+        // hospital until the coordinator has joined the lists
         VariantColumns.Builder variants = new VariantColumns.Builder(n);
         GwasFields.utf8Lines(p, ID, n, (v, bytes, from, length) -> variants.add(chrom.get(v), positions[v], bytes, from,
                 length, ref.get(v), alt.get(v)));

@@ -11,8 +11,8 @@ import org.medfed.data.vcf.ChromosomeOrder;
  * The variants present at every site, held by column for the whole of a study: their descriptions
  * ({@link VariantColumns}), where each site keeps each of them, and their genotype counts summed over sites. As
  * records, 100,000 variants were about 700,000 objects (a record, its site indexes, two tallies, a description and
- * its ID) that each young collection of a logistic study copied until they were old enough to be promoted; here they
- * are a few arrays. A {@link StudyVariant} is made when one is asked for.
+ * its ID) kept for the whole study; here they are a few arrays, whatever the number of variants. A
+ * {@link StudyVariant} is made when one is asked for.
  */
 final class StudyVariants extends AbstractList<StudyVariant> implements RandomAccess {
 
