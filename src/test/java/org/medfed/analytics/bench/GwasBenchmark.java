@@ -87,7 +87,7 @@ public final class GwasBenchmark {
                 default -> throw new IllegalArgumentException("unknown phase " + phase);
             };
             double seconds = (System.nanoTime() - start) / 1e9;
-            report.add(String.format(Locale.ROOT, "%-9s %8.1f s  peak heap %5d MB  %s", phase, seconds, peakHeapMb(), detail));
+            report.add(String.format(Locale.ROOT, "%-9s %8.2f s  peak heap %5d MB  %s", phase, seconds, peakHeapMb(), detail));
             System.out.println(report.get(report.size() - 1));
         }
         report.add("peak resident set (VmHWM) of this JVM: " + residentPeak());
