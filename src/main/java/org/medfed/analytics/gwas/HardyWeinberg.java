@@ -66,7 +66,7 @@ public final class HardyWeinberg {
         commonHom = n - hetCount - rareHom;
         while (hetCount >= 2) {
             // two fewer heterozygotes: one more homozygote of each kind
-            double next = probs[(int) hetCount] * down(hetCount, rareHom, commonHom);
+            double next = probs[(int) hetCount] * hetCount * (hetCount - 1.0) / (4.0 * (rareHom + 1.0) * (commonHom + 1.0));
             if (negligible(next, sum, observed, rare)) {
                 break;
             }
@@ -119,19 +119,9 @@ public final class HardyWeinberg {
         return buffer;
     }
 
-    /**
-     * The probability of two more heterozygotes (one fewer homozygote of each kind). The ratio of the two
-     * probabilities is taken first, from the counts alone, so that its division does not wait for the previous
-     * probability: only the multiplication is a step of the chain. The test ran 1.75 times faster so on 100,000
-     * variants of 1,000 samples (docs/genotypes.md, section 4); the p-values moved in their last bits.
-     */
+    /** The probability of two more heterozygotes (one fewer homozygote of each kind). */
     private static double up(double probability, long hetCount, long rareHom, long commonHom) {
-        return probability * (4.0 * rareHom * commonHom / ((hetCount + 2.0) * (hetCount + 1.0)));
-    }
-
-    /** The ratio of the probability of two fewer heterozygotes (one more homozygote of each kind), as {@link #up}. */
-    private static double down(long hetCount, long rareHom, long commonHom) {
-        return hetCount * (hetCount - 1.0) / (4.0 * (rareHom + 1.0) * (commonHom + 1.0));
+        return probability * 4.0 * rareHom * commonHom / ((hetCount + 2.0) * (hetCount + 1.0));
     }
 
     /**
