@@ -40,6 +40,51 @@ class FederatedGwasBehaviourTest {
         assertThat(GwasSummaryText.format(result)).contains("not present at every hospital: 1 (not tested), e.g. 1:200:A:G");
     }
 
+    /**
+     * Hospitals join their variants by contig, position and alleles, whatever order their files list the contigs in
+     * and whatever other variants lie between; the description kept is the first hospital's, or the first with an ID
+     * where those before it have none.
+     */
+    @Test
+    void variantsListedInOtherOrdersAreJoinedAndTheFirstIdIsKept() throws IOException {
+        int[] other = {2, 1, 0, 1, 2, 1, 0, 0};
+        TinyStudy study = new TinyStudy(tmp)
+                .site("A", new int[][] {G, other, G}, Y, null)
+                .site("B", new int[][] {G, other, G}, Y, null)
+                .site("C", new int[][] {G, other, G}, Y, null);
+        // the third variant on contig 2 everywhere; A without an ID for the second, C without any
+        for (int site = 0; site < 3; site++) {
+            Path vcf = study.files().get(site).vcf();
+            String text = Files.readString(vcf).replace("1\t300\tv3\t", "2\t50\tv3\t");
+            text = site == 0 ? text.replace("\tv2\t", "\t.\t") : site == 2 ? text.replaceAll("\tv\\d\t", "\t.\t") : text;
+            Files.writeString(vcf, text);
+        }
+        // B lists contig 2 first, with IDs of its own, and a variant of its own between the others
+        Path b = study.files().get(1).vcf();
+        List<String> lines = new java.util.ArrayList<>(Files.readAllLines(b));
+        List<String> records = new java.util.ArrayList<>(lines.subList(lines.size() - 3, lines.size()));
+        lines.subList(lines.size() - 3, lines.size()).clear();
+        lines.add(records.get(2).replace("\tv3\t", "\trsB3\t"));
+        lines.add(records.get(0).replace("\tv1\t", "\trsB1\t"));
+        lines.add(records.get(0).replace("1\t100\tv1\t", "1\t150\trsB9\t"));
+        lines.add(records.get(1).replace("\tv2\t", "\trsB2\t"));
+        Files.write(b, lines);
+
+        GwasResult result = study.run(GwasSettings.of(BINARY, AssociationTest.ALLELIC).withQc(QcSettings.none()));
+
+        assertThat(result.qc().notAtEverySite()).isEqualTo(1);
+        assertThat(result.qc().notAtEverySiteExamples()).containsExactly("1:150:A:G");
+        assertThat(result.results()).extracting(r -> r.variant().key() + " " + r.variant().id())
+                .containsExactly("1:100:A:G v1", "1:200:A:G rsB2", "2:50:A:G v3");
+        // each variant summed the same variant's genotypes at every hospital: three times one hospital's table
+        GwasResult alone = new TinyStudy(Files.createDirectories(tmp.resolve("one"))).site("A", new int[][] {G, other, G}, Y, null)
+                .run(GwasSettings.of(BINARY, AssociationTest.ALLELIC).withQc(QcSettings.none()));
+        for (int v = 0; v < 3; v++) {
+            assertThat(result.results().get(v).n()).isEqualTo(3 * alone.results().get(v).n());
+            assertThat(result.results().get(v).altFrequency()).isEqualTo(alone.results().get(v).altFrequency());
+        }
+    }
+
     @Test
     void binaryTestsRefuseAQuantitativePhenotypeAndCountTestsRefuseCovariates() {
         PhenotypeSpec quantitative = new PhenotypeSpec("id", "y", PhenotypeKind.QUANTITATIVE, List.of());
