@@ -155,7 +155,7 @@ public final class FederatedGwas {
     /** Variants present at every site, with summed counts, in genome order. */
     private static Joined join(List<VariantCounts> counts) {
         int sites = counts.size();
-        List<VariantColumns> lists = counts.stream().map(c -> VariantColumns.of(c.variants())).toList();
+        List<VariantColumns> lists = counts.stream().map(VariantCounts::columns).toList();
         // each site's variants by key: where each site has it, and which site's description is kept
         Map<JoinKey, Place> where = new LinkedHashMap<>();
         VariantColumns first = lists.get(0);

@@ -21,7 +21,7 @@ final class GwasCountsCodec {
     }
 
     static Params reply(VariantCounts counts) {
-        List<VariantInfo> variants = counts.variants();
+        VariantColumns variants = counts.columns();
         long[] positions = new long[variants.size()];
         // each column's lines built in place (a list of Strings per column, then joined, copied everything twice)
         int size = variants.size();
@@ -30,12 +30,11 @@ final class GwasCountsCodec {
         StringBuilder ref = new StringBuilder(2 * size);
         StringBuilder alt = new StringBuilder(2 * size);
         for (int v = 0; v < size; v++) {
-            VariantInfo info = variants.get(v);
-            positions[v] = info.position();
-            GwasFields.appendLine(chrom, info.chrom(), CHROM, v);
-            GwasFields.appendLine(id, info.id(), ID, v);
-            GwasFields.appendLine(ref, info.ref(), REF, v);
-            GwasFields.appendLine(alt, info.alt(), ALT, v);
+            positions[v] = variants.position(v);
+            GwasFields.appendLine(chrom, variants.chrom(v), CHROM, v);
+            GwasFields.appendLine(id, variants.id(v), ID, v);
+            GwasFields.appendLine(ref, variants.ref(v), REF, v);
+            GwasFields.appendLine(alt, variants.alt(v), ALT, v);
         }
         return Params.builder().longs(POSITION, positions).text(CHROM, chrom.toString()).text(ID, id.toString())
                 .text(REF, ref.toString()).text(ALT, alt.toString()).longs(COUNTS, counts.rawCounts()).build();

@@ -47,13 +47,11 @@ final class StudyVariants extends AbstractList<StudyVariant> implements RandomAc
     }
 
     GenotypeTally cases(int v) {
-        int o = v * VariantCounts.WIDTH;
-        return new GenotypeTally(tallies[o], tallies[o + 1], tallies[o + 2], tallies[o + 3]);
+        return VariantCounts.tally(tallies, v * VariantCounts.WIDTH);
     }
 
     GenotypeTally controls(int v) {
-        int o = v * VariantCounts.WIDTH + 4;
-        return new GenotypeTally(tallies[o], tallies[o + 1], tallies[o + 2], tallies[o + 3]);
+        return VariantCounts.tally(tallies, v * VariantCounts.WIDTH + 4);
     }
 
     /** The variants at {@code rows}, in that order. */

@@ -38,8 +38,7 @@ final class VariantColumns extends AbstractList<VariantInfo> implements RandomAc
         if (i < 0 || i >= chrom.length) {
             throw new IndexOutOfBoundsException("variant " + i + " of " + chrom.length);
         }
-        return new VariantInfo(chrom[i], position[i], SharedTexts.unique(ids, idStart[i], idStart[i + 1] - idStart[i]),
-                ref[i], alt[i]);
+        return new VariantInfo(chrom[i], position[i], id(i), ref[i], alt[i]);
     }
 
     @Override
@@ -53,6 +52,10 @@ final class VariantColumns extends AbstractList<VariantInfo> implements RandomAc
 
     int position(int i) {
         return position[i];
+    }
+
+    String id(int i) {
+        return SharedTexts.unique(ids, idStart[i], idStart[i + 1] - idStart[i]);
     }
 
     String ref(int i) {

@@ -1,6 +1,5 @@
 package org.medfed.analytics.gwas;
 
-import java.util.Collections;
 import java.util.List;
 
 /**
@@ -13,21 +12,25 @@ public final class VariantCounts {
     /** Counts per variant: 0, 1, 2 copies and missing among cases, then among controls. */
     static final int WIDTH = 8;
 
-    private final List<VariantInfo> variants;
+    private final VariantColumns variants;
     private final long[] counts;
 
     VariantCounts(List<VariantInfo> variants, long[] counts) {
         if (counts.length != variants.size() * WIDTH) {
             throw new IllegalArgumentException("counts do not match the variants");
         }
-        // not copied: the callers hand over lists they no longer change, and a copy of a hospital's
-        // VariantColumns would make a record of each of its variants
-        this.variants = Collections.unmodifiableList(variants);
+        // by column (a hospital's list already is, and is not copied); the list cannot be changed
+        this.variants = VariantColumns.of(variants);
         this.counts = counts;
     }
 
     /** The site's variants in its file order; a variant's position here is its site-local index. */
     public List<VariantInfo> variants() {
+        return variants;
+    }
+
+    /** The same list, by column. */
+    VariantColumns columns() {
         return variants;
     }
 
@@ -41,13 +44,16 @@ public final class VariantCounts {
     }
 
     public GenotypeTally cases(int v) {
-        int o = v * WIDTH;
-        return new GenotypeTally(counts[o], counts[o + 1], counts[o + 2], counts[o + 3]);
+        return tally(counts, v * WIDTH);
     }
 
     public GenotypeTally controls(int v) {
-        int o = v * WIDTH + 4;
-        return new GenotypeTally(counts[o], counts[o + 1], counts[o + 2], counts[o + 3]);
+        return tally(counts, v * WIDTH + 4);
+    }
+
+    /** The four counts (0, 1, 2 copies, missing) from {@code offset} of an array in this layout. */
+    static GenotypeTally tally(long[] counts, int offset) {
+        return new GenotypeTally(counts[offset], counts[offset + 1], counts[offset + 2], counts[offset + 3]);
     }
 
     /** Adds one sample's dosage (negative = missing) to variant {@code v}. */
