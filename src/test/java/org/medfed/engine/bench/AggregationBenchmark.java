@@ -130,6 +130,46 @@ public class AggregationBenchmark {
         return out;
     }
 
+    /**
+     * The mean as the previous version computed it: tiles of 2,048 parameters (sized for the L1 cache), four vectors
+     * per pass and the rest one by one.
+     */
+    @Benchmark
+    public float[] smallTilesFourPerPass() {
+        float[] out = new float[parameters];
+        double[] acc = new double[2048];
+        for (int start = 0; start < parameters; start += 2048) {
+            int len = Math.min(2048, parameters - start);
+            java.util.Arrays.fill(acc, 0, len, 0.0);
+            int k = 0;
+            for (; k + 4 <= hospitals; k += 4) {
+                float[] v0 = raw[k];
+                float[] v1 = raw[k + 1];
+                float[] v2 = raw[k + 2];
+                float[] v3 = raw[k + 3];
+                double w0 = scaled[k];
+                double w1 = scaled[k + 1];
+                double w2 = scaled[k + 2];
+                double w3 = scaled[k + 3];
+                for (int i = 0; i < len; i++) {
+                    int j = start + i;
+                    acc[i] = acc[i] + w0 * v0[j] + w1 * v1[j] + w2 * v2[j] + w3 * v3[j];
+                }
+            }
+            for (; k < hospitals; k++) {
+                float[] v = raw[k];
+                double w = scaled[k];
+                for (int i = 0; i < len; i++) {
+                    acc[i] += w * v[start + i];
+                }
+            }
+            for (int i = 0; i < len; i++) {
+                out[start + i] = (float) acc[i];
+            }
+        }
+        return out;
+    }
+
     /** Only the float-to-double conversion of one hospital's update, tile by tile: what bounds the mean. */
     @Benchmark
     public double[] conversionOnly() {
