@@ -19,6 +19,56 @@ public final class HardyWeinberg {
     }
 
     /**
+     * Whether {@code exactP(het, homRef, homAlt) < threshold}: always the same answer, and for a variant near
+     * equilibrium without the whole distribution. Quality control needs only this decision, and summing the
+     * distribution's tails was half of a repeated association study's time on the coordinator.
+     */
+    public static boolean below(long het, long homRef, long homAlt, double threshold) {
+        return !certainlyAtLeast(het, homRef, homAlt, threshold) && exactP(het, homRef, homAlt) < threshold;
+    }
+
+    /**
+     * Whether the p-value is at least {@code threshold} by a bound that needs only the terms between the mode and
+     * the observed count. The p-value includes the observed count's probability, and the sum it is divided by has
+     * at most rare/2 + 1 terms, none above the mode's (the distribution is unimodal: the ratio of neighbouring terms
+     * falls as the heterozygote count rises). So P(observed) / P(mode) / (rare/2 + 1) is at most the p-value; a
+     * margin of 1e-9 covers the rounding of both computations. Near equilibrium the observed count is a few steps
+     * from the mode, where the whole distribution takes a hundred or more. False means "not known", never "below".
+     */
+    private static boolean certainlyAtLeast(long het, long homRef, long homAlt, double threshold) {
+        if (het < 0 || homRef < 0 || homAlt < 0) {
+            return false;
+        }
+        long n = het + homRef + homAlt;
+        long rare = 2 * Math.min(homRef, homAlt) + het;
+        if (n == 0 || rare == 0 || rare > Integer.MAX_VALUE) {
+            return false;
+        }
+        int mid = mode((int) rare, n);
+        long rareHom = (rare - mid) / 2;
+        long commonHom = n - mid - rareHom;
+        // the formula's mode can be a step off the distribution's: the largest term is found by climbing from it
+        double peak = Math.max(climb(mid, rareHom, commonHom, rare, true), climb(mid, rareHom, commonHom, rare, false));
+        double enough = threshold * (1 + 1e-9) * (rare / 2 + 1.0) * peak;
+        double probability = 1.0;
+        long hetCount = mid;
+        while (hetCount != het && probability >= enough) {
+            if (hetCount < het) {
+                probability = up(probability, hetCount, rareHom, commonHom);
+                hetCount += 2;
+                rareHom--;
+                commonHom--;
+            } else {
+                probability = down(probability, hetCount, rareHom, commonHom);
+                hetCount -= 2;
+                rareHom++;
+                commonHom++;
+            }
+        }
+        return probability >= enough;
+    }
+
+    /**
      * The exact p-value, 1 for a monomorphic variant, NaN when there is no genotype at all.
      *
      * @param het heterozygotes
@@ -40,11 +90,7 @@ public final class HardyWeinberg {
             return 1.0;
         }
         double[] probs = scratch(rare + 1);
-        // the mode of the heterozygote count, moved to the parity of the rare-allele count
-        int mid = (int) ((double) rare * (2 * n - rare) / (2 * n));
-        if ((mid & 1) != (rare & 1)) {
-            mid++;
-        }
+        int mid = mode(rare, n);
         probs[mid] = 1.0;
         // the observed count's probability first when it lies above the mode, so that both sides can stop where
         // their terms no longer matter (the values are the same as the loops below would compute)
@@ -66,7 +112,7 @@ public final class HardyWeinberg {
         commonHom = n - hetCount - rareHom;
         while (hetCount >= 2) {
             // two fewer heterozygotes: one more homozygote of each kind
-            double next = probs[(int) hetCount] * hetCount * (hetCount - 1.0) / (4.0 * (rareHom + 1.0) * (commonHom + 1.0));
+            double next = down(probs[(int) hetCount], hetCount, rareHom, commonHom);
             if (negligible(next, sum, observed, rare)) {
                 break;
             }
@@ -117,6 +163,39 @@ public final class HardyWeinberg {
             SCRATCH.set(buffer);
         }
         return buffer;
+    }
+
+    /**
+     * The largest probability, relative to {@code hetCount}'s, met walking from it up or down while the terms grow:
+     * the distribution's mode when it lies on that side.
+     */
+    private static double climb(long hetCount, long rareHom, long commonHom, long rare, boolean upwards) {
+        double current = 1.0;
+        while (upwards ? hetCount + 2 <= rare : hetCount >= 2) {
+            double next = upwards ? up(current, hetCount, rareHom, commonHom) : down(current, hetCount, rareHom, commonHom);
+            if (!(next > current)) {
+                break;
+            }
+            current = next;
+            hetCount += upwards ? 2 : -2;
+            rareHom += upwards ? -1 : 1;
+            commonHom += upwards ? -1 : 1;
+        }
+        return current;
+    }
+
+    /** The mode of the heterozygote count, moved to the parity of the rare-allele count. */
+    private static int mode(int rare, long n) {
+        int mid = (int) ((double) rare * (2 * n - rare) / (2 * n));
+        if ((mid & 1) != (rare & 1)) {
+            mid++;
+        }
+        return mid;
+    }
+
+    /** The probability of two fewer heterozygotes (one more homozygote of each kind). */
+    private static double down(double probability, long hetCount, long rareHom, long commonHom) {
+        return probability * hetCount * (hetCount - 1.0) / (4.0 * (rareHom + 1.0) * (commonHom + 1.0));
     }
 
     /** The probability of two more heterozygotes (one fewer homozygote of each kind). */

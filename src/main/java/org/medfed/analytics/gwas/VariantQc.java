@@ -29,8 +29,7 @@ final class VariantQc {
         }
         if (settings.minHweP() > 0) {
             GenotypeTally tested = binary && settings.hweControlsOnly() ? controls : all;
-            double p = HardyWeinberg.exactP(tested.het(), tested.homRef(), tested.homAlt());
-            if (p < settings.minHweP()) {
+            if (HardyWeinberg.below(tested.het(), tested.homRef(), tested.homAlt(), settings.minHweP())) {
                 return Verdict.HWE;
             }
         }

@@ -51,6 +51,38 @@ class HardyWeinbergTest {
         assertThat(HardyWeinberg.exactP(3, 9, 88)).isCloseTo(1.3389415434160393e-10, Percentage.withPercentage(1e-8));
     }
 
+    /**
+     * Quality control asks only whether the p-value is below its threshold, and answers most variants from a bound
+     * instead of the whole distribution: the answer must be the p-value's, also for thresholds a rounding step
+     * either side of the p-value itself, where only an exact computation can tell.
+     */
+    @Test
+    void belowAnswersAsThePValueDoesAtEveryThreshold() {
+        SplittableRandom random = new SplittableRandom(11);
+        int checked = 0;
+        for (int trial = 0; trial < 20_000; trial++) {
+            int n = 1 + random.nextInt(trial % 10 == 0 ? 20 : 4_000);
+            double rareShare = random.nextDouble() * 0.5;
+            // heterozygotes near equilibrium most often, far from it sometimes
+            double hetShare = 2 * rareShare * (1 - rareShare) * (trial % 3 == 0 ? random.nextDouble() * 2 : 1);
+            int het = (int) Math.min(n, Math.round(n * hetShare));
+            int homAlt = (int) Math.min(n - het, Math.round(n * rareShare * rareShare));
+            int homRef = n - het - homAlt;
+            double p = HardyWeinberg.exactP(het, homRef, homAlt);
+            for (double threshold : new double[] {1e-6, 1e-3, 0.05, 1, p, Math.nextUp(p), Math.nextDown(p),
+                    p * (1 + 1e-12), p * (1 - 1e-12), p * 1e3, p / 1e3, random.nextDouble() * 1e-4}) {
+                boolean below = HardyWeinberg.below(het, homRef, homAlt, threshold);
+                assertThat(below).as("het %d homRef %d homAlt %d, p %s, threshold %s", het, homRef, homAlt, p, threshold)
+                        .isEqualTo(p < threshold);
+                checked++;
+            }
+        }
+        assertThat(checked).isEqualTo(240_000);
+        assertThat(HardyWeinberg.below(0, 0, 0, 1e-6)).isFalse();
+        assertThat(HardyWeinberg.below(0, 10, 0, 1e-6)).isFalse();
+        assertThat(HardyWeinberg.below(0, 10, 0, 1.5)).isTrue();
+    }
+
     private static double closedForm(int het, int homRef, int homAlt) {
         int n = het + homRef + homAlt;
         int rare = 2 * Math.min(homRef, homAlt) + het;
