@@ -157,8 +157,9 @@ public final class FederatedGwas {
         int sites = counts.size();
         List<VariantColumns> lists = counts.stream().map(VariantCounts::columns).toList();
         // each site's variants by key: where each site has it, and which site's description is kept
-        Map<JoinKey, Place> where = new LinkedHashMap<>();
         VariantColumns first = lists.get(0);
+        // sized for the first site's list, which holds most of the variants: the table is never rebuilt as it grows
+        Map<JoinKey, Place> where = new LinkedHashMap<>(first.size() * 4 / 3 + 16);
         Place[] firstPlaces = new Place[first.size()];
         for (int s = 0; s < sites; s++) {
             VariantColumns variants = lists.get(s);
@@ -170,11 +171,9 @@ public final class FederatedGwas {
                 if (place == null) {
                     JoinKey key = new JoinKey(variants.chrom(v), variants.position(v), variants.ref(v),
                             variants.alt(v));
-                    place = where.get(key);
-                    if (place == null) {
-                        place = new Place(sites, s, v);
-                        where.put(key, place);
-                    }
+                    Place fresh = new Place(sites, s, v);
+                    Place known = where.putIfAbsent(key, fresh);
+                    place = known != null ? known : fresh;
                 }
                 if (!lists.get(place.site).hasId(place.at) && variants.hasId(v)) {
                     place.site = s;
