@@ -21,7 +21,7 @@ public final class HardyWeinberg {
     /**
      * Whether {@code exactP(het, homRef, homAlt) < threshold}: always the same answer, and for a variant near
      * equilibrium without the whole distribution. Quality control needs only this decision, and summing the
-     * distribution's tails was half of a repeated association study's time on the coordinator.
+     * distribution's tails took more than half of the coordinator thread's CPU in a repeated association study.
      */
     public static boolean below(long het, long homRef, long homAlt, double threshold) {
         return !certainlyAtLeast(het, homRef, homAlt, threshold) && exactP(het, homRef, homAlt) < threshold;
@@ -48,7 +48,8 @@ public final class HardyWeinberg {
         long rareHom = (rare - mid) / 2;
         long commonHom = n - mid - rareHom;
         // the formula's mode can be a step off the distribution's: the largest term is found by climbing from it
-        double peak = Math.max(climb(mid, rareHom, commonHom, rare, true), climb(mid, rareHom, commonHom, rare, false));
+        double peak = Math.max(climb(mid, rareHom, commonHom, rare, true),
+                climb(mid, rareHom, commonHom, rare, false));
         double enough = threshold * (1 + 1e-9) * (rare / 2 + 1.0) * peak;
         double probability = 1.0;
         long hetCount = mid;
@@ -172,7 +173,8 @@ public final class HardyWeinberg {
     private static double climb(long hetCount, long rareHom, long commonHom, long rare, boolean upwards) {
         double current = 1.0;
         while (upwards ? hetCount + 2 <= rare : hetCount >= 2) {
-            double next = upwards ? up(current, hetCount, rareHom, commonHom) : down(current, hetCount, rareHom, commonHom);
+            double next = upwards ? up(current, hetCount, rareHom, commonHom)
+                    : down(current, hetCount, rareHom, commonHom);
             if (!(next > current)) {
                 break;
             }

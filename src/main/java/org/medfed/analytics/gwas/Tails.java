@@ -20,8 +20,9 @@ public final class Tails {
         if (Double.isNaN(x)) {
             return Double.NaN;
         }
-        // commons-numbers' rational approximations: a study takes one per variant, and commons-math's
-        // continued fraction was half of a repeated count-based study's time on the coordinator
+        // commons-numbers' rational approximations: a study takes one per variant, and commons-math's continued
+        // fraction (log Gamma(1/2) again at every call) took half of the coordinator thread's CPU in a repeated trend
+        // study
         return x <= 0 ? 1.0 : Erfc.value(Math.sqrt(x / 2));
     }
 

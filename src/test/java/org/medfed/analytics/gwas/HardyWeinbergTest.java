@@ -72,7 +72,8 @@ class HardyWeinbergTest {
             for (double threshold : new double[] {1e-6, 1e-3, 0.05, 1, p, Math.nextUp(p), Math.nextDown(p),
                     p * (1 + 1e-12), p * (1 - 1e-12), p * 1e3, p / 1e3, random.nextDouble() * 1e-4}) {
                 boolean below = HardyWeinberg.below(het, homRef, homAlt, threshold);
-                assertThat(below).as("het %d homRef %d homAlt %d, p %s, threshold %s", het, homRef, homAlt, p, threshold)
+                assertThat(below)
+                        .as("het %d homRef %d homAlt %d, p %s, threshold %s", het, homRef, homAlt, p, threshold)
                         .isEqualTo(p < threshold);
                 checked++;
             }
