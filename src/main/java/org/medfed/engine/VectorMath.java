@@ -10,7 +10,8 @@ public final class VectorMath {
 
     // Parameters per tile of weightedMean: 256 KB of double sums, in the L2 cache of current desktop processors.
     // Tiles of 2,048 (L1-sized) were slower: each vector's slice was then a stream of only 8 KB, too short for the
-    // hardware prefetchers, and the mean ran at 37 % of a triad's bandwidth on JDK 25 against 77-98 % with these.
+    // hardware prefetchers: on JDK 25 the mean ran at 36 % of a triad's bandwidth, against 62-66 % with these (JMH,
+    // docs/benchmarks.md section 12).
     static final int TILE = 32_768;
     // vectors added per pass over a tile: each pass loads and stores the tile's sums once
     private static final int GROUP = 5;
