@@ -1,6 +1,7 @@
 package org.medfed.analytics.gwas;
 
 import java.util.List;
+import java.util.function.IntFunction;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.ProtocolException;
 
@@ -23,12 +24,13 @@ final class GwasCountsCodec {
     static Params reply(VariantCounts counts) {
         VariantColumns variants = counts.columns();
         long[] positions = new long[variants.size()];
-        // each column's lines built in place (a list of Strings per column, then joined, copied everything twice)
+        // each column's lines built in place, in a builder of the size the lines take: a guess made it grow, copying
+        // what it held each time (an ID's bytes are at least its characters)
         int size = variants.size();
-        StringBuilder chrom = new StringBuilder(2 * size);
-        StringBuilder id = new StringBuilder(8 * size);
-        StringBuilder ref = new StringBuilder(2 * size);
-        StringBuilder alt = new StringBuilder(2 * size);
+        StringBuilder chrom = new StringBuilder(textLength(size, variants::chrom));
+        StringBuilder id = new StringBuilder(variants.idBytes() + size);
+        StringBuilder ref = new StringBuilder(textLength(size, variants::ref));
+        StringBuilder alt = new StringBuilder(textLength(size, variants::alt));
         for (int v = 0; v < size; v++) {
             positions[v] = variants.position(v);
             GwasFields.appendLine(chrom, variants.chrom(v), CHROM, v);
@@ -38,6 +40,15 @@ final class GwasCountsCodec {
         }
         return Params.builder().longs(POSITION, positions).text(CHROM, chrom.toString()).text(ID, id.toString())
                 .text(REF, ref.toString()).text(ALT, alt.toString()).longs(COUNTS, counts.rawCounts()).build();
+    }
+
+    /** The characters of {@code size} values one per line. */
+    private static int textLength(int size, IntFunction<String> value) {
+        int length = size;
+        for (int v = 0; v < size; v++) {
+            length += value.apply(v).length();
+        }
+        return length;
     }
 
     static VariantCounts counts(Params p) {

@@ -66,6 +66,11 @@ final class VariantColumns extends AbstractList<VariantInfo> implements RandomAc
         return alt[i];
     }
 
+    /** The UTF-8 bytes of all the IDs together. */
+    int idBytes() {
+        return ids.length;
+    }
+
     /** Whether variant i has an ID, that is one other than VCF's "." for none. */
     boolean hasId(int i) {
         int from = idStart[i];
