@@ -87,7 +87,8 @@ public final class ManhattanPlot {
             int i = order.get(k);
             XYTextAnnotation label = new XYTextAnnotation(points.get(layout.row(i)).label(), layout.x(i), layout.y(i));
             label.setFont(font);
-            label.setTextAnchor(TextAnchor.BOTTOM_LEFT);
+            // a hit near the right edge is labelled to its left, so that its name is not cut off
+            label.setTextAnchor(layout.x(i) > layout.width() * 0.9 ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
             plot.addAnnotation(label);
         }
     }

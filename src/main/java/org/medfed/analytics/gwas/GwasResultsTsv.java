@@ -1,10 +1,13 @@
 package org.medfed.analytics.gwas;
 
 import java.io.IOException;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Executor;
+import org.medfed.concurrency.InOrder;
+import org.medfed.concurrency.PiecesInOrder;
 import org.medfed.io.AtomicFiles;
 import org.medfed.io.DecimalText;
 import org.medfed.io.FileProblem;
@@ -18,27 +21,37 @@ public final class GwasResultsTsv {
     private GwasResultsTsv() {
     }
 
-    /** Lines are encoded and written by about this many characters (the whole table would be 14 MB thrice over). */
-    private static final int PIECE = 1 << 16;
+    /** Lines per piece: each piece's text is about 150 KB, made at once and written whole. */
+    private static final int LINES_PER_PIECE = 1024;
 
     /** Writes the table atomically: a full disk or a crash leaves no half table. */
     public static void write(GwasResult result, Path file) {
+        write(result, file, InOrder.HERE, 0);
+    }
+
+    /**
+     * As {@link #write(GwasResult, Path)}, the lines formatted also by up to {@code helpers} tasks of
+     * {@code executor} (formatting six numbers a line in their shortest decimals is most of the time this takes),
+     * and written in order by this thread.
+     */
+    public static void write(GwasResult result, Path file, Executor executor, int helpers) {
+        List<AssociationResult> rows = result.results();
+        int pieces = (rows.size() + LINES_PER_PIECE - 1) / LINES_PER_PIECE;
         try {
-            AtomicFiles.write(file, stream -> write(result, stream));
+            AtomicFiles.write(file, stream -> {
+                stream.write(header(result.settings().test()).getBytes(StandardCharsets.UTF_8));
+                PiecesInOrder.run(pieces, piece -> lines(rows, piece * LINES_PER_PIECE,
+                        Math.min(rows.size(), (piece + 1) * LINES_PER_PIECE)), executor, helpers, stream::write);
+            });
         } catch (IOException e) {
             throw FileProblem.of(file, "could not be written", e);
         }
     }
 
-    private static void write(GwasResult result, OutputStream stream) throws IOException {
-        // one builder, written in pieces
-        StringBuilder out = new StringBuilder(PIECE + 1024);
-        out.append(header(result.settings().test()));
-        for (AssociationResult r : result.results()) {
-            if (out.length() >= PIECE) {
-                stream.write(out.toString().getBytes(StandardCharsets.UTF_8));
-                out.setLength(0);
-            }
+    /** The lines of {@code rows} from {@code from} to {@code to}, in UTF-8. */
+    private static byte[] lines(List<AssociationResult> rows, int from, int to) {
+        StringBuilder out = new StringBuilder((to - from) * 160);
+        for (AssociationResult r : rows.subList(from, to)) {
             VariantInfo v = r.variant();
             out.append(v.chrom()).append('\t').append(v.position()).append('\t').append(v.id()).append('\t')
                     .append(v.ref()).append('\t').append(v.alt());
@@ -51,7 +64,7 @@ public final class GwasResultsTsv {
             number(out, r.negLog10P());
             out.append('\t').append(r.note().isEmpty() ? "." : r.note()).append('\n');
         }
-        stream.write(out.toString().getBytes(StandardCharsets.UTF_8));
+        return out.toString().getBytes(StandardCharsets.UTF_8);
     }
 
     static String header(AssociationTest test) {

@@ -100,9 +100,10 @@ public final class GwasRunner {
     }
 
     /**
-     * Writes the four output files of a finished study. The table and the two pictures take about the same time
-     * (a second or so each for 100,000 variants) and depend on nothing but the result: they are written at once, on
-     * as many of {@code workers}' cores as there are files, since the hospitals' threads have finished by then. Each
+     * Writes the four output files of a finished study. The table and the two pictures depend on nothing but the
+     * result: they are written at once, on as many of {@code workers}' cores as there are files, since the hospitals'
+     * threads have finished by then; the table, the longest, is formatted in pieces that a thread done with its
+     * picture takes up too. Each
      * file is written whole or not at all; when one fails, the first failing one in {@link #OUTPUTS}' order is
      * reported, as writing them one after another would.
      */
@@ -112,19 +113,21 @@ public final class GwasRunner {
                         r.negLog10P()))
                 .toList();
         String what = result.settings().phenotype().phenotypeColumn() + ", " + result.settings().test().description();
+        int threads = Math.min(OUTPUTS.size(), workers.cores());
+        ExecutorService writers = threads == 1 ? null : workers.fixed("gwas-output", threads);
+        // the table's lines are also formatted by the threads that have finished their pictures
         List<Runnable> files = List.of(
-                () -> GwasResultsTsv.write(result, outDir.resolve(RESULTS)),
+                () -> GwasResultsTsv.write(result, outDir.resolve(RESULTS), writers == null ? InOrder.HERE : writers,
+                        threads - 1),
                 () -> ChartFiles.writePng(ManhattanPlot.create(points, result.settings().significance(), what),
                         outDir.resolve(MANHATTAN), 1600, 600),
                 () -> ChartFiles.writePng(QqPlot.create(points.stream().mapToDouble(AssociationPoint::negLog10P)
                         .toArray(), result.lambda(), "QQ plot, " + what), outDir.resolve(QQ), 700, 700),
                 () -> writeSummary(result, outDir.resolve(SUMMARY)));
-        int threads = Math.min(files.size(), workers.cores());
-        if (threads == 1) {
+        if (writers == null) {
             files.forEach(Runnable::run);
             return;
         }
-        ExecutorService writers = workers.fixed("gwas-output", threads);
         try {
             InOrder.map(files, file -> {
                 file.run();

@@ -74,6 +74,7 @@ public final class GwasBenchmark {
         for (String phase : phases) {
             resetPeaks();
             long start = System.nanoTime();
+            long[] machine = machineCounters();
             String detail = switch (phase) {
                 case "generate" -> generate(config, data);
                 case "read" -> read(data.resolve(config.hospitals().get(0) + ".vcf.gz"))
@@ -87,7 +88,11 @@ public final class GwasBenchmark {
                 default -> throw new IllegalArgumentException("unknown phase " + phase);
             };
             double seconds = (System.nanoTime() - start) / 1e9;
-            report.add(String.format(Locale.ROOT, "%-9s %8.2f s  peak heap %5d MB  %s", phase, seconds, peakHeapMb(), detail));
+            long[] after = machineCounters();
+            // the compilers' and collector's share tells a run still warming up from one that is slow in itself
+            report.add(String.format(Locale.ROOT, "%-9s %8.2f s  peak heap %5d MB  %s; CPU %.2f s, compiling %.2f s, "
+                    + "collecting %.2f s", phase, seconds, peakHeapMb(), detail, (after[0] - machine[0]) / 1e9,
+                    (after[1] - machine[1]) / 1e3, (after[2] - machine[2]) / 1e3));
             System.out.println(report.get(report.size() - 1));
         }
         report.add("peak resident set (VmHWM) of this JVM: " + residentPeak());
@@ -189,6 +194,17 @@ public final class GwasBenchmark {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /** The process's CPU nanoseconds, and the compilers' and the collectors' milliseconds, so far. */
+    private static long[] machineCounters() {
+        long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
+                ? os.getProcessCpuTime() : -1;
+        long gc = 0;
+        for (java.lang.management.GarbageCollectorMXBean c : ManagementFactory.getGarbageCollectorMXBeans()) {
+            gc += Math.max(0, c.getCollectionTime());
+        }
+        return new long[] {cpu, ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), gc};
     }
 
     private static void resetPeaks() {

@@ -185,8 +185,12 @@ class FederatedGwasBehaviourTest {
 
     @Test
     void theOutputsAreTheSameWrittenOneAfterAnotherOrAtOnce() throws IOException {
-        GwasResult result = new TinyStudy(tmp).site("A", new int[][] {G, G}, Y, null).site("B", new int[][] {G, G}, Y, null)
+        // enough variants that the table is formatted in several pieces, by whichever writer threads are free
+        int[][] variants = new int[2_500][];
+        java.util.Arrays.fill(variants, G);
+        GwasResult result = new TinyStudy(tmp).site("A", variants, Y, null).site("B", variants, Y, null)
                 .run(GwasSettings.of(BINARY, AssociationTest.ALLELIC).withQc(QcSettings.none()));
+        assertThat(result.results()).hasSize(2_500);
         try (Workers one = new Workers(1); Workers four = new Workers(4)) {
             GwasRunner.write(one, result, tmp.resolve("one"));
             GwasRunner.write(four, result, tmp.resolve("four"));
