@@ -103,9 +103,8 @@ public final class GwasRunner {
      * Writes the four output files of a finished study. The table and the two pictures depend on nothing but the
      * result: they are written at once, on as many of {@code workers}' cores as there are files, since the hospitals'
      * threads have finished by then; the table, the longest, is formatted in pieces that a thread done with its
-     * picture takes up too. Each
-     * file is written whole or not at all; when one fails, the first failing one in {@link #OUTPUTS}' order is
-     * reported, as writing them one after another would.
+     * picture takes up too. Each file is written whole or not at all; when one fails, the first failing one in
+     * {@link #OUTPUTS}' order is reported, as writing them one after another would.
      */
     public static void write(Workers workers, GwasResult result, Path outDir) {
         List<AssociationPoint> points = result.results().stream().filter(AssociationResult::tested)
