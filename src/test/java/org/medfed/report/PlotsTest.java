@@ -79,6 +79,43 @@ class PlotsTest {
     }
 
     @Test
+    void aHitAtTheRightEdgeIsLabelledToItsLeft() {
+        List<AssociationPoint> points = genome(50, 3);
+        points.add(new AssociationPoint("chr1", 1_000, "rs_first", 20));
+        points.add(new AssociationPoint("chrX", 155_000_000, "rs_last", 18));
+        XYPlot plot = ManhattanPlot.create(points, 5e-8, "edges").getXYPlot();
+        java.util.Map<String, org.jfree.chart.ui.TextAnchor> anchors = new java.util.HashMap<>();
+        for (Object a : plot.getAnnotations()) {
+            org.jfree.chart.annotations.XYTextAnnotation label = (org.jfree.chart.annotations.XYTextAnnotation) a;
+            anchors.put(label.getText(), label.getTextAnchor());
+        }
+        assertThat(anchors).containsEntry("rs_first", org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT)
+                .containsEntry("rs_last", org.jfree.chart.ui.TextAnchor.BOTTOM_RIGHT)
+                .containsEntry("rs_hit", org.jfree.chart.ui.TextAnchor.BOTTOM_LEFT);
+    }
+
+    @Test
+    void chartsAreWrittenOpaqueOverWhite() throws IOException {
+        JFreeChart chart = ManhattanPlot.create(genome(100, 4), 5e-8, "see-through");
+        // nothing of the chart's own paints the background: what shows through must be white, not black
+        chart.setBackgroundPaint(null);
+        chart.getXYPlot().setBackgroundPaint(null);
+        Path png = tmp.resolve("clear.png");
+        ChartFiles.writePng(chart, png, 800, 300);
+        BufferedImage image = ImageIO.read(png.toFile());
+        assertThat(image.getColorModel().hasAlpha()).isFalse();
+        assertThat(image.getRGB(0, 0) & 0xffffff).isEqualTo(0xffffff);
+        assertThat(image.getRGB(799, 299) & 0xffffff).isEqualTo(0xffffff);
+        int dark = 0;
+        for (int y = 0; y < image.getHeight(); y++) {
+            for (int x = 0; x < image.getWidth(); x++) {
+                dark += (image.getRGB(x, y) & 0xffffff) == (ManhattanPlot.DARK.getRGB() & 0xffffff) ? 1 : 0;
+            }
+        }
+        assertThat(dark).isGreaterThan(100);
+    }
+
+    @Test
     void emptyResultsStillGiveACharts() throws IOException {
         ChartFiles.writePng(ManhattanPlot.create(List.of(), 5e-8, "nothing tested"), tmp.resolve("m.png"), 300, 200);
         ChartFiles.writePng(QqPlot.create(new double[0], Double.NaN, "nothing tested"), tmp.resolve("q.png"), 300, 300);
