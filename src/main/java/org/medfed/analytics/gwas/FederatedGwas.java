@@ -166,13 +166,11 @@ public final class FederatedGwas {
             for (int v = 0; v < variants.size(); v++) {
                 // hospitals mostly list the same variants in the same order: the first hospital's variant at the
                 // same index is compared before the table is searched
-                Place place = s > 0 && v < firstPlaces.length && sameVariant(first, v, variants, v) ? firstPlaces[v]
+                Place place = s > 0 && v < firstPlaces.length && JoinKey.same(first, v, variants, v) ? firstPlaces[v]
                         : null;
                 if (place == null) {
-                    JoinKey key = new JoinKey(variants.chrom(v), variants.position(v), variants.ref(v),
-                            variants.alt(v));
                     Place fresh = new Place(sites, s, v);
-                    Place known = where.putIfAbsent(key, fresh);
+                    Place known = where.putIfAbsent(JoinKey.of(variants, v), fresh);
                     place = known != null ? known : fresh;
                 }
                 if (!lists.get(place.site).hasId(place.at) && variants.hasId(v)) {
@@ -215,18 +213,23 @@ public final class FederatedGwas {
         return new Joined(joined.build().inGenomeOrder(), where.size(), notEverywhere, missing);
     }
 
-    /** Whether variant {@code v} of {@code a} and variant {@code w} of {@code b} have the same {@link JoinKey}. */
-    private static boolean sameVariant(VariantColumns a, int v, VariantColumns b, int w) {
-        return a.position(v) == b.position(w) && a.chrom(v).equals(b.chrom(w)) && a.ref(v).equals(b.ref(w))
-                && a.alt(v).equals(b.alt(w));
-    }
-
     /**
      * What makes two sites' records the same variant ({@link VariantInfo}): a key without a String of its own, whose
      * contig and allele Strings are mostly the ones every variant of a list shares ({@link SharedTexts}), so their
      * hashes are kept and comparing them mostly compares references.
      */
     private record JoinKey(String chrom, int position, String ref, String alt) {
+
+        /** Variant {@code v}'s key. */
+        static JoinKey of(VariantColumns list, int v) {
+            return new JoinKey(list.chrom(v), list.position(v), list.ref(v), list.alt(v));
+        }
+
+        /** Whether {@code of(a, v).equals(of(b, w))}, without making the keys. */
+        static boolean same(VariantColumns a, int v, VariantColumns b, int w) {
+            return a.position(v) == b.position(w) && a.chrom(v).equals(b.chrom(w)) && a.ref(v).equals(b.ref(w))
+                    && a.alt(v).equals(b.alt(w));
+        }
     }
 
     /**

@@ -198,13 +198,12 @@ public final class GwasBenchmark {
 
     /** The process's CPU nanoseconds, and the compilers' and the collectors' milliseconds, so far. */
     private static long[] machineCounters() {
-        long cpu = ManagementFactory.getOperatingSystemMXBean() instanceof com.sun.management.OperatingSystemMXBean os
-                ? os.getProcessCpuTime() : -1;
         long gc = 0;
         for (java.lang.management.GarbageCollectorMXBean c : ManagementFactory.getGarbageCollectorMXBeans()) {
             gc += Math.max(0, c.getCollectionTime());
         }
-        return new long[] {cpu, ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), gc};
+        return new long[] {org.medfed.benchmark.ProcessCpu.nanos(),
+                ManagementFactory.getCompilationMXBean().getTotalCompilationTime(), gc};
     }
 
     private static void resetPeaks() {
