@@ -13,20 +13,24 @@ import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.title.TextTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYDataset;
 
 /**
  * Manhattan plot: -log10 p of every variant along the genome, chromosomes in alternating colours, a
- * dashed line at the significance threshold and the strongest hits above it labelled. Built as a plain
+ * dashed line at the significance threshold (said above the plot) and the strongest hits above it labelled. Built as a plain
  * {@link JFreeChart} so that the workbench can show the same chart in its viewer.
  */
 public final class ManhattanPlot {
 
     static final Color DARK = new Color(0x1f, 0x4e, 0x79);
     static final Color LIGHT = new Color(0x6b, 0xae, 0xd6);
+    static final Color LINE = new Color(0xc0, 0x39, 0x2b);
     private static final int LABELLED_HITS = 5;
     static final int DOT = 5;
 
@@ -60,17 +64,36 @@ public final class ManhattanPlot {
         plot.setDomainGridlinesVisible(false);
         plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
 
-        ValueMarker line = new ValueMarker(threshold, new Color(0xc0, 0x39, 0x2b),
-                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        line.setLabel(String.format(Locale.ROOT, "p = %.0e", significance));
-        line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        plot.addRangeMarker(line, Layer.FOREGROUND);
+        plot.addRangeMarker(thresholdLine(threshold, LINE), Layer.FOREGROUND);
         labelTopHits(plot, layout, points, threshold);
 
         JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
+        chart.addSubtitle(thresholdLegend(String.format(Locale.ROOT, "%.0e", significance), LINE,
+                new Font("SansSerif", Font.PLAIN, 11)));
         chart.setBackgroundPaint(Color.WHITE);
         return chart;
+    }
+
+    /** The significance threshold's dashed line across the plot, at -log10 of the threshold. */
+    public static ValueMarker thresholdLine(double negLog10Threshold, Color colour) {
+        return new ValueMarker(negLog10Threshold, colour,
+                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
+    }
+
+    /**
+     * What the dashed line is, said above the plot at its right rather than on the line: a label on the line hid the
+     * dot of a hit just above it in the last chromosomes, and moved to the left it would hide one in chromosome 1.
+     *
+     * @param threshold the threshold as people write it ("5e-08")
+     */
+    public static TextTitle thresholdLegend(String threshold, Color colour, Font font) {
+        TextTitle legend = new TextTitle("- - -  significance threshold, p = " + threshold, font);
+        legend.setPaint(colour);
+        legend.setPosition(RectangleEdge.TOP);
+        legend.setHorizontalAlignment(HorizontalAlignment.RIGHT);
+        // level with the plot's right edge rather than the picture's
+        legend.setPadding(new RectangleInsets(0, 0, 2, 10));
+        return legend;
     }
 
     private static void labelTopHits(XYPlot plot, ManhattanLayout layout, List<AssociationPoint> points,

@@ -95,6 +95,47 @@ class PlotsTest {
     }
 
     @Test
+    void theThresholdIsSaidAboveThePlotSoThatNoHitHidesUnderItsLabel() throws IOException {
+        List<AssociationPoint> points = genome(50, 5);
+        // just above the line, in the genome's last stretch: where the line's own label used to stand
+        points.add(new AssociationPoint("chrX", 155_000_000, "rs_under_label", -Math.log10(5e-8) + 0.4));
+        JFreeChart chart = ManhattanPlot.create(points, 5e-8, "threshold");
+        assertThat(chart.getSubtitle(0)).isInstanceOfSatisfying(org.jfree.chart.title.TextTitle.class,
+                t -> assertThat(t.getText()).endsWith("p = 5e-08"));
+        ValueMarker line = (ValueMarker) chart.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND)
+                .iterator().next();
+        assertThat(line.getLabel()).isNull();
+
+        java.awt.image.BufferedImage image = new java.awt.image.BufferedImage(1000, 400,
+                java.awt.image.BufferedImage.TYPE_INT_RGB);
+        java.awt.Graphics2D g = image.createGraphics();
+        org.jfree.chart.ChartRenderingInfo info = new org.jfree.chart.ChartRenderingInfo();
+        chart.draw(g, new java.awt.geom.Rectangle2D.Double(0, 0, 1000, 400), info);
+        g.dispose();
+        java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
+        XYPlot plot = chart.getXYPlot();
+        XYDataset data = plot.getDataset();
+        double hit = -Math.log10(5e-8) + 0.4;
+        int series = -1;
+        int item = -1;
+        for (int k = 0; k < data.getSeriesCount(); k++) {
+            for (int i = 0; i < data.getItemCount(k); i++) {
+                if (data.getYValue(k, i) == hit) {
+                    series = k;
+                    item = i;
+                }
+            }
+        }
+        assertThat(series).isNotNegative();
+        int x = (int) Math.round(plot.getDomainAxis().valueToJava2D(data.getXValue(series, item), area,
+                plot.getDomainAxisEdge()));
+        int y = (int) Math.round(plot.getRangeAxis().valueToJava2D(data.getYValue(series, item), area,
+                plot.getRangeAxisEdge()));
+        java.awt.Color dot = (java.awt.Color) plot.getRenderer().getSeriesPaint(series);
+        assertThat(image.getRGB(x, y) & 0xffffff).isEqualTo(dot.getRGB() & 0xffffff);
+    }
+
+    @Test
     void chartsAreWrittenOpaqueOverWhite() throws IOException {
         JFreeChart chart = ManhattanPlot.create(genome(100, 4), 5e-8, "see-through");
         // nothing of the chart's own paints the background: what shows through must be white, not black

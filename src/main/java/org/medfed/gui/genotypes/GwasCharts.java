@@ -9,14 +9,13 @@ import org.jfree.chart.JFreeChart;
 import org.medfed.report.ChromosomeAxis;
 import org.medfed.report.DotCloudRenderer;
 import org.medfed.report.ManhattanLayout;
+import org.medfed.report.ManhattanPlot;
 import org.jfree.chart.annotations.XYShapeAnnotation;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.chart.ui.Layer;
-import org.jfree.chart.ui.RectangleAnchor;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYDataset;
 import org.medfed.gui.common.Charts;
@@ -48,15 +47,10 @@ final class GwasCharts {
         double threshold = -Math.log10(significance);
         y.setRange(0, Math.max(threshold, layout.maxY()) * 1.08 + 0.5);
         XYPlot plot = new XYPlot(data, x, y, dots(DARK, LIGHT));
-        ValueMarker line = new ValueMarker(threshold, LINE,
-                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
-        line.setLabel("p = " + GenotypeTaskViewModel.format(significance) + "  ");
-        line.setLabelFont(TICK);
-        line.setLabelPaint(LINE);
-        line.setLabelAnchor(RectangleAnchor.TOP_RIGHT);
-        line.setLabelTextAnchor(TextAnchor.BOTTOM_RIGHT);
-        plot.addRangeMarker(line, Layer.FOREGROUND);
-        return styled(new JFreeChart(title, TITLE, plot, false), plot);
+        plot.addRangeMarker(ManhattanPlot.thresholdLine(threshold, LINE), Layer.FOREGROUND);
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
+        chart.addSubtitle(ManhattanPlot.thresholdLegend(GenotypeTaskViewModel.format(significance), LINE, TICK));
+        return styled(chart, plot);
     }
 
     static JFreeChart qq(QqPoints points, double lambda, String title) {
