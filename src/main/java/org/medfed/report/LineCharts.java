@@ -2,7 +2,6 @@ package org.medfed.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
 import java.text.DecimalFormat;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
@@ -33,10 +32,6 @@ public final class LineCharts {
     /** The smallest value range an axis shows: a flat accuracy of 0.5 is drawn from 0.475 to 0.525. */
     public static final double MIN_RANGE = 0.05;
 
-    private static final Font TITLE = new Font(Font.SANS_SERIF, Font.BOLD, 15);
-    private static final Font LABEL = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
-    private static final Font TICK = new Font(Font.SANS_SERIF, Font.PLAIN, 12);
-
     private LineCharts() {
     }
 
@@ -44,14 +39,14 @@ public final class LineCharts {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
                 true, true, false);
         chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(TITLE);
+        chart.getTitle().setFont(ChartStyle.TITLE);
         LegendTitle legend = chart.getLegend();
-        legend.setItemFont(LABEL);
+        legend.setItemFont(ChartStyle.LABEL);
         legend.setPosition(RectangleEdge.BOTTOM);
         XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(new Color(220, 220, 220));
-        plot.setRangeGridlinePaint(new Color(220, 220, 220));
+        plot.setDomainGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false) {
             @Override
             public boolean getItemShapeVisible(int series, int item) {
@@ -69,8 +64,8 @@ public final class LineCharts {
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
         for (NumberAxis axis : new NumberAxis[] {x, y}) {
-            axis.setLabelFont(LABEL);
-            axis.setTickLabelFont(TICK);
+            axis.setLabelFont(ChartStyle.LABEL);
+            axis.setTickLabelFont(ChartStyle.TICK);
         }
         if (integerX) {
             x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());

@@ -6,11 +6,10 @@ import java.awt.Font;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
+import java.util.function.IntFunction;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.title.TextTitle;
@@ -20,19 +19,23 @@ import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.DefaultXYDataset;
+import org.medfed.io.DecimalText;
 
 /**
  * Manhattan plot: -log10 p of every variant along the genome, chromosomes in alternating colours, a
- * dashed line at the significance threshold (said above the plot) and the strongest hits above it labelled. Built as a plain
- * {@link JFreeChart} so that the workbench can show the same chart in its viewer.
+ * dashed line at the significance threshold (said above the plot) and the strongest hits above it labelled. The one
+ * chart of it: the study's {@code manhattan.png} and the workbench's plot, which adds the variant a person picks.
  */
 public final class ManhattanPlot {
 
-    static final Color DARK = new Color(0x1f, 0x4e, 0x79);
-    static final Color LIGHT = new Color(0x6b, 0xae, 0xd6);
-    static final Color LINE = new Color(0xc0, 0x39, 0x2b);
+    /** Chromosomes 1, 3, 5 ... and the dots of the QQ plot (Okabe-Ito blue). */
+    public static final Color DARK = LineCharts.PALETTE[0];
+    /** Chromosomes 2, 4, 6 ... (Okabe-Ito sky blue). */
+    public static final Color LIGHT = LineCharts.PALETTE[4];
+    /** The threshold, the QQ plot's diagonal, a picked variant's ring. */
+    public static final Color LINE = new Color(0xc0, 0x39, 0x2b);
     private static final int LABELLED_HITS = 5;
-    static final int DOT = 5;
+    static final int DOT = 4;
 
     private ManhattanPlot() {
     }
@@ -45,50 +48,48 @@ public final class ManhattanPlot {
     public static JFreeChart create(List<AssociationPoint> points, double significance, String title) {
         ManhattanLayout layout = ManhattanLayout.of(points, AssociationPoint::chromosome, AssociationPoint::position,
                 AssociationPoint::negLog10P, p -> true);
+        return create(layout, row -> points.get(row).label(), significance, title);
+    }
+
+    /**
+     * As {@link #create(List, double, String)}, from a layout already made (the workbench keeps its layout to find
+     * the point a click falls on).
+     *
+     * @param labelOfRow the name shown beside a hit, by its row in the list the layout was made of
+     */
+    public static JFreeChart create(ManhattanLayout layout, IntFunction<String> labelOfRow, double significance,
+                                    String title) {
         DefaultXYDataset data = new DefaultXYDataset();
         data.addSeries("odd chromosomes", layout.series(false).xy());
         data.addSeries("even chromosomes", layout.series(true).xy());
         ChromosomeAxis x = new ChromosomeAxis(layout.centres(), layout.names());
         x.setRange(-layout.gap(), layout.width() + layout.gap());
-        double maxY = layout.maxY();
         NumberAxis y = new NumberAxis("-log10(p)");
         double threshold = -Math.log10(significance);
-        y.setRange(0, Math.max(threshold, maxY) * 1.08 + 0.5);
+        y.setRange(0, Math.max(threshold, layout.maxY()) * 1.08 + 0.5);
         // 100,000 variants: dots hidden under others are not drawn
         DotCloudRenderer renderer = new DotCloudRenderer(DOT);
         renderer.setSeriesPaint(0, DARK);
         renderer.setSeriesPaint(1, LIGHT);
         XYPlot plot = new XYPlot(data, x, y, renderer);
-        plot.setOrientation(PlotOrientation.VERTICAL);
-        plot.setBackgroundPaint(Color.WHITE);
+        plot.addRangeMarker(new ValueMarker(threshold, LINE,
+                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f)),
+                Layer.FOREGROUND);
+        labelTopHits(plot, layout, labelOfRow, threshold);
+        JFreeChart chart = ChartStyle.chart(title, plot);
         plot.setDomainGridlinesVisible(false);
-        plot.setRangeGridlinePaint(new Color(0xdd, 0xdd, 0xdd));
-
-        plot.addRangeMarker(thresholdLine(threshold, LINE), Layer.FOREGROUND);
-        labelTopHits(plot, layout, points, threshold);
-
-        JFreeChart chart = new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false);
-        chart.addSubtitle(thresholdLegend(String.format(Locale.ROOT, "%.0e", significance), LINE,
-                new Font("SansSerif", Font.PLAIN, 11)));
-        chart.setBackgroundPaint(Color.WHITE);
+        chart.addSubtitle(thresholdLegend(significance));
         return chart;
-    }
-
-    /** The significance threshold's dashed line across the plot, at -log10 of the threshold. */
-    public static ValueMarker thresholdLine(double negLog10Threshold, Color colour) {
-        return new ValueMarker(negLog10Threshold, colour,
-                new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {6f, 4f}, 0f));
     }
 
     /**
      * What the dashed line is, said above the plot at its right rather than on the line: a label on the line hid the
      * dot of a hit just above it in the last chromosomes, and moved to the left it would hide one in chromosome 1.
-     *
-     * @param threshold the threshold as people write it ("5e-08")
      */
-    public static TextTitle thresholdLegend(String threshold, Color colour, Font font) {
-        TextTitle legend = new TextTitle("- - -  significance threshold, p = " + threshold, font);
-        legend.setPaint(colour);
+    private static TextTitle thresholdLegend(double significance) {
+        TextTitle legend = new TextTitle("- - -  significance threshold, p = " + threshold(significance),
+                ChartStyle.TICK);
+        legend.setPaint(LINE);
         legend.setPosition(RectangleEdge.TOP);
         legend.setHorizontalAlignment(HorizontalAlignment.RIGHT);
         // level with the plot's right edge rather than the picture's
@@ -96,7 +97,12 @@ public final class ManhattanPlot {
         return legend;
     }
 
-    private static void labelTopHits(XYPlot plot, ManhattanLayout layout, List<AssociationPoint> points,
+    /** A threshold as people write it: 5e-8, 1e-5, 0.001 (not "5.0E-8"). */
+    public static String threshold(double p) {
+        return DecimalText.append(new StringBuilder(), p).toString().replace(".0E", "E").replace('E', 'e');
+    }
+
+    private static void labelTopHits(XYPlot plot, ManhattanLayout layout, IntFunction<String> labelOfRow,
                                      double threshold) {
         List<Integer> order = new ArrayList<>();
         for (int i = 0; i < layout.size(); i++) {
@@ -105,10 +111,10 @@ public final class ManhattanPlot {
             }
         }
         order.sort(Comparator.comparingDouble((Integer i) -> layout.y(i)).reversed());
-        Font font = new Font("SansSerif", Font.PLAIN, 10);
+        Font font = ChartStyle.TICK.deriveFont(11f);
         for (int k = 0; k < Math.min(LABELLED_HITS, order.size()); k++) {
             int i = order.get(k);
-            XYTextAnnotation label = new XYTextAnnotation(points.get(layout.row(i)).label(), layout.x(i), layout.y(i));
+            XYTextAnnotation label = new XYTextAnnotation(labelOfRow.apply(layout.row(i)), layout.x(i), layout.y(i));
             label.setFont(font);
             // a hit near the right edge is labelled to its left, so that its name is not cut off
             label.setTextAnchor(layout.x(i) > layout.width() * 0.9 ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);

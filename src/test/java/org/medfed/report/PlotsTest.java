@@ -101,7 +101,7 @@ class PlotsTest {
         points.add(new AssociationPoint("chrX", 155_000_000, "rs_under_label", -Math.log10(5e-8) + 0.4));
         JFreeChart chart = ManhattanPlot.create(points, 5e-8, "threshold");
         assertThat(chart.getSubtitle(0)).isInstanceOfSatisfying(org.jfree.chart.title.TextTitle.class,
-                t -> assertThat(t.getText()).endsWith("p = 5e-08"));
+                t -> assertThat(t.getText()).endsWith("p = 5e-8"));
         ValueMarker line = (ValueMarker) chart.getXYPlot().getRangeMarkers(org.jfree.chart.ui.Layer.FOREGROUND)
                 .iterator().next();
         assertThat(line.getLabel()).isNull();
@@ -133,6 +133,14 @@ class PlotsTest {
                 plot.getRangeAxisEdge()));
         java.awt.Color dot = (java.awt.Color) plot.getRenderer().getSeriesPaint(series);
         assertThat(image.getRGB(x, y) & 0xffffff).isEqualTo(dot.getRGB() & 0xffffff);
+    }
+
+    @Test
+    void thresholdsAreWrittenAsPeopleWriteThem() {
+        assertThat(ManhattanPlot.threshold(5e-8)).isEqualTo("5e-8");
+        assertThat(ManhattanPlot.threshold(5.5e-8)).isEqualTo("5.5e-8");
+        assertThat(ManhattanPlot.threshold(1e-5)).isEqualTo("1e-5");
+        assertThat(ManhattanPlot.threshold(0.001)).isEqualTo("0.001");
     }
 
     @Test

@@ -1,28 +1,15 @@
 package org.medfed.gui.common;
 
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.Font;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javafx.scene.input.ScrollEvent;
-import org.jfree.chart.ChartFactory;
-import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
 import org.jfree.chart.fx.interaction.ScrollHandlerFX;
-import org.jfree.chart.plot.PlotOrientation;
-import org.jfree.chart.plot.XYPlot;
-import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
-import org.jfree.chart.title.LegendTitle;
-import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.medfed.engine.BadInputException;
-import org.medfed.io.AtomicFiles;
+import org.medfed.report.ChartFiles;
 import org.medfed.report.LineCharts;
 
 /** Line charts styled for reading at a glance: white ground, large type, distinct colours, whole-number rounds. */
@@ -59,19 +46,9 @@ public final class Charts {
         return viewer;
     }
 
-    /** Writes the chart as a PNG, atomically. */
+    /** Writes the chart as a PNG, atomically, as a run writes its charts ({@link ChartFiles}). */
     public static void savePng(JFreeChart chart, Path file, int width, int height) {
-        try {
-            Path temp = Files.createTempFile("medfed-chart", ".png");
-            try {
-                ChartUtils.saveChartAsPNG(temp.toFile(), chart, width, height);
-                AtomicFiles.write(file, Files.readAllBytes(temp));
-            } finally {
-                Files.deleteIfExists(temp);
-            }
-        } catch (IOException e) {
-            throw new BadInputException(file, null, "the chart could not be saved: " + e.getMessage(), e);
-        }
+        ChartFiles.writePng(chart, file, width, height);
     }
 
     /** Zooms with the wheel only while Ctrl (Cmd on a Mac) is held, and then the screen does not scroll as well. */

@@ -28,8 +28,10 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.medfed.analytics.gwas.GwasResult;
 import org.medfed.gui.common.Charts;
-import org.medfed.report.ManhattanLayout;
 import org.medfed.gui.common.WrappedTooltip;
+import org.medfed.report.ManhattanLayout;
+import org.medfed.report.ManhattanPlot;
+import org.medfed.report.QqPlot;
 
 /**
  * The Results screen of an association study: the Manhattan plot (click a point for its variant), the QQ plot with
@@ -151,13 +153,14 @@ public final class AssociationResultsView {
 
     private JFreeChart manhattanChart() {
         GwasResult r = vm.resultProperty().get();
-        return GwasCharts.manhattan(vm.manhattanProperty().get(), r.settings().significance(),
-                "Manhattan plot: " + r.settings().phenotype().phenotypeColumn() + ", " + r.settings().test().description());
+        return ManhattanPlot.create(vm.manhattanProperty().get(), row -> r.results().get(row).variant().label(),
+                r.settings().significance(), "Manhattan plot: " + r.settings().phenotype().phenotypeColumn() + ", "
+                        + r.settings().test().description());
     }
 
     private JFreeChart qqChart() {
         GwasResult r = vm.resultProperty().get();
-        return GwasCharts.qq(vm.qqProperty().get(), r.lambda(), "QQ plot");
+        return QqPlot.create(vm.qqProperty().get(), r.lambda(), "QQ plot");
     }
 
     /** A click on the plot picks the nearest point within a few pixels; a drag (zoom) does not. */

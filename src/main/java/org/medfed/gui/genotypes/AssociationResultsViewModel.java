@@ -20,6 +20,7 @@ import org.medfed.analytics.gwas.GwasResultsTsv;
 import org.medfed.gui.common.BackgroundTasks;
 import org.medfed.gui.common.UserDialogs;
 import org.medfed.report.ManhattanLayout;
+import org.medfed.report.QqPoints;
 import org.medfed.runreport.StudyReport;
 
 /**

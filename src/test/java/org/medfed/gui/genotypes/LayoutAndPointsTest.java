@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.medfed.analytics.gwas.AssociationResult;
 import org.medfed.analytics.gwas.VariantInfo;
 import org.medfed.report.ManhattanLayout;
+import org.medfed.report.QqPoints;
 
 class LayoutAndPointsTest {
 

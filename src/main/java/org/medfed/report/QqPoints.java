@@ -1,4 +1,4 @@
-package org.medfed.gui.genotypes;
+package org.medfed.report;
 
 import java.util.Arrays;
 
