@@ -35,6 +35,8 @@ public final class ManhattanPlot {
     /** The threshold, the QQ plot's diagonal, a picked variant's ring. */
     public static final Color LINE = new Color(0xc0, 0x39, 0x2b);
     private static final int LABELLED_HITS = 5;
+    /** Hits closer than this share of the genome's width belong to one peak, which is named once, by its strongest. */
+    private static final double PEAK_WIDTH = 0.03;
     static final int DOT = 4;
 
     private ManhattanPlot() {
@@ -112,12 +114,22 @@ public final class ManhattanPlot {
         }
         order.sort(Comparator.comparingDouble((Integer i) -> layout.y(i)).reversed());
         Font font = ChartStyle.TICK.deriveFont(11f);
-        for (int k = 0; k < Math.min(LABELLED_HITS, order.size()); k++) {
-            int i = order.get(k);
-            XYTextAnnotation label = new XYTextAnnotation(labelOfRow.apply(layout.row(i)), layout.x(i), layout.y(i));
+        // one name per peak: the variants of one locus pass together, and their names would stack on one tower
+        double peak = layout.width() * PEAK_WIDTH;
+        List<Double> named = new ArrayList<>();
+        for (int i : order) {
+            if (named.size() == LABELLED_HITS) {
+                break;
+            }
+            double x = layout.x(i);
+            if (named.stream().anyMatch(n -> Math.abs(n - x) < peak)) {
+                continue;
+            }
+            named.add(x);
+            XYTextAnnotation label = new XYTextAnnotation(labelOfRow.apply(layout.row(i)), x, layout.y(i));
             label.setFont(font);
             // a hit near the right edge is labelled to its left, so that its name is not cut off
-            label.setTextAnchor(layout.x(i) > layout.width() * 0.9 ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
+            label.setTextAnchor(x > layout.width() * 0.9 ? TextAnchor.BOTTOM_RIGHT : TextAnchor.BOTTOM_LEFT);
             plot.addAnnotation(label);
         }
     }

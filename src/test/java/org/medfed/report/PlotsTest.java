@@ -136,6 +136,21 @@ class PlotsTest {
     }
 
     @Test
+    void aPeakOfManyHitsIsNamedOnceByItsStrongest() {
+        List<AssociationPoint> points = genome(50, 6);
+        // one locus: its variants pass the threshold together, a few kilobases apart
+        for (int k = 0; k < 6; k++) {
+            points.add(new AssociationPoint("chr11", 60_000_000L + 5_000L * k, "rs_locus_" + k, 14 + k * 0.5));
+        }
+        points.add(new AssociationPoint("chr2", 10_000_000, "rs_alone", 9));
+        List<String> names = new ArrayList<>();
+        for (Object a : ManhattanPlot.create(points, 5e-8, "peaks").getXYPlot().getAnnotations()) {
+            names.add(((org.jfree.chart.annotations.XYTextAnnotation) a).getText());
+        }
+        assertThat(names).containsExactlyInAnyOrder("rs_locus_5", "rs_alone", "rs_hit");
+    }
+
+    @Test
     void thresholdsAreWrittenAsPeopleWriteThem() {
         assertThat(ManhattanPlot.threshold(5e-8)).isEqualTo("5e-8");
         assertThat(ManhattanPlot.threshold(5.5e-8)).isEqualTo("5.5e-8");
