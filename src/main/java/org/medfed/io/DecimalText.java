@@ -18,4 +18,9 @@ public final class DecimalText {
     public static StringBuilder append(StringBuilder out, double x) {
         return out.append(DoubleToDecimal.toString(x));
     }
+
+    /** The shortest decimal as people write a threshold: 5e-8, 1e-5, 0.001 (not "5.0E-8"). */
+    public static String asWritten(double x) {
+        return DoubleToDecimal.toString(x).replace(".0E", "E").replace('E', 'e');
+    }
 }

@@ -22,6 +22,16 @@ final class ChartStyle {
 
     /** A chart of {@code plot} with {@code title}, no legend, in the shared look. */
     static JFreeChart chart(String title, XYPlot plot) {
+        JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
+        style(chart);
+        return chart;
+    }
+
+    /** Gives {@code chart} (its title, ground, grid and axes) the shared look. */
+    static void style(JFreeChart chart) {
+        chart.setBackgroundPaint(Color.WHITE);
+        chart.getTitle().setFont(TITLE);
+        XYPlot plot = chart.getXYPlot();
         plot.setBackgroundPaint(Color.WHITE);
         plot.setDomainGridlinePaint(GRID);
         plot.setRangeGridlinePaint(GRID);
@@ -29,8 +39,5 @@ final class ChartStyle {
             axis.setLabelFont(LABEL);
             axis.setTickLabelFont(TICK);
         }
-        JFreeChart chart = new JFreeChart(title, TITLE, plot, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        return chart;
     }
 }

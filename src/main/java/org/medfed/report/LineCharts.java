@@ -38,15 +38,11 @@ public final class LineCharts {
     public static JFreeChart create(String title, String xLabel, String yLabel, XYSeriesCollection data, boolean integerX) {
         JFreeChart chart = ChartFactory.createXYLineChart(title, xLabel, yLabel, data, PlotOrientation.VERTICAL,
                 true, true, false);
-        chart.setBackgroundPaint(Color.WHITE);
-        chart.getTitle().setFont(ChartStyle.TITLE);
+        ChartStyle.style(chart);
         LegendTitle legend = chart.getLegend();
         legend.setItemFont(ChartStyle.LABEL);
         legend.setPosition(RectangleEdge.BOTTOM);
         XYPlot plot = chart.getXYPlot();
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
         XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false) {
             @Override
             public boolean getItemShapeVisible(int series, int item) {
@@ -63,10 +59,6 @@ public final class LineCharts {
         plot.setRenderer(renderer);
         NumberAxis x = (NumberAxis) plot.getDomainAxis();
         NumberAxis y = (NumberAxis) plot.getRangeAxis();
-        for (NumberAxis axis : new NumberAxis[] {x, y}) {
-            axis.setLabelFont(ChartStyle.LABEL);
-            axis.setTickLabelFont(ChartStyle.TICK);
-        }
         if (integerX) {
             x.setStandardTickUnits(NumberAxis.createIntegerTickUnits());
             x.setAutoRangeMinimumSize(1);

@@ -89,7 +89,7 @@ public final class ManhattanPlot {
      * dot of a hit just above it in the last chromosomes, and moved to the left it would hide one in chromosome 1.
      */
     private static TextTitle thresholdLegend(double significance) {
-        TextTitle legend = new TextTitle("- - -  significance threshold, p = " + threshold(significance),
+        TextTitle legend = new TextTitle("- - -  significance threshold, p = " + DecimalText.asWritten(significance),
                 ChartStyle.TICK);
         legend.setPaint(LINE);
         legend.setPosition(RectangleEdge.TOP);
@@ -97,11 +97,6 @@ public final class ManhattanPlot {
         // level with the plot's right edge rather than the picture's
         legend.setPadding(new RectangleInsets(0, 0, 2, 10));
         return legend;
-    }
-
-    /** A threshold as people write it: 5e-8, 1e-5, 0.001 (not "5.0E-8"). */
-    public static String threshold(double p) {
-        return DecimalText.append(new StringBuilder(), p).toString().replace(".0E", "E").replace('E', 'e');
     }
 
     private static void labelTopHits(XYPlot plot, ManhattanLayout layout, IntFunction<String> labelOfRow,

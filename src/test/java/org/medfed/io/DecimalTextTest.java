@@ -48,4 +48,12 @@ class DecimalTextTest {
             assertThat(t.length()).as(t).isLessThanOrEqualTo(Double.toString(x).length());
         }
     }
+
+    @Test
+    void thresholdsAreWrittenAsPeopleWriteThem() {
+        assertThat(DecimalText.asWritten(5e-8)).isEqualTo("5e-8");
+        assertThat(DecimalText.asWritten(5.5e-8)).isEqualTo("5.5e-8");
+        assertThat(DecimalText.asWritten(1e-5)).isEqualTo("1e-5");
+        assertThat(DecimalText.asWritten(0.001)).isEqualTo("0.001");
+    }
 }

@@ -151,14 +151,6 @@ class PlotsTest {
     }
 
     @Test
-    void thresholdsAreWrittenAsPeopleWriteThem() {
-        assertThat(ManhattanPlot.threshold(5e-8)).isEqualTo("5e-8");
-        assertThat(ManhattanPlot.threshold(5.5e-8)).isEqualTo("5.5e-8");
-        assertThat(ManhattanPlot.threshold(1e-5)).isEqualTo("1e-5");
-        assertThat(ManhattanPlot.threshold(0.001)).isEqualTo("0.001");
-    }
-
-    @Test
     void chartsAreWrittenOpaqueOverWhite() throws IOException {
         JFreeChart chart = ManhattanPlot.create(genome(100, 4), 5e-8, "see-through");
         // nothing of the chart's own paints the background: what shows through must be white, not black

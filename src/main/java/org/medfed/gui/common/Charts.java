@@ -1,7 +1,6 @@
 package org.medfed.gui.common;
 
 import java.awt.Color;
-import java.nio.file.Path;
 import javafx.scene.input.ScrollEvent;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartCanvas;
@@ -9,7 +8,6 @@ import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.fx.interaction.MouseHandlerFX;
 import org.jfree.chart.fx.interaction.ScrollHandlerFX;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.medfed.report.ChartFiles;
 import org.medfed.report.LineCharts;
 
 /** Line charts styled for reading at a glance: white ground, large type, distinct colours, whole-number rounds. */
@@ -44,11 +42,6 @@ public final class Charts {
         chart.setNotify(false);
         viewer.sceneProperty().addListener((obs, was, is) -> chart.setNotify(is != null));
         return viewer;
-    }
-
-    /** Writes the chart as a PNG, atomically, as a run writes its charts ({@link ChartFiles}). */
-    public static void savePng(JFreeChart chart, Path file, int width, int height) {
-        ChartFiles.writePng(chart, file, width, height);
     }
 
     /** Zooms with the wheel only while Ctrl (Cmd on a Mac) is held, and then the screen does not scroll as well. */

@@ -27,8 +27,8 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.XYPlot;
 import org.medfed.analytics.gwas.GwasResult;
-import org.medfed.gui.common.Charts;
 import org.medfed.gui.common.WrappedTooltip;
+import org.medfed.report.ChartFiles;
 import org.medfed.report.ManhattanLayout;
 import org.medfed.report.ManhattanPlot;
 import org.medfed.report.QqPlot;
@@ -69,14 +69,14 @@ public final class AssociationResultsView {
         exportManhattan.setOnAction(e -> {
             if (vm.resultProperty().get() != null) {
                 JFreeChart chart = manhattanChart();
-                vm.exportPlot("manhattan.png", file -> Charts.savePng(chart, file, 1600, 600));
+                vm.exportPlot("manhattan.png", file -> ChartFiles.writePng(chart, file, 1600, 600));
             }
         });
         Button exportQq = button("gwas-export-qq", "Save QQ plot (PNG)…", "700 x 700 pixels");
         exportQq.setOnAction(e -> {
             if (vm.resultProperty().get() != null) {
                 JFreeChart chart = qqChart();
-                vm.exportPlot("qq.png", file -> Charts.savePng(chart, file, 700, 700));
+                vm.exportPlot("qq.png", file -> ChartFiles.writePng(chart, file, 700, 700));
             }
         });
         Button report = button("gwas-save-report", "Save report (HTML)…", "One page to read, file or print to PDF: "

@@ -23,6 +23,7 @@ import org.medfed.gui.common.ErrorText;
 import org.medfed.gui.common.FormField;
 import org.medfed.gui.common.NumberFields;
 import org.medfed.gui.common.StudyDocument;
+import org.medfed.io.DecimalText;
 import org.medfed.project.GenotypeSection;
 import org.medfed.project.GenotypeSection.Association;
 import org.medfed.project.GenotypeSection.Phenotype;
@@ -30,7 +31,6 @@ import org.medfed.project.GenotypeSection.Qc;
 import org.medfed.project.GenotypeSection.RiskModel;
 import org.medfed.project.ParticipantEntry;
 import org.medfed.project.Study;
-import org.medfed.report.ManhattanPlot;
 
 /**
  * The Task screen of a genotype study: an association study or a genetic risk model; which columns of the
@@ -254,7 +254,7 @@ public final class GenotypeTaskViewModel {
     /** Thresholds as people write them: 0.95, 0.01, 5e-8 (not "5.0E-8"). */
     static String format(double value) {
         if (value != 0 && Math.abs(value) < 1e-4) {
-            return ManhattanPlot.threshold(value);
+            return DecimalText.asWritten(value);
         }
         return NumberFields.format(value);
     }

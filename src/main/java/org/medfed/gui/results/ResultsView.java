@@ -25,6 +25,7 @@ import org.medfed.gui.common.Charts;
 import org.medfed.gui.common.NumberFields;
 import org.medfed.gui.common.ResettableChart;
 import org.medfed.metrics.RocAuc;
+import org.medfed.report.ChartFiles;
 
 /** The Results screen: comparison table, confusion matrix, ROC curve, exports and run history. */
 public final class ResultsView {
@@ -184,9 +185,9 @@ public final class ResultsView {
         vm.calibration().addListener((ListChangeListener<org.medfed.metrics.Calibration.Bin>) c -> fillCalibration());
         vm.hospitalProperty().addListener((obs, was, is) -> calibrationChart.setTitle("Calibration of the federated "
                 + "model" + (is == null ? "" : ", " + is)));
-        rocPng.setOnAction(e -> vm.exportPng("ROC curve", "roc-curve.png", f -> Charts.savePng(rocChart, f, 900, 700)));
+        rocPng.setOnAction(e -> vm.exportPng("ROC curve", "roc-curve.png", f -> ChartFiles.writePng(rocChart, f, 900, 700)));
         accuracyPng.setOnAction(e -> vm.exportPng("accuracy chart", "accuracy-per-round.png",
-                f -> Charts.savePng(accuracyChart(), f, 1000, 600)));
+                f -> ChartFiles.writePng(accuracyChart(), f, 1000, 600)));
         javafx.scene.layout.FlowPane plots = new javafx.scene.layout.FlowPane(24, 12, confusionBox, rocView, calibrationView);
         plots.visibleProperty().bind(vm.plotsProperty());
         plots.managedProperty().bind(vm.plotsProperty());
