@@ -32,18 +32,24 @@ public final class ChartFiles {
 
     /** Writes {@code chart} to {@code file} as a PNG of the given size in pixels, atomically, creating folders. */
     public static void writePng(JFreeChart chart, Path file, int width, int height) {
+        writePng(draw(chart, width, height), file);
+    }
+
+    /** Writes a picture {@linkplain #draw drawn} before, atomically, creating folders. */
+    public static void writePng(BufferedImage image, Path file) {
         try {
-            AtomicFiles.write(file, png(chart, width, height));
+            AtomicFiles.write(file, png(image));
         } catch (IOException e) {
             throw FileProblem.of(file, "the chart could not be written", e);
         }
     }
 
     /**
-     * The chart as an opaque PNG: drawn over white in three channels rather than four, since a chart has nothing
-     * to see through and a fourth channel is a third more bytes to filter and compress.
+     * The chart drawn over white, in three channels rather than four: a chart has nothing to see through, and a
+     * fourth channel is a third more bytes to filter and compress. A chart on screen belongs to the FX thread, so the
+     * workbench draws it there, where nothing changes it meanwhile, and leaves only the encoding to a background task.
      */
-    static byte[] png(JFreeChart chart, int width, int height) throws IOException {
+    public static BufferedImage draw(JFreeChart chart, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         try {
@@ -53,6 +59,10 @@ public final class ChartFiles {
         } finally {
             g.dispose();
         }
+        return image;
+    }
+
+    private static byte[] png(BufferedImage image) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         try (ImageOutputStream out = new MemoryCacheImageOutputStream(png)) {

@@ -185,9 +185,15 @@ public final class ResultsView {
         vm.calibration().addListener((ListChangeListener<org.medfed.metrics.Calibration.Bin>) c -> fillCalibration());
         vm.hospitalProperty().addListener((obs, was, is) -> calibrationChart.setTitle("Calibration of the federated "
                 + "model" + (is == null ? "" : ", " + is)));
-        rocPng.setOnAction(e -> vm.exportPng("ROC curve", "roc-curve.png", f -> ChartFiles.writePng(rocChart, f, 900, 700)));
-        accuracyPng.setOnAction(e -> vm.exportPng("accuracy chart", "accuracy-per-round.png",
-                f -> ChartFiles.writePng(accuracyChart(), f, 1000, 600)));
+        // drawn here, on the FX thread that owns the chart on screen (as zoomed); only the encoding goes to the background
+        rocPng.setOnAction(e -> {
+            java.awt.image.BufferedImage picture = ChartFiles.draw(rocChart, 900, 700);
+            vm.exportPng("ROC curve", "roc-curve.png", f -> ChartFiles.writePng(picture, f));
+        });
+        accuracyPng.setOnAction(e -> {
+            java.awt.image.BufferedImage picture = ChartFiles.draw(accuracyChart(), 1000, 600);
+            vm.exportPng("accuracy chart", "accuracy-per-round.png", f -> ChartFiles.writePng(picture, f));
+        });
         javafx.scene.layout.FlowPane plots = new javafx.scene.layout.FlowPane(24, 12, confusionBox, rocView, calibrationView);
         plots.visibleProperty().bind(vm.plotsProperty());
         plots.managedProperty().bind(vm.plotsProperty());

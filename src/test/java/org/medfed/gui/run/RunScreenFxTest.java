@@ -187,6 +187,11 @@ class RunScreenFxTest {
         robot.clickOn("#results-export-roc");
         await(() -> Files.exists(dir.resolve("roc.png")));
         assertThat(Files.size(dir.resolve("roc.png"))).isGreaterThan(5000);
+        assertPicture(dir.resolve("roc.png"), 900, 700);
+        app.dialogs.saveFiles.add(dir.resolve("accuracy.png"));
+        robot.clickOn("#results-export-accuracy");
+        await(() -> Files.exists(dir.resolve("accuracy.png")));
+        assertPicture(dir.resolve("accuracy.png"), 1000, 600);
         assertThat(app.dialogs.errors).isEmpty();
     }
 
@@ -264,5 +269,21 @@ class RunScreenFxTest {
             assertThat(fx(() -> charts.accuracySeries().getY(item).doubleValue()))
                     .isEqualTo(rounds.get(item).globalMetric("accuracy"));
         }
+    }
+
+    /** A saved chart: a PNG of the size asked for, with something drawn on its white ground. */
+    private static void assertPicture(Path png, int width, int height) throws java.io.IOException {
+        java.awt.image.BufferedImage image = javax.imageio.ImageIO.read(png.toFile());
+        assertThat(image.getWidth()).isEqualTo(width);
+        assertThat(image.getHeight()).isEqualTo(height);
+        long drawn = 0;
+        for (int y = 0; y < height; y += 2) {
+            for (int x = 0; x < width; x += 2) {
+                if ((image.getRGB(x, y) & 0xffffff) != 0xffffff) {
+                    drawn++;
+                }
+            }
+        }
+        assertThat(drawn).isGreaterThan(1000);
     }
 }
