@@ -53,7 +53,10 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
     /** Per node, its drop-outs and rejoins during the last run, in order ("13:02:11 dropped out"). */
     private final Map<String, List<String>> timeline = new HashMap<>();
     private final List<Runnable> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
-    private CoordinatorServer server;
+    // volatile: set on the FX thread, read by a run's thread in prepare
+    private volatile CoordinatorServer server;
+    /** The status's text for a run's thread, which may not read the property the screen is bound to. */
+    private volatile String statusText = "";
     private ExecutorService executor;
     private volatile Consumer<String> runLog;
     private volatile boolean running;
@@ -81,7 +84,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
                 stopListening();
             }
             tried = null;
-            status.set(MultiSiteStudy.isMultiSite(is) ? "Not listening for the hospitals' nodes: set the port and "
+            say(MultiSiteStudy.isMultiSite(is) ? "Not listening for the hospitals' nodes: set the port and "
                     + "the coordinator's kit folder (Coordinator settings)." : "");
             return;
         }
@@ -105,7 +108,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
         tried = where(study);
         starting = true;
         int thisAttempt = ++attempt;
-        status.set("Starting to listen on port " + study.coordinator().listen() + "…");
+        say("Starting to listen on port " + study.coordinator().listen() + "…");
         ExecutorService calls = tasks.workers().pool("workbench-coordinator");
         tasks.run(() -> CoordinatorListening.start(study.coordinator(), base, List.of(), calls), started -> {
             starting = false;
@@ -119,13 +122,13 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
             seen.clear();
             started.nodes().onChange(c -> tasks.ui().execute(() -> changed(started, c)));
             listening.set(true);
-            status.set("Listening on port " + started.port() + " for the hospitals' nodes.");
+            say("Listening on port " + started.port() + " for the hospitals' nodes.");
             changed();
         }, e -> {
             starting = false;
             calls.shutdownNow();
             if (thisAttempt == attempt) {
-                status.set("Not listening for the hospitals' nodes: " + ErrorText.plain(e));
+                say("Not listening for the hospitals' nodes: " + ErrorText.plain(e));
                 changed();
             }
         });
@@ -246,7 +249,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
         CoordinatorServer s = server;
         if (s == null) {
             throw new org.medfed.engine.BadInputException(base, null, "the workbench is not listening for the "
-                    + "hospitals' nodes: " + status.get());
+                    + "hospitals' nodes: " + statusText);
         }
         runLog = log;
         running = true;
@@ -276,6 +279,11 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
     public StringProperty statusProperty() { return status; }
     public IntegerProperty changesProperty() { return changes; }
     public int port() { return server == null ? -1 : server.port(); }
+
+    private void say(String text) {
+        statusText = text;
+        status.set(text);
+    }
 
     @Override
     public void close() {

@@ -480,8 +480,10 @@ public final class ResultsViewModel {
         if (r == null || r.history().rounds().isEmpty()) {
             return;
         }
+        // taken now: while the folder is being chosen, another run can end and replace the statistics shown
+        ResultStatistics shown = statistics.get();
         dialogs.chooseFolder("Export the model to a folder").ifPresent(dir -> tasks.run(() -> {
-            RunOutputs.exportModel(r, statistics.get() != null ? statistics.get() : ResultStatistics.of(r), dir);
+            RunOutputs.exportModel(r, shown != null ? shown : ResultStatistics.of(r), dir);
             return dir;
         }, d -> dialogs.showInfo("Model exported", "The model (model.zip for MedFed, model.onnx for any ONNX "
                 + "runtime) and its model card (model-card.json) are in " + d + ". The card says which columns, encoding "
@@ -505,8 +507,9 @@ public final class ResultsViewModel {
         if (r == null) {
             return;
         }
+        ResultStatistics shown = statistics.get();
         dialogs.chooseSaveFile("Save the comparison table", "results.csv", "csv").ifPresent(file -> tasks.run(() -> {
-            org.medfed.io.AtomicFiles.write(file, ResultsTable.of(r).toCsv(statistics.get() != null ? statistics.get()
+            org.medfed.io.AtomicFiles.write(file, ResultsTable.of(r).toCsv(shown != null ? shown
                     : ResultStatistics.of(r)).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return file;
         }, f -> message.set("Saved the comparison table to " + f), e -> dialogs.showError("Could not save the table", e)));

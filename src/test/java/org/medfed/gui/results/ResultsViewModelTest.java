@@ -348,6 +348,48 @@ class ResultsViewModelTest {
     }
 
     @Test
+    void anExportKeepsTheFiguresOfTheRunItWasAskedForWhenAnotherRunEndsWhileTheFileIsChosen() throws Exception {
+        dialogs.saveFiles.add(dir.resolve("results.csv"));
+        vm.exportResultsCsv();
+        ui.drain();
+        dialogs.folders.add(dir.resolve("exported"));
+        vm.exportModel();
+        ui.drain();
+
+        // another run, of other figures (two rounds, not five), ends and is shown while each chooser is open
+        Path other = Samples.copy(dir.resolve("other"), 2);
+        doc.replace(StudyFile.load(other), other);
+        run.start();
+        ui.drain();
+        StudyResult second = run.resultProperty().get();
+        assertThat(second.history().rounds()).hasSize(2);
+        dialogs.whileChoosing = () -> {
+            vm.show(second);
+            ui.drain();
+        };
+        vm.show(result);
+        ui.drain();
+        dialogs.saveFiles.add(dir.resolve("results-again.csv"));
+        vm.exportResultsCsv();
+        ui.drain();
+        vm.show(result);
+        ui.drain();
+        dialogs.folders.add(dir.resolve("exported-again"));
+        vm.exportModel();
+        ui.drain();
+
+        assertThat(Files.readString(dir.resolve("results-again.csv"))).isEqualTo(Files.readString(dir.resolve("results.csv")));
+        assertThat(withoutTimes(dir.resolve("exported-again/model-card.json")))
+                .isEqualTo(withoutTimes(dir.resolve("exported/model-card.json")));
+        assertThat(dialogs.errors).isEmpty();
+    }
+
+    /** A model card's lines but the time it was written. */
+    private static List<String> withoutTimes(Path card) throws java.io.IOException {
+        return Files.readAllLines(card).stream().filter(l -> !l.contains("\"created\"")).toList();
+    }
+
+    @Test
     void aRunIsFiledUnderTheStudyItStartedFromEvenWhenAnotherIsOpenedBeforeItEnds() throws Exception {
         QueuedUi worker = QueuedUi.worker();
         RunViewModel slow = new RunViewModel(doc, worker, new StudyReadiness(doc));

@@ -26,6 +26,11 @@ public final class StubDialogs implements UserDialogs {
     /** Answers to yes-or-no questions (no when empty), and the questions asked. */
     public final Deque<Boolean> confirmAnswers = new ArrayDeque<>();
     public final List<String> questions = new ArrayList<>();
+    /**
+     * What happens while a folder or file chooser is open: a modal dialog keeps the FX thread's events going, so a
+     * run can end and be shown meanwhile.
+     */
+    public Runnable whileChoosing = () -> { };
 
     @Override
     public synchronized UnsavedChoice askUnsavedChanges(String studyName) {
@@ -92,11 +97,13 @@ public final class StubDialogs implements UserDialogs {
 
     @Override
     public synchronized Optional<Path> chooseFolder(String title) {
+        whileChoosing.run();
         return Optional.ofNullable(folders.poll());
     }
 
     @Override
     public synchronized Optional<Path> chooseSaveFile(String title, String suggestedName, String extension) {
+        whileChoosing.run();
         return Optional.ofNullable(saveFiles.poll());
     }
 }
