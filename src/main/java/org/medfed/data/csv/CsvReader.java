@@ -38,7 +38,7 @@ public final class CsvReader {
                 .setTrim(true)
                 .get();
         TableBuilder table = new TableBuilder(file, format);
-        try (Reader reader = Files.newBufferedReader(file, format.encoding());
+        try (Reader reader = org.medfed.io.ByteOrderMark.skipped(Files.newBufferedReader(file, format.encoding()));
              CSVParser parser = CSVParser.parse(reader, csv)) {
             long previousEnd = 0;
             for (CSVRecord record : parser) {

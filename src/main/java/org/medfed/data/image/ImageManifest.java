@@ -41,7 +41,7 @@ public final class ImageManifest {
         Path base = csv.toAbsolutePath().getParent();
         CSVFormat format = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).setTrim(true)
                 .setIgnoreEmptyLines(true).get();
-        try (Reader reader = Files.newBufferedReader(csv, StandardCharsets.UTF_8);
+        try (Reader reader = org.medfed.io.ByteOrderMark.skipped(Files.newBufferedReader(csv, StandardCharsets.UTF_8));
                 CSVParser parser = CSVParser.parse(reader, format)) {
             if (!parser.getHeaderMap().containsKey("file") || !parser.getHeaderMap().containsKey("label")) {
                 throw new BadInputException(csv, "line 1", "the header must name the columns 'file' and 'label', found "

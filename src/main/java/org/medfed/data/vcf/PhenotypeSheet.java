@@ -3,7 +3,6 @@ package org.medfed.data.vcf;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.PushbackReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,7 +50,7 @@ public final class PhenotypeSheet {
         if (!Files.isRegularFile(file)) {
             throw new BadInputException(file, null, Files.exists(file) ? "is not a file" : "file not found");
         }
-        try (Reader reader = withoutByteOrderMark(open(file))) {
+        try (Reader reader = org.medfed.io.ByteOrderMark.skipped(open(file))) {
             String firstLine;
             try (BufferedReader head = new BufferedReader(open(file))) {
                 firstLine = Objects.requireNonNullElse(head.readLine(), "");
@@ -222,15 +221,5 @@ public final class PhenotypeSheet {
     /** Undecodable bytes (a Latin-1 export) become U+FFFD rather than an exception. */
     private static Reader open(Path file) throws IOException {
         return new InputStreamReader(Files.newInputStream(file), StandardCharsets.UTF_8);
-    }
-
-    /** Spreadsheet programs often start UTF-8 CSV files with a byte-order mark, which would spoil the first name. */
-    private static Reader withoutByteOrderMark(Reader reader) throws IOException {
-        PushbackReader in = new PushbackReader(reader, 1);
-        int first = in.read();
-        if (first != -1 && first != '\uFEFF') {
-            in.unread(first);
-        }
-        return in;
     }
 }

@@ -239,7 +239,12 @@ public final class NodeClient implements AutoCloseable {
                 return; // cancelled: nobody waits for an answer
             }
             reply.setFailed(explain(e));
-            LOG.warn("call {} ({}) failed", id, call.getRequest().getCall().getProcedure(), e);
+            if (userFacing(e) != null) {
+                // the hospital's own files or settings: what is wrong and where, which a trace would bury
+                LOG.warn("call {} ({}) failed: {}", id, call.getRequest().getCall().getProcedure(), explain(e));
+            } else {
+                LOG.warn("call {} ({}) failed", id, call.getRequest().getCall().getProcedure(), e);
+            }
         } finally {
             running.remove(id);
         }
@@ -338,19 +343,26 @@ public final class NodeClient implements AutoCloseable {
 
     /** The message that helps a person most: the first one written for people, else the root cause. */
     static String explain(Throwable error) {
-        Throwable t = error;
-        while (t != null) {
-            if (t instanceof org.medfed.engine.BadInputException || t instanceof org.medfed.engine.SiteFailure
-                    || t instanceof org.medfed.engine.protocol.ProtocolException) {
-                return t.getMessage();
-            }
-            t = t.getCause();
+        Throwable told = userFacing(error);
+        if (told != null) {
+            return told.getMessage();
         }
         Throwable root = error;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : ": " + root.getMessage());
+    }
+
+    /** The error of the chain written for a person (bad input, a refusal, a malformed request), or null. */
+    private static Throwable userFacing(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof org.medfed.engine.BadInputException || t instanceof org.medfed.engine.SiteFailure
+                    || t instanceof org.medfed.engine.protocol.ProtocolException) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /** Leaves the study: closes the stream and the channel. */

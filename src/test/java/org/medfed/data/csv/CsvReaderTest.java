@@ -29,6 +29,15 @@ class CsvReaderTest {
     }
 
     @Test
+    void aByteOrderMarkBeforeTheHeaderIsNotPartOfTheFirstColumnsName() throws IOException {
+        // Excel's "CSV UTF-8" starts the file with one; the column must still match "age" in other hospitals' files
+        CsvTable t = read("\uFEFFage,label\n63,1\n67,0\n");
+        assertThat(t.columns()).containsExactly("age", "label");
+        assertThat(t.lineNumbers()).containsExactly(2, 3);
+        assertThat(read("\uFEFF63,1\n67,0\n").value(0, 0)).isEqualTo("63");
+    }
+
+    @Test
     void aQuotedFieldOverTwoLinesKeepsTheLineOfItsRecord() throws IOException {
         CsvTable t = read("a,b\n1,\"two\nlines\"\n3,4\n");
         assertThat(t.lineNumbers()).containsExactly(2, 4);

@@ -129,6 +129,44 @@ class NodeFaultsTest {
     }
 
     @Test
+    void aHospitalsBadFileIsToldAtBothEndsInWordsWithoutAStackTrace() {
+        ch.qos.logback.core.read.ListAppender<ch.qos.logback.classic.spi.ILoggingEvent> nodeLog =
+                new ch.qos.logback.core.read.ListAppender<>();
+        ch.qos.logback.classic.Logger logger =
+                (ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(NodeClient.class);
+        nodeLog.start();
+        logger.addAppender(nodeLog);
+        List<InProcessParticipant> hs = hospitals();
+        List<String> names = hs.stream().map(InProcessParticipant::name).toList();
+        try (LoopbackFederation net = new LoopbackFederation("bad-file", names)) {
+            List<Participant> remote = new ArrayList<>();
+            for (InProcessParticipant p : hs) {
+                SiteCallHandler site = new SiteCallHandler(Map.of("data", p.site()));
+                CallHandler h = !p.name().equals("hospital-b") ? site : (dataset, request, control) -> {
+                    if (request.procedure() == Procedure.TRAIN) {
+                        throw new org.medfed.engine.BadInputException(java.nio.file.Path.of("table.csv"), "line 88",
+                                "8 fields where 9 were expected");
+                    }
+                    return site.handle(dataset, request, control);
+                };
+                net.startNode(p.name(), h);
+                remote.add(net.remote(p));
+            }
+            net.awaitConnected(names);
+            RunHistory h = run(remote, 1, 1, null);
+            assertThat(h.rounds().get(0).failures()).singleElement().satisfies(f -> assertThat(f.reason())
+                    .isEqualTo("hospital-b: table.csv line 88: 8 fields where 9 were expected"));
+        } finally {
+            logger.detachAppender(nodeLog);
+        }
+        assertThat(nodeLog.list).filteredOn(e -> e.getFormattedMessage().contains("failed"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.getFormattedMessage()).endsWith("failed: table.csv line 88: 8 fields where 9 were expected");
+                    assertThat(e.getThrowableProxy()).isNull();
+                });
+    }
+
+    @Test
     void aNodeOfAnotherStudyOrNotInTheStudyIsRefusedWithTheReason() throws Exception {
         try (LoopbackFederation net = new LoopbackFederation("heart-study", List.of("hospital-a"))) {
             CallHandler nothing = (dataset, request, control) -> {
