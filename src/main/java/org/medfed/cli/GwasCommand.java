@@ -86,6 +86,11 @@ final class GwasCommand implements Callable<Integer> {
                     r.variant().position(), r.variant().ref(), r.variant().alt(), r.p());
         }
         stdout.flush();
+        for (var site : result.sites()) {
+            if (!site.shortfall().isEmpty()) {
+                err.println(site.site() + ": " + site.shortfall());
+            }
+        }
         err.println("written to " + dir.toAbsolutePath());
         return MedFedCommand.OK;
     }

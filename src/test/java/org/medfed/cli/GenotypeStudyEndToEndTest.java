@@ -28,6 +28,27 @@ class GenotypeStudyEndToEndTest {
     }
 
     @Test
+    void samplesLeftOutAreSaidWhereTheStudyRanNotOnlyInTheSummary() throws Exception {
+        Path copy = tmp.resolve("copy");
+        Files.createDirectories(copy);
+        try (var files = Files.list(Path.of(STUDY).getParent())) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        // hospital-d's sheet without its first 19 people: their genotypes have no phenotype to go with
+        Path sheet = copy.resolve("hospital-d-phenotypes.csv");
+        var lines = Files.readAllLines(sheet);
+        Files.write(sheet, java.util.stream.Stream.concat(lines.stream().limit(1), lines.stream().skip(20)).toList());
+        CliRunner r = CliRunner.run("gwas", copy.resolve("study.json").toString(), "--out", tmp.resolve("gwas").toString());
+        assertThat(r.exitCode()).as(r.err()).isZero();
+        assertThat(r.err()).contains("hospital-d: 131 of 150 VCF samples analysed: 19 VCF samples have no row in the "
+                + "phenotype sheet (left out), e.g. HD-0001, HD-0002, HD-0003, HD-0004, HD-0005, ...\n")
+                .contains("hospital-a: 148 of 150 VCF samples analysed: 1 sample has a missing phenotype or covariate "
+                        + "(left out), e.g. HA-0002; 1 sample below the study's minimum call rate (left out)\n");
+    }
+
+    @Test
     void theRiskModelTrainsFederatedAndComparesWithLocalAndPooled() {
         CliRunner r = CliRunner.run("run", STUDY, "--baselines", "--rounds", "5", "--out", tmp.resolve("risk").toString());
         assertThat(r.exitCode()).as(r.err()).isZero();

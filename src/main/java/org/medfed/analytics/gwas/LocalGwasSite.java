@@ -255,11 +255,11 @@ public final class LocalGwasSite implements GwasSite {
         if (sampleIds == SampleIds.KEPT_AT_HOSPITAL) {
             return new BadInputException(phenotypes, null, "no row of the phenotype sheet can be used for the "
                     + vcfSamples.size() + " samples of " + vcf.getFileName() + ". "
-                    + match.describe(false).strip().replace('\n', ';') + ". Compare the VCF's sample names with the "
+                    + match.describe(false).strip().replace("\n", "; ") + ". Compare the VCF's sample names with the "
                     + "sheet's id column at the hospital (the ids are not sent)");
         }
         return new BadInputException(phenotypes, null, "no row of the phenotype sheet can be used for the "
-                + vcfSamples.size() + " samples of " + vcf.getFileName() + ". " + match.describe().strip().replace('\n', ';')
+                + vcfSamples.size() + " samples of " + vcf.getFileName() + ". " + match.describe().strip().replace("\n", "; ")
                 + ". VCF samples look like: " + vcfExamples + (sheetIds.isEmpty() ? "" : "; sheet ids look like: " + sheetExamples));
     }
 

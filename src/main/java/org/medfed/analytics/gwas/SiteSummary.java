@@ -30,4 +30,28 @@ public record SiteSummary(String site, int vcfSamples, int analysed, int cases, 
     public SiteSummary {
         lowCallRateExamples = List.copyOf(lowCallRateExamples);
     }
+
+    /**
+     * When some of the VCF's samples were not analysed, one line saying how many and why ("131 of 150 VCF samples
+     * analysed: 19 VCF samples have no row in the phenotype sheet (left out), e.g. ..."), else empty: a hospital
+     * contributing fewer people than it holds is worth a word where the user ran the study, not only in the summary.
+     */
+    public String shortfall() {
+        if (analysed >= vcfSamples) {
+            return "";
+        }
+        List<String> why = new java.util.ArrayList<>();
+        String[] lines = sampleMatch.strip().split("\n");
+        // the first line repeats the counts; the others name each group left out
+        for (int i = 1; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
+                why.add(lines[i].strip());
+            }
+        }
+        if (lowCallRate > 0) {
+            why.add(lowCallRate + (lowCallRate == 1 ? " sample" : " samples") + " below the study's minimum call rate "
+                    + "(left out)");
+        }
+        return analysed + " of " + vcfSamples + " VCF samples analysed" + (why.isEmpty() ? "" : ": " + String.join("; ", why));
+    }
 }

@@ -29,6 +29,9 @@ public final class HospitalSplitter {
             throw new BadInputException("--into must be between 2 and the number of rows (" + table.rowCount()
                     + "), was " + hospitals);
         }
+        if (labelColumn != null) {
+            columnOf(table, labelColumn); // the study written beside the hospitals names it, whatever the rule
+        }
         return switch (rule.kind()) {
             case IID -> iid(table.rowCount(), hospitals, seed);
             case DIRICHLET -> dirichlet(classesOf(table, labelColumn), hospitals, rule.alpha(), seed);
@@ -114,11 +117,7 @@ public final class HospitalSplitter {
     }
 
     static Map<String, int[]> byColumn(CsvTable table, String column) {
-        int c = table.columnIndex(column);
-        if (c < 0) {
-            throw new BadInputException(table.file(), null, "has no column '" + column + "'; its columns are "
-                    + String.join(", ", table.columns()));
-        }
+        int c = columnOf(table, column);
         Map<String, List<Integer>> groups = new TreeMap<>(TableProfiler::compareLevels);
         for (int r = 0; r < table.rowCount(); r++) {
             String v = table.value(r, c);
@@ -133,15 +132,20 @@ public final class HospitalSplitter {
         return out;
     }
 
+    private static int columnOf(CsvTable table, String column) {
+        int c = table.columnIndex(column);
+        if (c < 0) {
+            throw new BadInputException(table.file(), null, "has no column '" + column + "'; its columns are "
+                    + String.join(", ", table.columns()));
+        }
+        return c;
+    }
+
     static Map<String, List<Integer>> classesOf(CsvTable table, String labelColumn) {
         if (labelColumn == null) {
             throw new BadInputException("a Dirichlet split deals rows by class: give the label column with --label");
         }
-        int c = table.columnIndex(labelColumn);
-        if (c < 0) {
-            throw new BadInputException(table.file(), null, "has no column '" + labelColumn + "'; its columns are "
-                    + String.join(", ", table.columns()));
-        }
+        int c = columnOf(table, labelColumn);
         Map<String, List<Integer>> out = new TreeMap<>(TableProfiler::compareLevels);
         for (int r = 0; r < table.rowCount(); r++) {
             String v = table.value(r, c);

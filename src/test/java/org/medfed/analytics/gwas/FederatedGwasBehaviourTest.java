@@ -112,6 +112,9 @@ class FederatedGwasBehaviourTest {
         assertThatThrownBy(() -> study.run(GwasSettings.of(BINARY, AssociationTest.ALLELIC)))
                 .isInstanceOf(BadInputException.class)
                 .hasMessageStartingWith("A.csv: no row of the phenotype sheet can be used for the 8 samples of A.vcf")
+                // each group left out its own clause, not run together
+                .hasMessageContaining("0 of 8 VCF samples have a complete phenotype row; 8 VCF samples have no row in "
+                        + "the phenotype sheet (left out)")
                 .hasMessageContaining("VCF samples look like: A_0, A_1, A_2, A_3, A_4")
                 .hasMessageContaining("sheet ids look like: P001, P002");
     }

@@ -36,6 +36,20 @@ class HospitalSplitterTest {
         assertThatThrownBy(() -> SplitRule.parse("random")).hasMessageContaining("expected iid, dirichlet:ALPHA");
     }
 
+    @Test
+    void aLabelThatIsNoColumnIsRefusedWhateverTheRule(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("in.csv");
+        java.nio.file.Files.writeString(file, "age,disease\n50,1\n60,0\n70,1\n80,0\n");
+        org.medfed.data.csv.CsvTable table = org.medfed.data.csv.CsvReader.read(file,
+                org.medfed.data.csv.CsvFormat.defaults());
+        for (String rule : List.of("iid", "dirichlet:0.5")) {
+            assertThatThrownBy(() -> HospitalSplitter.split(table, 2, SplitRule.parse(rule), "diseas", 1))
+                    .hasMessage("in.csv: has no column 'diseas'; its columns are age, disease");
+        }
+        assertThat(HospitalSplitter.split(table, 2, SplitRule.parse("iid"), "disease", 1)).hasSize(2);
+    }
+
     /** Mean absolute difference between each hospital's share of class 1 and one half. */
     private static double imbalance(Map<String, int[]> parts, int firstOfClass1) {
         double sum = 0;
