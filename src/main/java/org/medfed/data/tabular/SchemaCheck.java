@@ -42,6 +42,14 @@ public final class SchemaCheck {
                         "column '" + f + "' is to be dropped but no hospital has it"));
             }
         }
+        // a misspelt name in the types would leave the real column read as inferred, without a word
+        settings.types().forEach((column, type) -> {
+            if (sites.values().stream().noneMatch(t -> t.hasColumn(column))) {
+                problems.add(new SchemaProblem(SchemaProblem.ALL_HOSPITALS, column, SchemaProblem.Severity.WARNING,
+                        "column '" + column + "' is given the type " + type.name().toLowerCase(java.util.Locale.ROOT)
+                                + " but no hospital has it"));
+            }
+        });
         Map<String, ColumnType> types = new LinkedHashMap<>();
         Map<String, DecimalCommas> decimalCommas = new LinkedHashMap<>();
         for (String column : features) {

@@ -37,6 +37,19 @@ class SchemaCheckTest {
     }
 
     @Test
+    void aTypeGivenToAColumnNoHospitalHasIsAWarning() throws IOException {
+        var a = site("hospital-a", "age,diabetes,y\n50,1,1\n60,0,0\n");
+        var b = site("hospital-b", "age,diabetes,y\n55,0,1\n65,1,0\n");
+        TabularSettings misspelt = new TabularSettings("y", List.of(), List.of(),
+                java.util.Map.of("diabets", org.medfed.data.csv.ColumnType.CATEGORICAL), MissingPolicy.DROP_ROWS, true,
+                Normalization.POOLED, LabelRule.AS_IS, 0.8, 42, true);
+        SchemaReport r = TabularFederation.checkSchema(List.of(a, b), CsvFormat.defaults(), misspelt, InOrder.HERE);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.warnings()).singleElement().extracting(SchemaProblem::message)
+                .isEqualTo("column 'diabets' is given the type categorical but no hospital has it");
+    }
+
+    @Test
     void aMissingColumnNamesTheHospitalsThatHaveIt() throws IOException {
         var a = site("hospital-a", "age,chol,y\n50,200,1\n60,210,0\n");
         var b = site("hospital-b", "age,y\n55,1\n65,0\n");
