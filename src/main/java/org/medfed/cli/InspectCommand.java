@@ -80,7 +80,8 @@ final class InspectCommand implements Callable<Integer> {
             } finally {
                 inflaters.shutdown();
             }
-        } else if (isDicom(file)) {
+        } else if (DicomFile.namedAsDicom(file) || isDicom(file)) {
+            // a .dcm that is not DICOM is told so, rather than read as whatever its bytes look like
             out.print(DicomInspector.report(file));
             if (png != null) {
                 writePng();

@@ -51,6 +51,11 @@ class ImagingCliTest {
         CliRunner other = CliRunner.run("inspect", binary.toString());
         assertThat(other.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
         assertThat(other.err()).contains("scan.raw", "not supported by inspect");
+        // a text file named as DICOM is said not to be DICOM, not shown as a table
+        Path named = Files.writeString(dir.resolve("scan.dcm"), "patient,age\nP1,63\n");
+        CliRunner notDicom = CliRunner.run("inspect", named.toString());
+        assertThat(notDicom.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
+        assertThat(notDicom.err()).contains("scan.dcm: is not a DICOM file: no 'DICM' marker at byte 128");
         CliRunner pngOfFolder = CliRunner.run("inspect", SAMPLE.resolve("data").toString(), "--png", "x.png");
         assertThat(pngOfFolder.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
         assertThat(pngOfFolder.err()).contains("--png needs a single DICOM file");

@@ -31,6 +31,16 @@ public record DicomFile(Path path, DicomObject meta, DicomObject dataset, Transf
         return new DicomReader(path, true).read();
     }
 
+    /**
+     * Whether the file's name says it is DICOM (.dcm, .dicom): such a file that cannot be read as DICOM is a problem
+     * to report, not a stray file to pass over. Many archives write DICOM without an extension, so the reverse does
+     * not hold.
+     */
+    public static boolean namedAsDicom(Path path) {
+        String name = path.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        return name.endsWith(".dcm") || name.endsWith(".dicom");
+    }
+
     public boolean hasPixelData() {
         return pixelDataSkipped || dataset.contains(Tag.PixelData);
     }

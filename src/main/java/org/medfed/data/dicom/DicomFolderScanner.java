@@ -105,7 +105,11 @@ public final class DicomFolderScanner {
             try {
                 files.add(new Entry(p, DicomFile.readHeader(p)));
             } catch (NotDicomException e) {
-                skipped++;
+                if (DicomFile.namedAsDicom(p)) {
+                    failures.add(new Failure(p, e.problem()));
+                } else {
+                    skipped++;
+                }
             } catch (BadInputException e) {
                 failures.add(new Failure(p, e.location() == null ? e.problem() : e.location() + ": " + e.problem()));
             }

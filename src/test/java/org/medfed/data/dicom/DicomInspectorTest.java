@@ -70,6 +70,20 @@ class DicomInspectorTest {
     }
 
     @Test
+    void aFileNamedDcmThatIsNotDicomIsUnreadableNotSkipped() throws Exception {
+        Path folder = dir.resolve("scans");
+        Files.createDirectories(folder);
+        Files.writeString(folder.resolve("notes.dcm"), "patient list\nsee the other folder\n");
+        Files.writeString(folder.resolve("README.txt"), "scans of the lesion study\n");
+        DicomFolderScanner.Result r = DicomFolderScanner.scan(folder);
+        assertThat(r.skippedNotDicom()).isEqualTo(1);
+        assertThat(r.failures()).singleElement().satisfies(f -> {
+            assertThat(f.path().getFileName().toString()).isEqualTo("notes.dcm");
+            assertThat(f.problem()).startsWith("is not a DICOM file: no 'DICM' marker at byte 128");
+        });
+    }
+
+    @Test
     void scanningReportsProgressAndCanBeCancelled() {
         Path folder = SharedData.data("dicom-pydicom-testfiles/series_CT5N");
         List<DicomFolderScanner.Progress> seen = new ArrayList<>();
