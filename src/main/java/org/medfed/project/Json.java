@@ -3,6 +3,7 @@ package org.medfed.project;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -74,12 +75,57 @@ public final class Json {
             } else if (e instanceof MismatchedInputException m) {
                 problem = "field '" + path + "' has the wrong kind of value, expected "
                         + article(m.getTargetType() == null ? "another value" : m.getTargetType().getSimpleName());
+            } else if (coercion(e) != null) {
+                InputCoercionException c = coercion(e);
+                String field = e instanceof JsonMappingException m && !path(m.getPath()).isEmpty()
+                        ? "field '" + path(m.getPath()) + "'" : named(c);
+                problem = field + " is a number too large for " + article(c.getTargetType().getSimpleName())
+                        + " (at most " + largest(c.getTargetType()) + ")";
+            } else if (String.valueOf(j.getOriginalMessage()).startsWith("Non-standard token '")) {
+                String token = j.getOriginalMessage().split("'", 3)[1];
+                problem = named(j) + " is " + token + ", which is not a number: write a number";
             } else {
                 problem = "is not valid JSON: " + j.getOriginalMessage();
             }
             return new BadInputException(file, where, problem, e);
         }
         return new BadInputException(file, null, "could not be read: " + e.getMessage(), e);
+    }
+
+    /**
+     * "field 'training.rounds'" for an error the parser raised (no mapping path then): from where the parser stood;
+     * "a value" when it stood nowhere in particular.
+     */
+    private static String named(JsonProcessingException e) {
+        if (e.getProcessor() instanceof JsonParser parser && parser.getParsingContext() != null) {
+            StringBuilder sb = new StringBuilder();
+            for (com.fasterxml.jackson.core.JsonPointer p = parser.getParsingContext().pathAsPointer();
+                    p != null && !p.matches(); p = p.tail()) {
+                if (p.mayMatchElement()) {
+                    sb.append('[').append(p.getMatchingIndex()).append(']');
+                } else {
+                    sb.append(sb.length() == 0 ? "" : ".").append(p.getMatchingProperty());
+                }
+            }
+            if (sb.length() > 0) {
+                return "field '" + sb + "'";
+            }
+        }
+        return "a value";
+    }
+
+    /** The parser's "out of range" behind {@code e}, which the mapper may have wrapped with the field's path. */
+    private static InputCoercionException coercion(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InputCoercionException c) {
+                return c;
+            }
+        }
+        return null;
+    }
+
+    private static String largest(Class<?> type) {
+        return type == Long.class || type == long.class ? String.valueOf(Long.MAX_VALUE) : String.valueOf(Integer.MAX_VALUE);
     }
 
     /** "datasets[1].manifest", as a person writes it (not "datasets.[1].manifest"). */

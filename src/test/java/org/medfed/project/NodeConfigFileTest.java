@@ -118,6 +118,14 @@ class NodeConfigFileTest {
     }
 
     @Test
+    void aNumberJsonCannotHoldOrTooLargeNamesTheFieldInPlainWords() throws Exception {
+        assertRefused(GOOD.replace("\"maxEpsilon\": null", "\"maxEpsilon\": NaN"),
+                "field 'policy.maxEpsilon' is NaN, which is not a number: write a number");
+        assertRefused(GOOD.replace("\"maxRounds\": 1000", "\"maxRounds\": 99999999999"),
+                "field 'policy.maxRounds' is a number too large for a whole number (at most 2147483647)");
+    }
+
+    @Test
     void aValueOfTheWrongTypeNamesTheField() throws Exception {
         assertRefused(GOOD.replace("\"minimumCount\": 5", "\"minimumCount\": \"five\""), "line 7",
                 "field 'policy.minimumCount'", "expected a whole number");
