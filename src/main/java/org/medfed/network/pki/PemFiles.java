@@ -106,8 +106,10 @@ public final class PemFiles {
                             + "unencrypted key of the kit (keep it safe with file permissions instead)");
                 }
             }
-        } catch (PEMException e) {
-            throw new BadInputException(file, null, "holds a private key that cannot be read: " + e.getMessage(), e);
+        } catch (PEMException | org.bouncycastle.util.encoders.DecoderException | IllegalArgumentException e) {
+            // the parser's own words name its classes (DERBitString...), which tell a hospital's IT nothing
+            throw new BadInputException(file, null, "is damaged: its private key cannot be decoded; copy the file "
+                    + "again, unchanged, from the kit made by medfed provision", e);
         } catch (IOException e) {
             throw new BadInputException(file, null, "is not a readable PEM key file: " + e.getMessage(), e);
         }

@@ -92,4 +92,19 @@ class PemFilesTest {
                 .isInstanceOf(BadInputException.class)
                 .hasMessageContaining("holds no private key");
     }
+
+    @Test
+    void aDamagedKeyIsToldSoWithoutTheParsersInsides() throws Exception {
+        PemFiles.writePrivateKey(dir.resolve("node.key"), hospital.privateKey());
+        String pem = Files.readString(dir.resolve("node.key"));
+        String[] lines = pem.split("\n");
+        // one character of the key's body changed, as a bad copy or an edit would: the PEM frame is intact
+        char c = lines[1].charAt(4);
+        lines[1] = lines[1].substring(0, 4) + (c == 'A' ? 'B' : 'A') + lines[1].substring(5);
+        Files.writeString(dir.resolve("damaged.key"), String.join("\n", lines) + "\n");
+        assertThatThrownBy(() -> PemFiles.readPrivateKey(dir.resolve("damaged.key")))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("damaged.key: is damaged: its private key cannot be decoded; copy the file again, "
+                        + "unchanged, from the kit made by medfed provision");
+    }
 }
