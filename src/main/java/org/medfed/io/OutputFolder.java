@@ -65,13 +65,21 @@ public final class OutputFolder implements AutoCloseable {
     private final List<String> outputs;
     private final FileChannel lockChannel;
     private final FileLock lock;
+    /**
+     * The outermost folder the claim made (the folder itself, or a parent such as {@code runs/}), or null: what it
+     * made is removed again when nothing was written.
+     */
+    private final Path created;
+    private boolean finished;
 
-    private OutputFolder(Path dir, String command, List<String> outputs, FileChannel lockChannel, FileLock lock) {
+    private OutputFolder(Path dir, String command, List<String> outputs, FileChannel lockChannel, FileLock lock,
+                         Path created) {
         this.dir = dir;
         this.command = command;
         this.outputs = outputs;
         this.lockChannel = lockChannel;
         this.lock = lock;
+        this.created = created;
     }
 
     /**
@@ -87,6 +95,10 @@ public final class OutputFolder implements AutoCloseable {
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
             throw new BadInputException(dir, null, "is a file, not a folder: choose a folder for the outputs");
+        }
+        Path created = null;
+        for (Path p = dir.toAbsolutePath(); p != null && !Files.exists(p); p = p.getParent()) {
+            created = p;
         }
         try {
             Files.createDirectories(dir);
@@ -113,7 +125,7 @@ public final class OutputFolder implements AutoCloseable {
             throw new BadInputException(dir, null, "another MedFed command is writing into this folder right now; "
                     + "wait until it ends or choose another output folder");
         }
-        OutputFolder folder = new OutputFolder(dir, command, List.copyOf(outputs), channel, lock);
+        OutputFolder folder = new OutputFolder(dir, command, List.copyOf(outputs), channel, lock, created);
         HELD.add(held(dir));
         try {
             folder.prepare(mode);
@@ -187,14 +199,24 @@ public final class OutputFolder implements AutoCloseable {
             }
             AtomicFiles.write(dir.resolve(MARKER),
                     PropertiesText.of(p, "MedFed: this folder was written completely; outputs with their size and SHA-256"));
+            finished = true;
         } catch (IOException e) {
             throw FileProblem.of(dir.resolve(MARKER), "could not be written", e);
         }
     }
 
-    /** Releases the lock; the folder reads as finished only if {@link #finish()} was called. */
+    /**
+     * Releases the lock; the folder reads as finished only if {@link #finish()} was called. A folder this claim made
+     * and nothing was written into (the command failed first, on a missing file say) is removed, so that failed
+     * attempts leave no empty folders behind; anything written (a checkpoint to resume from) keeps it.
+     */
     @Override
     public void close() {
+        boolean empty = created != null && !finished && holdsOnlyTheLock();
+        if (empty) {
+            // while still locked, so that no other command can have taken the folder meanwhile
+            deleteQuietly(dir.resolve(LOCK));
+        }
         HELD.remove(held(dir));
         try {
             if (lock.isValid()) {
@@ -204,6 +226,29 @@ public final class OutputFolder implements AutoCloseable {
             // closing the channel below releases it as well
         }
         closeQuietly(lockChannel);
+        if (empty) {
+            deleteQuietly(dir.resolve(LOCK)); // where an open file cannot be deleted (Windows), once it is closed
+            for (Path p = dir.toAbsolutePath(); p != null && p.startsWith(created); p = p.getParent()) {
+                deleteQuietly(p);
+            }
+        }
+    }
+
+    private boolean holdsOnlyTheLock() {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.allMatch(f -> f.getFileName().toString().equals(LOCK));
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
+    }
+
+    /** Something that appeared meanwhile keeps the folder, as does a folder that cannot be removed. */
+    private static void deleteQuietly(Path path) {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            // left behind: harmless, and an empty folder is accepted as an output folder later
+        }
     }
 
     /**

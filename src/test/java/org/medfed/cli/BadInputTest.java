@@ -90,6 +90,15 @@ class BadInputTest {
     }
 
     @Test
+    void aRunThatFailsBeforeWritingLeavesNoFolderItMade() {
+        Path folder = out.resolve("runs/first");
+        CliRunner r = CliRunner.run("run", "--participant", "a=" + DIR.resolve("good.csv"), "--participant",
+                "b=" + DIR.resolve("missing-label.csv"), "--label", "outcome", "--rounds", "1", "--out", folder.toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(out.resolve("runs")).doesNotExist();
+    }
+
+    @Test
     void missingLabelColumn() {
         CliRunner r = runCsv("missing-label.csv");
         assertThat(r.exitCode()).isEqualTo(2);

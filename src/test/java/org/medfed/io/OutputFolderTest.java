@@ -100,13 +100,34 @@ class OutputFolderTest {
     @Test
     void resumingTakesAnUnfinishedFolderAsItIsAndRefusesAFinishedOne() throws Exception {
         Path dir = tmp.resolve("out");
-        OutputFolder.claim(dir, "test", OutputFolder.Mode.NEW, OUTPUTS).close();
-        Files.writeString(dir.resolve("a.csv"), "half");
+        try (OutputFolder interrupted = OutputFolder.claim(dir, "test", OutputFolder.Mode.NEW, OUTPUTS)) {
+            Files.writeString(dir.resolve("a.csv"), "half");
+        }
         OutputFolder.claim(dir, "test", OutputFolder.Mode.RESUME, OUTPUTS).close();
         assertThat(Files.readString(dir.resolve("a.csv"))).isEqualTo("half");
         Path done = finished("done");
         assertThatThrownBy(() -> OutputFolder.claim(done, "test", OutputFolder.Mode.RESUME, OUTPUTS))
                 .hasMessageContaining("holds a finished test");
+    }
+
+    @Test
+    void aFolderTheClaimMadeGoesAgainWhenNothingWasWrittenButAFolderThatWasThereStays() throws Exception {
+        // a command that fails before writing anything (a missing data file) leaves no empty folder behind
+        Path made = tmp.resolve("runs/20261207-220000");
+        OutputFolder.claim(made, "test", OutputFolder.Mode.NEW, OUTPUTS).close();
+        assertThat(tmp.resolve("runs")).doesNotExist();
+        Path another = Files.createDirectories(tmp.resolve("runs/20261207-210000"));
+        OutputFolder.claim(made, "test", OutputFolder.Mode.NEW, OUTPUTS).close();
+        assertThat(made).doesNotExist();
+        assertThat(another).isDirectory();
+        Path chosen = Files.createDirectories(tmp.resolve("chosen"));
+        OutputFolder.claim(chosen, "test", OutputFolder.Mode.NEW, OUTPUTS).close();
+        assertThat(chosen).isDirectory();
+        Path finished = tmp.resolve("finished");
+        try (OutputFolder f = OutputFolder.claim(finished, "test", OutputFolder.Mode.NEW, List.of())) {
+            f.finish();
+        }
+        assertThat(finished.resolve(OutputFolder.MARKER)).isRegularFile();
     }
 
     @Test
