@@ -98,6 +98,7 @@ final class RunCommand implements Callable<Integer> {
             base = Path.of("command-line-study.json").toAbsolutePath();
         }
         if (rounds != null) {
+            StudyFlags.check(org.medfed.engine.Limit.ROUNDS, "--rounds", rounds);
             study = study.withTraining(study.training().withRounds(rounds));
         }
         if (!MultiSiteStudy.isMultiSite(study) && coordinator.listen != null) {

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.medfed.engine.BadInputException;
+import org.medfed.engine.Limit;
 import org.medfed.project.DataSection;
 import org.medfed.project.ModelSection;
 import org.medfed.project.DefenceSection;
@@ -160,6 +161,7 @@ final class StudyFlags {
 
     /** {@code study} with every given flag applied over it. */
     Study apply(Study study) {
+        checkNumbers();
         Study s = study;
         if (label != null || separator != null || header != null || categorical != null || drop != null
                 || missing != null || labelRule != null || trainFraction != null || normalization != null) {
@@ -250,6 +252,28 @@ final class StudyFlags {
             s = s.withParticipants(entries);
         }
         return s;
+    }
+
+    /**
+     * The numbers given as options, against the same limits as the study file's, but named as the user typed them
+     * and before anything is read or written.
+     */
+    private void checkNumbers() {
+        check(Limit.LEARNING_RATE, "--lr", learningRate);
+        check(Limit.FRACTION, "--fraction", fraction);
+        check(Limit.LOCAL_STEPS, "--local-steps", localSteps);
+        check(Limit.LOCAL_EPOCHS, "--local-epochs", localEpochs);
+        check(Limit.BATCH_SIZE, "--batch-size", batchSize);
+        check(Limit.MIN_PARTICIPANTS, "--min-participants", minParticipants);
+        if (hidden != null) {
+            hidden.forEach(h -> check(Limit.HIDDEN_UNITS, "--hidden", h));
+        }
+    }
+
+    static void check(Limit limit, String option, Number value) {
+        if (value != null) {
+            limit.named(option).check(value.doubleValue());
+        }
     }
 
     private static <T> T or(T a, T b) {

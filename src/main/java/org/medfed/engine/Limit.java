@@ -61,6 +61,11 @@ public record Limit(String name, double min, double max, boolean whole, boolean 
         return new Limit(name, min, max, true, false);
     }
 
+    /** The same bounds under another name: a command-line option ("--lr") that sets this setting. */
+    public Limit named(String option) {
+        return new Limit(option, min, max, whole, minExclusive);
+    }
+
     /** Whether {@code v} is allowed. */
     public boolean allows(double v) {
         return Double.isFinite(v) && (minExclusive ? v > min : v >= min) && v <= max && (!whole || v == Math.rint(v));

@@ -47,7 +47,7 @@ class NumbersAndSettingsTest {
                 "--participant", "b=" + BadInputTest.DIR.resolve("good.csv"), "--label", "outcome",
                 "--rounds", "1000000000", "--out", tmp.resolve("out").toString());
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.err()).contains("training.rounds is 1,000,000,000; it must be a whole number from 1 to 10,000")
+        assertThat(r.err()).contains("--rounds is 1,000,000,000; it must be a whole number from 1 to 10,000")
                 .doesNotContain("for training");
     }
 

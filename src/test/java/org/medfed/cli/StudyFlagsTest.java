@@ -25,6 +25,21 @@ class StudyFlagsTest {
     }
 
     @Test
+    void aNumberOptionOutOfItsLimitIsNamedAsTypedBeforeAnythingIsReadOrWritten(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        String study = "sample-projects/heart-4-hospitals/study.json";
+        Path out = tmp.resolve("out");
+        CliRunner lr = CliRunner.run("run", study, "--lr=NaN", "--out", out.toString());
+        assertThat(lr.exitCode()).isEqualTo(2);
+        assertThat(lr.err()).contains("--lr is NaN; it must be a number above 0 and at most 10")
+                .doesNotContain("study.json").doesNotContain("preparing data");
+        assertThat(CliRunner.run("run", study, "--rounds=-1", "--out", out.toString()).err())
+                .contains("--rounds is -1; it must be a whole number from 1 to 10,000");
+        assertThat(CliRunner.run("run", study, "--fraction=0", "--out", out.toString()).err())
+                .contains("--fraction is 0; it must be a number above 0 and at most 1");
+        assertThat(out).doesNotExist();
+    }
+
+    @Test
     void deltaGoesToDpSgdWhenOnlyDpSgdIsOn() {
         // this used to switch on client-level DP too, which then failed for want of a noise multiplier
         PrivacySection p = privacyAfter("--dp-sgd-noise", "1.1", "--dp-delta", "1e-5");
