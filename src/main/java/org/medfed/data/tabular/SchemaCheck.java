@@ -24,14 +24,28 @@ public final class SchemaCheck {
     /** @param sites each participant's schema summary, in participant order */
     public static SchemaReport check(Map<String, SchemaSummary> sites, TabularSettings settings) {
         List<SchemaProblem> problems = new ArrayList<>();
+        java.util.Set<String> withoutLabel = new java.util.HashSet<>();
         for (Map.Entry<String, SchemaSummary> e : sites.entrySet()) {
             if (!e.getValue().hasColumn(settings.label())) {
+                withoutLabel.add(e.getKey());
+            }
+        }
+        for (Map.Entry<String, SchemaSummary> e : sites.entrySet()) {
+            if (withoutLabel.contains(e.getKey())) {
+                List<String> onlyThere = e.getValue().columns().stream()
+                        .filter(c -> onlyWhereTheLabelIsMissing(c, sites, withoutLabel)).toList();
                 problems.add(new SchemaProblem(e.getKey(), settings.label(), SchemaProblem.Severity.ERROR,
                         "the label column '" + settings.label() + "' is missing from " + e.getValue().fileName()
-                                + "; its columns are " + String.join(", ", e.getValue().columns())));
+                                + "; its columns are " + String.join(", ", e.getValue().columns())
+                                + (onlyThere.isEmpty() || withoutLabel.size() == sites.size() ? ""
+                                : " (" + EnglishList.of(onlyThere.stream().map(c -> "'" + c + "'").toList()) + (onlyThere.size() == 1 ? " is" : " are")
+                                + " in no other hospital's file: the label under another name?)")));
             }
         }
         List<String> features = new ArrayList<>(featureColumns(sites, settings));
+        // such a column is told with the label above, not again as missing at every other hospital
+        features.removeIf(column -> withoutLabel.size() < sites.size()
+                && onlyWhereTheLabelIsMissing(column, sites, withoutLabel));
         if (settings.features().isEmpty()) {
             features.removeIf(column -> leftOutAsIdentifier(column, sites, settings, problems));
         }
@@ -193,6 +207,12 @@ public final class SchemaCheck {
      * A column that looks like an identifier (its name, or a different value on every row at a hospital) is left
      * out, with a warning that says why and that it can be kept; unless the study keeps it.
      */
+    private static boolean onlyWhereTheLabelIsMissing(String column, Map<String, SchemaSummary> sites,
+                                                      java.util.Set<String> withoutLabel) {
+        return !withoutLabel.isEmpty() && sites.entrySet().stream().filter(e -> e.getValue().hasColumn(column))
+                .allMatch(e -> withoutLabel.contains(e.getKey()));
+    }
+
     private static boolean leftOutAsIdentifier(String column, Map<String, SchemaSummary> sites,
                                                TabularSettings settings, List<SchemaProblem> problems) {
         if (settings.keep().contains(column) || settings.types().containsKey(column)) {

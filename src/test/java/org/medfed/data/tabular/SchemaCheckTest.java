@@ -50,6 +50,19 @@ class SchemaCheckTest {
     }
 
     @Test
+    void aLabelUnderAnotherNameAtOneHospitalIsToldOnceWithTheLikelyName() throws IOException {
+        var a = site("hospital-a", "age,disease\n50,1\n60,0\n");
+        var b = site("hospital-b", "age,diseased\n55,1\n65,0\n");
+        var c = site("hospital-c", "age,disease\n52,1\n61,0\n");
+        SchemaReport r = TabularFederation.checkSchema(List.of(a, b, c), CsvFormat.defaults(),
+                TabularSettings.defaults("disease"), InOrder.HERE);
+        // not also "column 'diseased' is missing" at the two hospitals that have the label
+        assertThat(r.errors()).singleElement().extracting(SchemaProblem::message)
+                .isEqualTo("the label column 'disease' is missing from hospital-b.csv; its columns are age, diseased "
+                        + "('diseased' is in no other hospital's file: the label under another name?)");
+    }
+
+    @Test
     void aMissingColumnNamesTheHospitalsThatHaveIt() throws IOException {
         var a = site("hospital-a", "age,chol,y\n50,200,1\n60,210,0\n");
         var b = site("hospital-b", "age,y\n55,1\n65,0\n");
