@@ -15,6 +15,10 @@ public record RowSummary(int usableRows, int droppedForMissingLabel, int dropped
      */
     public SchemaProblem problem(String participant, MissingPolicy missing) {
         boolean dropping = missing == MissingPolicy.DROP_ROWS;
+        if (usableRows == 0 && droppedForMissingLabel == 0 && droppedForMissingValues == 0) {
+            return new SchemaProblem(participant, null, SchemaProblem.Severity.ERROR, "its file has no data rows, "
+                    + "only a header");
+        }
         if (usableRows == 0) {
             return new SchemaProblem(participant, null, SchemaProblem.Severity.ERROR, "no usable rows: "
                     + droppedForMissingLabel + " without a label, " + droppedForMissingValues + " with missing values"

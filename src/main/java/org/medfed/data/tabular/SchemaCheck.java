@@ -50,6 +50,7 @@ public final class SchemaCheck {
             features.removeIf(column -> leftOutAsIdentifier(column, sites, settings, problems));
         }
         compareCodings(settings.label(), "the outcome", labelValues(sites), true, problems);
+        oneClassOnly(settings.label(), labelValues(sites), problems);
         for (String f : settings.drop()) {
             if (sites.values().stream().noneMatch(t -> t.hasColumn(f))) {
                 problems.add(new SchemaProblem(SchemaProblem.ALL_HOSPITALS, f, SchemaProblem.Severity.WARNING,
@@ -232,6 +233,24 @@ public final class SchemaCheck {
                 + "' looks like an identifier (" + why + "), so it is not used as a feature; keep it as a feature if "
                 + "it really describes the patients", SchemaProblem.Kind.IDENTIFIER));
         return true;
+    }
+
+    /**
+     * A hospital whose rows all have one outcome while others have several: it can train, but its test figures
+     * have no AUC and its updates pull towards that class alone, which a user should hear before the run.
+     */
+    private static void oneClassOnly(String label, Map<String, List<String>> values, List<SchemaProblem> problems) {
+        long classes = values.values().stream().flatMap(List::stream).distinct().count();
+        if (classes < 2) {
+            return; // one class everywhere is refused later, for the whole study
+        }
+        values.forEach((site, v) -> {
+            if (v.size() == 1) {
+                problems.add(new SchemaProblem(site, label, SchemaProblem.Severity.WARNING, "every row has the "
+                        + "outcome '" + label + "' = " + v.get(0) + ": this hospital's test figures will have no AUC, "
+                        + "and its training sees one class only"));
+            }
+        });
     }
 
     private static Map<String, List<String>> labelValues(Map<String, SchemaSummary> sites) {

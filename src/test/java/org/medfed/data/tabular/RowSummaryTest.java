@@ -15,6 +15,8 @@ class RowSummaryTest {
                 + "missing values instead)");
         assertThat(new RowSummary(0, 5, 0).problem("a", MissingPolicy.IMPUTE).message())
                 .isEqualTo("no usable rows: 5 without a label, 0 with missing values");
+        assertThat(new RowSummary(0, 0, 0).problem("a", MissingPolicy.DROP_ROWS).message())
+                .isEqualTo("its file has no data rows, only a header");
     }
 
     @Test

@@ -63,6 +63,21 @@ class SchemaCheckTest {
     }
 
     @Test
+    void aHospitalWithOneOutcomeOnlyIsWarnedOf() throws IOException {
+        var a = site("hospital-a", "age,y\n50,1\n60,0\n");
+        var b = site("hospital-b", "age,y\n55,1\n65,1\n");
+        var c = site("hospital-c", "age,y\n52,0\n61,1\n");
+        SchemaReport r = TabularFederation.checkSchema(List.of(a, b, c), CsvFormat.defaults(),
+                TabularSettings.defaults("y"), InOrder.HERE);
+        assertThat(r.errors()).isEmpty();
+        assertThat(r.warnings()).singleElement().satisfies(p -> {
+            assertThat(p.participant()).isEqualTo("hospital-b");
+            assertThat(p.message()).isEqualTo("every row has the outcome 'y' = 1: this hospital's test figures will "
+                    + "have no AUC, and its training sees one class only");
+        });
+    }
+
+    @Test
     void aMissingColumnNamesTheHospitalsThatHaveIt() throws IOException {
         var a = site("hospital-a", "age,chol,y\n50,200,1\n60,210,0\n");
         var b = site("hospital-b", "age,y\n55,1\n65,0\n");
