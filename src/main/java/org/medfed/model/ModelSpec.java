@@ -106,6 +106,10 @@ public record ModelSpec(ModelKind kind, int[] inputShape, int classCount, int[] 
     }
 
     private static void checkImageShape(ModelKind kind, int[] shape, int[] filters) {
+        if (shape.length == 1) {
+            throw new BadInputException("model.type " + kind.id() + " needs images, but this study's data are a table "
+                    + "(" + shape[0] + " inputs): choose logistic or mlp");
+        }
         if (shape.length != 3) {
             throw new BadInputException("a " + kind.id() + " takes images of shape [channels, height, width], got "
                     + Arrays.toString(shape));

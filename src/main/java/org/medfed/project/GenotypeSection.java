@@ -42,7 +42,7 @@ public record GenotypeSection(Phenotype phenotype, Association association, Risk
                     return k;
                 }
             }
-            throw new BadInputException("phenotype kind '" + text + "' is unknown, expected binary or quantitative");
+            throw new BadInputException("genotypes.phenotype.kind is '" + text + "', expected binary or quantitative");
         }
     }
 

@@ -99,6 +99,11 @@ public final class StudyValidation {
             if (study.imaging() != null) {
                 study.imaging().preprocessing();
             }
+            // as for the label: a draft without its phenotype column yet opens
+            if (study.genotypes() != null && study.genotypes().phenotype() != null
+                    && study.genotypes().phenotype().column() != null) {
+                study.genotypes().phenotype().spec();
+            }
         } catch (BadInputException e) {
             throw new BadInputException(file, null, e.getMessage(), e);
         }

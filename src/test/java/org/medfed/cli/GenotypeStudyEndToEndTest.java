@@ -72,4 +72,13 @@ class GenotypeStudyEndToEndTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).contains("participant 'hospital-a' lists 1 files; a genotype study takes two per hospital");
     }
+
+    @Test
+    void anUnknownPhenotypeKindNamesTheFileAndTheField() throws Exception {
+        Path bad = tmp.resolve("study.json");
+        Files.writeString(bad, Files.readString(Path.of(STUDY)).replaceFirst("\"kind\" *: *\"binary\"", "\"kind\": \"binay\""));
+        CliRunner r = CliRunner.run("gwas", bad.toString(), "--out", tmp.resolve("x").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("study.json: genotypes.phenotype.kind is 'binay', expected binary or quantitative");
+    }
 }

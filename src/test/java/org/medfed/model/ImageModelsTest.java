@@ -73,6 +73,10 @@ class ImageModelsTest {
         assertThatThrownBy(() -> ModelSpec.cnn(new int[] {1, 4, 4}, 2, new int[] {4, 4, 4}))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("too small");
         assertThatThrownBy(() -> ModelSpec.cnn(new int[] {784}, 2, new int[] {4}))
+                .isInstanceOf(BadInputException.class)
+                .hasMessage("model.type cnn needs images, but this study's data are a table (784 inputs): choose "
+                        + "logistic or mlp");
+        assertThatThrownBy(() -> ModelSpec.cnn(new int[] {28, 28}, 2, new int[] {4}))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("[channels, height, width]");
         assertThatThrownBy(() -> new ModelSpec(ModelKind.MLP, new int[] {1, 8, 8}, 2, new int[] {4}, null))
                 .isInstanceOf(BadInputException.class).hasMessageContaining("choose cnn or unet");
