@@ -306,8 +306,9 @@ public final class OutputFolder implements AutoCloseable {
         } catch (NoSuchFileException e) {
             throw new BadInputException(dir, null, "is not a finished output folder (no " + MARKER + "): "
                     + "the command that wrote it was interrupted, is still running, or it is not a MedFed folder"
-                    + (Files.isRegularFile(dir.resolve("model-card.json")) ? "; a model folder exported by an earlier "
-                    + "MedFed build has no " + MARKER + " either: export it again from its run (Results, Export model)" : ""));
+                    + (Files.isRegularFile(dir.resolve("model-card.json")) ? "; a model folder copied out of its run "
+                    + "folder, or exported by an earlier MedFed build, has none either: use the model inside its run "
+                    + "folder (copy the whole run folder), or export it from its run (Results, Export model)" : ""));
         } catch (IOException | IllegalArgumentException e) {
             throw new BadInputException(dir.resolve(MARKER), null, "could not be read: " + e.getMessage(), e);
         }

@@ -42,6 +42,17 @@ class NumbersAndSettingsTest {
     }
 
     @Test
+    void aTrainingShareOutsideZeroToOneNamesItsField() throws Exception {
+        Path study = tmp.resolve("study.json");
+        Files.writeString(study, Files.readString(Path.of("sample-projects/heart-4-hospitals/study.json"))
+                .replaceFirst("\"trainFraction\" *: *[0-9.]+", "\"trainFraction\": 1.5"));
+        CliRunner r = CliRunner.run("run", study.toString(), "--out", tmp.resolve("out").toString());
+        assertThat(r.exitCode()).isEqualTo(2);
+        assertThat(r.err()).contains("study.json: data.trainFraction (the share of each hospital's rows used for "
+                + "training) is 1.5; it must be between 0 and 1, both excluded");
+    }
+
+    @Test
     void roundsOfOneBillionAreRefusedBeforeAnythingRuns() {
         CliRunner r = CliRunner.run("run", "--participant", "a=" + BadInputTest.DIR.resolve("good.csv"),
                 "--participant", "b=" + BadInputTest.DIR.resolve("good.csv"), "--label", "outcome",

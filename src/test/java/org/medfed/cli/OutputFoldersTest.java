@@ -67,6 +67,24 @@ class OutputFoldersTest {
     }
 
     @Test
+    void aModelFolderCopiedOutOfItsRunIsToldWhatToCopyInstead() throws Exception {
+        Path dir = tmp.resolve("run");
+        assertThat(CliRunner.run("run", STUDY, "--rounds", "1", "--out", dir.toString()).exitCode()).isZero();
+        Path copy = Files.createDirectories(tmp.resolve("shared/model"));
+        try (var files = Files.list(dir.resolve("model"))) {
+            for (Path f : files.toList()) {
+                Files.copy(f, copy.resolve(f.getFileName()));
+            }
+        }
+        CliRunner predict = CliRunner.run("predict", "--model", copy.toString(), "--input", HEART,
+                "--out", tmp.resolve("p.csv").toString());
+        assertThat(predict.exitCode()).isEqualTo(2);
+        assertThat(predict.err()).contains("a model folder copied out of its run folder, or exported by an earlier "
+                + "MedFed build, has none either: use the model inside its run folder (copy the whole run folder), or "
+                + "export it from its run (Results, Export model)");
+    }
+
+    @Test
     void splitIsMarkedFinishedAndRefusesToOverwriteWithoutForce() {
         Path out = tmp.resolve("split");
         CliRunner first = CliRunner.run("split", HEART, "--into", "2", "--label", "disease", "--out", out.toString());

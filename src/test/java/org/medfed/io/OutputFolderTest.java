@@ -72,7 +72,7 @@ class OutputFolderTest {
         Path old = Files.createDirectories(tmp.resolve("exported-model"));
         Files.writeString(old.resolve("model-card.json"), "{}");
         assertThatThrownBy(() -> OutputFolder.requireFinished(old)).isInstanceOf(BadInputException.class)
-                .hasMessageContaining("exported by an earlier MedFed build").hasMessageContaining("export it again");
+                .hasMessageContaining("exported by an earlier MedFed build").hasMessageContaining("export it from its run");
     }
 
     @Test

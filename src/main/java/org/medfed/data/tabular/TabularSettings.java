@@ -36,7 +36,8 @@ public record TabularSettings(String label, List<String> features, List<String> 
         types = types == null ? Map.of() : Map.copyOf(types);
         keep = keep == null ? List.of() : List.copyOf(keep);
         if (!(trainFraction > 0 && trainFraction < 1)) {
-            throw new BadInputException("the training share must be between 0 and 1 (exclusive), was " + trainFraction);
+            throw new BadInputException("data.trainFraction (the share of each hospital's rows used for training) is "
+                    + trainFraction + "; it must be between 0 and 1, both excluded");
         }
         if (features.contains(label)) {
             throw new BadInputException("column '" + label + "' is the label and cannot also be a feature");

@@ -64,6 +64,10 @@ public final class OnnxModel implements AutoCloseable {
             OrtEnvironment env = OrtEnvironment.getEnvironment();
             return new OnnxModel(file, env.createSession(bytes, new OrtSession.SessionOptions()));
         } catch (OrtException e) {
+            if (e.getCode() == OrtException.OrtErrorCode.ORT_INVALID_PROTOBUF) {
+                throw new BadInputException(file, null, "is not an ONNX model: its contents cannot be read as one "
+                        + "(a file of another kind, or damaged); export the model again (model.onnx)", e);
+            }
             throw new BadInputException(file, null, "is not an ONNX model that ONNX Runtime can run: "
                     + firstLine(e.getMessage()), e);
         }
