@@ -44,7 +44,18 @@ public final class NodeRuntime implements AutoCloseable {
     public static NodeRuntime start(NodeConfig config, Workers workers, ScheduledExecutorService executor,
                                     NodeEvents events) {
         Consumer<String> log = events::log;
-        TlsIdentity tls = TlsIdentity.load(config.certificate(), config.key(), config.ca());
+        TlsIdentity tls;
+        try {
+            tls = TlsIdentity.load(config.certificate(), config.key(), config.ca());
+        } catch (BadInputException e) {
+            // the file's own problem, and which line of node.json sent the node to it
+            String field = config.certificate().equals(e.file()) ? "certificate" : config.key().equals(e.file()) ? "key"
+                    : config.ca().equals(e.file()) ? "ca" : null;
+            if (field == null) {
+                throw e;
+            }
+            throw new BadInputException(config.file(), null, "\"" + field + "\" names " + e.getMessage(), e);
+        }
         String certified = CertificateNames.hospital(tls.own().certificate()).orElse("?");
         if (!certified.equals(config.node())) {
             throw new BadInputException(config.file(), null, "\"node\" is '" + config.node() + "' but "

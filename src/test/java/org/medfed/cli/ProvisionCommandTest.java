@@ -117,6 +117,16 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void aNodeWhoseCertificateIsMissingSaysWhichLineOfNodeJsonNamesIt() throws Exception {
+        provision("--hospital", "hospital-a");
+        Path hospital = dir.resolve("kit/hospitals/hospital-a");
+        Files.delete(hospital.resolve("node.crt"));
+        CliRunner r = CliRunner.run("node", "--config", hospital.resolve("node.json").toString());
+        assertThat(r.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
+        assertThat(r.err()).contains("node.json: \"certificate\" names node.crt: not found");
+    }
+
+    @Test
     void theReadmesSayWhatToSendAndWhatToKeep() throws Exception {
         provision("--hospital", "hospital-a");
         String researcher = Files.readString(dir.resolve("kit/README.md"));
