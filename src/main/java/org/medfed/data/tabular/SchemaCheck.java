@@ -33,12 +33,12 @@ public final class SchemaCheck {
         for (Map.Entry<String, SchemaSummary> e : sites.entrySet()) {
             if (withoutLabel.contains(e.getKey())) {
                 List<String> onlyThere = e.getValue().columns().stream()
-                        .filter(c -> onlyWhereTheLabelIsMissing(c, sites, withoutLabel)).toList();
+                        .filter(c -> onlyWhereTheLabelIsMissing(c, sites, withoutLabel)).map(c -> "'" + c + "'").toList();
                 problems.add(new SchemaProblem(e.getKey(), settings.label(), SchemaProblem.Severity.ERROR,
                         "the label column '" + settings.label() + "' is missing from " + e.getValue().fileName()
                                 + "; its columns are " + String.join(", ", e.getValue().columns())
                                 + (onlyThere.isEmpty() || withoutLabel.size() == sites.size() ? ""
-                                : " (" + EnglishList.of(onlyThere.stream().map(c -> "'" + c + "'").toList()) + (onlyThere.size() == 1 ? " is" : " are")
+                                : " (" + EnglishList.of(onlyThere) + (onlyThere.size() == 1 ? " is" : " are")
                                 + " in no other hospital's file: the label under another name?)")));
             }
         }
