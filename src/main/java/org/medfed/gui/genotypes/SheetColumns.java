@@ -25,16 +25,14 @@ public final class SheetColumns {
 
     public static List<String> read(Path sheet) {
         String header;
-        try (BufferedReader in = Files.newBufferedReader(sheet, StandardCharsets.UTF_8)) {
+        try (BufferedReader in = new BufferedReader(
+                org.medfed.io.ByteOrderMark.skipped(Files.newBufferedReader(sheet, StandardCharsets.UTF_8)))) {
             header = in.readLine();
         } catch (IOException e) {
             throw new BadInputException(sheet, null, "cannot be read: " + e.getMessage(), e);
         }
         if (header == null || header.isBlank()) {
             throw new BadInputException(sheet, "line 1", "the file is empty; expected a header line naming the columns");
-        }
-        if (header.startsWith("\uFEFF")) {
-            header = header.substring(1);
         }
         return split(header);
     }

@@ -66,4 +66,12 @@ class LayoutAndPointsTest {
         assertThat(SheetColumns.split("id\tdisease")).containsExactly("id", "disease");
         assertThat(SheetColumns.split("\"id\",\"disease\"")).containsExactly("id", "disease");
     }
+
+    @Test
+    void aSheetSavedAsExcelsCsvUtf8ListsItsFirstColumnWithoutTheByteOrderMark(@org.junit.jupiter.api.io.TempDir
+                                                                            java.nio.file.Path tmp) throws Exception {
+        java.nio.file.Path sheet = java.nio.file.Files.writeString(tmp.resolve("pheno.csv"),
+                "\uFEFFsample_id,disease\nHA-0001,1\n");
+        assertThat(SheetColumns.read(sheet)).containsExactly("sample_id", "disease");
+    }
 }
