@@ -42,14 +42,19 @@ public final class DicomFolderScanner {
      *
      * @param root the folder scanned
      * @param files DICOM files read, in path order
-     * @param skippedNotDicom files that are not DICOM
+     * @param notDicom files that are not DICOM (skipped), in path order
      * @param failures DICOM files that could not be read
      */
-    public record Result(Path root, List<Entry> files, int skippedNotDicom, List<Failure> failures) {
+    public record Result(Path root, List<Entry> files, List<Path> notDicom, List<Failure> failures) {
 
         public Result {
             files = List.copyOf(files);
+            notDicom = List.copyOf(notDicom);
             failures = List.copyOf(failures);
+        }
+
+        public int skippedNotDicom() {
+            return notDicom.size();
         }
 
         /** Files grouped by SeriesInstanceUID, series in order of their first file. */
@@ -95,7 +100,7 @@ public final class DicomFolderScanner {
         }
         List<Entry> files = new ArrayList<>();
         List<Failure> failures = new ArrayList<>();
-        int skipped = 0;
+        List<Path> skipped = new ArrayList<>();
         int done = 0;
         for (Path p : paths) {
             if (cancelled.getAsBoolean()) {
@@ -108,7 +113,7 @@ public final class DicomFolderScanner {
                 if (DicomFile.namedAsDicom(p)) {
                     failures.add(new Failure(p, e.problem()));
                 } else {
-                    skipped++;
+                    skipped.add(p);
                 }
             } catch (BadInputException e) {
                 failures.add(new Failure(p, e.location() == null ? e.problem() : e.location() + ": " + e.problem()));

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -96,7 +97,10 @@ public final class DicomInspector {
         StringBuilder sb = new StringBuilder();
         line(sb, "Folder", r.root().toString());
         line(sb, "DICOM files read", Integer.toString(r.files().size()));
-        line(sb, "Non-DICOM files skipped", Integer.toString(r.skippedNotDicom()));
+        // named, a few of them: "3" alone leaves the user to guess which files were passed over
+        List<String> names = r.notDicom().stream().limit(5).map(f -> r.root().relativize(f).toString()).toList();
+        line(sb, "Non-DICOM files skipped", r.skippedNotDicom() + (names.isEmpty() ? "" : " (" + String.join(", ", names)
+                + (r.skippedNotDicom() > names.size() ? ", ..." : "") + ")"));
         line(sb, "Unreadable DICOM files", Integer.toString(r.failures().size()));
         for (DicomFolderScanner.Failure failure : r.failures()) {
             sb.append("  - ").append(r.root().relativize(failure.path())).append(": ")

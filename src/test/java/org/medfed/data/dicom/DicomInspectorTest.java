@@ -62,7 +62,7 @@ class DicomInspectorTest {
         // 25 files + PROVENANCE.md; rtplan_truncated and MR_truncated cannot be read
         String r = DicomInspector.report(SharedData.data("dicom-pydicom-testfiles"));
         assertThat(r).contains("DICOM files read:         23")
-                .contains("Non-DICOM files skipped:  1")
+                .contains("Non-DICOM files skipped:  1 (PROVENANCE.md)")
                 .contains("Unreadable DICOM files:   2")
                 .contains("odd/MR_truncated.dcm: tag (7FE0,0010) PixelData at offset 1488: its value is declared as "
                         + "8192 bytes but only 8130 are left in the file: the file is truncated")
@@ -76,7 +76,7 @@ class DicomInspectorTest {
         Files.writeString(folder.resolve("notes.dcm"), "patient list\nsee the other folder\n");
         Files.writeString(folder.resolve("README.txt"), "scans of the lesion study\n");
         DicomFolderScanner.Result r = DicomFolderScanner.scan(folder);
-        assertThat(r.skippedNotDicom()).isEqualTo(1);
+        assertThat(r.notDicom()).containsExactly(folder.resolve("README.txt"));
         assertThat(r.failures()).singleElement().satisfies(f -> {
             assertThat(f.path().getFileName().toString()).isEqualTo("notes.dcm");
             assertThat(f.problem()).startsWith("is not a DICOM file: no 'DICM' marker at byte 128");
