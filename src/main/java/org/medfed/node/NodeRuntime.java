@@ -9,6 +9,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import org.medfed.concurrency.Workers;
 import org.medfed.data.vcf.VcfReader;
 import java.util.function.Consumer;
+import org.medfed.data.csv.CsvReader;
 import org.medfed.engine.BadInputException;
 import org.medfed.network.node.NodeClient;
 import org.medfed.network.pki.CertificateNames;
@@ -71,6 +72,9 @@ public final class NodeRuntime implements AutoCloseable {
         try {
             for (NodeDataset d : config.datasets()) {
                 d.requireFilesExist();
+                if (d instanceof NodeDataset.Table t) {
+                    requireReadable(t);
+                }
                 datasets.put(d.id(), served(d, policy.settings().minimumCount(), config.stateFolder(), inflaters, log));
                 kinds.put(d.id(), d.kind().id());
             }
@@ -88,6 +92,18 @@ public final class NodeRuntime implements AutoCloseable {
         log.accept("node '" + config.node() + "' serves " + String.join(", ", kinds.keySet()) + " for study '"
                 + config.study() + "'; dialling " + config.coordinator() + "; audit log " + config.auditLog());
         return new NodeRuntime(client, audit, inflaters);
+    }
+
+    /**
+     * Reads the table once, as every study will read it (node.json's options), so that a broken row is told to the
+     * hospital when its node starts, not at a study's first call hours later.
+     */
+    private static void requireReadable(NodeDataset.Table t) {
+        try {
+            CsvReader.read(t.file(), t.format());
+        } catch (BadInputException e) {
+            throw new BadInputException(e.file(), e.location(), "dataset '" + t.id() + "': " + e.problem(), e);
+        }
     }
 
     private static ServedDataset served(NodeDataset d, int minimumCount, java.nio.file.Path stateFolder,

@@ -127,6 +127,17 @@ class ProvisionCommandTest {
     }
 
     @Test
+    void aNodeWhoseTableHasABrokenRowRefusesToStartNamingTheLine() throws Exception {
+        provision("--hospital", "hospital-a");
+        Path hospital = dir.resolve("kit/hospitals/hospital-a");
+        Files.createDirectories(hospital.resolve("data"));
+        Files.writeString(hospital.resolve("data/table.csv"), "age,sex,disease\n63,1,1\n67,0\n41,1,0\n");
+        CliRunner r = CliRunner.run("node", "--config", hospital.resolve("node.json").toString());
+        assertThat(r.exitCode()).isEqualTo(MedFedCommand.BAD_INPUT);
+        assertThat(r.err()).contains("table.csv line 3: dataset 'data': 2 fields where 3 were expected");
+    }
+
+    @Test
     void theReadmesSayWhatToSendAndWhatToKeep() throws Exception {
         provision("--hospital", "hospital-a");
         String researcher = Files.readString(dir.resolve("kit/README.md"));
