@@ -3,7 +3,6 @@ package org.medfed.network.coordinator;
 import io.grpc.Server;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.Collection;
@@ -54,7 +53,17 @@ public final class CoordinatorServer implements AutoCloseable {
         try {
             server.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + address + ": " + e.getMessage(), e);
+            // Netty's "Failed to bind" carries the system's reason in its cause (epoll's is no BindException)
+            Throwable root = e;
+            for (Throwable t = e; t != null; t = t.getCause()) {
+                root = t;
+                if (t instanceof java.net.BindException || String.valueOf(t.getMessage()).contains("already in use")) {
+                    throw new org.medfed.engine.BadInputException("cannot listen on port " + address.getPort()
+                            + ": another program is using it (a coordinator still running?); stop it, or choose "
+                            + "another port (--listen, and the nodes' \"coordinator\" in node.json)", e);
+                }
+            }
+            throw new org.medfed.engine.BadInputException("cannot listen on " + address + ": " + root.getMessage(), e);
         }
         return new CoordinatorServer(server, registry);
     }

@@ -167,6 +167,20 @@ class NodeFaultsTest {
     }
 
     @Test
+    void aPortInUseIsToldAsSuchWithWhatToDo() {
+        try (LoopbackFederation net = new LoopbackFederation("heart-study", List.of("hospital-a"))) {
+            int taken = net.server.port();
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> org.medfed.network.coordinator.CoordinatorServer
+                    .start(new java.net.InetSocketAddress("127.0.0.1", taken), net.hospital("hospital-a"),
+                            "heart-study", List.of("hospital-a"), "test", Runnable::run))
+                    .isInstanceOf(org.medfed.engine.BadInputException.class)
+                    .hasMessage("cannot listen on port " + taken + ": another program is using it (a coordinator "
+                            + "still running?); stop it, or choose another port (--listen, and the nodes' "
+                            + "\"coordinator\" in node.json)");
+        }
+    }
+
+    @Test
     void aNodeOfAnotherStudyOrNotInTheStudyIsRefusedWithTheReason() throws Exception {
         try (LoopbackFederation net = new LoopbackFederation("heart-study", List.of("hospital-a"))) {
             CallHandler nothing = (dataset, request, control) -> {
