@@ -2,6 +2,7 @@ package org.medfed.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.medfed.engine.ParticipantFailure;
 import org.medfed.engine.RoundRecord;
 import org.medfed.engine.RunEvent;
 import org.medfed.engine.RunListener;
@@ -23,26 +24,29 @@ final class ConsoleProgress implements RunListener {
     public synchronized void onEvent(RunEvent event) {
         if (event instanceof RunEvent.RunStarted s) {
             plannedRounds = s.rounds();
+            hospitals = s.participants().size();
             err.printf(Locale.ROOT, "running %s over %d rounds with %s%n", s.strategyId(), s.rounds(),
                     String.join(", ", s.participants()));
             // the round lines' figures are not the final table's "all patients" column: said once, as the Run
             // screen's legend says it
             err.println(ROUND_FIGURES);
         } else if (event instanceof RunEvent.ParticipantFailed f) {
-            err.printf(Locale.ROOT, "  round %d: %s failed: %s%n", f.failure().round(), f.failure().participant(),
+            // a hospital lost in training is usually lost for the test too: both said, each for what it missed
+            err.printf(Locale.ROOT, "  round %d: %s failed %s: %s%n", f.failure().round(), f.failure().participant(),
+                    f.failure().phase() == ParticipantFailure.Phase.FIT ? "to train" : "its test evaluation",
                     f.failure().reason());
         } else if (event instanceof RunEvent.RoundAggregated a) {
             RoundRecord r = a.record();
             if (!Double.isNaN(r.globalMetric("dice"))) {
                 // a segmentation: overlap, not class accuracy
-                err.printf(Locale.ROOT, "round %d/%d: Dice %s, IoU %s, loss %s (%.1f s)%n", r.round(), plannedRounds,
+                err.printf(Locale.ROOT, "round %d/%d: Dice %s, IoU %s, loss %s (%.1f s)%s%n", r.round(), plannedRounds,
                         fmt(r.globalMetric("dice")), fmt(r.globalMetric("iou")), fmt(r.globalMetric("loss")),
-                        r.duration().toMillis() / 1000.0);
+                        r.duration().toMillis() / 1000.0, fewer(r));
             } else {
-                err.printf(Locale.ROOT, "round %d/%d: accuracy %s, loss %s%s (%.1f s)%n", r.round(), plannedRounds,
+                err.printf(Locale.ROOT, "round %d/%d: accuracy %s, loss %s%s (%.1f s)%s%n", r.round(), plannedRounds,
                         fmt(r.globalMetric("accuracy")), fmt(r.globalMetric("loss")),
                         Double.isNaN(r.globalMetric("auc")) ? "" : ", AUC " + fmt(r.globalMetric("auc")),
-                        r.duration().toMillis() / 1000.0);
+                        r.duration().toMillis() / 1000.0, fewer(r));
             }
         } else if (event instanceof RunEvent.RunFailed f) {
             err.println("run failed: " + f.message());
@@ -53,6 +57,14 @@ final class ConsoleProgress implements RunListener {
     }
 
     private int plannedRounds;
+    private int hospitals;
+
+    /** When the round's mean is over fewer hospitals than the study's, the count: its figure is of those alone. */
+    private String fewer(RoundRecord r) {
+        int evaluated = r.test().size();
+        return evaluated > 0 && evaluated < hospitals
+                ? String.format(Locale.ROOT, ", mean of %d of %d hospitals", evaluated, hospitals) : "";
+    }
 
     private static String fmt(double v) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, "%.3f", v);
