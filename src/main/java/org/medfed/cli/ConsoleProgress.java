@@ -37,6 +37,7 @@ final class ConsoleProgress implements RunListener {
                     f.failure().reason());
         } else if (event instanceof RunEvent.RoundAggregated a) {
             RoundRecord r = a.record();
+            lastRound = r.round();
             if (!Double.isNaN(r.globalMetric("dice"))) {
                 // a segmentation: overlap, not class accuracy
                 err.printf(Locale.ROOT, "round %d/%d: Dice %s, IoU %s, loss %s (%.1f s)%s%n", r.round(), plannedRounds,
@@ -57,6 +58,12 @@ final class ConsoleProgress implements RunListener {
     }
 
     private int plannedRounds;
+    private volatile int lastRound;
+
+    /** The last round announced, 0 before the first: a shutdown hook reads it from its own thread. */
+    int lastRound() {
+        return lastRound;
+    }
     private int hospitals;
 
     /** When the round's mean is over fewer hospitals than the study's, the count: its figure is of those alone. */

@@ -210,4 +210,17 @@ class ResumeCommandTest {
         return ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
+
+    @Test
+    void aRunInterruptedFromTheTerminalSaysHowToGoOn() throws Exception {
+        Path out = tmp.resolve("interrupted");
+        try (org.medfed.testsupport.ChildJava run = org.medfed.testsupport.ChildJava.medfed("run",
+                "sample-projects/heart-4-hospitals/study.json", "--rounds", "5000", "--out", out.toString())) {
+            run.await(l -> l.startsWith("round 3/5000"), 120);
+            run.signal("INT");
+            run.waitFor(60);
+            assertThat(run.output()).containsPattern("interrupted after round [0-9]+; its checkpoint is kept: go on "
+                    + "with  medfed run --resume " + java.util.regex.Pattern.quote(out.toString()));
+        }
+    }
 }
