@@ -74,7 +74,7 @@ final class NodeCommand implements Callable<Integer> {
             executor.shutdownNow();
         };
         // Ctrl+C ends the program without returning here: the node says goodbye on the way out
-        try (AutoCloseable atExit = workers.atExit("node-shutdown", stop)) {
+        try (Workers.ExitAction atExit = workers.atExit("node-shutdown", stop)) {
             while (node.state() != NodeClient.State.REFUSED && node.state() != NodeClient.State.CLOSED) {
                 Thread.sleep(200);
             }

@@ -186,25 +186,17 @@ final class RunCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         ConsoleProgress progress = new ConsoleProgress(err);
         Path dir = folder.dir();
+        StudyResult result;
         // Ctrl-C or a kill while the rounds run ends the JVM without a word: say where the run stands, and how to go on
-        Thread interrupted = new Thread(() -> {
+        try (Workers.ExitAction interrupted = workers.atExit("medfed-interrupted", () -> {
             err.println(folder.checkpoint().exists()
                     ? "interrupted" + (progress.lastRound() > 0 ? " after round " + progress.lastRound() : "")
                     + "; its checkpoint is kept: go on with  medfed run --resume " + dir
                     : "interrupted before its first round ended; nothing to resume: start it again");
             err.flush();
-        }, "medfed-interrupted");
-        Runtime.getRuntime().addShutdownHook(interrupted);
-        StudyResult result;
-        try {
+        })) {
             result = StudyRunner.run(workers, prepared, options, progress,
                     RunControl.free(), message -> err.println(message + " ..."), checkpointing);
-        } finally {
-            try {
-                Runtime.getRuntime().removeShutdownHook(interrupted);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running or will: it says what happened
-            }
         }
         ResultStatistics stats = folder.finish(result);
         ResultsTable table = ResultsTable.of(result);

@@ -121,7 +121,7 @@ public final class Workers implements AutoCloseable {
      * returned handle withdraws that. The JVM takes such an action as an unstarted thread: made here, like every
      * other.
      */
-    public AutoCloseable atExit(String name, Runnable action) {
+    public ExitAction atExit(String name, Runnable action) {
         Thread hook = new Thread(action, name);
         Runtime.getRuntime().addShutdownHook(hook);
         return () -> {
@@ -131,6 +131,12 @@ public final class Workers implements AutoCloseable {
                 // the hook is running or ran: nothing to withdraw
             }
         };
+    }
+
+    /** The handle of an {@link #atExit} action: closing it withdraws the action, and throws nothing. */
+    public interface ExitAction extends AutoCloseable {
+        @Override
+        void close();
     }
 
     private <E extends ExecutorService> E track(E pool) {
