@@ -62,6 +62,7 @@ public final class Json {
             String where = at == null || at.getLineNr() < 0 ? null : "line " + at.getLineNr();
             String path = e instanceof MismatchedInputException m ? path(m.getPath()) : "";
             String problem;
+            InputCoercionException tooLarge = coercion(e);
             if (e instanceof UnrecognizedPropertyException u) {
                 problem = "unknown field '" + u.getPropertyName() + "'" + (path.contains(".") ? " in " + parent(path) : "")
                         + "; known fields here: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
@@ -75,12 +76,11 @@ public final class Json {
             } else if (e instanceof MismatchedInputException m) {
                 problem = "field '" + path + "' has the wrong kind of value, expected "
                         + article(m.getTargetType() == null ? "another value" : m.getTargetType().getSimpleName());
-            } else if (coercion(e) != null) {
-                InputCoercionException c = coercion(e);
+            } else if (tooLarge != null) {
                 String field = e instanceof JsonMappingException m && !path(m.getPath()).isEmpty()
-                        ? "field '" + path(m.getPath()) + "'" : named(c);
-                problem = field + " is a number too large for " + article(c.getTargetType().getSimpleName())
-                        + " (at most " + largest(c.getTargetType()) + ")";
+                        ? "field '" + path(m.getPath()) + "'" : named(tooLarge);
+                problem = field + " is a number too large for " + article(tooLarge.getTargetType().getSimpleName())
+                        + " (at most " + largest(tooLarge.getTargetType()) + ")";
             } else if (String.valueOf(j.getOriginalMessage()).startsWith("Non-standard token '")) {
                 String token = j.getOriginalMessage().split("'", 3)[1];
                 problem = named(j) + " is " + token + ", which is not a number: write a number";

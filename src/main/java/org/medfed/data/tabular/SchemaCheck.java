@@ -49,8 +49,9 @@ public final class SchemaCheck {
         if (settings.features().isEmpty()) {
             features.removeIf(column -> leftOutAsIdentifier(column, sites, settings, problems));
         }
-        compareCodings(settings.label(), "the outcome", labelValues(sites), true, problems);
-        oneClassOnly(settings.label(), labelValues(sites), problems);
+        Map<String, List<String>> outcomes = labelValues(sites);
+        compareCodings(settings.label(), "the outcome", outcomes, true, problems);
+        oneClassOnly(settings.label(), outcomes, problems);
         for (String f : settings.drop()) {
             if (sites.values().stream().noneMatch(t -> t.hasColumn(f))) {
                 problems.add(new SchemaProblem(SchemaProblem.ALL_HOSPITALS, f, SchemaProblem.Severity.WARNING,
