@@ -27,6 +27,9 @@ import org.medfed.study.Version;
  */
 public final class NodeRuntime implements AutoCloseable {
 
+    /** How long a node that cannot serve tries to tell the coordinator so before it stops. */
+    private static final java.time.Duration TELLING_AT_MOST = java.time.Duration.ofSeconds(5);
+
     private final NodeClient client;
     private final AuditLogFile audit;
     private final ExecutorService inflaters;
@@ -81,6 +84,7 @@ public final class NodeRuntime implements AutoCloseable {
             audit = AuditLogFile.open(config.auditLog(), events::audited);
         } catch (RuntimeException e) {
             inflaters.shutdownNow();
+            tellCoordinator(config, tls, e, log);
             throw e;
         }
         PolicedCallHandler handler = new PolicedCallHandler(new DatasetCallHandler(datasets), policy, audit,
@@ -92,6 +96,21 @@ public final class NodeRuntime implements AutoCloseable {
         log.accept("node '" + config.node() + "' serves " + String.join(", ", kinds.keySet()) + " for study '"
                 + config.study() + "'; dialling " + config.coordinator() + "; audit log " + config.auditLog());
         return new NodeRuntime(client, audit, inflaters);
+    }
+
+    /**
+     * A node that cannot serve says why to the coordinator, whose researcher would otherwise wait for it in vain (by
+     * default ten minutes); a coordinator not listening yet is not waited for long, the hospital has its own error.
+     */
+    private static void tellCoordinator(NodeConfig config, TlsIdentity tls, RuntimeException why, Consumer<String> log) {
+        String reason = why.getMessage() != null ? why.getMessage() : why.getClass().getSimpleName();
+        boolean told = NodeClient.tellCannotServe(new NodeClient.Identity(config.node(), config.study(),
+                Version.current(), Map.of()), config.coordinator().host(), config.coordinator().port(), tls, reason,
+                TELLING_AT_MOST);
+        log.accept(told ? "told the coordinator at " + config.coordinator() + " that this node cannot serve study '"
+                + config.study() + "', and why"
+                : "could not tell the coordinator at " + config.coordinator() + " that this node cannot serve (not "
+                + "reachable within " + TELLING_AT_MOST.toSeconds() + " s)");
     }
 
     /**

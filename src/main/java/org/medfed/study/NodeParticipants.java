@@ -66,9 +66,20 @@ final class NodeParticipants {
         progress.accept("waiting for the nodes of " + String.join(", ", nodes));
         List<String> missing = registry.awaitAll(nodes, wait);
         if (!missing.isEmpty()) {
-            throw new BadInputException(studyFile, null, "these hospitals' nodes did not connect within "
-                    + wait.toSeconds() + " s: " + String.join(", ", missing)
-                    + "; start them (medfed node --config node.json) and check that they reach this coordinator");
+            List<String> told = new ArrayList<>();
+            List<String> silent = new ArrayList<>();
+            for (String node : missing) {
+                registry.cannotServe(node).ifPresentOrElse(why -> told.add("node " + node + " cannot take part: " + why),
+                        () -> silent.add(node));
+            }
+            String notConnected = silent.isEmpty() ? "" : (told.isEmpty() ? "these hospitals' nodes did not connect "
+                    + "within " + wait.toSeconds() + " s: " : "these hospitals' nodes had not connected yet: ")
+                    + String.join(", ", silent) + "; start them (medfed node --config node.json) and check that they "
+                    + "reach this coordinator";
+            String cannot = told.isEmpty() ? "" : String.join("; ", told) + " (the hospital must mend this and start "
+                    + "its node again)";
+            throw new BadInputException(studyFile, null, cannot + (told.isEmpty() || silent.isEmpty() ? "" : ". ")
+                    + notConnected);
         }
         List<RemoteParticipant> hospitals = new ArrayList<>();
         for (ParticipantEntry p : study.enabledParticipants()) {

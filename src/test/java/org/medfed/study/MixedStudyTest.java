@@ -1,6 +1,7 @@
 package org.medfed.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,6 +12,7 @@ import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.medfed.testsupport.TestWorkers;
+import org.medfed.engine.BadInputException;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunListener;
 import org.medfed.engine.RunStatus;
@@ -124,6 +126,61 @@ class MixedStudyTest {
                     RunListener.NONE, RunControl.free(), m -> { });
             assertThat(network.history().status()).as(network.history().message()).isEqualTo(RunStatus.FINISHED);
             SameRun.assertNodesEqualSimulation(network, local);
+        } finally {
+            executor.shutdownNow();
+        }
+    }
+
+    /**
+     * A node whose table is missing cannot start; it tells the coordinator why before it stops, so that the researcher
+     * reads the hospital's reason at once instead of waiting ten minutes for a node that will not come.
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aNodeThatCannotReadItsTableTellsTheCoordinatorWhoStopsWaitingForIt() throws InterruptedException {
+        Study sample = StudyFile.load(SAMPLE);
+        List<ParticipantEntry> remote = new ArrayList<>();
+        for (ParticipantEntry p : sample.participants()) {
+            remote.add(BEHIND_NODES.contains(p.name()) ? ParticipantEntry.remote(p.name(), p.name(), "heart") : p);
+        }
+        Study multi = sample.withParticipants(remote);
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try (KitNodes nodes = new KitNodes(tmp, "heart", BEHIND_NODES);
+             CoordinatorServer server = CoordinatorListening.start(new CoordinatorSection(nodes.port, "127.0.0.1",
+                     nodes.coordinatorFolder().toString()), SAMPLE, MultiSiteStudy.nodes(multi), executor)) {
+            List<String> changes = java.util.Collections.synchronizedList(new ArrayList<>());
+            server.nodes().onChange(c -> changes.add(c.describe()));
+            nodes.configure("city-general", StudyFile.resolve(SAMPLE, "data/city-general.csv"), null);
+            nodes.start("city-general");
+            Path moved = tmp.resolve("moved-away.csv");
+            nodes.configure("mountain-hospital", moved, null);
+            assertThatThrownBy(() -> nodes.start("mountain-hospital")).isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("moved-away.csv");
+            assertThat(nodes.log).anyMatch(l -> l.startsWith("mountain-hospital: told the coordinator"));
+
+            long start = System.nanoTime();
+            assertThatThrownBy(() -> MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE, server.nodes(),
+                    Duration.ofMinutes(10), "cannot-serve-test", m -> { }, LocalHospitals.of(multi, SAMPLE)))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("node mountain-hospital cannot take part: ")
+                    .hasMessageContaining("moved-away.csv")
+                    .hasMessageContaining("start its node again")
+                    .hasMessageNotContaining("did not connect");
+            // it did not wait out its ten minutes (the test's own limit is two)
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofMinutes(1));
+            assertThat(changes).anyMatch(c -> c.startsWith("node mountain-hospital cannot take part: ")
+                    && c.contains("moved-away.csv"));
+            assertThat(server.nodes().links()).extracting(l -> l.node()).containsExactly("city-general");
+
+            // mended and started again, the node is welcome: its earlier word no longer stands
+            nodes.configure("mountain-hospital", StudyFile.resolve(SAMPLE, "data/mountain-hospital.csv"), null);
+            nodes.start("mountain-hospital");
+            long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (server.nodes().link("mountain-hospital").isEmpty() && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertThat(server.nodes().cannotServe("mountain-hospital")).isEmpty();
+            assertThat(server.nodes().awaitAll(BEHIND_NODES, Duration.ofSeconds(30))).isEmpty();
         } finally {
             executor.shutdownNow();
         }

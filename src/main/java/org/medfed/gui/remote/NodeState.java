@@ -12,7 +12,9 @@ public enum NodeState {
     /** It was connected and its connection ended; it reconnects by itself when it can. */
     LOST("lost"),
     /** Its hello was refused (certificate of another hospital, another study): it says why. */
-    REFUSED("refused");
+    REFUSED("refused"),
+    /** It could not start (a file of its datasets missing or unreadable) and said why; it comes once restarted. */
+    CANNOT_SERVE("cannot serve");
 
     private final String words;
 

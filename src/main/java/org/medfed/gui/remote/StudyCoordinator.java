@@ -167,6 +167,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
             case CONNECTED -> NodeState.CONNECTED;
             case LOST -> NodeState.LOST;
             case REFUSED -> NodeState.REFUSED;
+            case CANNOT_SERVE -> NodeState.CANNOT_SERVE;
         };
         seen.put(c.node(), new Seen(state, c.reason(), Instant.now()));
         if (running) {
@@ -175,6 +176,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
                 case CONNECTED -> "back";
                 case LOST -> "lost";
                 case REFUSED -> "refused";
+                case CANNOT_SERVE -> "cannot serve";
             });
         }
         Consumer<String> log = runLog;
@@ -183,6 +185,7 @@ public final class StudyCoordinator implements NodeRuns, AutoCloseable {
                 case CONNECTED -> "Node " + c.node() + " connected" + (running ? ": it takes part again from the next round." : ".");
                 case LOST -> "Node " + c.node() + " dropped out: " + c.reason() + ". The round goes on without it.";
                 case REFUSED -> "Node " + c.node() + " was refused: " + c.reason() + ".";
+                case CANNOT_SERVE -> "Node " + c.node() + " cannot take part: " + c.reason() + ".";
             });
         }
         changed();

@@ -78,6 +78,15 @@ final class FederationService extends FederationGrpc.FederationImplBase {
                     registry.refused(h.getNode(), problem);
                     return;
                 }
+                if (!h.getCannotServe().isEmpty()) {
+                    // a node that could not start says why and leaves: nothing to link, the stream ends here
+                    LOG.warn("node '{}' cannot take part: {}", h.getNode(), h.getCannotServe());
+                    registry.cannotServe(h.getNode(), h.getCannotServe());
+                    synchronized (toNode) {
+                        toNode.onCompleted();
+                    }
+                    return;
+                }
                 link = new NodeLink(h.getNode(), h.getVersion(),
                         h.getDatasetsList().stream().map(DatasetOffer::getId).toList(), toNode, digests);
                 synchronized (toNode) {

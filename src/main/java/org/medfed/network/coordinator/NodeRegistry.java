@@ -20,7 +20,7 @@ public final class NodeRegistry implements NodeChannels {
     /** A change worth showing: a node connected, was lost, or was refused, and why. */
     public record Change(String node, Kind kind, String reason) {
 
-        public enum Kind { CONNECTED, LOST, REFUSED }
+        public enum Kind { CONNECTED, LOST, REFUSED, CANNOT_SERVE }
 
         public boolean connected() {
             return kind == Kind.CONNECTED;
@@ -32,12 +32,15 @@ public final class NodeRegistry implements NodeChannels {
                 case CONNECTED -> "node " + node + " connected";
                 case LOST -> "node " + node + " lost: " + reason;
                 case REFUSED -> "node " + node + " refused: " + reason;
+                case CANNOT_SERVE -> "node " + node + " cannot take part: " + reason;
             };
         }
     }
 
     private final Set<String> expected;
     private final Map<String, NodeLink> links = new TreeMap<>();
+    /** Nodes that said they could not start, with their reason, until they connect. */
+    private final Map<String, String> cannotServe = new TreeMap<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
     /** @param expected the node names of the study's remote hospitals; empty to accept any certified node */
@@ -63,9 +66,24 @@ public final class NodeRegistry implements NodeChannels {
         listeners.forEach(l -> l.accept(new Change(node, Change.Kind.REFUSED, reason)));
     }
 
+    /** A node of the study said it could not start, and why: waiting for it is pointless until it is restarted. */
+    void cannotServe(String node, String reason) {
+        synchronized (this) {
+            cannotServe.put(node, reason);
+            notifyAll();
+        }
+        listeners.forEach(l -> l.accept(new Change(node, Change.Kind.CANNOT_SERVE, reason)));
+    }
+
+    /** Why {@code node} said it cannot take part, if it did and has not connected since. */
+    public synchronized Optional<String> cannotServe(String node) {
+        return Optional.ofNullable(cannotServe.get(node));
+    }
+
     void connected(NodeLink link) {
         NodeLink old;
         synchronized (this) {
+            cannotServe.remove(link.node());
             old = links.put(link.node(), link);
             notifyAll();
         }
@@ -104,13 +122,16 @@ public final class NodeRegistry implements NodeChannels {
         return List.copyOf(links.values());
     }
 
-    /** Waits until every one of {@code nodes} is connected, or the time runs out; returns those still missing. */
+    /**
+     * Waits until every one of {@code nodes} is connected, the time runs out, or one of those missing has said it cannot
+     * serve (the study needs them all); returns those still missing.
+     */
     public synchronized List<String> awaitAll(Collection<String> nodes, Duration timeout) {
         long end = System.nanoTime() + timeout.toNanos();
         while (true) {
             List<String> missing = nodes.stream().filter(n -> link(n).isEmpty()).sorted().toList();
             long left = end - System.nanoTime();
-            if (missing.isEmpty() || left <= 0) {
+            if (missing.isEmpty() || left <= 0 || missing.stream().anyMatch(cannotServe::containsKey)) {
                 return missing;
             }
             try {
