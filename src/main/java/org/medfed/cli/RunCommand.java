@@ -107,7 +107,10 @@ final class RunCommand implements Callable<Integer> {
         }
         Path dir = out != null ? out : Path.of("runs", LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         Study started = study;
-        try (RunFolder folder = RunFolder.create(dir, force)) {
+        // Ctrl-C ends the JVM without closing the folder: one that holds nothing yet (the nodes still awaited, the data
+        // still being prepared) would stay behind holding only its lock
+        try (RunFolder folder = RunFolder.create(dir, force);
+             Workers.ExitAction tidy = workers.atExit("medfed-tidy", folder::close)) {
             return withPrepared(study, base, folder, prepared -> {
                 folder.begin(started, base, seed != null ? seed : started.seed(), baselines);
                 return run(prepared, new RunOptions(seed, null, baselines), folder,

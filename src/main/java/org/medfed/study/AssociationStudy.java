@@ -40,7 +40,7 @@ public final class AssociationStudy {
                                  RunControl control, GwasProgress progress) {
         GwasSettings settings = settings(study, studyFile);
         var inputs = GenotypeFiles.of(study, studyFile);
-        return into(outDir, replace, () -> GwasRunner.run(workers, inputs, settings, outDir, genotypeCache(studyFile),
+        return into(workers, outDir, replace, () -> GwasRunner.run(workers, inputs, settings, outDir, genotypeCache(studyFile),
                 timeLimit(study), control, progress));
     }
 
@@ -54,9 +54,12 @@ public final class AssociationStudy {
     }
 
     /** Runs {@code study} with {@code outDir} locked, its earlier outputs removed, and marks it finished at the end. */
-    private static GwasResult into(Path outDir, boolean replace, java.util.function.Supplier<GwasResult> study) {
+    private static GwasResult into(Workers workers, Path outDir, boolean replace,
+                                   java.util.function.Supplier<GwasResult> study) {
+        // Ctrl-C ends the JVM without closing the folder, which would stay behind holding only its lock
         try (OutputFolder folder = OutputFolder.claim(outDir, "gwas", replace ? OutputFolder.Mode.REPLACE
-                : OutputFolder.Mode.NEW, GwasRunner.OUTPUTS)) {
+                : OutputFolder.Mode.NEW, GwasRunner.OUTPUTS);
+             Workers.ExitAction tidy = workers.atExit("medfed-tidy", folder::close)) {
             GwasResult result = study.get();
             folder.finish();
             return result;
@@ -82,7 +85,7 @@ public final class AssociationStudy {
         List<GwasSite> sites = NodeParticipants.connect(study, studyFile, nodes, wait, messages, java.util.Map.of()).stream()
                 .<GwasSite>map(h -> new RemoteGwasSite(h, control)).toList();
         // hospitals behind nodes only wait on the network: one thread each
-        return into(outDir, replace, () -> {
+        return into(workers, outDir, replace, () -> {
             try (InProcessTransport transport = new InProcessTransport(workers, sites.size())) {
                 return GwasRunner.run(workers, sites, settings, outDir, transport, timeLimit(study), control, progress);
             }

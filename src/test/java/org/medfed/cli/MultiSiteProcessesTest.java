@@ -120,6 +120,30 @@ class MultiSiteProcessesTest {
         }
     }
 
+    /** Ctrl-C while the coordinator still waits for its nodes leaves no run folder behind holding only its lock. */
+    @Test
+    void aCoordinatorInterruptedWhileWaitingForItsNodesLeavesNoFolder() throws Exception {
+        int port = freePort();
+        Path kit = tmp.resolve("kit");
+        List<String> provision = new ArrayList<>(List.of("provision", "--study", "heart-e2e", "--coordinator",
+                "127.0.0.1:" + port, "--out", kit.toString()));
+        HOSPITALS.forEach(h -> provision.addAll(List.of("--hospital", h)));
+        CliRunner made = CliRunner.run(provision.toArray(String[]::new));
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        Path study = writeStudy(tmp.resolve("study.json"));
+        Path out = tmp.resolve("runs").resolve("waiting");
+        try (ChildJava coordinator = ChildJava.medfed("run", study.toString(), "--listen", String.valueOf(port),
+                "--bind", "127.0.0.1", "--tls", kit.resolve("coordinator").toString(), "--wait", "600", "--out",
+                out.toString())) {
+            coordinator.await(l -> l.startsWith("waiting for the nodes"), 60);
+            assertThat(out.resolve(".medfed.lock")).exists();
+            coordinator.signal("INT");
+            coordinator.waitFor(60);
+            assertThat(out).as(coordinator.output()).doesNotExist();
+            assertThat(tmp.resolve("runs")).as("the parent it made for the folder").doesNotExist();
+        }
+    }
+
     /** Waits for {@code fragment} in what the audit log gained after its first {@code from} bytes. */
     private static void waitForAuditLine(Path audit, long from, String fragment, int seconds) throws Exception {
         long end = System.nanoTime() + seconds * 1_000_000_000L;
