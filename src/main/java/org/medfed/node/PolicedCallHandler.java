@@ -3,12 +3,15 @@ package org.medfed.node;
 import java.time.Clock;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.protocol.Params;
+import org.medfed.engine.protocol.Procedure;
 import org.medfed.engine.protocol.SiteRequest;
 import org.medfed.network.node.CallHandler;
 import org.medfed.network.node.PolicyRefusal;
 import org.medfed.node.policy.NodePolicy;
 import org.medfed.project.AuditEntry;
 import org.medfed.project.AuditLogFile;
+import org.medfed.project.ProtocolJson;
+import org.medfed.project.Study;
 
 /**
  * The node's gatekeeper: every call is checked against the hospital's policy before it runs and its reply before
@@ -34,6 +37,18 @@ public final class PolicedCallHandler implements CallHandler {
         this.clock = clock;
     }
 
+    /** An opened study that plans more rounds than the policy takes part in is told so now, not at round N + 1. */
+    private Params withPolicyNote(SiteRequest request, Params reply) {
+        Procedure p = request.procedure();
+        if (p != Procedure.TABLE_OPEN && p != Procedure.IMAGES_OPEN) {
+            return reply;
+        }
+        Study opened = ProtocolJson.read(request.params().text(TableDataset.STUDY), Study.class);
+        int planned = opened.training().runConfig(opened.seed()).rounds();
+        return policy.noteOnStudy(planned).map(note -> Params.builder().all(reply).text(Procedure.POLICY_NOTE, note)
+                .build()).orElse(reply);
+    }
+
     @Override
     public Params handle(String dataset, SiteRequest request, RunControl control) {
         long in = request.params().payloadBytes()
@@ -52,7 +67,7 @@ public final class PolicedCallHandler implements CallHandler {
             }
             audit.append(AuditEntry.served(clock.instant(), study, node, dataset, request.round(), procedure, in,
                     reply.payloadBytes()));
-            return reply;
+            return withPolicyNote(request, reply);
         } catch (PolicyRefusal r) {
             audit.append(AuditEntry.refused(clock.instant(), study, node, dataset, request.round(), procedure, in,
                     r.getMessage().length(), r.getMessage()));

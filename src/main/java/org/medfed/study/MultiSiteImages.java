@@ -50,7 +50,7 @@ final class MultiSiteImages {
                                  Consumer<String> progress, MultiSiteCalls calls) {
         ImagingSection settings = study.imaging();
         progress.accept("preparing the images at each hospital");
-        MultiSiteStudy.open(Procedure.IMAGES_OPEN, study, hospitals, run, calls);
+        List<String> policyNotes = MultiSiteStudy.open(Procedure.IMAGES_OPEN, study, hospitals, run, calls);
         progress.accept("agreeing on the image classes from the hospitals' summaries");
         List<ImageSummary> summaries = calls.each(hospitals, h -> ProtocolJson.read(
                 calls.call(h, SiteRequest.of(0, Procedure.IMAGES_SUMMARY, Params.EMPTY)).text("json"),
@@ -79,7 +79,8 @@ final class MultiSiteImages {
             notes.put(h.name(), sizes.get(i).text("note", ""));
         }
         ModelCard.ImagePreprocessing card = ImagingStudyData.cardInfo(settings, shape, modelClasses);
-        return new PreparedStudy(study, studyFile, RemoteStudyData.images(ready, card, agreed.warnings(), notes),
-                spec);
+        List<String> warnings = new ArrayList<>(policyNotes);
+        warnings.addAll(agreed.warnings());
+        return new PreparedStudy(study, studyFile, RemoteStudyData.images(ready, card, warnings, notes), spec);
     }
 }

@@ -80,7 +80,7 @@ public final class MultiSiteStudy {
 
     private static PreparedStudy prepareTables(Study study, Path studyFile, List<RemoteParticipant> hospitals,
                                                String run, Consumer<String> progress, MultiSiteCalls calls) {
-        open(Procedure.TABLE_OPEN, study, hospitals, run, calls);
+        List<String> policyNotes = open(Procedure.TABLE_OPEN, study, hospitals, run, calls);
         progress.accept("agreeing on columns, categories and standardisation from the hospitals' summaries");
         List<RemoteTabularSite> tables = hospitals.stream().map(h -> new RemoteTabularSite(h, calls)).toList();
         TabularSettings settings = isGenotypes(study) ? GenotypeStudyData.settings(study)
@@ -92,7 +92,8 @@ public final class MultiSiteStudy {
                     Params.builder().text("json", prepJson).build()));
             return h.withSizes(sizes.integer("train_size"), sizes.integer("test_size"));
         });
-        List<String> warnings = agreement.schema().warnings().stream().map(SchemaProblem::toString).toList();
+        List<String> warnings = new ArrayList<>(policyNotes);
+        agreement.schema().warnings().stream().map(SchemaProblem::toString).forEach(warnings::add);
         RemoteStudyData data = RemoteStudyData.tables(ready, agreement.preprocessing(), warnings);
         ModelSpec spec = study.model().toSpec(data.inputShape(), data.classes().size());
         return new PreparedStudy(study, studyFile, data, spec);
@@ -102,16 +103,25 @@ public final class MultiSiteStudy {
      * Has every node open its registered dataset for the study: the study's settings travel with, of the
      * participants, only the hospital's own entry (its name, node and dataset id, and its mapping onto the study's
      * columns and codes, which its node applies to the table it reads); the node reads its own registered files;
-     * no path travels, and no hospital learns another's entry.
+     * no path travels, and no hospital learns another's entry. Returns what the hospitals' policies mean for the
+     * study (a limit of rounds it goes past), one warning per hospital that has something to say.
      */
-    static void open(Procedure open, Study study, List<RemoteParticipant> hospitals, String run,
-                     MultiSiteCalls calls) {
-        calls.each(hospitals, h -> {
+    static List<String> open(Procedure open, Study study, List<RemoteParticipant> hospitals, String run,
+                             MultiSiteCalls calls) {
+        List<Params> replies = calls.each(hospitals, h -> {
             List<ParticipantEntry> own = study.participants().stream().filter(p -> p.name().equals(h.name())).toList();
             String studyJson = ProtocolJson.write(study.withParticipants(own));
             return calls.call(h, SiteRequest.of(0, open, Params.builder()
                     .text("study", studyJson).text("participant", h.name()).text("run", run).build()));
         });
+        List<String> notes = new ArrayList<>();
+        for (int i = 0; i < hospitals.size(); i++) {
+            String note = replies.get(i).text(Procedure.POLICY_NOTE, "");
+            if (!note.isEmpty()) {
+                notes.add(hospitals.get(i).name() + ": " + note);
+            }
+        }
+        return notes;
     }
 
     /** Whether the study's data are images ("images", or its synonym "dicom"). */

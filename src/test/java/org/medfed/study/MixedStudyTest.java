@@ -185,4 +185,35 @@ class MixedStudyTest {
             executor.shutdownNow();
         }
     }
+
+    /** A hospital whose policy stops after round 2 of a study of 3 says so when the study opens, before round 1. */
+    @Test
+    void aNodesLimitOfRoundsBelowTheStudysIsAWarningBeforeRoundOne() {
+        Study sample = StudyFile.load(SAMPLE);
+        Study study = sample.withTraining(sample.training().withRounds(3));
+        List<ParticipantEntry> mixed = new ArrayList<>();
+        for (ParticipantEntry p : study.participants()) {
+            mixed.add(BEHIND_NODES.contains(p.name()) ? ParticipantEntry.remote(p.name(), p.name(), "heart") : p);
+        }
+        Study multi = study.withParticipants(mixed);
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try (KitNodes nodes = new KitNodes(tmp, "heart", BEHIND_NODES);
+             CoordinatorServer server = CoordinatorListening.start(new CoordinatorSection(nodes.port, "127.0.0.1",
+                     nodes.coordinatorFolder().toString()), SAMPLE, MultiSiteStudy.nodes(multi), executor)) {
+            nodes.configure("city-general", StudyFile.resolve(SAMPLE, "data/city-general.csv"), null);
+            nodes.configure("mountain-hospital", StudyFile.resolve(SAMPLE, "data/mountain-hospital.csv"),
+                    "{\"dataKinds\": [\"table\"], \"procedures\": null, \"minimumCount\": 5, "
+                            + "\"requireDifferentialPrivacy\": false, \"maxEpsilon\": null, \"maxRounds\": 2}");
+            BEHIND_NODES.forEach(nodes::start);
+            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE, server.nodes(),
+                    Duration.ofSeconds(30), "rounds-test", m -> { }, LocalHospitals.of(multi, SAMPLE));
+            assertThat(prepared.data().warnings()).filteredOn(w -> w.contains("policy"))
+                    .containsExactly("mountain-hospital: its policy takes part in rounds 1 to 2 only (maxRounds in its "
+                            + "node.json), and this study plans 3: from round 3 on it refuses every request, so those "
+                            + "rounds go on without it and the final results will not include it; run 2 rounds "
+                            + "(--rounds 2), or ask the hospital to raise its limit");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
 }

@@ -80,6 +80,12 @@ public enum Procedure {
             "association study: per requested variant, at the coordinator's coefficients, the regression's sums "
                     + "(n, X'WX, X'(y - mu), deviance)");
 
+    /**
+     * In the reply to {@link #TABLE_OPEN} or {@link #IMAGES_OPEN}: what the hospital's policy means for the study it
+     * opened, in words for the researcher (absent: nothing to say), told before round 1 rather than found round by round.
+     */
+    public static final String POLICY_NOTE = "policy_note";
+
     /** What a procedure does with the model. */
     public enum Kind {
         /** Answers with an update of the model. */

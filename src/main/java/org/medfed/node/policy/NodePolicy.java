@@ -79,6 +79,21 @@ public final class NodePolicy {
     }
 
     /**
+     * What the researcher should know before round 1 of a study that plans {@code plannedRounds} rounds: this policy
+     * takes part in fewer. Empty when nothing.
+     */
+    public Optional<String> noteOnStudy(int plannedRounds) {
+        if (settings.maxRounds().isEmpty() || plannedRounds <= settings.maxRounds().getAsInt()) {
+            return Optional.empty();
+        }
+        int last = settings.maxRounds().getAsInt();
+        return Optional.of("its policy takes part in rounds 1 to " + last + " only (maxRounds in its node.json), and "
+                + "this study plans " + plannedRounds + ": from round " + (last + 1) + " on it refuses every request, "
+                + "so those rounds go on without it and the final results will not include it; run " + last
+                + " rounds (--rounds " + last + "), or ask the hospital to raise its limit");
+    }
+
+    /**
      * Why the reply of {@code p} must not leave, or empty when it may: it states a count of examples below the
      * policy's minimum (an evaluation's examples, a description's training or test size, the examples of a
      * training update), or a count this hospital cannot read.

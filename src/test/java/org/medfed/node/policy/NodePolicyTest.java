@@ -69,6 +69,17 @@ class NodePolicyTest {
         return dp.spentBy(TRAIN_SIZE, plan(dp)).epsilon();
     }
 
+    @Test
+    void aStudyPlanningMoreRoundsThanThePolicyTakesPartInIsToldBeforeRoundOne() {
+        NodePolicy three = policy(EnumSet.allOf(Procedure.class), false, null, 3, 5);
+        assertThat(three.noteOnStudy(3)).isEmpty();
+        assertThat(three.noteOnStudy(8)).hasValueSatisfying(note -> assertThat(note)
+                .contains("rounds 1 to 3 only").contains("plans 8").contains("from round 4 on it refuses")
+                .contains("--rounds 3"));
+        assertThat(new NodePolicy(new NodePolicySection(EnumSet.of(DataKind.TABLE), EnumSet.allOf(Procedure.class), 5,
+                false, OptionalDouble.empty(), OptionalInt.empty())).noteOnStudy(1000)).isEmpty();
+    }
+
     // ---- accepted ----
 
     @Test
