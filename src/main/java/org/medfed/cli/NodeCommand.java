@@ -73,8 +73,12 @@ final class NodeCommand implements Callable<Integer> {
             node.close();
             executor.shutdownNow();
         };
-        // Ctrl+C ends the program without returning here: the node says goodbye on the way out
-        try (Workers.ExitAction atExit = workers.atExit("node-shutdown", stop)) {
+        // Ctrl+C ends the program without returning here: the node says goodbye on the way out, and says so
+        try (Workers.ExitAction atExit = workers.atExit("node-shutdown", () -> {
+            stop.run();
+            err.println(LocalTime.now().format(TIME) + " node stopped: it left the study; start it again to serve");
+            err.flush();
+        })) {
             while (node.state() != NodeClient.State.REFUSED && node.state() != NodeClient.State.CLOSED) {
                 Thread.sleep(200);
             }

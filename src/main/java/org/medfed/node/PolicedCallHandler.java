@@ -1,6 +1,7 @@
 package org.medfed.node;
 
 import java.time.Clock;
+import org.medfed.engine.RunCancelledException;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.protocol.Params;
 import org.medfed.engine.protocol.Procedure;
@@ -73,7 +74,10 @@ public final class PolicedCallHandler implements CallHandler {
                     r.getMessage().length(), r.getMessage()));
             throw r;
         } catch (RuntimeException e) {
-            String why = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+            // "the run was stopped" is the coordinator's view; here the call was withdrawn before it ended
+            String why = e instanceof RunCancelledException ? "not finished: the call was withdrawn (the coordinator "
+                    + "gave up on it or stopped, or this node was stopping)"
+                    : e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
             audit.append(AuditEntry.failed(clock.instant(), study, node, dataset, request.round(), procedure, in,
                     why.length(), why));
             throw e;

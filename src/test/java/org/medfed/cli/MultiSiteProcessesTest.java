@@ -120,7 +120,10 @@ class MultiSiteProcessesTest {
         }
     }
 
-    /** Ctrl-C while the coordinator still waits for its nodes leaves no run folder behind holding only its lock. */
+    /**
+     * Ctrl-C while the coordinator still waits for its nodes leaves no run folder behind holding only its lock; a node
+     * stopped with Ctrl-C says so.
+     */
     @Test
     void aCoordinatorInterruptedWhileWaitingForItsNodesLeavesNoFolder() throws Exception {
         int port = freePort();
@@ -141,6 +144,14 @@ class MultiSiteProcessesTest {
             coordinator.waitFor(60);
             assertThat(out).as(coordinator.output()).doesNotExist();
             assertThat(tmp.resolve("runs")).as("the parent it made for the folder").doesNotExist();
+        }
+        // a node stopped with Ctrl-C says so on its way out
+        Path config = writeNodeConfig(kit.resolve("hospitals").resolve(HOSPITALS.get(0)), HOSPITALS.get(0), port);
+        try (ChildJava node = ChildJava.medfed("node", "--config", config.toString())) {
+            node.await(l -> l.contains("dialling"), 60);
+            node.signal("INT");
+            node.waitFor(60);
+            assertThat(node.output()).contains("node stopped: it left the study");
         }
     }
 
