@@ -203,7 +203,7 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
             }
             sb.append(pad(fmt(r.mean(metric)), 8)).append(allPatientsCell(r, metric, stats)).append('\n');
         }
-        return sb.append(weightedMeanNote(metric, stats)).toString();
+        return sb.append(weightedMeanNote(metric, stats)).append(partialMeansNote(metric)).toString();
     }
 
     /**
@@ -244,6 +244,27 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
         return fmt(a.estimate().value()) + (a.weightedMeanOnly() ? "*" : "");
     }
 
+    /**
+     * A line per model whose mean leaves out hospitals without a figure (dropped out, or their evaluation failed), or
+     * nothing: a "-" in a column is easily missed, and such a mean is not comparable with the others.
+     */
+    private String partialMeansNote(String metric) {
+        StringBuilder sb = new StringBuilder();
+        for (Row r : rows) {
+            if (r.testedAtHomeOnly() || Double.isNaN(r.mean(metric))) {
+                continue;
+            }
+            List<String> without = participants.stream().filter(p -> Double.isNaN(r.metric(p, metric))).toList();
+            if (!without.isEmpty()) {
+                sb.append("the mean of ").append(r.model()).append(" covers ")
+                        .append(participants.size() - without.size()).append(" of ").append(participants.size())
+                        .append(" hospitals: ").append(String.join(", ", without)).append(without.size() == 1 ? " has"
+                                : " have").append(" no figure (dropped out, or the evaluation failed)\n");
+            }
+        }
+        return sb.toString();
+    }
+
     /** The footnote of a table with a starred cell, or nothing. */
     private String weightedMeanNote(String metric, ResultStatistics stats) {
         if (rows.stream().noneMatch(r -> allPatients(r, metric, stats).weightedMeanOnly())) {
@@ -272,7 +293,7 @@ public record ResultsTable(List<String> participants, List<Row> rows) {
             }
             sb.append(pad(fmt(r.mean(metric)), 10)).append(allPatientsCell(r, metric, stats)).append('\n');
         }
-        sb.append(weightedMeanNote(metric, stats));
+        sb.append(weightedMeanNote(metric, stats)).append(partialMeansNote(metric));
         sb.append("(over ").append(participants.size()).append(" hospitals' test sets; each hospital's figure is in ")
                 .append(RunOutputs.RESULTS).append(")\n");
         return sb.toString();

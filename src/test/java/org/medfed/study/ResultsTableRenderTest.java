@@ -61,6 +61,20 @@ class ResultsTableRenderTest {
         assertThat(t.render("accuracy", null)).doesNotContain("*").endsWith(" 0.600\n");
     }
 
+    @Test
+    void aMeanThatLeavesOutAHospitalWithoutAFigureSaysSo() {
+        Map<String, Evaluation> test = new TreeMap<>();
+        test.put("h01", new Evaluation(10, Map.of("accuracy", 0.5)));
+        test.put("h02", new Evaluation(10, Map.of("accuracy", 0.7)));
+        ResultsTable t = new ResultsTable(List.of("h01", "h02", "h03"),
+                List.of(ResultsTable.row(ResultsTable.FEDERATED, test)));
+        List<String> lines = t.render("accuracy", null).lines().toList();
+        assertThat(lines.get(1).split("\\s+")).containsExactly("federated", "0.500", "0.700", "-", "0.600", "0.600");
+        assertThat(lines.get(2)).isEqualTo("the mean of federated covers 2 of 3 hospitals: h03 has no figure (dropped "
+                + "out, or the evaluation failed)");
+        assertThat(table(3).render("accuracy", null)).doesNotContain("covers");
+    }
+
     private static ResultsTable table(int hospitals) {
         List<String> names = new ArrayList<>();
         Map<String, Evaluation> test = new TreeMap<>();
