@@ -163,8 +163,9 @@ public final class Prediction {
 
     /** Whether the study read {@code hospital}'s files otherwise than in the common format and statistics. */
     private static boolean readsItsOwnWay(Study study, ParticipantEntry hospital) {
-        return Normalization.LOCAL.id().equals(study.data().normalization()) || hospital.csv() != null
-                || hospital.mapping() != null;
+        // an image study has no "data" section: its images are read alike at every hospital
+        return study.data() != null && Normalization.LOCAL.id().equals(study.data().normalization())
+                || hospital.csv() != null || hospital.mapping() != null;
     }
 
     private static Optional<ParticipantEntry> hospitalWhoseDataItIs(RunFolder.RanStudy ran, Path input) {

@@ -77,6 +77,15 @@ class ImagingCliTest {
         CliRunner report = CliRunner.run("report", out.toString());
         assertThat(report.exitCode()).as(report.err()).isZero();
         assertThat(Files.readString(out.resolve("report.html"))).contains("imagePreprocessing", "hospital-d");
+
+        // predicting a hospital's own images, as the README shows, names whose they are (it once failed: an image
+        // study has no "data" section)
+        Path images = SAMPLE.resolve("data/hospital-d/images");
+        CliRunner predicted = CliRunner.run("predict", "--model", out.resolve("model").toString(), "--input",
+                images.toString(), "--out", dir.resolve("predictions.csv").toString());
+        assertThat(predicted.exitCode()).as(predicted.err()).isZero();
+        assertThat(predicted.err()).doesNotContain("internal error").contains("hospital-d");
+        assertThat(Files.readString(dir.resolve("predictions.csv"))).contains("probability_lesion");
     }
 
     @Test
