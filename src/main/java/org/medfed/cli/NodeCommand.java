@@ -83,8 +83,10 @@ final class NodeCommand implements Callable<Integer> {
                 Thread.sleep(200);
             }
         }
+        // read before stopping: a stopped node is CLOSED whatever ended it
+        boolean refused = node.state() == NodeClient.State.REFUSED;
         stop.run();
-        if (node.state() == NodeClient.State.REFUSED) {
+        if (refused) {
             err.println("medfed node: the coordinator refused this node: " + node.refusal());
             return MedFedCommand.BAD_INPUT;
         }

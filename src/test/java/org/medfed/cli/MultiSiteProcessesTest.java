@@ -153,6 +153,16 @@ class MultiSiteProcessesTest {
             node.waitFor(60);
             assertThat(node.output()).contains("node stopped: it left the study");
         }
+        // a node the coordinator refuses stops with exit code 2, so that a service manager sees it failed
+        java.util.concurrent.ExecutorService executor = java.util.concurrent.Executors.newCachedThreadPool();
+        try (var server = org.medfed.study.CoordinatorListening.start(new org.medfed.project.CoordinatorSection(port,
+                "127.0.0.1", kit.resolve("coordinator").toString()), study, List.of("someone-else"), executor)) {
+            CliRunner refused = CliRunner.run("node", "--config", config.toString());
+            assertThat(refused.exitCode()).as(refused.err()).isEqualTo(MedFedCommand.BAD_INPUT);
+            assertThat(refused.err()).contains("medfed node: the coordinator refused this node: ");
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     /** Waits for {@code fragment} in what the audit log gained after its first {@code from} bytes. */
