@@ -216,6 +216,7 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         stdout.flush();
+        ResultStatistics.untrainedBy(result.history()).forEach(w -> err.println("warning: " + w));
         LearningCurve.stillImproving(result.history(), prepared.study().strategy().asynchronous())
                 .ifPresent(note -> err.println("note: " + note));
         err.println("written to " + dir.toAbsolutePath());

@@ -118,6 +118,8 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
         // explains the comparisons after it
         org.medfed.engine.LearningCurve.stillImproving(result.history(), result.prepared().study().strategy()
                 .asynchronous()).ifPresent(note -> warnings.add(0, note));
+        // first of all: a hospital listed with the results whose data never trained the model
+        warnings.addAll(0, untrainedBy(result.history()));
         return new ResultStatistics(hospitals, figures, comparisons, warnings, limits);
     }
 
@@ -183,6 +185,18 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
         return new Comparison(hospital, n, n == 0 ? Double.NaN : (double) fedRight / n,
                 n == 0 ? Double.NaN : (double) aloneRight / n, onlyFederated, onlyAlone,
                 McNemar.pValue(onlyFederated, onlyAlone), McNemar.verdict(onlyFederated, onlyAlone));
+    }
+
+    /**
+     * A warning per hospital none of whose updates reached the model (its node refused every round, say): it still has
+     * a column with the results, being tested, but the model learnt nothing from its patients.
+     */
+    public static List<String> untrainedBy(org.medfed.engine.RunHistory history) {
+        int records = history.rounds().size();
+        return history.neverMerged().entrySet().stream().map(e -> e.getKey() + "'s data did not train this model: "
+                + "none of its updates reached it in " + records + (records == 1 ? " round" : " rounds") + " ("
+                + e.getValue() + "); its figures are those of a model trained on the other hospitals' data alone")
+                .toList();
     }
 
     /** The warnings {@code stats} call for, given what protected the run. */

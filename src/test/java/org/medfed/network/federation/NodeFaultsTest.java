@@ -111,9 +111,13 @@ class NodeFaultsTest {
             List<Participant> remote = new ArrayList<>();
             for (InProcessParticipant p : hs) {
                 SiteCallHandler site = new SiteCallHandler(Map.of("data", p.site()));
-                CallHandler h = !p.name().equals("hospital-b") ? site : (dataset, request, control) -> {
+                CallHandler h = !p.name().equals("hospital-b") && !p.name().equals("hospital-c") ? site
+                        : (dataset, request, control) -> {
                     if (request.round() > 1 && request.procedure() == Procedure.TRAIN) {
                         throw new PolicyRefusal("this hospital allows at most 1 round");
+                    }
+                    if (p.name().equals("hospital-c") && request.procedure() == Procedure.TRAIN) {
+                        throw new PolicyRefusal("this hospital requires differential privacy");
                     }
                     return site.handle(dataset, request, control);
                 };
@@ -123,8 +127,16 @@ class NodeFaultsTest {
             net.awaitConnected(names);
             RunHistory h = run(remote, 2, 1, null);
             assertThat(h.status()).isEqualTo(RunStatus.FINISHED);
-            assertThat(h.rounds().get(1).failures()).singleElement().satisfies(f -> assertThat(f.reason())
+            assertThat(h.rounds().get(1).failures()).filteredOn(f -> f.participant().equals("hospital-b"))
+                    .singleElement().satisfies(f -> assertThat(f.reason())
                     .isEqualTo("hospital-b refused: this hospital allows at most 1 round"));
+            // hospital-b trained in round 1; hospital-c refused every round: the run says its data trained nothing
+            assertThat(h.neverMerged()).containsExactly(java.util.Map.entry("hospital-c",
+                    "round 1: hospital-c refused: this hospital requires differential privacy"));
+            assertThat(org.medfed.study.ResultStatistics.untrainedBy(h)).containsExactly("hospital-c's data did not "
+                    + "train this model: none of its updates reached it in 2 rounds (round 1: hospital-c refused: this "
+                    + "hospital requires differential privacy); its figures are those of a model trained on the other "
+                    + "hospitals' data alone");
         }
     }
 
