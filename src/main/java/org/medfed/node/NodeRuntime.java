@@ -27,7 +27,7 @@ import org.medfed.study.Version;
  */
 public final class NodeRuntime implements AutoCloseable {
 
-    /** How long a node that cannot serve tries to tell the coordinator so before it stops. */
+    /** How long a node that cannot serve waits for the coordinator to hear so before it stops. */
     private static final java.time.Duration TELLING_AT_MOST = java.time.Duration.ofSeconds(5);
 
     private final NodeClient client;
@@ -100,7 +100,7 @@ public final class NodeRuntime implements AutoCloseable {
 
     /**
      * A node that cannot serve says why to the coordinator, whose researcher would otherwise wait for it in vain (by
-     * default ten minutes); a coordinator not listening yet is not waited for long, the hospital has its own error.
+     * default ten minutes); a coordinator not listening now is not waited for, the hospital has its own error.
      */
     private static void tellCoordinator(NodeConfig config, TlsIdentity tls, RuntimeException why, Consumer<String> log) {
         String reason = why.getMessage() != null ? why.getMessage() : why.getClass().getSimpleName();
@@ -109,8 +109,8 @@ public final class NodeRuntime implements AutoCloseable {
                 TELLING_AT_MOST);
         log.accept(told ? "told the coordinator at " + config.coordinator() + " that this node cannot serve study '"
                 + config.study() + "', and why"
-                : "could not tell the coordinator at " + config.coordinator() + " that this node cannot serve (not "
-                + "reachable within " + TELLING_AT_MOST.toSeconds() + " s)");
+                : "could not tell the coordinator at " + config.coordinator() + " that this node cannot serve (it "
+                + "is not listening, or did not answer within " + TELLING_AT_MOST.toSeconds() + " s)");
     }
 
     /**

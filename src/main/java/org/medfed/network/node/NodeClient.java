@@ -154,54 +154,45 @@ public final class NodeClient implements AutoCloseable {
 
     /**
      * For a node that could not start (a dataset's file missing or unreadable): tells the coordinator why, so that its
-     * researcher learns it at once rather than after waiting for this node in vain. Dials for at most {@code within}
-     * (the coordinator may not be listening yet); returns whether the coordinator heard it.
+     * researcher learns it at once rather than after waiting for this node in vain. One attempt of at most
+     * {@code within}: a coordinator not listening now is not waited for (the hospital has its own error to act on);
+     * returns whether the coordinator heard it.
      */
     public static boolean tellCannotServe(Identity identity, String host, int port, TlsIdentity tls, String reason,
                                           Duration within) {
         ManagedChannel channel = NettyChannelBuilder.forAddress(host, port, NodeTls.channelCredentials(tls)).build();
-        long end = System.nanoTime() + within.toNanos();
         try {
-            while (true) {
-                java.util.concurrent.CompletableFuture<Boolean> heard = new java.util.concurrent.CompletableFuture<>();
-                StreamObserver<NodeMessage> out = FederationGrpc.newStub(channel).connect(new StreamObserver<>() {
-                    @Override
-                    public void onNext(CoordinatorMessage m) {
-                        // a coordinator that refuses this node (another study) has heard it too
-                        heard.complete(true);
-                    }
-
-                    @Override
-                    public void onError(Throwable t) {
-                        heard.complete(false);
-                    }
-
-                    @Override
-                    public void onCompleted() {
-                        heard.complete(true);
-                    }
-                });
-                out.onNext(NodeMessage.newBuilder().setHello(Hello.newBuilder().setNode(identity.node())
-                        .setStudy(identity.study()).setVersion(identity.version()).setProtocol(identity.protocol())
-                        .setCannotServe(reason)).build());
-                long left = end - System.nanoTime();
-                boolean told;
-                try {
-                    told = heard.get(Math.max(1, left), TimeUnit.NANOSECONDS);
-                } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
-                    told = false;
+            java.util.concurrent.CompletableFuture<Boolean> heard = new java.util.concurrent.CompletableFuture<>();
+            StreamObserver<NodeMessage> out = FederationGrpc.newStub(channel).connect(new StreamObserver<>() {
+                @Override
+                public void onNext(CoordinatorMessage m) {
+                    // a coordinator that refuses this node (another study) has heard it too
+                    heard.complete(true);
                 }
+
+                @Override
+                public void onError(Throwable t) {
+                    heard.complete(false);
+                }
+
+                @Override
+                public void onCompleted() {
+                    heard.complete(true);
+                }
+            });
+            out.onNext(NodeMessage.newBuilder().setHello(Hello.newBuilder().setNode(identity.node())
+                    .setStudy(identity.study()).setVersion(identity.version()).setProtocol(identity.protocol())
+                    .setCannotServe(reason)).build());
+            try {
+                return heard.get(within.toNanos(), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                return false;
+            } finally {
                 try {
                     out.onCompleted();
                 } catch (RuntimeException ignored) {
                     // already closed
                 }
-                left = end - System.nanoTime();
-                if (told || left <= 0) {
-                    return told;
-                }
-                Thread.sleep(Math.min(FIRST_RETRY.toMillis(), left / 1_000_000 + 1));
-                channel.resetConnectBackoff();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
