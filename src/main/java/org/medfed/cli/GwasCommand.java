@@ -103,9 +103,18 @@ final class GwasCommand implements Callable<Integer> {
         try (CoordinatorServer server = coordinator.start(study, studyFile, nodes, executor)) {
             err.println("listening on port " + server.port() + " for the nodes of " + String.join(", ", nodes));
             server.nodes().onChange(c -> err.println("  " + c.describe()));
-            return AssociationStudy.runThroughNodes(workers, study, studyFile, server.nodes(),
-                    Duration.ofSeconds(coordinator.waitSeconds), dir, force, RunControl.free(), progress,
-                    message -> err.println(message + " ..."));
+            try {
+                var result = AssociationStudy.runThroughNodes(workers, study, studyFile, server.nodes(),
+                        Duration.ofSeconds(coordinator.waitSeconds), dir, force, RunControl.free(), progress,
+                        message -> err.println(message + " ..."));
+                server.closingBecause("the coordinator's association study is over");
+                return result;
+            } catch (RuntimeException e) {
+                // the nodes learn that the study stopped, not the details, which may concern another hospital
+                server.closingBecause("the association study stopped at the coordinator before it ended; its "
+                        + "researcher has the reason");
+                throw e;
+            }
         } finally {
             executor.shutdownNow();
         }

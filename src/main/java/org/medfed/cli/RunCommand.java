@@ -133,11 +133,21 @@ final class RunCommand implements Callable<Integer> {
         try (CoordinatorServer server = coordinator.start(study, base, nodes, executor)) {
             err.println("listening on port " + server.port() + " for the nodes of " + String.join(", ", nodes));
             server.nodes().onChange(c -> err.println("  " + c.describe()));
-            PreparedStudy prepared = MultiSiteStudy.prepare(workers, study, base, server.nodes(),
-                    Duration.ofSeconds(coordinator.waitSeconds), folder.dir().toAbsolutePath().toString(),
-                    message -> err.println(message + " ..."), LocalHospitals.of(study, base));
-            report(prepared);
-            return then.apply(prepared);
+            try {
+                PreparedStudy prepared = MultiSiteStudy.prepare(workers, study, base, server.nodes(),
+                        Duration.ofSeconds(coordinator.waitSeconds), folder.dir().toAbsolutePath().toString(),
+                        message -> err.println(message + " ..."), LocalHospitals.of(study, base));
+                report(prepared);
+                int code = then.apply(prepared);
+                server.closingBecause(code == MedFedCommand.OK ? "the coordinator's run of the study is over"
+                        : "the coordinator's run of the study failed; its researcher has the reason");
+                return code;
+            } catch (RuntimeException e) {
+                // the nodes learn that the study stopped, not the details, which may concern another hospital
+                server.closingBecause("the study stopped at the coordinator before it ended; its researcher has the "
+                        + "reason");
+                throw e;
+            }
         } finally {
             executor.shutdownNow();
         }

@@ -188,7 +188,7 @@ class MixedStudyTest {
 
     /** A hospital whose policy stops after round 2 of a study of 3 says so when the study opens, before round 1. */
     @Test
-    void aNodesLimitOfRoundsBelowTheStudysIsAWarningBeforeRoundOne() {
+    void aNodesLimitOfRoundsBelowTheStudysIsAWarningBeforeRoundOne() throws InterruptedException {
         Study sample = StudyFile.load(SAMPLE);
         Study study = sample.withTraining(sample.training().withRounds(3));
         List<ParticipantEntry> mixed = new ArrayList<>();
@@ -212,6 +212,16 @@ class MixedStudyTest {
                             + "node.json), and this study plans 3: from round 3 on it refuses every request, so those "
                             + "rounds go on without it and the final results will not include it; run 2 rounds "
                             + "(--rounds 2), or ask the hospital to raise its limit");
+
+            // the coordinator's end is told to the hospitals in its words, not as a failure
+            server.closingBecause("the coordinator's run of the study is over");
+            server.close();
+            long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (nodes.log.stream().noneMatch(l -> l.contains("closed")) && System.nanoTime() < until) {
+                Thread.sleep(50);
+            }
+            assertThat(nodes.log).contains("mountain-hospital: the coordinator closed the connection: the coordinator's "
+                    + "run of the study is over; this node waits for it to listen again");
         } finally {
             executor.shutdownNow();
         }

@@ -68,6 +68,8 @@ public final class CoordinatorServer implements AutoCloseable {
         return new CoordinatorServer(server, registry);
     }
 
+    private volatile String closing = "the coordinator stopped";
+
     public int port() {
         return server.getPort();
     }
@@ -76,9 +78,17 @@ public final class CoordinatorServer implements AutoCloseable {
         return registry;
     }
 
+    /**
+     * What the nodes are told when this server closes (their log shows it), instead of "the coordinator stopped": how
+     * the study's run ended, in words that name no other hospital.
+     */
+    public void closingBecause(String reason) {
+        closing = reason;
+    }
+
     @Override
     public void close() {
-        registry.closeAll("the coordinator stopped");
+        registry.closeAll(closing);
         server.shutdownNow();
         try {
             server.awaitTermination(5, TimeUnit.SECONDS);

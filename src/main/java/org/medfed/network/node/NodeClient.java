@@ -225,12 +225,14 @@ public final class NodeClient implements AutoCloseable {
 
         @Override
         public void onError(Throwable t) {
-            lost(describe(t));
+            boolean closedByCoordinator = t instanceof io.grpc.StatusRuntimeException s
+                    && s.getStatus().getCode() == io.grpc.Status.Code.CANCELLED && s.getStatus().getDescription() != null;
+            lost(describe(t), closedByCoordinator);
         }
 
         @Override
         public void onCompleted() {
-            lost("the coordinator closed the connection");
+            lost("the coordinator closed the connection", true);
         }
     }
 
@@ -308,7 +310,8 @@ public final class NodeClient implements AutoCloseable {
         send(NodeMessage.newBuilder().setReply(reply).build());
     }
 
-    private void lost(String why) {
+    /** @param closedByCoordinator the coordinator ended the connection on purpose (its run is over, say) */
+    private void lost(String why, boolean closedByCoordinator) {
         ScheduledFuture<?> h = heartbeat;
         if (h != null) {
             h.cancel(false);
@@ -322,7 +325,11 @@ public final class NodeClient implements AutoCloseable {
         boolean wasConnected = state == State.CONNECTED;
         String problem = wasConnected ? "lost the connection to the coordinator (" + why + ")"
                 : "cannot reach the coordinator at " + target + ": " + why;
-        if (wasConnected) {
+        if (wasConnected && closedByCoordinator) {
+            // the usual end of a study: not a failure, and the node stays ready for the next run or a resumed one
+            problem = "the coordinator closed the connection: " + why;
+            log.accept(problem + "; this node waits for it to listen again");
+        } else if (wasConnected) {
             log.accept(problem + "; dialling again");
         } else if (!java.util.Objects.equals(problem, lastProblem)) {
             // said once per distinct reason, so that a wrong certificate or address is seen, not retried in silence
@@ -393,7 +400,21 @@ public final class NodeClient implements AutoCloseable {
             }
             String why = root != t && root.getMessage() != null ? root.getMessage()
                     : s.getStatus().getDescription() != null ? s.getStatus().getDescription() : "unavailable";
+            if (why.contains("Connection refused")) {
+                // Netty's "finishConnect(..) failed with error(-111): Connection refused" means nothing to a hospital
+                return "nothing listens there (connection refused): the coordinator is not running now, or listens "
+                        + "on another port";
+            }
+            if (why.contains("Network closed for unknown reason")) {
+                return "the network connection closed without a reason (the coordinator stopped, or the network "
+                        + "dropped it)";
+            }
             return "not reachable (" + why + ")";
+        }
+        if (t instanceof io.grpc.StatusRuntimeException s && s.getStatus().getCode() == io.grpc.Status.Code.CANCELLED
+                && s.getStatus().getDescription() != null) {
+            // the coordinator's own words for closing the connection ("the coordinator stopped")
+            return s.getStatus().getDescription();
         }
         return String.valueOf(t.getMessage());
     }
