@@ -24,7 +24,9 @@ public final class DatasetCallHandler implements CallHandler {
         ServedDataset d = datasets.get(id);
         if (d == null) {
             throw new ProtocolException("this node has no dataset '" + id + "'; it registers "
-                    + String.join(", ", new TreeMap<>(datasets).keySet()));
+                    + String.join(", ", new TreeMap<>(datasets).keySet().stream().map(known -> "'" + known + "'").toList())
+                    + " (the \"id\" of each entry of its node.json's \"datasets\"): name one of them as this "
+                    + "hospital's \"dataset\" in the study");
         }
         return d;
     }

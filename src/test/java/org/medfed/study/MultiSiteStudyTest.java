@@ -116,7 +116,9 @@ class MultiSiteStudyTest {
             assertThatThrownBy(() -> MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE.toAbsolutePath(), net.server.nodes(),
                     Duration.ofSeconds(20), "test-run", m -> { }))
                     .isInstanceOf(org.medfed.engine.SiteFailure.class)
-                    .hasMessage("rural-clinic-node: this node has no dataset 'lungs'; it registers heart");
+                    .hasMessage("rural-clinic-node: this node has no dataset 'lungs'; it registers 'heart' (the \"id\" of "
+                            + "each entry of its node.json's \"datasets\"): name one of them as this hospital's "
+                            + "\"dataset\" in the study");
         }
     }
 

@@ -96,6 +96,8 @@ final class KitReadmes {
                    `policy`: the kinds of data the node may use, the smallest number of patients an answer may
                    describe, whether differential privacy is required and the largest privacy budget, the most
                    rounds. `auditLog` names the file where the node records the requests it answered.
+                   `datasets[].id` (`data` in this template) is the name the study uses for your dataset: keep it,
+                   or tell the researcher the id you give it.
                 3. Start the node from this folder:
 
                        java -jar medfed.jar node --config node.json
