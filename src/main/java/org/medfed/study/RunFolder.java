@@ -189,9 +189,14 @@ public final class RunFolder implements AutoCloseable {
         Properties p = readInfo();
         String status = p.getProperty(STATUS, "");
         if (!status.equals(RUNNING)) {
-            throw new BadInputException(dir, null, "the run already finished (status " + status + ", "
-                    + p.getProperty(ROUNDS_COMPLETED, "?") + " of " + p.getProperty(ROUNDS_PLANNED, "?")
-                    + " rounds); there is nothing to resume");
+            String rounds = p.getProperty(ROUNDS_COMPLETED, "?") + " of " + p.getProperty(ROUNDS_PLANNED, "?")
+                    + " rounds";
+            // a run that failed or was stopped ended on its own terms, with its outputs: it is not "finished"
+            throw new BadInputException(dir, null, status.equals("finished")
+                    ? "the run already finished (status finished, " + rounds + "); there is nothing to resume"
+                    : "the run ended with status " + status + " after " + rounds + ", and wrote its outputs; only a "
+                    + "run that was interrupted (killed, or Ctrl-C) is resumed: start it again, with --rounds to stop "
+                    + "earlier");
         }
         String studyFile = required(p, STUDY_FILE);
         long seed;

@@ -127,12 +127,20 @@ class ResumeCommandTest {
     }
 
     @Test
-    void aFinishedRunSaysSo() {
+    void aFinishedRunSaysSo() throws Exception {
         Path dir = tmp.resolve("done");
         assertThat(CliRunner.run("run", STUDY, "--rounds", "2", "--out", dir.toString()).exitCode()).isZero();
         CliRunner again = CliRunner.run("run", "--resume", dir.toString());
         assertThat(again.exitCode()).isEqualTo(2);
         assertThat(again.err()).contains("medfed: done: the run already finished (status finished, 2 of 2 rounds)");
+
+        // a run that failed (a round without enough hospitals) is not called finished, and is told what to do
+        Path info = dir.resolve(RunFolder.INFO);
+        Files.writeString(info, Files.readString(info).replace("status=finished", "status=failed"));
+        CliRunner failed = CliRunner.run("run", "--resume", dir.toString());
+        assertThat(failed.exitCode()).isEqualTo(2);
+        assertThat(failed.err()).contains("the run ended with status failed after 2 of 2 rounds, and wrote its outputs; "
+                + "only a run that was interrupted (killed, or Ctrl-C) is resumed").doesNotContain("already finished");
     }
 
     @Test
