@@ -106,6 +106,12 @@ final class StudyFlags {
     @Option(names = "--dp-adaptive-clipping", description = "client-level DP: adapt the clipping norm to the median update")
     boolean dpAdaptive;
 
+    @Option(names = "--dp-noise-at-hospitals",
+            description = "client-level DP: each hospital adds its share of the noise before its update leaves (what "
+                    + "a hospital whose node requires DP checks; with --secure-aggregation the coordinator sees only "
+                    + "the noised sum)")
+    boolean dpAtHospitals;
+
     @Option(names = "--dp-sgd-epsilon", paramLabel = "EPS",
             description = "example-level DP-SGD in each hospital: target epsilon per hospital")
     Double dpSgdEpsilon;
@@ -207,12 +213,13 @@ final class StudyFlags {
 
     private Study protections(Study study) {
         Study s = study;
-        if (dpNoise != null || dpEpsilon != null || dpClip != null || dpDelta != null || dpAdaptive
+        if (dpNoise != null || dpEpsilon != null || dpClip != null || dpDelta != null || dpAdaptive || dpAtHospitals
                 || secureAggregation || paillier || seededRandomness || dpSgdEpsilon != null || dpSgdNoise != null
                 || dpSgdClip != null) {
             PrivacySection p = s.privacy() == null ? new PrivacySection(null, null, null, null) : s.privacy();
             PrivacySection.DpSection dp = p.dp();
-            boolean clientLevelFlags = dpNoise != null || dpEpsilon != null || dpClip != null || dpAdaptive;
+            boolean clientLevelFlags = dpNoise != null || dpEpsilon != null || dpClip != null || dpAdaptive
+                    || dpAtHospitals;
             boolean dpSgdFlags = dpSgdEpsilon != null || dpSgdNoise != null || dpSgdClip != null;
             // --dp-delta is the delta of whichever DP is on; only on its own does it stand for client-level DP
             boolean deltaForClientLevel = dpDelta != null && (dp != null || !dpSgdFlags && p.dpSgd() == null);
@@ -220,7 +227,8 @@ final class StudyFlags {
                 PrivacySection.DpSection old = dp == null ? new PrivacySection.DpSection(null, null, null, null, null, null) : dp;
                 dp = new PrivacySection.DpSection(or(dpClip, old.clipNorm()), dpNoise != null ? dpNoise
                         : (dpEpsilon != null ? null : old.noiseMultiplier()), or(dpDelta, old.delta()),
-                        or(dpEpsilon, old.targetEpsilon()), old.noisePlacement(), dpAdaptive || old.adaptiveClipping());
+                        or(dpEpsilon, old.targetEpsilon()), dpAtHospitals ? "participants" : old.noisePlacement(),
+                        dpAdaptive || old.adaptiveClipping());
             }
             p = new PrivacySection(dp, p.dpSgd(),
                     secureAggregation && p.secureAggregation() == null ? new PrivacySection.SecureAggregationSection(null, null)

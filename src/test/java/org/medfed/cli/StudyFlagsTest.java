@@ -49,6 +49,13 @@ class StudyFlagsTest {
     }
 
     @Test
+    void noiseAtTheHospitalsPlacesClientLevelNoiseThere() {
+        assertThat(privacyAfter("--dp-epsilon", "8", "--dp-noise-at-hospitals").dp().noisePlacement())
+                .isEqualTo("participants");
+        assertThat(privacyAfter("--dp-epsilon", "8").dp().noisePlacement()).isEqualTo("aggregator");
+    }
+
+    @Test
     void deltaOnItsOwnIsClientLevelDp() {
         PrivacySection p = privacyAfter("--dp-epsilon", "5", "--dp-delta", "1e-4");
         assertThat(p.dp().delta()).isEqualTo(1e-4);

@@ -226,4 +226,47 @@ class MixedStudyTest {
             executor.shutdownNow();
         }
     }
+
+    /**
+     * A hospital whose node requires differential privacy takes part in a study whose client-level noise the hospitals
+     * add (what --dp-noise-at-hospitals sets), and refuses, naming that remedy, the same study with the noise added at
+     * the coordinator.
+     */
+    @Test
+    void aNodeThatRequiresDpServesClientLevelNoiseAddedAtTheHospitalsAndNamesItWhenRefusing() {
+        Study sample = StudyFile.load(SAMPLE);
+        List<ParticipantEntry> mixed = new ArrayList<>();
+        for (ParticipantEntry p : sample.participants()) {
+            mixed.add(BEHIND_NODES.contains(p.name()) ? ParticipantEntry.remote(p.name(), p.name(), "heart") : p);
+        }
+        Study base = sample.withTraining(sample.training().withRounds(2)).withParticipants(mixed);
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try (KitNodes nodes = new KitNodes(tmp, "heart", BEHIND_NODES);
+             CoordinatorServer server = CoordinatorListening.start(new CoordinatorSection(nodes.port, "127.0.0.1",
+                     nodes.coordinatorFolder().toString()), SAMPLE, MultiSiteStudy.nodes(base), executor)) {
+            nodes.configure("city-general", StudyFile.resolve(SAMPLE, "data/city-general.csv"), null);
+            nodes.configure("mountain-hospital", StudyFile.resolve(SAMPLE, "data/mountain-hospital.csv"),
+                    "{\"dataKinds\": [\"table\"], \"procedures\": null, \"minimumCount\": 5, "
+                            + "\"requireDifferentialPrivacy\": true, \"maxEpsilon\": null, \"maxRounds\": 100}");
+            BEHIND_NODES.forEach(nodes::start);
+            for (String placement : List.of("participants", "aggregator")) {
+                Study study = base.withPrivacy(new org.medfed.project.PrivacySection(
+                        new org.medfed.project.PrivacySection.DpSection(null, null, null, 8.0, placement, null),
+                        null, null, null));
+                PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), study, SAMPLE, server.nodes(),
+                        Duration.ofSeconds(30), "dp-" + placement, m -> { }, LocalHospitals.of(study, SAMPLE));
+                StudyResult r = StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, false),
+                        RunListener.NONE, RunControl.free(), m -> { });
+                if (placement.equals("participants")) {
+                    assertThat(r.history().neverMerged()).as(r.history().message()).isEmpty();
+                } else {
+                    assertThat(r.history().neverMerged()).containsOnlyKeys("mountain-hospital");
+                    assertThat(r.history().neverMerged().get("mountain-hospital"))
+                            .contains("requires differential privacy").contains("--dp-noise-at-hospitals");
+                }
+            }
+        } finally {
+            executor.shutdownNow();
+        }
+    }
 }

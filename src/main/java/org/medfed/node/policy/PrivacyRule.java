@@ -42,7 +42,10 @@ final class PrivacyRule {
                     + " filter with noise"
                     : asked + " carries none that protects: " + carried.stream()
                     .map(p -> p.name() + ": " + p.ineffective().orElseThrow()).collect(Collectors.joining("; "));
-            return Optional.of(demand + ", but " + why);
+            // the researcher reads this at the coordinator: what would satisfy the hospital, in the command's terms
+            return Optional.of(demand + ", but " + why + "; a study meets it with DP-SGD at the hospitals "
+                    + "(--dp-sgd-epsilon, or privacy.dpSgd) or with client-level DP whose noise the hospitals add "
+                    + "(--dp-epsilon with --dp-noise-at-hospitals, or privacy.dp.noisePlacement \"participants\")");
         }
         if (maxEpsilon.isEmpty()) {
             return Optional.empty();

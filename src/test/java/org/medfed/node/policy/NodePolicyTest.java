@@ -154,7 +154,9 @@ class NodePolicyTest {
     void dpRequiredRefusesTrainingWithoutAnyDp() {
         assertThat(policy(true, null).refusal(train(null), "table", TRAIN_SIZE)).contains("this hospital requires "
                 + "differential privacy on anything trained on its rows, but this 'train' request carries neither "
-                + "DP-SGD settings nor a dp.clip-noise filter with noise");
+                + "DP-SGD settings nor a dp.clip-noise filter with noise; a study meets it with DP-SGD at the "
+                + "hospitals (--dp-sgd-epsilon, or privacy.dpSgd) or with client-level DP whose noise the hospitals add "
+                + "(--dp-epsilon with --dp-noise-at-hospitals, or privacy.dp.noisePlacement \"participants\")");
     }
 
     @Test
