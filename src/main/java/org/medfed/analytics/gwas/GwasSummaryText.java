@@ -45,7 +45,8 @@ public final class GwasSummaryText {
                 out.append("  ").append(line).append('\n');
             }
             if (site.lowCallRate() > 0) {
-                out.append("  ").append(site.lowCallRate()).append(" samples called at fewer than ")
+                out.append("  ").append(site.lowCallRate()).append(site.lowCallRate() == 1 ? " sample" : " samples")
+                        .append(" called at fewer than ")
                         .append(percent(qc.minSampleCallRate())).append(" of variants (left out)")
                         .append(site.lowCallRateExamples().isEmpty() ? ""
                                 : ", e.g. " + String.join(", ", site.lowCallRateExamples())).append('\n');
