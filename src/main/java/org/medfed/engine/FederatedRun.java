@@ -146,7 +146,8 @@ public final class FederatedRun {
     /** The rounds after {@code done}, from {@code start}; returns the history however the run ended. */
     private RunHistory loop(List<RoundRecord> done, ModelVector start, ResumableRandom sampler, RunControl control,
                             CheckpointStore checkpoints) {
-        long startNanos = System.nanoTime();
+        // a resumed run's duration counts the rounds it had done before, not the time it lay interrupted
+        long startNanos = System.nanoTime() - done.stream().mapToLong(r -> r.duration().toNanos()).sum();
         List<String> names = List.copyOf(byName.keySet());
         List<RoundRecord> rounds = new ArrayList<>(done);
         ModelVector global = start;

@@ -161,8 +161,10 @@ public final class RunFolder implements AutoCloseable {
      */
     public ResultStatistics finish(StudyResult result) {
         claim();
-        ResultStatistics stats = RunOutputs.write(result, dir);
         Properties p = readInfo();
+        // a resumed run started when it was first started, as run.properties keeps it; summary.json says the same
+        StudyResult run = originalStart(p).map(result::startedAt).orElse(result);
+        ResultStatistics stats = RunOutputs.write(run, dir);
         p.setProperty(STATUS, result.history().status().name().toLowerCase(Locale.ROOT));
         p.setProperty(ROUNDS_COMPLETED, String.valueOf(result.history().rounds().size()));
         p.setProperty("seconds", String.valueOf(result.history().duration().toMillis() / 1000.0));
@@ -176,6 +178,14 @@ public final class RunFolder implements AutoCloseable {
         writeInfo(p);
         claim().finish();
         return stats;
+    }
+
+    private static java.util.Optional<Instant> originalStart(Properties p) {
+        try {
+            return java.util.Optional.ofNullable(p.getProperty(STARTED)).map(Instant::parse);
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     /**

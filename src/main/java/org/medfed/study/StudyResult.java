@@ -29,6 +29,12 @@ public record StudyResult(PreparedStudy prepared, long seed, RunHistory history,
         keptCandidates = Map.copyOf(keptCandidates);
     }
 
+    /** This result as of a run that started at {@code when} (a resumed run: when it was first started). */
+    public StudyResult startedAt(Instant when) {
+        return new StudyResult(prepared, seed, history, baselines, protections, when, finished, personal, personalModels,
+                keptCandidates);
+    }
+
     /** A run without personalisation. */
     public StudyResult(PreparedStudy prepared, long seed, RunHistory history, List<BaselineResult> baselines,
                        Map<String, Object> protections, Instant started, Instant finished) {

@@ -124,6 +124,13 @@ class ResumeCommandTest {
                 straight.toString());
         assertThat(uninterrupted.exitCode()).as(uninterrupted.err()).isZero();
         assertSameOutputs(killed, straight);
+        // summary.json gives the run's first start, as run.properties does, not the resume's
+        java.util.Properties info = new java.util.Properties();
+        try (var in = Files.newBufferedReader(killed.resolve(RunFolder.INFO))) {
+            info.load(in);
+        }
+        assertThat(Files.readString(killed.resolve("summary.json")))
+                .contains("\"started\" : \"" + info.getProperty("started") + "\"");
     }
 
     @Test
