@@ -95,7 +95,8 @@ final class RunCommand implements Callable<Integer> {
             base = studyFile;
         } else {
             study = flags.fromFlags();
-            base = Path.of("command-line-study.json").toAbsolutePath();
+            // no file: messages about the study then name it for what it is
+            base = Path.of("study from the command line").toAbsolutePath();
         }
         if (rounds != null) {
             StudyFlags.check(org.medfed.engine.Limit.ROUNDS, "--rounds", rounds);
