@@ -35,12 +35,7 @@ class MultiSiteProcessesTest {
     @Test
     void nodesAndACoordinatorKilledWithMinus9() throws Exception {
         int port = freePort();
-        Path kit = tmp.resolve("kit");
-        List<String> provision = new ArrayList<>(List.of("provision", "--study", "heart-e2e", "--coordinator",
-                "127.0.0.1:" + port, "--out", kit.toString()));
-        HOSPITALS.forEach(h -> provision.addAll(List.of("--hospital", h)));
-        CliRunner made = CliRunner.run(provision.toArray(String[]::new));
-        assertThat(made.exitCode()).as(made.err()).isZero();
+        Path kit = provision(port);
         Map<String, Path> configs = new LinkedHashMap<>();
         for (String h : HOSPITALS) {
             configs.put(h, writeNodeConfig(kit.resolve("hospitals").resolve(h), h, port));
@@ -127,12 +122,7 @@ class MultiSiteProcessesTest {
     @Test
     void aCoordinatorInterruptedWhileWaitingForItsNodesLeavesNoFolder() throws Exception {
         int port = freePort();
-        Path kit = tmp.resolve("kit");
-        List<String> provision = new ArrayList<>(List.of("provision", "--study", "heart-e2e", "--coordinator",
-                "127.0.0.1:" + port, "--out", kit.toString()));
-        HOSPITALS.forEach(h -> provision.addAll(List.of("--hospital", h)));
-        CliRunner made = CliRunner.run(provision.toArray(String[]::new));
-        assertThat(made.exitCode()).as(made.err()).isZero();
+        Path kit = provision(port);
         Path study = writeStudy(tmp.resolve("study.json"));
         Path out = tmp.resolve("runs").resolve("waiting");
         try (ChildJava coordinator = ChildJava.medfed("run", study.toString(), "--listen", String.valueOf(port),
@@ -177,6 +167,17 @@ class MultiSiteProcessesTest {
             Thread.sleep(50);
         }
         throw new AssertionError("no '" + fragment + "' in " + audit);
+    }
+
+    /** The study kit of HOSPITALS for a coordinator on {@code port}, made by {@code medfed provision}. */
+    private Path provision(int port) {
+        Path kit = tmp.resolve("kit");
+        List<String> provision = new ArrayList<>(List.of("provision", "--study", "heart-e2e", "--coordinator",
+                "127.0.0.1:" + port, "--out", kit.toString()));
+        HOSPITALS.forEach(h -> provision.addAll(List.of("--hospital", h)));
+        CliRunner made = CliRunner.run(provision.toArray(String[]::new));
+        assertThat(made.exitCode()).as(made.err()).isZero();
+        return kit;
     }
 
     private static Path writeNodeConfig(Path folder, String hospital, int port) throws IOException {

@@ -38,6 +38,21 @@ class MixedStudyTest {
     @TempDir
     Path tmp;
 
+    /** {@code study} with the hospitals of BEHIND_NODES named by their node and its dataset "heart". */
+    private static Study behindNodes(Study study) {
+        List<ParticipantEntry> mixed = new ArrayList<>();
+        for (ParticipantEntry p : study.participants()) {
+            mixed.add(BEHIND_NODES.contains(p.name()) ? ParticipantEntry.remote(p.name(), p.name(), "heart") : p);
+        }
+        return study.withParticipants(mixed);
+    }
+
+    /** A coordinator listening with the kit of {@code nodes} for the nodes of {@code study}. */
+    private static CoordinatorServer listen(KitNodes nodes, Study study, ExecutorService executor) {
+        return CoordinatorListening.start(new CoordinatorSection(nodes.port, "127.0.0.1",
+                nodes.coordinatorFolder().toString()), SAMPLE, MultiSiteStudy.nodes(study), executor);
+    }
+
     @Test
     void aStudyWithHospitalsHereAndBehindNodesEqualsItsSimulationBitForBit() {
         Study sample = StudyFile.load(SAMPLE);
@@ -45,16 +60,11 @@ class MixedStudyTest {
         StudyResult local = StudyRunner.run(TestWorkers.shared(), PreparedStudy.prepare(study, SAMPLE), new RunOptions(null, null, true),
                 RunListener.NONE, RunControl.free(), m -> { });
 
-        List<ParticipantEntry> mixed = new ArrayList<>();
-        for (ParticipantEntry p : study.participants()) {
-            mixed.add(BEHIND_NODES.contains(p.name()) ? ParticipantEntry.remote(p.name(), p.name(), "heart") : p);
-        }
-        Study multi = study.withParticipants(mixed);
+        Study multi = behindNodes(study);
         assertThat(MultiSiteStudy.isMultiSite(multi)).isTrue();
         ExecutorService executor = Executors.newCachedThreadPool();
         try (KitNodes nodes = new KitNodes(tmp, "heart", BEHIND_NODES);
-             CoordinatorServer server = CoordinatorListening.start(new CoordinatorSection(nodes.port, "127.0.0.1",
-                     nodes.coordinatorFolder().toString()), SAMPLE, MultiSiteStudy.nodes(multi), executor)) {
+             CoordinatorServer server = listen(nodes, multi, executor)) {
             for (String h : BEHIND_NODES) {
                 nodes.configure(h, StudyFile.resolve(SAMPLE, sample.participants().stream()
                         .filter(p -> p.name().equals(h)).findFirst().orElseThrow().data().get(0)), null);
@@ -93,15 +103,10 @@ class MixedStudyTest {
         StudyResult local = StudyRunner.run(TestWorkers.shared(), PreparedStudy.prepare(study, SAMPLE),
                 new RunOptions(null, null, false), RunListener.NONE, RunControl.free(), m -> { });
 
-        List<ParticipantEntry> mixed = new ArrayList<>();
-        for (ParticipantEntry p : study.participants()) {
-            mixed.add(BEHIND_NODES.contains(p.name()) ? ParticipantEntry.remote(p.name(), p.name(), "heart") : p);
-        }
-        Study multi = study.withParticipants(mixed);
+        Study multi = behindNodes(study);
         ExecutorService executor = Executors.newCachedThreadPool();
         try (KitNodes nodes = new KitNodes(tmp, "heart", BEHIND_NODES);
-             CoordinatorServer server = CoordinatorListening.start(new CoordinatorSection(nodes.port, "127.0.0.1",
-                     nodes.coordinatorFolder().toString()), SAMPLE, MultiSiteStudy.nodes(multi), executor)) {
+             CoordinatorServer server = listen(nodes, multi, executor)) {
             for (String h : BEHIND_NODES) {
                 Path original = StudyFile.resolve(SAMPLE, sample.participants().stream()
                         .filter(p -> p.name().equals(h)).findFirst().orElseThrow().data().get(0));
@@ -139,15 +144,10 @@ class MixedStudyTest {
     @org.junit.jupiter.api.Timeout(120)
     void aNodeThatCannotReadItsTableTellsTheCoordinatorWhoStopsWaitingForIt() throws InterruptedException {
         Study sample = StudyFile.load(SAMPLE);
-        List<ParticipantEntry> remote = new ArrayList<>();
-        for (ParticipantEntry p : sample.participants()) {
-            remote.add(BEHIND_NODES.contains(p.name()) ? ParticipantEntry.remote(p.name(), p.name(), "heart") : p);
-        }
-        Study multi = sample.withParticipants(remote);
+        Study multi = behindNodes(sample);
         ExecutorService executor = Executors.newCachedThreadPool();
         try (KitNodes nodes = new KitNodes(tmp, "heart", BEHIND_NODES);
-             CoordinatorServer server = CoordinatorListening.start(new CoordinatorSection(nodes.port, "127.0.0.1",
-                     nodes.coordinatorFolder().toString()), SAMPLE, MultiSiteStudy.nodes(multi), executor)) {
+             CoordinatorServer server = listen(nodes, multi, executor)) {
             List<String> changes = java.util.Collections.synchronizedList(new ArrayList<>());
             server.nodes().onChange(c -> changes.add(c.describe()));
             nodes.configure("city-general", StudyFile.resolve(SAMPLE, "data/city-general.csv"), null);
@@ -191,15 +191,10 @@ class MixedStudyTest {
     void aNodesLimitOfRoundsBelowTheStudysIsAWarningBeforeRoundOne() throws InterruptedException {
         Study sample = StudyFile.load(SAMPLE);
         Study study = sample.withTraining(sample.training().withRounds(3));
-        List<ParticipantEntry> mixed = new ArrayList<>();
-        for (ParticipantEntry p : study.participants()) {
-            mixed.add(BEHIND_NODES.contains(p.name()) ? ParticipantEntry.remote(p.name(), p.name(), "heart") : p);
-        }
-        Study multi = study.withParticipants(mixed);
+        Study multi = behindNodes(study);
         ExecutorService executor = Executors.newCachedThreadPool();
         try (KitNodes nodes = new KitNodes(tmp, "heart", BEHIND_NODES);
-             CoordinatorServer server = CoordinatorListening.start(new CoordinatorSection(nodes.port, "127.0.0.1",
-                     nodes.coordinatorFolder().toString()), SAMPLE, MultiSiteStudy.nodes(multi), executor)) {
+             CoordinatorServer server = listen(nodes, multi, executor)) {
             nodes.configure("city-general", StudyFile.resolve(SAMPLE, "data/city-general.csv"), null);
             nodes.configure("mountain-hospital", StudyFile.resolve(SAMPLE, "data/mountain-hospital.csv"),
                     "{\"dataKinds\": [\"table\"], \"procedures\": null, \"minimumCount\": 5, "
@@ -235,15 +230,10 @@ class MixedStudyTest {
     @Test
     void aNodeThatRequiresDpServesClientLevelNoiseAddedAtTheHospitalsAndNamesItWhenRefusing() {
         Study sample = StudyFile.load(SAMPLE);
-        List<ParticipantEntry> mixed = new ArrayList<>();
-        for (ParticipantEntry p : sample.participants()) {
-            mixed.add(BEHIND_NODES.contains(p.name()) ? ParticipantEntry.remote(p.name(), p.name(), "heart") : p);
-        }
-        Study base = sample.withTraining(sample.training().withRounds(2)).withParticipants(mixed);
+        Study base = behindNodes(sample.withTraining(sample.training().withRounds(2)));
         ExecutorService executor = Executors.newCachedThreadPool();
         try (KitNodes nodes = new KitNodes(tmp, "heart", BEHIND_NODES);
-             CoordinatorServer server = CoordinatorListening.start(new CoordinatorSection(nodes.port, "127.0.0.1",
-                     nodes.coordinatorFolder().toString()), SAMPLE, MultiSiteStudy.nodes(base), executor)) {
+             CoordinatorServer server = listen(nodes, base, executor)) {
             nodes.configure("city-general", StudyFile.resolve(SAMPLE, "data/city-general.csv"), null);
             nodes.configure("mountain-hospital", StudyFile.resolve(SAMPLE, "data/mountain-hospital.csv"),
                     "{\"dataKinds\": [\"table\"], \"procedures\": null, \"minimumCount\": 5, "
