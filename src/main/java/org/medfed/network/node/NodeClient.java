@@ -232,7 +232,7 @@ public final class NodeClient implements AutoCloseable {
 
         @Override
         public void onCompleted() {
-            lost("the coordinator closed the connection", true);
+            lost(null, true);
         }
     }
 
@@ -310,7 +310,10 @@ public final class NodeClient implements AutoCloseable {
         send(NodeMessage.newBuilder().setReply(reply).build());
     }
 
-    /** @param closedByCoordinator the coordinator ended the connection on purpose (its run is over, say) */
+    /**
+     * @param why                 the problem in words; null when the coordinator ended the stream without one
+     * @param closedByCoordinator the coordinator ended the connection on purpose (its run is over, say)
+     */
     private void lost(String why, boolean closedByCoordinator) {
         ScheduledFuture<?> h = heartbeat;
         if (h != null) {
@@ -323,11 +326,12 @@ public final class NodeClient implements AutoCloseable {
         }
         long delay = Math.min(LONGEST_RETRY.toMillis(), FIRST_RETRY.toMillis() << Math.min(attempt, 10));
         boolean wasConnected = state == State.CONNECTED;
-        String problem = wasConnected ? "lost the connection to the coordinator (" + why + ")"
-                : "cannot reach the coordinator at " + target + ": " + why;
+        String said = why == null ? "the coordinator closed the connection" : why;
+        String problem = wasConnected ? "lost the connection to the coordinator (" + said + ")"
+                : "cannot reach the coordinator at " + target + ": " + said;
         if (wasConnected && closedByCoordinator) {
             // the usual end of a study: not a failure, and the node stays ready for the next run or a resumed one
-            problem = "the coordinator closed the connection: " + why;
+            problem = "the coordinator closed the connection" + (why == null ? "" : ": " + why);
             log.accept(problem + "; this node waits for it to listen again");
         } else if (wasConnected) {
             log.accept(problem + "; dialling again");
