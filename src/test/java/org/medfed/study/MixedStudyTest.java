@@ -212,7 +212,8 @@ class MixedStudyTest {
             server.closingBecause("the coordinator's run of the study is over");
             server.close();
             long until = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-            while (nodes.log.stream().noneMatch(l -> l.contains("closed")) && System.nanoTime() < until) {
+            while (nodes.log.stream().noneMatch(l -> l.startsWith("mountain-hospital: the coordinator closed"))
+                    && System.nanoTime() < until) {
                 Thread.sleep(50);
             }
             assertThat(nodes.log).contains("mountain-hospital: the coordinator closed the connection: the coordinator's "
