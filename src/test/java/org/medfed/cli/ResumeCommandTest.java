@@ -233,8 +233,10 @@ class ResumeCommandTest {
                 "sample-projects/heart-4-hospitals/study.json", "--rounds", "5000", "--out", out.toString())) {
             run.await(l -> l.startsWith("round 3/5000"), 120);
             run.signal("INT");
+            // read as a line: the process may end before its last line reaches this side
+            String said = run.await(l -> l.startsWith("interrupted"), 60);
             run.waitFor(60);
-            assertThat(run.output()).containsPattern("interrupted after round [0-9]+; its checkpoint is kept: go on "
+            assertThat(said).containsPattern("interrupted after round [0-9]+; its checkpoint is kept: go on "
                     + "with  medfed run --resume " + java.util.regex.Pattern.quote(out.toString()));
         }
     }
