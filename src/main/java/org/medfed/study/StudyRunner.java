@@ -19,6 +19,7 @@ import org.medfed.engine.PersonalModel;
 import org.medfed.engine.strategy.personal.HeldOutChoice;
 import org.medfed.engine.PersonalResults;
 import org.medfed.engine.RunConfig;
+import org.medfed.engine.RunCancelledException;
 import org.medfed.engine.RunControl;
 import org.medfed.engine.RunHistory;
 import org.medfed.engine.RunListener;
@@ -96,7 +97,16 @@ public final class StudyRunner {
         Map<String, String> keptCandidates = keptCandidates(participants, personal);
         List<BaselineResult> baselines = new ArrayList<>();
         if (options.baselines() && history.status() == RunStatus.FINISHED) {
-            baselines = baselines(workers, prepared, seed, control, progress);
+            try {
+                baselines = baselines(workers, prepared, seed, control, progress);
+            } catch (RunCancelledException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                // the comparison comes after the run: its failure must not throw away the federated model and figures
+                progress.accept("the comparison with each hospital alone could not be made ("
+                        + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                        + "); the federated results stand without it");
+            }
         }
         return new StudyResult(prepared, seed, history, baselines, protectedRun.card(), started, Instant.now(),
                 personal, personalModels, keptCandidates);

@@ -260,4 +260,41 @@ class MixedStudyTest {
             executor.shutdownNow();
         }
     }
+
+    /**
+     * A node that leaves once the rounds are over is left out of the comparison with each hospital alone, in words;
+     * the federated run and the other hospitals' own models stand (the workbench once lost the whole run).
+     */
+    @Test
+    void aNodeAwayForTheComparisonIsLeftOutOfItAndTheRunStands() {
+        Study sample = StudyFile.load(SAMPLE);
+        Study multi = behindNodes(sample.withTraining(sample.training().withRounds(2)));
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try (KitNodes nodes = new KitNodes(tmp, "heart", BEHIND_NODES);
+             CoordinatorServer server = listen(nodes, multi, executor)) {
+            for (String h : BEHIND_NODES) {
+                nodes.configure(h, StudyFile.resolve(SAMPLE, "data/" + h + ".csv"), null);
+                nodes.start(h);
+            }
+            PreparedStudy prepared = MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE, server.nodes(),
+                    Duration.ofSeconds(30), "away-test", m -> { }, LocalHospitals.of(multi, SAMPLE));
+            List<String> progress = java.util.Collections.synchronizedList(new ArrayList<>());
+            RunListener stopsMountainAtTheEnd = e -> {
+                if (e instanceof org.medfed.engine.RunEvent.RunFinished) {
+                    nodes.stop("mountain-hospital");
+                }
+            };
+            StudyResult r = StudyRunner.run(TestWorkers.shared(), prepared, new RunOptions(null, null, true),
+                    stopsMountainAtTheEnd, RunControl.free(), progress::add);
+
+            assertThat(r.history().status()).isEqualTo(RunStatus.FINISHED);
+            assertThat(r.baselines()).extracting(BaselineResult::row).contains("local:city-general")
+                    .doesNotContain("local:mountain-hospital");
+            assertThat(r.baselines()).allSatisfy(b -> assertThat(b.test()).doesNotContainKey("mountain-hospital"));
+            assertThat(progress).anyMatch(l -> l.startsWith("mountain-hospital is left out of the comparison with "
+                    + "each hospital alone: mountain-hospital: its node 'mountain-hospital' is not connected"));
+        } finally {
+            executor.shutdownNow();
+        }
+    }
 }
