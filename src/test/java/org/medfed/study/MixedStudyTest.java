@@ -297,4 +297,33 @@ class MixedStudyTest {
             executor.shutdownNow();
         }
     }
+
+    /**
+     * A node the coordinator refuses stops dialling: the wait for it ends at once, with the refusal as the reason, when
+     * the refused node is certainly that hospital's (here: set up for another study).
+     */
+    @Test
+    @org.junit.jupiter.api.Timeout(120)
+    void aRefusedNodeEndsTheWaitWithTheRefusal() throws Exception {
+        Study multi = behindNodes(StudyFile.load(SAMPLE));
+        ExecutorService executor = Executors.newCachedThreadPool();
+        try (KitNodes nodes = new KitNodes(tmp, "heart", BEHIND_NODES);
+             CoordinatorServer server = listen(nodes, multi, executor)) {
+            nodes.configure("city-general", StudyFile.resolve(SAMPLE, "data/city-general.csv"), null);
+            nodes.start("city-general");
+            nodes.configure("mountain-hospital", StudyFile.resolve(SAMPLE, "data/mountain-hospital.csv"), null);
+            Path config = org.medfed.network.provision.KitLayout.hospitalFolder(nodes.kit, "mountain-hospital")
+                    .resolve(org.medfed.network.provision.KitLayout.NODE_CONFIG);
+            java.nio.file.Files.writeString(config, java.nio.file.Files.readString(config)
+                    .replace("\"study\": \"heart\"", "\"study\": \"heart-2025\""));
+            nodes.start("mountain-hospital");
+            assertThatThrownBy(() -> MultiSiteStudy.prepare(TestWorkers.shared(), multi, SAMPLE, server.nodes(),
+                    Duration.ofMinutes(10), "refused-test", m -> { }, LocalHospitals.of(multi, SAMPLE)))
+                    .isInstanceOf(BadInputException.class)
+                    .hasMessageContaining("node mountain-hospital cannot take part: refused: this coordinator runs the "
+                            + "study 'heart', but node 'mountain-hospital' is set up for the study 'heart-2025'");
+        } finally {
+            executor.shutdownNow();
+        }
+    }
 }

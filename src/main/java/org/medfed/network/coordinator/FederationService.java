@@ -75,7 +75,9 @@ final class FederationService extends FederationGrpc.FederationImplBase {
                                 .setReason(problem)).build());
                         toNode.onError(Status.PERMISSION_DENIED.withDescription(problem).asRuntimeException());
                     }
-                    registry.refused(h.getNode(), problem);
+                    // the wait for a node ends on its refusal only when its certificate bears the name it claims:
+                    // one node cannot end the wait for another by claiming its name
+                    registry.refused(h.getNode(), problem, certified.filter(h.getNode()::equals).isPresent());
                     return;
                 }
                 if (!h.getCannotServe().isEmpty()) {

@@ -39,7 +39,7 @@ public final class NodeRegistry implements NodeChannels {
 
     private final Set<String> expected;
     private final Map<String, NodeLink> links = new TreeMap<>();
-    /** Nodes that said they could not start, with their reason, until they connect. */
+    /** Nodes that said they could not start, or were refused, with the reason, until they connect. */
     private final Map<String, String> cannotServe = new TreeMap<>();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
 
@@ -61,8 +61,18 @@ public final class NodeRegistry implements NodeChannels {
         return Optional.empty();
     }
 
-    /** A node's hello was refused (its certificate names another hospital, another study, an unknown node). */
-    void refused(String node, String reason) {
+    /**
+     * A node's hello was refused (its certificate names another hospital, another study, an unknown node). It stops
+     * dialling: when the refused node is certainly {@code node} ({@code certified}), a study waiting for it is told
+     * why at once, as for a node that cannot serve.
+     */
+    void refused(String node, String reason, boolean certified) {
+        if (certified) {
+            synchronized (this) {
+                cannotServe.put(node, "refused: " + reason);
+                notifyAll();
+            }
+        }
         listeners.forEach(l -> l.accept(new Change(node, Change.Kind.REFUSED, reason)));
     }
 
@@ -75,7 +85,7 @@ public final class NodeRegistry implements NodeChannels {
         listeners.forEach(l -> l.accept(new Change(node, Change.Kind.CANNOT_SERVE, reason)));
     }
 
-    /** Why {@code node} said it cannot take part, if it did and has not connected since. */
+    /** Why {@code node} cannot take part (it said so, or was refused), if so and it has not connected since. */
     public synchronized Optional<String> cannotServe(String node) {
         return Optional.ofNullable(cannotServe.get(node));
     }
