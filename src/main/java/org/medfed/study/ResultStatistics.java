@@ -118,7 +118,8 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
         // explains the comparisons after it
         org.medfed.engine.LearningCurve.stillImproving(result.history(), result.prepared().study().strategy()
                 .asynchronous()).ifPresent(note -> warnings.add(0, note));
-        // first of all: a hospital listed with the results whose data never trained the model
+        // first of all: a hospital listed with the results whose data never trained the model, or that has no figure
+        warnings.addAll(0, withoutFigures(result.history()));
         warnings.addAll(0, untrainedBy(result.history()));
         return new ResultStatistics(hospitals, figures, comparisons, warnings, limits);
     }
@@ -197,6 +198,29 @@ public record ResultStatistics(List<String> hospitals, Map<String, Map<String, F
                 + "none of its updates reached it in " + records + (records == 1 ? " round" : " rounds") + " ("
                 + e.getValue() + "); its figures are those of a model trained on the other hospitals' data alone")
                 .toList();
+    }
+
+    /**
+     * A warning per hospital that has no figure for the final federated model (its node was away for the last round's
+     * test, say): its column is empty, and the means and the figure over all test patients leave it out.
+     */
+    static List<String> withoutFigures(org.medfed.engine.RunHistory history) {
+        if (history.rounds().isEmpty()) {
+            return List.of();
+        }
+        org.medfed.engine.RoundRecord last = history.rounds().get(history.rounds().size() - 1);
+        List<String> out = new ArrayList<>();
+        for (String p : history.participants()) {
+            if (last.test().containsKey(p)) {
+                continue;
+            }
+            String why = last.failures().stream().filter(f -> f.participant().equals(p)
+                            && f.phase() == org.medfed.engine.ParticipantFailure.Phase.EVALUATE)
+                    .map(f -> " (" + f.reason() + ")").findFirst().orElse("");
+            out.add(p + " has no figures for the federated model: it was not tested after the last round" + why
+                    + "; the means over hospitals and the figure over all test patients leave it out");
+        }
+        return out;
     }
 
     /** The warnings {@code stats} call for, given what protected the run. */

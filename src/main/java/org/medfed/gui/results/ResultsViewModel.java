@@ -217,7 +217,12 @@ public final class ResultsViewModel {
             }
         }
         cols.add(MEAN_COLUMN);
-        cols.add("All test patients (n=" + testSizes.values().stream().mapToInt(Integer::intValue).sum() + ")");
+        // the federated model's figure over all test patients is over the hospitals it was tested at
+        ResultsTable.Row federated = table.rows().isEmpty() ? null : table.rows().get(0);
+        int allPatients = table.participants().stream()
+                .filter(p -> federated == null || federated.test().containsKey(p))
+                .mapToInt(p -> testSizes.getOrDefault(p, 0)).sum();
+        cols.add("All test patients (n=" + allPatients + ")");
         columns.setAll(cols);
         List<Row> out = new ArrayList<>();
         String m = metric.get();

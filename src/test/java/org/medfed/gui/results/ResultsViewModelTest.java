@@ -55,6 +55,34 @@ class ResultsViewModelTest {
         ui.drain();
     }
 
+    /** The federated model not tested at one hospital after the last round (its node away): said, and not counted. */
+    @Test
+    void aHospitalWithoutFiguresIsWarnedAboutAndLeftOutOfTheCountOfAllTestPatients() {
+        var h = result.history();
+        RoundRecord last = h.lastRound().orElseThrow();
+        var test = new java.util.TreeMap<>(last.test());
+        test.remove("rural-clinic");
+        RoundRecord cut = new RoundRecord(last.round(), last.selected(), last.trainLoss(), test, last.global(),
+                List.of(new org.medfed.engine.ParticipantFailure(last.round(), "rural-clinic",
+                        org.medfed.engine.ParticipantFailure.Phase.EVALUATE, "its node 'rural-clinic' is not connected",
+                        false)), last.duration(), last.trainingNanos(), last.diagnostics(), last.progress());
+        var rounds = new java.util.ArrayList<>(h.rounds());
+        rounds.set(rounds.size() - 1, cut);
+        var history = new org.medfed.engine.RunHistory(h.strategyId(), h.participants(), rounds, h.model(), h.status(),
+                h.message(), h.duration());
+        StudyResult away = new StudyResult(result.prepared(), result.seed(), history, result.baselines(),
+                result.protections(), result.started(), result.finished());
+        vm.show(away, null);
+        ui.drain();
+
+        int n = result.prepared().data().counts().stream().filter(c -> !c.name().equals("rural-clinic"))
+                .mapToInt(c -> c.testSize()).sum();
+        assertThat(vm.columns()).contains("All test patients (n=" + n + ")");
+        assertThat(vm.warnings()).anyMatch(w -> w.equals("rural-clinic has no figures for the federated model: it "
+                + "was not tested after the last round (its node 'rural-clinic' is not connected); the means over "
+                + "hospitals and the figure over all test patients leave it out"));
+    }
+
     @Test
     void comparesFederatedWithEachHospitalAloneAndPooled() {
         assertThat(vm.rows()).extracting(ResultsViewModel.Row::model).containsExactly(
