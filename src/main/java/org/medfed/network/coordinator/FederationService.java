@@ -111,7 +111,7 @@ final class FederationService extends FederationGrpc.FederationImplBase {
             @Override
             public void onCompleted() {
                 if (link != null) {
-                    registry.lost(link, "its node left the study");
+                    registry.lost(link, "its node was stopped (it closed its connection)");
                 }
                 synchronized (toNode) {
                     try {
@@ -145,6 +145,14 @@ final class FederationService extends FederationGrpc.FederationImplBase {
     }
 
     private static String describe(Throwable t) {
+        if (t instanceof StatusRuntimeException s && s.getStatus().getCode() == Status.Code.CANCELLED) {
+            // gRPC's "CANCELLED: client cancelled": the node's end closed the stream (stopped, or killed)
+            return "its node stopped, or its network dropped the connection";
+        }
+        if (t instanceof StatusRuntimeException s && String.valueOf(s.getStatus().getDescription())
+                .contains("Connection reset")) {
+            return "the connection was cut (its node stopped, or the network dropped it)";
+        }
         if (t instanceof StatusRuntimeException s) {
             return s.getStatus().getCode() + (s.getStatus().getDescription() == null ? ""
                     : ": " + s.getStatus().getDescription());

@@ -409,6 +409,10 @@ public final class NodeClient implements AutoCloseable {
                 return "nothing listens there (connection refused): the coordinator is not running now, or listens "
                         + "on another port";
             }
+            if (why.contains("Connection reset")) {
+                // "recvAddress(..) failed with error(-104): Connection reset by peer"
+                return "the connection was cut (the coordinator stopped, or the network dropped it)";
+            }
             if (why.contains("Network closed for unknown reason")) {
                 return "the network connection closed without a reason (the coordinator stopped, or the network "
                         + "dropped it)";

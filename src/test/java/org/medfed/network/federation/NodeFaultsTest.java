@@ -96,7 +96,7 @@ class NodeFaultsTest {
                     // closing the node half-closes its stream; on a loaded machine the channel's shutdown can
                     // reach the coordinator first, as a lost connection: either way the call fails in these words
                     .satisfies(f -> assertThat(f.reason()).matches(
-                            "hospital-d: (its node left the study|the connection to its node was lost \\(.+\\))"));
+                            "hospital-d: (its node was stopped \\(it closed its connection\\)|the connection to its node was lost \\(.+\\))"));
             assertThat(h.rounds().get(1).trainLoss()).doesNotContainKey("hospital-d");
             assertThat(h.rounds().get(2).trainLoss()).containsKey("hospital-d");
             assertThat(h.rounds().get(3).failures()).isEmpty();

@@ -27,4 +27,12 @@ class ConnectionWordsTest {
         assertThat(NodeClient.describe(Status.UNAVAILABLE.withDescription("Network closed for unknown reason")
                 .asRuntimeException())).startsWith("the network connection closed without a reason");
     }
+
+    @Test
+    void aConnectionResetSaysItWasCut() {
+        Throwable reset = Status.UNAVAILABLE.withDescription("io exception").withCause(new java.io.IOException(
+                "recvAddress(..) failed with error(-104): Connection reset by peer")).asRuntimeException();
+        assertThat(NodeClient.describe(reset)).isEqualTo("the connection was cut (the coordinator stopped, or the "
+                + "network dropped it)");
+    }
 }
