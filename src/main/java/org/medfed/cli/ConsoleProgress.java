@@ -2,6 +2,7 @@ package org.medfed.cli;
 
 import java.io.PrintWriter;
 import java.util.Locale;
+import org.medfed.engine.FailureRepeats;
 import org.medfed.engine.ParticipantFailure;
 import org.medfed.engine.RoundRecord;
 import org.medfed.engine.RunEvent;
@@ -34,19 +35,19 @@ final class ConsoleProgress implements RunListener {
             // a hospital lost in training is usually lost for the test too: both said, each for what it missed; the
             // same failure again in the next rounds (a node that stays away) is said once, and its end
             ParticipantFailure pf = f.failure();
-            String key = pf.participant() + " " + pf.phase().ordinal();
-            Failing before = failing.get(key);
-            if (before != null && before.reason().equals(pf.reason())) {
-                failing.put(key, new Failing(pf.participant(), pf.phase(), pf.reason(), before.from(), pf.round()));
-            } else {
-                failing.put(key, new Failing(pf.participant(), pf.phase(), pf.reason(), pf.round(), pf.round()));
+            if (repeats.isNews(pf)) {
                 err.printf(Locale.ROOT, "  round %d: %s failed %s: %s%n", pf.round(), pf.participant(),
-                        what(pf.phase()), pf.reason());
+                        pf.phase() == ParticipantFailure.Phase.FIT ? "to train" : "its test evaluation",
+                        pf.reasonAfterName());
             }
         } else if (event instanceof RunEvent.RoundAggregated a) {
             RoundRecord r = a.record();
             lastRound = r.round();
-            sayWhoIsBack(r);
+            for (FailureRepeats.Return back : repeats.backIn(r)) {
+                err.printf(Locale.ROOT, "  round %d: %s is back %s (it failed in rounds %d to %d)%n", r.round(),
+                        back.participant(), back.phase() == ParticipantFailure.Phase.FIT ? "training" : "in the test",
+                        back.from(), back.last());
+            }
             if (!Double.isNaN(r.globalMetric("dice"))) {
                 // a segmentation: overlap, not class accuracy
                 err.printf(Locale.ROOT, "round %d/%d: Dice %s, IoU %s, loss %s (%.1f s)%s%n", r.round(), plannedRounds,
@@ -66,33 +67,7 @@ final class ConsoleProgress implements RunListener {
         err.flush();
     }
 
-    /** A failure being repeated round after round, said once: from which round, until which. */
-    private record Failing(String participant, ParticipantFailure.Phase phase, String reason, int from, int last) {
-    }
-
-    private final java.util.Map<String, Failing> failing = new java.util.TreeMap<>();
-
-    private static String what(ParticipantFailure.Phase phase) {
-        return phase == ParticipantFailure.Phase.FIT ? "to train" : "its test evaluation";
-    }
-
-    /** Hospitals whose repeated failure ended in round {@code r}: said, with the rounds it lasted. */
-    private void sayWhoIsBack(RoundRecord r) {
-        for (var it = failing.values().iterator(); it.hasNext(); ) {
-            Failing f = it.next();
-            boolean back = f.phase() == ParticipantFailure.Phase.FIT
-                    ? r.progress().staleness().containsKey(f.participant()) || r.trainLoss().containsKey(f.participant())
-                    : r.test().containsKey(f.participant());
-            if (back) {
-                it.remove();
-                if (f.last() > f.from()) {
-                    err.printf(Locale.ROOT, "  round %d: %s is back %s (it failed in rounds %d to %d)%n", r.round(),
-                            f.participant(), f.phase() == ParticipantFailure.Phase.FIT ? "training" : "in the test",
-                            f.from(), f.last());
-                }
-            }
-        }
-    }
+    private final FailureRepeats repeats = new FailureRepeats();
 
     private int plannedRounds;
     private volatile int lastRound;

@@ -18,6 +18,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.collections.ObservableList;
+import org.medfed.engine.FailureRepeats;
 import org.medfed.engine.LearningCurve;
 import org.medfed.engine.RoundRecord;
 import org.medfed.engine.RunControl;
@@ -272,6 +273,8 @@ public final class RunViewModel {
                 }));
     }
 
+    private FailureRepeats repeats = new FailureRepeats();
+
     /** Applies a batch of engine events and log lines, in order. */
     void apply(List<Object> batch) {
         List<String> lines = new ArrayList<>();
@@ -282,7 +285,14 @@ public final class RunViewModel {
             } else if (o instanceof RunEvent e) {
                 protections.accept(e);
                 hospitals.accept(e, series.asynchronous().get());
-                String line = applyEvent(e);
+                if (e instanceof RunEvent.RunStarted) {
+                    repeats = new FailureRepeats();
+                } else if (e instanceof RunEvent.RoundAggregated a) {
+                    repeats.backIn(a.record()).forEach(b -> lines.add(stamp + RunWording.backLine(b, a.record().round())));
+                }
+                // a hospital that fails the same way round after round is said once, and its return
+                String line = e instanceof RunEvent.ParticipantFailed f && !repeats.isNews(f.failure()) ? null
+                        : applyEvent(e);
                 if (line != null) {
                     lines.add(stamp + line);
                 }

@@ -104,8 +104,16 @@ final class RunWording {
     /** A hospital failed in a round: the run goes on without it, and the log says so with the hospital's reason. */
     static String failureLine(ParticipantFailure pf) {
         return "Round " + pf.round() + ": " + pf.participant() + " failed"
-                + (pf.phase() == ParticipantFailure.Phase.EVALUATE ? " to evaluate" : "") + ": " + pf.reason()
-                + ". The run goes on without it.";
+                + (pf.phase() == ParticipantFailure.Phase.EVALUATE ? " to evaluate" : "") + ": " + pf.reasonAfterName()
+                + ". The run goes on without it; said once while it lasts.";
+    }
+
+    /** "Round 143: rural-clinic trains again (it failed to train in rounds 2 to 142)." */
+    static String backLine(org.medfed.engine.FailureRepeats.Return back, int round) {
+        boolean fit = back.phase() == ParticipantFailure.Phase.FIT;
+        return "Round " + round + ": " + back.participant() + (fit ? " trains again" : " is tested again")
+                + " (it failed " + (fit ? "to train" : "to evaluate") + " in rounds " + back.from() + " to "
+                + back.last() + ").";
     }
 
     /** "Federation finished: 40 rounds in 12.3 s, 21.0 s on the simulated clock." */

@@ -117,6 +117,39 @@ class RunViewModelTest {
         assertThat(vm.canStartProperty().get()).as("can try again").isTrue();
     }
 
+    /** A node away for rounds: its failure is in the log once, not twice a round, and its return with what it missed. */
+    @Test
+    void aHospitalAwayForRoundsIsLoggedOnceAndItsReturn() {
+        QueuedUi ui = QueuedUi.sameThread();
+        RunViewModel vm = viewModel(ui, null);
+        List<Object> events = new java.util.ArrayList<>(List.of(new RunEvent.RunStarted("fedavg", 5, List.of("a", "b"))));
+        for (int round = 1; round <= 5; round++) {
+            events.add(new RunEvent.RoundStarted(round, 5, List.of("a", "b")));
+            boolean away = round >= 2 && round <= 4;
+            if (away) {
+                for (ParticipantFailure.Phase phase : ParticipantFailure.Phase.values()) {
+                    events.add(new RunEvent.ParticipantFailed(new ParticipantFailure(round, "b", phase,
+                            "b: its node 'b' is not connected", false), Duration.ZERO));
+                }
+            }
+            Map<String, Evaluation> test = away ? Map.of("a", new Evaluation(10, Map.of("accuracy", 0.7, "loss", 0.6)))
+                    : Map.of("a", new Evaluation(10, Map.of("accuracy", 0.7, "loss", 0.6)),
+                    "b", new Evaluation(10, Map.of("accuracy", 0.6, "loss", 0.7)));
+            events.add(new RunEvent.RoundAggregated(new RoundRecord(round, List.of("a", "b"),
+                    away ? Map.of("a", 0.5) : Map.of("a", 0.5, "b", 0.5), test, Map.of("accuracy", 0.7, "loss", 0.6),
+                    List.of(), Duration.ofMillis(5), 1000, Map.of())));
+        }
+        vm.apply(events);
+        List<String> about = vm.log().stream().filter(l -> l.contains(": b ")).map(l -> l.substring(l.indexOf("Round")))
+                .toList();
+        assertThat(about).containsExactly(
+                "Round 2: b failed: its node 'b' is not connected. The run goes on without it; said once while it lasts.",
+                "Round 2: b failed to evaluate: its node 'b' is not connected. The run goes on without it; said once "
+                        + "while it lasts.",
+                "Round 5: b trains again (it failed to train in rounds 2 to 4).",
+                "Round 5: b is tested again (it failed to evaluate in rounds 2 to 4).");
+    }
+
     @Test
     void aFailingHospitalShowsAsFailedWhileTheRoundsGoOn() {
         QueuedUi ui = QueuedUi.sameThread();
