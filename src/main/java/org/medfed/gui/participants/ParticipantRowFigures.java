@@ -158,7 +158,8 @@ final class ParticipantRowFigures {
 
     /**
      * A hospital behind its node: its figures from the summary the node sent, its connection as the check. Not
-     * being connected does not block Run: the run waits for the node and says so if it does not come.
+     * being connected does not block Run: the run waits for the node and says so if it does not come. A node refused
+     * or that cannot serve its data does: the run would stop at once on it.
      */
     private String remoteRow(ParticipantEntry p, ParticipantRow row, String label, List<SchemaProblem> own) {
         var o = remote.get().overview(p);
@@ -167,15 +168,18 @@ final class ParticipantRowFigures {
                 ? "choose the label (Task and model)" : o.balanceText());
         List<String> problems = new ArrayList<>();
         boolean error = false;
+        String away = remote.get().cannotTakePart(p);
         for (SchemaProblem sp : own) {
             problems.add(rowText(sp));
             error |= sp.severity() == SchemaProblem.Severity.ERROR;
         }
-        row.problemProperty().set(String.join("\n", problems));
+        error |= away != null;
+        row.problemProperty().set(String.join("\n", away == null ? problems
+                : java.util.stream.Stream.concat(java.util.stream.Stream.of(away), problems.stream()).toList()));
         row.errorProperty().set(error);
         row.checkProperty().set((error ? "✖ " : problems.isEmpty() ? "" : "⚠ ") + remote.get().state(p)
                 + (problems.isEmpty() ? "" : "; " + String.join(" ", problems)));
-        return error ? problems.get(0) : null;
+        return away != null ? away : error ? problems.get(0) : null;
     }
 
     /** Rows of a study whose files this screen does not read: whether the files are there, and reported figures. */

@@ -31,6 +31,14 @@ public interface RemoteTables {
     /** The hospital's node and its connection, in words, for its row. */
     String state(ParticipantEntry p);
 
+    /**
+     * Why the hospital's node cannot take part as things stand (refused by this coordinator, or it said it cannot
+     * serve its data), or null. Not connected yet is not such a reason: a run waits for it.
+     */
+    default String cannotTakePart(ParticipantEntry p) {
+        return null;
+    }
+
     /** Called when a summary or a state changed. */
     void onChange(Runnable listener);
 }

@@ -117,6 +117,8 @@ public final class RemoteHospitalsViewModel implements RemoteTables {
             StudyCoordinator.Seen seen = coordinator.state(p.node());
             if (row.stateProperty().get() != seen.state()) {
                 row.stateProperty().set(seen.state());
+                // the Participants screen's check (and whether Run is blocked) follows the node's state
+                changed = true;
             }
             RemoteHospitalRow.set(row.stateTextProperty(), seen.state().words()
                     + (seen.reason() == null || seen.reason().isEmpty() || seen.state() == NodeState.NOT_LISTENING
@@ -220,6 +222,14 @@ public final class RemoteHospitalsViewModel implements RemoteTables {
     @Override
     public TableOverview overview(ParticipantEntry p) {
         return overviews.get(p.name());
+    }
+
+    @Override
+    public String cannotTakePart(ParticipantEntry p) {
+        StudyCoordinator.Seen seen = coordinator.state(p.node());
+        return seen.state() == NodeState.REFUSED || seen.state() == NodeState.CANNOT_SERVE
+                ? "its node " + seen.state().words() + (seen.reason() == null || seen.reason().isEmpty() ? ""
+                : ": " + seen.reason()) : null;
     }
 
     @Override

@@ -236,11 +236,16 @@ class RemoteHospitalsTest {
         waitFor(() -> states(NodeState.WAITING, NodeState.REFUSED), WAIT);
         assertThat(remote.rows().get(1).stateTextProperty().get()).isEqualTo("refused: the certificate is issued to "
                 + "'city-general' but the node calls itself 'rural-clinic'");
+        // a refused node blocks Run with its reason, where one not yet connected does not (the run waits for it)
+        waitFor(() -> participants.blockingProblems().stream().anyMatch(b -> b.startsWith("Hospital 'rural-clinic' "
+                + "cannot take part as it is: its node refused: the certificate is issued to 'city-general'")), WAIT);
+        assertThat(participants.blockingProblems()).noneMatch(b -> b.contains("city-general'" + " cannot"));
         nodes.stop("rural-clinic-impostor");
 
         nodes.start("city-general");
         nodes.start("rural-clinic");
         waitFor(() -> states(NodeState.CONNECTED, NodeState.CONNECTED), WAIT);
+        waitFor(() -> participants.blockingProblems().isEmpty(), WAIT);
         run.start();
         waitFor(() -> !run.isActive() && run.phaseProperty().get() != RunViewModel.Phase.IDLE, WAIT);
         assertThat(run.phaseProperty().get()).isEqualTo(RunViewModel.Phase.FINISHED);
