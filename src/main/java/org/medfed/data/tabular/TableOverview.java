@@ -33,10 +33,11 @@ public record TableOverview(int rows, SchemaSummary schema, String label, Map<St
             return withheldLabelValues > 0 ? "withheld (every count under " + minimumCount + ")" : "no column '" + label + "'";
         }
         StringBuilder b = new StringBuilder();
-        labelCounts.forEach((value, n) -> b.append(b.length() == 0 ? "" : ", ").append(value).append(' ').append(n)
+        // "0: 224 (56%) · 1: 176 (44%)", as a table read here shows its balance: "0 224, 1 176" read as 1,176
+        labelCounts.forEach((value, n) -> b.append(b.length() == 0 ? "" : " · ").append(value).append(": ").append(n)
                 .append(" (").append(Math.round(100.0 * n / Math.max(1, rows))).append("%)"));
         if (withheldLabelValues > 0) {
-            b.append(", ").append(withheldLabelValues).append(withheldLabelValues == 1 ? " value" : " values")
+            b.append(" · ").append(withheldLabelValues).append(withheldLabelValues == 1 ? " value" : " values")
                     .append(" under ").append(minimumCount).append(" withheld");
         }
         return b.toString();

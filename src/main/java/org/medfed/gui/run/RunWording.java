@@ -116,7 +116,7 @@ final class RunWording {
                 + back.last() + ").";
     }
 
-    /** "Federation finished: 40 rounds in 12.3 s, 21.0 s on the simulated clock." */
+    /** "Federation finished: 40 rounds in 12.3 s (wall time, waits and pauses included); 21.0 s on the simulated clock (...)". */
     static String finishedLine(RunHistory h, boolean asynchronous, boolean simulatedClock) {
         return "Federation finished: " + h.rounds().size() + " " + records(asynchronous) + " in "
                 + duration(h.duration()) + clockNote(h, simulatedClock) + ".";
@@ -143,8 +143,11 @@ final class RunWording {
             return "";
         }
         double t = h.rounds().get(h.rounds().size() - 1).progress().clockSeconds();
-        return ", " + (t < 10 ? three(t) : String.valueOf(Math.round(t * 10) / 10.0)) + " s on the "
-                + (simulatedClock ? "simulated" : "measured") + " clock";
+        // two times side by side need saying which is which: the first includes every wait and pause
+        String seconds = (t < 10 ? three(t) : String.valueOf(Math.round(t * 10) / 10.0)) + " s";
+        return " (wall time, waits and pauses included); " + (simulatedClock
+                ? seconds + " on the simulated clock (the hospitals' speeds and network as the study sets them)"
+                : "the slowest hospital's work took " + seconds + " in all, on the measured clock");
     }
 
     /** Epsilon spent and updates rejected, for the round's log line; empty without protections. */

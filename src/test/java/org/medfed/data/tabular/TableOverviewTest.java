@@ -26,7 +26,7 @@ class TableOverviewTest {
         assertThat(o.rows()).isEqualTo(4);
         assertThat(o.labelCounts()).isEqualTo(Map.of("yes", 3));
         assertThat(o.withheldLabelValues()).isEqualTo(1);
-        assertThat(o.balanceText()).isEqualTo("yes 3 (75%), 1 value under 2 withheld");
+        assertThat(o.balanceText()).isEqualTo("yes: 3 (75%) · 1 value under 2 withheld");
         assertThat(o.schema().columns()).containsExactly("age", "sex", "outcome");
         assertThat(o.schema().features()).extracting(ColumnSummary::name).containsExactly("age", "sex");
 

@@ -135,7 +135,7 @@ class RemoteHospitalsTest {
         assertThat(city.versionProperty().get()).isEqualTo(Version.current());
         assertThat(city.heartbeatProperty().get()).endsWith("s ago");
         assertThat(city.columnsProperty().get()).contains("age (numeric)").contains("sex (categorical)");
-        assertThat(city.balanceProperty().get()).matches("0 \\d+ \\(\\d+%\\), 1 \\d+ \\(\\d+%\\)");
+        assertThat(city.balanceProperty().get()).matches("0: \\d+ \\(\\d+%\\) · 1: \\d+ \\(\\d+%\\)");
         // the Participants table shows them with the others, and checks them on these summaries
         waitFor(() -> participants.schemaStatusProperty().get().startsWith("✔"), WAIT);
         assertThat(participants.schemaStatusProperty().get())
