@@ -65,7 +65,7 @@ public final class RemoteHospitalsView {
     }
 
     private void askForKits() {
-        provision.prefill(localHost());
+        provision.prefill(CoordinatorHostGuess.ofThisComputer());
         Dialog<ButtonType> d = new Dialog<>();
         d.setTitle("Provision hospitals");
         d.setHeaderText("Start-up kits for the hospitals behind their own nodes.\n"
@@ -132,15 +132,6 @@ public final class RemoteHospitalsView {
             }
         });
         d.showAndWait();
-    }
-
-    /** This computer's name, as a first guess of where the hospitals reach it. */
-    private static String localHost() {
-        try {
-            return java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.io.IOException | RuntimeException e) {
-            return "localhost";
-        }
     }
 
     private static TextField bound(String id, javafx.beans.property.StringProperty value, String prompt) {
