@@ -236,6 +236,8 @@ public final class Workbench {
         }, Bindings.when(association).then(associationRun.canStartProperty()).otherwise(run.canStartProperty()),
                 Bindings.createBooleanBinding(() -> run.canStopProperty().get() || associationRun.isActive(),
                         run.canStopProperty(), associationRun.phaseProperty()),
+                Bindings.createBooleanBinding(() -> run.phaseProperty().get() == RunViewModel.Phase.PAUSED,
+                        run.phaseProperty()),
                 Bindings.when(association).then(Bindings.createStringBinding(() -> associationProgress(),
                         associationRun.phaseProperty(), associationRun.stageProperty())).otherwise(run.progressTextProperty()));
         window = new MainWindow(shell, run, readiness, screens, shell::quit, commands);

@@ -159,12 +159,12 @@ public final class MainWindow {
         ready.setId("status-ready");
         // while a run goes on, "ready to run" would read as if nothing were running
         ready.textProperty().bind(Bindings.createStringBinding(() -> commands.canStop().get()
-                ? "Running (Shift+F5 stops it)"
+                ? (commands.paused().get() ? "Paused (F5 goes on, Shift+F5 stops it)" : "Running (Shift+F5 stops it)")
                 : readiness.problems().isEmpty()
                 ? "✔ Ready to run (F5)"
                 : "To do before running: " + readiness.problems().get(0)
                         + (readiness.problems().size() > 1 ? "  (+" + (readiness.problems().size() - 1) + " more)" : ""),
-                readiness.problems(), commands.canStop()));
+                readiness.problems(), commands.canStop(), commands.paused()));
         Label progress = new Label();
         // while the window waits for a run to stop, that is what the status line says
         progress.textProperty().bind(Bindings.when(Bindings.createBooleanBinding(() -> notice.get().isEmpty(), notice))

@@ -5,8 +5,9 @@ import javafx.beans.value.ObservableStringValue;
 
 /**
  * What the Run menu and the status line act on: the study's kind of run (rounds of training, or an association
- * study) decides which run starts, stops and reports its progress.
+ * study) decides which run starts, stops and reports its progress; {@code paused}: a run holds between rounds.
  */
 public record StudyRunCommands(Runnable start, Runnable stop, ObservableBooleanValue canStart,
-                               ObservableBooleanValue canStop, ObservableStringValue progress) {
+                               ObservableBooleanValue canStop, ObservableBooleanValue paused,
+                               ObservableStringValue progress) {
 }

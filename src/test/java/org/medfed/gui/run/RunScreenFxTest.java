@@ -226,13 +226,17 @@ class RunScreenFxTest {
         robot.clickOn("#run-pause");
         int held = fx(() -> app.workbench.run().points().size());
         assertThat(fx(() -> app.workbench.run().phaseProperty().get())).isEqualTo(RunViewModel.Phase.PAUSED);
-        assertThat(robot.lookup("#status-ready").queryAs(Labeled.class).getText()).startsWith("Running");
+        // the status line says the run holds, not that it runs
+        assertThat(robot.lookup("#status-ready").queryAs(Labeled.class).getText())
+                .isEqualTo("Paused (F5 goes on, Shift+F5 stops it)");
         robot.sleep(600);
         // at most the round under way finishes after the pause
         assertThat(fx(() -> app.workbench.run().points().size())).isLessThanOrEqualTo(held + 1);
         int before = fx(() -> app.workbench.run().points().size());
         robot.clickOn("#run-start");
         await(() -> app.workbench.run().points().size() >= before + 2);
+        assertThat(fx(() -> robot.lookup("#status-ready").queryAs(Labeled.class).getText()))
+                .isEqualTo("Running (Shift+F5 stops it)");
         robot.clickOn("#run-stop");
         try {
             await(() -> app.workbench.run().phaseProperty().get() == RunViewModel.Phase.STOPPED);
