@@ -244,7 +244,9 @@ public final class RemoteHospitalsView {
         message.getStyleClass().add("error-text");
         message.managedProperty().bind(message.textProperty().isNotEmpty());
         TableView<RemoteHospitalRow> table = table("remote-hospitals", false);
-        table.setPrefHeight(110);
+        // as tall as its hospitals (up to eight): a fixed height hid the fourth, often the one waiting or refused
+        table.prefHeightProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> 30.0 + 24.0 * Math.max(2, Math.min(8, table.getItems().size())), table.getItems()));
         VBox box = new VBox(6, row, message, status, table);
         box.setPadding(new Insets(6));
         TitledPane pane = new TitledPane("Hospitals behind their own nodes: where this workbench listens for them", box);
